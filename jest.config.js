@@ -1,0 +1,28 @@
+// Jest in ESM mode with SWC (NestJS 12 is ESM-only; see README "Toolchain").
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'es6' },
+  sourceMaps: 'inline',
+};
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@jm/plugin-sdk$': '<rootDir>/libs/plugin-sdk/index.ts',
+    '^@engine/(.*)$': '<rootDir>/libs/engine/$1',
+    '^@modules/(.*)$': '<rootDir>/libs/modules/$1',
+    '^@test/(.*)$': '<rootDir>/test/$1',
+  },
+  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.integration-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,144 @@
+import semver from 'semver';
+import { z } from 'zod';
+import { casesSchema } from './cases';
+import { meetingTypeSchema, operationsSchema } from './meetings';
+import { citationSchema, keySchema, levelSchema } from './primitives';
+import { countedMemberUnitsSchema, memberUnitSchema, membershipChangesSchema, structureSchema } from './structure';
+import { supervisionSchema } from './supervision';
+import type { PluginHooks } from './hooks';
+
+/** The SDK's own version; a plugin's `sdk` range must include it. */
+export const SDK_VERSION = '1.0.0';
+
+const semverSchema = z.string().refine((v) => semver.valid(v) !== null, 'must be a semantic version such as 1.0.0');
+const rangeSchema = z.string().refine((v) => semver.validRange(v) !== null, 'must be a semver range such as ^1.0.0');
+
+/** Identity of a plugin: who it is and which source document it encodes. */
+export const identitySchema = z.strictObject({
+  /** Stable id, e.g. `shizi-town`. Tenants refer to their plugin by it. */
+  id: keySchema,
+  version: semverSchema,
+  /** Human name, e.g. `十字镇信访工作联席会议`. */
+  name: z.string().min(1).max(100),
+  level: levelSchema,
+  /** Plugins this one builds on, applied left to right, then this plugin on top. */
+  extends: z.array(keySchema).default([]),
+  /** Range of plugin-SDK versions this plugin was written for. */
+  sdk: rangeSchema,
+  source: z.strictObject({
+    file: z.string().min(1).max(200),
+    title: z.string().min(1).max(200),
+    /** ISO date of the document, or null where the source carries none. */
+    date: z.iso.date().nullable(),
+  }),
+  /** Whether tenants can be onboarded on it directly (false for pure bases). */
+  onboardable: z.boolean().default(true),
+});
+
+const hooksSchema = z
+  .strictObject({
+    scoreAssessment: z.custom<NonNullable<PluginHooks['scoreAssessment']>>((v) => typeof v === 'function', 'must be a function').optional(),
+    rankScore: z.custom<NonNullable<PluginHooks['rankScore']>>((v) => typeof v === 'function', 'must be a function').optional(),
+  })
+  .optional();
+
+const sections = {
+  structure: structureSchema,
+  memberUnits: z.array(memberUnitSchema).default([]),
+  countedMemberUnits: z.array(countedMemberUnitsSchema).default([]),
+  membershipChanges: membershipChangesSchema,
+  meetingTypes: z.array(meetingTypeSchema).min(1),
+  operations: operationsSchema.default({}),
+  supervision: supervisionSchema.default({ ladder: [], appliesToDescendants: false }),
+  cases: casesSchema.default({ stepLimits: [], categories: [] }),
+  hooks: hooksSchema,
+};
+
+/**
+ * The complete, effective configuration of a plugin after `extends` is resolved. Cross-field rules
+ * (the office host is a member unit, codes are unique, references resolve) are checked here.
+ */
+export const effectivePluginSchema = identitySchema.extend(sections).superRefine((p, ctx) => {
+  const unitNames = new Set<string>();
+  p.memberUnits.forEach((u, i) => {
+    for (const name of [u.name, ...u.aliases]) {
+      if (unitNames.has(name)) ctx.addIssue({ code: 'custom', path: ['memberUnits', i, 'name'], message: `duplicate member unit name "${name}"` });
+      unitNames.add(name);
+    }
+  });
+  const host = p.structure.office.hostUnit;
+  if (host !== null && !unitNames.has(host)) {
+    ctx.addIssue({ code: 'custom', path: ['structure', 'office', 'hostUnit'], message: `"${host}" is not one of the member units` });
+  }
+  const chiefs = p.structure.conveners.filter((c) => c.role === 'CHIEF_CONVENER');
+  if (chiefs.length > 1) ctx.addIssue({ code: 'custom', path: ['structure', 'conveners'], message: 'at most one chief convener' });
+  p.structure.conveners.forEach((c, i) => {
+    if (c.role !== 'CHIEF_CONVENER' && c.role !== 'CONVENER') {
+      ctx.addIssue({ code: 'custom', path: ['structure', 'conveners', i, 'role'], message: 'a convener must have role CONVENER or CHIEF_CONVENER' });
+    }
+  });
+  if (p.structure.office.director.role !== 'OFFICE_DIRECTOR') {
+    ctx.addIssue({ code: 'custom', path: ['structure', 'office', 'director', 'role'], message: 'the office director must have role OFFICE_DIRECTOR' });
+  }
+  const codes = new Set<string>();
+  p.meetingTypes.forEach((m, i) => {
+    if (codes.has(m.code)) ctx.addIssue({ code: 'custom', path: ['meetingTypes', i, 'code'], message: `duplicate meeting type code "${m.code}"` });
+    codes.add(m.code);
+  });
+  p.meetingTypes.forEach((m, i) =>
+    m.escalatesTo.forEach((target, j) => {
+      if (!codes.has(target)) ctx.addIssue({ code: 'custom', path: ['meetingTypes', i, 'escalatesTo', j], message: `unknown meeting type "${target}"` });
+    }),
+  );
+  const ladderIds = new Set<string>();
+  p.supervision.ladder.forEach((r, i) => {
+    if (ladderIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['supervision', 'ladder', i, 'id'], message: `duplicate ladder rule id "${r.id}"` });
+    ladderIds.add(r.id);
+  });
+  const listed = p.supervision.listedSupervision;
+  if (listed && !listed.steps.some((s) => s.code === listed.acceptanceStep)) {
+    ctx.addIssue({ code: 'custom', path: ['supervision', 'listedSupervision', 'acceptanceStep'], message: `"${listed.acceptanceStep}" is not one of the steps` });
+  }
+});
+
+/** A plugin as declared, before `extends` is resolved: identity plus any sections (checked once effective). */
+export const declaredPluginSchema = identitySchema.extend({
+  structure: z.unknown().optional(),
+  memberUnits: z.unknown().optional(),
+  countedMemberUnits: z.unknown().optional(),
+  membershipChanges: z.unknown().optional(),
+  meetingTypes: z.unknown().optional(),
+  operations: z.unknown().optional(),
+  supervision: z.unknown().optional(),
+  cases: z.unknown().optional(),
+  hooks: hooksSchema,
+  /** Keys of inherited keyed items to drop (`meetingTypes:PLENARY`, `supervision.ladder:bottom-three`). */
+  remove: z.array(z.string().min(1).max(200)).default([]),
+});
+
+export type EffectivePlugin = z.output<typeof effectivePluginSchema>;
+export type PluginIdentity = z.output<typeof identitySchema>;
+type Sections = z.input<typeof effectivePluginSchema>;
+
+type DeepPartial<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly (infer U)[]
+    ? DeepPartial<U>[]
+    : T extends object
+      ? { [K in keyof T]?: DeepPartial<T[K]> }
+      : T;
+
+/** What a plugin author writes: a complete plugin, or, with `extends`, only what it adds or overrides. */
+export type PluginDeclaration =
+  | (Sections & { extends?: [] ; remove?: never })
+  | (z.input<typeof identitySchema> & { extends: [string, ...string[]]; remove?: string[] } & DeepPartial<Omit<Sections, keyof z.input<typeof identitySchema>>>);
+
+/**
+ * Declares a jurisdiction plugin. The registry validates it at load time and reports any bad field
+ * with its path; this function only gives the declaration its type.
+ */
+export function definePlugin<const T extends PluginDeclaration>(declaration: T): T {
+  return declaration;
+}
+
+export { citationSchema };

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { citationSchema, keySchema, memberUnitKindSchema, roleSchema } from './primitives';
+
+/** A post in the joint meeting (召集人, 办公室主任…): a title from the source and the platform role it holds. */
+export const positionSchema = z.strictObject({
+  key: keySchema,
+  /** The title as the source writes it, e.g. `镇政法委员`. */
+  title: z.string().min(1).max(100),
+  role: roleSchema,
+  source: citationSchema,
+});
+export type Position = z.infer<typeof positionSchema>;
+
+/** A leadership post used by case ownership (包案) and responsibility rules (主要领导, 分管领导). */
+export const leaderSchema = z.strictObject({
+  key: keySchema,
+  title: z.string().min(1).max(100),
+  /** PRINCIPAL: 主要领导 (e.g. the party secretary); IN_CHARGE: 分管领导. */
+  tier: z.enum(['PRINCIPAL', 'IN_CHARGE']),
+  source: citationSchema,
+});
+export type Leader = z.infer<typeof leaderSchema>;
+
+/** The joint meeting's structure (联席会议组成). */
+export const structureSchema = z.strictObject({
+  /** e.g. `十字镇信访工作联席会议`. */
+  jointMeetingName: z.string().min(1).max(100),
+  /** Conveners (召集人); a chief convener (总召集人) has role CHIEF_CONVENER. At least one. */
+  conveners: z.array(positionSchema).min(1),
+  office: z.strictObject({
+    /** Name of the member unit hosting the office (办公室设在…); must be one of the member units. */
+    hostUnit: z.string().min(1).max(100).nullable(),
+    director: positionSchema,
+    source: citationSchema,
+  }),
+  /** Leadership posts named by the rules (主要领导, 分管领导). */
+  leaders: z.array(leaderSchema).default([]),
+  /** The guiding principle for member units, quoted (e.g. 000 art. 5). */
+  principle: z.string().max(500).optional(),
+});
+export type Structure = z.infer<typeof structureSchema>;
+
+/** A member unit (成员单位) the source names. */
+export const memberUnitSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  kind: memberUnitKindSchema,
+  /** Other spellings the sources use for the same unit (e.g. 001's annexes disagree). */
+  aliases: z.array(z.string().min(1).max(100)).default([]),
+  source: citationSchema,
+});
+export type MemberUnitDeclaration = z.infer<typeof memberUnitSchema>;
+
+/**
+ * Member units the source only counts ("11 community committees"): onboarding must name them.
+ * Until named, the tenant is onboarded with placeholders `label 1…count` that the office renames.
+ */
+export const countedMemberUnitsSchema = z.strictObject({
+  kind: memberUnitKindSchema,
+  count: z.number().int().positive().max(500),
+  /** e.g. `社区居委会`. */
+  label: z.string().min(1).max(100),
+  source: citationSchema,
+});
+export type CountedMemberUnits = z.infer<typeof countedMemberUnitsSchema>;
+
+/** How membership changes are handled (备案). */
+export const membershipChangesSchema = z.strictObject({
+  /** Who the change is reported to once filed with the office. */
+  reportTo: z.array(roleSchema).min(1),
+  source: citationSchema,
+});
