@@ -56,6 +56,13 @@ export const casesSchema = z.strictObject({
     .strictObject({
       levels: z.array(z.enum(['TOWN', 'COMMUNITY'])).min(1),
       lists: z.array(z.enum(['PROBLEM', 'RESPONSIBILITY', 'TASK'])).min(1),
+      /**
+       * What each ledger entry must state (002 §五(四): 诉求内容、分类处理情况、具体工作措施、包案领导、
+       * 具体责任单位和责任人以及问题处理时限).
+       */
+      fields: z
+        .array(z.enum(['CONTENT', 'CLASSIFICATION', 'MEASURES', 'OWNING_LEADER', 'RESPONSIBLE_UNIT', 'RESPONSIBLE_PERSON', 'TIME_LIMIT']))
+        .optional(),
       source: citationSchema,
     })
     .optional(),
@@ -64,12 +71,25 @@ export const casesSchema = z.strictObject({
     .strictObject({ rotation: cadenceSchema, recusal: z.boolean(), confidentiality: z.boolean(), source: citationSchema })
     .optional(),
   /** First-inquiry responsibility (首问负责制). */
-  firstInquiry: z.strictObject({ transferRequiresReason: z.boolean(), source: citationSchema }).optional(),
+  firstInquiry: z
+    .strictObject({
+      transferRequiresReason: z.boolean(),
+      /** The first receiver follows the case up and reports back to the petitioner (004 首问责任制度 2, 5: 跟踪服务). */
+      followUp: z.boolean().optional(),
+      source: citationSchema,
+    })
+    .optional(),
   /** Time limits per handling step (受理, 办理…). */
   stepLimits: z.array(stepLimitSchema).default([]),
   /** Review (复查). */
   review: z
-    .strictObject({ opinionWithin: durationSchema, appealUpward: z.boolean(), source: citationSchema })
+    .strictObject({
+      opinionWithin: durationSchema,
+      appealUpward: z.boolean(),
+      /** Which cases are reviewed: assigned from above (上级交办) and/or chosen by the tenant itself (本镇认为要复查). */
+      scope: z.array(z.enum(['ASSIGNED_FROM_ABOVE', 'OWN_DECISION'])).optional(),
+      source: citationSchema,
+    })
     .optional(),
   /** Forecast screening (预测排查). */
   screening: z
@@ -80,6 +100,8 @@ export const casesSchema = z.strictObject({
           z.discriminatedUnion('kind', [
             z.strictObject({ kind: z.literal('REPEAT'), atLeast: z.number().int().min(2), within: durationSchema }),
             z.strictObject({ kind: z.literal('JOINT_SIGNED') }),
+            /** Petitions signed with the petitioner's name (署名信访, 004 预测排查制度 1), listed apart from joint-signed ones. */
+            z.strictObject({ kind: z.literal('SIGNED') }),
             z.strictObject({ kind: z.literal('LONG_UNRESOLVED'), olderThan: durationSchema }),
             z.strictObject({ kind: z.literal('GROUP_ORGANISER') }),
           ]),

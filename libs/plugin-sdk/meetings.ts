@@ -25,6 +25,13 @@ export const meetingTypeSchema = z.strictObject({
     kind: z.enum(['MINUTES', 'MEETING_DOCUMENT']),
     /** Role whose approval the minutes need before issue (召集人审定); null: no approval. */
     approvedBy: roleSchema.nullable(),
+    /**
+     * Whose holder of `approvedBy` signs: this tenant's (default) or the parent tenant's. 000 art. 15:
+     * the liaison meeting's document is signed by the district office director (报请区联席会议办公室主任签批).
+     */
+    approverScope: z.enum(['OWN', 'PARENT']).optional(),
+    /** Minutes are drawn up only when the work requires it (000 art. 15: 根据工作需要形成会议文件). */
+    asNeeded: z.boolean().optional(),
     distribution: z.enum(DISTRIBUTION),
     /** Copy the issued minutes to the parent tenant's joint-meeting office (002: 抄送区联席办). */
     copyUpward: z.boolean().default(false),
@@ -33,6 +40,8 @@ export const meetingTypeSchema = z.strictObject({
   }),
   /** Agenda items may be escalated from this meeting type to these meeting types (000 art. 15). */
   escalatesTo: z.array(codeSchema).default([]),
+  /** Roles that major matters from this meeting go to for review (000 art. 15: 重大问题报镇联席会议召集人审阅). */
+  escalatesToRoles: z.array(roleSchema).optional(),
   source: citationSchema,
 });
 export type MeetingTypeDeclaration = z.infer<typeof meetingTypeSchema>;

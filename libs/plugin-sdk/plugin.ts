@@ -20,6 +20,8 @@ export const identitySchema = z.strictObject({
   version: semverSchema,
   /** Human name, e.g. `十字镇信访工作联席会议`. */
   name: z.string().min(1).max(100),
+  /** The jurisdiction's own name (`十字镇`): the default name of tenants onboarded on this plugin. */
+  tenantName: z.string().min(1).max(100).optional(),
   level: levelSchema,
   /** Plugins this one builds on, applied left to right, then this plugin on top. */
   extends: z.array(keySchema).default([]),

@@ -30,6 +30,11 @@ export const structureSchema = z.strictObject({
   office: z.strictObject({
     /** Name of the member unit hosting the office (办公室设在…); must be one of the member units. */
     hostUnit: z.string().min(1).max(100).nullable(),
+    /**
+     * The section inside the host unit where the office sits, when the source names one
+     * (002 §三: 设在平安建设办公室综合信访维稳股 → host 平安建设办公室, section 综合信访维稳股).
+     */
+    section: z.string().min(1).max(100).optional(),
     director: positionSchema,
     source: citationSchema,
   }),

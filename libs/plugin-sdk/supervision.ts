@@ -32,6 +32,8 @@ export const noticesSchema = z.strictObject({
   scoring: z.record(metricSchema, z.number()).refine((w) => Object.keys(w).length > 0, 'needs at least one weighted metric'),
   /** Departments notices are recorded with (纪检监察、组织人事…). */
   recordedWith: z.array(z.string().min(1).max(50)).default([]),
+  /** Roles every notice is reported to (003 §三: 报信访工作联席会议各召集人). */
+  reportedTo: z.array(roleSchema).optional(),
   source: citationSchema,
 });
 
@@ -101,14 +103,31 @@ export const interviewsSchema = z.strictObject({
   source: citationSchema,
 });
 
+/** A failure the source lists as grounds for accountability, with the sanctions it names (004 责任追究制度). */
+export const accountabilityFailureSchema = z.strictObject({
+  /** The code ladder rules use in a FLAGGED trigger. */
+  code: codeSchema,
+  /** The failure as the source words it. */
+  name: z.string().min(1).max(200),
+  /** Whether the sanction falls on the unit (单位通报批评) or on the individuals responsible (责任者). */
+  target: z.enum(['UNIT', 'INDIVIDUAL']),
+  sanctions: z.array(z.string().min(1).max(100)).min(1),
+  source: citationSchema,
+});
+
 export const accountabilitySchema = z.strictObject({
-  /** The three recommendation rights (三项建议权). */
-  recommendations: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(100) })).min(1),
+  /**
+   * The three recommendation rights (三项建议权). May be empty: a source can provide accountability
+   * without them (002 §二(四) backward tracing only; 004 lists failures and sanctions instead).
+   */
+  recommendations: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(100) })),
   /** Backward tracing before, during and after serious events (倒查). */
   backwardTracing: z.boolean().default(false),
   rectificationWithin: durationSchema.optional(),
   /** Sanctions listed by the source (通报批评, 纪律处分…). */
   sanctions: z.array(z.string().min(1).max(100)).default([]),
+  /** Failures the source lists, each with its sanctions (004 责任追究制度 一). */
+  failures: z.array(accountabilityFailureSchema).optional(),
   source: citationSchema,
 });
 
@@ -123,6 +142,16 @@ export const inspectionsSchema = z.strictObject({
       cadence: cadenceSchema,
       targets: z.array(memberUnitKindSchema).min(1),
       sampleSize: z.number().int().positive(),
+    })
+    .optional(),
+  /**
+   * Scheduled inspections (not drawn at random) on a cadence, optionally also before major meetings,
+   * holidays and events (004 预测排查制度 3: 每季度一次或在重大会议、节日、活动前…进行督察).
+   */
+  regular: z
+    .strictObject({
+      cadence: cadenceSchema,
+      beforeMajorEvents: z.boolean(),
     })
     .optional(),
   source: citationSchema,

@@ -1,0 +1,43 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ABILITY_RULES, AccessGuard } from '@engine/access';
+import type { AppConfig } from '@engine/config';
+import { CoreModule } from '@engine/core.module';
+import type { DatabaseHandle } from '@engine/database';
+import { graphqlOptions } from '@engine/graphql';
+import { JobsModule } from '@engine/jobs';
+import { IdentityModule } from '@modules/identity';
+import { JointMeetingModule } from '@modules/joint-meeting';
+import { NotificationsModule } from '@modules/notifications';
+import { TenancyModule } from '@modules/tenancy';
+import { ALL_RULES } from './access-rules';
+import { GraphiqlController } from './graphiql.controller';
+import { HealthController } from './health.controller';
+import { PlatformBootstrap } from './platform-bootstrap';
+
+/** Composes the engine and the bounded contexts; holds no logic of its own. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig & { jwtSecret: string }, database: DatabaseHandle): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, database),
+        JobsModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        TenancyModule,
+        JointMeetingModule,
+        IdentityModule,
+        NotificationsModule,
+      ],
+      controllers: [HealthController, GraphiqlController],
+      providers: [
+        { provide: ABILITY_RULES, useValue: ALL_RULES },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        PlatformBootstrap,
+      ],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { resolveJwtSecret, type AppConfig } from '@engine/config';
+import { openDatabase, type DatabaseHandle } from '@engine/database';
+import { createValidationPipe } from '@engine/errors';
+import { migrations } from '../../migrations/index';
+import { AppModule } from './app.module';
+import { ENTITIES } from './entities';
+import { PlatformBootstrap } from './platform-bootstrap';
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+export interface CreatedApp {
+  app: INestApplication;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the API (not yet listening): opens the database and applies migrations, composes the
+ * modules, installs validation and security headers, then runs start-up duties (admin, demo).
+ */
+export async function createApp(config: AppConfig, options: { inMemory?: boolean } = {}): Promise<CreatedApp> {
+  const jwtSecret = resolveJwtSecret(config, !options.inMemory);
+  const database = await openDatabase(config, { entities: ENTITIES, migrations, inMemory: options.inMemory });
+  let app: INestApplication;
+  try {
+    const nest = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, jwtSecret }, database), {
+      logger: LEVELS[config.logLevel],
+      cors: config.corsOrigins.length ? { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 } : false,
+      bodyParser: false,
+    });
+    nest.useBodyParser('json', { limit: '256kb' });
+    app = nest;
+    app.use(
+      helmet({
+        contentSecurityPolicy: {
+          directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'] },
+        },
+      }),
+    );
+    app.useGlobalPipes(createValidationPipe());
+    app.enableShutdownHooks();
+    await app.init();
+    await app.get(PlatformBootstrap).run();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export const bootLogger = new Logger('Main');

@@ -1,0 +1,61 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { LRUCache } from 'lru-cache';
+import { AppError } from '@engine/errors';
+import { RequestContext, type Caller } from '@engine/context';
+import { createAbility, type AppAbility, type RulesFor } from './ability';
+import { POLICY_KEY, PUBLIC_KEY, requestOf, type Policy } from './decorators';
+import { TOKEN_SERVICE, type TokenService } from './token';
+
+export const ABILITY_RULES = Symbol('ABILITY_RULES');
+
+/**
+ * The one guard, global: authenticates the bearer token, builds the request context and ability,
+ * and denies by default — an operation without `@Public()`, `@Authenticated()` or `@Allow()` is refused.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  /** Abilities depend only on the caller's claims: cache them per user and role set. */
+  private readonly abilities = new LRUCache<string, AppAbility>({ max: 5000, ttl: 10 * 60_000 });
+
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
+    @Inject(ABILITY_RULES) private readonly rules: RulesFor[],
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const req = requestOf(context);
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
+    const policy = this.reflector.getAllAndOverride<Policy | 'authenticated' | undefined>(POLICY_KEY, targets);
+    const caller = this.authenticate(req.headers.authorization);
+    if (!req.ctx) {
+      req.ctx = caller ? RequestContext.forCaller(caller, this.abilityFor(caller), req.ip ?? null) : RequestContext.anonymous(req.ip ?? null);
+    }
+    if (isPublic) return true;
+    if (!caller) throw AppError.unauthenticated();
+    if (policy === 'authenticated') return true;
+    if (!policy) throw AppError.forbidden('This operation declares no access policy');
+    if (!req.ctx.ability.can(policy.action, policy.subject)) throw AppError.forbidden();
+    return true;
+  }
+
+  private authenticate(header: string | string[] | undefined): Caller | null {
+    if (typeof header !== 'string' || header === '') return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const caller = match ? this.tokens.verify(match[1]) : null;
+    if (!caller) throw AppError.unauthenticated('The access token is invalid or expired');
+    return caller;
+  }
+
+  private abilityFor(caller: Caller): AppAbility {
+    const key = `${caller.userId}|${caller.tenantId}|${caller.memberUnitId}|${[...caller.roles].sort().join(',')}`;
+    let ability = this.abilities.get(key);
+    if (!ability) {
+      ability = createAbility(caller, this.rules);
+      this.abilities.set(key, ability);
+    }
+    return ability;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './ability';
+export * from './decorators';
+export * from './token';
+export * from './access.guard';

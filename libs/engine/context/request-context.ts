@@ -1,0 +1,121 @@
+import { registerEnumType } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { AppAbility } from '@engine/access/ability';
+
+/** The roles of the platform (see api-contract.md). */
+export enum Role {
+  PLATFORM_ADMIN = 'PLATFORM_ADMIN',
+  SUPERIOR = 'SUPERIOR',
+  CHIEF_CONVENER = 'CHIEF_CONVENER',
+  CONVENER = 'CONVENER',
+  OFFICE_DIRECTOR = 'OFFICE_DIRECTOR',
+  MEMBER_UNIT = 'MEMBER_UNIT',
+  VILLAGE_SECRETARY = 'VILLAGE_SECRETARY',
+}
+
+registerEnumType(Role, { name: 'Role', description: 'Platform roles (see the README, "Roles")' });
+
+/** Who is calling, as established from a verified access token. */
+export interface Caller {
+  userId: string;
+  username: string;
+  tenantId: string | null;
+  roles: Role[];
+  memberUnitId: string | null;
+}
+
+/** Roles whose holders read their tenant's descendants (a county's people reading its towns). */
+export const TREE_READING_ROLES: readonly Role[] = [Role.SUPERIOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.OFFICE_DIRECTOR];
+
+/**
+ * The data scope a transaction runs in; the database enforces it with row-level security.
+ * - `tenant`: the caller's tenant (and, with `tree`, its descendants) — every request of a tenant user.
+ * - `platform`: tenant administration without tenant scope — platform admins, login, bootstrap.
+ */
+export interface DataScope {
+  kind: 'tenant' | 'platform';
+  tenantId: string | null;
+  tree: boolean;
+  userId: string | null;
+}
+
+/**
+ * Explicit request context, passed first to every service method (Vendure's `ctx`). The data layer
+ * only runs queries inside `Db.run(ctx, …)`, which binds this scope to the transaction.
+ */
+export class RequestContext {
+  private constructor(
+    private readonly callerValue: Caller | null,
+    readonly scope: DataScope,
+    private readonly abilityValue: AppAbility | null,
+    readonly ip: string | null,
+  ) {}
+
+  static forCaller(caller: Caller, ability: AppAbility, ip: string | null = null): RequestContext {
+    const platform = caller.tenantId === null;
+    return new RequestContext(
+      caller,
+      {
+        kind: platform ? 'platform' : 'tenant',
+        tenantId: caller.tenantId,
+        tree: caller.roles.some((r) => TREE_READING_ROLES.includes(r)),
+        userId: caller.userId,
+      },
+      ability,
+      ip,
+    );
+  }
+
+  /** An anonymous request (login): may only run work that asks for `asPlatform()`. */
+  static anonymous(ip: string | null = null): RequestContext {
+    return new RequestContext(null, { kind: 'tenant', tenantId: null, tree: false, userId: null }, null, ip);
+  }
+
+  /** Platform-internal work: bootstrap, demo seeding, login's credential lookup, onboarding from the CLI. */
+  static platform(): RequestContext {
+    return new RequestContext(null, { kind: 'platform', tenantId: null, tree: false, userId: null }, null, null);
+  }
+
+  /** A job re-entering one tenant's scope (jobs carry the tenant id). */
+  static forTenantJob(tenantId: string): RequestContext {
+    return new RequestContext(null, { kind: 'tenant', tenantId, tree: false, userId: null }, null, null);
+  }
+
+  /** Same caller, platform scope: for internal steps such as verifying a password. */
+  asPlatform(): RequestContext {
+    return new RequestContext(this.callerValue, { ...this.scope, kind: 'platform' }, this.abilityValue, this.ip);
+  }
+
+  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+
+  /**
+   * A per-request DataLoader: every list that fans out to a relation batches through one, so a
+   * nested list costs one query per level, not one per row.
+   */
+  loader<V>(name: string, batch: (ids: readonly string[]) => Promise<Map<string, V>>): DataLoader<string, V | null> {
+    let loader = this.loaders.get(name) as DataLoader<string, V | null> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, V | null>(async (ids) => {
+        const found = await batch(ids);
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      this.loaders.set(name, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+
+  get isAuthenticated(): boolean {
+    return this.callerValue !== null;
+  }
+
+  /** The caller; throws when there is none, so code cannot silently act anonymously. */
+  get caller(): Caller {
+    if (!this.callerValue) throw new Error('RequestContext has no authenticated caller');
+    return this.callerValue;
+  }
+
+  get ability(): AppAbility {
+    if (!this.abilityValue) throw new Error('RequestContext has no ability (not an authenticated request)');
+    return this.abilityValue;
+  }
+}

@@ -1,0 +1,26 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@engine/config';
+import { Db, type DatabaseHandle } from '@engine/database';
+import { TOKEN_SERVICE, TokenService } from '@engine/access';
+
+export const DATABASE_HANDLE = Symbol('DATABASE_HANDLE');
+
+/** Configuration, the database door (`Db`) and token service, available to every module. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig & { jwtSecret: string }, database: DatabaseHandle): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_HANDLE, useValue: database },
+        { provide: DataSource, useValue: database.dataSource },
+        Db,
+        { provide: TOKEN_SERVICE, useValue: new TokenService(config.jwtSecret, config.accessTokenTtlSeconds) },
+      ],
+      exports: [APP_CONFIG, DATABASE_HANDLE, Db, TOKEN_SERVICE],
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { RequestContext } from '@engine/context';
+
+/** The restricted database role every transaction runs as: owns no table, has no BYPASSRLS. */
+export const APP_DB_ROLE = 'jm_app';
+
+/** A transaction bound to a request context's data scope. */
+export interface Tx {
+  readonly em: EntityManager;
+  readonly ctx: RequestContext;
+}
+
+const current = new AsyncLocalStorage<Tx>();
+
+/**
+ * The only door to the database. `run(ctx, work)` opens a transaction, switches to the restricted
+ * role (`SET LOCAL ROLE`) and sets the scope as transaction-local settings that the row-level security
+ * policies read. A nested `run` with the same context joins the open transaction (a pool of one, as on
+ * the embedded database, would otherwise wait for itself).
+ */
+@Injectable()
+export class Db {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async run<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const open = current.getStore();
+    if (open) {
+      if (open.ctx !== ctx && !sameScope(open.ctx, ctx)) {
+        throw new Error('Db.run: a nested transaction with a different data scope is not allowed');
+      }
+      return work(open);
+    }
+    return this.dataSource.transaction(async (em) => {
+      const { scope } = ctx;
+      await em.query(
+        `SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.tree', $3, true),
+                set_config('app.platform', $4, true), set_config('app.user_id', $5, true), set_config('app.extra_tenants', '', true)`,
+        [APP_DB_ROLE, scope.tenantId ?? '', scope.tree ? 'on' : 'off', scope.kind === 'platform' ? 'on' : 'off', scope.userId ?? ''],
+      );
+      const tx: Tx = { em, ctx };
+      return current.run(tx, () => work(tx));
+    });
+  }
+
+  /**
+   * Lets the open transaction also read and write `tenantId` — used where a rule grants a write into
+   * another tenant (a county onboarding a township creates the township's units). Call it only after
+   * the authorization check for that rule.
+   */
+  async extendScope(tx: Tx, tenantId: string): Promise<void> {
+    await tx.em.query(
+      `SELECT set_config('app.extra_tenants', CASE WHEN current_setting('app.extra_tenants', true) IN ('', '{}') OR current_setting('app.extra_tenants', true) IS NULL
+         THEN '{' || $1 || '}' ELSE rtrim(current_setting('app.extra_tenants', true), '}') || ',' || $1 || '}' END, true)`,
+      [tenantId],
+    );
+  }
+
+  /** Liveness of the database for /health: never throws, answers within `timeoutMs`. */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    if (!this.dataSource.isInitialized) return false;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      return await Promise.race([this.dataSource.query('SELECT 1').then(() => true), timeout]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function sameScope(a: RequestContext, b: RequestContext): boolean {
+  return a.scope.kind === b.scope.kind && a.scope.tenantId === b.scope.tenantId && a.scope.tree === b.scope.tree && a.scope.userId === b.scope.userId;
+}

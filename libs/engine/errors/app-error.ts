@@ -1,0 +1,50 @@
+import { GraphQLError } from 'graphql';
+
+/** The codes a client can receive (api-contract.md); anything else is an internal error. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+}
+
+export interface FieldProblem {
+  /** Dotted path of the offending input field, e.g. `input.name`. */
+  field: string;
+  message: string;
+}
+
+/**
+ * An expected outcome a client caused. Modules throw it (through their own small factories) and the
+ * GraphQL boundary passes it on with `extensions.code`; nothing else reaches a client as written.
+ */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extra: { field?: string; problems?: FieldProblem[]; [key: string]: unknown } = {},
+  ) {
+    super(message, { extensions: { code, ...extra } });
+  }
+
+  static notFound(what: string): AppError {
+    return new AppError(ErrorCode.NOT_FOUND, `${what} was not found`);
+  }
+
+  static forbidden(message = 'You are not allowed to do this'): AppError {
+    return new AppError(ErrorCode.FORBIDDEN, message);
+  }
+
+  static unauthenticated(message = 'Authentication is required'): AppError {
+    return new AppError(ErrorCode.UNAUTHENTICATED, message);
+  }
+
+  static badInput(field: string, message: string): AppError {
+    return new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, problems: [{ field, message }] });
+  }
+
+  static conflict(message: string, field?: string): AppError {
+    return new AppError(ErrorCode.CONFLICT, message, field ? { field } : {});
+  }
+}

@@ -1,0 +1,48 @@
+import { Logger } from '@nestjs/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode, type FieldProblem } from './app-error';
+
+const logger = new Logger('GraphQL');
+const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
+/** Apollo's own client-error codes, all of which are bad input from the client's side. */
+const APOLLO_INPUT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+interface ValidationResponse {
+  message?: unknown;
+  problems?: FieldProblem[];
+}
+
+/**
+ * The single boundary between errors and clients: client errors keep their code and message;
+ * everything else becomes a generic INTERNAL_SERVER_ERROR, logged here with its stack (never sent).
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const code = String(formatted.extensions?.code ?? '');
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof GraphQLError && CLIENT_CODES.has(String(original.extensions?.code))) {
+    const { stacktrace: _s, ...extensions } = (original.extensions ?? {}) as Record<string, unknown>;
+    return { ...base, message: original.message, extensions };
+  }
+  // Nest's ValidationPipe (class-validator) throws BadRequestException; see validation.ts.
+  const response = (original as { getResponse?: () => unknown })?.getResponse?.() as ValidationResponse | undefined;
+  if (response && Array.isArray(response.problems)) {
+    return { ...base, message: String(response.message), extensions: { code: ErrorCode.BAD_USER_INPUT, problems: response.problems } };
+  }
+  if (CLIENT_CODES.has(code)) {
+    return { ...base, extensions: { code } };
+  }
+  if (APOLLO_INPUT_CODES.has(code)) {
+    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code } };
+  }
+  const status = (original as { getStatus?: () => number })?.getStatus?.();
+  if (status === 401) return { ...base, extensions: { code: ErrorCode.UNAUTHENTICATED } };
+  if (status === 403) return { ...base, extensions: { code: ErrorCode.FORBIDDEN } };
+  if (status === 404) return { ...base, extensions: { code: ErrorCode.NOT_FOUND } };
+  if (status === 400) return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+
+  const err = original instanceof Error ? original : new Error(String(original));
+  logger.error(`${formatted.path?.join('.') ?? 'request'}: ${err.message}`, err.stack);
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

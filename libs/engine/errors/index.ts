@@ -1,0 +1,3 @@
+export * from './app-error';
+export * from './format-error';
+export * from './validation';

@@ -1,0 +1,3 @@
+export * from './json.scalar';
+export * from './graphql.options';
+export * from './complexity.plugin';

@@ -1,0 +1,93 @@
+import { Logger } from '@nestjs/common';
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { JobQueue, type EnqueueOptions, type JobHandler } from './job-queue';
+
+function connectionFrom(url: string): ConnectionOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    // BullMQ workers need blocking commands to wait; the API keeps answering while Redis is away.
+    maxRetriesPerRequest: null,
+    enableOfflineQueue: true,
+  };
+}
+
+/** Jobs on Redis through BullMQ: durable, retried with backoff, deduplicated by job id. */
+export class BullMqQueue extends JobQueue {
+  readonly kind = 'bullmq' as const;
+  private readonly logger = new Logger('BullMqQueue');
+  private readonly handlers = new Map<string, JobHandler<never>>();
+  private readonly queue: Queue;
+  private worker: Worker | null = null;
+  private readonly connection: ConnectionOptions;
+
+  constructor(
+    redisUrl: string,
+    private readonly options: { prefix: string; runWorker: boolean; concurrency?: number },
+  ) {
+    super();
+    this.connection = connectionFrom(redisUrl);
+    this.queue = new Queue('jobs', { connection: this.connection, prefix: options.prefix });
+    this.queue.on('error', (err) => this.logger.warn(`queue: ${err.message}`));
+  }
+
+  register(handler: JobHandler<never>): void {
+    this.handlers.set(handler.name, handler);
+  }
+
+  async enqueue<T>(name: string, data: T, options: EnqueueOptions): Promise<void> {
+    await this.queue.add(name, data, {
+      jobId: options.jobId,
+      delay: options.delayMs,
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 500 },
+      // Kept a day so a duplicate enqueued meanwhile is dropped by its id.
+      removeOnComplete: { age: 24 * 3600, count: 100_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+  }
+
+  async start(): Promise<void> {
+    if (!this.options.runWorker || this.worker) return;
+    this.worker = new Worker(
+      'jobs',
+      async (job) => {
+        const handler = this.handlers.get(job.name);
+        if (!handler) throw new Error(`no handler for job "${job.name}"`);
+        await handler.handle(job.data as never);
+      },
+      { connection: this.connection, prefix: this.options.prefix, concurrency: this.options.concurrency ?? 4 },
+    );
+    this.worker.on('failed', (job, err) => this.logger.warn(`job ${job?.name} (${job?.id}) failed: ${err.message}`));
+    this.worker.on('error', (err) => this.logger.warn(`worker: ${err.message}`));
+  }
+
+  async whenIdle(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      if (Object.values(c).every((n) => n === 0)) return;
+      if (Date.now() > deadline) throw new Error(`BullMQ queue did not become idle: ${JSON.stringify(c)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      const answer = await Promise.race([this.queue.getJobCounts('waiting').then(() => 'ok'), new Promise((r) => setTimeout(() => r('timeout'), 1000))]);
+      return answer === 'ok';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+  }
+}

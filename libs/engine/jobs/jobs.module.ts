@@ -1,0 +1,27 @@
+import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@engine/config';
+import { BullMqQueue } from './bullmq.queue';
+import { InProcessQueue } from './in-process.queue';
+import { JobQueue } from './job-queue';
+
+export function createJobQueue(config: AppConfig, prefix = process.env.QUEUE_PREFIX || 'jm'): JobQueue {
+  return config.redisUrl ? new BullMqQueue(config.redisUrl, { prefix, runWorker: config.runWorkers }) : new InProcessQueue();
+}
+
+/** Provides the JobQueue; modules register handlers in onModuleInit; consumption starts at bootstrap. */
+@Global()
+@Module({
+  providers: [{ provide: JobQueue, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createJobQueue(config) }],
+  exports: [JobQueue],
+})
+export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './compose';
+export * from './registry';
+export * from './plugin-importer';

@@ -1,0 +1,167 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import semver from 'semver';
+import type { z } from 'zod';
+import { SDK_VERSION, declaredPluginSchema, effectivePluginSchema, type EffectivePlugin, type PluginHooks } from '@jm/plugin-sdk';
+import { applyRemovals, compose } from './compose';
+
+/** A precise report of what is wrong with a plugin: which plugin, which field, why. */
+export interface PluginProblem {
+  pluginId: string;
+  path: string;
+  message: string;
+}
+
+export interface PluginEntry {
+  id: string;
+  dir: string | null;
+  available: boolean;
+  problems: PluginProblem[];
+  /** The declaration's identity (best effort for broken plugins). */
+  version: string | null;
+  /** The composed, validated configuration; null when unavailable. */
+  effective: EffectivePlugin | null;
+  hooks: PluginHooks;
+}
+
+/** Where a plugin's code comes from: a directory and a way to import its default export. */
+export interface PluginSource {
+  dir: string | null;
+  load(): Promise<unknown>;
+}
+
+const formatPath = (path: readonly PropertyKey[]): string => (path.length ? path.map(String).join('.') : '(root)');
+
+function zodProblems(pluginId: string, error: z.ZodError): PluginProblem[] {
+  return error.issues.map((i) => ({ pluginId, path: formatPath(i.path), message: i.message }));
+}
+
+/** The plain data of an effective plugin (no hooks), as snapshotted into a tenant. */
+export function snapshotOf(plugin: EffectivePlugin): Record<string, unknown> {
+  const { hooks: _hooks, ...data } = plugin;
+  return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+}
+
+/**
+ * Discovers, validates and composes jurisdiction plugins. A broken plugin is reported and marked
+ * unavailable; it never stops the others (nor the tenants on them, which run on their snapshots).
+ */
+export class PluginRegistry {
+  private constructor(private readonly entries: Map<string, PluginEntry>) {}
+
+  /** Every plugin directory (one with a package.json) under `root`. */
+  static discover(root: string, importer: (dir: string) => Promise<unknown>): PluginSource[] {
+    if (!existsSync(root)) return [];
+    return readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'package.json')))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((d) => ({ dir: join(root, d.name), load: () => importer(join(root, d.name)) }));
+  }
+
+  static async load(sources: readonly PluginSource[]): Promise<PluginRegistry> {
+    const declared = new Map<string, { raw: Record<string, unknown>; dir: string | null }>();
+    const entries = new Map<string, PluginEntry>();
+    const broken = (id: string, dir: string | null, problems: PluginProblem[], version: string | null = null): void => {
+      entries.set(id, { id, dir, available: false, problems, version, effective: null, hooks: {} });
+    };
+
+    for (const source of sources) {
+      const fallbackId = source.dir ? source.dir.split(/[\\/]/).pop()! : '(unknown)';
+      let mod: unknown;
+      try {
+        mod = await source.load();
+      } catch (err) {
+        broken(fallbackId, source.dir, [{ pluginId: fallbackId, path: '(module)', message: `cannot be loaded: ${(err as Error).message}` }]);
+        continue;
+      }
+      const raw = (mod as { default?: unknown })?.default ?? mod;
+      const parsed = declaredPluginSchema.safeParse(raw);
+      const id = typeof (raw as { id?: unknown })?.id === 'string' ? String((raw as { id: string }).id) : fallbackId;
+      if (!parsed.success) {
+        broken(id, source.dir, zodProblems(id, parsed.error), (raw as { version?: string })?.version ?? null);
+        continue;
+      }
+      const problems: PluginProblem[] = [];
+      if (declared.has(id) || entries.has(id)) problems.push({ pluginId: id, path: 'id', message: `duplicate plugin id "${id}"` });
+      if (!semver.satisfies(SDK_VERSION, parsed.data.sdk)) {
+        problems.push({ pluginId: id, path: 'sdk', message: `requires plugin SDK ${parsed.data.sdk}, but this platform provides ${SDK_VERSION}` });
+      }
+      problems.push(...packageProblems(id, source.dir, parsed.data.version));
+      if (problems.length) {
+        broken(id, source.dir, problems, parsed.data.version);
+        continue;
+      }
+      declared.set(id, { raw: { ...(raw as Record<string, unknown>), ...parsed.data }, dir: source.dir });
+    }
+
+    const resolving = new Set<string>();
+    const resolve = (id: string, chain: string[]): PluginEntry => {
+      const done = entries.get(id);
+      if (done) return done;
+      const decl = declared.get(id)!;
+      if (resolving.has(id)) {
+        const cycle = [...chain.slice(chain.indexOf(id)), id].join(' → ');
+        const entry: PluginEntry = { id, dir: decl.dir, available: false, problems: [{ pluginId: id, path: 'extends', message: `cycle: ${cycle}` }], version: String(decl.raw.version), effective: null, hooks: {} };
+        return entry;
+      }
+      resolving.add(id);
+      const problems: PluginProblem[] = [];
+      const bases: Record<string, unknown>[] = [];
+      const baseHooks: PluginHooks[] = [];
+      ((decl.raw.extends as string[]) ?? []).forEach((baseId, i) => {
+        if (!declared.has(baseId) && !entries.has(baseId)) {
+          problems.push({ pluginId: id, path: `extends.${i}`, message: `unknown plugin "${baseId}"` });
+          return;
+        }
+        const base = resolve(baseId, [...chain, id]);
+        if (!base.available || !base.effective) {
+          const cycle = base.problems.find((p) => p.message.startsWith('cycle:'));
+          problems.push({ pluginId: id, path: `extends.${i}`, message: cycle ? cycle.message : `base plugin "${baseId}" is unavailable` });
+          return;
+        }
+        bases.push(base.effective as unknown as Record<string, unknown>);
+        baseHooks.push(base.hooks);
+      });
+      resolving.delete(id);
+      let entry: PluginEntry;
+      if (problems.length) {
+        entry = { id, dir: decl.dir, available: false, problems, version: String(decl.raw.version), effective: null, hooks: {} };
+      } else {
+        const composed = compose(bases, decl.raw);
+        const removed = applyRemovals(composed, (decl.raw.remove as string[]) ?? []);
+        const result = effectivePluginSchema.safeParse(removed.config);
+        const all = [...removed.problems.map((p) => ({ pluginId: id, ...p })), ...(result.success ? [] : zodProblems(id, result.error))];
+        entry = all.length || !result.success
+          ? { id, dir: decl.dir, available: false, problems: all, version: String(decl.raw.version), effective: null, hooks: {} }
+          : { id, dir: decl.dir, available: true, problems: [], version: result.data.version, effective: result.data, hooks: Object.assign({}, ...baseHooks, result.data.hooks ?? {}) as PluginHooks };
+      }
+      entries.set(id, entry);
+      return entry;
+    };
+    for (const id of declared.keys()) resolve(id, []);
+    return new PluginRegistry(new Map([...entries.entries()].sort(([a], [b]) => a.localeCompare(b))));
+  }
+
+  all(): PluginEntry[] {
+    return [...this.entries.values()];
+  }
+
+  get(id: string): PluginEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  problems(): PluginProblem[] {
+    return this.all().flatMap((e) => e.problems);
+  }
+}
+
+/** The plugin's package.json must agree with its declaration. */
+function packageProblems(id: string, dir: string | null, version: string): PluginProblem[] {
+  if (!dir) return [];
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version === version ? [] : [{ pluginId: id, path: 'version', message: `declares ${version} but package.json has ${pkg.version}` }];
+  } catch (err) {
+    return [{ pluginId: id, path: '(package.json)', message: `unreadable: ${(err as Error).message}` }];
+  }
+}

@@ -1,0 +1,42 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Role } from '@engine/context';
+import { CODE_PATTERN, TEXT_PATTERN } from '@engine/validation';
+
+@InputType()
+export class CreateUserInput {
+  @Field()
+  @Matches(CODE_PATTERN, { message: 'tenantCode must be lower-case letters, digits and dashes' })
+  @MaxLength(64)
+  tenantCode: string;
+
+  @Field()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, { message: 'username must be 2–64 letters, digits, dots, dashes or underscores' })
+  username: string;
+
+  @Field()
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MaxLength(256)
+  password: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @Matches(TEXT_PATTERN, { message: 'displayName must not contain control characters' })
+  displayName: string;
+
+  @Field(() => [Role])
+  @ArrayMinSize(1, { message: 'roles must name at least one role' })
+  @ArrayMaxSize(7)
+  @ArrayUnique()
+  @IsEnum(Role, { each: true })
+  roles: Role[];
+
+  /** Required for MEMBER_UNIT and VILLAGE_SECRETARY users: the unit they act for. */
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'memberUnitId must be an id' })
+  memberUnitId?: string;
+}

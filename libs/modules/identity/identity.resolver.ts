@@ -1,0 +1,61 @@
+import { Inject } from '@nestjs/common';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Authenticated, Ctx, Public } from '@engine/access';
+import type { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { In } from 'typeorm';
+import { AuthPayload } from './auth-payload.model';
+import { CreateUserInput } from './dto/create-user.input';
+import { LoginInput } from './dto/login.input';
+import { IdentityService } from './identity.service';
+import { User } from './user.entity';
+
+@Resolver(() => User)
+export class IdentityResolver {
+  constructor(
+    @Inject(IdentityService) private readonly identity: IdentityService,
+    @Inject(Db) private readonly db: Db,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Sign in; platform users omit tenantCode.' })
+  login(@Ctx() ctx: RequestContext, @Args('input') input: LoginInput): Promise<AuthPayload> {
+    return this.identity.login(ctx, input);
+  }
+
+  @Authenticated()
+  @Query(() => User, { description: 'The signed-in user.' })
+  me(@Ctx() ctx: RequestContext): Promise<User> {
+    return this.identity.me(ctx);
+  }
+
+  @Allow('create', 'User')
+  @Mutation(() => User, { description: 'Creates a user in a tenant (office director of the tenant or its parent, or platform admin).' })
+  createUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
+    return this.identity.createUser(ctx, input);
+  }
+
+  @ResolveField(() => Tenant, { nullable: true })
+  tenant(@Ctx() ctx: RequestContext, @Parent() user: User): Promise<Tenant | null> {
+    if (!user.tenantId) return Promise.resolve(null);
+    return ctx
+      .loader('tenantById', async (ids) => {
+        const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { where: { id: In([...ids]) } }));
+        return new Map(rows.map((t) => [t.id, t]));
+      })
+      .load(user.tenantId);
+  }
+
+  @ResolveField(() => MemberUnit, { nullable: true })
+  memberUnit(@Ctx() ctx: RequestContext, @Parent() user: User): Promise<MemberUnit | null> {
+    if (!user.memberUnitId) return Promise.resolve(null);
+    return ctx
+      .loader('memberUnitById', async (ids) => {
+        const rows = await this.db.run(ctx, ({ em }) => em.find(MemberUnit, { where: { id: In([...ids]) } }));
+        return new Map(rows.map((u) => [u.id, u]));
+      })
+      .load(user.memberUnitId);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './identity.module';
+export * from './identity.service';
+export * from './identity.abilities';
+export * from './user.entity';

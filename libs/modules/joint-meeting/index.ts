@@ -1,0 +1,5 @@
+export * from './joint-meeting.module';
+export * from './joint-meeting.service';
+export * from './joint-meeting.abilities';
+export * from './member-unit.entity';
+export * from './membership-change.entity';

@@ -1,0 +1,111 @@
+import { Inject } from '@nestjs/common';
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { In } from 'typeorm';
+import type { EffectivePlugin } from '@jm/plugin-sdk';
+import { Allow, Ctx } from '@engine/access';
+import type { RequestContext, Role } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { User } from '@modules/identity/user.entity';
+import { AddMemberUnitInput, DeactivateMemberUnitInput, RenameMemberUnitInput } from './dto/member-unit.inputs';
+import { JointMeeting, MeetingType } from './joint-meeting.model';
+import { JointMeetingService } from './joint-meeting.service';
+import { MemberUnit } from './member-unit.entity';
+import { MembershipChange } from './membership-change.entity';
+
+/** Structure of a tenant's joint meeting, read from its plugin snapshot and its member units. */
+@Resolver(() => Tenant)
+export class TenantStructureResolver {
+  constructor(@Inject(JointMeetingService) private readonly units: JointMeetingService) {}
+
+  @ResolveField(() => JointMeeting)
+  async jointMeeting(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<JointMeeting> {
+    const config = tenant.pluginConfig as unknown as EffectivePlugin;
+    const { structure } = config;
+    return {
+      name: structure.jointMeetingName,
+      conveners: structure.conveners.map((c) => ({ title: c.title, role: c.role as Role, source: c.source })),
+      officeHost: await this.units.officeHost(ctx, tenant),
+      officeDirector: { title: structure.office.director.title, role: structure.office.director.role as Role, source: structure.office.director.source },
+      meetingTypes: config.meetingTypes.map(
+        (m): MeetingType => ({
+          code: m.code,
+          name: m.name,
+          chairRole: m.chairRole as Role,
+          attendees: m.attendees,
+          cadence: m.cadence ?? null,
+          keyPeriodCadence: m.keyPeriodCadence ?? null,
+          minutesApprovedBy: (m.minutes.approvedBy as Role | null) ?? null,
+          distribution: m.minutes.distribution,
+          source: m.source,
+        }),
+      ),
+    };
+  }
+
+  @ResolveField(() => [MemberUnit], { description: 'Active member units.' })
+  memberUnits(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<MemberUnit[]> {
+    return this.units.activeUnits(ctx, tenant.id);
+  }
+
+  @ResolveField(() => [MembershipChange], { description: 'The filing record (备案), newest first.' })
+  membershipChanges(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<MembershipChange[]> {
+    return this.units.membershipChanges(ctx, tenant.id);
+  }
+}
+
+@Resolver(() => MemberUnit)
+export class MemberUnitResolver {
+  constructor(@Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService) {}
+
+  @Allow('create', 'MemberUnit')
+  @Mutation(() => MemberUnit, { description: 'The office adds a member unit; the change is filed and reported to the conveners.' })
+  addMemberUnit(@Ctx() ctx: RequestContext, @Args('input') input: AddMemberUnitInput): Promise<MemberUnit> {
+    return this.jointMeeting.addMemberUnit(ctx, input);
+  }
+
+  @Allow('update', 'MemberUnit')
+  @Mutation(() => MemberUnit, { description: 'The office renames a member unit (the old name stays as an alias); filed and reported.' })
+  renameMemberUnit(@Ctx() ctx: RequestContext, @Args('input') input: RenameMemberUnitInput): Promise<MemberUnit> {
+    return this.jointMeeting.renameMemberUnit(ctx, input);
+  }
+
+  @Allow('update', 'MemberUnit')
+  @Mutation(() => MemberUnit, { description: 'The office deactivates a member unit; filed and reported.' })
+  deactivateMemberUnit(@Ctx() ctx: RequestContext, @Args('input') input: DeactivateMemberUnitInput): Promise<MemberUnit> {
+    return this.jointMeeting.deactivateMemberUnit(ctx, input);
+  }
+}
+
+@Resolver(() => MembershipChange)
+export class MembershipChangeResolver {
+  constructor(
+    @Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService,
+    @Inject(Db) private readonly db: Db,
+  ) {}
+
+  @ResolveField(() => String, { description: 'When the change was filed (ISO 8601).' })
+  filedAt(@Parent() change: MembershipChange): string {
+    return change.filedAtDate.toISOString();
+  }
+
+  @ResolveField(() => MemberUnit)
+  async memberUnit(@Ctx() ctx: RequestContext, @Parent() change: MembershipChange): Promise<MemberUnit> {
+    const unit = await ctx.loader('memberUnitById', (ids) => this.jointMeeting.unitsById(ctx, ids)).load(change.memberUnitId);
+    if (!unit) throw AppError.notFound('Member unit');
+    return unit as MemberUnit;
+  }
+
+  @ResolveField(() => User)
+  async filedBy(@Ctx() ctx: RequestContext, @Parent() change: MembershipChange): Promise<User> {
+    const user = await ctx
+      .loader('userById', async (ids) => {
+        const rows = await this.db.run(ctx, ({ em }) => em.find(User, { where: { id: In([...ids]) } }));
+        return new Map(rows.map((u) => [u.id, u]));
+      })
+      .load(change.filedById);
+    if (!user) throw AppError.notFound('User');
+    return user as User;
+  }
+}

@@ -1,0 +1,169 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { In } from 'typeorm';
+import type { EffectivePlugin } from '@jm/plugin-sdk';
+import type { RequestContext } from '@engine/context';
+import { Db, type Tx } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { JobQueue, jobId } from '@engine/jobs';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { MEMBERSHIP_REPORTED_JOB } from '@modules/notifications/notification.jobs';
+import { MemberUnit, MemberUnitKind } from './member-unit.entity';
+import { MembershipChange } from './membership-change.entity';
+import type { AddMemberUnitInput, DeactivateMemberUnitInput, RenameMemberUnitInput } from './dto/member-unit.inputs';
+
+/** Names for the units a source only counts (002: "11 community committees"), given at onboarding. */
+export interface CountedUnitNames {
+  kind: MemberUnitKind;
+  names: string[];
+}
+
+@Injectable()
+export class JointMeetingService {
+  private readonly logger = new Logger('JointMeeting');
+
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+  ) {}
+
+  /** Active member units of a tenant, in the plugin's order then by name. */
+  activeUnits(ctx: RequestContext, tenantId: string): Promise<MemberUnit[]> {
+    return this.db.run(ctx, ({ em }) => em.find(MemberUnit, { where: { tenantId, active: true }, order: { position: 'ASC', name: 'ASC' } }));
+  }
+
+  /** The unit hosting the office: matched by name or alias, so a rename keeps the link. */
+  async officeHost(ctx: RequestContext, tenant: Tenant): Promise<MemberUnit | null> {
+    const host = (tenant.pluginConfig as unknown as EffectivePlugin).structure.office.hostUnit;
+    if (!host) return null;
+    return this.db.run(ctx, ({ em }) =>
+      em
+        .createQueryBuilder(MemberUnit, 'u')
+        .where('u.tenant_id = :tenantId AND u.active AND (u.name = :host OR :host = ANY(u.aliases))', { tenantId: tenant.id, host })
+        .getOne(),
+    );
+  }
+
+  async membershipChanges(ctx: RequestContext, tenantId: string): Promise<MembershipChange[]> {
+    if (!ctx.ability.can('read', subject('MembershipChange', { tenantId }))) {
+      throw AppError.forbidden('The filing record is visible to the conveners, the office and superiors');
+    }
+    return this.db.run(ctx, ({ em }) => em.find(MembershipChange, { where: { tenantId }, order: { filedAtDate: 'DESC', id: 'DESC' } }));
+  }
+
+  /** Units by id, for DataLoaders. */
+  async unitsById(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, MemberUnit>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(MemberUnit, { where: { id: In([...ids]) } }));
+    return new Map(rows.map((u) => [u.id, u]));
+  }
+
+  async addMemberUnit(ctx: RequestContext, input: AddMemberUnitInput): Promise<MemberUnit> {
+    if (input.kind === MemberUnitKind.TOWNSHIP) {
+      throw AppError.badInput('input.kind', 'TOWNSHIP units are created by onboarding the township as a tenant (onboardTenant)');
+    }
+    const { unit, change } = await this.db.run(ctx, async ({ em }) => {
+      const tenant = await em.findOne(Tenant, { where: { code: input.tenantCode } });
+      if (!tenant) throw AppError.notFound(`Tenant "${input.tenantCode}"`);
+      this.authorize(ctx, 'create', tenant.id);
+      await this.assertNameFree(em, tenant.id, input.name, null);
+      const position = await em.count(MemberUnit, { where: { tenantId: tenant.id } });
+      const unit = await em.save(em.create(MemberUnit, { tenantId: tenant.id, name: input.name, kind: input.kind, aliases: [], active: true, source: null, position }));
+      const change = await this.file(em, ctx, unit, 'ADDED', input.reason, {});
+      return { unit, change };
+    });
+    await this.report(change);
+    return unit;
+  }
+
+  async renameMemberUnit(ctx: RequestContext, input: RenameMemberUnitInput): Promise<MemberUnit> {
+    const { unit, change } = await this.db.run(ctx, async ({ em }) => {
+      const unit = await this.findUnit(em, input.memberUnitId);
+      this.authorize(ctx, 'update', unit.tenantId);
+      if (!unit.active) throw AppError.conflict('An inactive member unit cannot be renamed', 'input.memberUnitId');
+      if (unit.name === input.name) throw AppError.badInput('input.name', 'is the unit\'s current name');
+      await this.assertNameFree(em, unit.tenantId, input.name, unit.id);
+      const from = unit.name;
+      // The old name stays as an alias: documents and plugin references that use it keep resolving.
+      unit.aliases = [...new Set([...unit.aliases, from])].filter((a) => a !== input.name);
+      unit.name = input.name;
+      await em.save(unit);
+      const change = await this.file(em, ctx, unit, 'RENAMED', input.reason, { from, to: input.name });
+      return { unit, change };
+    });
+    await this.report(change);
+    return unit;
+  }
+
+  async deactivateMemberUnit(ctx: RequestContext, input: DeactivateMemberUnitInput): Promise<MemberUnit> {
+    const { unit, change } = await this.db.run(ctx, async ({ em }) => {
+      const unit = await this.findUnit(em, input.memberUnitId);
+      this.authorize(ctx, 'update', unit.tenantId);
+      if (!unit.active) throw AppError.conflict('The member unit is already inactive', 'input.memberUnitId');
+      unit.active = false;
+      unit.deactivatedAt = new Date();
+      await em.save(unit);
+      const change = await this.file(em, ctx, unit, 'DEACTIVATED', input.reason, {});
+      return { unit, change };
+    });
+    await this.report(change);
+    return unit;
+  }
+
+  /**
+   * Creates a newly onboarded tenant's member units from its plugin: the named ones, then the counted
+   * ones with the names given (or numbered placeholders the office renames later).
+   */
+  async createInitialUnits(tx: Tx, tenantId: string, plugin: EffectivePlugin, counted: readonly CountedUnitNames[]): Promise<void> {
+    const rows: Partial<MemberUnit>[] = plugin.memberUnits.map((u, i) => ({
+      tenantId,
+      name: u.name,
+      kind: u.kind as MemberUnitKind,
+      aliases: u.aliases,
+      source: u.source,
+      position: i,
+    }));
+    for (const group of plugin.countedMemberUnits) {
+      const given = counted.find((c) => c.kind === group.kind)?.names ?? [];
+      for (let n = 0; n < group.count; n += 1) {
+        rows.push({ tenantId, name: given[n] ?? `${group.label}${n + 1}`, kind: group.kind as MemberUnitKind, aliases: [], source: group.source, position: rows.length });
+      }
+    }
+    if (rows.length) await tx.em.insert(MemberUnit, rows);
+  }
+
+  /** Adds a child tenant to its parent's joint meeting as a TOWNSHIP unit (no filing: onboarding is the record). */
+  async addTownshipUnit(tx: Tx, parentId: string, child: Tenant): Promise<void> {
+    const position = await tx.em.count(MemberUnit, { where: { tenantId: parentId } });
+    await tx.em.insert(MemberUnit, { tenantId: parentId, name: child.name, kind: MemberUnitKind.TOWNSHIP, aliases: [], childTenantId: child.id, source: null, position });
+  }
+
+  private authorize(ctx: RequestContext, action: 'create' | 'update', tenantId: string): void {
+    if (!ctx.ability.can(action, subject('MemberUnit', { tenantId }))) {
+      throw AppError.forbidden('Only the office may change member units');
+    }
+  }
+
+  private async findUnit(em: Tx['em'], id: string): Promise<MemberUnit> {
+    const unit = await em.findOne(MemberUnit, { where: { id } });
+    if (!unit) throw AppError.notFound('Member unit');
+    return unit;
+  }
+
+  private async assertNameFree(em: Tx['em'], tenantId: string, name: string, exceptId: string | null): Promise<void> {
+    const clash = await em.findOne(MemberUnit, { where: { tenantId, name, active: true } });
+    if (clash && clash.id !== exceptId) throw AppError.conflict(`An active member unit is already named "${name}"`, 'input.name');
+  }
+
+  private file(em: Tx['em'], ctx: RequestContext, unit: MemberUnit, kind: MembershipChange['kind'], reason: string, detail: MembershipChange['detail']): Promise<MembershipChange> {
+    return em.save(em.create(MembershipChange, { tenantId: unit.tenantId, memberUnitId: unit.id, kind, reason, detail, filedById: ctx.caller.userId }));
+  }
+
+  /** Reports a filed change to the conveners (plugin: membershipChanges.reportTo), after commit. */
+  private async report(change: MembershipChange): Promise<void> {
+    try {
+      await this.jobs.enqueue(MEMBERSHIP_REPORTED_JOB, { tenantId: change.tenantId, changeId: change.id }, { jobId: jobId('membership', change.id) });
+    } catch (err) {
+      this.logger.warn(`could not enqueue the report of change ${change.id}: ${(err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EffectivePlugin } from '@jm/plugin-sdk';
+import { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { JobQueue } from '@engine/jobs';
+import { User } from '@modules/identity/user.entity';
+import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { Notification } from './notification.entity';
+import { MEMBERSHIP_REPORTED_JOB, WELCOME_JOB, type MembershipReportedJob, type WelcomeJob } from './notification.jobs';
+
+const KIND_WORDS: Record<MembershipChange['kind'], string> = { ADDED: '新增', RENAMED: '更名', DEACTIVATED: '撤销' };
+
+/** In-app notifications and the jobs that deliver them. Every delivery is idempotent by dedupe key. */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: WELCOME_JOB, handle: (data: WelcomeJob) => this.welcome(data) });
+    this.jobs.register({ name: MEMBERSHIP_REPORTED_JOB, handle: (data: MembershipReportedJob) => this.membershipReported(data) });
+  }
+
+  mine(ctx: RequestContext, limit: number): Promise<Notification[]> {
+    return this.db.run(ctx, ({ em }) => em.find(Notification, { where: { userId: ctx.caller.userId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit }));
+  }
+
+  /** A new user's welcome note. */
+  async welcome(job: WelcomeJob): Promise<void> {
+    await this.db.run(RequestContext.forTenantJob(job.tenantId), async ({ em }) => {
+      const [user, tenant] = await Promise.all([em.findOne(User, { where: { id: job.userId } }), em.findOne(Tenant, { where: { id: job.tenantId } })]);
+      if (!user || !tenant) return;
+      await this.deliver(em, [user.id], job.tenantId, {
+        kind: 'WELCOME',
+        title: `欢迎使用${tenant.name}信访工作联席会议平台`,
+        body: `${user.displayName}，您的账号 ${user.username} 已开通，角色：${user.roles.join('、')}。`,
+        dedupeKey: `welcome:${user.id}`,
+      });
+    });
+  }
+
+  /** A filed membership change is reported to the roles the tenant's plugin names (000 art. 7, 001 art. 10). */
+  async membershipReported(job: MembershipReportedJob): Promise<void> {
+    await this.db.run(RequestContext.forTenantJob(job.tenantId), async ({ em }) => {
+      const change = await em.findOne(MembershipChange, { where: { id: job.changeId } });
+      const tenant = await em.findOne(Tenant, { where: { id: job.tenantId } });
+      if (!change || !tenant) return;
+      const unit = await em.findOne(MemberUnit, { where: { id: change.memberUnitId } });
+      const reportTo = (tenant.pluginConfig as unknown as EffectivePlugin).membershipChanges.reportTo;
+      const recipients = await em
+        .createQueryBuilder(User, 'u')
+        .select('u.id', 'id')
+        .where('u.tenant_id = :tenantId AND u.active AND u.roles && :roles', { tenantId: job.tenantId, roles: reportTo })
+        .getRawMany<{ id: string }>();
+      const name = change.kind === 'RENAMED' ? `${change.detail.from} → ${change.detail.to}` : (unit?.name ?? '');
+      await this.deliver(
+        em,
+        recipients.map((r) => r.id),
+        job.tenantId,
+        {
+          kind: 'MEMBERSHIP_CHANGE_FILED',
+          title: `成员单位变更备案：${KIND_WORDS[change.kind]}${name}`,
+          body: `理由：${change.reason}`,
+          dedupeKey: `membership:${change.id}`,
+        },
+      );
+    });
+  }
+
+  private async deliver(em: import('typeorm').EntityManager, userIds: string[], tenantId: string, n: Pick<Notification, 'kind' | 'title' | 'body' | 'dedupeKey'>): Promise<void> {
+    if (!userIds.length) return;
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(userIds.map((userId) => ({ tenantId, userId, ...n })))
+      .orIgnore()
+      .execute();
+  }
+}

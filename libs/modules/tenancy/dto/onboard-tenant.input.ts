@@ -1,0 +1,52 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsEnum, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { CODE_PATTERN, TEXT_PATTERN } from '@engine/validation';
+import { MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
+
+/** Names for member units the plugin's source only counts (e.g. 002's 11 community committees). */
+@InputType()
+export class CountedUnitNamesInput {
+  @Field(() => MemberUnitKind)
+  @IsEnum(MemberUnitKind)
+  kind: MemberUnitKind;
+
+  @Field(() => [String])
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @MinLength(1, { each: true })
+  @MaxLength(100, { each: true })
+  @Matches(TEXT_PATTERN, { each: true, message: 'names must be text without control characters' })
+  names: string[];
+}
+
+@InputType()
+export class OnboardTenantInput {
+  @Field()
+  @Matches(CODE_PATTERN, { message: 'code must be 1–64 lower-case letters, digits and dashes' })
+  code: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(100)
+  @Matches(TEXT_PATTERN, { message: 'name must be text without control characters' })
+  name: string;
+
+  @Field()
+  @Matches(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { message: 'pluginId must be a plugin id such as shizi-town' })
+  @MaxLength(64)
+  pluginId: string;
+
+  /** The parent tenant; omitted only by a platform admin onboarding a top-level tenant. */
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(CODE_PATTERN, { message: 'parentCode must be lower-case letters, digits and dashes' })
+  parentCode?: string;
+
+  @Field(() => [CountedUnitNamesInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => CountedUnitNamesInput)
+  countedUnitNames?: CountedUnitNamesInput[];
+}

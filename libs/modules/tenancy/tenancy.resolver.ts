@@ -1,0 +1,78 @@
+import { Inject } from '@nestjs/common';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Matches } from 'class-validator';
+import { Allow, Authenticated, Ctx } from '@engine/access';
+import type { RequestContext } from '@engine/context';
+import { JSONScalar } from '@engine/graphql';
+import { OnboardTenantInput } from './dto/onboard-tenant.input';
+import { JurisdictionPluginModel } from './plugin.model';
+import { TenancyService } from './tenancy.service';
+import { Tenant } from './tenant.entity';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { CODE_PATTERN } from '@engine/validation';
+
+@ArgsType()
+class TenantArgs {
+  @Field()
+  @Matches(CODE_PATTERN, { message: 'code must be lower-case letters, digits and dashes' })
+  code: string;
+}
+
+@ArgsType()
+class TenantsArgs {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(CODE_PATTERN, { message: 'parentCode must be lower-case letters, digits and dashes' })
+  parentCode?: string;
+}
+
+@Resolver(() => Tenant)
+export class TenancyResolver {
+  constructor(@Inject(TenancyService) private readonly tenancy: TenancyService) {}
+
+  @Authenticated()
+  @Query(() => [JurisdictionPluginModel], { description: 'Installed jurisdiction plugins, with problems for broken ones.' })
+  jurisdictionPlugins(): JurisdictionPluginModel[] {
+    return this.tenancy.plugins();
+  }
+
+  @Allow('read', 'Tenant')
+  @Query(() => Tenant, { nullable: true, description: 'A tenant by code; null when absent or not visible.' })
+  tenant(@Ctx() ctx: RequestContext, @Args() args: TenantArgs): Promise<Tenant | null> {
+    return this.tenancy.byCode(ctx, args.code);
+  }
+
+  @Allow('read', 'Tenant')
+  @Query(() => [Tenant], { description: 'The visible tenants (children of parentCode if given).' })
+  tenants(@Ctx() ctx: RequestContext, @Args() args: TenantsArgs): Promise<Tenant[]> {
+    return this.tenancy.list(ctx, args.parentCode);
+  }
+
+  @Allow('onboard', 'Tenant')
+  @Mutation(() => Tenant, { description: 'Onboards a tenant from a plugin under a parent (county office director) or at the top (platform admin).' })
+  onboardTenant(@Ctx() ctx: RequestContext, @Args('input') input: OnboardTenantInput): Promise<Tenant> {
+    return this.tenancy.onboard(ctx, input);
+  }
+
+  @ResolveField(() => Tenant, { nullable: true, description: 'Null when the parent is not visible to the caller.' })
+  parent(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<Tenant | null> {
+    if (!tenant.parentId) return Promise.resolve(null);
+    return ctx.loader('tenantById', (ids) => this.tenancy.byIds(ctx, ids)).load(tenant.parentId) as Promise<Tenant | null>;
+  }
+
+  @ResolveField(() => [Tenant], { description: 'Visible child tenants.' })
+  async children(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<Tenant[]> {
+    return ((await ctx.loader('tenantChildren', (ids) => this.tenancy.childrenOf(ctx, ids)).load(tenant.id)) as Tenant[] | null) ?? [];
+  }
+
+  @ResolveField(() => JurisdictionPluginModel, { description: 'The plugin as snapshotted when the tenant was onboarded.' })
+  plugin(@Parent() tenant: Tenant): JurisdictionPluginModel {
+    return this.tenancy.pluginOf(tenant);
+  }
+
+  @ResolveField(() => JSONScalar, { description: 'The effective rules this tenant runs on (its plugin snapshot).' })
+  effectiveConfiguration(@Parent() tenant: Tenant): Record<string, unknown> {
+    return tenant.pluginConfig;
+  }
+}

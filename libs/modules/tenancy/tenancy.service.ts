@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { In, IsNull, QueryFailedError } from 'typeorm';
+import type { EffectivePlugin } from '@jm/plugin-sdk';
+import type { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { PluginRegistry, snapshotOf, type PluginEntry } from '@engine/plugins';
+import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
+import type { MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
+import type { JurisdictionPluginModel } from './plugin.model';
+import { Tenant, TenantLevel } from './tenant.entity';
+import type { OnboardTenantInput } from './dto/onboard-tenant.input';
+
+/** Depth of each level in the administrative tree: a child sits strictly below its parent. */
+const LEVEL_DEPTH: Record<TenantLevel, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2, TOWN: 3, STREET: 3 };
+
+@Injectable()
+export class TenancyService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(PluginRegistry) private readonly registry: PluginRegistry,
+    @Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService,
+  ) {}
+
+  /** A tenant the caller can see, or null (absent and invisible look the same). */
+  byCode(ctx: RequestContext, code: string): Promise<Tenant | null> {
+    return this.db.run(ctx, ({ em }) => em.findOne(Tenant, { where: { code } }));
+  }
+
+  /** Visible tenants; with a parent code, that parent's visible children (empty if the parent is not visible). */
+  async list(ctx: RequestContext, parentCode: string | undefined): Promise<Tenant[]> {
+    return this.db.run(ctx, async ({ em }) => {
+      if (parentCode === undefined) return em.find(Tenant, { order: { path: 'ASC' } });
+      const parent = await em.findOne(Tenant, { where: { code: parentCode }, select: { id: true } });
+      return parent ? em.find(Tenant, { where: { parentId: parent.id }, order: { code: 'ASC' } }) : [];
+    });
+  }
+
+  async byIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, Tenant>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { where: { id: In([...ids]) } }));
+    return new Map(rows.map((t) => [t.id, t]));
+  }
+
+  async childrenOf(ctx: RequestContext, parentIds: readonly string[]): Promise<Map<string, Tenant[]>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { where: { parentId: In([...parentIds]) }, order: { code: 'ASC' } }));
+    const out = new Map<string, Tenant[]>(parentIds.map((id) => [id, []]));
+    for (const t of rows) out.get(t.parentId!)?.push(t);
+    return out;
+  }
+
+  plugins(): JurisdictionPluginModel[] {
+    return this.registry.all().map(toModel);
+  }
+
+  /** The plugin a tenant runs on, as snapshotted at onboarding; `available` reflects the installed plugin. */
+  pluginOf(tenant: Tenant): JurisdictionPluginModel {
+    const snap = tenant.pluginConfig as unknown as EffectivePlugin;
+    const installed = this.registry.get(tenant.pluginId);
+    return {
+      id: tenant.pluginId,
+      version: tenant.pluginVersion,
+      name: snap.name,
+      level: snap.level as TenantLevel,
+      extends: snap.extends,
+      available: installed?.available ?? false,
+      onboardable: snap.onboardable,
+      problems: installed?.problems ?? [{ pluginId: tenant.pluginId, path: '(plugin)', message: 'not installed' }],
+      source: snap.source,
+      effectiveConfiguration: tenant.pluginConfig,
+    };
+  }
+
+  /**
+   * Creates a tenant from a plugin under a parent (a county onboards its townships; a platform admin
+   * onboards top-level tenants): the tenant with its plugin snapshot, its member units, and its place
+   * among the parent's member units as a TOWNSHIP. All in one transaction.
+   */
+  async onboard(ctx: RequestContext, input: OnboardTenantInput): Promise<Tenant> {
+    const entry = this.registry.get(input.pluginId);
+    if (!entry) throw AppError.badInput('input.pluginId', `no plugin "${input.pluginId}" is installed`);
+    if (!entry.available || !entry.effective) {
+      const first = entry.problems[0];
+      throw AppError.badInput('input.pluginId', `plugin "${input.pluginId}" is unavailable${first ? ` (${first.path}: ${first.message})` : ''}`);
+    }
+    const plugin = entry.effective;
+    if (!plugin.onboardable) throw AppError.badInput('input.pluginId', `plugin "${input.pluginId}" is a base for other plugins and cannot be onboarded directly`);
+    this.checkCountedNames(plugin, input);
+    try {
+      return await this.db.run(ctx, async (tx) => {
+        const { em } = tx;
+        let parent: Tenant | null = null;
+        if (input.parentCode !== undefined) {
+          parent = await em.findOne(Tenant, { where: { code: input.parentCode } });
+          if (!parent) throw AppError.notFound(`Parent tenant "${input.parentCode}"`);
+        }
+        if (!ctx.ability.can('onboard', subject('Tenant', { parentId: parent?.id ?? null }))) {
+          throw AppError.forbidden(parent ? 'You may not onboard tenants under this tenant' : 'Only a platform admin onboards top-level tenants');
+        }
+        const level = plugin.level as TenantLevel;
+        if (parent && LEVEL_DEPTH[level] <= LEVEL_DEPTH[parent.level]) {
+          throw AppError.badInput('input.pluginId', `a ${level} plugin cannot be onboarded under a ${parent.level} tenant`);
+        }
+        const id = randomUUID();
+        await this.db.extendScope(tx, id);
+        await em.insert(Tenant, {
+          id,
+          code: input.code,
+          name: input.name,
+          level,
+          parentId: parent?.id ?? null,
+          pluginId: plugin.id,
+          pluginVersion: plugin.version,
+          pluginConfig: snapshotOf(plugin) as never,
+        });
+        const tenant = await em.findOneOrFail(Tenant, { where: { id } });
+        await this.jointMeeting.createInitialUnits(tx, id, plugin, (input.countedUnitNames ?? []).map((c) => ({ kind: c.kind as MemberUnitKind, names: c.names })));
+        if (parent) await this.jointMeeting.addTownshipUnit(tx, parent.id, tenant);
+        return tenant;
+      });
+    } catch (err) {
+      if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505') {
+        throw AppError.conflict(`A tenant with code "${input.code}" already exists`, 'input.code');
+      }
+      throw err;
+    }
+  }
+
+  /** Whether any tenant exists (demo seeding runs only on an empty database). */
+  anyTenant(ctx: RequestContext): Promise<boolean> {
+    return this.db.run(ctx, ({ em }) => em.exists(Tenant, { where: { parentId: IsNull() } }));
+  }
+
+  private checkCountedNames(plugin: EffectivePlugin, input: OnboardTenantInput): void {
+    (input.countedUnitNames ?? []).forEach((group, i) => {
+      const declared = plugin.countedMemberUnits.find((c) => c.kind === group.kind);
+      if (!declared) {
+        throw AppError.badInput(`input.countedUnitNames.${i}.kind`, `plugin "${plugin.id}" counts no ${group.kind} units`);
+      }
+      if (group.names.length > declared.count) {
+        throw AppError.badInput(`input.countedUnitNames.${i}.names`, `plugin "${plugin.id}" counts ${declared.count} ${declared.label}, got ${group.names.length} names`);
+      }
+      const named = new Set(plugin.memberUnits.flatMap((u) => [u.name, ...u.aliases]));
+      const clash = group.names.find((n) => named.has(n));
+      if (clash) throw AppError.badInput(`input.countedUnitNames.${i}.names`, `"${clash}" is already a member unit of the plugin`);
+    });
+  }
+}
+
+function toModel(entry: PluginEntry): JurisdictionPluginModel {
+  const eff = entry.effective;
+  return {
+    id: entry.id,
+    version: entry.version ?? '0.0.0',
+    name: eff?.name ?? entry.id,
+    level: (eff?.level as TenantLevel | undefined) ?? TenantLevel.TOWN,
+    extends: eff?.extends ?? [],
+    available: entry.available,
+    onboardable: eff?.onboardable ?? false,
+    problems: entry.problems,
+    source: eff?.source ?? null,
+    effectiveConfiguration: eff ? snapshotOf(eff) : null,
+  };
+}

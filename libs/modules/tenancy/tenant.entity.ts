@@ -1,0 +1,55 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export enum TenantLevel {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  COUNTY = 'COUNTY',
+  TOWN = 'TOWN',
+  STREET = 'STREET',
+}
+registerEnumType(TenantLevel, { name: 'TenantLevel', description: 'Administrative level: county/district, town (镇) or subdistrict (街道).' });
+
+/**
+ * A jurisdiction running its own joint meeting: a county, town or subdistrict. Tenants form a tree
+ * (`path` is the materialised path of ids); each records the plugin it was onboarded on and a
+ * snapshot of that plugin's effective configuration, so a later code change never silently alters
+ * its rules.
+ */
+@Entity('tenant')
+@ObjectType('Tenant')
+export class Tenant {
+  @PrimaryColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ type: 'text' })
+  @Field()
+  code: string;
+
+  @Column({ type: 'text' })
+  @Field()
+  name: string;
+
+  @Column({ type: 'text' })
+  @Field(() => TenantLevel)
+  level: TenantLevel;
+
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @Column({ type: 'text', insert: false, update: false })
+  path: string;
+
+  @Column({ name: 'plugin_id', type: 'text' })
+  pluginId: string;
+
+  @Column({ name: 'plugin_version', type: 'text' })
+  pluginVersion: string;
+
+  @Column({ name: 'plugin_config', type: 'jsonb' })
+  pluginConfig: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,94 @@
+import { effectivePluginSchema, type EffectivePlugin } from '@jm/plugin-sdk';
+import plugin from '../src/index';
+
+function effective(): EffectivePlugin {
+  const parsed = effectivePluginSchema.safeParse(plugin);
+  if (!parsed.success) {
+    console.error(JSON.stringify(parsed.error.issues, null, 2));
+    throw new Error('town-petition-systems does not validate against effectivePluginSchema');
+  }
+  return parsed.data;
+}
+
+describe('town-petition-systems plugin (004 鎮信訪工作各項制度, generic base)', () => {
+  const p = effective();
+  const s = p.supervision;
+  const c = p.cases;
+
+  it('validates, sits at town level, extends nothing and is onboardable', () => {
+    expect(p).toMatchObject({ id: 'town-petition-systems', level: 'TOWN', extends: [], onboardable: true });
+    expect(p.source).toEqual({ file: '004_14b91f30bded817d.txt', title: '*鎮信訪工作各項制度', date: null });
+  });
+
+  it('has a minimal generic structure: one convener, an office director, one working meeting, no units', () => {
+    expect(p.structure.conveners).toEqual([{ key: 'party-secretary', title: '鎮委書記', role: 'CONVENER', source: '004 基本原則 1' }]);
+    expect(p.structure.office.hostUnit).toBeNull();
+    expect(p.structure.office.director.role).toBe('OFFICE_DIRECTOR');
+    expect(p.meetingTypes.map((m) => [m.code, m.chairRole])).toEqual([['WORKING', 'CONVENER']]);
+    expect(p.meetingTypes[0]?.cadence).toBeUndefined();
+    expect(p.memberUnits).toEqual([]);
+  });
+
+  it('makes the party secretary first responsible (PRINCIPAL) and leaders in charge directly responsible (IN_CHARGE)', () => {
+    expect(p.structure.leaders.map((l) => [l.title, l.tier])).toEqual([
+      ['鎮委書記', 'PRINCIPAL'],
+      ['分管領導', 'IN_CHARGE'],
+    ]);
+  });
+
+  it('runs a reception day with a rotating duty leader, recusal and confidentiality', () => {
+    expect(c.reception).toMatchObject({ recusal: true, confidentiality: true });
+    expect(c.reception?.rotation.rrule).toBe('FREQ=DAILY');
+  });
+
+  it('assigns first-inquiry responsibility: explain and transfer what is outside the town, and follow up', () => {
+    expect(c.firstInquiry).toEqual({ transferRequiresReason: true, followUp: true, source: '004 首問責任制度 1, 2, 4, 5' });
+  });
+
+  it('lists the failures that lead to accountability: 3 for the unit, 5 for individuals, plus two more', () => {
+    const failures = s.accountability?.failures ?? [];
+    expect(failures.filter((f) => f.source === '004 責任追究制度 一.1' && f.target === 'UNIT')).toHaveLength(3);
+    expect(failures.filter((f) => f.source === '004 責任追究制度 一.2' && f.target === 'INDIVIDUAL')).toHaveLength(5);
+    expect(failures).toHaveLength(10);
+    expect(failures.every((f) => f.sanctions.length > 0)).toBe(true);
+    expect(s.accountability?.recommendations).toEqual([]);
+  });
+
+  it('ties every flagged failure in the ladder to a listed failure', () => {
+    const codes = new Set((s.accountability?.failures ?? []).map((f) => f.code));
+    const flagged = s.ladder.flatMap((r) => (r.when.kind === 'FLAGGED' ? r.when.reasons : []));
+    expect(flagged.length).toBe(9);
+    expect(flagged.every((code) => codes.has(code))).toBe(true);
+    expect(s.ladder.find((r) => r.id === 'unit-criticism')?.then).toBe('NAMED_CRITICISM');
+    expect(s.ladder.find((r) => r.id === 'assessment-failed-veto')?.when).toEqual({ kind: 'ASSESSMENT_FAILED' });
+  });
+
+  it('assesses annually; failing is a one-vote veto with its consequences', () => {
+    expect(s.assessment?.period).toBe('ANNUAL');
+    expect(s.assessment?.oneVoteVeto?.consequences).toEqual(['取消評優資格', '對該部門主要負責人予以調整']);
+  });
+
+  it('reviews within 15 calendar days, hearing time excluded, with appeal upward', () => {
+    expect(c.review?.opinionWithin).toEqual({ amount: 15, unit: 'CALENDAR_DAYS', excluding: ['HEARING'] });
+    expect(c.review?.appealUpward).toBe(true);
+    expect(c.review?.scope).toEqual(['ASSIGNED_FROM_ABOVE', 'OWN_DECISION']);
+  });
+
+  it('screens monthly for repeat, signed, joint-signed, long-unresolved petitions and group organisers', () => {
+    expect(c.screening?.cadence.rrule).toBe('FREQ=MONTHLY');
+    expect(c.screening?.criteria.map((k) => k.kind)).toEqual(['REPEAT', 'SIGNED', 'JOINT_SIGNED', 'LONG_UNRESOLVED', 'GROUP_ORGANISER']);
+    expect(c.screening?.criteria[0]).toEqual({ kind: 'REPEAT', atLeast: 2, within: { amount: 1, unit: 'MONTHS' } });
+    expect(c.screening?.requires).toEqual(['OWNING_LEADER', 'RESPONSIBLE_PERSON', 'TIME_LIMIT']);
+  });
+
+  it('inspects quarterly and before major events', () => {
+    expect(s.inspections?.regular).toEqual({
+      cadence: { rrule: 'FREQ=MONTHLY;INTERVAL=3', minimum: true, source: '004 預測排查制度 3' },
+      beforeMajorEvents: true,
+    });
+  });
+
+  it('makes each leader in charge answer for the petitions in their line', () => {
+    expect(c.byLineResponsibility).toEqual({ source: '004 分線報案制度 1' });
+  });
+});
