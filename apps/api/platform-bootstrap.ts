@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { RequestContext, Role, type Caller } from '@engine/context';
 import { PluginRegistry } from '@engine/plugins';
 import { IdentityService } from '@modules/identity';
-import { JointMeetingService } from '@modules/joint-meeting';
+import { JointMeetingService, MemberUnitKind } from '@modules/joint-meeting';
 import { TenancyService, type Tenant } from '@modules/tenancy';
 
 export const DEMO_PASSWORD_DEFAULT = 'demo-password';
@@ -60,8 +60,8 @@ export class PlatformBootstrap {
   private async onboard(ctx: RequestContext, plugin: EffectivePlugin, parentCode: string | undefined, password: string): Promise<Tenant> {
     const tenant = await this.tenancy.onboard(ctx, { code: demoCode(plugin), name: plugin.tenantName ?? plugin.name, pluginId: plugin.id, parentCode });
     const units = await this.jointMeeting.activeUnits(ctx, tenant.id);
-    const department = units.find((u) => u.kind === 'DEPARTMENT' || u.kind === 'TOWNSHIP');
-    const village = units.find((u) => u.kind === 'VILLAGE' || u.kind === 'COMMUNITY');
+    const department = units.find((u) => u.kind === MemberUnitKind.DEPARTMENT || u.kind === MemberUnitKind.TOWNSHIP);
+    const village = units.find((u) => u.kind === MemberUnitKind.VILLAGE || u.kind === MemberUnitKind.COMMUNITY);
     const users: [string, Role, string | undefined][] = [
       ['office', Role.OFFICE_DIRECTOR, undefined],
       ['convener', Role.CONVENER, undefined],

@@ -53,7 +53,7 @@ export const durationSchema = z.strictObject({
 });
 export type Duration = z.infer<typeof durationSchema>;
 
-const RRULE_PARTS = /^(FREQ|INTERVAL|COUNT|UNTIL|BYSECOND|BYMINUTE|BYHOUR|BYDAY|BYMONTHDAY|BYYEARDAY|BYWEEKNO|BYMONTH|BYSETPOS|WKST)=[A-Z0-9,+\-]+$/;
+const RRULE_PARTS = /^(FREQ|INTERVAL|COUNT|UNTIL|BYSECOND|BYMINUTE|BYHOUR|BYDAY|BYMONTHDAY|BYYEARDAY|BYWEEKNO|BYMONTH|BYSETPOS|WKST)=[A-Z0-9,+-]+$/;
 
 /**
  * A cadence as an RFC 5545 recurrence rule without DTSTART (the engine anchors it on the tenant's

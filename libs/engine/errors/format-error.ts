@@ -18,7 +18,8 @@ interface ValidationResponse {
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  const code = String(formatted.extensions?.code ?? '');
+  const rawCode = formatted.extensions?.code;
+  const code = typeof rawCode === 'string' ? rawCode : '';
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof GraphQLError && CLIENT_CODES.has(String(original.extensions?.code))) {
@@ -33,8 +34,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (CLIENT_CODES.has(code)) {
     return { ...base, extensions: { code } };
   }
-  if (APOLLO_INPUT_CODES.has(code)) {
-    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code } };
+  // Raised before execution (parse, validation, variable coercion, cost): the request itself is wrong.
+  // Resolver errors always carry a result path.
+  const beforeExecution = !formatted.path;
+  if (APOLLO_INPUT_CODES.has(code) || beforeExecution) {
+    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(code && code !== 'INTERNAL_SERVER_ERROR' ? { reason: code } : {}) } };
   }
   const status = (original as { getStatus?: () => number })?.getStatus?.();
   if (status === 401) return { ...base, extensions: { code: ErrorCode.UNAUTHENTICATED } };

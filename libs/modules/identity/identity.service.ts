@@ -8,7 +8,7 @@ import { AppError, ErrorCode } from '@engine/errors';
 import { TOKEN_SERVICE, type TokenService } from '@engine/access';
 import { JobQueue, jobId } from '@engine/jobs';
 import { Tenant } from '@modules/tenancy/tenant.entity';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import { WELCOME_JOB } from '@modules/notifications/notification.jobs';
 import { LoginLimiter } from './login-limiter';
 import { User, UserCredential } from './user.entity';
@@ -101,7 +101,7 @@ export class IdentityService {
       if (input.memberUnitId) {
         const unit = await em.findOne(MemberUnit, { where: { id: input.memberUnitId, tenantId: tenant.id, active: true } });
         if (!unit) throw AppError.badInput('input.memberUnitId', 'is not an active member unit of this tenant');
-        if (input.roles.includes(Role.VILLAGE_SECRETARY) && unit.kind !== 'VILLAGE' && unit.kind !== 'COMMUNITY') {
+        if (input.roles.includes(Role.VILLAGE_SECRETARY) && unit.kind !== MemberUnitKind.VILLAGE && unit.kind !== MemberUnitKind.COMMUNITY) {
           throw AppError.badInput('input.memberUnitId', 'a VILLAGE_SECRETARY belongs to a village or community unit');
         }
       }

@@ -123,7 +123,7 @@ export class JointMeetingService {
       position: i,
     }));
     for (const group of plugin.countedMemberUnits) {
-      const given = counted.find((c) => c.kind === group.kind)?.names ?? [];
+      const given = counted.find((c) => c.kind === (group.kind as MemberUnitKind))?.names ?? [];
       for (let n = 0; n < group.count; n += 1) {
         rows.push({ tenantId, name: given[n] ?? `${group.label}${n + 1}`, kind: group.kind as MemberUnitKind, aliases: [], source: group.source, position: rows.length });
       }

@@ -134,7 +134,7 @@ export class TenancyService {
 
   private checkCountedNames(plugin: EffectivePlugin, input: OnboardTenantInput): void {
     (input.countedUnitNames ?? []).forEach((group, i) => {
-      const declared = plugin.countedMemberUnits.find((c) => c.kind === group.kind);
+      const declared = plugin.countedMemberUnits.find((c) => (c.kind as MemberUnitKind) === group.kind);
       if (!declared) {
         throw AppError.badInput(`input.countedUnitNames.${i}.kind`, `plugin "${plugin.id}" counts no ${group.kind} units`);
       }

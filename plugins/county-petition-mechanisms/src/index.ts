@@ -9,6 +9,7 @@ export default definePlugin({
   id: 'county-petition-mechanisms',
   version: '1.0.0',
   name: '县信访工作联席会议',
+  tenantName: '示范县',
   level: 'COUNTY',
   extends: [],
   sdk: '^1.0.0',

@@ -9,6 +9,7 @@ export default definePlugin({
   id: 'shizi-town',
   version: '1.0.0',
   name: '十字镇信访工作联席会议',
+  tenantName: '十字镇',
   level: 'TOWN',
   extends: [],
   sdk: '^1.0.0',

@@ -12,6 +12,7 @@ export default definePlugin({
   id: 'town-petition-systems',
   version: '1.0.0',
   name: '鎮信訪工作各項制度',
+  tenantName: '示范镇',
   level: 'TOWN',
   extends: [],
   sdk: '^1.0.0',

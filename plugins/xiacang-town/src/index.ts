@@ -9,6 +9,7 @@ export default definePlugin({
   id: 'xiacang-town',
   version: '1.0.0',
   name: '下仓镇信访工作联席会议',
+  tenantName: '下仓镇',
   level: 'TOWN',
   extends: [],
   sdk: '^1.0.0',

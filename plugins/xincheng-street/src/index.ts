@@ -9,6 +9,7 @@ export default definePlugin({
   id: 'xincheng-street',
   version: '1.0.0',
   name: '新城街道信访工作联席会议',
+  tenantName: '新城街道',
   level: 'STREET',
   extends: [],
   sdk: '^1.0.0',

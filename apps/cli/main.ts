@@ -1,0 +1,111 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '@engine/config';
+import { RequestContext, Role, type Caller } from '@engine/context';
+import { openDatabase } from '@engine/database';
+import { PLUGINS_DIR, PluginRegistry, REPO_ROOT, importPluginDir } from '@engine/plugins';
+import { createAbility } from '@engine/access';
+import { TenancyService } from '@modules/tenancy';
+import { migrations } from '../../migrations/index';
+import { ALL_RULES } from '../api/access-rules';
+import { createApp } from '../api/create-app';
+import { ENTITIES } from '../api/entities';
+import { schemaSdl } from '../api/schema-sdl';
+
+const USAGE = `usage: npm run cli -- <command>
+
+  migrate                          apply pending migrations to the configured database
+  plugin:validate <dir>            validate a plugin directory (or a directory of plugins); exits 1 on problems
+  tenant:onboard --code C --name N --plugin P [--parent CODE]
+                                   onboard a tenant from a plugin, as the platform
+  schema:write                     regenerate schema.graphql from the code
+`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function validate(target: string | undefined): Promise<number> {
+  if (!target) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const dir = resolve(target);
+  if (!existsSync(dir)) {
+    process.stderr.write(`no such directory: ${dir}\n`);
+    return 2;
+  }
+  const single = existsSync(join(dir, 'package.json'));
+  const targets = single ? [dir] : PluginRegistry.discover(dir, importPluginDir).map((s) => s.dir!);
+  // The installed plugins are loaded too, so `extends` resolves against them.
+  const installed = PluginRegistry.discover(PLUGINS_DIR, importPluginDir).filter((s) => !targets.includes(s.dir!));
+  const registry = await PluginRegistry.load([...installed, ...targets.map((d) => ({ dir: d, load: () => importPluginDir(d) }))]);
+  let failed = 0;
+  for (const entry of registry.all().filter((e) => e.dir && targets.includes(e.dir))) {
+    if (entry.available) {
+      process.stdout.write(`✓ ${entry.id}@${entry.version}: valid\n`);
+    } else {
+      failed += 1;
+      process.stdout.write(`✗ ${entry.id}: ${entry.problems.length} problem(s)\n`);
+      for (const p of entry.problems) process.stdout.write(`    ${p.pluginId} ${p.path}: ${p.message}\n`);
+    }
+  }
+  if (!registry.all().some((e) => e.dir && targets.includes(e.dir))) {
+    process.stdout.write(`no plugin found in ${dir}\n`);
+    return 1;
+  }
+  return failed ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  const [command, ...args] = process.argv.slice(2);
+  switch (command) {
+    case 'migrate': {
+      const config = loadConfig();
+      const db = await openDatabase(config, { entities: ENTITIES, migrations });
+      const applied = await db.dataSource.query(`SELECT name FROM migrations ORDER BY id`);
+      process.stdout.write(`database (${db.mode}) is migrated: ${(applied as { name: string }[]).map((m) => m.name).join(', ')}\n`);
+      await db.close();
+      return 0;
+    }
+    case 'plugin:validate':
+      return validate(args[0]);
+    case 'tenant:onboard': {
+      const code = flag(args, 'code');
+      const name = flag(args, 'name');
+      const pluginId = flag(args, 'plugin');
+      if (!code || !name || !pluginId) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      const { app, close } = await createApp({ ...loadConfig(), seedDemo: false, runWorkers: false });
+      try {
+        const caller: Caller = { userId: '00000000-0000-4000-8000-000000000000', username: 'cli', tenantId: null, roles: [Role.PLATFORM_ADMIN], memberUnitId: null };
+        const tenant = await app.get(TenancyService).onboard(RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)), { code, name, pluginId, parentCode: flag(args, 'parent') });
+        process.stdout.write(`onboarded ${tenant.code} (${tenant.name}) on ${tenant.pluginId}@${tenant.pluginVersion}\n`);
+      } finally {
+        await close();
+      }
+      return 0;
+    }
+    case 'schema:write': {
+      const { app, close } = await createApp({ ...loadConfig({ ...process.env, DATABASE_URL: '', SEED_DEMO: 'false', LOG_LEVEL: 'error' }) }, { inMemory: true });
+      writeFileSync(join(REPO_ROOT, 'schema.graphql'), schemaSdl(app));
+      await close();
+      process.stdout.write('schema.graphql written\n');
+      return 0;
+    }
+    default:
+      process.stderr.write(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
