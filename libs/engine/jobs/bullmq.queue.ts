@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import { JobQueue, type EnqueueOptions, type JobHandler } from './job-queue';
 
-function connectionFrom(url: string): ConnectionOptions {
+function connectionFrom(url: string): RedisOptions {
   const u = new URL(url);
   return {
     host: u.hostname,
@@ -24,15 +25,17 @@ export class BullMqQueue extends JobQueue {
   private readonly handlers = new Map<string, JobHandler<never>>();
   private readonly queue: Queue;
   private worker: Worker | null = null;
-  private readonly connection: ConnectionOptions;
+  /** BullMQ 6 under native ESM wants constructed ioredis clients (one for the queue, one for the worker). */
+  private readonly options_: RedisOptions;
+  private readonly clients: Redis[] = [];
 
   constructor(
     redisUrl: string,
     private readonly options: { prefix: string; runWorker: boolean; concurrency?: number },
   ) {
     super();
-    this.connection = connectionFrom(redisUrl);
-    this.queue = new Queue('jobs', { connection: this.connection, prefix: options.prefix });
+    this.options_ = connectionFrom(redisUrl);
+    this.queue = new Queue('jobs', { connection: this.client(), prefix: options.prefix });
     this.queue.on('error', (err) => this.logger.warn(`queue: ${err.message}`));
   }
 
@@ -61,7 +64,7 @@ export class BullMqQueue extends JobQueue {
         if (!handler) throw new Error(`no handler for job "${job.name}"`);
         await handler.handle(job.data as never);
       },
-      { connection: this.connection, prefix: this.options.prefix, concurrency: this.options.concurrency ?? 4 },
+      { connection: this.client(), prefix: this.options.prefix, concurrency: this.options.concurrency ?? 4 },
     );
     this.worker.on('failed', (job, err) => this.logger.warn(`job ${job?.name} (${job?.id}) failed: ${err.message}`));
     this.worker.on('error', (err) => this.logger.warn(`worker: ${err.message}`));
@@ -89,5 +92,13 @@ export class BullMqQueue extends JobQueue {
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
+    await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  private client(): Redis {
+    const client = new Redis(this.options_);
+    client.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
+    this.clients.push(client);
+    return client;
   }
 }

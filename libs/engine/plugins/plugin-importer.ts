@@ -40,7 +40,8 @@ async function compileOnTheFly(dir: string): Promise<string> {
     readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
   for (const file of walk(join(dir, 'src'))) {
     const { code } = await swc.transformFile(file, {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      // resolveFully needs a baseUrl to rewrite `./units` to `./units.js`.
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022', baseUrl: dir },
       module: { type: 'es6', resolveFully: true },
     });
     const target = join(out, relative(dir, file)).replace(/\.ts$/, '.js');

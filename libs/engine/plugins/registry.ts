@@ -81,8 +81,13 @@ export class PluginRegistry {
         broken(id, source.dir, zodProblems(id, parsed.error), (raw as { version?: string })?.version ?? null);
         continue;
       }
+      if (declared.has(id) || entries.has(id)) {
+        // The first plugin with an id keeps it; a later duplicate is reported under its directory.
+        const key = `${id}@${source.dir ?? '?'}`;
+        broken(key, source.dir, [{ pluginId: id, path: 'id', message: `duplicate plugin id "${id}" (already provided by ${declared.get(id)?.dir ?? entries.get(id)?.dir})` }], parsed.data.version);
+        continue;
+      }
       const problems: PluginProblem[] = [];
-      if (declared.has(id) || entries.has(id)) problems.push({ pluginId: id, path: 'id', message: `duplicate plugin id "${id}"` });
       if (!semver.satisfies(SDK_VERSION, parsed.data.sdk)) {
         problems.push({ pluginId: id, path: 'sdk', message: `requires plugin SDK ${parsed.data.sdk}, but this platform provides ${SDK_VERSION}` });
       }

@@ -6,3 +6,11 @@ export const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
  * characters, no bidi overrides, and not only spaces.
  */
 export const TEXT_PATTERN = /^(?=.*\S)[^\p{Cc}\u202A-\u202E\u2066-\u2069]+$/su;
+
+/**
+ * A proper name (a unit, a tenant, a person): letters of any script, digits, combining marks, spaces
+ * and the punctuation names really use — brackets, middle dots, dashes, 、 and slashes. Quotes,
+ * semicolons, control, zero-width and bidi-override characters are refused.
+ */
+export const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}\p{M} ()（）·・、，,.\-—_/&]*$/u;
+export const NAME_MESSAGE = '$property may contain letters, digits, spaces and ()（）·、-—_/ only';

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from '@engine/context';
-import { CODE_PATTERN, TEXT_PATTERN } from '@engine/validation';
+import { CODE_PATTERN, NAME_MESSAGE, NAME_PATTERN } from '@engine/validation';
 
 @InputType()
 export class CreateUserInput {
@@ -24,7 +24,7 @@ export class CreateUserInput {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(TEXT_PATTERN, { message: 'displayName must not contain control characters' })
+  @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   displayName: string;
 
   @Field(() => [Role])

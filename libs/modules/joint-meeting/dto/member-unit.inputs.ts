@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { CODE_PATTERN, TEXT_PATTERN } from '@engine/validation';
+import { CODE_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { MemberUnitKind } from '../member-unit.entity';
 
 const text = { message: '$property must be text without control characters' };
@@ -14,7 +14,7 @@ export class AddMemberUnitInput {
   @Field()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(TEXT_PATTERN, text)
+  @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   name: string;
 
   @Field(() => MemberUnitKind)
@@ -38,7 +38,7 @@ export class RenameMemberUnitInput {
   @Field()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(TEXT_PATTERN, text)
+  @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   name: string;
 
   @Field()

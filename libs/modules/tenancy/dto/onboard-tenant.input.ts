@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsEnum, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { CODE_PATTERN, TEXT_PATTERN } from '@engine/validation';
+import { CODE_PATTERN, NAME_MESSAGE, NAME_PATTERN } from '@engine/validation';
 import { MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 
 /** Names for member units the plugin's source only counts (e.g. 002's 11 community committees). */
@@ -16,7 +16,7 @@ export class CountedUnitNamesInput {
   @ArrayUnique()
   @MinLength(1, { each: true })
   @MaxLength(100, { each: true })
-  @Matches(TEXT_PATTERN, { each: true, message: 'names must be text without control characters' })
+  @Matches(NAME_PATTERN, { each: true, message: NAME_MESSAGE })
   names: string[];
 }
 
@@ -29,7 +29,7 @@ export class OnboardTenantInput {
   @Field()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(TEXT_PATTERN, { message: 'name must be text without control characters' })
+  @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   name: string;
 
   @Field()

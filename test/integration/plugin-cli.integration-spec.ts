@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * `plugin:validate` end to end: the compiled CLI as a child process. Installed plugins load from their
+ * dist/ twins; directories outside the build (the fixtures) are compiled on the fly with SWC.
+ */
+const ROOT = process.cwd();
+const CLI = join(ROOT, 'dist', 'apps', 'cli', 'main.js');
+
+function validate(target: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'plugin:validate', target], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
+});
+
+describe('cli plugin:validate', () => {
+  it('accepts an installed seed plugin: exit 0 and one ✓ line with its id and version', () => {
+    const r = validate('plugins/shizi-town');
+    expect(r.stdout).toBe('✓ shizi-town@1.0.0: valid\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('accepts a plugin outside the build that extends a seed (compiled on the fly): exit 0', () => {
+    const r = validate('test/fixtures/plugins/extends-base/ext-town');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('✓ ext-town@2.1.0: valid\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('rejects an extends cycle: exit 1, naming the plugin, the path extends.0 and the cycle', () => {
+    const r = validate('test/fixtures/plugins/broken');
+    expect(r.stdout).toContain('✗ cycle-a: 1 problem(s)\n    cycle-a extends.0: cycle: cycle-a → cycle-b → cycle-a\n');
+    expect(r.stdout).toContain('✗ cycle-b: 1 problem(s)\n    cycle-b extends.0: cycle: cycle-a → cycle-b → cycle-a\n');
+    expect(r.status).toBe(1);
+  });
+
+  it('validating a directory of plugins reports each broken one with its problem and none as valid', () => {
+    const r = validate('test/fixtures/plugins/broken');
+    expect(r.stdout).not.toContain('✓');
+    expect(r.stdout.match(/^✗ [a-z-]+/gm)).toEqual([
+      '✗ broken-bad-field', '✗ broken-incompatible', '✗ broken-unknown-extends', '✗ broken-version-mismatch', '✗ cycle-a', '✗ cycle-b', '✗ extends-broken',
+    ]);
+    expect(r.stdout).toContain('    broken-bad-field meetingTypes.0.cadence.rrule: must be an RFC 5545 RRULE');
+    expect(r.stdout).toContain('    broken-incompatible sdk: requires plugin SDK ^2.0.0, but this platform provides 1.0.0\n');
+    expect(r.stdout).toContain('    broken-version-mismatch version: declares 1.2.0 but package.json has 1.0.0\n');
+    expect(r.stdout).toContain('    extends-broken extends.0: base plugin "broken-bad-field" is unavailable\n');
+  });
+
+  it('validating cycle-a alone loads only it and the installed plugins, so its base cycle-b is unknown: exit 1', () => {
+    const r = validate('test/fixtures/plugins/broken/cycle-a');
+    expect(r.stdout).toBe('✗ cycle-a: 1 problem(s)\n    cycle-a extends.0: unknown plugin "cycle-b"\n');
+    expect(r.status).toBe(1);
+  });
+
+  it('exits 2 on a directory that does not exist', () => {
+    const r = validate('test/fixtures/plugins/no-such-dir');
+    expect(r.stderr).toBe(`no such directory: ${join(ROOT, 'test/fixtures/plugins/no-such-dir')}\n`);
+    expect(r.status).toBe(2);
+  });
+
+  it('accepts a plugin outside the build split over several files (relative imports): exit 0', () => {
+    const r = validate('test/fixtures/plugins/multi-file/split-town');
+    expect(r.stdout).toBe('✓ split-town@1.0.0: valid\n');
+    expect(r.status).toBe(0);
+  });
+});

@@ -1,0 +1,97 @@
+import { DataSource } from 'typeorm';
+import { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { Tenant } from '@modules/tenancy';
+import { MemberUnit } from '@modules/joint-meeting';
+import { REAL_SERVICES, startTestApp, type TestApp } from '@test/support/test-app';
+
+/** The second wall: PostgreSQL row-level security, checked below the API with raw SQL. */
+describe('row-level security', () => {
+  let t: TestApp;
+  let db: Db;
+  let ids: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = t.app.get(Db);
+    const tenants = await db.run(RequestContext.platform(), ({ em }) => em.find(Tenant));
+    ids = Object.fromEntries(tenants.map((x) => [x.code, x.id]));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const townCtx = (code: string): RequestContext => RequestContext.forTenantJob(ids[code]);
+
+  it('a query that omits the tenant filter still returns only the caller\'s tenant rows', async () => {
+    const rows = await db.run(townCtx('shizi'), ({ em }) => em.query(`SELECT DISTINCT tenant_id FROM member_unit`));
+    expect(rows).toEqual([{ tenant_id: ids.shizi }]);
+    const all = await db.run(townCtx('shizi'), ({ em }) => em.find(MemberUnit));
+    expect(all.length).toBe(22);
+    const tenants = await db.run(townCtx('shizi'), ({ em }) => em.query(`SELECT code FROM tenant`));
+    expect(tenants).toEqual([{ code: 'shizi' }]);
+  });
+
+  it('two tenants\' transactions interleaved on a pool of one never see each other\'s rows', async () => {
+    const single = new DataSource({ ...(t.database.dataSource.options as object), poolSize: 1, migrations: [], name: 'pool-of-one' } as never);
+    const pooled = REAL_SERVICES ? await single.initialize() : t.database.dataSource;
+    try {
+      const oneDb = new Db(pooled);
+      const seen = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? 'shizi' : 'xiacang')).map((code) =>
+          oneDb.run(townCtx(code), async ({ em }) => {
+            await em.query('SELECT pg_sleep(0.002)');
+            const rows: { tenant_id: string }[] = await em.query(`SELECT DISTINCT tenant_id FROM member_unit`);
+            return { code, tenants: rows.map((r) => r.tenant_id) };
+          }),
+        ),
+      );
+      for (const s of seen) expect(s.tenants).toEqual([ids[s.code]]);
+    } finally {
+      if (REAL_SERVICES) await single.destroy();
+    }
+  });
+
+  it('refuses a write into another tenant', async () => {
+    await expect(
+      db.run(townCtx('shizi'), ({ em }) => em.query(`INSERT INTO member_unit (tenant_id, name, kind) VALUES ($1, 'intruder', 'DEPARTMENT')`, [ids.xiacang])),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await db.run(townCtx('shizi'), ({ em }) => em.query(`UPDATE member_unit SET name = 'x' WHERE tenant_id = $1`, [ids.xiacang]));
+    expect(updated[1]).toBe(0);
+  });
+
+  it('lets a county-level reader see its descendants, and a town nothing above it', async () => {
+    const county = ids['county-petition-mechanisms'];
+    const treeCtx = RequestContext.forCaller({ userId: '00000000-0000-4000-8000-000000000001', username: 'c', tenantId: county, roles: ['CONVENER' as never], memberUnitId: null }, null as never);
+    const visible: { code: string }[] = await db.run(treeCtx, ({ em }) => em.query(`SELECT code FROM tenant ORDER BY code`));
+    expect(visible.map((v) => v.code)).toEqual(['county-petition-mechanisms', 'shizi', 'town-petition-systems', 'xiacang', 'xincheng']);
+    const fromTown: { code: string }[] = await db.run(townCtx('xiacang'), ({ em }) => em.query(`SELECT code FROM tenant`));
+    expect(fromTown.map((v) => v.code)).toEqual(['xiacang']);
+  });
+
+  it('the app role owns no table, is no superuser, cannot bypass RLS, and cannot switch RLS off', async () => {
+    const [role] = await t.database.dataSource.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'jm_app'`);
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+    const owned = await t.database.dataSource.query(`SELECT tablename FROM pg_tables WHERE tableowner = 'jm_app'`);
+    expect(owned).toEqual([]);
+    const who = await db.run(townCtx('shizi'), ({ em }) => em.query(`SELECT current_user AS u`));
+    expect(who).toEqual([{ u: 'jm_app' }]);
+    await expect(
+      db.run(townCtx('shizi'), async ({ em }) => {
+        await em.query(`SET LOCAL row_security = off`);
+        return em.query(`SELECT count(*) FROM member_unit`);
+      }),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('every tenant-owned table has row-level security enabled and forced', async () => {
+    const tables: { table: string; enabled: boolean; forced: boolean }[] = await t.database.dataSource.query(`
+      SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r'
+        AND (EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped) OR c.relname = 'tenant')
+      ORDER BY 1`);
+    expect(tables.length).toBeGreaterThanOrEqual(6);
+    for (const row of tables) expect(row).toEqual({ table: row.table, enabled: true, forced: true });
+  });
+});
