@@ -7,6 +7,8 @@ export interface AppConfig {
   /** A real PostgreSQL; when absent the embedded PGlite database under `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where jurisdiction plugins are discovered (default: the repository's plugins/). */
+  pluginsDir: string | undefined;
   /** A real Redis for BullMQ; when absent jobs run in-process. */
   redisUrl: string | undefined;
   /** Undefined until resolved at start (generated and kept in the data dir in embedded mode). */
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     databaseUrl,
     dataDir: env.DATA_DIR || join(process.cwd(), '.data'),
+    pluginsDir: env.PLUGINS_DIR || undefined,
     redisUrl: env.REDIS_URL || undefined,
     jwtSecret,
     accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL', env.ACCESS_TOKEN_TTL, 3600),

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
 import type { z } from 'zod';
@@ -53,7 +53,7 @@ export class PluginRegistry {
   static discover(root: string, importer: (dir: string) => Promise<unknown>): PluginSource[] {
     if (!existsSync(root)) return [];
     return readdirSync(root, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'package.json')))
+      .filter((d) => (d.isDirectory() || (d.isSymbolicLink() && statSync(join(root, d.name)).isDirectory())) && existsSync(join(root, d.name, 'package.json')))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((d) => ({ dir: join(root, d.name), load: () => importer(join(root, d.name)) }));
   }

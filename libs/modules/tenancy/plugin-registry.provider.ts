@@ -1,4 +1,5 @@
 import { Logger, type Provider } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { PLUGINS_DIR, PluginRegistry, importPluginDir } from '@engine/plugins';
 
 /**
@@ -7,8 +8,9 @@ import { PLUGINS_DIR, PluginRegistry, importPluginDir } from '@engine/plugins';
  */
 export const pluginRegistryProvider: Provider = {
   provide: PluginRegistry,
-  useFactory: async (): Promise<PluginRegistry> => {
-    const registry = await PluginRegistry.load(PluginRegistry.discover(process.env.PLUGINS_DIR || PLUGINS_DIR, importPluginDir));
+  inject: [APP_CONFIG],
+  useFactory: async (config: AppConfig): Promise<PluginRegistry> => {
+    const registry = await PluginRegistry.load(PluginRegistry.discover(config.pluginsDir ?? PLUGINS_DIR, importPluginDir));
     const logger = new Logger('Plugins');
     for (const entry of registry.all()) {
       if (entry.available) logger.log(`${entry.id}@${entry.version} available`);
