@@ -3,6 +3,7 @@ import { BullMqQueue, InProcessQueue, type JobQueue } from '@engine/jobs';
 import { Db } from '@engine/database';
 import { NotificationsService, WELCOME_JOB, type WelcomeJob } from '@modules/notifications';
 import { User } from '@modules/identity';
+import { Tenant } from '@modules/tenancy';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 /**
@@ -19,7 +20,10 @@ describe('jobs through both queue adapters', () => {
     t = await startTestApp();
     db = t.app.get(Db);
     notifications = t.app.get(NotificationsService);
-    user = (await db.run(RequestContext.platform(), ({ em }) => em.findOneOrFail(User, { where: { username: 'office', roles: ['OFFICE_DIRECTOR' as never] }, order: { createdAt: 'ASC' } })));
+    user = await db.run(RequestContext.platform(), async ({ em }) => {
+      const shizi = await em.findOneOrFail(Tenant, { where: { code: 'shizi' } });
+      return em.findOneOrFail(User, { where: { tenantId: shizi.id, username: 'office' } });
+    });
   });
   afterAll(async () => {
     await t.close();
