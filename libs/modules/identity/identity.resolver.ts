@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Authenticated, Ctx, Public } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { Db } from '@engine/database';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { TenancyService } from '@modules/tenancy/tenancy.service';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
-import { In } from 'typeorm';
+import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
 import { AuthPayload } from './auth-payload.model';
 import { CreateUserInput } from './dto/create-user.input';
 import { LoginInput } from './dto/login.input';
@@ -16,7 +16,8 @@ import { User } from './user.entity';
 export class IdentityResolver {
   constructor(
     @Inject(IdentityService) private readonly identity: IdentityService,
-    @Inject(Db) private readonly db: Db,
+    @Inject(TenancyService) private readonly tenancy: TenancyService,
+    @Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService,
   ) {}
 
   @Public()
@@ -40,22 +41,12 @@ export class IdentityResolver {
   @ResolveField(() => Tenant, { nullable: true })
   tenant(@Ctx() ctx: RequestContext, @Parent() user: User): Promise<Tenant | null> {
     if (!user.tenantId) return Promise.resolve(null);
-    return ctx
-      .loader('tenantById', async (ids) => {
-        const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { where: { id: In([...ids]) } }));
-        return new Map(rows.map((t) => [t.id, t]));
-      })
-      .load(user.tenantId);
+    return ctx.loader('tenantById', (ids) => this.tenancy.byIds(ctx, ids)).load(user.tenantId);
   }
 
   @ResolveField(() => MemberUnit, { nullable: true })
   memberUnit(@Ctx() ctx: RequestContext, @Parent() user: User): Promise<MemberUnit | null> {
     if (!user.memberUnitId) return Promise.resolve(null);
-    return ctx
-      .loader('memberUnitById', async (ids) => {
-        const rows = await this.db.run(ctx, ({ em }) => em.find(MemberUnit, { where: { id: In([...ids]) } }));
-        return new Map(rows.map((u) => [u.id, u]));
-      })
-      .load(user.memberUnitId);
+    return ctx.loader('memberUnitById', (ids) => this.jointMeeting.unitsById(ctx, ids)).load(user.memberUnitId);
   }
 }

@@ -45,8 +45,8 @@ export class TenantStructureResolver {
   }
 
   @ResolveField(() => [MemberUnit], { description: 'Active member units.' })
-  memberUnits(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<MemberUnit[]> {
-    return this.units.activeUnits(ctx, tenant.id);
+  async memberUnits(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<MemberUnit[]> {
+    return ((await ctx.loader('activeUnitsByTenant', (ids) => this.units.activeUnitsOf(ctx, ids)).load(tenant.id)) as MemberUnit[] | null) ?? [];
   }
 
   @ResolveField(() => [MembershipChange], { description: 'The filing record (备案), newest first.' })

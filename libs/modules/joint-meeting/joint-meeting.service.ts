@@ -32,6 +32,16 @@ export class JointMeetingService {
     return this.db.run(ctx, ({ em }) => em.find(MemberUnit, { where: { tenantId, active: true }, order: { position: 'ASC', name: 'ASC' } }));
   }
 
+  /** Active units of several tenants in one query, for the per-request DataLoader behind `Tenant.memberUnits`. */
+  async activeUnitsOf(ctx: RequestContext, tenantIds: readonly string[]): Promise<Map<string, MemberUnit[]>> {
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(MemberUnit, { where: { tenantId: In([...tenantIds]), active: true }, order: { position: 'ASC', name: 'ASC' } }),
+    );
+    const out = new Map<string, MemberUnit[]>(tenantIds.map((id) => [id, []]));
+    for (const u of rows) out.get(u.tenantId)?.push(u);
+    return out;
+  }
+
   /** The unit hosting the office: matched by name or alias, so a rename keeps the link. */
   async officeHost(ctx: RequestContext, tenant: Tenant): Promise<MemberUnit | null> {
     const host = (tenant.pluginConfig as unknown as EffectivePlugin).structure.office.hostUnit;
