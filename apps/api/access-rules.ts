@@ -2,6 +2,7 @@ import type { RulesFor } from '@engine/access';
 import { identityRules } from '@modules/identity';
 import { jointMeetingRules } from '@modules/joint-meeting';
 import { tenancyRules } from '@modules/tenancy';
+import { meetingsRules } from '@modules/meetings';
 
 /** Every bounded context's access rules, composed into each request's CASL ability. */
-export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules];
+export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules];

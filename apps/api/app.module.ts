@@ -10,6 +10,7 @@ import { graphqlOptions } from '@engine/graphql';
 import { JobsModule } from '@engine/jobs';
 import { IdentityModule } from '@modules/identity';
 import { JointMeetingModule } from '@modules/joint-meeting';
+import { MeetingsModule } from '@modules/meetings';
 import { NotificationsModule } from '@modules/notifications';
 import { TenancyModule } from '@modules/tenancy';
 import { ALL_RULES } from './access-rules';
@@ -31,6 +32,7 @@ export class AppModule {
         JointMeetingModule,
         IdentityModule,
         NotificationsModule,
+        MeetingsModule,
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [

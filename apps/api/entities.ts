@@ -3,6 +3,27 @@ import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
 import { Notification } from '@modules/notifications/notification.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { AgreedItem, AgreedItemOwner, ImplementationReport } from '@modules/meetings/agreed-item.entity';
+import { CadenceObligation, Finding, KeyPeriod } from '@modules/meetings/cadence.entity';
+import { Meeting, MeetingUnit } from '@modules/meetings/meeting.entity';
+import { Minutes, MinutesRecipient } from '@modules/meetings/minutes.entity';
 
 /** Every TypeORM entity, for the data source. */
-export const ENTITIES = [Tenant, User, UserCredential, MemberUnit, MembershipChange, Notification];
+export const ENTITIES = [
+  Tenant,
+  User,
+  UserCredential,
+  MemberUnit,
+  MembershipChange,
+  Notification,
+  Meeting,
+  MeetingUnit,
+  Minutes,
+  MinutesRecipient,
+  AgreedItem,
+  AgreedItemOwner,
+  ImplementationReport,
+  KeyPeriod,
+  CadenceObligation,
+  Finding,
+];

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { Db, type DatabaseHandle } from '@engine/database';
 import { TOKEN_SERVICE, TokenService } from '@engine/access';
+import { Clock } from '@engine/clock';
 
 export const DATABASE_HANDLE = Symbol('DATABASE_HANDLE');
 
@@ -18,9 +19,10 @@ export class CoreModule {
         { provide: DATABASE_HANDLE, useValue: database },
         { provide: DataSource, useValue: database.dataSource },
         Db,
+        Clock,
         { provide: TOKEN_SERVICE, useValue: new TokenService(config.jwtSecret, config.accessTokenTtlSeconds) },
       ],
-      exports: [APP_CONFIG, DATABASE_HANDLE, Db, TOKEN_SERVICE],
+      exports: [APP_CONFIG, DATABASE_HANDLE, Db, Clock, TOKEN_SERVICE],
     };
   }
 }

@@ -1,16 +1,28 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import type { Caller } from '@engine/context/request-context';
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'onboard' | 'approve';
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'onboard' | 'approve' | 'acknowledge' | 'report';
 /** Subjects are plain type names; objects are tagged with `subject(type, object)` from @casl/ability. */
-export type SubjectType = 'all' | 'Tenant' | 'User' | 'MemberUnit' | 'MembershipChange' | 'JurisdictionPlugin' | 'Notification';
+export type SubjectType =
+  | 'all'
+  | 'Tenant'
+  | 'User'
+  | 'MemberUnit'
+  | 'MembershipChange'
+  | 'JurisdictionPlugin'
+  | 'Notification'
+  | 'Meeting'
+  | 'Minutes'
+  | 'AgreedItem'
+  | 'KeyPeriod'
+  | 'Finding';
 /** A subject object tagged with its type (`subject('MemberUnit', { tenantId })`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaggedSubject = ForcedSubject<Exclude<SubjectType, 'all'>> & Record<string, any>;
 export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject]>;
 
 /** A module's contribution to abilities: grant (never revoke) what each of the caller's roles may do. */
-export type Can = (action: Action | Action[], subject: SubjectType, conditions?: Record<string, unknown>) => void;
+export type Can = (action: Action | Action[], subject: SubjectType | SubjectType[], conditions?: Record<string, unknown>) => void;
 export type RulesFor = (caller: Caller, can: Can) => void;
 
 /** `defineRulesFor` kept apart from `createAbility`, as the CASL docs advise. */

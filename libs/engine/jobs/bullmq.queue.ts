@@ -55,6 +55,11 @@ export class BullMqQueue extends JobQueue {
     });
   }
 
+  repeat(name: string, everyMs: number): void {
+    // A job scheduler is an upsert: every process may declare it; Redis keeps one.
+    void this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} }).catch((err: Error) => this.logger.warn(`scheduler ${name}: ${err.message}`));
+  }
+
   async start(): Promise<void> {
     if (!this.options.runWorker || this.worker) return;
     this.worker = new Worker(
@@ -73,7 +78,8 @@ export class BullMqQueue extends JobQueue {
   async whenIdle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      // Delayed jobs are left out: a job scheduler always keeps its next run delayed.
+      const c = await this.queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
       if (Object.values(c).every((n) => n === 0)) return;
       if (Date.now() > deadline) throw new Error(`BullMQ queue did not become idle: ${JSON.stringify(c)}`);
       await new Promise((r) => setTimeout(r, 25));

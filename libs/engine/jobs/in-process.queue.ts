@@ -21,6 +21,7 @@ export class InProcessQueue extends JobQueue {
   private readonly seen = new LRUCache<string, true>({ max: 100_000, ttl: 24 * 3600_000 });
   private readonly queue: Pending[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly repeaters: NodeJS.Timeout[] = [];
   private running = false;
   private started = false;
   private closed = false;
@@ -42,6 +43,14 @@ export class InProcessQueue extends JobQueue {
     if (options.delayMs) this.later(job, options.delayMs);
     else this.queue.push(job);
     this.pump();
+  }
+
+  repeat(name: string, everyMs: number): void {
+    const timer = setInterval(() => {
+      void this.enqueue(name, {}, { jobId: `${name}.${Math.floor(Date.now() / everyMs)}` }).catch(() => undefined);
+    }, everyMs);
+    timer.unref();
+    this.repeaters.push(timer);
   }
 
   async start(): Promise<void> {
@@ -67,6 +76,7 @@ export class InProcessQueue extends JobQueue {
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
+    for (const t of this.repeaters) clearInterval(t);
     this.timers.clear();
     this.queue.length = 0;
   }

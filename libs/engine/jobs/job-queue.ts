@@ -18,6 +18,8 @@ export abstract class JobQueue {
   abstract readonly kind: 'bullmq' | 'in-process';
   abstract register(handler: JobHandler<never>): void;
   abstract enqueue<T>(name: string, data: T, options: EnqueueOptions): Promise<void>;
+  /** Enqueues `name` every `everyMs` (one scheduler per name, however many processes start). */
+  abstract repeat(name: string, everyMs: number): void;
   /** Starts consuming (after every module registered its handlers). */
   abstract start(): Promise<void>;
   /** Resolves once no job is waiting, delayed or running (tests, graceful shutdown). */

@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { In } from 'typeorm';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import type { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { AgreedItem, AgreedItemOwner, AgreedItemStatus, ImplementationReport, ReportStatus } from './agreed-item.entity';
+import type { ReportInput, ReviewReportInput } from './dto/minutes.inputs';
+import { actsForUnit, tenantByCode } from './meetings.service';
+
+/**
+ * Agreed items (议定事项) after issue: owner units file implementation reports; the office accepts or
+ * sends back; an item is done when every owner's report is accepted.
+ */
+@Injectable()
+export class AgreedItemsService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async report(ctx: RequestContext, input: ReportInput): Promise<ImplementationReport> {
+    const unit = ctx.caller.memberUnitId;
+    return this.db.run(ctx, async ({ em }) => {
+      const item = await em.findOne(AgreedItem, { where: { id: input.agreedItemId } });
+      const owner = item && unit ? await em.findOne(AgreedItemOwner, { where: { agreedItemId: item.id, memberUnitId: unit } }) : null;
+      if (!item || (actsForUnit(ctx) && !owner)) throw AppError.notFound('Agreed item');
+      if (!owner || !ctx.ability.can('report', subject('AgreedItem', { tenantId: item.tenantId }))) throw AppError.forbidden('Only an owner unit reports on an agreed item');
+      if (item.status !== AgreedItemStatus.OPEN) throw AppError.conflict(`The item is ${item.status}`, 'input.agreedItemId');
+      if (owner.acceptedAt) throw AppError.conflict('Your report on this item was already accepted', 'input.agreedItemId');
+      const pending = await em.exists(ImplementationReport, { where: { agreedItemId: item.id, memberUnitId: unit!, status: ReportStatus.SUBMITTED } });
+      if (pending) throw AppError.conflict('Your previous report awaits the office\'s review', 'input.agreedItemId');
+      return em.save(em.create(ImplementationReport, { tenantId: item.tenantId, agreedItemId: item.id, memberUnitId: unit!, body: input.body, status: ReportStatus.SUBMITTED, filedById: ctx.caller.userId }));
+    });
+  }
+
+  async accept(ctx: RequestContext, input: ReviewReportInput): Promise<ImplementationReport> {
+    return this.review(ctx, input, ReportStatus.ACCEPTED);
+  }
+
+  async sendBack(ctx: RequestContext, input: ReviewReportInput): Promise<ImplementationReport> {
+    if (!input.comment) throw AppError.badInput('input.comment', 'say what is missing when sending a report back');
+    return this.review(ctx, input, ReportStatus.SENT_BACK);
+  }
+
+  /** A tenant's agreed items: a member unit sees only its own; `overdue` keeps open items past due. */
+  async list(ctx: RequestContext, tenantCode: string, filter: { overdue?: boolean; status?: AgreedItemStatus }, limit: number): Promise<AgreedItem[]> {
+    const today = shanghaiDateOf(this.clock.now());
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      const qb = em.createQueryBuilder(AgreedItem, 'i').where("i.tenant_id = :t AND i.status <> 'PENDING'", { t: tenant.id });
+      const unit = actsForUnit(ctx);
+      if (unit) qb.andWhere('EXISTS (SELECT 1 FROM agreed_item_owner o WHERE o.agreed_item_id = i.id AND o.member_unit_id = :unit)', { unit });
+      if (filter.status) qb.andWhere('i.status = :s', { s: filter.status });
+      if (filter.overdue) qb.andWhere("i.status = 'OPEN' AND i.due_on < :today", { today });
+      return qb.orderBy('i.due_on', 'ASC', 'NULLS LAST').addOrderBy('i.position').take(limit).getMany();
+    });
+  }
+
+  async ownersOf(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, AgreedItemOwner[]>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(AgreedItemOwner, { where: { agreedItemId: In([...ids]) } }));
+    const out = new Map<string, AgreedItemOwner[]>(ids.map((id) => [id, []]));
+    for (const r of rows) out.get(r.agreedItemId)?.push(r);
+    return out;
+  }
+
+  async reportsOf(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, ImplementationReport[]>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(ImplementationReport, { where: { agreedItemId: In([...ids]) }, order: { createdAt: 'ASC' } }));
+    const out = new Map<string, ImplementationReport[]>(ids.map((id) => [id, []]));
+    for (const r of rows) out.get(r.agreedItemId)?.push(r);
+    return out;
+  }
+
+  async itemsOfMinutes(ctx: RequestContext, minutesIds: readonly string[]): Promise<Map<string, AgreedItem[]>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(AgreedItem, { where: { minutesId: In([...minutesIds]) }, order: { position: 'ASC' } }));
+    const out = new Map<string, AgreedItem[]>(minutesIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.minutesId)?.push(r);
+    return out;
+  }
+
+  isOverdue(item: AgreedItem): boolean {
+    return item.status === AgreedItemStatus.OPEN && item.dueOn !== null && item.dueOn < shanghaiDateOf(this.clock.now());
+  }
+
+  private async review(ctx: RequestContext, input: ReviewReportInput, outcome: ReportStatus): Promise<ImplementationReport> {
+    return this.db.run(ctx, async ({ em }) => {
+      const report = await em.findOne(ImplementationReport, { where: { id: input.reportId } });
+      if (!report || actsForUnit(ctx)) throw report ? AppError.forbidden('Only the office reviews reports') : AppError.notFound('Implementation report');
+      if (!ctx.ability.can('approve', subject('AgreedItem', { tenantId: report.tenantId }))) throw AppError.forbidden('Only the office reviews reports');
+      if (report.status !== ReportStatus.SUBMITTED) throw AppError.conflict(`The report is already ${report.status}`, 'input.reportId');
+      const now = this.clock.now();
+      Object.assign(report, { status: outcome, reviewComment: input.comment ?? null, reviewedById: ctx.caller.userId, reviewedAt: now });
+      await em.save(report);
+      if (outcome === ReportStatus.ACCEPTED) {
+        await em.update(AgreedItemOwner, { tenantId: report.tenantId, agreedItemId: report.agreedItemId, memberUnitId: report.memberUnitId }, { acceptedAt: now });
+        const remaining = await em.createQueryBuilder(AgreedItemOwner, 'o').where('o.agreed_item_id = :id AND o.accepted_at IS NULL', { id: report.agreedItemId }).getCount();
+        if (remaining === 0) await em.update(AgreedItem, { id: report.agreedItemId }, { status: AgreedItemStatus.DONE, doneAt: now });
+      }
+      return report;
+    });
+  }
+}

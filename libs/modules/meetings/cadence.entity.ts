@@ -1,0 +1,103 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { JSONScalar } from '@engine/graphql';
+
+/** A key period (重点时期) declared by the office: the stricter cadence applies inside it. */
+@Entity('key_period')
+@ObjectType('KeyPeriod')
+export class KeyPeriod {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @Column({ name: 'starts_on', type: 'date' })
+  @Field()
+  startsOn: string;
+
+  @Column({ name: 'ends_on', type: 'date' })
+  @Field()
+  endsOn: string;
+
+  @Column({ type: 'text' })
+  @Field()
+  reason: string;
+
+  @Column({ name: 'declared_by', type: 'uuid' })
+  declaredById: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** A meeting the cadence requires in a period; MET by a held meeting of the type, or MISSED. */
+@Entity('cadence_obligation')
+@ObjectType('CadenceObligation')
+export class CadenceObligation {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @Column({ name: 'type_code', type: 'text' })
+  @Field()
+  typeCode: string;
+
+  @Column({ name: 'period_start', type: 'date' })
+  @Field()
+  periodStart: string;
+
+  @Column({ name: 'period_end', type: 'date' })
+  @Field()
+  periodEnd: string;
+
+  @Column({ name: 'key_period', type: 'boolean', default: false })
+  @Field({ description: 'Required by the key-period cadence rather than the regular one.' })
+  keyPeriod: boolean;
+
+  @Column({ type: 'text' })
+  @Field()
+  rrule: string;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'OPEN, MET or MISSED.' })
+  status: 'OPEN' | 'MET' | 'MISSED';
+
+  @Column({ name: 'meeting_id', type: 'uuid', nullable: true })
+  meetingId: string | null;
+}
+
+/** A fact for supervision (a missed cadence, an overdue item), with the rule that produced it. */
+@Entity('finding')
+@ObjectType('Finding')
+export class Finding {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'MISSED_CADENCE, AGREED_ITEM_OVERDUE…' })
+  kind: string;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'The rule that fired, with its source article.' })
+  rule: string;
+
+  @Column({ type: 'jsonb' })
+  @Field(() => JSONScalar)
+  facts: Record<string, unknown>;
+
+  @Column({ name: 'dedupe_key', type: 'text' })
+  dedupeKey: string;
+
+  @CreateDateColumn({ name: 'found_at', type: 'timestamptz' })
+  @Field()
+  foundAt: Date;
+}

@@ -1,0 +1,144 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { addDays, shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import { RequestContext, Role } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { JobQueue, jobId } from '@engine/jobs';
+import { User } from '@modules/identity/user.entity';
+import { Notification } from '@modules/notifications/notification.entity';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { AgreedItem } from './agreed-item.entity';
+import { CadenceObligation, Finding, KeyPeriod } from './cadence.entity';
+import { cadencePeriods, type Period } from './cadence-periods';
+import type { DeclareKeyPeriodInput } from './dto/minutes.inputs';
+import { pluginOf } from './meeting-rules';
+import { tenantByCode } from './meetings.service';
+
+export const SWEEP_ALL_JOB = 'meetings.sweep-all';
+export const SWEEP_TENANT_JOB = 'meetings.sweep-tenant';
+
+/**
+ * Keeps each tenant's cadence obligations current (which meetings are due in which period, stricter
+ * in key periods), records a missed-cadence finding for a period that ended without its meeting held,
+ * and an overdue finding for each agreed item past its due date; the office gets a daily digest.
+ * Every step is idempotent: unique keys on obligations, findings and notifications.
+ */
+@Injectable()
+export class CadenceService implements OnModuleInit {
+  private readonly logger = new Logger('Cadence');
+
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: SWEEP_ALL_JOB, handle: () => this.sweepAll() });
+    this.jobs.register({ name: SWEEP_TENANT_JOB, handle: (data: { tenantId: string }) => this.sweepTenant(data.tenantId) });
+    this.jobs.repeat(SWEEP_ALL_JOB, 3600_000);
+  }
+
+  async declareKeyPeriod(ctx: RequestContext, input: DeclareKeyPeriodInput): Promise<KeyPeriod> {
+    if (input.endsOn < input.startsOn) throw AppError.badInput('input.endsOn', 'is before startsOn');
+    if (input.endsOn > addDays(input.startsOn, 366)) throw AppError.badInput('input.endsOn', 'a key period lasts a year at most');
+    const period = await this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, input.tenantCode);
+      if (!ctx.ability.can('create', subject('KeyPeriod', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office declares key periods');
+      if (!pluginOf(tenant).meetingTypes.some((m) => m.keyPeriodCadence)) {
+        throw AppError.badInput('input.tenantCode', 'this tenant\'s plugin declares no key-period cadence');
+      }
+      return em.save(em.create(KeyPeriod, { tenantId: tenant.id, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason, declaredById: ctx.caller.userId }));
+    });
+    await this.sweepTenant(period.tenantId);
+    return period;
+  }
+
+  /** Enqueues one sweep per tenant (the hourly tick). */
+  async sweepAll(): Promise<void> {
+    const tenants = await this.db.run(RequestContext.platform(), ({ em }) => em.find(Tenant, { select: { id: true } }));
+    const stamp = this.clock.now().toISOString().slice(0, 13);
+    for (const t of tenants) await this.jobs.enqueue(SWEEP_TENANT_JOB, { tenantId: t.id }, { jobId: jobId('sweep', t.id, stamp) });
+  }
+
+  async sweepTenant(tenantId: string): Promise<void> {
+    const today = shanghaiDateOf(this.clock.now());
+    await this.db.run(RequestContext.forTenantJob(tenantId), async ({ em }) => {
+      const tenant = await em.findOne(Tenant, { where: { id: tenantId } });
+      if (!tenant) return;
+      const since = shanghaiDateOf(tenant.createdAt);
+      const keyPeriods = await em.find(KeyPeriod, { where: { tenantId } });
+      const wanted: (Period & { typeCode: string; rrule: string; keyPeriod: boolean })[] = [];
+      for (const type of pluginOf(tenant).meetingTypes) {
+        if (type.cadence) {
+          for (const p of cadencePeriods(type.cadence.rrule, since, today)) {
+            if (p.start >= since) wanted.push({ ...p, typeCode: type.code, rrule: type.cadence.rrule, keyPeriod: false });
+          }
+        }
+        if (type.keyPeriodCadence) {
+          for (const kp of keyPeriods) {
+            const to = kp.endsOn < today ? kp.endsOn : today;
+            for (const p of cadencePeriods(type.keyPeriodCadence.rrule, kp.startsOn, to)) {
+              const start = p.start < kp.startsOn ? kp.startsOn : p.start;
+              const end = p.end > kp.endsOn ? kp.endsOn : p.end;
+              wanted.push({ start, end, typeCode: type.code, rrule: type.keyPeriodCadence.rrule, keyPeriod: true });
+            }
+          }
+        }
+      }
+      if (wanted.length) {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(CadenceObligation)
+          .values(wanted.map((w) => ({ tenantId, typeCode: w.typeCode, periodStart: w.start, periodEnd: w.end, keyPeriod: w.keyPeriod, rrule: w.rrule, status: 'OPEN' as const })))
+          .orIgnore()
+          .execute();
+      }
+      // Met: a meeting of the type held (Beijing date) within the period.
+      await em.query(
+        `UPDATE cadence_obligation o SET status = 'MET', meeting_id = (
+            SELECT m.id FROM meeting m WHERE m.tenant_id = o.tenant_id AND m.type_code = o.type_code AND m.status = 'HELD'
+              AND (m.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN o.period_start AND o.period_end ORDER BY m.held_at LIMIT 1)
+         WHERE o.tenant_id = $1 AND o.status = 'OPEN' AND EXISTS (
+            SELECT 1 FROM meeting m WHERE m.tenant_id = o.tenant_id AND m.type_code = o.type_code AND m.status = 'HELD'
+              AND (m.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN o.period_start AND o.period_end)`,
+        [tenantId],
+      );
+      const missed: CadenceObligation[] = await em
+        .createQueryBuilder(CadenceObligation, 'o')
+        .where("o.tenant_id = :tenantId AND o.status = 'OPEN' AND o.period_end < :today", { tenantId, today })
+        .getMany();
+      for (const o of missed) {
+        const type = pluginOf(tenant).meetingTypes.find((m) => m.code === o.typeCode);
+        const cadence = o.keyPeriod ? type?.keyPeriodCadence : type?.cadence;
+        await this.find(em, tenantId, 'MISSED_CADENCE', `${o.typeCode} ${o.rrule}${o.keyPeriod ? ' (key period)' : ''} — ${cadence?.source ?? 'plugin'}`, { obligationId: o.id, typeCode: o.typeCode, periodStart: o.periodStart, periodEnd: o.periodEnd, keyPeriod: o.keyPeriod }, `missed-cadence:${o.id}`);
+        await em.update(CadenceObligation, { id: o.id }, { status: 'MISSED' });
+      }
+      const overdue = await em.createQueryBuilder(AgreedItem, 'i').where("i.tenant_id = :tenantId AND i.status = 'OPEN' AND i.due_on < :today", { tenantId, today }).getMany();
+      for (const item of overdue) {
+        await this.find(em, tenantId, 'AGREED_ITEM_OVERDUE', 'agreed item past its due date', { agreedItemId: item.id, dueOn: item.dueOn, content: item.content }, `agreed-item-overdue:${item.id}`);
+      }
+      if (overdue.length) await this.digest(em, tenant, today, overdue.length);
+    });
+  }
+
+  private async find(em: import('typeorm').EntityManager, tenantId: string, kind: string, rule: string, facts: Record<string, unknown>, dedupeKey: string): Promise<void> {
+    await em.createQueryBuilder().insert().into(Finding).values({ tenantId, kind, rule, facts: facts as never, dedupeKey }).orIgnore().execute();
+  }
+
+  /** One digest a day to the office: how many agreed items are overdue. */
+  private async digest(em: import('typeorm').EntityManager, tenant: Tenant, today: string, count: number): Promise<void> {
+    const office = await em.createQueryBuilder(User, 'u').where('u.tenant_id = :t AND u.active AND :r = ANY(u.roles)', { t: tenant.id, r: Role.OFFICE_DIRECTOR }).getMany();
+    if (!office.length) return;
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(office.map((u) => ({ tenantId: tenant.id, userId: u.id, kind: 'AGREED_ITEMS_DIGEST', title: `议定事项督办提示：${count}项已超期`, body: `截至${today}，${tenant.name}有${count}项议定事项超过完成时限未办结。`, dedupeKey: `digest:${today}` })))
+      .orIgnore()
+      .execute();
+  }
+}

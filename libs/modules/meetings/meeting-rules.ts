@@ -1,0 +1,30 @@
+import type { EffectivePlugin, MeetingTypeDeclaration } from '@jm/plugin-sdk';
+import { AppError } from '@engine/errors';
+import { Role } from '@engine/context';
+import type { Tenant } from '@modules/tenancy/tenant.entity';
+
+/** The tenant's rules for meetings, read from its plugin snapshot (never from code). */
+export function pluginOf(tenant: Tenant): EffectivePlugin {
+  return tenant.pluginConfig as unknown as EffectivePlugin;
+}
+
+export function meetingType(tenant: Tenant, code: string, field = 'input.typeCode'): MeetingTypeDeclaration {
+  const type = pluginOf(tenant).meetingTypes.find((m) => m.code === code);
+  if (!type) {
+    const known = pluginOf(tenant).meetingTypes.map((m) => m.code).join(', ');
+    throw AppError.badInput(field, `"${code}" is not a meeting type of this tenant (${known})`);
+  }
+  return type;
+}
+
+/** Roles that satisfy a required role: a chief convener may do what a convener may. */
+export function satisfies(roles: readonly Role[], required: Role): boolean {
+  if (roles.includes(required)) return true;
+  return required === Role.CONVENER && roles.includes(Role.CHIEF_CONVENER);
+}
+
+/** The document number (文号) of the n-th minutes of a year: `十字联席〔2026〕3号`. */
+export function documentNumber(tenant: Tenant, year: string, n: number): string {
+  const prefix = (pluginOf(tenant).tenantName ?? tenant.name).replace(/(镇|街道|县|区)$/, '');
+  return `${prefix}联席〔${year}〕${n}号`;
+}

@@ -1,0 +1,27 @@
+import type { RulesFor } from '@engine/access';
+import { Role } from '@engine/context';
+
+/**
+ * The office runs meetings, drafts and issues minutes, accepts reports and declares key periods;
+ * conveners approve minutes (which convener, the plugin says per meeting type); member units
+ * acknowledge receipt and report on their own items. Everyone in the tenant tree reads (member
+ * units only what is addressed to them: the services narrow the query).
+ */
+export const meetingsRules: RulesFor = (caller, can) => {
+  const has = (...roles: Role[]): boolean => roles.some((r) => caller.roles.includes(r));
+  if (!caller.tenantId) return;
+  can('read', ['Meeting', 'Minutes', 'AgreedItem', 'KeyPeriod', 'Finding']);
+  if (has(Role.OFFICE_DIRECTOR)) {
+    can(['create', 'update'], ['Meeting', 'Minutes', 'KeyPeriod'], { tenantId: caller.tenantId });
+    can('approve', 'AgreedItem', { tenantId: caller.tenantId });
+  }
+  // Ad-hoc meetings may be called by the roles each meeting type names (002: chief convener or convener).
+  if (has(Role.CHIEF_CONVENER, Role.CONVENER)) {
+    can('create', 'Meeting', { tenantId: caller.tenantId, adHoc: true });
+    can('approve', 'Minutes', { tenantId: caller.tenantId });
+  }
+  if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId) {
+    can('acknowledge', 'Minutes', { tenantId: caller.tenantId });
+    can('report', 'AgreedItem', { tenantId: caller.tenantId });
+  }
+};

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { prcCalendar } from '@engine/calendar';
+import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
+import { AgreedItemsResolver } from './agreed-items.resolver';
+import { AgreedItemsService } from './agreed-items.service';
+import { CadenceResolver } from './cadence.resolver';
+import { CadenceService } from './cadence.service';
+import { MeetingsResolver } from './meetings.resolver';
+import { MeetingsService } from './meetings.service';
+import { MinutesResolver } from './minutes.resolver';
+import { MinutesService, WORKING_CALENDAR } from './minutes.service';
+
+/** Joint-meeting operations: meetings, minutes, agreed items, cadence and key periods. */
+@Module({
+  imports: [JointMeetingModule],
+  providers: [
+    { provide: WORKING_CALENDAR, useFactory: () => prcCalendar() },
+    MeetingsService,
+    MinutesService,
+    AgreedItemsService,
+    CadenceService,
+    MeetingsResolver,
+    MinutesResolver,
+    AgreedItemsResolver,
+    CadenceResolver,
+  ],
+  exports: [MeetingsService, MinutesService, AgreedItemsService, CadenceService],
+})
+export class MeetingsModule {}

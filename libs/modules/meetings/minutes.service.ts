@@ -1,0 +1,220 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { In, type EntityManager } from 'typeorm';
+import type { WorkingDayCalendar } from '@engine/calendar';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import { Role, type RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { AgreedItem, AgreedItemOwner, AgreedItemStatus, type DueSpec } from './agreed-item.entity';
+import type { DraftMinutesInput, MinutesDecisionInput } from './dto/minutes.inputs';
+import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entity';
+import { documentNumber, meetingType, satisfies } from './meeting-rules';
+import { actsForUnit } from './meetings.service';
+import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
+
+export const WORKING_CALENDAR = Symbol('WORKING_CALENDAR');
+
+/**
+ * Minutes workflow: the office drafts (with agreed items) and submits; the approver the plugin names
+ * approves or returns with comments; the office issues to the plugin's distribution; each receiving
+ * unit acknowledges receipt (签收). Every transition checks role and state.
+ */
+@Injectable()
+export class MinutesService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(WORKING_CALENDAR) private readonly calendar: WorkingDayCalendar,
+  ) {}
+
+  async draft(ctx: RequestContext, input: DraftMinutesInput): Promise<Minutes> {
+    return this.db.run(ctx, async ({ em }) => {
+      const meeting = await em.findOne(Meeting, { where: { id: input.meetingId } });
+      if (!meeting) throw AppError.notFound('Meeting');
+      this.office(ctx, meeting.tenantId);
+      if (meeting.status !== MeetingStatus.HELD) throw AppError.conflict('Minutes are drafted after the meeting is held', 'input.meetingId');
+      const tenant = await em.findOneOrFail(Tenant, { where: { id: meeting.tenantId } });
+      const type = meetingType(tenant, meeting.typeCode);
+      await this.checkOwners(em, meeting.tenantId, input);
+      let minutes = await em.findOne(Minutes, { where: { meetingId: meeting.id } });
+      if (minutes && minutes.status !== MinutesStatus.DRAFT && minutes.status !== MinutesStatus.RETURNED) {
+        throw AppError.conflict(`The minutes are ${minutes.status} and can no longer be edited`, 'input.meetingId');
+      }
+      minutes = await em.save(
+        Object.assign(minutes ?? em.create(Minutes, { tenantId: meeting.tenantId, meetingId: meeting.id, kind: type.minutes.kind }), {
+          body: input.body,
+          status: MinutesStatus.DRAFT,
+          updatedAt: this.clock.now(),
+        }),
+      );
+      await this.replaceItems(em, minutes, input);
+      return minutes;
+    });
+  }
+
+  async submit(ctx: RequestContext, minutesId: string): Promise<Minutes> {
+    return this.transition(ctx, minutesId, async (em, minutes) => {
+      this.office(ctx, minutes.tenantId);
+      this.expect(minutes, [MinutesStatus.DRAFT]);
+      const type = await this.typeOf(em, minutes);
+      // Minutes whose type needs no approval are approved on submission.
+      minutes.status = type.minutes.approvedBy ? MinutesStatus.SUBMITTED : MinutesStatus.APPROVED;
+      if (!type.minutes.approvedBy) minutes.approvedAt = this.clock.now();
+      minutes.returnComment = null;
+    });
+  }
+
+  async approve(ctx: RequestContext, input: MinutesDecisionInput): Promise<Minutes> {
+    return this.transition(ctx, input.minutesId, async (em, minutes) => {
+      await this.approver(ctx, em, minutes);
+      this.expect(minutes, [MinutesStatus.SUBMITTED]);
+      minutes.status = MinutesStatus.APPROVED;
+      minutes.approvedById = ctx.caller.userId;
+      minutes.approvedAt = this.clock.now();
+    });
+  }
+
+  async return(ctx: RequestContext, input: MinutesDecisionInput): Promise<Minutes> {
+    if (!input.comment) throw AppError.badInput('input.comment', 'say what to change when returning minutes');
+    return this.transition(ctx, input.minutesId, async (em, minutes) => {
+      await this.approver(ctx, em, minutes);
+      this.expect(minutes, [MinutesStatus.SUBMITTED]);
+      minutes.status = MinutesStatus.RETURNED;
+      minutes.returnComment = input.comment!;
+    });
+  }
+
+  /** Issues approved minutes: numbers them, sends them to the distribution, starts the agreed items' clocks. */
+  async issue(ctx: RequestContext, minutesId: string): Promise<Minutes> {
+    return this.transition(ctx, minutesId, async (em, minutes) => {
+      this.office(ctx, minutes.tenantId);
+      this.expect(minutes, [MinutesStatus.APPROVED]);
+      const tenant = await em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } });
+      const type = await this.typeOf(em, minutes);
+      const now = this.clock.now();
+      const today = shanghaiDateOf(now);
+      const issuedThisYear = await em
+        .createQueryBuilder(Minutes, 'x')
+        .where("x.tenant_id = :t AND x.status = 'ISSUED' AND to_char(x.issued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') = :y", { t: tenant.id, y: today.slice(0, 4) })
+        .getCount();
+      minutes.number = documentNumber(tenant, today.slice(0, 4), issuedThisYear + 1);
+      minutes.status = MinutesStatus.ISSUED;
+      minutes.issuedAt = now;
+      const recipients = await this.distribution(em, minutes, type.minutes.distribution);
+      if (recipients.length) {
+        await em.insert(MinutesRecipient, recipients.map((u) => ({ tenantId: minutes.tenantId, minutesId: minutes.id, memberUnitId: u, acknowledgedAt: null, acknowledgedById: null })));
+      }
+      for (const item of await em.find(AgreedItem, { where: { minutesId: minutes.id } })) {
+        const due = this.dueOn(today, item.dueSpec);
+        await em.update(AgreedItem, { id: item.id }, { status: AgreedItemStatus.OPEN, dueOn: due.date, dueProvisional: due.provisional });
+      }
+    });
+  }
+
+  /** A receiving unit acknowledges receipt (签收). Acknowledging twice changes nothing. */
+  async acknowledge(ctx: RequestContext, minutesId: string): Promise<Minutes> {
+    const unit = ctx.caller.memberUnitId;
+    return this.transition(ctx, minutesId, async (em, minutes) => {
+      if (!unit || !ctx.ability.can('acknowledge', subject('Minutes', { tenantId: minutes.tenantId }))) throw AppError.forbidden('Receiving units acknowledge receipt');
+      const row = await em.findOne(MinutesRecipient, { where: { minutesId: minutes.id, memberUnitId: unit } });
+      if (!row) throw AppError.notFound('Minutes');
+      if (!row.acknowledgedAt) {
+        await em.update(MinutesRecipient, { tenantId: row.tenantId, minutesId: row.minutesId, memberUnitId: unit }, { acknowledgedAt: this.clock.now(), acknowledgedById: ctx.caller.userId });
+      }
+    });
+  }
+
+  async recipientsOf(ctx: RequestContext, minutesIds: readonly string[]): Promise<Map<string, MinutesRecipient[]>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(MinutesRecipient, { where: { minutesId: In([...minutesIds]) } }));
+    const out = new Map<string, MinutesRecipient[]>(minutesIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.minutesId)?.push(r);
+    return out;
+  }
+
+  async ofMeetings(ctx: RequestContext, meetingIds: readonly string[]): Promise<Map<string, Minutes>> {
+    const unit = actsForUnit(ctx);
+    const rows = await this.db.run(ctx, async ({ em }) => {
+      const qb = em.createQueryBuilder(Minutes, 'n').where('n.meeting_id IN (:...ids)', { ids: [...meetingIds] });
+      // A member unit sees minutes only once issued to it.
+      if (unit) qb.andWhere('EXISTS (SELECT 1 FROM minutes_recipient r WHERE r.minutes_id = n.id AND r.member_unit_id = :unit)', { unit });
+      return qb.getMany();
+    });
+    return new Map(rows.map((m) => [m.meetingId, m]));
+  }
+
+  dueOn(from: string, spec: DueSpec): { date: string; provisional: boolean } {
+    if (spec.date) return { date: spec.date, provisional: false };
+    const due = this.calendar.due(from, { amount: spec.amount!, unit: spec.unit ?? 'WORKING_DAYS' });
+    return { date: due.date, provisional: due.provisional };
+  }
+
+  private async transition(ctx: RequestContext, id: string, change: (em: EntityManager, m: Minutes) => Promise<void>): Promise<Minutes> {
+    return this.db.run(ctx, async ({ em }) => {
+      const minutes = await em.findOne(Minutes, { where: { id } });
+      if (!minutes || (actsForUnit(ctx) && !(await em.exists(MinutesRecipient, { where: { minutesId: id, memberUnitId: ctx.caller.memberUnitId! } })))) {
+        throw AppError.notFound('Minutes');
+      }
+      await change(em, minutes);
+      minutes.updatedAt = this.clock.now();
+      return em.save(minutes);
+    });
+  }
+
+  private office(ctx: RequestContext, tenantId: string): void {
+    if (!ctx.ability.can('update', subject('Minutes', { tenantId }))) throw AppError.forbidden('Only the office drafts, submits and issues minutes');
+  }
+
+  private async approver(ctx: RequestContext, em: EntityManager, minutes: Minutes): Promise<void> {
+    const type = await this.typeOf(em, minutes);
+    const required = type.minutes.approvedBy as Role | null;
+    if (!required || ctx.caller.tenantId !== minutes.tenantId || !satisfies(ctx.caller.roles, required)) {
+      throw AppError.forbidden(required ? `These minutes are approved by the ${required}` : 'These minutes need no approval');
+    }
+  }
+
+  private expect(minutes: Minutes, states: MinutesStatus[]): void {
+    if (!states.includes(minutes.status)) throw AppError.conflict(`The minutes are ${minutes.status}; this needs ${states.join(' or ')}`, 'input.minutesId');
+  }
+
+  private async typeOf(em: EntityManager, minutes: Minutes) {
+    const meeting = await em.findOneOrFail(Meeting, { where: { id: minutes.meetingId } });
+    const tenant = await em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } });
+    return meetingType(tenant, meeting.typeCode);
+  }
+
+  private async distribution(em: EntityManager, minutes: Minutes, to: string): Promise<string[]> {
+    if (to === 'ALL_MEMBERS') {
+      return (await em.find(MemberUnit, { where: { tenantId: minutes.tenantId, active: true }, select: { id: true } })).map((u) => u.id);
+    }
+    const invited = await em.find(MeetingUnit, { where: { meetingId: minutes.meetingId } });
+    return invited.filter((u) => to !== 'ATTENDEES' || u.attendance === Attendance.PRESENT).map((u) => u.memberUnitId);
+  }
+
+  private async checkOwners(em: EntityManager, tenantId: string, input: DraftMinutesInput): Promise<void> {
+    const ids = [...new Set(input.agreedItems.flatMap((i) => i.ownerUnitIds))];
+    const found = new Set((await em.find(MemberUnit, { where: { id: In(ids.length ? ids : ['00000000-0000-0000-0000-000000000000']), tenantId, active: true } })).map((u) => u.id));
+    input.agreedItems.forEach((item, i) => {
+      if (!!item.due.date === !!item.due.amount) throw AppError.badInput(`input.agreedItems.${i}.due`, 'give either a date or an amount of days');
+      item.ownerUnitIds.forEach((id, j) => {
+        if (!found.has(id)) throw AppError.badInput(`input.agreedItems.${i}.ownerUnitIds.${j}`, 'is not an active member unit of this tenant');
+      });
+    });
+  }
+
+  private async replaceItems(em: EntityManager, minutes: Minutes, input: DraftMinutesInput): Promise<void> {
+    const old = await em.find(AgreedItem, { where: { minutesId: minutes.id }, select: { id: true } });
+    if (old.length) {
+      await em.delete(AgreedItemOwner, { agreedItemId: In(old.map((o) => o.id)) });
+      await em.delete(AgreedItem, { id: In(old.map((o) => o.id)) });
+    }
+    for (const [position, item] of input.agreedItems.entries()) {
+      const spec: DueSpec = item.due.date ? { date: item.due.date } : { amount: item.due.amount, unit: item.due.unit ?? 'WORKING_DAYS' };
+      const saved = await em.save(em.create(AgreedItem, { tenantId: minutes.tenantId, minutesId: minutes.id, position, content: item.content, dueSpec: spec, status: AgreedItemStatus.PENDING }));
+      await em.insert(AgreedItemOwner, item.ownerUnitIds.map((u) => ({ tenantId: minutes.tenantId, agreedItemId: saved.id, memberUnitId: u, acceptedAt: null })));
+    }
+  }
+}
