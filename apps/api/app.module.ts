@@ -1,11 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ABILITY_RULES, AccessGuard } from '@engine/access';
 import type { AppConfig } from '@engine/config';
 import { CoreModule } from '@engine/core.module';
 import type { DatabaseHandle } from '@engine/database';
+import { AppErrorHttpFilter } from '@engine/errors';
 import { graphqlOptions } from '@engine/graphql';
 import { JobsModule } from '@engine/jobs';
 import { IdentityModule } from '@modules/identity';
@@ -38,6 +39,7 @@ export class AppModule {
       providers: [
         { provide: ABILITY_RULES, useValue: ALL_RULES },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: AppErrorHttpFilter },
         PlatformBootstrap,
       ],
     };

@@ -1,3 +1,4 @@
 export * from './app-error';
 export * from './format-error';
 export * from './validation';
+export * from './http-error.filter';

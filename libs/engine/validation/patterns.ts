@@ -14,3 +14,6 @@ export const TEXT_PATTERN = /^(?=.*\S)[^\p{Cc}\u202A-\u202E\u2066-\u2069]+$/su;
  */
 export const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}\p{M} ()（）·・、，,.\-—_/&]*$/u;
 export const NAME_MESSAGE = '$property may contain letters, digits, spaces and ()（）·、-—_/ only';
+
+/** Free text over several lines (minutes, reports): TEXT_PATTERN plus line breaks and tabs. */
+export const MULTILINE_TEXT_PATTERN = /^(?=[\s\S]*\S)[^\p{Cc}\u202A-\u202E\u2066-\u2069]*(?:[\n\r\t][^\p{Cc}\u202A-\u202E\u2066-\u2069]*)*$/u;

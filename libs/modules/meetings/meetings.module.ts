@@ -5,6 +5,8 @@ import { AgreedItemsResolver } from './agreed-items.resolver';
 import { AgreedItemsService } from './agreed-items.service';
 import { CadenceResolver } from './cadence.resolver';
 import { CadenceService } from './cadence.service';
+import { DocumentsController } from './documents.controller';
+import { MinutesDocumentService } from './minutes-document.service';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
 import { MinutesResolver } from './minutes.resolver';
@@ -13,7 +15,9 @@ import { MinutesService, WORKING_CALENDAR } from './minutes.service';
 /** Joint-meeting operations: meetings, minutes, agreed items, cadence and key periods. */
 @Module({
   imports: [JointMeetingModule],
+  controllers: [DocumentsController],
   providers: [
+    MinutesDocumentService,
     { provide: WORKING_CALENDAR, useFactory: () => prcCalendar() },
     MeetingsService,
     MinutesService,

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDateString, IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { TEXT_PATTERN } from '@engine/validation';
+import { MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 
 const text = { message: '$property must be text without control characters' };
 
@@ -62,7 +62,7 @@ export class DraftMinutesInput {
   @Field()
   @MinLength(10)
   @MaxLength(50_000)
-  @Matches(TEXT_PATTERN, text)
+  @Matches(MULTILINE_TEXT_PATTERN, text)
   body: string;
 
   @Field(() => [AgreedItemInput], { defaultValue: [] })
@@ -96,7 +96,7 @@ export class ReportInput {
   @Field()
   @MinLength(5)
   @MaxLength(10_000)
-  @Matches(TEXT_PATTERN, text)
+  @Matches(MULTILINE_TEXT_PATTERN, text)
   body: string;
 }
 

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { User } from '@modules/identity/user.entity';
+import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { AgreedItem, AgreedItemOwner } from './agreed-item.entity';
+import { renderMinutesDocx, type MinutesDocument } from './documents';
+import { Meeting, MeetingUnit } from './meeting.entity';
+import { meetingType, pluginOf } from './meeting-rules';
+import { actsForUnit } from './meetings.service';
+import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
+
+/** Assembles approved or issued minutes into the official DOCX layout. */
+@Injectable()
+export class MinutesDocumentService {
+  constructor(@Inject(Db) private readonly db: Db) {}
+
+  async docx(ctx: RequestContext, minutesId: string): Promise<{ filename: string; content: Buffer }> {
+    const doc = await this.db.run(ctx, async ({ em }) => {
+      const minutes = await em.findOne(Minutes, { where: { id: minutesId } });
+      const unit = actsForUnit(ctx);
+      if (!minutes || (unit && !(await em.exists(MinutesRecipient, { where: { minutesId, memberUnitId: unit } })))) throw AppError.notFound('Minutes');
+      if (minutes.status !== MinutesStatus.APPROVED && minutes.status !== MinutesStatus.ISSUED) {
+        throw AppError.conflict(`Minutes download once approved; these are ${minutes.status}`);
+      }
+      const [meeting, tenant] = await Promise.all([em.findOneOrFail(Meeting, { where: { id: minutes.meetingId } }), em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } })]);
+      const type = meetingType(tenant, meeting.typeCode);
+      const structure = pluginOf(tenant).structure;
+      const units = new Map((await em.find(MemberUnit, { where: { tenantId: tenant.id } })).map((u) => [u.id, u.name]));
+      const invited = await em.find(MeetingUnit, { where: { meetingId: meeting.id } });
+      const items = await em.find(AgreedItem, { where: { minutesId }, order: { position: 'ASC' } });
+      const owners = items.length ? await em.find(AgreedItemOwner, { where: { agreedItemId: In(items.map((i) => i.id)) } }) : [];
+      const recipients = await em.find(MinutesRecipient, { where: { minutesId } });
+      const approver = minutes.approvedById ? await em.findOne(User, { where: { id: minutes.approvedById } }) : null;
+      const chair = [...structure.conveners, structure.office.director].find((p) => p.role === type.chairRole);
+      const name = (id: string): string => units.get(id) ?? '';
+      const document: MinutesDocument = {
+        tenantName: tenant.name,
+        jointMeetingName: structure.jointMeetingName,
+        kind: minutes.kind,
+        number: minutes.number ?? '（待编号）',
+        title: `${structure.jointMeetingName}${minutes.kind === 'MINUTES' ? '纪要' : '文件'}`,
+        meetingType: type.name,
+        heldAt: (meeting.heldAt ?? meeting.scheduledAt).toISOString(),
+        location: meeting.location ?? undefined,
+        chair: { title: chair?.title ?? type.chairRole, name: meeting.chairName ?? undefined },
+        present: invited.filter((u) => u.attendance === 'PRESENT').map((u) => name(u.memberUnitId)),
+        absent: invited.filter((u) => u.attendance === 'ABSENT').map((u) => ({ unit: name(u.memberUnitId), reason: u.absenceReason ?? '' })),
+        guests: meeting.guests.map((g) => ({ name: g.name, organisation: g.organisation ?? undefined })),
+        topics: meeting.topics,
+        body: minutes.body,
+        agreedItems: items.map((i) => ({
+          content: i.content,
+          owners: owners.filter((o) => o.agreedItemId === i.id).map((o) => name(o.memberUnitId)),
+          dueOn: i.dueOn ?? i.dueSpec.date ?? '',
+          provisional: i.dueProvisional || !i.dueOn,
+        })),
+        distribution: recipients.map((r) => name(r.memberUnitId)),
+        approvedBy: approver ? { title: approver.roles.includes('CHIEF_CONVENER' as never) ? '总召集人' : '召集人', name: approver.displayName } : undefined,
+        approvedAt: minutes.approvedAt?.toISOString(),
+      };
+      return document;
+    });
+    return { filename: `${doc.number}.docx`, content: await renderMinutesDocx(doc) };
+  }
+}
