@@ -8,7 +8,7 @@ import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { AgreedItem, AgreedItemOwner } from './agreed-item.entity';
 import { renderMinutesDocx, type MinutesDocument } from './documents';
-import { Meeting, MeetingUnit } from './meeting.entity';
+import { Attendance, Meeting, MeetingUnit } from './meeting.entity';
 import { meetingType, pluginOf } from './meeting-rules';
 import { actsForUnit } from './meetings.service';
 import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
@@ -47,8 +47,8 @@ export class MinutesDocumentService {
         heldAt: (meeting.heldAt ?? meeting.scheduledAt).toISOString(),
         location: meeting.location ?? undefined,
         chair: { title: chair?.title ?? type.chairRole, name: meeting.chairName ?? undefined },
-        present: invited.filter((u) => u.attendance === 'PRESENT').map((u) => name(u.memberUnitId)),
-        absent: invited.filter((u) => u.attendance === 'ABSENT').map((u) => ({ unit: name(u.memberUnitId), reason: u.absenceReason ?? '' })),
+        present: invited.filter((u) => u.attendance === Attendance.PRESENT).map((u) => name(u.memberUnitId)),
+        absent: invited.filter((u) => u.attendance === Attendance.ABSENT).map((u) => ({ unit: name(u.memberUnitId), reason: u.absenceReason ?? '' })),
         guests: meeting.guests.map((g) => ({ name: g.name, organisation: g.organisation ?? undefined })),
         topics: meeting.topics,
         body: minutes.body,
