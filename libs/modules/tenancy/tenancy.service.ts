@@ -3,12 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { In, IsNull, QueryFailedError } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
+import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { PluginRegistry, snapshotOf, type PluginEntry } from '@engine/plugins';
 import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
-import type { MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
+import { MemberUnit, type MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import type { JurisdictionPluginModel } from './plugin.model';
 import { Tenant, TenantLevel } from './tenant.entity';
 import type { OnboardTenantInput } from './dto/onboard-tenant.input';
@@ -22,6 +23,7 @@ export class TenancyService {
     @Inject(Db) private readonly db: Db,
     @Inject(PluginRegistry) private readonly registry: PluginRegistry,
     @Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** A tenant the caller can see, or null (absent and invisible look the same). */
@@ -102,6 +104,9 @@ export class TenancyService {
         if (parent && LEVEL_DEPTH[level] <= LEVEL_DEPTH[parent.level]) {
           throw AppError.badInput('input.pluginId', `a ${level} plugin cannot be onboarded under a ${parent.level} tenant`);
         }
+        if (parent && (await em.exists(MemberUnit, { where: { tenantId: parent.id, name: input.name, active: true } }))) {
+          throw AppError.conflict(`"${parent.name}" already has a member unit named "${input.name}"`, 'input.name');
+        }
         const id = randomUUID();
         await this.db.extendScope(tx, id);
         await em.insert(Tenant, {
@@ -113,6 +118,8 @@ export class TenancyService {
           pluginId: plugin.id,
           pluginVersion: plugin.version,
           pluginConfig: snapshotOf(plugin) as never,
+          // The platform clock, so cadences count from the onboarding day even in a replayed timeline.
+          createdAt: this.clock.now(),
         });
         const tenant = await em.findOneOrFail(Tenant, { where: { id } });
         await this.jointMeeting.createInitialUnits(tx, id, plugin, (input.countedUnitNames ?? []).map((c) => ({ kind: c.kind as MemberUnitKind, names: c.names })));
@@ -120,7 +127,8 @@ export class TenancyService {
         return tenant;
       });
     } catch (err) {
-      if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505') {
+      const driver = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : null;
+      if (driver?.code === '23505' && driver.constraint === 'tenant_code_unique') {
         throw AppError.conflict(`A tenant with code "${input.code}" already exists`, 'input.code');
       }
       throw err;
