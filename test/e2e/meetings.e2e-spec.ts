@@ -115,5 +115,15 @@ describe('a working meeting of 十字镇, end to end', () => {
     expect(text).toContain('外出培训');
     const anonymous = await t.http().get(`/documents/minutes/${minutesId}.docx`);
     expect(anonymous.status).toBe(401);
+
+    const xlsx = await t.http().get('/documents/agreed-items/shizi.xlsx').set('authorization', `Bearer ${office}`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(xlsx.status).toBe(200);
+    const sheet = readZip(xlsx.body as Buffer).get('xl/sharedStrings.xml')!.toString('utf8');
+    expect(sheet).toContain('排查节日期间矛盾纠纷并建立台账');
+    expect(sheet).toContain('做好重点人员稳控');
   });
 });

@@ -5,6 +5,7 @@ import { AgreedItemsResolver } from './agreed-items.resolver';
 import { AgreedItemsService } from './agreed-items.service';
 import { CadenceResolver } from './cadence.resolver';
 import { CadenceService } from './cadence.service';
+import { AgreedItemsExportService } from './agreed-items-export.service';
 import { DocumentsController } from './documents.controller';
 import { MinutesDocumentService } from './minutes-document.service';
 import { MeetingsResolver } from './meetings.resolver';
@@ -18,6 +19,7 @@ import { MinutesService, WORKING_CALENDAR } from './minutes.service';
   controllers: [DocumentsController],
   providers: [
     MinutesDocumentService,
+    AgreedItemsExportService,
     { provide: WORKING_CALENDAR, useFactory: () => prcCalendar() },
     MeetingsService,
     MinutesService,
