@@ -12,6 +12,7 @@ import { JobsModule } from '@engine/jobs';
 import { IdentityModule } from '@modules/identity';
 import { JointMeetingModule } from '@modules/joint-meeting';
 import { MeetingsModule } from '@modules/meetings';
+import { CalendarModule } from '@modules/calendar';
 import { NotificationsModule } from '@modules/notifications';
 import { TenancyModule } from '@modules/tenancy';
 import { ALL_RULES } from './access-rules';
@@ -33,6 +34,7 @@ export class AppModule {
         JointMeetingModule,
         IdentityModule,
         NotificationsModule,
+        CalendarModule,
         MeetingsModule,
       ],
       controllers: [HealthController, GraphiqlController],

@@ -3,6 +3,7 @@ import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
 import { Notification } from '@modules/notifications/notification.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { CalendarOverrideRow, CalendarYearRow } from '@modules/calendar/calendar.entity';
 import { AgreedItem, AgreedItemOwner, ImplementationReport } from '@modules/meetings/agreed-item.entity';
 import { CadenceObligation, Finding, KeyPeriod } from '@modules/meetings/cadence.entity';
 import { Meeting, MeetingUnit } from '@modules/meetings/meeting.entity';
@@ -26,4 +27,6 @@ export const ENTITIES = [
   KeyPeriod,
   CadenceObligation,
   Finding,
+  CalendarYearRow,
+  CalendarOverrideRow,
 ];

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@engine/config';
 import { RequestContext, Role, type Caller } from '@engine/context';
@@ -6,6 +6,7 @@ import { openDatabase } from '@engine/database';
 import { PLUGINS_DIR, PluginRegistry, REPO_ROOT, importPluginDir } from '@engine/plugins';
 import { createAbility } from '@engine/access';
 import { TenancyService } from '@modules/tenancy';
+import { CalendarService } from '@modules/calendar';
 import { migrations } from '../../migrations/index';
 import { ALL_RULES } from '../api/access-rules';
 import { createApp } from '../api/create-app';
@@ -18,6 +19,8 @@ const USAGE = `usage: npm run cli -- <command>
   plugin:validate <dir>            validate a plugin directory (or a directory of plugins); exits 1 on problems
   tenant:onboard --code C --name N --plugin P [--parent CODE]
                                    onboard a tenant from a plugin, as the platform
+  calendar:load-year <file.json>   load a year's national holiday arrangement as data:
+                                   { "year": 2027, "holidays": [...], "workdays": [...], "source": "..." }
   schema:write                     regenerate schema.graphql from the code
 `;
 
@@ -84,6 +87,27 @@ async function main(): Promise<number> {
         const caller: Caller = { userId: '00000000-0000-4000-8000-000000000000', username: 'cli', tenantId: null, roles: [Role.PLATFORM_ADMIN], memberUnitId: null };
         const tenant = await app.get(TenancyService).onboard(RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)), { code, name, pluginId, parentCode: flag(args, 'parent') });
         process.stdout.write(`onboarded ${tenant.code} (${tenant.name}) on ${tenant.pluginId}@${tenant.pluginVersion}\n`);
+      } finally {
+        await close();
+      }
+      return 0;
+    }
+    case 'calendar:load-year': {
+      if (!args[0] || !existsSync(args[0])) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      const input = JSON.parse(readFileSync(args[0], 'utf8')) as Parameters<CalendarService['loadYear']>[1];
+      const { app, close } = await createApp({ ...loadConfig(), seedDemo: false, runWorkers: false });
+      try {
+        const caller: Caller = { userId: '00000000-0000-4000-8000-000000000000', username: 'cli', tenantId: null, roles: [Role.PLATFORM_ADMIN], memberUnitId: null };
+        const year = await app.get(CalendarService).loadYear(RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)), input);
+        process.stdout.write(`calendar year ${year.year} loaded: ${year.holidays.length} holidays, ${year.workdays.length} make-up working days (${year.source})\n`);
+      } catch (err) {
+        const problems = (err as { extensions?: { problems?: { field: string; message: string }[] } }).extensions?.problems;
+        if (!problems) throw err;
+        for (const p of problems) process.stderr.write(`${p.field}: ${p.message}\n`);
+        return 1;
       } finally {
         await close();
       }

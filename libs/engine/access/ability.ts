@@ -15,7 +15,8 @@ export type SubjectType =
   | 'Minutes'
   | 'AgreedItem'
   | 'KeyPeriod'
-  | 'Finding';
+  | 'Finding'
+  | 'Calendar';
 /** A subject object tagged with its type (`subject('MemberUnit', { tenantId })`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaggedSubject = ForcedSubject<Exclude<SubjectType, 'all'>> & Record<string, any>;

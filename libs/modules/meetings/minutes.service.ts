@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { In, type EntityManager } from 'typeorm';
-import type { WorkingDayCalendar } from '@engine/calendar';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { CalendarService } from '@modules/calendar/calendar.service';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { AgreedItem, AgreedItemOwner, AgreedItemStatus, type DueSpec } from './agreed-item.entity';
@@ -28,7 +28,7 @@ export class MinutesService {
   constructor(
     @Inject(Db) private readonly db: Db,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(WORKING_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    @Inject(CalendarService) private readonly calendar: CalendarService,
   ) {}
 
   async draft(ctx: RequestContext, input: DraftMinutesInput): Promise<Minutes> {
@@ -109,7 +109,7 @@ export class MinutesService {
         await em.insert(MinutesRecipient, recipients.map((u) => ({ tenantId: minutes.tenantId, minutesId: minutes.id, memberUnitId: u, acknowledgedAt: null, acknowledgedById: null })));
       }
       for (const item of await em.find(AgreedItem, { where: { minutesId: minutes.id } })) {
-        const due = this.dueOn(today, item.dueSpec);
+        const due = await this.dueOn(ctx, minutes.tenantId, today, item.dueSpec);
         await em.update(AgreedItem, { id: item.id }, { status: AgreedItemStatus.OPEN, dueOn: due.date, dueProvisional: due.provisional });
       }
     });
@@ -146,9 +146,9 @@ export class MinutesService {
     return new Map(rows.map((m) => [m.meetingId, m]));
   }
 
-  dueOn(from: string, spec: DueSpec): { date: string; provisional: boolean } {
+  async dueOn(ctx: RequestContext, tenantId: string, from: string, spec: DueSpec): Promise<{ date: string; provisional: boolean }> {
     if (spec.date) return { date: spec.date, provisional: false };
-    const due = this.calendar.due(from, { amount: spec.amount!, unit: spec.unit ?? 'WORKING_DAYS' });
+    const due = await this.calendar.due(ctx, tenantId, from, { amount: spec.amount!, unit: spec.unit ?? 'WORKING_DAYS' });
     return { date: due.date, provisional: due.provisional };
   }
 

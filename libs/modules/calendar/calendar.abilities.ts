@@ -1,0 +1,9 @@
+import type { RulesFor } from '@engine/access';
+import { Role } from '@engine/context';
+
+/** Platform admins load national years; each office keeps its tenant's local overrides; all read. */
+export const calendarRules: RulesFor = (caller, can) => {
+  can('read', 'Calendar');
+  if (caller.roles.includes(Role.PLATFORM_ADMIN)) can('manage', 'Calendar');
+  if (caller.roles.includes(Role.OFFICE_DIRECTOR) && caller.tenantId) can('update', 'Calendar', { tenantId: caller.tenantId });
+};

@@ -1,0 +1,86 @@
+import { Inject } from '@nestjs/common';
+import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Allow, Authenticated, Ctx } from '@engine/access';
+import type { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { CalendarOverrideRow, CalendarYearRow } from './calendar.entity';
+import { CalendarService } from './calendar.service';
+import { LoadCalendarYearInput, SetCalendarOverrideInput } from './dto/calendar.inputs';
+
+@ObjectType()
+export class CalendarCoverage {
+  @Field(() => [Int], { description: 'Years whose official arrangement is known; deadlines in other years are provisional.' })
+  coveredYears: number[];
+
+  @Field(() => [CalendarYearRow], { description: 'Years loaded as data by an operator (beyond the bundled package).' })
+  loadedYears: CalendarYearRow[];
+}
+
+@ObjectType()
+export class DueDateResult {
+  @Field()
+  date: string;
+
+  @Field({ description: 'Depends on a year whose arrangement is not loaded (counted Monday–Friday).' })
+  provisional: boolean;
+}
+
+@Resolver()
+export class CalendarResolver {
+  constructor(
+    @Inject(CalendarService) private readonly calendar: CalendarService,
+    @Inject(Db) private readonly db: Db,
+  ) {}
+
+  @Authenticated()
+  @Query(() => CalendarCoverage)
+  async calendarCoverage(@Ctx() ctx: RequestContext): Promise<CalendarCoverage> {
+    const { covered, loaded } = await this.calendar.years(ctx);
+    return { coveredYears: covered, loadedYears: loaded };
+  }
+
+  @Allow('manage', 'Calendar')
+  @Mutation(() => CalendarYearRow, { description: 'A platform admin loads a year\'s official arrangement as data (e.g. 2027 once published).' })
+  loadCalendarYear(@Ctx() ctx: RequestContext, @Args('input') input: LoadCalendarYearInput): Promise<CalendarYearRow> {
+    return this.calendar.loadYear(ctx, input);
+  }
+
+  @Allow('read', 'Calendar')
+  @Query(() => [CalendarOverrideRow], { description: 'A tenant\'s local calendar overrides.' })
+  calendarOverrides(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<CalendarOverrideRow[]> {
+    return this.calendar.overrides(ctx, tenantCode);
+  }
+
+  @Allow('update', 'Calendar')
+  @Mutation(() => CalendarOverrideRow, { description: 'The office sets a local working day or holiday.' })
+  setCalendarOverride(@Ctx() ctx: RequestContext, @Args('input') input: SetCalendarOverrideInput): Promise<CalendarOverrideRow> {
+    return this.calendar.setOverride(ctx, input);
+  }
+
+  @Allow('update', 'Calendar')
+  @Mutation(() => Boolean)
+  removeCalendarOverride(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('date') date: string): Promise<boolean> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw AppError.badInput('date', 'must be a date YYYY-MM-DD');
+    return this.calendar.removeOverride(ctx, tenantCode, date);
+  }
+
+  @Allow('read', 'Calendar')
+  @Query(() => DueDateResult, { description: 'The date N working (or calendar) days after `from` in a tenant\'s calendar.' })
+  async dueDate(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('from') from: string,
+    @Args('amount', { type: () => Int }) amount: number,
+    @Args('unit', { defaultValue: 'WORKING_DAYS' }) unit: string,
+  ): Promise<DueDateResult> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw AppError.badInput('from', 'must be a date YYYY-MM-DD');
+    if (!Number.isInteger(amount) || amount < 0 || amount > 3650) throw AppError.badInput('amount', 'must be a whole number of days between 0 and 3650');
+    if (unit !== 'WORKING_DAYS' && unit !== 'CALENDAR_DAYS') throw AppError.badInput('unit', 'must be WORKING_DAYS or CALENDAR_DAYS');
+    const tenant = await this.db.run(ctx, ({ em }) => em.findOne(Tenant, { where: { code: tenantCode } }));
+    if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
+    const due = await this.calendar.due(ctx, tenant.id, from, { amount, unit });
+    return { date: due.date, provisional: due.provisional };
+  }
+}
