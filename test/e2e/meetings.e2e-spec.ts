@@ -126,4 +126,23 @@ describe('a working meeting of 十字镇, end to end', () => {
     expect(sheet).toContain('排查节日期间矛盾纠纷并建立台账');
     expect(sheet).toContain('做好重点人员稳控');
   });
+
+  it('新城街道 (002): minutes approved by the chief convener are copied to the district office, which reads them', async () => {
+    const [xOffice, xChief, xConvener, county] = await Promise.all([t.login('xincheng', 'office'), t.login('xincheng', 'chief'), t.login('xincheng', 'convener'), t.login('county-petition-mechanisms', 'office')]);
+    clock.set('2026-11-20T16:00:00+08:00');
+    const m = ok(await t.gql<{ scheduleMeeting: { id: string } }>('mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }', { i: { tenantCode: 'xincheng', typeCode: 'JOINT_MEETING', title: '临时联席会议', scheduledAt: '2026-11-20T09:00:00+08:00', adHoc: true } }, xConvener)).scheduleMeeting;
+    ok(await t.gql('mutation($i: HoldMeetingInput!) { holdMeeting(input: $i) { status } }', { i: { meetingId: m.id, heldAt: '2026-11-20T09:00:00+08:00', attendance: [] } }, xOffice));
+    const id = ok(await t.gql<{ draftMinutes: { id: string } }>('mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { id } }', { i: { meetingId: m.id, body: '会议研究了辖区重点信访事项的化解方案。' } }, xOffice)).draftMinutes.id;
+    ok(await t.gql('mutation($id: ID!) { submitMinutes(minutesId: $id) { status } }', { id }, xOffice));
+    // 002 names the chief convener as approver: a convener may not approve.
+    expect((await t.gql('mutation($i: MinutesDecisionInput!) { approveMinutes(input: $i) { status } }', { i: { minutesId: id } }, xConvener)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    ok(await t.gql('mutation($i: MinutesDecisionInput!) { approveMinutes(input: $i) { status } }', { i: { minutesId: id } }, xChief));
+    const issued = ok(await t.gql<{ issueMinutes: { number: string; receipts: unknown[] } }>('mutation($id: ID!) { issueMinutes(minutesId: $id) { number receipts { acknowledgedAt } } }', { id }, xOffice)).issueMinutes;
+    expect(issued.receipts.length).toBeGreaterThanOrEqual(13);
+    await t.queue.whenIdle();
+    const inbox = ok(await t.gql<{ myNotifications: { kind: string; title: string }[] }>('{ myNotifications { kind title } }', {}, county)).myNotifications;
+    expect(inbox.filter((n) => n.kind === 'MINUTES_COPIED').map((n) => n.title)).toEqual([`抄送：新城街道信访工作联席会议纪要 ${issued.number}`]);
+    const seen = ok(await t.gql<{ meeting: { minutes: { status: string } } }>('query($id: ID!) { meeting(id: $id) { minutes { status } } }', { id: m.id }, county));
+    expect(seen.meeting.minutes.status).toBe('ISSUED');
+  });
 });

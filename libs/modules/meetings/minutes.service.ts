@@ -1,9 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { In, type EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
-import { Role, type RequestContext } from '@engine/context';
+import { RequestContext, Role } from '@engine/context';
+import { JobQueue, jobId } from '@engine/jobs';
+import { User } from '@modules/identity/user.entity';
+import { Notification } from '@modules/notifications/notification.entity';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { CalendarService } from '@modules/calendar/calendar.service';
@@ -17,6 +20,15 @@ import { actsForUnit } from './meetings.service';
 import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
 
 export const WORKING_CALENDAR = Symbol('WORKING_CALENDAR');
+export const COPY_UPWARD_JOB = 'meetings.copy-upward';
+
+export interface CopyUpwardJob {
+  parentId: string;
+  minutesId: string;
+  tenantName: string;
+  number: string;
+  meetingTypeName: string;
+}
 
 /**
  * Minutes workflow: the office drafts (with agreed items) and submits; the approver the plugin names
@@ -24,12 +36,17 @@ export const WORKING_CALENDAR = Symbol('WORKING_CALENDAR');
  * unit acknowledges receipt (签收). Every transition checks role and state.
  */
 @Injectable()
-export class MinutesService {
+export class MinutesService implements OnModuleInit {
   constructor(
+    @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(Db) private readonly db: Db,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(CalendarService) private readonly calendar: CalendarService,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: COPY_UPWARD_JOB, handle: (job: CopyUpwardJob) => this.copyUpward(job) });
+  }
 
   async draft(ctx: RequestContext, input: DraftMinutesInput): Promise<Minutes> {
     return this.db.run(ctx, async ({ em }) => {
@@ -88,9 +105,13 @@ export class MinutesService {
     });
   }
 
-  /** Issues approved minutes: numbers them, sends them to the distribution, starts the agreed items' clocks. */
+  /**
+   * Issues approved minutes: numbers them, sends them to the distribution, starts the agreed items'
+   * clocks, and — where the plugin says so (002: 抄送区联席办) — copies them to the parent's office.
+   */
   async issue(ctx: RequestContext, minutesId: string): Promise<Minutes> {
-    return this.transition(ctx, minutesId, async (em, minutes) => {
+    let copy: CopyUpwardJob | null = null;
+    const issued = await this.transition(ctx, minutesId, async (em, minutes) => {
       this.office(ctx, minutes.tenantId);
       this.expect(minutes, [MinutesStatus.APPROVED]);
       const tenant = await em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } });
@@ -112,6 +133,26 @@ export class MinutesService {
         const due = await this.dueOn(ctx, minutes.tenantId, today, item.dueSpec);
         await em.update(AgreedItem, { id: item.id }, { status: AgreedItemStatus.OPEN, dueOn: due.date, dueProvisional: due.provisional });
       }
+      if (type.minutes.copyUpward && tenant.parentId) {
+        copy = { parentId: tenant.parentId, minutesId: minutes.id, tenantName: tenant.name, number: minutes.number, meetingTypeName: type.name };
+      }
+    });
+    if (copy) await this.jobs.enqueue(COPY_UPWARD_JOB, copy, { jobId: jobId('copy-upward', minutesId) });
+    return issued;
+  }
+
+  /** Tells the parent tenant's office that minutes were copied to it; it reads them through the tree. */
+  async copyUpward(job: CopyUpwardJob): Promise<void> {
+    await this.db.run(RequestContext.forTenantJob(job.parentId), async ({ em }) => {
+      const office = await em.createQueryBuilder(User, 'u').where('u.tenant_id = :t AND u.active AND :r = ANY(u.roles)', { t: job.parentId, r: Role.OFFICE_DIRECTOR }).getMany();
+      if (!office.length) return;
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Notification)
+        .values(office.map((u) => ({ tenantId: job.parentId, userId: u.id, kind: 'MINUTES_COPIED', title: `抄送：${job.tenantName}${job.meetingTypeName}纪要 ${job.number}`, body: `minutesId=${job.minutesId}`, dedupeKey: `copy:${job.minutesId}` })))
+        .orIgnore()
+        .execute();
     });
   }
 
