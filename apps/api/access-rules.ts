@@ -3,7 +3,8 @@ import { identityRules } from '@modules/identity';
 import { jointMeetingRules } from '@modules/joint-meeting';
 import { tenancyRules } from '@modules/tenancy';
 import { meetingsRules } from '@modules/meetings';
+import { coordinationRules } from '@modules/coordination';
 import { calendarRules } from '@modules/calendar';
 
 /** Every bounded context's access rules, composed into each request's CASL ability. */
-export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, calendarRules];
+export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules];

@@ -12,6 +12,7 @@ import { JobsModule } from '@engine/jobs';
 import { IdentityModule } from '@modules/identity';
 import { JointMeetingModule } from '@modules/joint-meeting';
 import { MeetingsModule } from '@modules/meetings';
+import { CoordinationModule } from '@modules/coordination';
 import { CalendarModule } from '@modules/calendar';
 import { NotificationsModule } from '@modules/notifications';
 import { TenancyModule } from '@modules/tenancy';
@@ -36,6 +37,7 @@ export class AppModule {
         NotificationsModule,
         CalendarModule,
         MeetingsModule,
+        CoordinationModule,
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [

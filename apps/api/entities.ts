@@ -8,6 +8,8 @@ import { AgreedItem, AgreedItemOwner, ImplementationReport } from '@modules/meet
 import { CadenceObligation, Finding, KeyPeriod } from '@modules/meetings/cadence.entity';
 import { Meeting, MeetingUnit } from '@modules/meetings/meeting.entity';
 import { Minutes, MinutesRecipient } from '@modules/meetings/minutes.entity';
+import { IssueList } from '@modules/coordination/issue-list.entity';
+import { SensitiveReport } from '@modules/coordination/sensitive-report.entity';
 
 /** Every TypeORM entity, for the data source. */
 export const ENTITIES = [
@@ -27,6 +29,8 @@ export const ENTITIES = [
   KeyPeriod,
   CadenceObligation,
   Finding,
+  SensitiveReport,
+  IssueList,
   CalendarYearRow,
   CalendarOverrideRow,
 ];

@@ -16,6 +16,8 @@ export type SubjectType =
   | 'AgreedItem'
   | 'KeyPeriod'
   | 'Finding'
+  | 'SensitiveReport'
+  | 'IssueList'
   | 'Calendar';
 /** A subject object tagged with its type (`subject('MemberUnit', { tenantId })`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
