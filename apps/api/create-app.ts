@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { resolveJwtSecret, type AppConfig } from '@engine/config';
 import { openDatabase, type DatabaseHandle } from '@engine/database';
 import { createValidationPipe } from '@engine/errors';
+import { JobQueue } from '@engine/jobs';
 import { migrations } from '../../migrations/index';
 import { AppModule } from './app.module';
 import { ENTITIES } from './entities';
@@ -59,6 +60,8 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
     app,
     database,
     async close() {
+      // Let queued work finish before the database goes (in-process jobs would fail half-way).
+      await app.get(JobQueue).whenIdle(5000).catch(() => undefined);
       await app.close();
       await database.close();
     },
