@@ -2,6 +2,7 @@ import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { Meetings1763900000000 } from './1763900000000-Meetings';
 import { Coordination1763950000000 } from './1763950000000-Coordination';
 import { Calendar1763960000000 } from './1763960000000-Calendar';
+import { AuditTrail1763970000000 } from './1763970000000-AuditTrail';
 
 /** Every migration in order. A landed migration is never edited: add a new one. */
-export const migrations = [Foundation1763800000000, Meetings1763900000000, Coordination1763950000000, Calendar1763960000000];
+export const migrations = [Foundation1763800000000, Meetings1763900000000, Coordination1763950000000, Calendar1763960000000, AuditTrail1763970000000];

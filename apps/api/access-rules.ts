@@ -5,6 +5,7 @@ import { tenancyRules } from '@modules/tenancy';
 import { meetingsRules } from '@modules/meetings';
 import { coordinationRules } from '@modules/coordination';
 import { calendarRules } from '@modules/calendar';
+import { auditRules } from '@modules/audit';
 
 /** Every bounded context's access rules, composed into each request's CASL ability. */
-export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules];
+export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules, auditRules];

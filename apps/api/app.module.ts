@@ -14,6 +14,7 @@ import { JointMeetingModule } from '@modules/joint-meeting';
 import { MeetingsModule } from '@modules/meetings';
 import { CoordinationModule } from '@modules/coordination';
 import { CalendarModule } from '@modules/calendar';
+import { AuditModule } from '@modules/audit';
 import { NotificationsModule } from '@modules/notifications';
 import { TenancyModule } from '@modules/tenancy';
 import { ALL_RULES } from './access-rules';
@@ -36,6 +37,7 @@ export class AppModule {
         IdentityModule,
         NotificationsModule,
         CalendarModule,
+        AuditModule,
         MeetingsModule,
         CoordinationModule,
       ],

@@ -18,7 +18,8 @@ export type SubjectType =
   | 'Finding'
   | 'SensitiveReport'
   | 'IssueList'
-  | 'Calendar';
+  | 'Calendar'
+  | 'Audit';
 /** A subject object tagged with its type (`subject('MemberUnit', { tenantId })`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaggedSubject = ForcedSubject<Exclude<SubjectType, 'all'>> & Record<string, any>;

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
+import { Deadlines } from './deadlines';
+import { IssueListItemResolver, IssueListsResolver } from './issue-lists.resolver';
+import { IssueListsService } from './issue-lists.service';
+import { SensitiveReportsQuery } from './sensitive-reports.query';
+import { SensitiveReportsResolver } from './sensitive-reports.resolver';
+import { SensitiveReportsService } from './sensitive-reports.service';
+
+/** Day-to-day coordination: important sensitive information (000/001 art. 11) and issue lists (000 art. 12). */
+@Module({
+  imports: [JointMeetingModule],
+  providers: [Deadlines, SensitiveReportsService, SensitiveReportsQuery, IssueListsService, SensitiveReportsResolver, IssueListsResolver, IssueListItemResolver],
+  exports: [SensitiveReportsService, SensitiveReportsQuery, IssueListsService],
+})
+export class CoordinationModule {}

@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx } from '@engine/access';
+import type { RequestContext } from '@engine/context';
+import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
+import { DraftIssueListInput, ReviewIssueListInput } from './dto/issue-list.inputs';
+import { IssueList, IssueListItem } from './issue-list.entity';
+import { IssueListsService } from './issue-lists.service';
+
+@Resolver(() => IssueList)
+export class IssueListsResolver {
+  constructor(@Inject(IssueListsService) private readonly service: IssueListsService) {}
+
+  @Allow('read', 'IssueList')
+  @Query(() => [IssueList], { description: 'A tenant\'s issue lists, newest first (drafts: the office only; a member unit: submitted lists naming it).' })
+  issueLists(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<IssueList[]> {
+    return this.service.list(ctx, tenantCode);
+  }
+
+  @Allow('update', 'IssueList')
+  @Mutation(() => IssueList, { description: 'The office starts an issue list or edits a draft (give issueListId).' })
+  draftIssueList(@Ctx() ctx: RequestContext, @Args('input') input: DraftIssueListInput): Promise<IssueList> {
+    return this.service.draft(ctx, input);
+  }
+
+  @Allow('update', 'IssueList')
+  @Mutation(() => IssueList, { description: 'The office submits a draft to the recipient its plugin names (e.g. the convener).' })
+  submitIssueList(@Ctx() ctx: RequestContext, @Args('issueListId', { type: () => ID }) issueListId: string): Promise<IssueList> {
+    return this.service.submit(ctx, issueListId);
+  }
+
+  @Allow('approve', 'IssueList')
+  @Mutation(() => IssueList, { description: 'The recipient the plugin names marks a submitted list reviewed, optionally with instructions (批示).' })
+  reviewIssueList(@Ctx() ctx: RequestContext, @Args('input') input: ReviewIssueListInput): Promise<IssueList> {
+    return this.service.review(ctx, input);
+  }
+}
+
+@Resolver(() => IssueListItem)
+export class IssueListItemResolver {
+  constructor(@Inject(JointMeetingService) private readonly units: JointMeetingService) {}
+
+  @ResolveField(() => [MemberUnit], { description: 'Member units the issue concerns.' })
+  async relatedUnits(@Ctx() ctx: RequestContext, @Parent() item: IssueListItem): Promise<MemberUnit[]> {
+    const units = await ctx.loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids)).loadMany(item.relatedUnitIds);
+    return units.filter((u): u is MemberUnit => !!u && !(u instanceof Error));
+  }
+}

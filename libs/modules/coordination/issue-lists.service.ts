@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { In, type EntityManager } from 'typeorm';
+import { Clock } from '@engine/clock';
+import { Role, type RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import type { Tenant } from '@modules/tenancy/tenant.entity';
+import { holdersOf, issueListRule, pluginOf, satisfies, tenantByCode, tenantById, unitScope } from './coordination-rules';
+import type { DraftIssueListInput, ReviewIssueListInput } from './dto/issue-list.inputs';
+import { IssueList, IssueListStatus } from './issue-list.entity';
+import { notify } from './notices';
+
+type Change = (em: EntityManager, list: IssueList, tenant: Tenant) => Promise<void>;
+
+/**
+ * Issue lists (问题清单, 000 art. 12): the office compiles the issues with its recommendations and
+ * submits them to the role the tenant's plugin names as recipient, who reviews them, optionally with
+ * instructions (批示). Drafts are the office's alone; member units read submitted lists naming them.
+ */
+@Injectable()
+export class IssueListsService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** Starts a list, or edits a draft (`issueListId`). */
+  async draft(ctx: RequestContext, input: DraftIssueListInput): Promise<IssueList> {
+    if (input.periodEnd < input.periodStart) throw AppError.badInput('input.periodEnd', 'is before periodStart');
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, input.tenantCode);
+      if (!ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office of this tenant compiles issue lists');
+      const rule = issueListRule(tenant, 'input.tenantCode');
+      await this.checkUnits(em, tenant.id, input);
+      const now = this.clock.now();
+      let list: IssueList | null = null;
+      if (input.issueListId) {
+        list = await em.findOne(IssueList, { where: { id: input.issueListId, tenantId: tenant.id } });
+        if (!list) throw AppError.notFound('Issue list');
+        if (list.status !== IssueListStatus.DRAFT) throw AppError.conflict(`The issue list is ${list.status} and can no longer be edited`, 'input.issueListId');
+      }
+      list ??= em.create(IssueList, { tenantId: tenant.id, status: IssueListStatus.DRAFT, rule: rule.source, createdById: ctx.caller.userId, createdAt: now });
+      Object.assign(list, {
+        title: input.title,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        items: input.items.map((i) => ({ issue: i.issue, recommendation: i.recommendation, relatedUnitIds: i.relatedUnitIds })),
+        updatedAt: now,
+      });
+      return em.save(list);
+    });
+  }
+
+  /** Submits a draft to the recipient the plugin names; its holders are notified. */
+  async submit(ctx: RequestContext, issueListId: string): Promise<IssueList> {
+    return this.transition(ctx, issueListId, async (em, list, tenant) => {
+      this.office(ctx, list);
+      this.expect(list, [IssueListStatus.DRAFT], 'issueListId');
+      const recipient = issueListRule(tenant, 'issueListId').recipient as Role;
+      Object.assign(list, { status: IssueListStatus.SUBMITTED, recipientRole: recipient, submittedById: ctx.caller.userId, submittedAt: this.clock.now() });
+      await notify(em, list.tenantId, { roles: holdersOf(recipient) }, {
+        kind: 'ISSUE_LIST_SUBMITTED',
+        title: '问题清单及工作建议报请研究',
+        body: `联席会议办公室报送《${list.title}》（${list.periodStart}至${list.periodEnd}，${list.items.length}项），请研究参阅（${list.rule}）。`,
+        dedupeKey: `issue-list-submitted:${list.id}`,
+      });
+    });
+  }
+
+  /** The recipient marks the list reviewed, optionally with instructions (批示); the office is told. */
+  async review(ctx: RequestContext, input: ReviewIssueListInput): Promise<IssueList> {
+    return this.transition(ctx, input.issueListId, async (em, list, tenant) => {
+      const recipient = list.recipientRole ?? (issueListRule(tenant, 'input.issueListId').recipient as Role);
+      const allowed = ctx.caller.tenantId === list.tenantId && ctx.ability.can('approve', subject('IssueList', { tenantId: list.tenantId })) && satisfies(ctx.caller.roles, recipient);
+      if (!allowed) throw AppError.forbidden(`This issue list is reviewed by the ${recipient}`);
+      this.expect(list, [IssueListStatus.SUBMITTED], 'input.issueListId');
+      Object.assign(list, { status: IssueListStatus.REVIEWED, instructions: input.instructions ?? null, reviewedById: ctx.caller.userId, reviewedAt: this.clock.now() });
+      await notify(em, list.tenantId, { roles: [pluginOf(tenant).structure.office.director.role as Role] }, {
+        kind: 'ISSUE_LIST_REVIEWED',
+        title: '问题清单已阅',
+        body: `《${list.title}》已阅${input.instructions ? `，批示：${input.instructions}` : '。'}`,
+        dedupeKey: `issue-list-reviewed:${list.id}`,
+      });
+    });
+  }
+
+  /** A tenant's lists, newest first: drafts for its office only; a member unit, submitted lists naming it. */
+  async list(ctx: RequestContext, tenantCode: string): Promise<IssueList[]> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      issueListRule(tenant, 'tenantCode');
+      const qb = em.createQueryBuilder(IssueList, 'l').where('l.tenant_id = :t', { t: tenant.id });
+      if (!ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id }))) qb.andWhere('l.status <> :draft', { draft: IssueListStatus.DRAFT });
+      const unit = unitScope(ctx);
+      if (unit) qb.andWhere('l.items @> CAST(:needle AS jsonb)', { needle: JSON.stringify([{ relatedUnitIds: [unit] }]) });
+      return qb.orderBy('l.created_at', 'DESC').addOrderBy('l.id').take(200).getMany();
+    });
+  }
+
+  private canSee(ctx: RequestContext, list: IssueList): boolean {
+    if (list.status === IssueListStatus.DRAFT) return ctx.ability.can('update', subject('IssueList', { tenantId: list.tenantId }));
+    const unit = unitScope(ctx);
+    return !unit || list.items.some((i) => i.relatedUnitIds.includes(unit));
+  }
+
+  private async transition(ctx: RequestContext, id: string, change: Change): Promise<IssueList> {
+    return this.db.run(ctx, async ({ em }) => {
+      const list = await em.findOne(IssueList, { where: { id } });
+      if (!list || !this.canSee(ctx, list)) throw AppError.notFound('Issue list');
+      await change(em, list, await tenantById(em, list.tenantId));
+      list.updatedAt = this.clock.now();
+      return em.save(list);
+    });
+  }
+
+  private office(ctx: RequestContext, list: IssueList): void {
+    if (!ctx.ability.can('update', subject('IssueList', { tenantId: list.tenantId }))) throw AppError.forbidden('Only the office of this tenant submits issue lists');
+  }
+
+  private expect(list: IssueList, states: IssueListStatus[], field: string): void {
+    if (!states.includes(list.status)) throw AppError.conflict(`The issue list is ${list.status}; this needs ${states.join(' or ')}`, field);
+  }
+
+  private async checkUnits(em: EntityManager, tenantId: string, input: DraftIssueListInput): Promise<void> {
+    const ids = [...new Set(input.items.flatMap((i) => i.relatedUnitIds))];
+    if (!ids.length) return;
+    const found = new Set((await em.find(MemberUnit, { where: { id: In(ids), tenantId, active: true }, select: { id: true } })).map((u) => u.id));
+    input.items.forEach((item, i) =>
+      item.relatedUnitIds.forEach((id, j) => {
+        if (!found.has(id)) throw AppError.badInput(`input.items.${i}.relatedUnitIds.${j}`, 'is not an active member unit of this tenant');
+      }),
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import type { EntityManager } from 'typeorm';
+import type { Role } from '@engine/context';
+import { User } from '@modules/identity/user.entity';
+import { Notification } from '@modules/notifications/notification.entity';
+
+export interface Notice {
+  kind: string;
+  title: string;
+  body: string;
+  /** One notification per user and event: delivering twice changes nothing. */
+  dedupeKey: string;
+}
+
+/** In-app notifications to the active users of a member unit, or holding one of some roles, in a tenant. */
+export async function notify(em: EntityManager, tenantId: string, to: { unitId: string } | { roles: Role[] }, notice: Notice): Promise<number> {
+  const qb = em.createQueryBuilder(User, 'u').select('u.id', 'id').where('u.tenant_id = :tenantId AND u.active', { tenantId });
+  if ('unitId' in to) qb.andWhere('u.member_unit_id = :unitId', { unitId: to.unitId });
+  else qb.andWhere('u.roles && :roles', { roles: to.roles });
+  const users = await qb.getRawMany<{ id: string }>();
+  if (!users.length) return 0;
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(Notification)
+    .values(users.map((u) => ({ tenantId, userId: u.id, ...notice })))
+    .orIgnore()
+    .execute();
+  return users.length;
+}

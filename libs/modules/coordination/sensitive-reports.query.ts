@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import { Role, type RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { sensitiveRule, tenantByCode, unitScope } from './coordination-rules';
+import { SensitiveReport, SensitiveReportStatus } from './sensitive-report.entity';
+
+const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
+
+/** The member unit the caller acts for (a MEMBER_UNIT or VILLAGE_SECRETARY user's unit), or null. */
+export function actingUnit(ctx: RequestContext): string | null {
+  const { roles, memberUnitId } = ctx.caller;
+  return roles.some((r) => UNIT_ROLES.includes(r)) ? memberUnitId : null;
+}
+
+/** The office, conveners and superiors see every report they can read; a member unit, what it reported or must verify. */
+export function canSee(ctx: RequestContext, report: SensitiveReport): boolean {
+  const unit = unitScope(ctx);
+  return !unit || report.reportingUnitId === unit || report.responsibleUnitId === unit;
+}
+
+/** Reads of sensitive reports, narrowed for member units. */
+@Injectable()
+export class SensitiveReportsQuery {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** A tenant's reports, newest first. */
+  async list(ctx: RequestContext, tenantCode: string, status: SensitiveReportStatus | undefined, limit: number): Promise<SensitiveReport[]> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      sensitiveRule(tenant, 'tenantCode');
+      const qb = em.createQueryBuilder(SensitiveReport, 'r').where('r.tenant_id = :t', { t: tenant.id });
+      const unit = unitScope(ctx);
+      if (unit) qb.andWhere('(r.reporting_unit_id = :unit OR r.responsible_unit_id = :unit)', { unit });
+      if (status) qb.andWhere('r.status = :status', { status });
+      return qb.orderBy('r.reported_at', 'DESC').addOrderBy('r.id').take(limit).getMany();
+    });
+  }
+
+  async byId(ctx: RequestContext, id: string): Promise<SensitiveReport | null> {
+    return this.db.run(ctx, async ({ em }) => {
+      const report = await em.findOne(SensitiveReport, { where: { id } });
+      return report && canSee(ctx, report) ? report : null;
+    });
+  }
+
+  /** Notified and past its verification due date (Beijing time). */
+  isOverdue(report: SensitiveReport): boolean {
+    return report.status === SensitiveReportStatus.NOTIFIED && report.verifyDueOn !== null && report.verifyDueOn < shanghaiDateOf(this.clock.now());
+  }
+}
