@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { prcCalendar } from '@engine/calendar';
 import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
 import { AgreedItemsResolver } from './agreed-items.resolver';
 import { AgreedItemsService } from './agreed-items.service';
@@ -11,7 +10,7 @@ import { MinutesDocumentService } from './minutes-document.service';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
 import { MinutesResolver } from './minutes.resolver';
-import { MinutesService, WORKING_CALENDAR } from './minutes.service';
+import { MinutesService } from './minutes.service';
 
 /** Joint-meeting operations: meetings, minutes, agreed items, cadence and key periods. */
 @Module({
@@ -20,7 +19,6 @@ import { MinutesService, WORKING_CALENDAR } from './minutes.service';
   providers: [
     MinutesDocumentService,
     AgreedItemsExportService,
-    { provide: WORKING_CALENDAR, useFactory: () => prcCalendar() },
     MeetingsService,
     MinutesService,
     AgreedItemsService,

@@ -19,7 +19,6 @@ import { documentNumber, meetingType, satisfies } from './meeting-rules';
 import { actsForUnit } from './meetings.service';
 import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
 
-export const WORKING_CALENDAR = Symbol('WORKING_CALENDAR');
 export const COPY_UPWARD_JOB = 'meetings.copy-upward';
 
 export interface CopyUpwardJob {
