@@ -23,6 +23,7 @@ export interface AppConfig {
   runWorkers: boolean;
   queryMaxDepth: number;
   queryMaxCost: number;
+  queryMaxAliases: number;
   loginMaxFailures: number;
   loginWindowSeconds: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -67,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorkers: bool(env.WORKER, true),
     queryMaxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 10),
     queryMaxCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 5000),
+    queryMaxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES, 5),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', env.LOGIN_WINDOW_SECONDS, 900),
     logLevel: ['error', 'warn', 'log', 'debug'].includes(level) ? level : 'log',

@@ -2,6 +2,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import depthLimit from 'graphql-depth-limit';
 import type { AppConfig } from '@engine/config';
 import { formatGraphQLError } from '@engine/errors';
+import { aliasLimit } from './alias-limit.rule';
 import { complexityPlugin } from './complexity.plugin';
 import { JSONScalar } from './json.scalar';
 
@@ -19,7 +20,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
-    validationRules: [depthLimit(config.queryMaxDepth)],
+    validationRules: [depthLimit(config.queryMaxDepth), aliasLimit(config.queryMaxAliases)],
+    // One operation per HTTP request: batching would multiply every other limit.
+    allowBatchedHttpRequests: false,
     plugins: [complexityPlugin(config.queryMaxCost)],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };

@@ -27,6 +27,12 @@ export class IdentityResolver {
   }
 
   @Authenticated()
+  @Mutation(() => AuthPayload, { description: 'Exchanges a still-valid access token for a fresh one (roles re-read).' })
+  refreshAccessToken(@Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return this.identity.refresh(ctx);
+  }
+
+  @Authenticated()
   @Query(() => User, { description: 'The signed-in user.' })
   me(@Ctx() ctx: RequestContext): Promise<User> {
     return this.identity.me(ctx);

@@ -75,6 +75,16 @@ export class IdentityService {
     return { accessToken: token, expiresAt: expiresAt.toISOString(), user: found.user };
   }
 
+  /**
+   * A fresh access token for a caller whose token is still valid, with roles and unit re-read from
+   * the database (a deactivated user or a changed role takes effect here). Expired tokens must sign in.
+   */
+  async refresh(ctx: RequestContext): Promise<{ accessToken: string; expiresAt: string; user: User }> {
+    const user = await this.me(ctx);
+    const { token, expiresAt } = this.tokens.sign({ userId: user.id, username: user.username, tenantId: user.tenantId, roles: user.roles, memberUnitId: user.memberUnitId });
+    return { accessToken: token, expiresAt: expiresAt.toISOString(), user };
+  }
+
   async me(ctx: RequestContext): Promise<User> {
     const user = await this.db.run(ctx, ({ em }) => em.findOne(User, { where: { id: ctx.caller.userId, active: true } }));
     if (!user) throw AppError.unauthenticated('This account no longer exists');
