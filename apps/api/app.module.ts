@@ -6,7 +6,7 @@ import { ABILITY_RULES, AccessGuard } from '@engine/access';
 import type { AppConfig } from '@engine/config';
 import { CoreModule } from '@engine/core.module';
 import type { DatabaseHandle } from '@engine/database';
-import { AppErrorHttpFilter } from '@engine/errors';
+import { AppErrorHttpFilter, DatabaseErrorFilter } from '@engine/errors';
 import { graphqlOptions } from '@engine/graphql';
 import { JobsModule } from '@engine/jobs';
 import { IdentityModule } from '@modules/identity';
@@ -46,6 +46,7 @@ export class AppModule {
         { provide: ABILITY_RULES, useValue: ALL_RULES },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppErrorHttpFilter },
+        { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         PlatformBootstrap,
       ],
     };

@@ -2,3 +2,4 @@ export * from './app-error';
 export * from './format-error';
 export * from './validation';
 export * from './http-error.filter';
+export * from './database-error.filter';
