@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@engine/config';
 import { RequestContext, Role, type Caller } from '@engine/context';
-import { openDatabase } from '@engine/database';
+import { exportTenant, importTenant, openDatabase, type TenantExport } from '@engine/database';
 import { PLUGINS_DIR, PluginRegistry, REPO_ROOT, importPluginDir } from '@engine/plugins';
 import { createAbility } from '@engine/access';
 import { TenancyService } from '@modules/tenancy';
@@ -19,6 +19,9 @@ const USAGE = `usage: npm run cli -- <command>
   plugin:validate <dir>            validate a plugin directory (or a directory of plugins); exits 1 on problems
   tenant:onboard --code C --name N --plugin P [--parent CODE]
                                    onboard a tenant from a plugin, as the platform
+  tenant:export <code> [--out file.json]
+                                   write a tenant's whole data set to a file (default <code>.tenant.json)
+  tenant:import <file.json>        restore an export into this deployment (ids and audit chain kept)
   calendar:load-year <file.json>   load a year's national holiday arrangement as data:
                                    { "year": 2027, "holidays": [...], "workdays": [...], "source": "..." }
   schema:write                     regenerate schema.graphql from the code
@@ -89,6 +92,37 @@ async function main(): Promise<number> {
         process.stdout.write(`onboarded ${tenant.code} (${tenant.name}) on ${tenant.pluginId}@${tenant.pluginVersion}\n`);
       } finally {
         await close();
+      }
+      return 0;
+    }
+    case 'tenant:export': {
+      if (!args[0]) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      const db = await openDatabase(loadConfig(), { entities: ENTITIES, migrations });
+      try {
+        const data = await exportTenant(db.dataSource, args[0]);
+        const out = flag(args, 'out') ?? `${args[0]}.tenant.json`;
+        writeFileSync(out, JSON.stringify(data));
+        const rows = Object.values(data.tables).reduce((n, t) => n + t.length, 0);
+        process.stdout.write(`exported ${args[0]}: ${rows} rows in ${Object.keys(data.tables).length} tables to ${out}\n`);
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'tenant:import': {
+      if (!args[0] || !existsSync(args[0])) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      const db = await openDatabase(loadConfig(), { entities: ENTITIES, migrations });
+      try {
+        const result = await importTenant(db.dataSource, JSON.parse(readFileSync(args[0], 'utf8')) as TenantExport);
+        process.stdout.write(`imported ${result.code}: ${result.rows} rows\n`);
+      } finally {
+        await db.close();
       }
       return 0;
     }

@@ -1,3 +1,4 @@
 export * from './db';
 export * from './data-source';
 export * from './embedded';
+export * from './tenant-transfer';
