@@ -44,7 +44,7 @@ export class BullMqQueue extends JobQueue {
   }
 
   async enqueue<T>(name: string, data: T, options: EnqueueOptions): Promise<void> {
-    await this.queue.add(name, data, {
+    const added = this.queue.add(name, data, {
       jobId: options.jobId,
       delay: options.delayMs,
       attempts: 5,
@@ -53,6 +53,13 @@ export class BullMqQueue extends JobQueue {
       removeOnComplete: { age: 24 * 3600, count: 100_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
+    // While Redis is away the client keeps the command and sends it on reconnect; the caller (a
+    // request that already committed) is not held hostage: it waits a moment, then moves on.
+    added.catch((err: Error) => this.logger.warn(`enqueue ${name} (${options.jobId}) failed: ${err.message}`));
+    const timer = new Promise<'later'>((resolve) => setTimeout(() => resolve('later'), 2000).unref());
+    if ((await Promise.race([added.then(() => 'added' as const), timer])) === 'later') {
+      this.logger.warn(`Redis is slow or away: ${name} (${options.jobId}) will be queued when it is back`);
+    }
   }
 
   repeat(name: string, everyMs: number): void {
