@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -24,7 +24,13 @@ export async function importPluginDir(dir: string): Promise<unknown> {
   const twin = join(DIST_ROOT, relative(REPO_ROOT, abs), 'src', 'index.js');
   if (!relative(REPO_ROOT, abs).startsWith('..') && existsSync(twin)) return import(pathToFileURL(twin).href);
   if (!existsSync(source)) throw new Error(`no src/index.ts in ${abs}`);
-  return import(pathToFileURL(await compileOnTheFly(abs)).href);
+  const entry = await compileOnTheFly(abs);
+  try {
+    return await import(pathToFileURL(entry).href);
+  } finally {
+    // Loaded (with its relative imports) once import() resolves: the compiled copy is not needed.
+    rmSync(dirname(dirname(entry)), { recursive: true, force: true });
+  }
 }
 
 async function compileOnTheFly(dir: string): Promise<string> {

@@ -172,3 +172,19 @@ describe('PluginRegistry.load with other sources', () => {
     expect(reg.get('bad-version')?.problems).toEqual([{ pluginId: 'bad-version', path: 'version', message: 'must be a semantic version such as 1.0.0' }]);
   });
 });
+
+describe('composition edge cases', () => {
+  const identity = (id: string, extendsIds: string[]) => ({ id, version: '1.0.0', name: id, level: 'TOWN', extends: extendsIds, sdk: '^1.0.0', source: { file: `${id}.txt`, title: id, date: null } });
+  const inline = (plugin: Record<string, unknown>) => ({ dir: null, load: async () => ({ default: plugin }) });
+
+  it('tells a plugin extending a cycle member that its base is unavailable, not that it is in the cycle', async () => {
+    const reg = await PluginRegistry.load([...PluginRegistry.discover(join(FIXTURES, 'broken'), importPluginDir), inline(identity('extends-cycle', ['cycle-a']))]);
+    expect(reg.get('extends-cycle')?.problems).toEqual([{ pluginId: 'extends-cycle', path: 'extends.0', message: 'base plugin "cycle-a" is unavailable' }]);
+  });
+
+  it('applies `remove` to inherited items only: removing an item the plugin adds itself is reported', async () => {
+    const own = { code: 'NEW_TYPE', name: '新会议', chairRole: 'CONVENER', attendees: 'ALL_MEMBERS', minutes: { kind: 'MINUTES', approvedBy: 'CONVENER', distribution: 'ALL_MEMBERS' }, source: 'x art. 1' };
+    const reg = await PluginRegistry.load([...PluginRegistry.discover(PLUGINS_DIR, importPluginDir), inline({ ...identity('removes-own', ['town-petition-systems']), meetingTypes: [own], remove: ['meetingTypes:NEW_TYPE'] })]);
+    expect(reg.get('removes-own')?.problems).toEqual([{ pluginId: 'removes-own', path: 'remove.0', message: 'nothing inherited at meetingTypes with code "NEW_TYPE"' }]);
+  });
+});

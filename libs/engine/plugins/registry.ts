@@ -120,7 +120,8 @@ export class PluginRegistry {
         }
         const base = resolve(baseId, [...chain, id]);
         if (!base.available || !base.effective) {
-          const cycle = base.problems.find((p) => p.message.startsWith('cycle:'));
+          // The cycle's own message only for its members; a plugin merely extending one is told its base is unavailable.
+          const cycle = base.problems.find((p) => p.message.startsWith('cycle:') && p.message.split(/ → |: /).includes(id));
           problems.push({ pluginId: id, path: `extends.${i}`, message: cycle ? cycle.message : `base plugin "${baseId}" is unavailable` });
           return;
         }
@@ -132,9 +133,9 @@ export class PluginRegistry {
       if (problems.length) {
         entry = { id, dir: decl.dir, available: false, problems, version: String(decl.raw.version), effective: null, hooks: {} };
       } else {
-        const composed = compose(bases, decl.raw);
-        const removed = applyRemovals(composed, (decl.raw.remove as string[]) ?? []);
-        const result = effectivePluginSchema.safeParse(removed.config);
+        // Removals apply to what is inherited, before the plugin's own sections go on top.
+        const removed = applyRemovals(compose(bases, {}), (decl.raw.remove as string[]) ?? []);
+        const result = effectivePluginSchema.safeParse(compose([removed.config], decl.raw));
         const all = [...removed.problems.map((p) => ({ pluginId: id, ...p })), ...(result.success ? [] : zodProblems(id, result.error))];
         entry = all.length || !result.success
           ? { id, dir: decl.dir, available: false, problems: all, version: String(decl.raw.version), effective: null, hooks: {} }
