@@ -153,8 +153,17 @@ describe('onboarding from the seed plugins, and configuring member units', () =>
       ['RENAMED', 'office', '退役军人服务所'],
       ['ADDED', 'office', '退役军人服务所'],
     ]);
-    const inbox = await t.gql<{ myNotifications: { kind: string; title: string }[] }>('{ myNotifications { kind title } }', {}, convener);
-    expect(inbox.data?.myNotifications.filter((n) => n.kind === 'MEMBERSHIP_CHANGE_FILED')).toHaveLength(3);
+    const inbox = await t.gql<{ myNotifications: { id: string; kind: string; title: string }[] }>('{ myNotifications { id kind title } }', {}, convener);
+    const filed = inbox.data!.myNotifications.filter((n) => n.kind === 'MEMBERSHIP_CHANGE_FILED');
+    expect(filed).toHaveLength(3);
+    // Marking read: only the caller's own notifications change, and only once.
+    const officeInbox = await t.gql<{ myNotifications: { id: string }[] }>('{ myNotifications { id } }', {}, office);
+    const mark = (ids: string[], token: string) => t.gql<{ markNotificationsRead: number }>('mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { ids }, token);
+    expect((await mark([...filed.map((n) => n.id), ...officeInbox.data!.myNotifications.map((n) => n.id)], convener)).data).toEqual({ markNotificationsRead: 3 });
+    expect((await mark(filed.map((n) => n.id), convener)).data).toEqual({ markNotificationsRead: 0 });
+    const unread = await t.gql<{ myNotifications: { kind: string }[] }>('{ myNotifications(unreadOnly: true) { kind } }', {}, convener);
+    expect(unread.data!.myNotifications.filter((n) => n.kind === 'MEMBERSHIP_CHANGE_FILED')).toHaveLength(0);
+    expect((await t.gql<{ myNotifications: { readAt: string | null }[] }>('{ myNotifications { readAt } }', {}, office)).data!.myNotifications.every((n) => n.readAt === null)).toBe(true);
     const memberView = await t.gql('{ tenant(code: "shizi") { membershipChanges { kind } } }', {}, member);
     expect(memberView.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -32,8 +32,10 @@ export class Notification {
   dedupeKey: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Field()
   createdAt: Date;
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
   readAt: Date | null;
 }

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AppError } from '@engine/errors';
 import { Authenticated, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { Notification } from './notification.entity';
@@ -14,8 +15,19 @@ export class NotificationsResolver {
   async myNotifications(
     @Ctx() ctx: RequestContext,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
+    @Args('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
   ): Promise<Notification[]> {
     if (!ctx.caller.tenantId) return [];
-    return this.notifications.mine(ctx, Math.min(Math.max(limit, 1), 200));
+    return this.notifications.mine(ctx, Math.min(Math.max(limit, 1), 200), unreadOnly);
+  }
+
+  @Authenticated()
+  @Mutation(() => Int, { description: 'Marks the signed-in user\'s notifications read; returns how many changed.' })
+  async markNotificationsRead(@Ctx() ctx: RequestContext, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    if (ids.length > 200) throw AppError.badInput('ids', 'at most 200 at a time');
+    if (ids.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw AppError.badInput('ids', 'must be notification ids');
+    if (!ctx.caller.tenantId) return 0;
+    return this.notifications.markRead(ctx, ids);
   }
 }

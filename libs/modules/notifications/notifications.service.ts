@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { IsNull } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
@@ -25,8 +26,23 @@ export class NotificationsService implements OnModuleInit {
     this.jobs.register({ name: MEMBERSHIP_REPORTED_JOB, handle: (data: MembershipReportedJob) => this.membershipReported(data) });
   }
 
-  mine(ctx: RequestContext, limit: number): Promise<Notification[]> {
-    return this.db.run(ctx, ({ em }) => em.find(Notification, { where: { userId: ctx.caller.userId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit }));
+  mine(ctx: RequestContext, limit: number, unreadOnly = false): Promise<Notification[]> {
+    return this.db.run(ctx, ({ em }) =>
+      em.find(Notification, { where: { userId: ctx.caller.userId, ...(unreadOnly ? { readAt: IsNull() } : {}) }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit }),
+    );
+  }
+
+  /** Marks the caller's own notifications read (others' ids are ignored); returns how many changed. */
+  async markRead(ctx: RequestContext, ids: readonly string[]): Promise<number> {
+    const result = await this.db.run(ctx, ({ em }) =>
+      em
+        .createQueryBuilder()
+        .update(Notification)
+        .set({ readAt: () => 'now()' })
+        .where('id IN (:...ids) AND user_id = :me AND read_at IS NULL', { ids: [...ids], me: ctx.caller.userId })
+        .execute(),
+    );
+    return result.affected ?? 0;
   }
 
   /** A new user's welcome note. */
