@@ -3,6 +3,7 @@ import { subject } from '@casl/ability';
 import { In } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import type { RequestContext } from '@engine/context';
+import { groupBy } from '@engine/util';
 import { Db, type Tx } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { JobQueue, jobId } from '@engine/jobs';
@@ -37,9 +38,7 @@ export class JointMeetingService {
     const rows = await this.db.run(ctx, ({ em }) =>
       em.find(MemberUnit, { where: { tenantId: In([...tenantIds]), active: true }, order: { position: 'ASC', name: 'ASC' } }),
     );
-    const out = new Map<string, MemberUnit[]>(tenantIds.map((id) => [id, []]));
-    for (const u of rows) out.get(u.tenantId)?.push(u);
-    return out;
+    return groupBy(tenantIds, rows, (r) => r.tenantId);
   }
 
   /** The unit hosting the office: matched by name or alias, so a rename keeps the link. */

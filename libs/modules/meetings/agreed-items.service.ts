@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
+import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { AgreedItem, AgreedItemOwner, AgreedItemStatus, ImplementationReport, ReportStatus } from './agreed-item.entity';
@@ -61,23 +62,17 @@ export class AgreedItemsService {
 
   async ownersOf(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, AgreedItemOwner[]>> {
     const rows = await this.db.run(ctx, ({ em }) => em.find(AgreedItemOwner, { where: { agreedItemId: In([...ids]) } }));
-    const out = new Map<string, AgreedItemOwner[]>(ids.map((id) => [id, []]));
-    for (const r of rows) out.get(r.agreedItemId)?.push(r);
-    return out;
+    return groupBy(ids, rows, (r) => r.agreedItemId);
   }
 
   async reportsOf(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, ImplementationReport[]>> {
     const rows = await this.db.run(ctx, ({ em }) => em.find(ImplementationReport, { where: { agreedItemId: In([...ids]) }, order: { createdAt: 'ASC' } }));
-    const out = new Map<string, ImplementationReport[]>(ids.map((id) => [id, []]));
-    for (const r of rows) out.get(r.agreedItemId)?.push(r);
-    return out;
+    return groupBy(ids, rows, (r) => r.agreedItemId);
   }
 
   async itemsOfMinutes(ctx: RequestContext, minutesIds: readonly string[]): Promise<Map<string, AgreedItem[]>> {
     const rows = await this.db.run(ctx, ({ em }) => em.find(AgreedItem, { where: { minutesId: In([...minutesIds]) }, order: { position: 'ASC' } }));
-    const out = new Map<string, AgreedItem[]>(minutesIds.map((id) => [id, []]));
-    for (const r of rows) out.get(r.minutesId)?.push(r);
-    return out;
+    return groupBy(minutesIds, rows, (r) => r.minutesId);
   }
 
   isOverdue(item: AgreedItem): boolean {

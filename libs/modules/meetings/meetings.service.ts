@@ -3,6 +3,7 @@ import { subject } from '@casl/ability';
 import { In, type EntityManager } from 'typeorm';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
+import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
@@ -133,9 +134,7 @@ export class MeetingsService {
 
   async unitsOf(ctx: RequestContext, meetingIds: readonly string[]): Promise<Map<string, MeetingUnit[]>> {
     const rows = await this.db.run(ctx, ({ em }) => em.find(MeetingUnit, { where: { meetingId: In([...meetingIds]) } }));
-    const out = new Map<string, MeetingUnit[]>(meetingIds.map((id) => [id, []]));
-    for (const r of rows) out.get(r.meetingId)?.push(r);
-    return out;
+    return groupBy(meetingIds, rows, (r) => r.meetingId);
   }
 
   private async find(em: EntityManager, id: string): Promise<Meeting> {

@@ -7,6 +7,7 @@ import { RequestContext, Role } from '@engine/context';
 import { JobQueue, jobId } from '@engine/jobs';
 import { User } from '@modules/identity/user.entity';
 import { Notification } from '@modules/notifications/notification.entity';
+import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { CalendarService } from '@modules/calendar/calendar.service';
@@ -170,9 +171,7 @@ export class MinutesService implements OnModuleInit {
 
   async recipientsOf(ctx: RequestContext, minutesIds: readonly string[]): Promise<Map<string, MinutesRecipient[]>> {
     const rows = await this.db.run(ctx, ({ em }) => em.find(MinutesRecipient, { where: { minutesId: In([...minutesIds]) } }));
-    const out = new Map<string, MinutesRecipient[]>(minutesIds.map((id) => [id, []]));
-    for (const r of rows) out.get(r.minutesId)?.push(r);
-    return out;
+    return groupBy(minutesIds, rows, (r) => r.minutesId);
   }
 
   async ofMeetings(ctx: RequestContext, meetingIds: readonly string[]): Promise<Map<string, Minutes>> {

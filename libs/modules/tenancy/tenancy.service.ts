@@ -5,6 +5,7 @@ import { In, IsNull, QueryFailedError } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
+import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { PluginRegistry, snapshotOf, type PluginEntry } from '@engine/plugins';
@@ -47,9 +48,7 @@ export class TenancyService {
 
   async childrenOf(ctx: RequestContext, parentIds: readonly string[]): Promise<Map<string, Tenant[]>> {
     const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { where: { parentId: In([...parentIds]) }, order: { code: 'ASC' } }));
-    const out = new Map<string, Tenant[]>(parentIds.map((id) => [id, []]));
-    for (const t of rows) out.get(t.parentId!)?.push(t);
-    return out;
+    return groupBy(parentIds, rows, (r) => r.parentId);
   }
 
   plugins(): JurisdictionPluginModel[] {

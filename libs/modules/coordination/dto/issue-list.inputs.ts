@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDateString, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { CODE_PATTERN, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { CODE_PATTERN, IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 
 const text = { message: '$property must be text without control characters' };
 
@@ -45,13 +45,11 @@ export class DraftIssueListInput {
   title: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @IsDateString({ strict: true }, { message: 'periodStart must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodStart must be a date YYYY-MM-DD' })
+  @IsIsoDate()
   periodStart: string;
 
   @Field({ description: 'YYYY-MM-DD, inclusive' })
-  @IsDateString({ strict: true }, { message: 'periodEnd must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodEnd must be a date YYYY-MM-DD' })
+  @IsIsoDate()
   periodEnd: string;
 
   @Field(() => [IssueListItemInput])

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDateString, IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 
 const text = { message: '$property must be text without control characters' };
 
@@ -15,8 +15,7 @@ export enum DueUnit {
 export class DueInput {
   @Field({ nullable: true, description: 'YYYY-MM-DD (Beijing time).' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'due.date must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'due.date must be a date YYYY-MM-DD' })
+  @IsIsoDate()
   date?: string;
 
   @Field(() => Int, { nullable: true })
@@ -122,13 +121,11 @@ export class DeclareKeyPeriodInput {
   tenantCode: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @IsDateString({ strict: true }, { message: 'startsOn must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startsOn must be a date YYYY-MM-DD' })
+  @IsIsoDate()
   startsOn: string;
 
   @Field({ description: 'YYYY-MM-DD, inclusive' })
-  @IsDateString({ strict: true }, { message: 'endsOn must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'endsOn must be a date YYYY-MM-DD' })
+  @IsIsoDate()
   endsOn: string;
 
   @Field()
