@@ -1,0 +1,4 @@
+/** The bench API's token secret (the baseline server verifies tokens with the same one). */
+export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+export const DEFAULT_SEED = 'jm-bench-1';
