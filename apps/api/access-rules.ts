@@ -6,6 +6,7 @@ import { meetingsRules } from '@modules/meetings';
 import { coordinationRules } from '@modules/coordination';
 import { calendarRules } from '@modules/calendar';
 import { auditRules } from '@modules/audit';
+import { casesRules } from '@modules/cases';
 
 /** Every bounded context's access rules, composed into each request's CASL ability. */
-export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules, auditRules];
+export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules, auditRules, casesRules];

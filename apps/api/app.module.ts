@@ -15,6 +15,7 @@ import { MeetingsModule } from '@modules/meetings';
 import { CoordinationModule } from '@modules/coordination';
 import { CalendarModule } from '@modules/calendar';
 import { AuditModule } from '@modules/audit';
+import { CasesModule } from '@modules/cases';
 import { NotificationsModule } from '@modules/notifications';
 import { TenancyModule } from '@modules/tenancy';
 import { ALL_RULES } from './access-rules';
@@ -25,7 +26,7 @@ import { PlatformBootstrap } from './platform-bootstrap';
 /** Composes the engine and the bounded contexts; holds no logic of its own. */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig & { jwtSecret: string }, database: DatabaseHandle): DynamicModule {
+  static register(config: AppConfig & { jwtSecret: string; piiKey: string }, database: DatabaseHandle): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -40,6 +41,7 @@ export class AppModule {
         AuditModule,
         MeetingsModule,
         CoordinationModule,
+        CasesModule,
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [

@@ -3,7 +3,7 @@ import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { resolveJwtSecret, type AppConfig } from '@engine/config';
+import { resolveJwtSecret, resolvePiiKey, type AppConfig } from '@engine/config';
 import { openDatabase, type DatabaseHandle } from '@engine/database';
 import { createValidationPipe } from '@engine/errors';
 import { JobQueue } from '@engine/jobs';
@@ -31,10 +31,11 @@ export interface CreatedApp {
  */
 export async function createApp(config: AppConfig, options: { inMemory?: boolean } = {}): Promise<CreatedApp> {
   const jwtSecret = resolveJwtSecret(config, !options.inMemory);
+  const piiKey = resolvePiiKey(config, jwtSecret, !options.inMemory);
   const database = await openDatabase(config, { entities: ENTITIES, migrations, inMemory: options.inMemory });
   let app: INestApplication;
   try {
-    const nest = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, jwtSecret }, database), {
+    const nest = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, jwtSecret, piiKey }, database), {
       logger: LEVELS[config.logLevel],
       cors: config.corsOrigins.length ? { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 } : false,
       bodyParser: false,

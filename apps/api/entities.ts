@@ -10,6 +10,8 @@ import { Meeting, MeetingUnit } from '@modules/meetings/meeting.entity';
 import { Minutes, MinutesRecipient } from '@modules/meetings/minutes.entity';
 import { IssueList } from '@modules/coordination/issue-list.entity';
 import { SensitiveReport } from '@modules/coordination/sensitive-report.entity';
+import { CaseEvent, CaseLink, CasePetitioner, PetitionCase } from '@modules/cases/case.entity';
+import { CaseExtension, CaseLedgerEntry, CaseProgressReport, CaseReview, CaseScreening, ReceptionRoster } from '@modules/cases/case-records.entity';
 
 /** Every TypeORM entity, for the data source. */
 export const ENTITIES = [
@@ -33,4 +35,14 @@ export const ENTITIES = [
   IssueList,
   CalendarYearRow,
   CalendarOverrideRow,
+  PetitionCase,
+  CasePetitioner,
+  CaseLink,
+  CaseEvent,
+  CaseProgressReport,
+  CaseLedgerEntry,
+  CaseExtension,
+  CaseReview,
+  ReceptionRoster,
+  CaseScreening,
 ];

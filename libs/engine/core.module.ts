@@ -4,14 +4,15 @@ import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { Db, type DatabaseHandle } from '@engine/database';
 import { TOKEN_SERVICE, TokenService } from '@engine/access';
 import { Clock } from '@engine/clock';
+import { PiiCipher } from '@engine/crypto';
 
 export const DATABASE_HANDLE = Symbol('DATABASE_HANDLE');
 
-/** Configuration, the database door (`Db`) and token service, available to every module. */
+/** Configuration, the database door (`Db`), token service and personal-data cipher, available to every module. */
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig & { jwtSecret: string }, database: DatabaseHandle): DynamicModule {
+  static forRoot(config: AppConfig & { jwtSecret: string; piiKey: string }, database: DatabaseHandle): DynamicModule {
     return {
       module: CoreModule,
       providers: [
@@ -21,8 +22,9 @@ export class CoreModule {
         Db,
         Clock,
         { provide: TOKEN_SERVICE, useValue: new TokenService(config.jwtSecret, config.accessTokenTtlSeconds) },
+        { provide: PiiCipher, useValue: new PiiCipher(config.piiKey) },
       ],
-      exports: [APP_CONFIG, DATABASE_HANDLE, Db, Clock, TOKEN_SERVICE],
+      exports: [APP_CONFIG, DATABASE_HANDLE, Db, Clock, TOKEN_SERVICE, PiiCipher],
     };
   }
 }

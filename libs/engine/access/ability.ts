@@ -19,14 +19,22 @@ export type SubjectType =
   | 'SensitiveReport'
   | 'IssueList'
   | 'Calendar'
-  | 'Audit';
+  | 'Audit'
+  | 'PetitionCase'
+  | 'Petitioner';
 /** A subject object tagged with its type (`subject('MemberUnit', { tenantId })`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaggedSubject = ForcedSubject<Exclude<SubjectType, 'all'>> & Record<string, any>;
 export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject]>;
 
-/** A module's contribution to abilities: grant (never revoke) what each of the caller's roles may do. */
-export type Can = (action: Action | Action[], subject: SubjectType | SubjectType[], conditions?: Record<string, unknown>) => void;
+/**
+ * A module's contribution to abilities: grant (never revoke) what each of the caller's roles may do.
+ * With `fields`, the grant covers only those fields (CASL field rules; read them with `permittedFieldsOf`).
+ */
+export interface Can {
+  (action: Action | Action[], subject: SubjectType | SubjectType[], conditions?: Record<string, unknown>): void;
+  (action: Action | Action[], subject: SubjectType | SubjectType[], fields: string[], conditions?: Record<string, unknown>): void;
+}
 export type RulesFor = (caller: Caller, can: Can) => void;
 
 /** `defineRulesFor` kept apart from `createAbility`, as the CASL docs advise. */

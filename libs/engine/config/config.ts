@@ -13,6 +13,8 @@ export interface AppConfig {
   redisUrl: string | undefined;
   /** Undefined until resolved at start (generated and kept in the data dir in embedded mode). */
   jwtSecret: string | undefined;
+  /** Key for petitioners' personal data (PII_KEY); see resolvePiiKey. */
+  piiKey: string | undefined;
   accessTokenTtlSeconds: number;
   seedDemo: boolean;
   bootstrapAdminPassword: string | undefined;
@@ -21,6 +23,13 @@ export interface AppConfig {
   graphiql: boolean;
   /** Whether this process runs queue workers (the API does unless WORKER=off; apps/worker always does). */
   runWorkers: boolean;
+  /**
+   * BullMQ: how long a worker's lock on an active job lasts (renewed at half that while the worker
+   * lives), and how often workers look for active jobs whose lock lapsed — a worker that died mid-job —
+   * to run them again. A job stuck by a dead worker resumes within about lock + 2 × interval.
+   */
+  queueLockDurationMs: number;
+  queueStalledIntervalMs: number;
   queryMaxDepth: number;
   queryMaxCost: number;
   queryMaxAliases: number;
@@ -43,6 +52,12 @@ function int(name: string, value: string | undefined, fallback: number): number 
   return n;
 }
 
+function millis(name: string, value: string | undefined, fallback: number): number {
+  const n = int(name, value, fallback);
+  if (n < 500) throw new Error(`${name} must be at least 500 (milliseconds), got "${value}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -51,6 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error('JWT_SECRET is required when DATABASE_URL is set (tokens must survive restarts and be shared by replicas)');
   }
   if (jwtSecret && jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+  const piiKey = env.PII_KEY || undefined;
+  if (piiKey && piiKey.length < 32) throw new Error('PII_KEY must be at least 32 characters');
+  if (production && databaseUrl && !piiKey) {
+    throw new Error('PII_KEY is required in production with DATABASE_URL (petitioners\' personal data is encrypted with it; keep it apart from JWT_SECRET)');
+  }
   const level = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   return {
     port: int('PORT', env.PORT, 3000),
@@ -60,12 +80,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pluginsDir: env.PLUGINS_DIR || undefined,
     redisUrl: env.REDIS_URL || undefined,
     jwtSecret,
+    piiKey,
     accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL', env.ACCESS_TOKEN_TTL, 3600),
     seedDemo: bool(env.SEED_DEMO, !databaseUrl),
     bootstrapAdminPassword: env.BOOTSTRAP_ADMIN_PASSWORD || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     graphiql: bool(env.GRAPHIQL, !production),
     runWorkers: bool(env.WORKER, true),
+    queueLockDurationMs: millis('QUEUE_LOCK_DURATION_MS', env.QUEUE_LOCK_DURATION_MS, 30_000),
+    queueStalledIntervalMs: millis('QUEUE_STALLED_INTERVAL_MS', env.QUEUE_STALLED_INTERVAL_MS, 30_000),
     queryMaxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 10),
     queryMaxCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 5000),
     queryMaxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30),

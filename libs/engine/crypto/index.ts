@@ -1,0 +1,3 @@
+export * from './pii-cipher';
+export * from './resident-id';
+export * from './masking';

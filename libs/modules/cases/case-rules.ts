@@ -1,0 +1,77 @@
+import type { EntityManager } from 'typeorm';
+import type { EffectivePlugin } from '@jm/plugin-sdk';
+import type { RequestContext } from '@engine/context';
+import { AppError } from '@engine/errors';
+import { unitScope } from '@modules/coordination/coordination-rules';
+import { Tenant, TenantLevel } from '@modules/tenancy/tenant.entity';
+import { CaseSource, LeaderTier, type PetitionCase } from './case.entity';
+
+export type CaseRuleSet = EffectivePlugin['cases'];
+type Ownership = NonNullable<CaseRuleSet['ownership']>;
+
+/** Where a tenant's case rules come from: its own plugin, or an ancestor whose rules reach its descendants. */
+export interface RuleOrigin {
+  pluginId: string;
+  inherited: boolean;
+}
+
+/**
+ * A tenant's effective case rules: each section from its own plugin, or — where its plugin states
+ * none — from the nearest ancestor whose plugin applies to descendants (003: 各乡镇或部门要落实主要领导包案).
+ */
+export interface CaseRules {
+  tenant: Tenant;
+  own: CaseRuleSet;
+  ownership: { rule: Ownership; origin: RuleOrigin } | null;
+  groupPetitionThreshold: number | null;
+}
+
+export function pluginOf(tenant: Tenant): EffectivePlugin {
+  return tenant.pluginConfig as unknown as EffectivePlugin;
+}
+
+export async function caseRulesOf(em: EntityManager, tenant: Tenant): Promise<CaseRules> {
+  const own = pluginOf(tenant).cases;
+  let ownership: CaseRules['ownership'] = own.ownership ? { rule: own.ownership, origin: { pluginId: tenant.pluginId, inherited: false } } : null;
+  let threshold = own.groupPetitionThreshold?.people ?? null;
+  if (!ownership || threshold === null) {
+    const ancestors: { plugin_id: string; cases: CaseRuleSet | null }[] = await em.query(`SELECT plugin_id, cases FROM app_inherited_rules($1)`, [tenant.id]);
+    for (const a of ancestors) {
+      if (!ownership && a.cases?.ownership) ownership = { rule: a.cases.ownership, origin: { pluginId: a.plugin_id, inherited: true } };
+      if (threshold === null && a.cases?.groupPetitionThreshold) threshold = a.cases.groupPetitionThreshold.people;
+    }
+  }
+  return { tenant, own, ownership, groupPetitionThreshold: threshold };
+}
+
+/** The leader tier that must own a case of this source at this tenant's level, and the rule that says so. */
+export function requiredOwnership(rules: CaseRules, source: CaseSource): { tier: LeaderTier; rule: string } | null {
+  if (!rules.ownership) return null;
+  const tier = rules.ownership.rule.tiers.find((t) => (t.sources as string[]).includes(source));
+  if (!tier) return null;
+  const level = rules.tenant.level === TenantLevel.COUNTY ? (tier.countyLeader ?? tier.townshipLeader) : tier.townshipLeader;
+  const origin = rules.ownership.origin;
+  return { tier: level as LeaderTier, rule: `${tier.source} (${tier.id}${origin.inherited ? `, ${origin.pluginId}` : ''})` };
+}
+
+export async function tenantByCode(em: EntityManager, code: string): Promise<Tenant> {
+  const tenant = await em.findOne(Tenant, { where: { code } });
+  if (!tenant) throw AppError.notFound(`Tenant "${code}"`);
+  return tenant;
+}
+
+export async function tenantById(em: EntityManager, id: string): Promise<Tenant> {
+  return em.findOneOrFail(Tenant, { where: { id } });
+}
+
+/**
+ * Whether the caller sees a case it can read by row-level security: the office, conveners and
+ * superiors see every case of their tree; a member unit (or village secretary) only the cases it is
+ * responsible for or that lie in its village/community.
+ */
+export function canSeeCase(ctx: RequestContext, c: Pick<PetitionCase, 'responsibleUnitId' | 'locationUnitId'>): boolean {
+  const unit = unitScope(ctx);
+  return !unit || c.responsibleUnitId === unit || c.locationUnitId === unit;
+}
+
+export { unitScope };

@@ -1,0 +1,352 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { JSONScalar } from '@engine/graphql';
+
+/** How a petition came in (信访形式). ASSIGNED: handed down by a higher level (上级交办). */
+export enum CaseChannel {
+  LETTER = 'LETTER',
+  VISIT = 'VISIT',
+  PHONE = 'PHONE',
+  ONLINE = 'ONLINE',
+  ASSIGNED = 'ASSIGNED',
+  GRID_REPORT = 'GRID_REPORT',
+}
+registerEnumType(CaseChannel, { name: 'CaseChannel', description: '来信 / 来访 / 电话 / 网上 / 上级交办 / 网格上报' });
+
+/** The level that assigned a case (交办层级). */
+export enum AssigningLevel {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  COUNTY = 'COUNTY',
+  DISTRICT = 'DISTRICT',
+  TOWN = 'TOWN',
+}
+registerEnumType(AssigningLevel, { name: 'AssigningLevel' });
+
+/** Where a case stands for ownership tiers (003 §二); the plugin's tiers map these to a leader tier. */
+export enum CaseSource {
+  LISTED_BY_PROVINCE_OR_ABOVE = 'LISTED_BY_PROVINCE_OR_ABOVE',
+  BEIJING_PETITION = 'BEIJING_PETITION',
+  GROUP_TO_PROVINCE = 'GROUP_TO_PROVINCE',
+  LISTED_BY_CITY = 'LISTED_BY_CITY',
+  PROVINCIAL_PETITION = 'PROVINCIAL_PETITION',
+  COUNTY_SCREENED_KEY = 'COUNTY_SCREENED_KEY',
+  ASSIGNED_FROM_ABOVE = 'ASSIGNED_FROM_ABOVE',
+  LOCAL = 'LOCAL',
+}
+registerEnumType(CaseSource, { name: 'CaseSource', description: 'Source and severity of a case, as ownership tiers name them (003 §二).' });
+
+/**
+ * RECEIVED (登记) → ASSIGNED (归口交办) → RESOLVED (化解) → CLOSED (结案销号); or, outside the tenant's
+ * remit, TRANSFERRED (转送) or GUIDED (引导到有权处理的部门).
+ */
+export enum CaseStatus {
+  RECEIVED = 'RECEIVED',
+  ASSIGNED = 'ASSIGNED',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
+  TRANSFERRED = 'TRANSFERRED',
+  GUIDED = 'GUIDED',
+}
+registerEnumType(CaseStatus, { name: 'CaseStatus', description: 'RECEIVED → ASSIGNED → RESOLVED → CLOSED; TRANSFERRED or GUIDED when outside the remit.' });
+
+/** Open statuses: the case still runs its clocks. */
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.RECEIVED, CaseStatus.ASSIGNED];
+
+export enum LeaderTier {
+  PRINCIPAL = 'PRINCIPAL',
+  IN_CHARGE = 'IN_CHARGE',
+}
+registerEnumType(LeaderTier, { name: 'LeaderTier', description: 'PRINCIPAL: 主要领导; IN_CHARGE: 分管领导.' });
+
+export enum Roadmap {
+  RESOLVE = 'RESOLVE',
+  STABILISE = 'STABILISE',
+  STRIKE = 'STRIKE',
+}
+registerEnumType(Roadmap, { name: 'Roadmap', description: 'Work roadmap (工作路线图): 化解 / 稳控 / 打击.' });
+
+/** Tiered handling levels (002 §五(二)(三)): grid → community → street/town. */
+export enum HandlingLevel {
+  GRID = 'GRID',
+  COMMUNITY = 'COMMUNITY',
+  TOWN = 'TOWN',
+}
+registerEnumType(HandlingLevel, { name: 'HandlingLevel', description: 'Where a case is handled: 网格 / 社区 / 街道(镇).' });
+
+@ObjectType('CaseAttachment', { description: 'Metadata of a file attached to a case (the file itself lives in the records system).' })
+export class CaseAttachment {
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  kind: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the file is kept (document number or archive reference).' })
+  reference: string | null;
+}
+
+/** A petition case (信访事项): one record in the ledger. */
+@Entity('petition_case')
+@ObjectType('PetitionCase')
+export class PetitionCase {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'The tenant\'s case number, e.g. 2026-0007.' })
+  number: string;
+
+  @Column({ type: 'text' })
+  @Field(() => CaseChannel)
+  channel: CaseChannel;
+
+  @Column({ name: 'assigned_by_level', type: 'text', nullable: true })
+  @Field(() => AssigningLevel, { nullable: true, description: 'For ASSIGNED cases: the level that assigned it.' })
+  assignedByLevel: AssigningLevel | null;
+
+  @Column({ type: 'text' })
+  @Field(() => CaseSource)
+  source: CaseSource;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'What the petitioner asks (诉求内容).' })
+  matter: string;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  category: string | null;
+
+  @Column({ name: 'location_unit_id', type: 'uuid', nullable: true })
+  locationUnitId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The grid (网格) the matter belongs to.' })
+  grid: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  location: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  @Field(() => [CaseAttachment])
+  attachments: CaseAttachment[];
+
+  @Column({ name: 'people_count', type: 'integer' })
+  @Field(() => Int, { description: 'How many people came or signed.' })
+  peopleCount: number;
+
+  @Column({ name: 'group_petition', type: 'boolean', default: false })
+  @Field({ description: 'At least the plugin\'s group-petition threshold of people (集体访).' })
+  groupPetition: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'Signed with the petitioner\'s name (署名).' })
+  signed: boolean;
+
+  @Column({ name: 'joint_signed', type: 'boolean', default: false })
+  @Field({ description: 'Signed jointly by several petitioners (联名).' })
+  jointSigned: boolean;
+
+  @Column({ name: 'skip_level', type: 'boolean', default: false })
+  @Field({ description: 'Petitioned above the competent level (越级访).' })
+  skipLevel: boolean;
+
+  @Column({ name: 'repeat_count', type: 'integer', default: 0 })
+  @Field(() => Int, { description: 'Earlier cases of the same petitioner and matter (detected at intake).' })
+  repeatCount: number;
+
+  @Column({ type: 'text' })
+  @Field(() => CaseStatus)
+  status: CaseStatus;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  @Field()
+  receivedAt: Date;
+
+  @Column({ name: 'received_on', type: 'date' })
+  @Field({ description: 'YYYY-MM-DD, Beijing time.' })
+  receivedOn: string;
+
+  @Column({ name: 'received_by', type: 'uuid' })
+  receivedById: string;
+
+  /** 首问责任人: the first receiver, on the case until transferred with a reason (004). */
+  @Column({ name: 'first_inquiry_user_id', type: 'uuid' })
+  firstInquiryUserId: string;
+
+  @Column({ name: 'reception_leader', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The leader on reception duty who received the visit (after any recusal).' })
+  receptionLeader: string | null;
+
+  @Column({ name: 'handling_level', type: 'text', nullable: true })
+  @Field(() => HandlingLevel, { nullable: true })
+  handlingLevel: HandlingLevel | null;
+
+  @Column({ name: 'first_responsible', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The first responsible at the handling level, as the plugin names it (e.g. 社区书记).' })
+  firstResponsible: string | null;
+
+  @Column({ name: 'responsible_unit_id', type: 'uuid', nullable: true })
+  responsibleUnitId: string | null;
+
+  @Column({ name: 'responsible_person', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  responsiblePerson: string | null;
+
+  @Column({ name: 'owner_tier', type: 'text', nullable: true })
+  @Field(() => LeaderTier, { nullable: true, description: 'The leader tier the plugin\'s ownership tiers require for this case (null: no leader ownership required).' })
+  ownerTier: LeaderTier | null;
+
+  @Column({ name: 'owner_rule', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The ownership rule that decided the tier, with its source article.' })
+  ownerRule: string | null;
+
+  @Column({ name: 'owner_leader', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The owning leader (包案领导).' })
+  ownerLeader: string | null;
+
+  @Column({ name: 'owned_on', type: 'date', nullable: true })
+  @Field(() => String, { nullable: true })
+  ownedOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => Roadmap, { nullable: true })
+  roadmap: Roadmap | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  @Field(() => [String], { description: 'The working team (专班).' })
+  team: string[];
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The plan (方案).' })
+  plan: string | null;
+
+  @Column({ name: 'due_on', type: 'date', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The handling time limit (YYYY-MM-DD).' })
+  dueOn: string | null;
+
+  @Column({ name: 'due_provisional', type: 'boolean', default: false })
+  @Field()
+  dueProvisional: boolean;
+
+  @Column({ name: 'due_rule', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the time limit comes from (a plugin step limit, or set by the office).' })
+  dueRule: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  resolution: string | null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'For TRANSFERRED or GUIDED cases: to whom, and why.' })
+  referral: string | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  @Field()
+  updatedAt: Date;
+}
+
+/** A petitioner of a case; personal data encrypted at rest, exposed only through `Petitioner`. */
+@Entity('case_petitioner')
+export class CasePetitioner {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ name: 'name_enc', type: 'text' })
+  nameEnc: string;
+
+  @Column({ name: 'id_number_enc', type: 'text', nullable: true })
+  idNumberEnc: string | null;
+
+  @Column({ name: 'phone_enc', type: 'text', nullable: true })
+  phoneEnc: string | null;
+
+  @Column({ name: 'address_enc', type: 'text', nullable: true })
+  addressEnc: string | null;
+
+  /** Keyed hash of the ID number (or name + phone): matches repeat petitions without decrypting. */
+  @Column({ name: 'person_key', type: 'text' })
+  personKey: string;
+
+  @Column({ type: 'boolean', default: false })
+  organiser: boolean;
+}
+
+@Entity('case_link')
+export class CaseLink {
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @PrimaryColumn({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @PrimaryColumn({ name: 'earlier_case_id', type: 'uuid' })
+  earlierCaseId: string;
+
+  @Column({ type: 'text' })
+  kind: 'REPEAT';
+}
+
+/** One step in a case's history, with who did it and the rule behind it. */
+@Entity('case_event')
+@ObjectType('CaseEvent')
+export class CaseEvent {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  /** Order of recording (several steps can share a timestamp). */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'RECEIVED, ASSIGNED, OWNER_ASSIGNED, PROGRESS_REPORTED, ESCALATED, RECUSED, FIRST_INQUIRY_TRANSFERRED, TRANSFERRED, GUIDED, EXTENSION_*, RESOLVED, CLOSED, REVIEW_*…' })
+  kind: string;
+
+  @Column({ type: 'timestamptz' })
+  @Field()
+  at: Date;
+
+  @Column({ name: 'by_user_id', type: 'uuid', nullable: true })
+  byUserId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The plugin rule behind the step, with its source article.' })
+  rule: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @Field(() => JSONScalar)
+  data: Record<string, unknown>;
+}

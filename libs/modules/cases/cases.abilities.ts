@@ -1,0 +1,25 @@
+import type { RulesFor } from '@engine/access';
+import { Role } from '@engine/context';
+
+/** Petitioners' personal fields: masked for every role not granted them here. */
+export const PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'address'] as const;
+
+/**
+ * The ledger. Everyone in the tenant tree reads cases (member units only their own: the queries
+ * narrow); any user of the tenant except a superior may receive a petition (首问负责: whoever first
+ * receives it); the office assigns, sets owners, closes and decides ('update', 'approve'); conveners
+ * decide extensions too; the responsible unit reports progress and resolution ('report').
+ * Personal data (004 領導接待日制度 8: 保密) is granted field by field to the office and conveners of
+ * the case's own tenant; member units, village secretaries and superiors see it masked.
+ */
+export const casesRules: RulesFor = (caller, can) => {
+  const has = (...roles: Role[]): boolean => roles.some((r) => caller.roles.includes(r));
+  if (!caller.tenantId) return;
+  const own = { tenantId: caller.tenantId };
+  can('read', 'PetitionCase');
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY)) can('create', 'PetitionCase', own);
+  if (has(Role.OFFICE_DIRECTOR)) can(['update', 'approve', 'report'], 'PetitionCase', own);
+  if (has(Role.CHIEF_CONVENER, Role.CONVENER)) can('approve', 'PetitionCase', own);
+  if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId) can('report', 'PetitionCase', own);
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER)) can('read', 'Petitioner', [...PERSONAL_FIELDS], own);
+};

@@ -1,0 +1,162 @@
+import { Inject } from '@nestjs/common';
+import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx } from '@engine/access';
+import type { RequestContext } from '@engine/context';
+import { AppError } from '@engine/errors';
+import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
+import { CaseEvent, CaseStatus, PetitionCase } from './case.entity';
+import { CaseProgressReport, ReceptionRoster } from './case-records.entity';
+import { CasesQuery } from './cases.query';
+import { CasesService } from './cases.service';
+import { AssignCaseInput, AssignCaseOwnerInput, CloseCaseInput, ReportCaseProgressInput, ResolveCaseInput, SetReceptionRosterInput } from './dto/handling.inputs';
+import { ReceivePetitionInput } from './dto/intake.inputs';
+import { OwnershipService } from './ownership.service';
+import { Petitioner } from './petitioner.model';
+import { ReceptionService } from './reception.service';
+
+@ObjectType('CasePage')
+export class CasePage {
+  @Field(() => [PetitionCase])
+  items: PetitionCase[];
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  nextCursor: string | null;
+}
+
+const MAX_PAGE = 200;
+
+@Resolver(() => PetitionCase)
+export class CasesResolver {
+  constructor(
+    @Inject(CasesService) private readonly service: CasesService,
+    @Inject(OwnershipService) private readonly ownership: OwnershipService,
+    @Inject(ReceptionService) private readonly reception: ReceptionService,
+    @Inject(CasesQuery) private readonly query: CasesQuery,
+    @Inject(JointMeetingService) private readonly units: JointMeetingService,
+  ) {}
+
+  @Allow('read', 'PetitionCase')
+  @Query(() => CasePage, { description: 'A tenant\'s ledger, newest first (a member unit: the cases it handles or that lie in its village). Default: the caller\'s tenant.' })
+  cases(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode', { nullable: true }) tenantCode?: string,
+    @Args('status', { type: () => CaseStatus, nullable: true }) status?: CaseStatus,
+    @Args('openOnly', { nullable: true, defaultValue: false }) openOnly?: boolean,
+    @Args('overdueOnly', { nullable: true, defaultValue: false }) overdueOnly?: boolean,
+    @Args('responsibleUnitId', { type: () => ID, nullable: true }) responsibleUnitId?: string,
+    @Args('limit', { type: () => Int, defaultValue: 50, description: `At most ${MAX_PAGE}.` }) limit = 50,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<CasePage> {
+    if (limit < 1 || limit > MAX_PAGE) throw AppError.badInput('limit', `must be between 1 and ${MAX_PAGE}`);
+    if (!tenantCode && !ctx.caller.tenantId) throw AppError.badInput('tenantCode', 'is required for a platform user');
+    return this.query.page(ctx, tenantCode ?? null, { status, openOnly, overdueOnly, responsibleUnitId }, limit, after ?? null);
+  }
+
+  @Allow('read', 'PetitionCase')
+  @Query(() => PetitionCase, { nullable: true })
+  petitionCase(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<PetitionCase | null> {
+    return this.query.byId(ctx, id);
+  }
+
+  @Allow('read', 'PetitionCase')
+  @Query(() => ReceptionRoster, { nullable: true, description: 'The reception rota in force on a date (default today).' })
+  async receptionRoster(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('date', { nullable: true }) date?: string): Promise<ReceptionRoster | null> {
+    return this.reception.rosterFor(ctx, tenantCode, date ?? null);
+  }
+
+  @Allow('read', 'PetitionCase')
+  @Query(() => String, { nullable: true, description: 'The leader on reception duty on a date (default today) under the tenant\'s rota.' })
+  receptionDuty(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('date', { nullable: true }) date?: string): Promise<string | null> {
+    return this.reception.onDuty(ctx, tenantCode, date ?? null);
+  }
+
+  @Allow('create', 'PetitionCase')
+  @Mutation(() => PetitionCase, { description: 'Registers a petition (登记): repeat petitions are linked, group petitions flagged, the ownership tier decided, a visit given its duty leader.' })
+  receivePetition(@Ctx() ctx: RequestContext, @Args('input') input: ReceivePetitionInput): Promise<PetitionCase> {
+    return this.service.receive(ctx, input);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => PetitionCase, { description: 'The office assigns the responsible unit and person (归口) and the time limit.' })
+  assignCase(@Ctx() ctx: RequestContext, @Args('input') input: AssignCaseInput): Promise<PetitionCase> {
+    return this.service.assign(ctx, input);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => PetitionCase, { description: 'The office records the owning leader (包案), team, plan and roadmap; the tier must match the ownership rule.' })
+  assignCaseOwner(@Ctx() ctx: RequestContext, @Args('input') input: AssignCaseOwnerInput): Promise<PetitionCase> {
+    return this.ownership.assignOwner(ctx, input);
+  }
+
+  @Allow('report', 'PetitionCase')
+  @Mutation(() => CaseProgressReport, { description: 'A progress report on an owned case for the current period (003: weekly until resolved and closed).' })
+  reportCaseProgress(@Ctx() ctx: RequestContext, @Args('input') input: ReportCaseProgressInput): Promise<CaseProgressReport> {
+    return this.ownership.report(ctx, input);
+  }
+
+  @Allow('report', 'PetitionCase')
+  @Mutation(() => PetitionCase, { description: 'The responsible unit reports the case resolved (化解).' })
+  resolveCase(@Ctx() ctx: RequestContext, @Args('input') input: ResolveCaseInput): Promise<PetitionCase> {
+    return this.service.resolve(ctx, input);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => PetitionCase, { description: 'The office closes a resolved case (结案销号).' })
+  closeCase(@Ctx() ctx: RequestContext, @Args('input') input: CloseCaseInput): Promise<PetitionCase> {
+    return this.service.close(ctx, input);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => ReceptionRoster, { description: 'The office sets the leaders\' reception rota from a date (004 領導接待日制度).' })
+  setReceptionRoster(@Ctx() ctx: RequestContext, @Args('input') input: SetReceptionRosterInput): Promise<ReceptionRoster> {
+    return this.reception.setRoster(ctx, input);
+  }
+
+  @ResolveField(() => [Petitioner], { description: 'Personal fields in full only for roles that need them; masked otherwise.' })
+  async petitioners(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<Petitioner[]> {
+    return (await ctx.loader('casePetitioners', (ids) => this.query.petitioners(ctx, ids)).load(c.id)) ?? [];
+  }
+
+  @ResolveField(() => [CaseEvent], { description: 'The case\'s history, oldest first.' })
+  async history(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<CaseEvent[]> {
+    return (await ctx.loader('caseEvents', (ids) => this.query.events(ctx, ids)).load(c.id)) ?? [];
+  }
+
+  @ResolveField(() => [PetitionCase], { description: 'Earlier cases of the same petitioner and matter (repeat petitions, detected at intake).' })
+  async earlierCases(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<PetitionCase[]> {
+    const ids = (await ctx.loader('caseEarlierIds', (keys) => this.query.earlierCaseIds(ctx, keys)).load(c.id)) ?? [];
+    const found = await ctx.loader('caseById', (keys) => this.query.byIds(ctx, keys)).loadMany(ids);
+    return found.filter((x): x is PetitionCase => x instanceof PetitionCase);
+  }
+
+  @ResolveField(() => [CaseProgressReport])
+  async progressReports(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<CaseProgressReport[]> {
+    return (await ctx.loader('caseProgress', (ids) => this.query.progressReports(ctx, ids)).load(c.id)) ?? [];
+  }
+
+  @ResolveField(() => MemberUnit, { nullable: true })
+  responsibleUnit(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<MemberUnit | null> {
+    return this.unit(ctx, c.responsibleUnitId);
+  }
+
+  @ResolveField(() => MemberUnit, { nullable: true, description: 'The village or community the matter belongs to.' })
+  locationUnit(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<MemberUnit | null> {
+    return this.unit(ctx, c.locationUnitId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Open and past its time limit (Beijing date).' })
+  overdue(@Parent() c: PetitionCase): boolean {
+    return this.query.isOverdue(c);
+  }
+
+  @ResolveField(() => Boolean, { description: 'A repeat petition (重复信访).' })
+  repeat(@Parent() c: PetitionCase): boolean {
+    return c.repeatCount > 0;
+  }
+
+  private async unit(ctx: RequestContext, id: string | null): Promise<MemberUnit | null> {
+    if (!id) return null;
+    return ctx.loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids)).load(id) as Promise<MemberUnit | null>;
+  }
+}

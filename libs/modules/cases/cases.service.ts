@@ -1,0 +1,239 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import type { EntityManager } from 'typeorm';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import { Role, type RequestContext } from '@engine/context';
+import { PiiCipher } from '@engine/crypto';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { CalendarService } from '@modules/calendar/calendar.service';
+import { notify } from '@modules/coordination/notices';
+import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
+import type { Tenant } from '@modules/tenancy/tenant.entity';
+import { CaseChannel, CaseLink, CasePetitioner, CaseSource, CaseStatus, HandlingLevel, LeaderTier, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
+import { recordStep } from './case-events';
+import { canSeeCase, caseRulesOf, pluginOf, requiredOwnership, tenantByCode, tenantById, unitScope, type CaseRules } from './case-rules';
+import type { AssignCaseInput, CloseCaseInput, ResolveCaseInput } from './dto/handling.inputs';
+import type { ReceivePetitionInput } from './dto/intake.inputs';
+import { sealPetitioner } from './petitioner.model';
+import { ReceptionService } from './reception.service';
+import { stepDue } from './time-limits';
+
+export type CaseChange = (em: EntityManager, c: PetitionCase, rules: CaseRules) => Promise<void>;
+
+/**
+ * Intake and the main line of a case: received (with repeat detection, group flag, ownership tier and
+ * reception duty), assigned to a responsible unit and person (归口) with its time limit, resolved by
+ * the responsible unit, closed by the office (结案销号). Each step is one transaction with its history.
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(PiiCipher) private readonly cipher: PiiCipher,
+    @Inject(CalendarService) private readonly calendars: CalendarService,
+    @Inject(ReceptionService) private readonly reception: ReceptionService,
+  ) {}
+
+  async receive(ctx: RequestContext, input: ReceivePetitionInput): Promise<PetitionCase> {
+    if (input.channel === CaseChannel.ASSIGNED && !input.assignedByLevel) throw AppError.badInput('input.assignedByLevel', 'is required for a case assigned from above');
+    if (input.channel !== CaseChannel.ASSIGNED && input.assignedByLevel) throw AppError.badInput('input.assignedByLevel', 'is only for ASSIGNED cases');
+    if (input.peopleCount !== undefined && input.peopleCount < input.petitioners.length) throw AppError.badInput('input.peopleCount', 'is less than the number of petitioners named');
+    if (input.dutyLeaderConflict && input.channel !== CaseChannel.VISIT) throw AppError.badInput('input.dutyLeaderConflict', 'only visits are received by a leader on duty');
+    const now = this.clock.now();
+    const today = shanghaiDateOf(now);
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, input.tenantCode);
+      if (!ctx.ability.can('create', subject('PetitionCase', { tenantId: tenant.id }))) throw AppError.forbidden('Users of this tenant receive its petitions');
+      const rules = await caseRulesOf(em, tenant);
+      const categories = rules.own.categories;
+      if (input.category && categories.length && !categories.some((c) => c.code === input.category)) {
+        throw AppError.badInput('input.category', `must be one of the plugin's categories: ${categories.map((c) => c.code).join(', ')}`);
+      }
+      const location = input.locationUnitId ? await this.village(em, tenant, input.locationUnitId) : null;
+      const unit = unitScope(ctx);
+      if (unit && input.channel === CaseChannel.GRID_REPORT && !location) throw AppError.badInput('input.locationUnitId', 'a grid report names the village or community it comes from');
+      const source = input.source ?? (input.channel === CaseChannel.ASSIGNED ? CaseSource.ASSIGNED_FROM_ABOVE : CaseSource.LOCAL);
+      const ownership = requiredOwnership(rules, source);
+      const peopleCount = input.peopleCount ?? input.petitioners.length;
+      const duty = input.channel === CaseChannel.VISIT ? await this.reception.dutyFor(em, rules, today, input.dutyLeaderConflict ?? null, input.petitioners.map((p) => p.name)) : null;
+      const c = await em.save(
+        em.create(PetitionCase, {
+          tenantId: tenant.id,
+          number: await this.nextNumber(em, tenant.id, Number(today.slice(0, 4))),
+          channel: input.channel,
+          assignedByLevel: input.assignedByLevel ?? null,
+          source,
+          matter: input.matter,
+          category: input.category ?? null,
+          locationUnitId: location?.id ?? null,
+          grid: input.grid ?? null,
+          location: input.location ?? null,
+          attachments: (input.attachments ?? []).map((a) => ({ name: a.name, kind: a.kind ?? null, reference: a.reference ?? null })),
+          peopleCount,
+          groupPetition: rules.groupPetitionThreshold !== null && peopleCount >= rules.groupPetitionThreshold,
+          signed: input.signed ?? false,
+          jointSigned: input.jointSigned ?? false,
+          skipLevel: input.skipLevel ?? false,
+          status: CaseStatus.RECEIVED,
+          receivedAt: now,
+          receivedOn: today,
+          receivedById: ctx.caller.userId,
+          firstInquiryUserId: ctx.caller.userId,
+          receptionLeader: duty?.leader ?? null,
+          handlingLevel: input.channel === CaseChannel.GRID_REPORT ? HandlingLevel.GRID : null,
+          ownerTier: ownership?.tier ?? null,
+          ownerRule: ownership?.rule ?? null,
+          updatedAt: now,
+        }),
+      );
+      const people = input.petitioners.map((p, i) => ({ tenantId: tenant.id, caseId: c.id, position: i + 1, ...sealPetitioner(this.cipher, p) }));
+      await em.insert(CasePetitioner, people);
+      c.repeatCount = await this.linkRepeats(em, c, people.map((p) => p.personKey));
+      if (c.repeatCount) await em.update(PetitionCase, { id: c.id }, { repeatCount: c.repeatCount });
+      await recordStep(em, ctx, c, now, {
+        kind: 'RECEIVED',
+        note: `${c.channel}${c.assignedByLevel ? ` (${c.assignedByLevel})` : ''}`,
+        data: { peopleCount, groupPetition: c.groupPetition, repeatCount: c.repeatCount, firstInquiryUserId: ctx.caller.userId },
+      });
+      if (duty?.recusal) await recordStep(em, ctx, c, now, { kind: 'RECUSED', note: duty.recusal.reason, rule: duty.rule, data: { recused: duty.recusal.leader, onDuty: duty.leader } });
+      if (ownership) await recordStep(em, ctx, c, now, { kind: 'OWNERSHIP_REQUIRED', note: ownership.tier, rule: ownership.rule });
+      await notify(em, tenant.id, { roles: [this.officeRole(tenant)] }, {
+        kind: 'CASE_RECEIVED',
+        title: `信访事项登记：${c.number}`,
+        body: `${c.number}已登记，请归口交办${ownership ? `，并落实${ownership.tier === LeaderTier.PRINCIPAL ? '主要' : '分管'}领导包案（${ownership.rule}）` : ''}。`,
+        dedupeKey: `case-received:${c.id}`,
+      });
+      return c;
+    });
+  }
+
+  /** The office assigns the responsible unit and person (归口); the time limit from input or the plugin. */
+  async assign(ctx: RequestContext, input: AssignCaseInput): Promise<PetitionCase> {
+    return this.change(ctx, input.caseId, 'update', async (em, c, rules) => {
+      this.expect(c, OPEN_CASE_STATUSES);
+      const tenant = rules.tenant;
+      const unit = await em.findOne(MemberUnit, { where: { id: input.responsibleUnitId, tenantId: tenant.id, active: true } });
+      if (!unit) throw AppError.badInput('input.responsibleUnitId', 'is not an active member unit of this tenant');
+      const today = shanghaiDateOf(this.clock.now());
+      if (input.dueOn && input.dueOn < today) throw AppError.badInput('input.dueOn', 'is in the past');
+      const fromPlugin = input.dueOn ? null : await stepDue(this.calendars, ctx, rules, 'HANDLING', today);
+      const reassigned = c.status === CaseStatus.ASSIGNED;
+      Object.assign(c, {
+        status: CaseStatus.ASSIGNED,
+        responsibleUnitId: unit.id,
+        responsiblePerson: input.responsiblePerson,
+        dueOn: input.dueOn ?? fromPlugin?.date ?? c.dueOn,
+        dueProvisional: input.dueOn ? false : (fromPlugin?.provisional ?? c.dueProvisional),
+        dueRule: input.dueOn ? 'set by the office' : (fromPlugin?.rule ?? c.dueRule),
+      });
+      await recordStep(em, ctx, c, this.clock.now(), { kind: reassigned ? 'REASSIGNED' : 'ASSIGNED', note: `${unit.name} / ${input.responsiblePerson}`, rule: c.dueRule, data: { responsibleUnitId: unit.id, dueOn: c.dueOn } });
+      await notify(em, tenant.id, { unitId: unit.id }, {
+        kind: 'CASE_ASSIGNED',
+        title: `信访事项交办：${c.number}`,
+        body: `${c.number}交由本单位办理，责任人${input.responsiblePerson}${c.dueOn ? `，办理时限${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}` : ''}。`,
+        dedupeKey: `case-assigned:${c.id}:${unit.id}`,
+      });
+    });
+  }
+
+  /** The responsible unit (or the office) reports the case resolved (化解). */
+  async resolve(ctx: RequestContext, input: ResolveCaseInput): Promise<PetitionCase> {
+    return this.change(ctx, input.caseId, 'report', async (em, c, rules) => {
+      this.responsible(ctx, c);
+      this.expect(c, [CaseStatus.ASSIGNED]);
+      const now = this.clock.now();
+      Object.assign(c, { status: CaseStatus.RESOLVED, resolution: input.resolution, resolvedAt: now });
+      await recordStep(em, ctx, c, now, { kind: 'RESOLVED', note: input.resolution, data: { inTime: c.dueOn === null || shanghaiDateOf(now) <= c.dueOn } });
+      await notify(em, c.tenantId, { roles: [this.officeRole(rules.tenant)] }, {
+        kind: 'CASE_RESOLVED',
+        title: `信访事项已化解：${c.number}`,
+        body: `${c.number}已报化解，请审核结案销号。`,
+        dedupeKey: `case-resolved:${c.id}:${now.toISOString()}`,
+      });
+    });
+  }
+
+  /** The office closes a resolved case (结案销号): its clocks and weekly reports stop. */
+  async close(ctx: RequestContext, input: CloseCaseInput): Promise<PetitionCase> {
+    return this.change(ctx, input.caseId, 'update', async (em, c) => {
+      this.expect(c, [CaseStatus.RESOLVED]);
+      const now = this.clock.now();
+      Object.assign(c, { status: CaseStatus.CLOSED, closedAt: now });
+      await recordStep(em, ctx, c, now, { kind: 'CLOSED', note: input.note ?? null });
+    });
+  }
+
+  /**
+   * Loads a case the caller can see, checks `action` on its tenant, applies `change` and saves —
+   * all in one transaction. Other case services build their transitions on it.
+   */
+  async change(ctx: RequestContext, caseId: string, action: 'update' | 'report' | 'approve', change: CaseChange): Promise<PetitionCase> {
+    return this.db.run(ctx, async ({ em }) => {
+      const c = await em.findOne(PetitionCase, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+      if (!c || !canSeeCase(ctx, c)) throw AppError.notFound('Case');
+      if (!ctx.ability.can(action, subject('PetitionCase', { tenantId: c.tenantId }))) throw AppError.forbidden(this.denial(action));
+      const rules = await caseRulesOf(em, await tenantById(em, c.tenantId));
+      await change(em, c, rules);
+      c.updatedAt = this.clock.now();
+      return em.save(c);
+    });
+  }
+
+  /** A unit user may act only on cases its unit is responsible for. */
+  responsible(ctx: RequestContext, c: PetitionCase): void {
+    const unit = unitScope(ctx);
+    if (unit && unit !== c.responsibleUnitId) throw AppError.forbidden('Only the responsible unit or the office acts on this case');
+  }
+
+  expect(c: PetitionCase, states: readonly CaseStatus[]): void {
+    if (!states.includes(c.status)) throw AppError.conflict(`Case ${c.number} is ${c.status}; this needs ${states.join(' or ')}`, 'input.caseId');
+  }
+
+  officeRole(tenant: Tenant): Role {
+    return pluginOf(tenant).structure.office.director.role as Role;
+  }
+
+  private denial(action: string): string {
+    switch (action) {
+      case 'update':
+        return 'Only the office of the case\'s tenant does this';
+      case 'approve':
+        return 'Only the office or a convener of the case\'s tenant decides this';
+      default:
+        return 'Only the responsible unit or the office of the case\'s tenant reports on it';
+    }
+  }
+
+  private async village(em: EntityManager, tenant: Tenant, id: string): Promise<MemberUnit> {
+    const unit = await em.findOne(MemberUnit, { where: { id, tenantId: tenant.id, active: true } });
+    if (!unit || ![MemberUnitKind.VILLAGE, MemberUnitKind.COMMUNITY].includes(unit.kind)) {
+      throw AppError.badInput('input.locationUnitId', 'is not an active village or community of this tenant');
+    }
+    return unit;
+  }
+
+  private async nextNumber(em: EntityManager, tenantId: string, year: number): Promise<string> {
+    const [row] = await em.query(
+      `INSERT INTO case_sequence (tenant_id, year, last) VALUES ($1, $2, 1)
+       ON CONFLICT (tenant_id, year) DO UPDATE SET last = case_sequence.last + 1 RETURNING last`,
+      [tenantId, year],
+    );
+    return `${year}-${String(row.last).padStart(4, '0')}`;
+  }
+
+  /** Repeat petitions: earlier cases of the tenant with a petitioner of the same person and the same category. */
+  private async linkRepeats(em: EntityManager, c: PetitionCase, personKeys: string[]): Promise<number> {
+    const earlier: { id: string }[] = await em.query(
+      `SELECT DISTINCT pc.id FROM case_petitioner p JOIN petition_case pc ON pc.id = p.case_id
+       WHERE p.tenant_id = $1 AND p.person_key = ANY($2::text[]) AND pc.id <> $3 AND pc.received_at <= $4
+         AND pc.category IS NOT DISTINCT FROM $5`,
+      [c.tenantId, personKeys, c.id, c.receivedAt, c.category],
+    );
+    if (!earlier.length) return 0;
+    await em.insert(CaseLink, earlier.map((e) => ({ tenantId: c.tenantId, caseId: c.id, earlierCaseId: e.id, kind: 'REPEAT' as const })));
+    return earlier.length;
+  }
+}

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { addDays, shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import type { RequestContext } from '@engine/context';
+import { AppError } from '@engine/errors';
+import { cadencePeriods } from '@modules/meetings/cadence-periods';
+import { Finding } from '@modules/meetings/cadence.entity';
+import { CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
+import { CaseProgressReport } from './case-records.entity';
+import { recordStep } from './case-events';
+import type { CaseRules } from './case-rules';
+import { CasesService } from './cases.service';
+import type { AssignCaseOwnerInput, ReportCaseProgressInput } from './dto/handling.inputs';
+
+/**
+ * Leader ownership (包案, 003 §二): the tier the plugin's ownership rules require decides which leader
+ * must own a case; the owner comes with a team, a plan and a roadmap where the plugin says so, and
+ * progress reports are due at the plugin's cadence until the case is resolved and closed. A period
+ * that ends without a report is a finding (MISSING_PROGRESS_REPORT).
+ */
+@Injectable()
+export class OwnershipService {
+  constructor(
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async assignOwner(ctx: RequestContext, input: AssignCaseOwnerInput): Promise<PetitionCase> {
+    return this.cases.change(ctx, input.caseId, 'update', async (em, c, rules) => {
+      this.cases.expect(c, OPEN_CASE_STATUSES);
+      const ownership = rules.ownership;
+      if (c.ownerTier && input.tier !== c.ownerTier) {
+        throw AppError.badInput('input.tier', `this case must be owned by a ${c.ownerTier} leader (${c.ownerRule})`);
+      }
+      const strategies = ownership?.rule.roadmaps.length ? ownership.rule.roadmaps : (rules.own.roadmaps?.strategies ?? []);
+      if (input.roadmap && strategies.length && !strategies.includes(input.roadmap)) {
+        throw AppError.badInput('input.roadmap', `must be one of ${strategies.join(', ')}`);
+      }
+      if (ownership?.rule.teamAndPlanRequired) {
+        const source = ownership.rule.source;
+        if (!input.team?.length) throw AppError.badInput('input.team', `a working team is required (一个专班, ${source})`);
+        if (!input.plan) throw AppError.badInput('input.plan', `a plan is required (一套方案, ${source})`);
+      }
+      const today = shanghaiDateOf(this.clock.now());
+      const first = c.ownerLeader === null;
+      Object.assign(c, { ownerLeader: input.leader, ownedOn: c.ownedOn ?? today, team: input.team ?? [], plan: input.plan ?? null, roadmap: input.roadmap ?? null });
+      if (!c.ownerTier) c.ownerTier = input.tier;
+      await recordStep(em, ctx, c, this.clock.now(), {
+        kind: first ? 'OWNER_ASSIGNED' : 'OWNER_CHANGED',
+        note: `${input.leader} (${input.tier})`,
+        rule: c.ownerRule,
+        data: { team: c.team, roadmap: c.roadmap },
+      });
+    });
+  }
+
+  /** A progress report on an owned case, filed in the cadence period containing today. */
+  async report(ctx: RequestContext, input: ReportCaseProgressInput): Promise<CaseProgressReport> {
+    let saved: CaseProgressReport | null = null;
+    await this.cases.change(ctx, input.caseId, 'report', async (em, c, rules) => {
+      this.cases.responsible(ctx, c);
+      this.cases.expect(c, [CaseStatus.ASSIGNED, CaseStatus.RESOLVED]);
+      if (!c.ownerLeader) throw AppError.conflict(`Case ${c.number} has no owning leader yet; progress reports follow ownership`, 'input.caseId');
+      const now = this.clock.now();
+      const today = shanghaiDateOf(now);
+      const period = this.periodOf(rules, today);
+      saved = await em.save(em.create(CaseProgressReport, { tenantId: c.tenantId, caseId: c.id, periodStart: period.start, periodEnd: period.end, content: input.content, reportedAt: now, reportedById: ctx.caller.userId }));
+      await recordStep(em, ctx, c, now, { kind: 'PROGRESS_REPORTED', note: `${period.start} – ${period.end}`, rule: rules.ownership?.rule.progressReports.source ?? null });
+    });
+    return saved!;
+  }
+
+  /**
+   * The sweep for one tenant: every owned case, for each cadence period that ended (from the first
+   * full period after ownership until the case closed) without a report, a finding. Idempotent.
+   */
+  async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
+    const cadence = rules.ownership?.rule.progressReports;
+    if (!cadence) return 0;
+    const owned = await em
+      .createQueryBuilder(PetitionCase, 'c')
+      .where('c.tenant_id = :t AND c.owned_on IS NOT NULL', { t: rules.tenant.id })
+      .andWhere("(c.status IN ('ASSIGNED', 'RESOLVED') OR (c.status = 'CLOSED' AND c.closed_at > now() - interval '400 days'))")
+      .getMany();
+    let found = 0;
+    for (const c of owned) {
+      const until = c.closedAt ? shanghaiDateOf(c.closedAt) : today;
+      const due = cadencePeriods(cadence.rrule, c.ownedOn!, addDays(today, -1)).filter((p) => p.start >= c.ownedOn! && p.end < today && p.end < until);
+      if (!due.length) continue;
+      const reported = new Set(
+        (await em.find(CaseProgressReport, { where: { caseId: c.id, tenantId: c.tenantId }, select: { periodStart: true } })).map((r) => r.periodStart),
+      );
+      for (const p of due) {
+        if (reported.has(p.start)) continue;
+        const result = await em
+          .createQueryBuilder()
+          .insert()
+          .into(Finding)
+          .values({
+            tenantId: c.tenantId,
+            kind: 'MISSING_PROGRESS_REPORT',
+            rule: `${cadence.rrule} — ${cadence.source}`,
+            facts: { caseId: c.id, caseNumber: c.number, ownerLeader: c.ownerLeader, responsibleUnitId: c.responsibleUnitId, periodStart: p.start, periodEnd: p.end } as never,
+            dedupeKey: `progress-missing:${c.id}:${p.start}`,
+          })
+          .orIgnore()
+          .execute();
+        if ((result.raw as unknown[]).length > 0) {
+          found += 1;
+          await recordStep(em, ctx, c, this.clock.now(), { kind: 'PROGRESS_REPORT_MISSED', note: `${p.start} – ${p.end}`, rule: `${cadence.rrule} — ${cadence.source}` });
+        }
+      }
+    }
+    return found;
+  }
+
+  private periodOf(rules: CaseRules, today: string): { start: string; end: string } {
+    const rrule = rules.ownership?.rule.progressReports.rrule ?? 'FREQ=WEEKLY';
+    return cadencePeriods(rrule, today, today)[0];
+  }
+}
