@@ -1,0 +1,277 @@
+import { execSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gql, login, startApi } from './lib/api';
+import { httpLoad, gqlBody, sqlLoad, type LoadStats } from './lib/load';
+import { findPicks, withOwnerPool } from './lib/owner';
+import { memoryOf, RssSampler, round, startServer } from './lib/process';
+import { BENCH_JWT_SECRET } from './lib/constants';
+import { parseArgs, readManifest, RESULTS_DIR, ROOT, targetOf, type BenchTarget, type DbKind, type Manifest } from './lib/target';
+import { READ_SCENARIOS, type Identity, type Picks, type ReadScenario } from './scenarios';
+import { appEnv, seed } from './seed';
+import { runSustained } from './sustained';
+
+interface Options {
+  scale: string;
+  concurrency: number[];
+  seconds: number;
+  scenarios: ReadScenario[];
+  onboardings: number;
+}
+
+interface ReadResult {
+  scenario: string;
+  description: string;
+  api: (LoadStats & { peakRssMb: number })[];
+  floor: LoadStats[];
+  baseline?: (LoadStats & { peakRssMb: number })[];
+}
+
+interface TargetCheck {
+  target: string;
+  measured: string;
+  pass: boolean | null;
+}
+
+/** A wall-time scenario: run once per benchmark, its samples in milliseconds. */
+interface WallScenario {
+  name: string;
+  description: string;
+  /** `api`: while the API runs (given its URL and tokens); `offline`: after it stopped. */
+  phase: 'api' | 'offline';
+  run(env: { target: BenchTarget; url: string; tokens: Map<string, string>; picks: Picks; options: Options }): Promise<Record<string, unknown>>;
+}
+
+/**
+ * Wall-time scenarios, one entry each. EXTENSION POINT (supervision): the supervision ladder job
+ * over the whole province goes here beside the cadence sweep, once the supervision module lands.
+ */
+const WALL_SCENARIOS: WallScenario[] = [
+  {
+    name: 'onboard-town',
+    description: 'onboardTenant (shizi-town under the county) over HTTP as the county office, sequentially',
+    phase: 'api',
+    async run({ url, tokens, picks, options }) {
+      const stamp = Date.now().toString(36);
+      const samples: number[] = [];
+      for (let i = 0; i < options.onboardings; i += 1) {
+        const t0 = performance.now();
+        const answer = await gql(url, `mutation($input: OnboardTenantInput!) { onboardTenant(input: $input) { id code } }`, tokens.get('countyOffice'), {
+          input: { code: `${picks.county.code}-b${stamp}-${i}`, name: `基准镇${stamp}${i}`, pluginId: 'shizi-town', parentCode: picks.county.code },
+        });
+        samples.push(round(performance.now() - t0, 1));
+        if (answer.errors || !answer.data?.onboardTenant) throw new Error(`onboardTenant failed: ${JSON.stringify(answer.errors)}`);
+      }
+      const sorted = [...samples].sort((a, b) => a - b);
+      return { samplesMs: samples, medianMs: sorted[Math.floor(sorted.length / 2)], maxMs: sorted[sorted.length - 1] };
+    },
+  },
+  {
+    name: 'cadence-sweep',
+    description: 'meetings.sweep-all over every tenant through the job queue until idle, then every tenant swept again (idempotent repeat); own process',
+    phase: 'offline',
+    async run({ target }) {
+      const child = spawnSync(process.execPath, [join(ROOT, 'dist/bench/sweep.js')], { cwd: ROOT, env: { ...process.env, ...appEnv(target), LOG_LEVEL: 'error' }, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const line = child.stdout.trim().split('\n').pop() ?? '';
+      if (child.status !== 0 || !line.startsWith('{')) throw new Error(`sweep failed (${child.status}): ${child.stderr.slice(-2000)}`);
+      const out = JSON.parse(line) as { firstSeconds: number; repeatSeconds: number };
+      return { ...out, firstSeconds: round(out.firstSeconds), repeatSeconds: round(out.repeatSeconds) };
+    },
+  },
+];
+
+function machine(): Record<string, unknown> {
+  return { nproc: cpus().length, memGb: round(totalmem() / 2 ** 30, 1), cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+}
+
+function git(): { commit: string; dirtyFiles: number } {
+  try {
+    return { commit: execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim(), dirtyFiles: execSync('git status --porcelain', { cwd: ROOT }).toString().split('\n').filter(Boolean).length };
+  } catch {
+    return { commit: 'unknown', dirtyFiles: -1 };
+  }
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+}
+
+const log = (m: string): void => void process.stdout.write(`${m}\n`);
+
+async function benchTarget(target: BenchTarget, manifest: Manifest, options: Options): Promise<string> {
+  const picks = await withOwnerPool(target, findPicks);
+  log(`\n=== ${target.db} / ${options.scale}: ${manifest.tenants} tenants seeded in ${manifest.seedSeconds} s; as ${picks.unitUser.tenantCode}/${picks.unitUser.username} and ${picks.countyOffice.tenantCode}/${picks.countyOffice.username}`);
+  const reads: ReadResult[] = options.scenarios.map((s) => ({ scenario: s.name, description: s.description, api: [], floor: [] }));
+  const walls: Record<string, Record<string, unknown>> = {};
+  const tokens = new Map<string, string>();
+  const identities: Record<string, Identity> = { unitUser: picks.unitUser, countyOffice: picks.countyOffice };
+  const keyOf = (who: Identity): string => Object.entries(identities).find(([, v]) => v === who)![0];
+
+  // Phase 1: the API, alone on the machine.
+  const api = await startApi(target);
+  const rss = new RssSampler(api.pid).start();
+  let apiPeakMb: number;
+  try {
+    for (const [key, who] of Object.entries(identities)) tokens.set(key, await login(api.url, who, manifest.password));
+    for (const [i, s] of options.scenarios.entries()) {
+      const token = tokens.get(keyOf(s.as(picks)))!;
+      const answer = await gql(api.url, s.query(picks), token);
+      if (answer.errors || !answer.data || !s.check(answer.data, picks)) throw new Error(`${s.name}: unexpected answer ${JSON.stringify(answer).slice(0, 500)}`);
+      await httpLoad({ url: api.url, token, body: gqlBody(s.query(picks)), connections: 8, seconds: 2 }); // warm-up
+      for (const c of options.concurrency) {
+        rss.reset();
+        const stats = await httpLoad({ url: api.url, token, body: gqlBody(s.query(picks)), connections: c, seconds: options.seconds });
+        reads[i].api.push({ ...stats, peakRssMb: rss.peak() });
+        log(`api    ${s.name.padEnd(20)} c=${String(c).padStart(3)}  ${fmt(stats)}  rss ${rss.peak()} MB`);
+      }
+    }
+    for (const w of WALL_SCENARIOS.filter((x) => x.phase === 'api')) {
+      walls[w.name] = { description: w.description, ...(await w.run({ target, url: api.url, tokens, picks, options })) };
+      log(`wall   ${w.name}: ${JSON.stringify(walls[w.name])}`);
+    }
+  } finally {
+    apiPeakMb = round(memoryOf(api.pid)?.hwmMb ?? rss.peak(), 1);
+    rss.stop();
+    await api.stop();
+  }
+
+  // Phase 2: the hand-written graphql-js + pg server, alone.
+  const withBaseline = options.scenarios.filter((s) => s.baseline);
+  if (withBaseline.length) {
+    const base = await startServer('dist/bench/baseline-server.js', { DATABASE_URL: target.databaseUrl ?? '', DATA_DIR: target.dataDir ?? '', JWT_SECRET: BENCH_JWT_SECRET }, '/health', 'baseline');
+    const brss = new RssSampler(base.pid).start();
+    try {
+      for (const s of withBaseline) {
+        const r = reads.find((x) => x.scenario === s.name)!;
+        r.baseline = [];
+        const token = tokens.get(keyOf(s.as(picks)))!;
+        const answer = await gql(base.url, s.query(picks), token);
+        if (answer.errors || !answer.data || !s.check(answer.data, picks)) throw new Error(`baseline ${s.name}: unexpected answer ${JSON.stringify(answer).slice(0, 300)}`);
+        await httpLoad({ url: base.url, token, body: gqlBody(s.query(picks)), connections: 8, seconds: 2 });
+        for (const c of options.concurrency) {
+          brss.reset();
+          const stats = await httpLoad({ url: base.url, token, body: gqlBody(s.query(picks)), connections: c, seconds: options.seconds });
+          r.baseline.push({ ...stats, peakRssMb: brss.peak() });
+          log(`gqljs  ${s.name.padEnd(20)} c=${String(c).padStart(3)}  ${fmt(stats)}  rss ${brss.peak()} MB`);
+        }
+      }
+    } finally {
+      brss.stop();
+      await base.stop();
+    }
+  }
+
+  // Phase 3: the direct-SQL floors, same statements and scoping, through pg.
+  const pgVersion = await withOwnerPool(target, async (pool) => {
+    for (const [i, s] of options.scenarios.entries()) {
+      const who = s.as(picks);
+      await sqlLoad({ pool, concurrency: 4, seconds: 1, work: (cl) => s.floor(cl, picks, who) });
+      for (const c of options.concurrency) {
+        const stats = await sqlLoad({ pool, concurrency: c, seconds: options.seconds, work: (cl) => s.floor(cl, picks, who) });
+        reads[i].floor.push(stats);
+        log(`sql    ${s.name.padEnd(20)} c=${String(c).padStart(3)}  ${fmt(stats)}`);
+      }
+    }
+    return ((await pool.query('SHOW server_version')).rows[0] as { server_version: string }).server_version;
+  });
+
+  // Phase 4: offline wall-time scenarios (own processes).
+  for (const w of WALL_SCENARIOS.filter((x) => x.phase === 'offline')) {
+    walls[w.name] = { description: w.description, ...(await w.run({ target, url: '', tokens, picks, options })) };
+    log(`wall   ${w.name}: ${JSON.stringify(walls[w.name])}`);
+  }
+
+  const checks = targets(reads, walls);
+  const result = {
+    kind: 'bench',
+    at: new Date().toISOString(),
+    machine: { ...machine(), postgres: pgVersion },
+    git: git(),
+    db: target.db,
+    scale: options.scale,
+    seed: manifest,
+    options: { concurrency: options.concurrency, seconds: options.seconds, onboardings: options.onboardings },
+    apiPeakRssMb: apiPeakMb,
+    reads,
+    walls,
+    targets: checks,
+  };
+  report(result.reads, checks, apiPeakMb);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${stamp()}-${options.scale}-${target.db}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  log(`results: ${file}`);
+  return file;
+}
+
+function fmt(s: LoadStats): string {
+  return `${String(s.rps).padStart(8)} req/s  p50 ${String(s.p50).padStart(7)} ms  p95 ${String(s.p95).padStart(7)} ms  p99 ${String(s.p99).padStart(7)} ms  errors ${s.errors}`;
+}
+
+/** The issue's targets, each with what was measured and pass/miss (null: not measurable yet). */
+function targets(reads: ReadResult[], walls: Record<string, Record<string, unknown>>): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  for (const r of reads) {
+    r.api.forEach((a, i) => {
+      const f = r.floor[i];
+      if (f) {
+        const limit = 2 * f.p50 + 1;
+        out.push({ target: `${r.scenario} c=${a.concurrency}: p50 ≤ 2× SQL floor p50 + 1 ms`, measured: `${a.p50} ms vs ${round(limit)} ms (floor ${f.p50} ms; ratio ${round(a.p50 / f.p50, 1)}×)`, pass: a.p50 <= limit });
+      }
+      const b = r.baseline?.[i];
+      if (b) out.push({ target: `${r.scenario} c=${a.concurrency}: throughput ≥ 0.5× graphql-js baseline`, measured: `${a.rps} vs ${b.rps} req/s (${round(a.rps / b.rps)}×)`, pass: a.rps >= 0.5 * b.rps });
+    });
+  }
+  const onboard = walls['onboard-town'] as { maxMs?: number; medianMs?: number } | undefined;
+  if (onboard?.maxMs !== undefined) out.push({ target: 'onboarding a town < 1 s', measured: `median ${onboard.medianMs} ms, max ${onboard.maxMs} ms`, pass: onboard.maxMs < 1000 });
+  const sweep = walls['cadence-sweep'] as { firstSeconds?: number; repeatSeconds?: number } | undefined;
+  if (sweep?.firstSeconds !== undefined) out.push({ target: 'cadence job over the whole province < 60 s', measured: `${sweep.firstSeconds} s (repeat ${sweep.repeatSeconds} s)`, pass: sweep.firstSeconds < 60 });
+  out.push({ target: 'supervisionStatus province p95 < 100 ms, county p95 < 20 ms; ladder job < 60 s', measured: 'not measured: the supervision module has not landed', pass: null });
+  out.push({ target: 'API memory flat under a 5-minute sustained load', measured: 'see `npm run bench -- --sustained 300`', pass: null });
+  return out;
+}
+
+function report(reads: ReadResult[], checks: TargetCheck[], apiPeakMb: number): void {
+  log('\nscenario              c     API req/s  floor req/s   API p50/p95/p99 ms        floor p50 ms  p50 ratio  gql-js req/s  thr. ratio');
+  for (const r of reads) {
+    r.api.forEach((a, i) => {
+      const f = r.floor[i];
+      const b = r.baseline?.[i];
+      log(
+        `${r.scenario.padEnd(20)} ${String(a.concurrency).padStart(3)}  ${String(a.rps).padStart(10)}  ${String(f?.rps ?? '-').padStart(10)}   ${`${a.p50}/${a.p95}/${a.p99}`.padEnd(24)}  ${String(f?.p50 ?? '-').padStart(10)}  ${String(f ? round(a.p50 / f.p50, 1) : '-').padStart(8)}×  ${String(b?.rps ?? '-').padStart(12)}  ${b ? `${round(a.rps / b.rps)}×` : '-'}`,
+      );
+    });
+  }
+  log(`API peak RSS (VmHWM): ${apiPeakMb} MB`);
+  log('\ntargets:');
+  for (const c of checks) log(`  ${c.pass === null ? 'n/a ' : c.pass ? 'PASS' : 'MISS'}  ${c.target}: ${c.measured}`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const scale = args.get('scale') ?? 'xs';
+  const only = args.get('scenarios')?.split(',');
+  const options: Options = {
+    scale,
+    concurrency: (args.get('concurrency') ?? '1,16,64').split(',').map(Number),
+    seconds: Number(args.get('duration') ?? 10),
+    scenarios: READ_SCENARIOS.filter((s) => !only || only.includes(s.name)),
+    onboardings: Number(args.get('onboardings') ?? 5),
+  };
+  for (const db of (args.get('db') ?? 'pg').split(',') as DbKind[]) {
+    const target = targetOf(db, scale);
+    let manifest = readManifest(target);
+    if (!manifest || args.has('reseed')) manifest = await seed(target, scale, { seed: args.get('seed'), asOf: args.get('as-of') });
+    if (args.has('sustained')) await runSustained(target, manifest, { seconds: Number(args.get('sustained')), connections: Number(args.get('connections') ?? 16) });
+    else await benchTarget(target, manifest, options);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

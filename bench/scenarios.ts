@@ -1,0 +1,131 @@
+import type pg from 'pg';
+
+/** Someone the benchmark signs in as. */
+export interface Identity {
+  tenantCode: string;
+  username: string;
+  userId: string;
+  tenantId: string;
+  memberUnitId: string | null;
+  /** Reads its tenant's descendants (office, conveners, superiors), as the API's scope does. */
+  tree: boolean;
+}
+
+/** The parts of the seeded province the scenarios use, found in the database after seeding. */
+export interface Picks {
+  county: { id: string; code: string; towns: number };
+  town: { id: string; code: string };
+  countyOffice: Identity;
+  /** A member unit's user in a town, the one with the most open agreed items. */
+  unitUser: Identity;
+}
+
+/** A read driven over HTTP at each concurrency, beside its direct-SQL floor. */
+export interface ReadScenario {
+  kind: 'read';
+  name: string;
+  description: string;
+  as(p: Picks): Identity;
+  query(p: Picks): string;
+  /** The answer looks right (not empty, not an error): checked once before the load. */
+  check(data: Record<string, unknown>, p: Picks): boolean;
+  /** The same SQL the API runs for it, in one scoped transaction: the floor. */
+  floor(client: pg.PoolClient, p: Picks, who: Identity): Promise<void>;
+  /** The plain graphql-js + pg server answers the same query (only `me`). */
+  baseline?: boolean;
+}
+
+/** Runs `statements` in one transaction scoped like `Db.run`: `SET LOCAL ROLE jm_app` and the app.* settings. */
+export async function scoped(client: pg.PoolClient, who: Identity, statements: (c: pg.PoolClient) => Promise<void>): Promise<void> {
+  await client.query('BEGIN');
+  await client.query(
+    `SELECT set_config('role', 'jm_app', true), set_config('app.tenant_id', $1, true), set_config('app.tree', $2, true),
+            set_config('app.platform', 'off', true), set_config('app.user_id', $3, true), set_config('app.extra_tenants', '', true)`,
+    [who.tenantId, who.tree ? 'on' : 'off', who.userId],
+  );
+  await statements(client);
+  await client.query('COMMIT');
+}
+
+const TENANT_BY_CODE = `SELECT id, code, name, level, parent_id, path, plugin_id, plugin_version, plugin_config, created_at FROM tenant WHERE code = $1 LIMIT 1`;
+const UNITS_OF = `SELECT id, tenant_id, name, kind, aliases, active, child_tenant_id, source, position, created_at, deactivated_at FROM member_unit
+  WHERE tenant_id = ANY($1::uuid[]) AND active ORDER BY position, name`;
+
+/**
+ * The scenarios, one entry each. Later domains add theirs here:
+ * - EXTENSION POINT (supervisionStatus): `supervisionStatus` for one county (15 towns) and for the
+ *   whole province, as a county superior and a platform-level reader, once the supervision module lands;
+ * - EXTENSION POINT (cases): a member unit's own open cases (paginated), once the ledger's API lands.
+ * Wall-time scenarios (onboarding, the cadence sweep) are in WALL_SCENARIOS in run.ts.
+ */
+export const READ_SCENARIOS: ReadScenario[] = [
+  {
+    kind: 'read',
+    name: 'me',
+    description: 'me { id username displayName roles } — a member unit user',
+    as: (p) => p.unitUser,
+    query: () => '{ me { id username displayName roles } }',
+    check: (d, p) => (d.me as { username?: string } | null)?.username === p.unitUser.username,
+    floor: (c, _p, who) =>
+      scoped(c, who, async (q) => {
+        await q.query(`SELECT id, tenant_id, username, display_name, roles, member_unit_id, active, created_at FROM app_user WHERE id = $1 AND active LIMIT 1`, [who.userId]);
+      }),
+    baseline: true,
+  },
+  {
+    kind: 'read',
+    name: 'tenant-structure',
+    description: 'tenant(code) { jointMeeting { name conveners officeHost meetingTypes } memberUnits children { code } } — a county office',
+    as: (p) => p.countyOffice,
+    query: (p) =>
+      `{ tenant(code: "${p.county.code}") { name jointMeeting { name conveners { title role } officeHost { name } meetingTypes { code name cadence { rrule } } } memberUnits { id name kind } children { code } } }`,
+    check: (d, p) => {
+      const t = d.tenant as { memberUnits?: unknown[]; children?: unknown[] } | null;
+      return Boolean(t?.memberUnits?.length) && t?.children?.length === p.county.towns;
+    },
+    floor: (c, p, who) =>
+      scoped(c, who, async (q) => {
+        const tenant = (await q.query(TENANT_BY_CODE, [p.county.code])).rows[0] as { id: string; plugin_config: { structure: { office: { hostUnit?: string } } } };
+        const host = tenant.plugin_config.structure.office.hostUnit ?? '';
+        await q.query(`SELECT id, name, kind, aliases FROM member_unit WHERE tenant_id = $1 AND active AND (name = $2 OR $2 = ANY(aliases)) LIMIT 1`, [tenant.id, host]);
+        await q.query(UNITS_OF, [[tenant.id]]);
+        await q.query(`SELECT id, code, name, level, parent_id, path, plugin_id, plugin_version, plugin_config, created_at FROM tenant WHERE parent_id = ANY($1::uuid[]) ORDER BY code`, [[tenant.id]]);
+      }),
+  },
+  {
+    kind: 'read',
+    name: 'county-towns-units',
+    description: 'tenant(code) { children { code name memberUnits { id name } } } — a county office, nested list over its towns',
+    as: (p) => p.countyOffice,
+    query: (p) => `{ tenant(code: "${p.county.code}") { children { code name memberUnits { id name } } } }`,
+    check: (d, p) => (d.tenant as { children?: { memberUnits: unknown[] }[] } | null)?.children?.length === p.county.towns,
+    floor: (c, p, who) =>
+      scoped(c, who, async (q) => {
+        const tenant = (await q.query(TENANT_BY_CODE, [p.county.code])).rows[0] as { id: string };
+        const children = (await q.query(`SELECT id, code, name, level, parent_id, path, plugin_id, plugin_version, plugin_config, created_at FROM tenant WHERE parent_id = ANY($1::uuid[]) ORDER BY code`, [[tenant.id]])).rows as { id: string }[];
+        await q.query(UNITS_OF, [children.map((x) => x.id)]);
+      }),
+  },
+  {
+    kind: 'read',
+    name: 'unit-open-items',
+    description: 'agreedItems(tenantCode, status: OPEN, limit: 20) { id content dueOn overdue owners { name } } — a member unit user, its own items',
+    as: (p) => p.unitUser,
+    query: (p) => `{ agreedItems(tenantCode: "${p.unitUser.tenantCode}", status: OPEN, limit: 20) { id content dueOn overdue owners { name } } }`,
+    check: (d) => Array.isArray(d.agreedItems) && d.agreedItems.length > 0,
+    floor: (c, p, who) =>
+      scoped(c, who, async (q) => {
+        const tenant = (await q.query(TENANT_BY_CODE, [p.unitUser.tenantCode])).rows[0] as { id: string };
+        const items = (
+          await q.query(
+            `SELECT i.id, i.tenant_id, i.minutes_id, i.position, i.content, i.due_spec, i.due_on, i.due_provisional, i.status, i.done_at, i.created_at FROM agreed_item i
+             WHERE i.tenant_id = $1 AND i.status <> 'PENDING' AND EXISTS (SELECT 1 FROM agreed_item_owner o WHERE o.agreed_item_id = i.id AND o.member_unit_id = $2)
+               AND i.status = 'OPEN' ORDER BY i.due_on ASC NULLS LAST, i.position LIMIT 20`,
+            [tenant.id, who.memberUnitId],
+          )
+        ).rows as { id: string }[];
+        const owners = (await q.query(`SELECT tenant_id, agreed_item_id, member_unit_id, accepted_at FROM agreed_item_owner WHERE agreed_item_id = ANY($1::uuid[])`, [items.map((i) => i.id)])).rows as { member_unit_id: string }[];
+        await q.query(`SELECT id, tenant_id, name, kind, aliases, active, child_tenant_id, source, position, created_at, deactivated_at FROM member_unit WHERE id = ANY($1::uuid[])`, [[...new Set(owners.map((o) => o.member_unit_id))]]);
+      }),
+  },
+];
