@@ -73,6 +73,13 @@ export async function importTenant(ds: DataSource, data: TenantExport): Promise<
       await em.query(`INSERT INTO ${ident(table)} SELECT * FROM jsonb_populate_recordset(NULL::${ident(table)}, $1)`, [JSON.stringify(list)]);
       rows += list.length;
     }
+    // Identity columns (ordering sequences) continue after the imported values.
+    const identities: { table_name: string; column_name: string }[] = await em.query(`
+      SELECT c.relname AS table_name, a.attname AS column_name FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND a.attidentity <> '' AND c.relname = ANY($1::text[])`, [Object.keys(data.tables)]);
+    for (const { table_name, column_name } of identities) {
+      await em.query(`SELECT setval(pg_get_serial_sequence($1, $2), GREATEST((SELECT coalesce(max(${ident(column_name)}), 0) FROM ${ident(table_name)}), 1))`, [table_name, column_name]);
+    }
     await em.query(`UPDATE member_unit SET child_tenant_id = NULL WHERE tenant_id = $1 AND child_tenant_id IS NOT NULL AND child_tenant_id NOT IN (SELECT id FROM tenant)`, [id]);
     return { code: String(data.tenant.code), rows };
   });
