@@ -16,6 +16,7 @@ import { CoordinationModule } from '@modules/coordination';
 import { CalendarModule } from '@modules/calendar';
 import { AuditModule } from '@modules/audit';
 import { CasesModule } from '@modules/cases';
+import { InspectionsModule } from '@modules/inspections';
 import { NotificationsModule } from '@modules/notifications';
 import { TenancyModule } from '@modules/tenancy';
 import { ALL_RULES } from './access-rules';
@@ -42,6 +43,7 @@ export class AppModule {
         MeetingsModule,
         CoordinationModule,
         CasesModule,
+        InspectionsModule,
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [

@@ -11,6 +11,7 @@ import { Minutes, MinutesRecipient } from '@modules/meetings/minutes.entity';
 import { IssueList } from '@modules/coordination/issue-list.entity';
 import { SensitiveReport } from '@modules/coordination/sensitive-report.entity';
 import { CaseEvent, CaseLink, CasePetitioner, PetitionCase } from '@modules/cases/case.entity';
+import { Inspection, InspectionFinding } from '@modules/inspections/inspection.entity';
 import { CaseExtension, CaseLedgerEntry, CaseProgressReport, CaseReview, CaseScreening, ReceptionRoster } from '@modules/cases/case-records.entity';
 
 /** Every TypeORM entity, for the data source. */
@@ -45,4 +46,6 @@ export const ENTITIES = [
   CaseReview,
   ReceptionRoster,
   CaseScreening,
+  Inspection,
+  InspectionFinding,
 ];

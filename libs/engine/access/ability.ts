@@ -21,7 +21,8 @@ export type SubjectType =
   | 'Calendar'
   | 'Audit'
   | 'PetitionCase'
-  | 'Petitioner';
+  | 'Petitioner'
+  | 'Inspection';
 /** A subject object tagged with its type (`subject('MemberUnit', { tenantId })`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaggedSubject = ForcedSubject<Exclude<SubjectType, 'all'>> & Record<string, any>;

@@ -1,0 +1,44 @@
+import type { EffectivePlugin } from '@jm/plugin-sdk';
+import { Role } from '@engine/context';
+import { AppError } from '@engine/errors';
+import { holdersOf, pluginOf } from '@modules/coordination/coordination-rules';
+import type { Tenant } from '@modules/tenancy/tenant.entity';
+
+export type InspectionRule = NonNullable<EffectivePlugin['supervision']['inspections']>;
+export type RandomInspectionRule = NonNullable<InspectionRule['random']>;
+
+/** The tenant's inspection rule (督查), from its own plugin snapshot; BAD_USER_INPUT when it has none. */
+export function inspectionRule(tenant: Tenant, field: string): InspectionRule {
+  const rule = pluginOf(tenant).supervision?.inspections;
+  if (!rule) throw AppError.badInput(field, `the plugin ${tenant.pluginId} of ${tenant.name} states no inspection procedure (supervision.inspections)`);
+  return rule;
+}
+
+/** Random inspections the plugin asks for (002 §四(四)), or null. */
+export function randomRule(tenant: Tenant): RandomInspectionRule | null {
+  return pluginOf(tenant).supervision?.inspections?.random ?? null;
+}
+
+const has = (roles: readonly Role[], wanted: readonly Role[]): boolean => wanted.some((r) => roles.includes(r));
+
+/** May propose: a role the plugin lists in `proposedBy` (a chief convener may do what a convener may). */
+export function mayPropose(roles: readonly Role[], rule: InspectionRule): boolean {
+  return rule.proposedBy.some((r) => has(roles, holdersOf(r as Role)));
+}
+
+/** May approve or reject: the plugin's `approvedBy` (a chief convener may act for a convener). */
+export function mayApprove(roles: readonly Role[], rule: InspectionRule): boolean {
+  return has(roles, holdersOf(rule.approvedBy as Role));
+}
+
+/**
+ * May carry the inspection out (record findings, complete and report it): the office, which organises
+ * inspections in every source (000 art. 13, 001 art. 13, 002 §四(四)), and the approver, who in 004
+ * inspects on the leading group's own authority.
+ */
+export function mayConduct(roles: readonly Role[], rule: InspectionRule): boolean {
+  return roles.includes(Role.OFFICE_DIRECTOR) || mayApprove(roles, rule);
+}
+
+/** The roles a report goes to: the conveners (召集人) of a joint meeting, chief convener included. */
+export const CONVENER_ROLES: Role[] = [Role.CONVENER, Role.CHIEF_CONVENER];

@@ -1,0 +1,18 @@
+import type { RulesFor } from '@engine/access';
+import { Role } from '@engine/context';
+
+/**
+ * Inspections (督查). Everyone in the tenant tree reads them (member units: only findings about their
+ * unit — the query narrows; a county reads its towns' and the reports they send up). Within its own
+ * tenant a user may propose, approve, carry out and report as far as its roles go here; which role the
+ * tenant's plugin actually names (`proposedBy`, `approvedBy`) the service checks next. Superiors only read.
+ */
+export const inspectionsRules: RulesFor = (caller, can) => {
+  const has = (...roles: Role[]): boolean => roles.some((r) => caller.roles.includes(r));
+  if (!caller.tenantId) return;
+  const own = { tenantId: caller.tenantId };
+  can('read', 'Inspection');
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY)) can('create', 'Inspection', own);
+  if (has(Role.CHIEF_CONVENER, Role.CONVENER)) can('approve', 'Inspection', own);
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER)) can(['update', 'report'], 'Inspection', own);
+};

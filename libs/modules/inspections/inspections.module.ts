@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
+import { InspectionFindingResolver, InspectionsResolver } from './inspections.resolver';
+import { InspectionsQuery } from './inspections.query';
+import { InspectionsService } from './inspections.service';
+import { RandomInspectionsService } from './random-inspections.service';
+
+/** Inspections (督查): proposed, approved, carried out with findings, reported upward; random draws (002). */
+@Module({
+  imports: [JointMeetingModule],
+  providers: [InspectionsService, RandomInspectionsService, InspectionsQuery, InspectionsResolver, InspectionFindingResolver],
+  exports: [InspectionsService, RandomInspectionsService, InspectionsQuery],
+})
+export class InspectionsModule {}

@@ -1,0 +1,107 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { In } from 'typeorm';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import { RequestContext, Role } from '@engine/context';
+import { Db } from '@engine/database';
+import { JobQueue, jobId } from '@engine/jobs';
+import { holdersOf, pluginOf } from '@modules/coordination/coordination-rules';
+import { notify } from '@modules/coordination/notices';
+import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { cadencePeriods } from '@modules/meetings/cadence-periods';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { Inspection, InspectionKind, InspectionStatus } from './inspection.entity';
+import { randomRule } from './inspection-rules';
+import { canonical, drawSample, newSeed, SAMPLE_ALGORITHM, type InspectionSample } from './sample';
+
+export const RANDOM_ALL_JOB = 'inspections.random-all';
+export const RANDOM_TENANT_JOB = 'inspections.random-tenant';
+
+/**
+ * Random inspections (002 §四(四): 每季度随机抽查部门、社区): for every tenant whose plugin declares
+ * `inspections.random`, once per cadence period the platform draws `sampleSize` active member units of
+ * the `targets` kinds and opens an APPROVED RANDOM inspection — the plugin rule is the approval. The
+ * draw is recorded (algorithm, seed, candidates, drawn units) so anyone can re-run it; the seed is
+ * random, so nobody knows in advance which units will be drawn. One inspection per period: the
+ * dedupe key `random:<period start>` is unique per tenant, so a repeated or concurrent job changes nothing.
+ */
+@Injectable()
+export class RandomInspectionsService implements OnModuleInit {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: RANDOM_ALL_JOB, handle: () => this.drawAll() });
+    this.jobs.register({ name: RANDOM_TENANT_JOB, handle: (data: { tenantId: string }) => this.drawTenant(data.tenantId).then(() => undefined) });
+    this.jobs.repeat(RANDOM_ALL_JOB, 3600_000);
+  }
+
+  /** Enqueues one draw per tenant whose plugin asks for random inspections (the hourly tick). */
+  async drawAll(): Promise<void> {
+    const tenants = await this.db.run(RequestContext.platform(), ({ em }) => em.find(Tenant));
+    const today = shanghaiDateOf(this.clock.now());
+    for (const t of tenants.filter((x) => randomRule(x))) {
+      await this.jobs.enqueue(RANDOM_TENANT_JOB, { tenantId: t.id }, { jobId: jobId('random-inspection', t.id, today) });
+    }
+  }
+
+  /** The random inspection of the current period: drawn now if the period has none yet. */
+  async drawTenant(tenantId: string): Promise<Inspection | null> {
+    const now = this.clock.now();
+    const today = shanghaiDateOf(now);
+    return this.db.run(RequestContext.forTenantJob(tenantId), async ({ em }) => {
+      const tenant = await em.findOne(Tenant, { where: { id: tenantId } });
+      const rule = tenant ? randomRule(tenant) : null;
+      if (!tenant || !rule) return null;
+      const period = cadencePeriods(rule.cadence.rrule, today, today).find((p) => p.start <= today && today <= p.end);
+      if (!period) return null;
+      const dedupeKey = `random:${period.start}`;
+      const existing = await em.findOne(Inspection, { where: { tenantId, dedupeKey } });
+      if (existing) return existing;
+      const units = await em.find(MemberUnit, { where: { tenantId, active: true, kind: In(rule.targets) } });
+      const candidates = canonical(units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })));
+      const seed = newSeed();
+      const drawn = drawSample(seed, candidates, rule.sampleSize);
+      const source = pluginOf(tenant).supervision.inspections!.source;
+      const sample: InspectionSample = { algorithm: SAMPLE_ALGORITHM, seed, period, targets: rule.targets, sampleSize: rule.sampleSize, candidates, drawn, source };
+      const names = drawn.map((id) => candidates.find((c) => c.id === id)!.name);
+      const inserted = await em
+        .createQueryBuilder()
+        .insert()
+        .into(Inspection)
+        .values({
+          tenantId,
+          kind: InspectionKind.RANDOM,
+          title: `${period.start}至${period.end}随机抽查`,
+          scope: `从${candidates.length}个${rule.targets.join('、')}中随机抽取${drawn.length}个：${names.join('、')}`,
+          status: InspectionStatus.APPROVED,
+          periodStart: period.start,
+          periodEnd: period.end,
+          sample: sample as never,
+          rule: `${source} (random ${rule.cadence.rrule}, ${rule.sampleSize} of ${rule.targets.join('/')})`,
+          proposedById: null,
+          proposedAt: now,
+          decidedById: null,
+          decidedAt: now,
+          decisionNote: `drawn by the platform under ${source}`,
+          dedupeKey,
+        })
+        .orIgnore()
+        .execute();
+      const inspection = await em.findOneOrFail(Inspection, { where: { tenantId, dedupeKey } });
+      // With ON CONFLICT DO NOTHING, PostgreSQL returns no row when another draw got there first.
+      if ((inserted.raw as unknown[]).length > 0) {
+        await notify(em, tenantId, { roles: [Role.OFFICE_DIRECTOR, ...holdersOf(pluginOf(tenant).supervision.inspections!.approvedBy as Role)] }, {
+          kind: 'RANDOM_INSPECTION_DRAWN',
+          title: `随机抽查：${inspection.title}`,
+          body: `${inspection.scope}（${source}）。inspectionId=${inspection.id}`,
+          dedupeKey: `random-inspection:${inspection.id}`,
+        });
+      }
+      return inspection;
+    });
+  }
+}
