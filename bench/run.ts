@@ -1,11 +1,12 @@
 import { execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
+import type pg from 'pg';
 import { join } from 'node:path';
 import { gql, login, startApi } from './lib/api';
-import { httpLoad, gqlBody, sqlLoad, type LoadStats } from './lib/load';
+import { httpLoad, gqlBody, sqlLoad, summarize, type LoadStats, type Raw } from './lib/load';
 import { findPicks, withOwnerPool } from './lib/owner';
-import { memoryOf, RssSampler, round, startServer } from './lib/process';
+import { memoryOf, RssSampler, round, startServer, type Server } from './lib/process';
 import { BENCH_JWT_SECRET } from './lib/constants';
 import { parseArgs, readManifest, RESULTS_DIR, ROOT, targetOf, type BenchTarget, type DbKind, type Manifest } from './lib/target';
 import { READ_SCENARIOS, type Identity, type Picks, type ReadScenario } from './scenarios';
@@ -18,6 +19,8 @@ interface Options {
   seconds: number;
   scenarios: ReadScenario[];
   onboardings: number;
+  /** Each measurement is split into this many rounds, taken in turn with the other contenders. */
+  rounds: number;
 }
 
 interface ReadResult {
@@ -99,84 +102,153 @@ function stamp(): string {
 
 const log = (m: string): void => void process.stdout.write(`${m}\n`);
 
+/** One of the things measured for each read: the API, the graphql-js baseline, the SQL floor. */
+interface Contender {
+  name: 'api' | 'gqljs' | 'sql';
+  applies(s: ReadScenario): boolean;
+  open(): Promise<void>;
+  run(s: ReadScenario, connections: number, seconds: number): Promise<Raw>;
+  /** Peak RSS of its process since the last call (servers only). */
+  peak?(): number;
+  reset?(): void;
+  close(): Promise<void>;
+}
+
 async function benchTarget(target: BenchTarget, manifest: Manifest, options: Options): Promise<string> {
   const picks = await withOwnerPool(target, findPicks);
   log(`\n=== ${target.db} / ${options.scale}: ${manifest.tenants} tenants seeded in ${manifest.seedSeconds} s; as ${picks.unitUser.tenantCode}/${picks.unitUser.username} and ${picks.countyOffice.tenantCode}/${picks.countyOffice.username}`);
-  const reads: ReadResult[] = options.scenarios.map((s) => ({ scenario: s.name, description: s.description, api: [], floor: [] }));
   const walls: Record<string, Record<string, unknown>> = {};
   const tokens = new Map<string, string>();
   const identities: Record<string, Identity> = { unitUser: picks.unitUser, countyOffice: picks.countyOffice };
-  const keyOf = (who: Identity): string => Object.entries(identities).find(([, v]) => v === who)![0];
+  const tokenFor = (who: Identity): string => tokens.get(Object.entries(identities).find(([, v]) => v === who)![0])!;
+  const load: number[] = [];
+  let apiPeakMb = 0;
+  let pgVersion = '';
 
-  // Phase 1: the API, alone on the machine.
-  const api = await startApi(target);
-  const rss = new RssSampler(api.pid).start();
-  let apiPeakMb: number;
-  try {
-    for (const [key, who] of Object.entries(identities)) tokens.set(key, await login(api.url, who, manifest.password));
-    for (const [i, s] of options.scenarios.entries()) {
-      const token = tokens.get(keyOf(s.as(picks)))!;
-      const answer = await gql(api.url, s.query(picks), token);
-      if (answer.errors || !answer.data || !s.check(answer.data, picks)) throw new Error(`${s.name}: unexpected answer ${JSON.stringify(answer).slice(0, 500)}`);
-      await httpLoad({ url: api.url, token, body: gqlBody(s.query(picks)), connections: 8, seconds: 2 }); // warm-up
-      for (const c of options.concurrency) {
-        rss.reset();
-        const stats = await httpLoad({ url: api.url, token, body: gqlBody(s.query(picks)), connections: c, seconds: options.seconds });
-        reads[i].api.push({ ...stats, peakRssMb: rss.peak() });
-        log(`api    ${s.name.padEnd(20)} c=${String(c).padStart(3)}  ${fmt(stats)}  rss ${rss.peak()} MB`);
+  const server = (name: 'api' | 'gqljs', start: () => Promise<Server>, afterOpen?: (srv: Server) => Promise<void>, beforeClose?: (srv: Server) => Promise<void>): Contender => {
+    let srv: Server | null = null;
+    let rss: RssSampler | null = null;
+    return {
+      name,
+      applies: (sc) => name === 'api' || Boolean(sc.baseline),
+      async open() {
+        srv = await start();
+        rss = new RssSampler(srv.pid).start();
+        await afterOpen?.(srv);
+      },
+      async run(sc, connections, seconds) {
+        return httpLoad({ url: srv!.url, token: tokenFor(sc.as(picks)), body: gqlBody(sc.query(picks)), connections, seconds });
+      },
+      reset: () => rss!.reset(),
+      peak: () => rss!.peak(),
+      async close() {
+        try {
+          await beforeClose?.(srv!);
+        } finally {
+          if (name === 'api') apiPeakMb = round(memoryOf(srv!.pid)?.hwmMb ?? rss!.peak(), 1);
+          rss!.stop();
+          await srv!.stop();
+        }
+      },
+    };
+  };
+  const check = async (url: string, sc: ReadScenario, label: string): Promise<void> => {
+    const answer = await gql(url, sc.query(picks), tokenFor(sc.as(picks)));
+    if (answer.errors || !answer.data || !sc.check(answer.data, picks)) throw new Error(`${label} ${sc.name}: unexpected answer ${JSON.stringify(answer).slice(0, 500)}`);
+  };
+  const api = server(
+    'api',
+    () => startApi(target),
+    async (srv) => {
+      for (const [key, who] of Object.entries(identities)) tokens.set(key, await login(srv.url, who, manifest.password));
+      for (const sc of options.scenarios) await check(srv.url, sc, 'api');
+    },
+    async (srv) => {
+      for (const w of WALL_SCENARIOS.filter((x) => x.phase === 'api')) {
+        walls[w.name] = { description: w.description, ...(await w.run({ target, url: srv.url, tokens, picks, options })) };
+        log(`wall   ${w.name}: ${JSON.stringify(walls[w.name])}`);
       }
-    }
-    for (const w of WALL_SCENARIOS.filter((x) => x.phase === 'api')) {
-      walls[w.name] = { description: w.description, ...(await w.run({ target, url: api.url, tokens, picks, options })) };
-      log(`wall   ${w.name}: ${JSON.stringify(walls[w.name])}`);
-    }
-  } finally {
-    apiPeakMb = round(memoryOf(api.pid)?.hwmMb ?? rss.peak(), 1);
-    rss.stop();
-    await api.stop();
-  }
+    },
+  );
+  const baseline = server(
+    'gqljs',
+    () => startServer('dist/bench/baseline-server.js', { DATABASE_URL: target.databaseUrl ?? '', DATA_DIR: target.dataDir ?? '', JWT_SECRET: BENCH_JWT_SECRET }, '/health', 'baseline'),
+    async (srv) => {
+      for (const sc of options.scenarios.filter((x) => x.baseline)) await check(srv.url, sc, 'baseline');
+    },
+  );
+  let closeFloor: (() => void) | null = null;
+  let pool: pg.Pool | null = null;
+  const floor: Contender = {
+    name: 'sql',
+    applies: () => true,
+    async open() {
+      // The owner pool stays open for the phase: withOwnerPool's work resolves when close() is called.
+      await new Promise<void>((opened, failed) => {
+        withOwnerPool(target, async (p) => {
+          pool = p;
+          pgVersion = ((await p.query('SHOW server_version')).rows[0] as { server_version: string }).server_version;
+          opened();
+          await new Promise<void>((done) => (closeFloor = done));
+        }).catch(failed);
+      });
+    },
+    run: (sc, concurrency, seconds) => sqlLoad({ pool: pool!, concurrency, seconds, work: (cl) => sc.floor(cl, picks, sc.as(picks)) }),
+    async close() {
+      closeFloor?.();
+      await new Promise((r) => setTimeout(r, 200));
+    },
+  };
 
-  // Phase 2: the hand-written graphql-js + pg server, alone.
-  const withBaseline = options.scenarios.filter((s) => s.baseline);
-  if (withBaseline.length) {
-    const base = await startServer('dist/bench/baseline-server.js', { DATABASE_URL: target.databaseUrl ?? '', DATA_DIR: target.dataDir ?? '', JWT_SECRET: BENCH_JWT_SECRET }, '/health', 'baseline');
-    const brss = new RssSampler(base.pid).start();
+  // On PostgreSQL all three run side by side and take turns, round by round, so a busy moment on a
+  // shared machine hits each about equally; the embedded database has one owner at a time (a lock
+  // on its data dir), so there they run one after the other.
+  const phases: Contender[][] = target.db === 'pg' ? [[api, baseline, floor]] : [[api], [baseline], [floor]];
+  const raws = new Map<string, Raw[]>();
+  const peaks = new Map<string, number>();
+  for (const phase of phases) {
+    const opened: Contender[] = [];
     try {
-      for (const s of withBaseline) {
-        const r = reads.find((x) => x.scenario === s.name)!;
-        r.baseline = [];
-        const token = tokens.get(keyOf(s.as(picks)))!;
-        const answer = await gql(base.url, s.query(picks), token);
-        if (answer.errors || !answer.data || !s.check(answer.data, picks)) throw new Error(`baseline ${s.name}: unexpected answer ${JSON.stringify(answer).slice(0, 300)}`);
-        await httpLoad({ url: base.url, token, body: gqlBody(s.query(picks)), connections: 8, seconds: 2 });
-        for (const c of options.concurrency) {
-          brss.reset();
-          const stats = await httpLoad({ url: base.url, token, body: gqlBody(s.query(picks)), connections: c, seconds: options.seconds });
-          r.baseline.push({ ...stats, peakRssMb: brss.peak() });
-          log(`gqljs  ${s.name.padEnd(20)} c=${String(c).padStart(3)}  ${fmt(stats)}  rss ${brss.peak()} MB`);
+      for (const c of phase) {
+        await c.open();
+        opened.push(c);
+      }
+      for (const sc of options.scenarios) {
+        for (const c of phase.filter((x) => x.applies(sc))) await c.run(sc, 8, 2); // warm-up
+        for (const conc of options.concurrency) {
+          for (let r = 0; r < options.rounds; r += 1) {
+            for (const c of phase.filter((x) => x.applies(sc))) {
+              const key = `${c.name}|${sc.name}|${conc}`;
+              c.reset?.();
+              load.push(loadavg()[0]);
+              const raw = await c.run(sc, conc, options.seconds / options.rounds);
+              raws.set(key, [...(raws.get(key) ?? []), raw]);
+              if (c.peak) peaks.set(key, Math.max(peaks.get(key) ?? 0, c.peak()));
+            }
+          }
+          for (const c of phase.filter((x) => x.applies(sc))) {
+            const key = `${c.name}|${sc.name}|${conc}`;
+            log(`${c.name.padEnd(6)} ${sc.name.padEnd(20)} c=${String(conc).padStart(3)}  ${fmt(summarize(conc, raws.get(key)!))}${peaks.has(key) ? `  rss ${peaks.get(key)} MB` : ''}`);
+          }
         }
       }
     } finally {
-      brss.stop();
-      await base.stop();
+      for (const c of opened.reverse()) await c.close();
     }
   }
+  const statsOf = (name: string, sc: ReadScenario): (LoadStats & { peakRssMb?: number })[] =>
+    options.concurrency
+      .filter((conc) => raws.has(`${name}|${sc.name}|${conc}`))
+      .map((conc) => ({ ...summarize(conc, raws.get(`${name}|${sc.name}|${conc}`)!), ...(peaks.has(`${name}|${sc.name}|${conc}`) ? { peakRssMb: peaks.get(`${name}|${sc.name}|${conc}`) } : {}) }));
+  const reads: ReadResult[] = options.scenarios.map((sc) => ({
+    scenario: sc.name,
+    description: sc.description,
+    api: statsOf('api', sc) as ReadResult['api'],
+    floor: statsOf('sql', sc),
+    ...(sc.baseline ? { baseline: statsOf('gqljs', sc) as ReadResult['api'] } : {}),
+  }));
 
-  // Phase 3: the direct-SQL floors, same statements and scoping, through pg.
-  const pgVersion = await withOwnerPool(target, async (pool) => {
-    for (const [i, s] of options.scenarios.entries()) {
-      const who = s.as(picks);
-      await sqlLoad({ pool, concurrency: 4, seconds: 1, work: (cl) => s.floor(cl, picks, who) });
-      for (const c of options.concurrency) {
-        const stats = await sqlLoad({ pool, concurrency: c, seconds: options.seconds, work: (cl) => s.floor(cl, picks, who) });
-        reads[i].floor.push(stats);
-        log(`sql    ${s.name.padEnd(20)} c=${String(c).padStart(3)}  ${fmt(stats)}`);
-      }
-    }
-    return ((await pool.query('SHOW server_version')).rows[0] as { server_version: string }).server_version;
-  });
-
-  // Phase 4: offline wall-time scenarios (own processes).
+  // Offline wall-time scenarios (own processes).
   for (const w of WALL_SCENARIOS.filter((x) => x.phase === 'offline')) {
     walls[w.name] = { description: w.description, ...(await w.run({ target, url: '', tokens, picks, options })) };
     log(`wall   ${w.name}: ${JSON.stringify(walls[w.name])}`);
@@ -186,18 +258,19 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
   const result = {
     kind: 'bench',
     at: new Date().toISOString(),
-    machine: { ...machine(), postgres: pgVersion },
+    machine: { ...machine(), postgres: pgVersion, loadAverage1m: { min: round(Math.min(...load)), max: round(Math.max(...load)), mean: round(load.reduce((a, b) => a + b, 0) / Math.max(1, load.length)) } },
     git: git(),
     db: target.db,
     scale: options.scale,
     seed: manifest,
-    options: { concurrency: options.concurrency, seconds: options.seconds, onboardings: options.onboardings },
+    options: { concurrency: options.concurrency, seconds: options.seconds, rounds: options.rounds, interleaved: target.db === 'pg', onboardings: options.onboardings },
     apiPeakRssMb: apiPeakMb,
     reads,
     walls,
     targets: checks,
   };
   report(result.reads, checks, apiPeakMb);
+  log(`load average (1 min) during the measurements: ${JSON.stringify(result.machine.loadAverage1m)} on ${cpus().length} CPUs`);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${stamp()}-${options.scale}-${target.db}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
@@ -258,6 +331,7 @@ async function main(): Promise<void> {
     seconds: Number(args.get('duration') ?? 10),
     scenarios: READ_SCENARIOS.filter((s) => !only || only.includes(s.name)),
     onboardings: Number(args.get('onboardings') ?? 5),
+    rounds: Number(args.get('rounds') ?? 3),
   };
   for (const db of (args.get('db') ?? 'pg').split(',') as DbKind[]) {
     const target = targetOf(db, scale);

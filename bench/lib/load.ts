@@ -14,6 +14,24 @@ export interface LoadStats {
   errors: number;
 }
 
+/** One measurement's raw material: every latency, the wall time it took, its errors. */
+export interface Raw {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+}
+
+/** Stats over one or more rounds of the same measurement (interleaved with others on a shared machine). */
+export function summarize(concurrency: number, rounds: Raw[]): LoadStats {
+  const all = rounds.flatMap((r) => r.latencies);
+  return stats(
+    concurrency,
+    rounds.reduce((n, r) => n + r.seconds, 0),
+    all,
+    rounds.reduce((n, r) => n + r.errors, 0),
+  );
+}
+
 function stats(concurrency: number, seconds: number, latencies: number[], errors: number): LoadStats {
   latencies.sort((a, b) => a - b);
   return {
@@ -38,7 +56,7 @@ export function gqlBody(query: string, variables?: Record<string, unknown>): str
  * (closed loop, one request in flight per connection). Latency percentiles are computed from every
  * response's time; a body with `"errors"` counts as an error.
  */
-export async function httpLoad(opts: { url: string; token: string; body: string; connections: number; seconds: number }): Promise<LoadStats> {
+export async function httpLoad(opts: { url: string; token: string; body: string; connections: number; seconds: number }): Promise<Raw> {
   const latencies: number[] = [];
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -59,14 +77,14 @@ export async function httpLoad(opts: { url: string; token: string; body: string;
   });
   const seconds = (performance.now() - started) / 1000;
   const mismatches = (result as unknown as { mismatches?: number }).mismatches ?? 0;
-  return stats(opts.connections, seconds, latencies, result.errors + result.timeouts + result.non2xx + mismatches);
+  return { latencies, seconds, errors: result.errors + result.timeouts + result.non2xx + mismatches };
 }
 
 /**
  * The direct-SQL floor: `concurrency` workers each running `work` in a loop on a pool (the same
  * size as the API's) for `seconds`; latency includes waiting for a pooled connection, as in the API.
  */
-export async function sqlLoad(opts: { pool: pg.Pool; concurrency: number; seconds: number; work: (client: pg.PoolClient) => Promise<void> }): Promise<LoadStats> {
+export async function sqlLoad(opts: { pool: pg.Pool; concurrency: number; seconds: number; work: (client: pg.PoolClient) => Promise<void> }): Promise<Raw> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -87,5 +105,5 @@ export async function sqlLoad(opts: { pool: pg.Pool; concurrency: number; second
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, worker));
-  return stats(opts.concurrency, (performance.now() - started) / 1000, latencies, errors);
+  return { latencies, seconds: (performance.now() - started) / 1000, errors };
 }

@@ -32,16 +32,34 @@ export class Db {
       }
       return work(open);
     }
-    return this.dataSource.transaction(async (em) => {
-      const { scope } = ctx;
-      await em.query(
-        `SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.tree', $3, true),
-                set_config('app.platform', $4, true), set_config('app.user_id', $5, true), set_config('app.extra_tenants', '', true)`,
-        [APP_DB_ROLE, scope.tenantId ?? '', scope.tree ? 'on' : 'off', scope.kind === 'platform' ? 'on' : 'off', scope.userId ?? ''],
-      );
-      const tx: Tx = { em, ctx };
-      return current.run(tx, () => work(tx));
-    });
+    const { scope } = ctx;
+    const runner = this.dataSource.createQueryRunner();
+    // Marked active before the first statement, so a failure anywhere below rolls back.
+    Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+    try {
+      const inline = scopeStatement(scope);
+      if (inline) {
+        // BEGIN and the scope in one round trip (the simple-query protocol takes several statements
+        // but no parameters: every value was checked to be a uuid, 'on'/'off' or the role name).
+        await runner.query(`START TRANSACTION; ${inline}`);
+      } else {
+        await runner.query('START TRANSACTION');
+        await runner.query(
+          `SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.tree', $3, true),
+                  set_config('app.platform', $4, true), set_config('app.user_id', $5, true), set_config('app.extra_tenants', '', true)`,
+          [APP_DB_ROLE, scope.tenantId ?? '', scope.tree ? 'on' : 'off', scope.kind === 'platform' ? 'on' : 'off', scope.userId ?? ''],
+        );
+      }
+      const tx: Tx = { em: runner.manager, ctx };
+      const result = await current.run(tx, () => work(tx));
+      await runner.commitTransaction();
+      return result;
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
@@ -72,6 +90,19 @@ export class Db {
       clearTimeout(timer);
     }
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The scope as one literal statement, or null when a value is not of the expected shape. */
+function scopeStatement(scope: RequestContext['scope']): string | null {
+  const tenant = scope.tenantId ?? '';
+  const user = scope.userId ?? '';
+  if ((tenant && !UUID.test(tenant)) || (user && !UUID.test(user))) return null;
+  return (
+    `SELECT set_config('role', '${APP_DB_ROLE}', true), set_config('app.tenant_id', '${tenant}', true), set_config('app.tree', '${scope.tree ? 'on' : 'off'}', true), ` +
+    `set_config('app.platform', '${scope.kind === 'platform' ? 'on' : 'off'}', true), set_config('app.user_id', '${user}', true), set_config('app.extra_tenants', '', true)`
+  );
 }
 
 function sameScope(a: RequestContext, b: RequestContext): boolean {

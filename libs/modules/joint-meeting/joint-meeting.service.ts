@@ -41,23 +41,50 @@ export class JointMeetingService {
     return groupBy(tenantIds, rows, (r) => r.tenantId);
   }
 
-  /** The unit hosting the office: matched by name or alias, so a rename keeps the link. */
+  /**
+   * The unit hosting the office: matched by name or alias, so a rename keeps the link. Batched per
+   * request (a list of tenants costs one query, not one per tenant).
+   */
   async officeHost(ctx: RequestContext, tenant: Tenant): Promise<MemberUnit | null> {
     const host = (tenant.pluginConfig as unknown as EffectivePlugin).structure.office.hostUnit;
     if (!host) return null;
-    return this.db.run(ctx, ({ em }) =>
+    return ctx.loader('officeHost', (keys) => this.officeHosts(ctx, keys)).load(`${tenant.id}|${host}`);
+  }
+
+  /** Office host units for `tenantId|hostName` keys, in one query; the first active match by position. */
+  private async officeHosts(ctx: RequestContext, keys: readonly string[]): Promise<Map<string, MemberUnit>> {
+    const pairs = keys.map((k) => ({ key: k, tenantId: k.slice(0, k.indexOf('|')), host: k.slice(k.indexOf('|') + 1) }));
+    const hosts = [...new Set(pairs.map((p) => p.host))];
+    const candidates = await this.db.run(ctx, ({ em }) =>
       em
         .createQueryBuilder(MemberUnit, 'u')
-        .where('u.tenant_id = :tenantId AND u.active AND (u.name = :host OR :host = ANY(u.aliases))', { tenantId: tenant.id, host })
-        .getOne(),
+        .where('u.tenant_id IN (:...tenants) AND u.active AND (u.name IN (:...hosts) OR u.aliases && CAST(:hostList AS text[]))', {
+          tenants: [...new Set(pairs.map((p) => p.tenantId))],
+          hosts,
+          hostList: hosts,
+        })
+        .orderBy('u.position', 'ASC')
+        .getMany(),
     );
+    const out = new Map<string, MemberUnit>();
+    for (const p of pairs) {
+      const unit = candidates.find((u) => u.tenantId === p.tenantId && (u.name === p.host || u.aliases.includes(p.host)));
+      if (unit) out.set(p.key, unit);
+    }
+    return out;
   }
 
   async membershipChanges(ctx: RequestContext, tenantId: string): Promise<MembershipChange[]> {
     if (!ctx.ability.can('read', subject('MembershipChange', { tenantId }))) {
       throw AppError.forbidden('The filing record is visible to the conveners, the office and superiors');
     }
-    return this.db.run(ctx, ({ em }) => em.find(MembershipChange, { where: { tenantId }, order: { filedAtDate: 'DESC', id: 'DESC' } }));
+    return (await ctx.loader('membershipChanges', (ids) => this.changesOf(ctx, ids)).load(tenantId)) ?? [];
+  }
+
+  /** Filing records of several tenants in one query (a list of tenants costs one query, not one per tenant). */
+  private async changesOf(ctx: RequestContext, tenantIds: readonly string[]): Promise<Map<string, MembershipChange[]>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(MembershipChange, { where: { tenantId: In([...tenantIds]) }, order: { filedAtDate: 'DESC', id: 'DESC' } }));
+    return groupBy(tenantIds, rows, (r) => r.tenantId);
   }
 
   /** Units by id, for DataLoaders. */

@@ -1,0 +1,57 @@
+import type { Logger, QueryRunner } from 'typeorm';
+import { startTestApp, type TestApp } from '@test/support/test-app';
+
+/**
+ * No N+1: a nested list costs a fixed number of SQL statements, whatever the number of rows. The
+ * statements are counted at TypeORM's logger (every query the app sends passes through it), for
+ * the same query before and after more tenants are onboarded.
+ */
+describe('nested lists load without N+1 queries', () => {
+  let t: TestApp;
+  let admin: string;
+  let statements: string[] = [];
+  const NESTED = `{ tenants { code parent { code } memberUnits { id name } children { code memberUnits { id } } jointMeeting { officeHost { name } } membershipChanges { id kind } } }`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.login(null, 'admin');
+    const logger = t.database.dataSource.logger;
+    const counting: Logger = Object.assign(Object.create(logger) as Logger, {
+      logQuery(query: string, parameters?: unknown[], runner?: QueryRunner) {
+        statements.push(query);
+        logger.logQuery(query, parameters, runner);
+      },
+    });
+    (t.database.dataSource as unknown as { logger: Logger }).logger = counting;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function count(): Promise<{ statements: number; tenants: number; units: number }> {
+    await t.queue.whenIdle(30_000);
+    statements = [];
+    const res = await t.gql<{ tenants: { memberUnits: unknown[]; children: { memberUnits: unknown[] }[] }[] }>(NESTED, undefined, admin);
+    expect(res.errors).toBeUndefined();
+    const tenants = res.data!.tenants;
+    return { statements: statements.length, tenants: tenants.length, units: tenants.reduce((n, x) => n + x.memberUnits.length, 0) };
+  }
+
+  it('costs the same number of statements for 5 tenants and for 13', async () => {
+    const before = await count();
+    for (let i = 1; i <= 8; i += 1) {
+      const res = await t.gql(
+        `mutation($input: OnboardTenantInput!) { onboardTenant(input: $input) { id } }`,
+        { input: { code: `nplus-${i}`, name: `查询计数镇${i}`, pluginId: i % 2 ? 'shizi-town' : 'xiacang-town', parentCode: 'county-petition-mechanisms' } },
+        admin,
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    const after = await count();
+    expect(after.tenants).toBe(before.tenants + 8);
+    expect(after.units).toBeGreaterThan(before.units);
+    expect(after.statements).toBe(before.statements);
+    // One statement per level (and per relation), plus each transaction's begin/scope and commit.
+    expect(after.statements).toBeLessThanOrEqual(20);
+  });
+});
