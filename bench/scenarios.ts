@@ -54,7 +54,6 @@ const UNITS_OF = `SELECT id, tenant_id, name, kind, aliases, active, child_tenan
  * The scenarios, one entry each. Later domains add theirs here:
  * - EXTENSION POINT (supervisionStatus): `supervisionStatus` for one county (15 towns) and for the
  *   whole province, as a county superior and a platform-level reader, once the supervision module lands;
- * - EXTENSION POINT (cases): a member unit's own open cases (paginated), once the ledger's API lands.
  * Wall-time scenarios (onboarding, the cadence sweep) are in WALL_SCENARIOS in run.ts.
  */
 export const READ_SCENARIOS: ReadScenario[] = [
@@ -125,6 +124,25 @@ export const READ_SCENARIOS: ReadScenario[] = [
         ).rows as { id: string }[];
         const owners = (await q.query(`SELECT tenant_id, agreed_item_id, member_unit_id, accepted_at FROM agreed_item_owner WHERE agreed_item_id = ANY($1::uuid[])`, [items.map((i) => i.id)])).rows as { member_unit_id: string }[];
         await q.query(`SELECT id, tenant_id, name, kind, aliases, active, child_tenant_id, source, position, created_at, deactivated_at FROM member_unit WHERE id = ANY($1::uuid[])`, [[...new Set(owners.map((o) => o.member_unit_id))]]);
+      }),
+  },
+  {
+    kind: 'read',
+    name: 'unit-open-cases',
+    description: 'cases(openOnly: true, limit: 20) { items { id number status dueOn overdue petitioners { name } } nextCursor } — a member unit user, its own cases (petitioners masked)',
+    as: (p) => p.unitUser,
+    query: () => '{ cases(openOnly: true, limit: 20) { items { id number status dueOn overdue petitioners { name } } nextCursor } }',
+    check: (d) => ((d.cases as { items?: unknown[] } | null)?.items?.length ?? 0) > 0,
+    floor: (c, p, who) =>
+      scoped(c, who, async (q) => {
+        const cases = (
+          await q.query(
+            `SELECT c.* FROM petition_case c WHERE c.tenant_id = $1 AND (c.responsible_unit_id = $2 OR c.location_unit_id = $2) AND c.status IN ('RECEIVED', 'ASSIGNED')
+             ORDER BY c.received_at DESC, c.id DESC LIMIT 21`,
+            [p.unitUser.tenantId, who.memberUnitId],
+          )
+        ).rows as { id: string }[];
+        await q.query(`SELECT * FROM case_petitioner WHERE case_id = ANY($1::uuid[]) ORDER BY position`, [cases.map((x) => x.id)]);
       }),
   },
 ];

@@ -6,7 +6,7 @@ import { loadConfig } from '@engine/config';
 import { openDatabase } from '@engine/database';
 import { migrations } from '../migrations/index';
 import { ENTITIES } from '../apps/api/entities';
-import { BENCH_JWT_SECRET, DEFAULT_SEED } from './lib/constants';
+import { BENCH_JWT_SECRET, BENCH_PII_KEY, DEFAULT_SEED } from './lib/constants';
 import { Prng } from './lib/prng';
 import { parseArgs, targetOf, writeManifest, type BenchTarget, type DbKind, type Manifest } from './lib/target';
 import { generators } from './seed/generators/index';
@@ -22,6 +22,7 @@ export function appEnv(target: BenchTarget): Record<string, string> {
     DATABASE_URL: target.databaseUrl ?? '',
     DATA_DIR: target.dataDir ?? '',
     JWT_SECRET: BENCH_JWT_SECRET,
+    PII_KEY: BENCH_PII_KEY,
     SEED_DEMO: 'false',
     REDIS_URL: '',
     LOG_LEVEL: 'warn',

@@ -2,3 +2,4 @@
 export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 export const DEFAULT_SEED = 'jm-bench-1';
+export const BENCH_PII_KEY = 'bench-pii-key-bench-pii-key-bench-pii-key-0123';

@@ -8,8 +8,8 @@ import { usersGenerator } from './users';
 
 /**
  * The generator modules, in order (each may use what the ones before it planned). A new domain is
- * one more entry: `casesGenerator` is the extension point for the petition ledger, and a
- * supervision generator (notices, escalations) goes after it.
+ * one more entry. EXTENSION POINT (supervision): a supervision generator (notices, ladder actions,
+ * inspections) goes after `casesGenerator`, with `available()` checking for its tables.
  */
 export function generators(templates: PluginTemplate[]): Generator[] {
   return [structureGenerator(templates), usersGenerator, meetingsGenerator, notificationsGenerator, casesGenerator];
