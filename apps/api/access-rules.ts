@@ -7,7 +7,8 @@ import { coordinationRules } from '@modules/coordination';
 import { calendarRules } from '@modules/calendar';
 import { auditRules } from '@modules/audit';
 import { casesRules } from '@modules/cases';
+import { supervisionRules } from '@modules/supervision/supervision.abilities';
 import { inspectionsRules } from '@modules/inspections';
 
 /** Every bounded context's access rules, composed into each request's CASL ability. */
-export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules, auditRules, casesRules, inspectionsRules];
+export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules, auditRules, casesRules, supervisionRules, inspectionsRules];

@@ -16,6 +16,7 @@ import { CoordinationModule } from '@modules/coordination';
 import { CalendarModule } from '@modules/calendar';
 import { AuditModule } from '@modules/audit';
 import { CasesModule } from '@modules/cases';
+import { SupervisionModule } from '@modules/supervision/supervision.module';
 import { InspectionsModule } from '@modules/inspections';
 import { NotificationsModule } from '@modules/notifications';
 import { TenancyModule } from '@modules/tenancy';
@@ -43,6 +44,7 @@ export class AppModule {
         MeetingsModule,
         CoordinationModule,
         CasesModule,
+        SupervisionModule,
         InspectionsModule,
       ],
       controllers: [HealthController, GraphiqlController],

@@ -13,6 +13,11 @@ import { SensitiveReport } from '@modules/coordination/sensitive-report.entity';
 import { CaseEvent, CaseLink, CasePetitioner, PetitionCase } from '@modules/cases/case.entity';
 import { Inspection, InspectionFinding } from '@modules/inspections/inspection.entity';
 import { CaseExtension, CaseLedgerEntry, CaseProgressReport, CaseReview, CaseScreening, ReceptionRoster } from '@modules/cases/case-records.entity';
+import { SupervisionAction } from '@modules/supervision/action.entity';
+import { Assessment } from '@modules/supervision/assessment.entity';
+import { SupervisionFlag } from '@modules/supervision/flag.entity';
+import { SupervisionNotice, SupervisionNoticeEntry } from '@modules/supervision/notice.entity';
+import { OutboxMessage } from '@modules/supervision/outbox-message.entity';
 
 /** Every TypeORM entity, for the data source. */
 export const ENTITIES = [
@@ -46,6 +51,12 @@ export const ENTITIES = [
   CaseReview,
   ReceptionRoster,
   CaseScreening,
+  SupervisionNotice,
+  SupervisionNoticeEntry,
+  SupervisionAction,
+  SupervisionFlag,
+  OutboxMessage,
+  Assessment,
   Inspection,
   InspectionFinding,
 ];

@@ -22,6 +22,11 @@ export type SubjectType =
   | 'Audit'
   | 'PetitionCase'
   | 'Petitioner'
+  | 'SupervisionNotice'
+  | 'SupervisionAction'
+  | 'SupervisionFlag'
+  | 'Assessment'
+  | 'OutboxMessage'
   | 'Inspection';
 /** A subject object tagged with its type (`subject('MemberUnit', { tenantId })`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -76,9 +76,12 @@ export class RequestContext {
     return new RequestContext(null, { kind: 'platform', tenantId: null, tree: false, userId: null }, null, null);
   }
 
-  /** A job re-entering one tenant's scope (jobs carry the tenant id). */
-  static forTenantJob(tenantId: string): RequestContext {
-    return new RequestContext(null, { kind: 'tenant', tenantId, tree: false, userId: null }, null, null);
+  /**
+   * A job re-entering one tenant's scope (jobs carry the tenant id). With `tree`, it also reads the
+   * tenant's descendants, as the tenant's own office would (a county's supervision reading its towns).
+   */
+  static forTenantJob(tenantId: string, options: { tree?: boolean } = {}): RequestContext {
+    return new RequestContext(null, { kind: 'tenant', tenantId, tree: options.tree ?? false, userId: null }, null, null);
   }
 
   /** Same caller, platform scope: for internal steps such as verifying a password. */

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import type { EntityManager } from 'typeorm';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import type { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { JobQueue } from '@engine/jobs';
+import { CalendarService } from '@modules/calendar/calendar.service';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { SupervisionAction, type SupervisionStep } from './action.entity';
+import { ActionWriter } from './action-writer';
+import { ActionsQuery } from './actions.query';
+import type { AdvanceListingInput, FlagConcernInput, IssueReminderInput, OpenListingInput } from './dto/supervision.inputs';
+import { ActionStatus, SupervisionActionKind } from './enums';
+import { SupervisionFlag } from './flag.entity';
+import { afterDecision } from './jobs';
+import { cite, supervisionRulesOf, tenantByCode, unitOf, type SupervisedUnit } from './supervision-rules';
+
+/** A case named in a supervision step must belong to the supervising tenant or to the township concerned. */
+export async function checkCase(em: EntityManager, caseId: string | undefined, tenant: Tenant, unit: SupervisedUnit): Promise<string | null> {
+  if (!caseId) return null;
+  const [row]: { tenant_id: string }[] = await em.query(`SELECT tenant_id FROM petition_case WHERE id = $1`, [caseId]);
+  if (!row || (row.tenant_id !== tenant.id && row.tenant_id !== unit.childTenantId)) throw AppError.badInput('input.caseId', 'is not a case of this tenant or of the township concerned');
+  return caseId;
+}
+
+/** An action of the caller's tenant (or a descendant, read-only: then FORBIDDEN), of the expected kind. */
+export async function actionFor(em: EntityManager, ctx: RequestContext, id: string, kind: SupervisionActionKind, verb: 'update' | 'approve' | 'create', who: string): Promise<SupervisionAction> {
+  const action = await em.findOne(SupervisionAction, { where: { id } });
+  if (!action || action.kind !== kind) throw AppError.notFound(kind === SupervisionActionKind.LISTING ? 'Listing' : kind === SupervisionActionKind.INTERVIEW ? 'Interview' : 'Accountability case');
+  if (!ctx.ability.can(verb, subject('SupervisionAction', { tenantId: action.tenantId, kind: action.kind }))) throw AppError.forbidden(who);
+  return action;
+}
+
+/**
+ * The office's steps on the ladder: flagging a concern (the ladder's FLAGGED rules act on it), issuing a
+ * reminder by the plugin's channel, listing a matter for supervision and advancing the listing through
+ * the plugin's steps, the acceptance check before delisting.
+ */
+@Injectable()
+export class ActionsService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(ActionWriter) private readonly writer: ActionWriter,
+    @Inject(ActionsQuery) private readonly query: ActionsQuery,
+    @Inject(CalendarService) private readonly calendar: CalendarService,
+  ) {}
+
+  async flag(ctx: RequestContext, input: FlagConcernInput): Promise<SupervisionFlag> {
+    const flag = await this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, input.tenantCode);
+      if (!ctx.ability.can('create', subject('SupervisionFlag', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office flags supervision concerns');
+      const rules = await supervisionRulesOf(em, tenant);
+      const reasons = [...new Set(rules.ladder.flatMap((r) => (r.when.kind === 'FLAGGED' ? r.when.reasons : [])))];
+      if (!reasons.includes(input.reasonCode)) {
+        throw AppError.badInput('input.reasonCode', reasons.length ? `must be a reason this tenant's ladder acts on (${reasons.join(', ')})` : 'this tenant\'s ladder acts on no flagged reason');
+      }
+      const unit = await unitOf(em, tenant.id, input.unitId, 'input.unitId');
+      const caseId = await checkCase(em, input.caseId, tenant, unit);
+      return em.save(
+        em.create(SupervisionFlag, { tenantId: tenant.id, targetUnitId: unit.id, targetTenantId: unit.childTenantId, caseId, reason: input.reasonCode, note: input.note, facts: { unitName: unit.name }, flaggedById: ctx.caller.userId, flaggedAt: this.clock.now(), evaluatedAt: null }),
+      );
+    });
+    await afterDecision(this.jobs, flag.tenantId, { ladder: true });
+    return flag;
+  }
+
+  async issueReminder(ctx: RequestContext, input: IssueReminderInput): Promise<SupervisionAction> {
+    const action = await this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, input.tenantCode);
+      if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.REMINDER }))) throw AppError.forbidden('Only the office issues reminders');
+      const reminders = (await supervisionRulesOf(em, tenant)).reminders;
+      if (!reminders) throw AppError.badInput('input.tenantCode', 'this tenant\'s rules provide no reminders');
+      const reason = reminders.rule.reasons.find((r) => r.code === input.reasonCode);
+      if (!reason) throw AppError.badInput('input.reasonCode', `must be one of the reminder reasons (${reminders.rule.reasons.map((r) => r.code).join(', ')})`);
+      const unit = await unitOf(em, tenant.id, input.unitId, 'input.unitId');
+      const caseId = await checkCase(em, input.caseId, tenant, unit);
+      const created = await this.writer.create(em, tenant, {
+        kind: SupervisionActionKind.REMINDER,
+        unit,
+        caseId,
+        ruleId: null,
+        ruleSource: cite(reminders),
+        facts: { reason: { code: reason.code, name: reason.name }, note: input.note ?? null, openedBy: 'office' },
+        severity: input.severity,
+        channel: reminders.rule.channels[input.severity],
+        status: ActionStatus.ISSUED,
+        detail: { reasonCode: reason.code, reasonName: reason.name, note: input.note ?? null },
+        dedupeKey: `manual:${randomUUID()}`,
+        openedBy: ctx.caller.userId,
+      });
+      return (await this.query.describe(em, [created!]))[0];
+    });
+    await afterDecision(this.jobs, action.tenantId, { ladder: true });
+    return action;
+  }
+
+  async openListing(ctx: RequestContext, input: OpenListingInput): Promise<SupervisionAction> {
+    const action = await this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, input.tenantCode);
+      if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.LISTING }))) throw AppError.forbidden('Only the office lists matters for supervision');
+      const listed = (await supervisionRulesOf(em, tenant)).listedSupervision;
+      if (!listed) throw AppError.badInput('input.tenantCode', 'this tenant\'s rules provide no listed supervision');
+      const today = shanghaiDateOf(this.clock.now());
+      const due = input.dueOn ? { date: input.dueOn, provisional: false } : listed.rule.timeLimit ? await this.calendar.due(ctx, tenant.id, today, listed.rule.timeLimit) : null;
+      if (!due) throw AppError.badInput('input.dueOn', 'the time limit (责令限期) is required: the plugin sets none');
+      if (due.date <= today) throw AppError.badInput('input.dueOn', 'must be after today');
+      const unit = await unitOf(em, tenant.id, input.unitId, 'input.unitId');
+      const caseId = await checkCase(em, input.caseId, tenant, unit);
+      const first = listed.rule.steps[0];
+      const created = await this.writer.create(em, tenant, {
+        kind: SupervisionActionKind.LISTING,
+        unit,
+        caseId,
+        ruleId: null,
+        ruleSource: cite(listed),
+        facts: { reason: input.reason, openedBy: 'office' },
+        status: ActionStatus.ACTIVE,
+        currentStep: first.code,
+        steps: [this.step(first, ctx.caller.userId, input.reason, null)],
+        detail: { reason: input.reason },
+        dueOn: due.date,
+        dueProvisional: due.provisional,
+        dedupeKey: `manual:${randomUUID()}`,
+        openedBy: ctx.caller.userId,
+      });
+      return (await this.query.describe(em, [created!]))[0];
+    });
+    await afterDecision(this.jobs, action.tenantId, { ladder: true });
+    return action;
+  }
+
+  /** The next step of the plugin's listing procedure; the acceptance step passes or sends the matter back. */
+  async advanceListing(ctx: RequestContext, input: AdvanceListingInput): Promise<SupervisionAction> {
+    const action = await this.db.run(ctx, async ({ em }) => {
+      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.LISTING, 'update', 'Only the office advances a listing');
+      if (action.status !== ActionStatus.ACTIVE) throw AppError.conflict(`The listing is ${action.status}`, 'input.actionId');
+      const tenant = await em.findOneByOrFail(Tenant, { id: action.tenantId });
+      const listed = (await supervisionRulesOf(em, tenant)).listedSupervision;
+      if (!listed) throw AppError.conflict('This tenant\'s rules no longer provide listed supervision', 'input.actionId');
+      const steps = listed.rule.steps;
+      const at = steps.findIndex((s) => s.code === action.currentStep);
+      const next = steps[at + 1];
+      if (!next) throw AppError.conflict('The listing has no step left', 'input.actionId');
+      if (input.dueOn !== undefined) {
+        if (action.dueOn) throw AppError.badInput('input.dueOn', `the time limit is already set (${action.dueOn})`);
+        if (input.dueOn <= shanghaiDateOf(this.clock.now())) throw AppError.badInput('input.dueOn', 'must be after today');
+        action.dueOn = input.dueOn;
+      }
+      if (!action.dueOn) throw AppError.badInput('input.dueOn', 'the listing has no time limit yet (责令限期): set it with this step');
+      const acceptance = next.code === listed.rule.acceptanceStep;
+      if (acceptance && input.passed === undefined) throw AppError.badInput('input.passed', `is required at the acceptance step (${next.name})`);
+      if (!acceptance && input.passed !== undefined) throw AppError.badInput('input.passed', `only the acceptance step (${listed.rule.acceptanceStep}) passes or fails`);
+      const last = at + 1 === steps.length - 1;
+      if (last && !acceptance && !action.steps.some((s) => s.code === listed.rule.acceptanceStep && s.passed === true)) {
+        throw AppError.conflict(`The acceptance check (${listed.rule.acceptanceStep}) must pass before ${next.name}`, 'input.actionId');
+      }
+      action.steps = [...action.steps, this.step(next, ctx.caller.userId, input.note ?? null, acceptance ? input.passed! : null)];
+      if (!acceptance || input.passed) action.currentStep = next.code;
+      if (last && (!acceptance || input.passed)) {
+        action.status = ActionStatus.DELISTED;
+        action.closedAt = this.clock.now();
+      }
+      await em.save(action);
+      const word = acceptance && !input.passed ? `${next.name}未通过，退回${steps[at].name}` : next.name;
+      await this.writer.notifyUnit(em, tenant, action, action.targetUnitId, `step-${action.steps.length}`, `挂牌督办：${action.number}`, `${action.number}：${word}。`);
+      return (await this.query.describe(em, [action]))[0];
+    });
+    await afterDecision(this.jobs, action.tenantId, { ladder: false });
+    return action;
+  }
+
+  private step(s: { code: string; name: string }, byUserId: string, note: string | null, passed: boolean | null): SupervisionStep {
+    return { code: s.code, name: s.name, at: this.clock.now().toISOString(), byUserId, note, passed };
+  }
+}

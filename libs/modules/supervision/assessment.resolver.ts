@@ -1,0 +1,47 @@
+import { Inject } from '@nestjs/common';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx } from '@engine/access';
+import type { RequestContext } from '@engine/context';
+import { clamp, dateArg } from './args';
+import { Assessment } from './assessment.entity';
+import { AssessmentService } from './assessment.service';
+import { RunAssessmentInput } from './dto/supervision.inputs';
+import { AssessmentPeriod, OutboxStatus } from './enums';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxService } from './outbox.service';
+
+@Resolver(() => Assessment)
+export class AssessmentResolver {
+  constructor(
+    @Inject(AssessmentService) private readonly service: AssessmentService,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+  ) {}
+
+  @Allow('read', 'Assessment')
+  @Query(() => [Assessment], { description: 'Assessments (考核) of the tenant\'s units, newest period first, lowest score first.' })
+  assessments(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('period', { type: () => AssessmentPeriod, nullable: true }) period: AssessmentPeriod | undefined,
+    @Args('periodStart', { type: () => String, nullable: true }) periodStart: string | undefined,
+  ): Promise<Assessment[]> {
+    return this.service.list(ctx, tenantCode, period ?? undefined, periodStart ? dateArg(periodStart, 'periodStart') : undefined);
+  }
+
+  @Allow('create', 'Assessment')
+  @Mutation(() => [Assessment], { description: 'The office runs (or re-runs) the periodic assessment per the plugin.' })
+  runAssessment(@Ctx() ctx: RequestContext, @Args('input') input: RunAssessmentInput): Promise<Assessment[]> {
+    return this.service.run(ctx, input);
+  }
+
+  @Allow('read', 'OutboxMessage')
+  @Query(() => [OutboxMessage], { description: 'The office\'s outbox: every notification supervision sent or will send, with the adapter\'s receipt.' })
+  outboxMessages(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('status', { type: () => OutboxStatus, nullable: true }) status: OutboxStatus | undefined,
+    @Args('limit', { type: () => Int, defaultValue: 100 }) limit: number,
+  ): Promise<OutboxMessage[]> {
+    return this.outbox.list(ctx, tenantCode, status ?? undefined, clamp(limit, 500));
+  }
+}

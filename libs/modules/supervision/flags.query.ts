@@ -1,0 +1,20 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import type { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { SupervisionFlag } from './flag.entity';
+import { tenantByCode } from './supervision-rules';
+
+@Injectable()
+export class FlagsQuery {
+  constructor(@Inject(Db) private readonly db: Db) {}
+
+  async list(ctx: RequestContext, tenantCode: string, limit: number): Promise<SupervisionFlag[]> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
+      if (!ctx.ability.can('read', subject('SupervisionFlag', { tenantId: tenant.id }))) throw AppError.forbidden('Flags are read by the office, the conveners and superiors');
+      return em.find(SupervisionFlag, { where: { tenantId: tenant.id }, order: { flaggedAt: 'DESC', id: 'DESC' }, take: limit });
+    });
+  }
+}

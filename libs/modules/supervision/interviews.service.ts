@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import { Role, type RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { JobQueue } from '@engine/jobs';
+import { CalendarService } from '@modules/calendar/calendar.service';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import { SupervisionAction } from './action.entity';
+import { ActionWriter } from './action-writer';
+import { ActionsQuery } from './actions.query';
+import { actionFor } from './actions.service';
+import type { DecideAccountabilityInput, HoldInterviewInput, InterviewPlanFields, OpenInterviewInput, PrepareInterviewInput, RectificationReportInput } from './dto/supervision.inputs';
+import { ActionStatus, OutboxChannel, SupervisionActionKind } from './enums';
+import { afterDecision } from './jobs';
+import { OutboxService } from './outbox.service';
+import { cite, concernSql, holdsRole, openAncestors, roleRecipients, supervisionRulesOf, tenantByCode, unitOf, type SupervisionRules } from './supervision-rules';
+
+type Interviews = NonNullable<SupervisionRules['interviews']>;
+
+/**
+ * Interviews (约谈) and what follows them: planned by the office or a convener (team, targets among the
+ * plugin's, matters), held by the role the plugin names for the severity, signed by both sides where the
+ * plugin says so; the interviewed unit then owes a written rectification report within the plugin's
+ * limit on the tenant's working-day calendar. Accountability (问责) is decided by the conveners with the
+ * plugin's recommendation rights, sanctions and failures.
+ */
+@Injectable()
+export class InterviewsService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(ActionWriter) private readonly writer: ActionWriter,
+    @Inject(ActionsQuery) private readonly query: ActionsQuery,
+    @Inject(CalendarService) private readonly calendar: CalendarService,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+  ) {}
+
+  async open(ctx: RequestContext, input: OpenInterviewInput): Promise<SupervisionAction> {
+    const action = await this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, input.tenantCode);
+      if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.INTERVIEW }))) throw AppError.forbidden('Interviews are opened by the office or a convener');
+      const interviews = this.interviews(await supervisionRulesOf(em, tenant), 'input.tenantCode');
+      const reason = interviews.rule.reasons.find((r) => r.code === input.reasonCode);
+      if (!reason) throw AppError.badInput('input.reasonCode', `must be one of the interview reasons (${interviews.rule.reasons.map((r) => r.code).join(', ')})`);
+      const unit = await unitOf(em, tenant.id, input.unitId, 'input.unitId');
+      if (!(interviews.rule.targetKinds as string[]).includes(unit.kind)) throw AppError.badInput('input.unitId', `an interview here concerns ${interviews.rule.targetKinds.join(', ')} units, not ${unit.kind}`);
+      this.checkPlan(interviews, input);
+      const created = await this.writer.create(em, tenant, {
+        kind: SupervisionActionKind.INTERVIEW,
+        unit,
+        ruleId: null,
+        ruleSource: cite(interviews),
+        facts: { reason: { code: reason.code, name: reason.name }, openedBy: ctx.caller.roles.includes(Role.OFFICE_DIRECTOR) ? 'office' : 'convener' },
+        severity: input.severity,
+        status: ActionStatus.PLANNED,
+        detail: { reasonCode: reason.code, reasonName: reason.name, ...this.plan(input) },
+        dedupeKey: `manual:${randomUUID()}`,
+        openedBy: ctx.caller.userId,
+      });
+      return (await this.query.describe(em, [created!]))[0];
+    });
+    await afterDecision(this.jobs, action.tenantId, { ladder: false });
+    return action;
+  }
+
+  /** Team, targets and matters for a planned interview (one the ladder opened, or a change before it is held). */
+  async prepare(ctx: RequestContext, input: PrepareInterviewInput): Promise<SupervisionAction> {
+    return this.db.run(ctx, async ({ em }) => {
+      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.INTERVIEW, 'create', 'Interviews are prepared by the office or a convener');
+      if (action.status !== ActionStatus.PLANNED) throw AppError.conflict(`The interview is ${action.status}`, 'input.actionId');
+      const interviews = this.interviews(await supervisionRulesOf(em, await em.findOneByOrFail(Tenant, { id: action.tenantId })), 'input.actionId');
+      this.checkPlan(interviews, input);
+      action.severity = input.severity;
+      action.detail = { ...action.detail, ...this.plan(input) };
+      await em.save(action);
+      return (await this.query.describe(em, [action]))[0];
+    });
+  }
+
+  async hold(ctx: RequestContext, input: HoldInterviewInput): Promise<SupervisionAction> {
+    const action = await this.db.run(ctx, async ({ em }) => {
+      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.INTERVIEW, 'approve', 'Interviews are conducted by the conveners');
+      const tenant = await em.findOneByOrFail(Tenant, { id: action.tenantId });
+      const interviews = this.interviews(await supervisionRulesOf(em, tenant), 'input.actionId');
+      const severity = (action.severity ?? 'GENERAL') as 'GENERAL' | 'SERIOUS';
+      const conductor = interviews.rule.conductedBy[severity];
+      if (!holdsRole(ctx.caller.roles, conductor)) throw AppError.forbidden(`A ${severity} interview is conducted by the ${conductor} (${cite(interviews)})`);
+      if (action.status !== ActionStatus.PLANNED) throw AppError.conflict(`The interview is ${action.status}`, 'input.actionId');
+      if (!Array.isArray(action.detail.team)) throw AppError.conflict('Prepare the interview first: team, targets and matters (prepareInterview)', 'input.actionId');
+      const today = shanghaiDateOf(this.clock.now());
+      if (input.heldOn > today) throw AppError.badInput('input.heldOn', 'is in the future');
+      if (input.heldOn < shanghaiDateOf(action.openedAt)) throw AppError.badInput('input.heldOn', 'is before the interview was opened');
+      if (interviews.rule.bothSidesSign) {
+        if (!input.interviewerSigned) throw AppError.badInput('input.interviewerSigned', `both sides sign the record (${cite(interviews)})`);
+        if (!input.intervieweeSigned) throw AppError.badInput('input.intervieweeSigned', `both sides sign the record (${cite(interviews)})`);
+      }
+      const due = await this.calendar.due(ctx, tenant.id, input.heldOn, interviews.rule.rectificationReportDue);
+      const at = this.clock.now().toISOString();
+      action.steps = interviews.rule.steps.map((s) => ({ code: s.code, name: s.name, at, byUserId: ctx.caller.userId, note: null, passed: null }));
+      action.currentStep = interviews.rule.steps[interviews.rule.steps.length - 1].code;
+      action.status = ActionStatus.AWAITING_RECTIFICATION;
+      action.dueOn = due.date;
+      action.dueProvisional = due.provisional;
+      action.detail = {
+        ...action.detail,
+        heldOn: input.heldOn,
+        record: input.record,
+        conductedBy: conductor,
+        signatures: { interviewer: input.interviewerSigned, interviewee: input.intervieweeSigned },
+        rectificationDue: { ...interviews.rule.rectificationReportDue, dueOn: due.date, provisional: due.provisional, source: cite(interviews) },
+      };
+      await em.save(action);
+      const limit = interviews.rule.rectificationReportDue;
+      await this.writer.notifyUnit(em, tenant, action, action.targetUnitId, 'held', `约谈整改：${action.number}`, `${action.number}约谈已于${input.heldOn}进行，请于${due.date}前（${limit.amount}${limit.unit === 'WORKING_DAYS' ? '个工作日' : '日'}内）书面报告整改落实情况。`);
+      return (await this.query.describe(em, [action]))[0];
+    });
+    await afterDecision(this.jobs, action.tenantId, { ladder: false });
+    return action;
+  }
+
+  /** The interviewed unit's written report; late reports are recorded as late (accountability has followed). */
+  async fileRectificationReport(ctx: RequestContext, input: RectificationReportInput): Promise<SupervisionAction> {
+    const concern = concernSql(ctx, 'a', 'write');
+    if (!concern) throw AppError.forbidden('Rectification reports are filed by the interviewed unit');
+    const action = await this.db.run(ctx, async (tx) => {
+      await openAncestors(this.db, tx, ctx);
+      const action = await tx.em
+        .createQueryBuilder(SupervisionAction, 'a')
+        .where('a.id = :id AND a.kind = :kind', { id: input.actionId, kind: SupervisionActionKind.INTERVIEW })
+        .andWhere(concern.sql, concern.params)
+        .getOne();
+      if (!action) throw AppError.notFound('Interview');
+      if (action.status !== ActionStatus.AWAITING_RECTIFICATION && action.status !== ActionStatus.OVERDUE) throw AppError.conflict(`The interview is ${action.status}: no report is awaited`, 'input.actionId');
+      const today = shanghaiDateOf(this.clock.now());
+      const late = action.dueOn !== null && today > action.dueOn;
+      action.status = ActionStatus.RECTIFIED;
+      action.closedAt = this.clock.now();
+      action.detail = { ...action.detail, rectification: { report: input.report, filedOn: today, filedBy: ctx.caller.userId, late } };
+      await tx.em.save(action);
+      const office = await roleRecipients(tx.em, action.tenantId, [Role.OFFICE_DIRECTOR]);
+      await this.outbox.write(
+        tx.em,
+        action.tenantId,
+        office.map((u) => ({ channel: OutboxChannel.IN_APP, recipient: `user:${u}`, subject: `整改报告：${action.number}`, body: `${action.number}的书面整改报告已于${today}报送${late ? '（逾期）' : ''}。`, dedupeKey: `action:${action.id}:rectified:${u}`, refId: action.id })),
+      );
+      return (await this.query.describe(tx.em, [action]))[0];
+    });
+    await afterDecision(this.jobs, action.tenantId, { ladder: false });
+    return action;
+  }
+
+  async decideAccountability(ctx: RequestContext, input: DecideAccountabilityInput): Promise<SupervisionAction> {
+    const action = await this.db.run(ctx, async ({ em }) => {
+      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.ACCOUNTABILITY, 'approve', 'Accountability is decided by the conveners');
+      if (action.status !== ActionStatus.OPEN) throw AppError.conflict(`The accountability case is ${action.status}`, 'input.actionId');
+      const tenant = await em.findOneByOrFail(Tenant, { id: action.tenantId });
+      const accountability = (await supervisionRulesOf(em, tenant)).accountability;
+      if (!accountability) throw AppError.conflict('This tenant\'s rules provide no accountability', 'input.actionId');
+      const rights = accountability.rule.recommendations;
+      input.recommendations.forEach((code, i) => {
+        if (!rights.some((r) => r.code === code)) throw AppError.badInput(`input.recommendations.${i}`, rights.length ? `must be one of ${rights.map((r) => r.code).join(', ')}` : 'this tenant\'s rules give no recommendation rights');
+      });
+      const failures = accountability.rule.failures ?? [];
+      const failure = input.failureCode ? failures.find((f) => f.code === input.failureCode) : undefined;
+      if (input.failureCode && !failure) throw AppError.badInput('input.failureCode', failures.length ? `must be one of ${failures.map((f) => f.code).join(', ')}` : 'this tenant\'s rules list no failures');
+      const allowed = new Set([...accountability.rule.sanctions, ...(failure ? failure.sanctions : failures.flatMap((f) => f.sanctions))]);
+      input.sanctions.forEach((s, i) => {
+        if (!allowed.has(s)) throw AppError.badInput(`input.sanctions.${i}`, allowed.size ? `must be one of ${[...allowed].join('、')}` : 'this tenant\'s rules list no sanctions');
+      });
+      if (!input.recommendations.length && !input.sanctions.length) throw AppError.badInput('input.recommendations', 'name at least one recommendation or sanction');
+      action.status = ActionStatus.DECIDED;
+      action.closedAt = this.clock.now();
+      action.detail = {
+        ...action.detail,
+        decision: {
+          recommendations: input.recommendations.map((code) => rights.find((r) => r.code === code)),
+          sanctions: input.sanctions,
+          failure: failure ? { code: failure.code, name: failure.name, target: failure.target, source: failure.source } : null,
+          text: input.decision,
+          decidedBy: ctx.caller.userId,
+          decidedOn: shanghaiDateOf(this.clock.now()),
+          source: cite(accountability),
+        },
+      };
+      await em.save(action);
+      await this.writer.notifyUnit(em, tenant, action, action.targetUnitId, 'decided', `责任追究：${action.number}`, `${action.number}责任追究已决定：${input.decision}`);
+      return (await this.query.describe(em, [action]))[0];
+    });
+    await afterDecision(this.jobs, action.tenantId, { ladder: false });
+    return action;
+  }
+
+  private interviews(rules: SupervisionRules, field: string): Interviews {
+    if (!rules.interviews) throw AppError.badInput(field, 'this tenant\'s rules provide no interviews');
+    return rules.interviews;
+  }
+
+  private checkPlan(interviews: Interviews, input: InterviewPlanFields): void {
+    input.targets.forEach((t, i) => {
+      if (!interviews.rule.targets.includes(t)) throw AppError.badInput(`input.targets.${i}`, `must be one of ${interviews.rule.targets.join('、')}`);
+    });
+  }
+
+  private plan(input: InterviewPlanFields): Record<string, unknown> {
+    return { team: input.team, targets: input.targets, matters: input.matters, preparedOn: shanghaiDateOf(this.clock.now()) };
+  }
+}

@@ -1,0 +1,229 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { JobQueue, jobId } from '@engine/jobs';
+import { CalendarService } from '@modules/calendar/calendar.service';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import type { SupervisionAction } from './action.entity';
+import { ActionWriter, type ActionSpec } from './action-writer';
+import { ActionStatus, SupervisionActionKind } from './enums';
+import { DELIVER_JOB, LADDER_JOB, SWEEP_ALL_JOB, SWEEP_TENANT_JOB, afterDecision, type TenantJob } from './jobs';
+import { describeTrigger, evaluateLadder, lookback, type ActionFact, type AssessmentFact, type FlagFact, type LadderState, type NoticeFact, type Proposal } from './ladder';
+import { NoticesService } from './notices.service';
+import { OutboxService } from './outbox.service';
+import { supervisionRulesOf, unitsByIds, type SupervisedUnit, type SupervisionRules } from './supervision-rules';
+
+const ACTION_COLUMNS = `a.id, a.number, a.kind, a.target_unit_id AS "unitId", a.target_tenant_id AS "targetTenantId", a.status,
+  to_char(a.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "openedAt", a.due_on::text AS "dueOn"`;
+
+/**
+ * The escalation ladder (003 §三–七): after each notice, each decision that may complete a rule, and in
+ * the hourly sweep, it marks missed deadlines (a rectification report not filed in time) and evaluates
+ * every rule of the tenant's ladder — its own and those its ancestors' plugins apply to descendants —
+ * writing each step as a supervision action with the rule, its source and the evidence. Idempotent:
+ * each step has a dedupe key (rule, unit, evidence ids) and evidence used by a rule is not used twice.
+ */
+@Injectable()
+export class LadderService implements OnModuleInit {
+  private readonly logger = new Logger('SupervisionLadder');
+
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(ActionWriter) private readonly writer: ActionWriter,
+    @Inject(CalendarService) private readonly calendar: CalendarService,
+    @Inject(NoticesService) private readonly notices: NoticesService,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: SWEEP_ALL_JOB, handle: () => this.sweepAll() });
+    this.jobs.register({ name: SWEEP_TENANT_JOB, handle: async (data: TenantJob) => void (await this.sweepTenant(data.tenantId)) });
+    this.jobs.register({ name: LADDER_JOB, handle: async (data: TenantJob) => void (await this.run(data.tenantId)) });
+    this.jobs.register({ name: DELIVER_JOB, handle: async (data: TenantJob) => void (await this.outbox.deliver(data.tenantId)) });
+    this.jobs.repeat(SWEEP_ALL_JOB, 3600_000);
+  }
+
+  /** The hourly tick: one sweep per tenant. */
+  async sweepAll(): Promise<void> {
+    const tenants = await this.db.run(RequestContext.platform(), ({ em }) => em.find(Tenant, { select: { id: true } }));
+    const stamp = this.clock.now().toISOString().slice(0, 13);
+    for (const t of tenants) await this.jobs.enqueue(SWEEP_TENANT_JOB, { tenantId: t.id }, { jobId: jobId('supervision-sweep', t.id, stamp) });
+  }
+
+  /** A tenant's sweep: the monthly notice when due, the ladder, then delivery of what they wrote. */
+  async sweepTenant(tenantId: string): Promise<SupervisionAction[]> {
+    await this.notices.publishDueRegularNotices(tenantId, { runLadder: false });
+    const taken = await this.run(tenantId);
+    await this.outbox.deliver(tenantId);
+    return taken;
+  }
+
+  /** Runs the tenant's ladder; returns the actions it took. */
+  async run(tenantId: string): Promise<SupervisionAction[]> {
+    const ctx = RequestContext.forTenantJob(tenantId, { tree: true });
+    const taken = await this.db.run(ctx, async ({ em }) => {
+      // One ladder run per tenant at a time: a second waits and then sees the first's actions.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('supervision-ladder'), hashtext($1))`, [tenantId]);
+      const tenant = await em.findOne(Tenant, { where: { id: tenantId } });
+      if (!tenant) return [];
+      const now = this.clock.now();
+      const today = shanghaiDateOf(now);
+      await em.query(
+        `UPDATE supervision_action SET status = $3 WHERE tenant_id = $1 AND kind = $4 AND status = $5 AND due_on < $2`,
+        [tenantId, today, ActionStatus.OVERDUE, SupervisionActionKind.INTERVIEW, ActionStatus.AWAITING_RECTIFICATION],
+      );
+      const rules = await supervisionRulesOf(em, tenant);
+      const out: SupervisionAction[] = [];
+      // Each pass may complete another rule (a second reminder lists the unit): repeat until nothing is new.
+      for (let pass = 0; pass <= rules.ladder.length; pass += 1) {
+        const proposals = evaluateLadder(rules.ladder, await this.state(em, tenantId, rules, today));
+        const units = await unitsByIds(em, proposals.map((p) => p.unit.unitId));
+        let fresh = 0;
+        for (const p of proposals) {
+          const unit = units.get(p.unit.unitId);
+          if (!unit?.active) continue;
+          const action = await this.writer.create(em, tenant, await this.spec(ctx, rules, p, unit, today), this.recordedWith(rules, p));
+          if (action) {
+            out.push(action);
+            fresh += 1;
+          }
+        }
+        if (!fresh) break;
+      }
+      await em.query(`UPDATE supervision_flag SET evaluated_at = $2 WHERE tenant_id = $1 AND evaluated_at IS NULL`, [tenantId, now]);
+      return out;
+    });
+    if (taken.length) {
+      this.logger.log(`tenant ${tenantId}: ${taken.map((a) => `${a.kind} (${a.ruleId})`).join(', ')}`);
+      await afterDecision(this.jobs, tenantId, { ladder: false });
+    }
+    return taken;
+  }
+
+  /** Notice-driven steps are filed with the departments the notices are recorded with (003 §三). */
+  private recordedWith(rules: SupervisionRules, p: Proposal): string[] {
+    const noticeDriven = p.rule.when.kind === 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES' || p.rule.when.kind === 'CONSECUTIVE_SPECIAL_NOTICES';
+    return noticeDriven ? (rules.notices?.recordedWith ?? []) : [];
+  }
+
+  private async spec(ctx: RequestContext, rules: SupervisionRules, p: Proposal, unit: SupervisedUnit, today: string): Promise<ActionSpec> {
+    const summary = describeTrigger(p.rule.when);
+    const base = {
+      unit,
+      caseId: p.caseId,
+      ruleId: p.rule.id,
+      ruleSource: p.rule.source,
+      facts: {
+        rule: { id: p.rule.id, when: p.rule.when, then: p.rule.then, source: p.rule.source, pluginId: p.rule.pluginId, inherited: p.rule.inherited },
+        summary,
+        evidence: p.evidence,
+        ...(p.evidence[0]?.kind === 'ASSESSMENT' ? { assessmentId: p.evidence[0].id } : {}),
+      },
+      causedBy: p.causedBy,
+      dedupeKey: p.dedupeKey,
+      openedBy: null,
+      detail: { reasonName: summary, ...(p.evidence[0]?.kind === 'FLAG' ? { reasonCode: p.evidence[0].reason } : {}) },
+    };
+    switch (p.kind) {
+      case 'REMINDER':
+        // A ladder reminder is a key matter: the numbered letter where the plugin says so (003 §四: 重点问题采取发提醒函告知).
+        return { ...base, kind: SupervisionActionKind.REMINDER, severity: 'KEY', channel: rules.reminders?.rule.channels.KEY ?? 'IN_APP', status: ActionStatus.ISSUED };
+      case 'LISTING': {
+        const listed = rules.listedSupervision?.rule;
+        const first = listed?.steps[0];
+        const due = listed?.timeLimit ? await this.calendar.due(ctx, rules.tenant.id, today, listed.timeLimit) : null;
+        return {
+          ...base,
+          kind: SupervisionActionKind.LISTING,
+          status: ActionStatus.ACTIVE,
+          currentStep: first?.code ?? null,
+          steps: first ? [{ code: first.code, name: first.name, at: this.clock.now().toISOString(), byUserId: null, note: summary, passed: null }] : [],
+          dueOn: due?.date ?? null,
+          dueProvisional: due?.provisional ?? false,
+        };
+      }
+      case 'INTERVIEW':
+        return { ...base, kind: SupervisionActionKind.INTERVIEW, severity: 'GENERAL', status: ActionStatus.PLANNED };
+      case 'ACCOUNTABILITY':
+        return { ...base, kind: SupervisionActionKind.ACCOUNTABILITY, status: ActionStatus.OPEN, detail: { ...base.detail, backwardTracing: rules.accountability?.rule.backwardTracing ?? false } };
+      case 'NAMED_CRITICISM':
+        return { ...base, kind: SupervisionActionKind.NAMED_CRITICISM, status: ActionStatus.ISSUED };
+    }
+  }
+
+  /** What the rules need to see, loaded in bounded windows (the latest notices and reminders). */
+  private async state(em: EntityManager, tenantId: string, rules: SupervisionRules, today: string): Promise<LadderState> {
+    const kinds = new Set(rules.ladder.map((r) => r.when.kind));
+    const ruleIds = (kind: string): string[] => rules.ladder.filter((r) => r.when.kind === kind).map((r) => r.id);
+    const window = lookback(rules.ladder);
+    const regularNotices = kinds.has('BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES') ? await this.noticeFacts(em, tenantId, 'REGULAR', window) : [];
+    const specialNotices = kinds.has('CONSECUTIVE_SPECIAL_NOTICES') ? await this.noticeFacts(em, tenantId, 'SPECIAL', window) : [];
+    const reminders: ActionFact[] = kinds.has('CONSECUTIVE_REMINDERS')
+      ? await em.query(
+          `SELECT ${ACTION_COLUMNS} FROM (SELECT *, row_number() OVER (PARTITION BY target_unit_id ORDER BY opened_at DESC, number DESC) AS k
+             FROM supervision_action WHERE tenant_id = $1 AND kind = 'REMINDER') a WHERE a.k <= $2`,
+          [tenantId, window],
+        )
+      : [];
+    const flags: FlagFact[] = kinds.has('FLAGGED')
+      ? await em.query(`SELECT id, target_unit_id AS "unitId", target_tenant_id AS "targetTenantId", reason, case_id AS "caseId" FROM supervision_flag WHERE tenant_id = $1 AND evaluated_at IS NULL ORDER BY flagged_at, id`, [tenantId])
+      : [];
+    const notActedOn = `NOT EXISTS (SELECT 1 FROM supervision_action b WHERE b.caused_by = a.id AND b.rule_id = ANY($2::text[]))`;
+    const overdueInterviews: ActionFact[] = kinds.has('RECTIFICATION_OVERDUE')
+      ? await em.query(`SELECT ${ACTION_COLUMNS} FROM supervision_action a WHERE a.tenant_id = $1 AND a.kind = 'INTERVIEW' AND a.status = 'OVERDUE' AND ${notActedOn} ORDER BY a.opened_at`, [tenantId, ruleIds('RECTIFICATION_OVERDUE')])
+      : [];
+    const overdueListings: ActionFact[] = kinds.has('LISTING_OVERDUE')
+      ? await em.query(`SELECT ${ACTION_COLUMNS} FROM supervision_action a WHERE a.tenant_id = $1 AND a.kind = 'LISTING' AND a.status = 'ACTIVE' AND a.due_on < $3 AND ${notActedOn} ORDER BY a.opened_at`, [tenantId, ruleIds('LISTING_OVERDUE'), today])
+      : [];
+    const failedAssessments: AssessmentFact[] = kinds.has('ASSESSMENT_FAILED')
+      ? await em.query(
+          `SELECT x.id, x.target_unit_id AS "unitId", x.target_tenant_id AS "targetTenantId", x.period, x.period_start::text AS "periodStart", x.score::float AS score
+             FROM assessment x WHERE x.tenant_id = $1 AND NOT x.passed
+              AND NOT EXISTS (SELECT 1 FROM supervision_action b WHERE b.tenant_id = x.tenant_id AND b.facts @> jsonb_build_object('assessmentId', x.id::text))`,
+          [tenantId],
+        )
+      : [];
+    const candidates = [...regularNotices, ...specialNotices].map((n) => n.id).concat(reminders.map((r) => r.id));
+    const consumed = new Set<string>();
+    if (candidates.length) {
+      const rows: { rule_id: string; unit_id: string; evidence_id: string }[] = await em.query(
+        `SELECT a.rule_id, a.target_unit_id AS unit_id, e->>'id' AS evidence_id FROM supervision_action a
+           CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.facts->'evidence') = 'array' THEN a.facts->'evidence' ELSE '[]'::jsonb END) e
+          WHERE a.tenant_id = $1 AND a.rule_id IS NOT NULL AND e->>'id' = ANY($2::text[])`,
+        [tenantId, candidates],
+      );
+      for (const r of rows) consumed.add(`${r.rule_id}|${r.unit_id}|${r.evidence_id}`);
+    }
+    return { regularNotices, specialNotices, reminders, flags, overdueInterviews, overdueListings, failedAssessments, consumed };
+  }
+
+  private async noticeFacts(em: EntityManager, tenantId: string, kind: 'REGULAR' | 'SPECIAL', window: number): Promise<NoticeFact[]> {
+    const order = kind === 'REGULAR' ? 'period_start DESC' : 'published_at DESC, id DESC';
+    const notices: Omit<NoticeFact, 'entries'>[] = await em.query(
+      `SELECT id, number, kind, period, period_start::text AS "periodStart", period_end::text AS "periodEnd",
+              to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "publishedAt"
+         FROM (SELECT *, row_number() OVER (PARTITION BY coalesce(period, '') ORDER BY ${order}) AS k
+                 FROM supervision_notice WHERE tenant_id = $1 AND kind = $2 AND status = 'PUBLISHED') n
+        WHERE n.k <= $3`,
+      [tenantId, kind, window],
+    );
+    if (!notices.length) return [];
+    const entries: { notice_id: string; unitId: string; targetTenantId: string | null; rank: number | null; rankedOf: number | null }[] = await em.query(
+      `SELECT notice_id, target_unit_id AS "unitId", target_tenant_id AS "targetTenantId", rank, ranked_of AS "rankedOf"
+         FROM supervision_notice_entry WHERE tenant_id = $1 AND notice_id = ANY($2::uuid[])`,
+      [tenantId, notices.map((n) => n.id)],
+    );
+    const byNotice = new Map<string, NoticeFact['entries']>();
+    for (const { notice_id, ...e } of entries) {
+      const list = byNotice.get(notice_id);
+      if (list) list.push(e);
+      else byNotice.set(notice_id, [e]);
+    }
+    return notices.map((n) => ({ ...n, entries: byNotice.get(n.id) ?? [] }));
+  }
+}

@@ -1,0 +1,101 @@
+import { actionKindOf, bottomBand, consumedKey, describeTrigger, evaluateLadder, lookback, type EffectiveRule, type LadderState, type NoticeFact } from './ladder';
+
+/** Rules shaped like a county's (the numbers are this test's, not the engine's). */
+const rule = (id: string, when: EffectiveRule['when'], then: EffectiveRule['then']): EffectiveRule => ({ id, when, then, source: `test §${id}`, pluginId: 'test-county', inherited: false });
+const bottomTwice = rule('bottom-three-twice', { kind: 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES', bottom: 3, consecutive: 2 }, 'REMINDER_OR_INTERVIEW');
+const specialTwice = rule('special-twice', { kind: 'CONSECUTIVE_SPECIAL_NOTICES', consecutive: 2 }, 'REMINDER_OR_INTERVIEW');
+const remindedTwice = rule('reminded-twice', { kind: 'CONSECUTIVE_REMINDERS', consecutive: 2 }, 'LISTED_SUPERVISION');
+const flagged = rule('serious-impact', { kind: 'FLAGGED', reasons: ['SERIOUS_IMPACT'] }, 'LISTED_SUPERVISION');
+const rectification = rule('rectification-overdue', { kind: 'RECTIFICATION_OVERDUE' }, 'ACCOUNTABILITY');
+const listingOverdue = rule('listing-overdue', { kind: 'LISTING_OVERDUE' }, 'INTERVIEW');
+const failed = rule('assessment-failed', { kind: 'ASSESSMENT_FAILED' }, 'ACCOUNTABILITY');
+
+const empty: LadderState = { regularNotices: [], specialNotices: [], reminders: [], flags: [], overdueInterviews: [], overdueListings: [], failedAssessments: [], consumed: new Set() };
+
+/** Monthly notices of four units; `ranks[i]` lists the units from best to worst in month i. */
+function monthly(ranks: string[][], from = 5): NoticeFact[] {
+  return ranks.map((order, i) => {
+    const month = String(from + i).padStart(2, '0');
+    return {
+      id: `n${i + 1}`,
+      number: `通报〔2026〕${i + 1}号`,
+      kind: 'REGULAR',
+      period: 'MONTHLY',
+      periodStart: `2026-${month}-01`,
+      periodEnd: `2026-${month}-28`.replace('-28', `-${['04', '06', '09', '11'].includes(month) ? 30 : 31}`),
+      publishedAt: `2026-${String(from + i + 1).padStart(2, '0')}-01T01:00:00.000000`,
+      entries: order.map((u, r) => ({ unitId: u, targetTenantId: `t-${u}`, rank: r + 1, rankedOf: order.length })),
+    };
+  });
+}
+
+describe('the escalation ladder', () => {
+  it('bottom 3 in two consecutive regular notices → a reminder, with the notices and ranks as evidence', () => {
+    const notices = monthly([
+      ['a', 'b', 'c', 'x'],
+      ['b', 'a', 'c', 'x'],
+    ]);
+    const proposals = evaluateLadder([bottomTwice], { ...empty, regularNotices: notices });
+    // c and x were bottom both times; a and b only once.
+    expect(proposals.map((p) => p.unit.unitId).sort()).toEqual(['c', 'x']);
+    const x = proposals.find((p) => p.unit.unitId === 'x')!;
+    expect(x).toMatchObject({ kind: 'REMINDER', causedBy: null, dedupeKey: 'bottom-three-twice:x:n1,n2', unit: { targetTenantId: 't-x' } });
+    expect(x.evidence).toEqual([
+      { kind: 'NOTICE', id: 'n1', number: '通报〔2026〕1号', rank: 4, rankedOf: 4, periodStart: '2026-05-01', periodEnd: '2026-05-31' },
+      { kind: 'NOTICE', id: 'n2', number: '通报〔2026〕2号', rank: 4, rankedOf: 4, periodStart: '2026-06-01', periodEnd: '2026-06-30' },
+    ]);
+  });
+
+  it('each run fires once: a third month starts a new pair; a gap between periods breaks the run', () => {
+    const notices = monthly([['a', 'x'], ['a', 'x'], ['a', 'x'], ['a', 'x']]);
+    const rule1 = { ...bottomTwice, when: { kind: 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES' as const, bottom: 1, consecutive: 2 } };
+    const first = evaluateLadder([rule1], { ...empty, regularNotices: notices.slice(0, 3) });
+    expect(first.map((p) => p.dedupeKey)).toEqual(['bottom-three-twice:x:n1,n2']);
+    const consumed = new Set(first[0].evidence.map((e) => consumedKey(rule1.id, 'x', e.id)));
+    expect(evaluateLadder([rule1], { ...empty, regularNotices: notices.slice(0, 3), consumed })).toEqual([]);
+    expect(evaluateLadder([rule1], { ...empty, regularNotices: notices, consumed }).map((p) => p.dedupeKey)).toEqual(['bottom-three-twice:x:n3,n4']);
+    const gap = [notices[0], notices[2]];
+    expect(evaluateLadder([rule1], { ...empty, regularNotices: gap })).toEqual([]);
+  });
+
+  it('consecutive special notices naming a unit; one not naming it breaks the run', () => {
+    const special = (id: string, at: string, units: string[]): NoticeFact => ({ id, number: id, kind: 'SPECIAL', period: null, periodStart: '2026-06-01', periodEnd: '2026-06-01', publishedAt: at, entries: units.map((u) => ({ unitId: u, targetTenantId: null, rank: null, rankedOf: null })) });
+    const notices = [special('s1', '2026-06-02', ['x', 'y']), special('s2', '2026-06-09', ['y']), special('s3', '2026-06-16', ['x', 'y'])];
+    expect(evaluateLadder([specialTwice], { ...empty, specialNotices: notices }).map((p) => p.dedupeKey)).toEqual(['special-twice:y:s1,s2']);
+  });
+
+  it('two consecutive reminders → listed supervision, caused by the second reminder', () => {
+    const reminder = (id: string, at: string) => ({ id, number: id, kind: 'REMINDER' as const, unitId: 'x', targetTenantId: 't-x', status: 'ISSUED', openedAt: at, dueOn: null });
+    const [p] = evaluateLadder([remindedTwice], { ...empty, reminders: [reminder('r2', '2026-09-01'), reminder('r1', '2026-07-01')] });
+    expect(p).toMatchObject({ kind: 'LISTING', causedBy: 'r2', dedupeKey: 'reminded-twice:x:r1,r2' });
+    expect(evaluateLadder([remindedTwice], { ...empty, reminders: [reminder('r1', '2026-07-01')] })).toEqual([]);
+  });
+
+  it('flags, overdue rectification reports and listings, failed assessments: one step each', () => {
+    const overdue = { id: 'i1', number: '约谈1', kind: 'INTERVIEW' as const, unitId: 'x', targetTenantId: 't-x', status: 'OVERDUE', openedAt: '2026-09-21', dueOn: '2026-10-23' };
+    const out = evaluateLadder([flagged, rectification, listingOverdue, failed], {
+      ...empty,
+      flags: [
+        { id: 'f1', unitId: 'x', targetTenantId: 't-x', reason: 'SERIOUS_IMPACT', caseId: 'c1' },
+        { id: 'f2', unitId: 'y', targetTenantId: null, reason: 'SOMETHING_ELSE', caseId: null },
+      ],
+      overdueInterviews: [overdue],
+      overdueListings: [{ ...overdue, id: 'l1', kind: 'LISTING', status: 'ACTIVE' }],
+      failedAssessments: [{ id: 'as1', unitId: 'y', targetTenantId: null, period: 'ANNUAL', periodStart: '2026-01-01', score: 40 }],
+    });
+    expect(out.map((p) => [p.rule.id, p.kind, p.unit.unitId, p.causedBy, p.caseId])).toEqual([
+      ['serious-impact', 'LISTING', 'x', null, 'c1'],
+      ['rectification-overdue', 'ACCOUNTABILITY', 'x', 'i1', null],
+      ['listing-overdue', 'INTERVIEW', 'x', 'l1', null],
+      ['assessment-failed', 'ACCOUNTABILITY', 'y', null, null],
+    ]);
+  });
+
+  it('reads its bands and windows from the rules, and words the trigger from them', () => {
+    expect(bottomBand([bottomTwice, remindedTwice])).toBe(3);
+    expect(bottomBand([remindedTwice])).toBe(0);
+    expect(lookback([bottomTwice, flagged])).toBe(4);
+    expect(actionKindOf('REMINDER_OR_INTERVIEW')).toBe('REMINDER');
+    expect(describeTrigger(bottomTwice.when)).toBe('连续2次定期通报排名后3位');
+  });
+});

@@ -1,0 +1,68 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx } from '@engine/access';
+import type { RequestContext } from '@engine/context';
+import { clamp, dateArg, idArg } from './args';
+import { PublishNoticeInput } from './dto/supervision.inputs';
+import { NoticeKind } from './enums';
+import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
+import { NoticesService } from './notices.service';
+import { UnitMetrics } from './supervision.models';
+
+@Resolver(() => SupervisionNotice)
+export class NoticesResolver {
+  constructor(@Inject(NoticesService) private readonly notices: NoticesService) {}
+
+  @Allow('read', 'SupervisionNotice')
+  @Query(() => [SupervisionNotice], { description: 'A tenant\'s notices (通报), newest first (a member unit: those naming it).' })
+  supervisionNotices(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('kind', { type: () => NoticeKind, nullable: true }) kind: NoticeKind | undefined,
+    @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
+  ): Promise<SupervisionNotice[]> {
+    return this.notices.list(ctx, tenantCode, kind ?? undefined, clamp(limit));
+  }
+
+  @Allow('read', 'SupervisionNotice')
+  @Query(() => SupervisionNotice, { nullable: true })
+  supervisionNotice(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<SupervisionNotice | null> {
+    return this.notices.byId(ctx, idArg(id, 'id'));
+  }
+
+  @Allow('read', 'SupervisionNotice')
+  @Query(() => [SupervisionNotice], { description: 'Notices concerning the caller: its township in an ancestor\'s notices, or its unit — each with the caller\'s own entry.' })
+  receivedSupervisionNotices(@Ctx() ctx: RequestContext, @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number): Promise<SupervisionNotice[]> {
+    return this.notices.received(ctx, clamp(limit));
+  }
+
+  @Allow('read', 'SupervisionNotice')
+  @Query(() => [UnitMetrics], { description: 'The metrics of the tenant\'s supervised units for a period, computed from the ledger and meetings.' })
+  async supervisionMetrics(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('periodStart') periodStart: string,
+    @Args('periodEnd') periodEnd: string,
+  ): Promise<UnitMetrics[]> {
+    const rows = await this.notices.unitMetrics(ctx, tenantCode, dateArg(periodStart, 'periodStart'), dateArg(periodEnd, 'periodEnd'));
+    return rows.map(({ unit, metrics }) => ({ unitId: unit.id, unitName: unit.name, unitKind: unit.kind, targetTenantCode: unit.childTenantCode, metrics }));
+  }
+
+  @Allow('create', 'SupervisionNotice')
+  @Mutation(() => SupervisionNotice, { description: 'The office publishes a regular notice (ranked) or a special notice (naming units), with named criticism where the plugin provides it.' })
+  publishNotice(@Ctx() ctx: RequestContext, @Args('input') input: PublishNoticeInput): Promise<SupervisionNotice> {
+    return this.notices.publish(ctx, input);
+  }
+
+  @Allow('acknowledge', 'SupervisionNotice')
+  @Mutation(() => SupervisionNoticeEntry, { description: 'Read receipt by the unit the notice concerns (its township\'s leaders, or its own users).' })
+  markNoticeRead(@Ctx() ctx: RequestContext, @Args('noticeId', { type: () => ID }) noticeId: string): Promise<SupervisionNoticeEntry> {
+    return this.notices.markRead(ctx, idArg(noticeId, 'noticeId'));
+  }
+
+  @ResolveField(() => [SupervisionNoticeEntry], { description: 'Ranked (regular) or named (special) units, best first.' })
+  async entries(@Ctx() ctx: RequestContext, @Parent() notice: SupervisionNotice): Promise<SupervisionNoticeEntry[]> {
+    if (notice.entries) return notice.entries;
+    return (await ctx.loader('supervisionNoticeEntries', (ids) => this.notices.entriesOf(ctx, ids)).load(notice.id)) ?? [];
+  }
+}

@@ -1,0 +1,31 @@
+import type { RulesFor } from '@engine/access';
+import { Role } from '@engine/context';
+
+/**
+ * Supervision (督查督办). Everyone in the tenant tree reads notices, actions and assessments (a member
+ * unit only what concerns it; a township's leaders also what its ancestors decided about it: the
+ * services narrow the query). The office publishes notices, flags concerns, issues reminders, lists
+ * and advances listings, plans interviews and runs assessments, and reads its outbox; conveners open
+ * and conduct interviews (which one, by severity, the plugin says) and decide accountability; the
+ * units concerned give read receipts and file rectification reports. Superiors read.
+ */
+export const supervisionRules: RulesFor = (caller, can) => {
+  const has = (...roles: Role[]): boolean => roles.some((r) => caller.roles.includes(r));
+  if (!caller.tenantId) return;
+  const own = { tenantId: caller.tenantId };
+  can('read', ['SupervisionNotice', 'SupervisionAction', 'Assessment']);
+  if (has(Role.OFFICE_DIRECTOR)) {
+    can('create', ['SupervisionNotice', 'SupervisionFlag', 'Assessment'], own);
+    can(['create', 'update'], 'SupervisionAction', own);
+    can('read', 'OutboxMessage', own);
+  }
+  if (has(Role.CHIEF_CONVENER, Role.CONVENER)) {
+    can('create', 'SupervisionAction', { ...own, kind: 'INTERVIEW' });
+    can('approve', 'SupervisionAction', own);
+  }
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR)) can('read', 'SupervisionFlag');
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY)) {
+    can('acknowledge', 'SupervisionNotice');
+    can('report', 'SupervisionAction');
+  }
+};

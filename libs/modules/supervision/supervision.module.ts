@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '@modules/tenancy/tenancy.module';
+import { ActionWriter } from './action-writer';
+import { ActionsQuery } from './actions.query';
+import { ActionsResolver } from './actions.resolver';
+import { ActionsService } from './actions.service';
+import { AssessmentResolver } from './assessment.resolver';
+import { AssessmentService } from './assessment.service';
+import { EmailSender, LetterSender, LocalEmailSender, LocalLetterSender, LocalSmsSender, SmsSender } from './channels';
+import { SupervisionDocumentsController } from './documents.controller';
+import { ReminderLetterService } from './documents/reminder-letter.service';
+import { FlagsQuery } from './flags.query';
+import { InterviewsService } from './interviews.service';
+import { LadderService } from './ladder.service';
+import { NoticesResolver } from './notices.resolver';
+import { NoticesService } from './notices.service';
+import { OutboxService } from './outbox.service';
+
+/**
+ * Supervision (督查督办): metrics, notices and ranking, the escalation ladder (reminders, listed
+ * supervision, interviews, accountability), assessments, and the outbox with its channel adapters.
+ * The local adapters record what would be sent; a deployment binds real ones to the same ports.
+ */
+@Module({
+  imports: [TenancyModule],
+  controllers: [SupervisionDocumentsController],
+  providers: [
+    { provide: SmsSender, useClass: LocalSmsSender },
+    { provide: EmailSender, useClass: LocalEmailSender },
+    { provide: LetterSender, useClass: LocalLetterSender },
+    OutboxService,
+    ActionWriter,
+    NoticesService,
+    ActionsQuery,
+    ActionsService,
+    InterviewsService,
+    AssessmentService,
+    FlagsQuery,
+    LadderService,
+    ReminderLetterService,
+    NoticesResolver,
+    ActionsResolver,
+    AssessmentResolver,
+  ],
+  exports: [LadderService, NoticesService, OutboxService, ActionsQuery],
+})
+export class SupervisionModule {}

@@ -1,0 +1,316 @@
+import { Clock } from '@engine/clock';
+import { LadderService, OutboxService } from '@modules/supervision';
+import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
+
+/**
+ * Issue 6's scenario in the demo county (003): 下仓镇 ranks in the bottom 3 of two consecutive monthly
+ * notices → a reminder (a numbered letter); two more → a second reminder → listed supervision, walked
+ * through its five steps with the acceptance check before delisting; a flagged Beijing visit → an
+ * interview, its rectification report due 15 working days later across National Day, missed →
+ * accountability, decided by the conveners; all counted in the annual assessment. Every step is read
+ * back over GraphQL with its rule and evidence; notifications go through the outbox, once.
+ */
+describe('the supervision ladder in the demo county', () => {
+  let t: TestApp;
+  let clock: Clock;
+  let ladder: LadderService;
+  const COUNTY = 'county-petition-mechanisms';
+  const tok: Record<string, string> = {};
+  let countyId: string;
+  const unit: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+
+  const ok = <T,>(res: GqlResult<T>): T => {
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  };
+  const code = (res: GqlResult): string | undefined => res.errors?.[0]?.extensions?.code;
+  const field = (res: GqlResult): string | undefined => res.errors?.[0]?.extensions?.field ?? res.errors?.[0]?.extensions?.problems?.[0]?.field;
+  const at = (iso: string): void => clock.set(`${iso}T09:00:00+08:00`);
+
+  const ACTION = `id number kind status ruleId ruleSource facts severity channel currentStep dueOn dueProvisional causedById unitName unitKind targetTenantCode letterUrl detail
+    steps { code name passed note } evidenceChain { id kind ruleId number }`;
+  type Action = {
+    id: string;
+    number: string;
+    kind: string;
+    status: string;
+    ruleId: string | null;
+    ruleSource: string;
+    facts: { summary?: string; evidence?: { kind: string; id: string; number?: string; rank?: number; rankedOf?: number }[] };
+    severity: string | null;
+    channel: string | null;
+    currentStep: string | null;
+    dueOn: string | null;
+    causedById: string | null;
+    unitName: string;
+    targetTenantCode: string | null;
+    letterUrl: string | null;
+    detail: Record<string, unknown>;
+    steps: { code: string; passed: boolean | null }[];
+    evidenceChain: { id: string; kind: string; ruleId: string | null }[];
+  };
+  const actions = async (token: string, kind?: string): Promise<Action[]> =>
+    ok(await t.gql<{ supervisionActions: Action[] }>(`query($k: SupervisionActionKind) { supervisionActions(tenantCode: "${COUNTY}", kind: $k) { ${ACTION} } }`, { k: kind }, token)).supervisionActions;
+  const mutate = (op: string, type: string, input: Record<string, unknown>, token: string) => t.gql<Record<string, Action>>(`mutation($i: ${type}!) { ${op}(input: $i) { ${ACTION} } }`, { i: input }, token);
+
+  let petitioner = 0;
+  /** A letter petition in a tenant; in the county, assigned to a department. */
+  async function petition(tenantCode: string, over: Record<string, unknown>, responsibleUnitId?: string): Promise<void> {
+    petitioner += 1;
+    const token = tenantCode === COUNTY ? tok.office : tok[tenantCode];
+    const received = ok(
+      await t.gql<{ receivePetition: { id: string } }>('mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }', {
+        i: { tenantCode, channel: 'LETTER', matter: '反映征地补偿问题，要求尽快解决。', petitioners: [{ name: `信访人${petitioner}`, phone: `1380000${String(petitioner).padStart(4, '0')}` }], ...over },
+      }, token),
+    ).receivePetition;
+    if (responsibleUnitId) {
+      ok(await t.gql('mutation($i: AssignCaseInput!) { assignCase(input: $i) { id } }', { i: { caseId: received.id, responsibleUnitId, responsiblePerson: '王科长', dueOn: '2026-12-31' } }, token));
+    }
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    clock = t.app.get(Clock);
+    ladder = t.app.get(LadderService);
+    at('2026-05-04');
+    for (const u of ['office', 'convener', 'chief', 'superior']) tok[u] = await t.login(COUNTY, u);
+    for (const town of ['xiacang', 'shizi', 'xincheng', 'town-petition-systems']) tok[town] = await t.login(town, 'office');
+    const county = ok(await t.gql<{ tenant: { id: string; memberUnits: { id: string; name: string; kind: string }[] }; tenants: { code: string; name: string }[] }>(`{ tenant(code: "${COUNTY}") { id memberUnits { id name kind } } tenants(parentCode: "${COUNTY}") { code name } }`, {}, tok.office));
+    countyId = county.tenant.id;
+    for (const child of county.tenants) unit[child.code] = county.tenant.memberUnits.find((u) => u.name === child.name && u.kind === 'TOWNSHIP')!.id;
+    expect(Object.keys(unit).sort()).toEqual(['shizi', 'town-petition-systems', 'xiacang', 'xincheng']);
+    for (const [key, name] of [['deptA', '县公安局'], ['deptB', '县人社局'], ['deptC', '县住建局']]) {
+      unit[key] = ok(await t.gql<{ addMemberUnit: { id: string } }>('mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }', { i: { tenantCode: COUNTY, name, kind: 'DEPARTMENT', reason: '纳入县信访工作联席会议成员单位' } }, tok.office)).addMemberUnit.id;
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /**
+   * A month of ledger data: 下仓镇 a Beijing petition (weight −3), two other units a skip-level petition
+   * each (−2), the rest nothing (0). Bottom 3 of 7: the pair and 下仓镇; the pair changes every month.
+   */
+  async function month(first: string, pair: [string, string]): Promise<void> {
+    at(first.replace(/-01$/, '-05'));
+    await petition('xiacang', { source: 'BEIJING_PETITION' });
+    for (const p of pair) {
+      if (p.startsWith('dept')) await petition(COUNTY, { skipLevel: true }, unit[p]);
+      else await petition(p, { skipLevel: true });
+    }
+  }
+
+  it('two monthly notices with 下仓镇 in the bottom 3 → a reminder letter, with the notices and ranks as evidence', async () => {
+    await month('2026-05-01', ['shizi', 'xincheng']);
+    await month('2026-06-01', ['town-petition-systems', 'deptA']);
+    // 1 June: the sweep drafts and publishes May's notice by itself.
+    at('2026-06-01');
+    await ladder.sweepTenant(countyId);
+    await t.queue.whenIdle();
+    const may = ok(await t.gql<{ supervisionNotices: { number: string; period: string; periodStart: string; rule: string; entries: { unitName: string; rank: number; rankedOf: number; bottom: boolean; score: number; metrics: Record<string, number> }[] }[] }>(
+      `{ supervisionNotices(tenantCode: "${COUNTY}") { number period periodStart rule entries { unitName rank rankedOf bottom score metrics } } }`, {}, tok.superior)).supervisionNotices;
+    expect(may).toHaveLength(1);
+    expect(may[0]).toMatchObject({ period: 'MONTHLY', periodStart: '2026-05-01' });
+    expect(may[0].rule).toContain('003 §三');
+    expect(may[0].entries.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(may[0].entries[6]).toMatchObject({ unitName: '下仓镇', rank: 7, rankedOf: 7, bottom: true });
+    expect(may[0].entries.filter((e) => e.bottom).map((e) => e.unitName).sort()).toEqual(['下仓镇', '十字镇', '新城街道'].sort());
+    expect(may[0].entries[6].metrics).toMatchObject({ BEIJING_PETITIONS: 1, CASES_RECEIVED: 1, SKIP_LEVEL_PETITIONS: 0 });
+    expect(may[0].entries[6].score).toBe(-3);
+    expect(await actions(tok.office)).toEqual([]); // one notice is not two
+
+    // 1 July: the office publishes June's notice on demand; the ladder runs after it.
+    at('2026-07-01');
+    expect(field(await t.gql('mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { id } }', { i: { tenantCode: COUNTY, kind: 'REGULAR', period: 'MONTHLY', periodStart: '2026-07-01' } }, tok.office))).toBe('input.periodStart');
+    expect(code(await t.gql('mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { id } }', { i: { tenantCode: COUNTY, kind: 'REGULAR', period: 'MONTHLY', periodStart: '2026-05-01' } }, tok.office))).toBe('CONFLICT');
+    const june = ok(await t.gql<{ publishNotice: { id: string; number: string; entries: { unitName: string; rank: number; metrics: Record<string, number> }[] } }>(
+      'mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { id number entries { unitName rank metrics } } }', { i: { tenantCode: COUNTY, kind: 'REGULAR', period: 'MONTHLY', periodStart: '2026-06-01' } }, tok.office)).publishNotice;
+    ids.june = june.id;
+    // The notice's numbers are the ledger's: recomputed for June they are the same.
+    const metrics = ok(await t.gql<{ supervisionMetrics: { unitName: string; metrics: Record<string, number> }[] }>(`{ supervisionMetrics(tenantCode: "${COUNTY}", periodStart: "2026-06-01", periodEnd: "2026-06-30") { unitName metrics } }`, {}, tok.office)).supervisionMetrics;
+    for (const e of june.entries) expect(metrics.find((m) => m.unitName === e.unitName)!.metrics).toEqual(e.metrics);
+    expect(june.entries.find((e) => e.unitName === '县公安局')!.metrics).toMatchObject({ SKIP_LEVEL_PETITIONS: 1, CASES_RECEIVED: 1 });
+    await t.queue.whenIdle();
+
+    const reminders = await actions(tok.office, 'REMINDER');
+    expect(reminders).toHaveLength(1); // the pairs changed: only 下仓镇 was in the bottom 3 twice
+    const [r1] = reminders;
+    ids.r1 = r1.id;
+    expect(r1).toMatchObject({ status: 'ISSUED', ruleId: 'bottom-three-twice', ruleSource: '003 §三', severity: 'KEY', channel: 'LETTER', unitName: '下仓镇', targetTenantCode: 'xiacang', letterUrl: `/documents/reminders/${r1.id}.docx` });
+    expect(r1.number).toMatch(/^示范信访提醒〔2026〕1号$/);
+    expect(r1.facts.summary).toBe('连续2次定期通报排名后3位');
+    expect(r1.facts.evidence!.map((e) => [e.kind, e.rank, e.rankedOf])).toEqual([
+      ['NOTICE', 7, 7],
+      ['NOTICE', 7, 7],
+    ]);
+    expect(r1.facts.evidence![1].id).toBe(june.id);
+  });
+
+  it('the reminder reaches 下仓镇: in-app and by letter through the outbox, once; the letter downloads; read receipts', async () => {
+    await t.app.get(OutboxService).deliver(countyId);
+    const outbox = ok(await t.gql<{ outboxMessages: { channel: string; recipient: string; status: string; receipt: string; refId: string }[] }>(`{ outboxMessages(tenantCode: "${COUNTY}") { channel recipient status receipt refId } }`, {}, tok.office)).outboxMessages;
+    const forReminder = outbox.filter((m) => m.refId === ids.r1);
+    expect(forReminder.map((m) => m.channel).sort()).toEqual(expect.arrayContaining(['EMAIL', 'IN_APP', 'LETTER']));
+    // Filed with the departments 003 §三 names (报送县目标绩效、组织人事、纪检监察部门备案).
+    expect(forReminder.filter((m) => m.channel === 'EMAIL').map((m) => m.recipient).sort()).toEqual(['department:县目标绩效', 'department:纪检监察', 'department:组织人事'].sort());
+    expect(outbox.every((m) => m.status === 'SENT' && m.receipt)).toBe(true);
+    expect(forReminder.find((m) => m.channel === 'LETTER')!.receipt).toMatch(/^local-letter:/);
+    const before = JSON.stringify(outbox);
+    expect(await t.app.get(OutboxService).deliver(countyId)).toBe(0); // nothing sent twice
+    expect(JSON.stringify(ok(await t.gql<{ outboxMessages: unknown[] }>(`{ outboxMessages(tenantCode: "${COUNTY}") { channel recipient status receipt refId } }`, {}, tok.office)).outboxMessages)).toBe(before);
+    expect(code(await t.gql(`{ outboxMessages(tenantCode: "${COUNTY}") { id } }`, {}, tok.convener))).toBe('FORBIDDEN');
+
+    const inbox = ok(await t.gql<{ myNotifications: { kind: string; title: string }[] }>('{ myNotifications { kind title } }', {}, tok.xiacang)).myNotifications;
+    expect(inbox.map((n) => n.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^提醒：示范信访提醒〔2026〕1号$/), expect.stringMatching(/^通报：/)]));
+    expect(inbox.filter((n) => n.title.startsWith('提醒：'))).toHaveLength(1);
+
+    for (const token of [tok.office, tok.xiacang]) {
+      const res = await t.http().get(`/documents/reminders/${ids.r1}.docx`).set('authorization', `Bearer ${token}`).buffer(true);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('wordprocessingml');
+    }
+    expect((await t.http().get(`/documents/reminders/${ids.r1}.docx`).set('authorization', `Bearer ${tok.shizi}`)).status).toBe(404);
+
+    // 下仓镇 sees what concerns it, and gives its read receipt; the county sees the receipt.
+    const received = ok(await t.gql<{ receivedSupervisionNotices: { id: string; issuerName: string; entries: { unitName: string; rank: number; readAt: string | null }[] }[] }>('{ receivedSupervisionNotices { id issuerName entries { unitName rank readAt } } }', {}, tok.xiacang)).receivedSupervisionNotices;
+    expect(received).toHaveLength(2);
+    expect(received[0]).toMatchObject({ id: ids.june, issuerName: '示范县', entries: [{ unitName: '下仓镇', rank: 7, readAt: null }] });
+    expect(code(await t.gql('mutation($id: ID!) { markNoticeRead(noticeId: $id) { id } }', { id: ids.june }, tok.shizi.replace(/.$/, 'x')))).toBe('UNAUTHENTICATED');
+    const readAt = ok(await t.gql<{ markNoticeRead: { readAt: string; unitName: string } }>('mutation($id: ID!) { markNoticeRead(noticeId: $id) { readAt unitName } }', { id: ids.june }, tok.xiacang)).markNoticeRead;
+    expect(readAt.unitName).toBe('下仓镇');
+    const seen = ok(await t.gql<{ supervisionNotice: { entries: { unitName: string; readAt: string | null }[] } }>('query($id: ID!) { supervisionNotice(id: $id) { entries { unitName readAt } } }', { id: ids.june }, tok.office)).supervisionNotice;
+    expect(seen.entries.find((e) => e.unitName === '下仓镇')!.readAt).toBeTruthy();
+    expect(seen.entries.find((e) => e.unitName === '十字镇')!.readAt).toBeNull();
+    const mine = ok(await t.gql<{ receivedSupervisionActions: { id: string; kind: string }[] }>('{ receivedSupervisionActions { id kind } }', {}, tok.xiacang)).receivedSupervisionActions;
+    expect(mine).toEqual([{ id: ids.r1, kind: 'REMINDER' }]);
+    expect(ok(await t.gql<{ receivedSupervisionActions: unknown[] }>('{ receivedSupervisionActions { id } }', {}, tok.shizi)).receivedSupervisionActions).toEqual([]);
+  });
+
+  it('a second pair of bottom places → a second reminder → listed supervision (reminded twice), caused by it', async () => {
+    await month('2026-07-01', ['deptB', 'deptC']);
+    await month('2026-08-01', ['shizi', 'xincheng']);
+    at('2026-08-01');
+    expect((await ladder.sweepTenant(countyId)).map((a) => a.kind)).toEqual([]); // July's notice alone starts a new pair
+    at('2026-09-01');
+    const taken = await ladder.sweepTenant(countyId);
+    expect(taken.map((a) => [a.kind, a.ruleId])).toEqual([
+      ['REMINDER', 'bottom-three-twice'],
+      ['LISTING', 'reminded-twice'],
+    ]);
+    expect(await ladder.run(countyId)).toEqual([]); // idempotent
+    const [listing] = await actions(tok.office, 'LISTING');
+    const [r2] = (await actions(tok.office, 'REMINDER')).filter((r) => r.id !== ids.r1);
+    ids.listing = listing.id;
+    expect(r2.facts.evidence!.map((e) => e.kind)).toEqual(['NOTICE', 'NOTICE']);
+    expect(listing).toMatchObject({ status: 'ACTIVE', ruleId: 'reminded-twice', ruleSource: '003 §五', unitName: '下仓镇', causedById: r2.id, currentStep: 'FILE', dueOn: null });
+    expect(listing.facts.evidence!.map((e) => e.id)).toEqual([ids.r1, r2.id]);
+    expect(listing.evidenceChain.map((a) => a.id)).toEqual([r2.id]);
+    expect(listing.steps.map((s) => s.code)).toEqual(['FILE']);
+  });
+
+  it('the listing goes through its five steps; the acceptance check must pass before delisting', async () => {
+    at('2026-09-02');
+    const advance = (input: Record<string, unknown>, token = tok.office) => mutate('advanceListing', 'AdvanceListingInput', { actionId: ids.listing, ...input }, token);
+    expect(field(await advance({ note: '下发督办通知' }))).toBe('input.dueOn'); // 003 sets no limit: 责令限期 at this step
+    expect(code(await advance({ note: '下发督办通知', dueOn: '2026-09-30' }, tok.convener))).toBe('FORBIDDEN');
+    expect(code(await advance({ note: '下发督办通知', dueOn: '2026-09-30' }, tok.xiacang))).toBe('NOT_FOUND');
+    expect(ok(await advance({ note: '下发督办通知，限9月30日前化解', dueOn: '2026-09-30' })).advanceListing).toMatchObject({ currentStep: 'ISSUE_NOTICE', dueOn: '2026-09-30' });
+    expect(field(await advance({ note: '化解', passed: true }))).toBe('input.passed');
+    expect(ok(await advance({ note: '镇里包案领导入户化解' })).advanceListing.currentStep).toBe('RESOLVE');
+    expect(field(await advance({ note: '验收' }))).toBe('input.passed');
+    const failed = ok(await advance({ note: '验收未通过：信访人仍有异议', passed: false })).advanceListing;
+    expect(failed).toMatchObject({ currentStep: 'RESOLVE', status: 'ACTIVE' });
+    // After a failed acceptance the next step is the acceptance again, never the delisting.
+    expect(field(await advance({ note: '摘牌' }))).toBe('input.passed');
+    expect(ok(await advance({ note: '复验通过', passed: true })).advanceListing.currentStep).toBe('ACCEPTANCE');
+    const delisted = ok(await advance({ note: '摘牌销号' })).advanceListing;
+    expect(delisted.status).toBe('DELISTED');
+    expect(delisted.steps.map((s) => [s.code, s.passed])).toEqual([
+      ['FILE', null],
+      ['ISSUE_NOTICE', null],
+      ['RESOLVE', null],
+      ['ACCEPTANCE', false],
+      ['ACCEPTANCE', true],
+      ['DELIST', null],
+    ]);
+    expect(code(await advance({ note: '再次推进' }))).toBe('CONFLICT');
+  });
+
+  it('a flagged Beijing visit → an interview; the rectification report, due 15 working days later across National Day, is missed → accountability', async () => {
+    at('2026-09-21');
+    const flag = (input: Record<string, unknown>, token = tok.office) => t.gql<{ flagSupervisionConcern: { id: string } }>('mutation($i: FlagConcernInput!) { flagSupervisionConcern(input: $i) { id } }', { i: { tenantCode: COUNTY, unitId: unit.xiacang, note: '9月18日发生进京走访', ...input } }, token);
+    expect(field(await flag({ reasonCode: 'NOT_A_REASON' }))).toBe('input.reasonCode');
+    expect(code(await flag({ reasonCode: 'BEIJING_OR_SKIP_LEVEL_VISIT' }, tok.convener))).toBe('FORBIDDEN');
+    ok(await flag({ reasonCode: 'BEIJING_OR_SKIP_LEVEL_VISIT' }));
+    await t.queue.whenIdle();
+    const [interview] = await actions(tok.office, 'INTERVIEW');
+    ids.interview = interview.id;
+    expect(interview).toMatchObject({ status: 'PLANNED', ruleId: 'interview-grounds', ruleSource: '003 §六', unitName: '下仓镇' });
+    expect(interview.facts.evidence!.map((e) => e.kind)).toEqual(['FLAG']);
+
+    const plan = { actionId: ids.interview, severity: 'SERIOUS', team: ['县联席办主任 张三', '县信访局 李四'], targets: ['主要领导', '包案领导'], matters: '进京走访问题排查化解不到位' };
+    expect(field(await mutate('prepareInterview', 'PrepareInterviewInput', { ...plan, targets: ['主要领导', '村支书'] }, tok.office))).toBe('input.targets.1');
+    ok(await mutate('prepareInterview', 'PrepareInterviewInput', plan, tok.office));
+
+    at('2026-09-28');
+    const hold = (input: Record<string, unknown>, token: string) => mutate('holdInterview', 'HoldInterviewInput', { actionId: ids.interview, heldOn: '2026-09-28', record: '指出问题三项，提出整改要求。', interviewerSigned: true, intervieweeSigned: true, ...input }, token);
+    expect(code(await hold({}, tok.convener))).toBe('FORBIDDEN'); // SERIOUS: the chief convener (003 §六)
+    expect(code(await hold({}, tok.office))).toBe('FORBIDDEN');
+    expect(field(await hold({ intervieweeSigned: false }, tok.chief))).toBe('input.intervieweeSigned');
+    expect(field(await hold({ heldOn: '2026-09-29' }, tok.chief))).toBe('input.heldOn');
+    const held = ok(await hold({}, tok.chief)).holdInterview;
+    expect(held).toMatchObject({ status: 'AWAITING_RECTIFICATION', dueOn: '2026-10-23', dueProvisional: false }); // 国庆 10-01..08 skipped, 10-10 worked
+    expect(held.steps.map((s) => s.code)).toEqual(['FORM_TEAM', 'IDENTIFY_TARGETS', 'NOTIFY_MATTERS', 'CONDUCT', 'SIGN']);
+    expect(held.detail).toMatchObject({ team: plan.team, targets: plan.targets, matters: plan.matters, signatures: { interviewer: true, interviewee: true }, conductedBy: 'CHIEF_CONVENER' });
+
+    at('2026-10-23');
+    expect(await ladder.sweepTenant(countyId)).toEqual([]); // due today, not yet late
+    at('2026-10-26');
+    const taken = await ladder.sweepTenant(countyId);
+    expect(taken.map((a) => [a.kind, a.ruleId])).toEqual([['ACCOUNTABILITY', 'rectification-overdue']]);
+    const [accountability] = await actions(tok.superior, 'ACCOUNTABILITY');
+    ids.accountability = accountability.id;
+    expect(accountability).toMatchObject({ status: 'OPEN', ruleSource: '003 §六, §七', causedById: ids.interview, unitName: '下仓镇' });
+    expect(accountability.evidenceChain).toEqual([{ id: ids.interview, kind: 'INTERVIEW', ruleId: 'interview-grounds', number: expect.any(String) }]);
+    expect((await actions(tok.office, 'INTERVIEW'))[0].status).toBe('OVERDUE');
+  });
+
+  it('the conveners decide accountability with the three recommendation rights; the late report is recorded late', async () => {
+    const decide = (input: Record<string, unknown>, token: string) => mutate('decideAccountability', 'DecideAccountabilityInput', { actionId: ids.accountability, recommendations: ['IMPROVE_WORK'], sanctions: [], decision: '责令限期整改，约谈后仍未报告。', ...input }, token);
+    expect(code(await decide({}, tok.office))).toBe('FORBIDDEN');
+    expect(code(await decide({}, tok.superior))).toBe('FORBIDDEN');
+    expect(field(await decide({ recommendations: ['FIRE_EVERYONE'] }, tok.convener))).toBe('input.recommendations.0');
+    expect(field(await decide({ sanctions: ['罚款'] }, tok.convener))).toBe('input.sanctions.0');
+    const decided = ok(await decide({ recommendations: ['IMPROVE_WORK', 'ADMINISTRATIVE_SANCTION'], sanctions: ['责令限期整改'] }, tok.convener)).decideAccountability;
+    expect(decided.status).toBe('DECIDED');
+    expect((decided.detail.decision as { recommendations: { name: string }[] }).recommendations.map((r) => r.name)).toEqual(['改进工作建议', '给予行政处分建议']);
+
+    at('2026-10-27');
+    const report = (token: string) => mutate('fileRectificationReport', 'RectificationReportInput', { actionId: ids.interview, report: '已逐项整改：一是……二是……三是……' }, token);
+    expect(code(await report(tok.shizi))).toBe('NOT_FOUND');
+    const filed = ok(await report(tok.xiacang)).fileRectificationReport;
+    expect(filed).toMatchObject({ status: 'RECTIFIED' });
+    expect(filed.detail.rectification).toMatchObject({ late: true, filedOn: '2026-10-27' });
+  });
+
+  it('all of it counts in the annual assessment (003 §七)', async () => {
+    const run = ok(await t.gql<{ runAssessment: { unitName: string; score: number; passed: boolean; vetoed: boolean; counts: Record<string, number>; rule: string }[] }>(
+      'mutation($i: RunAssessmentInput!) { runAssessment(input: $i) { unitName score passed vetoed counts rule } }', { i: { tenantCode: COUNTY, period: 'ANNUAL', periodStart: '2026-01-01' } }, tok.office)).runAssessment;
+    const xiacang = run.find((a) => a.unitName === '下仓镇')!;
+    expect(xiacang.counts).toMatchObject({ notices: 4, listings: 1, interviews: 1, accountability: 1 });
+    expect(xiacang).toMatchObject({ passed: false, vetoed: false });
+    expect(xiacang.rule).toContain('003 §七');
+    expect(run.find((a) => a.unitName === '县公安局')!.passed).toBe(true);
+    expect(field(await t.gql('mutation($i: RunAssessmentInput!) { runAssessment(input: $i) { id } }', { i: { tenantCode: COUNTY, period: 'HALF_YEARLY', periodStart: '2026-01-01' } }, tok.office))).toBe('input.period');
+    // The whole ladder, as a superior reads it.
+    const all = await actions(tok.superior);
+    expect(all.map((a) => [a.kind, a.ruleId, a.status]).sort()).toEqual([
+      ['ACCOUNTABILITY', 'rectification-overdue', 'DECIDED'],
+      ['INTERVIEW', 'interview-grounds', 'RECTIFIED'],
+      ['LISTING', 'reminded-twice', 'DELISTED'],
+      ['REMINDER', 'bottom-three-twice', 'ISSUED'],
+      ['REMINDER', 'bottom-three-twice', 'ISSUED'],
+    ]);
+  });
+});
