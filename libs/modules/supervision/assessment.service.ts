@@ -47,7 +47,7 @@ export class AssessmentService {
       const rules = await supervisionRulesOf(em, tenant);
       const assessment = rules.assessment;
       if (!assessment) throw AppError.badInput('input.tenantCode', 'this tenant\'s plugin declares no assessment');
-      if (input.period !== assessment.period) throw AppError.badInput('input.period', `this tenant assesses ${assessment.period} (${assessment.source})`);
+      if ((input.period as string) !== assessment.period) throw AppError.badInput('input.period', `this tenant assesses ${assessment.period} (${assessment.source})`);
       const range = periodFrom(input.period, input.periodStart);
       if ('problem' in range) throw AppError.badInput('input.periodStart', range.problem);
       const today = shanghaiDateOf(this.clock.now());

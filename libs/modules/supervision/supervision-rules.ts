@@ -207,5 +207,5 @@ export function actsForUnit(ctx: RequestContext): string | null {
 
 /** A chief convener may do what a convener may (as for minutes). */
 export function holdsRole(roles: readonly Role[], required: string): boolean {
-  return roles.includes(required as Role) || (required === Role.CONVENER && roles.includes(Role.CHIEF_CONVENER));
+  return roles.includes(required as Role) || ((required as Role) === Role.CONVENER && roles.includes(Role.CHIEF_CONVENER));
 }

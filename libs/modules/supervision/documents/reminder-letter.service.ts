@@ -16,8 +16,12 @@ function evidenceLine(e: Evidence): string {
       return `${e.number ?? ''}（${e.periodStart ?? ''}至${e.periodEnd ?? ''}）排名第${e.rank ?? '-'}位，共${e.rankedOf ?? '-'}个单位`;
     case 'FLAG':
       return `经办公室认定：${e.reason ?? ''}`;
-    default:
+    case 'REMINDER':
+    case 'INTERVIEW':
+    case 'LISTING':
       return e.number ?? e.id;
+    case 'ASSESSMENT':
+      return `考核（${e.periodStart ?? ''}起）不合格`;
   }
 }
 
