@@ -261,6 +261,7 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
     machine: { ...machine(), postgres: pgVersion, loadAverage1m: { min: round(Math.min(...load)), max: round(Math.max(...load)), mean: round(load.reduce((a, b) => a + b, 0) / Math.max(1, load.length)) } },
     git: git(),
     db: target.db,
+    database: target.databaseUrl ? `${new URL(target.databaseUrl).host}${new URL(target.databaseUrl).pathname}` : target.dataDir,
     scale: options.scale,
     seed: manifest,
     options: { concurrency: options.concurrency, seconds: options.seconds, rounds: options.rounds, interleaved: target.db === 'pg', onboardings: options.onboardings },
