@@ -9,6 +9,7 @@ import { auditRules } from '@modules/audit';
 import { casesRules } from '@modules/cases';
 import { supervisionRules } from '@modules/supervision/supervision.abilities';
 import { inspectionsRules } from '@modules/inspections';
+import { supervisionStatusRules } from '@modules/supervision-status';
 
 /** Every bounded context's access rules, composed into each request's CASL ability. */
-export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules, auditRules, casesRules, supervisionRules, inspectionsRules];
+export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules, auditRules, casesRules, supervisionRules, inspectionsRules, supervisionStatusRules];

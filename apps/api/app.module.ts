@@ -18,6 +18,7 @@ import { AuditModule } from '@modules/audit';
 import { CasesModule } from '@modules/cases';
 import { SupervisionModule } from '@modules/supervision/supervision.module';
 import { InspectionsModule } from '@modules/inspections';
+import { SupervisionStatusModule } from '@modules/supervision-status';
 import { NotificationsModule } from '@modules/notifications';
 import { TenancyModule } from '@modules/tenancy';
 import { ALL_RULES } from './access-rules';
@@ -46,6 +47,7 @@ export class AppModule {
         CasesModule,
         SupervisionModule,
         InspectionsModule,
+        SupervisionStatusModule,
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [

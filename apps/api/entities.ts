@@ -12,6 +12,7 @@ import { IssueList } from '@modules/coordination/issue-list.entity';
 import { SensitiveReport } from '@modules/coordination/sensitive-report.entity';
 import { CaseEvent, CaseLink, CasePetitioner, PetitionCase } from '@modules/cases/case.entity';
 import { Inspection, InspectionFinding } from '@modules/inspections/inspection.entity';
+import { SupervisionStatusRow } from '@modules/supervision-status/supervision-status.entity';
 import { CaseExtension, CaseLedgerEntry, CaseProgressReport, CaseReview, CaseScreening, ReceptionRoster } from '@modules/cases/case-records.entity';
 import { SupervisionAction } from '@modules/supervision/action.entity';
 import { Assessment } from '@modules/supervision/assessment.entity';
@@ -59,4 +60,5 @@ export const ENTITIES = [
   Assessment,
   Inspection,
   InspectionFinding,
+  SupervisionStatusRow,
 ];

@@ -27,7 +27,8 @@ export type SubjectType =
   | 'SupervisionFlag'
   | 'Assessment'
   | 'OutboxMessage'
-  | 'Inspection';
+  | 'Inspection'
+  | 'SupervisionStatus';
 /** A subject object tagged with its type (`subject('MemberUnit', { tenantId })`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaggedSubject = ForcedSubject<Exclude<SubjectType, 'all'>> & Record<string, any>;

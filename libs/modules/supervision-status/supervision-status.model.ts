@@ -1,0 +1,177 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { TenantLevel } from '@modules/tenancy/tenant.entity';
+
+export enum SupervisionStatusSortField {
+  NAME = 'NAME',
+  CODE = 'CODE',
+  OPEN_CASES = 'OPEN_CASES',
+  OVERDUE_CASES = 'OVERDUE_CASES',
+  LISTED_CASES = 'LISTED_CASES',
+  INTERVIEWS_AWAITING_RECTIFICATION = 'INTERVIEWS_AWAITING_RECTIFICATION',
+  LATEST_RANK = 'LATEST_RANK',
+  CADENCE_RATIO = 'CADENCE_RATIO',
+  AGREED_ITEMS_RATIO = 'AGREED_ITEMS_RATIO',
+}
+registerEnumType(SupervisionStatusSortField, {
+  name: 'SupervisionStatusSortField',
+  description: 'Sort key of supervisionStatus. Unranked tenants sort as the lowest rank; a ratio with nothing due sorts as 1 (nothing missed).',
+});
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SupervisionStatusSortDirection' });
+
+/** The numbers of the superiors' view whose rows can be listed (the drill-down). */
+export enum SupervisionMetric {
+  OPEN_CASES = 'OPEN_CASES',
+  OVERDUE_CASES = 'OVERDUE_CASES',
+  LISTED_CASES = 'LISTED_CASES',
+  INTERVIEWS_AWAITING_RECTIFICATION = 'INTERVIEWS_AWAITING_RECTIFICATION',
+  MISSED_CADENCE = 'MISSED_CADENCE',
+  OPEN_AGREED_ITEMS = 'OPEN_AGREED_ITEMS',
+}
+registerEnumType(SupervisionMetric, {
+  name: 'SupervisionMetric',
+  description:
+    'OPEN_CASES / OVERDUE_CASES: petition cases RECEIVED or ASSIGNED (overdue: due before overdueAsOf); LISTED_CASES: active listed supervision (挂牌督办); ' +
+    'INTERVIEWS_AWAITING_RECTIFICATION: interviews (约谈) whose rectification report is awaited; MISSED_CADENCE: missed cadence obligations; OPEN_AGREED_ITEMS: issued agreed items not yet done.',
+});
+
+/** One tenant's line in the superiors' view (上级督查视图), read from the maintained aggregate. */
+@ObjectType('SupervisionStatus')
+export class SupervisionStatus {
+  @Field()
+  tenantCode: string;
+
+  @Field()
+  tenantName: string;
+
+  @Field(() => TenantLevel)
+  level: TenantLevel;
+
+  @Field(() => String, { nullable: true, description: 'The parent tenant\'s code; null at the top, or when the parent is outside what you may read.' })
+  parentCode: string | null;
+
+  @Field(() => Int, { description: 'Petition cases RECEIVED or ASSIGNED.' })
+  openCases: number;
+
+  @Field(() => Int, { description: 'Open cases due before overdueAsOf.' })
+  overdueCases: number;
+
+  @Field({ description: 'YYYY-MM-DD (Beijing): the day overdue is counted against; the daily job moves it.' })
+  overdueAsOf: string;
+
+  @Field(() => Int, { description: 'Active listed supervision (挂牌督办) about this tenant, by itself or a superior.' })
+  listedCases: number;
+
+  @Field(() => Int, { description: 'Interviews (约谈) about this tenant awaiting the written rectification report.' })
+  interviewsAwaitingRectification: number;
+
+  @Field(() => Int, { nullable: true, description: 'Rank in the latest published regular notice (通报) that ranked this tenant.' })
+  latestRank: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many were ranked in that notice.' })
+  rankedOf: number | null;
+
+  @Field(() => String, { nullable: true })
+  rankNoticeNumber: string | null;
+
+  @Field(() => String, { nullable: true, description: 'MONTHLY, QUARTERLY, HALF_YEARLY or ANNUAL.' })
+  rankPeriod: string | null;
+
+  @Field(() => String, { nullable: true })
+  rankPeriodStart: string | null;
+
+  @Field(() => String, { nullable: true })
+  rankPeriodEnd: string | null;
+
+  @Field(() => Int, { description: 'Cadence obligations MET.' })
+  cadenceMet: number;
+
+  @Field(() => Int, { description: 'Cadence obligations decided (MET or MISSED).' })
+  cadenceDue: number;
+
+  @Field(() => Float, { nullable: true, description: 'cadenceMet / cadenceDue; null when nothing was due.' })
+  cadenceRatio: number | null;
+
+  @Field(() => Int, { description: 'Issued agreed items (议定事项) DONE.' })
+  agreedItemsDone: number;
+
+  @Field(() => Int, { description: 'Issued agreed items (OPEN or DONE).' })
+  agreedItemsTotal: number;
+
+  @Field(() => Float, { nullable: true, description: 'agreedItemsDone / agreedItemsTotal; null when none was issued.' })
+  agreedItemsRatio: number | null;
+
+  @Field({ description: 'When the aggregate last changed.' })
+  updatedAt: Date;
+}
+
+@ObjectType('SupervisionStatusPage')
+export class SupervisionStatusPage {
+  @Field(() => [SupervisionStatus])
+  items: SupervisionStatus[];
+
+  @Field(() => Int, { description: 'Rows matching the filter (all pages).' })
+  totalCount: number;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` (with the same orderBy) for the next page; null on the last page.' })
+  nextCursor: string | null;
+}
+
+/** One fact behind a number: a case, a listing, an interview, a cadence obligation or an agreed item. */
+@ObjectType('SupervisionEvidenceItem')
+export class SupervisionEvidenceItem {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'PETITION_CASE, LISTING, INTERVIEW, CADENCE_OBLIGATION or AGREED_ITEM.' })
+  kind: string;
+
+  @Field(() => String, { nullable: true, description: 'Case number, action number, meeting type code or minutes number.' })
+  reference: string | null;
+
+  @Field()
+  status: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: handling, rectification, listing or item due date.' })
+  dueOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  periodStart: string | null;
+
+  @Field(() => String, { nullable: true })
+  periodEnd: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The responsible, target or owner unit(s).' })
+  unitName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Category of a case, current step of a listing, content of an agreed item.' })
+  label: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The rule behind the due date or the action.' })
+  rule: string | null;
+}
+
+@ObjectType('SupervisionEvidence')
+export class SupervisionEvidence {
+  @Field()
+  tenantCode: string;
+
+  @Field(() => SupervisionMetric)
+  metric: SupervisionMetric;
+
+  @Field(() => Int, { description: 'The number shown in supervisionStatus for this metric.' })
+  count: number;
+
+  @Field({ description: 'The date overdue is counted against (as in supervisionStatus).' })
+  asOf: string;
+
+  @Field(() => [SupervisionEvidenceItem])
+  items: SupervisionEvidenceItem[];
+
+  @Field(() => Int, { nullable: true, description: 'Pass as `offset` for the next page; null on the last page.' })
+  nextOffset: number | null;
+}
