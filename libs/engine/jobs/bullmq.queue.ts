@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
+import type { FaultJobDelay } from './fault-delay';
 import { JobQueue, type EnqueueOptions, type JobHandler } from './job-queue';
 
 function connectionFrom(url: string): RedisOptions {
@@ -31,7 +32,16 @@ export class BullMqQueue extends JobQueue {
 
   constructor(
     redisUrl: string,
-    private readonly options: { prefix: string; runWorker: boolean; concurrency?: number },
+    private readonly options: {
+      prefix: string;
+      runWorker: boolean;
+      concurrency?: number;
+      /** A job whose worker died is run again once its lock lapses (see AppConfig.queueLockDurationMs). */
+      lockDurationMs?: number;
+      stalledIntervalMs?: number;
+      /** Test-only (fault-delay.ts): hold one job name's jobs around their handler. */
+      faultDelay?: FaultJobDelay | null;
+    },
   ) {
     super();
     this.options_ = connectionFrom(redisUrl);
@@ -74,9 +84,19 @@ export class BullMqQueue extends JobQueue {
       async (job) => {
         const handler = this.handlers.get(job.name);
         if (!handler) throw new Error(`no handler for job "${job.name}"`);
+        const pause = this.options.faultDelay?.job === job.name ? this.options.faultDelay : null;
+        if (pause?.at === 'before') await new Promise((r) => setTimeout(r, pause.ms));
         await handler.handle(job.data as never);
+        if (pause?.at === 'after') await new Promise((r) => setTimeout(r, pause.ms));
       },
-      { connection: this.client(), prefix: this.options.prefix, concurrency: this.options.concurrency ?? 4 },
+      {
+        connection: this.client(),
+        prefix: this.options.prefix,
+        concurrency: this.options.concurrency ?? 4,
+        // Spread only when set: BullMQ takes an explicit undefined over its own defaults.
+        ...(this.options.lockDurationMs ? { lockDuration: this.options.lockDurationMs } : {}),
+        ...(this.options.stalledIntervalMs ? { stalledInterval: this.options.stalledIntervalMs } : {}),
+      },
     );
     this.worker.on('failed', (job, err) => this.logger.warn(`job ${job?.name} (${job?.id}) failed: ${err.message}`));
     this.worker.on('error', (err) => this.logger.warn(`worker: ${err.message}`));

@@ -1,11 +1,19 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { BullMqQueue } from './bullmq.queue';
+import { faultJobDelayFromEnv } from './fault-delay';
 import { InProcessQueue } from './in-process.queue';
 import { JobQueue } from './job-queue';
 
 export function createJobQueue(config: AppConfig, prefix = process.env.QUEUE_PREFIX || 'jm'): JobQueue {
-  return config.redisUrl ? new BullMqQueue(config.redisUrl, { prefix, runWorker: config.runWorkers }) : new InProcessQueue();
+  if (!config.redisUrl) return new InProcessQueue();
+  return new BullMqQueue(config.redisUrl, {
+    prefix,
+    runWorker: config.runWorkers,
+    lockDurationMs: config.queueLockDurationMs,
+    stalledIntervalMs: config.queueStalledIntervalMs,
+    faultDelay: faultJobDelayFromEnv(),
+  });
 }
 
 /** Provides the JobQueue; modules register handlers in onModuleInit; consumption starts at bootstrap. */
