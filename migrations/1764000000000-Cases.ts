@@ -160,9 +160,12 @@ export class Cases1764000000000 implements MigrationInterface {
         due_on date,
         done_at timestamptz,
         created_by uuid NOT NULL REFERENCES app_user (id),
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz NOT NULL DEFAULT now(),
+        -- A community-level entry names its community (002: 街道、社区两级台账).
+        CHECK (level = 'TOWN' OR community_unit_id IS NOT NULL)
       );
       CREATE INDEX case_ledger_entry_idx ON case_ledger_entry (tenant_id, level, list, case_id);
+      CREATE INDEX case_ledger_entry_case_idx ON case_ledger_entry (case_id);
 
       CREATE TABLE case_extension (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

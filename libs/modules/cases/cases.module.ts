@@ -4,13 +4,20 @@ import { CaseSweepService } from './case-sweep.service';
 import { CasesQuery } from './cases.query';
 import { CasesResolver } from './cases.resolver';
 import { CasesService } from './cases.service';
+import { HandlingResolver } from './handling.resolver';
+import { HandlingService } from './handling.service';
+import { LedgerExportController } from './ledger-export.controller';
+import { LedgerExportService } from './ledger-export.service';
+import { CaseLedgerFieldResolver, LedgerResolver } from './ledger.resolver';
+import { LedgerService } from './ledger.service';
 import { OwnershipService } from './ownership.service';
 import { ReceptionService } from './reception.service';
 
 /** The petition ledger (台账): intake, reception duty, assignment, leader ownership, progress, closing. */
 @Module({
   imports: [JointMeetingModule],
-  providers: [CasesService, OwnershipService, ReceptionService, CasesQuery, CaseSweepService, CasesResolver],
+  controllers: [LedgerExportController],
+  providers: [CasesService, OwnershipService, ReceptionService, CasesQuery, CaseSweepService, CasesResolver, HandlingService, HandlingResolver, LedgerService, LedgerResolver, CaseLedgerFieldResolver, LedgerExportService],
   exports: [CasesService, CasesQuery, CaseSweepService],
 })
 export class CasesModule {}

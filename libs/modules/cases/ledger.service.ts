@@ -1,0 +1,174 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { In, type EntityManager } from 'typeorm';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import { Role, type RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { groupBy } from '@engine/util';
+import { notify } from '@modules/coordination/notices';
+import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
+import type { Tenant } from '@modules/tenancy/tenant.entity';
+import { OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
+import { CaseLedgerEntry, LedgerLevel, type LedgerList } from './case-records.entity';
+import { recordStep } from './case-events';
+import { pluginOf, tenantByCode, unitScope, type CaseRules } from './case-rules';
+import { CasesService } from './cases.service';
+import type { AddCaseLedgerEntryInput } from './dto/ledger.inputs';
+import { firstMissingLedgerField, LEDGER_FIELD_INPUTS, LEDGER_FIELD_TERMS, type LedgerRule } from './ledger-fields';
+
+export interface LedgerFilter {
+  level?: LedgerLevel;
+  list?: LedgerList;
+  communityUnitId?: string;
+  openOnly?: boolean;
+}
+
+/**
+ * The two-level ledger (台账, 002 §五(四)): per case the problem, responsibility and task lists at
+ * street/town and community level, each entry stating what the plugin requires (content,
+ * classification, measures, owning leader, responsible unit and person, time limit). The office
+ * keeps both levels; a community's secretary keeps its own community's entries. Member units read
+ * only the entries of cases they can see.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(CasesService) private readonly cases: CasesService,
+  ) {}
+
+  async add(ctx: RequestContext, input: AddCaseLedgerEntryInput): Promise<CaseLedgerEntry> {
+    let saved: CaseLedgerEntry | null = null;
+    await this.cases.change(ctx, input.caseId, 'report', async (em, c, rules) => {
+      const ledgers = this.ledgersOf(rules, 'input.caseId');
+      const office = this.isOffice(ctx, c);
+      const unit = unitScope(ctx);
+      if (!office && !(ctx.caller.roles.includes(Role.VILLAGE_SECRETARY) && unit !== null)) throw AppError.forbidden('Only the office or a community\'s secretary keeps ledger entries');
+      if (!office && input.level !== LedgerLevel.COMMUNITY) throw AppError.forbidden('A community\'s secretary keeps only its community\'s ledger');
+      this.cases.expect(c, OPEN_CASE_STATUSES);
+      if (!(ledgers.levels as string[]).includes(input.level)) throw AppError.badInput('input.level', `must be one of the plugin's ledger levels: ${ledgers.levels.join(', ')} (${ledgers.source})`);
+      if (!(ledgers.lists as string[]).includes(input.list)) throw AppError.badInput('input.list', `must be one of the plugin's ledger lists: ${ledgers.lists.join(', ')} (${ledgers.source})`);
+      let communityUnitId: string | null = null;
+      if (input.level === LedgerLevel.COMMUNITY) {
+        const id = input.communityUnitId ?? c.locationUnitId;
+        if (!id) throw AppError.badInput('input.communityUnitId', 'a community-level entry names its community (the case names none)');
+        communityUnitId = (await this.community(em, c.tenantId, id)).id;
+        if (!office && communityUnitId !== unit) throw AppError.forbidden('A community\'s secretary keeps only its own community\'s ledger');
+      } else if (input.communityUnitId) {
+        throw AppError.badInput('input.communityUnitId', 'is only for COMMUNITY entries');
+      }
+      const missing = firstMissingLedgerField(ledgers.fields ?? [], input);
+      if (missing) throw AppError.badInput(`input.${LEDGER_FIELD_INPUTS[missing]}`, `is required: each ledger entry states its ${LEDGER_FIELD_TERMS[missing]} (${missing}, ${ledgers.source})`);
+      if (!input.content) throw AppError.badInput('input.content', 'is required: an entry states what it is about (诉求内容)');
+      let responsible: MemberUnit | null = null;
+      if (input.responsibleUnitId) {
+        responsible = await em.findOne(MemberUnit, { where: { id: input.responsibleUnitId, tenantId: c.tenantId, active: true } });
+        if (!responsible) throw AppError.badInput('input.responsibleUnitId', 'is not an active member unit of the case\'s tenant');
+      }
+      const now = this.clock.now();
+      if (input.dueOn && input.dueOn < shanghaiDateOf(now)) throw AppError.badInput('input.dueOn', 'is in the past');
+      saved = await em.save(
+        em.create(CaseLedgerEntry, {
+          tenantId: c.tenantId,
+          caseId: c.id,
+          level: input.level,
+          list: input.list,
+          communityUnitId,
+          content: input.content,
+          classification: input.classification ?? null,
+          measures: input.measures ?? null,
+          owningLeader: input.owningLeader ?? null,
+          responsibleUnitId: responsible?.id ?? null,
+          responsiblePerson: input.responsiblePerson ?? null,
+          dueOn: input.dueOn ?? null,
+          createdById: ctx.caller.userId,
+          createdAt: now,
+        }),
+      );
+      await recordStep(em, ctx, c, now, { kind: 'LEDGER_ENTRY_ADDED', note: `${input.level} ${input.list}`, rule: ledgers.source, data: { entryId: saved.id, communityUnitId, responsibleUnitId: saved.responsibleUnitId, dueOn: saved.dueOn } });
+      // Told only where it can open the case: visibility follows the case (canSeeCase), not its entries.
+      if (responsible && [c.responsibleUnitId, c.locationUnitId].includes(responsible.id)) {
+        await notify(em, c.tenantId, { unitId: responsible.id }, {
+          kind: 'CASE_LEDGER_ENTRY',
+          title: `信访问题台账：${c.number}`,
+          body: `${c.number}的台账已明确本单位为责任单位${saved.responsiblePerson ? `，责任人${saved.responsiblePerson}` : ''}${saved.dueOn ? `，处理时限${saved.dueOn}` : ''}。`,
+          dedupeKey: `case-ledger-entry:${saved.id}`,
+        });
+      }
+    });
+    return saved!;
+  }
+
+  /** Done by the office, the entry's community secretary, or its responsible unit. */
+  async markDone(ctx: RequestContext, id: string): Promise<CaseLedgerEntry> {
+    const caseId = await this.db.run(ctx, async ({ em }) => (await em.findOne(CaseLedgerEntry, { where: { id }, select: { id: true, caseId: true } }))?.caseId);
+    if (!caseId) throw AppError.notFound('Ledger entry');
+    let entry: CaseLedgerEntry | null = null;
+    await this.cases.change(ctx, caseId, 'report', async (em, c, rules) => {
+      const e = await em.findOne(CaseLedgerEntry, { where: { id, caseId: c.id } });
+      if (!e) throw AppError.notFound('Ledger entry');
+      const unit = unitScope(ctx);
+      if (!this.isOffice(ctx, c) && (unit === null || ![e.communityUnitId, e.responsibleUnitId].includes(unit))) {
+        throw AppError.forbidden('Only the office, the entry\'s community or its responsible unit marks it done');
+      }
+      if (e.doneAt) throw AppError.conflict('This ledger entry is already done', 'id');
+      const now = this.clock.now();
+      e.doneAt = now;
+      entry = await em.save(e);
+      await recordStep(em, ctx, c, now, { kind: 'LEDGER_ENTRY_DONE', note: `${e.level} ${e.list}`, rule: rules.own.ledgers?.source ?? null, data: { entryId: e.id, inTime: e.dueOn === null || shanghaiDateOf(now) <= e.dueOn } });
+    });
+    return entry!;
+  }
+
+  /** A tenant's ledger, narrowed to what a member unit can see; oldest case first, then level, list. */
+  async list(ctx: RequestContext, tenantCode: string, filter: LedgerFilter, limit: number): Promise<CaseLedgerEntry[]> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      const ledgers = this.ledgersOfTenant(tenant, 'tenantCode');
+      if (filter.level && !(ledgers.levels as string[]).includes(filter.level)) throw AppError.badInput('level', `must be one of the plugin's ledger levels: ${ledgers.levels.join(', ')} (${ledgers.source})`);
+      const qb = em.createQueryBuilder(CaseLedgerEntry, 'e').innerJoin(PetitionCase, 'c', 'c.id = e.case_id').where('e.tenant_id = :t', { t: tenant.id });
+      const unit = unitScope(ctx);
+      if (unit) qb.andWhere('(c.responsible_unit_id = :unit OR c.location_unit_id = :unit)', { unit });
+      if (filter.level) qb.andWhere('e.level = :level', { level: filter.level });
+      if (filter.list) qb.andWhere('e.list = :list', { list: filter.list });
+      if (filter.communityUnitId) qb.andWhere('e.community_unit_id = :community', { community: filter.communityUnitId });
+      if (filter.openOnly) qb.andWhere('e.done_at IS NULL');
+      return qb.orderBy('c.received_at', 'ASC').addOrderBy('e.level', 'DESC').addOrderBy('e.list', 'ASC').addOrderBy('e.created_at', 'ASC').addOrderBy('e.id', 'ASC').limit(limit).getMany();
+    });
+  }
+
+  /** Entries of cases the caller has already been shown (the parent resolver checked visibility): street level first, by list. */
+  async entriesOf(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseLedgerEntry[]>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(CaseLedgerEntry, { where: { caseId: In([...caseIds]) }, order: { level: 'DESC', list: 'ASC', createdAt: 'ASC', id: 'ASC' } }));
+    return groupBy(caseIds, rows, (r) => r.caseId);
+  }
+
+  isOverdue(e: CaseLedgerEntry): boolean {
+    return e.doneAt === null && e.dueOn !== null && e.dueOn < shanghaiDateOf(this.clock.now());
+  }
+
+  private ledgersOf(rules: CaseRules, field: string): LedgerRule {
+    return this.ledgersOfTenant(rules.tenant, field);
+  }
+
+  private ledgersOfTenant(tenant: Tenant, field: string): LedgerRule {
+    const ledgers = pluginOf(tenant).cases.ledgers;
+    if (!ledgers) throw AppError.badInput(field, `the plugin ${tenant.pluginId} of ${tenant.name} keeps no case ledgers (cases.ledgers)`);
+    return ledgers;
+  }
+
+  private isOffice(ctx: RequestContext, c: PetitionCase): boolean {
+    return ctx.ability.can('update', subject('PetitionCase', { tenantId: c.tenantId }));
+  }
+
+  private async community(em: EntityManager, tenantId: string, id: string): Promise<MemberUnit> {
+    const unit = await em.findOne(MemberUnit, { where: { id, tenantId, active: true } });
+    if (!unit || ![MemberUnitKind.VILLAGE, MemberUnitKind.COMMUNITY].includes(unit.kind)) {
+      throw AppError.badInput('input.communityUnitId', 'is not an active community or village of the case\'s tenant');
+    }
+    return unit;
+  }
+}
