@@ -1,6 +1,7 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 /**
@@ -46,6 +47,21 @@ export async function createDatabase(): Promise<{ name: string; url: string; dro
       await c.end().catch(() => undefined);
     },
   };
+}
+
+/** Removes every Redis key under a spec's queue prefix (after its processes stopped: they would recreate some). */
+export async function dropQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** A superuser connection to the spec's database (sees every row: RLS does not apply to it). */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { ADMIN_PASSWORD, REDIS_URL, build, client, createDatabase, freePort, healthy, startApp, superuser, until, type GqlResult, type Proc } from './fault-support';
+import { ADMIN_PASSWORD, REDIS_URL, build, client, createDatabase, dropQueueKeys, freePort, healthy, startApp, superuser, until, type GqlResult, type Proc } from './fault-support';
 
 /**
  * A multi-step mutation aborted from outside leaves nothing half-written. Onboarding a township under
@@ -60,6 +60,7 @@ describe('fault injection: a multi-step mutation aborted in the middle', () => {
   afterAll(async () => {
     await apiProc?.stop('SIGTERM');
     await sql?.end();
+    if (database) await dropQueueKeys(database.name);
     await database?.drop();
   });
 

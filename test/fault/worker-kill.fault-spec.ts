@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { jobId } from '@engine/jobs/job-queue';
 import { WELCOME_JOB } from '@modules/notifications/notification.jobs';
-import { ADMIN_PASSWORD, REDIS_URL, build, client, createDatabase, freePort, healthy, startApp, superuser, until, type Proc } from './fault-support';
+import { ADMIN_PASSWORD, REDIS_URL, build, client, createDatabase, dropQueueKeys, freePort, healthy, startApp, superuser, until, type Proc } from './fault-support';
 
 /**
  * A worker SIGKILLed in the middle of a job: the job is not lost (BullMQ's stalled-job recovery hands
@@ -50,10 +50,10 @@ describe('fault injection: a worker killed in the middle of a job', () => {
 
   afterAll(async () => {
     await apiProc?.stop('SIGTERM');
-    await queue?.obliterate({ force: true }).catch(() => undefined);
     await queue?.close();
     await redis?.quit(); // a connection handed to BullMQ stays ours to close
     await sql?.end();
+    if (database) await dropQueueKeys(database.name);
     await database?.drop();
   });
 
