@@ -74,6 +74,9 @@ describe('supervision per plugin', () => {
     expect(field(await mutate('openInterview', 'OpenInterviewInput', { ...plan, team: [] }, tok.shiziConvener))).toBe('input.team');
     expect(code(await mutate('openInterview', 'OpenInterviewInput', plan, tok.shiziMember))).toBe('FORBIDDEN');
     expect(code(await mutate('openInterview', 'OpenInterviewInput', plan, tok.xiacang))).toBe('NOT_FOUND');
+    // The county's interviews concern townships and departments (003 §六), not a community of its own.
+    const community = ok(await t.gql<{ addMemberUnit: { id: string } }>('mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }', { i: { tenantCode: COUNTY, name: '城关社区', kind: 'COMMUNITY', reason: '县城社区列席联席会议' } }, tok.county)).addMemberUnit.id;
+    expect(field(await mutate('openInterview', 'OpenInterviewInput', { ...plan, tenantCode: COUNTY, unitId: community, reasonCode: 'BEIJING_OR_SKIP_LEVEL_VISIT', targets: ['主要领导'] }, tok.county))).toBe('input.unitId');
     const opened = ok(await mutate('openInterview', 'OpenInterviewInput', plan, tok.shiziConvener)).openInterview;
     expect(opened).toMatchObject({ kind: 'INTERVIEW', status: 'PLANNED', ruleId: null, ruleSource: '001 art. 15', unitName: '施吴村', severity: 'GENERAL' });
 

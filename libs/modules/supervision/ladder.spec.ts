@@ -33,16 +33,16 @@ describe('the escalation ladder', () => {
   it('bottom 3 in two consecutive regular notices → a reminder, with the notices and ranks as evidence', () => {
     const notices = monthly([
       ['a', 'b', 'c', 'x'],
-      ['b', 'a', 'c', 'x'],
+      ['a', 'b', 'x', 'c'],
     ]);
     const proposals = evaluateLadder([bottomTwice], { ...empty, regularNotices: notices });
-    // c and x were bottom both times; a and b only once.
-    expect(proposals.map((p) => p.unit.unitId).sort()).toEqual(['c', 'x']);
+    // Of four units, ranks 2–4 are the bottom 3: b, c and x both times; a never.
+    expect(proposals.map((p) => p.unit.unitId).sort()).toEqual(['b', 'c', 'x']);
     const x = proposals.find((p) => p.unit.unitId === 'x')!;
     expect(x).toMatchObject({ kind: 'REMINDER', causedBy: null, dedupeKey: 'bottom-three-twice:x:n1,n2', unit: { targetTenantId: 't-x' } });
     expect(x.evidence).toEqual([
       { kind: 'NOTICE', id: 'n1', number: '通报〔2026〕1号', rank: 4, rankedOf: 4, periodStart: '2026-05-01', periodEnd: '2026-05-31' },
-      { kind: 'NOTICE', id: 'n2', number: '通报〔2026〕2号', rank: 4, rankedOf: 4, periodStart: '2026-06-01', periodEnd: '2026-06-30' },
+      { kind: 'NOTICE', id: 'n2', number: '通报〔2026〕2号', rank: 3, rankedOf: 4, periodStart: '2026-06-01', periodEnd: '2026-06-30' },
     ]);
   });
 

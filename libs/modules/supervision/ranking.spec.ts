@@ -13,7 +13,8 @@ describe('rankUnits', () => {
   const units = [
     { unitId: 'a', position: 1, name: '甲镇', metrics: m({ RESOLVED_IN_TIME: 2 }) },
     { unitId: 'b', position: 2, name: '乙镇', metrics: m({ BEIJING_PETITIONS: 1 }) },
-    { unitId: 'c', position: 3, name: '丙镇', metrics: m({}) },
+    // By name 丁 (ding) comes before 庚 (geng): position, not name, must decide the tie.
+    { unitId: 'c', position: 3, name: '庚镇', metrics: m({}) },
     { unitId: 'd', position: 4, name: '丁镇', metrics: m({}) },
   ];
 
@@ -38,8 +39,8 @@ describe('rankUnits', () => {
   it('treats floating noise as a tie, and a non-finite hook score as last', () => {
     const scores = new Map<Metrics, number>([
       [units[0].metrics, Number.NaN],
-      [units[1].metrics, 0.1 + 0.2],
-      [units[2].metrics, 0.3],
+      [units[1].metrics, 0.3],
+      [units[2].metrics, 0.1 + 0.2], // 0.30000000000000004: unrounded, it would outrank b
       [units[3].metrics, 0.3],
     ]);
     const ranked = rankUnits(units, (x) => scores.get(x)!, 1);

@@ -54,5 +54,5 @@ export function rankUnits(candidates: readonly RankCandidate[], score: (metrics:
 
 /** Whether `rank` of `rankedOf` lies in the bottom `bottom` places. */
 export function isBottom(rank: number, rankedOf: number, bottom: number): boolean {
-  return bottom > 0 && rank > rankedOf - bottom;
+  return rank > rankedOf - bottom;
 }
