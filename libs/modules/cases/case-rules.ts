@@ -67,11 +67,25 @@ export async function tenantById(em: EntityManager, id: string): Promise<Tenant>
 /**
  * Whether the caller sees a case it can read by row-level security: the office, conveners and
  * superiors see every case of their tree; a member unit (or village secretary) only the cases it is
- * responsible for or that lie in its village/community.
+ * responsible for, that lie in its village/community, or that it holds first-inquiry responsibility
+ * for (首问负责: the first receiver stays on the case until it is transferred).
  */
-export function canSeeCase(ctx: RequestContext, c: Pick<PetitionCase, 'responsibleUnitId' | 'locationUnitId'>): boolean {
+export function canSeeCase(ctx: RequestContext, c: Pick<PetitionCase, 'responsibleUnitId' | 'locationUnitId' | 'firstInquiryUserId'>): boolean {
   const unit = unitScope(ctx);
-  return !unit || c.responsibleUnitId === unit || c.locationUnitId === unit;
+  return !unit || c.responsibleUnitId === unit || c.locationUnitId === unit || c.firstInquiryUserId === ctx.caller.userId;
+}
+
+/**
+ * The same narrowing as `canSeeCase`, as a WHERE fragment on a petition_case alias (null when the
+ * caller sees every case RLS lets it read). Lists must use this, never filter after loading.
+ */
+export function caseVisibility(ctx: RequestContext, alias: string): { sql: string; params: Record<string, string> } | null {
+  const unit = unitScope(ctx);
+  if (!unit) return null;
+  return {
+    sql: `(${alias}.responsible_unit_id = :visibleUnit OR ${alias}.location_unit_id = :visibleUnit OR ${alias}.first_inquiry_user_id = :visibleUser)`,
+    params: { visibleUnit: unit, visibleUser: ctx.caller.userId },
+  };
 }
 
 export { unitScope };

@@ -9,7 +9,7 @@ import { AppError } from '@engine/errors';
 import { groupBy } from '@engine/util';
 import { CaseEvent, CaseLink, CasePetitioner, CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { CaseProgressReport } from './case-records.entity';
-import { canSeeCase, tenantByCode, unitScope } from './case-rules';
+import { canSeeCase, caseVisibility, tenantByCode } from './case-rules';
 import { personalFieldsFor, presentPetitioner, type Petitioner } from './petitioner.model';
 
 export interface CaseFilter {
@@ -46,8 +46,8 @@ export class CasesQuery {
       const qb = em.createQueryBuilder(PetitionCase, 'c');
       if (tenantCode) qb.where('c.tenant_id = :t', { t: (await tenantByCode(em, tenantCode)).id });
       else qb.where('c.tenant_id = :t', { t: ctx.caller.tenantId });
-      const unit = unitScope(ctx);
-      if (unit) qb.andWhere('(c.responsible_unit_id = :unit OR c.location_unit_id = :unit)', { unit });
+      const visible = caseVisibility(ctx, 'c');
+      if (visible) qb.andWhere(visible.sql, visible.params);
       if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
       if (filter.openOnly || filter.overdueOnly) qb.andWhere('c.status IN (:...open)', { open: OPEN_CASE_STATUSES });
       if (filter.overdueOnly) qb.andWhere('c.due_on < :today', { today: shanghaiDateOf(this.clock.now()) });
