@@ -1,5 +1,5 @@
 import { Clock } from '@engine/clock';
-import { LadderService, OutboxService } from '@modules/supervision';
+import { LadderService, OutboxService, SmsSender } from '@modules/supervision';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -173,6 +173,26 @@ describe('supervision per plugin', () => {
     expect(sms.length).toBeGreaterThan(0);
     expect(sms.every((m) => m.status === 'SENT' && m.receipt.startsWith('local-sms:') && m.recipient.startsWith('user:'))).toBe(true);
     expect(ok(await t.gql<{ myNotifications: { title: string }[] }>('{ myNotifications { title } }', {}, tok.xincheng)).myNotifications.map((n) => n.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^提醒：/)]));
+
+    // The SMS gateway fails: the message stays PENDING with its attempt counted and the error's class
+    // only (never the text or a number); once the gateway is back, it is sent — once.
+    const gateway = t.app.get(SmsSender);
+    const send = gateway.send.bind(gateway);
+    gateway.send = () => Promise.reject(new TypeError('gateway down for 13900001111'));
+    const again = ok(await remind({ reasonCode: 'LOST_CONTROL' })).issueReminder;
+    await t.queue.whenIdle();
+    const smsOf = async () => ok(await t.gql<{ outboxMessages: { id: string; channel: string; status: string; attempts: number; lastError: string | null; refId: string }[] }>(`{ outboxMessages(tenantCode: "${COUNTY}") { id channel status attempts lastError refId } }`, {}, tok.county)).outboxMessages.filter((m) => m.refId === again.id && m.channel === 'SMS');
+    // Deliveries were tried after the reminder, and again after the listing the county's ladder opened
+    // on this second reminder (003 §五: 连续2次被提醒告知 → 挂牌督办).
+    const failed = await smsOf();
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((m) => m.status === 'PENDING' && m.attempts >= 1 && m.lastError === 'TypeError')).toBe(true);
+    expect(ok(await t.gql<{ supervisionActions: { ruleId: string; unitName: string }[] }>(`{ supervisionActions(tenantCode: "${COUNTY}", kind: LISTING) { ruleId unitName } }`, {}, tok.county)).supervisionActions).toEqual([{ ruleId: 'reminded-twice', unitName: '新城街道' }]);
+    gateway.send = send;
+    await t.app.get(OutboxService).deliver(tenantId[COUNTY]);
+    await t.app.get(OutboxService).deliver(tenantId[COUNTY]);
+    const attempts = new Map(failed.map((m) => [m.id, m.attempts]));
+    expect((await smsOf()).every((m) => m.status === 'SENT' && m.attempts === attempts.get(m.id)! + 1 && m.lastError === null)).toBe(true);
   });
 
   it('示范镇: a failed annual assessment is a one-vote veto (004), and its ladder calls for accountability', async () => {

@@ -45,14 +45,16 @@ export class OutboxService {
   ) {}
 
   async write(em: EntityManager, tenantId: string, drafts: readonly OutboxDraft[]): Promise<void> {
-    if (!drafts.length) return;
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessage)
-      .values(drafts.map((d) => ({ tenantId, channel: d.channel, recipient: d.recipient, subject: d.subject, body: d.body, dedupeKey: d.dedupeKey, refId: d.refId ?? null, status: OutboxStatus.PENDING, attempts: 0 })))
-      .orIgnore()
-      .execute();
+    // In slices: a province-wide notice addresses thousands of users, past a statement's parameter limit.
+    for (let i = 0; i < drafts.length; i += 500) {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(OutboxMessage)
+        .values(drafts.slice(i, i + 500).map((d) => ({ tenantId, channel: d.channel, recipient: d.recipient, subject: d.subject, body: d.body, dedupeKey: d.dedupeKey, refId: d.refId ?? null, status: OutboxStatus.PENDING, attempts: 0 })))
+        .orIgnore()
+        .execute();
+    }
   }
 
   /** The office reads its tenant's outbox. */
@@ -64,15 +66,26 @@ export class OutboxService {
     });
   }
 
-  /** Delivers the tenant's pending messages; returns how many were sent. */
+  /**
+   * Delivers the tenant's pending messages, batch after batch; returns how many were sent. A message
+   * that fails is tried once per run (the next run, or the hourly sweep, tries again).
+   */
   async deliver(tenantId: string): Promise<number> {
     const ctx = RequestContext.forTenantJob(tenantId, { tree: true });
-    const ids = await this.db.run(ctx, async ({ em }) => {
-      const rows: { id: string }[] = await em.query(`SELECT id FROM outbox_message WHERE tenant_id = $1 AND status = 'PENDING' ORDER BY created_at, id LIMIT ${BATCH}`, [tenantId]);
-      return rows.map((r) => r.id);
-    });
+    const tried: string[] = [];
     let sent = 0;
-    for (const id of ids) if (await this.deliverOne(ctx, id)) sent += 1;
+    for (;;) {
+      const ids = await this.db.run(ctx, async ({ em }) => {
+        const rows: { id: string }[] = await em.query(
+          `SELECT id FROM outbox_message WHERE tenant_id = $1 AND status = 'PENDING' AND NOT (id = ANY($2::uuid[])) ORDER BY created_at, id LIMIT ${BATCH}`,
+          [tenantId, tried],
+        );
+        return rows.map((r) => r.id);
+      });
+      for (const id of ids) if (await this.deliverOne(ctx, id)) sent += 1;
+      tried.push(...ids);
+      if (ids.length < BATCH) break;
+    }
     if (sent) this.logger.log(`tenant ${tenantId}: ${sent} message(s) delivered`);
     return sent;
   }
