@@ -141,4 +141,24 @@ describe('petition ledger in a town under the county plugin', () => {
     // 09-28 week: closed on 09-29, within that week, so nothing more is due.
     expect((await t.app.get(CaseSweepService).sweepTenant(tenantId))['progress-reports']).toBe(0);
   });
+  it('reviews the closed case (004 復查制度): a hearing pauses the clock, and the opinion comes in time', async () => {
+    const REVIEW = 'id status dueOn inTime decidedOn pauses { kind from to }';
+    type Review = { id: string; status: string; dueOn: string; inTime: boolean | null };
+    clock.set('2026-11-03T09:00:00+08:00');
+    const review = (op: string, type: string, input: Record<string, unknown>, token = office) => mutate<Record<string, Review>>(op, type, input, token, REVIEW);
+    expect(code(await review('openCaseReview', 'OpenCaseReviewInput', { caseId, basis: 'OWN_DECISION', acceptedOn: '2026-11-03' }, member))).toBe('FORBIDDEN');
+    const opened = ok(await review('openCaseReview', 'OpenCaseReviewInput', { caseId, basis: 'OWN_DECISION', acceptedOn: '2026-11-03' })).openCaseReview;
+    expect(opened).toMatchObject({ status: 'OPEN', dueOn: '2026-11-18' }); // 15 days from acceptance
+    const heard = ok(await review('recordReviewHearing', 'RecordReviewHearingInput', { reviewId: opened.id, from: '2026-11-10', to: '2026-11-12' })).recordReviewHearing;
+    expect(heard.dueOn).toBe('2026-11-21'); // the three hearing days do not count
+    clock.set('2026-11-20T15:00:00+08:00'); // past the date it would have had without the hearing
+    const tenantId = ok(await t.gql<{ tenant: { id: string } }>(`{ tenant(code: "${TOWN}") { id } }`, {}, office)).tenant.id;
+    expect((await t.app.get(CaseSweepService).sweepTenant(tenantId))['review-overdue']).toBe(0);
+    const decided = ok(await review('issueReviewOpinion', 'IssueReviewOpinionInput', { reviewId: opened.id, opinion: '经复查，原处理意见事实清楚、处理恰当，予以维持。', outcome: 'UPHELD' })).issueReviewOpinion;
+    expect(decided).toMatchObject({ status: 'DECIDED', decidedOn: '2026-11-20', inTime: true });
+    const seen = ok(await t.gql<{ petitionCase: { status: string; reviews: Review[]; history: { kind: string }[] } }>(`query($id: ID!) { petitionCase(id: $id) { status reviews { id status dueOn inTime } history { kind } } }`, { id: caseId }, office)).petitionCase;
+    expect(seen.status).toBe('CLOSED');
+    expect(seen.reviews).toEqual([{ id: opened.id, status: 'DECIDED', dueOn: '2026-11-21', inTime: true }]);
+    expect(seen.history.map((h) => h.kind).slice(-3)).toEqual(['REVIEW_OPENED', 'REVIEW_HEARING', 'REVIEW_OPINION_ISSUED']);
+  });
 });

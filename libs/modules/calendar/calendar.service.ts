@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { LRUCache } from 'lru-cache';
-import { InvalidCalendarDataError, parseCalendarYear, parseOverrides, prcCalendar, type DueDate, type Duration, type WorkingDayCalendar } from '@engine/calendar';
+import { InvalidCalendarDataError, parseCalendarYear, parseOverrides, prcCalendar, type DueDate, type Duration, type Pause, type WorkingDayCalendar } from '@engine/calendar';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError, ErrorCode } from '@engine/errors';
@@ -36,9 +36,12 @@ export class CalendarService {
     return calendar;
   }
 
-  /** A due date from `from` for a tenant, flagged provisional when it depends on an unloaded year. */
-  async due(ctx: RequestContext, tenantId: string, from: string, duration: Duration): Promise<DueDate> {
-    return (await this.forTenant(ctx, tenantId)).due(from, duration);
+  /**
+   * A due date from `from` for a tenant, flagged provisional when it depends on an unloaded year. The
+   * clock stops during `pauses` of the kinds `duration.excluding` lists (e.g. a review's hearings).
+   */
+  async due(ctx: RequestContext, tenantId: string, from: string, duration: Duration, pauses: readonly Pause[] = []): Promise<DueDate> {
+    return (await this.forTenant(ctx, tenantId)).due(from, duration, pauses);
   }
 
   async years(ctx: RequestContext): Promise<{ covered: number[]; loaded: CalendarYearRow[] }> {

@@ -12,12 +12,19 @@ import { CaseLedgerFieldResolver, LedgerResolver } from './ledger.resolver';
 import { LedgerService } from './ledger.service';
 import { OwnershipService } from './ownership.service';
 import { ReceptionService } from './reception.service';
+import { DeadlinesResolver } from './deadlines.resolver';
+import { DeadlinesService } from './deadlines.service';
+import { CaseReviewsFieldResolver, ReviewResolver } from './review.resolver';
+import { ReviewService } from './review.service';
+import { ScreeningResolver } from './screening.resolver';
+import { ScreeningService } from './screening.service';
 
 /** The petition ledger (台账): intake, reception duty, assignment, leader ownership, progress, closing. */
 @Module({
   imports: [JointMeetingModule],
   controllers: [LedgerExportController],
-  providers: [CasesService, OwnershipService, ReceptionService, CasesQuery, CaseSweepService, CasesResolver, HandlingService, HandlingResolver, LedgerService, LedgerResolver, CaseLedgerFieldResolver, LedgerExportService],
+  providers: [CasesService, OwnershipService, ReceptionService, CasesQuery, CaseSweepService, CasesResolver, HandlingService, HandlingResolver, LedgerService, LedgerResolver, CaseLedgerFieldResolver, LedgerExportService,
+    DeadlinesService, DeadlinesResolver, ReviewService, ReviewResolver, CaseReviewsFieldResolver, ScreeningService, ScreeningResolver],
   exports: [CasesService, CasesQuery, CaseSweepService],
 })
 export class CasesModule {}

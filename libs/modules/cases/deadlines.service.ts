@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { addDays, shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import { Role, type RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { groupBy } from '@engine/util';
+import { notify } from '@modules/coordination/notices';
+import { Finding } from '@modules/meetings/cadence.entity';
+import { OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
+import { CaseExtension, ExtensionStatus } from './case-records.entity';
+import { recordStep } from './case-events';
+import type { CaseRules } from './case-rules';
+import { CaseSweepService } from './case-sweep.service';
+import { CasesService } from './cases.service';
+import type { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadline.inputs';
+
+/** How far one extension may move a time limit. */
+const MAX_EXTENSION_DAYS = 366;
+
+/**
+ * Time limits of cases (issue 5 item 6). A case's `dueOn` comes from the plugin's step limits at
+ * assignment (`stepDue`) or is set by the office; this service detects open cases past it (a
+ * CASE_OVERDUE finding per case and due date, the responsible unit and the office told once) and runs
+ * extensions (延期): the responsible unit or the office asks for a later date with a reason, the office
+ * or a convener decides with a reason, and an approval moves `dueOn` — so a new overdue finding can
+ * only arise for the new date.
+ */
+@Injectable()
+export class DeadlinesService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(CaseSweepService) sweeps: CaseSweepService,
+  ) {
+    sweeps.register({ name: 'case-overdue', run: (em, ctx, rules, today) => this.sweep(em, ctx, rules, today) });
+  }
+
+  async requestExtension(ctx: RequestContext, input: RequestCaseExtensionInput): Promise<CaseExtension> {
+    let saved: CaseExtension | null = null;
+    await this.cases.change(ctx, input.caseId, 'report', async (em, c, rules) => {
+      this.cases.responsible(ctx, c);
+      this.cases.expect(c, OPEN_CASE_STATUSES);
+      if (!c.dueOn) throw AppError.conflict(`Case ${c.number} has no time limit to extend`, 'input.caseId');
+      const now = this.clock.now();
+      const today = shanghaiDateOf(now);
+      if (input.requestedDueOn <= c.dueOn) throw AppError.badInput('input.requestedDueOn', `must be after the current time limit (${c.dueOn})`);
+      if (input.requestedDueOn < today) throw AppError.badInput('input.requestedDueOn', 'is in the past');
+      if (input.requestedDueOn > addDays(c.dueOn, MAX_EXTENSION_DAYS)) throw AppError.badInput('input.requestedDueOn', `extends the time limit by more than ${MAX_EXTENSION_DAYS} days`);
+      if (await em.exists(CaseExtension, { where: { caseId: c.id, status: ExtensionStatus.REQUESTED } })) {
+        throw AppError.conflict(`Case ${c.number} already has an extension request awaiting a decision`, 'input.caseId');
+      }
+      saved = await em.save(
+        em.create(CaseExtension, {
+          tenantId: c.tenantId,
+          caseId: c.id,
+          currentDueOn: c.dueOn,
+          requestedDueOn: input.requestedDueOn,
+          reason: input.reason,
+          status: ExtensionStatus.REQUESTED,
+          requestedById: ctx.caller.userId,
+          requestedAt: now,
+        }),
+      );
+      await recordStep(em, ctx, c, now, { kind: 'EXTENSION_REQUESTED', note: input.reason, data: { extensionId: saved.id, currentDueOn: c.dueOn, requestedDueOn: input.requestedDueOn } });
+      await notify(em, c.tenantId, { roles: [this.cases.officeRole(rules.tenant), Role.CHIEF_CONVENER, Role.CONVENER] }, {
+        kind: 'CASE_EXTENSION_REQUESTED',
+        title: `延期申请：${c.number}`,
+        body: `${c.number}申请将办理时限由${c.dueOn}延至${input.requestedDueOn}，理由：${input.reason}。请审批。`,
+        dedupeKey: `case-extension-requested:${saved.id}`,
+      });
+    });
+    return saved!;
+  }
+
+  async decideExtension(ctx: RequestContext, input: DecideCaseExtensionInput): Promise<CaseExtension> {
+    return this.db.run(ctx, async ({ em }) => {
+      const found = await em.findOne(CaseExtension, { where: { id: input.extensionId } });
+      if (!found) throw AppError.notFound('Extension request');
+      let decided: CaseExtension | null = null;
+      await this.cases.change(ctx, found.caseId, 'approve', async (em2, c) => {
+        const ext = await em2.findOneOrFail(CaseExtension, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+        if (ext.status !== ExtensionStatus.REQUESTED) throw AppError.conflict(`This extension request was already ${ext.status.toLowerCase()}`, 'input.extensionId');
+        const now = this.clock.now();
+        if (input.approve) {
+          if (!OPEN_CASE_STATUSES.includes(c.status)) throw AppError.conflict(`Case ${c.number} is ${c.status}; only an open case's time limit is extended (reject the request instead)`, 'input.extensionId');
+          if (c.dueOn !== ext.currentDueOn) {
+            throw AppError.conflict(`The time limit of case ${c.number} changed since the request (now ${c.dueOn ?? 'none'}); reject it and request again`, 'input.extensionId');
+          }
+          Object.assign(c, { dueOn: ext.requestedDueOn, dueProvisional: false, dueRule: `extended from ${ext.currentDueOn} (延期, approved ${shanghaiDateOf(now)})` });
+        }
+        Object.assign(ext, { status: input.approve ? ExtensionStatus.APPROVED : ExtensionStatus.REJECTED, decidedById: ctx.caller.userId, decidedAt: now, decisionNote: input.note });
+        decided = await em2.save(ext);
+        await recordStep(em2, ctx, c, now, {
+          kind: input.approve ? 'EXTENSION_APPROVED' : 'EXTENSION_REJECTED',
+          note: input.note,
+          data: { extensionId: ext.id, currentDueOn: ext.currentDueOn, requestedDueOn: ext.requestedDueOn, dueOn: c.dueOn },
+        });
+        if (c.responsibleUnitId) {
+          await notify(em2, c.tenantId, { unitId: c.responsibleUnitId }, {
+            kind: input.approve ? 'CASE_EXTENSION_APPROVED' : 'CASE_EXTENSION_REJECTED',
+            title: `延期申请${input.approve ? '已批准' : '未批准'}：${c.number}`,
+            body: input.approve ? `${c.number}办理时限延至${ext.requestedDueOn}。${input.note}` : `${c.number}办理时限仍为${c.dueOn}。${input.note}`,
+            dedupeKey: `case-extension-decided:${ext.id}`,
+          });
+        }
+      });
+      return decided!;
+    });
+  }
+
+  /** Extension requests of cases, oldest first (a DataLoader batch). */
+  async extensionsOf(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseExtension[]>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(CaseExtension, { where: { caseId: In([...caseIds]) }, order: { requestedAt: 'ASC' } }));
+    return groupBy(caseIds, rows, (r) => r.caseId);
+  }
+
+  /**
+   * The sweep step: every open case past its time limit gets one CASE_OVERDUE finding for that date
+   * (with the rule the limit came from), a step in its history, and one notice to its responsible
+   * unit and the office. Idempotent by the dedupe key (case, due date).
+   */
+  async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
+    const overdue = await em
+      .createQueryBuilder(PetitionCase, 'c')
+      .where('c.tenant_id = :t AND c.status IN (:...open) AND c.due_on < :today', { t: rules.tenant.id, open: OPEN_CASE_STATUSES, today })
+      .getMany();
+    let found = 0;
+    for (const c of overdue) {
+      const rule = c.dueRule ?? 'time limit set on the case';
+      const key = `case-overdue:${c.id}:${c.dueOn}`;
+      const result = await em
+        .createQueryBuilder()
+        .insert()
+        .into(Finding)
+        .values({ tenantId: c.tenantId, kind: 'CASE_OVERDUE', rule, facts: { caseId: c.id, number: c.number, dueOn: c.dueOn, dueProvisional: c.dueProvisional, responsibleUnitId: c.responsibleUnitId, rule } as never, dedupeKey: key })
+        .orIgnore()
+        .execute();
+      if (!(result.raw as unknown[]).length) continue;
+      found += 1;
+      await recordStep(em, ctx, c, this.clock.now(), { kind: 'OVERDUE', note: `due ${c.dueOn}`, rule });
+      const notice = { kind: 'CASE_OVERDUE', title: `信访事项超期：${c.number}`, body: `${c.number}已超过办理时限（${c.dueOn}）未办结，请督促办理或申请延期。`, dedupeKey: key };
+      if (c.responsibleUnitId) await notify(em, c.tenantId, { unitId: c.responsibleUnitId }, notice);
+      await notify(em, c.tenantId, { roles: [this.cases.officeRole(rules.tenant)] }, notice);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,66 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
+import { ReviewBasis, ReviewOutcome } from '../case-records.entity';
+
+const text = { message: '$property must be text without control characters' };
+
+@InputType({ description: 'Opens a review (复查) of a handled case (004 復查制度).' })
+export class OpenCaseReviewInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'caseId must be an id' })
+  caseId: string;
+
+  @Field(() => ReviewBasis, { description: 'Assigned from above (上级交办) or decided by the tenant itself; must be in the plugin\'s review scope.' })
+  @IsEnum(ReviewBasis, { message: 'basis must be ASSIGNED_FROM_ABOVE or OWN_DECISION' })
+  basis: ReviewBasis;
+
+  @Field({ description: 'The day the review was accepted (受理复查之日); the opinion is due counted from it.' })
+  @IsIsoDate()
+  acceptedOn: string;
+}
+
+@InputType({ description: 'A hearing (听证) held during a review: its days do not count where the plugin says so.' })
+export class RecordReviewHearingInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'reviewId must be an id' })
+  reviewId: string;
+
+  @Field({ description: 'First day of the hearing (YYYY-MM-DD).' })
+  @IsIsoDate()
+  from: string;
+
+  @Field({ description: 'Last day of the hearing (YYYY-MM-DD), on or after `from`.' })
+  @IsIsoDate()
+  to: string;
+}
+
+@InputType({ description: 'The written review opinion (复查意见).' })
+export class IssueReviewOpinionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'reviewId must be an id' })
+  reviewId: string;
+
+  @Field()
+  @MinLength(5, { message: 'opinion must be at least 5 characters' })
+  @MaxLength(10_000)
+  @Matches(MULTILINE_TEXT_PATTERN, text)
+  opinion: string;
+
+  @Field(() => ReviewOutcome)
+  @IsEnum(ReviewOutcome, { message: 'outcome must be UPHELD, AMENDED or OVERTURNED' })
+  outcome: ReviewOutcome;
+}
+
+@InputType({ description: 'The petitioner appealed the review opinion upward (004 復查制度 三.4).' })
+export class RecordReviewAppealInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'reviewId must be an id' })
+  reviewId: string;
+
+  @Field({ description: 'Where the petitioner applied (上级有关部门 / 区信访局).' })
+  @MinLength(2)
+  @MaxLength(200)
+  @Matches(TEXT_PATTERN, text)
+  appealedTo: string;
+}

@@ -1,0 +1,71 @@
+import { Inject } from '@nestjs/common';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx } from '@engine/access';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import type { RequestContext } from '@engine/context';
+import { PetitionCase } from './case.entity';
+import { CaseReview, ReviewStatus } from './case-records.entity';
+import { CasesQuery } from './cases.query';
+import { IssueReviewOpinionInput, OpenCaseReviewInput, RecordReviewAppealInput, RecordReviewHearingInput } from './dto/review.inputs';
+import { ReviewService } from './review.service';
+
+/** Reviews (复查, 004 復查制度): run by the office; read by whoever reads the case. */
+@Resolver(() => CaseReview)
+export class ReviewResolver {
+  constructor(
+    @Inject(ReviewService) private readonly reviews: ReviewService,
+    @Inject(CasesQuery) private readonly query: CasesQuery,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  @Allow('read', 'PetitionCase')
+  @Query(() => [CaseReview], { description: 'A tenant\'s reviews, newest first (at most 500; a member unit: those of cases it sees).' })
+  caseReviews(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('openOnly', { nullable: true, defaultValue: false }) openOnly?: boolean): Promise<CaseReview[]> {
+    return this.reviews.list(ctx, tenantCode, openOnly ?? false);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => CaseReview, { description: 'The office opens a review of a resolved or closed case; the opinion is due within the plugin\'s limit from acceptance.' })
+  openCaseReview(@Ctx() ctx: RequestContext, @Args('input') input: OpenCaseReviewInput): Promise<CaseReview> {
+    return this.reviews.open(ctx, input);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => CaseReview, { description: 'Records a hearing (听证); where the plugin excludes hearings its days do not count, and the due date moves.' })
+  recordReviewHearing(@Ctx() ctx: RequestContext, @Args('input') input: RecordReviewHearingInput): Promise<CaseReview> {
+    return this.reviews.recordHearing(ctx, input);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => CaseReview, { description: 'Issues the written review opinion today (Beijing); records whether it came in time.' })
+  issueReviewOpinion(@Ctx() ctx: RequestContext, @Args('input') input: IssueReviewOpinionInput): Promise<CaseReview> {
+    return this.reviews.issueOpinion(ctx, input);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => CaseReview, { description: 'Records that the petitioner applied upward against the opinion, where the plugin provides for it.' })
+  recordReviewAppeal(@Ctx() ctx: RequestContext, @Args('input') input: RecordReviewAppealInput): Promise<CaseReview> {
+    return this.reviews.recordAppeal(ctx, input);
+  }
+
+  @ResolveField(() => PetitionCase, { name: 'case' })
+  async petitionCase(@Ctx() ctx: RequestContext, @Parent() r: CaseReview): Promise<PetitionCase> {
+    return (await ctx.loader('caseById', (ids) => this.query.byIds(ctx, ids)).load(r.caseId))!;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Open and past its due date (Beijing date).' })
+  overdue(@Parent() r: CaseReview): boolean {
+    return r.status === ReviewStatus.OPEN && r.dueOn < shanghaiDateOf(this.clock.now());
+  }
+}
+
+@Resolver(() => PetitionCase)
+export class CaseReviewsFieldResolver {
+  constructor(@Inject(ReviewService) private readonly service: ReviewService) {}
+
+  @ResolveField(() => [CaseReview], { description: 'Reviews (复查) of the case, oldest first.' })
+  async reviews(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<CaseReview[]> {
+    return (await ctx.loader('caseReviews', (ids) => this.service.reviewsOf(ctx, ids)).load(c.id)) ?? [];
+  }
+}

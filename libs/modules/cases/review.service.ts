@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { daysBetween, shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import type { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { groupBy } from '@engine/util';
+import { CalendarService } from '@modules/calendar/calendar.service';
+import { notify } from '@modules/coordination/notices';
+import { Finding } from '@modules/meetings/cadence.entity';
+import { CaseStatus, PetitionCase } from './case.entity';
+import { CaseReview, ReviewStatus, type ReviewPause } from './case-records.entity';
+import { recordStep } from './case-events';
+import { caseVisibility, tenantByCode, type CaseRules } from './case-rules';
+import { CaseSweepService } from './case-sweep.service';
+import { CasesService } from './cases.service';
+import type { IssueReviewOpinionInput, OpenCaseReviewInput, RecordReviewAppealInput, RecordReviewHearingInput } from './dto/review.inputs';
+
+type ReviewRule = NonNullable<CaseRules['own']['review']>;
+
+/** Bounds that keep a review's clock meaningful. */
+const MAX_HEARING_DAYS = 366;
+const MAX_PAUSES = 20;
+const LIST_CAP = 500;
+
+const ruleText = (review: ReviewRule): string =>
+  `${review.opinionWithin.amount} ${review.opinionWithin.unit}${review.opinionWithin.excluding?.length ? ` excluding ${review.opinionWithin.excluding.join(', ')}` : ''} — ${review.source}`;
+
+/**
+ * Review (复查, 004 復查制度; issue 5 item 7): the office opens a review of a handled case on a basis the
+ * plugin's scope allows; the written opinion is due within the plugin's `opinionWithin` of acceptance on
+ * the tenant's calendar, and only pauses of the kinds it excludes (hearings, 听证) stop the clock. The
+ * opinion records whether it came in time; an upward appeal by the petitioner is recorded where the
+ * plugin provides for it (三.4). Open reviews past their date become REVIEW_OVERDUE findings.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(CalendarService) private readonly calendars: CalendarService,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(CaseSweepService) sweeps: CaseSweepService,
+  ) {
+    sweeps.register({ name: 'review-overdue', run: (em, ctx, rules, today) => this.sweep(em, ctx, rules, today) });
+  }
+
+  async open(ctx: RequestContext, input: OpenCaseReviewInput): Promise<CaseReview> {
+    let saved: CaseReview | null = null;
+    await this.cases.change(ctx, input.caseId, 'update', async (em, c, rules) => {
+      const review = rules.own.review;
+      if (!review) throw AppError.badInput('input.caseId', `the plugin ${rules.tenant.pluginId} of this case's tenant declares no review (cases.review)`);
+      this.cases.expect(c, [CaseStatus.RESOLVED, CaseStatus.CLOSED]);
+      const scope = review.scope ?? [input.basis];
+      if (!scope.includes(input.basis)) throw AppError.badInput('input.basis', `must be one of ${scope.join(', ')} (${review.source})`);
+      const now = this.clock.now();
+      if (input.acceptedOn > shanghaiDateOf(now)) throw AppError.badInput('input.acceptedOn', 'is in the future');
+      const handledOn = shanghaiDateOf(c.resolvedAt!);
+      if (input.acceptedOn < handledOn) throw AppError.badInput('input.acceptedOn', `is before the case was handled (${handledOn})`);
+      if (await em.exists(CaseReview, { where: { caseId: c.id, status: ReviewStatus.OPEN } })) throw AppError.conflict(`Case ${c.number} already has an open review`, 'input.caseId');
+      const due = await this.calendars.due(ctx, c.tenantId, input.acceptedOn, review.opinionWithin);
+      const rule = ruleText(review);
+      saved = await em.save(
+        em.create(CaseReview, {
+          tenantId: c.tenantId,
+          caseId: c.id,
+          basis: input.basis,
+          status: ReviewStatus.OPEN,
+          acceptedOn: input.acceptedOn,
+          pauses: [],
+          dueOn: due.date,
+          dueProvisional: due.provisional,
+          rule,
+          openedById: ctx.caller.userId,
+          openedAt: now,
+        }),
+      );
+      await recordStep(em, ctx, c, now, { kind: 'REVIEW_OPENED', note: `${input.basis}; accepted ${input.acceptedOn}, opinion due ${due.date}`, rule, data: { reviewId: saved.id, dueOn: due.date } });
+    });
+    return saved!;
+  }
+
+  /** A hearing pauses the review's clock (where the plugin excludes HEARING): the due date is recomputed. */
+  async recordHearing(ctx: RequestContext, input: RecordReviewHearingInput): Promise<CaseReview> {
+    if (input.to < input.from) throw AppError.badInput('input.to', `is before from (${input.from})`);
+    if (daysBetween(input.from, input.to) >= MAX_HEARING_DAYS) throw AppError.badInput('input.to', `a hearing lasts at most ${MAX_HEARING_DAYS} days`);
+    return this.onReview(ctx, input.reviewId, async (em, r, c, review) => {
+      if (r.status !== ReviewStatus.OPEN) throw AppError.conflict('The review opinion was issued; hearings are recorded on open reviews', 'input.reviewId');
+      if (input.from < r.acceptedOn) throw AppError.badInput('input.from', `is before the review was accepted (${r.acceptedOn})`);
+      if (input.from > r.dueOn) throw AppError.badInput('input.from', `is after the opinion was due (${r.dueOn}); a hearing cannot stop a clock that has run out`);
+      if (r.pauses.length >= MAX_PAUSES) throw AppError.badInput('input.reviewId', `a review records at most ${MAX_PAUSES} hearings`);
+      const before = r.dueOn;
+      const pause: ReviewPause = { kind: 'HEARING', from: input.from, to: input.to };
+      r.pauses = [...r.pauses, pause];
+      const due = await this.calendars.due(ctx, r.tenantId, r.acceptedOn, review.opinionWithin, r.pauses);
+      Object.assign(r, { dueOn: due.date, dueProvisional: due.provisional });
+      await recordStep(em, ctx, c, this.clock.now(), { kind: 'REVIEW_HEARING', note: `${input.from} – ${input.to}; opinion due ${before} → ${due.date}`, rule: r.rule, data: { reviewId: r.id, pause, dueOn: due.date } });
+    });
+  }
+
+  async issueOpinion(ctx: RequestContext, input: IssueReviewOpinionInput): Promise<CaseReview> {
+    return this.onReview(ctx, input.reviewId, async (em, r, c) => {
+      if (r.status !== ReviewStatus.OPEN) throw AppError.conflict('The review opinion was already issued', 'input.reviewId');
+      const now = this.clock.now();
+      const today = shanghaiDateOf(now);
+      Object.assign(r, { status: ReviewStatus.DECIDED, opinion: input.opinion, outcome: input.outcome, decidedOn: today, inTime: today <= r.dueOn });
+      await recordStep(em, ctx, c, now, { kind: 'REVIEW_OPINION_ISSUED', note: `${input.outcome}; ${r.inTime ? 'in time' : 'late'} (due ${r.dueOn})`, rule: r.rule, data: { reviewId: r.id, decidedOn: today, dueOn: r.dueOn, inTime: r.inTime } });
+    });
+  }
+
+  /** The petitioner applied upward against the opinion (004 復查制度 三.4): recorded, once. */
+  async recordAppeal(ctx: RequestContext, input: RecordReviewAppealInput): Promise<CaseReview> {
+    return this.onReview(ctx, input.reviewId, async (em, r, c, review) => {
+      if (!review.appealUpward) throw AppError.badInput('input.reviewId', `the plugin's review rule provides for no upward appeal (${review.source})`);
+      if (r.status !== ReviewStatus.DECIDED) throw AppError.conflict('The review opinion has not been issued yet; an appeal is against it', 'input.reviewId');
+      if (r.appealedTo) throw AppError.conflict(`An appeal to ${r.appealedTo} is already recorded`, 'input.reviewId');
+      const now = this.clock.now();
+      Object.assign(r, { appealedTo: input.appealedTo, appealedAt: now });
+      await recordStep(em, ctx, c, now, { kind: 'REVIEW_APPEALED', note: input.appealedTo, rule: review.source, data: { reviewId: r.id } });
+    });
+  }
+
+  /** Reviews of a tenant, newest first (a member unit: only those of cases it sees). */
+  async list(ctx: RequestContext, tenantCode: string, openOnly: boolean): Promise<CaseReview[]> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      const qb = em.createQueryBuilder(CaseReview, 'r').innerJoin(PetitionCase, 'c', 'c.id = r.case_id').where('r.tenant_id = :t', { t: tenant.id });
+      const visible = caseVisibility(ctx, 'c');
+      if (visible) qb.andWhere(visible.sql, visible.params);
+      if (openOnly) qb.andWhere('r.status = :open', { open: ReviewStatus.OPEN });
+      return qb.orderBy('r.openedAt', 'DESC').addOrderBy('r.id', 'DESC').limit(LIST_CAP).getMany();
+    });
+  }
+
+  /** Reviews of cases, oldest first (a DataLoader batch). */
+  async reviewsOf(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseReview[]>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(CaseReview, { where: { caseId: In([...caseIds]) }, order: { openedAt: 'ASC' } }));
+    return groupBy(caseIds, rows, (r) => r.caseId);
+  }
+
+  /** The sweep step: each open review past its date, one finding per due date, the office told once. */
+  async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
+    const late = await em
+      .createQueryBuilder(CaseReview, 'r')
+      .where('r.tenant_id = :t AND r.status = :open AND r.due_on < :today', { t: rules.tenant.id, open: ReviewStatus.OPEN, today })
+      .getMany();
+    if (!late.length) return 0;
+    const cases = new Map((await em.find(PetitionCase, { where: { id: In(late.map((r) => r.caseId)) } })).map((c) => [c.id, c]));
+    let found = 0;
+    for (const r of late) {
+      const c = cases.get(r.caseId)!;
+      const key = `review-overdue:${r.id}:${r.dueOn}`;
+      const result = await em
+        .createQueryBuilder()
+        .insert()
+        .into(Finding)
+        .values({ tenantId: r.tenantId, kind: 'REVIEW_OVERDUE', rule: r.rule, facts: { reviewId: r.id, caseId: c.id, number: c.number, acceptedOn: r.acceptedOn, dueOn: r.dueOn, rule: r.rule } as never, dedupeKey: key })
+        .orIgnore()
+        .execute();
+      if (!(result.raw as unknown[]).length) continue;
+      found += 1;
+      await recordStep(em, ctx, c, this.clock.now(), { kind: 'REVIEW_OVERDUE', note: `opinion due ${r.dueOn}`, rule: r.rule, data: { reviewId: r.id } });
+      await notify(em, r.tenantId, { roles: [this.cases.officeRole(rules.tenant)] }, {
+        kind: 'REVIEW_OVERDUE',
+        title: `复查超期：${c.number}`,
+        body: `${c.number}的复查意见应于${r.dueOn}前提出，现已超期（${r.rule}）。`,
+        dedupeKey: key,
+      });
+    }
+    return found;
+  }
+
+  /** Loads a review the caller can act on (the office of its case's tenant: `change` checks), locked, and saves it after `change`. */
+  private async onReview(ctx: RequestContext, reviewId: string, change: (em: EntityManager, r: CaseReview, c: PetitionCase, review: ReviewRule) => Promise<void>): Promise<CaseReview> {
+    return this.db.run(ctx, async ({ em }) => {
+      const found = await em.findOne(CaseReview, { where: { id: reviewId } });
+      if (!found) throw AppError.notFound('Review');
+      let saved: CaseReview | null = null;
+      await this.cases.change(ctx, found.caseId, 'update', async (em2, c, rules) => {
+        const r = await em2.findOneOrFail(CaseReview, { where: { id: reviewId }, lock: { mode: 'pessimistic_write' } });
+        const review = rules.own.review;
+        if (!review) throw AppError.badInput('input.reviewId', `the plugin ${rules.tenant.pluginId} of this case's tenant declares no review (cases.review)`);
+        await change(em2, r, c, review);
+        saved = await em2.save(r);
+      });
+      return saved!;
+    });
+  }
+}

@@ -1,0 +1,261 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import type { EntityManager } from 'typeorm';
+import { addDays, isIsoDate, shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import type { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError } from '@engine/errors';
+import { CalendarService } from '@modules/calendar/calendar.service';
+import { notify } from '@modules/coordination/notices';
+import { cadencePeriods, type Period } from '@modules/meetings/cadence-periods';
+import { PetitionCase } from './case.entity';
+import { CaseScreening } from './case-records.entity';
+import { recordStep } from './case-events';
+import { caseRulesOf, caseVisibility, tenantByCode, type CaseRules } from './case-rules';
+import { CaseSweepService } from './case-sweep.service';
+import { CasesService } from './cases.service';
+import type { SettleScreenedCaseInput } from './dto/screening.inputs';
+
+type ScreeningRule = NonNullable<CaseRules['own']['screening']>;
+type Criterion = ScreeningRule['criteria'][number];
+
+const LIST_CAP = 500;
+
+/** A case as screening sees it: open at the period's end, flags, organiser among its petitioners. */
+interface Candidate {
+  id: string;
+  receivedOn: string;
+  signed: boolean;
+  jointSigned: boolean;
+  organiser: boolean;
+}
+
+const criterionText = (c: Criterion): string => {
+  switch (c.kind) {
+    case 'REPEAT':
+      return `REPEAT (≥${c.atLeast} within ${c.within.amount} ${c.within.unit})`;
+    case 'LONG_UNRESOLVED':
+      return `LONG_UNRESOLVED (> ${c.olderThan.amount} ${c.olderThan.unit})`;
+    case 'SIGNED':
+    case 'JOINT_SIGNED':
+    case 'GROUP_ORGANISER':
+      return c.kind;
+  }
+};
+
+/**
+ * Forecast screening (預測排查, 004 預測排查制度; issue 5 item 8). For each completed period of the
+ * plugin's screening cadence since the tenant's onboarding, once: the cases matching the plugin's
+ * criteria — REPEAT (a petitioner with at least `atLeast` cases received within `within`, inside the
+ * period; every status counts, it is the visits that do), and among cases open at the period's end
+ * (received by then, not resolved by then, not referred elsewhere): SIGNED, JOINT_SIGNED,
+ * LONG_UNRESOLVED (received more than `olderThan` before the end), GROUP_ORGANISER (an organiser among
+ * its petitioners). One row per case and period with every criterion it matched; the office is told
+ * once per period; each screened case must then be given what the plugin's `requires` lists
+ * (owning leader, responsible person, time limit).
+ */
+@Injectable()
+export class ScreeningService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(CalendarService) private readonly calendars: CalendarService,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(CaseSweepService) sweeps: CaseSweepService,
+  ) {
+    sweeps.register({ name: 'screening', run: (em, ctx, rules, today) => this.sweep(em, ctx, rules, today) });
+  }
+
+  /** The sweep step: screens every completed period since onboarding that has not been screened. */
+  async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
+    const screening = rules.own.screening;
+    if (!screening) return 0;
+    const since = shanghaiDateOf(rules.tenant.createdAt);
+    if (since >= today) return 0;
+    const periods = cadencePeriods(screening.cadence.rrule, since, addDays(today, -1)).filter((p) => p.start >= since && p.end < today);
+    if (!periods.length) return 0;
+    const done: { start: string }[] = await em.query(`SELECT period_start::text AS start FROM case_screening_run WHERE tenant_id = $1 AND period_start >= $2`, [rules.tenant.id, since]);
+    const screened = new Set(done.map((d) => d.start));
+    let found = 0;
+    for (const p of periods) if (!screened.has(p.start)) found += await this.screen(em, ctx, rules, screening, p);
+    return found;
+  }
+
+  /** The office screens one completed period on demand; re-running it adds nothing twice. */
+  async screenOnDemand(ctx: RequestContext, tenantCode: string, periodStart: string): Promise<CaseScreening[]> {
+    if (!isIsoDate(periodStart)) throw AppError.badInput('periodStart', 'must be a date YYYY-MM-DD');
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office screens its ledger');
+      const rules = await caseRulesOf(em, tenant);
+      const screening = rules.own.screening;
+      if (!screening) throw AppError.badInput('tenantCode', `the plugin ${tenant.pluginId} declares no forecast screening (cases.screening)`);
+      const period = cadencePeriods(screening.cadence.rrule, periodStart, periodStart)[0];
+      if (!period || period.start !== periodStart) throw AppError.badInput('periodStart', `must be the first day of a screening period (${screening.cadence.rrule}${period ? `: ${period.start}` : ''})`);
+      const today = shanghaiDateOf(this.clock.now());
+      if (period.end >= today) throw AppError.badInput('periodStart', `the period ends on ${period.end}; a period is screened once it has ended`);
+      await this.screen(em, ctx, rules, screening, period);
+      return em.find(CaseScreening, { where: { tenantId: tenant.id, periodStart: period.start }, order: { screenedAt: 'ASC', id: 'ASC' } });
+    });
+  }
+
+  async settle(ctx: RequestContext, input: SettleScreenedCaseInput): Promise<CaseScreening> {
+    return this.db.run(ctx, async ({ em }) => {
+      const found = await em.findOne(CaseScreening, { where: { id: input.screeningId } });
+      if (!found) throw AppError.notFound('Screening');
+      let saved: CaseScreening | null = null;
+      await this.cases.change(ctx, found.caseId, 'update', async (em2, c, rules) => {
+        const screening = rules.own.screening;
+        const requires = screening?.requires ?? [];
+        const source = screening?.source ?? 'plugin';
+        if (requires.includes('OWNING_LEADER') && !input.owningLeader) throw AppError.badInput('input.owningLeader', `is required: each screened case gets an owning leader (包案領導, ${source})`);
+        if (requires.includes('RESPONSIBLE_PERSON') && !input.responsiblePerson) throw AppError.badInput('input.responsiblePerson', `is required: each screened case gets a responsible person (責任人, ${source})`);
+        if (requires.includes('TIME_LIMIT') && !input.dueOn) throw AppError.badInput('input.dueOn', `is required: each screened case gets a time limit (結案信訪時限, ${source})`);
+        if (!input.owningLeader && !input.responsiblePerson && !input.dueOn) throw AppError.badInput('input', 'gives the screened case nothing');
+        const now = this.clock.now();
+        if (input.dueOn && input.dueOn < shanghaiDateOf(now)) throw AppError.badInput('input.dueOn', 'is in the past');
+        const s = await em2.findOneOrFail(CaseScreening, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+        const first = s.settledAt === null;
+        Object.assign(s, {
+          owningLeader: input.owningLeader ?? s.owningLeader,
+          responsiblePerson: input.responsiblePerson ?? s.responsiblePerson,
+          dueOn: input.dueOn ?? s.dueOn,
+          settledById: ctx.caller.userId,
+          settledAt: now,
+        });
+        saved = await em2.save(s);
+        await recordStep(em2, ctx, c, now, {
+          kind: first ? 'SCREENING_SETTLED' : 'SCREENING_RESETTLED',
+          note: `${s.periodStart} – ${s.periodEnd}: ${[s.owningLeader, s.responsiblePerson, s.dueOn].filter(Boolean).join(' / ')}`,
+          rule: s.rule,
+          data: { screeningId: s.id, owningLeader: s.owningLeader, responsiblePerson: s.responsiblePerson, dueOn: s.dueOn },
+        });
+      });
+      return saved!;
+    });
+  }
+
+  /** Screened cases of a tenant, newest period first (a member unit: only cases it sees). */
+  async list(ctx: RequestContext, tenantCode: string, periodStart: string | null, unsettledOnly: boolean): Promise<CaseScreening[]> {
+    if (periodStart !== null && !isIsoDate(periodStart)) throw AppError.badInput('periodStart', 'must be a date YYYY-MM-DD');
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      const qb = em.createQueryBuilder(CaseScreening, 's').innerJoin(PetitionCase, 'c', 'c.id = s.case_id').where('s.tenant_id = :t', { t: tenant.id });
+      const visible = caseVisibility(ctx, 'c');
+      if (visible) qb.andWhere(visible.sql, visible.params);
+      if (periodStart) qb.andWhere('s.period_start = :p', { p: periodStart });
+      if (unsettledOnly) qb.andWhere('s.settled_at IS NULL');
+      return qb.orderBy('s.periodStart', 'DESC').addOrderBy('c.receivedAt', 'ASC').addOrderBy('s.id', 'ASC').limit(LIST_CAP).getMany();
+    });
+  }
+
+  /**
+   * Screens one period: inserts a row per matching case (existing rows stay as they are), marks the
+   * period screened, and tells the office once. Returns how many rows were added.
+   */
+  private async screen(em: EntityManager, ctx: RequestContext, rules: CaseRules, screening: ScreeningRule, period: Period): Promise<number> {
+    const tenantId = rules.tenant.id;
+    const matched = new Map<string, Criterion[]>();
+    const add = (caseId: string, c: Criterion): void => {
+      const list = matched.get(caseId) ?? [];
+      if (!list.includes(c)) list.push(c);
+      matched.set(caseId, list);
+    };
+    const open = screening.criteria.some((c) => c.kind !== 'REPEAT') ? await this.openAtEnd(em, tenantId, period.end) : [];
+    for (const criterion of screening.criteria) {
+      switch (criterion.kind) {
+        case 'REPEAT':
+          for (const id of await this.repeats(em, ctx, tenantId, period, criterion)) add(id, criterion);
+          break;
+        case 'SIGNED':
+          for (const c of open) if (c.signed) add(c.id, criterion);
+          break;
+        case 'JOINT_SIGNED':
+          for (const c of open) if (c.jointSigned) add(c.id, criterion);
+          break;
+        case 'GROUP_ORGANISER':
+          for (const c of open) if (c.organiser) add(c.id, criterion);
+          break;
+        case 'LONG_UNRESOLVED':
+          for (const c of open) {
+            if ((await this.calendars.due(ctx, tenantId, c.receivedOn, criterion.olderThan)).date < period.end) add(c.id, criterion);
+          }
+          break;
+      }
+    }
+    const now = this.clock.now();
+    let added = 0;
+    if (matched.size) {
+      const rows = [...matched].map(([caseId, criteria]) => ({
+        tenantId,
+        periodStart: period.start,
+        periodEnd: period.end,
+        caseId,
+        criteria: criteria.map((c) => c.kind),
+        rule: `${criteria.map(criterionText).join(', ')} — ${screening.source}`,
+        screenedAt: now,
+      }));
+      const result = await em.createQueryBuilder().insert().into(CaseScreening).values(rows).orIgnore().returning('id, case_id').execute();
+      const inserted = result.raw as { id: string; case_id: string }[];
+      added = inserted.length;
+      for (const row of inserted) {
+        const r = rows.find((x) => x.caseId === row.case_id)!;
+        await recordStep(em, ctx, { id: row.case_id, tenantId }, now, { kind: 'SCREENED', note: `${period.start} – ${period.end}: ${r.criteria.join(', ')}`, rule: r.rule, data: { screeningId: row.id } });
+      }
+    }
+    await em.query(
+      `INSERT INTO case_screening_run (tenant_id, period_start, period_end, screened_at) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, period_start) DO NOTHING`,
+      [tenantId, period.start, period.end, now],
+    );
+    if (added) {
+      await notify(em, tenantId, { roles: [this.cases.officeRole(rules.tenant)] }, {
+        kind: 'CASES_SCREENED',
+        title: `预测排查：${period.start} – ${period.end}`,
+        body: `本期排查出${matched.size}件信访事项（${screening.source}），请逐件落实包案领导、责任人和结案时限。`,
+        dedupeKey: `case-screening:${period.start}`,
+      });
+    }
+    return added;
+  }
+
+  /** Cases open at the end of a day: received by then, not resolved by then, not referred elsewhere. */
+  private async openAtEnd(em: EntityManager, tenantId: string, end: string): Promise<Candidate[]> {
+    return em.query(
+      `SELECT c.id, c.received_on::text AS "receivedOn", c.signed, c.joint_signed AS "jointSigned",
+              EXISTS (SELECT 1 FROM case_petitioner p WHERE p.case_id = c.id AND p.tenant_id = c.tenant_id AND p.organiser) AS organiser
+       FROM petition_case c
+       WHERE c.tenant_id = $1 AND c.received_on <= $2 AND c.status NOT IN ('TRANSFERRED', 'GUIDED')
+         AND (c.resolved_at IS NULL OR (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date > $2)
+       ORDER BY c.received_at, c.id`,
+      [tenantId, end],
+    );
+  }
+
+  /**
+   * REPEAT: for each petitioner (by matching key), cases received inside the period; every run of at
+   * least `atLeast` of them whose first and last fall within `within` marks all its cases.
+   */
+  private async repeats(em: EntityManager, ctx: RequestContext, tenantId: string, period: Period, criterion: Extract<Criterion, { kind: 'REPEAT' }>): Promise<Set<string>> {
+    const rows: { personKey: string; caseId: string; receivedOn: string }[] = await em.query(
+      `SELECT DISTINCT p.person_key AS "personKey", c.id AS "caseId", c.received_on::text AS "receivedOn", c.received_at
+       FROM case_petitioner p JOIN petition_case c ON c.id = p.case_id AND c.tenant_id = p.tenant_id
+       WHERE p.tenant_id = $1 AND c.received_on BETWEEN $2 AND $3
+       ORDER BY c.received_at`,
+      [tenantId, period.start, period.end],
+    );
+    const byPerson = new Map<string, { caseId: string; receivedOn: string }[]>();
+    for (const r of rows) byPerson.set(r.personKey, [...(byPerson.get(r.personKey) ?? []), r]);
+    const ids = new Set<string>();
+    for (const list of byPerson.values()) {
+      if (list.length < criterion.atLeast) continue;
+      for (let i = 0; i + criterion.atLeast <= list.length; i += 1) {
+        const windowEnd = (await this.calendars.due(ctx, tenantId, list[i].receivedOn, criterion.within)).date;
+        let j = i;
+        while (j + 1 < list.length && list[j + 1].receivedOn <= windowEnd) j += 1;
+        if (j - i + 1 >= criterion.atLeast) for (let k = i; k <= j; k += 1) ids.add(list[k].caseId);
+      }
+    }
+    return ids;
+  }
+}
