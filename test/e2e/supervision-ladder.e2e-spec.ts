@@ -74,8 +74,11 @@ describe('the supervision ladder in the demo county', () => {
     clock = t.app.get(Clock);
     ladder = t.app.get(LadderService);
     at('2026-05-04');
-    for (const u of ['office', 'convener', 'chief', 'superior']) tok[u] = await t.login(COUNTY, u);
-    for (const town of ['xiacang', 'shizi', 'xincheng', 'town-petition-systems']) tok[town] = await t.login(town, 'office');
+    const logins: [string, string, string][] = [
+      ...['office', 'convener', 'chief', 'superior'].map((u): [string, string, string] => [u, COUNTY, u]),
+      ...['xiacang', 'shizi', 'xincheng', 'town-petition-systems'].map((town): [string, string, string] => [town, town, 'office']),
+    ];
+    await Promise.all(logins.map(async ([key, tenant, user]) => (tok[key] = await t.login(tenant, user))));
     const county = ok(await t.gql<{ tenant: { id: string; memberUnits: { id: string; name: string; kind: string }[] }; tenants: { code: string; name: string }[] }>(`{ tenant(code: "${COUNTY}") { id memberUnits { id name kind } } tenants(parentCode: "${COUNTY}") { code name } }`, {}, tok.office));
     countyId = county.tenant.id;
     for (const child of county.tenants) unit[child.code] = county.tenant.memberUnits.find((u) => u.name === child.name && u.kind === 'TOWNSHIP')!.id;
@@ -83,7 +86,7 @@ describe('the supervision ladder in the demo county', () => {
     for (const [key, name] of [['deptA', '县公安局'], ['deptB', '县人社局'], ['deptC', '县住建局']]) {
       unit[key] = ok(await t.gql<{ addMemberUnit: { id: string } }>('mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }', { i: { tenantCode: COUNTY, name, kind: 'DEPARTMENT', reason: '纳入县信访工作联席会议成员单位' } }, tok.office)).addMemberUnit.id;
     }
-  });
+  }, 180_000); // boots the API and signs in eight users (argon2): slow on a loaded machine
   afterAll(async () => {
     await t.close();
   });

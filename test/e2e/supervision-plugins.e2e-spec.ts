@@ -40,6 +40,7 @@ describe('supervision per plugin', () => {
     t = await startTestApp();
     clock = t.app.get(Clock);
     at('2026-02-10');
+    const logins: Promise<void>[] = [];
     for (const [key, tenant, user] of [
       ['county', COUNTY, 'office'],
       ['countyConvener', COUNTY, 'convener'],
@@ -52,8 +53,9 @@ describe('supervision per plugin', () => {
       ['demo', 'town-petition-systems', 'office'],
       ['demoConvener', 'town-petition-systems', 'convener'],
     ]) {
-      tok[key] = await t.login(tenant, user);
+      logins.push(t.login(tenant, user).then((token) => void (tok[key] = token)));
     }
+    await Promise.all(logins);
     const me = ok(await t.gql<{ me: { memberUnit: { id: string } } }>('{ me { memberUnit { id } } }', {}, tok.shiziSecretary)).me;
     village = me.memberUnit.id;
     department = ok(await t.gql<{ me: { memberUnit: { id: string } } }>('{ me { memberUnit { id } } }', {}, tok.shiziMember)).me.memberUnit.id;
@@ -61,7 +63,7 @@ describe('supervision per plugin', () => {
     countyUnits = ok(await t.gql<{ tenant: { memberUnits: { id: string; name: string; kind: string }[] } }>(`{ tenant(code: "${COUNTY}") { memberUnits { id name kind } } }`, {}, tok.county)).tenant.memberUnits;
     // February's ledger: 新城街道 receives a skip-level petition.
     ok(await t.gql('mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }', { i: { tenantCode: 'xincheng', channel: 'LETTER', matter: '反映拆迁安置问题，已越级到市里反映。', skipLevel: true, petitioners: [{ name: '赵六', phone: '13900001111' }] } }, tok.xincheng));
-  });
+  }, 180_000); // boots the API and signs in ten users (argon2): slow on a loaded machine
   afterAll(async () => {
     await t.close();
   });

@@ -110,6 +110,7 @@ export class NoticesService {
       const range = previousPeriod(NoticePeriod.MONTHLY, shanghaiDateOf(this.clock.now()));
       if (await this.regularExists(tx.em, tenantId, NoticePeriod.MONTHLY, range.start)) return null;
       const units = await supervisedUnits(tx.em, tenantId, rules.notices.ranked);
+      if (!units.length) return null; // nobody to rank (a county before its townships are onboarded)
       return this.create(tx, rules, { kind: NoticeKind.REGULAR, period: NoticePeriod.MONTHLY, range, title: this.regularTitle(tenant, NoticePeriod.MONTHLY, range.start), body: null, units, criticisms: new Map() }, null);
     });
     if (notice) {
