@@ -1,7 +1,7 @@
 import { execSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import type pg from 'pg';
+import pg from 'pg';
 import { join } from 'node:path';
 import { gql, login, startApi } from './lib/api';
 import { httpLoad, gqlBody, sqlLoad, summarize, type LoadStats, type Raw } from './lib/load';
@@ -322,6 +322,21 @@ function report(reads: ReadResult[], checks: TargetCheck[], apiPeakMb: number): 
   for (const c of checks) log(`  ${c.pass === null ? 'n/a ' : c.pass ? 'PASS' : 'MISS'}  ${c.target}: ${c.measured}`);
 }
 
+/** Whether the seeded database the manifest describes is still there (a manifest outlives a dropped database). */
+async function stillSeeded(target: BenchTarget): Promise<boolean> {
+  if (target.db === 'embedded') return existsSync(target.dataDir!);
+  const client = new pg.Client({ connectionString: target.databaseUrl });
+  try {
+    await client.connect();
+    await client.query('SELECT 1 FROM tenant LIMIT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const scale = args.get('scale') ?? 'xs';
@@ -337,6 +352,7 @@ async function main(): Promise<void> {
   for (const db of (args.get('db') ?? 'pg').split(',') as DbKind[]) {
     const target = targetOf(db, scale);
     let manifest = readManifest(target);
+    if (manifest && !(await stillSeeded(target))) manifest = null;
     if (!manifest || args.has('reseed')) manifest = await seed(target, scale, { seed: args.get('seed'), asOf: args.get('as-of') });
     if (args.has('sustained')) await runSustained(target, manifest, { seconds: Number(args.get('sustained')), connections: Number(args.get('connections') ?? 16) });
     else await benchTarget(target, manifest, options);
