@@ -62,6 +62,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SEED_DEMO: 'true',
     LOG_LEVEL: 'error',
     DEMO_PASSWORD,
+    // Tests sign in hundreds of times: the cheapest argon2id the platform accepts outside production.
+    PASSWORD_HASH_MEMORY_KIB: '1024',
+    PASSWORD_HASH_TIME_COST: '1',
     ...env,
   });
   process.env.DEMO_PASSWORD = DEMO_PASSWORD;

@@ -33,6 +33,9 @@ export interface AppConfig {
   queryMaxDepth: number;
   queryMaxCost: number;
   queryMaxAliases: number;
+  /** argon2id cost (OWASP: 19 MiB × 2 at least; the library default, 64 MiB × 3, unless set). */
+  passwordHashMemoryKib: number;
+  passwordHashTimeCost: number;
   loginMaxFailures: number;
   loginWindowSeconds: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -71,6 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && databaseUrl && !piiKey) {
     throw new Error('PII_KEY is required in production with DATABASE_URL (petitioners\' personal data is encrypted with it; keep it apart from JWT_SECRET)');
   }
+  const hashMemory = int('PASSWORD_HASH_MEMORY_KIB', env.PASSWORD_HASH_MEMORY_KIB, 65536);
+  const hashTime = int('PASSWORD_HASH_TIME_COST', env.PASSWORD_HASH_TIME_COST, 3);
+  if (hashMemory < 1024 || hashTime < 1) throw new Error('PASSWORD_HASH_MEMORY_KIB must be at least 1024 and PASSWORD_HASH_TIME_COST at least 1');
+  if (production && (hashMemory < 19456 || hashTime < 2)) throw new Error('in production the password hash needs at least 19456 KiB and 2 passes (OWASP argon2id minimum)');
   const level = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   return {
     port: int('PORT', env.PORT, 3000),
@@ -92,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queryMaxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 10),
     queryMaxCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 5000),
     queryMaxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30),
+    passwordHashMemoryKib: hashMemory,
+    passwordHashTimeCost: hashTime,
     loginMaxFailures: int('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES, 5),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', env.LOGIN_WINDOW_SECONDS, 900),
     logLevel: ['error', 'warn', 'log', 'debug'].includes(level) ? level : 'log',

@@ -32,6 +32,14 @@ export class IdentityService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limiter = new LoginLimiter(config.loginMaxFailures, config.loginWindowSeconds * 1000);
+    this.hashOptions = { type: argon2.argon2id, memoryCost: config.passwordHashMemoryKib, timeCost: config.passwordHashTimeCost };
+  }
+
+  /** argon2id; verification reads the parameters from each stored hash, so raising them later is safe. */
+  private readonly hashOptions: { type: typeof argon2.argon2id; memoryCost: number; timeCost: number };
+
+  private hash(password: string): Promise<string> {
+    return argon2.hash(password, this.hashOptions);
   }
 
   async login(ctx: RequestContext, input: LoginInput): Promise<{ accessToken: string; expiresAt: string; user: User }> {
@@ -58,7 +66,7 @@ export class IdentityService {
       const credential = await em.findOne(UserCredential, { where: { userId: user.id } });
       return credential ? { user, hash: credential.passwordHash } : null;
     });
-    const valid = found ? await argon2.verify(found.hash, input.password) : await argon2.verify(await (dummyHash ??= argon2.hash('not-a-password')), input.password).then(() => false);
+    const valid = found ? await argon2.verify(found.hash, input.password) : await argon2.verify(await (dummyHash ??= this.hash('not-a-password')), input.password).then(() => false);
     if (!found || !valid) {
       this.limiter.fail(keys);
       throw AppError.unauthenticated('Invalid sign-in: the tenant, username or password is wrong');
@@ -99,7 +107,7 @@ export class IdentityService {
     if (needsUnit && !input.memberUnitId) {
       throw AppError.badInput('input.memberUnitId', 'MEMBER_UNIT and VILLAGE_SECRETARY users must name their member unit');
     }
-    const passwordHash = await argon2.hash(input.password);
+    const passwordHash = await this.hash(input.password);
     const user = await this.db.run(ctx, async (tx) => {
       const { em } = tx;
       const tenant = await em.findOne(Tenant, { where: { code: input.tenantCode } });
@@ -146,7 +154,7 @@ export class IdentityService {
       if (exists) return { created: false, generatedPassword: null };
       const generated = password ? null : randomPassword();
       const admin = await em.save(em.create(User, { tenantId: null, username: 'admin', displayName: 'Platform administrator', roles: [Role.PLATFORM_ADMIN], memberUnitId: null }));
-      await em.insert(UserCredential, { userId: admin.id, tenantId: null, passwordHash: await argon2.hash(password ?? generated!) });
+      await em.insert(UserCredential, { userId: admin.id, tenantId: null, passwordHash: await this.hash(password ?? generated!) });
       return { created: true, generatedPassword: generated };
     });
   }
