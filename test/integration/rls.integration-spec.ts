@@ -52,6 +52,15 @@ describe('row-level security', () => {
     }
   });
 
+  it('password hashes are readable in platform scope only, never from a tenant\'s own transaction', async () => {
+    const tenant = await db.run(townCtx('shizi'), ({ em }) => em.query(`SELECT count(*)::int AS n FROM user_credential`));
+    expect(tenant).toEqual([{ n: 0 }]);
+    const platform = await db.run(RequestContext.platform(), ({ em }) => em.query(`SELECT count(*)::int AS n FROM user_credential WHERE tenant_id = $1`, [ids.shizi]));
+    expect(platform[0].n).toBeGreaterThan(0);
+    const changed = await db.run(townCtx('shizi'), ({ em }) => em.query(`UPDATE user_credential SET password_hash = 'x' RETURNING user_id`));
+    expect(changed).toEqual([[], 0]); // rows returned, rows updated
+  });
+
   it('refuses a write into another tenant', async () => {
     await expect(
       db.run(townCtx('shizi'), ({ em }) => em.query(`INSERT INTO member_unit (tenant_id, name, kind) VALUES ($1, 'intruder', 'DEPARTMENT')`, [ids.xiacang])),

@@ -137,7 +137,8 @@ export class IdentityService {
           memberUnitId: input.memberUnitId ?? null,
         }),
       );
-      await em.insert(UserCredential, { userId: created.id, tenantId: tenant.id, passwordHash });
+      // No RETURNING: a tenant's transaction may insert a credential but never read one back (RLS).
+      await em.query(`INSERT INTO user_credential (user_id, tenant_id, password_hash) VALUES ($1, $2, $3)`, [created.id, tenant.id, passwordHash]);
       return created;
     });
     await this.afterCommit(WELCOME_JOB, { tenantId: user.tenantId!, userId: user.id }, jobId('welcome', user.id));
