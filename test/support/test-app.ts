@@ -58,6 +58,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...process.env,
     DATABASE_URL: db.url ?? '',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    PII_KEY: 'test-pii-key-test-pii-key-test-pii-key-0123',
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SEED_DEMO: 'true',
     LOG_LEVEL: 'error',
