@@ -18,6 +18,10 @@ export interface Picks {
   countyOffice: Identity;
   /** A member unit's user in a town, the one with the most open agreed items. */
   unitUser: Identity;
+  /** The PROVINCE tenant at the top (absent in a database seeded before it was generated). */
+  province: { id: string; code: string; tenants: number } | null;
+  /** The province's SUPERIOR (reads the whole tree). */
+  provinceSuperior: Identity | null;
 }
 
 /** A read driven over HTTP at each concurrency, beside its direct-SQL floor. */
@@ -33,6 +37,8 @@ export interface ReadScenario {
   floor(client: pg.PoolClient, p: Picks, who: Identity): Promise<void>;
   /** The plain graphql-js + pg server answers the same query (only `me`). */
   baseline?: boolean;
+  /** Whether the seeded database has what the scenario reads (default: yes). */
+  needs?(p: Picks): boolean;
 }
 
 /** Runs `statements` in one transaction scoped like `Db.run`: `SET LOCAL ROLE jm_app` and the app.* settings. */
@@ -50,11 +56,39 @@ const TENANT_BY_CODE = `SELECT id, code, name, level, parent_id, path, plugin_id
 const UNITS_OF = `SELECT id, tenant_id, name, kind, aliases, active, child_tenant_id, source, position, created_at, deactivated_at FROM member_unit
   WHERE tenant_id = ANY($1::uuid[]) AND active ORDER BY position, name`;
 
+/** Fields of the superiors' view asked for by both supervisionStatus scenarios. */
+const STATUS_FIELDS = `items { tenantCode tenantName level parentCode openCases overdueCases overdueAsOf listedCases interviewsAwaitingRectification
+  latestRank rankedOf rankNoticeNumber rankPeriod cadenceMet cadenceDue cadenceRatio agreedItemsDone agreedItemsTotal agreedItemsRatio updatedAt } totalCount nextCursor`;
+
+/** supervision-status.query.ts's columns and its unfiltered first page, sorted by overdue cases, worst first. */
+const STATUS_COLUMNS = `s.tenant_id, s.code, s.name, s.level, p.code AS parent_code, s.open_cases, s.overdue_cases, to_char(s.overdue_as_of, 'YYYY-MM-DD') AS overdue_as_of,
+  s.listed_cases, s.interviews_awaiting_rectification, s.latest_rank, s.latest_ranked_of, s.latest_rank_notice_number, s.latest_rank_period,
+  to_char(s.latest_rank_period_start, 'YYYY-MM-DD') AS latest_rank_period_start, to_char(s.latest_rank_period_end, 'YYYY-MM-DD') AS latest_rank_period_end,
+  s.cadence_met, s.cadence_due, s.cadence_ratio, s.agreed_items_done, s.agreed_items_total, s.agreed_items_ratio, s.updated_at`;
+
+/** The statements `SupervisionStatusQuery.page` runs for a first page without filters: the root by code, the count, the page. */
+async function statusFloor(q: pg.PoolClient, tenantCode: string, limit: number): Promise<void> {
+  const root = (await q.query(TENANT_BY_CODE, [tenantCode])).rows[0] as { path: string };
+  const prefix = `${root.path.replace(/[\\%_]/g, '\\$&')}%`;
+  await q.query(`SELECT count(*)::int AS n FROM supervision_status s WHERE s.path LIKE $1`, [prefix]);
+  await q.query(
+    `SELECT ${STATUS_COLUMNS}, s.sort_key
+     FROM (SELECT s.*, (s.overdue_cases)::text AS sort_key FROM supervision_status s
+           WHERE s.path LIKE $1
+           ORDER BY s.overdue_cases DESC, s.tenant_id DESC
+           LIMIT $2) s
+     LEFT JOIN tenant p ON p.id = s.parent_id
+     ORDER BY s.overdue_cases DESC, s.tenant_id DESC`,
+    [prefix, limit + 1],
+  );
+}
+
+/** The first page of the province view (the most a page holds). */
+export const PROVINCE_STATUS_PAGE = 200;
+
 /**
- * The scenarios, one entry each. Later domains add theirs here:
- * - EXTENSION POINT (supervisionStatus): `supervisionStatus` for one county (15 towns) and for the
- *   whole province, as a county superior and a platform-level reader, once the supervision module lands;
- * Wall-time scenarios (onboarding, the cadence sweep) are in WALL_SCENARIOS in run.ts.
+ * The scenarios, one entry each; a later domain adds its reads here. Wall-time scenarios (onboarding,
+ * the cadence sweep, the supervision sweep, the cases sweep) are in WALL_SCENARIOS in run.ts.
  */
 export const READ_SCENARIOS: ReadScenario[] = [
   {
@@ -144,5 +178,30 @@ export const READ_SCENARIOS: ReadScenario[] = [
         ).rows as { id: string }[];
         await q.query(`SELECT * FROM case_petitioner WHERE case_id = ANY($1::uuid[]) ORDER BY position`, [cases.map((x) => x.id)]);
       }),
+  },
+  {
+    kind: 'read',
+    name: 'status-county',
+    description: 'supervisionStatus(tenantCode: county, orderBy: OVERDUE_CASES DESC, limit: 50) — a county office: the county and its towns',
+    as: (p) => p.countyOffice,
+    query: (p) => `{ supervisionStatus(tenantCode: "${p.county.code}", orderBy: { field: OVERDUE_CASES, direction: DESC }, limit: 50) { ${STATUS_FIELDS} } }`,
+    check: (d, p) => {
+      const page = d.supervisionStatus as { items?: unknown[]; totalCount?: number } | null;
+      return page?.totalCount === p.county.towns + 1 && page.items?.length === p.county.towns + 1;
+    },
+    floor: (c, p, who) => scoped(c, who, (q) => statusFloor(q, p.county.code, 50)),
+  },
+  {
+    kind: 'read',
+    name: 'status-province',
+    description: `supervisionStatus(tenantCode: province, orderBy: OVERDUE_CASES DESC, limit: ${PROVINCE_STATUS_PAGE}) — the province's SUPERIOR: first page over every tenant`,
+    as: (p) => p.provinceSuperior!,
+    query: (p) => `{ supervisionStatus(tenantCode: "${p.province!.code}", orderBy: { field: OVERDUE_CASES, direction: DESC }, limit: ${PROVINCE_STATUS_PAGE}) { ${STATUS_FIELDS} } }`,
+    check: (d, p) => {
+      const page = d.supervisionStatus as { items?: unknown[]; totalCount?: number } | null;
+      return page?.totalCount === p.province!.tenants && page.items?.length === Math.min(PROVINCE_STATUS_PAGE, p.province!.tenants);
+    },
+    floor: (c, p, who) => scoped(c, who, (q) => statusFloor(q, p.province!.code, PROVINCE_STATUS_PAGE)),
+    needs: (p) => p.province !== null && p.provinceSuperior !== null,
   },
 ];

@@ -46,7 +46,20 @@ for (const file of process.argv.slice(2)) {
   }
   const onboard = r.walls['onboard-town'];
   const sweep = r.walls['cadence-sweep'];
-  process.stdout.write(`\nOnboarding a town over HTTP: median ${String(onboard?.medianMs)} ms, max ${String(onboard?.maxMs)} ms. Cadence sweep over ${String(sweep?.tenants)} tenants: ${String(sweep?.firstSeconds)} s (repeat ${String(sweep?.repeatSeconds)} s).\n`);
+  const walls: string[] = [];
+  if (onboard) walls.push(`Onboarding a town over HTTP: median ${String(onboard.medianMs)} ms, max ${String(onboard.maxMs)} ms.`);
+  if (sweep) walls.push(`Cadence sweep over ${String(sweep.tenants)} tenants: ${String(sweep.firstSeconds)} s (repeat ${String(sweep.repeatSeconds)} s).`);
+  const delta = (w: Record<string, unknown>, key: string): number => ((w.afterFirst as Record<string, number>)[key] ?? 0) - ((w.before as Record<string, number>)[key] ?? 0);
+  const sup = r.walls['supervision-sweep'];
+  if (sup) {
+    walls.push(
+      `Supervision sweep (monthly notice, ladder, delivery) over ${String(sup.tenants)} tenants: ${String(sup.firstSeconds)} s (repeat ${String(sup.repeatSeconds)} s); ` +
+        `it wrote ${delta(sup, 'notices')} notices, ${delta(sup, 'ladderActions')} ladder actions, ${delta(sup, 'outbox')} outbox messages.`,
+    );
+  }
+  const cases = r.walls['cases-sweep'];
+  if (cases) walls.push(`Cases sweep over ${String(cases.tenants)} tenants: ${String(cases.firstSeconds)} s (repeat ${String(cases.repeatSeconds)} s); it wrote ${delta(cases, 'caseEvents')} case events, ${delta(cases, 'notifications')} notifications.`);
+  process.stdout.write(`\n${walls.join(' ')}\n`);
   const misses = r.targets.filter((t) => t.pass === false).length;
   const passes = r.targets.filter((t) => t.pass === true).length;
   process.stdout.write(`Targets: ${passes} pass, ${misses} miss.\n`);

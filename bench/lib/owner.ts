@@ -48,7 +48,11 @@ export async function findPicks(pool: pg.Pool): Promise<Picks> {
       [county.id],
     )
   ).rows[0] as UserRow;
-  return { county, town: { id: unit.tenant_id, code: unit.code }, countyOffice: identity(office), unitUser: identity(unit) };
+  const province = ((await pool.query(`SELECT t.id, t.code, (SELECT count(*) FROM tenant d WHERE d.path LIKE t.path || '%')::int AS tenants FROM tenant t WHERE t.level = 'PROVINCE' ORDER BY t.code LIMIT 1`)).rows[0] ?? null) as Picks['province'];
+  const superior = province
+    ? ((await pool.query(`SELECT u.id AS user_id, u.username, u.tenant_id, t.code, u.member_unit_id, u.roles FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE t.id = $1 AND 'SUPERIOR' = ANY(u.roles) ORDER BY u.username LIMIT 1`, [province.id])).rows[0] as UserRow | undefined)
+    : undefined;
+  return { county, town: { id: unit.tenant_id, code: unit.code }, countyOffice: identity(office), unitUser: identity(unit), province, provinceSuperior: superior ? identity(superior) : null };
 }
 
 /** Office directors of up to `n` towns (the sustained run's writers), with a meeting type of each town's plugin. */

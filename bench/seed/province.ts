@@ -26,7 +26,7 @@ export interface PlannedTenant {
   id: string;
   code: string;
   name: string;
-  level: 'COUNTY' | 'TOWN' | 'STREET';
+  level: 'PROVINCE' | 'COUNTY' | 'TOWN' | 'STREET';
   parentId: string | null;
   template: PluginTemplate;
   createdAt: Date;
@@ -44,6 +44,11 @@ export interface SeedContext {
   rng: Prng;
   /** The day the synthetic year ends (Beijing date, YYYY-MM-DD); the history runs a year before it. */
   asOf: string;
+  /**
+   * The PROVINCE tenant at the top of the tree (counties are its children). Not in `all`: it has no
+   * member units and no history of its own (no seed plugin is a PROVINCE plugin), only its users.
+   */
+  province?: PlannedTenant;
   counties: PlannedTenant[];
   towns: PlannedTenant[];
   all: PlannedTenant[];

@@ -4,13 +4,14 @@ import { casesGenerator } from './cases';
 import { meetingsGenerator } from './meetings';
 import { notificationsGenerator } from './notifications';
 import { structureGenerator } from './structure';
+import { supervisionGenerator } from './supervision';
 import { usersGenerator } from './users';
 
 /**
  * The generator modules, in order (each may use what the ones before it planned). A new domain is
- * one more entry. EXTENSION POINT (supervision): a supervision generator (notices, ladder actions,
- * inspections) goes after `casesGenerator`, with `available()` checking for its tables.
+ * one more entry. Supervision (notices, the office's reminders, listings and interviews) comes last;
+ * inspections are not generated yet.
  */
 export function generators(templates: PluginTemplate[]): Generator[] {
-  return [structureGenerator(templates), usersGenerator, meetingsGenerator, notificationsGenerator, casesGenerator];
+  return [structureGenerator(templates), usersGenerator, meetingsGenerator, notificationsGenerator, casesGenerator, supervisionGenerator];
 }

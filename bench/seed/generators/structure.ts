@@ -62,10 +62,14 @@ export function structureGenerator(templates: PluginTemplate[]): Generator {
       // Onboarded a year before the as-of day, so cadences and histories cover the year.
       const createdAt = new Date(`${ctx.asOf}T00:00:00+08:00`);
       createdAt.setUTCDate(createdAt.getUTCDate() - 365);
+      // The province on its own random stream, so the counties and towns below keep their ids.
+      // No seed plugin is a PROVINCE plugin: it carries the county plugin's snapshot and no units.
+      const province: PlannedTenant = { ...plan(ctx.rng.fork('province'), 'p', '基准省', null, county, createdAt), level: 'PROVINCE', units: [] };
+      ctx.province = province;
       const countyNames = new Set<string>();
       for (let c = 1; c <= ctx.scale.counties; c += 1) {
         const code = `c${String(c).padStart(3, '0')}`;
-        const tenant = plan(rng, code, uniqueName(rng, countyNames, '县'), null, county, createdAt);
+        const tenant = plan(rng, code, uniqueName(rng, countyNames, '县'), province.id, county, createdAt);
         ctx.counties.push(tenant);
         const townNames = new Set<string>();
         for (let t = 1; t <= ctx.scale.townsPerCounty; t += 1) {
@@ -78,7 +82,7 @@ export function structureGenerator(templates: PluginTemplate[]): Generator {
       ctx.all.push(...ctx.counties, ...ctx.towns);
       // Tenants go in with their triggers on: tenant_place_in_tree computes each path and fills
       // tenant_tree, as onboarding does; parents (counties) first.
-      for (const group of [ctx.counties, ctx.towns]) {
+      for (const group of [[province], ctx.counties, ctx.towns]) {
         for (const t of group) {
           await ctx.load.add('tenant', TENANT_COLUMNS, {
             id: t.id,
@@ -102,7 +106,7 @@ export function structureGenerator(templates: PluginTemplate[]): Generator {
         }
       }
       await ctx.load.flush();
-      ctx.log(`structure: ${ctx.counties.length} counties, ${ctx.towns.length} towns, ${ctx.all.reduce((n, t) => n + t.units.length, 0)} member units`);
+      ctx.log(`structure: province ${province.code}, ${ctx.counties.length} counties, ${ctx.towns.length} towns, ${ctx.all.reduce((n, t) => n + t.units.length, 0)} member units`);
     },
   };
 }

@@ -29,7 +29,23 @@ export const usersGenerator: Generator = {
   async run(ctx: SeedContext): Promise<void> {
     const rng = ctx.rng.fork('users');
     let count = 0;
-    for (const t of ctx.all) {
+    // The province's readers first, on their own random stream (the other users keep their ids): its
+    // office and a SUPERIOR, both reading the whole province.
+    if (ctx.province) {
+      const p = ctx.province;
+      const prng = ctx.rng.fork('province-users');
+      p.office = { id: prng.uuid(), tenantId: p.id, username: 'office', roles: ['OFFICE_DIRECTOR'], memberUnitId: null };
+      p.users.push(p.office, { id: prng.uuid(), tenantId: p.id, username: 'superior', roles: ['SUPERIOR'], memberUnitId: null });
+    }
+    for (const t of [...(ctx.province ? [ctx.province] : []), ...ctx.all]) {
+      if (t === ctx.province) {
+        for (const u of t.users) {
+          await ctx.load.add('app_user', USER_COLUMNS, { id: u.id, tenant_id: t.id, username: u.username, display_name: `${t.name} ${u.username}`, roles: u.roles, member_unit_id: u.memberUnitId, created_at: t.createdAt });
+          await ctx.load.add('user_credential', CREDENTIAL_COLUMNS, { user_id: u.id, tenant_id: t.id, password_hash: ctx.passwordHash });
+          count += 1;
+        }
+        continue;
+      }
       const add = (username: string, roles: string[], memberUnitId: string | null): PlannedUser => {
         const user = { id: rng.uuid(), tenantId: t.id, username, roles, memberUnitId };
         t.users.push(user);

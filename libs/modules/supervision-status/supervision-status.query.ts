@@ -150,12 +150,17 @@ export class SupervisionStatusQuery {
       const sort = SORT[field];
       const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
       if (cursor) where.push(`(${sort.expr}, s.tenant_id) ${dir === 'DESC' ? '<' : '>'} (${bind(cursor.value)}::${sort.type}, ${bind(cursor.tenantId)}::uuid)`);
+      // The page first, then the parents' codes for its rows only: joining `tenant` (under its row-level
+      // security, an array test per row) before the sort cost a province-wide page ~10 ms at 1,600 tenants.
+      const order = `${sort.expr} ${dir}, s.tenant_id ${dir}`;
       const rows = (await em.query(
-        `SELECT ${COLUMNS}, (${sort.expr})::text AS sort_key
-         FROM supervision_status s LEFT JOIN tenant p ON p.id = s.parent_id
-         WHERE ${where.join(' AND ')}
-         ORDER BY ${sort.expr} ${dir}, s.tenant_id ${dir}
-         LIMIT ${bind(limit + 1)}`,
+        `SELECT ${COLUMNS}, s.sort_key
+         FROM (SELECT s.*, (${sort.expr})::text AS sort_key FROM supervision_status s
+               WHERE ${where.join(' AND ')}
+               ORDER BY ${order}
+               LIMIT ${bind(limit + 1)}) s
+         LEFT JOIN tenant p ON p.id = s.parent_id
+         ORDER BY ${order}`,
         params,
       )) as StatusRaw[];
       const items = rows.slice(0, limit);
