@@ -6,7 +6,7 @@ import type { RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
 import { cadencePeriods } from '@modules/meetings/cadence-periods';
 import { Finding } from '@modules/meetings/cadence.entity';
-import { CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
+import { CaseEvent, CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { CaseProgressReport } from './case-records.entity';
 import { recordStep } from './case-events';
 import type { CaseRules } from './case-rules';
@@ -78,38 +78,62 @@ export class OwnershipService {
   async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
     const cadence = rules.ownership?.rule.progressReports;
     if (!cadence) return 0;
+    const tenantId = rules.tenant.id;
     const owned = await em
       .createQueryBuilder(PetitionCase, 'c')
-      .where('c.tenant_id = :t AND c.owned_on IS NOT NULL', { t: rules.tenant.id })
+      .where('c.tenant_id = :t AND c.owned_on IS NOT NULL', { t: tenantId })
       .andWhere("(c.status IN ('ASSIGNED', 'RESOLVED') OR (c.status = 'CLOSED' AND c.closed_at > now() - interval '400 days'))")
       .getMany();
-    let found = 0;
+    if (!owned.length) return 0;
+    // Set-based: the cadence's periods once, every report and earlier finding of the tenant in one
+    // query each, the new findings and history steps in multi-row inserts.
+    const earliest = owned.reduce((min, c) => (c.ownedOn! < min ? c.ownedOn! : min), today);
+    const periods = cadencePeriods(cadence.rrule, earliest, addDays(today, -1)).filter((p) => p.end < today);
+    const ids = owned.map((c) => c.id);
+    const reported = new Set(
+      ((await em.query(`SELECT case_id, period_start::text AS start FROM case_progress_report WHERE tenant_id = $1 AND case_id = ANY($2::uuid[])`, [tenantId, ids])) as { case_id: string; start: string }[]).map((r) => `${r.case_id}:${r.start}`),
+    );
+    const known = new Set(
+      ((await em.query(`SELECT dedupe_key FROM finding WHERE tenant_id = $1 AND kind = 'MISSING_PROGRESS_REPORT'`, [tenantId])) as { dedupe_key: string }[]).map((r) => r.dedupe_key),
+    );
+    const rule = `${cadence.rrule} — ${cadence.source}`;
+    const missed: { c: PetitionCase; start: string; end: string; key: string }[] = [];
     for (const c of owned) {
       const until = c.closedAt ? shanghaiDateOf(c.closedAt) : today;
-      const due = cadencePeriods(cadence.rrule, c.ownedOn!, addDays(today, -1)).filter((p) => p.start >= c.ownedOn! && p.end < today && p.end < until);
-      if (!due.length) continue;
-      const reported = new Set(
-        (await em.find(CaseProgressReport, { where: { caseId: c.id, tenantId: c.tenantId }, select: { periodStart: true } })).map((r) => r.periodStart),
-      );
-      for (const p of due) {
-        if (reported.has(p.start)) continue;
-        const result = await em
-          .createQueryBuilder()
-          .insert()
-          .into(Finding)
-          .values({
-            tenantId: c.tenantId,
+      for (const p of periods) {
+        if (p.start < c.ownedOn! || p.end >= until || reported.has(`${c.id}:${p.start}`)) continue;
+        const key = `progress-missing:${c.id}:${p.start}`;
+        if (!known.has(key)) missed.push({ c, start: p.start, end: p.end, key });
+      }
+    }
+    let found = 0;
+    const now = this.clock.now();
+    for (let i = 0; i < missed.length; i += 500) {
+      const chunk = missed.slice(i, i + 500);
+      const result = await em
+        .createQueryBuilder()
+        .insert()
+        .into(Finding)
+        .values(
+          chunk.map(({ c, start, end, key }) => ({
+            tenantId,
             kind: 'MISSING_PROGRESS_REPORT',
-            rule: `${cadence.rrule} — ${cadence.source}`,
-            facts: { caseId: c.id, caseNumber: c.number, ownerLeader: c.ownerLeader, responsibleUnitId: c.responsibleUnitId, periodStart: p.start, periodEnd: p.end } as never,
-            dedupeKey: `progress-missing:${c.id}:${p.start}`,
-          })
-          .orIgnore()
-          .execute();
-        if ((result.raw as unknown[]).length > 0) {
-          found += 1;
-          await recordStep(em, ctx, c, this.clock.now(), { kind: 'PROGRESS_REPORT_MISSED', note: `${p.start} – ${p.end}`, rule: `${cadence.rrule} — ${cadence.source}` });
-        }
+            rule,
+            facts: { caseId: c.id, caseNumber: c.number, ownerLeader: c.ownerLeader, responsibleUnitId: c.responsibleUnitId, periodStart: start, periodEnd: end } as never,
+            dedupeKey: key,
+          })),
+        )
+        .orIgnore()
+        .returning(['dedupeKey'])
+        .execute();
+      const inserted = new Set((result.raw as { dedupe_key: string }[]).map((r) => r.dedupe_key));
+      const steps = chunk.filter((m) => inserted.has(m.key));
+      found += steps.length;
+      if (steps.length) {
+        await em.insert(
+          CaseEvent,
+          steps.map(({ c, start, end }) => ({ tenantId, caseId: c.id, kind: 'PROGRESS_REPORT_MISSED', at: now, byUserId: null, note: `${start} – ${end}`, rule, data: {} as never })),
+        );
       }
     }
     return found;
