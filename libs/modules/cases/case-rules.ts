@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import type { RequestContext } from '@engine/context';
-import { AppError } from '@engine/errors';
 import { unitScope } from '@modules/coordination/coordination-rules';
 import { Tenant, TenantLevel } from '@modules/tenancy/tenant.entity';
 import { CaseSource, LeaderTier, type PetitionCase } from './case.entity';
+import { pluginOf, tenantById, tenantByCode } from '@modules/tenancy/tenant-lookup';
 
 export type CaseRuleSet = EffectivePlugin['cases'];
 type Ownership = NonNullable<CaseRuleSet['ownership']>;
@@ -24,10 +24,6 @@ export interface CaseRules {
   own: CaseRuleSet;
   ownership: { rule: Ownership; origin: RuleOrigin } | null;
   groupPetitionThreshold: number | null;
-}
-
-export function pluginOf(tenant: Tenant): EffectivePlugin {
-  return tenant.pluginConfig as unknown as EffectivePlugin;
 }
 
 export async function caseRulesOf(em: EntityManager, tenant: Tenant): Promise<CaseRules> {
@@ -54,15 +50,6 @@ export function requiredOwnership(rules: CaseRules, source: CaseSource): { tier:
   return { tier: level as LeaderTier, rule: `${tier.source} (${tier.id}${origin.inherited ? `, ${origin.pluginId}` : ''})` };
 }
 
-export async function tenantByCode(em: EntityManager, code: string): Promise<Tenant> {
-  const tenant = await em.findOne(Tenant, { where: { code } });
-  if (!tenant) throw AppError.notFound(`Tenant "${code}"`);
-  return tenant;
-}
-
-export async function tenantById(em: EntityManager, id: string): Promise<Tenant> {
-  return em.findOneOrFail(Tenant, { where: { id } });
-}
 
 /**
  * Whether the caller sees a case it can read by row-level security: the office, conveners and
@@ -88,4 +75,4 @@ export function caseVisibility(ctx: RequestContext, alias: string): { sql: strin
   };
 }
 
-export { unitScope };
+export { unitScope, pluginOf, tenantByCode, tenantById };

@@ -1,17 +1,14 @@
-import type { EntityManager } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { Role, type RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { pluginOf, tenantById, tenantByCode } from '@modules/tenancy/tenant-lookup';
 
 type Operations = EffectivePlugin['operations'];
 export type SensitiveInformationRule = NonNullable<Operations['sensitiveInformation']>;
 export type IssueListRule = NonNullable<Operations['issueLists']>;
 
-/** The tenant's rules, read from its plugin snapshot (never from code). */
-export function pluginOf(tenant: Tenant): EffectivePlugin {
-  return tenant.pluginConfig as unknown as EffectivePlugin;
-}
+export { pluginOf, tenantByCode, tenantById };
 
 /** 000 art. 11 / 001 art. 11 as the tenant's plugin states it; BAD_USER_INPUT when it states none. */
 export function sensitiveRule(tenant: Tenant, field: string): SensitiveInformationRule {
@@ -50,12 +47,3 @@ export function unitScope(ctx: RequestContext): string | null {
   return memberUnitId ?? NO_UNIT;
 }
 
-export async function tenantByCode(em: EntityManager, code: string): Promise<Tenant> {
-  const tenant = await em.findOne(Tenant, { where: { code } });
-  if (!tenant) throw AppError.notFound(`Tenant "${code}"`);
-  return tenant;
-}
-
-export async function tenantById(em: EntityManager, id: string): Promise<Tenant> {
-  return em.findOneOrFail(Tenant, { where: { id } });
-}

@@ -1,12 +1,10 @@
-import type { EffectivePlugin, MeetingTypeDeclaration } from '@jm/plugin-sdk';
+import type { MeetingTypeDeclaration } from '@jm/plugin-sdk';
 import { AppError } from '@engine/errors';
 import { Role } from '@engine/context';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
+import { pluginOf } from '@modules/tenancy/tenant-lookup';
 
-/** The tenant's rules for meetings, read from its plugin snapshot (never from code). */
-export function pluginOf(tenant: Tenant): EffectivePlugin {
-  return tenant.pluginConfig as unknown as EffectivePlugin;
-}
+export { pluginOf };
 
 export function meetingType(tenant: Tenant, code: string, field = 'input.typeCode'): MeetingTypeDeclaration {
   const type = pluginOf(tenant).meetingTypes.find((m) => m.code === code);

@@ -7,10 +7,10 @@ import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
-import { Tenant } from '@modules/tenancy/tenant.entity';
 import type { HoldMeetingInput, ScheduleMeetingInput } from './dto/meeting.inputs';
 import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entity';
 import { meetingType, satisfies } from './meeting-rules';
+import { tenantByCode } from '@modules/tenancy/tenant-lookup';
 
 /** Roles that act for one member unit and see only what is addressed to it. */
 export const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
@@ -21,11 +21,7 @@ export function actsForUnit(ctx: RequestContext): string | null {
   return !leader && memberUnitId ? memberUnitId : null;
 }
 
-export async function tenantByCode(em: EntityManager, code: string): Promise<Tenant> {
-  const tenant = await em.findOne(Tenant, { where: { code } });
-  if (!tenant) throw AppError.notFound(`Tenant "${code}"`);
-  return tenant;
-}
+export { tenantByCode };
 
 /** Meetings: scheduled by the office (or called ad hoc by the roles the plugin allows), then held. */
 @Injectable()

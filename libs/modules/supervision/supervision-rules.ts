@@ -6,6 +6,8 @@ import { AppError } from '@engine/errors';
 import { MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import type { EffectiveRule } from './ladder';
+import { CODE_PATTERN } from '@engine/validation';
+import { pluginOf, tenantByCode as findTenant } from '@modules/tenancy/tenant-lookup';
 
 export type Supervision = EffectivePlugin['supervision'];
 type Section<K extends keyof Supervision> = NonNullable<Supervision[K]>;
@@ -35,9 +37,7 @@ export interface SupervisionRules {
   ladder: EffectiveRule[];
 }
 
-export function pluginOf(tenant: Tenant): EffectivePlugin {
-  return tenant.pluginConfig as unknown as EffectivePlugin;
-}
+export { pluginOf };
 
 export async function supervisionRulesOf(em: EntityManager, tenant: Tenant): Promise<SupervisionRules> {
   const own = pluginOf(tenant).supervision;
@@ -71,10 +71,8 @@ export function cite<T extends { source: string }>(s: Sourced<T>): string {
 }
 
 export async function tenantByCode(em: EntityManager, code: string, field = 'input.tenantCode'): Promise<Tenant> {
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(code)) throw AppError.badInput(field, 'must be lower-case letters, digits and dashes');
-  const tenant = await em.findOne(Tenant, { where: { code } });
-  if (!tenant) throw AppError.notFound(`Tenant "${code}"`);
-  return tenant;
+  if (!CODE_PATTERN.test(code)) throw AppError.badInput(field, 'must be lower-case letters, digits and dashes');
+  return findTenant(em, code);
 }
 
 export interface SupervisedUnit {
