@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestContext } from '@engine/context';
+import { isRetryableTransactionError, retryPause, TRANSACTION_RETRIES } from './retryable';
 
 /** The restricted database role every transaction runs as: owns no table, has no BYPASSRLS. */
 export const APP_DB_ROLE = 'jm_app';
@@ -18,7 +19,9 @@ const current = new AsyncLocalStorage<Tx>();
  * The only door to the database. `run(ctx, work)` opens a transaction, switches to the restricted
  * role (`SET LOCAL ROLE`) and sets the scope as transaction-local settings that the row-level security
  * policies read. A nested `run` with the same context joins the open transaction (a pool of one, as on
- * the embedded database, would otherwise wait for itself).
+ * the embedded database, would otherwise wait for itself). A serialization failure or deadlock
+ * (40001, 40P01) runs the outermost transaction once more: `work` must not have effects outside it
+ * that a second run would repeat (enqueue jobs idempotently, by job id).
  */
 @Injectable()
 export class Db {
@@ -32,6 +35,19 @@ export class Db {
       }
       return work(open);
     }
+    // Serialization failures and deadlocks abort the whole transaction and commit nothing: it is run
+    // again (once), here at its boundary, instead of reaching the client as an internal error.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.transaction(ctx, work);
+      } catch (err) {
+        if (attempt >= TRANSACTION_RETRIES || !isRetryableTransactionError(err)) throw err;
+        await retryPause();
+      }
+    }
+  }
+
+  private async transaction<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
     const { scope } = ctx;
     const runner = this.dataSource.createQueryRunner();
     // Marked active before the first statement, so a failure anywhere below rolls back.

@@ -2,3 +2,4 @@ export * from './db';
 export * from './data-source';
 export * from './embedded';
 export * from './tenant-transfer';
+export * from './retryable';
