@@ -6,16 +6,19 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import swc from '@swc/core';
 import { swcOptions } from './swc-options.mjs';
+import { buildConsole } from './console-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDirs = ['apps', 'libs', 'plugins', 'migrations'];
+// The console is built by Vite (scripts/console-build.mjs), not compiled file by file.
+const consoleSources = join(root, 'apps/console');
 const skip = /(\.spec|\.integration-spec|\.e2e-spec|\.d)\.ts$/;
 
 async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name === 'test' || entry.name === 'dist') continue;
+      if (entry.name === 'node_modules' || entry.name === 'test' || entry.name === 'dist' || full === consoleSources) continue;
       yield* walk(full);
     } else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) {
       yield full;
@@ -50,3 +53,4 @@ for (const dir of sourceDirs) {
 }
 await Promise.all(jobs);
 if (built > 0) process.stderr.write(`build: ${built} file(s) compiled to dist/\n`);
+if (await buildConsole()) process.stderr.write('build: console built to dist/console\n');

@@ -9,6 +9,7 @@ import { createValidationPipe } from '@engine/errors';
 import { JobQueue } from '@engine/jobs';
 import { migrations } from '../../migrations/index';
 import { AppModule } from './app.module';
+import { serveConsole } from './console-static';
 import { ENTITIES } from './entities';
 import { PlatformBootstrap } from './platform-bootstrap';
 
@@ -49,6 +50,7 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
         },
       }),
     );
+    serveConsole(nest);
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
     await app.init();
