@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '@engine/config';
 import { RequestContext, Role, type Caller } from '@engine/context';
 import { exportTenant, importTenant, openDatabase, type TenantExport } from '@engine/database';
-import { PLUGINS_DIR, PluginRegistry, REPO_ROOT, importPluginDir } from '@engine/plugins';
+import { PLUGINS_DIR, PluginRegistry, REPO_ROOT, importPluginDir, pluginFileOf } from '@engine/plugins';
 import { createAbility } from '@engine/access';
 import { TenancyService } from '@modules/tenancy';
 import { CalendarService } from '@modules/calendar';
@@ -42,7 +42,7 @@ async function validate(target: string | undefined): Promise<number> {
     process.stderr.write(`no such directory: ${dir}\n`);
     return 2;
   }
-  const single = existsSync(join(dir, 'package.json'));
+  const single = existsSync(join(dir, 'package.json')) || pluginFileOf(dir) !== null;
   const targets = single ? [dir] : PluginRegistry.discover(dir, importPluginDir).map((s) => s.dir!);
   // The installed plugins are loaded too, so `extends` resolves against them.
   const installed = PluginRegistry.discover(PLUGINS_DIR, importPluginDir).filter((s) => !targets.includes(s.dir!));
@@ -54,7 +54,7 @@ async function validate(target: string | undefined): Promise<number> {
     } else {
       failed += 1;
       process.stdout.write(`✗ ${entry.id}: ${entry.problems.length} problem(s)\n`);
-      for (const p of entry.problems) process.stdout.write(`    ${p.pluginId} ${p.path}: ${p.message}\n`);
+      for (const p of entry.problems) process.stdout.write(`    ${p.pluginId} ${p.path}${p.line ? ` (line ${p.line}, column ${p.column})` : ''}: ${p.message}\n`);
     }
   }
   if (!registry.all().some((e) => e.dir && targets.includes(e.dir))) {

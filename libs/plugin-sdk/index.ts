@@ -12,3 +12,4 @@ export * from './supervision';
 export * from './cases';
 export * from './hooks';
 export * from './plugin';
+export * from './source';

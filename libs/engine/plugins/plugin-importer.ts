@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readPluginFile, type ParsedPluginSource, type PluginFormat, type SourceProblem } from '@jm/plugin-sdk';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** True when running the compiled build (dist/), false under the test runner on the sources. */
@@ -12,13 +13,48 @@ export const REPO_ROOT = compiled ? resolve(here, '../../../..') : resolve(here,
 export const DIST_ROOT = join(REPO_ROOT, 'dist');
 export const PLUGINS_DIR = join(REPO_ROOT, 'plugins');
 
+/** The data files a plugin directory can hold, in the order they are looked for. */
+export const PLUGIN_FILES: readonly { name: string; format: PluginFormat }[] = [
+  { name: 'plugin.yaml', format: 'YAML' },
+  { name: 'plugin.json', format: 'JSON' },
+];
+
+/** A plugin file whose text cannot be read as a plugin: its problems carry line and column. */
+export class PluginSourceError extends Error {
+  constructor(readonly problems: SourceProblem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  }
+}
+
+/** What a data plugin loads as: its declaration plus where each field is in the text. */
+export interface LoadedPluginSource {
+  default: unknown;
+  locate: ParsedPluginSource['locate'];
+}
+
+/** The data file of a plugin directory (plugin.yaml, else plugin.json), or null for a TypeScript plugin. */
+export function pluginFileOf(dir: string): { file: string; format: PluginFormat } | null {
+  for (const f of PLUGIN_FILES) if (existsSync(join(dir, f.name))) return { file: join(dir, f.name), format: f.format };
+  return null;
+}
+
+/** Reads a plugin's YAML or JSON file; throws PluginSourceError when the text is not a readable plugin. */
+export function loadPluginFile(file: string, format: PluginFormat = file.endsWith('.json') ? 'JSON' : 'YAML'): LoadedPluginSource {
+  const parsed = readPluginFile(file, format);
+  if (parsed.problems.length) throw new PluginSourceError(parsed.problems);
+  return { default: parsed.value, locate: parsed.locate };
+}
+
 /**
- * Imports a plugin directory's `src/index`. Under the test runner the TypeScript source is imported
+ * Imports a plugin directory: its plugin.yaml or plugin.json when it has one (a data plugin), else its
+ * `src/index` (a TypeScript plugin, for hooks). Under the test runner the TypeScript source is imported
  * directly; in the compiled build, the plugin's compiled twin under dist/ is used when it exists, and
  * any other directory (a plugin being validated before it is added) is compiled on the fly with SWC.
  */
 export async function importPluginDir(dir: string): Promise<unknown> {
   const abs = resolve(dir);
+  const data = pluginFileOf(abs);
+  if (data) return loadPluginFile(data.file, data.format);
   const source = join(abs, 'src', 'index.ts');
   if (!compiled) return import(pathToFileURL(source).href);
   const twin = join(DIST_ROOT, relative(REPO_ROOT, abs), 'src', 'index.js');

@@ -2,14 +2,18 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
 import type { z } from 'zod';
-import { SDK_VERSION, declaredPluginSchema, effectivePluginSchema, type EffectivePlugin, type PluginHooks } from '@jm/plugin-sdk';
+import { SDK_VERSION, declaredPluginSchema, effectivePluginSchema, type EffectivePlugin, type ParsedPluginSource, type PluginHooks } from '@jm/plugin-sdk';
 import { applyRemovals, compose } from './compose';
+import { PLUGIN_FILES, PluginSourceError } from './plugin-importer';
 
 /** A precise report of what is wrong with a plugin: which plugin, which field, why. */
 export interface PluginProblem {
   pluginId: string;
   path: string;
   message: string;
+  /** Where the field is in the plugin's YAML or JSON text (1-based); absent for TypeScript plugins. */
+  line?: number;
+  column?: number;
 }
 
 export interface PluginEntry {
@@ -32,9 +36,16 @@ export interface PluginSource {
 
 const formatPath = (path: readonly PropertyKey[]): string => (path.length ? path.map(String).join('.') : '(root)');
 
-function zodProblems(pluginId: string, error: z.ZodError): PluginProblem[] {
-  return error.issues.map((i) => ({ pluginId, path: formatPath(i.path), message: i.message }));
+type Locate = ParsedPluginSource['locate'];
+
+export function zodProblems(pluginId: string, error: z.ZodError, locate?: Locate): PluginProblem[] {
+  return error.issues.map((i) => ({ pluginId, path: formatPath(i.path), message: i.message, ...locate?.(i.path) }));
 }
+
+const locateOf = (mod: unknown): Locate | undefined => {
+  const locate = (mod as { locate?: unknown } | null)?.locate;
+  return typeof locate === 'function' ? (locate as Locate) : undefined;
+};
 
 /** The plain data of an effective plugin (no hooks), as snapshotted into a tenant. */
 export function snapshotOf(plugin: EffectivePlugin): Record<string, unknown> {
@@ -49,17 +60,17 @@ export function snapshotOf(plugin: EffectivePlugin): Record<string, unknown> {
 export class PluginRegistry {
   private constructor(private readonly entries: Map<string, PluginEntry>) {}
 
-  /** Every plugin directory (one with a package.json) under `root`. */
+  /** Every plugin directory under `root`: one with a plugin.yaml or plugin.json (data) or a package.json (TypeScript). */
   static discover(root: string, importer: (dir: string) => Promise<unknown>): PluginSource[] {
     if (!existsSync(root)) return [];
     return readdirSync(root, { withFileTypes: true })
-      .filter((d) => (d.isDirectory() || (d.isSymbolicLink() && statSync(join(root, d.name)).isDirectory())) && existsSync(join(root, d.name, 'package.json')))
+      .filter((d) => (d.isDirectory() || (d.isSymbolicLink() && statSync(join(root, d.name)).isDirectory())) && [...PLUGIN_FILES.map((f) => f.name), 'package.json'].some((f) => existsSync(join(root, d.name, f))))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((d) => ({ dir: join(root, d.name), load: () => importer(join(root, d.name)) }));
   }
 
   static async load(sources: readonly PluginSource[]): Promise<PluginRegistry> {
-    const declared = new Map<string, { raw: Record<string, unknown>; dir: string | null }>();
+    const declared = new Map<string, { raw: Record<string, unknown>; dir: string | null; locate?: Locate }>();
     const entries = new Map<string, PluginEntry>();
     const broken = (id: string, dir: string | null, problems: PluginProblem[], version: string | null = null): void => {
       entries.set(id, { id, dir, available: false, problems, version, effective: null, hooks: {} });
@@ -71,14 +82,18 @@ export class PluginRegistry {
       try {
         mod = await source.load();
       } catch (err) {
-        broken(fallbackId, source.dir, [{ pluginId: fallbackId, path: '(module)', message: `cannot be loaded: ${(err as Error).message}` }]);
+        const problems = err instanceof PluginSourceError
+          ? err.problems.map((p) => ({ pluginId: fallbackId, ...p }))
+          : [{ pluginId: fallbackId, path: '(module)', message: `cannot be loaded: ${(err as Error).message}` }];
+        broken(fallbackId, source.dir, problems);
         continue;
       }
+      const locate = locateOf(mod);
       const raw = (mod as { default?: unknown })?.default ?? mod;
       const parsed = declaredPluginSchema.safeParse(raw);
       const id = typeof (raw as { id?: unknown })?.id === 'string' ? String((raw as { id: string }).id) : fallbackId;
       if (!parsed.success) {
-        broken(id, source.dir, zodProblems(id, parsed.error), (raw as { version?: string })?.version ?? null);
+        broken(id, source.dir, zodProblems(id, parsed.error, locate), (raw as { version?: string })?.version ?? null);
         continue;
       }
       if (declared.has(id) || entries.has(id)) {
@@ -89,14 +104,14 @@ export class PluginRegistry {
       }
       const problems: PluginProblem[] = [];
       if (!semver.satisfies(SDK_VERSION, parsed.data.sdk)) {
-        problems.push({ pluginId: id, path: 'sdk', message: `requires plugin SDK ${parsed.data.sdk}, but this platform provides ${SDK_VERSION}` });
+        problems.push({ pluginId: id, path: 'sdk', message: `requires plugin SDK ${parsed.data.sdk}, but this platform provides ${SDK_VERSION}`, ...locate?.(['sdk']) });
       }
       problems.push(...packageProblems(id, source.dir, parsed.data.version));
       if (problems.length) {
         broken(id, source.dir, problems, parsed.data.version);
         continue;
       }
-      declared.set(id, { raw: { ...(raw as Record<string, unknown>), ...parsed.data }, dir: source.dir });
+      declared.set(id, { raw: { ...(raw as Record<string, unknown>), ...parsed.data }, dir: source.dir, locate });
     }
 
     const resolving = new Set<string>();
@@ -136,7 +151,8 @@ export class PluginRegistry {
         // Removals apply to what is inherited, before the plugin's own sections go on top.
         const removed = applyRemovals(compose(bases, {}), (decl.raw.remove as string[]) ?? []);
         const result = effectivePluginSchema.safeParse(compose([removed.config], decl.raw));
-        const all = [...removed.problems.map((p) => ({ pluginId: id, ...p })), ...(result.success ? [] : zodProblems(id, result.error))];
+        const at = (path: string) => decl.locate?.(path.split('.'));
+        const all = [...removed.problems.map((p) => ({ pluginId: id, ...p, ...at(p.path) })), ...(result.success ? [] : zodProblems(id, result.error, decl.locate))];
         entry = all.length || !result.success
           ? { id, dir: decl.dir, available: false, problems: all, version: String(decl.raw.version), effective: null, hooks: {} }
           : { id, dir: decl.dir, available: true, problems: [], version: result.data.version, effective: result.data, hooks: Object.assign({}, ...baseHooks, result.data.hooks ?? {}) as PluginHooks };
@@ -163,7 +179,7 @@ export class PluginRegistry {
 
 /** The plugin's package.json must agree with its declaration. */
 function packageProblems(id: string, dir: string | null, version: string): PluginProblem[] {
-  if (!dir) return [];
+  if (!dir || !existsSync(join(dir, 'package.json'))) return [];
   try {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string };
     return pkg.version === version ? [] : [{ pluginId: id, path: 'version', message: `declares ${version} but package.json has ${pkg.version}` }];

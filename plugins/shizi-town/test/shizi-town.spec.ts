@@ -1,5 +1,6 @@
-import { effectivePluginSchema, type EffectivePlugin } from '@jm/plugin-sdk';
-import plugin from '../src/index';
+import { effectivePluginSchema, readPluginFile, type EffectivePlugin } from '@jm/plugin-sdk';
+
+const plugin = readPluginFile(new URL('../plugin.yaml', import.meta.url)).value;
 
 function effective(): EffectivePlugin {
   const parsed = effectivePluginSchema.safeParse(plugin);
