@@ -1,5 +1,76 @@
-import { Empty } from 'antd';
+import { useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Card, Col, Empty, Row, Space } from 'antd';
+import { graphql } from '../gql';
+import { useMe } from '../auth';
+import { ACTION_KIND, label } from '../labels';
+import { QueryState } from '../components/QueryState';
+import { TenantTree } from '../dashboard/TenantTree';
+import { StatusTable } from '../dashboard/StatusTable';
+import { NoticeCard, type NoticeView } from '../dashboard/NoticeCard';
+import { Chart } from '../dashboard/Chart';
+import { casesByTown, rankOverMonths, stepsByKind } from '../dashboard/charts';
+import { Proposals } from '../dashboard/Proposals';
+
+const DashboardDocument = graphql(`
+  query Dashboard($tenantCode: String!) {
+    children: supervisionStatus(tenantCode: $tenantCode, filter: { parentCode: $tenantCode }, limit: 200, orderBy: { field: NAME, direction: ASC }) {
+      items { tenantCode tenantName openCases overdueCases listedCases }
+    }
+    supervisionNotices(tenantCode: $tenantCode, kind: REGULAR, limit: 12) {
+      id number title status periodStart periodEnd publishedAt rule
+      entries { id rank rankedOf unitName score bottom criticised readAt }
+    }
+    supervisionActions(tenantCode: $tenantCode, limit: 200) { id kind status }
+  }
+`);
 
 export default function DashboardPage() {
-  return <Empty description="建设中" />;
+  const me = useMe();
+  const root = me.tenant?.code ?? '';
+  const [scope, setScope] = useState(root);
+  const { data, loading, error, refetch } = useQuery(DashboardDocument, { variables: { tenantCode: scope }, skip: !scope });
+  if (!root) return <Empty description="平台管理员请在“租户”中查看各单位" />;
+
+  const published = (data?.supervisionNotices ?? []).filter((n) => n.status !== 'DRAFT') as NoticeView[];
+  const kinds = new Map<string, number>();
+  for (const a of data?.supervisionActions ?? []) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+  const steps = [...kinds].map(([k, value]) => ({ name: label(ACTION_KIND, k), value }));
+  const towns = data?.children.items ?? [];
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={6} xl={5}>
+        <TenantTree root={root} selected={scope} onSelect={setScope} />
+      </Col>
+      <Col xs={24} lg={18} xl={19}>
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <StatusTable tenantCode={scope} />
+          <QueryState loading={loading && !data} error={error} refetch={refetch}>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={12}>
+                <Card title="各乡镇在办、超期与挂牌督办案件" size="small">
+                  {towns.length ? <Chart label="各乡镇案件柱状图" option={casesByTown(towns)} /> : <Empty description="没有下级单位" />}
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card title="近几期排名" size="small">
+                  {published.length ? <Chart label="排名折线图" option={rankOverMonths(published)} /> : <Empty description="尚无排名通报" />}
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card title="督导措施（按类别）" size="small">
+                  {steps.length ? <Chart label="督导措施饼图" option={stepsByKind(steps)} /> : <Empty description="尚无督导措施" />}
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <NoticeCard notice={published[0]} />
+              </Col>
+            </Row>
+          </QueryState>
+          <Proposals tenantCode={scope} />
+        </Space>
+      </Col>
+    </Row>
+  );
 }

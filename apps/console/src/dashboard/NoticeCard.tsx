@@ -1,0 +1,59 @@
+import { Card, Descriptions, Empty, Table, Tag } from 'antd';
+import { dateTime } from '../format';
+
+export interface NoticeView {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+  periodStart: string;
+  periodEnd: string;
+  publishedAt?: string | null;
+  rule: string;
+  entries: { id: string; rank?: number | null; rankedOf?: number | null; unitName: string; score?: number | null; bottom: boolean; criticised: boolean; readAt?: string | null }[];
+}
+
+/** The latest regular notice (通报) with its ranking. */
+export function NoticeCard({ notice }: { notice: NoticeView | undefined }) {
+  return (
+    <Card title="月度通报" size="small">
+      {!notice ? (
+        <Empty description="尚无已发布的通报" />
+      ) : (
+        <>
+          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label="文号">{notice.number}</Descriptions.Item>
+            <Descriptions.Item label="标题">{notice.title}</Descriptions.Item>
+            <Descriptions.Item label="期间">{`${notice.periodStart} 至 ${notice.periodEnd}`}</Descriptions.Item>
+            <Descriptions.Item label="发布">{dateTime(notice.publishedAt)}</Descriptions.Item>
+            <Descriptions.Item label="依据" span={2}>
+              {notice.rule}
+            </Descriptions.Item>
+          </Descriptions>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={notice.entries}
+            columns={[
+              { title: '名次', dataIndex: 'rank', width: 70, render: (v: number | null) => v ?? '—' },
+              { title: '单位', dataIndex: 'unitName' },
+              { title: '得分', dataIndex: 'score', align: 'right', render: (v: number | null) => (v == null ? '—' : v.toFixed(2)) },
+              {
+                title: '标记',
+                key: 'flags',
+                render: (_: unknown, e) => (
+                  <>
+                    {e.bottom ? <Tag color="red">排名靠后</Tag> : null}
+                    {e.criticised ? <Tag color="volcano">点名批评</Tag> : null}
+                  </>
+                ),
+              },
+              { title: '已阅', dataIndex: 'readAt', render: (v: string | null) => (v ? dateTime(v) : '未阅') },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
