@@ -6,7 +6,7 @@ async function main(): Promise<void> {
   const { app, database } = await createApp(config);
   await app.listen(config.port);
   bootLogger.log(
-    `API on http://localhost:${config.port}/graphql (database: ${database.mode}${database.mode === 'embedded' ? ` in ${config.dataDir}` : ''}, jobs: ${config.redisUrl ? 'BullMQ' : 'in-process'})` +
+    `API on http://localhost:${config.port}/graphql (database: ${database.mode}${database.mode === 'embedded' ? ` in ${config.dataDir}` : ''}, jobs: ${config.redisClusterNodes.length ? 'BullMQ on Redis Cluster' : config.redisUrl ? 'BullMQ' : 'in-process'})` +
       (config.graphiql ? `; GraphiQL on http://localhost:${config.port}/graphiql` : ''),
   );
 }

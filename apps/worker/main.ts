@@ -7,7 +7,7 @@ import { bootLogger, createApp } from '../api/create-app';
  */
 async function main(): Promise<void> {
   const config = { ...loadConfig(), runWorkers: true, seedDemo: false };
-  if (!config.redisUrl) throw new Error('the worker needs REDIS_URL (without it, the API runs jobs in-process)');
+  if (!config.redisUrl && !config.redisClusterNodes.length) throw new Error('the worker needs REDIS_URL or REDIS_CLUSTER_NODES (without them, the API runs jobs in-process)');
   const { close } = await createApp(config);
   bootLogger.log('worker consuming jobs from Redis');
   const stop = (): void => void close().then(() => process.exit(0));

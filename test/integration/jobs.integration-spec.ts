@@ -1,14 +1,20 @@
 import { RequestContext } from '@engine/context';
-import { BullMqQueue, InProcessQueue, type JobQueue } from '@engine/jobs';
+import { Cluster } from 'ioredis';
+import { BullMqQueue, InProcessQueue, clusterSeeds, hashTagged, type JobQueue, type RedisTarget } from '@engine/jobs';
 import { Db } from '@engine/database';
 import { NotificationsService, WELCOME_JOB, type WelcomeJob } from '@modules/notifications';
 import { User } from '@modules/identity';
 import { Tenant } from '@modules/tenancy';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
+const CLUSTER_NODES = (process.env.REDIS_CLUSTER_NODES ?? '').split(',').filter(Boolean);
+const REDIS: RedisTarget | null = CLUSTER_NODES.length ? { clusterNodes: CLUSTER_NODES } : process.env.REDIS_URL ? { url: process.env.REDIS_URL } : null;
+
 /**
  * The same job (a new user's welcome notification) through both queue adapters. The BullMQ adapter
  * needs Redis: it runs when REDIS_URL is set (CI's second pass), and then fails rather than skips.
+ * With REDIS_CLUSTER_NODES (CI starts a local 3-master cluster) the app and the adapter run on the
+ * cluster, and every key of the queue must sit in one hash slot.
  */
 describe('jobs through both queue adapters', () => {
   let t: TestApp;
@@ -45,9 +51,9 @@ describe('jobs through both queue adapters', () => {
     await queue.whenIdle();
   }
 
-  it('the app delivered the welcome when the user was created (configured adapter: ' + (process.env.REDIS_URL ? 'BullMQ' : 'in-process') + ')', async () => {
+  it('the app delivered the welcome when the user was created (configured adapter: ' + (CLUSTER_NODES.length ? 'BullMQ on Redis Cluster' : REDIS ? 'BullMQ' : 'in-process') + ')', async () => {
     await t.queue.whenIdle();
-    expect(t.queue.kind).toBe(process.env.REDIS_URL ? 'bullmq' : 'in-process');
+    expect(t.queue.kind).toBe(REDIS ? 'bullmq' : 'in-process');
     expect(await welcomes()).toBe(1);
   });
 
@@ -77,13 +83,64 @@ describe('jobs through both queue adapters', () => {
     expect(await welcomes()).toBe(1);
   });
 
-  (process.env.REDIS_URL ? it : it.skip)('BullMQ on Redis: running the job again changes nothing twice', async () => {
-    const queue = new BullMqQueue(process.env.REDIS_URL!, { prefix: `jmtest-jobs-${Date.now()}`, runWorker: true });
+  (REDIS ? it : it.skip)('BullMQ on Redis: running the job again changes nothing twice', async () => {
+    const queue = new BullMqQueue(REDIS!, { prefix: hashTagged(`jmtest-jobs-${Date.now()}`), runWorker: true });
     try {
       await runTwice(queue, 'bull');
     } finally {
       await queue.close();
     }
     expect(await welcomes()).toBe(1);
+  });
+
+  describe('on Redis Cluster', () => {
+    const onCluster = CLUSTER_NODES.length ? it : it.skip;
+    let cluster: Cluster;
+    beforeAll(() => {
+      if (!CLUSTER_NODES.length) return;
+      const { nodes, redisOptions } = clusterSeeds(CLUSTER_NODES);
+      cluster = new Cluster(nodes, { redisOptions });
+    });
+    afterAll(async () => {
+      await cluster?.quit();
+    });
+
+    /** Every key under a prefix, from every master (each holds only its own slots). */
+    async function keysUnder(prefix: string): Promise<string[]> {
+      const keys: string[] = [];
+      for (const node of cluster.nodes('master')) {
+        let cursor = '0';
+        do {
+          const [next, found] = await node.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+          keys.push(...found);
+          cursor = next;
+        } while (cursor !== '0');
+      }
+      return keys;
+    }
+
+    onCluster('the cluster has several masters, and the queue keys of one prefix all hash to one slot', async () => {
+      expect(cluster.nodes('master').length).toBeGreaterThanOrEqual(3);
+      const prefix = hashTagged(`jmtest-slot-${Date.now()}`);
+      const queue = new BullMqQueue({ clusterNodes: CLUSTER_NODES }, { prefix, runWorker: true });
+      try {
+        await runTwice(queue, 'slot');
+        queue.repeat('jm.test.tick', 3_600_000);
+        await new Promise((r) => setTimeout(r, 200));
+      } finally {
+        await queue.close();
+      }
+      const keys = await keysUnder(prefix);
+      expect(keys.length).toBeGreaterThan(3);
+      const slots = new Set(await Promise.all(keys.map((k) => cluster.cluster('KEYSLOT', k))));
+      expect(slots.size).toBe(1);
+      await Promise.all(keys.map((k) => cluster.del(k)));
+      expect(await welcomes()).toBe(1);
+    });
+
+    onCluster('the app\'s own queue prefix carries a hash tag; an untagged prefix is refused before any key is written', async () => {
+      expect(await keysUnder(hashTagged(process.env.QUEUE_PREFIX!))).not.toHaveLength(0);
+      expect(() => new BullMqQueue({ clusterNodes: CLUSTER_NODES }, { prefix: 'jm-untagged', runWorker: false })).toThrow(/hash tag/);
+    });
   });
 });

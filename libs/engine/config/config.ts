@@ -11,6 +11,8 @@ export interface AppConfig {
   pluginsDir: string | undefined;
   /** A real Redis for BullMQ; when absent jobs run in-process. */
   redisUrl: string | undefined;
+  /** A Redis Cluster's seed nodes (REDIS_CLUSTER_NODES, `host:port,…`); when set, BullMQ uses it instead of REDIS_URL. */
+  redisClusterNodes: string[];
   /** Undefined until resolved at start (generated and kept in the data dir in embedded mode). */
   jwtSecret: string | undefined;
   /** Key for petitioners' personal data (PII_KEY); see resolvePiiKey. */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: env.DATA_DIR || join(process.cwd(), '.data'),
     pluginsDir: env.PLUGINS_DIR || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    redisClusterNodes: (env.REDIS_CLUSTER_NODES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     jwtSecret,
     piiKey,
     accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL', env.ACCESS_TOKEN_TTL, 3600),

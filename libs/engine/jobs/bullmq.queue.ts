@@ -1,23 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { FaultJobDelay } from './fault-delay';
 import { JobQueue, type EnqueueOptions, type JobHandler } from './job-queue';
-
-function connectionFrom(url: string): RedisOptions {
-  const u = new URL(url);
-  return {
-    host: u.hostname,
-    port: Number(u.port || 6379),
-    username: u.username || undefined,
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
-    tls: u.protocol === 'rediss:' ? {} : undefined,
-    // BullMQ workers need blocking commands to wait; the API keeps answering while Redis is away.
-    maxRetriesPerRequest: null,
-    enableOfflineQueue: true,
-  };
-}
+import { hasHashTag } from './queue-prefix';
+import { createRedisClient, isCluster, type RedisTarget } from './redis-connection';
 
 /** Jobs on Redis through BullMQ: durable, retried with backoff, deduplicated by job id. */
 export class BullMqQueue extends JobQueue {
@@ -26,12 +13,13 @@ export class BullMqQueue extends JobQueue {
   private readonly handlers = new Map<string, JobHandler<never>>();
   private readonly queue: Queue;
   private worker: Worker | null = null;
+  private readonly target: RedisTarget;
   /** BullMQ 6 under native ESM wants constructed ioredis clients (one for the queue, one for the worker). */
-  private readonly options_: RedisOptions;
-  private readonly clients: Redis[] = [];
+  private readonly clients: (Redis | Cluster)[] = [];
 
+  /** `redis`: a REDIS_URL, or the target (a cluster's prefix must carry a hash tag: see queue-prefix.ts). */
   constructor(
-    redisUrl: string,
+    redis: string | RedisTarget,
     private readonly options: {
       prefix: string;
       runWorker: boolean;
@@ -44,7 +32,10 @@ export class BullMqQueue extends JobQueue {
     },
   ) {
     super();
-    this.options_ = connectionFrom(redisUrl);
+    this.target = typeof redis === 'string' ? { url: redis } : redis;
+    if (isCluster(this.target) && !hasHashTag(options.prefix)) {
+      throw new Error(`queue prefix "${options.prefix}" has no hash tag: on Redis Cluster BullMQ's scripts would fail with CROSSSLOT`);
+    }
     this.queue = new Queue('jobs', { connection: this.client(), prefix: options.prefix });
     this.queue.on('error', (err) => this.logger.warn(`queue: ${err.message}`));
   }
@@ -128,8 +119,8 @@ export class BullMqQueue extends JobQueue {
     await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
   }
 
-  private client(): Redis {
-    const client = new Redis(this.options_);
+  private client(): Redis | Cluster {
+    const client = createRedisClient(this.target);
     client.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
     this.clients.push(client);
     return client;

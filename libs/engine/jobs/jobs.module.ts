@@ -4,11 +4,14 @@ import { BullMqQueue } from './bullmq.queue';
 import { faultJobDelayFromEnv } from './fault-delay';
 import { InProcessQueue } from './in-process.queue';
 import { JobQueue } from './job-queue';
+import { queuePrefix } from './queue-prefix';
+import { isCluster, redisTarget } from './redis-connection';
 
-export function createJobQueue(config: AppConfig, prefix = process.env.QUEUE_PREFIX || 'jm'): JobQueue {
-  if (!config.redisUrl) return new InProcessQueue();
-  return new BullMqQueue(config.redisUrl, {
-    prefix,
+export function createJobQueue(config: AppConfig, explicitPrefix = process.env.QUEUE_PREFIX): JobQueue {
+  const target = redisTarget(config);
+  if (!target) return new InProcessQueue();
+  return new BullMqQueue(target, {
+    prefix: queuePrefix({ explicit: explicitPrefix, fallback: 'jm', cluster: isCluster(target) }),
     runWorker: config.runWorkers,
     lockDurationMs: config.queueLockDurationMs,
     stalledIntervalMs: config.queueStalledIntervalMs,
