@@ -5,6 +5,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
+import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { AppError } from '@engine/errors';
 import { JobQueue, jobId } from '@engine/jobs';
 import { holdersOf, tenantByCode } from '@modules/coordination/coordination-rules';
@@ -85,6 +86,7 @@ export class InspectionsService implements OnModuleInit {
     if (!input.approve && !input.note) throw AppError.badInput('input.note', 'say why when rejecting an inspection');
     return this.step(ctx, input.inspectionId, 'approve', async (em, inspection, tenant, rule) => {
       if (!mayApprove(ctx.caller.roles, rule)) throw AppError.forbidden(`Under ${rule.source} inspections are approved by the ${rule.approvedBy}`);
+      refuseOwnPaper(ctx, [inspection.proposedById], 'this inspection proposal');
       this.expect(inspection, [InspectionStatus.PROPOSED]);
       Object.assign(inspection, {
         status: input.approve ? InspectionStatus.APPROVED : InspectionStatus.REJECTED,

@@ -3,7 +3,7 @@ import { Role } from '@engine/context';
 
 /**
  * The office runs meetings, drafts and issues minutes, accepts reports and declares key periods;
- * conveners approve minutes (which convener, the plugin says per meeting type); member units
+ * conveners or the office director approve minutes (who, the plugin says per meeting type); member units
  * acknowledge receipt and report on their own items. Everyone in the tenant tree reads (member
  * units only what is addressed to them: the services narrow the query).
  */
@@ -14,6 +14,9 @@ export const meetingsRules: RulesFor = (caller, can) => {
   if (has(Role.OFFICE_DIRECTOR)) {
     can(['create', 'update'], ['Meeting', 'Minutes', 'KeyPeriod'], { tenantId: caller.tenantId });
     can('approve', 'AgreedItem', { tenantId: caller.tenantId });
+    // Minutes the plugin has the office director approve (000 liaison and topical, 001 dispatch meetings);
+    // the service checks the plugin's `approvedBy` and `approverScope` (a parent's director signs 000 art. 15).
+    can('approve', 'Minutes');
   }
   // Ad-hoc meetings may be called by the roles each meeting type names (002: chief convener or convener).
   if (has(Role.CHIEF_CONVENER, Role.CONVENER)) {

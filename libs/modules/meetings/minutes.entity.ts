@@ -47,7 +47,17 @@ export class Minutes {
   @Field(() => String, { nullable: true })
   returnComment: string | null;
 
+  /** Who drafted and who submitted the minutes: neither may approve them (separation of duties). */
+  @Column({ name: 'drafted_by', type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true })
+  draftedById: string | null;
+
+  @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true })
+  submittedById: string | null;
+
   @Column({ name: 'approved_by', type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true })
   approvedById: string | null;
 
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })

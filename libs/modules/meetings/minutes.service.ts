@@ -8,7 +8,8 @@ import { JobQueue, jobId } from '@engine/jobs';
 import { User } from '@modules/identity/user.entity';
 import { Notification } from '@modules/notifications/notification.entity';
 import { groupBy } from '@engine/util';
-import { Db } from '@engine/database';
+import { Db, type Tx } from '@engine/database';
+import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { AppError } from '@engine/errors';
 import { CalendarService } from '@modules/calendar/calendar.service';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
@@ -21,6 +22,16 @@ import { actsForUnit } from './meetings.service';
 import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
 
 export const COPY_UPWARD_JOB = 'meetings.copy-upward';
+
+export const APPROVAL_REQUESTED_JOB = 'meetings.approval-requested';
+
+/** Tells the approver's tenant (the minutes' own, or its parent under `approverScope: PARENT`) that minutes await approval. */
+export interface ApprovalRequestedJob {
+  approverTenantId: string;
+  role: Role;
+  minutesId: string;
+  title: string;
+}
 
 export interface CopyUpwardJob {
   parentId: string;
@@ -46,6 +57,7 @@ export class MinutesService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register({ name: COPY_UPWARD_JOB, handle: (job: CopyUpwardJob) => this.copyUpward(job) });
+    this.jobs.register({ name: APPROVAL_REQUESTED_JOB, handle: (job: ApprovalRequestedJob) => this.approvalRequested(job) });
   }
 
   async draft(ctx: RequestContext, input: DraftMinutesInput): Promise<Minutes> {
@@ -65,6 +77,7 @@ export class MinutesService implements OnModuleInit {
         Object.assign(minutes ?? em.create(Minutes, { tenantId: meeting.tenantId, meetingId: meeting.id, kind: type.minutes.kind }), {
           body: input.body,
           status: MinutesStatus.DRAFT,
+          draftedById: ctx.caller.userId,
           updatedAt: this.clock.now(),
         }),
       );
@@ -74,7 +87,8 @@ export class MinutesService implements OnModuleInit {
   }
 
   async submit(ctx: RequestContext, minutesId: string): Promise<Minutes> {
-    return this.transition(ctx, minutesId, async (em, minutes) => {
+    let request: ApprovalRequestedJob | null = null;
+    const submitted = await this.transition(ctx, minutesId, async (em, minutes) => {
       this.office(ctx, minutes.tenantId);
       this.expect(minutes, [MinutesStatus.DRAFT]);
       const type = await this.typeOf(em, minutes);
@@ -82,12 +96,36 @@ export class MinutesService implements OnModuleInit {
       minutes.status = type.minutes.approvedBy ? MinutesStatus.SUBMITTED : MinutesStatus.APPROVED;
       if (!type.minutes.approvedBy) minutes.approvedAt = this.clock.now();
       minutes.returnComment = null;
+      minutes.submittedById = ctx.caller.userId;
+      if (type.minutes.approvedBy) {
+        const tenant = await em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } });
+        const approverTenantId = approverTenantOf(tenant, type.minutes.approverScope);
+        request = { approverTenantId, role: type.minutes.approvedBy as Role, minutesId: minutes.id, title: `待审批：${tenant.name}${type.name}${type.minutes.kind === 'MINUTES' ? '纪要' : '文件'}` };
+      }
+    });
+    if (request) await this.jobs.enqueue(APPROVAL_REQUESTED_JOB, request, { jobId: jobId('approval-requested', minutesId, String(submitted.updatedAt.getTime())) });
+    return submitted;
+  }
+
+  /** Notifies the holders of the approving role in the approver's tenant (once per submission). */
+  async approvalRequested(job: ApprovalRequestedJob): Promise<void> {
+    await this.db.run(RequestContext.forTenantJob(job.approverTenantId), async ({ em }) => {
+      const roles = job.role === Role.CONVENER ? [Role.CONVENER, Role.CHIEF_CONVENER] : [job.role];
+      const users = await em.createQueryBuilder(User, 'u').where('u.tenant_id = :t AND u.active AND u.roles && :r', { t: job.approverTenantId, r: roles }).getMany();
+      if (!users.length) return;
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Notification)
+        .values(users.map((u) => ({ tenantId: job.approverTenantId, userId: u.id, kind: 'MINUTES_TO_APPROVE', title: job.title, body: `minutesId=${job.minutesId}`, dedupeKey: `approve:${job.minutesId}:${u.id}` })))
+        .orIgnore()
+        .execute();
     });
   }
 
   async approve(ctx: RequestContext, input: MinutesDecisionInput): Promise<Minutes> {
-    return this.transition(ctx, input.minutesId, async (em, minutes) => {
-      await this.approver(ctx, em, minutes);
+    return this.transition(ctx, input.minutesId, async (em, minutes, tx) => {
+      await this.approver(ctx, tx, minutes);
       this.expect(minutes, [MinutesStatus.SUBMITTED]);
       minutes.status = MinutesStatus.APPROVED;
       minutes.approvedById = ctx.caller.userId;
@@ -97,8 +135,8 @@ export class MinutesService implements OnModuleInit {
 
   async return(ctx: RequestContext, input: MinutesDecisionInput): Promise<Minutes> {
     if (!input.comment) throw AppError.badInput('input.comment', 'say what to change when returning minutes');
-    return this.transition(ctx, input.minutesId, async (em, minutes) => {
-      await this.approver(ctx, em, minutes);
+    return this.transition(ctx, input.minutesId, async (em, minutes, tx) => {
+      await this.approver(ctx, tx, minutes);
       this.expect(minutes, [MinutesStatus.SUBMITTED]);
       minutes.status = MinutesStatus.RETURNED;
       minutes.returnComment = input.comment!;
@@ -191,13 +229,14 @@ export class MinutesService implements OnModuleInit {
     return { date: due.date, provisional: due.provisional };
   }
 
-  private async transition(ctx: RequestContext, id: string, change: (em: EntityManager, m: Minutes) => Promise<void>): Promise<Minutes> {
-    return this.db.run(ctx, async ({ em }) => {
+  private async transition(ctx: RequestContext, id: string, change: (em: EntityManager, m: Minutes, tx: Tx) => Promise<void>): Promise<Minutes> {
+    return this.db.run(ctx, async (tx) => {
+      const { em } = tx;
       const minutes = await em.findOne(Minutes, { where: { id } });
       if (!minutes || (actsForUnit(ctx) && !(await em.exists(MinutesRecipient, { where: { minutesId: id, memberUnitId: ctx.caller.memberUnitId! } })))) {
         throw AppError.notFound('Minutes');
       }
-      await change(em, minutes);
+      await change(em, minutes, tx);
       minutes.updatedAt = this.clock.now();
       return em.save(minutes);
     });
@@ -207,12 +246,23 @@ export class MinutesService implements OnModuleInit {
     if (!ctx.ability.can('update', subject('Minutes', { tenantId }))) throw AppError.forbidden('Only the office drafts, submits and issues minutes');
   }
 
-  private async approver(ctx: RequestContext, em: EntityManager, minutes: Minutes): Promise<void> {
-    const type = await this.typeOf(em, minutes);
+  /**
+   * The approver is the holder of the plugin's `approvedBy` in the minutes' own tenant, or under
+   * `approverScope: PARENT` in the parent tenant (000 art. 15: 报请区联席会议办公室主任签批); a parent's
+   * approver writes into the child's minutes only after this check. Never the drafter or submitter.
+   */
+  private async approver(ctx: RequestContext, tx: Tx, minutes: Minutes): Promise<void> {
+    const type = await this.typeOf(tx.em, minutes);
     const required = type.minutes.approvedBy as Role | null;
-    if (!required || ctx.caller.tenantId !== minutes.tenantId || !satisfies(ctx.caller.roles, required)) {
-      throw AppError.forbidden(required ? `These minutes are approved by the ${required}` : 'These minutes need no approval');
+    if (!required) throw AppError.forbidden('These minutes need no approval');
+    const tenant = await tx.em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } });
+    const approverTenantId = approverTenantOf(tenant, type.minutes.approverScope);
+    if (ctx.caller.tenantId !== approverTenantId || !satisfies(ctx.caller.roles, required)) {
+      const whose = approverTenantId === minutes.tenantId ? '' : "parent tenant's ";
+      throw AppError.forbidden(`These minutes are approved by the ${whose}${required} (${type.source})`);
     }
+    refuseOwnPaper(ctx, [minutes.draftedById, minutes.submittedById], 'these minutes');
+    if (approverTenantId !== minutes.tenantId) await this.db.extendScope(tx, minutes.tenantId);
   }
 
   private expect(minutes: Minutes, states: MinutesStatus[]): void {
@@ -256,4 +306,12 @@ export class MinutesService implements OnModuleInit {
       await em.insert(AgreedItemOwner, item.ownerUnitIds.map((u) => ({ tenantId: minutes.tenantId, agreedItemId: saved.id, memberUnitId: u, acceptedAt: null })));
     }
   }
+}
+
+/**
+ * The tenant whose holder of `approvedBy` signs: the parent under `approverScope: PARENT`; the minutes'
+ * own tenant otherwise, and also when a PARENT-scoped tenant has no parent (a standalone town signs itself).
+ */
+export function approverTenantOf(tenant: Pick<Tenant, 'id' | 'parentId'>, scope: 'OWN' | 'PARENT' | undefined): string {
+  return scope === 'PARENT' && tenant.parentId ? tenant.parentId : tenant.id;
 }
