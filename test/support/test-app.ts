@@ -62,6 +62,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SEED_DEMO: 'true',
     LOG_LEVEL: 'error',
+    // The app under test consumes its own jobs, production mode included (there WORKER defaults to off).
+    WORKER: 'on',
     DEMO_PASSWORD,
     // Tests sign in hundreds of times: the cheapest argon2id the platform accepts (in production mode,
     // OWASP's minimum, which production enforces).

@@ -23,7 +23,11 @@ export interface AppConfig {
   corsOrigins: string[];
   /** The GraphQL IDE at /graphiql; on outside production unless turned off. */
   graphiql: boolean;
-  /** Whether this process runs queue workers (the API does unless WORKER=off; apps/worker always does). */
+  /**
+   * Whether this process runs queue workers: in production off unless WORKER=on (API processes serve,
+   * apps/worker sweeps), elsewhere on unless WORKER=off; apps/worker always does. Without Redis jobs run
+   * in-process anyway, and only the process that claims a scheduled tick runs it (job-tick.repository.ts).
+   */
   runWorkers: boolean;
   /**
    * BullMQ: how long a worker's lock on an active job lasts (renewed at half that while the worker
@@ -96,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapAdminPassword: env.BOOTSTRAP_ADMIN_PASSWORD || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     graphiql: bool(env.GRAPHIQL, !production),
-    runWorkers: bool(env.WORKER, true),
+    runWorkers: bool(env.WORKER, !production),
     queueLockDurationMs: millis('QUEUE_LOCK_DURATION_MS', env.QUEUE_LOCK_DURATION_MS, 30_000),
     queueStalledIntervalMs: millis('QUEUE_STALLED_INTERVAL_MS', env.QUEUE_STALLED_INTERVAL_MS, 30_000),
     queryMaxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 10),

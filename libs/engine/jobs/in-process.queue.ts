@@ -27,7 +27,15 @@ export class InProcessQueue extends JobQueue {
   private closed = false;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly maxAttempts = 3, private readonly backoffMs = 200) {
+  /**
+   * `claimTick`: when several processes share one database without Redis, each keeps its own timer and
+   * only the one whose claim of a tick wins enqueues it (see job-tick.repository.ts).
+   */
+  constructor(
+    private readonly maxAttempts = 3,
+    private readonly backoffMs = 200,
+    private readonly claimTick: ((tickId: string) => Promise<boolean>) | null = null,
+  ) {
     super();
   }
 
@@ -46,11 +54,17 @@ export class InProcessQueue extends JobQueue {
   }
 
   repeat(name: string, everyMs: number): void {
-    const timer = setInterval(() => {
-      void this.enqueue(name, {}, { jobId: `${name}.${Math.floor(Date.now() / everyMs)}` }).catch(() => undefined);
-    }, everyMs);
+    const timer = setInterval(() => void this.tick(name, everyMs).catch((err: Error) => this.logger.warn(`tick ${name}: ${err.message}`)), everyMs);
     timer.unref();
     this.repeaters.push(timer);
+  }
+
+  /** One tick of a repeated job: its id names the period, so a tick enqueued twice runs once. */
+  async tick(name: string, everyMs: number, at = Date.now()): Promise<boolean> {
+    const id = `${name}.${Math.floor(at / everyMs)}`;
+    if (this.claimTick && !(await this.claimTick(id))) return false;
+    await this.enqueue(name, {}, { jobId: id });
+    return true;
   }
 
   async start(): Promise<void> {

@@ -1,15 +1,18 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
+import { Db } from '@engine/database';
 import { BullMqQueue } from './bullmq.queue';
 import { faultJobDelayFromEnv } from './fault-delay';
 import { InProcessQueue } from './in-process.queue';
 import { JobQueue } from './job-queue';
+import { tickClaimer } from './job-tick.repository';
 import { queuePrefix } from './queue-prefix';
 import { isCluster, redisTarget } from './redis-connection';
 
-export function createJobQueue(config: AppConfig, explicitPrefix = process.env.QUEUE_PREFIX): JobQueue {
+export function createJobQueue(config: AppConfig, explicitPrefix = process.env.QUEUE_PREFIX, db: Db | null = null): JobQueue {
   const target = redisTarget(config);
-  if (!target) return new InProcessQueue();
+  // Replicas on one PostgreSQL without Redis: only the process that claims a tick runs it.
+  if (!target) return new InProcessQueue(3, 200, db && config.databaseUrl ? tickClaimer(db) : null);
   return new BullMqQueue(target, {
     prefix: queuePrefix({ explicit: explicitPrefix, fallback: 'jm', cluster: isCluster(target) }),
     runWorker: config.runWorkers,
@@ -22,7 +25,7 @@ export function createJobQueue(config: AppConfig, explicitPrefix = process.env.Q
 /** Provides the JobQueue; modules register handlers in onModuleInit; consumption starts at bootstrap. */
 @Global()
 @Module({
-  providers: [{ provide: JobQueue, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createJobQueue(config) }],
+  providers: [{ provide: JobQueue, inject: [APP_CONFIG, Db], useFactory: (config: AppConfig, db: Db) => createJobQueue(config, process.env.QUEUE_PREFIX, db) }],
   exports: [JobQueue],
 })
 export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {
