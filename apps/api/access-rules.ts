@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { identityRules } from '@modules/identity';
+import { identityRules, signInRules } from '@modules/identity';
 import { jointMeetingRules } from '@modules/joint-meeting';
 import { tenancyRules } from '@modules/tenancy';
 import { meetingsRules } from '@modules/meetings';
@@ -12,4 +12,4 @@ import { inspectionsRules } from '@modules/inspections';
 import { supervisionStatusRules } from '@modules/supervision-status';
 
 /** Every bounded context's access rules, composed into each request's CASL ability. */
-export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules, auditRules, casesRules, supervisionRules, inspectionsRules, supervisionStatusRules];
+export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, signInRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules, auditRules, casesRules, supervisionRules, inspectionsRules, supervisionStatusRules];

@@ -42,6 +42,8 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
       bodyParser: false,
     });
     nest.useBodyParser('json', { limit: '256kb' });
+    // Client addresses (sign-in limits) come from X-Forwarded-For only through the listed proxies.
+    if (config.trustedProxies.length) nest.set('trust proxy', config.trustedProxies);
     app = nest;
     app.use(
       helmet({

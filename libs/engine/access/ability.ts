@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import type { Caller } from '@engine/context/request-context';
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'onboard' | 'approve' | 'acknowledge' | 'report';
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'onboard' | 'approve' | 'acknowledge' | 'report' | 'unlock';
 /** Subjects are plain type names; objects are tagged with `subject(type, object)` from @casl/ability. */
 export type SubjectType =
   | 'all'

@@ -42,8 +42,17 @@ export interface AppConfig {
   /** argon2id cost (OWASP: 19 MiB × 2 at least; the library default, 64 MiB × 3, unless set). */
   passwordHashMemoryKib: number;
   passwordHashTimeCost: number;
+  /** Sign-in failures allowed per account + client address within the window, before a lockout. */
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  /** The first lockout of an account + address pair; each further one doubles, up to the maximum. */
+  loginLockoutSeconds: number;
+  loginLockoutMaxSeconds: number;
+  /** Failures per account from all addresses, and per client address over all accounts, within the window. */
+  loginAccountMaxFailures: number;
+  loginAddressMaxFailures: number;
+  /** Express `trust proxy`: the proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES, comma-separated). */
+  trustedProxies: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -110,6 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     passwordHashTimeCost: hashTime,
     loginMaxFailures: int('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES, 5),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', env.LOGIN_WINDOW_SECONDS, 900),
+    loginLockoutSeconds: int('LOGIN_LOCKOUT_SECONDS', env.LOGIN_LOCKOUT_SECONDS, 60),
+    loginLockoutMaxSeconds: int('LOGIN_LOCKOUT_MAX_SECONDS', env.LOGIN_LOCKOUT_MAX_SECONDS, 86_400),
+    loginAccountMaxFailures: int('LOGIN_ACCOUNT_MAX_FAILURES', env.LOGIN_ACCOUNT_MAX_FAILURES, 50),
+    loginAddressMaxFailures: int('LOGIN_ADDRESS_MAX_FAILURES', env.LOGIN_ADDRESS_MAX_FAILURES, 100),
+    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: ['error', 'warn', 'log', 'debug'].includes(level) ? level : 'log',
   };
 }

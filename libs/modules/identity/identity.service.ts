@@ -4,13 +4,14 @@ import argon2 from 'argon2';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { RequestContext, Role, type Caller } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError, ErrorCode } from '@engine/errors';
+import { AppError } from '@engine/errors';
 import { TOKEN_SERVICE, type TokenService } from '@engine/access';
 import { JobQueue, jobId } from '@engine/jobs';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import { WELCOME_JOB } from '@modules/notifications/notification.jobs';
-import { LoginLimiter } from './login-limiter';
+import { SignInLimiter } from './sign-in-limiter';
+import { clientAddressKey, foldTenantCode, foldUsername } from './sign-in-name';
 import { User, UserCredential } from './user.entity';
 import type { CreateUserInput } from './dto/create-user.input';
 import type { LoginInput } from './dto/login.input';
@@ -23,15 +24,14 @@ let dummyHash: Promise<string> | null = null;
 @Injectable()
 export class IdentityService {
   private readonly logger = new Logger('Identity');
-  private readonly limiter: LoginLimiter;
 
   constructor(
     @Inject(Db) private readonly db: Db,
     @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
     @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SignInLimiter) private readonly limiter: SignInLimiter,
   ) {
-    this.limiter = new LoginLimiter(config.loginMaxFailures, config.loginWindowSeconds * 1000);
     this.hashOptions = { type: argon2.argon2id, memoryCost: config.passwordHashMemoryKib, timeCost: config.passwordHashTimeCost };
   }
 
@@ -43,23 +43,22 @@ export class IdentityService {
   }
 
   async login(ctx: RequestContext, input: LoginInput): Promise<{ accessToken: string; expiresAt: string; user: User }> {
-    const account = `account:${input.tenantCode ?? ''}|${input.username.toLowerCase()}`;
-    const keys = [account, `ip:${ctx.ip ?? 'unknown'}`];
-    const wait = this.limiter.retryAfter(keys);
-    if (wait > 0) {
-      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Too many failed sign-in attempts; try again later', { retryAfterSeconds: wait });
-    }
+    // One spelling per account (NFKC, case and marks folded), counted before the password is checked.
+    const username = foldUsername(input.username);
+    if (!username) throw AppError.badInput('input.username', 'may contain letters a–z, digits, dots, dashes and underscores only');
+    const tenantCode = input.tenantCode === undefined ? undefined : foldTenantCode(input.tenantCode);
+    const ticket = await this.limiter.begin({ account: `${tenantCode ?? ''}|${username}`, address: clientAddressKey(ctx.ip) });
     const found = await this.db.run(ctx.asPlatform(), async ({ em }) => {
       let tenantId: string | null = null;
-      if (input.tenantCode !== undefined) {
-        const tenant = await em.findOne(Tenant, { where: { code: input.tenantCode }, select: { id: true } });
+      if (tenantCode !== undefined) {
+        const tenant = await em.findOne(Tenant, { where: { code: tenantCode }, select: { id: true } });
         if (!tenant) return null;
         tenantId = tenant.id;
       }
       const user = await em
         .createQueryBuilder(User, 'u')
         .where(tenantId ? 'u.tenant_id = :tenantId' : 'u.tenant_id IS NULL', { tenantId })
-        .andWhere('lower(u.username) = lower(:username)', { username: input.username })
+        .andWhere('lower(u.username) = lower(:username)', { username })
         .andWhere('u.active')
         .getOne();
       if (!user) return null;
@@ -68,10 +67,10 @@ export class IdentityService {
     });
     const valid = found ? await argon2.verify(found.hash, input.password) : await argon2.verify(await (dummyHash ??= this.hash('not-a-password')), input.password).then(() => false);
     if (!found || !valid) {
-      this.limiter.fail(keys);
+      await this.limiter.failed(ticket);
       throw AppError.unauthenticated('Invalid sign-in: the tenant, username or password is wrong');
     }
-    this.limiter.succeed(account);
+    await this.limiter.succeeded(ticket);
     const caller: Caller = {
       userId: found.user.id,
       username: found.user.username,
