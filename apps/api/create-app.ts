@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { resolveJwtSecret, resolvePiiKey, type AppConfig } from '@engine/config';
 import { openDatabase, type DatabaseHandle } from '@engine/database';
 import { createValidationPipe } from '@engine/errors';
@@ -12,6 +11,7 @@ import { AppModule } from './app.module';
 import { serveConsole } from './console-static';
 import { ENTITIES } from './entities';
 import { PlatformBootstrap } from './platform-bootstrap';
+import { securityHeaders } from './security-headers';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -45,13 +45,7 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
     // Client addresses (sign-in limits) come from X-Forwarded-For only through the listed proxies.
     if (config.trustedProxies.length) nest.set('trust proxy', config.trustedProxies);
     app = nest;
-    app.use(
-      helmet({
-        contentSecurityPolicy: {
-          directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'] },
-        },
-      }),
-    );
+    app.use(securityHeaders(config));
     serveConsole(nest);
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();

@@ -21,6 +21,8 @@ export interface AppConfig {
   seedDemo: boolean;
   bootstrapAdminPassword: string | undefined;
   corsOrigins: string[];
+  /** The API is reached over https (TLS=on; usually a TLS-terminating proxy): HSTS and upgrade-insecure-requests. */
+  tls: boolean;
   /** The GraphQL IDE at /graphiql; on outside production unless turned off. */
   graphiql: boolean;
   /**
@@ -109,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapAdminPassword: env.BOOTSTRAP_ADMIN_PASSWORD || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     graphiql: bool(env.GRAPHIQL, !production),
+    tls: bool(env.TLS, false),
     runWorkers: bool(env.WORKER, !production),
     queueLockDurationMs: millis('QUEUE_LOCK_DURATION_MS', env.QUEUE_LOCK_DURATION_MS, 30_000),
     queueStalledIntervalMs: millis('QUEUE_STALLED_INTERVAL_MS', env.QUEUE_STALLED_INTERVAL_MS, 30_000),
