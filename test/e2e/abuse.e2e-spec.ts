@@ -55,6 +55,8 @@ describe('abuse limits', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-powered-by']).toBeUndefined();
-    expect(res.headers['strict-transport-security']).toBeDefined();
+    // Plain HTTP (TLS unset): no HSTS, no upgrade-insecure-requests, or a LAN address breaks.
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 });
