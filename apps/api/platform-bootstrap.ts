@@ -37,7 +37,8 @@ export class PlatformBootstrap {
     } else if (admin.created) {
       this.logger.log('platform admin "admin" created from BOOTSTRAP_ADMIN_PASSWORD');
     }
-    if (this.config.seedDemo) await this.seedDemo();
+    // loadConfig refuses SEED_DEMO in production; this is the second wall.
+    if (this.config.seedDemo && !this.config.production) await this.seedDemo();
   }
 
   private async seedDemo(): Promise<void> {

@@ -156,8 +156,8 @@ describeReal('replicas on one PostgreSQL', () => {
   }, 300_000);
 
   it('in production WORKER is off unless asked for', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).runWorkers).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', WORKER: 'on' }).runWorkers).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', EMBEDDED_DATABASE: 'on' }).runWorkers).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', EMBEDDED_DATABASE: 'on', WORKER: 'on' }).runWorkers).toBe(true);
     expect(loadConfig({}).runWorkers).toBe(true);
     void DEMO_PASSWORD;
   });

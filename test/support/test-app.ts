@@ -57,10 +57,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: db.url ?? '',
+    // Production mode on the embedded database needs the explicit opt-in (loadConfig refuses otherwise).
+    EMBEDDED_DATABASE: db.url ? '' : 'on',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     PII_KEY: 'test-pii-key-test-pii-key-test-pii-key-0123',
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    SEED_DEMO: 'true',
+    SEED_DEMO: env.NODE_ENV === 'production' ? '' : 'true',
     LOG_LEVEL: 'error',
     // The app under test consumes its own jobs, production mode included (there WORKER defaults to off).
     WORKER: 'on',

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { z } from 'zod';
 
 /** Runtime configuration, read once from the environment (see the README's configuration table). */
 export interface AppConfig {
@@ -56,78 +57,176 @@ export interface AppConfig {
   /** Express `trust proxy`: the proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES, comma-separated). */
   trustedProxies: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** `json`: one JSON object a line (pino; the production default), `text`: Nest's coloured console lines. */
+  logFormat: 'json' | 'text';
+  /** GET /metrics on the API's port answers only with `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken: string | undefined;
+  /** An internal port serving /metrics (and /health) without a token; bind it where only the monitoring can reach. */
+  metricsPort: number | undefined;
+  /** How often the job schedulers are checked (and re-created when Redis lost them). */
+  schedulerCheckMs: number;
+  /** How long a stopping process waits for requests and jobs in flight before it closes anyway. */
+  shutdownGraceMs: number;
 }
 
-function bool(value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === '') return fallback;
-  if (/^(1|true|yes|on)$/i.test(value)) return true;
-  if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new Error(`expected true or false, got "${value}"`);
+/** One configuration problem: the variable and what is wrong with it. */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
 }
 
-function int(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
-  return n;
+/** Thrown by loadConfig: names every bad variable at once, so an operator fixes them in one round. */
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
 }
 
-function millis(name: string, value: string | undefined, fallback: number): number {
-  const n = int(name, value, fallback);
-  if (n < 500) throw new Error(`${name} must be at least 500 (milliseconds), got "${value}"`);
-  return n;
+const TRUE = /^(1|true|yes|on)$/i;
+const flag = z
+  .string()
+  .regex(/^(1|true|yes|on|0|false|no|off)$/i, 'expected true or false (also on/off, yes/no, 1/0)')
+  .transform((v) => TRUE.test(v));
+const count = (min = 0, unit = ''): z.ZodType<number, string> =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a non-negative integer')
+    .transform(Number)
+    .refine((n) => n >= min, `must be at least ${min}${unit}`);
+const port = count(0).refine((n) => n <= 65535, 'must be a port number (0–65535)');
+const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const urlWith = (protocols: string[], example: string) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL like ${example}`);
+const secret = (what: string) => z.string().min(32, `must be at least 32 characters (${what})`);
+
+/**
+ * Every environment variable the platform reads, in one schema (the README's configuration table and
+ * docs/operations.md describe them). Unset and empty are the same. Variables not listed are ignored.
+ */
+const ENV = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).optional(),
+  PORT: port.optional(),
+  DATABASE_URL: urlWith(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database').optional(),
+  /** Production without DATABASE_URL runs on the embedded database only when this says so. */
+  EMBEDDED_DATABASE: flag.optional(),
+  DATA_DIR: z.string().optional(),
+  PLUGINS_DIR: z.string().optional(),
+  REDIS_URL: urlWith(['redis:', 'rediss:'], 'redis://host:6379').optional(),
+  REDIS_CLUSTER_NODES: list.refine((nodes) => nodes.every((n) => /^[^\s:]+:\d{1,5}$/.test(n)), 'must be host:port,host:port,…').optional(),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}.-]{1,64}$/, 'letters, digits, _ . - and a {hash tag} only (at most 64)').optional(),
+  JWT_SECRET: secret('token signing secret').optional(),
+  PII_KEY: secret("key of petitioners' personal data").optional(),
+  ACCESS_TOKEN_TTL: count(1, ' (seconds)').optional(),
+  SEED_DEMO: flag.optional(),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  CORS_ORIGINS: list.refine((origins) => origins.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'must be origins like https://console.example.cn (comma-separated, no path)').optional(),
+  TLS: flag.optional(),
+  GRAPHIQL: flag.optional(),
+  WORKER: flag.optional(),
+  QUEUE_LOCK_DURATION_MS: count(500, ' (milliseconds)').optional(),
+  QUEUE_STALLED_INTERVAL_MS: count(500, ' (milliseconds)').optional(),
+  GRAPHQL_MAX_DEPTH: count(1).optional(),
+  GRAPHQL_MAX_COST: count(1).optional(),
+  GRAPHQL_MAX_ALIASES: count(1).optional(),
+  PASSWORD_HASH_MEMORY_KIB: count(1024, ' (KiB)').optional(),
+  PASSWORD_HASH_TIME_COST: count(1).optional(),
+  LOGIN_MAX_FAILURES: count().optional(),
+  LOGIN_WINDOW_SECONDS: count().optional(),
+  LOGIN_LOCKOUT_SECONDS: count().optional(),
+  LOGIN_LOCKOUT_MAX_SECONDS: count().optional(),
+  LOGIN_ACCOUNT_MAX_FAILURES: count().optional(),
+  LOGIN_ADDRESS_MAX_FAILURES: count().optional(),
+  TRUSTED_PROXIES: list.optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug'], { message: 'must be error, warn, log or debug' }).optional(),
+  LOG_FORMAT: z.enum(['json', 'text'], { message: 'must be json or text' }).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PORT: port.optional(),
+  SCHEDULER_CHECK_SECONDS: count(1, ' (seconds)').optional(),
+  SHUTDOWN_GRACE_MS: count(0, ' (milliseconds)').optional(),
+});
+
+type Env = z.output<typeof ENV>;
+
+/** Rules between variables, and what production refuses. */
+function crossCheck(e: Env): ConfigProblem[] {
+  const production = e.NODE_ENV === 'production';
+  const problems: ConfigProblem[] = [];
+  const add = (variable: string, message: string): void => void problems.push({ variable, message });
+  if (production && !e.DATABASE_URL && !e.EMBEDDED_DATABASE) {
+    add('DATABASE_URL', 'is required in production (is it spelled right?); to run on the embedded database deliberately, set EMBEDDED_DATABASE=on');
+  }
+  if (e.DATABASE_URL && e.EMBEDDED_DATABASE) add('EMBEDDED_DATABASE', 'contradicts DATABASE_URL: set one of them');
+  if (e.DATABASE_URL && !e.JWT_SECRET) add('JWT_SECRET', 'is required when DATABASE_URL is set (tokens must survive restarts and be shared by replicas)');
+  if (production && e.DATABASE_URL && !e.PII_KEY) {
+    add('PII_KEY', "is required in production with DATABASE_URL (petitioners' personal data is encrypted with it; keep it apart from JWT_SECRET)");
+  }
+  if (production && e.SEED_DEMO) add('SEED_DEMO', 'demo tenants and accounts are never created in production: remove it');
+  if (production && (e.PASSWORD_HASH_MEMORY_KIB ?? 65536) < 19456) add('PASSWORD_HASH_MEMORY_KIB', 'must be at least 19456 in production (OWASP argon2id minimum)');
+  if (production && (e.PASSWORD_HASH_TIME_COST ?? 3) < 2) add('PASSWORD_HASH_TIME_COST', 'must be at least 2 in production (OWASP argon2id minimum)');
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === (e.PORT ?? 3000)) add('METRICS_PORT', 'must differ from PORT (it is the internal port)');
+  return problems;
 }
 
+/**
+ * Reads and validates the configuration, once, at start: every variable through one schema, then
+ * the rules between them. Throws a ConfigError naming each bad variable.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const production = env.NODE_ENV === 'production';
-  const databaseUrl = env.DATABASE_URL || undefined;
-  const jwtSecret = env.JWT_SECRET || undefined;
-  if (databaseUrl && !jwtSecret) {
-    throw new Error('JWT_SECRET is required when DATABASE_URL is set (tokens must survive restarts and be shared by replicas)');
+  const present = Object.fromEntries(Object.keys(ENV.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])));
+  const parsed = ENV.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => ({ variable: String(i.path[0]), message: i.message })));
   }
-  if (jwtSecret && jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
-  const piiKey = env.PII_KEY || undefined;
-  if (piiKey && piiKey.length < 32) throw new Error('PII_KEY must be at least 32 characters');
-  if (production && databaseUrl && !piiKey) {
-    throw new Error('PII_KEY is required in production with DATABASE_URL (petitioners\' personal data is encrypted with it; keep it apart from JWT_SECRET)');
-  }
-  const hashMemory = int('PASSWORD_HASH_MEMORY_KIB', env.PASSWORD_HASH_MEMORY_KIB, 65536);
-  const hashTime = int('PASSWORD_HASH_TIME_COST', env.PASSWORD_HASH_TIME_COST, 3);
-  if (hashMemory < 1024 || hashTime < 1) throw new Error('PASSWORD_HASH_MEMORY_KIB must be at least 1024 and PASSWORD_HASH_TIME_COST at least 1');
-  if (production && (hashMemory < 19456 || hashTime < 2)) throw new Error('in production the password hash needs at least 19456 KiB and 2 passes (OWASP argon2id minimum)');
-  const level = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
+  const e = parsed.data;
+  const problems = crossCheck(e);
+  if (problems.length) throw new ConfigError(problems);
+  const production = e.NODE_ENV === 'production';
   return {
-    port: int('PORT', env.PORT, 3000),
+    port: e.PORT ?? 3000,
     production,
-    databaseUrl,
-    dataDir: env.DATA_DIR || join(process.cwd(), '.data'),
-    pluginsDir: env.PLUGINS_DIR || undefined,
-    redisUrl: env.REDIS_URL || undefined,
-    redisClusterNodes: (env.REDIS_CLUSTER_NODES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    jwtSecret,
-    piiKey,
-    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL', env.ACCESS_TOKEN_TTL, 3600),
-    seedDemo: bool(env.SEED_DEMO, !databaseUrl),
-    bootstrapAdminPassword: env.BOOTSTRAP_ADMIN_PASSWORD || undefined,
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    graphiql: bool(env.GRAPHIQL, !production),
-    tls: bool(env.TLS, false),
-    runWorkers: bool(env.WORKER, !production),
-    queueLockDurationMs: millis('QUEUE_LOCK_DURATION_MS', env.QUEUE_LOCK_DURATION_MS, 30_000),
-    queueStalledIntervalMs: millis('QUEUE_STALLED_INTERVAL_MS', env.QUEUE_STALLED_INTERVAL_MS, 30_000),
-    queryMaxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 10),
-    queryMaxCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 5000),
-    queryMaxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30),
-    passwordHashMemoryKib: hashMemory,
-    passwordHashTimeCost: hashTime,
-    loginMaxFailures: int('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES, 5),
-    loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', env.LOGIN_WINDOW_SECONDS, 900),
-    loginLockoutSeconds: int('LOGIN_LOCKOUT_SECONDS', env.LOGIN_LOCKOUT_SECONDS, 60),
-    loginLockoutMaxSeconds: int('LOGIN_LOCKOUT_MAX_SECONDS', env.LOGIN_LOCKOUT_MAX_SECONDS, 86_400),
-    loginAccountMaxFailures: int('LOGIN_ACCOUNT_MAX_FAILURES', env.LOGIN_ACCOUNT_MAX_FAILURES, 50),
-    loginAddressMaxFailures: int('LOGIN_ADDRESS_MAX_FAILURES', env.LOGIN_ADDRESS_MAX_FAILURES, 100),
-    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    logLevel: ['error', 'warn', 'log', 'debug'].includes(level) ? level : 'log',
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR ?? join(process.cwd(), '.data'),
+    pluginsDir: e.PLUGINS_DIR,
+    redisUrl: e.REDIS_URL,
+    redisClusterNodes: e.REDIS_CLUSTER_NODES ?? [],
+    jwtSecret: e.JWT_SECRET,
+    piiKey: e.PII_KEY,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL ?? 3600,
+    // Never in production (crossCheck refuses SEED_DEMO=true there).
+    seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && !production),
+    bootstrapAdminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,
+    corsOrigins: e.CORS_ORIGINS ?? [],
+    graphiql: e.GRAPHIQL ?? !production,
+    tls: e.TLS ?? false,
+    runWorkers: e.WORKER ?? !production,
+    queueLockDurationMs: e.QUEUE_LOCK_DURATION_MS ?? 30_000,
+    queueStalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS ?? 30_000,
+    queryMaxDepth: e.GRAPHQL_MAX_DEPTH ?? 10,
+    queryMaxCost: e.GRAPHQL_MAX_COST ?? 5000,
+    queryMaxAliases: e.GRAPHQL_MAX_ALIASES ?? 30,
+    passwordHashMemoryKib: e.PASSWORD_HASH_MEMORY_KIB ?? 65536,
+    passwordHashTimeCost: e.PASSWORD_HASH_TIME_COST ?? 3,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES ?? 5,
+    loginWindowSeconds: e.LOGIN_WINDOW_SECONDS ?? 900,
+    loginLockoutSeconds: e.LOGIN_LOCKOUT_SECONDS ?? 60,
+    loginLockoutMaxSeconds: e.LOGIN_LOCKOUT_MAX_SECONDS ?? 86_400,
+    loginAccountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES ?? 50,
+    loginAddressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES ?? 100,
+    trustedProxies: e.TRUSTED_PROXIES ?? [],
+    logLevel: e.LOG_LEVEL ?? 'log',
+    logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'text'),
+    metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
+    schedulerCheckMs: (e.SCHEDULER_CHECK_SECONDS ?? 60) * 1000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
   };
 }
 
