@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 // Jest in ESM mode with SWC (NestJS 12 is ESM-only; see README "Toolchain").
 const swc = {
   jsc: {
@@ -9,6 +11,10 @@ const swc = {
   module: { type: 'es6' },
   sourceMaps: 'inline',
 };
+
+// One name per run, inherited by the workers: the migrated and seeded template database of this run
+// (test/support/seeded-template.ts) is built once and dropped by the global teardown.
+process.env.JM_TEST_RUN ??= randomBytes(8).toString('hex');
 
 export default {
   testEnvironment: 'node',
@@ -23,6 +29,7 @@ export default {
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.integration-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 60000,
   maxWorkers: 2,
 };

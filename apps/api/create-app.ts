@@ -30,10 +30,10 @@ export interface CreatedApp {
  * Builds the API (not yet listening): opens the database and applies migrations, composes the
  * modules, installs validation and security headers, then runs start-up duties (admin, demo).
  */
-export async function createApp(config: AppConfig, options: { inMemory?: boolean } = {}): Promise<CreatedApp> {
+export async function createApp(config: AppConfig, options: { inMemory?: boolean; initialData?: Blob } = {}): Promise<CreatedApp> {
   const jwtSecret = resolveJwtSecret(config, !options.inMemory);
   const piiKey = resolvePiiKey(config, jwtSecret, !options.inMemory);
-  const database = await openDatabase(config, { entities: ENTITIES, migrations, inMemory: options.inMemory });
+  const database = await openDatabase(config, { entities: ENTITIES, migrations, inMemory: options.inMemory, initialData: options.initialData });
   let app: INestApplication;
   try {
     const nest = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, jwtSecret, piiKey }, database), {

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { loadConfig, type AppConfig } from '@engine/config';
 import { JobQueue } from '@engine/jobs';
 import { createApp, type CreatedApp } from '../../apps/api/create-app';
+import { mayUseTemplate, seededTemplate, type BuildTemplate } from './seeded-template';
 
 /** True when the suite runs against the real services (CI's second pass). */
 export const REAL_SERVICES = Boolean(process.env.DATABASE_URL);
@@ -26,13 +27,13 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const DEMO_PASSWORD = 'demo-password';
 
 /** A fresh database: in-memory PGlite, or a new database on the real PostgreSQL (dropped at close). */
-async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+async function freshDatabaseUrl(template?: string): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) return { url: undefined, drop: async () => undefined };
   const name = `jm_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -47,18 +48,13 @@ async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop: () =
   };
 }
 
-/**
- * Boots the real API (all modules, migrations, guard, RLS) on a fresh database. Against real
- * services when DATABASE_URL / REDIS_URL are set, embedded otherwise; no mocks.
- */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await freshDatabaseUrl();
-  process.env.QUEUE_PREFIX = `jmtest-${randomUUID().slice(0, 8)}`;
-  const config = loadConfig({
+function testConfig(databaseUrl: string | undefined, env: Record<string, string>): AppConfig {
+  process.env.DEMO_PASSWORD = DEMO_PASSWORD;
+  return loadConfig({
     ...process.env,
-    DATABASE_URL: db.url ?? '',
+    DATABASE_URL: databaseUrl ?? '',
     // Production mode on the embedded database needs the explicit opt-in (loadConfig refuses otherwise).
-    EMBEDDED_DATABASE: db.url ? '' : 'on',
+    EMBEDDED_DATABASE: databaseUrl ? '' : 'on',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     PII_KEY: 'test-pii-key-test-pii-key-test-pii-key-0123',
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
@@ -73,10 +69,38 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PASSWORD_HASH_TIME_COST: env.NODE_ENV === 'production' ? '2' : '1',
     ...env,
   });
-  process.env.DEMO_PASSWORD = DEMO_PASSWORD;
+}
+
+/** Boots the default test app once on the template's database and leaves it migrated and seeded. */
+const buildTemplate: BuildTemplate = async ({ databaseUrl }) => {
+  const prefix = process.env.QUEUE_PREFIX;
+  process.env.QUEUE_PREFIX = `jmtest-${randomUUID().slice(0, 8)}`;
+  const created = await createApp(testConfig(databaseUrl, {}), { inMemory: !databaseUrl });
+  try {
+    await created.app.get(JobQueue).whenIdle(300_000);
+    // The builder's claims of the current ticks must not stop a suite's own sweeps.
+    await created.database.dataSource.query('DELETE FROM job_tick');
+    return databaseUrl ? undefined : await created.database.embedded!.dump();
+  } finally {
+    await created.close();
+    process.env.QUEUE_PREFIX = prefix;
+  }
+};
+
+/**
+ * Boots the real API (all modules, migrations, guard, RLS) on a fresh database. Against real
+ * services when DATABASE_URL / REDIS_URL are set, embedded otherwise; no mocks. The fresh database
+ * is a copy of the run's migrated and seeded template when the environment allows it
+ * (test/support/seeded-template.ts), else it is migrated and seeded here.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const template = mayUseTemplate(env) ? await seededTemplate(buildTemplate) : null;
+  const db = await freshDatabaseUrl(template?.kind === 'postgres' ? template.name : undefined);
+  process.env.QUEUE_PREFIX = `jmtest-${randomUUID().slice(0, 8)}`;
+  const config = testConfig(db.url, env);
   let created: CreatedApp;
   try {
-    created = await createApp(config, { inMemory: !db.url });
+    created = await createApp(config, { inMemory: !db.url, initialData: template?.kind === 'embedded' ? template.data : undefined });
   } catch (err) {
     await db.drop();
     throw err;

@@ -16,11 +16,13 @@ export interface DatabaseOptions {
   migrations: Function[];
   /** In-memory embedded database (tests) instead of one under the data dir. */
   inMemory?: boolean;
+  /** With inMemory: start from this embedded data directory (tests restore a migrated, seeded one). */
+  initialData?: Blob;
 }
 
 /** Opens the configured database (real PostgreSQL, or the embedded one) and applies pending migrations. */
 export async function openDatabase(config: AppConfig, options: DatabaseOptions): Promise<DatabaseHandle> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(options.inMemory ? null : config.dataDir);
+  const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(options.inMemory ? null : config.dataDir, { initialData: options.initialData });
   const url = config.databaseUrl ?? embedded!.url;
   const dataSource = new DataSource({
     type: 'postgres',

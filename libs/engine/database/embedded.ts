@@ -10,7 +10,14 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
  */
 export interface EmbeddedDatabase {
   url: string;
+  /** The whole data directory as an uncompressed tarball (PGlite's dumpDataDir). */
+  dump(): Promise<Blob>;
   stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Start from this data directory (a `dump()`) instead of an empty cluster: in memory only. */
+  initialData?: Blob;
 }
 
 function pidAlive(pid: number): boolean {
@@ -39,7 +46,7 @@ function takeLock(dir: string): () => void {
   return () => rmSync(lockFile, { force: true });
 }
 
-export async function startEmbeddedDatabase(dataDir: string | null): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string | null, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   let release = (): void => undefined;
   let db: PGlite;
   if (dataDir) {
@@ -48,13 +55,14 @@ export async function startEmbeddedDatabase(dataDir: string | null): Promise<Emb
     release = takeLock(dataDir);
     db = await PGlite.create(pgDir);
   } else {
-    db = await PGlite.create(); // in memory: tests
+    db = await PGlite.create(options.initialData ? { loadDataDir: options.initialData } : {}); // in memory: tests
   }
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });
   await server.start();
   const conn = server.getServerConn(); // host:port
   return {
     url: `postgres://postgres@${conn}/postgres`,
+    dump: () => db.dumpDataDir('none'),
     async stop() {
       await server.stop();
       await db.close();
