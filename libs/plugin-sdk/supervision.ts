@@ -16,6 +16,14 @@ export const METRICS = [
 ] as const;
 export const metricSchema = z.enum(METRICS);
 
+/**
+ * A deadline the engine applies, with the article that states its figure. Without `source` the figure is
+ * the plugin's (or platform's) default, not the source's: the API and every notification then say
+ * "平台默认" instead of citing an article that does not state it (D5).
+ */
+export const statedDurationSchema = durationSchema.extend({ source: citationSchema.optional() });
+export type StatedDuration = z.infer<typeof statedDurationSchema>;
+
 /** Notice periods (通报). */
 export const NOTICE_PERIODS = ['MONTHLY', 'QUARTERLY', 'HALF_YEARLY', 'ANNUAL'] as const;
 
@@ -74,7 +82,7 @@ export const remindersSchema = z.strictObject({
   /** Channel by severity: general issues by SMS, key issues by a numbered reminder letter (提醒函). */
   channels: z.strictObject({ GENERAL: z.enum(['SMS', 'LETTER', 'IN_APP']), KEY: z.enum(['SMS', 'LETTER', 'IN_APP']) }),
   /** Time the reminded unit has to respond. */
-  respondWithin: durationSchema.optional(),
+  respondWithin: statedDurationSchema.optional(),
   source: citationSchema,
 });
 
@@ -83,7 +91,7 @@ export const listedSupervisionSchema = z.strictObject({
   steps: z.array(stepSchema).min(2),
   /** The step code that is the acceptance check; delisting requires it passed. */
   acceptanceStep: codeSchema,
-  timeLimit: durationSchema.optional(),
+  timeLimit: statedDurationSchema.optional(),
   source: citationSchema,
 });
 
@@ -97,9 +105,25 @@ export const interviewsSchema = z.strictObject({
   /** Both sides sign the record (双方签字). */
   bothSidesSign: z.boolean(),
   /** Written rectification report due after the interview (15 working days in 003). */
-  rectificationReportDue: durationSchema,
+  rectificationReportDue: statedDurationSchema,
   /** Who may be interviewed besides member units (001 art. 15: villages). */
   targetKinds: z.array(memberUnitKindSchema).min(1),
+  /**
+   * Forms the source allows: an individual interview (个别约谈) of one unit's leaders, or a group interview
+   * (集中约谈) of several units' leaders together (003 §六). Default: individual only.
+   */
+  forms: z.array(z.enum(['INDIVIDUAL', 'GROUP'])).min(1).default(['INDIVIDUAL']),
+  /**
+   * What follows a held interview (003 §六: 约谈情况报告县委、县政府主要领导，并向县目标绩效、组织人事、纪检监察部门通报):
+   * the leaders the interview is reported to and the departments it is notified to.
+   */
+  afterInterview: z
+    .strictObject({
+      reportTo: z.array(z.string().min(1).max(50)).default([]),
+      notify: z.array(z.string().min(1).max(50)).default([]),
+      source: citationSchema,
+    })
+    .optional(),
   source: citationSchema,
 });
 
@@ -123,7 +147,7 @@ export const accountabilitySchema = z.strictObject({
   recommendations: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(100) })),
   /** Backward tracing before, during and after serious events (倒查). */
   backwardTracing: z.boolean().default(false),
-  rectificationWithin: durationSchema.optional(),
+  rectificationWithin: statedDurationSchema.optional(),
   /** Sanctions listed by the source (通报批评, 纪律处分…). */
   sanctions: z.array(z.string().min(1).max(100)).default([]),
   /** Failures the source lists, each with its sanctions (004 责任追究制度 一). */

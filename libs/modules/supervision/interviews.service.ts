@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
+import { In, type EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
@@ -13,6 +14,9 @@ import { SupervisionAction } from './action.entity';
 import { ActionWriter } from './action-writer';
 import { ActionsQuery } from './actions.query';
 import { actionFor } from './actions.service';
+import { deadlineBasis } from './deadline-basis';
+import { InterviewForm, groupOf } from './interview-form';
+import { afterInterviewDrafts } from './interview-reports';
 import type { DecideAccountabilityInput, HoldInterviewInput, InterviewPlanFields, OpenInterviewInput, PrepareInterviewInput, RectificationReportInput } from './dto/supervision.inputs';
 import { ActionStatus, OutboxChannel, SupervisionActionKind } from './enums';
 import { afterDecision } from './jobs';
@@ -40,6 +44,11 @@ export class InterviewsService {
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
+  /**
+   * Opens an interview: individual (个别约谈, one unit) or, where the plugin allows it, a group interview
+   * (集中约谈) of several units' leaders together — one action per unit, tied by `detail.group`, prepared and
+   * held together; each unit owes its own rectification report. Returns the first unit's action.
+   */
   async open(ctx: RequestContext, input: OpenInterviewInput): Promise<SupervisionAction> {
     const action = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
@@ -47,22 +56,42 @@ export class InterviewsService {
       const interviews = this.interviews(await supervisionRulesOf(em, tenant), 'input.tenantCode');
       const reason = interviews.rule.reasons.find((r) => r.code === input.reasonCode);
       if (!reason) throw AppError.badInput('input.reasonCode', `must be one of the interview reasons (${interviews.rule.reasons.map((r) => r.code).join(', ')})`);
-      const unit = await unitOf(em, tenant.id, input.unitId, 'input.unitId');
-      if (!(interviews.rule.targetKinds as string[]).includes(unit.kind)) throw AppError.badInput('input.unitId', `an interview here concerns ${interviews.rule.targetKinds.join(', ')} units, not ${unit.kind}`);
-      this.checkPlan(interviews, input);
-      const created = await this.writer.create(em, tenant, {
-        kind: SupervisionActionKind.INTERVIEW,
-        unit,
-        ruleId: null,
-        ruleSource: cite(interviews),
-        facts: { reason: { code: reason.code, name: reason.name }, openedBy: ctx.caller.roles.includes(Role.OFFICE_DIRECTOR) ? 'office' : 'convener' },
-        severity: input.severity,
-        status: ActionStatus.PLANNED,
-        detail: { reasonCode: reason.code, reasonName: reason.name, ...this.plan(input) },
-        dedupeKey: `manual:${randomUUID()}`,
-        openedBy: ctx.caller.userId,
+      const form = input.form ?? InterviewForm.INDIVIDUAL;
+      const forms: readonly string[] = interviews.rule.forms ?? [InterviewForm.INDIVIDUAL];
+      if (!forms.includes(form)) throw AppError.badInput('input.form', `this tenant's rules provide ${forms.join(', ')} interviews (${cite(interviews)})`);
+      const others = (input.otherUnitIds ?? []).filter((id) => id !== input.unitId);
+      if (form === InterviewForm.INDIVIDUAL && others.length) throw AppError.badInput('input.otherUnitIds', 'an individual interview (个别约谈) concerns one unit: use form GROUP for several');
+      if (form === InterviewForm.GROUP && !others.length) throw AppError.badInput('input.otherUnitIds', 'a group interview (集中约谈) names at least one other unit');
+      const units = [await unitOf(em, tenant.id, input.unitId, 'input.unitId')];
+      for (const [i, id] of (input.otherUnitIds ?? []).entries()) if (id !== input.unitId) units.push(await unitOf(em, tenant.id, id, `input.otherUnitIds.${i}`));
+      units.forEach((unit, i) => {
+        if (!(interviews.rule.targetKinds as string[]).includes(unit.kind)) throw AppError.badInput(i === 0 ? 'input.unitId' : `input.otherUnitIds.${(input.otherUnitIds ?? []).indexOf(unit.id)}`, `an interview here concerns ${interviews.rule.targetKinds.join(', ')} units, not ${unit.kind}`);
       });
-      return (await this.query.describe(em, [created!]))[0];
+      this.checkPlan(interviews, input);
+      const group = form === InterviewForm.GROUP ? { id: randomUUID(), actionIds: [] as string[], unitNames: units.map((u) => u.name) } : null;
+      const created: SupervisionAction[] = [];
+      for (const unit of units) {
+        created.push(
+          (await this.writer.create(em, tenant, {
+            kind: SupervisionActionKind.INTERVIEW,
+            unit,
+            ruleId: null,
+            ruleSource: cite(interviews),
+            facts: { reason: { code: reason.code, name: reason.name }, openedBy: ctx.caller.roles.includes(Role.OFFICE_DIRECTOR) ? 'office' : 'convener' },
+            severity: input.severity,
+            status: ActionStatus.PLANNED,
+            detail: { reasonCode: reason.code, reasonName: reason.name, form, ...this.plan(input) },
+            dedupeKey: `manual:${randomUUID()}`,
+            openedBy: ctx.caller.userId,
+          }))!,
+        );
+      }
+      if (group) {
+        group.actionIds = created.map((a) => a.id);
+        for (const a of created) a.detail = { ...a.detail, group };
+        await em.save(created);
+      }
+      return (await this.query.describe(em, [created[0]]))[0];
     });
     await afterDecision(this.jobs, action.tenantId, { ladder: false });
     return action;
@@ -75,9 +104,12 @@ export class InterviewsService {
       if (action.status !== ActionStatus.PLANNED) throw AppError.conflict(`The interview is ${action.status}`, 'input.actionId');
       const interviews = this.interviews(await supervisionRulesOf(em, await em.findOneByOrFail(Tenant, { id: action.tenantId })), 'input.actionId');
       this.checkPlan(interviews, input);
-      action.severity = input.severity;
-      action.detail = { ...action.detail, ...this.plan(input) };
-      await em.save(action);
+      const members = await this.members(em, action);
+      for (const a of members) {
+        a.severity = input.severity;
+        a.detail = { ...a.detail, ...this.plan(input) };
+      }
+      await em.save(members);
       return (await this.query.describe(em, [action]))[0];
     });
   }
@@ -100,23 +132,49 @@ export class InterviewsService {
         if (!input.intervieweeSigned) throw AppError.badInput('input.intervieweeSigned', `both sides sign the record (${cite(interviews)})`);
       }
       const due = await this.calendar.due(ctx, tenant.id, input.heldOn, interviews.rule.rectificationReportDue);
+      // D5: the figure's own source, never the article of the interview rule around it.
+      const basis = deadlineBasis(interviews.rule.rectificationReportDue, interviews.inherited ? interviews.pluginId : null);
       const at = this.clock.now().toISOString();
-      action.steps = interviews.rule.steps.map((s) => ({ code: s.code, name: s.name, at, byUserId: ctx.caller.userId, note: null, passed: null }));
-      action.currentStep = interviews.rule.steps[interviews.rule.steps.length - 1].code;
-      action.status = ActionStatus.AWAITING_RECTIFICATION;
-      action.dueOn = due.date;
-      action.dueProvisional = due.provisional;
-      action.detail = {
-        ...action.detail,
-        heldOn: input.heldOn,
-        record: input.record,
-        conductedBy: conductor,
-        signatures: { interviewer: input.interviewerSigned, interviewee: input.intervieweeSigned },
-        rectificationDue: { ...interviews.rule.rectificationReportDue, dueOn: due.date, provisional: due.provisional, source: cite(interviews) },
-      };
-      await em.save(action);
-      const limit = interviews.rule.rectificationReportDue;
-      await this.writer.notifyUnit(em, tenant, action, action.targetUnitId, 'held', `约谈整改：${action.number}`, `${action.number}约谈已于${input.heldOn}进行，请于${due.date}前（${limit.amount}${limit.unit === 'WORKING_DAYS' ? '个工作日' : '日'}内）书面报告整改落实情况。`);
+      const members = await this.members(em, action);
+      if (members.some((a) => a.status !== ActionStatus.PLANNED)) throw AppError.conflict('Another unit of this group interview is not PLANNED', 'input.actionId');
+      for (const a of members) {
+        a.steps = interviews.rule.steps.map((s) => ({ code: s.code, name: s.name, at, byUserId: ctx.caller.userId, note: null, passed: null }));
+        a.currentStep = interviews.rule.steps[interviews.rule.steps.length - 1].code;
+        a.status = ActionStatus.AWAITING_RECTIFICATION;
+        a.dueOn = due.date;
+        a.dueProvisional = due.provisional;
+        a.detail = {
+          ...a.detail,
+          heldOn: input.heldOn,
+          record: input.record,
+          conductedBy: conductor,
+          signatures: { interviewer: input.interviewerSigned, interviewee: input.intervieweeSigned },
+          rectificationDue: { ...interviews.rule.rectificationReportDue, dueOn: due.date, provisional: due.provisional, source: basis.source, basis },
+        };
+      }
+      const after = interviews.rule.afterInterview;
+      if (after) for (const a of members) a.detail = { ...a.detail, afterInterview: { reportedTo: after.reportTo, notified: after.notify, source: after.source } };
+      await em.save(members);
+      for (const a of members) {
+        await this.writer.notifyUnit(em, tenant, a, a.targetUnitId, 'held', `约谈整改：${a.number}`, `${a.number}约谈已于${input.heldOn}进行，请于${due.date}前（${basis.words}）书面报告整改落实情况。`);
+      }
+      if (after) {
+        const described = await this.query.describe(em, members);
+        const detail = action.detail;
+        await this.outbox.write(
+          em,
+          tenant.id,
+          afterInterviewDrafts(tenant, described, { ...after, source: interviews.inherited ? `${after.source} (${interviews.pluginId})` : after.source }, {
+            key: groupOf(detail)?.id ?? action.id,
+            form: detail.form === InterviewForm.GROUP ? InterviewForm.GROUP : InterviewForm.INDIVIDUAL,
+            heldOn: input.heldOn,
+            reason: typeof detail.reasonName === 'string' ? detail.reasonName : '',
+            targets: Array.isArray(detail.targets) ? (detail.targets as string[]) : [],
+            dueOn: due.date,
+            basis,
+          }),
+        );
+      }
       return (await this.query.describe(em, [action]))[0];
     });
     await afterDecision(this.jobs, action.tenantId, { ladder: false });
@@ -193,6 +251,14 @@ export class InterviewsService {
     });
     await afterDecision(this.jobs, action.tenantId, { ladder: false });
     return action;
+  }
+
+  /** The interview and, for a group interview (集中约谈), every unit's action of the group. */
+  private async members(em: EntityManager, action: SupervisionAction): Promise<SupervisionAction[]> {
+    const group = groupOf(action.detail);
+    if (!group) return [action];
+    const others = await em.find(SupervisionAction, { where: { tenantId: action.tenantId, id: In(group.actionIds.filter((id) => id !== action.id)), kind: SupervisionActionKind.INTERVIEW } });
+    return [action, ...others];
   }
 
   private interviews(rules: SupervisionRules, field: string): Interviews {

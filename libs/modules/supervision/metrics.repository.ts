@@ -12,12 +12,14 @@ export interface MetricsPeriod {
 
 /**
  * The tenant set of a metrics query: TOWNSHIP units read their child tenant's rows (the county's users
- * read descendants through RLS); other units read the supervising tenant's own rows — a department the
- * cases it is responsible for, a village or community also the cases located in it.
+ * read descendants through RLS); every unit also reads the supervising tenant's own rows — a department
+ * the cases it is responsible for, a village or community also the cases located in it, and a TOWNSHIP
+ * the cases the county registered and assigned to it (D6: a 进京访 the county received from above and
+ * handed to the township counts in the township's metrics). The two sets are disjoint (different tenants).
  */
 function split(units: readonly SupervisedUnit[]): { townUnits: string[]; towns: string[]; localUnits: string[]; byLocation: boolean[] } {
   const township = units.filter((u) => u.childTenantId);
-  const local = units.filter((u) => !u.childTenantId);
+  const local = units;
   return {
     townUnits: township.map((u) => u.id),
     towns: township.map((u) => u.childTenantId!),

@@ -10,6 +10,7 @@ import { EmailSender, LetterSender, LocalEmailSender, LocalLetterSender, LocalSm
 import { SupervisionDocumentsController } from './documents.controller';
 import { ReminderLetterService } from './documents/reminder-letter.service';
 import { FlagsQuery } from './flags.query';
+import { InterviewFieldsResolver } from './interview-fields.resolver';
 import { InterviewsService } from './interviews.service';
 import { LadderService } from './ladder.service';
 import { NoticesResolver } from './notices.resolver';
@@ -41,6 +42,7 @@ import { OutboxService } from './outbox.service';
     NoticesResolver,
     ActionsResolver,
     AssessmentResolver,
+    InterviewFieldsResolver,
   ],
   exports: [LadderService, NoticesService, OutboxService, ActionsQuery],
 })

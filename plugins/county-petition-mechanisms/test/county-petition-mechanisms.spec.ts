@@ -96,8 +96,11 @@ describe('county-petition-mechanisms plugin (003 关于建立健全信访工作�
     expect(i?.targets).toEqual(['主要领导', '分管领导', '包案领导']);
     expect(i?.steps.map((st) => st.name)).toEqual(['成立约谈小组', '明确约谈对象', '告知约谈事项', '组织开展约谈', '约谈双方签字']);
     expect(i?.bothSidesSign).toBe(true);
-    expect(i?.rectificationReportDue).toEqual({ amount: 15, unit: 'WORKING_DAYS' });
+    expect(i?.rectificationReportDue).toEqual({ amount: 15, unit: 'WORKING_DAYS', source: '003 §六' });
     expect(i?.reasons).toHaveLength(4);
+    // 六: 进行集中约谈或个别约谈 … 约谈情况报告县委、县政府主要领导，并向县目标绩效、组织人事、纪检监察部门通报
+    expect(i?.forms).toEqual(['INDIVIDUAL', 'GROUP']);
+    expect(i?.afterInterview).toEqual({ reportTo: ['县委主要领导', '县政府主要领导'], notify: ['县目标绩效', '组织人事', '纪检监察'], source: '003 §六' });
   });
 
   it('accountability: backward tracing and the three recommendation rights', () => {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CODE_PATTERN, IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { AssessmentPeriod, InterviewSeverity, NoticeKind, NoticePeriod, ReminderSeverity } from '../enums';
+import { InterviewForm } from '../interview-form';
 
 const text = { message: '$property must be text without control characters' };
 const tenantCode = { message: 'tenantCode must be lower-case letters, digits and dashes' };
@@ -225,6 +226,18 @@ export class OpenInterviewInput extends InterviewPlanFields {
   @Field({ description: 'One of the plugin\'s interview reasons.' })
   @Matches(REASON_CODE, { message: 'reasonCode must be an upper-case code' })
   reasonCode: string;
+
+  @Field(() => InterviewForm, { nullable: true, description: 'INDIVIDUAL (个别约谈, the default) or GROUP (集中约谈: unitId and otherUnitIds interviewed together), as the plugin\'s interviews.forms allows.' })
+  @IsOptional()
+  @IsEnum(InterviewForm, { message: 'form must be INDIVIDUAL or GROUP' })
+  form?: InterviewForm;
+
+  @Field(() => [ID], { nullable: true, description: 'A GROUP interview: the other units interviewed together with unitId (each owes its own rectification report).' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ArrayUnique({ message: 'otherUnitIds must not repeat' })
+  @IsUUID('all', { each: true, message: 'otherUnitIds must be ids' })
+  otherUnitIds?: string[];
 }
 
 @InputType()
