@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -9,6 +10,7 @@ import type { DatabaseHandle } from '@engine/database';
 import { AppErrorHttpFilter, DatabaseErrorFilter } from '@engine/errors';
 import { graphqlOptions } from '@engine/graphql';
 import { JobsModule } from '@engine/jobs';
+import { jsonLoggerModule, Metrics, ObservabilityModule, observerPlugin } from '@engine/observability';
 import { IdentityModule } from '@modules/identity';
 import { JointMeetingModule } from '@modules/joint-meeting';
 import { MeetingsModule } from '@modules/meetings';
@@ -29,13 +31,22 @@ import { PlatformBootstrap } from './platform-bootstrap';
 /** Composes the engine and the bounded contexts; holds no logic of its own. */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig & { jwtSecret: string; piiKey: string }, database: DatabaseHandle): DynamicModule {
+  static register(config: AppConfig & { jwtSecret: string; piiKey: string }, database: DatabaseHandle, options: { logStream?: Writable } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        ...(config.logFormat === 'json' ? [jsonLoggerModule(config, options.logStream)] : []),
         CoreModule.forRoot(config, database),
         JobsModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        ObservabilityModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [Metrics],
+          useFactory: (metrics: Metrics) => {
+            const base = graphqlOptions(config);
+            return { ...base, plugins: [...(base.plugins ?? []), observerPlugin(metrics)] };
+          },
+        }),
         TenancyModule,
         JointMeetingModule,
         IdentityModule,

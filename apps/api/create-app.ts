@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { Writable } from 'node:stream';
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -6,10 +8,14 @@ import { resolveJwtSecret, resolvePiiKey, type AppConfig } from '@engine/config'
 import { openDatabase, type DatabaseHandle } from '@engine/database';
 import { createValidationPipe } from '@engine/errors';
 import { JobQueue } from '@engine/jobs';
+import { Metrics, requestId } from '@engine/observability';
+import { Logger as JsonLogger } from 'nestjs-pino';
 import { migrations } from '../../migrations/index';
 import { AppModule } from './app.module';
 import { serveConsole } from './console-static';
 import { ENTITIES } from './entities';
+import { startInternalServer } from './internal-server';
+import { metricsRoute } from './metrics-route';
 import { PlatformBootstrap } from './platform-bootstrap';
 import { securityHeaders } from './security-headers';
 
@@ -23,6 +29,12 @@ const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 export interface CreatedApp {
   app: INestApplication;
   database: DatabaseHandle;
+  /** The internal port's server (METRICS_PORT), when configured. */
+  internal: Server | null;
+  /**
+   * Graceful stop: no new requests, requests and jobs in flight drained (up to SHUTDOWN_GRACE_MS
+   * each), then the modules and the database closed; each step logged.
+   */
   close(): Promise<void>;
 }
 
@@ -30,14 +42,17 @@ export interface CreatedApp {
  * Builds the API (not yet listening): opens the database and applies migrations, composes the
  * modules, installs validation and security headers, then runs start-up duties (admin, demo).
  */
-export async function createApp(config: AppConfig, options: { inMemory?: boolean; initialData?: Blob } = {}): Promise<CreatedApp> {
+export async function createApp(config: AppConfig, options: { inMemory?: boolean; initialData?: Blob; logStream?: Writable } = {}): Promise<CreatedApp> {
   const jwtSecret = resolveJwtSecret(config, !options.inMemory);
   const piiKey = resolvePiiKey(config, jwtSecret, !options.inMemory);
   const database = await openDatabase(config, { entities: ENTITIES, migrations, inMemory: options.inMemory, initialData: options.initialData });
   let app: INestApplication;
+  let internal: Server | null = null;
+  const json = config.logFormat === 'json';
   try {
-    const nest = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, jwtSecret, piiKey }, database), {
-      logger: LEVELS[config.logLevel],
+    const nest = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, jwtSecret, piiKey }, database, { logStream: options.logStream }), {
+      // JSON: Nest's own lines wait for the pino logger (below) instead of printing as text.
+      ...(json ? { bufferLogs: true } : { logger: LEVELS[config.logLevel] }),
       cors: config.corsOrigins.length ? { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 } : false,
       bodyParser: false,
     });
@@ -45,12 +60,16 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
     // Client addresses (sign-in limits) come from X-Forwarded-For only through the listed proxies.
     if (config.trustedProxies.length) nest.set('trust proxy', config.trustedProxies);
     app = nest;
+    if (json) app.useLogger(app.get(JsonLogger));
+    app.use(requestId());
+    app.use('/metrics', metricsRoute(config, () => nest.get(Metrics)));
     app.use(securityHeaders(config));
     serveConsole(nest);
     app.useGlobalPipes(createValidationPipe());
-    app.enableShutdownHooks();
+    // Signals are handled by the entry points (main.ts), which call close() below.
     await app.init();
     await app.get(PlatformBootstrap).run();
+    if (config.metricsPort !== undefined) internal = await startInternalServer(app, config.metricsPort);
   } catch (err) {
     await database.close();
     throw err;
@@ -58,11 +77,30 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
   return {
     app,
     database,
+    internal,
     async close() {
-      // Let queued work finish before the database goes (in-process jobs would fail half-way).
-      await app.get(JobQueue).whenIdle(5000).catch(() => undefined);
+      const logger = new Logger('Shutdown');
+      const started = Date.now();
+      const grace = config.shutdownGraceMs;
+      const server = app.getHttpServer() as Server;
+      const within = <T>(work: Promise<T>): Promise<boolean> =>
+        Promise.race([work.then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), grace).unref())]);
+      let requests = true;
+      if (server.listening) {
+        logger.log(`stopping: new requests refused, draining those in flight (up to ${grace} ms)`);
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        requests = await within(closed);
+        if (!requests) server.closeAllConnections();
+      }
+      // In-process jobs finish before the database goes (they would fail half-way); a BullMQ worker's
+      // close (in app.close) waits for its active jobs, and waiting ones stay in Redis for the others.
+      const queue = app.get(JobQueue);
+      const jobs = queue.kind === 'in-process' ? await within(queue.whenIdle(grace)) : true;
+      await new Promise<void>((resolve) => (internal ? internal.close(() => resolve()) : resolve()));
       await app.close();
       await database.close();
+      logger.log(`stopped in ${Date.now() - started} ms (requests ${requests ? 'drained' : 'cut off after the grace period'}, jobs ${jobs ? 'drained' : 'left to the queue'})`);
     },
   };
 }

@@ -5,6 +5,26 @@ import { DATABASE_HANDLE } from '@engine/core.module';
 import { Db, type DatabaseHandle } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
 
+export interface HealthReport {
+  status: 'ok' | 'degraded' | 'unavailable';
+  database: { mode: DatabaseHandle['mode']; reachable: boolean };
+  queue: { kind: JobQueue['kind']; reachable: boolean; missingSchedulers: string[] };
+}
+
+/**
+ * The health of this process: `unavailable` (503) when the database does not answer; `degraded`
+ * (still 200: reads keep working) when the queue is away or lost a job scheduler (the periodic check
+ * re-creates it; see JobsModule).
+ */
+export async function healthReport(db: Db, jobs: JobQueue, database: DatabaseHandle): Promise<HealthReport> {
+  const [reachable, queue, missing] = await Promise.all([db.ping(), jobs.healthy(), jobs.missingSchedulers().catch(() => [] as string[])]);
+  return {
+    status: !reachable ? 'unavailable' : !queue || missing.length ? 'degraded' : 'ok',
+    database: { mode: database.mode, reachable },
+    queue: { kind: jobs.kind, reachable: queue, missingSchedulers: missing },
+  };
+}
+
 /** 200 once the API can serve (database reachable, migrations applied — applied before listening); 503 otherwise. */
 @Controller('health')
 export class HealthController {
@@ -17,13 +37,7 @@ export class HealthController {
   @Public()
   @Get()
   async health(@Res() res: Response): Promise<void> {
-    const [database, queue] = await Promise.all([this.db.ping(), this.jobs.healthy()]);
-    const status = database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
-    res.status(status).json({
-      status: database ? 'ok' : 'unavailable',
-      database: { mode: this.database.mode, reachable: database },
-      // The queue is reported, not required: reads keep working while Redis is away.
-      queue: { kind: this.jobs.kind, reachable: queue },
-    });
+    const report = await healthReport(this.db, this.jobs, this.database);
+    res.status(report.status === 'unavailable' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).json(report);
   }
 }

@@ -100,5 +100,5 @@ describe('production on the embedded database (explicit opt-in)', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 180_000);
 });

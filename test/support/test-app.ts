@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
@@ -93,14 +94,14 @@ const buildTemplate: BuildTemplate = async ({ databaseUrl }) => {
  * is a copy of the run's migrated and seeded template when the environment allows it
  * (test/support/seeded-template.ts), else it is migrated and seeded here.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logStream?: Writable } = {}): Promise<TestApp> {
   const template = mayUseTemplate(env) ? await seededTemplate(buildTemplate) : null;
   const db = await freshDatabaseUrl(template?.kind === 'postgres' ? template.name : undefined);
   process.env.QUEUE_PREFIX = `jmtest-${randomUUID().slice(0, 8)}`;
   const config = testConfig(db.url, env);
   let created: CreatedApp;
   try {
-    created = await createApp(config, { inMemory: !db.url, initialData: template?.kind === 'embedded' ? template.data : undefined });
+    created = await createApp(config, { inMemory: !db.url, initialData: template?.kind === 'embedded' ? template.data : undefined, logStream: options.logStream });
   } catch (err) {
     await db.drop();
     throw err;

@@ -11,6 +11,8 @@ export class BullMqQueue extends JobQueue {
   readonly kind = 'bullmq' as const;
   private readonly logger = new Logger('BullMqQueue');
   private readonly handlers = new Map<string, JobHandler<never>>();
+  /** The repeated jobs this process declared: name → interval. */
+  private readonly schedules = new Map<string, number>();
   private readonly queue: Queue;
   private worker: Worker | null = null;
   private readonly target: RedisTarget;
@@ -64,8 +66,29 @@ export class BullMqQueue extends JobQueue {
   }
 
   repeat(name: string, everyMs: number): void {
-    // A job scheduler is an upsert: every process may declare it; Redis keeps one.
-    void this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} }).catch((err: Error) => this.logger.warn(`scheduler ${name}: ${err.message}`));
+    // A job scheduler is an upsert: every process declares it at every start; Redis keeps one.
+    this.schedules.set(name, everyMs);
+    void this.upsertScheduler(name, everyMs).catch((err: Error) => this.logger.warn(`scheduler ${name}: ${err.message}`));
+  }
+
+  private async upsertScheduler(name: string, everyMs: number): Promise<void> {
+    await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
+  }
+
+  async missingSchedulers(): Promise<string[]> {
+    const names = [...this.schedules.keys()];
+    const found = await Promise.all(names.map((name) => this.queue.getJobScheduler(name)));
+    return names.filter((_, i) => !found[i]);
+  }
+
+  async ensureSchedulers(): Promise<string[]> {
+    const missing = await this.missingSchedulers();
+    for (const name of missing) await this.upsertScheduler(name, this.schedules.get(name)!);
+    return missing;
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
   }
 
   async start(): Promise<void> {
@@ -89,7 +112,10 @@ export class BullMqQueue extends JobQueue {
         ...(this.options.stalledIntervalMs ? { stalledInterval: this.options.stalledIntervalMs } : {}),
       },
     );
-    this.worker.on('failed', (job, err) => this.logger.warn(`job ${job?.name} (${job?.id}) failed: ${err.message}`));
+    this.worker.on('failed', (job, err) => {
+      this.reportFailure(job?.name ?? 'unknown', !job || job.attemptsMade >= (job.opts.attempts ?? 1));
+      this.logger.warn(`job ${job?.name} (${job?.id}) failed: ${err.message}`);
+    });
     this.worker.on('error', (err) => this.logger.warn(`worker: ${err.message}`));
   }
 

@@ -87,6 +87,18 @@ export class InProcessQueue extends JobQueue {
     return !this.closed;
   }
 
+  async counts(): Promise<Record<string, number>> {
+    return { waiting: this.queue.length, active: this.running ? 1 : 0, delayed: this.timers.size };
+  }
+
+  async missingSchedulers(): Promise<string[]> {
+    return [];
+  }
+
+  async ensureSchedulers(): Promise<string[]> {
+    return [];
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
@@ -133,7 +145,9 @@ export class InProcessQueue extends JobQueue {
       await handler.handle(job.data as never);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      if (job.attempt < this.maxAttempts && !this.closed) {
+      const retry = job.attempt < this.maxAttempts && !this.closed;
+      this.reportFailure(job.name, !retry);
+      if (retry) {
         this.logger.warn(`job ${job.name} (${job.id}) failed on attempt ${job.attempt}: ${message}; retrying`);
         this.later(job, this.backoffMs * 2 ** (job.attempt - 1));
       } else {

@@ -27,6 +27,23 @@ export abstract class JobQueue {
   /** Whether the backing store answers (Redis for BullMQ). */
   abstract healthy(): Promise<boolean>;
   abstract close(): Promise<void>;
+  /** Jobs by state (waiting, active, delayed, failed), for the metrics. */
+  abstract counts(): Promise<Record<string, number>>;
+  /**
+   * The repeated jobs whose scheduler the backing store lost (a Redis restart without persistence);
+   * `ensureSchedulers` declares those again and returns their names. In-process timers cannot go missing.
+   */
+  abstract missingSchedulers(): Promise<string[]>;
+  abstract ensureSchedulers(): Promise<string[]>;
+
+  private readonly failureListeners: ((job: string, final: boolean) => void)[] = [];
+  /** Called on every failed attempt of a job (`final`: no retry left). */
+  onFailure(listener: (job: string, final: boolean) => void): void {
+    this.failureListeners.push(listener);
+  }
+  protected reportFailure(job: string, final: boolean): void {
+    for (const listener of this.failureListeners) listener(job, final);
+  }
 }
 
 /** Job ids must be safe for every adapter (BullMQ forbids ':' in custom ids). */

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { Db } from '@engine/database';
 import { BullMqQueue } from './bullmq.queue';
@@ -29,13 +29,36 @@ export function createJobQueue(config: AppConfig, explicitPrefix = process.env.Q
   exports: [JobQueue],
 })
 export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
+  private readonly logger = new Logger('Jobs');
+  private checker: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.start();
+    // Schedulers are declared at every start (repeat() in each module's onModuleInit); Redis may still
+    // lose them later (a restart without persistence), so they are checked periodically too.
+    this.checker = setInterval(() => void this.checkSchedulers(), this.config.schedulerCheckMs);
+    this.checker.unref();
+  }
+
+  /** Re-creates the schedulers the queue lost; returns their names. */
+  async checkSchedulers(): Promise<string[]> {
+    try {
+      const recreated = await this.queue.ensureSchedulers();
+      if (recreated.length) this.logger.warn(`job schedulers were missing and are re-created: ${recreated.join(', ')}`);
+      return recreated;
+    } catch (err) {
+      this.logger.warn(`job schedulers could not be checked: ${(err as Error).message}`);
+      return [];
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.checker) clearInterval(this.checker);
     await this.queue.close();
   }
 }

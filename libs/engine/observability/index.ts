@@ -1,0 +1,5 @@
+export * from './metrics';
+export * from './request-id';
+export * from './graphql-observer.plugin';
+export * from './logging';
+export * from './observability.module';
