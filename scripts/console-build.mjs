@@ -76,6 +76,9 @@ export async function buildConsole() {
   const hash = await sourceHash();
   if (existsSync(hashFile) && (await readFile(hashFile, 'utf8')) === hash) return false;
   const { build } = await import(require.resolve('vite'));
+  // Vite takes the mode of its bundle from NODE_ENV when set: under jest (NODE_ENV=test) the console
+  // would be built with React's and Ant Design's development code. The console is always production.
+  process.env.NODE_ENV = 'production';
   await build({ configFile: join(consoleDir, 'vite.config.mjs'), logLevel: 'warn' });
   await writeFile(hashFile, hash);
   return true;

@@ -25,7 +25,7 @@ const page = (node: ReactNode) => <Suspense fallback={<Spin style={{ display: 'b
 
 function SignedIn() {
   const { me, loading, error, signOut } = useAuth();
-  if (loading) return <Spin fullscreen tip="正在加载…" />;
+  if (loading) return <Spin fullscreen description="正在加载…" />;
   if (!me) return <ErrorState error={error} action={signOut} actionText="重新登录" />;
   return (
     <Routes>

@@ -26,7 +26,7 @@ export function NoticeCard({ notice }: { notice: NoticeView | undefined }) {
             <Descriptions.Item label="标题">{notice.title}</Descriptions.Item>
             <Descriptions.Item label="期间">{`${notice.periodStart} 至 ${notice.periodEnd}`}</Descriptions.Item>
             <Descriptions.Item label="发布">{dateTime(notice.publishedAt)}</Descriptions.Item>
-            <Descriptions.Item label="依据" span={2}>
+            <Descriptions.Item label="依据" span="filled">
               {notice.rule}
             </Descriptions.Item>
           </Descriptions>

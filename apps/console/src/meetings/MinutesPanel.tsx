@@ -52,27 +52,27 @@ export function MinutesPanel({ minutes, office, approver, myUnitId, onChange }: 
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{minutes.body}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         {office && (minutes.status === 'DRAFT' || minutes.status === 'RETURNED') ? (
-          <Button type="primary" loading={busy} onClick={() => act(() => submit({ variables: { id: minutes.id } }), '已提交审批')}>
+          <Button type="primary" loading={busy} data-testid="minutes-submit" onClick={() => act(() => submit({ variables: { id: minutes.id } }), '已提交审批')}>
             提交审批
           </Button>
         ) : null}
         {approver && minutes.status === 'SUBMITTED' ? (
           <>
-            <Button type="primary" loading={busy} onClick={() => act(() => approve({ variables: { input: { minutesId: minutes.id } } }), '已批准')}>
+            <Button type="primary" loading={busy} data-testid="minutes-approve" onClick={() => act(() => approve({ variables: { input: { minutesId: minutes.id } } }), '已批准')}>
               批准
             </Button>
-            <Button danger onClick={() => setReturning(true)}>
+            <Button danger data-testid="minutes-return" onClick={() => setReturning(true)}>
               退回
             </Button>
           </>
         ) : null}
         {office && minutes.status === 'APPROVED' ? (
-          <Button type="primary" loading={busy} onClick={() => act(() => issue({ variables: { id: minutes.id } }), '纪要已印发')}>
+          <Button type="primary" loading={busy} data-testid="minutes-issue" onClick={() => act(() => issue({ variables: { id: minutes.id } }), '纪要已印发')}>
             印发
           </Button>
         ) : null}
         {mine && !mine.acknowledgedAt && minutes.status === 'ISSUED' ? (
-          <Button type="primary" loading={busy} onClick={() => act(() => ack({ variables: { id: minutes.id } }), '已签收')}>
+          <Button type="primary" loading={busy} data-testid="minutes-acknowledge" onClick={() => act(() => ack({ variables: { id: minutes.id } }), '已签收')}>
             签收
           </Button>
         ) : null}

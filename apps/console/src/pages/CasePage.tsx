@@ -23,7 +23,7 @@ export default function CasePage() {
   return (
     <QueryState loading={loading && !data} error={error} empty={!c} emptyText="案件不存在或您无权查看" refetch={refetch}>
       {c ? (
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card
             size="small"
             title={`案件 ${c.number}`}
@@ -35,7 +35,7 @@ export default function CasePage() {
             }
           >
             <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-              <Descriptions.Item label="诉求" span={3}>{c.matter}</Descriptions.Item>
+              <Descriptions.Item label="诉求" span="filled">{c.matter}</Descriptions.Item>
               <Descriptions.Item label="状态"><Tag>{label(CASE_STATUS, c.status)}</Tag></Descriptions.Item>
               <Descriptions.Item label="渠道">{label(CHANNEL, c.channel)}</Descriptions.Item>
               <Descriptions.Item label="登记">{dateTime(c.receivedAt)}</Descriptions.Item>
@@ -48,7 +48,7 @@ export default function CasePage() {
                 {c.dueOn ? `${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}` : '—'}
                 {c.overdue ? <Tag color="red" style={{ marginLeft: 4 }}>已超期</Tag> : null}
               </Descriptions.Item>
-              <Descriptions.Item label="期限依据" span={3}>{c.dueRule ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="期限依据" span="filled">{c.dueRule ?? '—'}</Descriptions.Item>
             </Descriptions>
             {isOffice(me) && c.status === 'RECEIVED' ? <AssignForm caseId={c.id} units={tenant?.memberUnits.filter((u) => u.active) ?? []} onDone={reload} /> : null}
           </Card>
@@ -61,8 +61,8 @@ export default function CasePage() {
               <Descriptions.Item label="层级">{c.ownerTier ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="包案日期">{c.ownedOn ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="工作专班">{c.team.join('、') || '—'}</Descriptions.Item>
-              <Descriptions.Item label="化解方案" span={2}>{c.plan ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="依据" span={2}>{c.ownerRule ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="化解方案" span="filled">{c.plan ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="依据" span="filled">{c.ownerRule ?? '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
           <Card size="small" title="进展报告">
@@ -99,7 +99,7 @@ export default function CasePage() {
             <Timeline
               items={c.history.map((e) => ({
                 key: e.id,
-                children: (
+                content: (
                   <>
                     <strong>{label(CASE_EVENT, e.kind)}</strong> {dateTime(e.at)}
                     {e.note ? <div>{e.note}</div> : null}

@@ -44,7 +44,7 @@ export default function DashboardPage() {
         <TenantTree root={root} selected={scope} onSelect={setScope} />
       </Col>
       <Col xs={24} lg={18} xl={19}>
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <StatusTable tenantCode={scope} />
           <QueryState loading={loading && !data} error={error} refetch={refetch}>
             <Row gutter={[16, 16]}>

@@ -40,7 +40,7 @@ export default function InboxPage() {
 
   return (
     <QueryState loading={loading && !data} error={error} refetch={refetch}>
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card size="small" title={title('待签收纪要', toAcknowledge.length)} data-testid="inbox-minutes">
           <Table
             rowKey="id"
@@ -56,7 +56,7 @@ export default function InboxPage() {
                 title: '',
                 key: 'a',
                 render: (_: unknown, m) => (
-                  <Button size="small" type="primary" loading={busy} onClick={() => void run(() => ack({ variables: { id: m.minutes?.id ?? '' } }), '已签收').then(reload)}>
+                  <Button size="small" type="primary" loading={busy} data-testid="acknowledge" onClick={() => void run(() => ack({ variables: { id: m.minutes?.id ?? '' } }), '已签收').then(reload)}>
                     签收
                   </Button>
                 ),

@@ -28,7 +28,7 @@ export default function MeetingPage() {
   return (
     <QueryState loading={loading && !data} error={error} empty={!m} emptyText="会议不存在或您无权查看" refetch={refetch}>
       {m ? (
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card title={m.title} extra={<Link to="/meetings">返回会议列表</Link>} size="small">
             <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
               <Descriptions.Item label="类型">{type?.name ?? m.typeCode}</Descriptions.Item>
@@ -39,10 +39,10 @@ export default function MeetingPage() {
               <Descriptions.Item label="召开时间">{dateTime(m.heldAt)}</Descriptions.Item>
               <Descriptions.Item label="地点">{m.location ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="主持人">{m.chairName ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="议题" span={3}>
+              <Descriptions.Item label="议题" span="filled">
                 {m.topics.length ? m.topics.join('；') : '—'}
               </Descriptions.Item>
-              <Descriptions.Item label="参会单位" span={3}>
+              <Descriptions.Item label="参会单位" span="filled">
                 {m.attendees.map((a) => `${a.memberUnit.name}${a.attendance === 'ABSENT' ? '（缺席）' : ''}`).join('、') || '—'}
               </Descriptions.Item>
             </Descriptions>

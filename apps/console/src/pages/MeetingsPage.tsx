@@ -80,7 +80,7 @@ export default function MeetingsPage() {
       title="会议与纪要"
       extra={
         canSchedule ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="schedule">
             安排会议
           </Button>
         ) : null

@@ -1,0 +1,340 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'puppeteer-core';
+import { Clock } from '@engine/clock';
+import { describeBrowser, launchBrowser, listenLocal, openLocalPage, waitForText, type LocalPage } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * The console (apps/console) in Debian's chromium against the real API on the embedded default with the
+ * demo tenants, at 1366×768: the county superior's dashboard and drill-down; 十字镇's working meeting from
+ * scheduling to the member unit's report; masked petitioner data for a member unit. Every page must
+ * keep all its requests on 127.0.0.1. Screenshots of each step go to test/browser/screenshots/.
+ */
+const ROOT = process.cwd();
+const SHOTS = join(ROOT, 'test/browser/screenshots');
+const WAIT = 60_000;
+const PETITIONER = { name: '王建国', idNumber: '11010519491231002X', phone: '13812345678', address: '示范县十字镇某村三组12号' };
+
+describeBrowser('the console in chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let county: string;
+  let towns: { code: string; name: string }[];
+  let memberUnit: { id: string; name: string };
+  let caseNumber: string;
+  const pages: LocalPage[] = [];
+
+  beforeAll(async () => {
+    // The console as `npm start` serves it (cached by a content hash: a no-op when already built).
+    await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/console-build.mjs')], { cwd: ROOT });
+    mkdirSync(SHOTS, { recursive: true });
+    t = await startTestApp();
+    // A fixed day in a year the working-day calendar covers: due dates do not depend on when CI runs.
+    t.app.get(Clock).set('2026-11-18T10:00:00+08:00');
+    base = await listenLocal(t.app);
+    browser = await launchBrowser();
+
+    const office = await t.login('shizi', 'office');
+    const member = await t.login('shizi', 'member');
+    const me = await t.gql<{ me: { memberUnit: { id: string; name: string } } }>('{ me { memberUnit { id name } } }', {}, member);
+    memberUnit = me.data!.me.memberUnit;
+    const countyOffice = await t.login('county-petition-mechanisms', 'office');
+    const tree = await t.gql<{ me: { tenant: { code: string; children: { code: string; name: string }[] } } }>('{ me { tenant { code children { code name } } } }', {}, countyOffice);
+    county = tree.data!.me.tenant.code;
+    towns = tree.data!.me.tenant.children;
+
+    // A case in 十字镇 handled by the member unit, with the petitioner's full personal data.
+    const received = await t.gql<{ receivePetition: { id: string; number: string } }>(
+      'mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id number } }',
+      { i: { tenantCode: 'shizi', channel: 'VISIT', matter: '反映土地承包经营权纠纷，要求协调解决。', petitioners: [PETITIONER] } },
+      office,
+    );
+    expect(received.errors).toBeUndefined();
+    caseNumber = received.data!.receivePetition.number;
+    const assigned = await t.gql('mutation($i: AssignCaseInput!) { assignCase(input: $i) { id } }', {
+      i: { caseId: received.data!.receivePetition.id, responsibleUnitId: memberUnit.id, responsiblePerson: '张干事' },
+    }, office);
+    expect(assigned.errors).toBeUndefined();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A fresh tab (its own sessionStorage, so its own signed-in user) at office-screen size. */
+  async function tab(): Promise<LocalPage> {
+    const local = await openLocalPage(browser);
+    await local.page.setViewport({ width: 1366, height: 768 });
+    await local.page.emulateTimezone('Asia/Shanghai');
+    local.page.setDefaultTimeout(WAIT);
+    pages.push(local);
+    return local;
+  }
+
+  function clean(local: LocalPage): void {
+    expect(local.offHost).toEqual([]);
+    expect(local.failedResponses).toEqual([]);
+    expect(local.errors).toEqual([]);
+  }
+
+  let shot = 0;
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await settled(page);
+    shot += 1;
+    await page.screenshot({ path: join(SHOTS, `console-${String(shot).padStart(2, '0')}-${name}.png`) as `${string}.png`, fullPage: true });
+  }
+
+  /**
+   * Waits until the screen has drawn what it loaded: no spinner, skeleton or loading table left, fonts
+   * ready. (Puppeteer's waitForNetworkIdle can miss the end of an intercepted request served from cache.)
+   */
+  async function settled(page: Page): Promise<void> {
+    type El = { outerHTML: string; checkVisibility(): boolean };
+    type Doc = { querySelectorAll(s: string): ArrayLike<El>; fonts: { status: string } };
+    const busy = '.ant-spin-spinning, .ant-skeleton, .ant-btn-loading';
+    try {
+      await page.waitForFunction(
+        (sel: string) => {
+          const doc = (globalThis as unknown as { document: Doc }).document;
+          // Visible ones only: a closed modal keeps its last footer in the DOM.
+          return doc.fonts.status === 'loaded' && !Array.from(doc.querySelectorAll(sel)).some((el) => el.checkVisibility());
+        },
+        { timeout: WAIT },
+        busy,
+      );
+    } catch (err) {
+      const left = await page.evaluate(
+        (sel: string) => Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll(sel)).find((el) => el.checkVisibility())?.outerHTML.slice(0, 300),
+        busy,
+      );
+      throw new Error(`the screen did not settle: ${left ?? 'fonts not loaded'}`, { cause: err });
+    }
+  }
+
+  async function signIn(page: Page, tenantCode: string, username: string): Promise<void> {
+    await page.goto(`${base}/`, { waitUntil: 'networkidle0', timeout: WAIT });
+    await page.waitForSelector('#username');
+    await page.type('#tenantCode', tenantCode);
+    await page.type('#username', username);
+    await page.type('#password', 'demo-password');
+    await press(page, 'button[type="submit"]');
+    await page.waitForSelector('[data-testid="whoami"]');
+  }
+
+  /** Goes to a console route and waits until its requests have settled. */
+  async function open(page: Page, path: string): Promise<void> {
+    await page.bringToFront();
+    await page.goto(`${base}${path}`, { waitUntil: 'networkidle0', timeout: WAIT });
+  }
+
+  /** Picks `text` in the Ant Design select whose input has id `id` (search, then Enter). */
+  async function choose(page: Page, id: string, text: string): Promise<void> {
+    await page.click(`#${id}`);
+    await page.type(`#${id}`, text);
+    await page.waitForSelector(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${text}"]`, { visible: true });
+    await page.keyboard.press('Enter');
+  }
+
+  /** Replaces the value of an Ant Design date picker's input (`YYYY-MM-DD HH:mm`) and confirms it. */
+  async function pickDate(page: Page, id: string, value: string): Promise<void> {
+    await page.click(`#${id}`, { count: 3 });
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyA');
+    await page.keyboard.up('Control');
+    await page.type(`#${id}`, value);
+    // The panel's 确定 confirms the typed value (Enter would also submit the surrounding form).
+    await press(page, '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
+    await page.waitForFunction((sel: string, v: string) => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector(sel)?.value === v, {}, `#${id}`, value);
+  }
+
+  it('the county superior signs in, sees the four towns and a drawn chart, and drills into one town’s evidence', async () => {
+    expect(towns).toHaveLength(4);
+    const local = await tab();
+    const { page } = local;
+    await signIn(page, county, 'superior');
+    await waitForPath(page, '/dashboard');
+    for (const town of towns) await see(page, '[data-testid="status-table"]', town.name);
+    const rows = await page.$$eval('[data-testid="status-table"] tbody tr.ant-table-row', (trs) => trs.length);
+    expect(rows).toBeGreaterThanOrEqual(4);
+
+    // A chart is drawn: its canvas has painted pixels, not just an empty box.
+    await page.waitForSelector('[data-testid="chart"] canvas');
+    await page.waitForFunction(
+      () => {
+        const canvases = Array.from((globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ width: number; height: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null }> } }).document.querySelectorAll('[data-testid="chart"] canvas'));
+        return canvases.some((c) => {
+          if (!c.width || !c.height) return false;
+          const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+          if (!data) return false;
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
+          return false;
+        });
+      },
+      { timeout: WAIT },
+    );
+    await screenshot(page, 'superior-dashboard');
+    if (process.env.CONSOLE_README_SCREENSHOT) {
+      await page.screenshot({ path: join(ROOT, 'docs/images/dashboard.png'), clip: { x: 0, y: 0, width: 1366, height: 768 } });
+    }
+
+    // Drill into 十字镇: the open-cases evidence lists the case behind the number, read-only.
+    const shizi = towns.find((x) => x.code === 'shizi')!;
+    await press(page, 'a[href="/dashboard/shizi/evidence/OPEN_CASES"]');
+    await see(page, '[data-testid="evidence"]', `${shizi.name} · 督导明细`);
+    await see(page, '[data-testid="evidence"] .ant-table-tbody', caseNumber);
+    const evidenceText = await page.$eval('[data-testid="evidence"]', (el) => (el as unknown as { innerText: string }).innerText);
+    expect(evidenceText).not.toContain(PETITIONER.name);
+    expect(evidenceText).not.toContain(PETITIONER.phone);
+    await screenshot(page, 'superior-evidence');
+    clean(local);
+  }, 300_000);
+
+  it('十字镇: the office schedules a working meeting and drafts minutes with an agreed item, the convener approves, the office issues, the member unit acknowledges and reports', async () => {
+    const office = await tab();
+    await signIn(office.page, 'shizi', 'office');
+    await open(office.page, '/meetings');
+    await press(office.page, '[data-testid="schedule"]');
+    await office.page.waitForSelector('.ant-modal #title', { visible: true });
+    await choose(office.page, 'typeCode', '工作会议');
+    await office.page.type('#title', '十一月信访工作会议');
+    await pickDate(office.page, 'scheduledAt', '2026-11-18 09:00');
+    await choose(office.page, 'invitedUnitIds', memberUnit.name);
+    await screenshot(office.page, 'office-schedule');
+    await press(office.page, '.ant-modal-footer .ant-btn-primary');
+    await see(office.page, '.ant-table-tbody', '十一月信访工作会议');
+
+    await Promise.all([office.page.waitForNavigation({ waitUntil: 'networkidle0', timeout: WAIT }).catch(() => undefined), clickText(office.page, '.ant-table-tbody a', '十一月信访工作会议')]);
+    await see(office.page, '[data-testid="meeting-status"]', '已安排');
+    const meetingPath = await office.page.evaluate(() => (globalThis as unknown as { location: { pathname: string } }).location.pathname);
+    expect(meetingPath).toMatch(/^\/meetings\/[0-9a-f-]+$/);
+    await pickDate(office.page, 'heldAt', '2026-11-18 09:30');
+    await press(office.page, '[data-testid="hold-submit"]');
+    await see(office.page, '[data-testid="meeting-status"]', '已召开');
+
+    await office.page.waitForSelector('#minutesBody');
+    await office.page.type('#minutesBody', '会议研判了近期信访形势，要求各单位压实责任、化解矛盾。');
+    await press(office.page, '[data-testid="add-item"]');
+    await office.page.waitForSelector('#item-0-content');
+    await office.page.type('#item-0-content', '排查土地承包纠纷并建立台账');
+    await choose(office.page, 'item-0-owners', memberUnit.name);
+    await office.page.type('#item-0-amount', '5');
+    await screenshot(office.page, 'office-draft-minutes');
+    await press(office.page, '[data-testid="save-draft"]');
+    await see(office.page, '[data-testid="minutes-status"]', '草稿');
+    await office.page.waitForSelector('[data-testid="minutes-submit"]');
+    await press(office.page, '[data-testid="minutes-submit"]');
+    await see(office.page, '[data-testid="minutes-status"]', '待审批');
+
+    const convener = await tab();
+    await signIn(convener.page, 'shizi', 'convener');
+    await open(convener.page, meetingPath);
+    await convener.page.waitForSelector('[data-testid="minutes-approve"]');
+    await press(convener.page, '[data-testid="minutes-approve"]');
+    await see(convener.page, '[data-testid="minutes-status"]', '已审批');
+    await screenshot(convener.page, 'convener-approved');
+
+    await open(office.page, meetingPath);
+    await office.page.waitForSelector('[data-testid="minutes-issue"]');
+    await press(office.page, '[data-testid="minutes-issue"]');
+    await see(office.page, '[data-testid="minutes-status"]', '已印发');
+    // The agreed item's clock started at issue: 5 working days from Wednesday 2026-11-18.
+    await see(office.page, '.ant-table-tbody', '2026-11-25');
+    await screenshot(office.page, 'office-issued');
+
+    const member = await tab();
+    await signIn(member.page, 'shizi', 'member');
+    await waitForPath(member.page, '/inbox');
+    await member.page.waitForSelector('[data-testid="inbox-minutes"] [data-testid="acknowledge"]');
+    await screenshot(member.page, 'member-inbox');
+    await press(member.page, '[data-testid="inbox-minutes"] [data-testid="acknowledge"]');
+    await see(member.page, '[data-testid="inbox-minutes"]', '没有待签收的纪要');
+
+    await see(member.page, '[data-testid="inbox-items"]', '排查土地承包纠纷并建立台账');
+    await press(member.page, '[data-testid="inbox-items"] [data-testid="report-item"]');
+    await member.page.waitForSelector('.ant-modal textarea[aria-label="落实情况"]', { visible: true });
+    await member.page.type('.ant-modal textarea[aria-label="落实情况"]', '已完成排查，建立台账3条。');
+    await press(member.page, '.ant-modal-footer .ant-btn-primary');
+    await see(member.page, '[data-testid="inbox-items"]', '待审核');
+    await screenshot(member.page, 'member-reported');
+
+    // What the clicks did, read back through the API.
+    const receipts = await t.gql<{ meeting: { minutes: { notAcknowledged: { id: string }[]; agreedItems: { reports: { status: string }[] }[] } } }>(
+      'query($id: ID!) { meeting(id: $id) { minutes { notAcknowledged { id } agreedItems { reports { status } } } } }',
+      { id: meetingPath.split('/').pop() },
+      await t.login('shizi', 'office'),
+    );
+    expect(receipts.data!.meeting.minutes.notAcknowledged.map((u) => u.id)).not.toContain(memberUnit.id);
+    expect(receipts.data!.meeting.minutes.agreedItems[0].reports).toEqual([{ status: 'SUBMITTED' }]);
+    for (const local of [office, convener, member]) clean(local);
+  }, 600_000);
+
+  it('a member unit sees the petitioner’s personal data masked, in the ledger and on the case', async () => {
+    const local = await tab();
+    const { page } = local;
+    await signIn(page, 'shizi', 'member');
+    await open(page, '/cases');
+    await see(page, '.ant-table-tbody', caseNumber);
+    await see(page, '[data-testid="petitioners"]', '已脱敏');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0', timeout: WAIT }).catch(() => undefined), clickText(page, '.ant-table-tbody a', caseNumber)]);
+    await see(page, '[data-testid="petitioners"]', '138****5678');
+    const text = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
+    expect(text).toContain('王**');
+    for (const secret of Object.values(PETITIONER)) expect(text).not.toContain(secret);
+    await screenshot(page, 'member-masked-case');
+    clean(local);
+  }, 300_000);
+
+  it('fails on a request to any host other than 127.0.0.1 (the guard is live)', async () => {
+    const local = await tab();
+    // The API's Content-Security-Policy already stops such a fetch inside the browser (and the console
+    // error it logs fails a test); with CSP bypassed, the request reaches the harness, which aborts it.
+    await local.page.setBypassCSP(true);
+    await open(local.page, '/');
+    await local.page.waitForSelector('#username');
+    await local.page.evaluate(() => fetch('http://example.com/probe.js').catch(() => undefined));
+    await local.page.evaluate(() => fetch('http://localhost:1/probe').catch(() => undefined));
+    expect(local.offHost).toEqual(['http://example.com/probe.js', 'http://localhost:1/probe']);
+    // Every other page of this suite kept all its requests on 127.0.0.1.
+    for (const other of pages.filter((p) => p !== local)) expect(other.offHost).toEqual([]);
+  }, 120_000);
+
+  /** Clicks once the element is there, visible and still (Puppeteer's locator retries a re-rendered node). */
+  async function press(page: Page, selector: string): Promise<void> {
+    // A background tab gets no animation frames, and the locator waits for two of them.
+    await page.bringToFront();
+    await page.locator(selector).setTimeout(WAIT).click();
+  }
+
+  /** waitForText with a failure that says what was awaited where. */
+  async function see(page: Page, selector: string, text: string): Promise<void> {
+    try {
+      await waitForText(page, selector, text, WAIT);
+    } catch (err) {
+      await page.screenshot({ path: join(SHOTS, `console-failed-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
+      throw new Error(`"${text}" did not appear in ${selector} within ${WAIT} ms`, { cause: err });
+    }
+  }
+
+  async function waitForPath(page: Page, path: string): Promise<void> {
+    await page.waitForFunction((p: string) => (globalThis as unknown as { location: { pathname: string } }).location.pathname === p, { timeout: WAIT }, path);
+  }
+
+  /** Clicks the first element matching `selector` whose text contains `text`. */
+  async function clickText(page: Page, selector: string, text: string): Promise<void> {
+    await waitForText(page, selector, text, WAIT);
+    const handles = await page.$$(selector);
+    for (const h of handles) {
+      const inner = await h.evaluate((el) => (el as unknown as { innerText: string }).innerText);
+      if (inner.includes(text)) {
+        await h.click();
+        return;
+      }
+    }
+    throw new Error(`no ${selector} with text ${text}`);
+  }
+});
