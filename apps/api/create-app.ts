@@ -69,7 +69,7 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
     // Signals are handled by the entry points (main.ts), which call close() below.
     await app.init();
     await app.get(PlatformBootstrap).run();
-    if (config.metricsPort !== undefined) internal = await startInternalServer(app, config.metricsPort);
+    if (config.metricsPort !== undefined) internal = await startInternalServer(app, config.metricsPort, { requireQueue: config.runWorkers && !!(config.redisUrl || config.redisClusterNodes.length) });
   } catch (err) {
     await database.close();
     throw err;

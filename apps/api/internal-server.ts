@@ -8,9 +8,10 @@ import { healthReport } from './health.controller';
 
 /**
  * The internal port (METRICS_PORT): /metrics without a token and /health, for the monitoring and the
- * worker's liveness check. Bind it where only they reach (a compose network, not a published port).
+ * worker's liveness check (`requireQueue`: 503 also when the worker's Redis does not answer). Bind it
+ * where only they reach (a compose network, not a published port).
  */
-export async function startInternalServer(app: INestApplicationContext, port: number): Promise<Server> {
+export async function startInternalServer(app: INestApplicationContext, port: number, options: { requireQueue: boolean }): Promise<Server> {
   const metrics = app.get(Metrics);
   const [db, jobs, database] = [app.get(Db), app.get(JobQueue), app.get<DatabaseHandle>(DATABASE_HANDLE)];
   const server = createServer((req, res) => {
@@ -21,7 +22,9 @@ export async function startInternalServer(app: INestApplicationContext, port: nu
         res.writeHead(200, { 'Content-Type': contentType }).end(body);
       } else if (req.method === 'GET' && path === '/health') {
         const report = await healthReport(db, jobs, database);
-        res.writeHead(report.status === 'unavailable' ? 503 : 200, { 'Content-Type': 'application/json' }).end(JSON.stringify(report));
+        // A worker is not alive without its queue; an API process still serves reads.
+        const down = report.status === 'unavailable' || (options.requireQueue && !report.queue.reachable);
+        res.writeHead(down ? 503 : 200, { 'Content-Type': 'application/json' }).end(JSON.stringify(report));
       } else {
         res.writeHead(404).end();
       }
