@@ -33,7 +33,7 @@ describe('a working meeting of 十字镇, end to end', () => {
     return res.data!;
   };
 
-  it('walks the whole cycle', async () => {
+  it('walks the whole cycle (001 art. 4–5; the chair\'s post of art. 2 and the meeting\'s own title on the minutes)', async () => {
     const village = units.find((u) => u.kind === 'VILLAGE')!;
     const other = units.find((u) => u.kind === 'DEPARTMENT' && u.id !== memberUnitId)!;
     const { scheduleMeeting: meeting } = ok(
@@ -48,8 +48,12 @@ describe('a working meeting of 十字镇, end to end', () => {
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     clock.set('2026-09-28T11:00:00+08:00');
+    // 001 art. 2: three conveners; the chair's post is one of the plugin's posts, as the source writes it.
+    const attendance = [{ memberUnitId, attendance: 'PRESENT' }];
+    const badPost = await t.gql('mutation($i: HoldMeetingInput!) { holdMeeting(input: $i) { status } }', { i: { meetingId: meeting.id, heldAt: '2026-09-28T09:00:00+08:00', chairPost: '镇长助理', attendance } }, office);
+    expect(badPost.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_POST', field: 'input.chairPost' });
     ok(await t.gql('mutation($i: HoldMeetingInput!) { holdMeeting(input: $i) { status } }', {
-      i: { meetingId: meeting.id, heldAt: '2026-09-28T09:00:00+08:00', chairName: '李晖', attendance: [
+      i: { meetingId: meeting.id, heldAt: '2026-09-28T09:00:00+08:00', chairName: '李晖', chairPost: '镇党委副书记、镇长', attendance: [
         { memberUnitId, attendance: 'PRESENT' }, { memberUnitId: village.id, attendance: 'PRESENT' }, { memberUnitId: other.id, attendance: 'ABSENT', absenceReason: '外出培训' }] },
     }, office));
 
@@ -113,6 +117,10 @@ describe('a working meeting of 十字镇, end to end', () => {
     expect(text).toContain('排查节日期间矛盾纠纷并建立台账');
     expect(text).toContain('2026年10月23日');
     expect(text).toContain('外出培训');
+    // The chair's actual post and the meeting's own title, not the first convener and the joint meeting's name.
+    expect(text).toContain('主持人：镇党委副书记、镇长 李晖');
+    expect(text).not.toContain('主持人：镇党委书记');
+    expect(text.split('\n')[0]).toBe('九月信访工作会议文件'); // 001 art. 5: 工作会议文件
     const anonymous = await t.http().get(`/documents/minutes/${minutesId}.docx`);
     expect(anonymous.status).toBe(401);
 

@@ -55,7 +55,7 @@ describe('onboarding from the seed plugins, and configuring member units', () =>
       ['shizi', '十字镇', 'shizi-town'],
       ['xincheng', '新城街道', 'xincheng-street'],
     ]) {
-      const res = await onboard({ code, name, pluginId, parentCode: 'jx', ...(code === 'xincheng' ? { countedUnitNames: [{ kind: 'COMMUNITY', names: ['文化社区', '新华社区'] }] } : {}) }, county);
+      const res = await onboard({ code, name, pluginId, parentCode: 'jx', ...(code === 'xincheng' ? { countedUnitNames: [{ kind: 'COMMUNITY', names: ['文化社区', '新华社区'] }, { kind: 'DEPARTMENT', names: ['党政办公室', '经济发展办公室', '社区服务中心'] }] } : {}) }, county);
       expect(res.errors).toBeUndefined();
     }
     const countyView = await read('jx', county);
@@ -100,6 +100,13 @@ describe('onboarding from the seed plugins, and configuring member units', () =>
     expect(communities).toHaveLength(11);
     expect(communities.slice(0, 2)).toEqual(['文化社区', '新华社区']);
     expect(communities[2]).toMatch(/3$/);
+  });
+
+  it('新城街道 (002 §三 “街道三办一中心”): the two offices and the centre are named at onboarding (D2)', async () => {
+    const v = (await read('xincheng', admin))!;
+    // 平安建设办公室 is named by the plugin; the other two 办 and the 中心 by the onboarding office, in order.
+    expect(v.memberUnits.filter((u) => u.kind === 'DEPARTMENT').map((u) => u.name)).toEqual(expect.arrayContaining(['平安建设办公室', '党政办公室', '经济发展办公室', '社区服务中心']));
+    expect(v.memberUnits.some((u) => /（三办）|（一中心）/.test(u.name))).toBe(false);
   });
 
   it('a county user reads a township; a sibling town reads nothing of it', async () => {
@@ -166,5 +173,16 @@ describe('onboarding from the seed plugins, and configuring member units', () =>
     expect((await t.gql<{ myNotifications: { readAt: string | null }[] }>('{ myNotifications { readAt } }', {}, office)).data!.myNotifications.every((n) => n.readAt === null)).toBe(true);
     const memberView = await t.gql('{ tenant(code: "shizi") { membershipChanges { kind } } }', {}, member);
     expect(memberView.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('002 §三: one counted group named by its label; a name already in use is refused and nothing is created (D2)', async () => {
+    const county = await t.login('jx', 'office', 'county-office-pw');
+    const byLabel = await onboard({ code: 'xincheng-b', name: '新城二街道', pluginId: 'xincheng-street', parentCode: 'jx', countedUnitNames: [{ kind: 'DEPARTMENT', label: '街道中心（一中心）', names: ['便民服务中心'] }] }, county);
+    expect(byLabel.errors).toBeUndefined();
+    const b = (await read('xincheng-b', admin))!;
+    expect(b.memberUnits.filter((u) => u.kind === 'DEPARTMENT').map((u) => u.name)).toEqual(expect.arrayContaining(['街道办公室（三办）1', '街道办公室（三办）2', '便民服务中心']));
+    const clash = await onboard({ code: 'xincheng-c', name: '新城三街道', pluginId: 'xincheng-street', parentCode: 'jx', countedUnitNames: [{ kind: 'DEPARTMENT', names: ['司法所'] }] }, county);
+    expect(clash.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'COUNTED_NAME_TAKEN', field: 'input.countedUnitNames.0.names.0' });
+    expect(await read('xincheng-c', admin)).toBeNull();
   });
 });

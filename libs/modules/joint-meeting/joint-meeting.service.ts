@@ -11,13 +11,9 @@ import { Tenant } from '@modules/tenancy/tenant.entity';
 import { MEMBERSHIP_REPORTED_JOB } from '@modules/notifications/notification.jobs';
 import { MemberUnit, MemberUnitKind } from './member-unit.entity';
 import { MembershipChange } from './membership-change.entity';
+import { assignCountedNames, type CountedNamesGiven } from './counted-names';
 import type { AddMemberUnitInput, DeactivateMemberUnitInput, RenameMemberUnitInput } from './dto/member-unit.inputs';
 
-/** Names for the units a source only counts (002: "11 community committees"), given at onboarding. */
-export interface CountedUnitNames {
-  kind: MemberUnitKind;
-  names: string[];
-}
 
 @Injectable()
 export class JointMeetingService {
@@ -149,7 +145,7 @@ export class JointMeetingService {
    * Creates a newly onboarded tenant's member units from its plugin: the named ones, then the counted
    * ones with the names given (or numbered placeholders the office renames later).
    */
-  async createInitialUnits(tx: Tx, tenantId: string, plugin: EffectivePlugin, counted: readonly CountedUnitNames[]): Promise<void> {
+  async createInitialUnits(tx: Tx, tenantId: string, plugin: EffectivePlugin, counted: readonly CountedNamesGiven[]): Promise<void> {
     const rows: Partial<MemberUnit>[] = plugin.memberUnits.map((u, i) => ({
       tenantId,
       name: u.name,
@@ -158,8 +154,9 @@ export class JointMeetingService {
       source: u.source,
       position: i,
     }));
-    for (const group of plugin.countedMemberUnits) {
-      const given = counted.find((c) => c.kind === (group.kind as MemberUnitKind))?.names ?? [];
+    const names = assignCountedNames(plugin.countedMemberUnits, counted, plugin.memberUnits.flatMap((u) => [u.name, ...u.aliases]));
+    for (const [gi, group] of plugin.countedMemberUnits.entries()) {
+      const given = names[gi];
       for (let n = 0; n < group.count; n += 1) {
         rows.push({ tenantId, name: given[n] ?? `${group.label}${n + 1}`, kind: group.kind as MemberUnitKind, aliases: [], source: group.source, position: rows.length });
       }

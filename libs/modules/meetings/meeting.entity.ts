@@ -74,6 +74,11 @@ export class Meeting {
   @Field(() => String, { nullable: true })
   chairName: string | null;
 
+  /** The chair's post (主持人职务) as the plugin writes it, e.g. 镇党委副书记、镇长; null when not recorded. */
+  @Column({ name: 'chair_post', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: "The chair's post (主持人职务), one of the plugin's posts; printed on the minutes." })
+  chairPost: string | null;
+
   /** The meeting whose agenda item was escalated to this one (000 art. 15). */
   @Column({ name: 'escalated_from', type: 'uuid', nullable: true })
   escalatedFromId: string | null;

@@ -5,12 +5,14 @@ import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { AppError, ErrorCode } from '@engine/errors';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { HoldMeetingInput, ScheduleMeetingInput } from './dto/meeting.inputs';
 import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entity';
-import { meetingType, satisfies } from './meeting-rules';
+import { meetingType, pluginOf, satisfies } from './meeting-rules';
+import { postsOf } from './meeting-posts';
 import { tenantByCode } from '@modules/tenancy/tenant-lookup';
+import { Tenant } from '@modules/tenancy/tenant.entity';
 
 /** Roles that act for one member unit and see only what is addressed to it. */
 export const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
@@ -94,8 +96,19 @@ export class MeetingsService {
       meeting.status = MeetingStatus.HELD;
       meeting.heldAt = input.heldAt;
       meeting.chairName = input.chairName ?? null;
+      meeting.chairPost = input.chairPost ? await this.chairPost(em, meeting.tenantId, input.chairPost) : null;
       return em.save(meeting);
     });
+  }
+
+  /** The chair's post must be one of the plugin's posts (conveners, office director), as the source writes it. */
+  private async chairPost(em: EntityManager, tenantId: string, post: string): Promise<string> {
+    const tenant = await em.findOneOrFail(Tenant, { where: { id: tenantId } });
+    const posts = postsOf(pluginOf(tenant).structure).map((p) => p.title);
+    if (!posts.includes(post)) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `input.chairPost: "${post}" is not a post of this joint meeting (${posts.join('、')})`, { field: 'input.chairPost', problems: [{ field: 'input.chairPost', message: 'is not a post of this joint meeting' }], reason: 'UNKNOWN_POST' });
+    }
+    return post;
   }
 
   async cancel(ctx: RequestContext, meetingId: string): Promise<Meeting> {

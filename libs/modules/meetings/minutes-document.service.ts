@@ -10,6 +10,7 @@ import { AgreedItem, AgreedItemOwner } from './agreed-item.entity';
 import { renderMinutesDocx, type MinutesDocument } from './documents';
 import { Attendance, Meeting, MeetingUnit } from './meeting.entity';
 import { meetingType, pluginOf } from './meeting-rules';
+import { documentTitleOf, postsOf, postTitleFor } from './meeting-posts';
 import { actsForUnit } from './meetings.service';
 import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
 
@@ -35,18 +36,21 @@ export class MinutesDocumentService {
       const owners = items.length ? await em.find(AgreedItemOwner, { where: { agreedItemId: In(items.map((i) => i.id)) } }) : [];
       const recipients = await em.find(MinutesRecipient, { where: { minutesId } });
       const approver = minutes.approvedById ? await em.findOne(User, { where: { id: minutes.approvedById } }) : null;
-      const chair = [...structure.conveners, structure.office.director].find((p) => p.role === type.chairRole);
+      const posts = postsOf(structure);
+      // The approver signs in the parent tenant under approverScope PARENT (000 art. 15): its posts then.
+      const approverTenant = approver && approver.tenantId && approver.tenantId !== tenant.id ? await em.findOne(Tenant, { where: { id: approver.tenantId } }) : null;
+      const approverPosts = approverTenant ? postsOf(pluginOf(approverTenant).structure) : posts;
       const name = (id: string): string => units.get(id) ?? '';
       const document: MinutesDocument = {
         tenantName: tenant.name,
         jointMeetingName: structure.jointMeetingName,
         kind: minutes.kind,
         number: minutes.number ?? '（待编号）',
-        title: `${structure.jointMeetingName}${minutes.kind === 'MINUTES' ? '纪要' : '文件'}`,
+        title: documentTitleOf(meeting.title, minutes.kind),
         meetingType: type.name,
         heldAt: (meeting.heldAt ?? meeting.scheduledAt).toISOString(),
         location: meeting.location ?? undefined,
-        chair: { title: chair?.title ?? type.chairRole, name: meeting.chairName ?? undefined },
+        chair: { title: postTitleFor(posts, type.chairRole, meeting.chairPost), name: meeting.chairName ?? undefined },
         present: invited.filter((u) => u.attendance === Attendance.PRESENT).map((u) => name(u.memberUnitId)),
         absent: invited.filter((u) => u.attendance === Attendance.ABSENT).map((u) => ({ unit: name(u.memberUnitId), reason: u.absenceReason ?? '' })),
         guests: meeting.guests.map((g) => ({ name: g.name, organisation: g.organisation ?? undefined })),
@@ -59,7 +63,7 @@ export class MinutesDocumentService {
           provisional: i.dueProvisional || !i.dueOn,
         })),
         distribution: recipients.map((r) => name(r.memberUnitId)),
-        approvedBy: approver ? { title: approver.roles.includes('CHIEF_CONVENER' as never) ? '总召集人' : '召集人', name: approver.displayName } : undefined,
+        approvedBy: approver ? { title: postTitleFor(approverPosts, type.minutes?.approvedBy ?? 'CONVENER'), name: approver.displayName } : undefined,
         approvedAt: minutes.approvedAt?.toISOString(),
       };
       return document;

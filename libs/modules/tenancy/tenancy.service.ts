@@ -9,8 +9,9 @@ import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { PluginRegistry, snapshotOf, type PluginEntry } from '@engine/plugins';
+import { assignCountedNames } from '@modules/joint-meeting/counted-names';
 import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
-import { MemberUnit, type MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
+import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { JurisdictionPluginModel } from './plugin.model';
 import { Tenant, TenantLevel } from './tenant.entity';
 import type { OnboardTenantInput } from './dto/onboard-tenant.input';
@@ -121,7 +122,7 @@ export class TenancyService {
           createdAt: this.clock.now(),
         });
         const tenant = await em.findOneOrFail(Tenant, { where: { id } });
-        await this.jointMeeting.createInitialUnits(tx, id, plugin, (input.countedUnitNames ?? []).map((c) => ({ kind: c.kind as MemberUnitKind, names: c.names })));
+        await this.jointMeeting.createInitialUnits(tx, id, plugin, input.countedUnitNames ?? []);
         if (parent) await this.jointMeeting.addTownshipUnit(tx, parent.id, tenant);
         return tenant;
       });
@@ -139,20 +140,11 @@ export class TenancyService {
     return this.db.run(ctx, ({ em }) => em.exists(Tenant, { where: { parentId: IsNull() } }));
   }
 
+  /** Refuses, before anything is written, a name list that cannot name the plugin's counted units (D2). */
   private checkCountedNames(plugin: EffectivePlugin, input: OnboardTenantInput): void {
-    (input.countedUnitNames ?? []).forEach((group, i) => {
-      const declared = plugin.countedMemberUnits.find((c) => (c.kind as MemberUnitKind) === group.kind);
-      if (!declared) {
-        throw AppError.badInput(`input.countedUnitNames.${i}.kind`, `plugin "${plugin.id}" counts no ${group.kind} units`);
-      }
-      if (group.names.length > declared.count) {
-        throw AppError.badInput(`input.countedUnitNames.${i}.names`, `plugin "${plugin.id}" counts ${declared.count} ${declared.label}, got ${group.names.length} names`);
-      }
-      const named = new Set(plugin.memberUnits.flatMap((u) => [u.name, ...u.aliases]));
-      const clash = group.names.find((n) => named.has(n));
-      if (clash) throw AppError.badInput(`input.countedUnitNames.${i}.names`, `"${clash}" is already a member unit of the plugin`);
-    });
+    assignCountedNames(plugin.countedMemberUnits, input.countedUnitNames ?? [], plugin.memberUnits.flatMap((u) => [u.name, ...u.aliases]));
   }
+
 }
 
 function toModel(entry: PluginEntry): JurisdictionPluginModel {

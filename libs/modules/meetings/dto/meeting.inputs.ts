@@ -119,6 +119,16 @@ export class HoldMeetingInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   chairName?: string;
 
+  /**
+   * The chair's post (主持人职务), one of the plugin's posts (召集人, 总召集人, 办公室主任): 001 has three
+   * conveners, so the minutes print whichever of them actually chaired.
+   */
+  @Field({ nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(100)
+  chairPost?: string;
+
   @Field(() => [AttendanceInput])
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })

@@ -11,6 +11,16 @@ export class CountedUnitNamesInput {
   @IsEnum(MemberUnitKind)
   kind: MemberUnitKind;
 
+  /**
+   * Which counted group, by the plugin's label, when several count the same kind (002's 街道办公室（三办）
+   * and 街道中心（一中心）). Without it the names fill that kind's groups in the plugin's order.
+   */
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(100)
+  label?: string;
+
   @Field(() => [String])
   @ArrayMaxSize(500)
   @ArrayUnique()
