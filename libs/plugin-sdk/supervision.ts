@@ -38,11 +38,37 @@ export const noticesSchema = z.strictObject({
   ranked: supervisedSchema,
   /** Score = Σ weight × metric; a lower score ranks lower (toward the bottom). */
   scoring: z.record(metricSchema, z.number()).refine((w) => Object.keys(w).length > 0, 'needs at least one weighted metric'),
+  /**
+   * The ranking lists (003 §三 ranks 乡镇 and 部门): each ranks the units of its kinds on their own, with
+   * its own places and bottom band. Without it every kind in `ranked` is a list of its own.
+   */
+  lists: z
+    .array(z.strictObject({ code: keySchema, name: z.string().min(1).max(50), kinds: z.array(memberUnitKindSchema).min(1) }))
+    .min(1)
+    .optional(),
+  /**
+   * Too little data to rank: a list with fewer units with any fact on record in the period is published
+   * ranked but without a bottom band. Without it the platform default (1) applies, shown as a default.
+   */
+  minimumToRank: z.strictObject({ unitsWithFacts: z.number().int().positive(), source: citationSchema.optional() }).optional(),
   /** Departments notices are recorded with (纪检监察、组织人事…). */
   recordedWith: z.array(z.string().min(1).max(50)).default([]),
   /** Roles every notice is reported to (003 §三: 报信访工作联席会议各召集人). */
   reportedTo: z.array(roleSchema).optional(),
   source: citationSchema,
+}).superRefine((n, ctx) => {
+  if (!n.lists) return;
+  const seen = new Map<string, number>();
+  n.lists.forEach((list, i) =>
+    list.kinds.forEach((kind, j) => {
+      if (!n.ranked.includes(kind)) ctx.addIssue({ code: 'custom', path: ['lists', i, 'kinds', j], message: `${kind} is not in ranked` });
+      else if (seen.has(kind)) ctx.addIssue({ code: 'custom', path: ['lists', i, 'kinds', j], message: `${kind} is already ranked in list ${seen.get(kind)}` });
+      else seen.set(kind, i);
+    }),
+  );
+  n.ranked.forEach((kind, i) => {
+    if (!seen.has(kind)) ctx.addIssue({ code: 'custom', path: ['ranked', i], message: `${kind} is in no ranking list` });
+  });
 });
 
 /** What fires an escalation step. */

@@ -111,16 +111,24 @@ describe('the supervision ladder in the demo county', () => {
     at('2026-06-01');
     await ladder.sweepTenant(countyId);
     await t.queue.whenIdle();
-    const may = ok(await t.gql<{ supervisionNotices: { number: string; period: string; periodStart: string; rule: string; entries: { unitName: string; rank: number; rankedOf: number; bottom: boolean; score: number; metrics: Record<string, number> }[] }[] }>(
-      `{ supervisionNotices(tenantCode: "${COUNTY}") { number period periodStart rule entries { unitName rank rankedOf bottom score metrics } } }`, {}, tok.superior)).supervisionNotices;
+    type Entry = { unitName: string; listCode: string; rank: number; rankedOf: number; tiedWith: number; bottom: boolean; score: number; metrics: Record<string, number> };
+    const may = ok(await t.gql<{ supervisionNotices: { number: string; period: string; periodStart: string; rule: string; ranking: { code: string; bottomMarked: boolean; withheld: string | null }[]; entries: Entry[] }[] }>(
+      `{ supervisionNotices(tenantCode: "${COUNTY}") { number period periodStart rule ranking { code bottomMarked withheld } entries { unitName listCode rank rankedOf tiedWith bottom score metrics } } }`, {}, tok.superior)).supervisionNotices;
     expect(may).toHaveLength(1);
     expect(may[0]).toMatchObject({ period: 'MONTHLY', periodStart: '2026-05-01' });
     expect(may[0].rule).toContain('003 §三');
-    expect(may[0].entries.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(may[0].entries[6]).toMatchObject({ unitName: '下仓镇', rank: 7, rankedOf: 7, bottom: true });
-    expect(may[0].entries.filter((e) => e.bottom).map((e) => e.unitName).sort()).toEqual(['下仓镇', '十字镇', '新城街道'].sort());
-    expect(may[0].entries[6].metrics).toMatchObject({ BEIJING_PETITIONS: 1, CASES_RECEIVED: 1, SKIP_LEVEL_PETITIONS: 0 });
-    expect(may[0].entries[6].score).toBe(-3);
+    // 003 三: 乡镇 and 部门 ranked in separate lists; 十字镇 and 新城街道 (−2 each) share second place (并列).
+    const townships = may[0].entries.filter((e) => e.listCode === 'townships');
+    expect(townships.map((e) => [e.rank, e.rankedOf])).toEqual([[1, 4], [2, 4], [2, 4], [4, 4]]);
+    const xiacangMay = townships.find((e) => e.unitName === '下仓镇')!;
+    expect(xiacangMay).toMatchObject({ rank: 4, rankedOf: 4, tiedWith: 1, bottom: true });
+    expect(townships.filter((e) => e.bottom).map((e) => e.unitName).sort()).toEqual(['下仓镇', '十字镇', '新城街道'].sort());
+    // No department had a fact on record in May: they share first place and none is in a bottom band.
+    const departments = may[0].entries.filter((e) => e.listCode === 'departments');
+    expect(departments.map((e) => [e.rank, e.rankedOf, e.bottom])).toEqual([[1, 3, false], [1, 3, false], [1, 3, false]]);
+    expect(may[0].ranking).toEqual([{ code: 'townships', bottomMarked: true, withheld: null }, { code: 'departments', bottomMarked: false, withheld: 'TOO_LITTLE_DATA' }]);
+    expect(xiacangMay.metrics).toMatchObject({ BEIJING_PETITIONS: 1, CASES_RECEIVED: 1, SKIP_LEVEL_PETITIONS: 0 });
+    expect(xiacangMay.score).toBe(-3);
     expect(await actions(tok.office)).toEqual([]); // one notice is not two
 
     // 1 July: the office publishes June's notice on demand; the ladder runs after it.
@@ -144,8 +152,8 @@ describe('the supervision ladder in the demo county', () => {
     expect(r1.number).toMatch(/^示范信访提醒〔2026〕1号$/);
     expect(r1.facts.summary).toBe('连续2次定期通报排名后3位');
     expect(r1.facts.evidence!.map((e) => [e.kind, e.rank, e.rankedOf])).toEqual([
-      ['NOTICE', 7, 7],
-      ['NOTICE', 7, 7],
+      ['NOTICE', 4, 4],
+      ['NOTICE', 4, 4],
     ]);
     expect(r1.facts.evidence![1].id).toBe(june.id);
   });
@@ -178,7 +186,7 @@ describe('the supervision ladder in the demo county', () => {
     // 下仓镇 sees what concerns it, and gives its read receipt; the county sees the receipt.
     const received = ok(await t.gql<{ receivedSupervisionNotices: { id: string; issuerName: string; entries: { unitName: string; rank: number; readAt: string | null }[] }[] }>('{ receivedSupervisionNotices { id issuerName entries { unitName rank readAt } } }', {}, tok.xiacang)).receivedSupervisionNotices;
     expect(received).toHaveLength(2);
-    expect(received[0]).toMatchObject({ id: ids.june, issuerName: '示范县', entries: [{ unitName: '下仓镇', rank: 7, readAt: null }] });
+    expect(received[0]).toMatchObject({ id: ids.june, issuerName: '示范县', entries: [{ unitName: '下仓镇', rank: 4, readAt: null }] });
     expect(code(await t.gql('mutation($id: ID!) { markNoticeRead(noticeId: $id) { id } }', { id: ids.june }, tok.shizi.replace(/.$/, 'x')))).toBe('UNAUTHENTICATED');
     const readAt = ok(await t.gql<{ markNoticeRead: { readAt: string; unitName: string } }>('mutation($id: ID!) { markNoticeRead(noticeId: $id) { readAt unitName } }', { id: ids.june }, tok.xiacang)).markNoticeRead;
     expect(readAt.unitName).toBe('下仓镇');
@@ -191,19 +199,21 @@ describe('the supervision ladder in the demo county', () => {
   });
 
   it('a second pair of bottom places → a second reminder → listed supervision (reminded twice), caused by it', async () => {
-    await month('2026-07-01', ['deptB', 'deptC']);
+    await month('2026-07-01', ['deptB', 'shizi']);
     await month('2026-08-01', ['shizi', 'xincheng']);
     at('2026-08-01');
     expect((await ladder.sweepTenant(countyId)).map((a) => a.kind)).toEqual([]); // July's notice alone starts a new pair
     at('2026-09-01');
     const taken = await ladder.sweepTenant(countyId);
-    expect(taken.map((a) => [a.kind, a.ruleId])).toEqual([
-      ['REMINDER', 'bottom-three-twice'],
-      ['LISTING', 'reminded-twice'],
+    // 十字镇 was in the bottom 3 in July and August too (sharing second place in August): reminded once.
+    expect(taken.map((a) => [a.kind, a.ruleId, a.targetUnitId === unit.shizi ? '十字镇' : a.targetUnitId === unit.xiacang ? '下仓镇' : a.targetUnitId]).sort()).toEqual([
+      ['LISTING', 'reminded-twice', '下仓镇'],
+      ['REMINDER', 'bottom-three-twice', '下仓镇'],
+      ['REMINDER', 'bottom-three-twice', '十字镇'],
     ]);
     expect(await ladder.run(countyId)).toEqual([]); // idempotent
     const [listing] = await actions(tok.office, 'LISTING');
-    const [r2] = (await actions(tok.office, 'REMINDER')).filter((r) => r.id !== ids.r1);
+    const [r2] = (await actions(tok.office, 'REMINDER')).filter((r) => r.id !== ids.r1 && r.unitName === '下仓镇');
     ids.listing = listing.id;
     expect(r2.facts.evidence!.map((e) => e.kind)).toEqual(['NOTICE', 'NOTICE']);
     expect(listing).toMatchObject({ status: 'ACTIVE', ruleId: 'reminded-twice', ruleSource: '003 §五', unitName: '下仓镇', causedById: r2.id, currentStep: 'FILE', dueOn: null });
@@ -312,6 +322,7 @@ describe('the supervision ladder in the demo county', () => {
       ['ACCOUNTABILITY', 'rectification-overdue', 'DECIDED'],
       ['INTERVIEW', 'interview-grounds', 'RECTIFIED'],
       ['LISTING', 'reminded-twice', 'DELISTED'],
+      ['REMINDER', 'bottom-three-twice', 'ISSUED'],
       ['REMINDER', 'bottom-three-twice', 'ISSUED'],
       ['REMINDER', 'bottom-three-twice', 'ISSUED'],
     ]);

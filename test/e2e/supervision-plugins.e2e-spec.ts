@@ -30,8 +30,15 @@ describe('supervision per plugin', () => {
   type Action = { id: string; kind: string; status: string; ruleId: string | null; ruleSource: string; severity: string | null; channel: string | null; dueOn: string | null; unitName: string; letterUrl: string | null; detail: Record<string, unknown>; steps: { code: string }[]; evidenceChain: { id: string }[] };
   const mutate = (op: string, type: string, input: Record<string, unknown>, token: string) => t.gql<Record<string, Action>>(`mutation($i: ${type}!) { ${op}(input: $i) { ${ACTION} } }`, { i: input }, token);
   const publish = (input: Record<string, unknown>, token = tok.county) =>
-    t.gql<{ publishNotice: { id: string; kind: string; entries: { unitName: string; targetTenantCode: string | null; rank: number | null; rankedOf: number | null; metrics: Record<string, number>; criticised: boolean; criticism: string | null }[] } }>(
-      'mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { id kind entries { unitName targetTenantCode rank rankedOf metrics criticised criticism } } }',
+    t.gql<{
+      publishNotice: {
+        id: string;
+        kind: string;
+        ranking: Record<string, unknown>[];
+        entries: { unitName: string; targetTenantCode: string | null; rank: number | null; rankedOf: number | null; tiedWith: number | null; bottom: boolean; scoreFacts: Record<string, unknown>[]; metrics: Record<string, number>; criticised: boolean; criticism: string | null }[];
+      };
+    }>(
+      'mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { id kind ranking { code units unitsWithFacts minimum minimumIsDefault bottomWidth bottomMarked withheld } entries { unitName targetTenantCode rank rankedOf tiedWith bottom scoreFacts { metric value weight points adverse } metrics criticised criticism } } }',
       { i: { tenantCode: COUNTY, ...input } },
       token,
     );
@@ -134,9 +141,14 @@ describe('supervision per plugin', () => {
     expect(code(await publish({ kind: 'REGULAR', period: 'MONTHLY', periodStart: '2026-02-01' }, tok.xiacang))).toBe('NOT_FOUND');
     expect(field(await publish({ tenantCode: 'shizi', kind: 'REGULAR', period: 'MONTHLY', periodStart: '2026-02-01' }, tok.shizi))).toBe('input.tenantCode'); // 001 has no notices
     const notice = ok(await publish({ kind: 'REGULAR', period: 'MONTHLY', periodStart: '2026-02-01' })).publishNotice;
-    // Ties (no petitions) keep the joint meeting's order of units; 新城街道's skip-level petition (−2) ranks it last.
+    // 003 三: townships are ranked in their own list; tied units (no petitions) share first place (并列),
+    // listed in the joint meeting's order; 新城街道's skip-level petition (−2) ranks it last.
     const order = countyUnits.filter((u) => u.kind === 'TOWNSHIP' && u.name !== '新城街道').map((u) => u.name);
-    expect(notice.entries.map((e) => [e.unitName, e.rank, e.rankedOf])).toEqual([...order, '新城街道'].map((name, i) => [name, i + 1, 4]));
+    expect(notice.entries.map((e) => [e.unitName, e.rank, e.rankedOf, e.tiedWith])).toEqual([...order.map((name) => [name, 1, 4, 3]), ['新城街道', 4, 4, 1]]);
+    // One unit with facts is too little data for 003's county (minimumToRank 2): ranked, no bottom band.
+    expect(notice.entries.some((e) => e.bottom)).toBe(false);
+    expect(notice.ranking.find((l) => l.code === 'townships')).toMatchObject({ units: 4, unitsWithFacts: 1, minimum: 2, minimumIsDefault: false, bottomWidth: 3, bottomMarked: false, withheld: 'TOO_LITTLE_DATA' });
+    expect(notice.entries[3].scoreFacts).toEqual(expect.arrayContaining([{ metric: 'SKIP_LEVEL_PETITIONS', value: 1, weight: -2, points: -2, adverse: true }]));
     expect(notice.entries[3].targetTenantCode).toBe('xincheng');
     const xincheng = notice.entries[3];
     expect(xincheng.metrics).toMatchObject({ CASES_RECEIVED: 1, SKIP_LEVEL_PETITIONS: 1 });

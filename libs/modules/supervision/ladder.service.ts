@@ -213,8 +213,8 @@ export class LadderService implements OnModuleInit {
       [tenantId, kind, window],
     );
     if (!notices.length) return [];
-    const entries: { notice_id: string; unitId: string; targetTenantId: string | null; rank: number | null; rankedOf: number | null }[] = await em.query(
-      `SELECT notice_id, target_unit_id AS "unitId", target_tenant_id AS "targetTenantId", rank, ranked_of AS "rankedOf"
+    const entries: { notice_id: string; unitId: string; targetTenantId: string | null; rank: number | null; rankedOf: number | null; bottom: boolean }[] = await em.query(
+      `SELECT notice_id, target_unit_id AS "unitId", target_tenant_id AS "targetTenantId", rank, ranked_of AS "rankedOf", bottom
          FROM supervision_notice_entry WHERE tenant_id = $1 AND notice_id = ANY($2::uuid[])`,
       [tenantId, notices.map((n) => n.id)],
     );

@@ -24,7 +24,7 @@ function monthly(ranks: string[][], from = 5): NoticeFact[] {
       periodStart: `2026-${month}-01`,
       periodEnd: `2026-${month}-28`.replace('-28', `-${['04', '06', '09', '11'].includes(month) ? 30 : 31}`),
       publishedAt: `2026-${String(from + i + 1).padStart(2, '0')}-01T01:00:00.000000`,
-      entries: order.map((u, r) => ({ unitId: u, targetTenantId: `t-${u}`, rank: r + 1, rankedOf: order.length })),
+      entries: order.map((u, r) => ({ unitId: u, targetTenantId: `t-${u}`, rank: r + 1, rankedOf: order.length, bottom: true })),
     };
   });
 }
@@ -59,7 +59,7 @@ describe('the escalation ladder', () => {
   });
 
   it('consecutive special notices naming a unit; one not naming it breaks the run', () => {
-    const special = (id: string, at: string, units: string[]): NoticeFact => ({ id, number: id, kind: 'SPECIAL', period: null, periodStart: '2026-06-01', periodEnd: '2026-06-01', publishedAt: at, entries: units.map((u) => ({ unitId: u, targetTenantId: null, rank: null, rankedOf: null })) });
+    const special = (id: string, at: string, units: string[]): NoticeFact => ({ id, number: id, kind: 'SPECIAL', period: null, periodStart: '2026-06-01', periodEnd: '2026-06-01', publishedAt: at, entries: units.map((u) => ({ unitId: u, targetTenantId: null, rank: null, rankedOf: null, bottom: false })) });
     const notices = [special('s1', '2026-06-02', ['x', 'y']), special('s2', '2026-06-09', ['y']), special('s3', '2026-06-16', ['x', 'y'])];
     expect(evaluateLadder([specialTwice], { ...empty, specialNotices: notices }).map((p) => p.dedupeKey)).toEqual(['special-twice:y:s1,s2']);
   });

@@ -26,7 +26,8 @@ export interface NoticeFact {
   periodEnd: string;
   publishedAt: string;
   /** Ranked units (regular) or named units (special). */
-  entries: (UnitRef & { rank: number | null; rankedOf: number | null })[];
+  /** `bottom`: the notice marked the unit in its bottom band (place in the band, adverse facts, enough data). */
+  entries: (UnitRef & { rank: number | null; rankedOf: number | null; bottom: boolean })[];
 }
 
 export interface ActionFact extends UnitRef {
@@ -218,7 +219,7 @@ export function evaluateLadder(rules: readonly EffectiveRule[], state: LadderSta
     const when = rule.when;
     switch (when.kind) {
       case 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES':
-        out.push(...noticeRuns(rule, state.regularNotices, when.consecutive, (e) => e.rank !== null && e.rankedOf !== null && isBottom(e.rank, e.rankedOf, when.bottom), state.consumed, true));
+        out.push(...noticeRuns(rule, state.regularNotices, when.consecutive, (e) => e.bottom && e.rank !== null && e.rankedOf !== null && isBottom(e.rank, e.rankedOf, when.bottom), state.consumed, true));
         break;
       case 'CONSECUTIVE_SPECIAL_NOTICES':
         out.push(...noticeRuns(rule, state.specialNotices, when.consecutive, () => true, state.consumed, false));

@@ -5,6 +5,59 @@ import { MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import { NoticeKind, NoticePeriod } from './enums';
 import { numeric } from './numeric';
 
+/** One fact behind a unit's score: the metric, its value in the period, its weight and the points it gave. */
+@ObjectType('NoticeScoreFact')
+export class NoticeScoreFact {
+  @Field()
+  metric: string;
+
+  @Field(() => Float)
+  value: number;
+
+  @Field(() => Float, { description: 'The plugin\'s weight (notices.scoring); 0 when unweighted.' })
+  weight: number;
+
+  @Field(() => Float)
+  points: number;
+
+  @Field({ description: 'Counted against the unit (a negative weight): only adverse facts can put a unit in the bottom band.' })
+  adverse: boolean;
+}
+
+/** One ranking list of a regular notice (003 §三: 乡镇 and 部门 ranked separately) and its bottom band. */
+@ObjectType('NoticeRankingList')
+export class NoticeRankingList {
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => [String])
+  kinds: string[];
+
+  @Field(() => Int)
+  units: number;
+
+  @Field(() => Int, { description: 'Units of the list with any fact on record in the period.' })
+  unitsWithFacts: number;
+
+  @Field(() => Int, { description: 'Units with facts needed before a bottom band is marked (the plugin\'s notices.minimumToRank, or the platform default).' })
+  minimum: number;
+
+  @Field({ description: 'The minimum is the platform default, not the plugin\'s.' })
+  minimumIsDefault: boolean;
+
+  @Field(() => Int, { description: 'Places the ladder watches (排名后N位); 0 when no rule watches one.' })
+  bottomWidth: number;
+
+  @Field({ description: 'Whether a bottom band was marked in this list.' })
+  bottomMarked: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why no bottom band: NO_RULE, TOO_LITTLE_DATA or NO_ADVERSE_FACTS.' })
+  withheld: string | null;
+}
+
 /** One supervised unit in a notice: its metrics, score and rank, named criticism, read receipt. */
 @Entity('supervision_notice_entry')
 @ObjectType('SupervisionNoticeEntry')
@@ -53,8 +106,24 @@ export class SupervisionNoticeEntry {
   rankedOf: number | null;
 
   @Column({ type: 'boolean', default: false })
-  @Field({ description: 'In the bottom places the tenant\'s ladder watches (排名后N位).' })
+  @Field({ description: 'In the bottom places the tenant\'s ladder watches (排名后N位): its place is in the band, it has adverse facts, and its list has enough data.' })
   bottom: boolean;
+
+  @Column({ name: 'list_code', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The ranking list the unit was ranked in (NoticeRankingList.code).' })
+  listCode: string | null;
+
+  @Column({ name: 'tied_with', type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Units sharing this place (并列), the unit included; 1 when alone.' })
+  tiedWith: number | null;
+
+  @Column({ name: 'adverse_facts', type: 'integer', default: 0 })
+  @Field(() => Int, { description: 'Adverse facts on record in the period (metrics the plugin weighs negatively).' })
+  adverseFacts: number;
+
+  @Column({ name: 'score_facts', type: 'jsonb', default: () => "'[]'" })
+  @Field(() => [NoticeScoreFact], { description: 'The facts behind the score: every metric with a value, its weight and points.' })
+  scoreFacts: NoticeScoreFact[];
 
   @Column({ type: 'boolean', default: false })
   @Field({ description: 'Named for criticism (点名批评).' })
@@ -138,6 +207,10 @@ export class SupervisionNotice {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   @Field(() => JSONScalar, { description: 'To whom it was published and reported: units, roles (reportedTo), departments it is recorded with.' })
   distribution: Record<string, unknown>;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  @Field(() => [NoticeRankingList], { description: 'Regular notices: the ranking lists, each with its bottom band or why it was withheld.' })
+  ranking: NoticeRankingList[];
 
   /** Set by the service when it already knows the entries the caller may see. */
   entries?: SupervisionNoticeEntry[];

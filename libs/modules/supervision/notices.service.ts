@@ -15,10 +15,11 @@ import { NoticeKind, NoticePeriod, OutboxChannel } from './enums';
 import { afterDecision } from './jobs';
 import { bottomBand } from './ladder';
 import { computeMetrics } from './metrics.repository';
-import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
+import { SupervisionNotice, SupervisionNoticeEntry, type NoticeRankingList } from './notice.entity';
 import { OutboxService, type OutboxDraft } from './outbox.service';
 import { periodFrom, previousPeriod, type PeriodRange } from './periods';
-import { rankUnits, weightedScore, type Metrics } from './ranking';
+import { rankUnits, scoreFacts, weightedScore, type Metrics, type RankedUnit } from './ranking';
+import { minimumToRank, rankingListsOf } from './ranking-lists';
 import {
   actsForUnit,
   concernSql,
@@ -39,6 +40,8 @@ export interface UnitMetricsView {
   unit: SupervisedUnit;
   metrics: Metrics;
 }
+
+type RankedEntry = RankedUnit & { listCode: string };
 
 interface NoticeDraft {
   kind: NoticeKind;
@@ -290,8 +293,10 @@ export class NoticesService {
       return weightedScore(m, notices.scoring);
     };
     const band = bottomBand(rules.ladder);
-    const ranked = draft.kind === NoticeKind.REGULAR ? new Map(rankUnits(draft.units.map((u) => ({ unitId: u.id, position: u.position, name: u.name, metrics: metrics.get(u.id)! })), score, band).map((r) => [r.unitId, r])) : new Map();
+    const { ranked, ranking } = draft.kind === NoticeKind.REGULAR ? this.rank(rules, draft.units, metrics, score, band) : { ranked: new Map<string, RankedEntry>(), ranking: [] };
     const scoring = hook ? `rankScore hook (${tenant.pluginId})` : 'Σ weight × metric';
+    const minimum = minimumToRank(notices);
+    const rankingRule = `ranked in ${ranking.map((l) => `${l.name} (${l.kinds.join('+')})`).join(', ')} by ${scoring}; ties share a place; bottom ${band} of units with adverse facts, when a list has ${minimum.minimum} unit(s) with facts (${minimum.isDefault ? 'platform default' : (minimum.source ?? 'plugin')})`;
     const reportedTo = notices.reportedTo ?? [];
     const notice = await em.save(
       em.create(SupervisionNotice, {
@@ -304,7 +309,8 @@ export class NoticesService {
         title: draft.title,
         body: draft.body,
         status: 'PUBLISHED',
-        rule: draft.kind === NoticeKind.REGULAR ? `${notices.source}; ranked ${notices.ranked.join(', ')} by ${scoring}; bottom ${band}` : notices.source,
+        rule: draft.kind === NoticeKind.REGULAR ? `${notices.source}; ${rankingRule}` : notices.source,
+        ranking,
         createdById: userId,
         createdAt: now,
         publishedById: userId,
@@ -325,6 +331,10 @@ export class NoticesService {
         rank: r ? r.rank : null,
         rankedOf: r ? r.rankedOf : null,
         bottom: r ? r.bottom : false,
+        listCode: r ? r.listCode : null,
+        tiedWith: r ? r.tiedWith : null,
+        adverseFacts: r ? r.adverseFacts : scoreFacts(metrics.get(u.id)!, notices.scoring).filter((f) => f.adverse).reduce((n, f) => n + f.value, 0),
+        scoreFacts: scoreFacts(metrics.get(u.id)!, notices.scoring),
         criticised: criticism !== null,
         criticism,
       });
@@ -332,8 +342,25 @@ export class NoticesService {
     for (let i = 0; i < entries.length; i += 500) await em.insert(SupervisionNoticeEntry, entries.slice(i, i + 500));
     await this.announce(em, rules, notice, entries, draft.units, reportedTo);
     notice.issuerName = tenant.name;
+    const position = new Map(draft.units.map((u, i) => [u.id, i]));
+    entries.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || position.get(a.targetUnitId)! - position.get(b.targetUnitId)!);
     notice.entries = await this.describe(em, entries);
     return notice;
+  }
+
+  /** Ranks every list on its own (003 §三: 乡镇 and 部门), each with its own places and bottom band. */
+  private rank(rules: SupervisionRules, units: SupervisedUnit[], metrics: Map<string, Metrics>, score: (m: Metrics) => number, band: number): { ranked: Map<string, RankedEntry>; ranking: NoticeRankingList[] } {
+    const notices = rules.notices!;
+    const minimum = minimumToRank(notices);
+    const ranked = new Map<string, RankedEntry>();
+    const ranking: NoticeRankingList[] = [];
+    for (const list of rankingListsOf(notices)) {
+      const members = units.filter((u) => list.kinds.includes(u.kind));
+      const { units: places, bottomBand: b } = rankUnits(members.map((u) => ({ unitId: u.id, position: u.position, name: u.name, metrics: metrics.get(u.id)! })), score, band, notices.scoring, minimum.minimum);
+      for (const p of places) ranked.set(p.unitId, { ...p, listCode: list.code });
+      ranking.push({ code: list.code, name: list.name, kinds: [...list.kinds], units: members.length, unitsWithFacts: b.unitsWithFacts, minimum: minimum.minimum, minimumIsDefault: minimum.isDefault, bottomWidth: band, bottomMarked: b.marked, withheld: b.withheld });
+    }
+    return { ranked, ranking };
   }
 
   private async announce(em: EntityManager, rules: SupervisionRules, notice: SupervisionNotice, entries: SupervisionNoticeEntry[], units: SupervisedUnit[], reportedTo: readonly string[]): Promise<void> {
@@ -341,7 +368,7 @@ export class NoticesService {
     const name = new Map(units.map((u) => [u.id, u.name]));
     const drafts: OutboxDraft[] = [];
     for (const e of entries) {
-      const place = e.rank ? `本期排名第${e.rank}位（共${e.rankedOf}个单位）` : '被通报';
+      const place = e.rank ? `本期排名${(e.tiedWith ?? 1) > 1 ? '并列' : ''}第${e.rank}位（共${e.rankedOf}个单位）` : '被通报';
       const body = `${notice.title}（${notice.number}）已印发。${name.get(e.targetUnitId)}${place}${e.criticised ? `，被点名批评：${e.criticism}` : ''}。`;
       for (const user of recipients.get(e.targetUnitId) ?? []) {
         drafts.push({ channel: OutboxChannel.IN_APP, recipient: `user:${user}`, subject: `通报：${notice.number}`, body, dedupeKey: `notice:${notice.id}:${user}`, refId: notice.id });
