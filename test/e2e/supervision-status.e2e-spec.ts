@@ -173,7 +173,7 @@ describe('supervisionStatus (the superiors\' view)', () => {
     clock.set('2026-10-10T09:00:00+08:00');
     await t.app.get(SupervisionStatusService).refreshAll();
     await t.queue.whenIdle();
-  });
+  }, 240_000); // boots the API, signs in and seeds four tenants: slow on a loaded machine
   afterAll(async () => {
     await t.close();
   });
