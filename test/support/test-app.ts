@@ -28,13 +28,13 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const DEMO_PASSWORD = 'demo-password';
 
 /** A fresh database: in-memory PGlite, or a new database on the real PostgreSQL (dropped at close). */
-async function freshDatabaseUrl(template?: string): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) return { url: undefined, drop: async () => undefined };
   const name = `jm_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -72,36 +72,33 @@ function testConfig(databaseUrl: string | undefined, env: Record<string, string>
   });
 }
 
-/** Boots the default test app once on the template's database and leaves it migrated and seeded. */
-const buildTemplate: BuildTemplate = async ({ databaseUrl }) => {
-  const prefix = process.env.QUEUE_PREFIX;
-  process.env.QUEUE_PREFIX = `jmtest-${randomUUID().slice(0, 8)}`;
-  const created = await createApp(testConfig(databaseUrl, {}), { inMemory: !databaseUrl });
+/** Boots the default test app once on an embedded database and returns it migrated and seeded. */
+const buildTemplate: BuildTemplate = async () => {
+  const created = await createApp(testConfig(undefined, {}), { inMemory: true });
   try {
     await created.app.get(JobQueue).whenIdle(300_000);
     // The builder's claims of the current ticks must not stop a suite's own sweeps.
     await created.database.dataSource.query('DELETE FROM job_tick');
-    return databaseUrl ? undefined : await created.database.embedded!.dump();
+    return await created.database.embedded!.dump();
   } finally {
     await created.close();
-    process.env.QUEUE_PREFIX = prefix;
   }
 };
 
 /**
  * Boots the real API (all modules, migrations, guard, RLS) on a fresh database. Against real
  * services when DATABASE_URL / REDIS_URL are set, embedded otherwise; no mocks. The fresh database
- * is a copy of the run's migrated and seeded template when the environment allows it
- * (test/support/seeded-template.ts), else it is migrated and seeded here.
+ * is, on the embedded default, a copy of the run's migrated and seeded template when the environment
+ * allows it (test/support/seeded-template.ts), else it is migrated and seeded here.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: { logStream?: Writable } = {}): Promise<TestApp> {
   const template = mayUseTemplate(env) ? await seededTemplate(buildTemplate) : null;
-  const db = await freshDatabaseUrl(template?.kind === 'postgres' ? template.name : undefined);
+  const db = await freshDatabaseUrl();
   process.env.QUEUE_PREFIX = `jmtest-${randomUUID().slice(0, 8)}`;
   const config = testConfig(db.url, env);
   let created: CreatedApp;
   try {
-    created = await createApp(config, { inMemory: !db.url, initialData: template?.kind === 'embedded' ? template.data : undefined, logStream: options.logStream });
+    created = await createApp(config, { inMemory: !db.url, initialData: template ?? undefined, logStream: options.logStream });
   } catch (err) {
     await db.drop();
     throw err;

@@ -1,5 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '@engine/errors';
 import { RequestContext, type Caller } from '@engine/context';
@@ -8,6 +10,11 @@ import { POLICY_KEY, PUBLIC_KEY, requestOf, type Policy } from './decorators';
 import { TOKEN_SERVICE, type TokenService } from './token';
 
 export const ABILITY_RULES = Symbol('ABILITY_RULES');
+
+function operationKind(context: ExecutionContext): string | null {
+  if (context.getType<string>() !== 'graphql') return null;
+  return GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().operation.operation;
+}
 
 /**
  * The one guard, global: authenticates the bearer token, builds the request context and ability,
@@ -32,6 +39,8 @@ export class AccessGuard implements CanActivate {
     const caller = this.authenticate(req.headers.authorization);
     if (!req.ctx) {
       req.ctx = caller ? RequestContext.forCaller(caller, this.abilityFor(caller), req.ip ?? null) : RequestContext.anonymous(req.ip ?? null);
+      // A query operation's reads share one transaction (Db.run); a mutation's fields keep their own.
+      req.ctx.operation.shareReads = operationKind(context) === 'query';
     }
     if (isPublic) return true;
     if (!caller) throw AppError.unauthenticated();

@@ -40,6 +40,16 @@ export interface DataScope {
 }
 
 /**
+ * What the root fields and DataLoader batches of one GraphQL operation share. For a query operation
+ * the engine sets `shareReads`, and `Db.run` keeps `shared` (its one open transaction) here; contexts
+ * derived from the request's (`asPlatform()`) share the same slot.
+ */
+export interface OperationSlot {
+  shareReads: boolean;
+  shared?: { finish(): Promise<void> };
+}
+
+/**
  * Explicit request context, passed first to every service method (Vendure's `ctx`). The data layer
  * only runs queries inside `Db.run(ctx, …)`, which binds this scope to the transaction.
  */
@@ -86,7 +96,16 @@ export class RequestContext {
 
   /** Same caller, platform scope: for internal steps such as verifying a password. */
   asPlatform(): RequestContext {
-    return new RequestContext(this.callerValue, { ...this.scope, kind: 'platform' }, this.abilityValue, this.ip);
+    const derived = new RequestContext(this.callerValue, { ...this.scope, kind: 'platform' }, this.abilityValue, this.ip);
+    derived.operationSlot = this.operationSlot;
+    return derived;
+  }
+
+  private operationSlot: OperationSlot = { shareReads: false };
+
+  /** The GraphQL operation this context serves (see OperationSlot). */
+  get operation(): OperationSlot {
+    return this.operationSlot;
   }
 
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();

@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { RequestContext } from '@engine/context';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import type { DataScope, RequestContext } from '@engine/context';
 import { isRetryableTransactionError, retryPause, TRANSACTION_RETRIES } from './retryable';
+import { noteScopeExtended, SharedReads, type SharedReadsHooks } from './shared-reads';
 
 /** The restricted database role every transaction runs as: owns no table, has no BYPASSRLS. */
 export const APP_DB_ROLE = 'jm_app';
@@ -22,10 +23,25 @@ const current = new AsyncLocalStorage<Tx>();
  * the embedded database, would otherwise wait for itself). A serialization failure or deadlock
  * (40001, 40P01) runs the outermost transaction once more: `work` must not have effects outside it
  * that a second run would repeat (enqueue jobs idempotently, by job id).
+ *
+ * The reads of one GraphQL query operation share one transaction (`ctx.operation.shareReads`, set by
+ * the guard; see shared-reads.ts), on PostgreSQL: the embedded database has a single connection, which
+ * a transaction held across the operation would keep from the guard's own lookups.
  */
 @Injectable()
 export class Db {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  private readonly shareable: boolean;
+  private readonly hooks: SharedReadsHooks;
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+    this.shareable = Number((dataSource.options as { poolSize?: number } | undefined)?.poolSize ?? 10) > 1;
+    this.hooks = {
+      begin: (ctx) => this.begin(ctx.scope),
+      applyScope: (runner, scope) => applyScope(runner, scope),
+      runIn: (tx, work) => current.run(tx, work),
+      alone: (ctx, work) => this.alone(ctx, work),
+    };
+  }
 
   async run<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
     const open = current.getStore();
@@ -35,6 +51,15 @@ export class Db {
       }
       return work(open);
     }
+    const slot = ctx.operation;
+    if (slot?.shareReads && this.shareable) {
+      slot.shared ??= new SharedReads(this.hooks);
+      return (slot.shared as SharedReads).join(ctx, work);
+    }
+    return this.alone(ctx, work);
+  }
+
+  private async alone<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
     // Serialization failures and deadlocks abort the whole transaction and commit nothing: it is run
     // again (once), here at its boundary, instead of reaching the client as an internal error.
     for (let attempt = 0; ; attempt++) {
@@ -47,8 +72,8 @@ export class Db {
     }
   }
 
-  private async transaction<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const { scope } = ctx;
+  /** A new transaction in `scope`, on a connection of its own (released by the caller). */
+  private async begin(scope: DataScope): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
     // Marked active before the first statement, so a failure anywhere below rolls back.
     Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
@@ -60,12 +85,19 @@ export class Db {
         await runner.query(`START TRANSACTION; ${inline}`);
       } else {
         await runner.query('START TRANSACTION');
-        await runner.query(
-          `SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.tree', $3, true),
-                  set_config('app.platform', $4, true), set_config('app.user_id', $5, true), set_config('app.extra_tenants', '', true)`,
-          [APP_DB_ROLE, scope.tenantId ?? '', scope.tree ? 'on' : 'off', scope.kind === 'platform' ? 'on' : 'off', scope.userId ?? ''],
-        );
+        await applyScope(runner, scope);
       }
+      return runner;
+    } catch (err) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+      throw err;
+    }
+  }
+
+  private async transaction<T>(ctx: RequestContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const runner = await this.begin(ctx.scope);
+    try {
       const tx: Tx = { em: runner.manager, ctx };
       const result = await current.run(tx, () => work(tx));
       await runner.commitTransaction();
@@ -84,6 +116,7 @@ export class Db {
    * the authorization check for that rule.
    */
   async extendScope(tx: Tx, tenantId: string): Promise<void> {
+    noteScopeExtended(tx);
     await tx.em.query(
       `SELECT set_config('app.extra_tenants', CASE WHEN current_setting('app.extra_tenants', true) IN ('', '{}') OR current_setting('app.extra_tenants', true) IS NULL
          THEN '{' || $1 || '}' ELSE rtrim(current_setting('app.extra_tenants', true), '}') || ',' || $1 || '}' END, true)`,
@@ -106,6 +139,15 @@ export class Db {
       clearTimeout(timer);
     }
   }
+}
+
+/** Sets the scope in the open transaction (every setting, so a widening by extendScope is undone). */
+async function applyScope(runner: QueryRunner, scope: DataScope): Promise<void> {
+  await runner.query(
+    `SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.tree', $3, true),
+            set_config('app.platform', $4, true), set_config('app.user_id', $5, true), set_config('app.extra_tenants', '', true)`,
+    [APP_DB_ROLE, scope.tenantId ?? '', scope.tree ? 'on' : 'off', scope.kind === 'platform' ? 'on' : 'off', scope.userId ?? ''],
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

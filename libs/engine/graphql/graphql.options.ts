@@ -4,6 +4,7 @@ import type { AppConfig } from '@engine/config';
 import { formatGraphQLError } from '@engine/errors';
 import { aliasLimit } from './alias-limit.rule';
 import { complexityPlugin } from './complexity.plugin';
+import { operationEndPlugin } from './operation-end.plugin';
 import { JSONScalar } from './json.scalar';
 
 /** Apollo Server options: production hygiene on in every mode; introspection only outside production. */
@@ -23,7 +24,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     validationRules: [depthLimit(config.queryMaxDepth), aliasLimit(config.queryMaxAliases)],
     // One operation per HTTP request: batching would multiply every other limit.
     allowBatchedHttpRequests: false,
-    plugins: [complexityPlugin(config.queryMaxCost)],
+    plugins: [complexityPlugin(config.queryMaxCost), operationEndPlugin()],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };
 }
