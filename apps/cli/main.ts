@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pluginJsonSchema } from '@jm/plugin-sdk';
 import { loadConfig } from '@engine/config';
 import { RequestContext, Role, type Caller } from '@engine/context';
 import { exportTenant, importTenant, openDatabase, type TenantExport } from '@engine/database';
@@ -24,7 +25,7 @@ const USAGE = `usage: npm run cli -- <command>
   tenant:import <file.json>        restore an export into this deployment (ids and audit chain kept)
   calendar:load-year <file.json>   load a year's national holiday arrangement as data:
                                    { "year": 2027, "holidays": [...], "workdays": [...], "source": "..." }
-  schema:write                     regenerate schema.graphql from the code
+  schema:write                     regenerate schema.graphql and libs/plugin-sdk/plugin.schema.json from the code
 `;
 
 function flag(args: string[], name: string): string | undefined {
@@ -151,7 +152,8 @@ async function main(): Promise<number> {
       const { app, close } = await createApp({ ...loadConfig({ ...process.env, DATABASE_URL: '', SEED_DEMO: 'false', LOG_LEVEL: 'error' }) }, { inMemory: true });
       writeFileSync(join(REPO_ROOT, 'schema.graphql'), schemaSdl(app));
       await close();
-      process.stdout.write('schema.graphql written\n');
+      writeFileSync(join(REPO_ROOT, 'libs', 'plugin-sdk', 'plugin.schema.json'), `${JSON.stringify(pluginJsonSchema(), null, 2)}\n`);
+      process.stdout.write('schema.graphql and libs/plugin-sdk/plugin.schema.json written\n');
       return 0;
     }
     default:

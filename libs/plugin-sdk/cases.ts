@@ -17,104 +17,81 @@ export const CASE_SOURCES = [
 /** Leader ownership tier: cases with these sources are owned by a leader of this tier at each level. */
 export const ownershipTierSchema = z.strictObject({
   id: keySchema,
-  sources: z.array(z.enum(CASE_SOURCES)).min(1),
-  /** Owning leader tier at the county (PRINCIPAL: 主要领导; IN_CHARGE: 分管领导). */
-  countyLeader: z.enum(['PRINCIPAL', 'IN_CHARGE']).optional(),
-  /** Owning leader tier at the township. */
-  townshipLeader: z.enum(['PRINCIPAL', 'IN_CHARGE']),
+  sources: z.array(z.enum(CASE_SOURCES)).min(1).describe('Case sources and severities owned at this tier.'),
+  countyLeader: z.enum(['PRINCIPAL', 'IN_CHARGE']).optional().describe('Owning leader tier at the county (PRINCIPAL: 主要领导; IN_CHARGE: 分管领导).'),
+  townshipLeader: z.enum(['PRINCIPAL', 'IN_CHARGE']).describe('Owning leader tier at the township.'),
   source: citationSchema,
 });
 
 export const casesSchema = z.strictObject({
-  /** Petitions by at least this many people are group petitions (集体访). */
-  groupPetitionThreshold: z.strictObject({ people: z.number().int().min(2), source: citationSchema }).optional(),
+  groupPetitionThreshold: z.strictObject({ people: z.number().int().min(2).describe('Least number of petitioners (e.g. 5).'), source: citationSchema }).optional().describe('Petitions by at least this many people are group petitions (集体访).'),
   ownership: z
     .strictObject({
-      tiers: z.array(ownershipTierSchema).min(1),
-      /** One case, one leader, one team, one plan (一案一领导、一个专班、一套方案). */
-      teamAndPlanRequired: z.boolean(),
-      /** Progress reports due until resolved and closed (化解结案销号). */
-      progressReports: cadenceSchema,
-      roadmaps: z.array(z.enum(['RESOLVE', 'STABILISE', 'STRIKE'])).default([]),
+      tiers: z.array(ownershipTierSchema).min(1).describe('Leader ownership tiers (包案分级); merge by id.'),
+      teamAndPlanRequired: z.boolean().describe('One case, one leader, one team, one plan (一案一领导、一个专班、一套方案).'),
+      progressReports: cadenceSchema.describe('Progress reports due until resolved and closed (化解结案销号).'),
+      roadmaps: z.array(z.enum(['RESOLVE', 'STABILISE', 'STRIKE'])).default([]).describe('Roadmap strategies of owned cases (化解、稳控、打击).'),
       source: citationSchema,
     })
-    .optional(),
-  /** Roadmap strategies on key cases (002: 化解、稳控、打击), where ownership does not declare them. */
+    .optional().describe('Leader ownership of cases (领导包案): tiers, team and plan, progress reports.'),
   roadmaps: z
-    .strictObject({ strategies: z.array(z.enum(['RESOLVE', 'STABILISE', 'STRIKE'])).min(1), source: citationSchema })
-    .optional(),
-  /** Tiered handling (分级处理): who is first responsible at each level. */
+    .strictObject({ strategies: z.array(z.enum(['RESOLVE', 'STABILISE', 'STRIKE'])).min(1).describe('Strategies offered: RESOLVE, STABILISE, STRIKE.'), source: citationSchema })
+    .optional().describe('Roadmap strategies on key cases (002: 化解、稳控、打击), where ownership does not declare them.'),
   tieredHandling: z
-    .array(z.strictObject({ level: z.enum(['COMMUNITY', 'TOWN']), firstResponsible: z.string().min(1).max(50), role: roleSchema.optional(), source: citationSchema }))
-    .optional(),
-  /** Grid system (网格化): levels from the top, and escalation one level up. */
+    .array(z.strictObject({ level: z.enum(['COMMUNITY', 'TOWN']).describe('The level handled at.'), firstResponsible: z.string().min(1).max(50).describe('Who is first responsible at that level, as the source words it.'), role: roleSchema.optional(), source: citationSchema }))
+    .optional().describe('Tiered handling (分级处理): who is first responsible at each level.'),
   grid: z
-    .strictObject({ levels: z.array(z.string().min(1).max(50)).min(2), escalation: z.literal('ONE_LEVEL_UP'), source: citationSchema })
-    .optional(),
-  /** Ledgers (台账) and their lists at each level. */
+    .strictObject({ levels: z.array(z.string().min(1).max(50)).min(2).describe('Grid levels from the top (镇, 社区, 网格).'), escalation: z.literal('ONE_LEVEL_UP').describe('What a level cannot resolve goes one level up.'), source: citationSchema })
+    .optional().describe('Grid system (网格化): levels from the top, and escalation one level up.'),
   ledgers: z
     .strictObject({
-      levels: z.array(z.enum(['TOWN', 'COMMUNITY'])).min(1),
-      lists: z.array(z.enum(['PROBLEM', 'RESPONSIBILITY', 'TASK'])).min(1),
-      /**
-       * What each ledger entry must state (002 §五(四): 诉求内容、分类处理情况、具体工作措施、包案领导、
-       * 具体责任单位和责任人以及问题处理时限).
-       */
+      levels: z.array(z.enum(['TOWN', 'COMMUNITY'])).min(1).describe('Levels that keep a ledger.'),
+      lists: z.array(z.enum(['PROBLEM', 'RESPONSIBILITY', 'TASK'])).min(1).describe('Lists of each ledger: PROBLEM, RESPONSIBILITY, TASK (问题、责任、任务清单).'),
       fields: z
         .array(z.enum(['CONTENT', 'CLASSIFICATION', 'MEASURES', 'OWNING_LEADER', 'RESPONSIBLE_UNIT', 'RESPONSIBLE_PERSON', 'TIME_LIMIT']))
-        .optional(),
+        .optional().describe('What each ledger entry must state (002 §五(四): 诉求内容、分类处理情况、具体工作措施、包案领导、 具体责任单位和责任人以及问题处理时限).'),
       source: citationSchema,
     })
-    .optional(),
-  /** Leader reception day (领导接访日). */
+    .optional().describe('Ledgers (台账) and their lists at each level.'),
   reception: z
-    .strictObject({ rotation: cadenceSchema, recusal: z.boolean(), confidentiality: z.boolean(), source: citationSchema })
-    .optional(),
-  /** First-inquiry responsibility (首问负责制). */
+    .strictObject({ rotation: cadenceSchema.describe('How often leaders take their turn at reception.'), recusal: z.boolean().describe('A receiving leader with a conflict of interest steps aside (回避).'), confidentiality: z.boolean().describe('What petitioners say is kept confidential (保密).'), source: citationSchema })
+    .optional().describe('Leader reception day (领导接访日).'),
   firstInquiry: z
     .strictObject({
-      transferRequiresReason: z.boolean(),
-      /** The first receiver follows the case up and reports back to the petitioner (004 首问责任制度 2, 5: 跟踪服务). */
-      followUp: z.boolean().optional(),
+      transferRequiresReason: z.boolean().describe('The first receiver may hand a case on only with a stated reason.'),
+      followUp: z.boolean().optional().describe('The first receiver follows the case up and reports back to the petitioner (004 首问责任制度 2, 5: 跟踪服务).'),
       source: citationSchema,
     })
-    .optional(),
-  /** Time limits per handling step (受理, 办理…). */
-  stepLimits: z.array(stepLimitSchema).default([]),
-  /** Review (复查). */
+    .optional().describe('First-inquiry responsibility (首问负责制).'),
+  stepLimits: z.array(stepLimitSchema).default([]).describe('Time limits per handling step (受理, 办理…).'),
   review: z
     .strictObject({
-      opinionWithin: durationSchema,
-      appealUpward: z.boolean(),
-      /** Which cases are reviewed: assigned from above (上级交办) and/or chosen by the tenant itself (本镇认为要复查). */
-      scope: z.array(z.enum(['ASSIGNED_FROM_ABOVE', 'OWN_DECISION'])).optional(),
+      opinionWithin: durationSchema.describe('Time to give the review opinion.'),
+      appealUpward: z.boolean().describe('Whether the petitioner may ask the level above to review again.'),
+      scope: z.array(z.enum(['ASSIGNED_FROM_ABOVE', 'OWN_DECISION'])).optional().describe('Which cases are reviewed: assigned from above (上级交办) and/or chosen by the tenant itself (本镇认为要复查).'),
       source: citationSchema,
     })
-    .optional(),
-  /** Forecast screening (预测排查). */
+    .optional().describe('Review (复查).'),
   screening: z
     .strictObject({
-      cadence: cadenceSchema,
+      cadence: cadenceSchema.describe('How often screening runs.'),
       criteria: z
         .array(
           z.discriminatedUnion('kind', [
-            z.strictObject({ kind: z.literal('REPEAT'), atLeast: z.number().int().min(2), within: durationSchema }),
-            z.strictObject({ kind: z.literal('JOINT_SIGNED') }),
+            z.strictObject({ kind: z.literal('REPEAT').describe('Repeat petitions.'), atLeast: z.number().int().min(2).describe('Least number of petitions.'), within: durationSchema.describe('Within this period.') }),
+            z.strictObject({ kind: z.literal('JOINT_SIGNED').describe('Jointly signed petitions (联名信).') }),
             /** Petitions signed with the petitioner's name (署名信访, 004 预测排查制度 1), listed apart from joint-signed ones. */
-            z.strictObject({ kind: z.literal('SIGNED') }),
-            z.strictObject({ kind: z.literal('LONG_UNRESOLVED'), olderThan: durationSchema }),
-            z.strictObject({ kind: z.literal('GROUP_ORGANISER') }),
+            z.strictObject({ kind: z.literal('SIGNED').describe('Petitions signed with the petitioner\'s name (署名信访).') }),
+            z.strictObject({ kind: z.literal('LONG_UNRESOLVED').describe('Cases unresolved for long.'), olderThan: durationSchema.describe('Open longer than this.') }),
+            z.strictObject({ kind: z.literal('GROUP_ORGANISER').describe('Organisers of group petitions.') }),
           ]),
         )
-        .min(1),
-      /** What each screened case must get (包案领导, 责任人, 时限). */
-      requires: z.array(z.enum(['OWNING_LEADER', 'RESPONSIBLE_PERSON', 'TIME_LIMIT'])).min(1),
+        .min(1).describe('What makes a case screened: REPEAT, JOINT_SIGNED, SIGNED, LONG_UNRESOLVED, GROUP_ORGANISER.'),
+      requires: z.array(z.enum(['OWNING_LEADER', 'RESPONSIBLE_PERSON', 'TIME_LIMIT'])).min(1).describe('What each screened case must get (包案领导, 责任人, 时限).'),
       source: citationSchema,
     })
-    .optional(),
-  /** By-line responsibility (分线报案): leaders in charge answer for their line. */
-  byLineResponsibility: z.strictObject({ source: citationSchema }).optional(),
-  /** Case categories offered at intake. */
-  categories: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(50) })).default([]),
+    .optional().describe('Forecast screening (预测排查).'),
+  byLineResponsibility: z.strictObject({ source: citationSchema }).optional().describe('By-line responsibility (分线报案): leaders in charge answer for their line.'),
+  categories: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(50).describe('The category as the source names it.') })).default([]).describe('Case categories offered at intake.'),
 });
 export type Cases = z.infer<typeof casesSchema>;

@@ -9,39 +9,24 @@ export const DISTRIBUTION = ['ALL_MEMBERS', 'RELEVANT_MEMBERS', 'ATTENDEES'] as 
 /** A meeting type (全体会议, 工作会议, 联络会议…). */
 export const meetingTypeSchema = z.strictObject({
   code: codeSchema,
-  name: z.string().min(1).max(100),
+  name: z.string().min(1).max(100).describe('The meeting\'s name as the source writes it (全体会议, 工作例会).'),
   chairRole: roleSchema,
-  attendees: z.enum(ATTENDANCE),
-  /** Guests may be invited (列席), e.g. village secretaries at a liaison meeting (000 art. 15). */
-  guestsAllowed: z.boolean().default(false),
-  /** Regular cadence; absent for meetings called as needed. */
-  cadence: cadenceSchema.optional(),
-  /** Stricter cadence in key periods (重点时期), e.g. weekly (001 art. 5). */
-  keyPeriodCadence: cadenceSchema.optional(),
-  /** Roles that may call this meeting ad hoc (临时召开); empty when it cannot be called ad hoc. */
-  adHocCalledBy: z.array(roleSchema).default([]),
+  attendees: z.enum(ATTENDANCE).describe('Who attends: ALL_MEMBERS, RELEVANT_MEMBERS (相关成员单位), CONVENERS or OFFICE.'),
+  guestsAllowed: z.boolean().default(false).describe('Guests may be invited (列席), e.g. village secretaries at a liaison meeting (000 art. 15).'),
+  cadence: cadenceSchema.optional().describe('Regular cadence; absent for meetings called as needed.'),
+  keyPeriodCadence: cadenceSchema.optional().describe('Stricter cadence in key periods (重点时期), e.g. weekly (001 art. 5).'),
+  adHocCalledBy: z.array(roleSchema).default([]).describe('Roles that may call this meeting ad hoc (临时召开); empty when it cannot be called ad hoc.'),
   minutes: z.strictObject({
-    /** MINUTES: 会议纪要; MEETING_DOCUMENT: 会议文件 (000 art. 9 after a plenary). */
-    kind: z.enum(['MINUTES', 'MEETING_DOCUMENT']),
-    /** Role whose approval the minutes need before issue (召集人审定); null: no approval. */
-    approvedBy: roleSchema.nullable(),
-    /**
-     * Whose holder of `approvedBy` signs: this tenant's (default) or the parent tenant's. 000 art. 15:
-     * the liaison meeting's document is signed by the district office director (报请区联席会议办公室主任签批).
-     */
-    approverScope: z.enum(['OWN', 'PARENT']).optional(),
-    /** Minutes are drawn up only when the work requires it (000 art. 15: 根据工作需要形成会议文件). */
-    asNeeded: z.boolean().optional(),
-    distribution: z.enum(DISTRIBUTION),
-    /** Copy the issued minutes to the parent tenant's joint-meeting office (002: 抄送区联席办). */
-    copyUpward: z.boolean().default(false),
-    /** Time the office has to draft minutes after the meeting. */
-    draftWithin: durationSchema.optional(),
-  }),
-  /** Agenda items may be escalated from this meeting type to these meeting types (000 art. 15). */
-  escalatesTo: z.array(codeSchema).default([]),
-  /** Roles that major matters from this meeting go to for review (000 art. 15: 重大问题报镇联席会议召集人审阅). */
-  escalatesToRoles: z.array(roleSchema).optional(),
+    kind: z.enum(['MINUTES', 'MEETING_DOCUMENT']).describe('MINUTES: 会议纪要; MEETING_DOCUMENT: 会议文件 (000 art. 9 after a plenary).'),
+    approvedBy: roleSchema.nullable().describe('Role whose approval the minutes need before issue (召集人审定); null: no approval.'),
+    approverScope: z.enum(['OWN', 'PARENT']).optional().describe('Whose holder of `approvedBy` signs: this tenant\'s (default) or the parent tenant\'s. 000 art. 15: the liaison meeting\'s document is signed by the district office director (报请区联席会议办公室主任签批).'),
+    asNeeded: z.boolean().optional().describe('Minutes are drawn up only when the work requires it (000 art. 15: 根据工作需要形成会议文件).'),
+    distribution: z.enum(DISTRIBUTION).describe('Who receives the issued minutes: ALL_MEMBERS, RELEVANT_MEMBERS or ATTENDEES.'),
+    copyUpward: z.boolean().default(false).describe('Copy the issued minutes to the parent tenant\'s joint-meeting office (002: 抄送区联席办).'),
+    draftWithin: durationSchema.optional().describe('Time the office has to draft minutes after the meeting.'),
+  }).describe('Minutes (会议纪要): their kind, approval, distribution and drafting time.'),
+  escalatesTo: z.array(codeSchema).default([]).describe('Agenda items may be escalated from this meeting type to these meeting types (000 art. 15).'),
+  escalatesToRoles: z.array(roleSchema).optional().describe('Roles that major matters from this meeting go to for review (000 art. 15: 重大问题报镇联席会议召集人审阅).'),
   source: citationSchema,
 });
 export type MeetingTypeDeclaration = z.infer<typeof meetingTypeSchema>;
@@ -50,35 +35,30 @@ export type MeetingTypeDeclaration = z.infer<typeof meetingTypeSchema>;
 export const operationsSchema = z.strictObject({
   agreedItems: z
     .strictObject({
-      /** Default time for an owner unit to report implementation when the minutes set none. */
-      defaultDue: durationSchema,
-      /** Who accepts implementation reports. */
-      acceptedBy: roleSchema,
-      /** How often the office receives a digest of open and overdue items. */
-      digest: cadenceSchema.optional(),
+      defaultDue: durationSchema.describe('Default time for an owner unit to report implementation when the minutes set none.'),
+      acceptedBy: roleSchema.describe('Who accepts implementation reports.'),
+      digest: cadenceSchema.optional().describe('How often the office receives a digest of open and overdue items.'),
       source: citationSchema,
     })
-    .optional(),
+    .optional().describe('Agreed items (议定事项): when owners report implementation and who accepts it.'),
   sensitiveInformation: z
     .strictObject({
-      /** Deadline for the responsible unit to report verification and handling. */
-      verifyWithin: durationSchema,
-      onSiteVerification: z.boolean().default(true),
+      verifyWithin: durationSchema.describe('Deadline for the responsible unit to report verification and handling.'),
+      onSiteVerification: z.boolean().default(true).describe('The responsible unit verifies on site (现场核实) before it reports.'),
       source: citationSchema,
     })
-    .optional(),
+    .optional().describe('Sensitive information (敏感信息): how fast it is verified and reported.'),
   issueLists: z
     .strictObject({
       cadence: cadenceSchema.optional(),
-      recipient: roleSchema,
+      recipient: roleSchema.describe('Role that receives the issue lists (问题清单).'),
       source: citationSchema,
     })
-    .optional(),
-  /** Reports upward (000 art. 14, 001 art. 6). */
+    .optional().describe('Issue lists (问题清单) sent to the office on a cadence.'),
   reportsUpward: z
     .strictObject({
-      to: z.enum(['OWN_JOINT_MEETING', 'PARENT_JOINT_MEETING', 'BOTH']),
+      to: z.enum(['OWN_JOINT_MEETING', 'PARENT_JOINT_MEETING', 'BOTH']).describe('Whom work is reported to: the own joint meeting, the parent\'s, or both.'),
       source: citationSchema,
     })
-    .optional(),
+    .optional().describe('Reports upward (000 art. 14, 001 art. 6).'),
 });

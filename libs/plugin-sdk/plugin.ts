@@ -5,6 +5,7 @@ import { meetingTypeSchema, operationsSchema } from './meetings';
 import { citationSchema, keySchema, levelSchema } from './primitives';
 import { countedMemberUnitsSchema, memberUnitSchema, membershipChangesSchema, structureSchema } from './structure';
 import { supervisionSchema } from './supervision';
+import { rulesChangesSchema } from './governance';
 import type { PluginHooks } from './hooks';
 
 /** The SDK's own version; a plugin's `sdk` range must include it. */
@@ -15,26 +16,19 @@ const rangeSchema = z.string().refine((v) => semver.validRange(v) !== null, 'mus
 
 /** Identity of a plugin: who it is and which source document it encodes. */
 export const identitySchema = z.strictObject({
-  /** Stable id, e.g. `shizi-town`. Tenants refer to their plugin by it. */
-  id: keySchema,
-  version: semverSchema,
-  /** Human name, e.g. `十字镇信访工作联席会议`. */
-  name: z.string().min(1).max(100),
-  /** The jurisdiction's own name (`十字镇`): the default name of tenants onboarded on this plugin. */
-  tenantName: z.string().min(1).max(100).optional(),
+  id: keySchema.describe('Stable id, e.g. `shizi-town`. Tenants refer to their plugin by it.'),
+  version: semverSchema.describe('Semantic version of this plugin (1.0.0). A published id@version is immutable: change anything, raise the version.'),
+  name: z.string().min(1).max(100).describe('Human name, e.g. `十字镇信访工作联席会议`.'),
+  tenantName: z.string().min(1).max(100).optional().describe('The jurisdiction\'s own name (`十字镇`): the default name of tenants onboarded on this plugin.'),
   level: levelSchema,
-  /** Plugins this one builds on, applied left to right, then this plugin on top. */
-  extends: z.array(keySchema).default([]),
-  /** Range of plugin-SDK versions this plugin was written for. */
-  sdk: rangeSchema,
+  extends: z.array(keySchema).default([]).describe('Plugins this one builds on, applied left to right, then this plugin on top.'),
+  sdk: rangeSchema.describe('Range of plugin-SDK versions this plugin was written for.'),
   source: z.strictObject({
-    file: z.string().min(1).max(200),
-    title: z.string().min(1).max(200),
-    /** ISO date of the document, or null where the source carries none. */
-    date: z.iso.date().nullable(),
-  }),
-  /** Whether tenants can be onboarded on it directly (false for pure bases). */
-  onboardable: z.boolean().default(true),
+    file: z.string().min(1).max(200).describe('File name (or reference) of the rules document this plugin encodes.'),
+    title: z.string().min(1).max(200).describe('Title of the rules document, as it reads.'),
+    date: z.iso.date().nullable().describe('ISO date of the document, or null where the source carries none.'),
+  }).describe('The rules document (规则文件) this plugin encodes.'),
+  onboardable: z.boolean().default(true).describe('Whether tenants can be onboarded on it directly (false for pure bases).'),
 });
 
 const hooksSchema = z
@@ -44,17 +38,20 @@ const hooksSchema = z
   })
   .optional();
 
-const sections = {
-  structure: structureSchema,
-  memberUnits: z.array(memberUnitSchema).default([]),
-  countedMemberUnits: z.array(countedMemberUnitsSchema).default([]),
-  membershipChanges: membershipChangesSchema,
-  meetingTypes: z.array(meetingTypeSchema).min(1),
-  operations: operationsSchema.default({}),
-  supervision: supervisionSchema.default({ ladder: [], appliesToDescendants: false }),
-  cases: casesSchema.default({ stepLimits: [], categories: [] }),
-  hooks: hooksSchema,
+/** The data sections of a plugin (everything but identity and hooks): what a YAML or JSON plugin holds. */
+export const dataSections = {
+  structure: structureSchema.describe('The joint meeting: its name, conveners, office and leadership posts (联席会议组成).'),
+  memberUnits: z.array(memberUnitSchema).default([]).describe('Member units (成员单位) the source names; inherited lists merge by name.'),
+  countedMemberUnits: z.array(countedMemberUnitsSchema).default([]).describe('Member units the source only counts (e.g. 11 community committees): named at onboarding.'),
+  membershipChanges: membershipChangesSchema.describe('How a change of member units is filed (备案) and who it is reported to.'),
+  meetingTypes: z.array(meetingTypeSchema).min(1).describe('Meeting types (全体会议, 工作会议…) with their chairs, cadences and minutes; merge by code.'),
+  operations: operationsSchema.default({}).describe('Agreed items (议定事项), sensitive information, issue lists and reports upward.'),
+  supervision: supervisionSchema.default({ ladder: [], appliesToDescendants: false }).describe('Supervision (督查督办): notices, the escalation ladder, listed supervision, assessment.'),
+  cases: casesSchema.default({ stepLimits: [], categories: [] }).describe('Petition cases: reception, ownership (包案), step time limits, categories, ledgers.'),
+  rulesChanges: rulesChangesSchema.optional().describe('How a change of this tenant\'s rules is approved and reported (规则变更); absent: platform default, no approval, conveners told.'),
 };
+
+const sections = { ...dataSections, hooks: hooksSchema };
 
 /**
  * The complete, effective configuration of a plugin after `extends` is resolved. Cross-field rules
@@ -113,13 +110,20 @@ export const declaredPluginSchema = identitySchema.extend({
   operations: z.unknown().optional(),
   supervision: z.unknown().optional(),
   cases: z.unknown().optional(),
+  rulesChanges: z.unknown().optional(),
   hooks: hooksSchema,
-  /** Keys of inherited keyed items to drop (`meetingTypes:PLENARY`, `supervision.ladder:bottom-three`). */
-  remove: z.array(z.string().min(1).max(200)).default([]),
+  remove: z.array(z.string().min(1).max(200)).default([]).describe('Keys of inherited keyed items to drop (`meetingTypes:PLENARY`, `supervision.ladder:bottom-three`).'),
 });
 
 export type EffectivePlugin = z.output<typeof effectivePluginSchema>;
 export type PluginIdentity = z.output<typeof identitySchema>;
+
+/** The section types of an effective plugin, one per top-level section (what hooks and the engine read). */
+export type PluginSections = Omit<EffectivePlugin, keyof PluginIdentity | 'hooks'>;
+export type MembershipChanges = PluginSections['membershipChanges'];
+export type Operations = PluginSections['operations'];
+export type MemberUnits = PluginSections['memberUnits'];
+export type MeetingTypes = PluginSections['meetingTypes'];
 type Sections = z.input<typeof effectivePluginSchema>;
 
 type DeepPartial<T> = T extends (...args: never[]) => unknown

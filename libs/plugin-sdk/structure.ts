@@ -4,8 +4,7 @@ import { citationSchema, keySchema, memberUnitKindSchema, roleSchema } from './p
 /** A post in the joint meeting (召集人, 办公室主任…): a title from the source and the platform role it holds. */
 export const positionSchema = z.strictObject({
   key: keySchema,
-  /** The title as the source writes it, e.g. `镇政法委员`. */
-  title: z.string().min(1).max(100),
+  title: z.string().min(1).max(100).describe('The title as the source writes it, e.g. `镇政法委员`.'),
   role: roleSchema,
   source: citationSchema,
 });
@@ -14,43 +13,32 @@ export type Position = z.infer<typeof positionSchema>;
 /** A leadership post used by case ownership (包案) and responsibility rules (主要领导, 分管领导). */
 export const leaderSchema = z.strictObject({
   key: keySchema,
-  title: z.string().min(1).max(100),
-  /** PRINCIPAL: 主要领导 (e.g. the party secretary); IN_CHARGE: 分管领导. */
-  tier: z.enum(['PRINCIPAL', 'IN_CHARGE']),
+  title: z.string().min(1).max(100).describe('The post as the source writes it, e.g. `镇党委书记`.'),
+  tier: z.enum(['PRINCIPAL', 'IN_CHARGE']).describe('PRINCIPAL: 主要领导 (e.g. the party secretary); IN_CHARGE: 分管领导.'),
   source: citationSchema,
 });
 export type Leader = z.infer<typeof leaderSchema>;
 
 /** The joint meeting's structure (联席会议组成). */
 export const structureSchema = z.strictObject({
-  /** e.g. `十字镇信访工作联席会议`. */
-  jointMeetingName: z.string().min(1).max(100),
-  /** Conveners (召集人); a chief convener (总召集人) has role CHIEF_CONVENER. At least one. */
-  conveners: z.array(positionSchema).min(1),
+  jointMeetingName: z.string().min(1).max(100).describe('e.g. `十字镇信访工作联席会议`.'),
+  conveners: z.array(positionSchema).min(1).describe('Conveners (召集人); a chief convener (总召集人) has role CHIEF_CONVENER. At least one.'),
   office: z.strictObject({
-    /** Name of the member unit hosting the office (办公室设在…); must be one of the member units. */
-    hostUnit: z.string().min(1).max(100).nullable(),
-    /**
-     * The section inside the host unit where the office sits, when the source names one
-     * (002 §三: 设在平安建设办公室综合信访维稳股 → host 平安建设办公室, section 综合信访维稳股).
-     */
-    section: z.string().min(1).max(100).optional(),
-    director: positionSchema,
+    hostUnit: z.string().min(1).max(100).nullable().describe('Name of the member unit hosting the office (办公室设在…); must be one of the member units.'),
+    section: z.string().min(1).max(100).optional().describe('The section inside the host unit where the office sits, when the source names one (002 §三: 设在平安建设办公室综合信访维稳股 → host 平安建设办公室, section 综合信访维稳股).'),
+    director: positionSchema.describe('The office director (办公室主任): the post and the role that runs the office.'),
     source: citationSchema,
-  }),
-  /** Leadership posts named by the rules (主要领导, 分管领导). */
-  leaders: z.array(leaderSchema).default([]),
-  /** The guiding principle for member units, quoted (e.g. 000 art. 5). */
-  principle: z.string().max(500).optional(),
+  }).describe('The joint meeting\'s office (联席会议办公室): where it sits and who directs it.'),
+  leaders: z.array(leaderSchema).default([]).describe('Leadership posts named by the rules (主要领导, 分管领导).'),
+  principle: z.string().max(500).optional().describe('The guiding principle for member units, quoted (e.g. 000 art. 5).'),
 });
 export type Structure = z.infer<typeof structureSchema>;
 
 /** A member unit (成员单位) the source names. */
 export const memberUnitSchema = z.strictObject({
-  name: z.string().min(1).max(100),
+  name: z.string().min(1).max(100).describe('The unit\'s name as the source writes it (`司法所`); unique among the member units and their aliases.'),
   kind: memberUnitKindSchema,
-  /** Other spellings the sources use for the same unit (e.g. 001's annexes disagree). */
-  aliases: z.array(z.string().min(1).max(100)).default([]),
+  aliases: z.array(z.string().min(1).max(100)).default([]).describe('Other spellings the sources use for the same unit (e.g. 001\'s annexes disagree).'),
   source: citationSchema,
 });
 export type MemberUnitDeclaration = z.infer<typeof memberUnitSchema>;
@@ -61,16 +49,14 @@ export type MemberUnitDeclaration = z.infer<typeof memberUnitSchema>;
  */
 export const countedMemberUnitsSchema = z.strictObject({
   kind: memberUnitKindSchema,
-  count: z.number().int().positive().max(500),
-  /** e.g. `社区居委会`. */
-  label: z.string().min(1).max(100),
+  count: z.number().int().positive().max(500).describe('How many such units the source counts (1‥500).'),
+  label: z.string().min(1).max(100).describe('e.g. `社区居委会`.'),
   source: citationSchema,
 });
 export type CountedMemberUnits = z.infer<typeof countedMemberUnitsSchema>;
 
 /** How membership changes are handled (备案). */
 export const membershipChangesSchema = z.strictObject({
-  /** Who the change is reported to once filed with the office. */
-  reportTo: z.array(roleSchema).min(1),
+  reportTo: z.array(roleSchema).min(1).describe('Who the change is reported to once filed with the office.'),
   source: citationSchema,
 });

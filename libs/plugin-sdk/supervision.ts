@@ -21,7 +21,9 @@ export const metricSchema = z.enum(METRICS);
  * the plugin's (or platform's) default, not the source's: the API and every notification then say
  * "平台默认" instead of citing an article that does not state it (D5).
  */
-export const statedDurationSchema = durationSchema.extend({ source: citationSchema.optional() });
+export const statedDurationSchema = durationSchema
+  .extend({ source: citationSchema.optional().describe('The article that states this figure; absent: a platform default, shown as such.') })
+  .describe('A deadline with the article that states its figure.');
 export type StatedDuration = z.infer<typeof statedDurationSchema>;
 
 /** Notice periods (通报). */
@@ -32,29 +34,18 @@ export const supervisedSchema = z.array(memberUnitKindSchema).min(1);
 
 /** Notices and ranking (通报排名). */
 export const noticesSchema = z.strictObject({
-  regularPeriods: z.array(z.enum(NOTICE_PERIODS)).min(1),
-  special: z.boolean(),
-  namedCriticism: z.boolean().default(false),
-  ranked: supervisedSchema,
-  /** Score = Σ weight × metric; a lower score ranks lower (toward the bottom). */
-  scoring: z.record(metricSchema, z.number()).refine((w) => Object.keys(w).length > 0, 'needs at least one weighted metric'),
-  /**
-   * The ranking lists (003 §三 ranks 乡镇 and 部门): each ranks the units of its kinds on their own, with
-   * its own places and bottom band. Without it every kind in `ranked` is a list of its own.
-   */
+  regularPeriods: z.array(z.enum(NOTICE_PERIODS)).min(1).describe('Periods of the regular notices (定期通报): MONTHLY, QUARTERLY, HALF_YEARLY, ANNUAL.'),
+  special: z.boolean().describe('Whether special notices (专项通报) are issued as needed.'),
+  namedCriticism: z.boolean().default(false).describe('Whether notices may criticise by name (点名通报批评).'),
+  ranked: supervisedSchema.describe('Kinds of member unit ranked in notices (TOWNSHIP: the child tenants).'),
+  scoring: z.record(metricSchema, z.number()).refine((w) => Object.keys(w).length > 0, 'needs at least one weighted metric').describe('Score = Σ weight × metric; a lower score ranks lower (toward the bottom).'),
   lists: z
-    .array(z.strictObject({ code: keySchema, name: z.string().min(1).max(50), kinds: z.array(memberUnitKindSchema).min(1) }))
+    .array(z.strictObject({ code: keySchema, name: z.string().min(1).max(50).describe('The list as the source names it.'), kinds: z.array(memberUnitKindSchema).min(1).describe('Kinds of member unit ranked on this list.') }))
     .min(1)
-    .optional(),
-  /**
-   * Too little data to rank: a list with fewer units with any fact on record in the period is published
-   * ranked but without a bottom band. Without it the platform default (1) applies, shown as a default.
-   */
-  minimumToRank: z.strictObject({ unitsWithFacts: z.number().int().positive(), source: citationSchema.optional() }).optional(),
-  /** Departments notices are recorded with (纪检监察、组织人事…). */
-  recordedWith: z.array(z.string().min(1).max(50)).default([]),
-  /** Roles every notice is reported to (003 §三: 报信访工作联席会议各召集人). */
-  reportedTo: z.array(roleSchema).optional(),
+    .optional().describe('The ranking lists (003 §三 ranks 乡镇 and 部门): each ranks the units of its kinds on their own, with its own places and bottom band. Without it every kind in `ranked` is a list of its own.'),
+  minimumToRank: z.strictObject({ unitsWithFacts: z.number().int().positive().describe('Least number of units with any fact on record for a list to be ranked.'), source: citationSchema.optional() }).optional().describe('Too little data to rank: a list with fewer units with any fact on record in the period is published ranked but without a bottom band. Without it the platform default (1) applies, shown as a default.'),
+  recordedWith: z.array(z.string().min(1).max(50)).default([]).describe('Departments notices are recorded with (纪检监察、组织人事…).'),
+  reportedTo: z.array(roleSchema).optional().describe('Roles every notice is reported to (003 §三: 报信访工作联席会议各召集人).'),
   source: citationSchema,
 }).superRefine((n, ctx) => {
   if (!n.lists) return;
@@ -74,19 +65,19 @@ export const noticesSchema = z.strictObject({
 /** What fires an escalation step. */
 export const triggerConditionSchema = z.discriminatedUnion('kind', [
   /** In the bottom `bottom` of `consecutive` consecutive regular notices (连续两次排名后三位). */
-  z.strictObject({ kind: z.literal('BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES'), bottom: z.number().int().positive(), consecutive: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal('BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES').describe('Ranked in the bottom band of consecutive regular notices.'), bottom: z.number().int().positive().describe('Size of the bottom band (后三位: 3).'), consecutive: z.number().int().positive().describe('How many consecutive notices.') }),
   /** Named in `consecutive` consecutive special notices (连续两次被专项通报). */
-  z.strictObject({ kind: z.literal('CONSECUTIVE_SPECIAL_NOTICES'), consecutive: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal('CONSECUTIVE_SPECIAL_NOTICES').describe('Named in consecutive special notices.'), consecutive: z.number().int().positive().describe('How many in a row.') }),
   /** Reminded `consecutive` times in a row (连续两次被提醒). */
-  z.strictObject({ kind: z.literal('CONSECUTIVE_REMINDERS'), consecutive: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal('CONSECUTIVE_REMINDERS').describe('Reminded several times in a row.'), consecutive: z.number().int().positive().describe('How many in a row.') }),
   /** A case or failure flagged with one of these reasons (造成严重影响, 越级访…). */
-  z.strictObject({ kind: z.literal('FLAGGED'), reasons: z.array(codeSchema).min(1) }),
+  z.strictObject({ kind: z.literal('FLAGGED').describe('A case or failure flagged with one of the reasons.'), reasons: z.array(codeSchema).min(1).describe('Flag codes that fire the rung (e.g. an accountability failure code).') }),
   /** A rectification report not filed by its deadline. */
-  z.strictObject({ kind: z.literal('RECTIFICATION_OVERDUE') }),
+  z.strictObject({ kind: z.literal('RECTIFICATION_OVERDUE').describe('A rectification report not filed by its deadline.') }),
   /** A listed-supervision time limit passed without delisting. */
-  z.strictObject({ kind: z.literal('LISTING_OVERDUE') }),
+  z.strictObject({ kind: z.literal('LISTING_OVERDUE').describe('A listed-supervision time limit passed without delisting.') }),
   /** Failed the periodic assessment. */
-  z.strictObject({ kind: z.literal('ASSESSMENT_FAILED') }),
+  z.strictObject({ kind: z.literal('ASSESSMENT_FAILED').describe('Failed the periodic assessment.') }),
 ]);
 
 export const LADDER_ACTIONS = ['REMINDER', 'INTERVIEW', 'REMINDER_OR_INTERVIEW', 'LISTED_SUPERVISION', 'ACCOUNTABILITY', 'NAMED_CRITICISM'] as const;
@@ -94,142 +85,105 @@ export const LADDER_ACTIONS = ['REMINDER', 'INTERVIEW', 'REMINDER_OR_INTERVIEW',
 /** One rung of the escalation ladder: when `when` holds, `then` is taken (and recorded with the rule id). */
 export const ladderRuleSchema = z.strictObject({
   id: keySchema,
-  when: triggerConditionSchema,
-  then: z.enum(LADDER_ACTIONS),
+  when: triggerConditionSchema.describe('What fires this rung: kind BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES (bottom, consecutive), CONSECUTIVE_SPECIAL_NOTICES, CONSECUTIVE_REMINDERS (consecutive), FLAGGED (reasons), RECTIFICATION_OVERDUE, LISTING_OVERDUE or ASSESSMENT_FAILED.'),
+  then: z.enum(LADDER_ACTIONS).describe('The step proposed (a person confirms it): REMINDER, INTERVIEW, REMINDER_OR_INTERVIEW, LISTED_SUPERVISION, ACCOUNTABILITY or NAMED_CRITICISM.'),
   source: citationSchema,
 });
 export type LadderRule = z.infer<typeof ladderRuleSchema>;
 
-const stepSchema = z.strictObject({ code: codeSchema, name: z.string().min(1).max(50) });
+const stepSchema = z.strictObject({ code: codeSchema, name: z.string().min(1).max(50).describe('The step as the source names it.') });
 
 export const remindersSchema = z.strictObject({
-  /** Reasons a reminder may be issued for (风险管控不力…). */
-  reasons: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(100) })).min(1),
-  /** Channel by severity: general issues by SMS, key issues by a numbered reminder letter (提醒函). */
-  channels: z.strictObject({ GENERAL: z.enum(['SMS', 'LETTER', 'IN_APP']), KEY: z.enum(['SMS', 'LETTER', 'IN_APP']) }),
-  /** Time the reminded unit has to respond. */
-  respondWithin: statedDurationSchema.optional(),
+  reasons: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(100).describe('The reason as the source words it.') })).min(1).describe('Reasons a reminder may be issued for (风险管控不力…).'),
+  channels: z.strictObject({ GENERAL: z.enum(['SMS', 'LETTER', 'IN_APP']).describe('Channel for general issues.'), KEY: z.enum(['SMS', 'LETTER', 'IN_APP']).describe('Channel for key issues.') }).describe('Channel by severity: general issues by SMS, key issues by a numbered reminder letter (提醒函).'),
+  respondWithin: statedDurationSchema.optional().describe('Time the reminded unit has to respond.'),
   source: citationSchema,
 });
 
 export const listedSupervisionSchema = z.strictObject({
-  /** Ordered steps (建档立案 → 下发通知 → 化解处置 → 组织验收 → 摘牌销号). */
-  steps: z.array(stepSchema).min(2),
-  /** The step code that is the acceptance check; delisting requires it passed. */
-  acceptanceStep: codeSchema,
+  steps: z.array(stepSchema).min(2).describe('Ordered steps (建档立案 → 下发通知 → 化解处置 → 组织验收 → 摘牌销号).'),
+  acceptanceStep: codeSchema.describe('The step code that is the acceptance check; delisting requires it passed.'),
   timeLimit: statedDurationSchema.optional(),
   source: citationSchema,
 });
 
 export const interviewsSchema = z.strictObject({
-  reasons: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(100) })).min(1),
-  /** Who conducts, by severity (主召集人 or 召集人). */
-  conductedBy: z.strictObject({ SERIOUS: roleSchema, GENERAL: roleSchema }),
-  /** Who is interviewed (主要负责人, 分管负责人, 包案领导). */
-  targets: z.array(z.string().min(1).max(50)).min(1),
-  steps: z.array(stepSchema).min(2),
-  /** Both sides sign the record (双方签字). */
-  bothSidesSign: z.boolean(),
-  /** Written rectification report due after the interview (15 working days in 003). */
-  rectificationReportDue: statedDurationSchema,
-  /** Who may be interviewed besides member units (001 art. 15: villages). */
-  targetKinds: z.array(memberUnitKindSchema).min(1),
-  /**
-   * Forms the source allows: an individual interview (个别约谈) of one unit's leaders, or a group interview
-   * (集中约谈) of several units' leaders together (003 §六). Default: individual only.
-   */
-  forms: z.array(z.enum(['INDIVIDUAL', 'GROUP'])).min(1).default(['INDIVIDUAL']),
-  /**
-   * What follows a held interview (003 §六: 约谈情况报告县委、县政府主要领导，并向县目标绩效、组织人事、纪检监察部门通报):
-   * the leaders the interview is reported to and the departments it is notified to.
-   */
+  reasons: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(100).describe('The reason as the source words it.') })).min(1).describe('Reasons an interview (约谈) may be held for.'),
+  conductedBy: z.strictObject({ SERIOUS: roleSchema, GENERAL: roleSchema }).describe('Who conducts, by severity (主召集人 or 召集人).'),
+  targets: z.array(z.string().min(1).max(50)).min(1).describe('Who is interviewed (主要负责人, 分管负责人, 包案领导).'),
+  steps: z.array(stepSchema).min(2).describe('Ordered steps of an interview (通知, 约谈, 整改…).'),
+  bothSidesSign: z.boolean().describe('Both sides sign the record (双方签字).'),
+  rectificationReportDue: statedDurationSchema.describe('Written rectification report due after the interview (15 working days in 003).'),
+  targetKinds: z.array(memberUnitKindSchema).min(1).describe('Who may be interviewed besides member units (001 art. 15: villages).'),
+  forms: z.array(z.enum(['INDIVIDUAL', 'GROUP'])).min(1).default(['INDIVIDUAL']).describe('Forms the source allows: an individual interview (个别约谈) of one unit\'s leaders, or a group interview (集中约谈) of several units\' leaders together (003 §六). Default: individual only.'),
   afterInterview: z
     .strictObject({
-      reportTo: z.array(z.string().min(1).max(50)).default([]),
-      notify: z.array(z.string().min(1).max(50)).default([]),
+      reportTo: z.array(z.string().min(1).max(50)).default([]).describe('Leaders the held interview is reported to, as the source names them.'),
+      notify: z.array(z.string().min(1).max(50)).default([]).describe('Departments told of the held interview, as the source names them.'),
       source: citationSchema,
     })
-    .optional(),
+    .optional().describe('What follows a held interview (003 §六: 约谈情况报告县委、县政府主要领导，并向县目标绩效、组织人事、纪检监察部门通报): the leaders the interview is reported to and the departments it is notified to.'),
   source: citationSchema,
 });
 
 /** A failure the source lists as grounds for accountability, with the sanctions it names (004 责任追究制度). */
 export const accountabilityFailureSchema = z.strictObject({
-  /** The code ladder rules use in a FLAGGED trigger. */
-  code: codeSchema,
-  /** The failure as the source words it. */
-  name: z.string().min(1).max(200),
-  /** Whether the sanction falls on the unit (单位通报批评) or on the individuals responsible (责任者). */
-  target: z.enum(['UNIT', 'INDIVIDUAL']),
-  sanctions: z.array(z.string().min(1).max(100)).min(1),
+  code: codeSchema.describe('The code ladder rules use in a FLAGGED trigger.'),
+  name: z.string().min(1).max(200).describe('The failure as the source words it.'),
+  target: z.enum(['UNIT', 'INDIVIDUAL']).describe('Whether the sanction falls on the unit (单位通报批评) or on the individuals responsible (责任者).'),
+  sanctions: z.array(z.string().min(1).max(100)).min(1).describe('Sanctions the source names for this failure.'),
   source: citationSchema,
 });
 
 export const accountabilitySchema = z.strictObject({
-  /**
-   * The three recommendation rights (三项建议权). May be empty: a source can provide accountability
-   * without them (002 §二(四) backward tracing only; 004 lists failures and sanctions instead).
-   */
-  recommendations: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(100) })),
-  /** Backward tracing before, during and after serious events (倒查). */
-  backwardTracing: z.boolean().default(false),
+  recommendations: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(100).describe('The recommendation as the source words it.') })).describe('The three recommendation rights (三项建议权). May be empty: a source can provide accountability without them (002 §二(四) backward tracing only; 004 lists failures and sanctions instead).'),
+  backwardTracing: z.boolean().default(false).describe('Backward tracing before, during and after serious events (倒查).'),
   rectificationWithin: statedDurationSchema.optional(),
-  /** Sanctions listed by the source (通报批评, 纪律处分…). */
-  sanctions: z.array(z.string().min(1).max(100)).default([]),
-  /** Failures the source lists, each with its sanctions (004 责任追究制度 一). */
-  failures: z.array(accountabilityFailureSchema).optional(),
+  sanctions: z.array(z.string().min(1).max(100)).default([]).describe('Sanctions listed by the source (通报批评, 纪律处分…).'),
+  failures: z.array(accountabilityFailureSchema).optional().describe('Failures the source lists, each with its sanctions (004 责任追究制度 一).'),
   source: citationSchema,
 });
 
 export const inspectionsSchema = z.strictObject({
-  proposedBy: z.array(roleSchema).min(1),
-  approvedBy: roleSchema,
-  /** Report upward after an inspection: to the parent tenant's convener (000 art. 13) or the own joint meeting. */
-  reportTo: z.enum(['OWN_JOINT_MEETING', 'PARENT_CONVENER']),
-  /** Random inspections drawn by the platform (002: 每季度随机抽查). */
+  proposedBy: z.array(roleSchema).min(1).describe('Roles that may propose an inspection (督查).'),
+  approvedBy: roleSchema.describe('Role that approves a proposed inspection.'),
+  reportTo: z.enum(['OWN_JOINT_MEETING', 'PARENT_CONVENER']).describe('Report upward after an inspection: to the parent tenant\'s convener (000 art. 13) or the own joint meeting.'),
   random: z
     .strictObject({
       cadence: cadenceSchema,
-      targets: z.array(memberUnitKindSchema).min(1),
-      sampleSize: z.number().int().positive(),
+      targets: z.array(memberUnitKindSchema).min(1).describe('Kinds of unit drawn from.'),
+      sampleSize: z.number().int().positive().describe('How many units are drawn each time.'),
     })
-    .optional(),
-  /**
-   * Scheduled inspections (not drawn at random) on a cadence, optionally also before major meetings,
-   * holidays and events (004 预测排查制度 3: 每季度一次或在重大会议、节日、活动前…进行督察).
-   */
+    .optional().describe('Random inspections drawn by the platform (002: 每季度随机抽查).'),
   regular: z
     .strictObject({
       cadence: cadenceSchema,
-      beforeMajorEvents: z.boolean(),
+      beforeMajorEvents: z.boolean().describe('Also before major meetings, holidays and events.'),
     })
-    .optional(),
+    .optional().describe('Scheduled inspections (not drawn at random) on a cadence, optionally also before major meetings, holidays and events (004 预测排查制度 3: 每季度一次或在重大会议、节日、活动前…进行督察).'),
   source: citationSchema,
 });
 
 export const assessmentSchema = z.strictObject({
-  period: z.enum(['QUARTERLY', 'HALF_YEARLY', 'ANNUAL']),
-  /** What counts in the assessment. */
-  counts: z.array(z.enum(['NOTICES', 'LISTINGS', 'INTERVIEWS', 'ACCOUNTABILITY', 'METRICS'])).min(1),
-  /** Failing the assessment vetoes awards and honours (一票否决, 004). */
+  period: z.enum(['QUARTERLY', 'HALF_YEARLY', 'ANNUAL']).describe('How often units are assessed (考核).'),
+  counts: z.array(z.enum(['NOTICES', 'LISTINGS', 'INTERVIEWS', 'ACCOUNTABILITY', 'METRICS'])).min(1).describe('What counts in the assessment.'),
   oneVoteVeto: z
-    .strictObject({ consequences: z.array(z.string().min(1).max(100)).min(1), source: citationSchema })
-    .optional(),
+    .strictObject({ consequences: z.array(z.string().min(1).max(100)).min(1).describe('What a veto withholds (评先评优…).'), source: citationSchema })
+    .optional().describe('Failing the assessment vetoes awards and honours (一票否决, 004).'),
   source: citationSchema,
 });
 
 /** Supervision rules (督查督办). Every part is optional: a plugin declares what its source says. */
 export const supervisionSchema = z.strictObject({
-  notices: noticesSchema.optional(),
-  ladder: z.array(ladderRuleSchema).default([]),
-  reminders: remindersSchema.optional(),
-  listedSupervision: listedSupervisionSchema.optional(),
-  interviews: interviewsSchema.optional(),
-  accountability: accountabilitySchema.optional(),
-  inspections: inspectionsSchema.optional(),
-  assessment: assessmentSchema.optional(),
-  /** Whether these rules also apply to the tenant's descendants (a county supervising its townships). */
-  appliesToDescendants: z.boolean().default(false),
+  notices: noticesSchema.optional().describe('Notices and ranking (通报排名).'),
+  ladder: z.array(ladderRuleSchema).default([]).describe('The escalation ladder: each rung proposes a step when its trigger holds; merge by id.'),
+  reminders: remindersSchema.optional().describe('Reminders (提醒): reasons, channels and response time.'),
+  listedSupervision: listedSupervisionSchema.optional().describe('Listed supervision (挂牌督办): steps to delisting.'),
+  interviews: interviewsSchema.optional().describe('Interviews (约谈): reasons, who conducts them, steps and the rectification report.'),
+  accountability: accountabilitySchema.optional().describe('Accountability (责任追究): recommendations, failures and sanctions.'),
+  inspections: inspectionsSchema.optional().describe('Inspections (督查): who proposes and approves, random and regular ones.'),
+  assessment: assessmentSchema.optional().describe('Periodic assessment (考核) and its one-vote veto.'),
+  appliesToDescendants: z.boolean().default(false).describe('Whether these rules also apply to the tenant\'s descendants (a county supervising its townships).'),
 });
 export type Supervision = z.infer<typeof supervisionSchema>;
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
 import type { z } from 'zod';
-import { SDK_VERSION, declaredPluginSchema, effectivePluginSchema, type EffectivePlugin, type ParsedPluginSource, type PluginHooks } from '@jm/plugin-sdk';
+import { HOOK_NAMES, SDK_VERSION, declaredPluginSchema, effectivePluginSchema, type EffectivePlugin, type HookName, type HookPin, type HookPins, type ParsedPluginSource, type PluginHooks } from '@jm/plugin-sdk';
 import { applyRemovals, compose } from './compose';
 import { PLUGIN_FILES, PluginSourceError } from './plugin-importer';
 
@@ -25,7 +25,12 @@ export interface PluginEntry {
   version: string | null;
   /** The composed, validated configuration; null when unavailable. */
   effective: EffectivePlugin | null;
+  /** Every hook the plugin has, its own and inherited. */
   hooks: PluginHooks;
+  /** Which plugin version provides each hook (its own, or a base's): what a tenant's snapshot pins. */
+  hookPins: HookPins;
+  /** The hooks this plugin itself declares (not inherited). */
+  ownHooks: PluginHooks;
 }
 
 /** Where a plugin's code comes from: a directory and a way to import its default export. */
@@ -73,7 +78,7 @@ export class PluginRegistry {
     const declared = new Map<string, { raw: Record<string, unknown>; dir: string | null; locate?: Locate }>();
     const entries = new Map<string, PluginEntry>();
     const broken = (id: string, dir: string | null, problems: PluginProblem[], version: string | null = null): void => {
-      entries.set(id, { id, dir, available: false, problems, version, effective: null, hooks: {} });
+      entries.set(id, { id, dir, available: false, problems, version, effective: null, hooks: {}, hookPins: {}, ownHooks: {} });
     };
 
     for (const source of sources) {
@@ -121,13 +126,14 @@ export class PluginRegistry {
       const decl = declared.get(id)!;
       if (resolving.has(id)) {
         const cycle = [...chain.slice(chain.indexOf(id)), id].join(' → ');
-        const entry: PluginEntry = { id, dir: decl.dir, available: false, problems: [{ pluginId: id, path: 'extends', message: `cycle: ${cycle}` }], version: String(decl.raw.version), effective: null, hooks: {} };
+        const entry: PluginEntry = { id, dir: decl.dir, available: false, problems: [{ pluginId: id, path: 'extends', message: `cycle: ${cycle}` }], version: String(decl.raw.version), effective: null, hooks: {}, hookPins: {}, ownHooks: {} };
         return entry;
       }
       resolving.add(id);
       const problems: PluginProblem[] = [];
       const bases: Record<string, unknown>[] = [];
       const baseHooks: PluginHooks[] = [];
+      const basePins: HookPins[] = [];
       ((decl.raw.extends as string[]) ?? []).forEach((baseId, i) => {
         if (!declared.has(baseId) && !entries.has(baseId)) {
           problems.push({ pluginId: id, path: `extends.${i}`, message: `unknown plugin "${baseId}"` });
@@ -142,11 +148,12 @@ export class PluginRegistry {
         }
         bases.push(base.effective as unknown as Record<string, unknown>);
         baseHooks.push(base.hooks);
+        basePins.push(base.hookPins);
       });
       resolving.delete(id);
       let entry: PluginEntry;
       if (problems.length) {
-        entry = { id, dir: decl.dir, available: false, problems, version: String(decl.raw.version), effective: null, hooks: {} };
+        entry = { id, dir: decl.dir, available: false, problems, version: String(decl.raw.version), effective: null, hooks: {}, hookPins: {}, ownHooks: {} };
       } else {
         // Removals apply to what is inherited, before the plugin's own sections go on top.
         const removed = applyRemovals(compose(bases, {}), (decl.raw.remove as string[]) ?? []);
@@ -154,8 +161,8 @@ export class PluginRegistry {
         const at = (path: string) => decl.locate?.(path.split('.'));
         const all = [...removed.problems.map((p) => ({ pluginId: id, ...p, ...at(p.path) })), ...(result.success ? [] : zodProblems(id, result.error, decl.locate))];
         entry = all.length || !result.success
-          ? { id, dir: decl.dir, available: false, problems: all, version: String(decl.raw.version), effective: null, hooks: {} }
-          : { id, dir: decl.dir, available: true, problems: [], version: result.data.version, effective: result.data, hooks: Object.assign({}, ...baseHooks, result.data.hooks ?? {}) as PluginHooks };
+          ? { id, dir: decl.dir, available: false, problems: all, version: String(decl.raw.version), effective: null, hooks: {}, hookPins: {}, ownHooks: {} }
+          : { id, dir: decl.dir, available: true, problems: [], version: result.data.version, effective: result.data, ...withPins(id, result.data.version, baseHooks, basePins, (decl.raw.hooks as PluginHooks | undefined) ?? {}) };
       }
       entries.set(id, entry);
       return entry;
@@ -172,9 +179,25 @@ export class PluginRegistry {
     return this.entries.get(id);
   }
 
+  /**
+   * The hook `name` exactly as a tenant's snapshot pins it: from that plugin at that version, or
+   * undefined when that version is not the one installed (the caller refuses rather than silently run
+   * another version's code).
+   */
+  pinnedHook<N extends HookName>(name: N, pin: HookPin): PluginHooks[N] | undefined {
+    const entry = this.entries.get(pin.plugin);
+    return entry?.available && entry.version === pin.version ? entry.ownHooks[name] : undefined;
+  }
+
   problems(): PluginProblem[] {
     return this.all().flatMap((e) => e.problems);
   }
+}
+
+/** A plugin's hooks, inherited then its own on top, with which plugin version provides each. */
+function withPins(id: string, version: string, baseHooks: PluginHooks[], basePins: HookPins[], own: PluginHooks): Pick<PluginEntry, 'hooks' | 'hookPins' | 'ownHooks'> {
+  const ownPins: HookPins = Object.fromEntries(HOOK_NAMES.filter((n) => own[n]).map((n) => [n, { plugin: id, version }]));
+  return { hooks: Object.assign({}, ...baseHooks, own) as PluginHooks, hookPins: Object.assign({}, ...basePins, ownPins) as HookPins, ownHooks: own };
 }
 
 /** The plugin's package.json must agree with its declaration. */

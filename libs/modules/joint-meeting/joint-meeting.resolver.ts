@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { In } from 'typeorm';
-import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { pluginOf } from '@modules/tenancy/tenant-lookup';
 import { User } from '@modules/identity/user.entity';
 import { AddMemberUnitInput, DeactivateMemberUnitInput, RenameMemberUnitInput } from './dto/member-unit.inputs';
 import { JointMeeting, MeetingType } from './joint-meeting.model';
@@ -21,7 +21,7 @@ export class TenantStructureResolver {
 
   @ResolveField(() => JointMeeting)
   async jointMeeting(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<JointMeeting> {
-    const config = tenant.pluginConfig as unknown as EffectivePlugin;
+    const config = pluginOf(tenant);
     const { structure } = config;
     return {
       name: structure.jointMeetingName,

@@ -8,6 +8,7 @@ import { Db, type Tx } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { JobQueue, jobId } from '@engine/jobs';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { pluginOf } from '@modules/tenancy/tenant-lookup';
 import { MEMBERSHIP_REPORTED_JOB } from '@modules/notifications/notification.jobs';
 import { MemberUnit, MemberUnitKind } from './member-unit.entity';
 import { MembershipChange } from './membership-change.entity';
@@ -42,7 +43,7 @@ export class JointMeetingService {
    * request (a list of tenants costs one query, not one per tenant).
    */
   async officeHost(ctx: RequestContext, tenant: Tenant): Promise<MemberUnit | null> {
-    const host = (tenant.pluginConfig as unknown as EffectivePlugin).structure.office.hostUnit;
+    const host = pluginOf(tenant).structure.office.hostUnit;
     if (!host) return null;
     return ctx.loader('officeHost', (keys) => this.officeHosts(ctx, keys)).load(`${tenant.id}|${host}`);
   }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
@@ -8,6 +7,7 @@ import { User } from '@modules/identity/user.entity';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { pluginOf } from '@modules/tenancy/tenant-lookup';
 import { Notification } from './notification.entity';
 import { MEMBERSHIP_REPORTED_JOB, WELCOME_JOB, type MembershipReportedJob, type WelcomeJob } from './notification.jobs';
 
@@ -66,7 +66,7 @@ export class NotificationsService implements OnModuleInit {
       const tenant = await em.findOne(Tenant, { where: { id: job.tenantId } });
       if (!change || !tenant) return;
       const unit = await em.findOne(MemberUnit, { where: { id: change.memberUnitId } });
-      const reportTo = (tenant.pluginConfig as unknown as EffectivePlugin).membershipChanges.reportTo;
+      const reportTo = pluginOf(tenant).membershipChanges.reportTo;
       const recipients = await em
         .createQueryBuilder(User, 'u')
         .select('u.id', 'id')

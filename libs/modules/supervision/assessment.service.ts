@@ -9,6 +9,7 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { JobQueue } from '@engine/jobs';
 import { PluginRegistry } from '@engine/plugins';
+import { hookOf } from '@modules/tenancy/tenant-lookup';
 import { Assessment } from './assessment.entity';
 import { assessmentScore, DEFAULT_ASSESSMENT, passed, type AssessmentCount } from './assessment-scoring';
 import type { RunAssessmentInput } from './dto/supervision.inputs';
@@ -55,7 +56,7 @@ export class AssessmentService {
       const units = await supervisedUnits(em, tenant.id, rules.notices?.ranked ?? MEMBER_UNIT_KINDS);
       const metrics = await computeMetrics(em, tenant.id, units, { ...range, today });
       const events = await this.events(em, tenant.id, range, units);
-      const hook = this.registry.get(tenant.pluginId)?.hooks.scoreAssessment;
+      const hook = hookOf(this.registry, tenant, 'scoreAssessment');
       const counts = assessment.counts as AssessmentCount[];
       const veto = assessment.oneVoteVeto;
       const now = this.clock.now();

@@ -10,6 +10,7 @@ import { JobQueue } from '@engine/jobs';
 import { PluginRegistry } from '@engine/plugins';
 import { MEMBER_UNIT_KINDS } from '@jm/plugin-sdk';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { hookOf } from '@modules/tenancy/tenant-lookup';
 import type { PublishNoticeInput } from './dto/supervision.inputs';
 import { NoticeKind, NoticePeriod, OutboxChannel } from './enums';
 import { afterDecision } from './jobs';
@@ -279,7 +280,7 @@ export class NoticesService {
     const now = this.clock.now();
     const today = shanghaiDateOf(now);
     const metrics = await computeMetrics(em, tenant.id, draft.units, { ...draft.range, today });
-    const hook = this.registry.get(tenant.pluginId)?.hooks.rankScore;
+    const hook = hookOf(this.registry, tenant, 'rankScore');
     const score = (m: Metrics): number => {
       if (hook) {
         try {

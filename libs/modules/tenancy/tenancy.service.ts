@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { In, IsNull, QueryFailedError } from 'typeorm';
-import type { EffectivePlugin } from '@jm/plugin-sdk';
+import { SDK_VERSION, type EffectivePlugin } from '@jm/plugin-sdk';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
@@ -14,6 +14,7 @@ import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.servic
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { JurisdictionPluginModel } from './plugin.model';
 import { Tenant, TenantLevel } from './tenant.entity';
+import { pluginOf } from './tenant-lookup';
 import type { OnboardTenantInput } from './dto/onboard-tenant.input';
 
 /** Depth of each level in the administrative tree: a child sits strictly below its parent. */
@@ -58,7 +59,7 @@ export class TenancyService {
 
   /** The plugin a tenant runs on, as snapshotted at onboarding; `available` reflects the installed plugin. */
   pluginOf(tenant: Tenant): JurisdictionPluginModel {
-    const snap = tenant.pluginConfig as unknown as EffectivePlugin;
+    const snap = pluginOf(tenant);
     const installed = this.registry.get(tenant.pluginId);
     return {
       id: tenant.pluginId,
@@ -118,6 +119,8 @@ export class TenancyService {
           pluginId: plugin.id,
           pluginVersion: plugin.version,
           pluginConfig: snapshotOf(plugin) as never,
+          pluginSdkVersion: SDK_VERSION,
+          pluginHooks: entry.hookPins,
           // The platform clock, so cadences count from the onboarding day even in a replayed timeline.
           createdAt: this.clock.now(),
         });

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { EffectivePlugin } from '@jm/plugin-sdk';
-import { AppError } from '@engine/errors';
+import { readSnapshot, type EffectivePlugin, type HookName, type HookPin, type PluginHooks } from '@jm/plugin-sdk';
+import { AppError, ErrorCode } from '@engine/errors';
+import type { PluginRegistry } from '@engine/plugins';
 import { Tenant } from './tenant.entity';
 
 /**
@@ -8,9 +9,39 @@ import { Tenant } from './tenant.entity';
  * modules' rule files so their services keep importing from one place.
  */
 
-/** The tenant's rules, read from its plugin snapshot (never from code). */
-export function pluginOf(tenant: Tenant): EffectivePlugin {
-  return tenant.pluginConfig as unknown as EffectivePlugin;
+/**
+ * The tenant's rules, read from its plugin snapshot (never from code): parsed with the reader of the
+ * SDK version that wrote it, so every default is filled and a corrupt snapshot fails loudly here.
+ */
+export function pluginOf(tenant: Pick<Tenant, 'pluginConfig' | 'pluginSdkVersion'>): EffectivePlugin {
+  return readSnapshot(tenant.pluginConfig, tenant.pluginSdkVersion ?? '1.0.0');
+}
+
+/** Which plugin version provides hook `name` to the tenant, or null when its rules have no such hook. */
+export function hookPinOf(registry: PluginRegistry, tenant: Pick<Tenant, 'pluginId' | 'pluginVersion' | 'pluginHooks'>, name: HookName): HookPin | null {
+  if (tenant.pluginHooks) return tenant.pluginHooks[name] ?? null;
+  // Onboarded before pins: the hooks of the plugin version it was onboarded on, when that one declares or inherits it.
+  const entry = registry.get(tenant.pluginId);
+  return entry && entry.version === tenant.pluginVersion ? (entry.hookPins[name] ?? null) : null;
+}
+
+/**
+ * The code hook `name` of the tenant's rules, from exactly the plugin version its snapshot pins; undefined
+ * when its rules have none. When the pinned version is no longer installed it refuses (CONFLICT,
+ * HOOK_VERSION_NOT_INSTALLED) instead of running another version's code.
+ */
+export function hookOf<N extends HookName>(registry: PluginRegistry, tenant: Tenant, name: N): PluginHooks[N] | undefined {
+  const pin = hookPinOf(registry, tenant, name);
+  if (!pin) return undefined;
+  const hook = registry.pinnedHook(name, pin);
+  if (!hook) {
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `The rules of "${tenant.code}" use the ${name} hook of ${pin.plugin}@${pin.version}, which is not installed (installed: ${registry.get(pin.plugin)?.version ?? 'none'}); upgrade the tenant's rules`,
+      { reason: 'HOOK_VERSION_NOT_INSTALLED' },
+    );
+  }
+  return hook;
 }
 
 /** A tenant the transaction's scope can see, or NOT_FOUND (another tenant looks exactly like a missing one). */

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { HookPins } from '@jm/plugin-sdk';
 
 export enum TenantLevel {
   PROVINCE = 'PROVINCE',
@@ -49,6 +50,18 @@ export class Tenant {
 
   @Column({ name: 'plugin_config', type: 'jsonb' })
   pluginConfig: Record<string, unknown>;
+
+  /** The plugin-SDK version that wrote `pluginConfig`: the snapshot is read back with that version's reader. */
+  @Column({ name: 'plugin_sdk_version', type: 'text' })
+  pluginSdkVersion: string;
+
+  /**
+   * Which plugin version provides each code hook to this tenant (`{ rankScore: { plugin, version } }`),
+   * pinned like its data; null for tenants onboarded before pins (their hooks are those of
+   * `pluginId@pluginVersion`).
+   */
+  @Column({ name: 'plugin_hooks', type: 'jsonb', nullable: true })
+  pluginHooks: HookPins | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
