@@ -7,7 +7,7 @@ import { ABILITY_RULES, AccessGuard } from '@engine/access';
 import type { AppConfig } from '@engine/config';
 import { CoreModule } from '@engine/core.module';
 import type { DatabaseHandle } from '@engine/database';
-import { AppErrorHttpFilter, DatabaseErrorFilter } from '@engine/errors';
+import { AppErrorHttpFilter, DatabaseErrorFilter, localizeErrorsPlugin } from '@engine/errors';
 import { graphqlOptions } from '@engine/graphql';
 import { JobsModule } from '@engine/jobs';
 import { jsonLoggerModule, Metrics, ObservabilityModule, observerPlugin } from '@engine/observability';
@@ -44,7 +44,7 @@ export class AppModule {
           inject: [Metrics],
           useFactory: (metrics: Metrics) => {
             const base = graphqlOptions(config);
-            return { ...base, plugins: [...(base.plugins ?? []), observerPlugin(metrics)] };
+            return { ...base, plugins: [...(base.plugins ?? []), localizeErrorsPlugin(), observerPlugin(metrics)] };
           },
         }),
         TenancyModule,

@@ -12,6 +12,8 @@ export enum ErrorCode {
 export interface FieldProblem {
   /** Dotted path of the offending input field, e.g. `input.name`. */
   field: string;
+  /** Stable UPPER_SNAKE reason (`MAX_LENGTH`, `INVALID_VALUE`, a context's own); filled in at the boundary when absent. */
+  reason?: string;
   message: string;
 }
 
@@ -29,7 +31,7 @@ export class AppError extends GraphQLError {
   }
 
   static notFound(what: string): AppError {
-    return new AppError(ErrorCode.NOT_FOUND, `${what} was not found`);
+    return new AppError(ErrorCode.NOT_FOUND, `${what} was not found`, { reason: 'NOT_FOUND' });
   }
 
   static forbidden(message = 'You are not allowed to do this'): AppError {
@@ -40,11 +42,13 @@ export class AppError extends GraphQLError {
     return new AppError(ErrorCode.UNAUTHENTICATED, message);
   }
 
-  static badInput(field: string, message: string): AppError {
-    return new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, problems: [{ field, message }] });
+  /** `reason`: the problem's stable reason (default INVALID_VALUE); the error's own is INVALID_INPUT. */
+  static badInput(field: string, message: string, reason = 'INVALID_VALUE'): AppError {
+    return new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { reason: 'INVALID_INPUT', field, problems: [{ field, reason, message }] });
   }
 
-  static conflict(message: string, field?: string): AppError {
-    return new AppError(ErrorCode.CONFLICT, message, field ? { field } : {});
+  /** `reason`: why, for a frontend to switch on (e.g. CASE_NOT_OPEN); CONFLICT when not given. */
+  static conflict(message: string, field?: string, reason?: string): AppError {
+    return new AppError(ErrorCode.CONFLICT, message, { ...(field ? { field } : {}), ...(reason ? { reason } : {}) });
   }
 }

@@ -16,9 +16,9 @@ export class DatabaseErrorFilter implements ExceptionFilter {
   catch(error: QueryFailedError, host: ArgumentsHost): unknown {
     const code = (error.driverError as { code?: string }).code ?? '';
     let mapped: AppError | Error;
-    if (code.startsWith('22')) mapped = new AppError(ErrorCode.BAD_USER_INPUT, 'A value has the wrong format or is out of range (an id must be a UUID, a date YYYY-MM-DD)');
-    else if (code === '23505') mapped = AppError.conflict('This already exists');
-    else if (code === '23503') mapped = AppError.badInput('input', 'refers to something that does not exist');
+    if (code.startsWith('22')) mapped = new AppError(ErrorCode.BAD_USER_INPUT, 'A value has the wrong format or is out of range (an id must be a UUID, a date YYYY-MM-DD)', { reason: 'VALUE_FORMAT' });
+    else if (code === '23505') mapped = AppError.conflict('This already exists', undefined, 'ALREADY_EXISTS');
+    else if (code === '23503') mapped = AppError.badInput('input', 'refers to something that does not exist', 'REFERENCE_MISSING');
     else {
       logger.error(`query failed with SQLSTATE ${code || 'unknown'}`);
       mapped = new Error('database error');

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, type FieldProblem } from './app-error';
+import { GENERIC_REASON, INVALID_VALUE, MESSAGES, PROBLEM_MESSAGES } from './reasons';
 
 const logger = new Logger('GraphQL');
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
@@ -12,11 +13,41 @@ interface ValidationResponse {
   problems?: FieldProblem[];
 }
 
+const REASON_BY_ENGLISH = new Map(Object.entries(MESSAGES).map(([reason, m]) => [m.en, reason]));
+
+/**
+ * Every client error leaves with a stable `reason` (the thrower's, else one found from a platform
+ * default message, else its code's generic one) and, on bad input, `problems: [{ field, reason,
+ * message }]` (always an array). Where the platform has a Chinese message for it, `__zh` carries it
+ * to localizeErrorsPlugin, which answers in the client's language and removes the key.
+ */
+function clientError(base: GraphQLFormattedError, extensions: Record<string, unknown>): GraphQLFormattedError {
+  const code = extensions.code as ErrorCode;
+  const given = typeof extensions.reason === 'string' ? extensions.reason : undefined;
+  const reason = given ?? REASON_BY_ENGLISH.get(base.message) ?? GENERIC_REASON[code] ?? 'INVALID_INPUT';
+  const catalogued = MESSAGES[reason] && (given !== undefined || REASON_BY_ENGLISH.get(base.message) === reason);
+  let problems = Array.isArray(extensions.problems)
+    ? (extensions.problems as FieldProblem[]).map((p) => ({ field: p.field, reason: p.reason ?? INVALID_VALUE, message: p.message }))
+    : undefined;
+  if (!problems && code === ErrorCode.BAD_USER_INPUT) problems = typeof extensions.field === 'string' ? [{ field: extensions.field, reason: INVALID_VALUE, message: base.message }] : [];
+  const localized = problems?.map((p) => ({ ...p, ...(PROBLEM_MESSAGES[p.reason] ? { __zh: PROBLEM_MESSAGES[p.reason].zh } : {}) }));
+  // Bad input names its fields in both languages: the Chinese message is built from the problems.
+  let zh: string | undefined = localized?.length ? localized.map((p) => `${p.field}：${p.__zh ?? p.message}`).join('；') : undefined;
+  if (!zh && catalogued) zh = MESSAGES[reason].zh;
+  return { ...base, extensions: { ...extensions, reason, ...(localized ? { problems: localized } : {}), ...(zh ? { __zh: zh } : {}) } };
+}
+
 /**
  * The single boundary between errors and clients: client errors keep their code and message;
  * everything else becomes a generic INTERNAL_SERVER_ERROR, logged here with its stack (never sent).
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const result = formatClientOrInternal(formatted, error);
+  const code = result.extensions?.code;
+  return typeof code === 'string' && CLIENT_CODES.has(code) ? clientError(result, result.extensions as Record<string, unknown>) : result;
+}
+
+function formatClientOrInternal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const rawCode = formatted.extensions?.code;
   const code = typeof rawCode === 'string' ? rawCode : '';
@@ -48,5 +79,5 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 
   const err = original instanceof Error ? original : new Error(String(original));
   logger.error(`${formatted.path?.join('.') ?? 'request'}: ${err.message}`, err.stack);
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL', __zh: MESSAGES.INTERNAL.zh } };
 }

@@ -1,10 +1,11 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldProblem } from './app-error';
+import { constraintReason } from './reasons';
 
 function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({ field, reason: constraintReason(constraint), message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
