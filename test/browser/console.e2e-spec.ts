@@ -208,7 +208,7 @@ describeBrowser('the console in chromium', () => {
     await press(office.page, '.ant-modal-footer .ant-btn-primary');
     await see(office.page, '.ant-table-tbody', '十一月信访工作会议');
 
-    await Promise.all([office.page.waitForNavigation({ waitUntil: 'networkidle0', timeout: WAIT }).catch(() => undefined), clickText(office.page, '.ant-table-tbody a', '十一月信访工作会议')]);
+    await follow(office.page, '.ant-table-tbody a', '十一月信访工作会议');
     await see(office.page, '[data-testid="meeting-status"]', '已安排');
     const meetingPath = await office.page.evaluate(() => (globalThis as unknown as { location: { pathname: string } }).location.pathname);
     expect(meetingPath).toMatch(/^\/meetings\/[0-9a-f-]+$/);
@@ -232,12 +232,19 @@ describeBrowser('the console in chromium', () => {
 
     const convener = await tab();
     await signIn(convener.page, 'shizi', 'convener');
-    await open(convener.page, meetingPath);
+    // The convener's workbench lists the minutes awaiting approval; one click opens them.
+    await waitForPath(convener.page, '/workbench');
+    await see(convener.page, '[data-testid="todos"]', '纪要待审批');
+    await screenshot(convener.page, 'convener-workbench');
+    await follow(convener.page, '[data-testid="todos"] a', '十一月信访工作会议');
+    await waitForPath(convener.page, meetingPath);
     await convener.page.waitForSelector('[data-testid="minutes-approve"]');
     await press(convener.page, '[data-testid="minutes-approve"]');
     await see(convener.page, '[data-testid="minutes-status"]', '已审批');
     await screenshot(convener.page, 'convener-approved');
 
+    await open(office.page, '/workbench');
+    await see(office.page, '[data-testid="todos"]', '纪要待印发');
     await open(office.page, meetingPath);
     await office.page.waitForSelector('[data-testid="minutes-issue"]');
     await press(office.page, '[data-testid="minutes-issue"]');
@@ -280,13 +287,44 @@ describeBrowser('the console in chromium', () => {
     await open(page, '/cases');
     await see(page, '.ant-table-tbody', caseNumber);
     await see(page, '[data-testid="petitioners"]', '已脱敏');
-    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0', timeout: WAIT }).catch(() => undefined), clickText(page, '.ant-table-tbody a', caseNumber)]);
+    await follow(page, '.ant-table-tbody a', caseNumber);
     await see(page, '[data-testid="petitioners"]', '138****5678');
     const text = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
     expect(text).toContain('王**');
     for (const secret of Object.values(PETITIONER)) expect(text).not.toContain(secret);
     await screenshot(page, 'member-masked-case');
     clean(local);
+  }, 300_000);
+
+  it('the county office onboards a township from a plugin and creates its office director, who signs in', async () => {
+    const local = await tab();
+    const { page } = local;
+    await signIn(page, county, 'office');
+    await open(page, '/onboard');
+    await page.waitForSelector('#pluginId');
+    await page.click('#pluginId');
+    await press(page, '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title*="shizi-town"]');
+    await page.type('#code', 'xinzhuang');
+    await page.type('#name', '新庄镇');
+    await press(page, 'form button[type="submit"]');
+    await see(page, '.ant-alert', '新庄镇（xinzhuang）已接入');
+    await page.type('#newUsername', 'director');
+    await page.type('#newDisplayName', '新庄镇联席办主任');
+    await page.type('#newPassword', 'a-long-initial-password-2026');
+    await press(page, 'form button[type="submit"]');
+    await see(page, '.ant-alert', '联席办主任账号 director 已创建');
+    await screenshot(page, 'county-onboarded');
+    clean(local);
+
+    const director = await tab();
+    await director.page.goto(`${base}/`, { waitUntil: 'networkidle0', timeout: WAIT });
+    await director.page.waitForSelector('#username');
+    await director.page.type('#tenantCode', 'xinzhuang');
+    await director.page.type('#username', 'director');
+    await director.page.type('#password', 'a-long-initial-password-2026');
+    await press(director.page, 'button[type="submit"]');
+    await see(director.page, '[data-testid="whoami"]', '新庄镇联席办主任');
+    clean(director);
   }, 300_000);
 
   it('fails on a request to any host other than 127.0.0.1 (the guard is live)', async () => {
@@ -324,17 +362,18 @@ describeBrowser('the console in chromium', () => {
     await page.waitForFunction((p: string) => (globalThis as unknown as { location: { pathname: string } }).location.pathname === p, { timeout: WAIT }, path);
   }
 
-  /** Clicks the first element matching `selector` whose text contains `text`. */
-  async function clickText(page: Page, selector: string, text: string): Promise<void> {
-    await waitForText(page, selector, text, WAIT);
-    const handles = await page.$$(selector);
-    for (const h of handles) {
-      const inner = await h.evaluate((el) => (el as unknown as { innerText: string }).innerText);
-      if (inner.includes(text)) {
-        await h.click();
-        return;
-      }
-    }
-    throw new Error(`no ${selector} with text ${text}`);
+  /** Follows the first link matching `selector` whose text contains `text`, and waits for its route. */
+  async function follow(page: Page, selector: string, text: string): Promise<void> {
+    await see(page, selector, text);
+    // No modal (or its closing animation) may lie over the link.
+    await page.waitForSelector('.ant-modal-wrap', { hidden: true, timeout: WAIT });
+    const href = await page.$$eval(
+      selector,
+      (links, t) => (links as unknown as { innerText: string; getAttribute(a: string): string | null }[]).find((a) => a.innerText.includes(t as string))?.getAttribute('href') ?? null,
+      text,
+    );
+    if (!href) throw new Error(`no ${selector} with text ${text}`);
+    await press(page, `${selector}[href="${href}"]`);
+    await waitForPath(page, href);
   }
 });
