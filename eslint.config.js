@@ -3,6 +3,31 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The floors (docs/architecture.md, "Import rules"): engine imports no context; core contexts import
+// the engine and each other, never a workflow; a workflow imports the engine and core, never another
+// workflow. Shared helpers live with their owners (notify in notifications, periods and documents in
+// the engine), so a workflow never needs a sibling.
+export const CORE = ['tenancy', 'joint-meeting', 'identity', 'notifications', 'calendar', 'findings'];
+export const WORKFLOWS = ['meetings', 'coordination', 'cases', 'supervision', 'inspections', 'supervision-status', 'audit'];
+const DEEP_RELATIVE = { group: ['../../../*'], message: 'Use a path alias (@engine/*, @modules/*, @jm/plugin-sdk) instead of a deep relative import.' };
+const contextImports = (names) => names.flatMap((n) => [`@modules/${n}`, `@modules/${n}/*`, `../${n}/*`, `../../${n}/*`]);
+const floors = [
+  {
+    files: ['libs/engine/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_RELATIVE, { group: ['@modules/*', '../../modules/*'], message: 'The engine knows no context: register what it needs from the context instead.' }] }] },
+  },
+  {
+    files: CORE.map((c) => `libs/modules/${c}/**/*.ts`),
+    rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_RELATIVE, { group: contextImports(WORKFLOWS), message: 'A core context never imports a workflow module.' }] }] },
+  },
+  ...WORKFLOWS.map((w) => ({
+    files: [`libs/modules/${w}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [DEEP_RELATIVE, { group: contextImports(WORKFLOWS.filter((o) => o !== w)), message: `A workflow (${w}) never imports another workflow: move what both need to core or the engine.` }] }],
+    },
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '**/*.js', '**/*.mjs', 'test/fixtures/**', 'apps/console/src/gql/**'] },
   js.configs.recommended,
@@ -27,6 +52,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['../../../*'], message: 'Use a path alias (@engine/*, @modules/*, @jm/plugin-sdk) instead of a deep relative import.' }] }],
     },
   },
+  ...floors,
   {
     files: ['plugins/**/*.ts'],
     rules: {

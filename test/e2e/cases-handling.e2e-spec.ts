@@ -1,5 +1,5 @@
 import { Clock } from '@engine/clock';
-import { readZip } from '@modules/meetings/documents/testing/read-zip';
+import { readZip } from '@test/support/read-zip';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**

@@ -1,5 +1,5 @@
 import { Clock } from '@engine/clock';
-import { readZip, wordParagraphs } from '@modules/meetings/documents/testing/read-zip';
+import { readZip, wordParagraphs } from '@test/support/read-zip';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 /**

@@ -1,5 +1,5 @@
 import { addDays } from '@engine/calendar';
-import { cadencePeriods } from '@modules/meetings/cadence-periods';
+import { cadencePeriods } from '@engine/calendar';
 import type { Prng } from '../../lib/prng';
 import type { Column } from '../loader';
 import type { Generator, PlannedTenant, PlannedUnit, SeedContext } from '../province';

@@ -2,3 +2,4 @@ export * from './ability';
 export * from './decorators';
 export * from './token';
 export * from './access.guard';
+export * from './acting-unit';

@@ -7,3 +7,4 @@ export * from './prc-calendar';
 export * from './shanghai-time';
 export * from './types';
 export * from './working-day-calendar';
+export * from './cadence-periods';

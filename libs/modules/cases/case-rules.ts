@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import type { RequestContext } from '@engine/context';
-import { unitScope } from '@modules/coordination/coordination-rules';
+import { unitScope } from '@engine/access';
 import { Tenant, TenantLevel } from '@modules/tenancy/tenant.entity';
 import { CaseSource, LeaderTier, type PetitionCase } from './case.entity';
 import { pluginOf, tenantById, tenantByCode } from '@modules/tenancy/tenant-lookup';

@@ -8,7 +8,7 @@ import { PiiCipher } from '@engine/crypto';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { CalendarService } from '@modules/calendar/calendar.service';
-import { notify } from '@modules/coordination/notices';
+import { notify } from '@modules/notifications/notify';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
 import { CaseChannel, CaseLink, CasePetitioner, CaseSource, CaseStatus, HandlingLevel, LeaderTier, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
-import { notify } from '@modules/coordination/notices';
+import { notify } from '@modules/notifications/notify';
 import { User } from '@modules/identity/user.entity';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import { Notification } from '@modules/notifications/notification.entity';

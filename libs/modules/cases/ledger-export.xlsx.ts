@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { calendarDate, chineseDateTime, instantOf, shanghaiWallClockDate } from '@modules/meetings/documents/chinese-format';
+import { calendarDate, chineseDateTime, instantOf, shanghaiWallClockDate } from '@engine/documents';
 
 /**
  * The case ledger (信访问题解决工作台账, 002 §五(四)) as a spreadsheet: one sheet per list (问题清单,

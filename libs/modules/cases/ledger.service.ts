@@ -7,7 +7,7 @@ import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { groupBy } from '@engine/util';
-import { notify } from '@modules/coordination/notices';
+import { notify } from '@modules/notifications/notify';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
 import { OPEN_CASE_STATUSES, PetitionCase } from './case.entity';

@@ -8,7 +8,7 @@ import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { User } from '@modules/identity/user.entity';
-import { cadencePeriods } from '@modules/meetings/cadence-periods';
+import { cadencePeriods } from '@engine/calendar';
 import { ReceptionRoster } from './case-records.entity';
 import { caseRulesOf, tenantByCode, type CaseRules } from './case-rules';
 import type { SetReceptionRosterInput } from './dto/handling.inputs';

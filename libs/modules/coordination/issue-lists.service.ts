@@ -7,10 +7,11 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
-import { holdersOf, issueListRule, pluginOf, satisfies, tenantByCode, tenantById, unitScope } from './coordination-rules';
+import { issueListRule, pluginOf, tenantByCode, tenantById } from './coordination-rules';
+import { holdersOf, satisfies, unitScope } from '@engine/access';
 import type { DraftIssueListInput, ReviewIssueListInput } from './dto/issue-list.inputs';
 import { IssueList, IssueListStatus } from './issue-list.entity';
-import { notify } from './notices';
+import { notify } from '@modules/notifications/notify';
 
 type Change = (em: EntityManager, list: IssueList, tenant: Tenant) => Promise<void>;
 

@@ -3,7 +3,8 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { sensitiveRule, tenantByCode, unitScope } from './coordination-rules';
+import { sensitiveRule, tenantByCode } from './coordination-rules';
+import { unitScope } from '@engine/access';
 import { SensitiveReport, SensitiveReportStatus } from './sensitive-report.entity';
 
 const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];

@@ -11,7 +11,7 @@ import type { Tenant } from '@modules/tenancy/tenant.entity';
 import { pluginOf, sensitiveRule, tenantByCode, tenantById, type SensitiveInformationRule } from './coordination-rules';
 import { Deadlines } from './deadlines';
 import type { NotifySensitiveInformationInput, ReportSensitiveInformationInput, SensitiveDecisionInput, VerifySensitiveInformationInput } from './dto/sensitive.inputs';
-import { notify } from './notices';
+import { notify } from '@modules/notifications/notify';
 import { SensitiveReport, SensitiveReportAction, SensitiveReportStatus } from './sensitive-report.entity';
 import { actingUnit, canSee } from './sensitive-reports.query';
 

@@ -1,7 +1,8 @@
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { Role } from '@engine/context';
 import { AppError } from '@engine/errors';
-import { holdersOf, pluginOf } from '@modules/coordination/coordination-rules';
+import { holdersOf } from '@engine/access';
+import { pluginOf } from '@modules/tenancy/tenant-lookup';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
 
 export type InspectionRule = NonNullable<EffectivePlugin['supervision']['inspections']>;

@@ -3,7 +3,8 @@ import { In } from 'typeorm';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { groupBy } from '@engine/util';
-import { tenantByCode, unitScope } from '@modules/coordination/coordination-rules';
+import { tenantByCode } from '@modules/tenancy/tenant-lookup';
+import { unitScope } from '@engine/access';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { Inspection, InspectionFinding, type InspectionStatus } from './inspection.entity';
 

@@ -4,7 +4,7 @@ import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import type { TenantLevel } from '@modules/tenancy/tenant.entity';
-import { tenantByCode } from '@modules/coordination/coordination-rules';
+import { tenantByCode } from '@modules/tenancy/tenant-lookup';
 import type { SupervisionStatusFilter } from './dto/supervision-status.inputs';
 import { SortDirection, SupervisionStatusSortField, type SupervisionStatus, type SupervisionStatusPage } from './supervision-status.model';
 

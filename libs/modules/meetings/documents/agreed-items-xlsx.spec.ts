@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AGREED_ITEMS_SHEET, OVERDUE_FILL_ARGB, renderAgreedItemsXlsx } from './agreed-items-xlsx';
 import { shiziLedger } from './testing/fixtures';
-import { zipText } from './testing/read-zip';
+import { zipText } from '@test/support/read-zip';
 
 async function sheetOf(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();

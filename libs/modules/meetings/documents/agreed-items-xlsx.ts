@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { calendarDate, chineseDateTime, enumerate, instantOf, shanghaiWallClockDate, UNASSIGNED } from './chinese-format';
+import { calendarDate, chineseDateTime, enumerate, instantOf, shanghaiWallClockDate, UNASSIGNED } from '@engine/documents';
 
 /**
  * The 议定事项 ledger (台账) as a spreadsheet: the list supervisors filter and print to chase

@@ -1,7 +1,7 @@
 import { renderMinutesDocx } from './minutes-docx';
 import type { MinutesDocument } from './minutes-document';
 import { shiziMinutes } from './testing/fixtures';
-import { readZip, wordParagraphs, zipText } from './testing/read-zip';
+import { readZip, wordParagraphs, zipText } from '@test/support/read-zip';
 
 async function paragraphsOf(doc: MinutesDocument): Promise<string[]> {
   return wordParagraphs(zipText(await renderMinutesDocx(doc), 'word/document.xml'));

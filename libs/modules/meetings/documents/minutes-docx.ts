@@ -1,5 +1,5 @@
 import { Document, Packer, type Paragraph } from 'docx';
-import { chineseDate, chineseDateOf, chineseDateTime, chineseNumeral, enumerate, UNASSIGNED } from './chinese-format';
+import { chineseDate, chineseDateOf, chineseDateTime, chineseNumeral, enumerate, UNASSIGNED } from '@engine/documents';
 import { documentDateOf, officeHolderText, type AgreedItem, type MinutesDocument, type MinutesDocumentKind } from './minutes-document';
 import {
   bodyParagraph,
@@ -14,7 +14,7 @@ import {
   rightParagraph,
   SIZE,
   titleParagraph,
-} from './official-layout';
+} from '@engine/documents';
 
 const KIND_NAMES: Readonly<Record<MinutesDocumentKind, string>> = { MINUTES: '会议纪要', MEETING_DOCUMENT: '会议文件' };
 

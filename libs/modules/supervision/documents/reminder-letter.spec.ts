@@ -1,4 +1,4 @@
-import { readZip, wordParagraphs, zipText } from '@modules/meetings/documents/testing/read-zip';
+import { readZip, wordParagraphs, zipText } from '@test/support/read-zip';
 import { renderReminderLetter, type ReminderLetter } from './reminder-letter';
 
 const letter: ReminderLetter = {

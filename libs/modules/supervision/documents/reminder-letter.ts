@@ -1,6 +1,6 @@
 import { Document, Packer, type Paragraph } from 'docx';
-import { chineseDate, chineseNumeral } from '@modules/meetings/documents/chinese-format';
-import { bodyParagraph, centredParagraph, FONT, LINE_SPACING, pageNumberFooter, pageProperties, rightParagraph, SIZE, titleParagraph } from '@modules/meetings/documents/official-layout';
+import { chineseDate, chineseNumeral } from '@engine/documents';
+import { bodyParagraph, centredParagraph, FONT, LINE_SPACING, pageNumberFooter, pageProperties, rightParagraph, SIZE, titleParagraph } from '@engine/documents';
 
 /** What a reminder letter (提醒函) says: to whom, why, on what evidence, under which rule. */
 export interface ReminderLetter {

@@ -1,5 +1,4 @@
 import { chineseDate, chineseDateOf, chineseDateTime, chineseNumeral, enumerate, shanghaiWallClockDate } from './chinese-format';
-import { bodyParagraphsOf } from './minutes-docx';
 
 describe('official-document formatting', () => {
   it('writes dates without leading zeros, on the Beijing day of an instant', () => {
@@ -18,10 +17,5 @@ describe('official-document formatting', () => {
 
   it('joins units with the enumeration comma, dropping blanks', () => {
     expect(enumerate([' 镇综治办', '', '镇派出所 '])).toBe('镇综治办、镇派出所');
-  });
-
-  it('splits body text at blank lines and drops wrapping inside a paragraph', () => {
-    expect(bodyParagraphsOf('\n第一段，\n  续写。\r\n\r\n  \n第二段。\n\n\n')).toEqual(['第一段，续写。', '第二段。']);
-    expect(bodyParagraphsOf('   ')).toEqual([]);
   });
 });

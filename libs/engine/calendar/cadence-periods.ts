@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { addDays, type IsoDate } from '@engine/calendar';
+import { addDays, type IsoDate } from './iso-date';
 
 // rrule ships CommonJS whose named exports Node's ESM loader cannot see: load it as CommonJS.
 const { RRule } = createRequire(import.meta.url)('rrule') as typeof import('rrule');

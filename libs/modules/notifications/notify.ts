@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@engine/context';
 import { User } from '@modules/identity/user.entity';
-import { Notification } from '@modules/notifications/notification.entity';
+import { Notification } from './notification.entity';
 
 export interface Notice {
   kind: string;
