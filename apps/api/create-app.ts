@@ -53,7 +53,8 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
     const nest = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, jwtSecret, piiKey }, database, { logStream: options.logStream }), {
       // JSON: Nest's own lines wait for the pino logger (below) instead of printing as text.
       ...(json ? { bufferLogs: true } : { logger: LEVELS[config.logLevel] }),
-      cors: config.corsOrigins.length ? { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 } : false,
+      // Content-Disposition carries a download's (Chinese) file name; X-Request-Id correlates with the logs.
+      cors: config.corsOrigins.length ? { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600, exposedHeaders: ['Content-Disposition', 'X-Request-Id'] } : false,
       bodyParser: false,
     });
     nest.useBodyParser('json', { limit: '256kb' });

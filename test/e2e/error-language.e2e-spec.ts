@@ -15,7 +15,7 @@ describe('errors in the client language', () => {
   let t: TestApp;
   let office: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ CORS_ORIGINS: 'https://console.example.cn' });
     office = await t.login('shizi', 'office');
   }, 180_000);
   afterAll(async () => {
@@ -31,6 +31,12 @@ describe('errors in the client language', () => {
     return res.body.errors as Err[];
   };
   const tooLong = { query: 'mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }', variables: { i: { tenantCode: 'shizi', name: '长'.repeat(300), kind: 'DEPARTMENT', reason: '机构调整' } } };
+
+  it('lets a cross-origin frontend read a download\'s file name and the request id', async () => {
+    const res = await request(t.app.getHttpServer()).get('/health').set('Origin', 'https://console.example.cn');
+    expect(res.headers['access-control-allow-origin']).toBe('https://console.example.cn');
+    expect(res.headers['access-control-expose-headers']).toBe('Content-Disposition,X-Request-Id');
+  });
 
   it('unauthenticated: Chinese by default, English on Accept-Language: en, the same code and reason', async () => {
     const [zh] = await post({ query: '{ me { id } }' });
