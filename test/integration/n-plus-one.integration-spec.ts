@@ -1,4 +1,4 @@
-import type { Logger, QueryRunner } from 'typeorm';
+import { statementLog } from '@test/support/statement-log';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 /**
@@ -9,20 +9,13 @@ import { startTestApp, type TestApp } from '@test/support/test-app';
 describe('nested lists load without N+1 queries', () => {
   let t: TestApp;
   let admin: string;
-  let statements: string[] = [];
+  let log: ReturnType<typeof statementLog>;
   const NESTED = `{ tenants { code parent { code } memberUnits { id name } children { code memberUnits { id } } jointMeeting { officeHost { name } } membershipChanges { id kind } } }`;
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.login(null, 'admin');
-    const logger = t.database.dataSource.logger;
-    const counting: Logger = Object.assign(Object.create(logger) as Logger, {
-      logQuery(query: string, parameters?: unknown[], runner?: QueryRunner) {
-        statements.push(query);
-        logger.logQuery(query, parameters, runner);
-      },
-    });
-    (t.database.dataSource as unknown as { logger: Logger }).logger = counting;
+    log = statementLog(t.database.dataSource);
   });
   afterAll(async () => {
     await t.close();
@@ -30,11 +23,11 @@ describe('nested lists load without N+1 queries', () => {
 
   async function count(): Promise<{ statements: number; tenants: number; units: number }> {
     await t.queue.whenIdle(30_000);
-    statements = [];
+    log.clear();
     const res = await t.gql<{ tenants: { memberUnits: unknown[]; children: { memberUnits: unknown[] }[] }[] }>(NESTED, undefined, admin);
     expect(res.errors).toBeUndefined();
     const tenants = res.data!.tenants;
-    return { statements: statements.length, tenants: tenants.length, units: tenants.reduce((n, x) => n + x.memberUnits.length, 0) };
+    return { statements: log.statements.length, tenants: tenants.length, units: tenants.reduce((n, x) => n + x.memberUnits.length, 0) };
   }
 
   it('costs the same number of statements for 5 tenants and for 13', async () => {

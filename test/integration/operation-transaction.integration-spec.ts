@@ -1,7 +1,7 @@
-import type { Logger, QueryRunner } from 'typeorm';
 import { createAbility } from '@engine/access';
 import { RequestContext, Role, type Caller } from '@engine/context';
 import { Db } from '@engine/database';
+import { statementLog } from '@test/support/statement-log';
 import { REAL_SERVICES, startTestApp, type TestApp } from '@test/support/test-app';
 
 /**
@@ -16,20 +16,13 @@ const describeReal = REAL_SERVICES ? describe : describe.skip;
 describeReal('one read transaction per query operation', () => {
   let t: TestApp;
   let db: Db;
-  let statements: string[] = [];
+  let log: ReturnType<typeof statementLog>;
   let town: { id: string; parentId: string };
 
   beforeAll(async () => {
     t = await startTestApp();
     db = t.app.get(Db);
-    const logger = t.database.dataSource.logger;
-    const counting: Logger = Object.assign(Object.create(logger) as Logger, {
-      logQuery(query: string, parameters?: unknown[], runner?: QueryRunner) {
-        statements.push(query);
-        logger.logQuery(query, parameters, runner);
-      },
-    });
-    (t.database.dataSource as unknown as { logger: Logger }).logger = counting;
+    log = statementLog(t.database.dataSource);
     const [row] = (await t.database.dataSource.query(`SELECT id, parent_id AS "parentId" FROM tenant WHERE code = 'xiacang'`)) as { id: string; parentId: string }[];
     town = row;
   });
@@ -37,7 +30,7 @@ describeReal('one read transaction per query operation', () => {
     await t.close();
   });
 
-  const begins = (): number => statements.filter((s) => s.startsWith('START TRANSACTION')).length;
+  const begins = (): number => log.statements.filter((s) => s.startsWith('START TRANSACTION')).length;
 
   function townOffice(shareReads: boolean): RequestContext {
     const caller: Caller = { userId: '00000000-0000-4000-8000-00000000a001', username: 'office', tenantId: town.id, roles: [Role.OFFICE_DIRECTOR], memberUnitId: null };
@@ -49,7 +42,7 @@ describeReal('one read transaction per query operation', () => {
   it('a query with several root fields and nested lists runs in one transaction; a mutation keeps one per field', async () => {
     const token = await t.login('county-petition-mechanisms', 'office');
     await t.queue.whenIdle(60_000);
-    statements = [];
+    log.clear();
     const res = await t.gql(
       `{ me { username tenant { code } } tenants { code parent { code } memberUnits { id } children { code memberUnits { id } } } myNotifications { id } }`,
       undefined,
@@ -58,7 +51,7 @@ describeReal('one read transaction per query operation', () => {
     expect(res.errors).toBeUndefined();
     expect(begins()).toBe(1);
 
-    statements = [];
+    log.clear();
     const marked = await t.gql(`mutation { a: markNotificationsRead(ids: ["00000000-0000-4000-8000-0000000000a1"]) b: markNotificationsRead(ids: ["00000000-0000-4000-8000-0000000000a2"]) }`, undefined, token);
     expect(marked.errors).toBeUndefined();
     expect(begins()).toBe(2);
