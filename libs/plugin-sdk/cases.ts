@@ -25,6 +25,10 @@ export const ownershipTierSchema = z.strictObject({
 
 export const casesSchema = z.strictObject({
   groupPetitionThreshold: z.strictObject({ people: z.number().int().min(2).describe('Least number of petitioners (e.g. 5).'), source: citationSchema }).optional().describe('Petitions by at least this many people are group petitions (集体访).'),
+  extensionCap: z
+    .strictObject({ days: z.number().int().min(1).max(366).describe('Calendar days one extension may add.'), source: citationSchema })
+    .optional()
+    .describe('How far one extension (延期) may move a case\'s time limit; without it the platform default of 30 days applies (《信访工作条例》第三十二条: 延长期限不得超过30日).'),
   ownership: z
     .strictObject({
       tiers: z.array(ownershipTierSchema).min(1).describe('Leader ownership tiers (包案分级); merge by id.'),

@@ -53,6 +53,11 @@ export const durationSchema = z
     amount: z.number().int().positive().max(3650).describe('How many units (1‥3650).'),
     unit: z.enum(DURATION_UNITS).describe('WORKING_DAYS (工作日, the official holiday calendar with 调休), CALENDAR_DAYS, WEEKS or MONTHS.'),
     excluding: z.array(z.enum(EXCLUDED_PERIODS)).optional().describe('Periods that do not count toward the deadline (HEARING, EXPERT_APPRAISAL, SUSPENSION).'),
+    // D4: how 《民法典》第二百零三条 counts periods (期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日).
+    lastDayOff: z
+      .enum(['KEEP', 'NEXT_WORKING_DAY'])
+      .optional()
+      .describe('When a CALENDAR_DAYS, WEEKS or MONTHS period ends on a day off: KEEP (default) leaves the date, NEXT_WORKING_DAY moves it to the next working day (《民法典》第二百零三条).'),
   })
   .describe('A deadline: an amount of units, e.g. `{ amount: 15, unit: WORKING_DAYS }`.');
 export type Duration = z.infer<typeof durationSchema>;

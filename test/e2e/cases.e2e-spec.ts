@@ -150,7 +150,8 @@ describe('petition ledger in a town under the county plugin', () => {
     const opened = ok(await review('openCaseReview', 'OpenCaseReviewInput', { caseId, basis: 'OWN_DECISION', acceptedOn: '2026-11-03' })).openCaseReview;
     expect(opened).toMatchObject({ status: 'OPEN', dueOn: '2026-11-18' }); // 15 days from acceptance
     const heard = ok(await review('recordReviewHearing', 'RecordReviewHearingInput', { reviewId: opened.id, from: '2026-11-10', to: '2026-11-12' })).recordReviewHearing;
-    expect(heard.dueOn).toBe('2026-11-21'); // the three hearing days do not count
+    // The three hearing days do not count: 11-21, a Saturday, which 004's lastDayOff moves to Monday (D4).
+    expect(heard.dueOn).toBe('2026-11-23');
     clock.set('2026-11-20T15:00:00+08:00'); // past the date it would have had without the hearing
     const tenantId = ok(await t.gql<{ tenant: { id: string } }>(`{ tenant(code: "${TOWN}") { id } }`, {}, office)).tenant.id;
     expect((await t.app.get(CaseSweepService).sweepTenant(tenantId))['review-overdue']).toBe(0);
@@ -158,7 +159,7 @@ describe('petition ledger in a town under the county plugin', () => {
     expect(decided).toMatchObject({ status: 'DECIDED', decidedOn: '2026-11-20', inTime: true });
     const seen = ok(await t.gql<{ petitionCase: { status: string; reviews: Review[]; history: { kind: string }[] } }>(`query($id: ID!) { petitionCase(id: $id) { status reviews { id status dueOn inTime } history { kind } } }`, { id: caseId }, office)).petitionCase;
     expect(seen.status).toBe('CLOSED');
-    expect(seen.reviews).toEqual([{ id: opened.id, status: 'DECIDED', dueOn: '2026-11-21', inTime: true }]);
+    expect(seen.reviews).toEqual([{ id: opened.id, status: 'DECIDED', dueOn: '2026-11-23', inTime: true }]);
     expect(seen.history.map((h) => h.kind).slice(-3)).toEqual(['REVIEW_OPENED', 'REVIEW_HEARING', 'REVIEW_OPINION_ISSUED']);
   });
 });

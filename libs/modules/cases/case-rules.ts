@@ -4,6 +4,7 @@ import type { RequestContext } from '@engine/context';
 import { unitScope } from '@engine/access';
 import { Tenant, TenantLevel } from '@modules/tenancy/tenant.entity';
 import { CaseSource, LeaderTier, type PetitionCase } from './case.entity';
+import { caseLimit, PLATFORM_DEFAULTS, type CaseLimit } from './case-limits';
 import { pluginOf, tenantById, tenantByCode } from '@modules/tenancy/tenant-lookup';
 
 export type CaseRuleSet = EffectivePlugin['cases'];
@@ -23,21 +24,34 @@ export interface CaseRules {
   tenant: Tenant;
   own: CaseRuleSet;
   ownership: { rule: Ownership; origin: RuleOrigin } | null;
-  groupPetitionThreshold: number | null;
+  /** A visit by at least this many people is a group petition: the plugin's figure (own or inherited) or the platform default of 5. */
+  groupPetition: CaseLimit;
+  /** How many calendar days one extension may add: the plugin's figure or the platform default of 30. */
+  extensionCap: CaseLimit;
 }
 
 export async function caseRulesOf(em: EntityManager, tenant: Tenant): Promise<CaseRules> {
   const own = pluginOf(tenant).cases;
   let ownership: CaseRules['ownership'] = own.ownership ? { rule: own.ownership, origin: { pluginId: tenant.pluginId, inherited: false } } : null;
-  let threshold = own.groupPetitionThreshold?.people ?? null;
+  let threshold = own.groupPetitionThreshold ? { value: own.groupPetitionThreshold.people, source: own.groupPetitionThreshold.source } : null;
   if (!ownership || threshold === null) {
     const ancestors: { plugin_id: string; cases: CaseRuleSet | null }[] = await em.query(`SELECT plugin_id, cases FROM app_inherited_rules($1)`, [tenant.id]);
     for (const a of ancestors) {
       if (!ownership && a.cases?.ownership) ownership = { rule: a.cases.ownership, origin: { pluginId: a.plugin_id, inherited: true } };
-      if (threshold === null && a.cases?.groupPetitionThreshold) threshold = a.cases.groupPetitionThreshold.people;
+      if (threshold === null && a.cases?.groupPetitionThreshold) threshold = { value: a.cases.groupPetitionThreshold.people, source: `${a.cases.groupPetitionThreshold.source} (${a.plugin_id})` };
     }
   }
-  return { tenant, own, ownership, groupPetitionThreshold: threshold };
+  const cap = own.extensionCap ? { value: own.extensionCap.days, source: own.extensionCap.source } : null;
+  return { tenant, own, ownership, groupPetition: caseLimit(threshold, PLATFORM_DEFAULTS.groupPetitionPeople), extensionCap: caseLimit(cap, PLATFORM_DEFAULTS.extensionDays) };
+}
+
+/**
+ * Whether a petition is a group petition (集体访): at least the plugin's number of people, or — by the
+ * platform default, which follows 《信访工作条例》第十八条 on visits (走访) — a visit by 5 or more.
+ */
+export function isGroupPetition(rules: Pick<CaseRules, 'groupPetition'>, channel: string, peopleCount: number): boolean {
+  if (rules.groupPetition.platformDefault && channel !== 'VISIT') return false;
+  return peopleCount >= rules.groupPetition.value;
 }
 
 /** The leader tier that must own a case of this source at this tenant's level, and the rule that says so. */

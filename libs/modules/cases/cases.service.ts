@@ -13,7 +13,7 @@ import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.e
 import type { Tenant } from '@modules/tenancy/tenant.entity';
 import { CaseChannel, CaseLink, CasePetitioner, CaseSource, CaseStatus, HandlingLevel, LeaderTier, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { recordStep } from './case-events';
-import { canSeeCase, caseRulesOf, pluginOf, requiredOwnership, tenantByCode, tenantById, unitScope, type CaseRules } from './case-rules';
+import { canSeeCase, caseRulesOf, isGroupPetition, pluginOf, requiredOwnership, tenantByCode, tenantById, unitScope, type CaseRules } from './case-rules';
 import type { AssignCaseInput, CloseCaseInput, ResolveCaseInput } from './dto/handling.inputs';
 import type { ReceivePetitionInput } from './dto/intake.inputs';
 import { sealPetitioner } from './petitioner.model';
@@ -73,7 +73,7 @@ export class CasesService {
           location: input.location ?? null,
           attachments: (input.attachments ?? []).map((a) => ({ name: a.name, kind: a.kind ?? null, reference: a.reference ?? null })),
           peopleCount,
-          groupPetition: rules.groupPetitionThreshold !== null && peopleCount >= rules.groupPetitionThreshold,
+          groupPetition: isGroupPetition(rules, input.channel, peopleCount),
           signed: input.signed ?? false,
           jointSigned: input.jointSigned ?? false,
           skipLevel: input.skipLevel ?? false,

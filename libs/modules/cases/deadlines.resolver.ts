@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { PetitionCase } from './case.entity';
 import { CaseExtension } from './case-records.entity';
+import { CaseLimits } from './case-limits';
 import { DeadlinesService } from './deadlines.service';
 import { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadline.inputs';
 
@@ -11,6 +12,12 @@ import { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadl
 @Resolver(() => PetitionCase)
 export class DeadlinesResolver {
   constructor(@Inject(DeadlinesService) private readonly deadlines: DeadlinesService) {}
+
+  @Allow('read', 'PetitionCase')
+  @Query(() => CaseLimits, { description: "The ledger's limits for a tenant (集体访 threshold, extension cap), each from the plugin's article or shown as a platform default." })
+  caseLimits(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<CaseLimits> {
+    return this.deadlines.limits(ctx, tenantCode);
+  }
 
   @Allow('report', 'PetitionCase')
   @Mutation(() => CaseExtension, { description: 'The responsible unit or the office asks for a later time limit (延期), with a reason; one pending request per case.' })

@@ -4,20 +4,19 @@ import { addDays, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { AppError, ErrorCode } from '@engine/errors';
 import { groupBy } from '@engine/util';
 import { notify } from '@modules/notifications/notify';
 import { Finding } from '@modules/findings';
 import { OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { CaseExtension, ExtensionStatus } from './case-records.entity';
 import { recordStep } from './case-events';
-import type { CaseRules } from './case-rules';
+import { caseRulesOf, tenantByCode, type CaseRules } from './case-rules';
+import type { CaseLimits } from './case-limits';
 import { CaseSweepService } from './case-sweep.service';
 import { CasesService } from './cases.service';
 import type { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadline.inputs';
 
-/** How far one extension may move a time limit. */
-const MAX_EXTENSION_DAYS = 366;
 
 /**
  * Time limits of cases (issue 5 item 6). A case's `dueOn` comes from the plugin's step limits at
@@ -38,6 +37,14 @@ export class DeadlinesService {
     sweeps.register({ name: 'case-overdue', run: (em, ctx, rules, today) => this.sweep(em, ctx, rules, today) });
   }
 
+  /** The tenant's ledger limits and where each comes from (plugin article or platform default). */
+  async limits(ctx: RequestContext, tenantCode: string): Promise<CaseLimits> {
+    return this.db.run(ctx, async ({ em }) => {
+      const rules = await caseRulesOf(em, await tenantByCode(em, tenantCode));
+      return { groupPetition: rules.groupPetition, extensionCap: rules.extensionCap };
+    });
+  }
+
   async requestExtension(ctx: RequestContext, input: RequestCaseExtensionInput): Promise<CaseExtension> {
     let saved: CaseExtension | null = null;
     await this.cases.change(ctx, input.caseId, 'report', async (em, c, rules) => {
@@ -48,7 +55,11 @@ export class DeadlinesService {
       const today = shanghaiDateOf(now);
       if (input.requestedDueOn <= c.dueOn) throw AppError.badInput('input.requestedDueOn', `must be after the current time limit (${c.dueOn})`);
       if (input.requestedDueOn < today) throw AppError.badInput('input.requestedDueOn', 'is in the past');
-      if (input.requestedDueOn > addDays(c.dueOn, MAX_EXTENSION_DAYS)) throw AppError.badInput('input.requestedDueOn', `extends the time limit by more than ${MAX_EXTENSION_DAYS} days`);
+      // One extension adds at most the plugin's cap, or the platform default of 30 days (《信访工作条例》第三十二条).
+      if (input.requestedDueOn > addDays(c.dueOn, rules.extensionCap.value)) {
+        const message = `extends the time limit by more than ${rules.extensionCap.words}: at most ${addDays(c.dueOn, rules.extensionCap.value)}`;
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `input.requestedDueOn: ${message}`, { field: 'input.requestedDueOn', problems: [{ field: 'input.requestedDueOn', message }], reason: 'EXTENSION_BEYOND_CAP' });
+      }
       if (await em.exists(CaseExtension, { where: { caseId: c.id, status: ExtensionStatus.REQUESTED } })) {
         throw AppError.conflict(`Case ${c.number} already has an extension request awaiting a decision`, 'input.caseId');
       }

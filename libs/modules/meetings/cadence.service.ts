@@ -74,8 +74,10 @@ export class CadenceService implements OnModuleInit {
       const wanted: (Period & { typeCode: string; rrule: string; keyPeriod: boolean })[] = [];
       for (const type of pluginOf(tenant).meetingTypes) {
         if (type.cadence) {
+          // Every period from the one the tenant was onboarded in: the onboarding month owes its meeting too
+          // (a meeting held earlier that month and recorded after onboarding meets it).
           for (const p of cadencePeriods(type.cadence.rrule, since, today)) {
-            if (p.start >= since) wanted.push({ ...p, typeCode: type.code, rrule: type.cadence.rrule, keyPeriod: false });
+            if (p.end >= since) wanted.push({ ...p, typeCode: type.code, rrule: type.cadence.rrule, keyPeriod: false });
           }
         }
         if (type.keyPeriodCadence) {

@@ -69,8 +69,8 @@ describe('town-petition-systems plugin (004 鎮信訪工作各項制度, generic
     expect(s.assessment?.oneVoteVeto?.consequences).toEqual(['取消評優資格', '對該部門主要負責人予以調整']);
   });
 
-  it('reviews within 15 calendar days, hearing time excluded, with appeal upward', () => {
-    expect(c.review?.opinionWithin).toEqual({ amount: 15, unit: 'CALENDAR_DAYS', excluding: ['HEARING'] });
+  it('reviews within 15 calendar days, hearing time excluded, a day-off last day moved to the next working day, with appeal upward', () => {
+    expect(c.review?.opinionWithin).toEqual({ amount: 15, unit: 'CALENDAR_DAYS', excluding: ['HEARING'], lastDayOff: 'NEXT_WORKING_DAY' });
     expect(c.review?.appealUpward).toBe(true);
     expect(c.review?.scope).toEqual(['ASSIGNED_FROM_ABOVE', 'OWN_DECISION']);
   });
