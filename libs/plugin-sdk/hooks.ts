@@ -13,7 +13,10 @@ export interface AssessmentInput {
  * engine's jobs and must not perform I/O.
  */
 export interface PluginHooks {
-  /** Score for the periodic assessment (考核); higher is better. Returns a number in 0‥100. */
+  /**
+   * Score for the periodic assessment (考核); higher is better. Returns a number in 0‥100. It decides a
+   * pass or fail only against the plugin's `assessment.scoring.passMark`; without one it is reported only.
+   */
   scoreAssessment?: (input: AssessmentInput) => number;
   /** Ranking score for a notice (通报排名), replacing the weighted sum of `supervision.notices.scoring`. */
   rankScore?: (metrics: Readonly<Record<string, number>>) => number;

@@ -164,9 +164,39 @@ export const inspectionsSchema = z.strictObject({
   source: citationSchema,
 });
 
+/**
+ * The jurisdiction's own scoring, where its source states one: start from `full`, deduct `perEvent` for
+ * each counted event, pass at `passMark`. No seed source states a formula, so no seed plugin has one.
+ */
+export const assessmentScoringSchema = z.strictObject({
+  full: z.number().positive().max(1000).describe('The score a unit starts from.'),
+  perEvent: z.number().nonnegative().max(1000).describe('Deducted for each counted event.'),
+  passMark: z.number().nonnegative().max(1000).describe('The lowest passing score (合格线).'),
+  source: citationSchema,
+});
+
 export const assessmentSchema = z.strictObject({
   period: z.enum(['QUARTERLY', 'HALF_YEARLY', 'ANNUAL']).describe('How often units are assessed (考核).'),
   counts: z.array(z.enum(['NOTICES', 'LISTINGS', 'INTERVIEWS', 'ACCOUNTABILITY', 'METRICS'])).min(1).describe('What counts in the assessment.'),
+  /**
+   * The member units assessed (002 §四(四): 各社区信访工作运行情况 — the communities). Default: the kinds
+   * notices rank, else every unit.
+   */
+  assessed: z.array(memberUnitKindSchema).min(1).optional().describe('The member units assessed (default: the kinds notices rank, else every unit).'),
+  /**
+   * The jurisdiction's formula. Without one (and without a `scoreAssessment` hook and a pass mark) the
+   * assessment reports the facts with no pass or fail: no platform formula fails a unit.
+   */
+  scoring: assessmentScoringSchema.optional().describe('The jurisdiction\'s formula; without it the assessment reports facts with no pass or fail.'),
+  /**
+   * Who records the jurisdiction's own outcome (合格/不合格) where no formula decides it, e.g. the
+   * 联席办 that assesses (003 §七) or the leading group's convener (004). Absent: nobody records one.
+   */
+  outcomeRecordedBy: z.array(roleSchema).min(1).optional().describe('Who records the jurisdiction\'s own result (合格/不合格) where no formula decides it.'),
+  /** Evaluations the result is an input to, not a verdict of its own (002 §四(四): 平安社区、年度绩效考评). */
+  feedsInto: z.array(z.string().min(1).max(50)).default([]).describe('Evaluations the result is an input to (平安社区、年度绩效考评).'),
+  /** Departments the results are reported to (003 §七: 考核结果向县目标绩效部门通报). */
+  reportedTo: z.array(z.string().min(1).max(50)).default([]).describe('Departments the results are reported to (考核结果向县目标绩效部门通报).'),
   oneVoteVeto: z
     .strictObject({ consequences: z.array(z.string().min(1).max(100)).min(1).describe('What a veto withholds (评先评优…).'), source: citationSchema })
     .optional().describe('Failing the assessment vetoes awards and honours (一票否决, 004).'),

@@ -308,13 +308,14 @@ describe('the supervision ladder in the demo county', () => {
   });
 
   it('all of it counts in the annual assessment (003 §七)', async () => {
-    const run = ok(await t.gql<{ runAssessment: { unitName: string; score: number; passed: boolean; vetoed: boolean; counts: Record<string, number>; rule: string }[] }>(
-      'mutation($i: RunAssessmentInput!) { runAssessment(input: $i) { unitName score passed vetoed counts rule } }', { i: { tenantCode: COUNTY, period: 'ANNUAL', periodStart: '2026-01-01' } }, tok.office)).runAssessment;
+    const run = ok(await t.gql<{ runAssessment: { unitName: string; score: number | null; passed: boolean | null; outcome: string; vetoed: boolean; counts: Record<string, number>; rule: string }[] }>(
+      'mutation($i: RunAssessmentInput!) { runAssessment(input: $i) { unitName score passed outcome vetoed counts rule } }', { i: { tenantCode: COUNTY, period: 'ANNUAL', periodStart: '2026-01-01' } }, tok.office)).runAssessment;
     const xiacang = run.find((a) => a.unitName === '下仓镇')!;
     expect(xiacang.counts).toMatchObject({ notices: 4, listings: 1, interviews: 1, accountability: 1 });
-    expect(xiacang).toMatchObject({ passed: false, vetoed: false });
+    // 003 §七 states no scoring: the facts, with no pass or fail (issue 13 item 6).
+    expect(xiacang).toMatchObject({ score: null, passed: null, outcome: 'NOT_JUDGED', vetoed: false });
     expect(xiacang.rule).toContain('003 §七');
-    expect(run.find((a) => a.unitName === '县公安局')!.passed).toBe(true);
+    expect(run.find((a) => a.unitName === '县公安局')!.outcome).toBe('NOT_JUDGED');
     expect(field(await t.gql('mutation($i: RunAssessmentInput!) { runAssessment(input: $i) { id } }', { i: { tenantCode: COUNTY, period: 'HALF_YEARLY', periodStart: '2026-01-01' } }, tok.office))).toBe('input.period');
     // The whole ladder, as a superior reads it.
     const all = await actions(tok.superior);

@@ -209,30 +209,47 @@ describe('supervision per plugin', () => {
     expect((await smsOf()).every((m) => m.status === 'SENT' && m.attempts === attempts.get(m.id)! + 1 && m.lastError === null)).toBe(true);
   });
 
-  it('示范镇: a failed annual assessment is a one-vote veto (004), and its ladder calls for accountability', async () => {
+  it('示范镇: no platform formula fails a unit; the leading group records 不合格 → one-vote veto (004 責任追究三) and accountability for 談話/組織處理 (二)', async () => {
     at('2026-04-01');
     const unitId = ok(await t.gql<{ addMemberUnit: { id: string } }>('mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }', { i: { tenantCode: 'town-petition-systems', name: '镇信访办', kind: 'DEPARTMENT', reason: '负责信访事项办理' } }, tok.demo)).addMemberUnit.id;
     for (let i = 0; i < 5; i += 1) {
       const c = ok(await t.gql<{ receivePetition: { id: string } }>('mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }', { i: { tenantCode: 'town-petition-systems', channel: 'PHONE', matter: '反映村务公开问题，已越级反映。', skipLevel: true, petitioners: [{ name: `群众${i}`, phone: `1370000000${i}` }] } }, tok.demo)).receivePetition;
       ok(await t.gql('mutation($i: AssignCaseInput!) { assignCase(input: $i) { id } }', { i: { caseId: c.id, responsibleUnitId: unitId, responsiblePerson: '李主任', dueOn: '2026-12-31' } }, tok.demo));
     }
-    const run = (input: Record<string, unknown>, token = tok.demo) => t.gql<{ runAssessment: { unitName: string; score: number; passed: boolean; vetoed: boolean; vetoReason: string | null; rule: string }[] }>('mutation($i: RunAssessmentInput!) { runAssessment(input: $i) { unitName score passed vetoed vetoReason rule } }', { i: { tenantCode: 'town-petition-systems', period: 'ANNUAL', periodStart: '2026-01-01', ...input } }, token);
+    type Row = { id: string; unitName: string; score: number | null; passed: boolean | null; outcome: string; judgedBy: string | null; vetoed: boolean; vetoReason: string | null; rule: string };
+    const ROW = 'id unitName score passed outcome judgedBy vetoed vetoReason rule';
+    const run = (input: Record<string, unknown>, token = tok.demo) => t.gql<{ runAssessment: Row[] }>(`mutation($i: RunAssessmentInput!) { runAssessment(input: $i) { ${ROW} } }`, { i: { tenantCode: 'town-petition-systems', period: 'ANNUAL', periodStart: '2026-01-01', ...input } }, token);
     expect(field(await run({ periodStart: '2026-04-01' }))).toBe('input.periodStart');
     expect(field(await run({ periodStart: '2027-01-01' }))).toBe('input.periodStart');
     expect(code(await run({}, tok.demoConvener))).toBe('FORBIDDEN');
+    // Five skip-level petitions: the old platform default (100 − 10 per event, pass at 60) would have failed it. 004 states no scoring.
     const [assessment] = ok(await run({})).runAssessment;
-    expect(assessment).toMatchObject({ unitName: '镇信访办', passed: false, vetoed: true });
-    expect(assessment.vetoReason).toContain('取消評優資格');
-    expect(assessment.rule).toContain('platform default');
+    expect(assessment).toMatchObject({ unitName: '镇信访办', score: null, passed: null, outcome: 'NOT_JUDGED', judgedBy: null, vetoed: false });
+    expect(assessment.rule).toContain('not judged');
     await t.queue.whenIdle();
-    const [accountability] = ok(await t.gql<{ supervisionActions: Action[] }>(`{ supervisionActions(tenantCode: "town-petition-systems", kind: ACCOUNTABILITY) { ${ACTION} } }`, {}, tok.demo)).supervisionActions;
-    expect(accountability).toMatchObject({ status: 'OPEN', ruleId: 'assessment-failed-veto', ruleSource: '004 責任追究制度 三', unitName: '镇信访办' });
+    const accountabilities = async () => ok(await t.gql<{ supervisionActions: Action[] }>(`{ supervisionActions(tenantCode: "town-petition-systems", kind: ACCOUNTABILITY) { ${ACTION} } }`, {}, tok.demo)).supervisionActions;
+    expect(await accountabilities()).toEqual([]);
+
+    // The town's own 目標考核 result, recorded by the leading group's convener.
+    const record = (input: Record<string, unknown>, token = tok.demoConvener) => t.gql<{ recordAssessmentOutcome: Row }>(`mutation($i: RecordAssessmentOutcomeInput!) { recordAssessmentOutcome(input: $i) { ${ROW} } }`, { i: { assessmentId: assessment.id, passed: false, basis: '镇党委2026年度信访工作目标考核结果通报', ...input } }, token);
+    expect(code(await record({}, tok.demo))).toBe('FORBIDDEN'); // the office runs the assessment; the leading group decides
+    expect(field(await record({ basis: '' }))).toBe('input.basis');
+    const failed = ok(await record({})).recordAssessmentOutcome;
+    expect(failed).toMatchObject({ passed: false, outcome: 'FAILED', judgedBy: 'RECORDED', vetoed: true });
+    expect(failed.vetoReason).toContain('取消評優資格');
+    expect(code(await record({ passed: true }))).toBe('CONFLICT');
+    // A re-run refreshes the facts and keeps the recorded result.
+    expect(ok(await run({})).runAssessment[0]).toMatchObject({ outcome: 'FAILED', vetoed: true });
+    await t.queue.whenIdle();
+    const [accountability] = await accountabilities();
+    expect(accountability).toMatchObject({ ruleId: 'assessment-failed-veto', ruleSource: '004 責任追究制度 二、三', unitName: '镇信访办' });
+    expect(['OPEN', 'PROPOSED']).toContain(accountability.status);
     // 004 lists failures and sanctions instead of recommendation rights.
     const decide = (input: Record<string, unknown>) => mutate('decideAccountability', 'DecideAccountabilityInput', { actionId: accountability.id, recommendations: [], sanctions: [], decision: '對該部門主要負責人予以調整。', ...input }, tok.demoConvener);
     expect(field(await decide({ recommendations: ['IMPROVE_WORK'] }))).toBe('input.recommendations.0');
     expect(field(await decide({ failureCode: 'NO_SUCH_FAILURE', sanctions: ['談話'] }))).toBe('input.failureCode');
     expect(field(await decide({}))).toBe('input.recommendations');
-    const decided = ok(await decide({ failureCode: 'FAILED_ASSESSMENT_AND_MAJOR_GROUP_VISIT', sanctions: ['談話', '組織處理'] })).decideAccountability;
-    expect(decided.detail.decision).toMatchObject({ failure: { code: 'FAILED_ASSESSMENT_AND_MAJOR_GROUP_VISIT', target: 'UNIT' }, sanctions: ['談話', '組織處理'] });
+    const decided = ok(await decide({ failureCode: 'FAILED_ANNUAL_ASSESSMENT', sanctions: ['談話', '組織處理'] })).decideAccountability;
+    expect(decided.detail.decision).toMatchObject({ failure: { code: 'FAILED_ANNUAL_ASSESSMENT', target: 'UNIT', source: '004 責任追究制度 二' }, sanctions: ['談話', '組織處理'] });
   });
 });

@@ -4,15 +4,18 @@ import type { Metric } from './ranking';
 /** What a plugin's assessment may count (`supervision.assessment.counts`). */
 export type AssessmentCount = 'NOTICES' | 'LISTINGS' | 'INTERVIEWS' | 'ACCOUNTABILITY' | 'METRICS';
 
-/**
- * The platform's default assessment, used when a plugin gives no `scoreAssessment` hook. No source
- * states a formula (003 §七 only says notices, listings, interviews and accountability count; 001 art. 16
- * asks for an indicator system), so this is a platform default, documented in the README: start from
- * `full`, deduct `perEvent` for each counted event, pass at `pass`.
- */
-export const DEFAULT_ASSESSMENT = { full: 100, perEvent: 10, pass: 60 } as const;
+/** The jurisdiction's formula (`supervision.assessment.scoring`), when its source states one. */
+export interface AssessmentScoring {
+  full: number;
+  perEvent: number;
+  passMark: number;
+  source: string;
+}
 
-/** Metrics that record a failure (the others — cases received, resolved in time — are not deducted). */
+/** How an assessment's outcome was reached: the plugin's formula, its hook, a person recording the jurisdiction's result, or not at all. */
+export type JudgedBy = 'PLUGIN_SCORING' | 'PLUGIN_HOOK' | 'RECORDED';
+
+/** Metrics that record a failure (the others — cases received, resolved in time — are facts, not events). */
 export const ADVERSE_METRICS: readonly Metric[] = [
   'CASES_OVERDUE',
   'REPEAT_PETITIONS',
@@ -24,7 +27,7 @@ export const ADVERSE_METRICS: readonly Metric[] = [
   'REVIEWS_OVERTURNED',
 ];
 
-/** The events the default deducts for, restricted to what the plugin counts. */
+/** The counted events, restricted to what the plugin counts. */
 export function countedEvents(counts: readonly AssessmentCount[], input: AssessmentInput): number {
   let events = 0;
   if (counts.includes('NOTICES')) events += input.notices;
@@ -35,15 +38,22 @@ export function countedEvents(counts: readonly AssessmentCount[], input: Assessm
   return events;
 }
 
-export function defaultAssessmentScore(counts: readonly AssessmentCount[], input: AssessmentInput): number {
-  return Math.max(0, DEFAULT_ASSESSMENT.full - DEFAULT_ASSESSMENT.perEvent * countedEvents(counts, input));
+export interface Judgement {
+  score: number | null;
+  passed: boolean | null;
+  judgedBy: Exclude<JudgedBy, 'RECORDED'> | null;
+  /** The formula in words, for the `rule` column. */
+  formula: string;
 }
 
 /**
- * The score (0‥100) and which formula gave it: the plugin's hook when it has one and it answers a
- * number in range, the default otherwise.
+ * The score and outcome as the jurisdiction defines them — never a platform formula (issue 13 item 6):
+ * the plugin's hook when it has one and it answers a number in 0‥100, else the plugin's `scoring`; a
+ * pass or fail only against the plugin's `scoring.passMark`. With neither, the facts are reported with
+ * no score and no outcome (`NOT_JUDGED`), and a person may record the jurisdiction's own result where the
+ * plugin says who (`outcomeRecordedBy`).
  */
-export function assessmentScore(counts: readonly AssessmentCount[], input: AssessmentInput, hook?: (input: AssessmentInput) => number): { score: number; by: 'HOOK' | 'DEFAULT' } {
+export function judge(counts: readonly AssessmentCount[], input: AssessmentInput, scoring: AssessmentScoring | undefined, hook?: (input: AssessmentInput) => number, pluginId = 'plugin'): Judgement {
   if (hook) {
     let value: number;
     try {
@@ -51,11 +61,16 @@ export function assessmentScore(counts: readonly AssessmentCount[], input: Asses
     } catch {
       value = Number.NaN;
     }
-    if (Number.isFinite(value) && value >= 0 && value <= 100) return { score: Math.round(value * 100) / 100, by: 'HOOK' };
+    if (Number.isFinite(value) && value >= 0 && value <= 100) {
+      const score = Math.round(value * 100) / 100;
+      return scoring
+        ? { score, passed: score >= scoring.passMark, judgedBy: 'PLUGIN_HOOK', formula: `scoreAssessment hook (${pluginId}), pass at ${scoring.passMark} (${scoring.source})` }
+        : { score, passed: null, judgedBy: null, formula: `scoreAssessment hook (${pluginId}); no pass mark stated: not judged` };
+    }
   }
-  return { score: defaultAssessmentScore(counts, input), by: 'DEFAULT' };
-}
-
-export function passed(score: number): boolean {
-  return score >= DEFAULT_ASSESSMENT.pass;
+  if (scoring) {
+    const score = Math.max(0, scoring.full - scoring.perEvent * countedEvents(counts, input));
+    return { score, passed: score >= scoring.passMark, judgedBy: 'PLUGIN_SCORING', formula: `${scoring.full} − ${scoring.perEvent} per counted event, pass at ${scoring.passMark} (${scoring.source})` };
+  }
+  return { score: null, passed: null, judgedBy: null, formula: 'no scoring stated by the source: facts only, not judged' };
 }

@@ -4,7 +4,9 @@ import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { clamp, dateArg } from './args';
 import { Assessment } from './assessment.entity';
+import { AssessmentOutcomeService } from './assessment-outcome.service';
 import { AssessmentService } from './assessment.service';
+import { RecordAssessmentOutcomeInput } from './dto/assessment-outcome.inputs';
 import { RunAssessmentInput } from './dto/supervision.inputs';
 import { AssessmentPeriod, OutboxStatus } from './enums';
 import { OutboxMessage } from './outbox-message.entity';
@@ -15,7 +17,20 @@ export class AssessmentResolver {
   constructor(
     @Inject(AssessmentService) private readonly service: AssessmentService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(AssessmentOutcomeService) private readonly outcomes: AssessmentOutcomeService,
   ) {}
+
+  @Allow('approve', 'Assessment')
+  @Mutation(() => Assessment, { description: 'Records the jurisdiction\'s own result (合格/不合格, with its basis) where the plugin names who records it and states no formula; a failure carries the one-vote veto and can fire ASSESSMENT_FAILED rules.' })
+  recordAssessmentOutcome(@Ctx() ctx: RequestContext, @Args('input') input: RecordAssessmentOutcomeInput): Promise<Assessment> {
+    return this.outcomes.record(ctx, input);
+  }
+
+  @Allow('create', 'Assessment')
+  @Mutation(() => [Assessment], { description: 'The office reports a period\'s results to the plugin\'s departments (003 §七: 考核结果向县目标绩效部门通报), once per department.' })
+  reportAssessmentResults(@Ctx() ctx: RequestContext, @Args('input') input: RunAssessmentInput): Promise<Assessment[]> {
+    return this.outcomes.report(ctx, input);
+  }
 
   @Allow('read', 'Assessment')
   @Query(() => [Assessment], { description: 'Assessments (考核) of the tenant\'s units, newest period first, lowest score first.' })

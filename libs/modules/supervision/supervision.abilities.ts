@@ -19,6 +19,8 @@ export const supervisionRules: RulesFor = (caller, can) => {
     can(['create', 'update'], 'SupervisionAction', own);
     can('read', 'OutboxMessage', own);
   }
+  // Who records an assessment's result the plugin says (outcomeRecordedBy); the service checks it.
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER)) can('approve', 'Assessment', own);
   if (has(Role.CHIEF_CONVENER, Role.CONVENER)) {
     can('create', 'SupervisionAction', { ...own, kind: 'INTERVIEW' });
     can('approve', 'SupervisionAction', own);

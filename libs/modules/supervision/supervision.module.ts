@@ -4,6 +4,7 @@ import { ActionWriter } from './action-writer';
 import { ActionsQuery } from './actions.query';
 import { ActionsResolver } from './actions.resolver';
 import { ActionsService } from './actions.service';
+import { AssessmentOutcomeService } from './assessment-outcome.service';
 import { AssessmentResolver } from './assessment.resolver';
 import { AssessmentService } from './assessment.service';
 import { EmailSender, LetterSender, LocalEmailSender, LocalLetterSender, LocalSmsSender, SmsSender } from './channels';
@@ -36,6 +37,7 @@ import { OutboxService } from './outbox.service';
     ActionsService,
     InterviewsService,
     AssessmentService,
+    AssessmentOutcomeService,
     FlagsQuery,
     LadderService,
     ReminderLetterService,

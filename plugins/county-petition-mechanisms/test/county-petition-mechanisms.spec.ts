@@ -109,7 +109,8 @@ describe('county-petition-mechanisms plugin (003 关于建立健全信访工作�
   });
 
   it('counts notices, listings, interviews and accountability in the annual assessment', () => {
-    expect(s.assessment).toEqual({ period: 'ANNUAL', counts: ['NOTICES', 'LISTINGS', 'INTERVIEWS', 'ACCOUNTABILITY'], source: '003 §七' });
+    // 七 states no scoring (the office records the result) and 考核结果向县目标绩效部门通报.
+    expect(s.assessment).toEqual({ period: 'ANNUAL', counts: ['NOTICES', 'LISTINGS', 'INTERVIEWS', 'ACCOUNTABILITY'], outcomeRecordedBy: ['OFFICE_DIRECTOR'], feedsInto: [], reportedTo: ['县目标绩效'], source: '003 §七' });
   });
 
   it('assigns case ownership by tier, with weekly progress reports and one team, one plan', () => {

@@ -46,11 +46,12 @@ describe('town-petition-systems plugin (004 鎮信訪工作各項制度, generic
     expect(c.firstInquiry).toEqual({ transferRequiresReason: true, followUp: true, source: '004 首問責任制度 1, 2, 4, 5' });
   });
 
-  it('lists the failures that lead to accountability: 3 for the unit, 5 for individuals, plus two more', () => {
+  it('lists the failures that lead to accountability: 3 for the unit, 5 for individuals, 2 of 責任追究二 (each condition alone), and dereliction of duty', () => {
     const failures = s.accountability?.failures ?? [];
     expect(failures.filter((f) => f.source === '004 責任追究制度 一.1' && f.target === 'UNIT')).toHaveLength(3);
     expect(failures.filter((f) => f.source === '004 責任追究制度 一.2' && f.target === 'INDIVIDUAL')).toHaveLength(5);
-    expect(failures).toHaveLength(10);
+    expect(failures.filter((f) => f.source === '004 責任追究制度 二')).toHaveLength(2);
+    expect(failures).toHaveLength(11);
     expect(failures.every((f) => f.sanctions.length > 0)).toBe(true);
     expect(s.accountability?.recommendations).toEqual([]);
   });
@@ -67,6 +68,19 @@ describe('town-petition-systems plugin (004 鎮信訪工作各項制度, generic
   it('assesses annually; failing is a one-vote veto with its consequences', () => {
     expect(s.assessment?.period).toBe('ANNUAL');
     expect(s.assessment?.oneVoteVeto?.consequences).toEqual(['取消評優資格', '對該部門主要負責人予以調整']);
+    // No scoring stated: the leading group records the result; no platform formula fails a unit.
+    expect(s.assessment?.scoring).toBeUndefined();
+    expect(s.assessment?.outcomeRecordedBy).toEqual(['CONVENER']);
+  });
+
+  it('責任追究制度 二 is two conditions, each enough for 談話 and 組織處理', () => {
+    const failures = s.accountability?.failures ?? [];
+    expect(failures.find((f) => f.code === 'FAILED_ASSESSMENT_AND_MAJOR_GROUP_VISIT')).toBeUndefined();
+    for (const code of ['FAILED_ANNUAL_ASSESSMENT', 'MAJOR_GROUP_SKIP_LEVEL_VISIT']) {
+      expect(failures.find((f) => f.code === code)).toMatchObject({ target: 'UNIT', sanctions: ['談話', '組織處理'], source: '004 責任追究制度 二' });
+    }
+    expect(s.ladder.find((r) => r.id === 'talk-and-organisational-handling')).toMatchObject({ when: { kind: 'FLAGGED', reasons: ['MAJOR_GROUP_SKIP_LEVEL_VISIT'] }, then: 'ACCOUNTABILITY' });
+    expect(s.ladder.find((r) => r.id === 'assessment-failed-veto')).toMatchObject({ when: { kind: 'ASSESSMENT_FAILED' }, then: 'ACCOUNTABILITY', source: '004 責任追究制度 二、三' });
   });
 
   it('reviews within 15 calendar days, hearing time excluded, a day-off last day moved to the next working day, with appeal upward', () => {
