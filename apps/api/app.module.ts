@@ -4,6 +4,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ABILITY_RULES, AccessGuard } from '@engine/access';
+import { DownloadLinks } from '@engine/access/download-link';
+import { DownloadLinkResolver } from '@engine/access/download-link.resolver';
 import type { AppConfig } from '@engine/config';
 import { CoreModule } from '@engine/core.module';
 import type { DatabaseHandle } from '@engine/database';
@@ -67,6 +69,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AppErrorHttpFilter },
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         PlatformBootstrap,
+        { provide: DownloadLinks, useValue: new DownloadLinks(config.jwtSecret) },
+        DownloadLinkResolver,
       ],
     };
   }

@@ -16,6 +16,9 @@ import { serveConsole } from './console-static';
 import { ENTITIES } from './entities';
 import { startInternalServer } from './internal-server';
 import { metricsRoute } from './metrics-route';
+import { downloadLinkRoute } from './download-link-route';
+import { TOKEN_SERVICE, type TokenService } from '@engine/access';
+import { DownloadLinks } from '@engine/access/download-link';
 import { PlatformBootstrap } from './platform-bootstrap';
 import { securityHeaders } from './security-headers';
 
@@ -64,6 +67,7 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
     if (json) app.useLogger(app.get(JsonLogger));
     app.use(requestId());
     app.use('/metrics', metricsRoute(config, () => nest.get(Metrics)));
+    app.use('/documents', downloadLinkRoute(() => nest.get(DownloadLinks), () => nest.get<TokenService>(TOKEN_SERVICE)));
     app.use(securityHeaders(config));
     serveConsole(nest);
     app.useGlobalPipes(createValidationPipe());
