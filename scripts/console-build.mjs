@@ -84,18 +84,49 @@ export async function buildConsole() {
   return true;
 }
 
-/** The JavaScript the first screen loads: the entry script and its modulepreloads, gzipped. */
+/** A chunk and every chunk it imports statically (dynamic imports load later, route by route). */
+async function closure(start) {
+  const seen = new Set();
+  const stack = [...start];
+  while (stack.length) {
+    const f = stack.pop();
+    if (seen.has(f)) continue;
+    seen.add(f);
+    const src = await readFile(join(outDir, 'assets', f), 'utf8');
+    for (const m of src.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)) stack.push(m[1]);
+  }
+  return [...seen];
+}
+
+async function gzipped(files) {
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const body = await readFile(join(outDir, 'assets', f));
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+  return { files, raw, gzipped: gz };
+}
+
+/** The JavaScript the first screen loads (the entry script and its static imports), gzipped. */
 export async function firstScreenSize() {
   const html = await readFile(join(outDir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  let gzipped = 0;
-  let raw = 0;
-  for (const f of files) {
-    const body = await readFile(join(outDir, f));
-    raw += body.length;
-    gzipped += gzipSync(body, { level: 9 }).length;
+  const entry = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+  return gzipped(await closure(entry));
+}
+
+/** Per route: the sign-in screen's JavaScript plus the route's chunk and its static imports. */
+export async function routeSizes(routes = ['DashboardPage', 'Chart', 'WorkbenchPage', 'MeetingPage', 'CasePage', 'InboxPage']) {
+  const html = await readFile(join(outDir, 'index.html'), 'utf8');
+  const entry = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const assets = await readdir(join(outDir, 'assets'));
+  const out = {};
+  for (const r of routes) {
+    const chunk = assets.find((a) => a.startsWith(`${r}-`) && a.endsWith('.js'));
+    if (chunk) out[r] = await gzipped(await closure([...entry, chunk]));
   }
-  return { files, raw, gzipped };
+  return out;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -103,7 +134,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (cmd === 'codegen') await codegen();
   else if (cmd === 'size') {
     const s = await firstScreenSize();
-    process.stdout.write(`first screen: ${s.files.length} file(s), ${(s.raw / 1024).toFixed(1)} KiB raw, ${(s.gzipped / 1024).toFixed(1)} KiB gzipped\n`);
+    process.stdout.write(`first screen (sign-in): ${s.files.length} file(s), ${(s.raw / 1024).toFixed(1)} KiB raw, ${(s.gzipped / 1024).toFixed(1)} KiB gzipped\n`);
+    for (const [route, r] of Object.entries(await routeSizes())) {
+      process.stdout.write(`  with ${route}: ${r.files.length} file(s), ${(r.gzipped / 1024).toFixed(1)} KiB gzipped\n`);
+    }
   } else {
     const started = Date.now();
     if (await buildConsole()) process.stderr.write(`build: console built to dist/console in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -59,6 +59,16 @@ describeBrowser('the console in chromium', () => {
       i: { caseId: received.data!.receivePetition.id, responsibleUnitId: memberUnit.id, responsiblePerson: '张干事' },
     }, office);
     expect(assigned.errors).toBeUndefined();
+    // A few cases elsewhere, so that the chart compares towns.
+    for (const [town, count] of [['xiacang', 3], ['xincheng', 2]] as const) {
+      const token = await t.login(town, 'office');
+      for (let n = 0; n < count; n += 1) {
+        const res = await t.gql('mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }', {
+          i: { tenantCode: town, channel: 'LETTER', matter: `反映村道维修问题（${n + 1}），请求协调解决。`, petitioners: [{ name: `群众${n + 1}`, phone: `1390000000${n}` }] },
+        }, token);
+        expect(res.errors).toBeUndefined();
+      }
+    }
   }, 600_000);
 
   afterAll(async () => {
@@ -179,6 +189,7 @@ describeBrowser('the console in chromium', () => {
     );
     await screenshot(page, 'superior-dashboard');
     if (process.env.CONSOLE_README_SCREENSHOT) {
+      mkdirSync(join(ROOT, 'docs/images'), { recursive: true });
       await page.screenshot({ path: join(ROOT, 'docs/images/dashboard.png'), clip: { x: 0, y: 0, width: 1366, height: 768 } });
     }
 
@@ -200,6 +211,7 @@ describeBrowser('the console in chromium', () => {
     await open(office.page, '/meetings');
     await press(office.page, '[data-testid="schedule"]');
     await office.page.waitForSelector('.ant-modal #title', { visible: true });
+    await animationsDone(office.page);
     await choose(office.page, 'typeCode', '工作会议');
     await office.page.type('#title', '十一月信访工作会议');
     await pickDate(office.page, 'scheduledAt', '2026-11-18 09:00');
@@ -264,6 +276,7 @@ describeBrowser('the console in chromium', () => {
     await see(member.page, '[data-testid="inbox-items"]', '排查土地承包纠纷并建立台账');
     await press(member.page, '[data-testid="inbox-items"] [data-testid="report-item"]');
     await member.page.waitForSelector('.ant-modal textarea[aria-label="落实情况"]', { visible: true });
+    await animationsDone(member.page);
     await member.page.type('.ant-modal textarea[aria-label="落实情况"]', '已完成排查，建立台账3条。');
     await press(member.page, '.ant-modal-footer .ant-btn-primary');
     await see(member.page, '[data-testid="inbox-items"]', '待审核');
@@ -293,6 +306,13 @@ describeBrowser('the console in chromium', () => {
     expect(text).toContain('王**');
     for (const secret of Object.values(PETITIONER)) expect(text).not.toContain(secret);
     await screenshot(page, 'member-masked-case');
+
+    // Signing out forgets the token: the sign-in form is back and a reload stays signed out.
+    await press(page, '[data-testid="sign-out"]');
+    await page.waitForSelector('#username');
+    expect(await page.evaluate(() => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length)).toBe(0);
+    await page.reload({ waitUntil: 'networkidle0', timeout: WAIT });
+    await page.waitForSelector('#username');
     clean(local);
   }, 300_000);
 
@@ -356,6 +376,11 @@ describeBrowser('the console in chromium', () => {
       await page.screenshot({ path: join(SHOTS, `console-failed-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
       throw new Error(`"${text}" did not appear in ${selector} within ${WAIT} ms`, { cause: err });
     }
+  }
+
+  /** Waits until no Ant Design modal or dropdown is still zooming or fading in or out (a click would miss). */
+  async function animationsDone(page: Page): Promise<void> {
+    await page.waitForSelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-appear, .ant-fade-enter, .ant-fade-leave', { hidden: true, timeout: WAIT });
   }
 
   async function waitForPath(page: Page, path: string): Promise<void> {

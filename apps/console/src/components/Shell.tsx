@@ -56,7 +56,7 @@ export function Shell() {
             {me.roles.map((r) => (
               <Tag key={r}>{label(ROLE, r)}</Tag>
             ))}
-            <Button icon={<LogoutOutlined />} onClick={signOut}>
+            <Button icon={<LogoutOutlined />} onClick={signOut} data-testid="sign-out">
               退出
             </Button>
           </Space>

@@ -5,6 +5,8 @@ const FONT = { fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", sans-se
 /** Overdue and listed cases per town (grouped bars). */
 export function casesByTown(rows: { tenantName: string; overdueCases: number; listedCases: number; openCases: number }[]): EChartsCoreOption {
   return {
+    // No animation: the numbers show at once on slow office computers (and screenshots show them whole).
+    animation: false,
     textStyle: FONT,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -25,6 +27,8 @@ export function rankOverMonths(notices: { periodStart: string; entries: { unitNa
   const periods = ordered.map((n) => n.periodStart.slice(0, 7));
   const units = [...new Set(ordered.flatMap((n) => n.entries.map((e) => e.unitName)))];
   return {
+    // No animation: the numbers show at once on slow office computers (and screenshots show them whole).
+    animation: false,
     textStyle: FONT,
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
@@ -43,6 +47,8 @@ export function rankOverMonths(notices: { periodStart: string; entries: { unitNa
 /** Ladder steps (提醒, 挂牌督办, 约谈, 问责…) by kind. */
 export function stepsByKind(counts: { name: string; value: number }[]): EChartsCoreOption {
   return {
+    // No animation: the numbers show at once on slow office computers (and screenshots show them whole).
+    animation: false,
     textStyle: FONT,
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },

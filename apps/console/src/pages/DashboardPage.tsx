@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState, type ComponentProps } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Card, Col, Empty, Row, Space } from 'antd';
+import { Card, Col, Empty, Row, Skeleton, Space } from 'antd';
 import { graphql } from '../gql';
 import { useMe } from '../auth';
 import { ACTION_KIND, label } from '../labels';
@@ -8,9 +8,16 @@ import { QueryState } from '../components/QueryState';
 import { TenantTree } from '../dashboard/TenantTree';
 import { StatusTable } from '../dashboard/StatusTable';
 import { NoticeCard, type NoticeView } from '../dashboard/NoticeCard';
-import { Chart } from '../dashboard/Chart';
 import { casesByTown, rankOverMonths, stepsByKind } from '../dashboard/charts';
 import { Proposals } from '../dashboard/Proposals';
+
+// ECharts is the largest part of the dashboard: loaded after the table, so the first screen stays small.
+const LazyChart = lazy(() => import('../dashboard/Chart').then((m) => ({ default: m.Chart })));
+const Chart = (props: ComponentProps<typeof LazyChart>) => (
+  <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 260 }} />}>
+    <LazyChart {...props} />
+  </Suspense>
+);
 
 const DashboardDocument = graphql(`
   query Dashboard($tenantCode: String!) {

@@ -106,7 +106,7 @@ export default function MeetingsPage() {
           ]}
         />
       </QueryState>
-      <Modal title="安排会议" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={busy} okText="安排" destroyOnHidden>
+      <Modal title="安排会议" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={busy} okText="安排" destroyOnHidden maskClosable={false}>
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
           <Form.Item label="会议类型" name="typeCode" rules={[{ required: true, message: '请选择会议类型' }]}>
             <Select id="typeCode" showSearch optionFilterProp="label" options={types.map((t) => ({ value: t.code, label: t.name }))} />
