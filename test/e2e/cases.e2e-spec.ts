@@ -141,6 +141,17 @@ describe('petition ledger in a town under the county plugin', () => {
     // 09-28 week: closed on 09-29, within that week, so nothing more is due.
     expect((await t.app.get(CaseSweepService).sweepTenant(tenantId))['progress-reports']).toBe(0);
   });
+  it('the case history names who made every step (004 首問責任制度 2 跟蹤服務); a sweep\'s step names no one', async () => {
+    const seen = ok(await t.gql<{ petitionCase: { history: { kind: string; by: { username: string } | null }[] } }>(`query($id: ID!) { petitionCase(id: $id) { history { kind by { username } } } }`, { id: caseId }, office)).petitionCase;
+    const by = seen.history.map((h) => [h.kind, h.by?.username ?? null]);
+    expect(by).toContainEqual(['RECEIVED', 'office']);
+    expect(by).toContainEqual(['ASSIGNED', 'office']);
+    expect(by).toContainEqual(['RESOLVED', 'justice']);
+    expect(by).toContainEqual(['CLOSED', 'office']);
+    expect(by).toContainEqual(['PROGRESS_REPORT_MISSED', null]);
+    expect(by.filter(([kind, who]) => kind !== 'PROGRESS_REPORT_MISSED' && who === null)).toEqual([]);
+  });
+
   it('reviews the closed case (004 復查制度): a hearing pauses the clock, and the opinion comes in time', async () => {
     const REVIEW = 'id status dueOn inTime decidedOn pauses { kind from to }';
     type Review = { id: string; status: string; dueOn: string; inTime: boolean | null };

@@ -3,6 +3,7 @@ import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module'
 import { CaseSweepService } from './case-sweep.service';
 import { CasesQuery } from './cases.query';
 import { CasesResolver } from './cases.resolver';
+import { CaseHistoryResolver } from './case-history.resolver';
 import { CasesService } from './cases.service';
 import { HandlingResolver } from './handling.resolver';
 import { HandlingService } from './handling.service';
@@ -23,7 +24,7 @@ import { ScreeningService } from './screening.service';
 @Module({
   imports: [JointMeetingModule],
   controllers: [LedgerExportController],
-  providers: [CasesService, OwnershipService, ReceptionService, CasesQuery, CaseSweepService, CasesResolver, HandlingService, HandlingResolver, LedgerService, LedgerResolver, CaseLedgerFieldResolver, LedgerExportService,
+  providers: [CaseHistoryResolver, CasesService, OwnershipService, ReceptionService, CasesQuery, CaseSweepService, CasesResolver, HandlingService, HandlingResolver, LedgerService, LedgerResolver, CaseLedgerFieldResolver, LedgerExportService,
     DeadlinesService, DeadlinesResolver, ReviewService, ReviewResolver, CaseReviewsFieldResolver, ScreeningService, ScreeningResolver],
   exports: [CasesService, CasesQuery, CaseSweepService],
 })

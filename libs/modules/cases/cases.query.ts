@@ -8,6 +8,7 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { groupBy } from '@engine/util';
 import { CaseEvent, CaseLink, CasePetitioner, CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
+import { User } from '@modules/identity/user.entity';
 import { CaseProgressReport } from './case-records.entity';
 import { canSeeCase, caseVisibility, tenantByCode } from './case-rules';
 import { personalFieldsFor, presentPetitioner, type Petitioner } from './petitioner.model';
@@ -85,6 +86,12 @@ export class CasesQuery {
   async events(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseEvent[]>> {
     const rows = await this.db.run(ctx, ({ em }) => em.find(CaseEvent, { where: { caseId: In([...caseIds]) }, order: { seq: 'ASC' } }));
     return groupBy(caseIds, rows, (r) => r.caseId);
+  }
+
+  /** The users who made case steps, by id (a DataLoader batch; row-level security decides who is visible). */
+  async usersByIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, User>> {
+    const rows = await this.db.run(ctx, ({ em }) => em.find(User, { where: { id: In([...ids]) } }));
+    return new Map(rows.map((u) => [u.id, u]));
   }
 
   async earlierCaseIds(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, string[]>> {
