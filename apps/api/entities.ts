@@ -3,6 +3,8 @@ import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
 import { Notification } from '@modules/notifications/notification.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { PluginVersion } from '@modules/tenancy/rule-packs/plugin-version.entity';
+import { TenantRulesChange } from '@modules/tenancy/rule-packs/tenant-rules-change.entity';
 import { CalendarOverrideRow, CalendarYearRow } from '@modules/calendar/calendar.entity';
 import { AgreedItem, AgreedItemOwner, ImplementationReport } from '@modules/meetings/agreed-item.entity';
 import { CadenceObligation, KeyPeriod } from '@modules/meetings/cadence.entity';
@@ -24,6 +26,8 @@ import { OutboxMessage } from '@modules/supervision/outbox-message.entity';
 /** Every TypeORM entity, for the data source. */
 export const ENTITIES = [
   Tenant,
+  PluginVersion,
+  TenantRulesChange,
   User,
   UserCredential,
   MemberUnit,

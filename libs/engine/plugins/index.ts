@@ -1,3 +1,4 @@
 export * from './compose';
 export * from './registry';
 export * from './plugin-importer';
+export * from './compose-published';

@@ -3,10 +3,13 @@ import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module'
 import { pluginRegistryProvider } from './plugin-registry.provider';
 import { TenancyResolver } from './tenancy.resolver';
 import { TenancyService } from './tenancy.service';
+import { PluginCatalog } from './rule-packs/plugin-catalog';
+import { PluginStoreService } from './rule-packs/plugin-store.service';
+import { RulePacksResolver } from './rule-packs/rule-packs.resolver';
 
 @Module({
   imports: [JointMeetingModule],
-  providers: [pluginRegistryProvider, TenancyService, TenancyResolver],
-  exports: [TenancyService, pluginRegistryProvider],
+  providers: [pluginRegistryProvider, PluginCatalog, PluginStoreService, TenancyService, TenancyResolver, RulePacksResolver],
+  exports: [TenancyService, PluginCatalog, pluginRegistryProvider],
 })
 export class TenancyModule {}

@@ -15,6 +15,7 @@ import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { JurisdictionPluginModel } from './plugin.model';
 import { Tenant, TenantLevel } from './tenant.entity';
 import { pluginOf } from './tenant-lookup';
+import { PluginCatalog } from './rule-packs/plugin-catalog';
 import type { OnboardTenantInput } from './dto/onboard-tenant.input';
 
 /** Depth of each level in the administrative tree: a child sits strictly below its parent. */
@@ -27,6 +28,7 @@ export class TenancyService {
     @Inject(PluginRegistry) private readonly registry: PluginRegistry,
     @Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(PluginCatalog) private readonly catalog: PluginCatalog,
   ) {}
 
   /** A tenant the caller can see, or null (absent and invisible look the same). */
@@ -57,10 +59,13 @@ export class TenancyService {
     return this.registry.all().map(toModel);
   }
 
-  /** The plugin a tenant runs on, as snapshotted at onboarding; `available` reflects the installed plugin. */
+  /**
+   * The plugin a tenant runs on, as snapshotted; `available` reflects the installed plugin, and a
+   * published one (no directory on disk) is available by its immutable published version.
+   */
   pluginOf(tenant: Tenant): JurisdictionPluginModel {
     const snap = pluginOf(tenant);
-    const installed = this.registry.get(tenant.pluginId);
+    const installed = this.registry.get(tenant.pluginId) ?? (tenant.pluginHooks !== null ? { available: true, problems: [] } : undefined);
     return {
       id: tenant.pluginId,
       version: tenant.pluginVersion,
@@ -81,18 +86,23 @@ export class TenancyService {
    * among the parent's member units as a TOWNSHIP. All in one transaction.
    */
   async onboard(ctx: RequestContext, input: OnboardTenantInput): Promise<Tenant> {
-    const entry = this.registry.get(input.pluginId);
-    if (!entry) throw AppError.badInput('input.pluginId', `no plugin "${input.pluginId}" is installed`);
-    if (!entry.available || !entry.effective) {
-      const first = entry.problems[0];
+    const disk = this.registry.get(input.pluginId);
+    if (disk && (!disk.available || !disk.effective) && input.pluginVersion === undefined) {
+      const first = disk.problems[0];
       throw AppError.badInput('input.pluginId', `plugin "${input.pluginId}" is unavailable${first ? ` (${first.path}: ${first.message})` : ''}`);
     }
-    const plugin = entry.effective;
-    if (!plugin.onboardable) throw AppError.badInput('input.pluginId', `plugin "${input.pluginId}" is a base for other plugins and cannot be onboarded directly`);
-    this.checkCountedNames(plugin, input);
     try {
       return await this.db.run(ctx, async (tx) => {
         const { em } = tx;
+        // Installed or published (visible to the caller: another county's plugins are not found).
+        const entry = await this.catalog.find(em, input.pluginId, input.pluginVersion);
+        if (!entry) {
+          const what = input.pluginVersion ? `${input.pluginId}@${input.pluginVersion}` : input.pluginId;
+          throw AppError.badInput(input.pluginVersion ? 'input.pluginVersion' : 'input.pluginId', `no plugin "${what}" is installed or published`);
+        }
+        const plugin = entry.effective;
+        if (!plugin.onboardable) throw AppError.badInput('input.pluginId', `plugin "${input.pluginId}" is a base for other plugins and cannot be onboarded directly`);
+        this.checkCountedNames(plugin, input);
         let parent: Tenant | null = null;
         if (input.parentCode !== undefined) {
           parent = await em.findOne(Tenant, { where: { code: input.parentCode } });
@@ -117,7 +127,7 @@ export class TenancyService {
           level,
           parentId: parent?.id ?? null,
           pluginId: plugin.id,
-          pluginVersion: plugin.version,
+          pluginVersion: entry.version,
           pluginConfig: snapshotOf(plugin) as never,
           pluginSdkVersion: SDK_VERSION,
           pluginHooks: entry.hookPins,

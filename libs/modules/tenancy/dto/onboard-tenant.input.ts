@@ -47,6 +47,12 @@ export class OnboardTenantInput {
   @MaxLength(64)
   pluginId: string;
 
+  /** A version of the plugin, installed or published; omitted: its highest visible version. */
+  @Field({ nullable: true, description: 'A version of the plugin, installed or published; omitted: its highest visible version.' })
+  @IsOptional()
+  @Matches(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, { message: 'pluginVersion must be a semantic version such as 1.0.0' })
+  pluginVersion?: string;
+
   /** The parent tenant; omitted only by a platform admin onboarding a top-level tenant. */
   @Field({ nullable: true })
   @IsOptional()
