@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pluginJsonSchema } from '@jm/plugin-sdk';
 import { loadConfig } from '@engine/config';
 import { RequestContext, Role, type Caller } from '@engine/context';
 import { exportTenant, importTenant, openDatabase, type TenantExport } from '@engine/database';
-import { PLUGINS_DIR, PluginRegistry, REPO_ROOT, importPluginDir, pluginFileOf } from '@engine/plugins';
+import { PLUGINS_DIR, PluginRegistry, REPO_ROOT, importPluginDir, pluginFileOf, scaffoldPlugin } from '@engine/plugins';
 import { createAbility } from '@engine/access';
 import { TenancyService } from '@modules/tenancy';
 import { CalendarService } from '@modules/calendar';
@@ -25,6 +25,8 @@ const USAGE = `usage: npm run cli -- <command>
   tenant:import <file.json>        restore an export into this deployment (ids and audit chain kept)
   calendar:load-year <file.json>   load a year's national holiday arrangement as data:
                                    { "year": 2027, "holidays": [...], "workdays": [...], "source": "..." }
+  plugin:new --id X --extends BASE [--out file.yaml]
+                                   scaffold a YAML plugin extending BASE with only its identity (write the differences)
   schema:write                     regenerate schema.graphql and libs/plugin-sdk/plugin.schema.json from the code
 `;
 
@@ -78,6 +80,28 @@ async function main(): Promise<number> {
     }
     case 'plugin:validate':
       return validate(args[0]);
+    case 'plugin:new': {
+      const id = flag(args, 'id');
+      const baseId = flag(args, 'extends');
+      if (!id || !baseId || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id)) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      const registry = await PluginRegistry.load(PluginRegistry.discover(PLUGINS_DIR, importPluginDir));
+      const base = registry.get(baseId);
+      if (!base?.effective) {
+        process.stderr.write(`no installed plugin "${baseId}" to extend\n`);
+        return 1;
+      }
+      const out = resolve(flag(args, 'out') ?? `${id}.yaml`);
+      if (existsSync(out)) {
+        process.stderr.write(`${out} exists: not overwritten\n`);
+        return 1;
+      }
+      writeFileSync(out, scaffoldPlugin(id, base.effective, relative(dirname(out), join(REPO_ROOT, 'libs', 'plugin-sdk', 'plugin.schema.json'))));
+      process.stdout.write(`${out} written: a plugin extending ${baseId}@${base.version}; write what differs, then validate it\n`);
+      return 0;
+    }
     case 'tenant:onboard': {
       const code = flag(args, 'code');
       const name = flag(args, 'name');

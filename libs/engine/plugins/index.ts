@@ -2,3 +2,4 @@ export * from './compose';
 export * from './registry';
 export * from './plugin-importer';
 export * from './compose-published';
+export * from './scaffold';
