@@ -20,6 +20,7 @@ import { CaseExtension, CaseLedgerEntry, CaseProgressReport, CaseReview, CaseScr
 import { SupervisionAction } from '@modules/supervision/action.entity';
 import { Assessment } from '@modules/supervision/assessment.entity';
 import { SupervisionFlag } from '@modules/supervision/flag.entity';
+import { SupervisionProposal } from '@modules/supervision/proposal.entity';
 import { SupervisionNotice, SupervisionNoticeEntry } from '@modules/supervision/notice.entity';
 import { OutboxMessage } from '@modules/supervision/outbox-message.entity';
 
@@ -61,6 +62,7 @@ export const ENTITIES = [
   SupervisionNoticeEntry,
   SupervisionAction,
   SupervisionFlag,
+  SupervisionProposal,
   OutboxMessage,
   Assessment,
   Inspection,

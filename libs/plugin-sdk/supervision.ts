@@ -68,8 +68,18 @@ export const triggerConditionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES').describe('Ranked in the bottom band of consecutive regular notices.'), bottom: z.number().int().positive().describe('Size of the bottom band (后三位: 3).'), consecutive: z.number().int().positive().describe('How many consecutive notices.') }),
   /** Named in `consecutive` consecutive special notices (连续两次被专项通报). */
   z.strictObject({ kind: z.literal('CONSECUTIVE_SPECIAL_NOTICES').describe('Named in consecutive special notices.'), consecutive: z.number().int().positive().describe('How many in a row.') }),
-  /** Reminded `consecutive` times in a row (连续两次被提醒). */
-  z.strictObject({ kind: z.literal('CONSECUTIVE_REMINDERS').describe('Reminded several times in a row.'), consecutive: z.number().int().positive().describe('How many in a row.') }),
+  /**
+   * Reminded `consecutive` times in a row (连续2次被提醒告知). `about: CASE` (003 §五: 连续2次被提醒告知的
+   * 重点案件): the reminders about one case, and the step concerns that case — reminders about other
+   * matters do not add up. `about: UNIT` (the default): any reminders of the unit. `withinDays`: each
+   * reminder of the run follows the previous one within so many calendar days.
+   */
+  z.strictObject({
+    kind: z.literal('CONSECUTIVE_REMINDERS').describe('Reminded several times in a row.'),
+    consecutive: z.number().int().positive().describe('How many in a row.'),
+    about: z.enum(['CASE', 'UNIT']).optional().describe('CASE: reminders about one key case, and the step concerns that case (003 §五); UNIT (default): any reminders of the unit.'),
+    withinDays: z.number().int().positive().max(3650).optional().describe('Each reminder of the run follows the previous one within so many calendar days.'),
+  }),
   /** A case or failure flagged with one of these reasons (造成严重影响, 越级访…). */
   z.strictObject({ kind: z.literal('FLAGGED').describe('A case or failure flagged with one of the reasons.'), reasons: z.array(codeSchema).min(1).describe('Flag codes that fire the rung (e.g. an accountability failure code).') }),
   /** A rectification report not filed by its deadline. */
@@ -83,12 +93,29 @@ export const triggerConditionSchema = z.discriminatedUnion('kind', [
 export const LADDER_ACTIONS = ['REMINDER', 'INTERVIEW', 'REMINDER_OR_INTERVIEW', 'LISTED_SUPERVISION', 'ACCOUNTABILITY', 'NAMED_CRITICISM'] as const;
 
 /** One rung of the escalation ladder: when `when` holds, `then` is taken (and recorded with the rule id). */
-export const ladderRuleSchema = z.strictObject({
-  id: keySchema,
-  when: triggerConditionSchema.describe('What fires this rung: kind BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES (bottom, consecutive), CONSECUTIVE_SPECIAL_NOTICES, CONSECUTIVE_REMINDERS (consecutive), FLAGGED (reasons), RECTIFICATION_OVERDUE, LISTING_OVERDUE or ASSESSMENT_FAILED.'),
-  then: z.enum(LADDER_ACTIONS).describe('The step proposed (a person confirms it): REMINDER, INTERVIEW, REMINDER_OR_INTERVIEW, LISTED_SUPERVISION, ACCOUNTABILITY or NAMED_CRITICISM.'),
-  source: citationSchema,
-});
+export const ladderRuleSchema = z
+  .strictObject({
+    id: keySchema,
+    when: triggerConditionSchema.describe('What fires this rung: kind BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES (bottom, consecutive), CONSECUTIVE_SPECIAL_NOTICES, CONSECUTIVE_REMINDERS (consecutive, about, withinDays), FLAGGED (reasons), RECTIFICATION_OVERDUE, LISTING_OVERDUE or ASSESSMENT_FAILED.'),
+    then: z.enum(LADDER_ACTIONS).describe('The step proposed (a person confirms it): REMINDER, INTERVIEW, REMINDER_OR_INTERVIEW, LISTED_SUPERVISION, ACCOUNTABILITY or NAMED_CRITICISM.'),
+    source: citationSchema,
+    /**
+     * The reminder severity the rule suggests (GENERAL: 一般问题, by SMS; KEY: 重点问题, by letter — 003 §四).
+     * The office may change it when it confirms; an automatic rule is taken with it.
+     */
+    severity: z.enum(['GENERAL', 'KEY']).optional().describe('The reminder severity the rule suggests (GENERAL by SMS, KEY by letter); required for an automatic rule.'),
+    /**
+     * Taken without a person's confirmation. Every other step is a proposal the office confirms. Only a
+     * reminder may be automatic (for example a general SMS reminder): never a listing, an interview or
+     * accountability.
+     */
+    automatic: z.boolean().optional().describe('Taken without confirmation: only a REMINDER may be automatic, never a listing, an interview or accountability.'),
+  })
+  .superRefine((rule, ctx) => {
+    if (!rule.automatic) return;
+    if (rule.then !== 'REMINDER') ctx.addIssue({ code: 'custom', path: ['automatic'], message: 'only a REMINDER may be automatic; a listing, an interview or accountability needs the office\'s confirmation' });
+    else if (!rule.severity) ctx.addIssue({ code: 'custom', path: ['severity'], message: 'an automatic reminder states its severity' });
+  });
 export type LadderRule = z.infer<typeof ladderRuleSchema>;
 
 const stepSchema = z.strictObject({ code: codeSchema, name: z.string().min(1).max(50).describe('The step as the source names it.') });

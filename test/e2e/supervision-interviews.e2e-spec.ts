@@ -121,10 +121,11 @@ describe('interviews (003 §六) and honest rules', () => {
     expect((await ladder.sweepTenant(countyId)).filter((a) => a.causedById === opened.id)).toEqual([]); // due today: not late
     at('2026-10-26');
     const taken = (await ladder.sweepTenant(countyId)).filter((a) => a.causedById === opened.id);
-    expect(taken.map((a) => [a.kind, a.ruleId])).toEqual([['ACCOUNTABILITY', 'rectification-overdue']]);
-    const accountability = await action(taken[0].id);
-    // A proposal: nothing is decided or sanctioned until the conveners decide (decideAccountability).
-    expect(['OPEN', 'PROPOSED']).toContain(accountability.status);
+    expect(taken.map((a) => [a.step, a.ruleId, a.status])).toEqual([['ACCOUNTABILITY', 'rectification-overdue', 'PROPOSED']]);
+    // A proposal: nothing is opened until the office confirms, nothing decided until the conveners decide.
+    const { actionId } = ok(await t.gql<{ confirmSupervisionProposal: { actionId: string } }>('mutation($i: ConfirmSupervisionProposalInput!) { confirmSupervisionProposal(input: $i) { actionId } }', { i: { proposalId: taken[0].id } }, tok.office)).confirmSupervisionProposal;
+    const accountability = await action(actionId);
+    expect(accountability.status).toBe('OPEN');
     expect(accountability.detail.decision).toBeUndefined();
     expect((await action(opened.id)).status).toBe('OVERDUE');
   });

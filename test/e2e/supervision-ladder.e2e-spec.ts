@@ -19,6 +19,7 @@ describe('the supervision ladder in the demo county', () => {
   let countyId: string;
   const unit: Record<string, string> = {};
   const ids: Record<string, string> = {};
+  const caseId: Record<string, string> = {};
 
   const ok = <T,>(res: GqlResult<T>): T => {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
@@ -28,7 +29,7 @@ describe('the supervision ladder in the demo county', () => {
   const field = (res: GqlResult): string | undefined => res.errors?.[0]?.extensions?.field ?? res.errors?.[0]?.extensions?.problems?.[0]?.field;
   const at = (iso: string): void => clock.set(`${iso}T09:00:00+08:00`);
 
-  const ACTION = `id number kind status ruleId ruleSource facts severity channel currentStep dueOn dueProvisional causedById unitName unitKind targetTenantCode letterUrl detail
+  const ACTION = `id number kind status caseId ruleId ruleSource facts severity channel currentStep dueOn dueProvisional causedById unitName unitKind targetTenantCode letterUrl detail
     steps { code name passed note } evidenceChain { id kind ruleId number }`;
   type Action = {
     id: string;
@@ -56,7 +57,7 @@ describe('the supervision ladder in the demo county', () => {
 
   let petitioner = 0;
   /** A letter petition in a tenant; in the county, assigned to a department. */
-  async function petition(tenantCode: string, over: Record<string, unknown>, responsibleUnitId?: string): Promise<void> {
+  async function petition(tenantCode: string, over: Record<string, unknown>, responsibleUnitId?: string): Promise<string> {
     petitioner += 1;
     const token = tenantCode === COUNTY ? tok.office : tok[tenantCode];
     const received = ok(
@@ -67,6 +68,21 @@ describe('the supervision ladder in the demo county', () => {
     if (responsibleUnitId) {
       ok(await t.gql('mutation($i: AssignCaseInput!) { assignCase(input: $i) { id } }', { i: { caseId: received.id, responsibleUnitId, responsiblePerson: '王科长', dueOn: '2026-12-31' } }, token));
     }
+    return received.id;
+  }
+
+  const PROPOSAL = 'id ruleId ruleSource step options status unitName caseId causedById automatic severity facts decision actionId';
+  type Proposal = { id: string; ruleId: string; ruleSource: string; step: string; options: string[]; status: string; unitName: string; caseId: string | null; causedById: string | null; automatic: boolean; facts: { summary?: string; evidence?: { kind: string; id: string; rank?: number; rankedOf?: number; caseId?: string }[] }; decision: Record<string, unknown> | null; actionId: string | null };
+  const proposals = async (status?: string, token = tok.office): Promise<Proposal[]> =>
+    ok(await t.gql<{ supervisionProposals: Proposal[] }>(`query($s: String) { supervisionProposals(tenantCode: "${COUNTY}", status: $s) { ${PROPOSAL} } }`, { s: status }, token)).supervisionProposals;
+  const decide = (op: 'confirmSupervisionProposal' | 'dismissSupervisionProposal', input: Record<string, unknown>, token = tok.office) =>
+    t.gql<Record<string, Proposal>>(`mutation($i: ${op === 'confirmSupervisionProposal' ? 'ConfirmSupervisionProposalInput' : 'DismissSupervisionProposalInput'}!) { ${op}(input: $i) { ${PROPOSAL} } }`, { i: input }, token);
+  /** The sweep drafts the regular notices that are due; the office publishes the monthly one. */
+  async function publishDraftedMonth(periodStart: string): Promise<string> {
+    const drafts = ok(await t.gql<{ supervisionNotices: { id: string; status: string; period: string; periodStart: string }[] }>(`{ supervisionNotices(tenantCode: "${COUNTY}") { id status period periodStart } }`, {}, tok.office)).supervisionNotices;
+    const draft = drafts.find((n) => n.status === 'DRAFT' && n.period === 'MONTHLY' && n.periodStart === periodStart)!;
+    expect(draft).toBeDefined();
+    return ok(await t.gql<{ publishSupervisionNotice: { id: string } }>('mutation($i: PublishSupervisionNoticeInput!) { publishSupervisionNotice(input: $i) { id } }', { i: { noticeId: draft.id } }, tok.office)).publishSupervisionNotice.id;
   }
 
   beforeAll(async () => {
@@ -104,12 +120,23 @@ describe('the supervision ladder in the demo county', () => {
     }
   }
 
-  it('two monthly notices with 下仓镇 in the bottom 3 → a reminder letter, with the notices and ranks as evidence', async () => {
+  it('003 三: two published monthly notices with 下仓镇 in the bottom 3 → a proposed reminder-or-interview; the office confirms a reminder letter, with the notices and ranks as evidence', async () => {
     await month('2026-05-01', ['shizi', 'xincheng']);
     await month('2026-06-01', ['town-petition-systems', 'deptA']);
-    // 1 June: the sweep drafts and publishes May's notice by itself.
+    // 1 June: the sweep drafts the notices that are due (May; the half-year and year before) — sent to nobody.
     at('2026-06-01');
     await ladder.sweepTenant(countyId);
+    await t.queue.whenIdle();
+    const drafted = ok(await t.gql<{ supervisionNotices: { status: string; period: string; periodStart: string; publishedAt: string | null }[] }>(`{ supervisionNotices(tenantCode: "${COUNTY}") { status period periodStart publishedAt } }`, {}, tok.office)).supervisionNotices;
+    expect(drafted.map((n) => [n.status, n.period, n.periodStart]).sort()).toEqual([
+      ['DRAFT', 'ANNUAL', '2025-01-01'],
+      ['DRAFT', 'HALF_YEARLY', '2025-07-01'],
+      ['DRAFT', 'MONTHLY', '2026-05-01'],
+    ]);
+    expect(ok(await t.gql<{ supervisionNotices: unknown[] }>(`{ supervisionNotices(tenantCode: "${COUNTY}") { id } }`, {}, tok.superior)).supervisionNotices).toEqual([]); // drafts are the office's
+    expect(ok(await t.gql<{ receivedSupervisionNotices: unknown[] }>('{ receivedSupervisionNotices { id } }', {}, tok.xiacang)).receivedSupervisionNotices).toEqual([]);
+    const mayDraftId = await publishDraftedMonth('2026-05-01');
+    expect(code(await t.gql('mutation($i: PublishSupervisionNoticeInput!) { publishSupervisionNotice(input: $i) { id } }', { i: { noticeId: mayDraftId } }, tok.office))).toBe('CONFLICT');
     await t.queue.whenIdle();
     type Entry = { unitName: string; listCode: string; rank: number; rankedOf: number; tiedWith: number; bottom: boolean; score: number; metrics: Record<string, number> };
     const may = ok(await t.gql<{ supervisionNotices: { number: string; period: string; periodStart: string; rule: string; ranking: { code: string; bottomMarked: boolean; withheld: string | null }[]; entries: Entry[] }[] }>(
@@ -144,10 +171,31 @@ describe('the supervision ladder in the demo county', () => {
     expect(june.entries.find((e) => e.unitName === '县公安局')!.metrics).toMatchObject({ SKIP_LEVEL_PETITIONS: 1, CASES_RECEIVED: 1 });
     await t.queue.whenIdle();
 
+    // Nothing is sent on the ladder's say-so: a proposal, with the rule, the article and the evidence.
+    expect(await actions(tok.office, 'REMINDER')).toEqual([]);
+    const proposed = await proposals('PROPOSED');
+    expect(proposed).toHaveLength(1); // the pairs changed: only 下仓镇 was in the bottom 3 twice
+    const [p1] = proposed;
+    expect(p1).toMatchObject({ ruleId: 'bottom-three-twice', ruleSource: '003 §三', step: 'REMINDER_OR_INTERVIEW', options: ['REMINDER', 'INTERVIEW'], unitName: '下仓镇', automatic: false, actionId: null });
+    expect(p1.facts.evidence!.map((e) => [e.kind, e.rank, e.rankedOf])).toEqual([['NOTICE', 4, 4], ['NOTICE', 4, 4]]);
+    expect(await proposals('PROPOSED', tok.superior)).toHaveLength(1);
+    expect(code(await t.gql(`{ supervisionProposals(tenantCode: "${COUNTY}") { id } }`, {}, tok.xiacang))).toBe('NOT_FOUND');
+    // 提醒或约谈 is the office's choice; a reminder's severity too (一般 by SMS, 重点 by letter).
+    expect(field(await decide('confirmSupervisionProposal', { proposalId: p1.id }))).toBe('input.kind');
+    expect(field(await decide('confirmSupervisionProposal', { proposalId: p1.id, kind: 'REMINDER' }))).toBe('input.severity');
+    expect(field(await decide('confirmSupervisionProposal', { proposalId: p1.id, kind: 'LISTING' }))).toBe('input.kind');
+    expect(code(await decide('confirmSupervisionProposal', { proposalId: p1.id, kind: 'REMINDER', severity: 'KEY' }, tok.convener))).toBe('FORBIDDEN');
+    const confirmed = ok(await decide('confirmSupervisionProposal', { proposalId: p1.id, kind: 'REMINDER', severity: 'KEY', note: '连续两月排名末位，发提醒函' })).confirmSupervisionProposal;
+    expect(confirmed).toMatchObject({ status: 'CONFIRMED', decision: { kind: 'REMINDER', severity: 'KEY', channel: 'LETTER' } });
+    expect(code(await decide('confirmSupervisionProposal', { proposalId: p1.id, kind: 'REMINDER', severity: 'KEY' }))).toBe('CONFLICT');
+    expect(code(await decide('dismissSupervisionProposal', { proposalId: p1.id, reason: '已确认' }))).toBe('CONFLICT');
+    await t.queue.whenIdle();
+
     const reminders = await actions(tok.office, 'REMINDER');
-    expect(reminders).toHaveLength(1); // the pairs changed: only 下仓镇 was in the bottom 3 twice
+    expect(reminders).toHaveLength(1);
     const [r1] = reminders;
     ids.r1 = r1.id;
+    expect(confirmed.actionId).toBe(r1.id);
     expect(r1).toMatchObject({ status: 'ISSUED', ruleId: 'bottom-three-twice', ruleSource: '003 §三', severity: 'KEY', channel: 'LETTER', unitName: '下仓镇', targetTenantCode: 'xiacang', letterUrl: `/documents/reminders/${r1.id}.docx` });
     expect(r1.number).toMatch(/^示范信访提醒〔2026〕1号$/);
     expect(r1.facts.summary).toBe('连续2次定期通报排名后3位');
@@ -198,27 +246,69 @@ describe('the supervision ladder in the demo county', () => {
     expect(ok(await t.gql<{ receivedSupervisionActions: unknown[] }>('{ receivedSupervisionActions { id } }', {}, tok.shizi)).receivedSupervisionActions).toEqual([]);
   });
 
-  it('a second pair of bottom places → a second reminder → listed supervision (reminded twice), caused by it', async () => {
+  it('003 三/五: a second pair of bottom places → a second reminder, which does not list 下仓镇 (no key case); the office chooses an interview for 十字镇', async () => {
+    caseId.key = await petition('xiacang', { source: 'BEIJING_PETITION' }); // the key case, received in July
     await month('2026-07-01', ['deptB', 'shizi']);
     await month('2026-08-01', ['shizi', 'xincheng']);
     at('2026-08-01');
-    expect((await ladder.sweepTenant(countyId)).map((a) => a.kind)).toEqual([]); // July's notice alone starts a new pair
+    expect(await ladder.sweepTenant(countyId)).toEqual([]); // drafts count for nothing
+    await publishDraftedMonth('2026-07-01');
+    await t.queue.whenIdle();
+    expect(await proposals('PROPOSED')).toEqual([]); // July's notice alone starts a new pair
     at('2026-09-01');
-    const taken = await ladder.sweepTenant(countyId);
-    // 十字镇 was in the bottom 3 in July and August too (sharing second place in August): reminded once.
-    expect(taken.map((a) => [a.kind, a.ruleId, a.targetUnitId === unit.shizi ? '十字镇' : a.targetUnitId === unit.xiacang ? '下仓镇' : a.targetUnitId]).sort()).toEqual([
-      ['LISTING', 'reminded-twice', '下仓镇'],
-      ['REMINDER', 'bottom-three-twice', '下仓镇'],
-      ['REMINDER', 'bottom-three-twice', '十字镇'],
+    await ladder.sweepTenant(countyId);
+    await publishDraftedMonth('2026-08-01');
+    await t.queue.whenIdle();
+    // 十字镇 was in the bottom 3 in July and August too (sharing second place in August).
+    const proposed = await proposals('PROPOSED');
+    expect(proposed.map((p) => [p.step, p.ruleId, p.unitName]).sort()).toEqual([
+      ['REMINDER_OR_INTERVIEW', 'bottom-three-twice', '下仓镇'],
+      ['REMINDER_OR_INTERVIEW', 'bottom-three-twice', '十字镇'],
     ]);
+    const xiacang = proposed.find((p) => p.unitName === '下仓镇')!;
+    const shizi = proposed.find((p) => p.unitName === '十字镇')!;
+    ok(await decide('confirmSupervisionProposal', { proposalId: xiacang.id, kind: 'REMINDER', severity: 'GENERAL' })); // by SMS this time
+    const interview = ok(await decide('confirmSupervisionProposal', { proposalId: shizi.id, kind: 'INTERVIEW', severity: 'SERIOUS' })).confirmSupervisionProposal;
+    await t.queue.whenIdle();
     expect(await ladder.run(countyId)).toEqual([]); // idempotent
-    const [listing] = await actions(tok.office, 'LISTING');
-    const [r2] = (await actions(tok.office, 'REMINDER')).filter((r) => r.id !== ids.r1 && r.unitName === '下仓镇');
-    ids.listing = listing.id;
+    const [r2] = (await actions(tok.office, 'REMINDER')).filter((r) => r.id !== ids.r1);
+    expect(r2).toMatchObject({ unitName: '下仓镇', severity: 'GENERAL', channel: 'SMS' });
     expect(r2.facts.evidence!.map((e) => e.kind)).toEqual(['NOTICE', 'NOTICE']);
-    expect(listing).toMatchObject({ status: 'ACTIVE', ruleId: 'reminded-twice', ruleSource: '003 §五', unitName: '下仓镇', causedById: r2.id, currentStep: 'FILE', dueOn: null });
-    expect(listing.facts.evidence!.map((e) => e.id)).toEqual([ids.r1, r2.id]);
-    expect(listing.evidenceChain.map((a) => a.id)).toEqual([r2.id]);
+    // Two reminders of 下仓镇, neither about a case: 003 五 lists a key case reminded twice, not a unit.
+    expect(await actions(tok.office, 'LISTING')).toEqual([]);
+    expect(await proposals('PROPOSED')).toEqual([]);
+    const [planned] = (await actions(tok.office, 'INTERVIEW')).filter((a) => a.id === interview.actionId);
+    expect(planned).toMatchObject({ status: 'PLANNED', severity: 'SERIOUS', unitName: '十字镇', ruleId: 'bottom-three-twice' });
+  });
+
+  it('003 五: two reminders about the same key case → a proposed listing of that case; reminders about unrelated matters add up to nothing', async () => {
+    at('2026-09-01');
+    const remind = (unitId: string, reasonCode: string, caseRef?: string) =>
+      mutate('issueReminder', 'IssueReminderInput', { tenantCode: COUNTY, unitId, severity: 'KEY', reasonCode, note: '进京访案件化解不到位', ...(caseRef ? { caseId: caseRef } : {}) }, tok.office);
+    ok(await remind(unit.xiacang, 'RESOLUTION_DRAGGING', caseId.key));
+    await t.queue.whenIdle();
+    expect(await proposals('PROPOSED')).toEqual([]); // once is not twice
+    // 十字镇: two general reminders on unrelated matters (no case; another case) — nothing to list.
+    caseId.other = await petition('shizi', {});
+    ok(await mutate('issueReminder', 'IssueReminderInput', { tenantCode: COUNTY, unitId: unit.shizi, severity: 'GENERAL', reasonCode: 'WARNING_VERIFICATION_LATE', note: '预警信息核查反馈不及时' }, tok.office));
+    ok(await mutate('issueReminder', 'IssueReminderInput', { tenantCode: COUNTY, unitId: unit.shizi, severity: 'GENERAL', reasonCode: 'BUCK_PASSING', note: '推诿扯皮', caseId: caseId.other }, tok.office));
+    await t.queue.whenIdle();
+    expect(await proposals('PROPOSED')).toEqual([]);
+    const second = ok(await remind(unit.xiacang, 'RESOLUTION_DRAGGING', caseId.key)).issueReminder;
+    await t.queue.whenIdle();
+    const [listingProposal] = await proposals('PROPOSED');
+    expect(listingProposal).toMatchObject({ ruleId: 'reminded-twice', ruleSource: '003 §五', step: 'LISTED_SUPERVISION', options: ['LISTING'], unitName: '下仓镇', caseId: caseId.key, causedById: second.id });
+    expect(listingProposal.facts.summary).toBe('重点案件连续2次被提醒告知');
+    expect(listingProposal.facts.evidence!.map((e) => [e.kind, e.caseId])).toEqual([['REMINDER', caseId.key], ['REMINDER', caseId.key]]);
+    expect(await actions(tok.office, 'LISTING')).toEqual([]); // proposed, not listed
+    expect(field(await decide('confirmSupervisionProposal', { proposalId: listingProposal.id, severity: 'KEY' }))).toBe('input.severity');
+    ok(await decide('confirmSupervisionProposal', { proposalId: listingProposal.id, note: '挂牌督办：下仓镇进京访案件' }));
+    await t.queue.whenIdle();
+    const [listing] = await actions(tok.office, 'LISTING');
+    ids.listing = listing.id;
+    expect(listing).toMatchObject({ status: 'ACTIVE', ruleId: 'reminded-twice', ruleSource: '003 §五', unitName: '下仓镇', causedById: second.id, currentStep: 'FILE', dueOn: null });
+    expect((listing as Action & { caseId: string }).caseId).toBe(caseId.key);
+    expect(listing.evidenceChain.map((a) => a.id)).toEqual([second.id]);
     expect(listing.steps.map((s) => s.code)).toEqual(['FILE']);
   });
 
@@ -257,7 +347,11 @@ describe('the supervision ladder in the demo county', () => {
     expect(code(await flag({ reasonCode: 'BEIJING_OR_SKIP_LEVEL_VISIT' }, tok.convener))).toBe('FORBIDDEN');
     ok(await flag({ reasonCode: 'BEIJING_OR_SKIP_LEVEL_VISIT' }));
     await t.queue.whenIdle();
-    const [interview] = await actions(tok.office, 'INTERVIEW');
+    expect((await actions(tok.office, 'INTERVIEW')).filter((a) => a.unitName === '下仓镇')).toEqual([]); // proposed, not planned
+    const [flagged] = await proposals('PROPOSED');
+    expect(flagged).toMatchObject({ ruleId: 'interview-grounds', step: 'INTERVIEW', options: ['INTERVIEW'], unitName: '下仓镇' });
+    ok(await decide('confirmSupervisionProposal', { proposalId: flagged.id }));
+    const [interview] = (await actions(tok.office, 'INTERVIEW')).filter((a) => a.unitName === '下仓镇');
     ids.interview = interview.id;
     expect(interview).toMatchObject({ status: 'PLANNED', ruleId: 'interview-grounds', ruleSource: '003 §六', unitName: '下仓镇' });
     expect(interview.facts.evidence!.map((e) => e.kind)).toEqual(['FLAG']);
@@ -278,10 +372,12 @@ describe('the supervision ladder in the demo county', () => {
     expect(held.detail).toMatchObject({ team: plan.team, targets: plan.targets, matters: plan.matters, signatures: { interviewer: true, interviewee: true }, conductedBy: 'CHIEF_CONVENER' });
 
     at('2026-10-23');
-    expect(await ladder.sweepTenant(countyId)).toEqual([]); // due today, not yet late
+    expect((await ladder.sweepTenant(countyId)).filter((p) => p.ruleId === 'rectification-overdue')).toEqual([]); // due today, not yet late
     at('2026-10-26');
-    const taken = await ladder.sweepTenant(countyId);
-    expect(taken.map((a) => [a.kind, a.ruleId])).toEqual([['ACCOUNTABILITY', 'rectification-overdue']]);
+    const taken = (await ladder.sweepTenant(countyId)).filter((p) => p.causedById === ids.interview);
+    expect(taken.map((p) => [p.step, p.ruleId, p.status])).toEqual([['ACCOUNTABILITY', 'rectification-overdue', 'PROPOSED']]);
+    expect(await actions(tok.superior, 'ACCOUNTABILITY')).toEqual([]);
+    ok(await decide('confirmSupervisionProposal', { proposalId: taken[0].id }));
     const [accountability] = await actions(tok.superior, 'ACCOUNTABILITY');
     ids.accountability = accountability.id;
     expect(accountability).toMatchObject({ status: 'OPEN', ruleSource: '003 §六, §七', causedById: ids.interview, unitName: '下仓镇' });
@@ -321,9 +417,13 @@ describe('the supervision ladder in the demo county', () => {
     const all = await actions(tok.superior);
     expect(all.map((a) => [a.kind, a.ruleId, a.status]).sort()).toEqual([
       ['ACCOUNTABILITY', 'rectification-overdue', 'DECIDED'],
+      ['INTERVIEW', 'bottom-three-twice', 'PLANNED'],
       ['INTERVIEW', 'interview-grounds', 'RECTIFIED'],
       ['LISTING', 'reminded-twice', 'DELISTED'],
-      ['REMINDER', 'bottom-three-twice', 'ISSUED'],
+      ['REMINDER', null, 'ISSUED'],
+      ['REMINDER', null, 'ISSUED'],
+      ['REMINDER', null, 'ISSUED'],
+      ['REMINDER', null, 'ISSUED'],
       ['REMINDER', 'bottom-three-twice', 'ISSUED'],
       ['REMINDER', 'bottom-three-twice', 'ISSUED'],
     ]);

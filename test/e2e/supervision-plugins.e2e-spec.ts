@@ -29,6 +29,8 @@ describe('supervision per plugin', () => {
   const ACTION = 'id kind status ruleId ruleSource severity channel dueOn unitName letterUrl detail steps { code } evidenceChain { id }';
   type Action = { id: string; kind: string; status: string; ruleId: string | null; ruleSource: string; severity: string | null; channel: string | null; dueOn: string | null; unitName: string; letterUrl: string | null; detail: Record<string, unknown>; steps: { code: string }[]; evidenceChain: { id: string }[] };
   const mutate = (op: string, type: string, input: Record<string, unknown>, token: string) => t.gql<Record<string, Action>>(`mutation($i: ${type}!) { ${op}(input: $i) { ${ACTION} } }`, { i: input }, token);
+  const confirm = async (proposalId: string, token: string): Promise<{ actionId: string }> =>
+    ok(await t.gql<{ confirmSupervisionProposal: { actionId: string } }>('mutation($i: ConfirmSupervisionProposalInput!) { confirmSupervisionProposal(input: $i) { actionId } }', { i: { proposalId } }, token)).confirmSupervisionProposal;
   const publish = (input: Record<string, unknown>, token = tok.county) =>
     t.gql<{
       publishNotice: {
@@ -116,8 +118,10 @@ describe('supervision per plugin', () => {
     const opened = ok(await mutate('openInterview', 'OpenInterviewInput', { tenantCode: 'shizi', unitId: department, severity: 'GENERAL', reasonCode: 'PROMINENT_PETITION_PROBLEMS', team: ['王镇长'], targets: ['负责同志'], matters: '信访件办理不及时。' }, tok.shizi)).openInterview;
     ok(await mutate('holdInterview', 'HoldInterviewInput', { actionId: opened.id, heldOn: '2026-03-03', record: '指出问题。', interviewerSigned: false, intervieweeSigned: false }, tok.shiziConvener));
     at('2026-03-25');
-    const taken = await t.app.get(LadderService).sweepTenant(tenantId.shizi);
-    expect(taken.map((a) => [a.kind, a.ruleId, a.ruleSource])).toEqual([['ACCOUNTABILITY', 'rectification-overdue', '003 §六, §七 (county-petition-mechanisms)']]);
+    const proposed = await t.app.get(LadderService).sweepTenant(tenantId.shizi);
+    expect(proposed.map((p) => [p.step, p.ruleId, p.ruleSource, p.status])).toEqual([['ACCOUNTABILITY', 'rectification-overdue', '003 §六, §七 (county-petition-mechanisms)', 'PROPOSED']]);
+    // The ladder proposes, 十字镇's office confirms: only then is accountability opened.
+    const taken = [{ id: (await confirm(proposed[0].id, tok.shizi)).actionId }];
     // The county's accountability rules reach the town too: the three recommendation rights.
     const decide = (input: Record<string, unknown>, token = tok.shiziConvener) => mutate('decideAccountability', 'DecideAccountabilityInput', { actionId: taken[0].id, sanctions: [], decision: '提出改进工作建议。', ...input }, token);
     expect(code(await decide({ recommendations: ['IMPROVE_WORK'] }, tok.countyConvener))).toBe('FORBIDDEN');
@@ -201,7 +205,9 @@ describe('supervision per plugin', () => {
     const failed = await smsOf();
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((m) => m.status === 'PENDING' && m.attempts >= 1 && m.lastError === 'TypeError')).toBe(true);
-    expect(ok(await t.gql<{ supervisionActions: { ruleId: string; unitName: string }[] }>(`{ supervisionActions(tenantCode: "${COUNTY}", kind: LISTING) { ruleId unitName } }`, {}, tok.county)).supervisionActions).toEqual([{ ruleId: 'reminded-twice', unitName: '新城街道' }]);
+    // 003 五: two reminders about unrelated matters (no key case) list nothing, and propose nothing.
+    expect(ok(await t.gql<{ supervisionActions: { ruleId: string; unitName: string }[] }>(`{ supervisionActions(tenantCode: "${COUNTY}", kind: LISTING) { ruleId unitName } }`, {}, tok.county)).supervisionActions).toEqual([]);
+    expect(ok(await t.gql<{ supervisionProposals: unknown[] }>(`{ supervisionProposals(tenantCode: "${COUNTY}", status: "PROPOSED") { id } }`, {}, tok.county)).supervisionProposals).toEqual([]);
     gateway.send = send;
     await t.app.get(OutboxService).deliver(tenantId[COUNTY]);
     await t.app.get(OutboxService).deliver(tenantId[COUNTY]);
@@ -241,9 +247,12 @@ describe('supervision per plugin', () => {
     // A re-run refreshes the facts and keeps the recorded result.
     expect(ok(await run({})).runAssessment[0]).toMatchObject({ outcome: 'FAILED', vetoed: true });
     await t.queue.whenIdle();
+    expect(await accountabilities()).toEqual([]); // proposed, not opened
+    const [proposal] = ok(await t.gql<{ supervisionProposals: { id: string; ruleId: string; step: string }[] }>('{ supervisionProposals(tenantCode: "town-petition-systems", status: "PROPOSED") { id ruleId step } }', {}, tok.demo)).supervisionProposals;
+    expect(proposal).toMatchObject({ ruleId: 'assessment-failed-veto', step: 'ACCOUNTABILITY' });
+    await confirm(proposal.id, tok.demo);
     const [accountability] = await accountabilities();
-    expect(accountability).toMatchObject({ ruleId: 'assessment-failed-veto', ruleSource: '004 責任追究制度 二、三', unitName: '镇信访办' });
-    expect(['OPEN', 'PROPOSED']).toContain(accountability.status);
+    expect(accountability).toMatchObject({ status: 'OPEN', ruleId: 'assessment-failed-veto', ruleSource: '004 責任追究制度 二、三', unitName: '镇信访办' });
     // 004 lists failures and sanctions instead of recommendation rights.
     const decide = (input: Record<string, unknown>) => mutate('decideAccountability', 'DecideAccountabilityInput', { actionId: accountability.id, recommendations: [], sanctions: [], decision: '對該部門主要負責人予以調整。', ...input }, tok.demoConvener);
     expect(field(await decide({ recommendations: ['IMPROVE_WORK'] }))).toBe('input.recommendations.0');

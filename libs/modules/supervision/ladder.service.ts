@@ -5,16 +5,15 @@ import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue, jobId } from '@engine/jobs';
-import { CalendarService } from '@modules/calendar/calendar.service';
 import { Tenant } from '@modules/tenancy/tenant.entity';
-import type { SupervisionAction } from './action.entity';
-import { ActionWriter, type ActionSpec } from './action-writer';
 import { ActionStatus, SupervisionActionKind } from './enums';
 import { DELIVER_JOB, LADDER_JOB, SWEEP_ALL_JOB, SWEEP_TENANT_JOB, afterDecision, type TenantJob } from './jobs';
-import { describeTrigger, evaluateLadder, lookback, type ActionFact, type AssessmentFact, type FlagFact, type LadderState, type NoticeFact, type Proposal } from './ladder';
+import { evaluateLadder, lookback, type ActionFact, type AssessmentFact, type FlagFact, type LadderState, type NoticeFact } from './ladder';
 import { NoticesService } from './notices.service';
 import { OutboxService } from './outbox.service';
-import { supervisionRulesOf, unitsByIds, type SupervisedUnit, type SupervisionRules } from './supervision-rules';
+import type { SupervisionProposal } from './proposal.entity';
+import { ProposalsService } from './proposals.service';
+import { supervisionRulesOf, unitsByIds, type SupervisionRules } from './supervision-rules';
 
 const ACTION_COLUMNS = `a.id, a.number, a.kind, a.target_unit_id AS "unitId", a.target_tenant_id AS "targetTenantId", a.status,
   to_char(a.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "openedAt", a.due_on::text AS "dueOn"`;
@@ -34,8 +33,7 @@ export class LadderService implements OnModuleInit {
     @Inject(Db) private readonly db: Db,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(JobQueue) private readonly jobs: JobQueue,
-    @Inject(ActionWriter) private readonly writer: ActionWriter,
-    @Inject(CalendarService) private readonly calendar: CalendarService,
+    @Inject(ProposalsService) private readonly proposals: ProposalsService,
     @Inject(NoticesService) private readonly notices: NoticesService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
@@ -55,18 +53,18 @@ export class LadderService implements OnModuleInit {
     for (const t of tenants) await this.jobs.enqueue(SWEEP_TENANT_JOB, { tenantId: t.id }, { jobId: jobId('supervision-sweep', t.id, stamp) });
   }
 
-  /** A tenant's sweep: the monthly notice when due, the ladder, then delivery of what they wrote. */
-  async sweepTenant(tenantId: string): Promise<SupervisionAction[]> {
-    await this.notices.publishDueRegularNotices(tenantId, { runLadder: false });
+  /** A tenant's sweep: the regular notices due as drafts, the ladder, then delivery of what they wrote. */
+  async sweepTenant(tenantId: string): Promise<SupervisionProposal[]> {
+    await this.notices.draftDueRegularNotices(tenantId);
     const taken = await this.run(tenantId);
     await this.outbox.deliver(tenantId);
     return taken;
   }
 
-  /** Runs the tenant's ladder; returns the actions it took. */
-  async run(tenantId: string): Promise<SupervisionAction[]> {
+  /** Runs the tenant's ladder; returns the proposals it wrote (an automatic one already CONFIRMED). */
+  async run(tenantId: string): Promise<SupervisionProposal[]> {
     const ctx = RequestContext.forTenantJob(tenantId, { tree: true });
-    const taken = await this.db.run(ctx, async ({ em }) => {
+    const written = await this.db.run(ctx, async ({ em }) => {
       // One ladder run per tenant at a time: a second waits and then sees the first's actions.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('supervision-ladder'), hashtext($1))`, [tenantId]);
       const tenant = await em.findOne(Tenant, { where: { id: tenantId } });
@@ -78,82 +76,30 @@ export class LadderService implements OnModuleInit {
         [tenantId, today, ActionStatus.OVERDUE, SupervisionActionKind.INTERVIEW, ActionStatus.AWAITING_RECTIFICATION],
       );
       const rules = await supervisionRulesOf(em, tenant);
-      const out: SupervisionAction[] = [];
-      // Each pass may complete another rule (a second reminder lists the unit): repeat until nothing is new.
+      const out: SupervisionProposal[] = [];
+      // An automatic step (a reminder) may complete another rule: repeat until nothing new is taken.
       for (let pass = 0; pass <= rules.ladder.length; pass += 1) {
         const proposals = evaluateLadder(rules.ladder, await this.state(em, tenantId, rules, today));
         const units = await unitsByIds(em, proposals.map((p) => p.unit.unitId));
-        let fresh = 0;
+        let taken = 0;
         for (const p of proposals) {
           const unit = units.get(p.unit.unitId);
           if (!unit?.active) continue;
-          const action = await this.writer.create(em, tenant, await this.spec(ctx, rules, p, unit, today), this.recordedWith(rules, p));
-          if (action) {
-            out.push(action);
-            fresh += 1;
-          }
+          const written = await this.proposals.propose(em, ctx, rules, p, unit, today);
+          if (!written) continue;
+          out.push(written);
+          if (written.status === 'CONFIRMED') taken += 1;
         }
-        if (!fresh) break;
+        if (!taken) break;
       }
       await em.query(`UPDATE supervision_flag SET evaluated_at = $2 WHERE tenant_id = $1 AND evaluated_at IS NULL`, [tenantId, now]);
       return out;
     });
-    if (taken.length) {
-      this.logger.log(`tenant ${tenantId}: ${taken.map((a) => `${a.kind} (${a.ruleId})`).join(', ')}`);
+    if (written.length) {
+      this.logger.log(`tenant ${tenantId}: ${written.map((p) => `${p.step} (${p.ruleId}) ${p.status}`).join(', ')}`);
       await afterDecision(this.jobs, tenantId, { ladder: false });
     }
-    return taken;
-  }
-
-  /** Notice-driven steps are filed with the departments the notices are recorded with (003 §三). */
-  private recordedWith(rules: SupervisionRules, p: Proposal): string[] {
-    const noticeDriven = p.rule.when.kind === 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES' || p.rule.when.kind === 'CONSECUTIVE_SPECIAL_NOTICES';
-    return noticeDriven ? (rules.notices?.recordedWith ?? []) : [];
-  }
-
-  private async spec(ctx: RequestContext, rules: SupervisionRules, p: Proposal, unit: SupervisedUnit, today: string): Promise<ActionSpec> {
-    const summary = describeTrigger(p.rule.when);
-    const base = {
-      unit,
-      caseId: p.caseId,
-      ruleId: p.rule.id,
-      ruleSource: p.rule.source,
-      facts: {
-        rule: { id: p.rule.id, when: p.rule.when, then: p.rule.then, source: p.rule.source, pluginId: p.rule.pluginId, inherited: p.rule.inherited },
-        summary,
-        evidence: p.evidence,
-        ...(p.evidence[0]?.kind === 'ASSESSMENT' ? { assessmentId: p.evidence[0].id } : {}),
-      },
-      causedBy: p.causedBy,
-      dedupeKey: p.dedupeKey,
-      openedBy: null,
-      detail: { reasonName: summary, ...(p.evidence[0]?.kind === 'FLAG' ? { reasonCode: p.evidence[0].reason } : {}) },
-    };
-    switch (p.kind) {
-      case 'REMINDER':
-        // A ladder reminder is a key matter: the numbered letter where the plugin says so (003 §四: 重点问题采取发提醒函告知).
-        return { ...base, kind: SupervisionActionKind.REMINDER, severity: 'KEY', channel: rules.reminders?.rule.channels.KEY ?? 'IN_APP', status: ActionStatus.ISSUED };
-      case 'LISTING': {
-        const listed = rules.listedSupervision?.rule;
-        const first = listed?.steps[0];
-        const due = listed?.timeLimit ? await this.calendar.due(ctx, rules.tenant.id, today, listed.timeLimit) : null;
-        return {
-          ...base,
-          kind: SupervisionActionKind.LISTING,
-          status: ActionStatus.ACTIVE,
-          currentStep: first?.code ?? null,
-          steps: first ? [{ code: first.code, name: first.name, at: this.clock.now().toISOString(), byUserId: null, note: summary, passed: null }] : [],
-          dueOn: due?.date ?? null,
-          dueProvisional: due?.provisional ?? false,
-        };
-      }
-      case 'INTERVIEW':
-        return { ...base, kind: SupervisionActionKind.INTERVIEW, severity: 'GENERAL', status: ActionStatus.PLANNED };
-      case 'ACCOUNTABILITY':
-        return { ...base, kind: SupervisionActionKind.ACCOUNTABILITY, status: ActionStatus.OPEN, detail: { ...base.detail, backwardTracing: rules.accountability?.rule.backwardTracing ?? false } };
-      case 'NAMED_CRITICISM':
-        return { ...base, kind: SupervisionActionKind.NAMED_CRITICISM, status: ActionStatus.ISSUED };
-    }
+    return written;
   }
 
   /** What the rules need to see, loaded in bounded windows (the latest notices and reminders). */
@@ -165,7 +111,7 @@ export class LadderService implements OnModuleInit {
     const specialNotices = kinds.has('CONSECUTIVE_SPECIAL_NOTICES') ? await this.noticeFacts(em, tenantId, 'SPECIAL', window) : [];
     const reminders: ActionFact[] = kinds.has('CONSECUTIVE_REMINDERS')
       ? await em.query(
-          `SELECT ${ACTION_COLUMNS} FROM (SELECT *, row_number() OVER (PARTITION BY target_unit_id ORDER BY opened_at DESC, number DESC) AS k
+          `SELECT ${ACTION_COLUMNS}, a.case_id AS "caseId" FROM (SELECT *, row_number() OVER (PARTITION BY target_unit_id, case_id ORDER BY opened_at DESC, number DESC) AS k
              FROM supervision_action WHERE tenant_id = $1 AND kind = 'REMINDER') a WHERE a.k <= $2`,
           [tenantId, window],
         )
@@ -173,7 +119,9 @@ export class LadderService implements OnModuleInit {
     const flags: FlagFact[] = kinds.has('FLAGGED')
       ? await em.query(`SELECT id, target_unit_id AS "unitId", target_tenant_id AS "targetTenantId", reason, case_id AS "caseId" FROM supervision_flag WHERE tenant_id = $1 AND evaluated_at IS NULL ORDER BY flagged_at, id`, [tenantId])
       : [];
-    const notActedOn = `NOT EXISTS (SELECT 1 FROM supervision_action b WHERE b.caused_by = a.id AND b.rule_id = ANY($2::text[]))`;
+    // Acted on: a step (taken, or proposed — confirmed, dismissed or waiting) of the rule caused by it.
+    const notActedOn = `NOT EXISTS (SELECT 1 FROM supervision_action b WHERE b.caused_by = a.id AND b.rule_id = ANY($2::text[]))
+      AND NOT EXISTS (SELECT 1 FROM supervision_proposal p WHERE p.tenant_id = a.tenant_id AND p.caused_by = a.id AND p.rule_id = ANY($2::text[]))`;
     const overdueInterviews: ActionFact[] = kinds.has('RECTIFICATION_OVERDUE')
       ? await em.query(`SELECT ${ACTION_COLUMNS} FROM supervision_action a WHERE a.tenant_id = $1 AND a.kind = 'INTERVIEW' AND a.status = 'OVERDUE' AND ${notActedOn} ORDER BY a.opened_at`, [tenantId, ruleIds('RECTIFICATION_OVERDUE')])
       : [];
@@ -184,7 +132,8 @@ export class LadderService implements OnModuleInit {
       ? await em.query(
           `SELECT x.id, x.target_unit_id AS "unitId", x.target_tenant_id AS "targetTenantId", x.period, x.period_start::text AS "periodStart", x.score::float AS score
              FROM assessment x WHERE x.tenant_id = $1 AND NOT x.passed
-              AND NOT EXISTS (SELECT 1 FROM supervision_action b WHERE b.tenant_id = x.tenant_id AND b.facts @> jsonb_build_object('assessmentId', x.id::text))`,
+              AND NOT EXISTS (SELECT 1 FROM supervision_action b WHERE b.tenant_id = x.tenant_id AND b.facts @> jsonb_build_object('assessmentId', x.id::text))
+              AND NOT EXISTS (SELECT 1 FROM supervision_proposal p WHERE p.tenant_id = x.tenant_id AND p.facts @> jsonb_build_object('assessmentId', x.id::text))`,
           [tenantId],
         )
       : [];
@@ -192,9 +141,13 @@ export class LadderService implements OnModuleInit {
     const consumed = new Set<string>();
     if (candidates.length) {
       const rows: { rule_id: string; unit_id: string; evidence_id: string }[] = await em.query(
-        `SELECT a.rule_id, a.target_unit_id AS unit_id, e->>'id' AS evidence_id FROM supervision_action a
+        // Evidence a rule used for a unit: in its proposals (whatever became of them: a dismissed proposal
+        // is not proposed again on the same evidence) and in steps taken before proposals existed.
+        `SELECT a.rule_id, a.target_unit_id AS unit_id, e->>'id' AS evidence_id
+           FROM (SELECT rule_id, target_unit_id, facts FROM supervision_action WHERE tenant_id = $1 AND rule_id IS NOT NULL
+                 UNION ALL SELECT rule_id, target_unit_id, facts FROM supervision_proposal WHERE tenant_id = $1) a
            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.facts->'evidence') = 'array' THEN a.facts->'evidence' ELSE '[]'::jsonb END) e
-          WHERE a.tenant_id = $1 AND a.rule_id IS NOT NULL AND e->>'id' = ANY($2::text[])`,
+          WHERE e->>'id' = ANY($2::text[])`,
         [tenantId, candidates],
       );
       for (const r of rows) consumed.add(`${r.rule_id}|${r.unit_id}|${r.evidence_id}`);

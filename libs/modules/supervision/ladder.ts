@@ -1,5 +1,6 @@
 import type { LadderRule } from '@jm/plugin-sdk';
 import { isBottom } from './ranking';
+import { daysBetween } from '@engine/calendar';
 import { follows, type PeriodKind } from './periods';
 
 /** The kinds of supervision_action rows the ladder writes. */
@@ -37,6 +38,8 @@ export interface ActionFact extends UnitRef {
   status: string;
   openedAt: string;
   dueOn: string | null;
+  /** The case the action is about (a reminder about a key case, 003 §五). */
+  caseId?: string | null;
 }
 
 export interface FlagFact extends UnitRef {
@@ -77,6 +80,7 @@ export interface Evidence {
   periodEnd?: string;
   reason?: string;
   dueOn?: string | null;
+  caseId?: string | null;
 }
 
 /** One step the ladder takes: which rule, against which unit, on what evidence. */
@@ -94,7 +98,7 @@ export function consumedKey(ruleId: string, unitId: string, evidenceId: string):
   return `${ruleId}|${unitId}|${evidenceId}`;
 }
 
-/** REMINDER_OR_INTERVIEW takes the milder step, a reminder; the office may still open an interview itself. */
+/** The kind of action a step becomes when it is not a choice (REMINDER_OR_INTERVIEW: the office chooses; shown here as the milder). */
 export function actionKindOf(then: LadderRule['then']): ActionKind {
   switch (then) {
     case 'REMINDER':
@@ -132,7 +136,7 @@ const noticeEvidence = (n: NoticeFact, e: NoticeFact['entries'][number]): Eviden
   periodEnd: n.periodEnd,
 });
 
-const actionEvidence = (kind: Evidence['kind'], a: ActionFact): Evidence => ({ kind, id: a.id, number: a.number, dueOn: a.dueOn });
+const actionEvidence = (kind: Evidence['kind'], a: ActionFact): Evidence => ({ kind, id: a.id, number: a.number, dueOn: a.dueOn, ...(a.caseId ? { caseId: a.caseId } : {}) });
 
 function proposal(rule: EffectiveRule, unit: UnitRef, evidence: Evidence[], causedBy: string | null, caseId: string | null = null): Proposal {
   return {
@@ -225,16 +229,23 @@ export function evaluateLadder(rules: readonly EffectiveRule[], state: LadderSta
         out.push(...noticeRuns(rule, state.specialNotices, when.consecutive, () => true, state.consumed, false));
         break;
       case 'CONSECUTIVE_REMINDERS': {
-        const byUnit = new Map<string, ActionFact[]>();
+        // 003 §五 (about: CASE): the reminders about one key case, and the step lists that case; reminders
+        // about other matters, and reminders about no case (those the notices led to), do not add up.
+        const byCase = when.about === 'CASE';
+        const groups = new Map<string, ActionFact[]>();
         for (const r of state.reminders) {
-          const list = byUnit.get(r.unitId);
+          if (byCase && !r.caseId) continue;
+          const key = byCase ? `${r.unitId}|${r.caseId}` : r.unitId;
+          const list = groups.get(key);
           if (list) list.push(r);
-          else byUnit.set(r.unitId, [r]);
+          else groups.set(key, [r]);
         }
-        for (const [unitId, reminders] of byUnit) {
+        const withinDays = when.withinDays;
+        const near = withinDays ? (a: ActionFact, b: ActionFact) => daysBetween(a.openedAt.slice(0, 10), b.openedAt.slice(0, 10)) <= withinDays : undefined;
+        for (const reminders of groups.values()) {
           const ordered = [...reminders].sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.number.localeCompare(b.number));
-          for (const run of runs(rule, unitId, ordered, when.consecutive, () => true, state.consumed)) {
-            out.push(proposal(rule, run[0], run.map((r) => actionEvidence('REMINDER', r)), run[run.length - 1].id));
+          for (const run of runs(rule, ordered[0].unitId, ordered, when.consecutive, () => true, state.consumed, near)) {
+            out.push(proposal(rule, run[0], run.map((r) => actionEvidence('REMINDER', r)), run[run.length - 1].id, byCase ? (run[0].caseId ?? null) : null));
           }
         }
         break;
@@ -268,7 +279,7 @@ export function describeTrigger(when: LadderRule['when']): string {
     case 'CONSECUTIVE_SPECIAL_NOTICES':
       return `连续${when.consecutive}次被专项通报`;
     case 'CONSECUTIVE_REMINDERS':
-      return `连续${when.consecutive}次被提醒告知`;
+      return when.about === 'CASE' ? `重点案件连续${when.consecutive}次被提醒告知` : `连续${when.consecutive}次被提醒告知`;
     case 'FLAGGED':
       return `经办公室认定：${when.reasons.join('、')}`;
     case 'RECTIFICATION_OVERDUE':

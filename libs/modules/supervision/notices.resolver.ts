@@ -3,6 +3,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { clamp, dateArg, idArg } from './args';
+import { PublishSupervisionNoticeInput } from './dto/notice-drafts.inputs';
 import { PublishNoticeInput } from './dto/supervision.inputs';
 import { NoticeKind } from './enums';
 import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
@@ -52,6 +53,12 @@ export class NoticesResolver {
   @Mutation(() => SupervisionNotice, { description: 'The office publishes a regular notice (ranked) or a special notice (naming units), with named criticism where the plugin provides it.' })
   publishNotice(@Ctx() ctx: RequestContext, @Args('input') input: PublishNoticeInput): Promise<SupervisionNotice> {
     return this.notices.publish(ctx, input);
+  }
+
+  @Allow('create', 'SupervisionNotice')
+  @Mutation(() => SupervisionNotice, { description: 'The office publishes a notice the sweep drafted (monthly, half-yearly, annual), after review, with named criticism where the plugin provides it; only now is it sent, reported to the conveners and counted by the ladder.' })
+  publishSupervisionNotice(@Ctx() ctx: RequestContext, @Args('input') input: PublishSupervisionNoticeInput): Promise<SupervisionNotice> {
+    return this.notices.publishDraft(ctx, input);
   }
 
   @Allow('acknowledge', 'SupervisionNotice')

@@ -5,32 +5,32 @@ import { daysBetween, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { AppError, ErrorCode } from '@engine/errors';
 import { JobQueue } from '@engine/jobs';
 import { PluginRegistry } from '@engine/plugins';
 import { MEMBER_UNIT_KINDS } from '@jm/plugin-sdk';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { hookOf } from '@modules/tenancy/tenant-lookup';
+import type { PublishSupervisionNoticeInput } from './dto/notice-drafts.inputs';
 import type { PublishNoticeInput } from './dto/supervision.inputs';
-import { NoticeKind, NoticePeriod, OutboxChannel } from './enums';
+import { NoticeKind, NoticePeriod } from './enums';
 import { afterDecision } from './jobs';
 import { bottomBand } from './ladder';
 import { computeMetrics } from './metrics.repository';
-import { SupervisionNotice, SupervisionNoticeEntry, type NoticeRankingList } from './notice.entity';
-import { OutboxService, type OutboxDraft } from './outbox.service';
-import { periodFrom, previousPeriod, type PeriodRange } from './periods';
-import { rankUnits, scoreFacts, weightedScore, type Metrics, type RankedUnit } from './ranking';
-import { minimumToRank, rankingListsOf } from './ranking-lists';
+import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
+import { announceNotice } from './notice-announce';
+import { OutboxService } from './outbox.service';
+import { periodFrom, periodWords, previousPeriod, type PeriodRange } from './periods';
+import { scoreFacts, weightedScore, type Metrics } from './ranking';
+import { minimumToRank, rankLists, type RankedEntry } from './ranking-lists';
 import {
   actsForUnit,
   concernSql,
   nextNumber,
   openAncestors,
-  roleRecipients,
   supervisedUnits,
   supervisionRulesOf,
   tenantByCode,
-  unitRecipients,
   unitsByIds,
   type SupervisedUnit,
   type SupervisionRules,
@@ -42,8 +42,6 @@ export interface UnitMetricsView {
   metrics: Metrics;
 }
 
-type RankedEntry = RankedUnit & { listCode: string };
-
 interface NoticeDraft {
   kind: NoticeKind;
   period: NoticePeriod | null;
@@ -53,21 +51,6 @@ interface NoticeDraft {
   units: SupervisedUnit[];
   criticisms: Map<string, string>;
 }
-
-const PERIOD_WORDS = (period: NoticePeriod, start: string): string => {
-  const year = `${start.slice(0, 4)}年`;
-  const month = Number(start.slice(5, 7));
-  switch (period) {
-    case NoticePeriod.MONTHLY:
-      return `${year}${month}月`;
-    case NoticePeriod.QUARTERLY:
-      return `${year}第${(month + 2) / 3}季度`;
-    case NoticePeriod.HALF_YEARLY:
-      return `${year}${month === 1 ? '上' : '下'}半年`;
-    case NoticePeriod.ANNUAL:
-      return `${year}度`;
-  }
-};
 
 /**
  * Notices (通报): regular ones per the plugin's periods, ranking the supervised units by the plugin's
@@ -101,27 +84,82 @@ export class NoticesService {
   }
 
   /**
-   * The sweep's duty: the last month's regular notice, once the month is over (idempotent). The ladder
-   * runs after it: enqueued, unless the caller runs it itself next (the tenant sweep).
+   * The sweep's duty (003 §三: 每月、半年、全年进行通报): for every regular period of the plugin, the notice of
+   * the last period that ended, as a DRAFT for the office to review, criticise by name where it sees fit,
+   * and publish (idempotent: one notice per period). A draft is sent to nobody and counts for no rule.
    */
-  async publishDueRegularNotices(tenantId: string, options: { runLadder: boolean } = { runLadder: true }): Promise<SupervisionNotice | null> {
+  async draftDueRegularNotices(tenantId: string): Promise<SupervisionNotice[]> {
     const ctx = RequestContext.forTenantJob(tenantId, { tree: true });
-    const notice = await this.db.run(ctx, async (tx) => {
+    const drafts = await this.db.run(ctx, async (tx) => {
       const tenant = await tx.em.findOne(Tenant, { where: { id: tenantId } });
-      if (!tenant) return null;
+      if (!tenant) return [];
       const rules = await supervisionRulesOf(tx.em, tenant);
-      if (!rules.notices?.regularPeriods.includes(NoticePeriod.MONTHLY)) return null;
-      const range = previousPeriod(NoticePeriod.MONTHLY, shanghaiDateOf(this.clock.now()));
-      if (await this.regularExists(tx.em, tenantId, NoticePeriod.MONTHLY, range.start)) return null;
+      if (!rules.notices) return [];
       const units = await supervisedUnits(tx.em, tenantId, rules.notices.ranked);
-      if (!units.length) return null; // nobody to rank (a county before its townships are onboarded)
-      return this.create(tx, rules, { kind: NoticeKind.REGULAR, period: NoticePeriod.MONTHLY, range, title: this.regularTitle(tenant, NoticePeriod.MONTHLY, range.start), body: null, units, criticisms: new Map() }, null);
+      if (!units.length) return []; // nobody to rank (a county before its townships are onboarded)
+      const out: SupervisionNotice[] = [];
+      for (const period of rules.notices.regularPeriods as NoticePeriod[]) {
+        const range = previousPeriod(period, shanghaiDateOf(this.clock.now()));
+        if (await this.regularExists(tx.em, tenantId, period, range.start)) continue;
+        out.push(await this.create(tx, rules, { kind: NoticeKind.REGULAR, period, range, title: this.regularTitle(tenant, period, range.start), body: null, units, criticisms: new Map() }, null, 'DRAFT'));
+      }
+      return out;
     });
-    if (notice) {
-      this.logger.log(`tenant ${tenantId}: monthly notice ${notice.number} published`);
-      await afterDecision(this.jobs, tenantId, { ladder: options.runLadder });
-    }
+    if (drafts.length) this.logger.log(`tenant ${tenantId}: drafted ${drafts.map((n) => `${n.period} ${n.periodStart}`).join(', ')}`);
+    return drafts;
+  }
+
+  /**
+   * The office publishes a draft: with its own title or text if it wants, and named criticism where the
+   * plugin provides it. It is numbered, sent to the units and reported to the conveners now, and from now
+   * on counts for the ladder.
+   */
+  async publishDraft(ctx: RequestContext, input: PublishSupervisionNoticeInput): Promise<SupervisionNotice> {
+    const notice = await this.db.run(ctx, async (tx) => {
+      const draft = await tx.em.findOne(SupervisionNotice, { where: { id: input.noticeId }, lock: { mode: 'pessimistic_write' } });
+      if (!draft || actsForUnit(ctx) || !this.mayDraft(ctx, draft.tenantId)) {
+        if (draft && !actsForUnit(ctx) && ctx.ability.can('read', 'SupervisionNotice') && draft.status === 'PUBLISHED') throw AppError.forbidden('Only the office publishes notices');
+        throw AppError.notFound('Notice');
+      }
+      if (draft.status !== 'DRAFT') throw new AppError(ErrorCode.CONFLICT, `Notice ${draft.number} is already published`, { reason: 'NOTICE_ALREADY_PUBLISHED', field: 'input.noticeId' });
+      const tenant = await tx.em.findOneOrFail(Tenant, { where: { id: draft.tenantId } });
+      const rules = await supervisionRulesOf(tx.em, tenant);
+      const entries = await tx.em.find(SupervisionNoticeEntry, { where: { noticeId: draft.id } });
+      const criticisms = this.criticisms(rules, new Set(entries.map((e) => e.targetUnitId)), input.criticisms ?? []);
+      const now = this.clock.now();
+      draft.number = await nextNumber(tx.em, tenant, 'NOTICE', shanghaiDateOf(now).slice(0, 4));
+      Object.assign(draft, { title: input.title ?? draft.title, body: input.body ?? draft.body, status: 'PUBLISHED', publishedAt: now, publishedById: ctx.caller.userId });
+      await tx.em.update(SupervisionNotice, { id: draft.id }, { number: draft.number, title: draft.title, body: draft.body, status: draft.status, publishedAt: now, publishedById: draft.publishedById });
+      for (const e of entries) {
+        const text = criticisms.get(e.targetUnitId);
+        if (text === undefined) continue;
+        e.criticised = true;
+        e.criticism = text;
+        await tx.em.update(SupervisionNoticeEntry, { id: e.id }, { criticised: true, criticism: text });
+      }
+      const units = await unitsByIds(tx.em, entries.map((e) => e.targetUnitId));
+      await announceNotice(tx.em, this.outbox, rules, draft, entries, [...units.values()], rules.notices?.reportedTo ?? []);
+      draft.issuerName = tenant.name;
+      draft.entries = (await this.describe(tx.em, entries)).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+      return draft;
+    });
+    await afterDecision(this.jobs, notice.tenantId, { ladder: true });
     return notice;
+  }
+
+  private mayDraft(ctx: RequestContext, tenantId: string): boolean {
+    return ctx.ability.can('create', subject('SupervisionNotice', { tenantId }));
+  }
+
+  private criticisms(rules: SupervisionRules, inNotice: ReadonlySet<string>, input: readonly { unitId: string; text: string }[]): Map<string, string> {
+    const out = new Map<string, string>();
+    if (input.length && !rules.notices?.namedCriticism) throw AppError.badInput('input.criticisms', 'this tenant\'s plugin provides no named criticism');
+    input.forEach((c, i) => {
+      if (!inNotice.has(c.unitId)) throw AppError.badInput(`input.criticisms.${i}.unitId`, 'is not one of the units in this notice');
+      if (out.has(c.unitId)) throw AppError.badInput(`input.criticisms.${i}.unitId`, 'is criticised twice');
+      out.set(c.unitId, c.text);
+    });
+    return out;
   }
 
   /** Metrics of the tenant's supervised units for a period (computed, never stored until a notice is published). */
@@ -143,6 +181,7 @@ export class NoticesService {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
       const qb = em.createQueryBuilder(SupervisionNotice, 'n').where('n.tenant_id = :t', { t: tenant.id });
       if (kind) qb.andWhere('n.kind = :kind', { kind });
+      if (!this.mayDraft(ctx, tenant.id)) qb.andWhere(`n.status = 'PUBLISHED'`); // drafts are the office's
       const unit = actsForUnit(ctx);
       if (unit) qb.andWhere(`n.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM supervision_notice_entry e WHERE e.notice_id = n.id AND e.target_unit_id = :unit)`, { unit });
       const notices = await qb.orderBy('n.published_at', 'DESC', 'NULLS LAST').addOrderBy('n.id', 'DESC').take(limit).getMany();
@@ -154,7 +193,8 @@ export class NoticesService {
     return this.db.run(ctx, async ({ em }) => {
       const notice = await em.findOne(SupervisionNotice, { where: { id } });
       const unit = actsForUnit(ctx);
-      if (!notice || (unit && !(await em.exists(SupervisionNoticeEntry, { where: { noticeId: id, targetUnitId: unit } })))) return null;
+      if (!notice || (notice.status === 'DRAFT' && !this.mayDraft(ctx, notice.tenantId))) return null;
+      if (unit && !(await em.exists(SupervisionNoticeEntry, { where: { noticeId: id, targetUnitId: unit } }))) return null;
       return (await this.named(em, [notice]))[0];
     });
   }
@@ -232,7 +272,7 @@ export class NoticesService {
       const range = periodFrom(input.period, input.periodStart);
       if ('problem' in range) throw AppError.badInput('input.periodStart', range.problem);
       if (range.end >= today) throw AppError.badInput('input.periodStart', `the period ends on ${range.end}: a regular notice is published once it is over`);
-      if (await this.regularExists(em, rules.tenant.id, input.period, range.start)) throw AppError.conflict(`The ${input.period} notice for ${range.start} is already published`, 'input.periodStart');
+      if (await this.regularExists(em, rules.tenant.id, input.period, range.start)) throw AppError.conflict(`The ${input.period} notice for ${range.start} exists (published, or a draft to publish with publishSupervisionNotice)`, 'input.periodStart');
       const units = await supervisedUnits(em, rules.tenant.id, notices.ranked);
       draft = { kind: NoticeKind.REGULAR, period: input.period, range, title: input.title ?? this.regularTitle(rules.tenant, input.period, range.start), body: input.body ?? null, units, criticisms: new Map() };
     } else {
@@ -252,20 +292,12 @@ export class NoticesService {
       });
       draft = { kind: NoticeKind.SPECIAL, period: null, range: { start: input.periodStart, end }, title: input.title, body: input.body ?? null, units, criticisms: new Map() };
     }
-    if (input.criticisms?.length) {
-      if (!notices.namedCriticism) throw AppError.badInput('input.criticisms', 'this tenant\'s plugin provides no named criticism');
-      const inNotice = new Set(draft.units.map((u) => u.id));
-      input.criticisms.forEach((c, i) => {
-        if (!inNotice.has(c.unitId)) throw AppError.badInput(`input.criticisms.${i}.unitId`, 'is not one of the units in this notice');
-        if (draft.criticisms.has(c.unitId)) throw AppError.badInput(`input.criticisms.${i}.unitId`, 'is criticised twice');
-        draft.criticisms.set(c.unitId, c.text);
-      });
-    }
+    for (const [unitId, text] of this.criticisms(rules, new Set(draft.units.map((u) => u.id)), input.criticisms ?? [])) draft.criticisms.set(unitId, text);
     return draft;
   }
 
   private regularTitle(tenant: Tenant, period: NoticePeriod, start: string): string {
-    return `${tenant.name}${PERIOD_WORDS(period, start)}信访工作通报`;
+    return `${tenant.name}${periodWords(period, start)}信访工作通报`;
   }
 
   private async regularExists(em: EntityManager, tenantId: string, period: NoticePeriod, start: string): Promise<boolean> {
@@ -273,7 +305,7 @@ export class NoticesService {
   }
 
   /** Computes, ranks, writes the notice and its entries, and the outbox messages, in the caller's transaction. */
-  private async create(tx: Tx, rules: SupervisionRules, draft: NoticeDraft, userId: string | null): Promise<SupervisionNotice> {
+  private async create(tx: Tx, rules: SupervisionRules, draft: NoticeDraft, userId: string | null, status: 'DRAFT' | 'PUBLISHED' = 'PUBLISHED'): Promise<SupervisionNotice> {
     const { em } = tx;
     const tenant = rules.tenant;
     const notices = rules.notices!;
@@ -294,7 +326,7 @@ export class NoticesService {
       return weightedScore(m, notices.scoring);
     };
     const band = bottomBand(rules.ladder);
-    const { ranked, ranking } = draft.kind === NoticeKind.REGULAR ? this.rank(rules, draft.units, metrics, score, band) : { ranked: new Map<string, RankedEntry>(), ranking: [] };
+    const { ranked, ranking } = draft.kind === NoticeKind.REGULAR ? rankLists(notices, draft.units, metrics, score, band) : { ranked: new Map<string, RankedEntry>(), ranking: [] };
     const scoring = hook ? `rankScore hook (${tenant.pluginId})` : 'Σ weight × metric';
     const minimum = minimumToRank(notices);
     const rankingRule = `ranked in ${ranking.map((l) => `${l.name} (${l.kinds.join('+')})`).join(', ')} by ${scoring}; ties share a place; bottom ${band} of units with adverse facts, when a list has ${minimum.minimum} unit(s) with facts (${minimum.isDefault ? 'platform default' : (minimum.source ?? 'plugin')})`;
@@ -302,20 +334,21 @@ export class NoticesService {
     const notice = await em.save(
       em.create(SupervisionNotice, {
         tenantId: tenant.id,
-        number: await nextNumber(em, tenant, 'NOTICE', today.slice(0, 4)),
+        // A draft is numbered when it is published (a dismissed draft must not use up a document number).
+        number: status === 'DRAFT' ? `草稿 ${draft.period ?? ''} ${draft.range.start}` : await nextNumber(em, tenant, 'NOTICE', today.slice(0, 4)),
         kind: draft.kind,
         period: draft.period,
         periodStart: draft.range.start,
         periodEnd: draft.range.end,
         title: draft.title,
         body: draft.body,
-        status: 'PUBLISHED',
+        status,
         rule: draft.kind === NoticeKind.REGULAR ? `${notices.source}; ${rankingRule}` : notices.source,
         ranking,
         createdById: userId,
         createdAt: now,
-        publishedById: userId,
-        publishedAt: now,
+        publishedById: status === 'DRAFT' ? null : userId,
+        publishedAt: status === 'DRAFT' ? null : now,
         distribution: { units: draft.units.length, reportedTo, recordedWith: notices.recordedWith },
       }),
     );
@@ -341,45 +374,12 @@ export class NoticesService {
       });
     });
     for (let i = 0; i < entries.length; i += 500) await em.insert(SupervisionNoticeEntry, entries.slice(i, i + 500));
-    await this.announce(em, rules, notice, entries, draft.units, reportedTo);
+    if (status === 'PUBLISHED') await announceNotice(em, this.outbox, rules, notice, entries, draft.units, reportedTo);
     notice.issuerName = tenant.name;
     const position = new Map(draft.units.map((u, i) => [u.id, i]));
     entries.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || position.get(a.targetUnitId)! - position.get(b.targetUnitId)!);
     notice.entries = await this.describe(em, entries);
     return notice;
-  }
-
-  /** Ranks every list on its own (003 §三: 乡镇 and 部门), each with its own places and bottom band. */
-  private rank(rules: SupervisionRules, units: SupervisedUnit[], metrics: Map<string, Metrics>, score: (m: Metrics) => number, band: number): { ranked: Map<string, RankedEntry>; ranking: NoticeRankingList[] } {
-    const notices = rules.notices!;
-    const minimum = minimumToRank(notices);
-    const ranked = new Map<string, RankedEntry>();
-    const ranking: NoticeRankingList[] = [];
-    for (const list of rankingListsOf(notices)) {
-      const members = units.filter((u) => list.kinds.includes(u.kind));
-      const { units: places, bottomBand: b } = rankUnits(members.map((u) => ({ unitId: u.id, position: u.position, name: u.name, metrics: metrics.get(u.id)! })), score, band, notices.scoring, minimum.minimum);
-      for (const p of places) ranked.set(p.unitId, { ...p, listCode: list.code });
-      ranking.push({ code: list.code, name: list.name, kinds: [...list.kinds], units: members.length, unitsWithFacts: b.unitsWithFacts, minimum: minimum.minimum, minimumIsDefault: minimum.isDefault, bottomWidth: band, bottomMarked: b.marked, withheld: b.withheld });
-    }
-    return { ranked, ranking };
-  }
-
-  private async announce(em: EntityManager, rules: SupervisionRules, notice: SupervisionNotice, entries: SupervisionNoticeEntry[], units: SupervisedUnit[], reportedTo: readonly string[]): Promise<void> {
-    const recipients = await unitRecipients(em, units.map((u) => u.id));
-    const name = new Map(units.map((u) => [u.id, u.name]));
-    const drafts: OutboxDraft[] = [];
-    for (const e of entries) {
-      const place = e.rank ? `本期排名${(e.tiedWith ?? 1) > 1 ? '并列' : ''}第${e.rank}位（共${e.rankedOf}个单位）` : '被通报';
-      const body = `${notice.title}（${notice.number}）已印发。${name.get(e.targetUnitId)}${place}${e.criticised ? `，被点名批评：${e.criticism}` : ''}。`;
-      for (const user of recipients.get(e.targetUnitId) ?? []) {
-        drafts.push({ channel: OutboxChannel.IN_APP, recipient: `user:${user}`, subject: `通报：${notice.number}`, body, dedupeKey: `notice:${notice.id}:${user}`, refId: notice.id });
-      }
-    }
-    // 003 §三: 并报信访工作联席会议各召集人.
-    for (const user of await roleRecipients(em, rules.tenant.id, reportedTo)) {
-      drafts.push({ channel: OutboxChannel.IN_APP, recipient: `user:${user}`, subject: `通报报告：${notice.number}`, body: `${notice.title}（${notice.number}）已印发，涉及${units.length}个单位。`, dedupeKey: `notice:${notice.id}:reported:${user}`, refId: notice.id });
-    }
-    await this.outbox.write(em, rules.tenant.id, drafts);
   }
 
   /** Entries with their unit's name and kind, and the child tenant's code for a township. */

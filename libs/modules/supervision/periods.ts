@@ -44,3 +44,19 @@ export function previousPeriod(kind: PeriodKind, today: string): PeriodRange {
 export function follows(prev: PeriodRange, next: PeriodRange): boolean {
   return next.start === addDays(prev.end, 1);
 }
+
+/** A period in words, for titles (2026年5月, 2026年上半年, 2026年度). */
+export function periodWords(period: PeriodKind, start: string): string {
+  const year = `${start.slice(0, 4)}年`;
+  const month = Number(start.slice(5, 7));
+  switch (period) {
+    case 'MONTHLY':
+      return `${year}${month}月`;
+    case 'QUARTERLY':
+      return `${year}第${(month + 2) / 3}季度`;
+    case 'HALF_YEARLY':
+      return `${year}${month === 1 ? '上' : '下'}半年`;
+    case 'ANNUAL':
+      return `${year}度`;
+  }
+}

@@ -17,6 +17,9 @@ import { LadderService } from './ladder.service';
 import { NoticesResolver } from './notices.resolver';
 import { NoticesService } from './notices.service';
 import { OutboxService } from './outbox.service';
+import { ProposalSteps } from './proposal-steps';
+import { ProposalsResolver } from './proposals.resolver';
+import { ProposalsService } from './proposals.service';
 
 /**
  * Supervision (督查督办): metrics, notices and ranking, the escalation ladder (reminders, listed
@@ -39,10 +42,13 @@ import { OutboxService } from './outbox.service';
     AssessmentService,
     AssessmentOutcomeService,
     FlagsQuery,
+    ProposalSteps,
+    ProposalsService,
     LadderService,
     ReminderLetterService,
     NoticesResolver,
     ActionsResolver,
+    ProposalsResolver,
     AssessmentResolver,
     InterviewFieldsResolver,
   ],

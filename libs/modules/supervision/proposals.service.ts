@@ -1,0 +1,174 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import type { EntityManager } from 'typeorm';
+import { shanghaiDateOf } from '@engine/calendar';
+import { Clock } from '@engine/clock';
+import { RequestContext } from '@engine/context';
+import { Db } from '@engine/database';
+import { AppError, ErrorCode } from '@engine/errors';
+import { JobQueue } from '@engine/jobs';
+import { Tenant } from '@modules/tenancy/tenant.entity';
+import type { SupervisionAction } from './action.entity';
+import { ActionWriter } from './action-writer';
+import type { ConfirmSupervisionProposalInput, DismissSupervisionProposalInput } from './dto/proposals.inputs';
+import { OutboxChannel, SupervisionActionKind } from './enums';
+import { afterDecision } from './jobs';
+import { describeTrigger, type Proposal } from './ladder';
+import { SupervisionProposal, type ProposalStatus } from './proposal.entity';
+import { ProposalSteps, optionsOf, recordedWithOf, type ConfirmedStep } from './proposal-steps';
+import { actsForUnit, supervisionRulesOf, tenantByCode, unitsByIds, type SupervisedUnit, type SupervisionRules } from './supervision-rules';
+
+const decided = (message: string): AppError => new AppError(ErrorCode.CONFLICT, message, { reason: 'PROPOSAL_ALREADY_DECIDED' });
+
+/**
+ * Proposals (建议): the ladder's steps before a person decides. The ladder writes them with the rule,
+ * the article and the evidence; the office confirms (then the action is created, sent and filed) or
+ * dismisses them with a reason. A rule the plugin declares automatic — a reminder only — is confirmed as
+ * it is written, and says so.
+ */
+@Injectable()
+export class ProposalsService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(ActionWriter) private readonly writer: ActionWriter,
+    @Inject(ProposalSteps) private readonly steps: ProposalSteps,
+  ) {}
+
+  /** The ladder's write, in its transaction: a new proposal (null when the same step was proposed before). Automatic rules are confirmed at once. */
+  async propose(em: EntityManager, ctx: RequestContext, rules: SupervisionRules, p: Proposal, unit: SupervisedUnit, today: string): Promise<SupervisionProposal | null> {
+    const tenant = rules.tenant;
+    if (await em.exists(SupervisionProposal, { where: { tenantId: tenant.id, dedupeKey: p.dedupeKey } })) return null;
+    const automatic = p.rule.automatic === true && p.rule.then === 'REMINDER';
+    const proposal = await em.save(
+      em.create(SupervisionProposal, {
+        tenantId: tenant.id,
+        ruleId: p.rule.id,
+        ruleSource: p.rule.source,
+        step: p.rule.then,
+        targetUnitId: unit.id,
+        targetTenantId: unit.childTenantId,
+        caseId: p.caseId,
+        causedById: p.causedBy,
+        facts: {
+          rule: { id: p.rule.id, when: p.rule.when, then: p.rule.then, source: p.rule.source, pluginId: p.rule.pluginId, inherited: p.rule.inherited, automatic },
+          summary: describeTrigger(p.rule.when),
+          evidence: p.evidence,
+          ...(p.evidence[0]?.kind === 'ASSESSMENT' ? { assessmentId: p.evidence[0].id } : {}),
+        },
+        severity: p.rule.severity ?? null,
+        automatic,
+        dedupeKey: p.dedupeKey,
+        status: 'PROPOSED',
+        proposedAt: this.clock.now(),
+        decidedAt: null,
+        decidedById: null,
+        decision: null,
+        actionId: null,
+      }),
+    );
+    if (automatic) {
+      const severity = p.rule.severity ?? 'GENERAL';
+      await this.take(em, ctx, rules, proposal, unit, { kind: SupervisionActionKind.REMINDER, severity, channel: this.channelOf(rules, severity), decidedBy: null, note: null }, today);
+    }
+    return this.described(em, [proposal]).then((r) => r[0]);
+  }
+
+  async list(ctx: RequestContext, tenantCode: string, status: ProposalStatus | undefined, limit: number): Promise<SupervisionProposal[]> {
+    if (actsForUnit(ctx)) throw AppError.forbidden('Proposals are for the office, the conveners and superiors');
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
+      const rows = await em.find(SupervisionProposal, { where: { tenantId: tenant.id, ...(status ? { status } : {}) }, order: { proposedAt: 'DESC', id: 'DESC' }, take: limit });
+      return this.described(em, rows);
+    });
+  }
+
+  async confirm(ctx: RequestContext, input: ConfirmSupervisionProposalInput): Promise<SupervisionProposal> {
+    const result = await this.db.run(ctx, async (tx) => {
+      const { proposal, tenant, rules } = await this.decidable(tx.em, ctx, input.proposalId, 'confirm');
+      const options = optionsOf(proposal.step);
+      let kind = input.kind;
+      if (!kind) {
+        if (options.length > 1) throw AppError.badInput('input.kind', `this rule leaves the choice to the office: one of ${options.join(', ')}`);
+        kind = options[0];
+      }
+      if (!options.includes(kind)) throw AppError.badInput('input.kind', `must be one of ${options.join(', ')}`);
+      const step = this.validatedStep(rules, proposal, kind, input, ctx.caller.userId);
+      const unit = (await unitsByIds(tx.em, [proposal.targetUnitId])).get(proposal.targetUnitId);
+      if (!unit?.active) throw new AppError(ErrorCode.CONFLICT, 'The unit is no longer an active member unit', { reason: 'UNIT_INACTIVE' });
+      await this.take(tx.em, ctx, rules, proposal, unit, step, shanghaiDateOf(this.clock.now()));
+      return { tenantId: tenant.id, proposal: (await this.described(tx.em, [proposal]))[0] };
+    });
+    await afterDecision(this.jobs, result.tenantId, { ladder: true });
+    return result.proposal;
+  }
+
+  async dismiss(ctx: RequestContext, input: DismissSupervisionProposalInput): Promise<SupervisionProposal> {
+    return this.db.run(ctx, async (tx) => {
+      const { proposal } = await this.decidable(tx.em, ctx, input.proposalId, 'dismiss');
+      proposal.status = 'DISMISSED';
+      proposal.decidedAt = this.clock.now();
+      proposal.decidedById = ctx.caller.userId;
+      proposal.decision = { dismissed: true, reason: input.reason };
+      await tx.em.update(SupervisionProposal, { tenantId: proposal.tenantId, id: proposal.id }, { status: proposal.status, decidedAt: proposal.decidedAt, decidedById: proposal.decidedById, decision: proposal.decision as never });
+      return (await this.described(tx.em, [proposal]))[0];
+    });
+  }
+
+  /** Creates the action (sent and filed through the outbox) and marks the proposal confirmed. */
+  private async take(em: EntityManager, ctx: RequestContext, rules: SupervisionRules, proposal: SupervisionProposal, unit: SupervisedUnit, step: ConfirmedStep, today: string): Promise<SupervisionAction | null> {
+    const spec = await this.steps.spec(ctx, rules, proposal, unit, step, today);
+    const action = await this.writer.create(em, rules.tenant, spec, recordedWithOf(rules, proposal));
+    proposal.status = 'CONFIRMED';
+    proposal.decidedAt = this.clock.now();
+    proposal.decidedById = step.decidedBy;
+    proposal.decision = { kind: step.kind, severity: step.severity, channel: step.channel, note: step.note, automatic: step.decidedBy === null };
+    proposal.actionId = action?.id ?? null;
+    if (!action) throw decided('The step of this proposal was already taken');
+    await em.update(SupervisionProposal, { tenantId: proposal.tenantId, id: proposal.id }, { status: proposal.status, decidedAt: proposal.decidedAt, decidedById: proposal.decidedById, decision: proposal.decision as never, actionId: proposal.actionId });
+    return action;
+  }
+
+  private validatedStep(rules: SupervisionRules, proposal: SupervisionProposal, kind: SupervisionActionKind, input: ConfirmSupervisionProposalInput, userId: string | null): ConfirmedStep {
+    const note = input.note ?? null;
+    if (kind === SupervisionActionKind.REMINDER) {
+      if (!rules.reminders) throw AppError.badInput('input.kind', 'this tenant\'s rules provide no reminders');
+      const severity = input.severity ?? proposal.severity;
+      if (!severity) throw AppError.badInput('input.severity', 'a reminder is GENERAL (一般问题) or KEY (重点问题): choose one');
+      if (severity !== 'GENERAL' && severity !== 'KEY') throw AppError.badInput('input.severity', 'a reminder is GENERAL or KEY');
+      return { kind, severity, channel: input.channel ?? this.channelOf(rules, severity), decidedBy: userId, note };
+    }
+    if (input.channel) throw AppError.badInput('input.channel', 'only a reminder has a channel');
+    if (kind === SupervisionActionKind.INTERVIEW) {
+      const severity = input.severity ?? 'GENERAL';
+      if (severity !== 'GENERAL' && severity !== 'SERIOUS') throw AppError.badInput('input.severity', 'an interview is GENERAL or SERIOUS');
+      return { kind, severity, channel: null, decidedBy: userId, note };
+    }
+    if (input.severity) throw AppError.badInput('input.severity', 'only reminders and interviews have a severity');
+    return { kind, severity: null, channel: null, decidedBy: userId, note };
+  }
+
+  private channelOf(rules: SupervisionRules, severity: string): string {
+    return rules.reminders?.rule.channels[severity as 'GENERAL' | 'KEY'] ?? OutboxChannel.IN_APP;
+  }
+
+  /** The proposal, still PROPOSED, in a tenant where the caller is the office (else NOT_FOUND / FORBIDDEN / CONFLICT). */
+  private async decidable(em: EntityManager, ctx: RequestContext, id: string, verb: string): Promise<{ proposal: SupervisionProposal; tenant: Tenant; rules: SupervisionRules }> {
+    const proposal = await em.findOne(SupervisionProposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!proposal || actsForUnit(ctx)) throw AppError.notFound('Proposal');
+    if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: proposal.tenantId }))) throw AppError.forbidden(`Only the office may ${verb} a proposal`);
+    if (proposal.status !== 'PROPOSED') throw decided(`The proposal is already ${proposal.status.toLowerCase()}`);
+    const tenant = await em.findOne(Tenant, { where: { id: proposal.tenantId } });
+    if (!tenant) throw AppError.notFound('Proposal');
+    return { proposal, tenant, rules: await supervisionRulesOf(em, tenant) };
+  }
+
+  private async described(em: EntityManager, rows: SupervisionProposal[]): Promise<SupervisionProposal[]> {
+    const units = await unitsByIds(em, rows.map((r) => r.targetUnitId));
+    return rows.map((r) => {
+      const u = units.get(r.targetUnitId);
+      return Object.assign(r, { options: optionsOf(r.step), unitName: u?.name ?? '', unitKind: u?.kind, targetTenantCode: u?.childTenantCode ?? null });
+    });
+  }
+}
