@@ -1,4 +1,6 @@
 import { User, UserCredential } from '@modules/identity/user.entity';
+import { AccountChange } from '@modules/identity/account-change.entity';
+import { AuthSession, RefreshToken } from '@modules/identity/sessions/session.entity';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
 import { Notification } from '@modules/notifications/notification.entity';
@@ -31,6 +33,9 @@ export const ENTITIES = [
   TenantRulesChange,
   User,
   UserCredential,
+  AccountChange,
+  AuthSession,
+  RefreshToken,
   MemberUnit,
   MembershipChange,
   Notification,

@@ -63,15 +63,18 @@ describe('roles: allowed and denied operations', () => {
     expect(await unitCount()).toBe(before + 2);
   });
 
-  it('creating users: the office in its tenant, a county office in its townships, the platform admin anywhere', async () => {
-    expect(code(await createUser(tokens.office, 'shizi', 'new-convener'))).toBe('OK');
-    expect(code(await createUser(tokens.countyOffice, 'shizi', 'from-county'))).toBe('OK');
-    expect(code(await createUser(tokens.admin, 'xiacang', 'from-admin'))).toBe('OK');
+  it('creating a CONVENER (grant matrix, docs/accounts.md): a peer convener may; the office, a county office, the platform admin (the town has its first convener) may not', async () => {
+    const reason = (r: { errors?: { extensions?: { reason?: string } }[] }): string | undefined => r.errors?.[0]?.extensions?.reason;
+    const office = await createUser(tokens.office, 'shizi', 'new-convener');
+    expect([code(office), reason(office)]).toEqual(['FORBIDDEN', 'GRANT_EXCEEDS_OWN_ACCESS']);
+    expect(code(await createUser(tokens.countyOffice, 'shizi', 'from-county'))).toBe('FORBIDDEN');
+    expect(code(await createUser(tokens.admin, 'xiacang', 'from-admin'))).toBe('FORBIDDEN');
     expect(code(await createUser(tokens.office, 'county-petition-mechanisms', 'upward'))).toBe('NOT_FOUND');
-    for (const key of ['convener', 'member', 'secretary', 'countySuperior', 'countyChief']) {
+    for (const key of ['member', 'secretary', 'countySuperior', 'countyChief']) {
       expect({ key, code: code(await createUser(tokens[key], 'shizi', `by-${key.toLowerCase()}`)) }).toEqual({ key, code: 'FORBIDDEN' });
     }
-    expect(code(await createUser(tokens.office, 'shizi', 'new-convener'))).toBe('CONFLICT');
+    expect(code(await createUser(tokens.convener, 'shizi', 'new-convener'))).toBe('OK');
+    expect(code(await createUser(tokens.convener, 'shizi', 'new-convener'))).toBe('CONFLICT');
   });
 
   it('onboarding: the platform admin at the top; an office director under its own tenant only', async () => {

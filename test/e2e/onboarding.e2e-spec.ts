@@ -129,16 +129,25 @@ describe('onboarding from the seed plugins, and configuring member units', () =>
     const units = (await read('shizi', county))!.memberUnits;
     const village = units.find((u) => u.kind === 'VILLAGE')!;
     const department = units.find((u) => u.kind === 'DEPARTMENT')!;
-    for (const [username, roles, memberUnitId] of [
-      ['office', ['OFFICE_DIRECTOR'], undefined],
-      ['convener', ['CONVENER'], undefined],
-      ['member', ['MEMBER_UNIT'], department.id],
-      ['secretary', ['VILLAGE_SECRETARY'], village.id],
+    // The county office opens the township's first office director and first convener (onboarding);
+    // the township's office opens the rest (grant matrix: the county office grants no unit roles there).
+    for (const [username, roles] of [
+      ['office', ['OFFICE_DIRECTOR']],
+      ['convener', ['CONVENER']],
     ] as const) {
-      const res = await createUser({ tenantCode: 'shizi', username, password: `${username}-password-1`, displayName: `十字镇${username}`, roles, memberUnitId }, county);
+      const res = await createUser({ tenantCode: 'shizi', username, password: `${username}-password-1`, displayName: `十字镇${username}`, roles }, county);
       expect(res.errors).toBeUndefined();
     }
     const office = await t.login('shizi', 'office', 'office-password-1');
+    const byCounty = await createUser({ tenantCode: 'shizi', username: 'member', password: 'member-password-1', displayName: '十字镇member', roles: ['MEMBER_UNIT'], memberUnitId: department.id }, county);
+    expect(byCounty.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'GRANT_EXCEEDS_OWN_ACCESS' });
+    for (const [username, roles, memberUnitId] of [
+      ['member', ['MEMBER_UNIT'], department.id],
+      ['secretary', ['VILLAGE_SECRETARY'], village.id],
+    ] as const) {
+      const res = await createUser({ tenantCode: 'shizi', username, password: `${username}-password-1`, displayName: `十字镇${username}`, roles, memberUnitId }, office);
+      expect(res.errors).toBeUndefined();
+    }
     const member = await t.login('shizi', 'member', 'member-password-1');
     const add = (token: string, name: string) =>
       t.gql<{ addMemberUnit: Unit }>('mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id name kind } }', { i: { tenantCode: 'shizi', name, kind: 'DEPARTMENT', reason: '镇机构改革新设' } }, token);

@@ -13,7 +13,7 @@ export const REAL_SERVICES = Boolean(process.env.DATABASE_URL);
 
 export interface GqlResult<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string; problems?: { field: string; message: string }[] } }[];
+  errors?: { message: string; extensions?: { code?: string; reason?: string; field?: string; problems?: { field: string; message: string }[] } }[];
 }
 
 export interface TestApp extends CreatedApp {

@@ -7,6 +7,7 @@ export type SubjectType =
   | 'all'
   | 'Tenant'
   | 'User'
+  | 'AccountChange'
   | 'MemberUnit'
   | 'MembershipChange'
   | 'JurisdictionPlugin'

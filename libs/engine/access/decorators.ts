@@ -5,6 +5,7 @@ import type { RequestContext } from '@engine/context';
 
 export const PUBLIC_KEY = 'access:public';
 export const POLICY_KEY = 'access:policy';
+export const PASSWORD_CHANGE_KEY = 'access:password-change';
 
 export interface Policy {
   action: Action;
@@ -19,6 +20,12 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
  * `subject`. Services then check the concrete object (`ctx.ability.can(action, subject(type, obj))`).
  */
 export const Allow = (action: Action, subject: SubjectType): MethodDecorator => SetMetadata(POLICY_KEY, { action, subject } satisfies Policy);
+
+/**
+ * Also open to a token that only allows changing the password (signed in with a temporary or
+ * must-change password): `me`, `changePassword`, `logout`. Every other operation refuses such a token.
+ */
+export const PasswordChangeAllowed = (): MethodDecorator => SetMetadata(PASSWORD_CHANGE_KEY, true);
 
 /** Any authenticated caller may run it (e.g. `me`). */
 export const Authenticated = (): MethodDecorator => SetMetadata(POLICY_KEY, 'authenticated');

@@ -3,3 +3,4 @@ export * from './decorators';
 export * from './token';
 export * from './access.guard';
 export * from './acting-unit';
+export * from './session-check';

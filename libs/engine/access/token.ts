@@ -10,6 +10,11 @@ export interface TokenClaims {
   tid: string | null;
   roles: Role[];
   unit: string | null;
+  /** Session id and the account's token version at signing (checked per request against the database). */
+  sid: string;
+  ver: number;
+  /** Present and true: the token only allows changing the password. */
+  pwd?: boolean;
 }
 
 /** Signs and verifies access tokens (JWT, HS256 only: no `alg` negotiation). */
@@ -22,7 +27,10 @@ export class TokenService {
    */
   private readonly verified = new LRUCache<string, { caller: Caller; expiresAtMs: number }>({ max: 10_000 });
 
-  constructor(secret: string, private readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
     // A KeyObject, made once: given a string, jsonwebtoken first tries (and fails) to parse it as a
     // public or private key on every sign and verify — a thrown exception per request, a fifth of the
     // API's CPU time under load in the benchmark.
@@ -30,9 +38,17 @@ export class TokenService {
     this.jwt = new JwtService({ secret: key, signOptions: { algorithm: 'HS256', expiresIn: ttlSeconds }, verifyOptions: { algorithms: ['HS256'] } });
   }
 
-  sign(caller: Caller): { token: string; expiresAt: Date } {
-    const claims: TokenClaims = { sub: caller.userId, usr: caller.username, tid: caller.tenantId, roles: caller.roles, unit: caller.memberUnitId };
-    return { token: this.jwt.sign(claims), expiresAt: new Date(Date.now() + this.ttlSeconds * 1000) };
+  /**
+   * A token for a caller of a session; it expires after the configured lifetime or at `notAfter` (the
+   * session's absolute end), whichever comes first.
+   */
+  sign(caller: Caller & { sessionId: string; tokenVersion: number }, notAfter?: Date): { token: string; expiresAt: Date } {
+    const claims: TokenClaims = { sub: caller.userId, usr: caller.username, tid: caller.tenantId, roles: caller.roles, unit: caller.memberUnitId, sid: caller.sessionId, ver: caller.tokenVersion };
+    if (caller.passwordChangeOnly) claims.pwd = true;
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const cap = notAfter ? Math.floor(notAfter.getTime() / 1000) - nowSeconds : this.ttlSeconds;
+    const seconds = Math.max(1, Math.min(this.ttlSeconds, cap));
+    return { token: this.jwt.sign(claims, { expiresIn: seconds }), expiresAt: new Date((nowSeconds + seconds) * 1000) };
   }
 
   /** The caller, or null for a malformed, forged or expired token. */
@@ -48,8 +64,18 @@ export class TokenService {
     }
     try {
       const c = this.jwt.verify<TokenClaims & { exp: number }>(token);
-      if (typeof c.sub !== 'string' || !Array.isArray(c.roles) || typeof c.exp !== 'number') return null;
-      const caller: Caller = { userId: c.sub, username: c.usr, tenantId: c.tid ?? null, roles: c.roles, memberUnitId: c.unit ?? null };
+      // A token without a session and version (signed before sessions existed) is no longer accepted.
+      if (typeof c.sub !== 'string' || !Array.isArray(c.roles) || typeof c.exp !== 'number' || typeof c.sid !== 'string' || typeof c.ver !== 'number') return null;
+      const caller: Caller = {
+        userId: c.sub,
+        username: c.usr,
+        tenantId: c.tid ?? null,
+        roles: c.roles,
+        memberUnitId: c.unit ?? null,
+        sessionId: c.sid,
+        tokenVersion: c.ver,
+        passwordChangeOnly: c.pwd === true,
+      };
       this.verified.set(token, { caller: { ...caller, roles: [...caller.roles] }, expiresAtMs: c.exp * 1000 });
       return caller;
     } catch {

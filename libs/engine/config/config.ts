@@ -18,7 +18,18 @@ export interface AppConfig {
   jwtSecret: string | undefined;
   /** Key for petitioners' personal data (PII_KEY); see resolvePiiKey. */
   piiKey: string | undefined;
+  /** Access tokens are short (ACCESS_TOKEN_TTL); sessions continue through rotating refresh tokens. */
   accessTokenTtlSeconds: number;
+  /** A session's absolute lifetime (SESSION_MAX_AGE): no refresh extends it; sign in again after it. */
+  sessionMaxAgeSeconds: number;
+  /** How long an administrator-issued temporary password works (PASSWORD_RESET_TTL); it is spent at its first sign-in. */
+  passwordResetTtlSeconds: number;
+  /**
+   * How long a process may trust what it last read of a user's token version, activity and session
+   * (TOKEN_VERSION_CACHE_MS; 0: read on every request): a deactivation or role change is refused on
+   * every replica within it.
+   */
+  tokenVersionCacheMs: number;
   seedDemo: boolean;
   bootstrapAdminPassword: string | undefined;
   corsOrigins: string[];
@@ -124,6 +135,9 @@ const ENV = z.object({
   JWT_SECRET: secret('token signing secret').optional(),
   PII_KEY: secret("key of petitioners' personal data").optional(),
   ACCESS_TOKEN_TTL: count(1, ' (seconds)').optional(),
+  SESSION_MAX_AGE: count(1, ' (seconds)').optional(),
+  PASSWORD_RESET_TTL: count(60, ' (seconds)').optional(),
+  TOKEN_VERSION_CACHE_MS: count(0).refine((n) => n <= 60_000, 'must be at most 60000 (a minute: deactivations must take effect within seconds)').optional(),
   SEED_DEMO: flag.optional(),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -199,7 +213,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisClusterNodes: e.REDIS_CLUSTER_NODES ?? [],
     jwtSecret: e.JWT_SECRET,
     piiKey: e.PII_KEY,
-    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL ?? 3600,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL ?? 900,
+    sessionMaxAgeSeconds: e.SESSION_MAX_AGE ?? 12 * 3600,
+    passwordResetTtlSeconds: e.PASSWORD_RESET_TTL ?? 24 * 3600,
+    tokenVersionCacheMs: e.TOKEN_VERSION_CACHE_MS ?? 5000,
     // Never in production (crossCheck refuses SEED_DEMO=true there).
     seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && !production),
     bootstrapAdminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,

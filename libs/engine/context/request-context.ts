@@ -22,6 +22,12 @@ export interface Caller {
   tenantId: string | null;
   roles: Role[];
   memberUnitId: string | null;
+  /** The server-side session the access token belongs to (none for internal callers: seeding, jobs). */
+  sessionId?: string | null;
+  /** The account's token version when the token was signed; a newer one in the database refuses it. */
+  tokenVersion?: number;
+  /** Signed in with a password that must be changed: the token allows only `@PasswordChangeAllowed()` operations. */
+  passwordChangeOnly?: boolean;
 }
 
 /** Roles whose holders read their tenant's descendants (a county's people reading its towns). */

@@ -3,13 +3,25 @@ import { User } from './user.entity';
 
 @ObjectType()
 export class AuthPayload {
-  @Field()
+  @Field({ description: 'Short-lived (ACCESS_TOKEN_TTL); send as `Authorization: Bearer`.' })
   accessToken: string;
 
-  /** When the access token stops being accepted (ISO 8601); sign in again to continue. */
+  /** When the access token stops being accepted (ISO 8601); refresh the session to continue. */
   @Field()
   expiresAt: string;
 
   @Field(() => User)
   user: User;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Opaque and single-use: `refreshSession` spends it and returns the next one; presenting a spent one ends the session. Null while the password must be changed.',
+  })
+  refreshToken: string | null;
+
+  @Field({ description: 'The absolute end of this session (SESSION_MAX_AGE, ISO 8601): no refresh passes it.' })
+  sessionExpiresAt: string;
+
+  @Field({ description: 'True: the access token only allows `me`, `changePassword` and `logout`.' })
+  mustChangePassword: boolean;
 }

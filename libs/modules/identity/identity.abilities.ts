@@ -1,12 +1,28 @@
 import type { RulesFor } from '@engine/access';
 import { Role } from '@engine/context';
+import { GRANT_MATRIX } from './grant-matrix';
 
-/** Who may create users: platform admins anywhere; an office director in its tenant and its direct children. */
+/**
+ * Accounts. Every tenant user reads its own tenant's directory (names, roles, units: a petition is
+ * transferred to a colleague by id); the roles of the grant matrix administer accounts ('create',
+ * 'update') in their tenant, an office director also in its direct children — which roles exactly, the
+ * service decides from the matrix; platform admins read and administer everywhere, within what the
+ * matrix leaves them (first accounts, deactivation).
+ */
 export const identityRules: RulesFor = (caller, can) => {
-  if (caller.roles.includes(Role.PLATFORM_ADMIN)) can('create', 'User');
-  if (caller.roles.includes(Role.OFFICE_DIRECTOR) && caller.tenantId) {
-    can('create', 'User', { tenantId: caller.tenantId });
-    can('create', 'User', { parentTenantId: caller.tenantId });
-  }
   can('read', 'User', { id: caller.userId });
+  if (caller.roles.includes(Role.PLATFORM_ADMIN)) {
+    can(['read', 'create', 'update'], 'User');
+    can('read', 'AccountChange');
+    return;
+  }
+  if (!caller.tenantId) return;
+  can('read', 'User', { tenantId: caller.tenantId });
+  // The filing record of accounts is read by those who read membership changes: leadership, office, superiors.
+  if ([Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR].some((r) => caller.roles.includes(r))) can('read', 'AccountChange');
+  if (caller.roles.some((r) => GRANT_MATRIX[r].same.length > 0)) can(['create', 'update'], 'User', { tenantId: caller.tenantId });
+  if (caller.roles.some((r) => GRANT_MATRIX[r].child.length > 0)) {
+    can('read', 'User', { parentTenantId: caller.tenantId });
+    can(['create', 'update'], 'User', { parentTenantId: caller.tenantId });
+  }
 };

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Authenticated, Ctx, Public } from '@engine/access';
+import { Allow, Authenticated, Ctx, PasswordChangeAllowed, Public } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { TenancyService } from '@modules/tenancy/tenancy.service';
@@ -27,12 +27,13 @@ export class IdentityResolver {
   }
 
   @Authenticated()
-  @Mutation(() => AuthPayload, { description: 'Exchanges a still-valid access token for a fresh one (roles re-read).' })
+  @Mutation(() => AuthPayload, { description: 'Exchanges a still-valid access token for a fresh one (roles re-read), within the session\'s absolute end; no refresh token is spent (see refreshSession).' })
   refreshAccessToken(@Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return this.identity.refresh(ctx);
   }
 
   @Authenticated()
+  @PasswordChangeAllowed()
   @Query(() => User, { description: 'The signed-in user.' })
   me(@Ctx() ctx: RequestContext): Promise<User> {
     return this.identity.me(ctx);

@@ -2,10 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import argon2 from 'argon2';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
-import { RequestContext, Role, type Caller } from '@engine/context';
+import { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
-import { TOKEN_SERVICE, type TokenService } from '@engine/access';
 import { JobQueue, jobId } from '@engine/jobs';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
@@ -13,6 +12,13 @@ import { WELCOME_JOB } from '@modules/notifications/notification.jobs';
 import { SignInLimiter } from './sign-in-limiter';
 import { clientAddressKey, foldTenantCode, foldUsername } from './sign-in-name';
 import { User, UserCredential } from './user.entity';
+import { AccountChangeKind } from './account-change.entity';
+import { AccountFiling } from './account-filing';
+import { assertMayGrant } from './account-authority';
+import { accountsRepository as accounts } from './accounts.repository';
+import type { AuthPayload } from './auth-payload.model';
+import { SessionsService } from './sessions/sessions.service';
+import { randomPassword } from './passwords';
 import type { CreateUserInput } from './dto/create-user.input';
 import type { LoginInput } from './dto/login.input';
 
@@ -27,9 +33,10 @@ export class IdentityService {
 
   constructor(
     @Inject(Db) private readonly db: Db,
-    @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
     @Inject(JobQueue) private readonly jobs: JobQueue,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(AccountFiling) private readonly filing: AccountFiling,
     @Inject(SignInLimiter) private readonly limiter: SignInLimiter,
   ) {
     this.hashOptions = { type: argon2.argon2id, memoryCost: config.passwordHashMemoryKib, timeCost: config.passwordHashTimeCost };
@@ -42,7 +49,7 @@ export class IdentityService {
     return argon2.hash(password, this.hashOptions);
   }
 
-  async login(ctx: RequestContext, input: LoginInput): Promise<{ accessToken: string; expiresAt: string; user: User }> {
+  async login(ctx: RequestContext, input: LoginInput): Promise<AuthPayload> {
     // One spelling per account (NFKC, case and marks folded), counted before the password is checked.
     const username = foldUsername(input.username);
     if (!username) throw AppError.badInput('input.username', 'may contain letters a–z, digits, dots, dashes and underscores only');
@@ -63,7 +70,7 @@ export class IdentityService {
         .getOne();
       if (!user) return null;
       const credential = await em.findOne(UserCredential, { where: { userId: user.id } });
-      return credential ? { user, hash: credential.passwordHash } : null;
+      return credential ? { user, hash: credential.passwordHash, temporaryUntil: credential.expiresAt } : null;
     });
     const valid = found ? await argon2.verify(found.hash, input.password) : await argon2.verify(await (dummyHash ??= this.hash('not-a-password')), input.password).then(() => false);
     if (!found || !valid) {
@@ -71,25 +78,16 @@ export class IdentityService {
       throw AppError.unauthenticated('Invalid sign-in: the tenant, username or password is wrong');
     }
     await this.limiter.succeeded(ticket);
-    const caller: Caller = {
-      userId: found.user.id,
-      username: found.user.username,
-      tenantId: found.user.tenantId,
-      roles: found.user.roles,
-      memberUnitId: found.user.memberUnitId,
-    };
-    const { token, expiresAt } = this.tokens.sign(caller);
-    return { accessToken: token, expiresAt: expiresAt.toISOString(), user: found.user };
+    // A temporary password (a reset) works once, before it expires, and only to choose a new one.
+    return this.sessions.open(found.user, { spendTemporary: found.temporaryUntil !== null });
   }
 
   /**
    * A fresh access token for a caller whose token is still valid, with roles and unit re-read from
-   * the database (a deactivated user or a changed role takes effect here). Expired tokens must sign in.
+   * the database, within its session's absolute end. Expired tokens must sign in (or refreshSession).
    */
-  async refresh(ctx: RequestContext): Promise<{ accessToken: string; expiresAt: string; user: User }> {
-    const user = await this.me(ctx);
-    const { token, expiresAt } = this.tokens.sign({ userId: user.id, username: user.username, tenantId: user.tenantId, roles: user.roles, memberUnitId: user.memberUnitId });
-    return { accessToken: token, expiresAt: expiresAt.toISOString(), user };
+  refresh(ctx: RequestContext): Promise<AuthPayload> {
+    return this.sessions.refreshAccessToken(ctx);
   }
 
   async me(ctx: RequestContext): Promise<User> {
@@ -98,35 +96,25 @@ export class IdentityService {
     return user;
   }
 
-  async createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {
-    if (input.roles.includes(Role.PLATFORM_ADMIN)) {
-      throw AppError.badInput('input.roles', 'PLATFORM_ADMIN users belong to no tenant and cannot be created in one');
-    }
-    const needsUnit = input.roles.some((r) => UNIT_ROLES.includes(r));
-    if (needsUnit && !input.memberUnitId) {
-      throw AppError.badInput('input.memberUnitId', 'MEMBER_UNIT and VILLAGE_SECRETARY users must name their member unit');
-    }
+  /**
+   * Creates an account in a tenant, within the grant matrix (assertMayGrant); filed and reported.
+   * `trusted` is for platform-internal seeding only (demo tenants): no grant check, nothing filed.
+   * In production every account created by someone else must choose its own password at first sign-in.
+   */
+  async createUser(ctx: RequestContext, input: CreateUserInput, options: { trusted?: boolean } = {}): Promise<User> {
+    assertAssignable(input.roles, input.memberUnitId);
     const passwordHash = await this.hash(input.password);
-    const user = await this.db.run(ctx, async (tx) => {
+    const { user, change } = await this.db.run(ctx, async (tx) => {
       const { em } = tx;
       const tenant = await em.findOne(Tenant, { where: { code: input.tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${input.tenantCode}"`);
       if (!ctx.ability.can('create', subject('User', { tenantId: tenant.id, parentTenantId: tenant.parentId }))) {
         throw AppError.forbidden('You may not create users in this tenant');
       }
+      if (!options.trusted) await assertMayGrant(em, ctx, tenant, input.roles, { creating: true });
       if (tenant.id !== ctx.scope.tenantId) await this.db.extendScope(tx, tenant.id);
-      if (input.memberUnitId) {
-        const unit = await em.findOne(MemberUnit, { where: { id: input.memberUnitId, tenantId: tenant.id, active: true } });
-        if (!unit) throw AppError.badInput('input.memberUnitId', 'is not an active member unit of this tenant');
-        if (input.roles.includes(Role.VILLAGE_SECRETARY) && unit.kind !== MemberUnitKind.VILLAGE && unit.kind !== MemberUnitKind.COMMUNITY) {
-          throw AppError.badInput('input.memberUnitId', 'a VILLAGE_SECRETARY belongs to a village or community unit');
-        }
-      }
-      const taken = await em
-        .createQueryBuilder(User, 'u')
-        .where('u.tenant_id = :tenantId AND lower(u.username) = lower(:username)', { tenantId: tenant.id, username: input.username })
-        .getExists();
-      if (taken) throw AppError.conflict(`username "${input.username}" is already taken in this tenant`, 'input.username');
+      if (input.memberUnitId) await assertUnitFits(em, tenant.id, input.memberUnitId, input.roles);
+      if (await accounts.usernameTaken(em, tenant.id, input.username)) throw AppError.conflict(`username "${input.username}" is already taken in this tenant`, 'input.username');
       const created = await em.save(
         em.create(User, {
           tenantId: tenant.id,
@@ -134,17 +122,24 @@ export class IdentityService {
           displayName: input.displayName,
           roles: input.roles,
           memberUnitId: input.memberUnitId ?? null,
+          mustChangePassword: this.config.production,
         }),
       );
-      // No RETURNING: a tenant's transaction may insert a credential but never read one back (RLS).
-      await em.query(`INSERT INTO user_credential (user_id, tenant_id, password_hash) VALUES ($1, $2, $3)`, [created.id, tenant.id, passwordHash]);
-      return created;
+      await accounts.insertCredential(em, created.id, tenant.id, passwordHash);
+      const filed = options.trusted
+        ? null
+        : await this.filing.file(em, ctx, created, { kind: AccountChangeKind.GRANTED, rolesBefore: [], rolesAfter: input.roles, reason: input.reason ?? '新开账号' });
+      return { user: created, change: filed };
     });
     await this.afterCommit(WELCOME_JOB, { tenantId: user.tenantId!, userId: user.id }, jobId('welcome', user.id));
+    if (change) await this.filing.report(change);
     return user;
   }
 
-  /** Creates the platform admin on a database without one; returns the generated password, if any. */
+  /**
+   * Creates the platform admin on a database without one; returns the generated password, if any. In
+   * production the admin must replace the bootstrap password at its first sign-in.
+   */
   async ensurePlatformAdmin(password: string | undefined): Promise<{ created: boolean; generatedPassword: string | null }> {
     return this.db.run(RequestContext.platform(), async ({ em }) => {
       const exists = await em
@@ -153,7 +148,9 @@ export class IdentityService {
         .getExists();
       if (exists) return { created: false, generatedPassword: null };
       const generated = password ? null : randomPassword();
-      const admin = await em.save(em.create(User, { tenantId: null, username: 'admin', displayName: 'Platform administrator', roles: [Role.PLATFORM_ADMIN], memberUnitId: null }));
+      const admin = await em.save(
+        em.create(User, { tenantId: null, username: 'admin', displayName: 'Platform administrator', roles: [Role.PLATFORM_ADMIN], memberUnitId: null, mustChangePassword: this.config.production }),
+      );
       await em.insert(UserCredential, { userId: admin.id, tenantId: null, passwordHash: await this.hash(password ?? generated!) });
       return { created: true, generatedPassword: generated };
     });
@@ -169,8 +166,19 @@ export class IdentityService {
   }
 }
 
-function randomPassword(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+/** Roles a tenant account may hold, with the unit the unit roles need (input errors before any check). */
+export function assertAssignable(roles: readonly Role[], memberUnitId: string | null | undefined, field = 'input.roles'): void {
+  if (roles.includes(Role.PLATFORM_ADMIN)) throw AppError.badInput(field, 'PLATFORM_ADMIN users belong to no tenant and cannot be created in one');
+  if (roles.some((r) => UNIT_ROLES.includes(r)) && !memberUnitId) {
+    throw AppError.badInput('input.memberUnitId', 'MEMBER_UNIT and VILLAGE_SECRETARY users must name their member unit');
+  }
+}
+
+/** The unit must be an active unit of the tenant, and a village or community for a village secretary. */
+export async function assertUnitFits(em: import('typeorm').EntityManager, tenantId: string, memberUnitId: string, roles: readonly Role[]): Promise<void> {
+  const unit = await em.findOne(MemberUnit, { where: { id: memberUnitId, tenantId, active: true } });
+  if (!unit) throw AppError.badInput('input.memberUnitId', 'is not an active member unit of this tenant');
+  if (roles.includes(Role.VILLAGE_SECRETARY) && unit.kind !== MemberUnitKind.VILLAGE && unit.kind !== MemberUnitKind.COMMUNITY) {
+    throw AppError.badInput('input.memberUnitId', 'a VILLAGE_SECRETARY belongs to a village or community unit');
+  }
 }

@@ -28,10 +28,28 @@ export class User {
   @Column({ name: 'member_unit_id', type: 'uuid', nullable: true })
   memberUnitId: string | null;
 
+  /** False once deactivated: refused at sign-in and, within seconds, on every request. */
   @Column({ type: 'boolean', default: true })
+  @Field()
   active: boolean;
 
+  /** Must choose a new password at the next sign-in (after a reset, or for bootstrap and demo accounts in production). */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  @Field()
+  mustChangePassword: boolean;
+
+  /** Bumped whenever the account's tokens must stop working (deactivation, roles, unit, reset, sign-out everywhere). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Field()
   createdAt: Date;
 }
 
@@ -46,4 +64,8 @@ export class UserCredential {
 
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
+
+  /** For a temporary password issued by a reset: when it stops working (spent at its first sign-in). */
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
 }

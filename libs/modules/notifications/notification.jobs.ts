@@ -1,6 +1,7 @@
 /** Job names of the notifications context (payloads carry the tenant id: jobs re-enter its scope). */
 export const WELCOME_JOB = 'notification.welcome';
 export const MEMBERSHIP_REPORTED_JOB = 'notification.membership-reported';
+export const ACCOUNT_CHANGE_REPORTED_JOB = 'notification.account-change-reported';
 
 export interface WelcomeJob {
   tenantId: string;
@@ -8,6 +9,11 @@ export interface WelcomeJob {
 }
 
 export interface MembershipReportedJob {
+  tenantId: string;
+  changeId: string;
+}
+
+export interface AccountChangeReportedJob {
   tenantId: string;
   changeId: string;
 }

@@ -4,14 +4,31 @@ import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
 import { User } from '@modules/identity/user.entity';
+import { AccountChange, AccountChangeKind } from '@modules/identity/account-change.entity';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { pluginOf } from '@modules/tenancy/tenant-lookup';
 import { Notification } from './notification.entity';
-import { MEMBERSHIP_REPORTED_JOB, WELCOME_JOB, type MembershipReportedJob, type WelcomeJob } from './notification.jobs';
+import {
+  ACCOUNT_CHANGE_REPORTED_JOB,
+  MEMBERSHIP_REPORTED_JOB,
+  WELCOME_JOB,
+  type AccountChangeReportedJob,
+  type MembershipReportedJob,
+  type WelcomeJob,
+} from './notification.jobs';
 
 const KIND_WORDS: Record<MembershipChange['kind'], string> = { ADDED: '新增', RENAMED: '更名', DEACTIVATED: '撤销' };
+const ACCOUNT_WORDS: Record<AccountChangeKind, string> = {
+  GRANTED: '开通账号',
+  ROLES_CHANGED: '变更角色',
+  UNIT_CHANGED: '变更所属单位',
+  DEACTIVATED: '停用账号',
+  REACTIVATED: '恢复账号',
+  PASSWORD_RESET: '重置密码',
+  PASSWORD_CHANGE_REQUIRED: '要求修改密码',
+};
 
 /** In-app notifications and the jobs that deliver them. Every delivery is idempotent by dedupe key. */
 @Injectable()
@@ -24,6 +41,7 @@ export class NotificationsService implements OnModuleInit {
   onModuleInit(): void {
     this.jobs.register({ name: WELCOME_JOB, handle: (data: WelcomeJob) => this.welcome(data) });
     this.jobs.register({ name: MEMBERSHIP_REPORTED_JOB, handle: (data: MembershipReportedJob) => this.membershipReported(data) });
+    this.jobs.register({ name: ACCOUNT_CHANGE_REPORTED_JOB, handle: (data: AccountChangeReportedJob) => this.accountChangeReported(data) });
   }
 
   mine(ctx: RequestContext, limit: number, unreadOnly = false): Promise<Notification[]> {
@@ -82,6 +100,39 @@ export class NotificationsService implements OnModuleInit {
           title: `成员单位变更备案：${KIND_WORDS[change.kind]}${name}`,
           body: `理由：${change.reason}`,
           dedupeKey: `membership:${change.id}`,
+        },
+      );
+    });
+  }
+
+  /**
+   * A filed account change (grant, roles, unit, deactivation, reset) is reported like a membership
+   * change: to the roles the plugin names for membership reports (the conveners), and to the office
+   * directors — but not to the one who filed it. Names and roles only; never a password.
+   */
+  async accountChangeReported(job: AccountChangeReportedJob): Promise<void> {
+    await this.db.run(RequestContext.forTenantJob(job.tenantId), async ({ em }) => {
+      const change = await em.findOne(AccountChange, { where: { tenantId: job.tenantId, id: job.changeId } });
+      const tenant = await em.findOne(Tenant, { where: { id: job.tenantId } });
+      if (!change || !tenant) return;
+      const account = await em.findOne(User, { where: { id: change.userId } });
+      const reportTo = [...pluginOf(tenant).membershipChanges.reportTo, 'OFFICE_DIRECTOR'];
+      const recipients = await em
+        .createQueryBuilder(User, 'u')
+        .select('u.id', 'id')
+        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', { tenantId: job.tenantId, roles: reportTo })
+        .andWhere('u.id IS DISTINCT FROM :filer', { filer: change.filedById })
+        .getRawMany<{ id: string }>();
+      const roles = change.rolesBefore.join('、') === change.rolesAfter.join('、') ? change.rolesAfter.join('、') : `${change.rolesBefore.join('、') || '无'} → ${change.rolesAfter.join('、')}`;
+      await this.deliver(
+        em,
+        recipients.map((r) => r.id),
+        job.tenantId,
+        {
+          kind: 'ACCOUNT_CHANGE_FILED',
+          title: `账号变更备案：${ACCOUNT_WORDS[change.kind]} ${account?.displayName ?? ''}（${account?.username ?? ''}）`,
+          body: `角色：${roles}；理由：${change.reason}`,
+          dedupeKey: `account:${change.id}`,
         },
       );
     });

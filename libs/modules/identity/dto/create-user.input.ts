@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from '@engine/context';
-import { CODE_PATTERN, NAME_MESSAGE, NAME_PATTERN } from '@engine/validation';
+import { CODE_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
 
 @InputType()
 export class CreateUserInput {
@@ -39,4 +39,12 @@ export class CreateUserInput {
   @IsOptional()
   @IsUUID('all', { message: 'memberUnitId must be an id' })
   memberUnitId?: string;
+
+  /** Why the account is opened; filed with the grant (备案). */
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(TEXT_PATTERN, { message: 'reason must be text without control characters' })
+  reason?: string;
 }
