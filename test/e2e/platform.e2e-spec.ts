@@ -9,7 +9,7 @@ describe('platform foundation (over HTTP)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  });
+  }, 600_000); // generous: the 60 s default broke on a loaded machine
   afterAll(async () => {
     await t.close();
   });
