@@ -115,8 +115,8 @@ describe('accounts: administration, the grant matrix, filing', () => {
     expect(ok(await act('reactivateUser', tok.office, { userId: memberId, reason: '返岗' })).reactivateUser.active).toBe(true);
     tok.member = await t.login('shizi', 'member');
     await t.queue.whenIdle();
-    const filed = ok(await t.gql<{ accountChanges: { kind: string; reason: string; rolesAfter: string[] }[] }>('{ accountChanges(tenantCode: "shizi") { kind reason rolesAfter filedAt } }', {}, tok.convener));
-    expect(filed.accountChanges.slice(0, 2)).toEqual([
+    const filed = ok(await t.gql<{ accountChanges: { items: { kind: string; reason: string; rolesAfter: string[] }[] } }>('{ accountChanges(tenantCode: "shizi") { items { kind reason rolesAfter filedAt } } }', {}, tok.convener));
+    expect(filed.accountChanges.items.slice(0, 2)).toEqual([
       { kind: 'REACTIVATED', reason: '返岗', rolesAfter: ['MEMBER_UNIT'], filedAt: expect.any(String) },
       { kind: 'DEACTIVATED', reason: '调离本单位', rolesAfter: ['MEMBER_UNIT'], filedAt: expect.any(String) },
     ]);
@@ -125,7 +125,12 @@ describe('accounts: administration, the grant matrix, filing', () => {
       expect.arrayContaining([expect.stringContaining('停用账号'), expect.stringContaining('恢复账号')]),
     );
     // Member units do not read the filing record; nobody administers their own account.
-    expect(code(await t.gql('{ accountChanges(tenantCode: "shizi") { id } }', {}, tok.member))).toBe('FORBIDDEN');
+    expect(code(await t.gql('{ accountChanges(tenantCode: "shizi") { items { id } } }', {}, tok.member))).toBe('FORBIDDEN');
+    const first = ok(await t.gql<{ accountChanges: { items: { kind: string }[]; nextCursor: string } }>('{ accountChanges(tenantCode: "shizi", limit: 1) { items { kind } nextCursor } }', {}, tok.office)).accountChanges;
+    expect(first.items).toEqual([{ kind: 'REACTIVATED' }]);
+    const second = ok(await t.gql<{ accountChanges: { items: { kind: string }[] } }>(`{ accountChanges(tenantCode: "shizi", limit: 1, after: "${first.nextCursor}") { items { kind } } }`, {}, tok.office)).accountChanges;
+    expect(second.items).toEqual([{ kind: 'DEACTIVATED' }]);
+    expect(code(await t.gql('{ accountChanges(tenantCode: "shizi", limit: 201) { items { id } } }', {}, tok.office))).toBe('BAD_USER_INPUT');
     expect(reason(await act('deactivateUser', tok.office, { userId: await idOf('office'), reason: '自己停用自己' }))).toBe('CANNOT_ADMINISTER_SELF');
   });
 
@@ -148,8 +153,8 @@ describe('accounts: administration, the grant matrix, filing', () => {
     expect(now.me).toEqual({ roles: ['MEMBER_UNIT', 'SUPERIOR'], memberUnit: { id: departmentId } });
     expect(code(await act('changeUserRoles', tok.office, { userId: memberId, roles: ['VILLAGE_SECRETARY'], reason: '改任' }))).toBe('BAD_USER_INPUT');
     ok(await act('changeUserRoles', tok.office, { userId: memberId, roles: ['MEMBER_UNIT'], reason: '不再兼任' }));
-    const filed = ok(await t.gql<{ accountChanges: { kind: string; rolesBefore: string[]; rolesAfter: string[] }[] }>('{ accountChanges(tenantCode: "shizi", limit: 3) { kind rolesBefore rolesAfter } }', {}, tok.office));
-    expect(filed.accountChanges).toEqual([
+    const filed = ok(await t.gql<{ accountChanges: { items: { kind: string; rolesBefore: string[]; rolesAfter: string[] }[] } }>('{ accountChanges(tenantCode: "shizi", limit: 3) { items { kind rolesBefore rolesAfter } } }', {}, tok.office));
+    expect(filed.accountChanges.items).toEqual([
       { kind: 'ROLES_CHANGED', rolesBefore: ['MEMBER_UNIT', 'SUPERIOR'], rolesAfter: ['MEMBER_UNIT'] },
       { kind: 'ROLES_CHANGED', rolesBefore: ['MEMBER_UNIT'], rolesAfter: ['MEMBER_UNIT', 'SUPERIOR'] },
       { kind: 'UNIT_CHANGED', rolesBefore: ['MEMBER_UNIT'], rolesAfter: ['MEMBER_UNIT'] },
@@ -192,8 +197,8 @@ describe('accounts: administration, the grant matrix, filing', () => {
     expect(code(await t.gql('{ me { id } }', {}, temp.accessToken))).toBe('UNAUTHENTICATED');
     await t.login('shizi', 'secretary', 'my-own-new-password');
     await t.queue.whenIdle();
-    const filed = ok(await t.gql<{ accountChanges: { kind: string }[] }>('{ accountChanges(tenantCode: "shizi", limit: 1) { kind } }', {}, tok.office));
-    expect(filed.accountChanges).toEqual([{ kind: 'PASSWORD_RESET' }]);
+    const filed = ok(await t.gql<{ accountChanges: { items: { kind: string }[] } }>('{ accountChanges(tenantCode: "shizi", limit: 1) { items { kind } } }', {}, tok.office));
+    expect(filed.accountChanges.items).toEqual([{ kind: 'PASSWORD_RESET' }]);
   });
 
   it('changing the own password needs the current one and ends the other sessions', async () => {

@@ -83,8 +83,7 @@ describe('sessions: refresh rotation, reuse detection, logout, absolute lifetime
     expect(reason(await me(t, a.accessToken))).toBe('SESSION_REVOKED');
     expect(code(await refresh(t, a.refreshToken!))).toBe('UNAUTHENTICATED');
     expect(code(await me(t, b.accessToken))).toBe('OK');
-    const sessions = await t.gql<{ mySessions: { current: boolean }[] }>('{ mySessions { id current expiresAt } }', {}, b.accessToken);
-    expect(sessions.data!.mySessions).toEqual([expect.objectContaining({ current: true })]);
+    expect(code(await refresh(t, b.refreshToken!))).toBe('OK');
   });
 
   it('logoutEverywhere ends every session and every access token of the account', async () => {

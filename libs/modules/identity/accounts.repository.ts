@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@engine/context';
+import { AccountChange } from './account-change.entity';
 import { User } from './user.entity';
 
 /** The SQL of accounts (users and credentials); credentials are written in platform scope only (RLS). */
@@ -45,5 +46,12 @@ export const accountsRepository = {
     if (filter.active !== undefined) q.andWhere('u.active = :active', { active: filter.active });
     if (filter.after) q.andWhere('lower(u.username) > lower(:after)', { after: filter.after });
     return q.orderBy('lower(u.username)', 'ASC').limit(limit).getMany();
+  },
+
+  /** A page of a tenant's filed account changes, newest first, after a cursor (the last change of the previous page). */
+  async changesPage(em: EntityManager, tenantId: string, after: { filedAt: string; id: string } | null, limit: number): Promise<AccountChange[]> {
+    const q = em.createQueryBuilder(AccountChange, 'c').where('c.tenant_id = :tenantId', { tenantId });
+    if (after) q.andWhere('(c.filed_at, c.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: after.filedAt, id: after.id });
+    return q.orderBy('c.filed_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit).getMany();
   },
 };

@@ -19,8 +19,8 @@ export class AuthPayload {
   })
   refreshToken: string | null;
 
-  @Field({ description: 'The absolute end of this session (SESSION_MAX_AGE, ISO 8601): no refresh passes it.' })
-  sessionExpiresAt: string;
+  @Field({ description: 'The absolute end of this session (SESSION_MAX_AGE): no refresh passes it.' })
+  sessionExpiresAt: Date;
 
   @Field({ description: 'True: the access token only allows `me`, `changePassword` and `logout`.' })
   mustChangePassword: boolean;

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { AccountChange } from '../account-change.entity';
 import { User } from '../user.entity';
 
 @ObjectType()
@@ -20,4 +21,13 @@ export class PasswordReset {
 
   @Field({ description: 'When it stops working unused (PASSWORD_RESET_TTL).' })
   expiresAt: Date;
+}
+
+@ObjectType()
+export class AccountChangePage {
+  @Field(() => [AccountChange])
+  items: AccountChange[];
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  nextCursor: string | null;
 }

@@ -2,10 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { AccountChange } from '../account-change.entity';
 import { ChangeUserRolesInput, ChangeUserUnitInput, UserActionInput, UsersArgs } from '../dto/account-admin.inputs';
 import { User } from '../user.entity';
-import { PasswordReset, UserPage } from './account-admin.model';
+import { AccountChangePage, PasswordReset, UserPage } from './account-admin.model';
 import { AccountAdminService } from './account-admin.service';
 
 /** User administration (issue 12 item 1): the directory and filed changes to accounts. */
@@ -20,13 +19,14 @@ export class AccountAdminResolver {
   }
 
   @Allow('read', 'AccountChange')
-  @Query(() => [AccountChange], { description: "The filing record (备案) of a tenant's accounts, newest first." })
+  @Query(() => AccountChangePage, { description: "The filing record (备案) of a tenant's accounts, newest first, keyset-paged." })
   accountChanges(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
-    @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
-  ): Promise<AccountChange[]> {
-    return this.admin.changes(ctx, tenantCode, Math.max(1, Math.min(limit, 200)));
+    @Args('limit', { type: () => Int, defaultValue: 50, description: 'At most 200.' }) limit: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<AccountChangePage> {
+    return this.admin.changes(ctx, tenantCode, limit, after ?? undefined);
   }
 
   @Allow('update', 'User')

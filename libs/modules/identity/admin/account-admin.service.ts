@@ -15,7 +15,7 @@ import { Passwords, randomPassword } from '../passwords';
 import { SessionsService } from '../sessions/sessions.service';
 import { User } from '../user.entity';
 import type { ChangeUserRolesInput, ChangeUserUnitInput, UserActionInput, UsersArgs } from '../dto/account-admin.inputs';
-import type { PasswordReset, UserPage } from './account-admin.model';
+import type { AccountChangePage, PasswordReset, UserPage } from './account-admin.model';
 
 /** What a change does to the account, given the locked row; returns the roles after it (and detail to file). */
 type Mutation = (em: EntityManager, user: User) => Promise<{ detail?: AccountChange['detail'] } | void>;
@@ -75,18 +75,18 @@ export class AccountAdminService {
     return ctx.caller.userId === user.id || ctx.ability.can('update', subject('User', { tenantId: user.tenantId }));
   }
 
-  async changes(ctx: RequestContext, tenantCode: string, limit: number): Promise<AccountChange[]> {
+  async changes(ctx: RequestContext, tenantCode: string, limit: number, after?: string): Promise<AccountChangePage> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw AppError.badInput('limit', 'must be between 1 and 200');
+    const cursor = after ? decodeChangeCursor(after) : null;
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
-      return this.changesOf(ctx, em, tenant.id, limit);
+      if (!ctx.ability.can('read', subject('AccountChange', { tenantId: tenant.id }))) throw AppError.forbidden('The filing record of accounts is for the office, the conveners and superiors');
+      const rows = await accounts.changesPage(em, tenant.id, cursor, limit + 1);
+      const items = rows.slice(0, limit);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit ? Buffer.from(JSON.stringify({ t: new Date(last.filedAt).toISOString(), i: last.id }), 'utf8').toString('base64url') : null };
     });
-  }
-
-  async changesOf(ctx: RequestContext, em: EntityManager | null, tenantId: string, limit: number): Promise<AccountChange[]> {
-    if (!ctx.ability.can('read', subject('AccountChange', { tenantId }))) throw AppError.forbidden('The filing record of accounts is for the office, the conveners and superiors');
-    const find = (m: EntityManager) => m.find(AccountChange, { where: { tenantId }, order: { filedAt: 'DESC', id: 'DESC' }, take: limit });
-    return em ? find(em) : this.db.run(ctx, ({ em: m }) => find(m));
   }
 
   deactivate(ctx: RequestContext, input: UserActionInput): Promise<User> {
@@ -200,6 +200,16 @@ function decodeCursor(cursor: string): string {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { u?: unknown };
     if (typeof parsed.u === 'string' && parsed.u.length <= 64) return parsed.u;
+  } catch {
+    // fall through
+  }
+  throw AppError.badInput('after', 'is not a cursor this query returned');
+}
+
+function decodeChangeCursor(cursor: string): { filedAt: string; id: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { t?: unknown; i?: unknown };
+    if (typeof parsed.t === 'string' && !Number.isNaN(Date.parse(parsed.t)) && typeof parsed.i === 'string' && /^[0-9a-f-]{36}$/i.test(parsed.i)) return { filedAt: parsed.t, id: parsed.i };
   } catch {
     // fall through
   }

@@ -80,14 +80,6 @@ export const sessionsRepository = {
     return rows.map((r) => r.id);
   },
 
-  async openSessions(em: EntityManager, userId: string): Promise<{ id: string; createdAt: Date; lastUsedAt: Date; expiresAt: Date }[]> {
-    const rows = (await em.query(
-      `SELECT id, created_at, last_used_at, expires_at FROM auth_session WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY created_at DESC LIMIT 100`,
-      [userId],
-    )) as { id: string; created_at: Date; last_used_at: Date; expires_at: Date }[];
-    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, lastUsedAt: r.last_used_at, expiresAt: r.expires_at }));
-  },
-
   /** What a request's token is checked against: the account's version and activity, and its session. */
   async tokenState(em: EntityManager, userId: string, sessionId: string): Promise<{ version: number; active: boolean; sessionOpen: boolean } | null> {
     const [row] = (await em.query(

@@ -1,29 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Authenticated, Ctx, PasswordChangeAllowed, Public } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { AuthPayload } from '../auth-payload.model';
 import { ChangePasswordInput, RefreshSessionInput } from '../dto/account-admin.inputs';
 import { OwnPasswordService } from './own-password.service';
 import { SessionsService } from './sessions.service';
-
-@ObjectType('SignedInSession', { description: "One of the caller's open sessions (sign-ins)." })
-export class SignedInSession {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  createdAt: Date;
-
-  @Field()
-  lastUsedAt: Date;
-
-  @Field({ description: 'The absolute end (SESSION_MAX_AGE).' })
-  expiresAt: Date;
-
-  @Field({ description: 'The session of the token this request carries.' })
-  current: boolean;
-}
 
 @Resolver()
 export class SessionsResolver {
@@ -58,11 +40,5 @@ export class SessionsResolver {
   @Mutation(() => AuthPayload, { description: 'Changes the own password (the current one required); every other session ends; answers a new session.' })
   changePassword(@Ctx() ctx: RequestContext, @Args('input') input: ChangePasswordInput): Promise<AuthPayload> {
     return this.ownPassword.change(ctx, input);
-  }
-
-  @Authenticated()
-  @Query(() => [SignedInSession], { description: "The caller's open sessions, newest first." })
-  mySessions(@Ctx() ctx: RequestContext): Promise<SignedInSession[]> {
-    return this.sessions.mine(ctx);
   }
 }

@@ -136,11 +136,6 @@ export class SessionsService {
     this.check.forget(userId);
   }
 
-  async mine(ctx: RequestContext): Promise<{ id: string; createdAt: Date; lastUsedAt: Date; expiresAt: Date; current: boolean }[]> {
-    const rows = await this.db.run(RequestContext.platform(), ({ em }) => repo.openSessions(em, ctx.caller.userId));
-    return rows.map((r) => ({ ...r, current: r.id === ctx.caller.sessionId }));
-  }
-
   private async newRefreshToken(em: EntityManager, sessionId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await repo.insertRefreshToken(em, sessionId, sha256(token));
@@ -166,7 +161,7 @@ export class SessionsService {
       expiresAt: expiresAt.toISOString(),
       user,
       refreshToken,
-      sessionExpiresAt: sessionExpiresAt.toISOString(),
+      sessionExpiresAt,
       mustChangePassword: user.mustChangePassword,
     };
   }
