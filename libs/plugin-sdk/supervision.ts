@@ -178,10 +178,27 @@ export const inspectionsSchema = z.strictObject({
   random: z
     .strictObject({
       cadence: cadenceSchema,
-      targets: z.array(memberUnitKindSchema).min(1).describe('Kinds of unit drawn from.'),
-      sampleSize: z.number().int().positive().describe('How many units are drawn each time.'),
+      /** A pooled draw: `sampleSize` units of the `targets` kinds (ignored where `strata` are given). */
+      targets: z.array(memberUnitKindSchema).min(1).describe('Kinds of unit drawn from (a pooled draw; ignored where strata are given).'),
+      sampleSize: z.number().int().positive().describe('How many units are drawn each time (a pooled draw; ignored where strata are given).'),
+      /**
+       * A stratified draw (002 §四(四): 抽查部门、社区 — departments **and** communities every time): each
+       * stratum's kinds and its own sample size, drawn separately. Overrides `targets`/`sampleSize`.
+       */
+      strata: z
+        .array(z.strictObject({ kinds: z.array(memberUnitKindSchema).min(1).describe('Kinds of unit in this stratum.'), sampleSize: z.number().int().positive().describe('How many units of this stratum are drawn.') }))
+        .min(1)
+        .optional()
+        .describe('A stratified draw: each stratum drawn separately with its own sample size (002 §四(四): 部门、社区).'),
+      /** The article that states the sample sizes; absent: they are the plugin's default, shown as such. */
+      sizeSource: citationSchema.optional().describe('The article that states the sample sizes; absent: the plugin\'s default, shown as such.'),
     })
     .optional().describe('Random inspections drawn by the platform (002: 每季度随机抽查).'),
+  /**
+   * Who may organise an inspection (组织实施): the office, or a member unit with others taking part
+   * (001 art. 13: 由联席会议办公室组织实施，也可由相关部门组织实施，相关部门派员参加). Default: the office.
+   */
+  organisers: z.array(z.enum(['OFFICE', 'MEMBER_UNIT'])).min(1).default(['OFFICE']).describe('Who may organise an inspection (组织实施): the office, or a member unit with participating units (001 art. 13).'),
   regular: z
     .strictObject({
       cadence: cadenceSchema,

@@ -1,5 +1,5 @@
 import { Clock } from '@engine/clock';
-import { drawSample, RandomInspectionsService, type InspectionSample } from '@modules/inspections';
+import { drawStratified, RandomInspectionsService, STRATIFIED_ALGORITHM, type InspectionSample } from '@modules/inspections';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -178,11 +178,18 @@ describe('inspections', () => {
       const expected = (await units('xincheng', tokens.nOffice)).filter((u) => u.kind === 'DEPARTMENT' || u.kind === 'COMMUNITY');
       expect(sample.candidates.map((c) => c.id).sort()).toEqual(expected.map((u) => u.id).sort());
       expect(sample.candidates.length).toBeGreaterThan(11); // 11 communities and the departments
-      expect(sample).toMatchObject({ sampleSize: 2, targets: ['DEPARTMENT', 'COMMUNITY'], period: { start: '2026-10-01', end: '2026-12-31' } });
-      expect(sample.drawn).toHaveLength(2);
+      expect(sample).toMatchObject({ algorithm: STRATIFIED_ALGORITHM, sampleSize: 2, targets: ['DEPARTMENT', 'COMMUNITY'], period: { start: '2026-10-01', end: '2026-12-31' } });
+      // 002 §四(四) 抽查部门、社区: one draw per stratum, so the quarter always covers a department AND a community.
+      expect(sample.strata!.map((st) => [st.kinds, st.sampleSize, st.drawn.length])).toEqual([[['DEPARTMENT'], 1, 1], [['COMMUNITY'], 1, 1]]);
+      const kindOf = (id: string) => sample.candidates.find((c) => c.id === id)!.kind;
+      expect(sample.drawn.map(kindOf)).toEqual(['DEPARTMENT', 'COMMUNITY']);
+      expect(sample.strata![1].candidates).toHaveLength(11);
+      // The sizes are the plugin's default: the text states none (D5).
+      expect(sample.sizeBasis).toContain('plugin default');
+      expect(inspection.rule).toContain('1 of DEPARTMENT + 1 of COMMUNITY');
       // Anyone can re-run the draw from the record.
-      expect(drawSample(sample.seed, sample.candidates, sample.sampleSize)).toEqual(sample.drawn);
-      expect(drawSample(sample.seed, [...sample.candidates].reverse(), sample.sampleSize)).toEqual(sample.drawn);
+      expect(drawStratified(sample.seed, sample.strata!).flatMap((st) => st.drawn)).toEqual(sample.drawn);
+      expect(drawStratified(sample.seed, sample.strata!.map((st) => ({ ...st, candidates: [...st.candidates].reverse() }))).flatMap((st) => st.drawn)).toEqual(sample.drawn);
 
       // Idempotent: again later in the quarter (the job or a direct run) changes nothing.
       clock.set('2026-12-20T09:00:00+08:00');

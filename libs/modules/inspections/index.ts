@@ -3,4 +3,5 @@ export * from './inspections.abilities';
 export * from './inspection.entity';
 export * from './inspections.service';
 export * from './random-inspections.service';
+export * from './regular-inspections.service';
 export * from './sample';

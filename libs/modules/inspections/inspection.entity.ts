@@ -7,8 +7,12 @@ export enum InspectionKind {
   PLANNED = 'PLANNED',
   /** Drawn by the platform on the plugin's cadence (002 §四(四): 每季度随机抽查). */
   RANDOM = 'RANDOM',
+  /** Scheduled by the platform on the plugin's cadence, proposed to the approver (004 預測排查3: 每季度一次). */
+  REGULAR = 'REGULAR',
+  /** Before a major meeting, holiday or event the office registers (004 預測排查3: 在重大會議、節日、活動前). */
+  EVENT = 'EVENT',
 }
-registerEnumType(InspectionKind, { name: 'InspectionKind', description: 'PLANNED: proposed and approved; RANDOM: drawn by the platform (随机抽查).' });
+registerEnumType(InspectionKind, { name: 'InspectionKind', description: 'PLANNED: proposed and approved; RANDOM: drawn by the platform (随机抽查); REGULAR: scheduled on the plugin\'s cadence; EVENT: before a major meeting, holiday or event.' });
 
 /** PROPOSED → APPROVED or REJECTED; APPROVED → CARRIED_OUT (findings recorded) → REPORTED. */
 export enum InspectionStatus {
@@ -79,6 +83,22 @@ export class Inspection {
   periodEnd: string | null;
 
   /** For RANDOM: the recorded draw (seed, candidates, drawn units); see `InspectionSample`. */
+  @Column({ name: 'organiser_unit_id', type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'A joint inspection organised by a member unit (001 art. 13: 也可由相关部门组织实施); null: the office organises.' })
+  organiserUnitId: string | null;
+
+  @Column({ name: 'participant_unit_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  @Field(() => [ID], { description: 'The member units taking part (001 art. 13: 相关部门派员参加).' })
+  participantUnitIds: string[];
+
+  @Column({ name: 'event_name', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'EVENT: the major meeting, holiday or event it comes before.' })
+  eventName: string | null;
+
+  @Column({ name: 'event_on', type: 'date', nullable: true })
+  @Field(() => String, { nullable: true, description: 'EVENT: the day of the event (YYYY-MM-DD); the inspection is due before it.' })
+  eventOn: string | null;
+
   @Column({ type: 'jsonb', nullable: true })
   @Field(() => JSONScalar, { nullable: true, description: 'RANDOM only: the recorded draw — algorithm, seed, candidates, sample size and the units drawn.' })
   sample: Record<string, unknown> | null;

@@ -4,11 +4,12 @@ import { InspectionFindingResolver, InspectionsResolver } from './inspections.re
 import { InspectionsQuery } from './inspections.query';
 import { InspectionsService } from './inspections.service';
 import { RandomInspectionsService } from './random-inspections.service';
+import { RegularInspectionsService } from './regular-inspections.service';
 
-/** Inspections (督查): proposed, approved, carried out with findings, reported upward; random draws (002). */
+/** Inspections (督查): proposed, approved, carried out with findings, reported upward; random draws (002); scheduled and pre-event (004). */
 @Module({
   imports: [JointMeetingModule],
-  providers: [InspectionsService, RandomInspectionsService, InspectionsQuery, InspectionsResolver, InspectionFindingResolver],
-  exports: [InspectionsService, RandomInspectionsService, InspectionsQuery],
+  providers: [InspectionsService, RandomInspectionsService, RegularInspectionsService, InspectionsQuery, InspectionsResolver, InspectionFindingResolver],
+  exports: [InspectionsService, RandomInspectionsService, RegularInspectionsService, InspectionsQuery],
 })
 export class InspectionsModule {}

@@ -5,7 +5,7 @@ import type { RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
-import { DecideInspectionInput, ProposeInspectionInput, RecordInspectionFindingInput, ReportInspectionInput } from './dto/inspection.inputs';
+import { DecideInspectionInput, ProposeInspectionInput, RecordInspectionFindingInput, ReportInspectionInput, ScheduleEventInspectionInput } from './dto/inspection.inputs';
 import { Inspection, InspectionFinding, InspectionReportDelivery, InspectionReportTo, InspectionStatus, UNDELIVERABLE_SUFFIX } from './inspection.entity';
 import { InspectionsQuery } from './inspections.query';
 import { InspectionsService } from './inspections.service';
@@ -66,6 +66,12 @@ export class InspectionsResolver {
   @Mutation(() => Inspection, { description: 'Reports a carried-out inspection where the plugin says (own conveners, or the parent tenant\'s conveners: 000 art. 13).' })
   reportInspection(@Ctx() ctx: RequestContext, @Args('input') input: ReportInspectionInput): Promise<Inspection> {
     return this.service.report(ctx, input);
+  }
+
+  @Allow('create', 'Inspection')
+  @Mutation(() => Inspection, { description: 'Proposes an inspection before a major meeting, holiday or event (004 預測排查3), where the plugin\'s regular.beforeMajorEvents says so; one per event and day.' })
+  scheduleEventInspection(@Ctx() ctx: RequestContext, @Args('input') input: ScheduleEventInspectionInput): Promise<Inspection> {
+    return this.service.scheduleEvent(ctx, input);
   }
 
   @ResolveField(() => [InspectionFinding])

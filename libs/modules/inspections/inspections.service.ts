@@ -13,7 +13,7 @@ import { tenantByCode } from '@modules/tenancy/tenant-lookup';
 import { notify } from '@modules/notifications/notify';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
-import type { DecideInspectionInput, ProposeInspectionInput, RecordInspectionFindingInput, ReportInspectionInput } from './dto/inspection.inputs';
+import type { DecideInspectionInput, ProposeInspectionInput, RecordInspectionFindingInput, ReportInspectionInput, ScheduleEventInspectionInput } from './dto/inspection.inputs';
 import { Inspection, InspectionFinding, InspectionKind, InspectionStatus, UNDELIVERABLE_SUFFIX } from './inspection.entity';
 import { CONVENER_ROLES, inspectionRule, mayApprove, mayConduct, mayPropose, type InspectionRule } from './inspection-rules';
 import type { InspectionSample } from './sample';
@@ -57,6 +57,7 @@ export class InspectionsService implements OnModuleInit {
       if (!ctx.ability.can('create', subject('Inspection', { tenantId: tenant.id }))) throw AppError.forbidden('Inspections are proposed within your own tenant');
       const rule = inspectionRule(tenant, 'input.tenantCode');
       if (!mayPropose(ctx.caller.roles, rule)) throw AppError.forbidden(`Under ${rule.source} inspections are proposed by ${rule.proposedBy.join(' or ')}`);
+      const { organiserUnitId, participantUnitIds } = await this.organisation(em, tenant, rule, input);
       const inspection = await em.save(
         em.create(Inspection, {
           tenantId: tenant.id,
@@ -68,6 +69,8 @@ export class InspectionsService implements OnModuleInit {
           periodEnd: input.periodEnd ?? null,
           sample: null,
           rule: rule.source,
+          organiserUnitId,
+          participantUnitIds,
           proposedById: ctx.caller.userId,
           proposedAt: this.clock.now(),
         }),
@@ -101,14 +104,86 @@ export class InspectionsService implements OnModuleInit {
         body: input.note ?? `inspectionId=${inspection.id}`,
         dedupeKey: `inspection-decided:${inspection.id}`,
       });
+      if (input.approve) {
+        // 001 art. 13: the organising unit carries it out, the participating units send people (派员参加).
+        for (const unitId of [...(inspection.organiserUnitId ? [inspection.organiserUnitId] : []), ...inspection.participantUnitIds]) {
+          const organises = unitId === inspection.organiserUnitId;
+          await notify(em, tenant.id, { unitId }, {
+            kind: organises ? 'INSPECTION_TO_ORGANISE' : 'INSPECTION_TO_JOIN',
+            title: `${organises ? '组织实施联合督查' : '派员参加联合督查'}：${inspection.title}`,
+            body: `${organises ? '本单位组织实施，完成后将情况报联席会议' : '请派员参加'}（${rule.source}）。inspectionId=${inspection.id}`,
+            dedupeKey: `inspection-joint:${inspection.id}:${unitId}`,
+          });
+        }
+      }
     });
+  }
+
+  /**
+   * Before a major meeting, holiday or event (004 預測排查3: 在重大會議、節日、活動前…進行督察), where the plugin's
+   * `regular.beforeMajorEvents` says so: a proposed EVENT inspection for the approver, one per event and day.
+   */
+  async scheduleEvent(ctx: RequestContext, input: ScheduleEventInspectionInput): Promise<Inspection> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, input.tenantCode);
+      if (!ctx.ability.can('create', subject('Inspection', { tenantId: tenant.id }))) throw AppError.forbidden('Inspections are proposed within your own tenant');
+      const rule = inspectionRule(tenant, 'input.tenantCode');
+      if (!rule.regular?.beforeMajorEvents) throw AppError.badInput('input.tenantCode', `${rule.source} provides no inspections before major meetings, holidays and events (supervision.inspections.regular.beforeMajorEvents)`);
+      if (!mayPropose(ctx.caller.roles, rule)) throw AppError.forbidden(`Under ${rule.source} inspections are proposed by ${rule.proposedBy.join(' or ')}`);
+      const today = shanghaiDateOf(this.clock.now());
+      if (input.eventOn < today) throw AppError.badInput('input.eventOn', 'is in the past');
+      const dedupeKey = `event:${input.eventOn}:${input.event}`;
+      const existing = await em.findOne(Inspection, { where: { tenantId: tenant.id, dedupeKey } });
+      if (existing) return existing;
+      const inspection = await em.save(
+        em.create(Inspection, {
+          tenantId: tenant.id,
+          kind: InspectionKind.EVENT,
+          title: `${input.event}前督察`,
+          scope: '解决苗头性、隐患性的情况，以及转办的重要信访问题',
+          status: InspectionStatus.PROPOSED,
+          periodStart: today,
+          periodEnd: input.eventOn,
+          eventName: input.event,
+          eventOn: input.eventOn,
+          sample: null,
+          rule: `${rule.source} (before major meetings, holidays and events)`,
+          proposedById: ctx.caller.userId,
+          proposedAt: this.clock.now(),
+          dedupeKey,
+        }),
+      );
+      await notify(em, tenant.id, { roles: holdersOf(rule.approvedBy as Role) }, {
+        kind: 'INSPECTION_PROPOSED',
+        title: `督查建议：${inspection.title}`,
+        body: `${input.eventOn}${input.event}前督察，请审批（${rule.source}）。inspectionId=${inspection.id}`,
+        dedupeKey: `inspection-proposed:${inspection.id}`,
+      });
+      return inspection;
+    });
+  }
+
+  /** The organising unit and the participants of a proposal (001 art. 13), checked against the plugin. */
+  private async organisation(em: EntityManager, tenant: Tenant, rule: InspectionRule, input: ProposeInspectionInput): Promise<{ organiserUnitId: string | null; participantUnitIds: string[] }> {
+    const active = async (id: string, field: string): Promise<MemberUnit> => {
+      const unit = await em.findOne(MemberUnit, { where: { id, tenantId: tenant.id, active: true } });
+      if (!unit) throw AppError.badInput(field, 'is not an active member unit of this tenant');
+      return unit;
+    };
+    if (input.organiserUnitId) {
+      if (!(rule.organisers ?? ['OFFICE']).includes('MEMBER_UNIT')) throw AppError.badInput('input.organiserUnitId', `under ${rule.source} the office organises inspections`);
+      await active(input.organiserUnitId, 'input.organiserUnitId');
+    }
+    const participants = (input.participantUnitIds ?? []).filter((id) => id !== input.organiserUnitId);
+    for (const [i, id] of participants.entries()) await active(id, `input.participantUnitIds.${i}`);
+    return { organiserUnitId: input.organiserUnitId ?? null, participantUnitIds: participants };
   }
 
   /** A finding about one member unit (for a TOWNSHIP unit, also the child tenant it stands for). */
   async recordFinding(ctx: RequestContext, input: RecordInspectionFindingInput): Promise<InspectionFinding> {
     let finding: InspectionFinding | null = null;
     await this.step(ctx, input.inspectionId, 'update', async (em, inspection, _tenant, rule) => {
-      this.conductor(ctx, rule);
+      this.conductor(ctx, rule, inspection);
       this.expect(inspection, [InspectionStatus.APPROVED]);
       const unit = await em.findOne(MemberUnit, { where: { id: input.unitId, tenantId: inspection.tenantId, active: true } });
       if (!unit) throw AppError.badInput('input.unitId', 'is not an active member unit of this tenant');
@@ -137,7 +212,7 @@ export class InspectionsService implements OnModuleInit {
   /** The inspection has been carried out (组织开展督查): no more findings. */
   async complete(ctx: RequestContext, inspectionId: string): Promise<Inspection> {
     return this.step(ctx, inspectionId, 'update', async (_em, inspection, _tenant, rule) => {
-      this.conductor(ctx, rule);
+      this.conductor(ctx, rule, inspection);
       this.expect(inspection, [InspectionStatus.APPROVED]);
       Object.assign(inspection, { status: InspectionStatus.CARRIED_OUT, carriedOutAt: this.clock.now() });
     });
@@ -151,7 +226,7 @@ export class InspectionsService implements OnModuleInit {
   async report(ctx: RequestContext, input: ReportInspectionInput): Promise<Inspection> {
     let upward: ReportUpwardJob | null = null;
     const reported = await this.step(ctx, input.inspectionId, 'report', async (em, inspection, tenant, rule) => {
-      this.conductor(ctx, rule);
+      this.conductor(ctx, rule, inspection);
       this.expect(inspection, [InspectionStatus.CARRIED_OUT]);
       let reportedTo: string = rule.reportTo;
       if (rule.reportTo === 'PARENT_CONVENER') {
@@ -212,7 +287,9 @@ export class InspectionsService implements OnModuleInit {
     });
   }
 
-  private conductor(ctx: RequestContext, rule: InspectionRule): void {
+  private conductor(ctx: RequestContext, rule: InspectionRule, inspection?: Inspection): void {
+    // 001 art. 13: a joint inspection a member unit organises is carried out and reported by that unit.
+    if (inspection?.organiserUnitId && ctx.caller.roles.includes(Role.MEMBER_UNIT) && ctx.caller.memberUnitId === inspection.organiserUnitId) return;
     if (!mayConduct(ctx.caller.roles, rule)) throw AppError.forbidden(`Inspections under ${rule.source} are carried out by the office or the ${rule.approvedBy}`);
   }
 

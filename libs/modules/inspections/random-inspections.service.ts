@@ -13,7 +13,7 @@ import { cadencePeriods } from '@engine/calendar';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { Inspection, InspectionKind, InspectionStatus } from './inspection.entity';
 import { randomRule } from './inspection-rules';
-import { canonical, drawSample, newSeed, SAMPLE_ALGORITHM, type InspectionSample } from './sample';
+import { canonical, drawSample, drawStratified, newSeed, SAMPLE_ALGORITHM, STRATIFIED_ALGORITHM, type InspectionSample } from './sample';
 
 export const RANDOM_ALL_JOB = 'inspections.random-all';
 export const RANDOM_TENANT_JOB = 'inspections.random-tenant';
@@ -62,13 +62,28 @@ export class RandomInspectionsService implements OnModuleInit {
       const dedupeKey = `random:${period.start}`;
       const existing = await em.findOne(Inspection, { where: { tenantId, dedupeKey } });
       if (existing) return existing;
-      const units = await em.find(MemberUnit, { where: { tenantId, active: true, kind: In(rule.targets) } });
+      const source = pluginOf(tenant).supervision.inspections!.source;
+      const strataRule = rule.strata ?? [{ kinds: rule.targets, sampleSize: rule.sampleSize }];
+      const kinds = [...new Set(strataRule.flatMap((st) => st.kinds))];
+      const units = await em.find(MemberUnit, { where: { tenantId, active: true, kind: In(kinds) } });
       const candidates = canonical(units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })));
       const seed = newSeed();
-      const drawn = drawSample(seed, candidates, rule.sampleSize);
-      const source = pluginOf(tenant).supervision.inspections!.source;
-      const sample: InspectionSample = { algorithm: SAMPLE_ALGORITHM, seed, period, targets: rule.targets, sampleSize: rule.sampleSize, candidates, drawn, source };
+      // The sizes' basis (D5): the article that states them, or the plugin's default, never the rule's article.
+      const sizeBasis = rule.sizeSource ?? `plugin default (${source} states no sample size)`;
+      let sample: InspectionSample;
+      if (rule.strata) {
+        const strata = drawStratified(seed, rule.strata.map((st) => ({ kinds: st.kinds, sampleSize: st.sampleSize, candidates: candidates.filter((c) => (st.kinds as string[]).includes(c.kind)) })));
+        const drawn = strata.flatMap((st) => st.drawn);
+        sample = { algorithm: STRATIFIED_ALGORITHM, seed, period, targets: kinds, sampleSize: drawn.length, candidates, drawn, source, strata, sizeBasis };
+      } else {
+        sample = { algorithm: SAMPLE_ALGORITHM, seed, period, targets: rule.targets, sampleSize: rule.sampleSize, candidates, drawn: drawSample(seed, candidates, rule.sampleSize), source, sizeBasis };
+      }
+      const drawn = sample.drawn;
       const names = drawn.map((id) => candidates.find((c) => c.id === id)!.name);
+      const scope = sample.strata
+        ? sample.strata.map((st) => `从${st.candidates.length}个${st.kinds.join('、')}中随机抽取${st.drawn.length}个：${st.drawn.map((id) => candidates.find((c) => c.id === id)!.name).join('、')}`).join('；')
+        : `从${candidates.length}个${rule.targets.join('、')}中随机抽取${drawn.length}个：${names.join('、')}`;
+      const sizes = rule.strata ? rule.strata.map((st) => `${st.sampleSize} of ${st.kinds.join('/')}`).join(' + ') : `${rule.sampleSize} of ${rule.targets.join('/')}`;
       const inserted = await em
         .createQueryBuilder()
         .insert()
@@ -77,12 +92,12 @@ export class RandomInspectionsService implements OnModuleInit {
           tenantId,
           kind: InspectionKind.RANDOM,
           title: `${period.start}至${period.end}随机抽查`,
-          scope: `从${candidates.length}个${rule.targets.join('、')}中随机抽取${drawn.length}个：${names.join('、')}`,
+          scope: `${scope}（样本量：${sizeBasis}）`,
           status: InspectionStatus.APPROVED,
           periodStart: period.start,
           periodEnd: period.end,
           sample: sample as never,
-          rule: `${source} (random ${rule.cadence.rrule}, ${rule.sampleSize} of ${rule.targets.join('/')})`,
+          rule: `${source} (random ${rule.cadence.rrule}, ${sizes}; sizes: ${sizeBasis})`,
           proposedById: null,
           proposedAt: now,
           decidedById: null,

@@ -1,4 +1,4 @@
-import { canonical, drawSample, verifySample, SAMPLE_ALGORITHM, type SampleCandidate } from './sample';
+import { canonical, drawSample, drawStratified, verifySample, SAMPLE_ALGORITHM, STRATIFIED_ALGORITHM, type SampleCandidate } from './sample';
 
 const units: SampleCandidate[] = Array.from({ length: 17 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `单位${i}`, kind: i < 6 ? 'DEPARTMENT' : 'COMMUNITY' }));
 
@@ -36,5 +36,28 @@ describe('random inspection draw', () => {
     expect(verifySample({ ...record, drawn: [drawn[1], drawn[0]] })).toBe(false);
     expect(verifySample({ ...record, seed: 'abd' })).toBe(false);
     expect(verifySample(null)).toBe(false);
+  });
+
+  it('002 四(四) stratified: every quarter draws departments AND communities, each stratum its own size, reproducibly', () => {
+    const departments = units.filter((u) => u.kind === 'DEPARTMENT');
+    const communities = units.filter((u) => u.kind === 'COMMUNITY');
+    for (let i = 0; i < 200; i += 1) {
+      const strata = drawStratified(`quarter-${i}`, [
+        { kinds: ['DEPARTMENT'], sampleSize: 1, candidates: departments },
+        { kinds: ['COMMUNITY'], sampleSize: 2, candidates: communities },
+      ]);
+      expect(strata[0].drawn).toHaveLength(1);
+      expect(departments.map((u) => u.id)).toContain(strata[0].drawn[0]);
+      expect(strata[1].drawn).toHaveLength(2);
+      expect(strata[1].drawn.every((id) => communities.some((u) => u.id === id))).toBe(true);
+    }
+    const strata = drawStratified('seed-s', [
+      { kinds: ['DEPARTMENT'], sampleSize: 1, candidates: departments },
+      { kinds: ['COMMUNITY'], sampleSize: 1, candidates: communities },
+    ]);
+    const record = { algorithm: STRATIFIED_ALGORITHM, seed: 'seed-s', strata, drawn: strata.flatMap((s) => s.drawn) };
+    expect(verifySample(record)).toBe(true);
+    expect(verifySample({ ...record, drawn: [...record.drawn].reverse() })).toBe(false);
+    expect(verifySample({ ...record, seed: 'other' })).toBe(false);
   });
 });

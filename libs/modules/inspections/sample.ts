@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 export const SAMPLE_ALGORITHM = 'sha256-fisher-yates/v1';
+/** One draw per stratum, each with the seed `<seed>:stratum:<index>` (same algorithm inside a stratum). */
+export const STRATIFIED_ALGORITHM = 'sha256-fisher-yates-stratified/v1';
 
 /** A unit that could be drawn, as recorded in the sample (so the draw can be re-run from the record). */
 export interface SampleCandidate {
@@ -14,7 +16,7 @@ export interface SampleCandidate {
  * units — the algorithm, the seed, the candidates in their canonical order and the sample size.
  */
 export interface InspectionSample {
-  algorithm: typeof SAMPLE_ALGORITHM;
+  algorithm: typeof SAMPLE_ALGORITHM | typeof STRATIFIED_ALGORITHM;
   seed: string;
   period: { start: string; end: string };
   targets: string[];
@@ -22,6 +24,22 @@ export interface InspectionSample {
   candidates: SampleCandidate[];
   drawn: string[];
   source: string;
+  /** A stratified draw: each stratum's kinds, size, candidates and drawn units (`drawn` is their union, in order). */
+  strata?: SampleStratum[];
+  /** Where the sample sizes come from: the article that states them, or the plugin's default. */
+  sizeBasis?: string;
+}
+
+export interface SampleStratum {
+  kinds: string[];
+  sampleSize: number;
+  candidates: SampleCandidate[];
+  drawn: string[];
+}
+
+/** Draws each stratum separately (so every stratum is represented), each from its own derived seed. */
+export function drawStratified(seed: string, strata: readonly { kinds: readonly string[]; sampleSize: number; candidates: readonly SampleCandidate[] }[]): SampleStratum[] {
+  return strata.map((s, i) => ({ kinds: [...s.kinds], sampleSize: s.sampleSize, candidates: canonical(s.candidates), drawn: drawSample(`${seed}:stratum:${i}`, s.candidates, s.sampleSize) }));
 }
 
 /** A fresh seed: unpredictable, so units cannot know in advance which of them will be inspected. */
@@ -64,7 +82,13 @@ export function drawSample(seed: string, candidates: readonly SampleCandidate[],
 /** Re-runs a recorded draw: true when the record's seed and candidates give exactly its drawn units. */
 export function verifySample(sample: unknown): boolean {
   const s = sample as Partial<InspectionSample> | null;
-  if (!s || s.algorithm !== SAMPLE_ALGORITHM || typeof s.seed !== 'string' || !Array.isArray(s.candidates) || !Array.isArray(s.drawn) || typeof s.sampleSize !== 'number') return false;
-  const again = drawSample(s.seed, s.candidates, s.sampleSize);
-  return again.length === s.drawn.length && again.every((id, i) => id === s.drawn![i]);
+  const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
+  if (!s || typeof s.seed !== 'string' || !Array.isArray(s.drawn)) return false;
+  if (s.algorithm === STRATIFIED_ALGORITHM) {
+    if (!Array.isArray(s.strata)) return false;
+    const again = drawStratified(s.seed, s.strata);
+    return again.every((st, i) => same(st.drawn, s.strata![i].drawn)) && same(again.flatMap((st) => st.drawn), s.drawn);
+  }
+  if (s.algorithm !== SAMPLE_ALGORITHM || !Array.isArray(s.candidates) || typeof s.sampleSize !== 'number') return false;
+  return same(drawSample(s.seed, s.candidates, s.sampleSize), s.drawn);
 }

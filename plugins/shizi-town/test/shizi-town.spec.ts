@@ -95,6 +95,8 @@ describe('shizi-town plugin (001 十字镇信访工作联席会议工作规则)'
       proposedBy: ['OFFICE_DIRECTOR', 'MEMBER_UNIT'],
       approvedBy: 'CONVENER',
       reportTo: 'OWN_JOINT_MEETING',
+      // 也可由相关部门组织实施，相关部门派员参加
+      organisers: ['OFFICE', 'MEMBER_UNIT'],
       source: '001 art. 13',
     });
   });

@@ -92,6 +92,7 @@ describe('xiacang-town plugin (000 下仓镇信访工作联席会议工作原则
       proposedBy: ['OFFICE_DIRECTOR'],
       approvedBy: 'CONVENER',
       reportTo: 'PARENT_CONVENER',
+      organisers: ['OFFICE'], // 由镇联席会议办公室…组织开展督查 (the default)
       source: '000 art. 13',
     });
     expect(p.supervision.ladder).toEqual([]);

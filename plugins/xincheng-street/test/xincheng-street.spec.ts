@@ -64,6 +64,9 @@ describe('xincheng-street plugin (002 关于建立新城街道信访工作联席
     const i = p.supervision.inspections;
     expect(i?.random?.cadence.rrule).toBe('FREQ=MONTHLY;INTERVAL=3');
     expect(i?.random?.targets).toEqual(['DEPARTMENT', 'COMMUNITY']);
+    // 抽查部门、社区: both, every quarter — a stratified draw; the sizes are the plugin's default (no sizeSource).
+    expect(i?.random?.strata).toEqual([{ kinds: ['DEPARTMENT'], sampleSize: 1 }, { kinds: ['COMMUNITY'], sampleSize: 1 }]);
+    expect(i?.random?.sizeSource).toBeUndefined();
     expect(i?.proposedBy).toEqual(['OFFICE_DIRECTOR']);
     expect(i?.source).toBe('002 §四(四)');
   });

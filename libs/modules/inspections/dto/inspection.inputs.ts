@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { CODE_PATTERN, IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { FindingSeverity } from '../inspection.entity';
 
@@ -33,6 +33,35 @@ export class ProposeInspectionInput {
   @IsOptional()
   @IsIsoDate()
   periodEnd?: string;
+
+  @Field(() => ID, { nullable: true, description: 'A joint inspection organised by this member unit (001 art. 13: 也可由相关部门组织实施), where the plugin\'s organisers include MEMBER_UNIT; default: the office.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organiserUnitId must be an id' })
+  organiserUnitId?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Member units taking part (001 art. 13: 相关部门派员参加).' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ArrayUnique({ message: 'participantUnitIds must not repeat' })
+  @IsUUID('all', { each: true, message: 'participantUnitIds must be ids' })
+  participantUnitIds?: string[];
+}
+
+@InputType()
+export class ScheduleEventInspectionInput {
+  @Field()
+  @Matches(CODE_PATTERN, { message: 'tenantCode must be lower-case letters, digits and dashes' })
+  tenantCode: string;
+
+  @Field({ description: 'The major meeting, holiday or event (重大会议、节日、活动).' })
+  @MinLength(2, { message: 'event must be at least 2 characters' })
+  @MaxLength(200)
+  @Matches(TEXT_PATTERN, text)
+  event: string;
+
+  @Field({ description: 'YYYY-MM-DD: the day of the event; the inspection comes before it.' })
+  @IsIsoDate()
+  eventOn: string;
 }
 
 @InputType()
