@@ -81,7 +81,7 @@ describe('ext-town (extends town-petition-systems)', () => {
     expect(p.structure.jointMeetingName).toBe('扩展镇信访工作联席会议');
     expect(p.structure.office).toEqual({ ...base().structure.office, hostUnit: '扩展镇综治中心' });
     expect(p.cases.review).toEqual({
-      opinionWithin: { amount: 30, unit: 'CALENDAR_DAYS', excluding: ['HEARING'] },
+      opinionWithin: { amount: 30, unit: 'CALENDAR_DAYS', excluding: ['HEARING'], lastDayOff: 'NEXT_WORKING_DAY' }, // lastDayOff inherited from the base
       appealUpward: true,
       scope: ['ASSIGNED_FROM_ABOVE', 'OWN_DECISION'],
       source: '004 復查制度 一, 二, 三.4',
