@@ -4,9 +4,11 @@ import type { Writable } from 'node:stream';
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { TOKEN_SERVICE, type TokenService } from '@engine/access';
 import { resolveJwtSecret, resolvePiiKey, type AppConfig } from '@engine/config';
 import { openDatabase, type DatabaseHandle } from '@engine/database';
 import { createValidationPipe } from '@engine/errors';
+import { graphqlBodyParser } from '@engine/graphql';
 import { JobQueue } from '@engine/jobs';
 import { Metrics, requestId } from '@engine/observability';
 import { Logger as JsonLogger } from 'nestjs-pino';
@@ -60,7 +62,18 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
       cors: config.corsOrigins.length ? { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600, exposedHeaders: ['Content-Disposition', 'X-Request-Id'] } : false,
       bodyParser: false,
     });
-    nest.useBodyParser('json', { limit: '256kb' });
+    // JSON bodies up to 256 kB; on /graphql a small budget without a valid access token, and every
+    // document's tokens and variables' depth checked before Apollo sees them.
+    const tokens = nest.get<TokenService>(TOKEN_SERVICE);
+    nest.use(
+      graphqlBodyParser(
+        { anonymousMaxBytes: config.anonymousMaxBytes, maxBytes: 256 * 1024, anonymousMaxTokens: config.anonymousMaxTokens, maxTokens: config.queryMaxTokens, maxVariableDepth: 32 },
+        (req) => {
+          const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+          return bearer !== null && tokens.verify(bearer[1]) !== null;
+        },
+      ),
+    );
     // Client addresses (sign-in limits) come from X-Forwarded-For only through the listed proxies.
     if (config.trustedProxies.length) nest.set('trust proxy', config.trustedProxies);
     app = nest;

@@ -126,6 +126,9 @@ function fakeValue(type: GraphQLInputType): unknown {
       return 1;
     case 'Boolean':
       return true;
+    case 'DateTime':
+      // A well-formed value: the strict DateTime refuses 'x' before authentication is even asked.
+      return '2026-11-05T09:00:00+08:00';
     default:
       return 'x';
   }

@@ -53,6 +53,12 @@ export interface AppConfig {
   queryMaxDepth: number;
   queryMaxCost: number;
   queryMaxAliases: number;
+  /** Lists without a `limit` argument are costed as holding this many items (GRAPHQL_LIST_SIZE). */
+  queryAssumedListSize: number;
+  /** Tokens of a query document (GRAPHQL_MAX_TOKENS), and body bytes and tokens without a valid token. */
+  queryMaxTokens: number;
+  anonymousMaxBytes: number;
+  anonymousMaxTokens: number;
   /** argon2id cost (OWASP: 19 MiB × 2 at least; the library default, 64 MiB × 3, unless set). */
   passwordHashMemoryKib: number;
   passwordHashTimeCost: number;
@@ -150,6 +156,10 @@ const ENV = z.object({
   GRAPHQL_MAX_DEPTH: count(1).optional(),
   GRAPHQL_MAX_COST: count(1).optional(),
   GRAPHQL_MAX_ALIASES: count(1).optional(),
+  GRAPHQL_LIST_SIZE: count(1).optional(),
+  GRAPHQL_MAX_TOKENS: count(100).optional(),
+  GRAPHQL_ANONYMOUS_MAX_BYTES: count(1024, ' (bytes)').optional(),
+  GRAPHQL_ANONYMOUS_MAX_TOKENS: count(50).optional(),
   PASSWORD_HASH_MEMORY_KIB: count(1024, ' (KiB)').optional(),
   PASSWORD_HASH_TIME_COST: count(1).optional(),
   LOGIN_MAX_FAILURES: count().optional(),
@@ -229,6 +239,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queryMaxDepth: e.GRAPHQL_MAX_DEPTH ?? 10,
     queryMaxCost: e.GRAPHQL_MAX_COST ?? 5000,
     queryMaxAliases: e.GRAPHQL_MAX_ALIASES ?? 30,
+    queryAssumedListSize: e.GRAPHQL_LIST_SIZE ?? 10,
+    queryMaxTokens: e.GRAPHQL_MAX_TOKENS ?? 5000,
+    anonymousMaxBytes: e.GRAPHQL_ANONYMOUS_MAX_BYTES ?? 8192,
+    anonymousMaxTokens: e.GRAPHQL_ANONYMOUS_MAX_TOKENS ?? 1000,
     passwordHashMemoryKib: e.PASSWORD_HASH_MEMORY_KIB ?? 65536,
     passwordHashTimeCost: e.PASSWORD_HASH_TIME_COST ?? 3,
     loginMaxFailures: e.LOGIN_MAX_FAILURES ?? 5,

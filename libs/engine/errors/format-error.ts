@@ -37,6 +37,13 @@ function clientError(base: GraphQLFormattedError, extensions: Record<string, unk
   return { ...base, extensions: { ...extensions, reason, ...(localized ? { problems: localized } : {}), ...(zh ? { __zh: zh } : {}) } };
 }
 
+/** The field a variable-coercion error is about (`i.scheduledAt`), from graphql-js's message. */
+function variableField(message: string): string | undefined {
+  const at = /^Variable "\$([^"]+)" got invalid value [\s\S]*? at "([^"]+)"; /.exec(message);
+  if (at) return at[2];
+  return /^Variable "\$([^"]+)" (?:got invalid value|of required type|of non-null type)/.exec(message)?.[1];
+}
+
 /**
  * The single boundary between errors and clients: client errors keep their code and message;
  * everything else becomes a generic INTERNAL_SERVER_ERROR, logged here with its stack (never sent).
@@ -55,7 +62,9 @@ function formatClientOrInternal(formatted: GraphQLFormattedError, error: unknown
 
   if (original instanceof GraphQLError && CLIENT_CODES.has(String(original.extensions?.code))) {
     const { stacktrace: _s, ...extensions } = (original.extensions ?? {}) as Record<string, unknown>;
-    return { ...base, message: original.message, extensions };
+    // Apollo marks variable-coercion errors BAD_USER_INPUT: name the field they are about.
+    const field = formatted.path || extensions.field ? undefined : variableField(original.message);
+    return { ...base, message: original.message, extensions: { ...extensions, ...(field ? { field, problems: [{ field, message: original.message }] } : {}) } };
   }
   // Nest's ValidationPipe (class-validator) throws BadRequestException; see validation.ts.
   const response = (original as { getResponse?: () => unknown })?.getResponse?.() as ValidationResponse | undefined;
@@ -63,13 +72,22 @@ function formatClientOrInternal(formatted: GraphQLFormattedError, error: unknown
     return { ...base, message: String(response.message), extensions: { code: ErrorCode.BAD_USER_INPUT, problems: response.problems } };
   }
   if (CLIENT_CODES.has(code)) {
-    return { ...base, extensions: { code } };
+    const field = formatted.path ? undefined : variableField(formatted.message);
+    return { ...base, extensions: { code, ...(field ? { field, problems: [{ field, message: formatted.message }] } : {}) } };
   }
   // Raised before execution (parse, validation, variable coercion, cost): the request itself is wrong.
   // Resolver errors always carry a result path.
   const beforeExecution = !formatted.path;
   if (APOLLO_INPUT_CODES.has(code) || beforeExecution) {
-    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(code && code !== 'INTERNAL_SERVER_ERROR' ? { reason: code } : {}) } };
+    const field = variableField(formatted.message);
+    return {
+      ...base,
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        ...(code && code !== 'INTERNAL_SERVER_ERROR' ? { reason: code } : {}),
+        ...(field ? { field, problems: [{ field, message: formatted.message }] } : {}),
+      },
+    };
   }
   const status = (original as { getStatus?: () => number })?.getStatus?.();
   if (status === 401) return { ...base, extensions: { code: ErrorCode.UNAUTHENTICATED } };

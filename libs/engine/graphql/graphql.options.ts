@@ -4,6 +4,7 @@ import type { AppConfig } from '@engine/config';
 import { formatGraphQLError } from '@engine/errors';
 import { aliasLimit } from './alias-limit.rule';
 import { complexityPlugin } from './complexity.plugin';
+import { DateTimeScalar } from './date-time.scalar';
 import { operationEndPlugin } from './operation-end.plugin';
 import { JSONScalar } from './json.scalar';
 
@@ -13,6 +14,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    // Date fields use the strict DateTime (date-time.scalar.ts), not the framework's `new Date(value)`.
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     resolvers: { JSON: JSONScalar },
     playground: false,
     introspection: !config.production,
@@ -24,7 +27,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     validationRules: [depthLimit(config.queryMaxDepth), aliasLimit(config.queryMaxAliases)],
     // One operation per HTTP request: batching would multiply every other limit.
     allowBatchedHttpRequests: false,
-    plugins: [complexityPlugin(config.queryMaxCost), operationEndPlugin()],
+    plugins: [complexityPlugin({ maxCost: config.queryMaxCost, assumedListSize: config.queryAssumedListSize }), operationEndPlugin()],
+    // Also checked before Apollo (request-budget.ts); here for any document that reaches the parser another way.
+    parseOptions: { maxTokens: config.queryMaxTokens },
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };
 }

@@ -4,6 +4,7 @@ import { Allow, Authenticated, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { isPlatformDate } from '@engine/validation';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { CalendarOverrideRow, CalendarYearRow } from './calendar.entity';
 import { CalendarService } from './calendar.service';
@@ -62,7 +63,7 @@ export class CalendarResolver {
   @Allow('update', 'Calendar')
   @Mutation(() => Boolean)
   removeCalendarOverride(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('date') date: string): Promise<boolean> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw AppError.badInput('date', 'must be a date YYYY-MM-DD');
+    if (!isPlatformDate(date)) throw AppError.badInput('date', 'must be a real calendar date YYYY-MM-DD');
     return this.calendar.removeOverride(ctx, tenantCode, date);
   }
 
@@ -75,7 +76,7 @@ export class CalendarResolver {
     @Args('amount', { type: () => Int }) amount: number,
     @Args('unit', { defaultValue: 'WORKING_DAYS' }) unit: string,
   ): Promise<DueDateResult> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw AppError.badInput('from', 'must be a date YYYY-MM-DD');
+    if (!isPlatformDate(from)) throw AppError.badInput('from', 'must be a real calendar date YYYY-MM-DD');
     if (!Number.isInteger(amount) || amount < 0 || amount > 3650) throw AppError.badInput('amount', 'must be a whole number of days between 0 and 3650');
     if (unit !== 'WORKING_DAYS' && unit !== 'CALENDAR_DAYS') throw AppError.badInput('unit', 'must be WORKING_DAYS or CALENDAR_DAYS');
     const tenant = await this.db.run(ctx, ({ em }) => em.findOne(Tenant, { where: { code: tenantCode } }));

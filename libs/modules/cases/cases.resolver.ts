@@ -3,6 +3,7 @@ import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
+import { PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
 import { CaseEvent, CaseStatus, PetitionCase } from './case.entity';
@@ -17,7 +18,7 @@ import { ReceptionService } from './reception.service';
 
 @ObjectType('CasePage')
 export class CasePage {
-  @Field(() => [PetitionCase])
+  @Field(() => [PetitionCase], { complexity: PAGE_ITEMS_COMPLEXITY })
   items: PetitionCase[];
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })

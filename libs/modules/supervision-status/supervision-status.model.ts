@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { TenantLevel } from '@modules/tenancy/tenant.entity';
+import { PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
 
 export enum SupervisionStatusSortField {
   NAME = 'NAME',
@@ -111,7 +112,7 @@ export class SupervisionStatus {
 
 @ObjectType('SupervisionStatusPage')
 export class SupervisionStatusPage {
-  @Field(() => [SupervisionStatus])
+  @Field(() => [SupervisionStatus], { complexity: PAGE_ITEMS_COMPLEXITY })
   items: SupervisionStatus[];
 
   @Field(() => Int, { description: 'Rows matching the filter (all pages).' })
@@ -169,7 +170,7 @@ export class SupervisionEvidence {
   @Field({ description: 'The date overdue is counted against (as in supervisionStatus).' })
   asOf: string;
 
-  @Field(() => [SupervisionEvidenceItem])
+  @Field(() => [SupervisionEvidenceItem], { complexity: PAGE_ITEMS_COMPLEXITY })
   items: SupervisionEvidenceItem[];
 
   @Field(() => Int, { nullable: true, description: 'Pass as `offset` for the next page; null on the last page.' })

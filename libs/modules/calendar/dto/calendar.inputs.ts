@@ -1,8 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsIn, IsInt, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { CODE_PATTERN, TEXT_PATTERN } from '@engine/validation';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { CODE_PATTERN, IsIsoDate, TEXT_PATTERN } from '@engine/validation';
 
 @InputType()
 export class LoadCalendarYearInput {
@@ -14,12 +12,12 @@ export class LoadCalendarYearInput {
 
   @Field(() => [String], { description: 'Weekdays that are off, YYYY-MM-DD.' })
   @ArrayMaxSize(80)
-  @Matches(DATE, { each: true, message: 'holidays must be dates YYYY-MM-DD' })
+  @IsIsoDate({ each: true })
   holidays: string[];
 
   @Field(() => [String], { description: 'Weekend days that are worked (调休), YYYY-MM-DD.' })
   @ArrayMaxSize(30)
-  @Matches(DATE, { each: true, message: 'workdays must be dates YYYY-MM-DD' })
+  @IsIsoDate({ each: true })
   workdays: string[];
 
   /** The State Council notice it comes from (title or number). */
@@ -37,7 +35,7 @@ export class SetCalendarOverrideInput {
   tenantCode: string;
 
   @Field()
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @IsIsoDate()
   date: string;
 
   @Field({ description: 'WORKDAY or HOLIDAY' })
