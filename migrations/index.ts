@@ -13,6 +13,8 @@ import { MinutesAuthors1764430000000 } from './1764430000000-MinutesAuthors';
 import { JobTicks1764460000000 } from './1764460000000-JobTicks';
 import { CitusDistribution1764469000000 } from './1764469000000-CitusDistribution';
 import { AccountsAndSessions1764500000000 } from './1764500000000-AccountsAndSessions';
+import { RecusalSealed1764510000000 } from './1764510000000-RecusalSealed';
+import { Deployment1764510001000 } from './1764510001000-Deployment';
 import { NoticeRankingFacts1764520000000 } from './1764520000000-NoticeRankingFacts';
 import { SupervisionProposals1764520001000 } from './1764520001000-SupervisionProposals';
 import { MeetingChairPost1764530000000 } from './1764530000000-MeetingChairPost';
@@ -22,4 +24,4 @@ import { AssessmentOutcomes1764590000000 } from './1764590000000-AssessmentOutco
 import { InspectionOrganisers1764590100000 } from './1764590100000-InspectionOrganisers';
 
 /** Every migration in order. A landed migration is never edited: add a new one. */
-export const migrations = [Foundation1763800000000, Meetings1763900000000, Coordination1763950000000, Calendar1763960000000, AuditTrail1763970000000, Cases1764000000000, Supervision1764100000000, SupervisionLadder1764120000000, SupervisionStatus1764150000000, BenchIndexes1764200000000, CredentialPolicies1764300000000, MinutesAuthors1764430000000, JobTicks1764460000000, CitusDistribution1764469000000, AccountsAndSessions1764500000000, NoticeRankingFacts1764520000000, SupervisionProposals1764520001000, MeetingChairPost1764530000000, TenantSnapshotPins1764560000000, RulePacks1764560100000, AssessmentOutcomes1764590000000, InspectionOrganisers1764590100000];
+export const migrations = [Foundation1763800000000, Meetings1763900000000, Coordination1763950000000, Calendar1763960000000, AuditTrail1763970000000, Cases1764000000000, Supervision1764100000000, SupervisionLadder1764120000000, SupervisionStatus1764150000000, BenchIndexes1764200000000, CredentialPolicies1764300000000, MinutesAuthors1764430000000, JobTicks1764460000000, CitusDistribution1764469000000, AccountsAndSessions1764500000000, RecusalSealed1764510000000, Deployment1764510001000, NoticeRankingFacts1764520000000, SupervisionProposals1764520001000, MeetingChairPost1764530000000, TenantSnapshotPins1764560000000, RulePacks1764560100000, AssessmentOutcomes1764590000000, InspectionOrganisers1764590100000];

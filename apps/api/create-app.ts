@@ -6,7 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TOKEN_SERVICE, type TokenService } from '@engine/access';
 import { resolveJwtSecret, resolvePiiKey, type AppConfig } from '@engine/config';
-import { openDatabase, type DatabaseHandle } from '@engine/database';
+import { PiiCipher, verifyPiiKey } from '@engine/crypto';
+import { Db, openDatabase, type DatabaseHandle } from '@engine/database';
 import { createValidationPipe } from '@engine/errors';
 import { graphqlBodyParser } from '@engine/graphql';
 import { JobQueue } from '@engine/jobs';
@@ -85,6 +86,11 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
     serveConsole(nest);
     app.useGlobalPipes(createValidationPipe());
     // Signals are handled by the entry points (main.ts), which call close() below.
+    // A wrong PII_KEY stops the start here, before any module starts, a job is consumed or a request served.
+    await verifyPiiKey(nest.get(Db), nest.get(PiiCipher)).catch(async (err: unknown) => {
+      await nest.close().catch(() => undefined);
+      throw err;
+    });
     await app.init();
     await app.get(PlatformBootstrap).run();
     if (config.metricsPort !== undefined) internal = await startInternalServer(app, config.metricsPort, { requireQueue: config.runWorkers && !!(config.redisUrl || config.redisClusterNodes.length) });

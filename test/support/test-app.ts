@@ -94,7 +94,8 @@ const buildTemplate: BuildTemplate = async () => {
 export async function startTestApp(env: Record<string, string> = {}, options: { logStream?: Writable } = {}): Promise<TestApp> {
   const template = mayUseTemplate(env) ? await seededTemplate(buildTemplate) : null;
   const db = await freshDatabaseUrl();
-  process.env.QUEUE_PREFIX = `jmtest-${randomUUID().slice(0, 8)}`;
+  // A queue of its own per app; `QUEUE_PREFIX: ''` in env leaves the deployment's default prefix.
+  process.env.QUEUE_PREFIX = env.QUEUE_PREFIX ?? `jmtest-${randomUUID().slice(0, 8)}`;
   const config = testConfig(db.url, env);
   let created: CreatedApp;
   try {

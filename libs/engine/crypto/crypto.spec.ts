@@ -48,6 +48,18 @@ describe('mask', () => {
     expect(mask.name('张三丰')).toBe('张**');
     expect(mask.idNumber('11010519491231002X')).toBe('110***********002X');
     expect(mask.phone('13812345678')).toBe('138****5678');
-    expect(mask.address('北京市东城区某街道1号')).toBe('北京市东城区***');
+    expect(mask.address('北京市东城区某街道1号')).toBe('北京市东城***'); // 11 characters: at most half shown
+    expect(mask.address('北京市东城区某街道某小区3号楼')).toBe('北京市东城区***');
+  });
+  it('never tells the length, nor shows a short address whole (issue 12 item 8)', () => {
+    expect(mask.name('欧阳娜娜')).toBe('欧**');
+    expect(mask.name('张')).toBe('***');
+    expect(mask.idNumber('110105491231002')).toBe('110***********1002');
+    expect(mask.idNumber('110105491231002')).toHaveLength(mask.idNumber('11010519491231002X').length);
+    expect(mask.phone('0105551234')).toBe('010****1234');
+    expect(mask.phone('0105551234')).toHaveLength(mask.phone('13812345678').length);
+    expect(mask.address('机密街1号')).toBe('机密***');
+    expect(mask.address('机密街1号')).not.toContain('1号');
+    expect(mask.address('某')).toBe('***');
   });
 });

@@ -42,6 +42,15 @@ export class PiiCipher {
   }
 
   /** A keyed hash of normalised parts: equal people give equal keys, and the key reveals nothing. */
+  /**
+   * The key's check value: a keyed hash of a constant, stored once per database (deployment table) and
+   * compared at start — it tells whether this is the key the stored data was sealed with, and nothing
+   * about the key itself.
+   */
+  checkValue(): string {
+    return `v1.${createHmac('sha256', this.hashKey).update('joint-meeting pii key check').digest('base64url')}`;
+  }
+
   matchKey(...parts: string[]): string {
     const normal = parts.map((p) => p.normalize('NFKC').replace(/\s+/g, '').toUpperCase()).join('\u0000');
     return createHmac('sha256', this.hashKey).update(normal).digest('base64url');

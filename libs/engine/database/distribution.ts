@@ -8,7 +8,7 @@
  *   enforces uniqueness and foreign keys only within one shard).
  */
 export const REFERENCE_TABLES: readonly string[] = [
-  'tenant', 'tenant_tree', 'app_user', 'user_credential', 'calendar_year', 'plugin_version', 'job_tick',
+  'tenant', 'tenant_tree', 'app_user', 'user_credential', 'calendar_year', 'plugin_version', 'job_tick', 'deployment',
   // Sign-in sessions belong to users, platform administrators included (tenant_id NULL), like app_user.
   'auth_session', 'refresh_token',
 ];

@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './embedded';
 export * from './tenant-transfer';
 export * from './retryable';
+export * from './deployment.repository';

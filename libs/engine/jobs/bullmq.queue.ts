@@ -42,6 +42,11 @@ export class BullMqQueue extends JobQueue {
     this.queue.on('error', (err) => this.logger.warn(`queue: ${err.message}`));
   }
 
+  /** The Redis key prefix of this queue (the deployment's own unless QUEUE_PREFIX is set). */
+  get prefix(): string {
+    return this.options.prefix;
+  }
+
   register(handler: JobHandler<never>): void {
     this.handlers.set(handler.name, handler);
   }

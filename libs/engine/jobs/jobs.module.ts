@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
-import { Db } from '@engine/database';
+import { Db, deploymentRow } from '@engine/database';
 import { BullMqQueue } from './bullmq.queue';
 import { faultJobDelayFromEnv } from './fault-delay';
 import { InProcessQueue } from './in-process.queue';
@@ -9,12 +9,17 @@ import { tickClaimer } from './job-tick.repository';
 import { queuePrefix } from './queue-prefix';
 import { isCluster, redisTarget } from './redis-connection';
 
-export function createJobQueue(config: AppConfig, explicitPrefix = process.env.QUEUE_PREFIX, db: Db | null = null): JobQueue {
+/**
+ * The queue. Its default prefix is the deployment's own (`jm-<first 8 of the database's deployment id>`),
+ * so two deployments on one Redis never share jobs by default and the replicas of one (one database)
+ * always do; QUEUE_PREFIX overrides it (docs/operations.md).
+ */
+export function createJobQueue(config: AppConfig, explicitPrefix = process.env.QUEUE_PREFIX, db: Db | null = null, deploymentId?: string): JobQueue {
   const target = redisTarget(config);
   // Replicas on one PostgreSQL without Redis: only the process that claims a tick runs it.
   if (!target) return new InProcessQueue(3, 200, db && config.databaseUrl ? tickClaimer(db) : null);
   return new BullMqQueue(target, {
-    prefix: queuePrefix({ explicit: explicitPrefix, fallback: 'jm', cluster: isCluster(target) }),
+    prefix: queuePrefix({ explicit: explicitPrefix, fallback: deploymentId ? `jm-${deploymentId.slice(0, 8)}` : 'jm', cluster: isCluster(target) }),
     runWorker: config.runWorkers,
     lockDurationMs: config.queueLockDurationMs,
     stalledIntervalMs: config.queueStalledIntervalMs,
@@ -25,7 +30,14 @@ export function createJobQueue(config: AppConfig, explicitPrefix = process.env.Q
 /** Provides the JobQueue; modules register handlers in onModuleInit; consumption starts at bootstrap. */
 @Global()
 @Module({
-  providers: [{ provide: JobQueue, inject: [APP_CONFIG, Db], useFactory: (config: AppConfig, db: Db) => createJobQueue(config, process.env.QUEUE_PREFIX, db) }],
+  providers: [
+    {
+      provide: JobQueue,
+      inject: [APP_CONFIG, Db],
+      useFactory: async (config: AppConfig, db: Db) =>
+        createJobQueue(config, process.env.QUEUE_PREFIX, db, process.env.QUEUE_PREFIX || !redisTarget(config) ? undefined : (await deploymentRow(db)).id),
+    },
+  ],
   exports: [JobQueue],
 })
 export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -12,6 +12,7 @@ import { User } from '@modules/identity/user.entity';
 import { CaseProgressReport } from './case-records.entity';
 import { canSeeCase, caseVisibility, tenantByCode } from './case-rules';
 import { personalFieldsFor, presentPetitioner, type Petitioner } from './petitioner.model';
+import { presentEvent } from './recusal-step';
 
 export interface CaseFilter {
   status?: CaseStatus;
@@ -85,7 +86,12 @@ export class CasesQuery {
 
   async events(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseEvent[]>> {
     const rows = await this.db.run(ctx, ({ em }) => em.find(CaseEvent, { where: { caseId: In([...caseIds]) }, order: { seq: 'ASC' } }));
-    return groupBy(caseIds, rows, (r) => r.caseId);
+    const names = new Map<string, boolean>();
+    const showNames = (tenantId: string): boolean => {
+      if (!names.has(tenantId)) names.set(tenantId, personalFieldsFor(ctx, tenantId).has('name'));
+      return names.get(tenantId)!;
+    };
+    return groupBy(caseIds, rows.map((e) => presentEvent(this.cipher, e, showNames(e.tenantId))), (r) => r.caseId);
   }
 
   /** The users who made case steps, by id (a DataLoader batch; row-level security decides who is visible). */

@@ -13,6 +13,7 @@ import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.e
 import type { Tenant } from '@modules/tenancy/tenant.entity';
 import { CaseChannel, CaseLink, CasePetitioner, CaseSource, CaseStatus, HandlingLevel, LeaderTier, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { recordStep } from './case-events';
+import { recusalData } from './recusal-step';
 import { canSeeCase, caseRulesOf, isGroupPetition, pluginOf, requiredOwnership, tenantByCode, tenantById, unitScope, type CaseRules } from './case-rules';
 import type { AssignCaseInput, CloseCaseInput, ResolveCaseInput } from './dto/handling.inputs';
 import type { ReceivePetitionInput } from './dto/intake.inputs';
@@ -98,7 +99,7 @@ export class CasesService {
         note: `${c.channel}${c.assignedByLevel ? ` (${c.assignedByLevel})` : ''}`,
         data: { peopleCount, groupPetition: c.groupPetition, repeatCount: c.repeatCount, firstInquiryUserId: ctx.caller.userId },
       });
-      if (duty?.recusal) await recordStep(em, ctx, c, now, { kind: 'RECUSED', note: duty.recusal.reason, rule: duty.rule, data: { recused: duty.recusal.leader, onDuty: duty.leader } });
+      if (duty?.recusal) await recordStep(em, ctx, c, now, { kind: 'RECUSED', note: duty.recusal.reason, rule: duty.rule, data: recusalData(this.cipher, duty.recusal.leader, duty.leader) });
       if (ownership) await recordStep(em, ctx, c, now, { kind: 'OWNERSHIP_REQUIRED', note: ownership.tier, rule: ownership.rule });
       await notify(em, tenant.id, { roles: [this.officeRole(tenant)] }, {
         kind: 'CASE_RECEIVED',
