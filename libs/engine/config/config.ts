@@ -237,7 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueLockDurationMs: e.QUEUE_LOCK_DURATION_MS ?? 30_000,
     queueStalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS ?? 30_000,
     queryMaxDepth: e.GRAPHQL_MAX_DEPTH ?? 10,
-    queryMaxCost: e.GRAPHQL_MAX_COST ?? 5000,
+    queryMaxCost: e.GRAPHQL_MAX_COST ?? 50_000,
     queryMaxAliases: e.GRAPHQL_MAX_ALIASES ?? 30,
     queryAssumedListSize: e.GRAPHQL_LIST_SIZE ?? 10,
     queryMaxTokens: e.GRAPHQL_MAX_TOKENS ?? 5000,

@@ -27,6 +27,15 @@ export class ListSizeError extends GraphQLError {
   }
 }
 
+/**
+ * Field extension for a list without a `limit` whose size is known to run larger (or smaller) than the
+ * assumed one: `earlierCases` follows a repeat petitioner's whole chain.
+ */
+export const listOf =
+  (size: number) =>
+  ({ childComplexity }: { childComplexity: number }): number =>
+    1 + size * childComplexity;
+
 export function listSizeEstimator(assumedListSize: number): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     // Introspection (development only: off in production) is the schema's size, not the data's.

@@ -3,7 +3,7 @@ import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
-import { PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
+import { listOf, PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
 import { CaseEvent, CaseStatus, PetitionCase } from './case.entity';
@@ -124,7 +124,8 @@ export class CasesResolver {
     return (await ctx.loader('caseEvents', (ids) => this.query.events(ctx, ids)).load(c.id)) ?? [];
   }
 
-  @ResolveField(() => [PetitionCase], { description: 'Earlier cases of the same petitioner and matter (repeat petitions, detected at intake).' })
+  // Costed as 50 a case: a repeat petitioner's chain runs long (issue 12: 291,626 objects for one page of 200).
+  @ResolveField(() => [PetitionCase], { complexity: listOf(50), description: 'Earlier cases of the same petitioner and matter (repeat petitions, detected at intake).' })
   async earlierCases(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<PetitionCase[]> {
     const ids = (await ctx.loader('caseEarlierIds', (keys) => this.query.earlierCaseIds(ctx, keys)).load(c.id)) ?? [];
     const found = await ctx.loader('caseById', (keys) => this.query.byIds(ctx, keys)).loadMany(ids);
