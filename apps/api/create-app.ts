@@ -4,7 +4,6 @@ import type { Writable } from 'node:stream';
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { TOKEN_SERVICE, type TokenService } from '@engine/access';
 import { resolveJwtSecret, resolvePiiKey, type AppConfig } from '@engine/config';
 import { PiiCipher, verifyPiiKey } from '@engine/crypto';
 import { Db, openDatabase, type DatabaseHandle } from '@engine/database';

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Field, GraphQLISODateTime, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Args, Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
 import { Authenticated, Ctx } from './decorators';
@@ -10,7 +10,7 @@ export class DownloadLink {
   @Field({ description: 'Path and query to open on this server (e.g. as an <a href>).' })
   url!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   expiresAt!: Date;
 }
 
