@@ -17,12 +17,22 @@ export interface HealthReport {
  * re-creates it; see JobsModule).
  */
 export async function healthReport(db: Db, jobs: JobQueue, database: DatabaseHandle): Promise<HealthReport> {
-  const [reachable, queue, missing] = await Promise.all([db.ping(), jobs.healthy(), jobs.missingSchedulers().catch(() => [] as string[])]);
+  // Every probe answers within a bound: with Redis away its commands wait for the reconnection, and
+  // /health must still answer at once (the queue then reports unreachable, no scheduler is checked).
+  const [reachable, queue, missing] = await Promise.all([db.ping(), jobs.healthy(), within(jobs.missingSchedulers(), 1000, [] as string[])]);
   return {
     status: !reachable ? 'unavailable' : !queue || missing.length ? 'degraded' : 'ok',
     database: { mode: database.mode, reachable },
     queue: { kind: jobs.kind, reachable: queue, missingSchedulers: missing },
   };
+}
+
+function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([work.catch(() => fallback), late]).finally(() => clearTimeout(timer));
 }
 
 /** 200 once the API can serve (database reachable, migrations applied — applied before listening); 503 otherwise. */

@@ -86,9 +86,16 @@ describe('assessment owned by the jurisdiction (003 §七, 002 §四(四), 004 �
 
     ok(await t.gql('mutation($i: FlagConcernInput!) { flagSupervisionConcern(input: $i) { id } }', { i: { tenantCode: TOWN, unitId, reasonCode: 'MAJOR_GROUP_SKIP_LEVEL_VISIT', note: '12月18日30余人集体越级到市上访，造成严重后果' } }, tok.town));
     await t.queue.whenIdle();
+    // Accountability is proposed (rule, article, evidence); the office confirms it before anything follows.
+    type Proposal = { id: string; step: string; status: string; ruleId: string; ruleSource: string; unitName: string };
+    const proposals = ok(await t.gql<{ supervisionProposals: Proposal[] }>(`{ supervisionProposals(tenantCode: "${TOWN}", status: "PROPOSED") { id step status ruleId ruleSource unitName } }`, {}, tok.town)).supervisionProposals;
+    const proposal = proposals.find((p) => p.step === 'ACCOUNTABILITY');
+    expect(proposal).toMatchObject({ ruleId: 'talk-and-organisational-handling', ruleSource: '004 責任追究制度 二', unitName: '镇综治办' });
+    expect(await accountability()).toEqual([]); // nothing until a person confirms
+    ok(await t.gql('mutation($i: ConfirmSupervisionProposalInput!) { confirmSupervisionProposal(input: $i) { id status } }', { i: { proposalId: proposal!.id } }, tok.town));
     const [taken] = await accountability();
     expect(taken).toMatchObject({ ruleId: 'talk-and-organisational-handling', ruleSource: '004 責任追究制度 二', unitName: '镇综治办' });
-    expect(['OPEN', 'PROPOSED']).toContain(taken.status);
+    expect(taken.status).toBe('OPEN');
     const decided = ok(await t.gql<{ decideAccountability: { status: string; detail: { decision: Record<string, unknown> } } }>('mutation($i: DecideAccountabilityInput!) { decideAccountability(input: $i) { status detail } }', { i: { actionId: taken.id, recommendations: [], failureCode: 'MAJOR_GROUP_SKIP_LEVEL_VISIT', sanctions: ['談話', '組織處理'], decision: '由鎮信訪工作領導小組對相關負責人進行談話。' } }, tok.townConvener)).decideAccountability;
     expect(decided.status).toBe('DECIDED');
     expect(decided.detail.decision).toMatchObject({ failure: { code: 'MAJOR_GROUP_SKIP_LEVEL_VISIT', source: '004 責任追究制度 二' }, sanctions: ['談話', '組織處理'] });

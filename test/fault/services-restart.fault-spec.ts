@@ -108,7 +108,10 @@ describe('fault injection: PostgreSQL and Redis restarts under a running API', (
       const read = await gql('{ tenants { code } }', token);
       expect((read.data?.tenants as unknown[]).length).toBe(5);
       expect(await health()).toBe(200);
-      const created = await gql('mutation { createUser(input: { tenantCode: "shizi", username: "during-outage", password: "outage-password-1", displayName: "停电期间创建", roles: [CONVENER] }) { id } }', token);
+      // 十字镇's office grants a superior's account (the grant matrix: an office director may; the platform admin may not).
+      const office = await gql('mutation { login(input: { tenantCode: "shizi", username: "office", password: "demo-password" }) { accessToken } }');
+      const officeToken = (office.data?.login as { accessToken: string }).accessToken;
+      const created = await gql('mutation { createUser(input: { tenantCode: "shizi", username: "during-outage", password: "outage-password-1", displayName: "停电期间创建", roles: [SUPERIOR] }) { id } }', officeToken);
       expect(created.errors).toBeUndefined();
     } finally {
       redisUp();

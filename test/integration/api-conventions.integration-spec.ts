@@ -18,6 +18,8 @@ const UNPAGED_LISTS = [
   'Query.keyPeriods', 'Query.meetings', 'Query.myNotifications', 'Query.outboxMessages', 'Query.receivedSupervisionActions',
   'Query.receivedSupervisionNotices', 'Query.sensitiveReports', 'Query.supervisionActions', 'Query.supervisionFlags',
   'Query.supervisionMetrics', 'Query.supervisionNotices', 'Query.tenants',
+  // Written the same day in parallel with this convention (issues 13 and 17); convert with the others.
+  'Query.jurisdictionPluginVersions', 'Query.supervisionProposals',
 ];
 
 /** Names that say "a date or a time". */

@@ -92,7 +92,17 @@ describe('production on the embedded database (explicit opt-in)', () => {
   it('starts with the platform admin only: no demo tenants, no demo accounts', async () => {
     const t = await startTestApp({ NODE_ENV: 'production' });
     try {
-      const token = await t.login(null, 'admin', ADMIN_PASSWORD);
+      // In production the bootstrap admin changes its password at first sign-in (docs/accounts.md).
+      const first = await t.login(null, 'admin', ADMIN_PASSWORD);
+      const refused = await t.gql(`{ tenants { code } }`, undefined, first);
+      expect(refused.errors?.[0]?.extensions?.reason).toBe('PASSWORD_CHANGE_REQUIRED');
+      const changed = await t.gql<{ changePassword: { accessToken: string } }>(
+        `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`,
+        { i: { currentPassword: ADMIN_PASSWORD, newPassword: 'a-new-admin-password-for-production-0123' } },
+        first,
+      );
+      expect(changed.errors).toBeUndefined();
+      const token = changed.data!.changePassword.accessToken;
       const res = await t.gql<{ tenants: unknown[] }>(`{ tenants { code } }`, undefined, token);
       expect(res.data?.tenants).toEqual([]);
       const demo = await t.gql(`mutation { login(input: { tenantCode: "shizi", username: "office", password: "demo-password" }) { accessToken } }`);

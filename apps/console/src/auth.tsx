@@ -18,6 +18,15 @@ export const MeDocument = graphql(`
   }
 `);
 
+const RefreshAccessTokenDocument = graphql(`
+  mutation RefreshAccessToken {
+    refreshAccessToken { accessToken }
+  }
+`);
+
+/** Access tokens are short (ACCESS_TOKEN_TTL, 15 minutes by default): renew well before they end. */
+const RENEW_EVERY_MS = 5 * 60_000;
+
 export type Me = MeQuery['me'];
 
 interface Auth {
@@ -46,6 +55,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     void client.clearStore();
   }, [client]);
   useEffect(() => setUnauthenticatedHandler(signOut), [signOut]);
+  // While signed in, exchange the access token for a fresh one (the session's absolute end still
+  // applies; a deactivated account or a revoked session fails the exchange and signs out).
+  useEffect(() => {
+    if (!token) return;
+    const timer = setInterval(() => {
+      client
+        .mutate({ mutation: RefreshAccessTokenDocument })
+        .then((res) => {
+          const next = res.data?.refreshAccessToken.accessToken;
+          if (next) {
+            writeToken(next);
+            setToken(next);
+          }
+        })
+        .catch(() => signOut());
+    }, RENEW_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [token, client, signOut]);
 
   const value = useMemo<Auth>(
     () => ({ token, me: token ? (data?.me ?? null) : null, loading: Boolean(token) && loading && !data, error, signIn, signOut }),
