@@ -47,7 +47,31 @@ describe('nested lists load without N+1 queries', () => {
     expect(after.tenants).toBe(before.tenants + 8);
     expect(after.units).toBeGreaterThan(before.units);
     expect(after.statements).toBe(before.statements);
-    // One statement per level (and per relation), plus each transaction's begin/scope and commit.
-    expect(after.statements).toBeLessThanOrEqual(20);
+    // One statement per level (and per relation), plus each transaction's begin/scope and commit; the
+    // plugin snapshots that `jointMeeting` needs are one more batch (a list of tenants reads none).
+    expect(after.statements).toBeLessThanOrEqual(21);
+  });
+
+  it('lists tenants without their plugin snapshots, and reads them in one batch when a field shows rules', async () => {
+    const snapshotReads = (): string[] => log.statements.filter((q) => q.includes('plugin_config'));
+    expect((await t.gql(`{ me { id } }`, undefined, admin)).errors).toBeUndefined();
+    log.clear();
+    const plain = await t.gql<{ tenants: { code: string; children: { code: string }[] }[] }>(`{ tenants { code name level children { code } parent { code } } }`, undefined, admin);
+    expect(plain.errors).toBeUndefined();
+    expect(plain.data!.tenants.length).toBeGreaterThan(4);
+    expect(snapshotReads()).toEqual([]);
+
+    log.clear();
+    const ruled = await t.gql<{ tenants: { code: string; plugin: { id: string }; jointMeeting: { name: string }; effectiveConfiguration: { id: string } }[] }>(
+      `{ tenants { code plugin { id } jointMeeting { name } effectiveConfiguration } }`,
+      undefined,
+      admin,
+    );
+    expect(ruled.errors).toBeUndefined();
+    for (const tenant of ruled.data!.tenants) {
+      expect(tenant.jointMeeting.name.length).toBeGreaterThan(0);
+      expect(tenant.effectiveConfiguration.id).toBe(tenant.plugin.id);
+    }
+    expect(snapshotReads()).toHaveLength(1);
   });
 });

@@ -54,16 +54,28 @@ export function personalFieldsFor(ctx: RequestContext, tenantId: string): Set<Pe
   return new Set(fields.filter((f): f is PersonalField => (PERSONAL_FIELDS as readonly string[]).includes(f)));
 }
 
-/** Decrypts what the caller may see and masks the rest. Nothing personal is logged here or elsewhere. */
+/**
+ * What the caller may see of a petitioner: each personal field is decrypted only when the query reads it
+ * (a getter, so a list that selects `masked` or `organiser` decrypts nothing), in full where a field rule
+ * grants it and masked elsewhere. Whether anything is masked is known without decrypting. Nothing
+ * personal is logged here or elsewhere.
+ */
 export function presentPetitioner(cipher: PiiCipher, row: CasePetitioner, allowed: Set<PersonalField>): Petitioner {
-  let masked = false;
-  const show = (field: PersonalField, sealed: string | null): string | null => {
-    const plain = cipher.decryptOptional(sealed);
-    if (plain === null || allowed.has(field)) return plain;
-    masked = true;
-    return mask[field](plain);
-  };
-  const name = show('name', row.nameEnc)!;
-  const result = { position: row.position, name, idNumber: show('idNumber', row.idNumberEnc), phone: show('phone', row.phoneEnc), address: show('address', row.addressEnc), organiser: row.organiser };
-  return { ...result, masked };
+  const sealed: Record<PersonalField, string | null> = { name: row.nameEnc, idNumber: row.idNumberEnc, phone: row.phoneEnc, address: row.addressEnc };
+  const fields = Object.keys(sealed) as PersonalField[];
+  const petitioner = { position: row.position, organiser: row.organiser, masked: fields.some((f) => !!sealed[f] && !allowed.has(f)) } as Petitioner;
+  for (const field of fields) {
+    let shown: string | null | undefined;
+    Object.defineProperty(petitioner, field, {
+      enumerable: true,
+      get: () => {
+        if (shown === undefined) {
+          const plain = cipher.decryptOptional(sealed[field]);
+          shown = plain === null || allowed.has(field) ? plain : mask[field](plain);
+        }
+        return shown;
+      },
+    });
+  }
+  return petitioner;
 }

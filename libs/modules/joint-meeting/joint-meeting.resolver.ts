@@ -20,7 +20,8 @@ export class TenantStructureResolver {
   constructor(@Inject(JointMeetingService) private readonly units: JointMeetingService) {}
 
   @ResolveField(() => JointMeeting)
-  async jointMeeting(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<JointMeeting> {
+  async jointMeeting(@Ctx() ctx: RequestContext, @Parent() listed: Tenant): Promise<JointMeeting> {
+    const tenant = await this.units.withRules(ctx, listed);
     const config = pluginOf(tenant);
     const { structure } = config;
     return {

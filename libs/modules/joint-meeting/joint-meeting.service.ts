@@ -8,7 +8,7 @@ import { Db, type Tx } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { JobQueue, jobId } from '@engine/jobs';
 import { Tenant } from '@modules/tenancy/tenant.entity';
-import { pluginOf } from '@modules/tenancy/tenant-lookup';
+import { pluginOf, withRules } from '@modules/tenancy/tenant-lookup';
 import { MEMBERSHIP_REPORTED_JOB } from '@modules/notifications/notification.jobs';
 import { MemberUnit, MemberUnitKind } from './member-unit.entity';
 import { MembershipChange } from './membership-change.entity';
@@ -42,6 +42,11 @@ export class JointMeetingService {
    * The unit hosting the office: matched by name or alias, so a rename keeps the link. Batched per
    * request (a list of tenants costs one query, not one per tenant).
    */
+  /** The tenant with its plugin snapshot (a tenant read for a list has none). */
+  withRules(ctx: RequestContext, tenant: Tenant): Promise<Tenant> {
+    return withRules(ctx, this.db, tenant);
+  }
+
   async officeHost(ctx: RequestContext, tenant: Tenant): Promise<MemberUnit | null> {
     const host = pluginOf(tenant).structure.office.hostUnit;
     if (!host) return null;

@@ -67,12 +67,12 @@ export class TenancyResolver {
   }
 
   @ResolveField(() => JurisdictionPluginModel, { description: 'The plugin as snapshotted when the tenant was onboarded.' })
-  plugin(@Parent() tenant: Tenant): JurisdictionPluginModel {
-    return this.tenancy.pluginOf(tenant);
+  async plugin(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<JurisdictionPluginModel> {
+    return this.tenancy.pluginOf(await this.tenancy.withRules(ctx, tenant));
   }
 
   @ResolveField(() => JSONScalar, { description: 'The effective rules this tenant runs on (its plugin snapshot).' })
-  effectiveConfiguration(@Parent() tenant: Tenant): Record<string, unknown> {
-    return tenant.pluginConfig;
+  async effectiveConfiguration(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<Record<string, unknown>> {
+    return (await this.tenancy.withRules(ctx, tenant)).pluginConfig;
   }
 }

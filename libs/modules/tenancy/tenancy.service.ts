@@ -14,7 +14,7 @@ import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.servic
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { JurisdictionPluginModel } from './plugin.model';
 import { Tenant, TenantLevel } from './tenant.entity';
-import { pluginOf } from './tenant-lookup';
+import { pluginOf, TENANT_LIST_COLUMNS, withRules } from './tenant-lookup';
 import { PluginCatalog } from './rule-packs/plugin-catalog';
 import type { OnboardTenantInput } from './dto/onboard-tenant.input';
 
@@ -39,20 +39,25 @@ export class TenancyService {
   /** Visible tenants; with a parent code, that parent's visible children (empty if the parent is not visible). */
   async list(ctx: RequestContext, parentCode: string | undefined): Promise<Tenant[]> {
     return this.db.run(ctx, async ({ em }) => {
-      if (parentCode === undefined) return em.find(Tenant, { order: { path: 'ASC' } });
+      if (parentCode === undefined) return em.find(Tenant, { select: TENANT_LIST_COLUMNS, order: { path: 'ASC' } });
       const parent = await em.findOne(Tenant, { where: { code: parentCode }, select: { id: true } });
-      return parent ? em.find(Tenant, { where: { parentId: parent.id }, order: { code: 'ASC' } }) : [];
+      return parent ? em.find(Tenant, { select: TENANT_LIST_COLUMNS, where: { parentId: parent.id }, order: { code: 'ASC' } }) : [];
     });
   }
 
   async byIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, Tenant>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { where: { id: In([...ids]) } }));
+    const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { select: TENANT_LIST_COLUMNS, where: { id: In([...ids]) } }));
     return new Map(rows.map((t) => [t.id, t]));
   }
 
   async childrenOf(ctx: RequestContext, parentIds: readonly string[]): Promise<Map<string, Tenant[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { where: { parentId: In([...parentIds]) }, order: { code: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { select: TENANT_LIST_COLUMNS, where: { parentId: In([...parentIds]) }, order: { code: 'ASC' } }));
     return groupBy(parentIds, rows, (r) => r.parentId);
+  }
+
+  /** The tenant with its plugin snapshot (a tenant read for a list has none). */
+  withRules(ctx: RequestContext, tenant: Tenant): Promise<Tenant> {
+    return withRules(ctx, this.db, tenant);
   }
 
   plugins(): JurisdictionPluginModel[] {

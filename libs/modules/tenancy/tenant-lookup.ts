@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager, type FindOptionsSelect } from 'typeorm';
+import type { RequestContext } from '@engine/context';
+import type { Db } from '@engine/database';
 import { readSnapshot, type EffectivePlugin, type HookName, type HookPin, type PluginHooks } from '@jm/plugin-sdk';
 import { AppError, ErrorCode } from '@engine/errors';
 import type { PluginRegistry } from '@engine/plugins';
@@ -14,6 +16,8 @@ import { Tenant } from './tenant.entity';
  * SDK version that wrote it, so every default is filled and a corrupt snapshot fails loudly here.
  */
 export function pluginOf(tenant: Pick<Tenant, 'pluginConfig' | 'pluginSdkVersion'>): EffectivePlugin {
+  // A tenant read for a list carries no snapshot (TENANT_LIST_COLUMNS): its rules come from withRules().
+  if (tenant.pluginConfig === undefined) throw new Error('tenant read without its rules: load them with withRules()');
   return readSnapshot(tenant.pluginConfig, tenant.pluginSdkVersion ?? '1.0.0');
 }
 
@@ -54,4 +58,40 @@ export async function tenantByCode(em: EntityManager, code: string): Promise<Ten
 /** A tenant known to exist (the owner of a row already read in the same scope). */
 export async function tenantById(em: EntityManager, id: string): Promise<Tenant> {
   return em.findOneOrFail(Tenant, { where: { id } });
+}
+
+/**
+ * The columns a list of tenants reads: everything but the plugin snapshot (`plugin_config`, tens of
+ * kilobytes a tenant), which only the fields that show rules need; they load it with withRules().
+ */
+export const TENANT_LIST_COLUMNS: FindOptionsSelect<Tenant> = {
+  id: true,
+  code: true,
+  name: true,
+  level: true,
+  parentId: true,
+  path: true,
+  pluginId: true,
+  pluginVersion: true,
+  pluginSdkVersion: true,
+  pluginHooks: true,
+  createdAt: true,
+};
+
+/**
+ * The tenant with its plugin snapshot: as it is when it was read whole, else its snapshot read once per
+ * request for all the tenants of a list (one DataLoader batch).
+ */
+export async function withRules(ctx: RequestContext, db: Db, tenant: Tenant): Promise<Tenant> {
+  if (tenant.pluginConfig !== undefined) return tenant;
+  const rules = await ctx
+    .loader('tenantRules', async (ids) => {
+      const rows = await db.run(ctx, ({ em }) => em.find(Tenant, { select: { id: true, pluginConfig: true, pluginSdkVersion: true }, where: { id: In([...ids]) } }));
+      return new Map(rows.map((r) => [r.id, r]));
+    })
+    .load(tenant.id);
+  if (!rules) throw AppError.notFound(`Tenant "${tenant.code}"`);
+  tenant.pluginConfig = rules.pluginConfig;
+  tenant.pluginSdkVersion = rules.pluginSdkVersion;
+  return tenant;
 }
