@@ -82,7 +82,11 @@ export const casesSchema = z.strictObject({
       criteria: z
         .array(
           z.discriminatedUnion('kind', [
-            z.strictObject({ kind: z.literal('REPEAT').describe('Repeat petitions.'), atLeast: z.number().int().min(2).describe('Least number of petitions.'), within: durationSchema.describe('Within this period.') }),
+            z.strictObject({
+              kind: z.literal('REPEAT').describe('Repeat petitioners: the same person petitioning on the same matter (category) at least `atLeast` times, whenever received (004 预测排查制度 1: 来访或来信2次的重复信访).'),
+              atLeast: z.number().int().min(2).describe('Least number of petitions on the same matter.'),
+              within: durationSchema.optional().describe('Only petitions whose first and last fall within this period count; absent: whenever received (the screening\'s cadence is how often it runs, not a window).'),
+            }),
             z.strictObject({ kind: z.literal('JOINT_SIGNED').describe('Jointly signed petitions (联名信).') }),
             /** Petitions signed with the petitioner's name (署名信访, 004 预测排查制度 1), listed apart from joint-signed ones. */
             z.strictObject({ kind: z.literal('SIGNED').describe('Petitions signed with the petitioner\'s name (署名信访).') }),

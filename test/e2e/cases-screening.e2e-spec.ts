@@ -7,7 +7,8 @@ import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-a
 
 /**
  * Monthly forecast screening (預測排查, 004 預測排查制度; issue 5 item 8) on the demo town (004 plugin:
- * repeat petitions twice within a month, signed, joint-signed, long-unresolved over 60 days, organisers
+ * repeat petitioners — two petitions on the same matter, whenever received (每月 is how often the
+ * screening runs, issue 14 item 6) — signed, joint-signed, long-unresolved over 60 days, organisers
  * of group petitions; each screened case gets an owning leader, a responsible person and a time limit),
  * with a controllable clock: it finds exactly what it should, once per period.
  */
@@ -63,6 +64,11 @@ describe('forecast screening', () => {
     member = await t.login(TOWN, 'justice', 'justice-password-1');
 
     // July–October, as the ledger fills.
+    // A 纏訪戶: a July visit, handled and closed; the same matter again in October.
+    const chronic = await receive('chronic-1', '2026-07-10', [person('孙十', '13900000010')]);
+    ok(await mutate('assignCase', 'AssignCaseInput', { caseId: chronic, responsibleUnitId: unitId, responsiblePerson: '李明', dueOn: '2026-07-30' }, office));
+    ok(await mutate('resolveCase', 'ResolveCaseInput', { caseId: chronic, resolution: '已答复信访人，政策解释清楚。' }, member));
+    ok(await mutate('closeCase', 'CloseCaseInput', { caseId: chronic }, office));
     await receive('old', '2026-07-20', [person('陈一', '13900000001')]); // open since July: long unresolved by September
     await receive('young', '2026-08-15', [person('陈二', '13900000002')]); // 46 days old at 09-30: not yet; 77 at 10-31
     const repeatA = await receive('repeat-1', '2026-09-03', [{ name: '王建国', idNumber: '11010519491231002X' }]);
@@ -74,9 +80,11 @@ describe('forecast screening', () => {
     ok(await mutate('resolveCase', 'ResolveCaseInput', { caseId: closed, resolution: '已调解，双方签订协议。' }, member));
     ok(await mutate('closeCase', 'CloseCaseInput', { caseId: closed }, office));
     await receive('repeat-2', '2026-09-17', [{ name: '王建国', idNumber: '11010519491231002X' }], { channel: 'LETTER' });
+    await receive('other-matter', '2026-09-20', [{ name: '王建国', idNumber: '11010519491231002X' }], { category: 'LAND_REQUISITION' }); // the same person, another matter
     ok(await mutate('assignCase', 'AssignCaseInput', { caseId: repeatA, responsibleUnitId: unitId, responsiblePerson: '李明', dueOn: '2026-12-30' }, office));
     await receive('across-1', '2026-09-25', [person('赵九', '13900000009')]); // one in September …
-    await receive('across-2', '2026-10-05', [person('赵九', '13900000009')]); // … one in October: within a month, not in one period
+    await receive('across-2', '2026-10-05', [person('赵九', '13900000009')]); // … one in October: a repeat petitioner from October
+    await receive('chronic-2', '2026-10-20', [person('孙十', '13900000010')]);
   });
   afterAll(async () => {
     await t.close();
@@ -99,7 +107,7 @@ describe('forecast screening', () => {
       organiser: ['SIGNED', 'GROUP_ORGANISER'],
     });
     expect(september.every((r) => r.periodStart === '2026-09-01' && r.periodEnd === '2026-09-30' && !r.settled)).toBe(true);
-    expect(screened(september, 'repeat-1').rule).toBe('REPEAT (≥2 within 1 MONTHS) — 004 預測排查制度 1, 2');
+    expect(screened(september, 'repeat-1').rule).toBe('REPEAT (≥2 on the same matter) — 004 預測排查制度 1, 2');
     expect(screened(september, 'old').rule).toBe('LONG_UNRESOLVED (> 60 CALENDAR_DAYS) — 004 預測排查制度 1, 2');
     const notices = ok(await t.gql<{ myNotifications: { kind: string; title: string }[] }>('{ myNotifications(limit: 200) { kind title } }', {}, office)).myNotifications.filter((n) => n.kind === 'CASES_SCREENED');
     expect(notices.map((n) => n.title)).toEqual(['预测排查：2026-09-01 – 2026-09-30']);
@@ -107,11 +115,22 @@ describe('forecast screening', () => {
     expect(history.filter((h) => h.kind === 'SCREENED')).toEqual([{ kind: 'SCREENED', note: '2026-09-01 – 2026-09-30: SIGNED' }]);
   });
 
-  it('October: what is still open is listed again, the August case is now long unresolved; two visits in different months are not a repeat', async () => {
+  it('004 預測排查制度 1 (每月對…來訪或來信2次的重復信訪…進行一次排查): October catches every repeat petitioner whenever the petitions came — across two months, a 纏訪戶 back after a closed visit — and lists again what is still open; another matter of the same person is no repeat', async () => {
     at('2026-11-01T08:00:00+08:00');
-    expect((await sweeps.sweepTenant(townId)).screening).toBe(5);
-    expect(found(await screenings(', periodStart: "2026-10-01"'))).toEqual({ signed: ['SIGNED'], joint: ['JOINT_SIGNED'], old: ['LONG_UNRESOLVED'], young: ['LONG_UNRESOLVED'], organiser: ['SIGNED', 'GROUP_ORGANISER'] });
-    expect(await screenings(', unsettledOnly: true')).toHaveLength(11);
+    expect((await sweeps.sweepTenant(townId)).screening).toBe(10);
+    expect(found(await screenings(', periodStart: "2026-10-01"'))).toEqual({
+      signed: ['SIGNED'],
+      joint: ['JOINT_SIGNED'],
+      old: ['LONG_UNRESOLVED'],
+      young: ['LONG_UNRESOLVED'],
+      organiser: ['SIGNED', 'GROUP_ORGANISER'],
+      'repeat-1': ['REPEAT'], // still open: listed again
+      'repeat-2': ['REPEAT'],
+      'across-1': ['REPEAT'], // 25 September and 5 October: one repeat petitioner
+      'across-2': ['REPEAT'],
+      'chronic-2': ['REPEAT'], // the closed July visit counts, but is not listed again
+    });
+    expect(await screenings(', unsettledOnly: true')).toHaveLength(16);
   });
 
   it('the office can screen a completed period on demand: idempotent, and refused for periods that are not', async () => {
@@ -119,7 +138,7 @@ describe('forecast screening', () => {
       t.gql<{ screenCases: Screened[] }>(`mutation($t: String!, $p: String!) { screenCases(tenantCode: $t, periodStart: $p) { ${SCREENED} } }`, { t: tenantCode, p: periodStart }, token);
     const again = ok(await screen('2026-09-01')).screenCases;
     expect(found(again)).toEqual(found(await screenings(', periodStart: "2026-09-01"')));
-    expect(await screenings('')).toHaveLength(11);
+    expect(await screenings('')).toHaveLength(16);
     expect(field(await screen('2026-09-02'))).toBe('periodStart'); // not the first day of a period
     expect(field(await screen('2026-11-01'))).toBe('periodStart'); // not ended
     expect(field(await screen('2026-13-01'))).toBe('periodStart');
@@ -145,14 +164,14 @@ describe('forecast screening', () => {
     expect(code(await settle({}, member))).toBe('FORBIDDEN');
     expect(code(await settle({}, siblingOffice))).toBe('NOT_FOUND');
     expect(code(await settle({ screeningId: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
-    expect(await screenings(', unsettledOnly: true')).toHaveLength(11); // nothing was written
+    expect(await screenings(', unsettledOnly: true')).toHaveLength(16); // nothing was written
     const settled = ok(await settle({})).settleScreenedCase;
     expect(settled).toMatchObject({ settled: true, owningLeader: '镇党委副书记 刘强', responsiblePerson: '李明', dueOn: '2026-11-30', case: { id: target.case.id } });
-    expect(await screenings(', unsettledOnly: true')).toHaveLength(10);
+    expect(await screenings(', unsettledOnly: true')).toHaveLength(15);
     // A member unit sees the screenings of the cases it handles, nothing else.
     expect(found(await screenings('', member))).toEqual({ 'repeat-1': ['REPEAT'] });
     expect(code(await t.gql(`{ caseScreenings(tenantCode: "${TOWN}") { id } }`, {}, siblingOffice))).toBe('NOT_FOUND');
     const history = ok(await t.gql<{ petitionCase: { history: { kind: string }[] } }>(`query($id: ID!) { petitionCase(id: $id) { history { kind } } }`, { id: target.case.id }, office)).petitionCase.history;
-    expect(history.map((h) => h.kind).filter((k) => k.startsWith('SCREEN'))).toEqual(['SCREENED', 'SCREENING_SETTLED']);
+    expect(history.map((h) => h.kind).filter((k) => k.startsWith('SCREEN'))).toEqual(['SCREENED', 'SCREENED', 'SCREENING_SETTLED']); // screened in September and again in October
   });
 });

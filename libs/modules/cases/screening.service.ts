@@ -34,7 +34,7 @@ interface Candidate {
 const criterionText = (c: Criterion): string => {
   switch (c.kind) {
     case 'REPEAT':
-      return `REPEAT (≥${c.atLeast} within ${c.within.amount} ${c.within.unit})`;
+      return c.within ? `REPEAT (≥${c.atLeast} on the same matter within ${c.within.amount} ${c.within.unit})` : `REPEAT (≥${c.atLeast} on the same matter)`;
     case 'LONG_UNRESOLVED':
       return `LONG_UNRESOLVED (> ${c.olderThan.amount} ${c.olderThan.unit})`;
     case 'SIGNED':
@@ -47,8 +47,11 @@ const criterionText = (c: Criterion): string => {
 /**
  * Forecast screening (預測排查, 004 預測排查制度; issue 5 item 8). For each completed period of the
  * plugin's screening cadence since the tenant's onboarding, once: the cases matching the plugin's
- * criteria — REPEAT (a petitioner with at least `atLeast` cases received within `within`, inside the
- * period; every status counts, it is the visits that do), and among cases open at the period's end
+ * criteria — REPEAT (a petitioner with at least `atLeast` cases on the same matter — same category —
+ * received by the period's end, whenever: 每月 is how often the screening runs, not a window; every
+ * status counts, it is the visits that do; with `within`, only runs that fit in it. Of such a
+ * petitioner the cases open at the period's end or received in it are listed, so a settled matter
+ * is not listed again every month), and among cases open at the period's end
  * (received by then, not resolved by then, not referred elsewhere): SIGNED, JOINT_SIGNED,
  * LONG_UNRESOLVED (received more than `olderThan` before the end), GROUP_ORGANISER (an organiser among
  * its petitioners). One row per case and period with every criterion it matched; the office is told
@@ -233,28 +236,41 @@ export class ScreeningService {
   }
 
   /**
-   * REPEAT: for each petitioner (by matching key), cases received inside the period; every run of at
-   * least `atLeast` of them whose first and last fall within `within` marks all its cases.
+   * REPEAT (004 預測排查制度 1 “來訪或來信2次的重復信訪”): for each petitioner (by matching key) and
+   * matter (category, as `linkRepeats` matches them), the cases received by the period's end,
+   * whenever. A group of at least `atLeast` (with `within`: a run of that many whose first and last
+   * fall within it) is a repeat petitioner; of its cases, those open at the period's end or received
+   * inside the period are listed.
    */
   private async repeats(em: EntityManager, ctx: RequestContext, tenantId: string, period: Period, criterion: Extract<Criterion, { kind: 'REPEAT' }>): Promise<Set<string>> {
-    const rows: { personKey: string; caseId: string; receivedOn: string }[] = await em.query(
-      `SELECT DISTINCT p.person_key AS "personKey", c.id AS "caseId", c.received_on::text AS "receivedOn", c.received_at
+    const rows: { personKey: string; category: string | null; caseId: string; receivedOn: string; live: boolean }[] = await em.query(
+      `SELECT DISTINCT p.person_key AS "personKey", c.category, c.id AS "caseId", c.received_on::text AS "receivedOn", c.received_at,
+              (c.received_on >= $2 OR (c.status NOT IN ('TRANSFERRED', 'GUIDED')
+                 AND (c.resolved_at IS NULL OR (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date > $3))) AS live
        FROM case_petitioner p JOIN petition_case c ON c.id = p.case_id AND c.tenant_id = p.tenant_id
-       WHERE p.tenant_id = $1 AND c.received_on BETWEEN $2 AND $3
+       WHERE p.tenant_id = $1 AND c.received_on <= $3
        ORDER BY c.received_at`,
       [tenantId, period.start, period.end],
     );
-    const byPerson = new Map<string, { caseId: string; receivedOn: string }[]>();
-    for (const r of rows) byPerson.set(r.personKey, [...(byPerson.get(r.personKey) ?? []), r]);
+    const groups = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const key = `${r.personKey}\u0000${r.category ?? ''}\u0000${r.category === null ? 'null' : 'set'}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
     const ids = new Set<string>();
-    for (const list of byPerson.values()) {
-      if (list.length < criterion.atLeast) continue;
-      for (let i = 0; i + criterion.atLeast <= list.length; i += 1) {
-        const windowEnd = (await this.calendars.due(ctx, tenantId, list[i].receivedOn, criterion.within)).date;
-        let j = i;
-        while (j + 1 < list.length && list[j + 1].receivedOn <= windowEnd) j += 1;
-        if (j - i + 1 >= criterion.atLeast) for (let k = i; k <= j; k += 1) ids.add(list[k].caseId);
+    for (const list of groups.values()) {
+      if (list.length < criterion.atLeast || !list.some((r) => r.live)) continue;
+      const inRun = new Set<string>();
+      if (!criterion.within) list.forEach((r) => inRun.add(r.caseId));
+      else {
+        for (let i = 0; i + criterion.atLeast <= list.length; i += 1) {
+          const windowEnd = (await this.calendars.due(ctx, tenantId, list[i].receivedOn, criterion.within)).date;
+          let j = i;
+          while (j + 1 < list.length && list[j + 1].receivedOn <= windowEnd) j += 1;
+          if (j - i + 1 >= criterion.atLeast) for (let k = i; k <= j; k += 1) inRun.add(list[k].caseId);
+        }
       }
+      for (const r of list) if (r.live && inRun.has(r.caseId)) ids.add(r.caseId);
     }
     return ids;
   }

@@ -92,7 +92,7 @@ describe('town-petition-systems plugin (004 鎮信訪工作各項制度, generic
   it('screens monthly for repeat, signed, joint-signed, long-unresolved petitions and group organisers', () => {
     expect(c.screening?.cadence.rrule).toBe('FREQ=MONTHLY');
     expect(c.screening?.criteria.map((k) => k.kind)).toEqual(['REPEAT', 'SIGNED', 'JOINT_SIGNED', 'LONG_UNRESOLVED', 'GROUP_ORGANISER']);
-    expect(c.screening?.criteria[0]).toEqual({ kind: 'REPEAT', atLeast: 2, within: { amount: 1, unit: 'MONTHS' } });
+    expect(c.screening?.criteria[0]).toEqual({ kind: 'REPEAT', atLeast: 2 }); // 004 預測排查制度 1: no window; 每月 is the cadence
     expect(c.screening?.requires).toEqual(['OWNING_LEADER', 'RESPONSIBLE_PERSON', 'TIME_LIMIT']);
   });
 
