@@ -18,8 +18,18 @@ export class AuditEntry {
   @Field({ description: 'INSERT, UPDATE or DELETE' })
   operation: string;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'For updates: the columns that changed, with their new values.' })
+  @Field(() => [String], { description: 'For updates: the names of the columns that changed (shown to every reader of the trail).' })
+  changedColumns: string[];
+
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description:
+      'For updates: the changed columns with their new values, as the caller may read them — null when the caller may not read the row itself (the platform admin reads no petition content); petitioners\' fields masked without their field rule; matching keys and secrets never.',
+  })
   changed: Record<string, unknown> | null;
+
+  @Field({ description: 'Whether values of this entry were withheld from the caller (all of them, or secret ones).' })
+  withheld: boolean;
 
   @Field()
   hash: string;

@@ -1,35 +1,48 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import type { RequestContext } from '@engine/context';
+import { PiiCipher } from '@engine/crypto';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import type { AuditChainCheck, AuditEntry } from './audit.model';
+import { presentPayload } from './audit-payload';
+import { auditChain, auditRows } from './audit.query';
 
-/** Reads a tenant's audit trail and verifies its hash chain (entries are written by database triggers). */
+/**
+ * Reads a tenant's audit trail and verifies its hash chain (entries are written by database triggers).
+ * Every reader sees the metadata; the changed values only as `presentPayload` allows (issue 12 item 3).
+ */
 @Injectable()
 export class AuditService {
-  constructor(@Inject(Db) private readonly db: Db) {}
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(PiiCipher) private readonly cipher: PiiCipher,
+  ) {}
 
   async entries(ctx: RequestContext, tenantCode: string, limit: number, beforeSeq?: number): Promise<AuditEntry[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await this.tenant(ctx, em, tenantCode);
-      const rows: { seq: string; at: Date; actor: string | null; table_name: string; operation: string; changed: Record<string, unknown> | null; hash: string }[] = await em.query(
-        `SELECT seq, at, actor, table_name, operation, changed, hash FROM audit_entry WHERE tenant_id = $1 AND ($2::bigint IS NULL OR seq < $2) ORDER BY seq DESC LIMIT $3`,
-        [tenant.id, beforeSeq ?? null, limit],
-      );
-      return rows.map((r) => ({ seq: Number(r.seq), at: r.at, actor: r.actor, tableName: r.table_name, operation: r.operation, changed: r.changed, hash: r.hash }));
+      const rows = await auditRows(em, tenant.id, limit, beforeSeq ?? null);
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        at: r.at,
+        actor: r.actor,
+        tableName: r.table_name,
+        operation: r.operation,
+        ...presentPayload(ctx, this.cipher, tenant, r.table_name, r.changed),
+        hash: r.hash,
+      }));
     });
   }
 
   async verify(ctx: RequestContext, tenantCode: string): Promise<AuditChainCheck> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await this.tenant(ctx, em, tenantCode);
-      const [broken] = (await em.query(`SELECT seq, expected, found FROM audit_verify($1)`, [tenant.id])) as { seq: string; expected: string; found: string }[];
-      const [{ n }] = (await em.query(`SELECT count(*) AS n FROM audit_entry WHERE tenant_id = $1`, [tenant.id])) as { n: string }[];
+      const { broken, entries } = await auditChain(em, tenant.id);
       return broken
-        ? { intact: false, entries: Number(n), firstBrokenSeq: Number(broken.seq), expected: broken.expected, found: broken.found }
-        : { intact: true, entries: Number(n), firstBrokenSeq: null, expected: null, found: null };
+        ? { intact: false, entries, firstBrokenSeq: Number(broken.seq), expected: broken.expected, found: broken.found }
+        : { intact: true, entries, firstBrokenSeq: null, expected: null, found: null };
     });
   }
 
