@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cadenceSchema, citationSchema, codeSchema, durationSchema, roleSchema } from './primitives';
+import { statedDurationSchema } from './supervision';
 
 /** Who attends a meeting type. */
 export const ATTENDANCE = ['ALL_MEMBERS', 'RELEVANT_MEMBERS', 'CONVENERS', 'OFFICE'] as const;
@@ -43,7 +44,7 @@ export const operationsSchema = z.strictObject({
     .optional().describe('Agreed items (议定事项): when owners report implementation and who accepts it.'),
   sensitiveInformation: z
     .strictObject({
-      verifyWithin: durationSchema.describe('Deadline for the responsible unit to report verification and handling.'),
+      verifyWithin: statedDurationSchema.describe('Deadline for the responsible unit to report verification and handling; `source` only where an article states the figure (000 and 001 art. 11 say only 及时: a default, shown as such).'),
       onSiteVerification: z.boolean().default(true).describe('The responsible unit verifies on site (现场核实) before it reports.'),
       source: citationSchema,
     })

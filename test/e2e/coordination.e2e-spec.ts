@@ -118,6 +118,20 @@ describe('coordination in 下仓镇: sensitive information and issue lists', () 
     expect(closedIds).toEqual([{ id: reported.id }]);
   });
 
+  it('000 art. 11 (D5): the article is cited for 督促落地核查 only; its 5 working days are a platform default, shown as such in the API and the notice', async () => {
+    clock.set('2026-10-12T10:00:00+08:00');
+    const own = ok(await report({ tenantCode: 'xiacang', content: '某村群众拟集体反映饮水工程问题，需核实。', occurredAt: '2026-10-12T08:00:00+08:00' }, office)).reportSensitiveInformation;
+    const basisOf = async () => ok(await t.gql<{ sensitiveReport: { rule: string; verificationDeadline: { amount: number; unit: string; source: string | null; platformDefault: boolean; words: string } | null } }>('query($id: ID!) { sensitiveReport(id: $id) { rule verificationDeadline { amount unit source platformDefault words } } }', { id: own.id }, office)).sensitiveReport;
+    expect(await basisOf()).toEqual({ rule: '000 art. 11', verificationDeadline: null }); // not notified yet
+    ok(await act('notifySensitiveInformation', 'NotifySensitiveInformationInput', { reportId: own.id, responsibleUnitId: unitB }, office));
+    expect(await basisOf()).toEqual({ rule: '000 art. 11', verificationDeadline: { amount: 5, unit: 'WORKING_DAYS', source: null, platformDefault: true, words: '5个工作日内（平台默认期限，来源未作规定）' } });
+    const notices = ok(await t.gql<{ myNotifications: { kind: string; body: string }[] }>('{ myNotifications(limit: 200) { kind body } }', {}, responsible)).myNotifications.filter((n) => n.kind === 'SENSITIVE_INFORMATION_NOTIFIED');
+    const body = notices[0].body;
+    expect(body).toContain('落地核查并报告处理情况（000 art. 11）');
+    expect(body).toContain('5个工作日内（平台默认期限，来源未作规定）');
+    expect(body).not.toMatch(/工作日内（000 art\. 11）/);
+  });
+
   it('flags an office report past its verification due date, and hides other tenants\' reports', async () => {
     const own = ok(await report({ tenantCode: 'xiacang', content: '网络出现涉我镇信访敏感舆情，需核实。', occurredAt: '2026-10-09T08:00:00+08:00' }, office)).reportSensitiveInformation;
     expect(own.reportingUnit).toBeNull();

@@ -120,6 +120,10 @@ export class SensitiveReport {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, Beijing time; null until notified.' })
   verifyDueOn: string | null;
 
+  /** How the due date's figure is based (D5): the article stating it, or a default; null until notified. */
+  @Column({ name: 'verify_basis', type: 'jsonb', nullable: true })
+  verifyBasis: unknown;
+
   @Column({ name: 'verify_due_provisional', type: 'boolean', default: false })
   @Field({ description: 'The due date depends on a year whose holiday arrangement is not loaded yet.' })
   verifyDueProvisional: boolean;

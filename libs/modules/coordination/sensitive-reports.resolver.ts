@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
+import { DeadlineBasis, storedBasis } from '@modules/calendar/deadline-basis';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
 import { NotifySensitiveInformationInput, ReportSensitiveInformationInput, SensitiveDecisionInput, VerifySensitiveInformationInput } from './dto/sensitive.inputs';
@@ -72,6 +73,11 @@ export class SensitiveReportsResolver {
   @ResolveField(() => MemberUnit, { nullable: true, description: 'The responsible unit (属事单位); null until notified.' })
   responsibleUnit(@Ctx() ctx: RequestContext, @Parent() report: SensitiveReport): Promise<MemberUnit | null> {
     return this.unit(ctx, report.responsibleUnitId);
+  }
+
+  @ResolveField(() => DeadlineBasis, { nullable: true, description: 'Where the verification deadline\'s figure comes from (D5): the article that states it, or `platformDefault` (000 and 001 art. 11 say only 及时); null until notified.' })
+  verificationDeadline(@Parent() report: SensitiveReport): DeadlineBasis | null {
+    return storedBasis(report.verifyBasis);
   }
 
   @ResolveField(() => Boolean, { description: 'Notified and past its verification due date (Beijing time).' })

@@ -6,6 +6,7 @@ import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { deadlineBasis } from '@modules/calendar/deadline-basis';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
 import { pluginOf, sensitiveRule, tenantByCode, tenantById, type SensitiveInformationRule } from './coordination-rules';
@@ -20,7 +21,8 @@ type Change = (em: EntityManager, report: SensitiveReport, tenant: Tenant) => Pr
 /**
  * Important sensitive information (000 art. 11, 001 art. 11): a member unit (or the office) reports
  * it to the office; the office notifies the responsible unit, whose verification is due within the
- * plugin's `verifyWithin` on the working-day calendar; the unit reports its on-site verification and
+ * plugin's `verifyWithin` on the working-day calendar (the article cited for the duty; the figure's own
+ * basis, a default where no article states it, D5); the unit reports its on-site verification and
  * handling; the office closes it or sends it back. Every transition checks role and state.
  */
 @Injectable()
@@ -131,13 +133,14 @@ export class SensitiveReportsService {
   private async startVerification(ctx: RequestContext, em: EntityManager, report: SensitiveReport, rule: SensitiveInformationRule, action: SensitiveReportAction, note: string | null): Promise<void> {
     const now = this.clock.now();
     const due = await this.deadlines.due(ctx, report.tenantId, shanghaiDateOf(now), rule.verifyWithin);
-    Object.assign(report, { status: SensitiveReportStatus.NOTIFIED, notifiedAt: now, round: report.round + 1, verifyDueOn: due.date, verifyDueProvisional: due.provisional });
+    const basis = deadlineBasis(rule.verifyWithin);
+    Object.assign(report, { status: SensitiveReportStatus.NOTIFIED, notifiedAt: now, round: report.round + 1, verifyDueOn: due.date, verifyDueProvisional: due.provisional, verifyBasis: basis });
     this.step(report, action, ctx, note);
     const again = action === SensitiveReportAction.RETURNED;
     await notify(em, report.tenantId, { unitId: report.responsibleUnitId! }, {
       kind: again ? 'SENSITIVE_INFORMATION_RETURNED' : 'SENSITIVE_INFORMATION_NOTIFIED',
       title: again ? '重要敏感信访信息核查情况退回补充' : '重要敏感信访信息核查通知',
-      body: `请于${due.date}${due.provisional ? '（暂定）' : ''}前${rule.onSiteVerification ? '落地核查并' : ''}报告处理情况（${rule.source}）。${again ? `退回意见：${note}` : ''}`,
+      body: `请${rule.onSiteVerification ? '落地核查并' : ''}报告处理情况（${rule.source}），报告时限：${due.date}${due.provisional ? '（暂定）' : ''}前，即${basis.words}。${again ? `退回意见：${note}` : ''}`,
       dedupeKey: `sensitive-notified:${report.id}:${report.round}`,
     });
   }
