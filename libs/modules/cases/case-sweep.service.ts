@@ -4,8 +4,9 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { JobQueue, jobId } from '@engine/jobs';
+import { JobQueue } from '@engine/jobs';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { enqueuePerTenant } from '@modules/tenancy';
 import { caseRulesOf, type CaseRules } from './case-rules';
 import { OwnershipService } from './ownership.service';
 
@@ -53,9 +54,7 @@ export class CaseSweepService implements OnModuleInit {
   }
 
   async sweepAll(): Promise<void> {
-    const tenants = await this.db.run(RequestContext.platform(), ({ em }) => em.find(Tenant, { select: { id: true } }));
-    const stamp = this.clock.now().toISOString().slice(0, 13);
-    for (const t of tenants) await this.jobs.enqueue(CASES_SWEEP_TENANT_JOB, { tenantId: t.id }, { jobId: jobId('cases-sweep', t.id, stamp) });
+    await enqueuePerTenant(this.db, this.jobs, { job: CASES_SWEEP_TENANT_JOB, key: 'cases-sweep', stamp: this.clock.now().toISOString().slice(0, 13) });
   }
 
   /** Runs every step for one tenant; returns what each step found. */

@@ -4,13 +4,14 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
-import { JobQueue, jobId } from '@engine/jobs';
+import { JobQueue } from '@engine/jobs';
 import { holdersOf } from '@engine/access';
 import { pluginOf } from '@modules/tenancy/tenant-lookup';
 import { notify } from '@modules/notifications/notify';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { cadencePeriods } from '@engine/calendar';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { enqueuePerTenant } from '@modules/tenancy';
 import { Inspection, InspectionKind, InspectionStatus } from './inspection.entity';
 import { randomRule } from './inspection-rules';
 import { canonical, drawSample, drawStratified, newSeed, SAMPLE_ALGORITHM, STRATIFIED_ALGORITHM, type InspectionSample } from './sample';
@@ -42,11 +43,8 @@ export class RandomInspectionsService implements OnModuleInit {
 
   /** Enqueues one draw per tenant whose plugin asks for random inspections (the hourly tick). */
   async drawAll(): Promise<void> {
-    const tenants = await this.db.run(RequestContext.platform(), ({ em }) => em.find(Tenant));
-    const today = shanghaiDateOf(this.clock.now());
-    for (const t of tenants.filter((x) => randomRule(x))) {
-      await this.jobs.enqueue(RANDOM_TENANT_JOB, { tenantId: t.id }, { jobId: jobId('random-inspection', t.id, today) });
-    }
+    const stamp = shanghaiDateOf(this.clock.now());
+    await enqueuePerTenant(this.db, this.jobs, { job: RANDOM_TENANT_JOB, key: 'random-inspection', stamp, rulesAt: ['supervision', 'inspections', 'random'] });
   }
 
   /** The random inspection of the current period: drawn now if the period has none yet. */

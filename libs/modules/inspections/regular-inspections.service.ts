@@ -3,11 +3,12 @@ import { cadencePeriods, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext, type Role } from '@engine/context';
 import { Db } from '@engine/database';
-import { JobQueue, jobId } from '@engine/jobs';
+import { JobQueue } from '@engine/jobs';
 import { holdersOf } from '@engine/access';
 import { notify } from '@modules/notifications/notify';
 import { pluginOf } from '@modules/tenancy/tenant-lookup';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { enqueuePerTenant } from '@modules/tenancy';
 import { Inspection, InspectionKind, InspectionStatus } from './inspection.entity';
 
 export const REGULAR_ALL_JOB = 'inspections.regular-all';
@@ -35,11 +36,8 @@ export class RegularInspectionsService implements OnModuleInit {
   }
 
   async scheduleAll(): Promise<void> {
-    const tenants = await this.db.run(RequestContext.platform(), ({ em }) => em.find(Tenant));
-    const today = shanghaiDateOf(this.clock.now());
-    for (const t of tenants.filter((x) => pluginOf(x).supervision?.inspections?.regular)) {
-      await this.jobs.enqueue(REGULAR_TENANT_JOB, { tenantId: t.id }, { jobId: jobId('regular-inspection', t.id, today) });
-    }
+    const stamp = shanghaiDateOf(this.clock.now());
+    await enqueuePerTenant(this.db, this.jobs, { job: REGULAR_TENANT_JOB, key: 'regular-inspection', stamp, rulesAt: ['supervision', 'inspections', 'regular'] });
   }
 
   /** The current period's scheduled inspection: proposed now if the period has none yet. */

@@ -5,10 +5,11 @@ import { Clock } from '@engine/clock';
 import { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
-import { JobQueue, jobId } from '@engine/jobs';
+import { JobQueue } from '@engine/jobs';
 import { User } from '@modules/identity/user.entity';
 import { Notification } from '@modules/notifications/notification.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { enqueuePerTenant } from '@modules/tenancy';
 import { AgreedItem } from './agreed-item.entity';
 import { CadenceObligation, KeyPeriod } from './cadence.entity';
 import { Finding } from '@modules/findings';
@@ -59,9 +60,7 @@ export class CadenceService implements OnModuleInit {
 
   /** Enqueues one sweep per tenant (the hourly tick). */
   async sweepAll(): Promise<void> {
-    const tenants = await this.db.run(RequestContext.platform(), ({ em }) => em.find(Tenant, { select: { id: true } }));
-    const stamp = this.clock.now().toISOString().slice(0, 13);
-    for (const t of tenants) await this.jobs.enqueue(SWEEP_TENANT_JOB, { tenantId: t.id }, { jobId: jobId('sweep', t.id, stamp) });
+    await enqueuePerTenant(this.db, this.jobs, { job: SWEEP_TENANT_JOB, key: 'sweep', stamp: this.clock.now().toISOString().slice(0, 13) });
   }
 
   async sweepTenant(tenantId: string): Promise<void> {

@@ -4,8 +4,9 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { JobQueue, jobId } from '@engine/jobs';
+import { JobQueue } from '@engine/jobs';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { enqueuePerTenant } from '@modules/tenancy';
 import { ActionStatus, SupervisionActionKind } from './enums';
 import { DELIVER_JOB, LADDER_JOB, SWEEP_ALL_JOB, SWEEP_TENANT_JOB, afterDecision, type TenantJob } from './jobs';
 import { evaluateLadder, lookback, type ActionFact, type AssessmentFact, type FlagFact, type LadderState, type NoticeFact } from './ladder';
@@ -48,9 +49,7 @@ export class LadderService implements OnModuleInit {
 
   /** The hourly tick: one sweep per tenant. */
   async sweepAll(): Promise<void> {
-    const tenants = await this.db.run(RequestContext.platform(), ({ em }) => em.find(Tenant, { select: { id: true } }));
-    const stamp = this.clock.now().toISOString().slice(0, 13);
-    for (const t of tenants) await this.jobs.enqueue(SWEEP_TENANT_JOB, { tenantId: t.id }, { jobId: jobId('supervision-sweep', t.id, stamp) });
+    await enqueuePerTenant(this.db, this.jobs, { job: SWEEP_TENANT_JOB, key: 'supervision-sweep', stamp: this.clock.now().toISOString().slice(0, 13) });
   }
 
   /** A tenant's sweep: the regular notices due as drafts, the ladder, then delivery of what they wrote. */

@@ -3,3 +3,4 @@ export * from './tenancy.service';
 export * from './tenancy.abilities';
 export * from './tenant.entity';
 export * from './tenant-lookup';
+export * from './tenant-fan-out';

@@ -1,0 +1,31 @@
+import { RequestContext } from '@engine/context';
+import type { Db } from '@engine/database';
+import { jobId, type JobQueue } from '@engine/jobs';
+import { tenantIdsWithRules } from './tenants.query';
+
+/** What a per-tenant job of an hourly tick receives. */
+export interface TenantJob {
+  tenantId: string;
+}
+
+export interface FanOut {
+  /** The per-tenant job to enqueue. */
+  job: string;
+  /** The job id's prefix; with the tenant and `stamp` it makes a repeated tick enqueue nothing twice. */
+  key: string;
+  /** The period the tick stands for (an hour, a day): one job per tenant and stamp. */
+  stamp: string;
+  /** Only tenants whose rules hold this path of the plugin snapshot (absent: every tenant). */
+  rulesAt?: readonly string[];
+}
+
+/**
+ * The fan-out of every sweep's tick, written once: one cross-tenant query selects the tenants that have
+ * this kind of work (by their rules), then one idempotent job per tenant; the queue's workers run
+ * them (in parallel on BullMQ, one at a time in process). Returns how many were enqueued.
+ */
+export async function enqueuePerTenant(db: Db, jobs: JobQueue, fan: FanOut): Promise<number> {
+  const ids = await db.run(RequestContext.platform(), ({ em }) => tenantIdsWithRules(em, fan.rulesAt ?? null));
+  for (const tenantId of ids) await jobs.enqueue<TenantJob>(fan.job, { tenantId }, { jobId: jobId(fan.key, tenantId, fan.stamp) });
+  return ids.length;
+}
