@@ -57,6 +57,32 @@ describe('errors in the client language', () => {
     expect(en.message).toMatch(/^input\.name: name must be shorter/);
   });
 
+  it('a context\'s reasons (joint-meeting catalogue): bad input and a conflict in Chinese by default, English with the header', async () => {
+    const auth = { authorization: `Bearer ${office}` };
+    const township = { query: tooLong.query, variables: { i: { tenantCode: 'shizi', name: '某乡', kind: 'TOWNSHIP', reason: '机构调整' } } };
+    const [zh] = await post(township, auth);
+    expect(zh).toMatchObject({ message: 'input.kind：乡镇类成员单位须通过将该乡镇开通为租户（onboardTenant）创建', extensions: { code: 'BAD_USER_INPUT', reason: 'TOWNSHIP_UNIT_BY_ONBOARDING' } });
+    expect(zh.extensions.problems).toEqual([{ field: 'input.kind', reason: 'TOWNSHIP_UNIT_BY_ONBOARDING', message: '乡镇类成员单位须通过将该乡镇开通为租户（onboardTenant）创建' }]);
+    const [en] = await post(township, { ...auth, 'accept-language': 'en' });
+    expect(en).toMatchObject({ message: 'input.kind: TOWNSHIP units are created by onboarding the township as a tenant (onboardTenant)', extensions: { reason: 'TOWNSHIP_UNIT_BY_ONBOARDING' } });
+
+    const units = await t.gql<{ tenant: { memberUnits: { name: string }[] } }>('{ tenant(code: "shizi") { memberUnits { name } } }', {}, office);
+    const taken = units.data!.tenant.memberUnits[0].name;
+    const clash = { query: tooLong.query, variables: { i: { tenantCode: 'shizi', name: taken, kind: 'DEPARTMENT', reason: '机构调整' } } };
+    const [zhClash] = await post(clash, auth);
+    expect(zhClash).toMatchObject({ message: `已有名为“${taken}”的在册成员单位`, extensions: { code: 'CONFLICT', reason: 'UNIT_NAME_TAKEN', field: 'input.name' } });
+    const [enClash] = await post(clash, { ...auth, 'accept-language': 'en-GB' });
+    expect(enClash).toMatchObject({ message: `An active member unit is already named "${taken}"`, extensions: { code: 'CONFLICT', reason: 'UNIT_NAME_TAKEN' } });
+  });
+
+  it('a context\'s refusal of a role (tenancy catalogue): FORBIDDEN with its reason, in both languages', async () => {
+    const onboard = { query: 'mutation { onboardTenant(input: { code: "x-town", name: "某镇", pluginId: "shizi-town" }) { id } }' };
+    const [zh] = await post(onboard, { authorization: `Bearer ${office}` });
+    expect(zh).toMatchObject({ message: '只有平台管理员可开通顶级租户', extensions: { code: 'FORBIDDEN', reason: 'PLATFORM_ADMIN_ONLY_TOP_LEVEL' } });
+    const [en] = await post(onboard, { authorization: `Bearer ${office}`, 'accept-language': 'en' });
+    expect(en).toMatchObject({ message: 'Only a platform admin onboards top-level tenants', extensions: { reason: 'PLATFORM_ADMIN_ONLY_TOP_LEVEL' } });
+  });
+
   it('a value the database refuses (an id that is no UUID) is bad input with a reason and an empty problems list', async () => {
     const [err] = await post({ query: '{ petitionCase(id: "not-a-uuid") { id } }' }, { authorization: `Bearer ${office}` });
     expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: expect.stringMatching(/^[A-Z_]+$/) });

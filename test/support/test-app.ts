@@ -107,7 +107,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const app: INestApplication = created.app;
   const http = (): request.Agent => request.agent(app.getHttpServer());
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
-    const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+    // English messages, so tests read the text they assert; test/e2e/error-language checks Chinese (the default).
+    const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('accept-language', 'en');
     if (token) req.set('authorization', `Bearer ${token}`);
     const res = await req.send({ query, variables });
     return res.body as GqlResult<T>;

@@ -15,6 +15,8 @@ export interface FieldProblem {
   /** Stable UPPER_SNAKE reason (`MAX_LENGTH`, `INVALID_VALUE`, a context's own); filled in at the boundary when absent. */
   reason?: string;
   message: string;
+  /** The Chinese message, for the GraphQL boundary only (removed before a client sees it). */
+  __zh?: string;
 }
 
 /**

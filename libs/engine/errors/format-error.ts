@@ -27,12 +27,14 @@ function clientError(base: GraphQLFormattedError, extensions: Record<string, unk
   const reason = given ?? REASON_BY_ENGLISH.get(base.message) ?? GENERIC_REASON[code] ?? 'INVALID_INPUT';
   const catalogued = MESSAGES[reason] && (given !== undefined || REASON_BY_ENGLISH.get(base.message) === reason);
   let problems = Array.isArray(extensions.problems)
-    ? (extensions.problems as FieldProblem[]).map((p) => ({ field: p.field, reason: p.reason ?? INVALID_VALUE, message: p.message }))
+    ? (extensions.problems as FieldProblem[]).map((p) => ({ field: p.field, reason: p.reason ?? INVALID_VALUE, message: p.message, ...(p.__zh ? { __zh: p.__zh } : {}) }))
     : undefined;
   if (!problems && code === ErrorCode.BAD_USER_INPUT) problems = typeof extensions.field === 'string' ? [{ field: extensions.field, reason: INVALID_VALUE, message: base.message }] : [];
-  const localized = problems?.map((p) => ({ ...p, ...(PROBLEM_MESSAGES[p.reason] ? { __zh: PROBLEM_MESSAGES[p.reason].zh } : {}) }));
+  const localized = problems?.map((p) => ({ ...p, ...(!p.__zh && PROBLEM_MESSAGES[p.reason] ? { __zh: PROBLEM_MESSAGES[p.reason].zh } : {}) }));
   // Bad input names its fields in both languages: the Chinese message is built from the problems.
   let zh: string | undefined = localized?.length ? localized.map((p) => `${p.field}：${p.__zh ?? p.message}`).join('；') : undefined;
+  // A context's catalogue (defineErrors) sends its own Chinese text; else the platform's, by reason.
+  if (!zh && typeof extensions.__zh === 'string') zh = extensions.__zh;
   if (!zh && catalogued) zh = MESSAGES[reason].zh;
   return { ...base, extensions: { ...extensions, reason, ...(localized ? { problems: localized } : {}), ...(zh ? { __zh: zh } : {}) } };
 }

@@ -5,3 +5,5 @@ export * from './http-error.filter';
 export * from './database-error.filter';
 export * from './reasons';
 export * from './localize.plugin';
+export * from './catalogue';
+export * from './platform.errors';

@@ -4,6 +4,7 @@ import { Allow, Authenticated, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { CALENDAR_ERRORS } from './calendar.errors';
 import { isPlatformDate } from '@engine/validation';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { CalendarOverrideRow, CalendarYearRow } from './calendar.entity';
@@ -63,7 +64,7 @@ export class CalendarResolver {
   @Allow('update', 'Calendar')
   @Mutation(() => Boolean)
   removeCalendarOverride(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('date') date: string): Promise<boolean> {
-    if (!isPlatformDate(date)) throw AppError.badInput('date', 'must be a real calendar date YYYY-MM-DD');
+    if (!isPlatformDate(date)) throw CALENDAR_ERRORS.badInput('date', 'NOT_A_CALENDAR_DATE');
     return this.calendar.removeOverride(ctx, tenantCode, date);
   }
 
@@ -76,9 +77,9 @@ export class CalendarResolver {
     @Args('amount', { type: () => Int }) amount: number,
     @Args('unit', { defaultValue: 'WORKING_DAYS' }) unit: string,
   ): Promise<DueDateResult> {
-    if (!isPlatformDate(from)) throw AppError.badInput('from', 'must be a real calendar date YYYY-MM-DD');
-    if (!Number.isInteger(amount) || amount < 0 || amount > 3650) throw AppError.badInput('amount', 'must be a whole number of days between 0 and 3650');
-    if (unit !== 'WORKING_DAYS' && unit !== 'CALENDAR_DAYS') throw AppError.badInput('unit', 'must be WORKING_DAYS or CALENDAR_DAYS');
+    if (!isPlatformDate(from)) throw CALENDAR_ERRORS.badInput('from', 'NOT_A_CALENDAR_DATE');
+    if (!Number.isInteger(amount) || amount < 0 || amount > 3650) throw CALENDAR_ERRORS.badInput('amount', 'AMOUNT_OUT_OF_RANGE');
+    if (unit !== 'WORKING_DAYS' && unit !== 'CALENDAR_DAYS') throw CALENDAR_ERRORS.badInput('unit', 'UNIT_UNKNOWN');
     const tenant = await this.db.run(ctx, ({ em }) => em.findOne(Tenant, { where: { code: tenantCode } }));
     if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
     const due = await this.calendar.due(ctx, tenant.id, from, { amount, unit });

@@ -5,6 +5,7 @@ import { InvalidCalendarDataError, parseCalendarYear, parseOverrides, prcCalenda
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError, ErrorCode } from '@engine/errors';
+import { CALENDAR_ERRORS } from './calendar.errors';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { CalendarOverrideRow, CalendarYearRow } from './calendar.entity';
 import type { LoadCalendarYearInput, SetCalendarOverrideInput } from './dto/calendar.inputs';
@@ -51,7 +52,7 @@ export class CalendarService {
 
   /** A platform admin loads (or corrects) a year's national arrangement as data. */
   async loadYear(ctx: RequestContext, input: LoadCalendarYearInput): Promise<CalendarYearRow> {
-    if (!ctx.ability.can('manage', 'Calendar')) throw AppError.forbidden('Only a platform admin loads national calendar years');
+    if (!ctx.ability.can('manage', 'Calendar')) throw CALENDAR_ERRORS.forbidden('PLATFORM_ADMIN_ONLY');
     const year = this.validated(() => parseCalendarYear(input), 'input');
     const row = await this.db.run(ctx.asPlatform(), async ({ em }) => {
       await em.upsert(CalendarYearRow, { year: year.year, holidays: [...year.holidays], workdays: [...year.workdays], source: year.source }, ['year']);
@@ -70,7 +71,7 @@ export class CalendarService {
     const [override] = this.validated(() => parseOverrides([{ date: input.date, kind: input.kind, reason: input.reason }]), 'input');
     const row = await this.db.run(ctx, async ({ em }) => {
       const tenant = await this.tenant(em, input.tenantCode);
-      if (!ctx.ability.can('update', subject('Calendar', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office sets local calendar overrides');
+      if (!ctx.ability.can('update', subject('Calendar', { tenantId: tenant.id }))) throw CALENDAR_ERRORS.forbidden('OFFICE_ONLY');
       await em.upsert(CalendarOverrideRow, { tenantId: tenant.id, date: override.date, kind: override.kind, reason: override.reason, createdById: ctx.caller.userId }, ['tenantId', 'date']);
       return em.findOneOrFail(CalendarOverrideRow, { where: { tenantId: tenant.id, date: override.date } });
     });
@@ -81,7 +82,7 @@ export class CalendarService {
   async removeOverride(ctx: RequestContext, tenantCode: string, date: string): Promise<boolean> {
     const tenantId = await this.db.run(ctx, async ({ em }) => {
       const tenant = await this.tenant(em, tenantCode);
-      if (!ctx.ability.can('update', subject('Calendar', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office sets local calendar overrides');
+      if (!ctx.ability.can('update', subject('Calendar', { tenantId: tenant.id }))) throw CALENDAR_ERRORS.forbidden('OFFICE_ONLY');
       const result = await em.delete(CalendarOverrideRow, { tenantId: tenant.id, date });
       if (!result.affected) throw AppError.notFound(`An override on ${date}`);
       return tenant.id;

@@ -1,5 +1,5 @@
 import type { CountedMemberUnits } from '@jm/plugin-sdk';
-import { AppError, ErrorCode } from '@engine/errors';
+import { JOINT_MEETING_ERRORS } from './joint-meeting.errors';
 
 /** Names given at onboarding for one kind of counted unit, or for one counted group picked by its label. */
 export interface CountedNamesGiven {
@@ -16,10 +16,6 @@ export const COUNTED_NAMES_REASONS = {
   tooMany: 'COUNTED_NAMES_TOO_MANY',
   taken: 'COUNTED_NAME_TAKEN',
 } as const;
-
-function refuse(field: string, message: string, reason: string): AppError {
-  return new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, problems: [{ field, message }], reason });
-}
 
 /**
  * Which name each counted placeholder gets (D2: 002's 三办一中心 are two DEPARTMENT groups). A list with a
@@ -42,15 +38,15 @@ export function assignCountedNames(
     const targets = groups.map((g, gi) => ({ g, gi })).filter(({ g }) => g.kind === entry.kind && (entry.label == null || g.label === entry.label));
     if (targets.length === 0) {
       const field = entry.label == null ? `${path}.${i}.kind` : `${path}.${i}.label`;
-      throw refuse(field, entry.label == null ? `the plugin counts no ${entry.kind} units` : `the plugin counts no ${entry.kind} group labelled "${entry.label}"`, COUNTED_NAMES_REASONS.unknownGroup);
+      throw JOINT_MEETING_ERRORS.badInput(field, 'COUNTED_GROUP_UNKNOWN', { group: entry.label == null ? entry.kind : `${entry.kind} "${entry.label}"` });
     }
-    if (targets.some(({ gi }) => claimed.has(gi))) throw refuse(`${path}.${i}`, `names ${entry.kind}${entry.label ? ` "${entry.label}"` : ''} a second time`, COUNTED_NAMES_REASONS.namedTwice);
+    if (targets.some(({ gi }) => claimed.has(gi))) throw JOINT_MEETING_ERRORS.badInput(`${path}.${i}`, 'COUNTED_GROUP_NAMED_TWICE', { what: `${entry.kind}${entry.label ? ` "${entry.label}"` : ''}` });
     const places = targets.reduce((n, { g }) => n + g.count, 0);
     if (entry.names.length > places) {
-      throw refuse(`${path}.${i}.names`, `the plugin counts ${places} ${targets.map(({ g }) => g.label).join(' + ')}, got ${entry.names.length} names`, COUNTED_NAMES_REASONS.tooMany);
+      throw JOINT_MEETING_ERRORS.badInput(`${path}.${i}.names`, 'COUNTED_NAMES_TOO_MANY', { places, groups: targets.map(({ g }) => g.label).join(' + '), given: entry.names.length });
     }
     entry.names.forEach((name, ni) => {
-      if (used.has(name)) throw refuse(`${path}.${i}.names.${ni}`, `"${name}" is already a member unit's name`, COUNTED_NAMES_REASONS.taken);
+      if (used.has(name)) throw JOINT_MEETING_ERRORS.badInput(`${path}.${i}.names.${ni}`, 'COUNTED_NAME_TAKEN', { name });
       used.add(name);
     });
     let next = 0;

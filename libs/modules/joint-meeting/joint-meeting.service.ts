@@ -5,7 +5,6 @@ import type { EffectivePlugin } from '@jm/plugin-sdk';
 import type { RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
 import { Db, type Tx } from '@engine/database';
-import { AppError } from '@engine/errors';
 import { JobQueue, jobId } from '@engine/jobs';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { pluginOf, withRules } from '@modules/tenancy/tenant-lookup';
@@ -13,6 +12,8 @@ import { MEMBERSHIP_REPORTED_JOB } from '@modules/notifications/notification.job
 import { MemberUnit, MemberUnitKind } from './member-unit.entity';
 import { MembershipChange } from './membership-change.entity';
 import { assignCountedNames, type CountedNamesGiven } from './counted-names';
+import { AppError } from '@engine/errors';
+import { JOINT_MEETING_ERRORS } from './joint-meeting.errors';
 import type { AddMemberUnitInput, DeactivateMemberUnitInput, RenameMemberUnitInput } from './dto/member-unit.inputs';
 
 
@@ -78,7 +79,7 @@ export class JointMeetingService {
 
   async membershipChanges(ctx: RequestContext, tenantId: string): Promise<MembershipChange[]> {
     if (!ctx.ability.can('read', subject('MembershipChange', { tenantId }))) {
-      throw AppError.forbidden('The filing record is visible to the conveners, the office and superiors');
+      throw JOINT_MEETING_ERRORS.forbidden('FILING_RECORD_NOT_VISIBLE');
     }
     return (await ctx.loader('membershipChanges', (ids) => this.changesOf(ctx, ids)).load(tenantId)) ?? [];
   }
@@ -97,7 +98,7 @@ export class JointMeetingService {
 
   async addMemberUnit(ctx: RequestContext, input: AddMemberUnitInput): Promise<MemberUnit> {
     if (input.kind === MemberUnitKind.TOWNSHIP) {
-      throw AppError.badInput('input.kind', 'TOWNSHIP units are created by onboarding the township as a tenant (onboardTenant)');
+      throw JOINT_MEETING_ERRORS.badInput('input.kind', 'TOWNSHIP_UNIT_BY_ONBOARDING');
     }
     const { unit, change } = await this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: input.tenantCode } });
@@ -117,8 +118,8 @@ export class JointMeetingService {
     const { unit, change } = await this.db.run(ctx, async ({ em }) => {
       const unit = await this.findUnit(em, input.memberUnitId);
       this.authorize(ctx, 'update', unit.tenantId);
-      if (!unit.active) throw AppError.conflict('An inactive member unit cannot be renamed', 'input.memberUnitId');
-      if (unit.name === input.name) throw AppError.badInput('input.name', 'is the unit\'s current name');
+      if (!unit.active) throw JOINT_MEETING_ERRORS.conflict('UNIT_INACTIVE', {}, 'input.memberUnitId');
+      if (unit.name === input.name) throw JOINT_MEETING_ERRORS.badInput('input.name', 'SAME_NAME');
       await this.assertNameFree(em, unit.tenantId, input.name, unit.id);
       const from = unit.name;
       // The old name stays as an alias: documents and plugin references that use it keep resolving.
@@ -136,7 +137,7 @@ export class JointMeetingService {
     const { unit, change } = await this.db.run(ctx, async ({ em }) => {
       const unit = await this.findUnit(em, input.memberUnitId);
       this.authorize(ctx, 'update', unit.tenantId);
-      if (!unit.active) throw AppError.conflict('The member unit is already inactive', 'input.memberUnitId');
+      if (!unit.active) throw JOINT_MEETING_ERRORS.conflict('UNIT_ALREADY_INACTIVE', {}, 'input.memberUnitId');
       unit.active = false;
       unit.deactivatedAt = new Date();
       await em.save(unit);
@@ -178,7 +179,7 @@ export class JointMeetingService {
 
   private authorize(ctx: RequestContext, action: 'create' | 'update', tenantId: string): void {
     if (!ctx.ability.can(action, subject('MemberUnit', { tenantId }))) {
-      throw AppError.forbidden('Only the office may change member units');
+      throw JOINT_MEETING_ERRORS.forbidden('OFFICE_ONLY_UNITS');
     }
   }
 
@@ -190,7 +191,7 @@ export class JointMeetingService {
 
   private async assertNameFree(em: Tx['em'], tenantId: string, name: string, exceptId: string | null): Promise<void> {
     const clash = await em.findOne(MemberUnit, { where: { tenantId, name, active: true } });
-    if (clash && clash.id !== exceptId) throw AppError.conflict(`An active member unit is already named "${name}"`, 'input.name');
+    if (clash && clash.id !== exceptId) throw JOINT_MEETING_ERRORS.conflict('UNIT_NAME_TAKEN', { name }, 'input.name');
   }
 
   private file(em: Tx['em'], ctx: RequestContext, unit: MemberUnit, kind: MembershipChange['kind'], reason: string, detail: MembershipChange['detail']): Promise<MembershipChange> {

@@ -8,6 +8,7 @@ import type { RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { TENANCY_ERRORS } from './tenancy.errors';
 import { PluginRegistry, snapshotOf, type PluginEntry } from '@engine/plugins';
 import { assignCountedNames } from '@modules/joint-meeting/counted-names';
 import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
@@ -94,7 +95,7 @@ export class TenancyService {
     const disk = this.registry.get(input.pluginId);
     if (disk && (!disk.available || !disk.effective) && input.pluginVersion === undefined) {
       const first = disk.problems[0];
-      throw AppError.badInput('input.pluginId', `plugin "${input.pluginId}" is unavailable${first ? ` (${first.path}: ${first.message})` : ''}`);
+      throw TENANCY_ERRORS.badInput('input.pluginId', 'PLUGIN_UNAVAILABLE', { plugin: input.pluginId, detail: first ? ` (${first.path}: ${first.message})` : '' });
     }
     try {
       return await this.db.run(ctx, async (tx) => {
@@ -103,10 +104,10 @@ export class TenancyService {
         const entry = await this.catalog.find(em, input.pluginId, input.pluginVersion);
         if (!entry) {
           const what = input.pluginVersion ? `${input.pluginId}@${input.pluginVersion}` : input.pluginId;
-          throw AppError.badInput(input.pluginVersion ? 'input.pluginVersion' : 'input.pluginId', `no plugin "${what}" is installed or published`);
+          throw TENANCY_ERRORS.badInput(input.pluginVersion ? 'input.pluginVersion' : 'input.pluginId', 'PLUGIN_NOT_FOUND', { plugin: what });
         }
         const plugin = entry.effective;
-        if (!plugin.onboardable) throw AppError.badInput('input.pluginId', `plugin "${input.pluginId}" is a base for other plugins and cannot be onboarded directly`);
+        if (!plugin.onboardable) throw TENANCY_ERRORS.badInput('input.pluginId', 'PLUGIN_NOT_ONBOARDABLE', { plugin: input.pluginId });
         this.checkCountedNames(plugin, input);
         let parent: Tenant | null = null;
         if (input.parentCode !== undefined) {
@@ -114,14 +115,14 @@ export class TenancyService {
           if (!parent) throw AppError.notFound(`Parent tenant "${input.parentCode}"`);
         }
         if (!ctx.ability.can('onboard', subject('Tenant', { parentId: parent?.id ?? null }))) {
-          throw AppError.forbidden(parent ? 'You may not onboard tenants under this tenant' : 'Only a platform admin onboards top-level tenants');
+          throw TENANCY_ERRORS.forbidden(parent ? 'NOT_PERMITTED_UNDER_PARENT' : 'PLATFORM_ADMIN_ONLY_TOP_LEVEL');
         }
         const level = plugin.level as TenantLevel;
         if (parent && LEVEL_DEPTH[level] <= LEVEL_DEPTH[parent.level]) {
-          throw AppError.badInput('input.pluginId', `a ${level} plugin cannot be onboarded under a ${parent.level} tenant`);
+          throw TENANCY_ERRORS.badInput('input.pluginId', 'LEVEL_BELOW_PARENT', { level, parentLevel: parent.level });
         }
         if (parent && (await em.exists(MemberUnit, { where: { tenantId: parent.id, name: input.name, active: true } }))) {
-          throw AppError.conflict(`"${parent.name}" already has a member unit named "${input.name}"`, 'input.name');
+          throw TENANCY_ERRORS.conflict('PARENT_UNIT_NAME_TAKEN', { parent: parent.name, name: input.name }, 'input.name');
         }
         const id = randomUUID();
         await this.db.extendScope(tx, id);
@@ -147,7 +148,7 @@ export class TenancyService {
     } catch (err) {
       const driver = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : null;
       if (driver?.code === '23505' && driver.constraint === 'tenant_code_unique') {
-        throw AppError.conflict(`A tenant with code "${input.code}" already exists`, 'input.code');
+        throw TENANCY_ERRORS.conflict('TENANT_CODE_TAKEN', { code: input.code }, 'input.code');
       }
       throw err;
     }

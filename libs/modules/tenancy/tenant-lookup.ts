@@ -2,7 +2,8 @@ import { In, type EntityManager, type FindOptionsSelect } from 'typeorm';
 import type { RequestContext } from '@engine/context';
 import type { Db } from '@engine/database';
 import { readSnapshot, type EffectivePlugin, type HookName, type HookPin, type PluginHooks } from '@jm/plugin-sdk';
-import { AppError, ErrorCode } from '@engine/errors';
+import { AppError } from '@engine/errors';
+import { TENANCY_ERRORS } from './tenancy.errors';
 import type { PluginRegistry } from '@engine/plugins';
 import { Tenant } from './tenant.entity';
 
@@ -39,11 +40,7 @@ export function hookOf<N extends HookName>(registry: PluginRegistry, tenant: Ten
   if (!pin) return undefined;
   const hook = registry.pinnedHook(name, pin);
   if (!hook) {
-    throw new AppError(
-      ErrorCode.CONFLICT,
-      `The rules of "${tenant.code}" use the ${name} hook of ${pin.plugin}@${pin.version}, which is not installed (installed: ${registry.get(pin.plugin)?.version ?? 'none'}); upgrade the tenant's rules`,
-      { reason: 'HOOK_VERSION_NOT_INSTALLED' },
-    );
+    throw TENANCY_ERRORS.conflict('HOOK_VERSION_NOT_INSTALLED', { tenant: tenant.code, hook: name, pin: `${pin.plugin}@${pin.version}`, installed: registry.get(pin.plugin)?.version ?? 'none' });
   }
   return hook;
 }

@@ -5,6 +5,7 @@ import { SDK_VERSION, type PluginFormat } from '@jm/plugin-sdk';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError, ErrorCode } from '@engine/errors';
+import { TENANCY_ERRORS } from '../tenancy.errors';
 import { composeSource, snapshotOf, type ComposedSource } from '@engine/plugins';
 import { Tenant, TenantLevel } from '../tenant.entity';
 import { PluginOrigin, PluginFormatEnum, type JurisdictionPluginModel, type PluginValidation } from '../plugin.model';
@@ -46,13 +47,13 @@ export class PluginStoreService {
   async publish(ctx: RequestContext, source: string, format: PluginFormat): Promise<JurisdictionPluginModel> {
     const caller = ctx.caller;
     const platform = caller.roles.includes(Role.PLATFORM_ADMIN) && caller.tenantId === null;
-    if (!platform && !caller.roles.includes(Role.OFFICE_DIRECTOR)) throw refuse(ErrorCode.FORBIDDEN, PublishRefusal.NOT_A_COUNTY_OFFICE, 'Only the platform admin or a county\'s office director publishes plugins');
+    if (!platform && !caller.roles.includes(Role.OFFICE_DIRECTOR)) throw TENANCY_ERRORS.forbidden('PUBLISHER_NOT_A_COUNTY_OFFICE');
     return this.db.run(ctx, async (tx) => {
       const { em } = tx;
       let county: Tenant | null = null;
       if (!platform) {
         county = await em.findOne(Tenant, { where: { id: caller.tenantId! } });
-        if (!county || county.level !== TenantLevel.COUNTY) throw refuse(ErrorCode.FORBIDDEN, PublishRefusal.NOT_A_COUNTY_OFFICE, 'Only a county\'s office director publishes plugins for its townships');
+        if (!county || county.level !== TenantLevel.COUNTY) throw TENANCY_ERRORS.forbidden('PUBLISHER_NOT_A_COUNTY_OFFICE');
       }
       const composed = await this.compose(em, source, format);
       if (!composed.ok) {
@@ -64,11 +65,11 @@ export class PluginStoreService {
       const owner = await idOwner(em, id);
       const ownerTenantId = county?.id ?? null;
       const installed = this.catalog.isInstalled(id);
-      if ((installed && ownerTenantId !== null) || (owner.taken && owner.owner !== ownerTenantId)) throw refuse(ErrorCode.CONFLICT, PublishRefusal.NOT_YOUR_ID, `The plugin id "${id}" belongs to another publisher: choose another id`, 'input.source:id');
+      if ((installed && ownerTenantId !== null) || (owner.taken && owner.owner !== ownerTenantId)) throw TENANCY_ERRORS.conflict('PLUGIN_ID_NOT_YOURS', { id }, 'input.source:id');
       const existing = await this.catalog.find(em, id, version);
       const hash = hashOf(source);
       if (existing?.published?.contentHash === hash) return this.model(em, existing);
-      if (existing) throw refuse(ErrorCode.CONFLICT, PublishRefusal.VERSION_EXISTS, `${id}@${version} is already published with other content: a published version never changes, publish a higher version`, 'input.source:version');
+      if (existing) throw TENANCY_ERRORS.conflict('PLUGIN_VERSION_EXISTS', { id, version }, 'input.source:version');
       if (county) await this.db.extendScope(tx, county.id);
       await em.insert(PluginVersion, {
         pluginId: id,
@@ -111,13 +112,13 @@ export class PluginStoreService {
 
   /** A county publishes for its townships only, on a base, its own plugin, or a plugin it published. */
   private async checkCountyMay(em: EntityManager, county: Tenant, composed: Extract<ComposedSource, { ok: true }>): Promise<void> {
-    if (composed.effective.level === 'COUNTY') throw refuse(ErrorCode.FORBIDDEN, PublishRefusal.LEVEL_NOT_ALLOWED, 'A county publishes plugins for its townships and subdistricts (level TOWN or STREET)', 'input.source:level');
-    if (!composed.effective.extends.length) throw refuse(ErrorCode.FORBIDDEN, PublishRefusal.EXTENDS_NOT_ALLOWED, 'A county\'s plugin extends a base or the county\'s own plugin', 'input.source:extends');
+    if (composed.effective.level === 'COUNTY') throw TENANCY_ERRORS.forbidden('LEVEL_NOT_ALLOWED', {}, 'input.source:level');
+    if (!composed.effective.extends.length) throw TENANCY_ERRORS.forbidden('EXTENDS_NOT_ALLOWED', { base: 'none' }, 'input.source:extends');
     for (const [i, baseId] of composed.effective.extends.entries()) {
       const base = (await this.catalog.find(em, baseId))!;
       // Shared: the platform's plugins (installed or published by the platform admin); else its own.
       const allowed = base.ownerTenantId === null || baseId === county.pluginId || base.ownerTenantId === county.id;
-      if (!allowed) throw refuse(ErrorCode.FORBIDDEN, PublishRefusal.EXTENDS_NOT_ALLOWED, `"${baseId}" is neither a shared (platform) plugin nor one this county published`, `input.source:extends.${i}`);
+      if (!allowed) throw TENANCY_ERRORS.forbidden('EXTENDS_NOT_ALLOWED', { base: baseId }, `input.source:extends.${i}`);
     }
   }
 
@@ -143,10 +144,6 @@ export class PluginStoreService {
       publishedAt: e.published?.publishedAt ?? null,
     };
   }
-}
-
-function refuse(code: ErrorCode, reason: string, message: string, field?: string): AppError {
-  return new AppError(code, message, { reason, ...(field ? { field } : {}) });
 }
 
 function toValidation(c: ComposedSource): PluginValidation {
