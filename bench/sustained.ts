@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { heapGrowth, summariseHeap } from './lib/heap';
 import autocannon from 'autocannon';
 import { login, startApi } from './lib/api';
 import { findPicks, findWriters, withOwnerPool } from './lib/owner';
@@ -16,13 +17,17 @@ const WRITE_SHARE = 0.2;
  * A sustained mixed load: `connections` connections for `seconds`, each request a read scenario
  * (80%) or a write (20%: `scheduleMeeting` by the office of one of 20 towns). Records every error
  * (transport, non-2xx or GraphQL `errors`), the API's RSS every 10 s, and afterwards checks in the
- * database that every write the API acknowledged is there.
+ * database that every write the API acknowledged is there. A heap snapshot of the API after a 30-s
+ * warm-up and another after the run (both with no request in flight; V8 collects garbage before writing
+ * one) say which kinds of object grew, beside the RSS.
  */
 export async function runSustained(target: BenchTarget, manifest: Manifest, opts: { seconds: number; connections: number }): Promise<string> {
   const { picks, writers } = await withOwnerPool(target, async (pool) => ({ picks: await findPicks(pool), writers: await findWriters(pool, WRITERS) }));
   // Reads the seeded database has (the province view needs a seed with the PROVINCE tenant).
   const readScenarios = READ_SCENARIOS.filter((s) => !s.needs || s.needs(picks));
-  const api = await startApi(target);
+  const heapDir = mkdtempSync(join(tmpdir(), 'jm-heap-'));
+  const api = await startApi(target, ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${heapDir}`]);
+  const snapshots: string[] = [];
   const rssSeries: { second: number; rssMb: number }[] = [];
   const acknowledged: string[] = [];
   let graphqlErrors = 0;
@@ -46,10 +51,10 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
     };
     sample();
     const timer = setInterval(sample, 10_000);
-    const instance = autocannon({
+    const load = (duration: number): Promise<autocannon.Result> => autocannon({
       url: api.url,
       connections: opts.connections,
-      duration: opts.seconds,
+      duration,
       timeout: 30,
       requests: [
         {
@@ -90,8 +95,14 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
           },
         },
       ],
-    } as unknown as autocannon.Options);
-    result = await instance;
+    } as unknown as autocannon.Options) as unknown as Promise<autocannon.Result>;
+    await load(30);
+    snapshots.push(await heapSnapshot(api.pid, heapDir, snapshots.length));
+    graphqlErrors = 0;
+    reads = 0;
+    writes = 0;
+    result = await load(opts.seconds);
+    snapshots.push(await heapSnapshot(api.pid, heapDir, snapshots.length));
     clearInterval(timer);
     sample();
   } finally {
@@ -99,6 +110,10 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
   }
   const found = await withOwnerPool(target, async (pool) => Number(((await pool.query(`SELECT count(*)::int AS n FROM meeting WHERE id = ANY($1::uuid[])`, [acknowledged])).rows[0] as { n: number }).n));
   const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
+  const heap = heapGrowth(summariseHeap(snapshots[0]), summariseHeap(snapshots[1]));
+  rmSync(heapDir, { recursive: true, force: true });
+  const mb = (bytes: number): number => round(bytes / 2 ** 20, 2);
+  const heapGrowthPct = round(((heap.totalAfter - heap.totalBefore) / heap.totalBefore) * 100, 1);
   // Flat: after the first 30 s (warm-up), the last third of samples against the first third.
   const steady = rssSeries.filter((s) => s.second >= 30);
   const third = Math.max(1, Math.floor(steady.length / 3));
@@ -126,7 +141,13 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
     acknowledgedWritesFound: found,
     rssEvery10s: rssSeries,
     rss: { earlyMeanMb: round(early, 1), lateMeanMb: round(late, 1), growthPct, flat: growthPct !== null && growthPct <= 5 },
-    pass: { noErrors: errors === 0, everyAcknowledgedWriteFound: found === acknowledged.length, memoryFlat: growthPct !== null && growthPct <= 5 },
+    heap: {
+      afterWarmUpMb: mb(heap.totalBefore),
+      afterRunMb: mb(heap.totalAfter),
+      growthPct: heapGrowthPct,
+      largestGrowth: heap.largest.map((g) => ({ kind: g.kind, count: `${g.countBefore} → ${g.countAfter}`, mb: `${mb(g.bytesBefore)} → ${mb(g.bytesAfter)}` })),
+    },
+    pass: { noErrors: errors === 0, everyAcknowledgedWriteFound: found === acknowledged.length, memoryFlat: growthPct !== null && growthPct <= 5, heapFlat: heapGrowthPct <= 5 },
   };
   process.stdout.write(`${JSON.stringify({ ...out, rssEvery10s: undefined }, null, 2)}\nRSS every 10 s (MB): ${rssSeries.map((s) => s.rssMb).join(' ')}\n`);
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -134,4 +155,24 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   process.stdout.write(`results: ${file}\n`);
   return file;
+}
+
+/** Asks the API for a heap snapshot (SIGUSR2) and waits until the file is complete; returns its path. */
+async function heapSnapshot(pid: number, dir: string, before: number): Promise<string> {
+  process.kill(pid, 'SIGUSR2');
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.heapsnapshot')).sort();
+    if (files.length > before) {
+      const file = join(dir, files[files.length - 1]);
+      // Written in one go by the (paused) process: complete once its size stops changing.
+      const size = statSync(file).size;
+      await new Promise((r) => setTimeout(r, 2000));
+      if (size > 0 && statSync(file).size === size) return file;
+    } else if (Date.now() > deadline) {
+      throw new Error('the API wrote no heap snapshot in 300 s');
+    } else {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }

@@ -4,9 +4,12 @@ import { BENCH_ADMIN_PASSWORD } from './constants';
 import { startServer, type Server } from './process';
 import type { BenchTarget } from './target';
 
-/** The real API as a separate process (`dist/apps/api/main.js`) on the bench database. */
-export function startApi(target: BenchTarget): Promise<Server> {
-  return startServer('dist/apps/api/main.js', { ...appEnv(target), BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, NODE_ENV: '', GRAPHIQL: 'false' }, '/health', 'API');
+/**
+ * The real API as a separate process (`dist/apps/api/main.js`) on the bench database. `nodeArgs` go to
+ * node (the sustained run's `--heapsnapshot-signal`).
+ */
+export function startApi(target: BenchTarget, nodeArgs: string[] = []): Promise<Server> {
+  return startServer('dist/apps/api/main.js', { ...appEnv(target), BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, NODE_ENV: '', GRAPHIQL: 'false' }, '/health', 'API', nodeArgs);
 }
 
 export interface GqlAnswer {

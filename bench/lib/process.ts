@@ -73,9 +73,9 @@ export interface Server {
 }
 
 /** Starts `node <script>` with the environment given and waits until `readyPath` answers 200. */
-export async function startServer(script: string, env: Record<string, string>, readyPath: string, name: string): Promise<Server> {
+export async function startServer(script: string, env: Record<string, string>, readyPath: string, name: string, nodeArgs: string[] = []): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
