@@ -77,6 +77,17 @@ describe('the supervision ladder in the demo county', () => {
     ok(await t.gql<{ supervisionProposals: Proposal[] }>(`query($s: String) { supervisionProposals(tenantCode: "${COUNTY}", status: $s) { ${PROPOSAL} } }`, { s: status }, token)).supervisionProposals;
   const decide = (op: 'confirmSupervisionProposal' | 'dismissSupervisionProposal', input: Record<string, unknown>, token = tok.office) =>
     t.gql<Record<string, Proposal>>(`mutation($i: ${op === 'confirmSupervisionProposal' ? 'ConfirmSupervisionProposalInput' : 'DismissSupervisionProposalInput'}!) { ${op}(input: $i) { ${PROPOSAL} } }`, { i: input }, token);
+  type Status = { tenantCode: string; listedCases: number; interviewsAwaitingRectification: number; proposedSteps: number; confirmedSteps: number; dismissedSteps: number; stepsByKind: { step: string; proposed: number; confirmed: number; dismissed: number }[] };
+  /** The superiors' view (issue 13 item 9) of one town, as the county's superior reads it over HTTP. */
+  const statusOf = async (town: string): Promise<Status> =>
+    ok(await t.gql<{ supervisionStatus: { items: Status[] } }>(
+      `{ supervisionStatus(tenantCode: "${COUNTY}", limit: 200) { items { tenantCode listedCases interviewsAwaitingRectification proposedSteps confirmedSteps dismissedSteps stepsByKind { step proposed confirmed dismissed } } } }`, {}, tok.superior,
+    )).supervisionStatus.items.find((s) => s.tenantCode === town)!;
+  type EvidenceItem = { kind: string; reference: string | null; status: string; unitName: string | null; label: string | null; rule: string | null };
+  const evidenceOf = async (town: string, metric: string): Promise<{ count: number; items: EvidenceItem[] }> =>
+    ok(await t.gql<{ supervisionEvidence: { count: number; items: EvidenceItem[] } }>(
+      `query($m: SupervisionMetric!) { supervisionEvidence(tenantCode: "${town}", metric: $m) { count items { kind reference status unitName label rule } } }`, { m: metric }, tok.superior,
+    )).supervisionEvidence;
   /** The sweep drafts the regular notices that are due; the office publishes the monthly one. */
   async function publishDraftedMonth(periodStart: string): Promise<string> {
     const drafts = ok(await t.gql<{ supervisionNotices: { id: string; status: string; period: string; periodStart: string }[] }>(`{ supervisionNotices(tenantCode: "${COUNTY}") { id status period periodStart } }`, {}, tok.office)).supervisionNotices;
@@ -312,6 +323,36 @@ describe('the supervision ladder in the demo county', () => {
     expect(listing.steps.map((s) => s.code)).toEqual(['FILE']);
   });
 
+  it('issue 13 item 9: the superiors\' view shows per town the confirmed steps by kind, the listed case, and lists them', async () => {
+    const xiacang = await statusOf('xiacang');
+    // Confirmed: two 提醒或约谈 (both as reminders) and the listing of the key case; nothing awaits the office.
+    expect(xiacang).toMatchObject({ listedCases: 1, proposedSteps: 0, confirmedSteps: 3, dismissedSteps: 0 });
+    expect(xiacang.stepsByKind).toEqual([
+      { step: 'LISTED_SUPERVISION', proposed: 0, confirmed: 1, dismissed: 0 },
+      { step: 'REMINDER_OR_INTERVIEW', proposed: 0, confirmed: 2, dismissed: 0 },
+    ]);
+    const shizi = await statusOf('shizi');
+    expect(shizi).toMatchObject({ listedCases: 0, confirmedSteps: 1, stepsByKind: [{ step: 'REMINDER_OR_INTERVIEW', proposed: 0, confirmed: 1, dismissed: 0 }] });
+    // The rows behind the numbers: each confirmed step with what the office made of it and its article.
+    const confirmed = await evidenceOf('xiacang', 'CONFIRMED_STEPS');
+    expect(confirmed.count).toBe(3);
+    expect(confirmed.items.map((i) => [i.kind, i.status, i.label, i.rule, i.unitName]).sort()).toEqual([
+      ['PROPOSAL', 'CONFIRMED', 'LISTED_SUPERVISION → LISTING', 'reminded-twice (003 §五)', '下仓镇'],
+      ['PROPOSAL', 'CONFIRMED', 'REMINDER_OR_INTERVIEW → REMINDER', 'bottom-three-twice (003 §三)', '下仓镇'],
+      ['PROPOSAL', 'CONFIRMED', 'REMINDER_OR_INTERVIEW → REMINDER', 'bottom-three-twice (003 §三)', '下仓镇'],
+    ]);
+    expect(confirmed.items.every((i) => i.reference)).toBe(true); // the action each confirmation created
+    expect((await evidenceOf('shizi', 'CONFIRMED_STEPS')).items.map((i) => i.label)).toEqual(['REMINDER_OR_INTERVIEW → INTERVIEW']);
+    const listed = await evidenceOf('xiacang', 'LISTED_CASES');
+    expect(listed).toMatchObject({ count: 1, items: [{ kind: 'LISTING', status: 'ACTIVE', unitName: '下仓镇', rule: '003 §五' }] });
+    // A town reads its own row, with the county's steps about it; a sibling's is not its to read.
+    const own = ok(await t.gql<{ supervisionStatus: { items: Status[] } }>('{ supervisionStatus(tenantCode: "xiacang") { items { tenantCode confirmedSteps } } }', {}, tok.xiacang)).supervisionStatus.items;
+    expect(own).toEqual([{ tenantCode: 'xiacang', confirmedSteps: 3 }]);
+    expect((await t.gql('{ supervisionEvidence(tenantCode: "shizi", metric: CONFIRMED_STEPS) { count } }', {}, tok.xiacang)).errors).toBeDefined();
+    const withProposals = ok(await t.gql<{ supervisionStatus: { totalCount: number } }>(`{ supervisionStatus(tenantCode: "${COUNTY}", filter: { hasProposed: true }) { totalCount } }`, {}, tok.superior)).supervisionStatus;
+    expect(withProposals.totalCount).toBe(0);
+  });
+
   it('the listing goes through its five steps; the acceptance check must pass before delisting', async () => {
     at('2026-09-02');
     const advance = (input: Record<string, unknown>, token = tok.office) => mutate('advanceListing', 'AdvanceListingInput', { actionId: ids.listing, ...input }, token);
@@ -350,6 +391,14 @@ describe('the supervision ladder in the demo county', () => {
     expect((await actions(tok.office, 'INTERVIEW')).filter((a) => a.unitName === '下仓镇')).toEqual([]); // proposed, not planned
     const [flagged] = await proposals('PROPOSED');
     expect(flagged).toMatchObject({ ruleId: 'interview-grounds', step: 'INTERVIEW', options: ['INTERVIEW'], unitName: '下仓镇' });
+    // The superiors see the step awaiting the office (issue 13 item 9), before anything is sent.
+    expect(await statusOf('xiacang')).toMatchObject({ proposedSteps: 1, confirmedSteps: 3 });
+    expect((await statusOf('xiacang')).stepsByKind).toContainEqual({ step: 'INTERVIEW', proposed: 1, confirmed: 0, dismissed: 0 });
+    expect((await evidenceOf('xiacang', 'PROPOSED_STEPS')).items).toEqual([
+      { kind: 'PROPOSAL', reference: null, status: 'PROPOSED', unitName: '下仓镇', label: 'INTERVIEW', rule: 'interview-grounds (003 §六)' },
+    ]);
+    const pending = ok(await t.gql<{ supervisionStatus: { items: { tenantCode: string }[] } }>(`{ supervisionStatus(tenantCode: "${COUNTY}", filter: { hasProposed: true }, orderBy: { field: PROPOSED_STEPS, direction: DESC }) { items { tenantCode } } }`, {}, tok.superior)).supervisionStatus;
+    expect(pending.items).toEqual([{ tenantCode: 'xiacang' }]);
     ok(await decide('confirmSupervisionProposal', { proposalId: flagged.id }));
     const [interview] = (await actions(tok.office, 'INTERVIEW')).filter((a) => a.unitName === '下仓镇');
     ids.interview = interview.id;
@@ -368,6 +417,9 @@ describe('the supervision ladder in the demo county', () => {
     expect(field(await hold({ heldOn: '2026-09-29' }, tok.chief))).toBe('input.heldOn');
     const held = ok(await hold({}, tok.chief)).holdInterview;
     expect(held).toMatchObject({ status: 'AWAITING_RECTIFICATION', dueOn: '2026-10-23', dueProvisional: false }); // 国庆 10-01..08 skipped, 10-10 worked
+    // The superiors see the interview awaiting its rectification report, and the confirmed step.
+    expect(await statusOf('xiacang')).toMatchObject({ interviewsAwaitingRectification: 1, proposedSteps: 0, confirmedSteps: 4 });
+    expect((await evidenceOf('xiacang', 'INTERVIEWS_AWAITING_RECTIFICATION')).items).toMatchObject([{ kind: 'INTERVIEW', status: 'AWAITING_RECTIFICATION', unitName: '下仓镇', rule: '003 §六' }]);
     expect(held.steps.map((s) => s.code)).toEqual(['FORM_TEAM', 'IDENTIFY_TARGETS', 'NOTIFY_MATTERS', 'CONDUCT', 'SIGN']);
     expect(held.detail).toMatchObject({ team: plan.team, targets: plan.targets, matters: plan.matters, signatures: { interviewer: true, interviewee: true }, conductedBy: 'CHIEF_CONVENER' });
 

@@ -33,8 +33,8 @@ describe('supervisionStatus (the superiors\' view)', () => {
   const code = (res: GqlResult): string | undefined => res.errors?.[0]?.extensions?.code;
   const field = (res: GqlResult): string | undefined => res.errors?.[0]?.extensions?.field ?? res.errors?.[0]?.extensions?.problems?.[0]?.field;
 
-  const ROW = 'tenantCode tenantName level parentCode openCases overdueCases overdueAsOf listedCases interviewsAwaitingRectification latestRank rankedOf rankNoticeNumber rankPeriod rankPeriodStart rankPeriodEnd cadenceMet cadenceDue cadenceRatio agreedItemsDone agreedItemsTotal agreedItemsRatio updatedAt';
-  type Row = { tenantCode: string; tenantName: string; level: string; parentCode: string | null; openCases: number; overdueCases: number; overdueAsOf: string; listedCases: number; interviewsAwaitingRectification: number; latestRank: number | null; rankedOf: number | null; rankNoticeNumber: string | null; cadenceMet: number; cadenceDue: number; cadenceRatio: number | null; agreedItemsDone: number; agreedItemsTotal: number; agreedItemsRatio: number | null };
+  const ROW = 'tenantCode tenantName level parentCode openCases overdueCases overdueAsOf listedCases interviewsAwaitingRectification latestRank rankedOf rankNoticeNumber rankPeriod rankPeriodStart rankPeriodEnd cadenceMet cadenceDue cadenceRatio agreedItemsDone agreedItemsTotal agreedItemsRatio proposedSteps confirmedSteps dismissedSteps updatedAt';
+  type Row = { tenantCode: string; tenantName: string; level: string; parentCode: string | null; openCases: number; overdueCases: number; overdueAsOf: string; listedCases: number; interviewsAwaitingRectification: number; latestRank: number | null; rankedOf: number | null; rankNoticeNumber: string | null; cadenceMet: number; cadenceDue: number; cadenceRatio: number | null; agreedItemsDone: number; agreedItemsTotal: number; agreedItemsRatio: number | null; proposedSteps: number; confirmedSteps: number; dismissedSteps: number };
   type Page = { items: Row[]; totalCount: number; nextCursor: string | null };
   const status = (token: string, vars: Record<string, unknown>) =>
     t.gql<{ supervisionStatus: Page }>(
@@ -65,6 +65,9 @@ describe('supervisionStatus (the superiors\' view)', () => {
     cadenceDue: r.cadenceDue,
     itemsDone: r.agreedItemsDone,
     itemsTotal: r.agreedItemsTotal,
+    proposed: r.proposedSteps,
+    confirmed: r.confirmedSteps,
+    dismissed: r.dismissedSteps,
   });
   const raw = async (): Promise<Map<string, StatusNumbers>> => new Map((await recountFromRaw(ds)).map((r) => [r.code, r]));
 

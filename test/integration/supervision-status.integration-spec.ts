@@ -22,6 +22,8 @@ type Op =
   | { op: 'updateObligations'; tenant: number; status: number }
   | { op: 'insertItem'; tenant: number; status: number }
   | { op: 'updateItem'; pick: number; status: number }
+  | { op: 'insertProposal'; issuer: number; target: number | null; step: number; status: number }
+  | { op: 'updateProposal'; pick: number; status: number; retarget: number | null | undefined }
   | { op: 'refresh'; tenant: number; day: number };
 
 const CASE_STATUSES = ['RECEIVED', 'ASSIGNED', 'RESOLVED', 'CLOSED', 'TRANSFERRED', 'GUIDED'];
@@ -34,13 +36,18 @@ const ACTION_STATUSES: Record<string, string[]> = {
 };
 const statusOf = (kind: string, n: number): string => ACTION_STATUSES[kind][n % ACTION_STATUSES[kind].length];
 const OBLIGATION_STATUSES = ['OPEN', 'MET', 'MISSED'];
+const PROPOSAL_STEPS = ['REMINDER_OR_INTERVIEW', 'LISTED_SUPERVISION', 'ACCOUNTABILITY'];
+const PROPOSAL_STATUSES = ['PROPOSED', 'CONFIRMED', 'DISMISSED'];
+/** The columns a proposal in that status carries (a decision; a confirmed one its action). */
+const decidedSql = (statusParam: string) =>
+  `decided_at = CASE WHEN ${statusParam} = 'PROPOSED' THEN NULL ELSE now() END, action_id = CASE WHEN ${statusParam} = 'CONFIRMED' THEN gen_random_uuid() END`;
 const ITEM_STATUSES = ['PENDING', 'OPEN', 'DONE'];
 const day = (n: number): string => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The maintained aggregate against the truth: after any random sequence of writes to the watched
  * tables — single and multi-row statements, inserts, updates that move an action between tenants,
- * deletes, notices drafted and published, refreshes to other dates, writes by the app role under RLS —
+ * deletes, notices drafted and published, ladder proposals decided and moved between tenants, refreshes to other dates, writes by the app role under RLS —
  * every tenant's `supervision_status` row equals a full recount from the raw tables.
  */
 describe('supervision_status stays equal to a full recount', () => {
@@ -172,6 +179,25 @@ describe('supervision_status stays equal to a full recount', () => {
       case 'updateItem':
         await ds.query(`UPDATE agreed_item SET status = $1 WHERE id = ${pickSql('agreed_item', o.pick)}`, [ITEM_STATUSES[o.status]]);
         break;
+      case 'insertProposal': {
+        // A county proposes about a township (target = the town); a town about its own unit (no target).
+        const issuer = o.target === null ? towns[o.issuer % towns.length] : county;
+        const target = o.target === null ? null : towns[o.target % towns.length];
+        const status = PROPOSAL_STATUSES[o.status % 3];
+        await ds.query(
+          `INSERT INTO supervision_proposal (tenant_id, rule_id, rule_source, step, target_unit_id, target_tenant_id, dedupe_key, status, proposed_at, decided_at, action_id)
+           VALUES ($1, 'test', 'test', $2, $3, $4, $5, $6::text, now(), CASE WHEN $6::text = 'PROPOSED' THEN NULL ELSE now() END, CASE WHEN $6::text = 'CONFIRMED' THEN gen_random_uuid() END)`,
+          [issuer.id, PROPOSAL_STEPS[o.step % 3], target ? target.township : issuer.unit, target?.id ?? null, `P${counter}`, status],
+        );
+        break;
+      }
+      case 'updateProposal': {
+        const params: unknown[] = [PROPOSAL_STATUSES[o.status % 3]];
+        const retarget = o.retarget === undefined ? '' : `, target_tenant_id = CASE WHEN tenant_id = $2 THEN $3::uuid ELSE target_tenant_id END`;
+        if (o.retarget !== undefined) params.push(county.id, o.retarget === null ? null : towns[o.retarget % towns.length].id);
+        await ds.query(`UPDATE supervision_proposal SET status = $1::text, ${decidedSql('$1::text')}${retarget} WHERE id = ${pickSql('supervision_proposal', o.pick)}`, params);
+        break;
+      }
       case 'refresh': {
         const tenant = tenants[o.tenant];
         await db.run(RequestContext.forTenantJob(tenant.id), ({ em }) => em.query(`SELECT supervision_status_refresh($1, $2)`, [tenant.id, day(o.day)]));
@@ -199,6 +225,8 @@ describe('supervision_status stays equal to a full recount', () => {
     fc.record({ op: fc.constant('updateObligations' as const), tenant: tenantIdx, status: fc.nat(2) }),
     fc.record({ op: fc.constant('insertItem' as const), tenant: tenantIdx, status: fc.nat(2) }),
     fc.record({ op: fc.constant('updateItem' as const), pick: fc.nat(), status: fc.nat(2) }),
+    fc.record({ op: fc.constant('insertProposal' as const), issuer: fc.nat(3), target: fc.option(fc.nat(3), { nil: null }), step: fc.nat(2), status: fc.nat(2) }),
+    fc.record({ op: fc.constant('updateProposal' as const), pick: fc.nat(), status: fc.nat(2), retarget: fc.option(fc.option(fc.nat(3), { nil: null }), { nil: undefined }) }),
     fc.record({ op: fc.constant('refresh' as const), tenant: tenantIdx, day: fc.integer({ min: 0, max: 400 }) }),
   );
 
@@ -209,7 +237,8 @@ describe('supervision_status stays equal to a full recount', () => {
       expect(await storedStatus(ds)).toEqual(await recountFromRaw(ds));
       const [totals] = (await ds.query(`SELECT sum(open_cases)::int AS open, sum(overdue_cases)::int AS overdue, sum(listed_cases)::int AS listed,
         sum(interviews_awaiting_rectification)::int AS awaiting, count(latest_rank)::int AS ranked, sum(cadence_due)::int AS cadence,
-        sum(agreed_items_total)::int AS items FROM supervision_status`)) as Record<string, number>[];
+        sum(agreed_items_total)::int AS items, sum(proposed_steps)::int AS proposed, sum(confirmed_steps)::int AS confirmed,
+        sum(dismissed_steps)::int AS dismissed FROM supervision_status`)) as Record<string, number>[];
       for (const [k, v] of Object.entries(totals)) if (v > 0) reached.add(k);
     };
     // A fixed start that puts something in every part of the row (a county listing and interview of a
@@ -222,8 +251,11 @@ describe('supervision_status stays equal to a full recount', () => {
       { op: 'insertNotice', order: [0, 1, 2, 3], publish: true, day: 50 },
       { op: 'insertObligation', tenant: 2, status: 2 },
       { op: 'insertItem', tenant: 3, status: 1 },
+      { op: 'insertProposal', issuer: 0, target: 2, step: 0, status: 0 },
+      { op: 'insertProposal', issuer: 0, target: 3, step: 1, status: 1 },
+      { op: 'insertProposal', issuer: 1, target: null, step: 2, status: 2 },
     ]);
-    expect([...reached].sort()).toEqual(['awaiting', 'cadence', 'items', 'listed', 'open', 'overdue', 'ranked']);
+    expect([...reached].sort()).toEqual(['awaiting', 'cadence', 'confirmed', 'dismissed', 'items', 'listed', 'open', 'overdue', 'proposed', 'ranked']);
     // …then random sequences on top of it.
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), check),
@@ -256,6 +288,11 @@ describe('supervision_status stays equal to a full recount', () => {
         `INSERT INTO petition_case (tenant_id, number, channel, source, matter, people_count, status, received_at, received_on, received_by, first_inquiry_user_id)
          SELECT $1, 'BULK-' || g, 'LETTER', 'LOCAL', '测试', 1, 'RECEIVED', now(), current_date, $2, $2 FROM generate_series(1, 50) g`,
         [town.id, town.user],
+      );
+      await em.query(
+        `INSERT INTO supervision_proposal (tenant_id, rule_id, rule_source, step, target_unit_id, dedupe_key, status, proposed_at)
+         SELECT $1, 'bulk', 'test', 'REMINDER', $2, 'BULK-' || g, 'PROPOSED', now() FROM generate_series(1, 3) g`,
+        [town.id, town.unit],
       );
     });
     expect(await storedStatus(ds)).not.toEqual(await recountFromRaw(ds));

@@ -15,6 +15,9 @@ export interface StatusNumbers {
   cadenceDue: number;
   itemsDone: number;
   itemsTotal: number;
+  proposed: number;
+  confirmed: number;
+  dismissed: number;
 }
 
 /**
@@ -32,7 +35,10 @@ export async function recountFromRaw(ds: DataSource): Promise<StatusNumbers[]> {
       (SELECT count(*) FROM cadence_obligation o WHERE o.tenant_id = t.id AND o.status = 'MET')::int AS "cadenceMet",
       (SELECT count(*) FROM cadence_obligation o WHERE o.tenant_id = t.id AND o.status IN ('MET', 'MISSED'))::int AS "cadenceDue",
       (SELECT count(*) FROM agreed_item i WHERE i.tenant_id = t.id AND i.status = 'DONE')::int AS "itemsDone",
-      (SELECT count(*) FROM agreed_item i WHERE i.tenant_id = t.id AND i.status IN ('OPEN', 'DONE'))::int AS "itemsTotal"
+      (SELECT count(*) FROM agreed_item i WHERE i.tenant_id = t.id AND i.status IN ('OPEN', 'DONE'))::int AS "itemsTotal",
+      (SELECT count(*) FROM supervision_proposal p WHERE coalesce(p.target_tenant_id, p.tenant_id) = t.id AND p.status = 'PROPOSED')::int AS proposed,
+      (SELECT count(*) FROM supervision_proposal p WHERE coalesce(p.target_tenant_id, p.tenant_id) = t.id AND p.status = 'CONFIRMED')::int AS confirmed,
+      (SELECT count(*) FROM supervision_proposal p WHERE coalesce(p.target_tenant_id, p.tenant_id) = t.id AND p.status = 'DISMISSED')::int AS dismissed
     FROM tenant t
     LEFT JOIN supervision_status s ON s.tenant_id = t.id
     LEFT JOIN LATERAL (
@@ -47,6 +53,7 @@ export async function storedStatus(ds: DataSource): Promise<StatusNumbers[]> {
   return ds.query(`
     SELECT t.code, to_char(s.overdue_as_of, 'YYYY-MM-DD') AS "asOf", s.open_cases AS open, s.overdue_cases AS overdue, s.listed_cases AS listed,
       s.interviews_awaiting_rectification AS awaiting, s.latest_rank AS rank, s.latest_ranked_of AS "rankedOf", s.latest_rank_notice_number AS "rankNotice",
-      s.cadence_met AS "cadenceMet", s.cadence_due AS "cadenceDue", s.agreed_items_done AS "itemsDone", s.agreed_items_total AS "itemsTotal"
+      s.cadence_met AS "cadenceMet", s.cadence_due AS "cadenceDue", s.agreed_items_done AS "itemsDone", s.agreed_items_total AS "itemsTotal",
+      s.proposed_steps AS proposed, s.confirmed_steps AS confirmed, s.dismissed_steps AS dismissed
     FROM tenant t LEFT JOIN supervision_status s ON s.tenant_id = t.id ORDER BY t.code`);
 }

@@ -14,7 +14,7 @@ type Row = Omit<SupervisionEvidenceItem, 'kind'>;
  * caller's row-level security. Cases carry their number, due date, status, category and responsible
  * unit — never a petitioner's personal data. Listings and interviews are the actions about the tenant
  * (a county's against its township included: `supervision_status_actions` lets whoever reads the
- * tenant see the actions about it). Overdue is counted against the aggregate's `overdue_as_of`, so
+ * tenant see the actions about it), and so are the ladder's proposals (`supervision_status_proposals`). Overdue is counted against the aggregate's `overdue_as_of`, so
  * the list and the number agree. Offset pagination, capped at 10,000 rows deep.
  */
 @Injectable()
@@ -81,6 +81,20 @@ export class SupervisionEvidenceQuery {
             page,
           );
           break;
+        case SupervisionMetric.PROPOSED_STEPS:
+        case SupervisionMetric.CONFIRMED_STEPS:
+        case SupervisionMetric.DISMISSED_STEPS: {
+          const status = metric === SupervisionMetric.PROPOSED_STEPS ? 'PROPOSED' : metric === SupervisionMetric.CONFIRMED_STEPS ? 'CONFIRMED' : 'DISMISSED';
+          kind = 'PROPOSAL';
+          count = status === 'PROPOSED' ? row.proposed_steps : status === 'CONFIRMED' ? row.confirmed_steps : row.dismissed_steps;
+          rows = await em.query(
+            `SELECT p.id, coalesce(p.action_number, p.case_number) AS reference, p.status, NULL AS "dueOn", NULL AS "periodStart", NULL AS "periodEnd",
+                    p.unit_name AS "unitName", p.step || coalesce(' → ' || p.decided_kind, '') AS label, p.rule_id || ' (' || p.rule_source || ')' AS rule
+             FROM supervision_status_proposals($1, $4, $2, $3) p`,
+            [...page, status],
+          );
+          break;
+        }
       }
       const items = rows.slice(0, limit).map((r) => ({ ...r, kind }));
       return { tenantCode: code, metric, count, asOf: row.overdue_as_of, items, nextOffset: rows.length > limit ? offset + limit : null };

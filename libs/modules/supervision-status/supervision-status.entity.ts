@@ -81,6 +81,18 @@ export class SupervisionStatusRow {
   @Column({ name: 'agreed_items_ratio', type: 'numeric', nullable: true })
   agreedItemsRatio: string | null;
 
+  @Column({ name: 'proposed_steps', type: 'integer' })
+  proposedSteps: number;
+
+  @Column({ name: 'confirmed_steps', type: 'integer' })
+  confirmedSteps: number;
+
+  @Column({ name: 'dismissed_steps', type: 'integer' })
+  dismissedSteps: number;
+
+  @Column({ name: 'steps_by_kind', type: 'jsonb' })
+  stepsByKind: { step: string; proposed: number; confirmed: number; dismissed: number }[];
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

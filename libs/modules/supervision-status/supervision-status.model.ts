@@ -12,6 +12,8 @@ export enum SupervisionStatusSortField {
   LATEST_RANK = 'LATEST_RANK',
   CADENCE_RATIO = 'CADENCE_RATIO',
   AGREED_ITEMS_RATIO = 'AGREED_ITEMS_RATIO',
+  PROPOSED_STEPS = 'PROPOSED_STEPS',
+  CONFIRMED_STEPS = 'CONFIRMED_STEPS',
 }
 registerEnumType(SupervisionStatusSortField, {
   name: 'SupervisionStatusSortField',
@@ -32,13 +34,33 @@ export enum SupervisionMetric {
   INTERVIEWS_AWAITING_RECTIFICATION = 'INTERVIEWS_AWAITING_RECTIFICATION',
   MISSED_CADENCE = 'MISSED_CADENCE',
   OPEN_AGREED_ITEMS = 'OPEN_AGREED_ITEMS',
+  PROPOSED_STEPS = 'PROPOSED_STEPS',
+  CONFIRMED_STEPS = 'CONFIRMED_STEPS',
+  DISMISSED_STEPS = 'DISMISSED_STEPS',
 }
 registerEnumType(SupervisionMetric, {
   name: 'SupervisionMetric',
   description:
     'OPEN_CASES / OVERDUE_CASES: petition cases RECEIVED or ASSIGNED (overdue: due before overdueAsOf); LISTED_CASES: active listed supervision (挂牌督办); ' +
-    'INTERVIEWS_AWAITING_RECTIFICATION: interviews (约谈) whose rectification report is awaited; MISSED_CADENCE: missed cadence obligations; OPEN_AGREED_ITEMS: issued agreed items not yet done.',
+    'INTERVIEWS_AWAITING_RECTIFICATION: interviews (约谈) whose rectification report is awaited; MISSED_CADENCE: missed cadence obligations; OPEN_AGREED_ITEMS: issued agreed items not yet done; ' +
+    'PROPOSED_STEPS / CONFIRMED_STEPS / DISMISSED_STEPS: ladder proposals (提醒, 约谈, 挂牌督办, 问责…) about the tenant awaiting the office, confirmed by it, or dismissed with a reason.',
 });
+
+/** How many ladder proposals of one step are about a tenant, by what the office made of them. */
+@ObjectType('SupervisionStepCount')
+export class SupervisionStepCount {
+  @Field({ description: 'The proposed step: REMINDER, REMINDER_OR_INTERVIEW (提醒或约谈), INTERVIEW, LISTED_SUPERVISION, ACCOUNTABILITY, NAMED_CRITICISM.' })
+  step: string;
+
+  @Field(() => Int, { description: 'Awaiting the office\'s decision.' })
+  proposed: number;
+
+  @Field(() => Int, { description: 'Confirmed by the office (or automatic, where the plugin allows it): sent or filed.' })
+  confirmed: number;
+
+  @Field(() => Int, { description: 'Dismissed with a reason.' })
+  dismissed: number;
+}
 
 /** One tenant's line in the superiors' view (上级督查视图), read from the maintained aggregate. */
 @ObjectType('SupervisionStatus')
@@ -106,6 +128,18 @@ export class SupervisionStatus {
   @Field(() => Float, { nullable: true, description: 'agreedItemsDone / agreedItemsTotal; null when none was issued.' })
   agreedItemsRatio: number | null;
 
+  @Field(() => Int, { description: 'Ladder steps proposed about this tenant and awaiting the office (nothing is sent for them yet).' })
+  proposedSteps: number;
+
+  @Field(() => Int, { description: 'Ladder steps the office confirmed (or the plugin made automatic): sent or filed.' })
+  confirmedSteps: number;
+
+  @Field(() => Int, { description: 'Ladder steps the office dismissed with a reason.' })
+  dismissedSteps: number;
+
+  @Field(() => [SupervisionStepCount], { description: 'The same three counts by proposed step (steps with no proposal are left out).' })
+  stepsByKind: SupervisionStepCount[];
+
   @Field({ description: 'When the aggregate last changed.' })
   updatedAt: Date;
 }
@@ -128,10 +162,10 @@ export class SupervisionEvidenceItem {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'PETITION_CASE, LISTING, INTERVIEW, CADENCE_OBLIGATION or AGREED_ITEM.' })
+  @Field({ description: 'PETITION_CASE, LISTING, INTERVIEW, CADENCE_OBLIGATION, AGREED_ITEM or PROPOSAL.' })
   kind: string;
 
-  @Field(() => String, { nullable: true, description: 'Case number, action number, meeting type code or minutes number.' })
+  @Field(() => String, { nullable: true, description: 'Case number, action number, meeting type code or minutes number; for a proposal the action its confirmation created, else the case it is about.' })
   reference: string | null;
 
   @Field()
@@ -149,10 +183,10 @@ export class SupervisionEvidenceItem {
   @Field(() => String, { nullable: true, description: 'The responsible, target or owner unit(s).' })
   unitName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Category of a case, current step of a listing, content of an agreed item.' })
+  @Field(() => String, { nullable: true, description: 'Category of a case, current step of a listing, content of an agreed item; a proposal\'s step (and the kind confirmed: REMINDER_OR_INTERVIEW → INTERVIEW).' })
   label: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The rule behind the due date or the action.' })
+  @Field(() => String, { nullable: true, description: 'The rule behind the due date, the action or the proposal (its source article).' })
   rule: string | null;
 }
 

@@ -20,6 +20,8 @@ const SORT: Record<SupervisionStatusSortField, { expr: string; type: 'integer' |
   LATEST_RANK: { expr: 'coalesce(s.latest_rank, 2147483647)', type: 'integer' },
   CADENCE_RATIO: { expr: 'coalesce(s.cadence_ratio, 1)', type: 'numeric' },
   AGREED_ITEMS_RATIO: { expr: 'coalesce(s.agreed_items_ratio, 1)', type: 'numeric' },
+  PROPOSED_STEPS: { expr: 's.proposed_steps', type: 'integer' },
+  CONFIRMED_STEPS: { expr: 's.confirmed_steps', type: 'integer' },
 };
 
 export const MAX_STATUS_PAGE = 200;
@@ -75,6 +77,10 @@ export interface StatusRaw {
   agreed_items_done: number;
   agreed_items_total: number;
   agreed_items_ratio: string | null;
+  proposed_steps: number;
+  confirmed_steps: number;
+  dismissed_steps: number;
+  steps_by_kind: { step: string; proposed: number; confirmed: number; dismissed: number }[];
   updated_at: Date;
   sort_key: string;
 }
@@ -82,7 +88,8 @@ export interface StatusRaw {
 const COLUMNS = `s.tenant_id, s.code, s.name, s.level, p.code AS parent_code, s.open_cases, s.overdue_cases, to_char(s.overdue_as_of, 'YYYY-MM-DD') AS overdue_as_of,
   s.listed_cases, s.interviews_awaiting_rectification, s.latest_rank, s.latest_ranked_of, s.latest_rank_notice_number, s.latest_rank_period,
   to_char(s.latest_rank_period_start, 'YYYY-MM-DD') AS latest_rank_period_start, to_char(s.latest_rank_period_end, 'YYYY-MM-DD') AS latest_rank_period_end,
-  s.cadence_met, s.cadence_due, s.cadence_ratio, s.agreed_items_done, s.agreed_items_total, s.agreed_items_ratio, s.updated_at`;
+  s.cadence_met, s.cadence_due, s.cadence_ratio, s.agreed_items_done, s.agreed_items_total, s.agreed_items_ratio,
+  s.proposed_steps, s.confirmed_steps, s.dismissed_steps, s.steps_by_kind, s.updated_at`;
 
 function present(r: StatusRaw): SupervisionStatus {
   return {
@@ -107,6 +114,10 @@ function present(r: StatusRaw): SupervisionStatus {
     agreedItemsDone: r.agreed_items_done,
     agreedItemsTotal: r.agreed_items_total,
     agreedItemsRatio: r.agreed_items_ratio === null ? null : Number(r.agreed_items_ratio),
+    proposedSteps: r.proposed_steps,
+    confirmedSteps: r.confirmed_steps,
+    dismissedSteps: r.dismissed_steps,
+    stepsByKind: r.steps_by_kind,
     updatedAt: r.updated_at,
   };
 }
@@ -146,6 +157,7 @@ export class SupervisionStatusQuery {
       if (filter.awaitingRectification !== undefined && filter.awaitingRectification !== null) {
         where.push(filter.awaitingRectification ? 's.interviews_awaiting_rectification > 0' : 's.interviews_awaiting_rectification = 0');
       }
+      if (filter.hasProposed !== undefined && filter.hasProposed !== null) where.push(filter.hasProposed ? 's.proposed_steps > 0' : 's.proposed_steps = 0');
       const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM supervision_status s WHERE ${where.join(' AND ')}`, params)) as { n: number }[];
       const sort = SORT[field];
       const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';

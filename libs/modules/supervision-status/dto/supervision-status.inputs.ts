@@ -32,6 +32,11 @@ export class SupervisionStatusFilter {
   @IsOptional()
   @IsBoolean({ message: 'awaitingRectification must be true or false' })
   awaitingRectification?: boolean;
+
+  @Field({ nullable: true, description: 'true: with ladder steps proposed and awaiting the office; false: without.' })
+  @IsOptional()
+  @IsBoolean({ message: 'hasProposed must be true or false' })
+  hasProposed?: boolean;
 }
 
 @InputType()
