@@ -159,6 +159,8 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
 
 /** Asks the API for a heap snapshot (SIGUSR2) and waits until the file is complete; returns its path. */
 async function heapSnapshot(pid: number, dir: string, before: number): Promise<string> {
+  // The load generator has stopped, but the API may still be answering the requests it had in flight.
+  await new Promise((r) => setTimeout(r, 5000));
   process.kill(pid, 'SIGUSR2');
   const deadline = Date.now() + 300_000;
   for (;;) {
