@@ -4,6 +4,7 @@ import { Db } from '@engine/database';
 import { RequestContext } from '@engine/context';
 import { OPEN_CASE_STATUSES } from '@modules/cases/case.entity';
 import { ActionStatus, SupervisionActionKind } from '@modules/supervision/enums';
+import { PROPOSAL_STATUSES } from '@modules/supervision/proposal.entity';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 /**
@@ -112,7 +113,12 @@ describe('closed vocabularies: SQL matches the TypeScript enums', () => {
   });
 
   it('the supervision-status trigger names only action kinds and statuses that exist', () => {
-    const body = functions.filter((f) => f.name.startsWith('supervision_status')).map((f) => f.body).join('\n');
+    // The recount wrapper (migration 1764610000000) counts ladder proposals (x = supervision_proposal): its statuses are proposals'.
+    const proposalsBody = functions.find((f) => f.name === 'supervision_status_recount')?.body ?? '';
+    const proposalStatuses = [...proposalsBody.matchAll(/\bx\.status = '(\w+)'/g)].map((m) => m[1]);
+    expect(proposalStatuses.length).toBeGreaterThan(0);
+    expect(proposalStatuses.filter((s) => !(PROPOSAL_STATUSES as readonly string[]).includes(s))).toEqual([]);
+    const body = functions.filter((f) => f.name.startsWith('supervision_status') && f.name !== 'supervision_status_recount').map((f) => f.body).join('\n');
     expect(body).not.toBe('');
     const kinds = [...body.matchAll(/\bx\.kind (?:= '(\w+)'|IN \(([^)]*)\))/g)].flatMap((m) => (m[1] ? [m[1]] : quoted(m[2])));
     const statuses = [...body.matchAll(/\bx\.status (?:= '(\w+)'|IN \(([^)]*)\))/g)].flatMap((m) => (m[1] ? [m[1]] : quoted(m[2])));

@@ -5,7 +5,8 @@ import { MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 
 /** The step a ladder rule proposes (the plugin's `then`). */
 export type ProposedStep = 'REMINDER' | 'REMINDER_OR_INTERVIEW' | 'INTERVIEW' | 'LISTED_SUPERVISION' | 'ACCOUNTABILITY' | 'NAMED_CRITICISM';
-export type ProposalStatus = 'PROPOSED' | 'CONFIRMED' | 'DISMISSED';
+export const PROPOSAL_STATUSES = ['PROPOSED', 'CONFIRMED', 'DISMISSED'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 /**
  * A step the ladder proposes (提醒, 约谈, 挂牌督办, 问责…) with the rule, its source article and the
