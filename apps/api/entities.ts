@@ -3,6 +3,7 @@ import { AccountChange } from '@modules/identity/account-change.entity';
 import { AuthSession, RefreshToken } from '@modules/identity/sessions/session.entity';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
+import { MemberPerson, MemberPersonChange, MemberUnitProposal } from '@modules/joint-meeting/member-person.entity';
 import { Notification } from '@modules/notifications/notification.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { PluginVersion } from '@modules/tenancy/rule-packs/plugin-version.entity';
@@ -38,6 +39,9 @@ export const ENTITIES = [
   RefreshToken,
   MemberUnit,
   MembershipChange,
+  MemberPerson,
+  MemberPersonChange,
+  MemberUnitProposal,
   Notification,
   Meeting,
   MeetingUnit,

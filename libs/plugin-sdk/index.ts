@@ -7,6 +7,7 @@
  */
 export * from './primitives';
 export * from './structure';
+export * from './members';
 export * from './meetings';
 export * from './supervision';
 export * from './cases';

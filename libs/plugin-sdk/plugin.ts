@@ -4,6 +4,7 @@ import { casesSchema } from './cases';
 import { meetingTypeSchema, operationsSchema } from './meetings';
 import { citationSchema, keySchema, levelSchema } from './primitives';
 import { countedMemberUnitsSchema, memberUnitSchema, membershipChangesSchema, structureSchema } from './structure';
+import { membersSchema } from './members';
 import { supervisionSchema } from './supervision';
 import { rulesChangesSchema } from './governance';
 import type { PluginHooks } from './hooks';
@@ -43,7 +44,8 @@ export const dataSections = {
   structure: structureSchema.describe('The joint meeting: its name, conveners, office and leadership posts (联席会议组成).'),
   memberUnits: z.array(memberUnitSchema).default([]).describe('Member units (成员单位) the source names; inherited lists merge by name.'),
   countedMemberUnits: z.array(countedMemberUnitsSchema).default([]).describe('Member units the source only counts (e.g. 11 community committees): named at onboarding.'),
-  membershipChanges: membershipChangesSchema.describe('How a change of member units is filed (备案) and who it is reported to.'),
+  membershipChanges: membershipChangesSchema.describe('How a change of member persons or units is filed (备案) and who it is reported to.'),
+  members: membersSchema.default({ persons: [] }).describe('The joint meeting\'s members (成员) as the source names them: persons, posts, units, roles (001 annex 2; 000 art. 4).'),
   meetingTypes: z.array(meetingTypeSchema).min(1).describe('Meeting types (全体会议, 工作会议…) with their chairs, cadences and minutes; merge by code.'),
   operations: operationsSchema.default({}).describe('Agreed items (议定事项), sensitive information, issue lists and reports upward.'),
   supervision: supervisionSchema.default({ ladder: [], appliesToDescendants: false }).describe('Supervision (督查督办): notices, the escalation ladder, listed supervision, assessment.'),
@@ -79,6 +81,12 @@ export const effectivePluginSchema = identitySchema.extend(sections).superRefine
   if (p.structure.office.director.role !== 'OFFICE_DIRECTOR') {
     ctx.addIssue({ code: 'custom', path: ['structure', 'office', 'director', 'role'], message: 'the office director must have role OFFICE_DIRECTOR' });
   }
+  const convenerKeys = new Set(p.structure.conveners.map((c) => c.key));
+  p.members.persons.forEach((m, i) => {
+    if (m.unit !== null && !unitNames.has(m.unit)) ctx.addIssue({ code: 'custom', path: ['members', 'persons', i, 'unit'], message: `"${m.unit}" is not one of the member units` });
+    if (m.convener !== undefined && !convenerKeys.has(m.convener)) ctx.addIssue({ code: 'custom', path: ['members', 'persons', i, 'convener'], message: `"${m.convener}" is not one of the conveners' keys` });
+    if (m.convener !== undefined && m.role !== 'CONVENER') ctx.addIssue({ code: 'custom', path: ['members', 'persons', i, 'convener'], message: 'only a CONVENER holds a convener post' });
+  });
   const codes = new Set<string>();
   p.meetingTypes.forEach((m, i) => {
     if (codes.has(m.code)) ctx.addIssue({ code: 'custom', path: ['meetingTypes', i, 'code'], message: `duplicate meeting type code "${m.code}"` });
@@ -106,6 +114,7 @@ export const declaredPluginSchema = identitySchema.extend({
   memberUnits: z.unknown().optional(),
   countedMemberUnits: z.unknown().optional(),
   membershipChanges: z.unknown().optional(),
+  members: z.unknown().optional(),
   meetingTypes: z.unknown().optional(),
   operations: z.unknown().optional(),
   supervision: z.unknown().optional(),
@@ -121,6 +130,7 @@ export type PluginIdentity = z.output<typeof identitySchema>;
 /** The section types of an effective plugin, one per top-level section (what hooks and the engine read). */
 export type PluginSections = Omit<EffectivePlugin, keyof PluginIdentity | 'hooks'>;
 export type MembershipChanges = PluginSections['membershipChanges'];
+export type MembersSection = PluginSections['members'];
 export type Operations = PluginSections['operations'];
 export type MemberUnits = PluginSections['memberUnits'];
 export type MeetingTypes = PluginSections['meetingTypes'];

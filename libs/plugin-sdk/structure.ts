@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitAdjustmentsSchema } from './members';
 import { citationSchema, keySchema, memberUnitKindSchema, roleSchema } from './primitives';
 
 /** A post in the joint meeting (召集人, 办公室主任…): a title from the source and the platform role it holds. */
@@ -55,8 +56,14 @@ export const countedMemberUnitsSchema = z.strictObject({
 });
 export type CountedMemberUnits = z.infer<typeof countedMemberUnitsSchema>;
 
-/** How membership changes are handled (备案). */
+/**
+ * How membership changes are handled (备案): a change of member person (成员因分工调整或工作变化需要变更,
+ * 000 art. 7, 001 art. 10) is filed with the office and reported to `reportTo`; so are the office's own
+ * changes of member units. Where the source has unit adjustments proposed to the party committee
+ * (000 art. 7), `unitAdjustments` says to whom.
+ */
 export const membershipChangesSchema = z.strictObject({
-  reportTo: z.array(roleSchema).min(1).describe('Who the change is reported to once filed with the office.'),
+  reportTo: z.array(roleSchema).min(1).describe('Who a change of member person or unit is reported to once filed with the office.'),
+  unitAdjustments: unitAdjustmentsSchema.optional().describe('Proposals to adjust the member units and to whom they go (000 art. 7); absent: the source states none.'),
   source: citationSchema,
 });

@@ -10,7 +10,7 @@ describe('nested lists load without N+1 queries', () => {
   let t: TestApp;
   let admin: string;
   let log: ReturnType<typeof statementLog>;
-  const NESTED = `{ tenants { code parent { code } memberUnits { id name } children { code memberUnits { id } } jointMeeting { officeHost { name } } membershipChanges { id kind } } }`;
+  const NESTED = `{ tenants { code parent { code } memberUnits { id name } children { code memberUnits { id } } jointMeeting { officeHost { name } } membershipChanges { id kind } members { id memberUnit { name } } } }`;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -48,8 +48,9 @@ describe('nested lists load without N+1 queries', () => {
     expect(after.units).toBeGreaterThan(before.units);
     expect(after.statements).toBe(before.statements);
     // One statement per level (and per relation), plus each transaction's begin/scope and commit; the
-    // plugin snapshots that `jointMeeting` needs are one more batch (a list of tenants reads none).
-    expect(after.statements).toBeLessThanOrEqual(21);
+    // plugin snapshots that `jointMeeting` needs are one more batch (a list of tenants reads none), the
+    // member register's two relations (members and their units) two more.
+    expect(after.statements).toBeLessThanOrEqual(23);
   });
 
   it('lists tenants without their plugin snapshots, and reads them in one batch when a field shows rules', async () => {

@@ -23,4 +23,26 @@ describe('joint-meeting abilities, role by role', () => {
     expect(canIn(a, 'update', 'MemberUnit')).toEqual({ own, other });
     expect(a.can('read', 'MembershipChange')).toBe(filing);
   });
+
+  // [role, keeps the register of member persons and records unit proposals in its own tenant, reads the filing record and proposals]
+  const members: [Role, boolean, boolean][] = [
+    [PLATFORM_ADMIN, false, true],
+    [SUPERIOR, false, true],
+    [CHIEF_CONVENER, false, true],
+    [CONVENER, false, true],
+    [OFFICE_DIRECTOR, true, true],
+    [MEMBER_UNIT, false, false],
+    [VILLAGE_SECRETARY, false, false],
+  ];
+
+  it.each(members)('%s: keeps the member register (own tenant only) %s, reads its filing record %s; everyone reads the register', (role, keeps, filing) => {
+    const a = abilityOf(role, jointMeetingRules);
+    expect(a.can('read', 'MemberPerson')).toBe(true);
+    for (const action of ['create', 'update'] as const) {
+      expect(canIn(a, action, 'MemberPerson')).toEqual({ own: keeps, other: false });
+      expect(canIn(a, action, 'MemberUnitProposal')).toEqual({ own: keeps, other: false });
+    }
+    expect(a.can('read', 'MemberPersonChange')).toBe(filing);
+    expect(a.can('read', 'MemberUnitProposal')).toBe(filing && role !== PLATFORM_ADMIN);
+  });
 });

@@ -1,14 +1,18 @@
 import type { RulesFor } from '@engine/access';
 import { Role } from '@engine/context';
 
-/** The office changes member units (its own tenant); leadership and superiors read the filing record. */
+/**
+ * The office changes member units and keeps the register of member persons (its own tenant) and records
+ * proposals to adjust the units; everyone reads the units and the register (public officials' posts);
+ * leadership and superiors read the filing records and the proposals.
+ */
 export const jointMeetingRules: RulesFor = (caller, can) => {
   const has = (...roles: Role[]): boolean => roles.some((r) => caller.roles.includes(r));
-  can('read', 'MemberUnit');
+  can('read', ['MemberUnit', 'MemberPerson']);
   if (has(Role.PLATFORM_ADMIN)) {
     can(['create', 'update'], 'MemberUnit');
-    can('read', 'MembershipChange');
+    can('read', ['MembershipChange', 'MemberPersonChange']);
   }
-  if (has(Role.OFFICE_DIRECTOR) && caller.tenantId) can(['create', 'update'], 'MemberUnit', { tenantId: caller.tenantId });
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR)) can('read', 'MembershipChange');
+  if (has(Role.OFFICE_DIRECTOR) && caller.tenantId) can(['create', 'update'], ['MemberUnit', 'MemberPerson', 'MemberUnitProposal'], { tenantId: caller.tenantId });
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR)) can('read', ['MembershipChange', 'MemberPersonChange', 'MemberUnitProposal']);
 };

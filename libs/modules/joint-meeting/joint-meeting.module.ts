@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MemberUnitResolver, MembershipChangeResolver, TenantStructureResolver } from './joint-meeting.resolver';
 import { JointMeetingService } from './joint-meeting.service';
+import { MemberPersonResolver, MemberUnitProposalResolver, TenantMembersResolver } from './members.resolver';
+import { MembersService } from './members.service';
 
 @Module({
-  providers: [JointMeetingService, TenantStructureResolver, MemberUnitResolver, MembershipChangeResolver],
-  exports: [JointMeetingService],
+  providers: [JointMeetingService, MembersService, TenantStructureResolver, MemberUnitResolver, MembershipChangeResolver, TenantMembersResolver, MemberPersonResolver, MemberUnitProposalResolver],
+  exports: [JointMeetingService, MembersService],
 })
 export class JointMeetingModule {}

@@ -11,6 +11,7 @@ import { pluginOf, withRules } from '@modules/tenancy/tenant-lookup';
 import { MEMBERSHIP_REPORTED_JOB } from '@modules/notifications/notification.jobs';
 import { MemberUnit, MemberUnitKind } from './member-unit.entity';
 import { MembershipChange } from './membership-change.entity';
+import { MembersService } from './members.service';
 import { assignCountedNames, type CountedNamesGiven } from './counted-names';
 import { AppError } from '@engine/errors';
 import { JOINT_MEETING_ERRORS } from './joint-meeting.errors';
@@ -24,6 +25,7 @@ export class JointMeetingService {
   constructor(
     @Inject(Db) private readonly db: Db,
     @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(MembersService) private readonly members: MembersService,
   ) {}
 
   /** Active member units of a tenant, in the plugin's order then by name. */
@@ -169,6 +171,7 @@ export class JointMeetingService {
       }
     }
     if (rows.length) await tx.em.insert(MemberUnit, rows);
+    await this.members.createInitialMembers(tx, tenantId, plugin);
   }
 
   /** Adds a child tenant to its parent's joint meeting as a TOWNSHIP unit (no filing: onboarding is the record). */

@@ -17,3 +17,10 @@ export interface AccountChangeReportedJob {
   tenantId: string;
   changeId: string;
 }
+
+export const MEMBER_PERSON_REPORTED_JOB = 'notification.member-person-reported';
+
+export interface MemberPersonReportedJob {
+  tenantId: string;
+  changeId: string;
+}

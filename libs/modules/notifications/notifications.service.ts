@@ -7,19 +7,26 @@ import { User } from '@modules/identity/user.entity';
 import { AccountChange, AccountChangeKind } from '@modules/identity/account-change.entity';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
+import { MemberPersonChange, MemberPersonChangeKind, type MemberPersonSnapshot } from '@modules/joint-meeting/member-person.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { pluginOf } from '@modules/tenancy/tenant-lookup';
 import { Notification } from './notification.entity';
 import {
   ACCOUNT_CHANGE_REPORTED_JOB,
   MEMBERSHIP_REPORTED_JOB,
+  MEMBER_PERSON_REPORTED_JOB,
   WELCOME_JOB,
   type AccountChangeReportedJob,
   type MembershipReportedJob,
+  type MemberPersonReportedJob,
   type WelcomeJob,
 } from './notification.jobs';
 
 const KIND_WORDS: Record<MembershipChange['kind'], string> = { ADDED: '新增', RENAMED: '更名', DEACTIVATED: '撤销' };
+const PERSON_WORDS: Record<MemberPersonChangeKind, string> = { APPOINTED: '新增成员', CHANGED: '成员变更', REMOVED: '成员退出' };
+const ROLE_WORDS: Record<MemberPersonSnapshot['role'], string> = { CONVENER: '召集人', MEMBER: '成员', LIAISON: '联络员' };
+const personWords = (p: MemberPersonSnapshot): string => `${p.unitName ?? ''}${p.post} ${p.name ?? '（姓名未填）'}（${ROLE_WORDS[p.role]}）`;
+
 const ACCOUNT_WORDS: Record<AccountChangeKind, string> = {
   GRANTED: '开通账号',
   ROLES_CHANGED: '变更角色',
@@ -41,6 +48,7 @@ export class NotificationsService implements OnModuleInit {
   onModuleInit(): void {
     this.jobs.register({ name: WELCOME_JOB, handle: (data: WelcomeJob) => this.welcome(data) });
     this.jobs.register({ name: MEMBERSHIP_REPORTED_JOB, handle: (data: MembershipReportedJob) => this.membershipReported(data) });
+    this.jobs.register({ name: MEMBER_PERSON_REPORTED_JOB, handle: (data: MemberPersonReportedJob) => this.memberPersonReported(data) });
     this.jobs.register({ name: ACCOUNT_CHANGE_REPORTED_JOB, handle: (data: AccountChangeReportedJob) => this.accountChangeReported(data) });
   }
 
@@ -101,6 +109,29 @@ export class NotificationsService implements OnModuleInit {
           body: `理由：${change.reason}`,
           dedupeKey: `membership:${change.id}`,
         },
+      );
+    });
+  }
+
+  /**
+   * A filed change of member person (成员变更备案) is reported to the roles it names (the plugin's
+   * membershipChanges.reportTo when it was filed: 000 art. 7 向召集人报告, 001 art. 10 向召集人报告).
+   */
+  async memberPersonReported(job: MemberPersonReportedJob): Promise<void> {
+    await this.db.run(RequestContext.forTenantJob(job.tenantId), async ({ em }) => {
+      const change = await em.findOne(MemberPersonChange, { where: { tenantId: job.tenantId, id: job.changeId } });
+      if (!change) return;
+      const recipients = await em
+        .createQueryBuilder(User, 'u')
+        .select('u.id', 'id')
+        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', { tenantId: job.tenantId, roles: change.reportedRoles })
+        .getRawMany<{ id: string }>();
+      const what = change.before && change.after ? `${personWords(change.before)} → ${personWords(change.after)}` : personWords((change.after ?? change.before)!);
+      await this.deliver(
+        em,
+        recipients.map((r) => r.id),
+        job.tenantId,
+        { kind: 'MEMBER_CHANGE_FILED', title: `成员变更备案：${PERSON_WORDS[change.kind]} ${what}`, body: `理由：${change.reason}；memberPersonId=${change.memberPersonId}`, dedupeKey: `member-person:${change.id}` },
       );
     });
   }

@@ -114,4 +114,28 @@ describe('shizi-town plugin (001 十字镇信访工作联席会议工作规则)'
     expect(p.supervision.ladder).toEqual([]);
     expect(p.supervision.notices).toBeUndefined();
   });
+
+  it('001 annex 2: three conveners by name and post, 13 department members by name, 9 village and community secretaries by post', () => {
+    const persons = p.members.persons;
+    expect(persons).toHaveLength(25);
+    expect(persons.filter((m) => m.role === 'CONVENER').map((m) => [m.name, m.post, m.convener])).toEqual([
+      ['李晖', '镇党委书记', 'party-secretary'],
+      ['陈玉平', '镇党委副书记、镇长', 'mayor'],
+      ['徐小龙', '镇党委副书记、政法委员', 'deputy-secretary-political-legal'],
+    ]);
+    const named = persons.filter((m) => m.role === 'MEMBER' && m.name !== null);
+    expect(named.map((m) => [m.name, m.unit])).toEqual([
+      ['朱维', '党政综合办公室'], ['胡琪玥', '党建工作办公室'], ['刘传斌', '综合治理办公室'], ['高健', '十字镇派出所'],
+      ['陶玉生', '十字镇司法所'], ['覃兆海', '经济发展办公室(生态环境办公室)'], ['李黎', '农业农村发展办公室'],
+      ['李定远', '自然资源规划所(林业站)'], ['张宏书', '十字镇财政'], ['李茂盛', '综合行政执法大队'], ['吴成耀', '规划建设中心'],
+      ['聂莹', '为民服务中心'], ['方敏', '社会事务服务中心'],
+    ]);
+    expect(named.every((m) => m.post === '负责同志')).toBe(true);
+    const secretaries = persons.filter((m) => m.role === 'MEMBER' && m.name === null);
+    expect(secretaries.map((m) => `${m.unit}${m.post}`)).toEqual([
+      '施吴村书记', '水鸣社区书记', '新和村书记', '十字村书记', '李村书记', '天子门村书记', '双铺村书记', '大华村书记', '安民社区书记',
+    ]);
+    expect(p.members.unitHeads).toBeUndefined();
+    expect(p.membershipChanges.unitAdjustments).toBeUndefined();
+  });
 });

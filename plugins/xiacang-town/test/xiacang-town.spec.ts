@@ -51,8 +51,13 @@ describe('xiacang-town plugin (000 下仓镇信访工作联席会议工作原则
     expect(p.structure.principle).toBe('党政同责、一岗双责，属地管理、分级负责，谁主管、谁负责');
   });
 
-  it('reports membership changes to the convener (filed with the office)', () => {
-    expect(p.membershipChanges).toEqual({ reportTo: ['CONVENER'], source: '000 art. 7' });
+  it('000 art. 7: member changes are reported to the convener (filed with the office); unit adjustments are proposed to 镇党委、政府', () => {
+    expect(p.membershipChanges).toEqual({ reportTo: ['CONVENER'], unitAdjustments: { proposedTo: '镇党委、政府', source: '000 art. 7' }, source: '000 art. 7' });
+  });
+
+  it('000 art. 1, 4: the members are the convener (镇政法委员, no name) and the head (负责人) of each member unit', () => {
+    expect(p.members.persons).toEqual([{ name: null, post: '镇政法委员', unit: null, role: 'CONVENER', convener: 'political-legal-member', source: '000 art. 1' }]);
+    expect(p.members.unitHeads).toEqual({ post: '负责人', source: '000 art. 4' });
   });
 
   it('declares plenary, working, liaison and topical meetings, none with a cadence', () => {
