@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { AppError } from '@engine/errors';
+import { PLATFORM_ERRORS } from '@engine/errors';
 import { MemberPersonChange, MemberUnitProposal } from './member-person.entity';
 
 /** A keyset position in a newest-first list: the instant and the id of the last row of a page. */
@@ -19,12 +19,12 @@ export function decodeKeyset(cursor: string, field = 'after'): Keyset {
   } catch {
     // fall through
   }
-  throw AppError.badInput(field, 'is not a cursor of this list (pass the previous page\'s nextCursor)', 'CURSOR_INVALID');
+  throw PLATFORM_ERRORS.badInput(field, 'CURSOR_INVALID');
 }
 
 /** Page limits as docs/api-conventions.md says: 1‥200, refused outside, never clamped. */
 export function checkLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw AppError.badInput('limit', 'must be a whole number between 1 and 200');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: 200 });
 }
 
 /** Query code of the member register's filing records (备案) and unit-adjustment proposals. */

@@ -23,6 +23,7 @@ import {
   type MemberPersonSnapshot,
 } from './member-person.entity';
 import { MemberUnit, MemberUnitKind } from './member-unit.entity';
+import { JOINT_MEETING_ERRORS } from './joint-meeting.errors';
 import { checkLimit, decodeKeyset, encodeKeyset, membersRepository } from './members.repository';
 
 export interface MemberPersonChangePageResult {
@@ -107,7 +108,7 @@ export class MembersService {
     const { person, change } = await this.db.run(ctx, async ({ em }) => {
       const person = await this.findPerson(em, input.memberPersonId);
       this.office(ctx, 'update', person.tenantId);
-      if (!person.active) throw AppError.conflict('A removed member cannot be changed: appoint a new one', 'input.memberPersonId', 'MEMBER_REMOVED');
+      if (!person.active) throw JOINT_MEETING_ERRORS.conflict('MEMBER_REMOVED', {}, 'input.memberPersonId');
       const tenant = await em.findOneOrFail(Tenant, { where: { id: person.tenantId } });
       const beforeUnit = person.memberUnitId ? await em.findOne(MemberUnit, { where: { id: person.memberUnitId } }) : null;
       const before = snapshotOf(person, beforeUnit);
@@ -116,7 +117,7 @@ export class MembersService {
       const unit = await this.unitFor(em, person.tenantId, role, unitId, input.memberUnitId ? 'input.memberUnitId' : 'input.role');
       Object.assign(person, { name: input.name ?? person.name, post: input.post ?? person.post, role, memberUnitId: unit?.id ?? null });
       const after = snapshotOf(person, unit);
-      if (JSON.stringify(before) === JSON.stringify(after)) throw AppError.badInput('input', 'changes nothing: give a new name, post, unit or role', 'NOTHING_CHANGED');
+      if (JSON.stringify(before) === JSON.stringify(after)) throw JOINT_MEETING_ERRORS.badInput('input', 'NOTHING_CHANGED');
       await em.save(person);
       const change = await this.file(em, ctx, tenant, person, MemberPersonChangeKind.CHANGED, input.reason, before, after);
       return { person, change };
@@ -129,7 +130,7 @@ export class MembersService {
     const { person, change } = await this.db.run(ctx, async ({ em }) => {
       const person = await this.findPerson(em, input.memberPersonId);
       this.office(ctx, 'update', person.tenantId);
-      if (!person.active) throw AppError.conflict('The member is already removed', 'input.memberPersonId', 'MEMBER_REMOVED');
+      if (!person.active) throw JOINT_MEETING_ERRORS.conflict('MEMBER_REMOVED', {}, 'input.memberPersonId');
       const tenant = await em.findOneOrFail(Tenant, { where: { id: person.tenantId } });
       const unit = person.memberUnitId ? await em.findOne(MemberUnit, { where: { id: person.memberUnitId } }) : null;
       const before = snapshotOf(person, unit);
@@ -149,7 +150,7 @@ export class MembersService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
-      if (!ctx.ability.can('read', subject('MemberPersonChange', { tenantId: tenant.id }))) throw AppError.forbidden('The filing record is visible to the conveners, the office and superiors');
+      if (!ctx.ability.can('read', subject('MemberPersonChange', { tenantId: tenant.id }))) throw JOINT_MEETING_ERRORS.forbidden('FILING_RECORD_NOT_VISIBLE');
       const rows = await membersRepository.changesPage(em, tenant.id, cursor, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
@@ -161,19 +162,19 @@ export class MembersService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: input.tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${input.tenantCode}"`);
-      if (!ctx.ability.can('create', subject('MemberUnitProposal', { tenantId: tenant.id }))) throw AppError.forbidden('The office records proposals to adjust the member units');
+      if (!ctx.ability.can('create', subject('MemberUnitProposal', { tenantId: tenant.id }))) throw JOINT_MEETING_ERRORS.forbidden('OFFICE_RECORDS_PROPOSALS');
       const rule = pluginOf(tenant).membershipChanges.unitAdjustments;
-      if (!rule) throw AppError.badInput('input.tenantCode', 'this jurisdiction\'s rules state no proposals to adjust the member units: the office changes units itself (addMemberUnit, filed)', 'NO_UNIT_ADJUSTMENT_RULE');
+      if (!rule) throw JOINT_MEETING_ERRORS.badInput('input.tenantCode', 'NO_UNIT_ADJUSTMENT_RULE');
       let unit: MemberUnit | null = null;
       if (input.kind === UnitAdjustmentKind.ADD) {
-        if (input.memberUnitId) throw AppError.badInput('input.memberUnitId', 'a unit to add has no id yet: give unitName and unitKind');
-        if (!input.unitName) throw AppError.badInput('input.unitName', 'name the unit to add');
-        if (!input.unitKind || input.unitKind === MemberUnitKind.TOWNSHIP) throw AppError.badInput('input.unitKind', 'give DEPARTMENT, VILLAGE or COMMUNITY');
+        if (input.memberUnitId) throw JOINT_MEETING_ERRORS.badInput('input.memberUnitId', 'ADDED_UNIT_HAS_NO_ID');
+        if (!input.unitName) throw JOINT_MEETING_ERRORS.badInput('input.unitName', 'UNIT_NAME_REQUIRED');
+        if (!input.unitKind || input.unitKind === MemberUnitKind.TOWNSHIP) throw JOINT_MEETING_ERRORS.badInput('input.unitKind', 'UNIT_KIND_REQUIRED');
       } else {
-        if (!input.memberUnitId) throw AppError.badInput('input.memberUnitId', 'name the member unit to remove or rename');
+        if (!input.memberUnitId) throw JOINT_MEETING_ERRORS.badInput('input.memberUnitId', 'UNIT_REQUIRED');
         unit = await em.findOne(MemberUnit, { where: { id: input.memberUnitId, tenantId: tenant.id, active: true } });
-        if (!unit) throw AppError.badInput('input.memberUnitId', 'is not an active member unit of this tenant');
-        if (input.kind === UnitAdjustmentKind.RENAME && !input.unitName) throw AppError.badInput('input.unitName', 'give the new name');
+        if (!unit) throw JOINT_MEETING_ERRORS.badInput('input.memberUnitId', 'NOT_AN_ACTIVE_UNIT');
+        if (input.kind === UnitAdjustmentKind.RENAME && !input.unitName) throw JOINT_MEETING_ERRORS.badInput('input.unitName', 'UNIT_NAME_REQUIRED');
       }
       return em.save(
         em.create(MemberUnitProposal, {
@@ -197,8 +198,8 @@ export class MembersService {
     return this.db.run(ctx, async ({ em }) => {
       const proposal = await em.findOne(MemberUnitProposal, { where: { id: input.proposalId } });
       if (!proposal) throw AppError.notFound('Proposal');
-      if (!ctx.ability.can('update', subject('MemberUnitProposal', { tenantId: proposal.tenantId }))) throw AppError.forbidden('The office records the answer to a proposal');
-      if (proposal.status !== UnitAdjustmentStatus.PROPOSED) throw AppError.conflict(`The answer is already recorded (${proposal.status})`, 'input.proposalId', 'ALREADY_DECIDED');
+      if (!ctx.ability.can('update', subject('MemberUnitProposal', { tenantId: proposal.tenantId }))) throw JOINT_MEETING_ERRORS.forbidden('OFFICE_RECORDS_PROPOSALS');
+      if (proposal.status !== UnitAdjustmentStatus.PROPOSED) throw JOINT_MEETING_ERRORS.conflict('ALREADY_DECIDED', { status: proposal.status }, 'input.proposalId');
       Object.assign(proposal, {
         status: input.adopted ? UnitAdjustmentStatus.ADOPTED : UnitAdjustmentStatus.NOT_ADOPTED,
         decidedAt: this.clock.now(),
@@ -215,7 +216,7 @@ export class MembersService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
-      if (!ctx.ability.can('read', subject('MemberUnitProposal', { tenantId: tenant.id }))) throw AppError.forbidden('Proposals to adjust the member units are visible to the conveners, the office and superiors');
+      if (!ctx.ability.can('read', subject('MemberUnitProposal', { tenantId: tenant.id }))) throw JOINT_MEETING_ERRORS.forbidden('PROPOSALS_NOT_VISIBLE');
       const rows = await membersRepository.proposalsPage(em, tenant.id, cursor, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
@@ -224,7 +225,7 @@ export class MembersService {
   }
 
   private office(ctx: RequestContext, action: 'create' | 'update', tenantId: string): void {
-    if (!ctx.ability.can(action, subject('MemberPerson', { tenantId }))) throw AppError.forbidden('The office keeps the register of members');
+    if (!ctx.ability.can(action, subject('MemberPerson', { tenantId }))) throw JOINT_MEETING_ERRORS.forbidden('OFFICE_KEEPS_MEMBERS');
   }
 
   private async findPerson(em: Tx['em'], id: string): Promise<MemberPerson> {
@@ -236,12 +237,12 @@ export class MembersService {
   /** A MEMBER or LIAISON sits for an active unit of the tenant; a CONVENER for none. */
   private async unitFor(em: Tx['em'], tenantId: string, role: MemberRole, unitId: string | null, field: string): Promise<MemberUnit | null> {
     if (role === MemberRole.CONVENER) {
-      if (unitId) throw AppError.badInput(field, 'a convener sits for the party committee or government, not for a member unit');
+      if (unitId) throw JOINT_MEETING_ERRORS.badInput(field, 'CONVENER_HAS_NO_UNIT');
       return null;
     }
-    if (!unitId) throw AppError.badInput(field, `a ${role === MemberRole.MEMBER ? 'member' : 'liaison'} sits for a member unit: give memberUnitId`);
+    if (!unitId) throw JOINT_MEETING_ERRORS.badInput(field, 'MEMBER_NEEDS_UNIT');
     const unit = await em.findOne(MemberUnit, { where: { id: unitId, tenantId, active: true } });
-    if (!unit) throw AppError.badInput(field, 'is not an active member unit of this tenant');
+    if (!unit) throw JOINT_MEETING_ERRORS.badInput(field, 'NOT_AN_ACTIVE_UNIT');
     return unit;
   }
 
