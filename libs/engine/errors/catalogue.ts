@@ -6,8 +6,11 @@ export interface ReasonText {
   en: string;
 }
 
-/** Values for `{name}` placeholders; a list is joined with `、` in Chinese and `, ` in English. */
-export type ReasonParams = Record<string, string | number | readonly string[] | null | undefined>;
+/**
+ * Values for `{name}` placeholders; a list is joined with `、` in Chinese and `, ` in English, and a
+ * `{ zh, en }` value (a phrase such as "this tenant") is taken in the message's language.
+ */
+export type ReasonParams = Record<string, string | number | readonly string[] | ReasonText | null | undefined>;
 
 /** A context's reasons, grouped by the code they are raised with. */
 export interface ReasonGroups {
@@ -39,17 +42,19 @@ export interface ContextErrors<G extends ReasonGroups> {
   unauthenticated(reason: Key<G, 'unauthenticated'>, params?: ReasonParams): AppError;
 }
 
-function fill(template: string, params: ReasonParams | undefined, separator: string): string {
+function fill(template: string, params: ReasonParams | undefined, language: keyof ReasonText): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params?.[name];
     if (v === undefined) return whole;
     if (v === null) return '—';
-    return Array.isArray(v) ? v.join(separator) : String(v as string | number);
+    if (Array.isArray(v)) return v.join(language === 'zh' ? '、' : ', ');
+    if (typeof v === 'object') return (v as ReasonText)[language];
+    return String(v as string | number);
   });
 }
 
 export function reasonMessage(text: ReasonText, params?: ReasonParams): ReasonText {
-  return { en: fill(text.en, params, ', '), zh: fill(text.zh, params, '、') };
+  return { en: fill(text.en, params, 'en'), zh: fill(text.zh, params, 'zh') };
 }
 
 /**

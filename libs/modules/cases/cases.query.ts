@@ -5,7 +5,7 @@ import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { PiiCipher } from '@engine/crypto';
 import { Db } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { PLATFORM_ERRORS } from '@engine/errors';
 import { groupBy } from '@engine/util';
 import { CaseEvent, CaseLink, CasePetitioner, CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { User } from '@modules/identity/user.entity';
@@ -41,7 +41,7 @@ export class CasesQuery {
     let cursor: [string, string] | null = null;
     if (after) {
       const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
-      if (!at || !id || Number.isNaN(Date.parse(at))) throw AppError.badInput('after', 'is not a cursor this API returned');
+      if (!at || !id || Number.isNaN(Date.parse(at))) throw PLATFORM_ERRORS.badInput('after', 'CURSOR_INVALID');
       cursor = [at, id];
     }
     return this.db.run(ctx, async ({ em }) => {

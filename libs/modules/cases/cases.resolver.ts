@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { AppError } from '@engine/errors';
+import { PLATFORM_ERRORS } from '@engine/errors';
 import { listOf, PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
@@ -49,8 +49,8 @@ export class CasesResolver {
     @Args('limit', { type: () => Int, defaultValue: 50, description: `At most ${MAX_PAGE}.` }) limit = 50,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<CasePage> {
-    if (limit < 1 || limit > MAX_PAGE) throw AppError.badInput('limit', `must be between 1 and ${MAX_PAGE}`);
-    if (!tenantCode && !ctx.caller.tenantId) throw AppError.badInput('tenantCode', 'is required for a platform user');
+    if (limit < 1 || limit > MAX_PAGE) throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: MAX_PAGE });
+    if (!tenantCode && !ctx.caller.tenantId) throw PLATFORM_ERRORS.badInput('tenantCode', 'REQUIRED_FOR_PLATFORM_USER');
     return this.query.page(ctx, tenantCode ?? null, { status, openOnly, overdueOnly, responsibleUnitId }, limit, after ?? null);
   }
 

@@ -7,6 +7,7 @@ import { Role, type RequestContext } from '@engine/context';
 import { PiiCipher } from '@engine/crypto';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { CASE_ERRORS, THIS_TENANT } from './cases.errors';
 import { CalendarService } from '@modules/calendar/calendar.service';
 import { notify } from '@modules/notifications/notify';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
@@ -39,23 +40,23 @@ export class CasesService {
   ) {}
 
   async receive(ctx: RequestContext, input: ReceivePetitionInput): Promise<PetitionCase> {
-    if (input.channel === CaseChannel.ASSIGNED && !input.assignedByLevel) throw AppError.badInput('input.assignedByLevel', 'is required for a case assigned from above');
-    if (input.channel !== CaseChannel.ASSIGNED && input.assignedByLevel) throw AppError.badInput('input.assignedByLevel', 'is only for ASSIGNED cases');
-    if (input.peopleCount !== undefined && input.peopleCount < input.petitioners.length) throw AppError.badInput('input.peopleCount', 'is less than the number of petitioners named');
-    if (input.dutyLeaderConflict && input.channel !== CaseChannel.VISIT) throw AppError.badInput('input.dutyLeaderConflict', 'only visits are received by a leader on duty');
+    if (input.channel === CaseChannel.ASSIGNED && !input.assignedByLevel) throw CASE_ERRORS.badInput('input.assignedByLevel', 'ASSIGNED_BY_LEVEL_REQUIRED');
+    if (input.channel !== CaseChannel.ASSIGNED && input.assignedByLevel) throw CASE_ERRORS.badInput('input.assignedByLevel', 'ONLY_FOR_ASSIGNED');
+    if (input.peopleCount !== undefined && input.peopleCount < input.petitioners.length) throw CASE_ERRORS.badInput('input.peopleCount', 'PEOPLE_FEWER_THAN_PETITIONERS');
+    if (input.dutyLeaderConflict && input.channel !== CaseChannel.VISIT) throw CASE_ERRORS.badInput('input.dutyLeaderConflict', 'DUTY_LEADER_ONLY_FOR_VISITS');
     const now = this.clock.now();
     const today = shanghaiDateOf(now);
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('PetitionCase', { tenantId: tenant.id }))) throw AppError.forbidden('Users of this tenant receive its petitions');
+      if (!ctx.ability.can('create', subject('PetitionCase', { tenantId: tenant.id }))) throw CASE_ERRORS.forbidden('TENANT_USERS_RECEIVE');
       const rules = await caseRulesOf(em, tenant);
       const categories = rules.own.categories;
       if (input.category && categories.length && !categories.some((c) => c.code === input.category)) {
-        throw AppError.badInput('input.category', `must be one of the plugin's categories: ${categories.map((c) => c.code).join(', ')}`);
+        throw CASE_ERRORS.badInput('input.category', 'NOT_IN_PLUGIN_LIST', { allowed: categories.map((c) => c.code), source: '' });
       }
       const location = input.locationUnitId ? await this.village(em, tenant, input.locationUnitId) : null;
       const unit = unitScope(ctx);
-      if (unit && input.channel === CaseChannel.GRID_REPORT && !location) throw AppError.badInput('input.locationUnitId', 'a grid report names the village or community it comes from');
+      if (unit && input.channel === CaseChannel.GRID_REPORT && !location) throw CASE_ERRORS.badInput('input.locationUnitId', 'GRID_REPORT_NAMES_LOCATION');
       const source = input.source ?? (input.channel === CaseChannel.ASSIGNED ? CaseSource.ASSIGNED_FROM_ABOVE : CaseSource.LOCAL);
       const ownership = requiredOwnership(rules, source);
       const peopleCount = input.peopleCount ?? input.petitioners.length;
@@ -117,9 +118,9 @@ export class CasesService {
       this.expect(c, OPEN_CASE_STATUSES);
       const tenant = rules.tenant;
       const unit = await em.findOne(MemberUnit, { where: { id: input.responsibleUnitId, tenantId: tenant.id, active: true } });
-      if (!unit) throw AppError.badInput('input.responsibleUnitId', 'is not an active member unit of this tenant');
+      if (!unit) throw CASE_ERRORS.badInput('input.responsibleUnitId', 'NOT_AN_ACTIVE_UNIT', { where: THIS_TENANT });
       const today = shanghaiDateOf(this.clock.now());
-      if (input.dueOn && input.dueOn < today) throw AppError.badInput('input.dueOn', 'is in the past');
+      if (input.dueOn && input.dueOn < today) throw CASE_ERRORS.badInput('input.dueOn', 'IN_THE_PAST');
       const fromPlugin = input.dueOn ? null : await stepDue(this.calendars, ctx, rules, 'HANDLING', today);
       const reassigned = c.status === CaseStatus.ASSIGNED;
       Object.assign(c, {
@@ -175,7 +176,7 @@ export class CasesService {
     return this.db.run(ctx, async ({ em }) => {
       const c = await em.findOne(PetitionCase, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
       if (!c || !canSeeCase(ctx, c)) throw AppError.notFound('Case');
-      if (!ctx.ability.can(action, subject('PetitionCase', { tenantId: c.tenantId }))) throw AppError.forbidden(this.denial(action));
+      if (!ctx.ability.can(action, subject('PetitionCase', { tenantId: c.tenantId }))) throw CASE_ERRORS.forbidden(this.denial(action));
       const rules = await caseRulesOf(em, await tenantById(em, c.tenantId));
       await change(em, c, rules);
       c.updatedAt = this.clock.now();
@@ -186,32 +187,32 @@ export class CasesService {
   /** A unit user may act only on cases its unit is responsible for. */
   responsible(ctx: RequestContext, c: PetitionCase): void {
     const unit = unitScope(ctx);
-    if (unit && unit !== c.responsibleUnitId) throw AppError.forbidden('Only the responsible unit or the office acts on this case');
+    if (unit && unit !== c.responsibleUnitId) throw CASE_ERRORS.forbidden('RESPONSIBLE_UNIT_ONLY');
   }
 
   expect(c: PetitionCase, states: readonly CaseStatus[]): void {
-    if (!states.includes(c.status)) throw AppError.conflict(`Case ${c.number} is ${c.status}; this needs ${states.join(' or ')}`, 'input.caseId');
+    if (!states.includes(c.status)) throw CASE_ERRORS.conflict('CASE_WRONG_STATUS', { number: c.number, status: c.status, needed: states.join(' / ') }, 'input.caseId');
   }
 
   officeRole(tenant: Tenant): Role {
     return pluginOf(tenant).structure.office.director.role as Role;
   }
 
-  private denial(action: string): string {
+  private denial(action: string): 'OFFICE_ONLY' | 'OFFICE_OR_CONVENER_DECIDES' | 'RESPONSIBLE_OR_OFFICE_REPORTS' {
     switch (action) {
       case 'update':
-        return 'Only the office of the case\'s tenant does this';
+        return 'OFFICE_ONLY';
       case 'approve':
-        return 'Only the office or a convener of the case\'s tenant decides this';
+        return 'OFFICE_OR_CONVENER_DECIDES';
       default:
-        return 'Only the responsible unit or the office of the case\'s tenant reports on it';
+        return 'RESPONSIBLE_OR_OFFICE_REPORTS';
     }
   }
 
   private async village(em: EntityManager, tenant: Tenant, id: string): Promise<MemberUnit> {
     const unit = await em.findOne(MemberUnit, { where: { id, tenantId: tenant.id, active: true } });
     if (!unit || ![MemberUnitKind.VILLAGE, MemberUnitKind.COMMUNITY].includes(unit.kind)) {
-      throw AppError.badInput('input.locationUnitId', 'is not an active village or community of this tenant');
+      throw CASE_ERRORS.badInput('input.locationUnitId', 'NOT_AN_ACTIVE_VILLAGE', { where: THIS_TENANT });
     }
     return unit;
   }

@@ -4,7 +4,8 @@ import { addDays, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError, ErrorCode } from '@engine/errors';
+import { AppError } from '@engine/errors';
+import { CASE_ERRORS } from './cases.errors';
 import { groupBy } from '@engine/util';
 import { notify } from '@modules/notifications/notify';
 import { Finding } from '@modules/findings';
@@ -50,18 +51,17 @@ export class DeadlinesService {
     await this.cases.change(ctx, input.caseId, 'report', async (em, c, rules) => {
       this.cases.responsible(ctx, c);
       this.cases.expect(c, OPEN_CASE_STATUSES);
-      if (!c.dueOn) throw AppError.conflict(`Case ${c.number} has no time limit to extend`, 'input.caseId');
+      if (!c.dueOn) throw CASE_ERRORS.conflict('NO_TIME_LIMIT', { number: c.number }, 'input.caseId');
       const now = this.clock.now();
       const today = shanghaiDateOf(now);
-      if (input.requestedDueOn <= c.dueOn) throw AppError.badInput('input.requestedDueOn', `must be after the current time limit (${c.dueOn})`);
-      if (input.requestedDueOn < today) throw AppError.badInput('input.requestedDueOn', 'is in the past');
+      if (input.requestedDueOn <= c.dueOn) throw CASE_ERRORS.badInput('input.requestedDueOn', 'NOT_AFTER_CURRENT_LIMIT', { on: c.dueOn });
+      if (input.requestedDueOn < today) throw CASE_ERRORS.badInput('input.requestedDueOn', 'IN_THE_PAST');
       // One extension adds at most the plugin's cap, or the platform default of 30 days (《信访工作条例》第三十二条).
       if (input.requestedDueOn > addDays(c.dueOn, rules.extensionCap.value)) {
-        const message = `extends the time limit by more than ${rules.extensionCap.words}: at most ${addDays(c.dueOn, rules.extensionCap.value)}`;
-        throw new AppError(ErrorCode.BAD_USER_INPUT, `input.requestedDueOn: ${message}`, { field: 'input.requestedDueOn', problems: [{ field: 'input.requestedDueOn', message }], reason: 'EXTENSION_BEYOND_CAP' });
+        throw CASE_ERRORS.badInput('input.requestedDueOn', 'EXTENSION_BEYOND_CAP', { cap: rules.extensionCap.words, latest: addDays(c.dueOn, rules.extensionCap.value) });
       }
       if (await em.exists(CaseExtension, { where: { caseId: c.id, status: ExtensionStatus.REQUESTED } })) {
-        throw AppError.conflict(`Case ${c.number} already has an extension request awaiting a decision`, 'input.caseId');
+        throw CASE_ERRORS.conflict('EXTENSION_PENDING', { number: c.number }, 'input.caseId');
       }
       saved = await em.save(
         em.create(CaseExtension, {
@@ -93,12 +93,12 @@ export class DeadlinesService {
       let decided: CaseExtension | null = null;
       await this.cases.change(ctx, found.caseId, 'approve', async (em2, c) => {
         const ext = await em2.findOneOrFail(CaseExtension, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-        if (ext.status !== ExtensionStatus.REQUESTED) throw AppError.conflict(`This extension request was already ${ext.status.toLowerCase()}`, 'input.extensionId');
+        if (ext.status !== ExtensionStatus.REQUESTED) throw CASE_ERRORS.conflict('EXTENSION_ALREADY_DECIDED', { status: ext.status.toLowerCase() }, 'input.extensionId');
         const now = this.clock.now();
         if (input.approve) {
-          if (!OPEN_CASE_STATUSES.includes(c.status)) throw AppError.conflict(`Case ${c.number} is ${c.status}; only an open case's time limit is extended (reject the request instead)`, 'input.extensionId');
+          if (!OPEN_CASE_STATUSES.includes(c.status)) throw CASE_ERRORS.conflict('EXTENSION_CASE_NOT_OPEN', { number: c.number, status: c.status }, 'input.extensionId');
           if (c.dueOn !== ext.currentDueOn) {
-            throw AppError.conflict(`The time limit of case ${c.number} changed since the request (now ${c.dueOn ?? 'none'}); reject it and request again`, 'input.extensionId');
+            throw CASE_ERRORS.conflict('TIME_LIMIT_CHANGED', { number: c.number, dueOn: c.dueOn ?? 'none' }, 'input.extensionId');
           }
           Object.assign(c, { dueOn: ext.requestedDueOn, dueProvisional: false, dueRule: `extended from ${ext.currentDueOn} (延期, approved ${shanghaiDateOf(now)})` });
         }

@@ -3,7 +3,7 @@ import { subject } from '@casl/ability';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
-import { AppError } from '@engine/errors';
+import { CASE_ERRORS, CASE_TENANT, THIS_TENANT } from './cases.errors';
 import { notify } from '@modules/notifications/notify';
 import { User } from '@modules/identity/user.entity';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
@@ -37,16 +37,16 @@ export class HandlingService {
 
   async transferFirstInquiry(ctx: RequestContext, input: TransferFirstInquiryInput): Promise<PetitionCase> {
     return this.cases.change(ctx, input.caseId, this.heldAction(ctx), async (em, c, rules) => {
-      if (!this.isOffice(ctx, c) && c.firstInquiryUserId !== ctx.caller.userId) throw AppError.forbidden('Only the first-inquiry user or the office hands first inquiry on');
+      if (!this.isOffice(ctx, c) && c.firstInquiryUserId !== ctx.caller.userId) throw CASE_ERRORS.forbidden('FIRST_INQUIRY_HANDS_ON');
       this.cases.expect(c, [CaseStatus.RECEIVED, CaseStatus.ASSIGNED, CaseStatus.RESOLVED, CaseStatus.TRANSFERRED, CaseStatus.GUIDED]);
       const rule = rules.own.firstInquiry;
-      if (rule?.transferRequiresReason && !input.reason) throw AppError.badInput('input.reason', `a transfer of first inquiry states its reason (${rule.source})`);
-      if (input.toUserId === c.firstInquiryUserId) throw AppError.badInput('input.toUserId', 'is already the first-inquiry user of this case');
+      if (rule?.transferRequiresReason && !input.reason) throw CASE_ERRORS.badInput('input.reason', 'TRANSFER_REASON_REQUIRED', { source: rule.source });
+      if (input.toUserId === c.firstInquiryUserId) throw CASE_ERRORS.badInput('input.toUserId', 'ALREADY_FIRST_INQUIRY');
       const to = await em.findOne(User, { where: { id: input.toUserId, tenantId: c.tenantId, active: true } });
-      if (!to) throw AppError.badInput('input.toUserId', 'is not an active user of the case\'s tenant');
-      if (!to.roles.some((r) => HANDLING_ROLES.includes(r))) throw AppError.badInput('input.toUserId', 'does not handle petitions (a superior only reads)');
+      if (!to) throw CASE_ERRORS.badInput('input.toUserId', 'NOT_AN_ACTIVE_USER', { where: CASE_TENANT });
+      if (!to.roles.some((r) => HANDLING_ROLES.includes(r))) throw CASE_ERRORS.badInput('input.toUserId', 'DOES_NOT_HANDLE_PETITIONS');
       if (to.roles.every((r) => UNIT_ROLES.includes(r)) && (!to.memberUnitId || ![c.responsibleUnitId, c.locationUnitId].includes(to.memberUnitId))) {
-        throw AppError.badInput('input.toUserId', 'acts for a unit that neither handles this case nor is its location, so could not follow it up');
+        throw CASE_ERRORS.badInput('input.toUserId', 'CANNOT_FOLLOW_UP');
       }
       const from = c.firstInquiryUserId;
       c.firstInquiryUserId = to.id;
@@ -65,8 +65,8 @@ export class HandlingService {
     return this.cases.change(ctx, input.caseId, this.heldAction(ctx), async (em, c, rules) => {
       this.cases.expect(c, [CaseStatus.RECEIVED, CaseStatus.ASSIGNED]);
       const office = this.isOffice(ctx, c);
-      if (!office && c.firstInquiryUserId !== ctx.caller.userId) throw AppError.forbidden('Only the first-inquiry user or the office refers a matter outside the remit');
-      if (!office && c.status === CaseStatus.ASSIGNED) throw AppError.forbidden('Only the office refers a case it has already assigned');
+      if (!office && c.firstInquiryUserId !== ctx.caller.userId) throw CASE_ERRORS.forbidden('FIRST_INQUIRY_REFERS');
+      if (!office && c.status === CaseStatus.ASSIGNED) throw CASE_ERRORS.forbidden('OFFICE_REFERS_ASSIGNED');
       const status = input.disposition === ReferralDisposition.TRANSFERRED ? CaseStatus.TRANSFERRED : CaseStatus.GUIDED;
       const assignedTo = c.status === CaseStatus.ASSIGNED ? c.responsibleUnitId : null;
       c.status = status;
@@ -83,8 +83,8 @@ export class HandlingService {
   async recordFollowUp(ctx: RequestContext, input: RecordCaseFollowUpInput): Promise<PetitionCase> {
     return this.cases.change(ctx, input.caseId, this.heldAction(ctx), async (em, c, rules) => {
       const rule = rules.own.firstInquiry;
-      if (!rule?.followUp) throw AppError.badInput('input.caseId', `the plugin ${rules.tenant.pluginId} of ${rules.tenant.name} asks no follow-up by the first-inquiry user (cases.firstInquiry.followUp)`);
-      if (c.firstInquiryUserId !== ctx.caller.userId) throw AppError.forbidden('Only the case\'s first-inquiry user records its follow-up');
+      if (!rule?.followUp) throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: rules.tenant.name, what: { en: 'follow-up by the first-inquiry user', zh: '首问责任人跟进' }, section: 'cases.firstInquiry.followUp' });
+      if (c.firstInquiryUserId !== ctx.caller.userId) throw CASE_ERRORS.forbidden('FIRST_INQUIRY_FOLLOWS_UP');
       this.cases.expect(c, [CaseStatus.RECEIVED, CaseStatus.ASSIGNED, CaseStatus.RESOLVED, CaseStatus.TRANSFERRED, CaseStatus.GUIDED]);
       await recordStep(em, ctx, c, this.clock.now(), { kind: 'FOLLOWED_UP', note: input.note, rule: rule.source });
     });
@@ -97,11 +97,11 @@ export class HandlingService {
       const { grid, tieredHandling } = rules.own;
       const tier = tierFor(tieredHandling, input.level);
       if (input.level === HandlingLevel.GRID ? !grid : !tier) {
-        const where = input.level === HandlingLevel.GRID ? 'grid system (cases.grid)' : 'tiered handling (cases.tieredHandling)';
-        throw AppError.badInput('input.level', `the plugin ${rules.tenant.pluginId} of ${rules.tenant.name} declares no ${input.level} level in its ${where}`);
+        const what = input.level === HandlingLevel.GRID ? { en: `${input.level} level in its grid system`, zh: `网格体系中的 ${input.level} 层级` } : { en: `${input.level} level in its tiered handling`, zh: `分级办理中的 ${input.level} 层级` };
+        throw CASE_ERRORS.badInput('input.level', 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: rules.tenant.name, what, section: input.level === HandlingLevel.GRID ? 'cases.grid' : 'cases.tieredHandling' });
       }
       if (input.locationUnitId) c.locationUnitId = (await this.village(em, c.tenantId, input.locationUnitId)).id;
-      if (input.level !== HandlingLevel.TOWN && !c.locationUnitId) throw AppError.badInput('input.locationUnitId', `a ${input.level} case names its village or community`);
+      if (input.level !== HandlingLevel.TOWN && !c.locationUnitId) throw CASE_ERRORS.badInput('input.locationUnitId', 'LEVEL_NAMES_LOCATION', { level: input.level });
       const from = c.handlingLevel;
       c.handlingLevel = input.level;
       c.firstResponsible = tier?.firstResponsible ?? null;
@@ -120,17 +120,17 @@ export class HandlingService {
   async escalate(ctx: RequestContext, input: EscalateCaseInput): Promise<PetitionCase> {
     return this.cases.change(ctx, input.caseId, 'report', async (em, c, rules) => {
       const grid = rules.own.grid;
-      if (!grid) throw AppError.badInput('input.caseId', `the plugin ${rules.tenant.pluginId} of ${rules.tenant.name} has no grid system to escalate in (cases.grid)`);
+      if (!grid) throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: rules.tenant.name, what: { en: 'grid system to escalate in', zh: '可逐级上报的网格体系' }, section: 'cases.grid' });
       const unit = unitScope(ctx);
       if (unit !== null && !(ctx.caller.roles.includes(Role.VILLAGE_SECRETARY) && unit === c.locationUnitId)) {
-        throw AppError.forbidden('Only a grid worker of the case\'s village or community (its secretary) or the office escalates it');
+        throw CASE_ERRORS.forbidden('GRID_WORKER_ESCALATES');
       }
       this.cases.expect(c, OPEN_CASE_STATUSES);
       const from = c.handlingLevel;
-      if (!from) throw AppError.conflict(`Case ${c.number} has no handling level yet; the office sets one first`, 'input.caseId');
+      if (!from) throw CASE_ERRORS.conflict('NO_HANDLING_LEVEL', { number: c.number }, 'input.caseId');
       const to = escalationTarget(grid, from);
-      if (!to) throw AppError.conflict(`Case ${c.number} is handled at the top level (${gridLevelName(grid, from)}); it cannot go higher`, 'input.caseId');
-      if (to === HandlingLevel.COMMUNITY && !c.locationUnitId) throw AppError.conflict(`Case ${c.number} names no village or community; the office sets it with setCaseHandlingLevel`, 'input.caseId');
+      if (!to) throw CASE_ERRORS.conflict('AT_TOP_LEVEL', { number: c.number, level: gridLevelName(grid, from) }, 'input.caseId');
+      if (to === HandlingLevel.COMMUNITY && !c.locationUnitId) throw CASE_ERRORS.conflict('NO_LOCATION', { number: c.number }, 'input.caseId');
       const tier = tierFor(rules.own.tieredHandling, to);
       c.handlingLevel = to;
       c.firstResponsible = tier?.firstResponsible ?? null;
@@ -182,7 +182,7 @@ export class HandlingService {
   private async village(em: EntityManager, tenantId: string, id: string): Promise<MemberUnit> {
     const unit = await em.findOne(MemberUnit, { where: { id, tenantId, active: true } });
     if (!unit || ![MemberUnitKind.VILLAGE, MemberUnitKind.COMMUNITY].includes(unit.kind)) {
-      throw AppError.badInput('input.locationUnitId', 'is not an active village or community of this tenant');
+      throw CASE_ERRORS.badInput('input.locationUnitId', 'NOT_AN_ACTIVE_VILLAGE', { where: THIS_TENANT });
     }
     return unit;
   }

@@ -3,7 +3,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { isUUID } from 'class-validator';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { AppError } from '@engine/errors';
+import { PLATFORM_ERRORS } from '@engine/errors';
 import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { PetitionCase } from './case.entity';
@@ -34,8 +34,8 @@ export class LedgerResolver {
     @Args('openOnly', { nullable: true, defaultValue: false }) openOnly?: boolean,
     @Args('limit', { type: () => Int, defaultValue: 500, description: `At most ${MAX_ENTRIES}.` }) limit = 500,
   ): Promise<CaseLedgerEntry[]> {
-    if (limit < 1 || limit > MAX_ENTRIES) throw AppError.badInput('limit', `must be between 1 and ${MAX_ENTRIES}`);
-    if (communityUnitId && !isUUID(communityUnitId)) throw AppError.badInput('communityUnitId', 'must be an id');
+    if (limit < 1 || limit > MAX_ENTRIES) throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: MAX_ENTRIES });
+    if (communityUnitId && !isUUID(communityUnitId)) throw PLATFORM_ERRORS.badInput('communityUnitId', 'NOT_AN_ID');
     return this.ledger.list(ctx, tenantCode, { level, list, communityUnitId, openOnly }, limit);
   }
 
@@ -48,7 +48,7 @@ export class LedgerResolver {
   @Allow('report', 'PetitionCase')
   @Mutation(() => CaseLedgerEntry, { description: 'The office, the entry\'s community or its responsible unit marks a ledger entry done.' })
   markLedgerEntryDone(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<CaseLedgerEntry> {
-    if (!isUUID(id)) throw AppError.badInput('id', 'must be an id');
+    if (!isUUID(id)) throw PLATFORM_ERRORS.badInput('id', 'NOT_AN_ID');
     return this.ledger.markDone(ctx, id);
   }
 

@@ -6,6 +6,7 @@ import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { CASE_ERRORS, CASE_TENANT } from './cases.errors';
 import { groupBy } from '@engine/util';
 import { notify } from '@modules/notifications/notify';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
@@ -46,30 +47,30 @@ export class LedgerService {
       const ledgers = this.ledgersOf(rules, 'input.caseId');
       const office = this.isOffice(ctx, c);
       const unit = unitScope(ctx);
-      if (!office && !(ctx.caller.roles.includes(Role.VILLAGE_SECRETARY) && unit !== null)) throw AppError.forbidden('Only the office or a community\'s secretary keeps ledger entries');
-      if (!office && input.level !== LedgerLevel.COMMUNITY) throw AppError.forbidden('A community\'s secretary keeps only its community\'s ledger');
+      if (!office && !(ctx.caller.roles.includes(Role.VILLAGE_SECRETARY) && unit !== null)) throw CASE_ERRORS.forbidden('LEDGER_KEEPERS_ONLY');
+      if (!office && input.level !== LedgerLevel.COMMUNITY) throw CASE_ERRORS.forbidden('SECRETARY_OWN_COMMUNITY');
       this.cases.expect(c, OPEN_CASE_STATUSES);
-      if (!(ledgers.levels as string[]).includes(input.level)) throw AppError.badInput('input.level', `must be one of the plugin's ledger levels: ${ledgers.levels.join(', ')} (${ledgers.source})`);
-      if (!(ledgers.lists as string[]).includes(input.list)) throw AppError.badInput('input.list', `must be one of the plugin's ledger lists: ${ledgers.lists.join(', ')} (${ledgers.source})`);
+      if (!(ledgers.levels as string[]).includes(input.level)) throw CASE_ERRORS.badInput('input.level', 'NOT_IN_PLUGIN_LIST', { allowed: ledgers.levels, source: ` (${ledgers.source})` });
+      if (!(ledgers.lists as string[]).includes(input.list)) throw CASE_ERRORS.badInput('input.list', 'NOT_IN_PLUGIN_LIST', { allowed: ledgers.lists, source: ` (${ledgers.source})` });
       let communityUnitId: string | null = null;
       if (input.level === LedgerLevel.COMMUNITY) {
         const id = input.communityUnitId ?? c.locationUnitId;
-        if (!id) throw AppError.badInput('input.communityUnitId', 'a community-level entry names its community (the case names none)');
+        if (!id) throw CASE_ERRORS.badInput('input.communityUnitId', 'COMMUNITY_ENTRY_NAMES_COMMUNITY');
         communityUnitId = (await this.community(em, c.tenantId, id)).id;
-        if (!office && communityUnitId !== unit) throw AppError.forbidden('A community\'s secretary keeps only its own community\'s ledger');
+        if (!office && communityUnitId !== unit) throw CASE_ERRORS.forbidden('SECRETARY_OWN_COMMUNITY');
       } else if (input.communityUnitId) {
-        throw AppError.badInput('input.communityUnitId', 'is only for COMMUNITY entries');
+        throw CASE_ERRORS.badInput('input.communityUnitId', 'ONLY_FOR_COMMUNITY_ENTRIES');
       }
       const missing = firstMissingLedgerField(ledgers.fields ?? [], input);
-      if (missing) throw AppError.badInput(`input.${LEDGER_FIELD_INPUTS[missing]}`, `is required: each ledger entry states its ${LEDGER_FIELD_TERMS[missing]} (${missing}, ${ledgers.source})`);
-      if (!input.content) throw AppError.badInput('input.content', 'is required: an entry states what it is about (诉求内容)');
+      if (missing) throw CASE_ERRORS.badInput(`input.${LEDGER_FIELD_INPUTS[missing]}`, 'LEDGER_FIELD_REQUIRED', { term: LEDGER_FIELD_TERMS[missing], code: missing, source: ledgers.source });
+      if (!input.content) throw CASE_ERRORS.badInput('input.content', 'CONTENT_REQUIRED');
       let responsible: MemberUnit | null = null;
       if (input.responsibleUnitId) {
         responsible = await em.findOne(MemberUnit, { where: { id: input.responsibleUnitId, tenantId: c.tenantId, active: true } });
-        if (!responsible) throw AppError.badInput('input.responsibleUnitId', 'is not an active member unit of the case\'s tenant');
+        if (!responsible) throw CASE_ERRORS.badInput('input.responsibleUnitId', 'NOT_AN_ACTIVE_UNIT', { where: CASE_TENANT });
       }
       const now = this.clock.now();
-      if (input.dueOn && input.dueOn < shanghaiDateOf(now)) throw AppError.badInput('input.dueOn', 'is in the past');
+      if (input.dueOn && input.dueOn < shanghaiDateOf(now)) throw CASE_ERRORS.badInput('input.dueOn', 'IN_THE_PAST');
       saved = await em.save(
         em.create(CaseLedgerEntry, {
           tenantId: c.tenantId,
@@ -112,9 +113,9 @@ export class LedgerService {
       if (!e) throw AppError.notFound('Ledger entry');
       const unit = unitScope(ctx);
       if (!this.isOffice(ctx, c) && (unit === null || ![e.communityUnitId, e.responsibleUnitId].includes(unit))) {
-        throw AppError.forbidden('Only the office, the entry\'s community or its responsible unit marks it done');
+        throw CASE_ERRORS.forbidden('LEDGER_DONE_BY');
       }
-      if (e.doneAt) throw AppError.conflict('This ledger entry is already done', 'id');
+      if (e.doneAt) throw CASE_ERRORS.conflict('LEDGER_ENTRY_DONE', {}, 'id');
       const now = this.clock.now();
       e.doneAt = now;
       entry = await em.save(e);
@@ -128,7 +129,7 @@ export class LedgerService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
       const ledgers = this.ledgersOfTenant(tenant, 'tenantCode');
-      if (filter.level && !(ledgers.levels as string[]).includes(filter.level)) throw AppError.badInput('level', `must be one of the plugin's ledger levels: ${ledgers.levels.join(', ')} (${ledgers.source})`);
+      if (filter.level && !(ledgers.levels as string[]).includes(filter.level)) throw CASE_ERRORS.badInput('level', 'NOT_IN_PLUGIN_LIST', { allowed: ledgers.levels, source: ` (${ledgers.source})` });
       const qb = em.createQueryBuilder(CaseLedgerEntry, 'e').innerJoin(PetitionCase, 'c', 'c.id = e.case_id').where('e.tenant_id = :t', { t: tenant.id });
       const visible = caseVisibility(ctx, 'c');
       if (visible) qb.andWhere(visible.sql, visible.params);
@@ -156,7 +157,7 @@ export class LedgerService {
 
   private ledgersOfTenant(tenant: Tenant, field: string): LedgerRule {
     const ledgers = pluginOf(tenant).cases.ledgers;
-    if (!ledgers) throw AppError.badInput(field, `the plugin ${tenant.pluginId} of ${tenant.name} keeps no case ledgers (cases.ledgers)`);
+    if (!ledgers) throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', { plugin: tenant.pluginId, tenant: tenant.name, what: { en: 'case ledgers', zh: '案件台账' }, section: 'cases.ledgers' });
     return ledgers;
   }
 
@@ -167,7 +168,7 @@ export class LedgerService {
   private async community(em: EntityManager, tenantId: string, id: string): Promise<MemberUnit> {
     const unit = await em.findOne(MemberUnit, { where: { id, tenantId, active: true } });
     if (!unit || ![MemberUnitKind.VILLAGE, MemberUnitKind.COMMUNITY].includes(unit.kind)) {
-      throw AppError.badInput('input.communityUnitId', 'is not an active community or village of the case\'s tenant');
+      throw CASE_ERRORS.badInput('input.communityUnitId', 'NOT_AN_ACTIVE_VILLAGE', { where: CASE_TENANT });
     }
     return unit;
   }

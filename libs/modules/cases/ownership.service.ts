@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { addDays, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
-import { AppError } from '@engine/errors';
+import { CASE_ERRORS } from './cases.errors';
 import { cadencePeriods } from '@engine/calendar';
 import { Finding } from '@modules/findings';
 import { CaseEvent, CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
@@ -31,16 +31,16 @@ export class OwnershipService {
       this.cases.expect(c, OPEN_CASE_STATUSES);
       const ownership = rules.ownership;
       if (c.ownerTier && input.tier !== c.ownerTier) {
-        throw AppError.badInput('input.tier', `this case must be owned by a ${c.ownerTier} leader (${c.ownerRule})`);
+        throw CASE_ERRORS.badInput('input.tier', 'OWNER_TIER_REQUIRED', { tier: c.ownerTier, rule: c.ownerRule });
       }
       const strategies = ownership?.rule.roadmaps.length ? ownership.rule.roadmaps : (rules.own.roadmaps?.strategies ?? []);
       if (input.roadmap && strategies.length && !strategies.includes(input.roadmap)) {
-        throw AppError.badInput('input.roadmap', `must be one of ${strategies.join(', ')}`);
+        throw CASE_ERRORS.badInput('input.roadmap', 'NOT_IN_PLUGIN_LIST', { allowed: strategies, source: '' });
       }
       if (ownership?.rule.teamAndPlanRequired) {
         const source = ownership.rule.source;
-        if (!input.team?.length) throw AppError.badInput('input.team', `a working team is required (一个专班, ${source})`);
-        if (!input.plan) throw AppError.badInput('input.plan', `a plan is required (一套方案, ${source})`);
+        if (!input.team?.length) throw CASE_ERRORS.badInput('input.team', 'TEAM_REQUIRED', { source });
+        if (!input.plan) throw CASE_ERRORS.badInput('input.plan', 'PLAN_REQUIRED', { source });
       }
       const today = shanghaiDateOf(this.clock.now());
       const first = c.ownerLeader === null;
@@ -61,7 +61,7 @@ export class OwnershipService {
     await this.cases.change(ctx, input.caseId, 'report', async (em, c, rules) => {
       this.cases.responsible(ctx, c);
       this.cases.expect(c, [CaseStatus.ASSIGNED, CaseStatus.RESOLVED]);
-      if (!c.ownerLeader) throw AppError.conflict(`Case ${c.number} has no owning leader yet; progress reports follow ownership`, 'input.caseId');
+      if (!c.ownerLeader) throw CASE_ERRORS.conflict('NO_OWNING_LEADER', { number: c.number }, 'input.caseId');
       const now = this.clock.now();
       const today = shanghaiDateOf(now);
       const period = this.periodOf(rules, today);

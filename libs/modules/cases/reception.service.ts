@@ -6,7 +6,8 @@ import { isIsoDate, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { PLATFORM_ERRORS } from '@engine/errors';
+import { CASE_ERRORS, THIS_TENANT, RECEPTION_DUTY } from './cases.errors';
 import { User } from '@modules/identity/user.entity';
 import { cadencePeriods } from '@engine/calendar';
 import { ReceptionRoster } from './case-records.entity';
@@ -35,16 +36,16 @@ export class ReceptionService {
   async setRoster(ctx: RequestContext, input: SetReceptionRosterInput): Promise<ReceptionRoster> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office sets the reception rota');
+      if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id }))) throw CASE_ERRORS.forbidden('OFFICE_SETS_ROTA');
       const rules = await caseRulesOf(em, tenant);
       const reception = rules.own.reception;
-      if (!reception) throw AppError.badInput('input.tenantCode', `the plugin ${tenant.pluginId} declares no leader reception duty (cases.reception)`);
+      if (!reception) throw CASE_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', { plugin: tenant.pluginId, tenant: tenant.name, what: RECEPTION_DUTY, section: 'cases.reception' });
       const names = new Set<string>();
       for (const [i, l] of input.leaders.entries()) {
-        if (names.has(l.name)) throw AppError.badInput(`input.leaders[${i}].name`, 'appears twice on the rota');
+        if (names.has(l.name)) throw CASE_ERRORS.badInput(`input.leaders[${i}].name`, 'DUPLICATE_ON_ROTA');
         names.add(l.name);
         if (l.userId && !(await em.findOne(User, { where: { id: l.userId, tenantId: tenant.id, active: true } }))) {
-          throw AppError.badInput(`input.leaders[${i}].userId`, 'is not an active user of this tenant');
+          throw CASE_ERRORS.badInput(`input.leaders[${i}].userId`, 'NOT_AN_ACTIVE_USER', { where: THIS_TENANT });
         }
       }
       await em.upsert(
@@ -78,7 +79,7 @@ export class ReceptionService {
 
   private day(date: string | null): string {
     if (date === null) return shanghaiDateOf(this.clock.now());
-    if (!isIsoDate(date)) throw AppError.badInput('date', 'must be a date YYYY-MM-DD');
+    if (!isIsoDate(date)) throw PLATFORM_ERRORS.badInput('date', 'NOT_A_DATE');
     return date;
   }
 
@@ -89,12 +90,12 @@ export class ReceptionService {
   async dutyFor(em: EntityManager, rules: CaseRules, date: string, conflict: string | null, petitionerNames: string[]): Promise<DutyAssignment | null> {
     const reception = rules.own.reception;
     if (!reception) {
-      if (conflict) throw AppError.badInput('input.dutyLeaderConflict', 'this tenant\'s plugin declares no leader reception duty');
+      if (conflict) throw CASE_ERRORS.badInput('input.dutyLeaderConflict', 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: rules.tenant.name, what: RECEPTION_DUTY, section: 'cases.reception' });
       return null;
     }
     const roster = await this.rosterOn(em, rules.tenant.id, date);
     if (!roster) {
-      if (conflict) throw AppError.badInput('input.dutyLeaderConflict', `no reception rota covers ${date}`);
+      if (conflict) throw CASE_ERRORS.badInput('input.dutyLeaderConflict', 'NO_ROTA_FOR_DATE', { date });
       return null;
     }
     const index = Math.max(cadencePeriods(roster.rrule, roster.startsOn, date).filter((p) => p.end >= roster.startsOn).length - 1, 0);

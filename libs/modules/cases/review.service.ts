@@ -5,6 +5,7 @@ import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { CASE_ERRORS, CASE_TENANT } from './cases.errors';
 import { groupBy } from '@engine/util';
 import { CalendarService } from '@modules/calendar/calendar.service';
 import { notify } from '@modules/notifications/notify';
@@ -50,15 +51,15 @@ export class ReviewService {
     let saved: CaseReview | null = null;
     await this.cases.change(ctx, input.caseId, 'update', async (em, c, rules) => {
       const review = rules.own.review;
-      if (!review) throw AppError.badInput('input.caseId', `the plugin ${rules.tenant.pluginId} of this case's tenant declares no review (cases.review)`);
+      if (!review) throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: CASE_TENANT, what: { en: 'review', zh: '复查' }, section: 'cases.review' });
       this.cases.expect(c, [CaseStatus.RESOLVED, CaseStatus.CLOSED]);
       const scope = review.scope ?? [input.basis];
-      if (!scope.includes(input.basis)) throw AppError.badInput('input.basis', `must be one of ${scope.join(', ')} (${review.source})`);
+      if (!scope.includes(input.basis)) throw CASE_ERRORS.badInput('input.basis', 'NOT_IN_PLUGIN_LIST', { allowed: scope, source: ` (${review.source})` });
       const now = this.clock.now();
-      if (input.acceptedOn > shanghaiDateOf(now)) throw AppError.badInput('input.acceptedOn', 'is in the future');
+      if (input.acceptedOn > shanghaiDateOf(now)) throw CASE_ERRORS.badInput('input.acceptedOn', 'IN_THE_FUTURE');
       const handledOn = shanghaiDateOf(c.resolvedAt!);
-      if (input.acceptedOn < handledOn) throw AppError.badInput('input.acceptedOn', `is before the case was handled (${handledOn})`);
-      if (await em.exists(CaseReview, { where: { caseId: c.id, status: ReviewStatus.OPEN } })) throw AppError.conflict(`Case ${c.number} already has an open review`, 'input.caseId');
+      if (input.acceptedOn < handledOn) throw CASE_ERRORS.badInput('input.acceptedOn', 'ACCEPTED_BEFORE_HANDLED', { on: handledOn });
+      if (await em.exists(CaseReview, { where: { caseId: c.id, status: ReviewStatus.OPEN } })) throw CASE_ERRORS.conflict('REVIEW_ALREADY_OPEN', { number: c.number }, 'input.caseId');
       const due = await this.calendars.due(ctx, c.tenantId, input.acceptedOn, review.opinionWithin);
       const rule = ruleText(review);
       saved = await em.save(
@@ -83,13 +84,13 @@ export class ReviewService {
 
   /** A hearing pauses the review's clock (where the plugin excludes HEARING): the due date is recomputed. */
   async recordHearing(ctx: RequestContext, input: RecordReviewHearingInput): Promise<CaseReview> {
-    if (input.to < input.from) throw AppError.badInput('input.to', `is before from (${input.from})`);
-    if (daysBetween(input.from, input.to) >= MAX_HEARING_DAYS) throw AppError.badInput('input.to', `a hearing lasts at most ${MAX_HEARING_DAYS} days`);
+    if (input.to < input.from) throw CASE_ERRORS.badInput('input.to', 'BEFORE_FROM', { from: input.from });
+    if (daysBetween(input.from, input.to) >= MAX_HEARING_DAYS) throw CASE_ERRORS.badInput('input.to', 'HEARING_TOO_LONG', { days: MAX_HEARING_DAYS });
     return this.onReview(ctx, input.reviewId, async (em, r, c, review) => {
-      if (r.status !== ReviewStatus.OPEN) throw AppError.conflict('The review opinion was issued; hearings are recorded on open reviews', 'input.reviewId');
-      if (input.from < r.acceptedOn) throw AppError.badInput('input.from', `is before the review was accepted (${r.acceptedOn})`);
-      if (input.from > r.dueOn) throw AppError.badInput('input.from', `is after the opinion was due (${r.dueOn}); a hearing cannot stop a clock that has run out`);
-      if (r.pauses.length >= MAX_PAUSES) throw AppError.badInput('input.reviewId', `a review records at most ${MAX_PAUSES} hearings`);
+      if (r.status !== ReviewStatus.OPEN) throw CASE_ERRORS.conflict('REVIEW_DECIDED', {}, 'input.reviewId');
+      if (input.from < r.acceptedOn) throw CASE_ERRORS.badInput('input.from', 'BEFORE_REVIEW_ACCEPTED', { on: r.acceptedOn });
+      if (input.from > r.dueOn) throw CASE_ERRORS.badInput('input.from', 'AFTER_REVIEW_DUE', { on: r.dueOn });
+      if (r.pauses.length >= MAX_PAUSES) throw CASE_ERRORS.badInput('input.reviewId', 'TOO_MANY_HEARINGS', { max: MAX_PAUSES });
       const before = r.dueOn;
       const pause: ReviewPause = { kind: 'HEARING', from: input.from, to: input.to };
       r.pauses = [...r.pauses, pause];
@@ -101,7 +102,7 @@ export class ReviewService {
 
   async issueOpinion(ctx: RequestContext, input: IssueReviewOpinionInput): Promise<CaseReview> {
     return this.onReview(ctx, input.reviewId, async (em, r, c) => {
-      if (r.status !== ReviewStatus.OPEN) throw AppError.conflict('The review opinion was already issued', 'input.reviewId');
+      if (r.status !== ReviewStatus.OPEN) throw CASE_ERRORS.conflict('REVIEW_ALREADY_DECIDED', {}, 'input.reviewId');
       const now = this.clock.now();
       const today = shanghaiDateOf(now);
       Object.assign(r, { status: ReviewStatus.DECIDED, opinion: input.opinion, outcome: input.outcome, decidedOn: today, inTime: today <= r.dueOn });
@@ -112,9 +113,9 @@ export class ReviewService {
   /** The petitioner applied upward against the opinion (004 復查制度 三.4): recorded, once. */
   async recordAppeal(ctx: RequestContext, input: RecordReviewAppealInput): Promise<CaseReview> {
     return this.onReview(ctx, input.reviewId, async (em, r, c, review) => {
-      if (!review.appealUpward) throw AppError.badInput('input.reviewId', `the plugin's review rule provides for no upward appeal (${review.source})`);
-      if (r.status !== ReviewStatus.DECIDED) throw AppError.conflict('The review opinion has not been issued yet; an appeal is against it', 'input.reviewId');
-      if (r.appealedTo) throw AppError.conflict(`An appeal to ${r.appealedTo} is already recorded`, 'input.reviewId');
+      if (!review.appealUpward) throw CASE_ERRORS.badInput('input.reviewId', 'NO_UPWARD_APPEAL', { source: review.source });
+      if (r.status !== ReviewStatus.DECIDED) throw CASE_ERRORS.conflict('REVIEW_NOT_DECIDED', {}, 'input.reviewId');
+      if (r.appealedTo) throw CASE_ERRORS.conflict('APPEAL_ALREADY_RECORDED', { to: r.appealedTo }, 'input.reviewId');
       const now = this.clock.now();
       Object.assign(r, { appealedTo: input.appealedTo, appealedAt: now });
       await recordStep(em, ctx, c, now, { kind: 'REVIEW_APPEALED', note: input.appealedTo, rule: review.source, data: { reviewId: r.id } });
@@ -180,7 +181,7 @@ export class ReviewService {
       await this.cases.change(ctx, found.caseId, 'update', async (em2, c, rules) => {
         const r = await em2.findOneOrFail(CaseReview, { where: { id: reviewId }, lock: { mode: 'pessimistic_write' } });
         const review = rules.own.review;
-        if (!review) throw AppError.badInput('input.reviewId', `the plugin ${rules.tenant.pluginId} of this case's tenant declares no review (cases.review)`);
+        if (!review) throw CASE_ERRORS.badInput('input.reviewId', 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: CASE_TENANT, what: { en: 'review', zh: '复查' }, section: 'cases.review' });
         await change(em2, r, c, review);
         saved = await em2.save(r);
       });

@@ -5,7 +5,8 @@ import { addDays, isIsoDate, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { AppError, PLATFORM_ERRORS } from '@engine/errors';
+import { CASE_ERRORS } from './cases.errors';
 import { CalendarService } from '@modules/calendar/calendar.service';
 import { notify } from '@modules/notifications/notify';
 import { cadencePeriods, type Period } from '@engine/calendar';
@@ -87,17 +88,17 @@ export class ScreeningService {
 
   /** The office screens one completed period on demand; re-running it adds nothing twice. */
   async screenOnDemand(ctx: RequestContext, tenantCode: string, periodStart: string): Promise<CaseScreening[]> {
-    if (!isIsoDate(periodStart)) throw AppError.badInput('periodStart', 'must be a date YYYY-MM-DD');
+    if (!isIsoDate(periodStart)) throw PLATFORM_ERRORS.badInput('periodStart', 'NOT_A_DATE');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office screens its ledger');
+      if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id }))) throw CASE_ERRORS.forbidden('OFFICE_SCREENS');
       const rules = await caseRulesOf(em, tenant);
       const screening = rules.own.screening;
-      if (!screening) throw AppError.badInput('tenantCode', `the plugin ${tenant.pluginId} declares no forecast screening (cases.screening)`);
+      if (!screening) throw CASE_ERRORS.badInput('tenantCode', 'PLUGIN_DECLARES_NONE', { plugin: tenant.pluginId, tenant: tenant.name, what: { en: 'forecast screening', zh: '预测排查' }, section: 'cases.screening' });
       const period = cadencePeriods(screening.cadence.rrule, periodStart, periodStart)[0];
-      if (!period || period.start !== periodStart) throw AppError.badInput('periodStart', `must be the first day of a screening period (${screening.cadence.rrule}${period ? `: ${period.start}` : ''})`);
+      if (!period || period.start !== periodStart) throw CASE_ERRORS.badInput('periodStart', 'SCREENING_PERIOD_START', { cadence: screening.cadence.rrule, start: period ? `: ${period.start}` : '' });
       const today = shanghaiDateOf(this.clock.now());
-      if (period.end >= today) throw AppError.badInput('periodStart', `the period ends on ${period.end}; a period is screened once it has ended`);
+      if (period.end >= today) throw CASE_ERRORS.badInput('periodStart', 'SCREENING_PERIOD_NOT_ENDED', { end: period.end });
       await this.screen(em, ctx, rules, screening, period);
       return em.find(CaseScreening, { where: { tenantId: tenant.id, periodStart: period.start }, order: { screenedAt: 'ASC', id: 'ASC' } });
     });
@@ -112,12 +113,12 @@ export class ScreeningService {
         const screening = rules.own.screening;
         const requires = screening?.requires ?? [];
         const source = screening?.source ?? 'plugin';
-        if (requires.includes('OWNING_LEADER') && !input.owningLeader) throw AppError.badInput('input.owningLeader', `is required: each screened case gets an owning leader (包案領導, ${source})`);
-        if (requires.includes('RESPONSIBLE_PERSON') && !input.responsiblePerson) throw AppError.badInput('input.responsiblePerson', `is required: each screened case gets a responsible person (責任人, ${source})`);
-        if (requires.includes('TIME_LIMIT') && !input.dueOn) throw AppError.badInput('input.dueOn', `is required: each screened case gets a time limit (結案信訪時限, ${source})`);
-        if (!input.owningLeader && !input.responsiblePerson && !input.dueOn) throw AppError.badInput('input', 'gives the screened case nothing');
+        if (requires.includes('OWNING_LEADER') && !input.owningLeader) throw CASE_ERRORS.badInput('input.owningLeader', 'SCREENING_FIELD_REQUIRED', { what: { en: 'an owning leader (包案領導)', zh: '包案领导' }, source });
+        if (requires.includes('RESPONSIBLE_PERSON') && !input.responsiblePerson) throw CASE_ERRORS.badInput('input.responsiblePerson', 'SCREENING_FIELD_REQUIRED', { what: { en: 'a responsible person (責任人)', zh: '责任人' }, source });
+        if (requires.includes('TIME_LIMIT') && !input.dueOn) throw CASE_ERRORS.badInput('input.dueOn', 'SCREENING_FIELD_REQUIRED', { what: { en: 'a time limit (結案信訪時限)', zh: '结案时限' }, source });
+        if (!input.owningLeader && !input.responsiblePerson && !input.dueOn) throw CASE_ERRORS.badInput('input', 'SCREENING_GIVES_NOTHING');
         const now = this.clock.now();
-        if (input.dueOn && input.dueOn < shanghaiDateOf(now)) throw AppError.badInput('input.dueOn', 'is in the past');
+        if (input.dueOn && input.dueOn < shanghaiDateOf(now)) throw CASE_ERRORS.badInput('input.dueOn', 'IN_THE_PAST');
         const s = await em2.findOneOrFail(CaseScreening, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
         const first = s.settledAt === null;
         Object.assign(s, {
@@ -141,7 +142,7 @@ export class ScreeningService {
 
   /** Screened cases of a tenant, newest period first (a member unit: only cases it sees). */
   async list(ctx: RequestContext, tenantCode: string, periodStart: string | null, unsettledOnly: boolean): Promise<CaseScreening[]> {
-    if (periodStart !== null && !isIsoDate(periodStart)) throw AppError.badInput('periodStart', 'must be a date YYYY-MM-DD');
+    if (periodStart !== null && !isIsoDate(periodStart)) throw PLATFORM_ERRORS.badInput('periodStart', 'NOT_A_DATE');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
       const qb = em.createQueryBuilder(CaseScreening, 's').innerJoin(PetitionCase, 'c', 'c.id = s.case_id').where('s.tenant_id = :t', { t: tenant.id });
