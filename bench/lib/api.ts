@@ -5,11 +5,14 @@ import { startServer, type Server } from './process';
 import type { BenchTarget } from './target';
 
 /**
- * The real API as a separate process (`dist/apps/api/main.js`) on the bench database. `nodeArgs` go to
- * node (the sustained run's `--heapsnapshot-signal`).
+ * The real API as a separate process (`dist/apps/api/main.js`) on the bench database, in production mode
+ * as operators run it: graphql-js without its development checks, JSON logs, and no queue workers (the
+ * job schedulers do not run while reads are measured; the sweeps are timed in their own processes).
+ * `nodeArgs` go to node (the sustained run's `--heapsnapshot-signal`).
  */
 export function startApi(target: BenchTarget, nodeArgs: string[] = []): Promise<Server> {
-  return startServer('dist/apps/api/main.js', { ...appEnv(target), BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, NODE_ENV: '', GRAPHIQL: 'false' }, '/health', 'API', nodeArgs);
+  const env = { ...appEnv(target), BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, NODE_ENV: 'production', WORKER: 'off', GRAPHIQL: 'false', SEED_DEMO: '' };
+  return startServer('dist/apps/api/main.js', target.db === 'embedded' ? { ...env, EMBEDDED_DATABASE: 'on' } : env, '/health', 'API', nodeArgs);
 }
 
 export interface GqlAnswer {
