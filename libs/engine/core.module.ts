@@ -5,6 +5,7 @@ import { Db, type DatabaseHandle } from '@engine/database';
 import { TOKEN_SERVICE, TokenService } from '@engine/access';
 import { Clock } from '@engine/clock';
 import { PiiCipher } from '@engine/crypto';
+import { RulesChangeParticipants } from '@engine/plugins/rules-change';
 
 export const DATABASE_HANDLE = Symbol('DATABASE_HANDLE');
 
@@ -23,8 +24,9 @@ export class CoreModule {
         Clock,
         { provide: TOKEN_SERVICE, useValue: new TokenService(config.jwtSecret, config.accessTokenTtlSeconds) },
         { provide: PiiCipher, useValue: new PiiCipher(config.piiKey) },
+        RulesChangeParticipants,
       ],
-      exports: [APP_CONFIG, DATABASE_HANDLE, Db, Clock, TOKEN_SERVICE, PiiCipher],
+      exports: [APP_CONFIG, DATABASE_HANDLE, Db, Clock, TOKEN_SERVICE, PiiCipher, RulesChangeParticipants],
     };
   }
 }

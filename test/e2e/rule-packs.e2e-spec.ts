@@ -169,4 +169,119 @@ describe('rule packs at runtime: a county publishes its township\'s rules as YAM
       expect(hooks.problems[0]).toMatchObject({ path: 'hooks', message: expect.stringContaining('cannot declare hooks') });
     });
   });
+
+  describe('changing the township\'s rules: a new version diffed, approved by the superior, applied and rolled back (河西 第九条)', () => {
+    const WEEKLY = HEXI.replace('version: 1.0.0', 'version: 1.1.0').replace('FREQ=MONTHLY, minimum', 'FREQ=WEEKLY, minimum');
+    interface Change { id: string; kind: string; status: string; fromVersion: string; toVersion: string; reason: string; approvalRequired: boolean; decisionNote: string | null; reverts: string | null }
+    const CHANGE = 'id kind status fromVersion toVersion reason approvalRequired decisionNote reverts';
+    const upgrade = (token: string, toVersion = '1.1.0') =>
+      t.gql<{ upgradeTenantRules: Change }>(`mutation($i: UpgradeTenantRulesInput!) { upgradeTenantRules(input: $i) { ${CHANGE} } }`, { i: { tenantCode: 'hexi', toVersion, reason: '河西镇党委会议修订第五条：工作例会改为每周一次' } }, token);
+    const decide = (token: string, approve: boolean, note?: string) =>
+      t.gql<{ decideTenantRulesChange: Change }>(`mutation($i: DecideTenantRulesChangeInput!) { decideTenantRulesChange(input: $i) { ${CHANGE} } }`, { i: { tenantCode: 'hexi', approve, note } }, token);
+    const rollback = (token: string) =>
+      t.gql<{ rollbackTenantRules: Change }>(`mutation($i: RollbackTenantRulesInput!) { rollbackTenantRules(input: $i) { ${CHANGE} } }`, { i: { tenantCode: 'hexi', reason: '每周例会负担过重，恢复每月一次' } }, token);
+    const obligations = async (): Promise<{ typeCode: string; periodStart: string; periodEnd: string; rrule: string; status: string }[]> =>
+      (await t.gql<{ cadenceObligations: { typeCode: string; periodStart: string; periodEnd: string; rrule: string; status: string }[] }>('{ cadenceObligations(tenantCode: "hexi") { typeCode periodStart periodEnd rrule status } }', {}, jxOffice)).data!.cadenceObligations;
+    const sweep = async (at: string): Promise<void> => {
+      t.app.get(Clock).set(at);
+      const id = (await t.gql<{ tenant: { id: string } }>('{ tenant(code: "hexi") { id } }', {}, jxOffice)).data!.tenant.id;
+      await t.app.get(CadenceService).sweepTenant(id);
+    };
+    let jxOffice2: string;
+    let chief: string;
+
+    beforeAll(async () => {
+      // A second person in the county office (the superior's decision is never the requester's), and the
+      // township's chief convener (whom 河西 第九条 has the change reported to).
+      expect((await t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { tenantCode: 'jx', username: 'office2', password: 'jx-office2-password', displayName: '县联席办副主任', roles: ['OFFICE_DIRECTOR'] } }, jxOffice)).errors).toBeUndefined();
+      expect((await t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { tenantCode: 'hexi', username: 'chief', password: 'hexi-chief-password', displayName: '镇党委书记', roles: ['CHIEF_CONVENER'] } }, jxOffice)).errors).toBeUndefined();
+      jxOffice2 = await t.login('jx', 'office2', 'jx-office2-password');
+      chief = await t.login('hexi', 'chief', 'hexi-chief-password');
+      expect((await publish(WEEKLY, jxOffice)).errors).toBeUndefined();
+    }, 600_000);
+
+    it('河西 第五条 amended: the diff names the changed cadence field by field and the open obligation it would supersede; writes nothing', async () => {
+      await sweep('2027-01-05T10:00:00+08:00');
+      const res = await t.gql<{ tenantRulesDiff: Loose }>(
+        '{ tenantRulesDiff(tenantCode: "hexi", toVersion: "1.1.0") { tenantCode pluginId fromVersion toVersion approvalRequired rulesChangesSource reportTo changes { path kind before after } affected { kind label paths effect } } }', {}, jxOffice);
+      expect(res.errors).toBeUndefined();
+      const diff = res.data!.tenantRulesDiff;
+      expect(diff).toMatchObject({ tenantCode: 'hexi', pluginId: 'hexi-town', fromVersion: '1.0.0', toVersion: '1.1.0', approvalRequired: true, rulesChangesSource: '河西 第九条', reportTo: ['CHIEF_CONVENER', 'CONVENER'] });
+      expect(diff.changes).toEqual([{ path: 'meetingTypes[MONTHLY_WORK].cadence.rrule', kind: 'CHANGED', before: 'FREQ=MONTHLY', after: 'FREQ=WEEKLY' }]);
+      expect(diff.affected).toEqual([
+        { kind: 'CADENCE_OBLIGATION', label: 'MONTHLY_WORK 2027-01-01–2027-01-31 (FREQ=MONTHLY)', paths: ['meetingTypes[MONTHLY_WORK].cadence.rrule'], effect: expect.stringMatching(/^SUPERSEDED: the new cadence is FREQ=WEEKLY/) },
+      ]);
+      expect((await t.gql<{ tenant: { plugin: { version: string } } }>('{ tenant(code: "hexi") { plugin { version } } }', {}, jxOffice)).data!.tenant.plugin.version).toBe('1.0.0');
+      // Another county sees no such tenant; the township's own convener may not change its rules.
+      expect((await t.gql('{ tenantRulesDiff(tenantCode: "hexi", toVersion: "1.1.0") { toVersion } }', {}, nxOffice)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+      expect((await t.gql('{ tenantRulesDiff(tenantCode: "hexi", toVersion: "1.1.0") { toVersion } }', {}, chief)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await t.gql('{ tenantRulesDiff(tenantCode: "hexi", toVersion: "9.9.9") { toVersion } }', {}, jxOffice)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_PLUGIN_VERSION' });
+    });
+
+    it('two upgrades at once: one is filed and waits for the superior, the other is CONFLICT; the rules in force do not change yet', async () => {
+      const [a, b] = await Promise.all([upgrade(jxOffice), upgrade(jxOffice)]);
+      const results = [a, b];
+      const won = results.filter((r) => !r.errors);
+      const lost = results.filter((r) => r.errors);
+      expect(won).toHaveLength(1);
+      expect(won[0].data!.upgradeTenantRules).toMatchObject({ kind: 'UPGRADE', status: 'AWAITING_APPROVAL', fromVersion: '1.0.0', toVersion: '1.1.0', approvalRequired: true });
+      expect(lost[0].errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'RULES_CHANGE_PENDING' });
+      expect((await t.gql<{ tenant: { plugin: { version: string } } }>('{ tenant(code: "hexi") { plugin { version } } }', {}, jxOffice)).data!.tenant.plugin.version).toBe('1.0.0');
+      // The superior (the county office) is told a change waits for it.
+      const inbox = await t.gql<{ myNotifications: { kind: string; title: string }[] }>('{ myNotifications { kind title } }', {}, jxOffice2);
+      expect(inbox.data!.myNotifications.filter((n) => n.kind === 'RULES_CHANGE_AWAITING_APPROVAL').map((n) => n.title)).toEqual(['河西镇规则变更待审批：hexi-town 1.0.0 → 1.1.0']);
+    });
+
+    it('the superior approves (never the requester, never another county): the new snapshot applies and the next obligation follows the weekly cadence', async () => {
+      expect((await decide(jxOffice, true)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SEPARATION_OF_DUTIES' });
+      expect((await decide(nxOffice, true)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+      expect((await decide(chief, true)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+      const approved = await decide(jxOffice2, true, '同意，报县联席办备案');
+      expect(approved.errors).toBeUndefined();
+      expect(approved.data!.decideTenantRulesChange).toMatchObject({ status: 'APPLIED', decisionNote: '同意，报县联席办备案' });
+      expect((await decide(jxOffice2, true)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NO_RULES_CHANGE_WAITING' });
+
+      const view = await t.gql<{ tenant: { plugin: { version: string }; jointMeeting: { meetingTypes: { code: string; cadence: { rrule: string } | null }[] } } }>('{ tenant(code: "hexi") { plugin { version } jointMeeting { meetingTypes { code cadence { rrule } } } } }', {}, jxOffice);
+      expect(view.data!.tenant.plugin.version).toBe('1.1.0');
+      expect(view.data!.tenant.jointMeeting.meetingTypes).toEqual([{ code: 'MONTHLY_WORK', cadence: { rrule: 'FREQ=WEEKLY' } }, { code: 'TOPICAL', cadence: null }]);
+
+      await sweep('2027-01-06T10:00:00+08:00');
+      const open = (await obligations()).filter((o) => o.status === 'OPEN');
+      expect(open.length).toBeGreaterThan(0);
+      expect(open.every((o) => o.rrule === 'FREQ=WEEKLY' && o.periodEnd >= '2027-01-06' && o.periodStart <= '2027-01-06')).toBe(true);
+      // The monthly obligation of January is superseded, neither met nor missed; December was missed before the change.
+      const monthly = (await obligations()).filter((o) => o.rrule === 'FREQ=MONTHLY').map((o) => [o.periodStart, o.status]);
+      expect(monthly).toEqual([['2027-01-01', 'SUPERSEDED'], ['2026-12-01', 'MISSED']]);
+
+      // Filed and reported to the township's conveners (河西 第九条).
+      await t.queue.whenIdle();
+      const inbox = await t.gql<{ myNotifications: { kind: string; title: string }[] }>('{ myNotifications { kind title } }', {}, chief);
+      expect(inbox.data!.myNotifications.filter((n) => n.kind === 'RULES_CHANGE_FILED').map((n) => n.title)).toEqual(expect.arrayContaining(['规则变更备案：hexi-town 1.0.0 → 1.1.0（已施行）']));
+    });
+
+    it('the rollback restores the snapshot kept before the upgrade (filed too), and the monthly obligation is open again', async () => {
+      t.app.get(Clock).set('2027-01-12T10:00:00+08:00');
+      const back = await rollback(jxOffice);
+      expect(back.errors).toBeUndefined();
+      expect(back.data!.rollbackTenantRules).toMatchObject({ kind: 'ROLLBACK', status: 'APPLIED', fromVersion: '1.1.0', toVersion: '1.0.0', approvalRequired: false });
+      const tenant = await t.gql<{ tenant: { plugin: { version: string }; effectiveConfiguration: Loose; rulesChanges: Change[] } }>(`{ tenant(code: "hexi") { plugin { version } effectiveConfiguration rulesChanges { ${CHANGE} } } }`, {}, chief);
+      expect(tenant.errors).toBeUndefined();
+      expect(tenant.data!.tenant.plugin.version).toBe('1.0.0');
+      expect(tenant.data!.tenant.effectiveConfiguration.meetingTypes[0].cadence.rrule).toBe('FREQ=MONTHLY');
+      const record = tenant.data!.tenant.rulesChanges;
+      expect(record.map((c) => [c.kind, c.status, c.fromVersion, c.toVersion])).toEqual([['ROLLBACK', 'APPLIED', '1.1.0', '1.0.0'], ['UPGRADE', 'ROLLED_BACK', '1.0.0', '1.1.0']]);
+      expect(record[0].reverts).toBe(record[1].id);
+
+      await sweep('2027-01-12T11:00:00+08:00');
+      const all = await obligations();
+      expect(all.filter((o) => o.status === 'OPEN').map((o) => [o.rrule, o.periodStart])).toEqual([['FREQ=MONTHLY', '2027-01-01']]);
+      expect(all.filter((o) => o.rrule === 'FREQ=WEEKLY').every((o) => o.status !== 'OPEN')).toBe(true);
+      expect((await rollback(jxOffice)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOTHING_TO_ROLL_BACK' });
+      expect((await rollback(nxOffice)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+
+      await t.queue.whenIdle();
+      const inbox = await t.gql<{ myNotifications: { kind: string; title: string }[] }>('{ myNotifications { kind title } }', {}, chief);
+      expect(inbox.data!.myNotifications.filter((n) => n.kind === 'RULES_CHANGE_FILED').map((n) => n.title)).toEqual(expect.arrayContaining(['规则回退备案：hexi-town 1.1.0 → 1.0.0（已施行）']));
+    });
+  });
 });

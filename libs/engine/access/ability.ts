@@ -14,6 +14,8 @@ export type SubjectType =
   | 'MemberPersonChange'
   | 'MemberUnitProposal'
   | 'JurisdictionPlugin'
+  | 'TenantRules'
+  | 'TenantRulesChange'
   | 'Notification'
   | 'Meeting'
   | 'Minutes'

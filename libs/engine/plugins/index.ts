@@ -3,3 +3,5 @@ export * from './registry';
 export * from './plugin-importer';
 export * from './compose-published';
 export * from './scaffold';
+export * from './rules-diff';
+export * from './rules-change';

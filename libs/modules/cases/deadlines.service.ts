@@ -7,6 +7,7 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { CASE_ERRORS } from './cases.errors';
 import { groupBy } from '@engine/util';
+import { RulesChangeParticipants, touchedKeys, type AffectedItem, type RulesChangeView } from '@engine/plugins';
 import { notify } from '@modules/notifications/notify';
 import { Finding } from '@modules/findings';
 import { OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
@@ -34,8 +35,35 @@ export class DeadlinesService {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(CaseSweepService) sweeps: CaseSweepService,
+    @Inject(RulesChangeParticipants) rulesChanges: RulesChangeParticipants,
   ) {
     sweeps.register({ name: 'case-overdue', run: (em, ctx, rules, today) => this.sweep(em, ctx, rules, today) });
+    rulesChanges.register({ name: 'case-deadlines', affected: (em, view) => this.affectedByRules(em, view) });
+  }
+
+  /**
+   * A rules change and running time limits: an open case whose time limit came from a step limit the
+   * change alters or removes is listed; it keeps its due date (set when the step began) — the new limit
+   * applies to steps begun after the change. Case numbers and dates only, no personal data.
+   */
+  private async affectedByRules(em: EntityManager, view: RulesChangeView): Promise<AffectedItem[]> {
+    const steps = touchedKeys(view.changes, 'cases.stepLimits');
+    if (!steps.length) return [];
+    const open = await em.find(PetitionCase, { where: { tenantId: view.tenantId, status: In([...OPEN_CASE_STATUSES]) }, select: { id: true, number: true, dueOn: true, dueRule: true }, order: { dueOn: 'ASC' } });
+    const out: AffectedItem[] = [];
+    for (const c of open) {
+      const step = steps.find((s) => c.dueOn && c.dueRule?.startsWith(`${s} `));
+      if (!step) continue;
+      const after = view.after.cases.stepLimits.find((l) => l.step === step);
+      out.push({
+        kind: 'CASE_DEADLINE',
+        id: c.id,
+        label: `${c.number} ${step} due ${c.dueOn}`,
+        paths: view.changes.map((x) => x.path).filter((x) => x === `cases.stepLimits[${step}]` || x.startsWith(`cases.stepLimits[${step}].`)),
+        effect: `keeps its time limit (${c.dueOn}); ${after ? `${step} ${after.within.amount} ${after.within.unit}` : `no ${step} limit`} applies to steps begun after the change`,
+      });
+    }
+    return out;
   }
 
   /** The tenant's ledger limits and where each comes from (plugin article or platform default). */

@@ -31,7 +31,10 @@ export class KeyPeriod {
   createdAt: Date;
 }
 
-/** A meeting the cadence requires in a period; MET by a held meeting of the type, or MISSED. */
+/**
+ * A meeting the cadence requires in a period; MET by a held meeting of the type, or MISSED; SUPERSEDED
+ * when a rules change removed its cadence before its period ended (neither met nor missed).
+ */
 @Entity('cadence_obligation')
 @ObjectType('CadenceObligation')
 export class CadenceObligation {
@@ -63,8 +66,8 @@ export class CadenceObligation {
   rrule: string;
 
   @Column({ type: 'text' })
-  @Field({ description: 'OPEN, MET or MISSED.' })
-  status: 'OPEN' | 'MET' | 'MISSED';
+  @Field({ description: 'OPEN, MET, MISSED, or SUPERSEDED (a rules change removed its cadence before the period ended).' })
+  status: 'OPEN' | 'MET' | 'MISSED' | 'SUPERSEDED';
 
   @Column({ name: 'meeting_id', type: 'uuid', nullable: true })
   meetingId: string | null;

@@ -29,7 +29,7 @@ export class CadenceResolver {
   }
 
   @Allow('read', 'Meeting')
-  @Query(() => [CadenceObligation], { description: 'Meetings the cadence requires, by period (newest first): OPEN, MET or MISSED.' })
+  @Query(() => [CadenceObligation], { description: 'Meetings the cadence requires, by period (newest first): OPEN, MET, MISSED or SUPERSEDED (by a rules change).' })
   cadenceObligations(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<CadenceObligation[]> {
     return this.db.run(ctx, async ({ em }) =>
       em.find(CadenceObligation, { where: { tenantId: (await tenantByCode(em, tenantCode)).id }, order: { periodStart: 'DESC', typeCode: 'ASC' }, take: 500 }),

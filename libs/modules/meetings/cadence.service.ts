@@ -6,6 +6,7 @@ import { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { JobQueue } from '@engine/jobs';
+import { RulesChangeParticipants, type AffectedItem, type RulesChangeView } from '@engine/plugins';
 import { User } from '@modules/identity/user.entity';
 import { Notification } from '@modules/notifications/notification.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
@@ -35,7 +36,10 @@ export class CadenceService implements OnModuleInit {
     @Inject(Db) private readonly db: Db,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(JobQueue) private readonly jobs: JobQueue,
-  ) {}
+    @Inject(RulesChangeParticipants) rulesChanges: RulesChangeParticipants,
+  ) {
+    rulesChanges.register({ name: 'cadence', affected: (em, view) => this.affectedByRules(em, view), apply: (em, view) => this.applyRules(em, view) });
+  }
 
   onModuleInit(): void {
     this.jobs.register({ name: SWEEP_ALL_JOB, handle: () => this.sweepAll() });
@@ -68,7 +72,11 @@ export class CadenceService implements OnModuleInit {
     await this.db.run(RequestContext.forTenantJob(tenantId), async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { id: tenantId } });
       if (!tenant) return;
-      const since = shanghaiDateOf(tenant.createdAt);
+      // Cadences count from onboarding, or from the day the rules in force were applied (a rules change
+      // never makes a period before it owe a meeting of the new cadence).
+      const onboarded = shanghaiDateOf(tenant.createdAt);
+      const changed = tenant.rulesChangedAt ? shanghaiDateOf(tenant.rulesChangedAt) : null;
+      const since = changed && changed > onboarded ? changed : onboarded;
       const keyPeriods = await em.find(KeyPeriod, { where: { tenantId } });
       const wanted: (Period & { typeCode: string; rrule: string; keyPeriod: boolean })[] = [];
       for (const type of pluginOf(tenant).meetingTypes) {
@@ -125,6 +133,45 @@ export class CadenceService implements OnModuleInit {
       }
       if (overdue.length) await this.digest(em, tenant, today, overdue.length);
     });
+  }
+
+  /**
+   * A rules change and the cadence: an OPEN obligation of a period not yet ended whose cadence the new
+   * rules no longer have (the type removed, its RRULE changed) is SUPERSEDED (one whose period ended is
+   * met or missed under the rules it was owed by) — neither met nor missed; a SUPERSEDED one whose cadence
+   * the new rules have again (a rollback) and whose period has not ended is OPEN again. The new cadence
+   * counts from the day the change applies (sweepTenant).
+   */
+  private async affectedByRules(em: import('typeorm').EntityManager, view: RulesChangeView): Promise<AffectedItem[]> {
+    const today = shanghaiDateOf(this.clock.now());
+    const rows = await em
+      .createQueryBuilder(CadenceObligation, 'o')
+      .where("o.tenant_id = :t AND o.status IN ('OPEN', 'SUPERSEDED') AND o.period_end >= :today", { t: view.tenantId, today })
+      .orderBy('o.period_start', 'ASC')
+      .getMany();
+    const cadenceOf = (code: string, keyPeriod: boolean): string | null => {
+      const type = view.after.meetingTypes.find((m) => m.code === code);
+      return (keyPeriod ? type?.keyPeriodCadence?.rrule : type?.cadence?.rrule) ?? null;
+    };
+    const out: AffectedItem[] = [];
+    for (const o of rows) {
+      const next = cadenceOf(o.typeCode, o.keyPeriod);
+      const paths = view.changes.map((c) => c.path).filter((p) => p === `meetingTypes[${o.typeCode}]` || p.startsWith(`meetingTypes[${o.typeCode}].`));
+      const label = `${o.typeCode} ${o.periodStart}–${o.periodEnd} (${o.rrule}${o.keyPeriod ? ', key period' : ''})`;
+      if (o.status === 'OPEN' && next !== o.rrule) {
+        const why = view.after.meetingTypes.some((m) => m.code === o.typeCode) ? `the new cadence is ${next ?? 'none'}` : `the new rules have no meeting type ${o.typeCode}`;
+        out.push({ kind: 'CADENCE_OBLIGATION', id: o.id, label, paths, effect: `SUPERSEDED: ${why}; a new cadence counts from the day the change applies` });
+      } else if (o.status === 'SUPERSEDED' && next === o.rrule) {
+        out.push({ kind: 'CADENCE_OBLIGATION', id: o.id, label, paths, effect: 'OPEN again: the new rules have this cadence and its period has not ended' });
+      }
+    }
+    return out;
+  }
+
+  private async applyRules(em: import('typeorm').EntityManager, view: RulesChangeView): Promise<void> {
+    for (const item of await this.affectedByRules(em, view)) {
+      await em.update(CadenceObligation, { id: item.id, tenantId: view.tenantId }, { status: item.effect.startsWith('OPEN') ? 'OPEN' : 'SUPERSEDED' });
+    }
   }
 
   private async find(em: import('typeorm').EntityManager, tenantId: string, kind: string, rule: string, facts: Record<string, unknown>, dedupeKey: string): Promise<void> {

@@ -24,3 +24,11 @@ export interface MemberPersonReportedJob {
   tenantId: string;
   changeId: string;
 }
+
+/** A filed rules change (upgrade, rollback, decision) of a tenant, reported to the roles its rules name. */
+export const RULES_CHANGE_REPORTED_JOB = 'notification.rules-change-reported';
+
+export interface RulesChangeReportedJob {
+  tenantId: string;
+  changeId: string;
+}

@@ -9,13 +9,17 @@ import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
 import { MemberPersonChange, MemberPersonChangeKind, type MemberPersonSnapshot } from '@modules/joint-meeting/member-person.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { RulesChangeKind, TenantRulesChange } from '@modules/tenancy/rule-packs/tenant-rules-change.entity';
+import { rulesChangeReportTo } from '@modules/tenancy/rule-packs/rules-change-report';
 import { pluginOf } from '@modules/tenancy/tenant-lookup';
 import { Notification } from './notification.entity';
 import {
   ACCOUNT_CHANGE_REPORTED_JOB,
   MEMBERSHIP_REPORTED_JOB,
   MEMBER_PERSON_REPORTED_JOB,
+  RULES_CHANGE_REPORTED_JOB,
   WELCOME_JOB,
+  type RulesChangeReportedJob,
   type AccountChangeReportedJob,
   type MembershipReportedJob,
   type MemberPersonReportedJob,
@@ -50,6 +54,7 @@ export class NotificationsService implements OnModuleInit {
     this.jobs.register({ name: MEMBERSHIP_REPORTED_JOB, handle: (data: MembershipReportedJob) => this.membershipReported(data) });
     this.jobs.register({ name: MEMBER_PERSON_REPORTED_JOB, handle: (data: MemberPersonReportedJob) => this.memberPersonReported(data) });
     this.jobs.register({ name: ACCOUNT_CHANGE_REPORTED_JOB, handle: (data: AccountChangeReportedJob) => this.accountChangeReported(data) });
+    this.jobs.register({ name: RULES_CHANGE_REPORTED_JOB, handle: (data: RulesChangeReportedJob) => this.rulesChangeReported(data) });
   }
 
   mine(ctx: RequestContext, limit: number, unreadOnly = false): Promise<Notification[]> {
@@ -164,6 +169,38 @@ export class NotificationsService implements OnModuleInit {
           title: `账号变更备案：${ACCOUNT_WORDS[change.kind]} ${account?.displayName ?? ''}（${account?.username ?? ''}）`,
           body: `角色：${roles}；理由：${change.reason}`,
           dedupeKey: `account:${change.id}`,
+        },
+      );
+    });
+  }
+
+  /**
+   * A filed rules change (备案) is reported to the roles the tenant's rules name (`rulesChanges.reportTo`;
+   * platform default: the conveners), once per change and state: waiting for the superior, applied,
+   * rejected, rolled back.
+   */
+  async rulesChangeReported(job: RulesChangeReportedJob): Promise<void> {
+    await this.db.run(RequestContext.forTenantJob(job.tenantId), async ({ em }) => {
+      const change = await em.findOne(TenantRulesChange, { where: { tenantId: job.tenantId, id: job.changeId } });
+      const tenant = await em.findOne(Tenant, { where: { id: job.tenantId } });
+      if (!change || !tenant) return;
+      const recipients = await em
+        .createQueryBuilder(User, 'u')
+        .select('u.id', 'id')
+        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', { tenantId: job.tenantId, roles: rulesChangeReportTo(pluginOf(tenant)).roles })
+        .getRawMany<{ id: string }>();
+      const what = change.kind === RulesChangeKind.ROLLBACK ? '规则回退' : '规则变更';
+      const state = { AWAITING_APPROVAL: '待上级审批', APPLIED: '已施行', REJECTED: '上级未批准', ROLLED_BACK: '已回退' }[change.status];
+      const count = Array.isArray(change.diff) ? change.diff.length : 0;
+      await this.deliver(
+        em,
+        recipients.map((r) => r.id),
+        job.tenantId,
+        {
+          kind: 'RULES_CHANGE_FILED',
+          title: `${what}备案：${change.pluginId} ${change.fromVersion} → ${change.toVersion}（${state}）`,
+          body: `理由：${change.reason}；变更${count}项${change.decisionNote ? `；审批意见：${change.decisionNote}` : ''}`,
+          dedupeKey: `rules-change:${change.id}:${change.status}`,
         },
       );
     });

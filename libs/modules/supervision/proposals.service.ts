@@ -7,6 +7,7 @@ import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError, ErrorCode } from '@engine/errors';
 import { JobQueue } from '@engine/jobs';
+import { RulesChangeParticipants, touchedKeys, type AffectedItem, type RulesChangeView } from '@engine/plugins';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import type { SupervisionAction } from './action.entity';
 import { ActionWriter } from './action-writer';
@@ -34,7 +35,35 @@ export class ProposalsService {
     @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(ActionWriter) private readonly writer: ActionWriter,
     @Inject(ProposalSteps) private readonly steps: ProposalSteps,
-  ) {}
+    @Inject(RulesChangeParticipants) rulesChanges: RulesChangeParticipants,
+  ) {
+    rulesChanges.register({ name: 'supervision-proposals', affected: (em, view) => this.affectedByRules(em, view) });
+  }
+
+  /**
+   * A rules change and the ladder: a pending proposal (PROPOSED) of a ladder rule the change alters or
+   * removes is listed; it stays as proposed — a person confirms or dismisses it (003 proposals), with the
+   * rule and article it was proposed under.
+   */
+  private async affectedByRules(em: EntityManager, view: RulesChangeView): Promise<AffectedItem[]> {
+    const touched = touchedKeys(view.changes, 'supervision.ladder');
+    if (!touched.length) return [];
+    const rows = await em.find(SupervisionProposal, { where: { tenantId: view.tenantId, status: 'PROPOSED' }, order: { proposedAt: 'ASC' } });
+    return rows
+      .filter((p) => touched.includes(p.ruleId))
+      .map((p) => {
+        const removed = !view.after.supervision.ladder.some((r) => r.id === p.ruleId);
+        return {
+          kind: 'SUPERVISION_PROPOSAL',
+          id: p.id,
+          label: `${p.ruleId} → ${p.step} (${p.ruleSource})`,
+          paths: view.changes.map((c) => c.path).filter((x) => x === `supervision.ladder[${p.ruleId}]` || x.startsWith(`supervision.ladder[${p.ruleId}].`)),
+          effect: removed
+            ? 'stays PROPOSED under the rule it was proposed by; the new rules no longer have that rule — the office confirms or dismisses it'
+            : 'stays PROPOSED as proposed under the rule in force when it fired; the office confirms or dismisses it',
+        };
+      });
+  }
 
   /** The ladder's write, in its transaction: a new proposal (null when the same step was proposed before). Automatic rules are confirmed at once. */
   async propose(em: EntityManager, ctx: RequestContext, rules: SupervisionRules, p: Proposal, unit: SupervisedUnit, today: string): Promise<SupervisionProposal | null> {

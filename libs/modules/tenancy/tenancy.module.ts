@@ -5,11 +5,12 @@ import { TenancyResolver } from './tenancy.resolver';
 import { TenancyService } from './tenancy.service';
 import { PluginCatalog } from './rule-packs/plugin-catalog';
 import { PluginStoreService } from './rule-packs/plugin-store.service';
-import { RulePacksResolver } from './rule-packs/rule-packs.resolver';
+import { RulePacksResolver, RulesChangeResolver } from './rule-packs/rule-packs.resolver';
+import { RulesChangeService } from './rule-packs/rules-change.service';
 
 @Module({
   imports: [JointMeetingModule],
-  providers: [pluginRegistryProvider, PluginCatalog, PluginStoreService, TenancyService, TenancyResolver, RulePacksResolver],
+  providers: [pluginRegistryProvider, PluginCatalog, PluginStoreService, TenancyService, TenancyResolver, RulePacksResolver, RulesChangeService, RulesChangeResolver],
   exports: [TenancyService, PluginCatalog, pluginRegistryProvider],
 })
 export class TenancyModule {}

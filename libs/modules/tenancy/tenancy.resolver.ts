@@ -66,7 +66,7 @@ export class TenancyResolver {
     return ((await ctx.loader('tenantChildren', (ids) => this.tenancy.childrenOf(ctx, ids)).load(tenant.id)) as Tenant[] | null) ?? [];
   }
 
-  @ResolveField(() => JurisdictionPluginModel, { description: 'The plugin as snapshotted when the tenant was onboarded.' })
+  @ResolveField(() => JurisdictionPluginModel, { description: 'The plugin as snapshotted at onboarding or by the last rules change applied.' })
   async plugin(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<JurisdictionPluginModel> {
     return this.tenancy.pluginOf(await this.tenancy.withRules(ctx, tenant));
   }

@@ -63,6 +63,14 @@ export class Tenant {
   @Column({ name: 'plugin_hooks', type: 'jsonb', nullable: true })
   pluginHooks: HookPins | null;
 
+  /** How many rules changes (upgrades, rollbacks) the tenant has had: a change applies only on the revision it was computed from. */
+  @Column({ name: 'rules_revision', type: 'integer', default: 0 })
+  rulesRevision: number;
+
+  /** When the rules in force were applied by a rules change (null: in force since onboarding). */
+  @Column({ name: 'rules_changed_at', type: 'timestamptz', nullable: true })
+  rulesChangedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

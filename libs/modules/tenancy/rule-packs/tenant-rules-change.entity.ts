@@ -86,7 +86,7 @@ export class TenantRulesChange {
   requestedBy: string;
 
   @Column({ name: 'requested_at', type: 'timestamptz' })
-  @Field()
+  @Field(() => Date)
   requestedAt: Date;
 
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })
@@ -103,6 +103,10 @@ export class TenantRulesChange {
   @Column({ name: 'applied_at', type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true })
   appliedAt: Date | null;
+
+  /** The tenant's rules revision the change was computed from (it applies only on that revision). */
+  @Column({ name: 'from_revision', type: 'integer', default: 0 })
+  fromRevision: number;
 
   /** For a ROLLBACK: the upgrade it undid. */
   @Column({ type: 'uuid', nullable: true })

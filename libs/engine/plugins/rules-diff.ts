@@ -1,4 +1,4 @@
-import { KEYED_LISTS } from '@engine/plugins';
+import { KEYED_LISTS } from './compose';
 
 /** One changed field between two effective configurations. */
 export interface RuleChange {

@@ -1,0 +1,13 @@
+import type { EffectivePlugin } from '@jm/plugin-sdk';
+import { Role } from '@engine/context';
+
+/**
+ * Whether a change of these rules waits for a superior, and whom it is reported to: the rules' own
+ * `rulesChanges` section, else the platform defaults (no approval; reported to the conveners), shown as
+ * defaults (`source` null), never cited as an article.
+ */
+export function rulesChangeReportTo(rules: EffectivePlugin): { approval: 'NONE' | 'SUPERIOR'; roles: Role[]; source: string | null } {
+  const own = rules.rulesChanges;
+  if (own) return { approval: own.approval, roles: own.reportTo as Role[], source: own.source };
+  return { approval: 'NONE', roles: [Role.CHIEF_CONVENER, Role.CONVENER], source: null };
+}
