@@ -7,11 +7,12 @@ import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
-import { AppError, ErrorCode } from '@engine/errors';
+import { AppError } from '@engine/errors';
 import { JobQueue, jobId } from '@engine/jobs';
 import { RulesChangeParticipants, rulesDiff, snapshotOf, type AffectedItem, type RulesChangeView } from '@engine/plugins';
 import { notify } from '@modules/notifications/notify';
 import { RULES_CHANGE_REPORTED_JOB } from '@modules/notifications/notification.jobs';
+import { TENANCY_ERRORS } from '../tenancy.errors';
 import { Tenant } from '../tenant.entity';
 import { pluginOf } from '../tenant-lookup';
 import { PluginCatalog } from './plugin-catalog';
@@ -19,18 +20,6 @@ import { RuleChangeKind, type RulesDiff } from './rules-change.model';
 import { rulesChangeReportTo } from './rules-change-report';
 import { RulesChangeKind, RulesChangeStatus, TenantRulesChange } from './tenant-rules-change.entity';
 import type { DecideTenantRulesChangeInput, RollbackTenantRulesInput, UpgradeTenantRulesInput } from './rule-packs.inputs';
-
-/** Reasons a rules change is refused (extensions.reason). */
-export const RulesChangeRefusal = {
-  NOT_YOURS: 'RULES_CHANGE_NOT_ALLOWED',
-  VERSION_IN_FORCE: 'RULES_VERSION_IN_FORCE',
-  PENDING: 'RULES_CHANGE_PENDING',
-  CHANGED_MEANWHILE: 'RULES_CHANGED_MEANWHILE',
-  NOTHING_WAITING: 'NO_RULES_CHANGE_WAITING',
-  NOT_THE_SUPERIOR: 'NOT_THE_SUPERIOR',
-  NOTHING_TO_ROLL_BACK: 'NOTHING_TO_ROLL_BACK',
-  UNKNOWN_VERSION: 'UNKNOWN_PLUGIN_VERSION',
-} as const;
 
 interface Target {
   version: string;
@@ -76,7 +65,7 @@ export class RulesChangeService {
         const tenant = await this.tenant(tx.em, input.tenantCode);
         this.mayChange(ctx, tenant);
         if (input.toVersion === tenant.pluginVersion) {
-          throw new AppError(ErrorCode.CONFLICT, `${tenant.pluginId}@${input.toVersion} is already the version in force for "${tenant.code}"`, { reason: RulesChangeRefusal.VERSION_IN_FORCE, field: 'input.toVersion' });
+          throw TENANCY_ERRORS.conflict('RULES_VERSION_IN_FORCE', { plugin: tenant.pluginId, version: input.toVersion, tenant: tenant.code }, 'input.toVersion');
         }
         const target = await this.target(tx.em, tenant, input.toVersion, 'input.toVersion');
         await this.db.extendScope(tx, tenant.id);
@@ -106,11 +95,11 @@ export class RulesChangeService {
       this.db.run(ctx, async (tx) => {
         const tenant = await this.tenant(tx.em, input.tenantCode);
         if (!ctx.ability.can('approve', subject('TenantRulesChange', { tenantId: tenant.id, parentId: tenant.parentId }))) {
-          throw new AppError(ErrorCode.FORBIDDEN, tenant.parentId ? `Only the office of the tenant above "${tenant.code}" decides its rules changes` : 'Only the platform admin decides the rules changes of a top-level tenant', { reason: RulesChangeRefusal.NOT_THE_SUPERIOR });
+          throw TENANCY_ERRORS.forbidden('NOT_THE_SUPERIOR', { tenant: tenant.code });
         }
         await this.db.extendScope(tx, tenant.id);
         const row = await tx.em.findOne(TenantRulesChange, { where: { tenantId: tenant.id, status: RulesChangeStatus.AWAITING_APPROVAL } });
-        if (!row) throw new AppError(ErrorCode.CONFLICT, `No rules change of "${tenant.code}" waits for approval`, { reason: RulesChangeRefusal.NOTHING_WAITING, field: 'input.tenantCode' });
+        if (!row) throw TENANCY_ERRORS.conflict('NO_RULES_CHANGE_WAITING', { tenant: tenant.code }, 'input.tenantCode');
         refuseOwnPaper(ctx, [row.requestedBy], 'this rules change');
         const now = this.clock.now();
         const decided = await tx.em.update(
@@ -118,11 +107,11 @@ export class RulesChangeService {
           { tenantId: tenant.id, id: row.id, status: RulesChangeStatus.AWAITING_APPROVAL },
           { status: input.approve ? RulesChangeStatus.APPLIED : RulesChangeStatus.REJECTED, decidedBy: ctx.caller.userId, decidedAt: now, decisionNote: input.note ?? null },
         );
-        if (!decided.affected) throw new AppError(ErrorCode.CONFLICT, 'This rules change was decided meanwhile', { reason: RulesChangeRefusal.NOTHING_WAITING });
+        if (!decided.affected) throw TENANCY_ERRORS.conflict('NO_RULES_CHANGE_WAITING', { tenant: tenant.code }, 'input.tenantCode');
         Object.assign(row, { status: input.approve ? RulesChangeStatus.APPLIED : RulesChangeStatus.REJECTED, decidedBy: ctx.caller.userId, decidedAt: now, decisionNote: input.note ?? null });
         if (input.approve) {
           if (tenant.rulesRevision !== row.fromRevision) {
-            throw new AppError(ErrorCode.CONFLICT, `The rules of "${tenant.code}" changed after this change was asked for: reject it and ask again`, { reason: RulesChangeRefusal.CHANGED_MEANWHILE });
+            throw TENANCY_ERRORS.conflict('RULES_CHANGED_MEANWHILE', { tenant: tenant.code });
           }
           const target: Target = { version: row.toVersion, effective: readSnapshot(row.toSnapshot, row.toSdkVersion), sdkVersion: row.toSdkVersion, hooks: row.toHooks };
           await this.apply(tx, tenant, row, target, this.view(tenant, target.effective));
@@ -142,7 +131,7 @@ export class RulesChangeService {
         await this.db.extendScope(tx, tenant.id);
         const last = await tx.em.findOne(TenantRulesChange, { where: { tenantId: tenant.id, kind: RulesChangeKind.UPGRADE, status: RulesChangeStatus.APPLIED }, order: { appliedAt: 'DESC' } });
         if (!last || last.toVersion !== tenant.pluginVersion) {
-          throw new AppError(ErrorCode.CONFLICT, `"${tenant.code}" has no applied upgrade in force to roll back`, { reason: RulesChangeRefusal.NOTHING_TO_ROLL_BACK, field: 'input.tenantCode' });
+          throw TENANCY_ERRORS.conflict('NOTHING_TO_ROLL_BACK', { tenant: tenant.code }, 'input.tenantCode');
         }
         const target: Target = { version: last.fromVersion, effective: readSnapshot(last.fromSnapshot, last.fromSdkVersion), sdkVersion: last.fromSdkVersion, hooks: last.fromHooks };
         const view = this.view(tenant, target.effective);
@@ -159,7 +148,7 @@ export class RulesChangeService {
   /** The filing record of a tenant's rules changes, newest first. */
   async changesOf(ctx: RequestContext, tenant: Tenant): Promise<TenantRulesChange[]> {
     if (!ctx.ability.can('read', subject('TenantRulesChange', { tenantId: tenant.id, parentId: tenant.parentId }))) {
-      throw AppError.forbidden('The filing record of rules changes is for the office, the conveners, superiors and the office above');
+      throw TENANCY_ERRORS.forbidden('RULES_RECORD_NOT_YOURS');
     }
     return this.db.run(ctx, ({ em }) => em.find(TenantRulesChange, { where: { tenantId: tenant.id }, order: { requestedAt: 'DESC', id: 'DESC' }, take: 100 }));
   }
@@ -173,16 +162,16 @@ export class RulesChangeService {
   /** Rights consistent with publishing: the platform admin, or the office of the tenant's parent. */
   private mayChange(ctx: RequestContext, tenant: Tenant): void {
     if (!ctx.ability.can('update', subject('TenantRules', { tenantId: tenant.id, parentId: tenant.parentId }))) {
-      throw new AppError(ErrorCode.FORBIDDEN, `Only the platform admin or the office of the tenant above "${tenant.code}" changes its rules`, { reason: RulesChangeRefusal.NOT_YOURS });
+      throw TENANCY_ERRORS.forbidden('RULES_CHANGE_NOT_ALLOWED', { tenant: tenant.code });
     }
   }
 
   /** The version to move to: a visible version of the tenant's own plugin, onboardable, of its level. */
   private async target(em: EntityManager, tenant: Tenant, version: string, field: string): Promise<Target> {
     const entry = await this.catalog.find(em, tenant.pluginId, version);
-    if (!entry) throw new AppError(ErrorCode.BAD_USER_INPUT, `no version ${version} of plugin "${tenant.pluginId}" is installed or published`, { field, reason: RulesChangeRefusal.UNKNOWN_VERSION });
-    if (!entry.effective.onboardable) throw AppError.badInput(field, `${tenant.pluginId}@${version} is a base for other plugins, not rules a tenant runs on`);
-    if (entry.effective.level !== (tenant.level as string)) throw AppError.badInput(field, `${tenant.pluginId}@${version} is for a ${entry.effective.level}, "${tenant.code}" is a ${tenant.level}`);
+    if (!entry) throw TENANCY_ERRORS.badInput(field, 'UNKNOWN_PLUGIN_VERSION', { plugin: tenant.pluginId, version });
+    if (!entry.effective.onboardable) throw TENANCY_ERRORS.badInput(field, 'RULES_NOT_ONBOARDABLE', { plugin: tenant.pluginId, version });
+    if (entry.effective.level !== (tenant.level as string)) throw TENANCY_ERRORS.badInput(field, 'RULES_LEVEL_MISMATCH', { plugin: tenant.pluginId, version, level: entry.effective.level, tenant: tenant.code, tenantLevel: tenant.level });
     return { version: entry.version, effective: entry.effective, sdkVersion: SDK_VERSION, hooks: entry.hookPins };
   }
 
@@ -263,7 +252,7 @@ export class RulesChangeService {
       },
     );
     if (!written.affected) {
-      throw new AppError(ErrorCode.CONFLICT, `The rules of "${tenant.code}" were changed meanwhile by another change: look at the diff again`, { reason: RulesChangeRefusal.CHANGED_MEANWHILE });
+      throw TENANCY_ERRORS.conflict('RULES_CHANGED_MEANWHILE', { tenant: tenant.code });
     }
     await tx.em.update(TenantRulesChange, { tenantId: tenant.id, id: row.id }, { appliedAt: now });
     row.appliedAt = now;
@@ -289,7 +278,7 @@ export class RulesChangeService {
     } catch (err) {
       const driver = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : null;
       if (driver?.code === '23505' && driver.constraint === 'tenant_rules_change_one_waiting') {
-        throw new AppError(ErrorCode.CONFLICT, 'Another rules change of this tenant waits for approval: it is decided first', { reason: RulesChangeRefusal.PENDING, field: 'input.tenantCode' });
+        throw TENANCY_ERRORS.conflict('RULES_CHANGE_PENDING', {}, 'input.tenantCode');
       }
       throw err;
     }
