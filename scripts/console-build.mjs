@@ -117,7 +117,7 @@ export async function firstScreenSize() {
 }
 
 /** Per route: the sign-in screen's JavaScript plus the route's chunk and its static imports. */
-export async function routeSizes(routes = ['DashboardPage', 'Chart', 'WorkbenchPage', 'MeetingPage', 'CasePage', 'InboxPage']) {
+export async function routeSizes(routes = ['DashboardPage', 'Chart', 'WorkbenchPage', 'MeetingPage', 'CasePage', 'InboxPage', 'UsersPage']) {
   const html = await readFile(join(outDir, 'index.html'), 'utf8');
   const entry = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
   const assets = await readdir(join(outDir, 'assets'));

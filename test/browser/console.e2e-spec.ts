@@ -2,10 +2,11 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { Clock } from '@engine/clock';
-import { describeBrowser, launchBrowser, listenLocal, openLocalPage, waitForText, type LocalPage } from '../support/browser';
+import { describeBrowser, launchBrowser, listenLocal } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { consoleKit, SHOTS, WAIT } from './console-kit';
 
 /**
  * The console (apps/console) in Debian's chromium against the real API on the embedded default with the
@@ -14,8 +15,6 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * keep all its requests on 127.0.0.1. Screenshots of each step go to test/browser/screenshots/.
  */
 const ROOT = process.cwd();
-const SHOTS = join(ROOT, 'test/browser/screenshots');
-const WAIT = 60_000;
 const PETITIONER = { name: '王建国', idNumber: '11010519491231002X', phone: '13812345678', address: '示范县十字镇某村三组12号' };
 
 describeBrowser('the console in chromium', () => {
@@ -26,7 +25,6 @@ describeBrowser('the console in chromium', () => {
   let towns: { code: string; name: string }[];
   let memberUnit: { id: string; name: string };
   let caseNumber: string;
-  const pages: LocalPage[] = [];
 
   beforeAll(async () => {
     // The console as `npm start` serves it (cached by a content hash: a no-op when already built).
@@ -76,91 +74,7 @@ describeBrowser('the console in chromium', () => {
     await t?.close();
   });
 
-  /** A fresh tab (its own sessionStorage, so its own signed-in user) at office-screen size. */
-  async function tab(): Promise<LocalPage> {
-    const local = await openLocalPage(browser);
-    await local.page.setViewport({ width: 1366, height: 768 });
-    await local.page.emulateTimezone('Asia/Shanghai');
-    local.page.setDefaultTimeout(WAIT);
-    pages.push(local);
-    return local;
-  }
-
-  function clean(local: LocalPage): void {
-    expect(local.offHost).toEqual([]);
-    expect(local.failedResponses).toEqual([]);
-    expect(local.errors).toEqual([]);
-  }
-
-  let shot = 0;
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await settled(page);
-    shot += 1;
-    await page.screenshot({ path: join(SHOTS, `console-${String(shot).padStart(2, '0')}-${name}.png`) as `${string}.png`, fullPage: true });
-  }
-
-  /**
-   * Waits until the screen has drawn what it loaded: no spinner, skeleton or loading table left, fonts
-   * ready. (Puppeteer's waitForNetworkIdle can miss the end of an intercepted request served from cache.)
-   */
-  async function settled(page: Page): Promise<void> {
-    type El = { outerHTML: string; checkVisibility(): boolean };
-    type Doc = { querySelectorAll(s: string): ArrayLike<El>; fonts: { status: string } };
-    const busy = '.ant-spin-spinning, .ant-skeleton, .ant-btn-loading';
-    try {
-      await page.waitForFunction(
-        (sel: string) => {
-          const doc = (globalThis as unknown as { document: Doc }).document;
-          // Visible ones only: a closed modal keeps its last footer in the DOM.
-          return doc.fonts.status === 'loaded' && !Array.from(doc.querySelectorAll(sel)).some((el) => el.checkVisibility());
-        },
-        { timeout: WAIT },
-        busy,
-      );
-    } catch (err) {
-      const left = await page.evaluate(
-        (sel: string) => Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll(sel)).find((el) => el.checkVisibility())?.outerHTML.slice(0, 300),
-        busy,
-      );
-      throw new Error(`the screen did not settle: ${left ?? 'fonts not loaded'}`, { cause: err });
-    }
-  }
-
-  async function signIn(page: Page, tenantCode: string, username: string): Promise<void> {
-    await page.goto(`${base}/`, { waitUntil: 'networkidle0', timeout: WAIT });
-    await page.waitForSelector('#username');
-    await page.type('#tenantCode', tenantCode);
-    await page.type('#username', username);
-    await page.type('#password', 'demo-password');
-    await press(page, 'button[type="submit"]');
-    await page.waitForSelector('[data-testid="whoami"]');
-  }
-
-  /** Goes to a console route and waits until its requests have settled. */
-  async function open(page: Page, path: string): Promise<void> {
-    await page.bringToFront();
-    await page.goto(`${base}${path}`, { waitUntil: 'networkidle0', timeout: WAIT });
-  }
-
-  /** Picks `text` in the Ant Design select whose input has id `id` (search, then Enter). */
-  async function choose(page: Page, id: string, text: string): Promise<void> {
-    await page.click(`#${id}`);
-    await page.type(`#${id}`, text);
-    await page.waitForSelector(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${text}"]`, { visible: true });
-    await page.keyboard.press('Enter');
-  }
-
-  /** Replaces the value of an Ant Design date picker's input (`YYYY-MM-DD HH:mm`) and confirms it. */
-  async function pickDate(page: Page, id: string, value: string): Promise<void> {
-    await page.click(`#${id}`, { count: 3 });
-    await page.keyboard.down('Control');
-    await page.keyboard.press('KeyA');
-    await page.keyboard.up('Control');
-    await page.type(`#${id}`, value);
-    // The panel's 确定 confirms the typed value (Enter would also submit the surrounding form).
-    await press(page, '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
-    await page.waitForFunction((sel: string, v: string) => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector(sel)?.value === v, {}, `#${id}`, value);
-  }
+  const { tab, pages, clean, screenshot, signIn, open, choose, pickDate, press, see, animationsDone, waitForPath, follow } = consoleKit(() => browser, () => base, 'console');
 
   it('the county superior signs in, sees the four towns and a drawn chart, and drills into one town’s evidence', async () => {
     expect(towns).toHaveLength(4);
@@ -360,45 +274,4 @@ describeBrowser('the console in chromium', () => {
     // Every other page of this suite kept all its requests on 127.0.0.1.
     for (const other of pages.filter((p) => p !== local)) expect(other.offHost).toEqual([]);
   }, 120_000);
-
-  /** Clicks once the element is there, visible and still (Puppeteer's locator retries a re-rendered node). */
-  async function press(page: Page, selector: string): Promise<void> {
-    // A background tab gets no animation frames, and the locator waits for two of them.
-    await page.bringToFront();
-    await page.locator(selector).setTimeout(WAIT).click();
-  }
-
-  /** waitForText with a failure that says what was awaited where. */
-  async function see(page: Page, selector: string, text: string): Promise<void> {
-    try {
-      await waitForText(page, selector, text, WAIT);
-    } catch (err) {
-      await page.screenshot({ path: join(SHOTS, `console-failed-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-      throw new Error(`"${text}" did not appear in ${selector} within ${WAIT} ms`, { cause: err });
-    }
-  }
-
-  /** Waits until no Ant Design modal or dropdown is still zooming or fading in or out (a click would miss). */
-  async function animationsDone(page: Page): Promise<void> {
-    await page.waitForSelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-appear, .ant-fade-enter, .ant-fade-leave', { hidden: true, timeout: WAIT });
-  }
-
-  async function waitForPath(page: Page, path: string): Promise<void> {
-    await page.waitForFunction((p: string) => (globalThis as unknown as { location: { pathname: string } }).location.pathname === p, { timeout: WAIT }, path);
-  }
-
-  /** Follows the first link matching `selector` whose text contains `text`, and waits for its route. */
-  async function follow(page: Page, selector: string, text: string): Promise<void> {
-    await see(page, selector, text);
-    // No modal (or its closing animation) may lie over the link.
-    await page.waitForSelector('.ant-modal-wrap', { hidden: true, timeout: WAIT });
-    const href = await page.$$eval(
-      selector,
-      (links, t) => (links as unknown as { innerText: string; getAttribute(a: string): string | null }[]).find((a) => a.innerText.includes(t as string))?.getAttribute('href') ?? null,
-      text,
-    );
-    if (!href) throw new Error(`no ${selector} with text ${text}`);
-    await press(page, `${selector}[href="${href}"]`);
-    await waitForPath(page, href);
-  }
 });

@@ -91,6 +91,8 @@ describe('accounts: administration, the grant matrix, filing', () => {
     expect(all.items.find((u) => u.username === 'member')!.memberUnit).not.toBeNull();
     expect(ok(await users(tok.office, 'tenantCode: "shizi", search: "MEMB"')).users.items.map((u) => u.username)).toEqual(['member']);
     expect(ok(await users(tok.office, 'tenantCode: "shizi", role: CONVENER')).users.items.map((u) => u.username)).toEqual(['convener']);
+    // An explicit null filter is no filter (a client sends its empty filters as null).
+    expect(ok(await users(tok.office, 'tenantCode: "shizi", search: null, role: null, active: null')).users.items.map((u) => u.username)).toEqual(all.items.map((u) => u.username));
     const page1 = ok(await users(tok.office, 'tenantCode: "shizi", limit: 2')).users;
     expect(page1.items).toHaveLength(2);
     const page2 = ok(await users(tok.office, `tenantCode: "shizi", limit: 2, after: "${page1.nextCursor}"`)).users;

@@ -4,6 +4,7 @@ import { graphql } from './gql';
 import type { MeQuery } from './gql/graphql';
 import { setUnauthenticatedHandler } from './apollo';
 import { readToken, writeToken } from './session';
+import { LogoutDocument } from './account/documents';
 
 export const MeDocument = graphql(`
   query Me {
@@ -50,6 +51,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setToken(next);
   }, []);
   const signOut = useCallback(() => {
+    // End the session on the server too (its refresh and access tokens), with the token being forgotten.
+    const current = readToken();
+    if (current) void client.mutate({ mutation: LogoutDocument, context: { headers: { authorization: `Bearer ${current}` } } }).catch(() => undefined);
     writeToken(null);
     setToken(null);
     void client.clearStore();

@@ -1,4 +1,5 @@
 import type { Me } from './auth';
+import type { Role } from './gql/graphql';
 
 const OFFICE = ['OFFICE_DIRECTOR', 'OFFICE_STAFF'];
 const CONVENERS = ['CONVENER', 'CHIEF_CONVENER'];
@@ -21,3 +22,30 @@ export function homeOf(me: Me): string {
   if (isMember(me)) return '/inbox';
   return '/tenants';
 }
+
+/**
+ * What each role may grant in its own tenant: the API's grant matrix (docs/accounts.md,
+ * libs/modules/identity/grant-matrix.ts), so the console offers only what the API would accept. The API
+ * decides: anything else it refuses (GRANT_EXCEEDS_OWN_ACCESS), and the console shows its reason.
+ */
+const GRANTS: Record<string, Role[]> = {
+  CHIEF_CONVENER: ['CHIEF_CONVENER', 'CONVENER'],
+  CONVENER: ['CONVENER'],
+  OFFICE_DIRECTOR: ['OFFICE_DIRECTOR', 'SUPERIOR', 'MEMBER_UNIT', 'VILLAGE_SECRETARY'],
+};
+
+/** The roles the signed-in user may grant to accounts of their own tenant. */
+export function grantableRoles(me: Me): Role[] {
+  const out = new Set<Role>();
+  for (const r of me.roles) for (const g of GRANTS[r] ?? []) out.add(g);
+  return [...out];
+}
+
+/** Whether the user administers some accounts of their tenant (the users screen's actions). */
+export const administersAccounts = (me: Me) => grantableRoles(me).length > 0;
+
+/** Whether an account holding `roles` is the caller's to change (its current roles count, too). */
+export const mayAdminister = (me: Me, roles: readonly string[]) => {
+  const grantable = grantableRoles(me) as string[];
+  return roles.every((r) => grantable.includes(r));
+};

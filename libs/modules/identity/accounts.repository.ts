@@ -43,7 +43,7 @@ export const accountsRepository = {
       q.andWhere('(u.username ILIKE :like OR u.display_name ILIKE :like)', { like });
     }
     if (filter.role) q.andWhere(':role = ANY(u.roles)', { role: filter.role });
-    if (filter.active !== undefined) q.andWhere('u.active = :active', { active: filter.active });
+    if (filter.active != null) q.andWhere('u.active = :active', { active: filter.active });
     if (filter.after) q.andWhere('lower(u.username) > lower(:after)', { after: filter.after });
     return q.orderBy('lower(u.username)', 'ASC').limit(limit).getMany();
   },

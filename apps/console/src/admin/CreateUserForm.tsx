@@ -58,7 +58,7 @@ export function CreateUserForm({
         <Input.Password id="newPassword" autoComplete="new-password" />
       </Form.Item>
       <Form.Item label="角色" name="roles" rules={[{ required: true, message: '请选择角色' }]}>
-        <Select id="newRoles" mode="multiple" options={roles.map((r) => ({ value: r, label: ROLE[r] ?? r }))} />
+        <Select id="newRoles" mode="multiple" optionFilterProp="label" options={roles.map((r) => ({ value: r, label: ROLE[r] ?? r }))} />
       </Form.Item>
       {needsUnit ? (
         <Form.Item label="所属成员单位" name="memberUnitId" rules={[{ required: true, message: '成员单位账号须选择所属单位' }]}>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { App as AntApp, Button, Layout, Menu, Modal, Space, Tag, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   BarChartOutlined,
   CalendarOutlined,
   FileSearchOutlined,
   InboxOutlined,
+  KeyOutlined,
   LogoutOutlined,
   PlusSquareOutlined,
   ProfileOutlined,
@@ -15,11 +16,14 @@ import {
 } from '@ant-design/icons';
 import { useAuth, useMe } from '../auth';
 import { ROLE, label } from '../labels';
-import { canOnboard, isMember, isOffice, seesDashboard, seesWorkbench } from '../roles';
+import { PasswordChangeForm } from '../account/PasswordChangeForm';
+import { canOnboard, isConvener, isMember, isOffice, seesDashboard, seesWorkbench } from '../roles';
 
 export function Shell() {
   const me = useMe();
-  const { signOut } = useAuth();
+  const { signIn, signOut } = useAuth();
+  const { message } = AntApp.useApp();
+  const [changing, setChanging] = useState(false);
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
@@ -31,7 +35,7 @@ export function Shell() {
     (seesWorkbench(me) || isMember(me)) && { key: '/meetings', icon: <CalendarOutlined />, label: '会议与纪要' },
     (seesWorkbench(me) || isMember(me)) && { key: '/cases', icon: <FileSearchOutlined />, label: '信访台账' },
     seesWorkbench(me) && { key: '/units', icon: <TeamOutlined />, label: '成员单位' },
-    isOffice(me) && { key: '/users', icon: <UserOutlined />, label: '用户与角色' },
+    (isOffice(me) || isConvener(me)) && { key: '/users', icon: <UserOutlined />, label: '用户与角色' },
     canOnboard(me) && { key: '/onboard', icon: <PlusSquareOutlined />, label: '接入乡镇' },
     !me.tenant && { key: '/tenants', icon: <ApartmentOutlined />, label: '租户' },
   ].filter((i) => Boolean(i)) as MenuProps['items'];
@@ -56,6 +60,9 @@ export function Shell() {
             {me.roles.map((r) => (
               <Tag key={r}>{label(ROLE, r)}</Tag>
             ))}
+            <Button icon={<KeyOutlined />} onClick={() => setChanging(true)} data-testid="change-password">
+              修改密码
+            </Button>
             <Button icon={<LogoutOutlined />} onClick={signOut} data-testid="sign-out">
               退出
             </Button>
@@ -64,6 +71,16 @@ export function Shell() {
         <Layout.Content style={{ margin: 16, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
+        <Modal title="修改我的密码" open={changing} footer={null} onCancel={() => setChanging(false)} destroyOnHidden>
+          <PasswordChangeForm
+            onDone={(token) => {
+              // The API ends every session of the account and answers a new one: continue in it.
+              signIn(token);
+              setChanging(false);
+              void message.success('密码已修改，其他设备上的登录已退出');
+            }}
+          />
+        </Modal>
       </Layout>
     </Layout>
   );

@@ -6,17 +6,19 @@ export interface NoticeView {
   number: string;
   title: string;
   status: string;
+  period?: string | null;
+  body?: string | null;
   periodStart: string;
   periodEnd: string;
   publishedAt?: string | null;
   rule: string;
-  entries: { id: string; rank?: number | null; rankedOf?: number | null; unitName: string; score?: number | null; bottom: boolean; criticised: boolean; readAt?: string | null }[];
+  entries: { id: string; targetUnitId: string; listCode?: string | null; rank?: number | null; rankedOf?: number | null; unitName: string; score?: number | null; bottom: boolean; criticised: boolean; readAt?: string | null }[];
 }
 
 /** The latest regular notice (通报) with its ranking. */
 export function NoticeCard({ notice }: { notice: NoticeView | undefined }) {
   return (
-    <Card title="月度通报" size="small">
+    <Card title="最新通报及排名" size="small" data-testid="notice">
       {!notice ? (
         <Empty description="尚无已发布的通报" />
       ) : (
@@ -36,7 +38,7 @@ export function NoticeCard({ notice }: { notice: NoticeView | undefined }) {
             pagination={false}
             dataSource={notice.entries}
             columns={[
-              { title: '名次', dataIndex: 'rank', width: 70, render: (v: number | null) => v ?? '—' },
+              { title: '名次', dataIndex: 'rank', width: 70, render: (v: number | null, e) => (v == null ? '—' : `${v}/${e.rankedOf ?? '?'}`) },
               { title: '单位', dataIndex: 'unitName' },
               { title: '得分', dataIndex: 'score', align: 'right', render: (v: number | null) => (v == null ? '—' : v.toFixed(2)) },
               {

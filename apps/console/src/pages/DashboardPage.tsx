@@ -10,6 +10,9 @@ import { StatusTable } from '../dashboard/StatusTable';
 import { NoticeCard, type NoticeView } from '../dashboard/NoticeCard';
 import { casesByTown, rankOverMonths, stepsByKind } from '../dashboard/charts';
 import { Proposals } from '../dashboard/Proposals';
+import { NoticeDrafts } from '../dashboard/NoticeDrafts';
+import { isOffice } from '../roles';
+import { useAction } from '../useAction';
 
 // ECharts is the largest part of the dashboard: loaded after the table, so the first screen stays small.
 const LazyChart = lazy(() => import('../dashboard/Chart').then((m) => ({ default: m.Chart })));
@@ -25,8 +28,8 @@ const DashboardDocument = graphql(`
       items { tenantCode tenantName openCases overdueCases listedCases }
     }
     supervisionNotices(tenantCode: $tenantCode, kind: REGULAR, limit: 12) {
-      id number title status periodStart periodEnd publishedAt rule
-      entries { id rank rankedOf unitName score bottom criticised readAt }
+      id number title status period body periodStart periodEnd publishedAt rule
+      entries { id targetUnitId listCode rank rankedOf unitName score bottom criticised readAt }
     }
     supervisionActions(tenantCode: $tenantCode, limit: 200) { id kind status }
   }
@@ -37,9 +40,13 @@ export default function DashboardPage() {
   const root = me.tenant?.code ?? '';
   const [scope, setScope] = useState(root);
   const { data, loading, error, refetch } = useQuery(DashboardDocument, { variables: { tenantCode: scope }, skip: !scope });
+  const { busy, run } = useAction();
   if (!root) return <Empty description="平台管理员请在“租户”中查看各单位" />;
 
   const published = (data?.supervisionNotices ?? []).filter((n) => n.status !== 'DRAFT') as NoticeView[];
+  // Drafts reach only the office that issues them (the API answers them to nobody else).
+  const drafts = (data?.supervisionNotices ?? []).filter((n) => n.status === 'DRAFT') as NoticeView[];
+  const office = isOffice(me) && scope === root;
   const kinds = new Map<string, number>();
   for (const a of data?.supervisionActions ?? []) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
   const steps = [...kinds].map(([k, value]) => ({ name: label(ACTION_KIND, k), value }));
@@ -75,7 +82,8 @@ export default function DashboardPage() {
               </Col>
             </Row>
           </QueryState>
-          <Proposals tenantCode={scope} />
+          {office && data ? <NoticeDrafts drafts={drafts} run={run} busy={busy} onPublished={() => void refetch()} /> : null}
+          <Proposals tenantCode={root} />
         </Space>
       </Col>
     </Row>

@@ -6,16 +6,22 @@ import { isOffice } from '../roles';
 import { errorText } from '../errors';
 import { QueryState } from '../components/QueryState';
 import { useTenantSetup } from '../tenant';
-import { TODO_KIND, WorkbenchDocument, todosOf, type Todo } from '../workbench/todos';
+import { Proposals } from '../dashboard/Proposals';
+import { TODO_KIND, WorkbenchDocument, WorkbenchSensitiveDocument, todosOf, type Todo } from '../workbench/todos';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 
 /** The office's and conveners' to-do list, from the API's lists (partial when some are not theirs to read). */
 export default function WorkbenchPage() {
   const me = useMe();
   const code = me.tenant?.code ?? '';
   const { tenant } = useTenantSetup(code);
-  const { data, loading, error, refetch } = useQuery(WorkbenchDocument, { variables: { tenantCode: code }, skip: !code, errorPolicy: 'all' });
+  const { data, loading, error: listsError, refetch } = useQuery(WorkbenchDocument, { variables: { tenantCode: code }, skip: !code, errorPolicy: 'all' });
+  const sensitive = useQuery(WorkbenchSensitiveDocument, { variables: { tenantCode: code }, skip: !code || !isOffice(me), errorPolicy: 'all' });
+  // No rule for sensitive information in this tenant's plugin (BAD_USER_INPUT): nothing to do there.
+  const sensitiveError = CombinedGraphQLErrors.is(sensitive.error) && sensitive.error.errors.every((e) => e.extensions?.code === 'BAD_USER_INPUT') ? undefined : sensitive.error;
+  const error = listsError ?? sensitiveError;
   const types = tenant?.jointMeeting.meetingTypes ?? [];
-  const todos = todosOf(data, {
+  const todos = todosOf(data ? { ...data, sensitiveReports: sensitive.data?.sensitiveReports ?? [] } : undefined, {
     office: isOffice(me),
     approves: (typeCode) => {
       const by = types.find((t) => t.code === typeCode)?.minutesApprovedBy;
@@ -54,6 +60,9 @@ export default function WorkbenchPage() {
               ]}
             />
           </Card>
+        </Col>
+        <Col span={24}>
+          <Proposals tenantCode={code} />
         </Col>
       </Row>
     </QueryState>
