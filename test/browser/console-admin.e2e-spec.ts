@@ -79,6 +79,22 @@ describeBrowser('the console’s administration in chromium', () => {
     await page.waitForSelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', { hidden: true });
   }
 
+  /** Waits until no dialog is open or closing (the next one must not meet the last one's fields). */
+  async function dialogGone(page: Page): Promise<void> {
+    await page.waitForSelector('.ant-modal-wrap', { hidden: true });
+    await animationsDone(page);
+  }
+
+  /** One account action of the users screen: its button, a reason, OK, and the dialog gone. */
+  async function act(page: Page, testId: string, reason: string): Promise<void> {
+    await dialogGone(page);
+    await press(page, `[data-testid="${testId}"]`);
+    await modalOpen(page, '#userReason');
+    await page.type('#userReason', reason);
+    await press(page, '[data-testid="user-action-ok"]');
+    await dialogGone(page);
+  }
+
   async function modalOpen(page: Page, selector: string): Promise<void> {
     await page.waitForSelector(`.ant-modal ${selector}`, { visible: true });
     await animationsDone(page);
@@ -119,11 +135,15 @@ describeBrowser('the console’s administration in chromium', () => {
     await choose(page, 'newMemberUnit', department.name);
     await screenshot(page, 'create-user');
     await press(page, '.ant-modal button[type="submit"]');
+    await see(page, '.ant-message', '账号已创建');
+    await dialogGone(page);
+    // Afresh (the search above still filters the list).
     await page.goto(`${base}/users`, { waitUntil: 'networkidle0', timeout: WAIT });
     const clerk = await rowKey(page, table, '十字镇文书');
     await see(page, `tr[data-row-key="${clerk}"]`, department.name);
 
     // Role and unit: a village secretary of a village.
+    await dialogGone(page);
     await press(page, '[data-testid="roles-clerk"]');
     await modalOpen(page, '#userRoles');
     await choose(page, 'userRoles', '成员单位'); // deselects it
@@ -132,20 +152,16 @@ describeBrowser('the console’s administration in chromium', () => {
     await choose(page, 'userUnit', village.name);
     await page.type('#userReason', '调任村文书');
     await press(page, '[data-testid="user-action-ok"]');
+    await dialogGone(page);
     await see(page, `tr[data-row-key="${clerk}"]`, '村（社区）书记');
     await see(page, `tr[data-row-key="${clerk}"]`, village.name);
 
-    await press(page, '[data-testid="deactivate-clerk"]');
-    await modalOpen(page, '#userReason');
-    await page.type('#userReason', '暂停使用');
-    await press(page, '[data-testid="user-action-ok"]');
+    await act(page, 'deactivate-clerk', '暂停使用');
     await see(page, `tr[data-row-key="${clerk}"]`, '已停用');
-    await press(page, '[data-testid="reactivate-clerk"]');
-    await modalOpen(page, '#userReason');
-    await page.type('#userReason', '恢复使用');
-    await press(page, '[data-testid="user-action-ok"]');
+    await act(page, 'reactivate-clerk', '恢复使用');
     await page.waitForSelector('[data-testid="reset-clerk"]');
 
+    await dialogGone(page);
     await press(page, '[data-testid="reset-clerk"]');
     await modalOpen(page, '#userReason');
     await page.type('#userReason', '本人遗忘密码');
