@@ -34,7 +34,9 @@ export async function openDatabase(config: AppConfig, options: DatabaseOptions):
     synchronize: false,
     // The embedded database is a single backend: one connection, or transactions interleave.
     poolSize: embedded ? 1 : 10,
-    extra: { connectionTimeoutMillis: 5000, query_timeout: 30000, application_name: 'joint-meeting' },
+    // Its one connection is a queue: a burst of parallel requests (50 acknowledgements, issue 12 item 7)
+    // waits its turn rather than failing after 5 s, as PostgreSQL's pool of 10 would not make it wait.
+    extra: { connectionTimeoutMillis: embedded ? 60_000 : 5000, query_timeout: 30000, application_name: 'joint-meeting' },
     logging: false,
   });
   try {

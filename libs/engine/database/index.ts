@@ -4,3 +4,4 @@ export * from './embedded';
 export * from './tenant-transfer';
 export * from './retryable';
 export * from './deployment.repository';
+export * from './locks.query';

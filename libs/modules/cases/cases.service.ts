@@ -5,7 +5,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { PiiCipher } from '@engine/crypto';
-import { Db } from '@engine/database';
+import { Db, lockKeys } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { CASE_ERRORS, THIS_TENANT } from './cases.errors';
 import { CalendarService } from '@modules/calendar/calendar.service';
@@ -44,9 +44,13 @@ export class CasesService {
     if (input.channel !== CaseChannel.ASSIGNED && input.assignedByLevel) throw CASE_ERRORS.badInput('input.assignedByLevel', 'ONLY_FOR_ASSIGNED');
     if (input.peopleCount !== undefined && input.peopleCount < input.petitioners.length) throw CASE_ERRORS.badInput('input.peopleCount', 'PEOPLE_FEWER_THAN_PETITIONERS');
     if (input.dutyLeaderConflict && input.channel !== CaseChannel.VISIT) throw CASE_ERRORS.badInput('input.dutyLeaderConflict', 'DUTY_LEADER_ONLY_FOR_VISITS');
-    const now = this.clock.now();
-    const today = shanghaiDateOf(now);
+    const sealed = input.petitioners.map((p) => sealPetitioner(this.cipher, p));
     return this.db.run(ctx, async ({ em }) => {
+      // Intakes of the same person one at a time (an advisory lock per petitioner key), stamped once the
+      // lock is held: each counts every earlier intake as a repeat (six in parallel counted 0,1,1,2,2,4).
+      await lockKeys(em, sealed.map((p) => `petitioner:${input.tenantCode}:${p.personKey}`));
+      const now = this.clock.now();
+      const today = shanghaiDateOf(now);
       const tenant = await tenantByCode(em, input.tenantCode);
       if (!ctx.ability.can('create', subject('PetitionCase', { tenantId: tenant.id }))) throw CASE_ERRORS.forbidden('TENANT_USERS_RECEIVE');
       const rules = await caseRulesOf(em, tenant);
@@ -91,7 +95,7 @@ export class CasesService {
           updatedAt: now,
         }),
       );
-      const people = input.petitioners.map((p, i) => ({ tenantId: tenant.id, caseId: c.id, position: i + 1, ...sealPetitioner(this.cipher, p) }));
+      const people = sealed.map((p, i) => ({ tenantId: tenant.id, caseId: c.id, position: i + 1, ...p }));
       await em.insert(CasePetitioner, people);
       c.repeatCount = await this.linkRepeats(em, c, people.map((p) => p.personKey));
       if (c.repeatCount) await em.update(PetitionCase, { id: c.id }, { repeatCount: c.repeatCount });

@@ -5,7 +5,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
-import { Db } from '@engine/database';
+import { Db, lockKeys } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { AgreedItem, AgreedItemOwner, AgreedItemStatus, ImplementationReport, ReportStatus } from './agreed-item.entity';
 import type { ReportInput, ReviewReportInput } from './dto/minutes.inputs';
@@ -25,6 +25,9 @@ export class AgreedItemsService {
   async report(ctx: RequestContext, input: ReportInput): Promise<ImplementationReport> {
     const unit = ctx.caller.memberUnitId;
     return this.db.run(ctx, async ({ em }) => {
+      // One unit's reports on one item one at a time, so each sees the others before it checks for a
+      // pending one (a partial unique key, one SUBMITTED report per item and unit, is the floor under it).
+      if (unit) await lockKeys(em, [`implementation-report:${input.agreedItemId}:${unit}`]);
       const item = await em.findOne(AgreedItem, { where: { id: input.agreedItemId } });
       const owner = item && unit ? await em.findOne(AgreedItemOwner, { where: { agreedItemId: item.id, memberUnitId: unit } }) : null;
       if (!item || (actsForUnit(ctx) && !owner)) throw AppError.notFound('Agreed item');
@@ -81,7 +84,9 @@ export class AgreedItemsService {
 
   private async review(ctx: RequestContext, input: ReviewReportInput, outcome: ReportStatus): Promise<ImplementationReport> {
     return this.db.run(ctx, async ({ em }) => {
-      const report = await em.findOne(ImplementationReport, { where: { id: input.reportId } });
+      // Locked as read: of parallel reviews the first decides, the others then find it decided (CONFLICT)
+      // instead of deciding again and rewriting its time.
+      const report = await em.findOne(ImplementationReport, { where: { id: input.reportId }, lock: { mode: 'pessimistic_write' } });
       if (!report || actsForUnit(ctx)) throw report ? AppError.forbidden('Only the office reviews reports') : AppError.notFound('Implementation report');
       if (!ctx.ability.can('approve', subject('AgreedItem', { tenantId: report.tenantId }))) throw AppError.forbidden('Only the office reviews reports');
       if (report.status !== ReportStatus.SUBMITTED) throw AppError.conflict(`The report is already ${report.status}`, 'input.reportId');

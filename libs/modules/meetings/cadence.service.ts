@@ -3,7 +3,7 @@ import { subject } from '@casl/ability';
 import { addDays, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext, Role } from '@engine/context';
-import { Db } from '@engine/database';
+import { Db, lockKeys } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { JobQueue } from '@engine/jobs';
 import { RulesChangeParticipants, type AffectedItem, type RulesChangeView } from '@engine/plugins';
@@ -50,15 +50,26 @@ export class CadenceService implements OnModuleInit {
   async declareKeyPeriod(ctx: RequestContext, input: DeclareKeyPeriodInput): Promise<KeyPeriod> {
     if (input.endsOn < input.startsOn) throw AppError.badInput('input.endsOn', 'is before startsOn');
     if (input.endsOn > addDays(input.startsOn, 366)) throw AppError.badInput('input.endsOn', 'a key period lasts a year at most');
-    const period = await this.db.run(ctx, async ({ em }) => {
+    const { period, declared } = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
       if (!ctx.ability.can('create', subject('KeyPeriod', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office declares key periods');
       if (!pluginOf(tenant).meetingTypes.some((m) => m.keyPeriodCadence)) {
         throw AppError.badInput('input.tenantCode', 'this tenant\'s plugin declares no key-period cadence');
       }
-      return em.save(em.create(KeyPeriod, { tenantId: tenant.id, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason, declaredById: ctx.caller.userId }));
+      // One key period per tenant and dates (a unique key): declaring it again answers the one declared
+      // and changes nothing, so it sweeps nothing either.
+      const inserted = await em
+        .createQueryBuilder()
+        .insert()
+        .into(KeyPeriod)
+        .values({ tenantId: tenant.id, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason, declaredById: ctx.caller.userId })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const found = await em.findOneOrFail(KeyPeriod, { where: { tenantId: tenant.id, startsOn: input.startsOn, endsOn: input.endsOn } });
+      return { period: found, declared: (inserted.raw as unknown[]).length > 0 };
     });
-    await this.sweepTenant(period.tenantId);
+    if (declared) await this.sweepTenant(period.tenantId);
     return period;
   }
 
@@ -70,6 +81,8 @@ export class CadenceService implements OnModuleInit {
   async sweepTenant(tenantId: string): Promise<void> {
     const today = shanghaiDateOf(this.clock.now());
     await this.db.run(RequestContext.forTenantJob(tenantId), async ({ em }) => {
+      // One sweep of a tenant at a time: parallel sweeps (a declaration each) deadlocked on the rows they all update.
+      await lockKeys(em, [`cadence-sweep:${tenantId}`]);
       const tenant = await em.findOne(Tenant, { where: { id: tenantId } });
       if (!tenant) return;
       // Cadences count from onboarding, or from the day the rules in force were applied (a rules change

@@ -194,16 +194,28 @@ export class MinutesService implements OnModuleInit {
     });
   }
 
-  /** A receiving unit acknowledges receipt (签收). Acknowledging twice changes nothing. */
+  /**
+   * A receiving unit acknowledges receipt (签收). Acknowledging twice changes nothing: the first
+   * acknowledgement's time stays (a conditional update, so parallel ones cannot rewrite it), and the
+   * minutes row is not written (fifty parallel acknowledgements each rewrote it and deadlocked).
+   */
   async acknowledge(ctx: RequestContext, minutesId: string): Promise<Minutes> {
     const unit = ctx.caller.memberUnitId;
-    return this.transition(ctx, minutesId, async (em, minutes) => {
+    return this.db.run(ctx, async ({ em }) => {
+      const minutes = await em.findOne(Minutes, { where: { id: minutesId } });
+      const row = minutes && unit ? await em.findOne(MinutesRecipient, { where: { minutesId: minutes.id, memberUnitId: unit } }) : null;
+      if (!minutes || (actsForUnit(ctx) && !row)) throw AppError.notFound('Minutes');
       if (!unit || !ctx.ability.can('acknowledge', subject('Minutes', { tenantId: minutes.tenantId }))) throw AppError.forbidden('Receiving units acknowledge receipt');
-      const row = await em.findOne(MinutesRecipient, { where: { minutesId: minutes.id, memberUnitId: unit } });
       if (!row) throw AppError.notFound('Minutes');
       if (!row.acknowledgedAt) {
-        await em.update(MinutesRecipient, { tenantId: row.tenantId, minutesId: row.minutesId, memberUnitId: unit }, { acknowledgedAt: this.clock.now(), acknowledgedById: ctx.caller.userId });
+        await em
+          .createQueryBuilder()
+          .update(MinutesRecipient)
+          .set({ acknowledgedAt: this.clock.now(), acknowledgedById: ctx.caller.userId })
+          .where('tenant_id = :t AND minutes_id = :m AND member_unit_id = :u AND acknowledged_at IS NULL', { t: row.tenantId, m: row.minutesId, u: unit })
+          .execute();
       }
+      return minutes;
     });
   }
 
