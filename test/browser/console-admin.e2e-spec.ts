@@ -236,6 +236,8 @@ describeBrowser('the console’s administration in chromium', () => {
     await open(page, '/dashboard');
     const proposals = '[data-testid="proposals"]';
     await see(page, proposals, '003 §六');
+    // The status table counts them per town (awaiting the office), with the facts one click away.
+    await see(page, '[data-testid="status-table"] a[href="/dashboard/xiacang/evidence/PROPOSED_STEPS"]', '1');
     await screenshot(page, 'proposals');
 
     const xiacang = await rowKey(page, proposals, '下仓镇');
@@ -346,6 +348,22 @@ describeBrowser('the console’s administration in chromium', () => {
       await screenshot(page, `tablet-${viewport.width}x${viewport.height}-${user}`);
       clean(local);
     }
+  }, 300_000);
+
+  it('error and empty states: a member unit that opens the superiors’ dashboard by its address gets the API’s refusal in Chinese; empty lists say so', async () => {
+    const local = await tab();
+    const { page } = local;
+    await signIn(page, 'shizi', 'member');
+    await waitForPath(page, '/inbox');
+    await see(page, '[data-testid="inbox-minutes"]', '没有待签收的纪要');
+    await open(page, '/dashboard');
+    await see(page, '[role="alert"]', '加载失败');
+    const refusal = await page.$$eval('[role="alert"]', (els) => els.map((e) => (e as unknown as { innerText: string }).innerText).join('\n'));
+    const han = refusal.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+    expect(han * 3).toBeGreaterThanOrEqual(refusal.match(/[A-Za-z]/g)?.length ?? 0);
+    await screenshot(page, 'member-refused');
+    expect(local.offHost).toEqual([]);
+    expect(local.errors).toEqual([]);
   }, 300_000);
 
   type Focus = { id: string; role: string | null; testId: string | null; text: string };

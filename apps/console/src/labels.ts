@@ -52,6 +52,7 @@ export const METRIC: Record<string, string> = {
   OPEN_AGREED_ITEMS: '未办结议定事项',
   PROPOSED_STEPS: '待确认督导措施',
   CONFIRMED_STEPS: '已确认督导措施',
+  DISMISSED_STEPS: '未采纳的督导措施建议',
 };
 
 export const EVIDENCE_KIND: Record<string, string> = {
@@ -60,6 +61,7 @@ export const EVIDENCE_KIND: Record<string, string> = {
   INTERVIEW: '约谈',
   CADENCE_OBLIGATION: '会议频次',
   AGREED_ITEM: '议定事项',
+  PROPOSAL: '督导措施建议',
 };
 
 export const CASE_EVENT: Record<string, string> = {

@@ -20,6 +20,7 @@ export const StatusRowsDocument = graphql(`
         latestRank rankedOf rankNoticeNumber
         cadenceMet cadenceDue cadenceRatio
         agreedItemsDone agreedItemsTotal agreedItemsRatio
+        proposedSteps
         overdueAsOf
       }
     }
@@ -37,6 +38,7 @@ const SORT_FIELD: Record<string, SupervisionStatusSortField> = {
   latestRank: 'LATEST_RANK',
   cadenceRatio: 'CADENCE_RATIO',
   agreedItemsRatio: 'AGREED_ITEMS_RATIO',
+  proposedSteps: 'PROPOSED_STEPS',
 };
 
 const evidence = (row: StatusRow, metric: string, value: number) => (
@@ -102,6 +104,14 @@ const columns: TableProps<StatusRow>['columns'] = [
     align: 'right',
     render: (v: number | null, r) => <Link to={`/dashboard/${r.tenantCode}/evidence/OPEN_AGREED_ITEMS`}>{`${percent(v)}（${r.agreedItemsDone}/${r.agreedItemsTotal}）`}</Link>,
   },
+  {
+    title: '待确认措施',
+    dataIndex: 'proposedSteps',
+    key: 'proposedSteps',
+    sorter: true,
+    align: 'right',
+    render: (v: number, r) => <Typography.Text type={v > 0 ? 'warning' : undefined}>{evidence(r, 'PROPOSED_STEPS', v)}</Typography.Text>,
+  },
 ];
 
 
@@ -152,6 +162,9 @@ export function StatusTable({ tenantCode }: { tenantCode: string }) {
         <Checkbox checked={Boolean(filter.awaitingRectification)} onChange={(e) => setF({ awaitingRectification: e.target.checked || null })}>
           约谈待整改
         </Checkbox>
+        <Checkbox checked={Boolean(filter.hasProposed)} onChange={(e) => setF({ hasProposed: e.target.checked || null })}>
+          有待确认措施
+        </Checkbox>
       </Space>
       {error ? <ErrorState error={error} action={refetch} /> : null}
       <Table<StatusRow>
@@ -162,7 +175,7 @@ export function StatusTable({ tenantCode }: { tenantCode: string }) {
         dataSource={page?.items ?? []}
         onChange={onChange}
         pagination={false}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1080 }}
         locale={{ emptyText: '没有符合条件的单位' }}
         data-testid="status-table"
       />
