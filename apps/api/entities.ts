@@ -20,6 +20,7 @@ import { CaseEvent, CaseLink, CasePetitioner, PetitionCase } from '@modules/case
 import { Inspection, InspectionFinding } from '@modules/inspections/inspection.entity';
 import { SupervisionStatusRow } from '@modules/supervision-status/supervision-status.entity';
 import { CaseExtension, CaseLedgerEntry, CaseProgressReport, CaseReview, CaseScreening, ReceptionRoster } from '@modules/cases/case-records.entity';
+import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase } from '@modules/cases/ledger-rules.entity';
 import { SupervisionAction } from '@modules/supervision/action.entity';
 import { Assessment } from '@modules/supervision/assessment.entity';
 import { SupervisionFlag } from '@modules/supervision/flag.entity';
@@ -66,6 +67,9 @@ export const ENTITIES = [
   CaseExtension,
   CaseReview,
   ReceptionRoster,
+  CaseLine,
+  CaseWorkingGroup,
+  CaseWorkingGroupCase,
   CaseScreening,
   SupervisionNotice,
   SupervisionNoticeEntry,

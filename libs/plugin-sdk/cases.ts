@@ -14,14 +14,20 @@ export const CASE_SOURCES = [
   'LOCAL',
 ] as const;
 
+/** How a petition comes in (来信, 来访, 电话, 网上, 上级交办, 网格上报); kept identical to the API's `CaseChannel`. */
+export const CASE_CHANNELS = ['LETTER', 'VISIT', 'PHONE', 'ONLINE', 'ASSIGNED', 'GRID_REPORT'] as const;
+export const caseChannelSchema = z.enum(CASE_CHANNELS).describe('How a petition came in: LETTER (来信), VISIT (来访), PHONE, ONLINE, ASSIGNED (上级交办、转办), GRID_REPORT (网格上报).');
+
 /** Leader ownership tier: cases with these sources are owned by a leader of this tier at each level. */
-export const ownershipTierSchema = z.strictObject({
-  id: keySchema,
-  sources: z.array(z.enum(CASE_SOURCES)).min(1).describe('Case sources and severities owned at this tier.'),
-  countyLeader: z.enum(['PRINCIPAL', 'IN_CHARGE']).optional().describe('Owning leader tier at the county (PRINCIPAL: 主要领导; IN_CHARGE: 分管领导).'),
-  townshipLeader: z.enum(['PRINCIPAL', 'IN_CHARGE']).describe('Owning leader tier at the township.'),
-  source: citationSchema,
-});
+export const ownershipTierSchema = z
+  .strictObject({
+    id: keySchema,
+    sources: z.array(z.enum(CASE_SOURCES)).min(1).describe('Case sources and severities owned at this tier.'),
+    countyLeader: z.enum(['PRINCIPAL', 'IN_CHARGE']).optional().describe('Owning leader tier at the county (PRINCIPAL: 主要领导; IN_CHARGE: 分管领导); on a township\'s case of these sources, the county leader co-owns it beside the township\'s leader (003 二).'),
+    townshipLeader: z.enum(['PRINCIPAL', 'IN_CHARGE']).optional().describe('Owning leader tier at the township; absent where the rule names only a county leader (003 二: 中央、省、市交办督办…落实县级领导包案).'),
+    source: citationSchema,
+  })
+  .refine((t) => t.countyLeader !== undefined || t.townshipLeader !== undefined, { message: 'names a county leader, a township leader or both', path: ['townshipLeader'] });
 
 export const casesSchema = z.strictObject({
   groupPetitionThreshold: z.strictObject({ people: z.number().int().min(2).describe('Least number of petitioners (e.g. 5).'), source: citationSchema }).optional().describe('Petitions by at least this many people are group petitions (集体访).'),
@@ -58,8 +64,18 @@ export const casesSchema = z.strictObject({
     })
     .optional().describe('Ledgers (台账) and their lists at each level.'),
   reception: z
-    .strictObject({ rotation: cadenceSchema.describe('How often leaders take their turn at reception.'), recusal: z.boolean().describe('A receiving leader with a conflict of interest steps aside (回避).'), confidentiality: z.boolean().describe('What petitioners say is kept confidential (保密).'), source: citationSchema })
+    .strictObject({
+      rotation: cadenceSchema.describe('How often leaders take their turn at reception.'),
+      channels: z.array(caseChannelSchema).min(1).default(['VISIT']).describe('Which petitions the leader on duty is responsible for: VISIT (default), LETTER too where the source says so (004 领导接待日制度 2: 负责当天的来信来访).'),
+      recusal: z.boolean().describe('A receiving leader with a conflict of interest steps aside (回避).'), confidentiality: z.boolean().describe('What petitioners say is kept confidential (保密).'), source: citationSchema })
     .optional().describe('Leader reception day (领导接访日).'),
+  principalAssignment: z
+    .strictObject({
+      channels: z.array(caseChannelSchema).min(1).describe('Petitions the office registers and reports to the principal leader for assignment (004 领导接待日制度 5: 当天值班领导受理的…或上级机关、上级领导批办以及其他部门转办的信访案件).'),
+      by: roleSchema.describe('The role through which the principal leader (the `structure.leaders` post of tier PRINCIPAL) records the assignment (批转).'),
+      source: citationSchema,
+    })
+    .optional().describe('The principal leader\'s assignment step (主要领导批转).'),
   firstInquiry: z
     .strictObject({
       transferRequiresReason: z.boolean().describe('The first receiver may hand a case on only with a stated reason.'),
@@ -99,7 +115,21 @@ export const casesSchema = z.strictObject({
       source: citationSchema,
     })
     .optional().describe('Forecast screening (预测排查).'),
-  byLineResponsibility: z.strictObject({ source: citationSchema }).optional().describe('By-line responsibility (分线报案): leaders in charge answer for their line.'),
+  byLineResponsibility: z
+    .strictObject({ source: citationSchema })
+    .optional()
+    .describe('By-line responsibility (分线报案): each leader in charge (a `structure.leaders` post of tier IN_CHARGE) answers for the petitions in the line (categories, units) the office records for them (`setLeaderLines`); such petitions are routed to that leader.'),
+  participation: z
+    .strictObject({
+      decidedBy: z.string().min(1).max(100).describe('Who decides the lead and participating units, as the source words it (004 预测排查制度 5: 党委、政府).'),
+      source: citationSchema,
+    })
+    .optional()
+    .describe('A case handled by a lead unit (牵头单位) and participating units (参与单位) together (共同处理解决).'),
+  workingGroups: z
+    .strictObject({ source: citationSchema })
+    .optional()
+    .describe('Special working groups (专项工作小组, 002 四(三): 适时成立专项工作小组) spanning the cases of one field.'),
   categories: z.array(z.strictObject({ code: codeSchema, name: z.string().min(1).max(50).describe('The category as the source names it.') })).default([]).describe('Case categories offered at intake.'),
 });
 export type Cases = z.infer<typeof casesSchema>;

@@ -182,7 +182,7 @@ describe('case time limits, overdue findings, extensions and reviews', () => {
       expect((await sweeps.sweepTenant(townId))['case-overdue']).toBe(0);
       expect((await findings(TOWN, 'CASE_OVERDUE')).map((f) => f.facts.dueOn).sort()).toEqual(['2026-09-30', '2026-10-20']);
       const after = await getCase(caseId);
-      expect(kinds(after)).toEqual(['RECEIVED', 'ASSIGNED', 'EXTENSION_REQUESTED', 'EXTENSION_REJECTED', 'EXTENSION_REQUESTED', 'OVERDUE', 'EXTENSION_APPROVED', 'OVERDUE']);
+      expect(kinds(after)).toEqual(['RECEIVED', 'PRINCIPAL_ASSIGNMENT_REQUESTED', 'ASSIGNED', 'EXTENSION_REQUESTED', 'EXTENSION_REJECTED', 'EXTENSION_REQUESTED', 'OVERDUE', 'EXTENSION_APPROVED', 'OVERDUE']);
       expect((after.extensions as { status: string }[]).map((e) => e.status)).toEqual(['REJECTED', 'APPROVED']);
       expect(await notices(member, 'CASE_OVERDUE')).toHaveLength(2);
     });

@@ -54,26 +54,34 @@ export function isGroupPetition(rules: Pick<CaseRules, 'groupPetition'>, channel
   return peopleCount >= rules.groupPetition.value;
 }
 
-/** The leader tier that must own a case of this source at this tenant's level, and the rule that says so. */
-export function requiredOwnership(rules: CaseRules, source: CaseSource): { tier: LeaderTier; rule: string } | null {
+/**
+ * The leader tier that must own a case of this source at this tenant's level, and the rule that says so;
+ * for a township's case (a tenant under the county whose rules it inherits), also the county leader tier
+ * that co-owns it (003 二: 县级领导包案 beside 各乡镇…落实主要/分管领导包案). `tier` is null where the rule
+ * names only a county leader (中央、省、市交办督办: 落实县级领导包案).
+ */
+export function requiredOwnership(rules: CaseRules, source: CaseSource): { tier: LeaderTier | null; countyTier: LeaderTier | null; rule: string } | null {
   if (!rules.ownership) return null;
   const tier = rules.ownership.rule.tiers.find((t) => (t.sources as string[]).includes(source));
   if (!tier) return null;
-  const level = rules.tenant.level === TenantLevel.COUNTY ? (tier.countyLeader ?? tier.townshipLeader) : tier.townshipLeader;
+  const county = rules.tenant.level === TenantLevel.COUNTY;
+  const own = county ? (tier.countyLeader ?? tier.townshipLeader ?? null) : (tier.townshipLeader ?? null);
+  const countyTier = !county && tier.countyLeader ? tier.countyLeader : null;
+  if (!own && !countyTier) return null;
   const origin = rules.ownership.origin;
-  return { tier: level as LeaderTier, rule: `${tier.source} (${tier.id}${origin.inherited ? `, ${origin.pluginId}` : ''})` };
+  return { tier: own as LeaderTier | null, countyTier: countyTier as LeaderTier | null, rule: `${tier.source} (${tier.id}${origin.inherited ? `, ${origin.pluginId}` : ''})` };
 }
-
 
 /**
  * Whether the caller sees a case it can read by row-level security: the office, conveners and
  * superiors see every case of their tree; a member unit (or village secretary) only the cases it is
- * responsible for, that lie in its village/community, or that it holds first-inquiry responsibility
- * for (首问负责: the first receiver stays on the case until it is transferred).
+ * responsible for (the lead unit), participates in (参与单位, 004 预测排查制度 5), that lie in its
+ * village/community, or that it holds first-inquiry responsibility for (首问负责: the first receiver
+ * stays on the case until it is transferred).
  */
-export function canSeeCase(ctx: RequestContext, c: Pick<PetitionCase, 'responsibleUnitId' | 'locationUnitId' | 'firstInquiryUserId'>): boolean {
+export function canSeeCase(ctx: RequestContext, c: Pick<PetitionCase, 'responsibleUnitId' | 'locationUnitId' | 'firstInquiryUserId'> & { participatingUnitIds?: string[] }): boolean {
   const unit = unitScope(ctx);
-  return !unit || c.responsibleUnitId === unit || c.locationUnitId === unit || c.firstInquiryUserId === ctx.caller.userId;
+  return !unit || c.responsibleUnitId === unit || c.locationUnitId === unit || c.firstInquiryUserId === ctx.caller.userId || (c.participatingUnitIds ?? []).includes(unit);
 }
 
 /**
@@ -84,7 +92,7 @@ export function caseVisibility(ctx: RequestContext, alias: string): { sql: strin
   const unit = unitScope(ctx);
   if (!unit) return null;
   return {
-    sql: `(${alias}.responsible_unit_id = :visibleUnit OR ${alias}.location_unit_id = :visibleUnit OR ${alias}.first_inquiry_user_id = :visibleUser)`,
+    sql: `(${alias}.responsible_unit_id = :visibleUnit OR ${alias}.location_unit_id = :visibleUnit OR ${alias}.first_inquiry_user_id = :visibleUser OR :visibleUnit = ANY(${alias}.participating_unit_ids))`,
     params: { visibleUnit: unit, visibleUser: ctx.caller.userId },
   };
 }

@@ -254,6 +254,57 @@ export class PetitionCase {
   @Field(() => String, { nullable: true, description: 'For TRANSFERRED or GUIDED cases: to whom, and why.' })
   referral: string | null;
 
+  /** 004 领导接待日制度 5: PENDING from registration until the principal leader's 批转 is recorded (DONE). */
+  @Column({ name: 'principal_status', type: 'text', nullable: true })
+  principalStatus: 'PENDING' | 'DONE' | null;
+
+  @Column({ name: 'principal_rule', type: 'text', nullable: true })
+  principalRule: string | null;
+
+  @Column({ name: 'principal_instruction', type: 'text', nullable: true })
+  principalInstruction: string | null;
+
+  @Column({ name: 'principal_by', type: 'uuid', nullable: true })
+  principalById: string | null;
+
+  @Column({ name: 'principal_at', type: 'timestamptz', nullable: true })
+  principalAt: Date | null;
+
+  @Column({ name: 'line_leader', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The leader in charge whose line (分管领域) the petition falls in (004 分线报案制度 1), as the office recorded the lines.' })
+  lineLeader: string | null;
+
+  @Column({ name: 'line_leader_user_id', type: 'uuid', nullable: true })
+  lineLeaderUserId: string | null;
+
+  @Column({ name: 'line_rule', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the petition went to that leader: the line that matched and the source article.' })
+  lineRule: string | null;
+
+  /** 004 预测排查制度 5: participating units (参与单位) beside the lead unit (the responsible unit). */
+  @Column({ name: 'participating_unit_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  participatingUnitIds: string[];
+
+  @Column({ name: 'participation_basis', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who decided the lead and participating units (004 预测排查制度 5: 党委、政府确定), as the office recorded it.' })
+  participationBasis: string | null;
+
+  @Column({ name: 'county_owner_tier', type: 'text', nullable: true })
+  @Field(() => LeaderTier, { nullable: true, description: 'The county leader tier that co-owns this township case (003 二: 县级领导包案), from the ownership tier of its source; null: no county ownership required.' })
+  countyOwnerTier: LeaderTier | null;
+
+  @Column({ name: 'county_owner_rule', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The ownership rule that requires the county leader, with its article.' })
+  countyOwnerRule: string | null;
+
+  @Column({ name: 'county_owner_leader', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The county leader co-owning the case (县级包案领导), beside the township\'s owning leader.' })
+  countyOwnerLeader: string | null;
+
+  @Column({ name: 'county_owned_at', type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the township recorded the county leader\'s ownership.' })
+  countyOwnedAt: Date | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   @Field()
   updatedAt: Date;

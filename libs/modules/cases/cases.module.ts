@@ -19,13 +19,15 @@ import { CaseReviewsFieldResolver, ReviewResolver } from './review.resolver';
 import { ReviewService } from './review.service';
 import { ScreeningResolver } from './screening.resolver';
 import { ScreeningService } from './screening.service';
+import { LEDGER_RULE_RESOLVERS } from './ledger-rules.resolver';
+import { LedgerRulesService } from './ledger-rules.service';
 
 /** The petition ledger (台账): intake, reception duty, assignment, leader ownership, progress, closing. */
 @Module({
   imports: [JointMeetingModule],
   controllers: [LedgerExportController],
   providers: [CaseHistoryResolver, CasesService, OwnershipService, ReceptionService, CasesQuery, CaseSweepService, CasesResolver, HandlingService, HandlingResolver, LedgerService, LedgerResolver, CaseLedgerFieldResolver, LedgerExportService,
-    DeadlinesService, DeadlinesResolver, ReviewService, ReviewResolver, CaseReviewsFieldResolver, ScreeningService, ScreeningResolver],
+    DeadlinesService, DeadlinesResolver, ReviewService, ReviewResolver, CaseReviewsFieldResolver, ScreeningService, ScreeningResolver, LedgerRulesService, ...LEDGER_RULE_RESOLVERS],
   exports: [CasesService, CasesQuery, CaseSweepService],
 })
 export class CasesModule {}

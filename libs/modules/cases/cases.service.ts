@@ -15,6 +15,7 @@ import type { Tenant } from '@modules/tenancy/tenant.entity';
 import { CaseChannel, CaseLink, CasePetitioner, CaseSource, CaseStatus, HandlingLevel, LeaderTier, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { recordStep } from './case-events';
 import { recusalData } from './recusal-step';
+import { dutyCovers, requestPrincipalAssignment, routeByLine } from './ledger-rules';
 import { canSeeCase, caseRulesOf, isGroupPetition, pluginOf, requiredOwnership, tenantByCode, tenantById, unitScope, type CaseRules } from './case-rules';
 import type { AssignCaseInput, CloseCaseInput, ResolveCaseInput } from './dto/handling.inputs';
 import type { ReceivePetitionInput } from './dto/intake.inputs';
@@ -43,7 +44,6 @@ export class CasesService {
     if (input.channel === CaseChannel.ASSIGNED && !input.assignedByLevel) throw CASE_ERRORS.badInput('input.assignedByLevel', 'ASSIGNED_BY_LEVEL_REQUIRED');
     if (input.channel !== CaseChannel.ASSIGNED && input.assignedByLevel) throw CASE_ERRORS.badInput('input.assignedByLevel', 'ONLY_FOR_ASSIGNED');
     if (input.peopleCount !== undefined && input.peopleCount < input.petitioners.length) throw CASE_ERRORS.badInput('input.peopleCount', 'PEOPLE_FEWER_THAN_PETITIONERS');
-    if (input.dutyLeaderConflict && input.channel !== CaseChannel.VISIT) throw CASE_ERRORS.badInput('input.dutyLeaderConflict', 'DUTY_LEADER_ONLY_FOR_VISITS');
     const sealed = input.petitioners.map((p) => sealPetitioner(this.cipher, p));
     return this.db.run(ctx, async ({ em }) => {
       // Intakes of the same person one at a time (an advisory lock per petitioner key), stamped once the
@@ -54,6 +54,13 @@ export class CasesService {
       const tenant = await tenantByCode(em, input.tenantCode);
       if (!ctx.ability.can('create', subject('PetitionCase', { tenantId: tenant.id }))) throw CASE_ERRORS.forbidden('TENANT_USERS_RECEIVE');
       const rules = await caseRulesOf(em, tenant);
+      // 004 領導接待日制度 2: the leader on duty answers for the channels the plugin lists (来信来访); visits by default.
+      const onDutyChannel = rules.own.reception ? dutyCovers(rules, input.channel) : input.channel === CaseChannel.VISIT;
+      if (input.dutyLeaderConflict && !onDutyChannel) {
+        throw rules.own.reception
+          ? CASE_ERRORS.badInput('input.dutyLeaderConflict', 'DUTY_LEADER_CHANNELS', { channels: rules.own.reception.channels.join(', '), source: rules.own.reception.source })
+          : CASE_ERRORS.badInput('input.dutyLeaderConflict', 'DUTY_LEADER_ONLY_FOR_VISITS');
+      }
       const categories = rules.own.categories;
       if (input.category && categories.length && !categories.some((c) => c.code === input.category)) {
         throw CASE_ERRORS.badInput('input.category', 'NOT_IN_PLUGIN_LIST', { allowed: categories.map((c) => c.code), source: '' });
@@ -64,7 +71,7 @@ export class CasesService {
       const source = input.source ?? (input.channel === CaseChannel.ASSIGNED ? CaseSource.ASSIGNED_FROM_ABOVE : CaseSource.LOCAL);
       const ownership = requiredOwnership(rules, source);
       const peopleCount = input.peopleCount ?? input.petitioners.length;
-      const duty = input.channel === CaseChannel.VISIT ? await this.reception.dutyFor(em, rules, today, input.dutyLeaderConflict ?? null, input.petitioners.map((p) => p.name)) : null;
+      const duty = onDutyChannel ? await this.reception.dutyFor(em, rules, today, input.dutyLeaderConflict ?? null, input.petitioners.map((p) => p.name)) : null;
       const c = await em.save(
         em.create(PetitionCase, {
           tenantId: tenant.id,
@@ -92,6 +99,8 @@ export class CasesService {
           handlingLevel: input.channel === CaseChannel.GRID_REPORT ? HandlingLevel.GRID : null,
           ownerTier: ownership?.tier ?? null,
           ownerRule: ownership?.rule ?? null,
+          countyOwnerTier: ownership?.countyTier ?? null,
+          countyOwnerRule: ownership?.countyTier ? ownership.rule : null,
           updatedAt: now,
         }),
       );
@@ -105,11 +114,25 @@ export class CasesService {
         data: { peopleCount, groupPetition: c.groupPetition, repeatCount: c.repeatCount, firstInquiryUserId: ctx.caller.userId },
       });
       if (duty?.recusal) await recordStep(em, ctx, c, now, { kind: 'RECUSED', note: duty.recusal.reason, rule: duty.rule, data: recusalData(this.cipher, duty.recusal.leader, duty.leader) });
-      if (ownership) await recordStep(em, ctx, c, now, { kind: 'OWNERSHIP_REQUIRED', note: ownership.tier, rule: ownership.rule });
+      if (ownership?.tier) await recordStep(em, ctx, c, now, { kind: 'OWNERSHIP_REQUIRED', note: ownership.tier, rule: ownership.rule });
+      if (ownership?.countyTier) await recordStep(em, ctx, c, now, { kind: 'COUNTY_OWNERSHIP_REQUIRED', note: ownership.countyTier, rule: ownership.rule });
+      if (duty?.leaderUserId) {
+        await notify(em, tenant.id, { userIds: [duty.leaderUserId] }, {
+          kind: 'CASE_ON_DUTY',
+          title: `值班受理：${c.number}`,
+          body: `${c.number}（${c.channel === CaseChannel.LETTER ? '来信' : '来访'}）由您当天值班负责（${duty.rule}）。`,
+          dedupeKey: `case-duty:${c.id}`,
+        });
+      }
+      await requestPrincipalAssignment(em, ctx, rules, c, now);
+      await routeByLine(em, ctx, rules, c, now);
+      if (c.principalStatus || c.lineLeader) {
+        await em.update(PetitionCase, { id: c.id }, { principalStatus: c.principalStatus, principalRule: c.principalRule, lineLeader: c.lineLeader, lineLeaderUserId: c.lineLeaderUserId, lineRule: c.lineRule });
+      }
       await notify(em, tenant.id, { roles: [this.officeRole(tenant)] }, {
         kind: 'CASE_RECEIVED',
         title: `信访事项登记：${c.number}`,
-        body: `${c.number}已登记，请归口交办${ownership ? `，并落实${ownership.tier === LeaderTier.PRINCIPAL ? '主要' : '分管'}领导包案（${ownership.rule}）` : ''}。`,
+        body: `${c.number}已登记，请归口交办${ownership?.tier ? `，并落实${ownership.tier === LeaderTier.PRINCIPAL ? '主要' : '分管'}领导包案（${ownership.rule}）` : ''}${ownership?.countyTier ? `，县级${ownership.countyTier === LeaderTier.PRINCIPAL ? '主要' : '分管'}领导共同包案（${ownership.rule}）` : ''}。`,
         dedupeKey: `case-received:${c.id}`,
       });
       return c;
@@ -135,7 +158,13 @@ export class CasesService {
         dueProvisional: input.dueOn ? false : (fromPlugin?.provisional ?? c.dueProvisional),
         dueRule: input.dueOn ? 'set by the office' : (fromPlugin?.rule ?? c.dueRule),
       });
-      await recordStep(em, ctx, c, this.clock.now(), { kind: reassigned ? 'REASSIGNED' : 'ASSIGNED', note: `${unit.name} / ${input.responsiblePerson}`, rule: c.dueRule, data: { responsibleUnitId: unit.id, dueOn: c.dueOn } });
+      await recordStep(em, ctx, c, this.clock.now(), {
+        kind: reassigned ? 'REASSIGNED' : 'ASSIGNED',
+        note: `${unit.name} / ${input.responsiblePerson}${c.principalStatus === 'PENDING' ? '（主要领导批转待记录）' : ''}`,
+        rule: c.dueRule,
+        data: { responsibleUnitId: unit.id, dueOn: c.dueOn, principalAssignment: c.principalStatus },
+      });
+      await routeByLine(em, ctx, rules, c, this.clock.now());
       await notify(em, tenant.id, { unitId: unit.id }, {
         kind: 'CASE_ASSIGNED',
         title: `信访事项交办：${c.number}`,
@@ -192,6 +221,12 @@ export class CasesService {
   responsible(ctx: RequestContext, c: PetitionCase): void {
     const unit = unitScope(ctx);
     if (unit && unit !== c.responsibleUnitId) throw CASE_ERRORS.forbidden('RESPONSIBLE_UNIT_ONLY');
+  }
+
+  /** A progress report may come from the lead unit or a participating unit (004 预测排查制度 5: 共同处理解决). */
+  responsibleOrParticipant(ctx: RequestContext, c: PetitionCase): void {
+    const unit = unitScope(ctx);
+    if (unit && unit !== c.responsibleUnitId && !c.participatingUnitIds.includes(unit)) throw CASE_ERRORS.forbidden('LEAD_OR_PARTICIPANT_REPORTS');
   }
 
   expect(c: PetitionCase, states: readonly CaseStatus[]): void {

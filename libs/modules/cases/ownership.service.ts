@@ -59,7 +59,7 @@ export class OwnershipService {
   async report(ctx: RequestContext, input: ReportCaseProgressInput): Promise<CaseProgressReport> {
     let saved: CaseProgressReport | null = null;
     await this.cases.change(ctx, input.caseId, 'report', async (em, c, rules) => {
-      this.cases.responsible(ctx, c);
+      this.cases.responsibleOrParticipant(ctx, c);
       this.cases.expect(c, [CaseStatus.ASSIGNED, CaseStatus.RESOLVED]);
       if (!c.ownerLeader) throw CASE_ERRORS.conflict('NO_OWNING_LEADER', { number: c.number }, 'input.caseId');
       const now = this.clock.now();

@@ -17,13 +17,16 @@ import type { SetReceptionRosterInput } from './dto/handling.inputs';
 export interface DutyAssignment {
   /** The leader who receives the visit (null when the only leader on the rota recused). */
   leader: string | null;
+  /** The leader's user, when the rota names one. */
+  leaderUserId: string | null;
   rule: string;
   recusal: { leader: string; reason: string } | null;
 }
 
 /**
  * Leader reception days (004 領導接待日制度): the office sets a rota of leaders from a date; the leader
- * on duty on a day follows the plugin's rotation cadence (each occurrence hands over to the next
+ * on duty on a day (for the channels the plugin's `reception.channels` lists: 004 領導接待日制度 2
+ * 負責當天的來信來訪, letters and visits) follows the plugin's rotation cadence (each occurrence hands over to the next
  * leader). A leader linked to the petitioner or matter recuses (7), and the next on the rota receives.
  */
 @Injectable()
@@ -84,7 +87,7 @@ export class ReceptionService {
   }
 
   /**
-   * The leader receiving a visit on `date`: the rota's leader for the day, or — when they recuse
+   * The leader receiving a visit (or letter, where the plugin says so) on `date`: the rota's leader for the day, or — when they recuse
    * (a stated conflict, or a petitioner bearing their name) — the next leader on the rota.
    */
   async dutyFor(em: EntityManager, rules: CaseRules, date: string, conflict: string | null, petitionerNames: string[]): Promise<DutyAssignment | null> {
@@ -100,13 +103,14 @@ export class ReceptionService {
     }
     const index = Math.max(cadencePeriods(roster.rrule, roster.startsOn, date).filter((p) => p.end >= roster.startsOn).length - 1, 0);
     const leaders = roster.leaders;
-    const onDuty = leaders[index % leaders.length].name;
+    const duty = leaders[index % leaders.length];
+    const onDuty = duty.name;
     const rule = reception.source;
     const linked = petitionerNames.some((n) => n.trim() === onDuty);
-    if (!conflict && !linked) return { leader: onDuty, rule, recusal: null };
-    if (!reception.recusal) return { leader: onDuty, rule, recusal: null };
+    if (!conflict && !linked) return { leader: onDuty, leaderUserId: duty.userId ?? null, rule, recusal: null };
+    if (!reception.recusal) return { leader: onDuty, leaderUserId: duty.userId ?? null, rule, recusal: null };
     const reason = conflict ?? 'the leader on duty is a petitioner of this case';
-    const next = leaders.length > 1 ? leaders[(index + 1) % leaders.length].name : null;
-    return { leader: next, rule, recusal: { leader: onDuty, reason } };
+    const next = leaders.length > 1 ? leaders[(index + 1) % leaders.length] : null;
+    return { leader: next?.name ?? null, leaderUserId: next?.userId ?? null, rule, recusal: { leader: onDuty, reason } };
   }
 }

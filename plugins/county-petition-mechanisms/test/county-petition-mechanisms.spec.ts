@@ -118,6 +118,8 @@ describe('county-petition-mechanisms plugin (003 关于建立健全信访工作�
     expect(o?.tiers).toEqual([
       expect.objectContaining({ sources: ['LISTED_BY_PROVINCE_OR_ABOVE', 'BEIJING_PETITION', 'GROUP_TO_PROVINCE'], countyLeader: 'PRINCIPAL', townshipLeader: 'PRINCIPAL' }),
       expect.objectContaining({ sources: ['LISTED_BY_CITY', 'PROVINCIAL_PETITION', 'COUNTY_SCREENED_KEY'], countyLeader: 'IN_CHARGE', townshipLeader: 'IN_CHARGE' }),
+      // 二: 对中央、省、市交办督办…的重点案件…落实县级领导包案 — a county leader, no township tier.
+      { id: 'assigned-from-above', sources: ['ASSIGNED_FROM_ABOVE'], countyLeader: 'IN_CHARGE', source: '003 §二' },
     ]);
     expect(o?.progressReports.rrule).toBe('FREQ=WEEKLY');
     expect(o?.teamAndPlanRequired).toBe(true);
