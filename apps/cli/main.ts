@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { pluginJsonSchema } from '@jm/plugin-sdk';
 import { loadConfig } from '@engine/config';
 import { RequestContext, Role, type Caller } from '@engine/context';
@@ -7,6 +7,10 @@ import { exportTenant, importTenant, openDatabase, type TenantExport } from '@en
 import { PLUGINS_DIR, PluginRegistry, REPO_ROOT, importPluginDir, pluginFileOf, scaffoldPlugin } from '@engine/plugins';
 import { createAbility } from '@engine/access';
 import { TenancyService } from '@modules/tenancy';
+import { User } from '@modules/identity/user.entity';
+import { PluginFormatEnum } from '@modules/tenancy/plugin.model';
+import { PluginStoreService } from '@modules/tenancy/rule-packs/plugin-store.service';
+import { Db } from '@engine/database';
 import { CalendarService } from '@modules/calendar';
 import { migrations } from '../../migrations/index';
 import { ALL_RULES } from '../api/access-rules';
@@ -18,6 +22,12 @@ const USAGE = `usage: npm run cli -- <command>
 
   migrate                          apply pending migrations to the configured database
   plugin:validate <dir>            validate a plugin directory (or a directory of plugins); exits 1 on problems
+  plugin:validate <file.yaml|file.json>
+                                   validate-only one rule pack against the deployment's installed and published
+                                   plugins (validateJurisdictionPlugin); problems with path, line and column; exits 1
+  plugin:publish <file.yaml|file.json> [--as USERNAME]
+                                   publish a rule pack as the platform admin account USERNAME (default admin),
+                                   shared with every tenant (publishJurisdictionPlugin); exits 1 when refused
   tenant:onboard --code C --name N --plugin P [--parent CODE]
                                    onboard a tenant from a plugin, as the platform
   tenant:export <code> [--out file.json]
@@ -35,10 +45,81 @@ function flag(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** A rule pack file's text and format (by extension: .yaml/.yml or .json). */
+function packFile(target: string): { source: string; format: PluginFormatEnum } | null {
+  const ext = extname(target).toLowerCase();
+  const format = ext === '.json' ? PluginFormatEnum.JSON : ext === '.yaml' || ext === '.yml' ? PluginFormatEnum.YAML : null;
+  return format ? { source: readFileSync(target, 'utf8'), format } : null;
+}
+
+/**
+ * Runs `work` as a platform admin account of the configured deployment, through the same services the
+ * API uses (so a pack is validated against the installed and the published plugins, and a publication is
+ * audited with that account as its publisher).
+ */
+async function asPlatformAdmin(username: string, work: (app: Awaited<ReturnType<typeof createApp>>['app'], ctx: RequestContext) => Promise<number>): Promise<number> {
+  const { app, close } = await createApp({ ...loadConfig(), seedDemo: false, runWorkers: false });
+  try {
+    const account = await app.get(Db).run(RequestContext.platform(), ({ em }) => em.findOne(User, { where: { username, active: true } }));
+    if (!account || account.tenantId !== null || !account.roles.includes(Role.PLATFORM_ADMIN)) {
+      process.stderr.write(`no active platform admin account "${username}" (--as USERNAME)\n`);
+      return 2;
+    }
+    const caller: Caller = { userId: account.id, username, tenantId: null, roles: [Role.PLATFORM_ADMIN], memberUnitId: null };
+    return await work(app, RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)));
+  } finally {
+    await close();
+  }
+}
+
+async function validateFile(file: string, pack: { source: string; format: PluginFormatEnum }): Promise<number> {
+  return asPlatformAdmin('admin', async (app, ctx) => {
+    const v = await app.get(PluginStoreService).validate(ctx, pack.source, pack.format);
+    if (v.valid) {
+      process.stdout.write(`✓ ${v.id}@${v.version}: valid${v.bases.length ? ` (extends ${v.bases.join(', ')})` : ''}\n`);
+      return 0;
+    }
+    process.stdout.write(`✗ ${v.id ?? file}: ${v.problems.length} problem(s)\n`);
+    for (const p of v.problems) process.stdout.write(`    ${p.path}${p.line ? ` (line ${p.line}, column ${p.column})` : ''}: ${p.message}\n`);
+    return 1;
+  });
+}
+
+async function publishFile(target: string | undefined, username: string): Promise<number> {
+  const pack = target && existsSync(target) && statSync(target).isFile() ? packFile(target) : null;
+  if (!pack) {
+    process.stderr.write(target && existsSync(target) ? 'a rule pack is a .yaml, .yml or .json file\n' : USAGE);
+    return 2;
+  }
+  return asPlatformAdmin(username, async (app, ctx) => {
+    try {
+      const started = new Date();
+      const p = await app.get(PluginStoreService).publish(ctx, pack.source, pack.format);
+      const again = p.publishedAt != null && p.publishedAt < started;
+      process.stdout.write(`${again ? 'already published with this text' : 'published'}: ${p.id}@${p.version} (sha256 ${p.contentHash}), shared with every tenant${again ? '' : `, by ${username}`}\n`);
+      return 0;
+    } catch (err) {
+      const ext = (err as { extensions?: { code?: string; reason?: string; problems?: { field: string; message: string }[] } }).extensions;
+      if (!ext?.code) throw err;
+      process.stderr.write(`refused (${ext.code}${ext.reason ? `, ${ext.reason}` : ''}): ${(err as Error).message}\n`);
+      for (const p of ext.problems ?? []) process.stderr.write(`    ${p.message}\n`);
+      return 1;
+    }
+  });
+}
+
 async function validate(target: string | undefined): Promise<number> {
   if (!target) {
     process.stderr.write(USAGE);
     return 2;
+  }
+  if (existsSync(target) && statSync(target).isFile()) {
+    const pack = packFile(target);
+    if (!pack) {
+      process.stderr.write('a rule pack is a .yaml, .yml or .json file (or give a plugin directory)\n');
+      return 2;
+    }
+    return validateFile(target, pack);
   }
   const dir = resolve(target);
   if (!existsSync(dir)) {
@@ -80,6 +161,8 @@ async function main(): Promise<number> {
     }
     case 'plugin:validate':
       return validate(args[0]);
+    case 'plugin:publish':
+      return publishFile(args[0], flag(args, 'as') ?? 'admin');
     case 'plugin:new': {
       const id = flag(args, 'id');
       const baseId = flag(args, 'extends');

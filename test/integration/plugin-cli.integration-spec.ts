@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -66,5 +68,49 @@ describe('cli plugin:validate', () => {
     const r = validate('test/fixtures/plugins/multi-file/split-town');
     expect(r.stdout).toBe('✓ split-town@1.0.0: valid\n');
     expect(r.status).toBe(0);
+  });
+});
+
+/**
+ * `plugin:validate <file>` and `plugin:publish <file>` (issue 17 item 3, operators): the same services as
+ * the API (validateJurisdictionPlugin, publishJurisdictionPlugin) on the configured deployment — here a
+ * fresh embedded database of its own.
+ */
+describe('cli plugin:validate <file> and plugin:publish <file>', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jm-plugin-cli-'));
+  const HEXI = join(ROOT, 'test', 'fixtures', 'plugins', 'hexi-town.yaml');
+  const run = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'error', SEED_DEMO: 'false', BOOTSTRAP_ADMIN_PASSWORD: 'cli-admin-password-1' } });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('validates the sixth jurisdiction from its YAML file against the installed plugins: exit 0, writes nothing', () => {
+    const r = run('plugin:validate', HEXI);
+    expect(r.stdout).toContain('✓ hexi-town@1.0.0: valid (extends town-petition-systems@1.0.0)\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('refuses a file with an unknown field, naming path, line and column: exit 1', () => {
+    const bad = join(dataDir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(HEXI, 'utf8').replace('tenantName: 河西镇', 'tenantName: 河西镇\ncolour: red'));
+    const r = run('plugin:validate', bad);
+    expect(r.stdout).toContain('✗ hexi-town: 1 problem(s)\n    (root) (line 8, column 1): Unrecognized key: "colour"\n');
+    expect(r.status).toBe(1);
+  });
+
+  it('publishes as the platform admin (shared); the same text again is the same version; other text under it is refused: exit 1', () => {
+    const first = run('plugin:publish', HEXI);
+    expect(first.stdout).toMatch(/published: hexi-town@1\.0\.0 \(sha256 [0-9a-f]{64}\), shared with every tenant, by admin\n/);
+    expect(first.status).toBe(0);
+    expect(run('plugin:publish', HEXI).stdout).toContain('already published with this text: hexi-town@1.0.0');
+    const changed = join(dataDir, 'changed.yaml');
+    writeFileSync(changed, readFileSync(HEXI, 'utf8').replace('FREQ=MONTHLY, minimum', 'FREQ=WEEKLY, minimum'));
+    const refused = run('plugin:publish', changed);
+    expect(refused.stderr).toContain('refused (CONFLICT, PLUGIN_VERSION_EXISTS): hexi-town@1.0.0 is already published with other content');
+    expect(refused.status).toBe(1);
+    const nobody = run('plugin:publish', changed, '--as', 'nobody');
+    expect(nobody.stderr).toContain('no active platform admin account "nobody"');
+    expect(nobody.status).toBe(2);
   });
 });
