@@ -160,11 +160,31 @@ describe('rule packs at runtime: a county publishes its township\'s rules as YAM
       expect(json.problems[0].message).toMatch(/is not valid JSON/);
     });
 
+    it('every RRULE of a pack is held to at most daily, not only the meetings\' (004 接访 rotation every second)', async () => {
+      const rotation = HEXI.replace('    source: 河西 第七条\n', '    source: 河西 第七条\n  reception:\n    rotation: { rrule: "FREQ=SECONDLY", source: 河西 第八条 }\n    recusal: true\n    confidentiality: true\n    source: 河西 第八条\n');
+      const v = await validate(rotation, jxOffice);
+      expect(v.valid).toBe(false);
+      expect(v.problems[0]).toMatchObject({ path: 'cases.reception.rotation.rrule' });
+      expect(v.problems[0]).toMatchObject({ line: 84 });
+    });
+
+    it('a wide pack: within the HTTP body limit but more than 20,000 values, refused with the limit named', async () => {
+      const wide = `${HEXI}\noperations: { x: [${Array.from({ length: 20_100 }, () => '0').join(',')}] }\n`;
+      expect(Buffer.byteLength(wide)).toBeLessThan(200 * 1024);
+      const v = await validate(wide, jxOffice);
+      expect(v).toMatchObject({ valid: false, effectiveConfiguration: null });
+      expect(v.problems[0].message).toBe('has more than 20000 values');
+      const published = await publish(wide.replace('version: 1.0.0', 'version: 7.0.0'), jxOffice);
+      expect(published.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PLUGIN_INVALID' });
+    });
+
     it('a cycle in extends, and hooks in a data pack', async () => {
       const b = await publish(HEXI.replace('id: hexi-town', 'id: hexi-b').replace('extends: [town-petition-systems]', 'extends: [hexi-town]').replace("remove: ['meetingTypes:WORKING']\n", ''), jxOffice);
       expect(b.errors).toBeUndefined();
       const cycle = await validate(HEXI.replace('version: 1.0.0', 'version: 1.1.0').replace('extends: [town-petition-systems]', 'extends: [hexi-b]'), jxOffice);
       expect(cycle.problems[0]).toMatchObject({ path: 'extends.0', message: 'cycle: hexi-town → hexi-b → … → hexi-town' });
+      const self = await validate(HEXI.replace('extends: [town-petition-systems]', 'extends: [hexi-town]'), jxOffice);
+      expect(self.problems[0]).toMatchObject({ path: 'extends.0', message: 'cycle: hexi-town → hexi-town', line: 13 });
       const hooks = await validate(`${HEXI}\nhooks: { rankScore: x }\n`, jxOffice);
       expect(hooks.problems[0]).toMatchObject({ path: 'hooks', message: expect.stringContaining('cannot declare hooks') });
     });
@@ -282,6 +302,27 @@ describe('rule packs at runtime: a county publishes its township\'s rules as YAM
       await t.queue.whenIdle();
       const inbox = await t.gql<{ myNotifications: { kind: string; title: string }[] }>('{ myNotifications { kind title } }', {}, chief);
       expect(inbox.data!.myNotifications.filter((n) => n.kind === 'RULES_CHANGE_FILED').map((n) => n.title)).toEqual(expect.arrayContaining(['规则回退备案：hexi-town 1.1.0 → 1.0.0（已施行）']));
+    });
+
+    it('rules without a rulesChanges section: the platform default (no approval, the conveners told) — applied at once; two at once, one wins, the other CONFLICT', async () => {
+      const FREE = HEXI.replace('id: hexi-town', 'id: beiwan-town').replace('tenantName: 河西镇', 'tenantName: 北湾镇').replace(/# 第九条[\s\S]*$/, '');
+      expect(FREE).not.toContain('rulesChanges');
+      expect((await publish(FREE, jxOffice)).errors).toBeUndefined();
+      expect((await publish(FREE.replace('version: 1.0.0', 'version: 1.1.0').replace('FREQ=MONTHLY, minimum', 'FREQ=WEEKLY, minimum'), jxOffice)).errors).toBeUndefined();
+      expect((await onboard({ code: 'beiwan', name: '北湾镇', pluginId: 'beiwan-town', pluginVersion: '1.0.0', parentCode: 'jx' }, jxOffice)).errors).toBeUndefined();
+      const diff = await t.gql<{ tenantRulesDiff: Loose }>('{ tenantRulesDiff(tenantCode: "beiwan", toVersion: "1.1.0") { approvalRequired rulesChangesSource reportTo changes { path } } }', {}, admin);
+      expect(diff.data!.tenantRulesDiff).toEqual({ approvalRequired: false, rulesChangesSource: null, reportTo: ['CHIEF_CONVENER', 'CONVENER'], changes: [{ path: 'meetingTypes[MONTHLY_WORK].cadence.rrule' }] });
+      const go = (token: string) => t.gql<{ upgradeTenantRules: Change }>(`mutation($i: UpgradeTenantRulesInput!) { upgradeTenantRules(input: $i) { ${CHANGE} } }`, { i: { tenantCode: 'beiwan', toVersion: '1.1.0', reason: '第五条修订' } }, token);
+      const results = await Promise.all([go(admin), go(jxOffice)]);
+      const won = results.filter((r) => !r.errors);
+      expect(won).toHaveLength(1);
+      expect(won[0].data!.upgradeTenantRules).toMatchObject({ status: 'APPLIED', approvalRequired: false, fromVersion: '1.0.0', toVersion: '1.1.0' });
+      const lost = results.find((r) => r.errors)!;
+      expect(lost.errors![0].extensions!.code).toBe('CONFLICT');
+      expect(['RULES_VERSION_IN_FORCE', 'RULES_CHANGED_MEANWHILE']).toContain(lost.errors![0].extensions!.reason);
+      const record = await t.gql<{ tenant: { plugin: { version: string }; rulesChanges: Change[] } }>(`{ tenant(code: "beiwan") { plugin { version } rulesChanges { ${CHANGE} } } }`, {}, jxOffice);
+      expect(record.data!.tenant.plugin.version).toBe('1.1.0');
+      expect(record.data!.tenant.rulesChanges.map((c) => c.status)).toEqual(['APPLIED']);
     });
   });
 });

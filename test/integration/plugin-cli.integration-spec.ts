@@ -99,6 +99,14 @@ describe('cli plugin:validate <file> and plugin:publish <file>', () => {
     expect(r.status).toBe(1);
   });
 
+  it('refuses a pack file over 256 KiB by the reader\'s limit (the API never sees one: its body limit is the same size): exit 1', () => {
+    const huge = join(dataDir, 'huge.yaml');
+    writeFileSync(huge, `${readFileSync(HEXI, 'utf8')}\n# ${'x'.repeat(300 * 1024)}\n`);
+    const r = run('plugin:validate', huge);
+    expect(r.stdout).toMatch(/^ {4}\(source\): .*bytes; a plugin may have at most 262144/m);
+    expect(r.status).toBe(1);
+  });
+
   it('publishes as the platform admin (shared); the same text again is the same version; other text under it is refused: exit 1', () => {
     const first = run('plugin:publish', HEXI);
     expect(first.stdout).toMatch(/published: hexi-town@1\.0\.0 \(sha256 [0-9a-f]{64}\), shared with every tenant, by admin\n/);
