@@ -7,6 +7,7 @@ import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { SUPERVISION_ERRORS, REMINDERS } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { CalendarService } from '@modules/calendar/calendar.service';
 import { Tenant } from '@modules/tenancy/tenant.entity';
@@ -23,15 +24,15 @@ import { cite, supervisionRulesOf, tenantByCode, unitOf, type SupervisedUnit } f
 export async function checkCase(em: EntityManager, caseId: string | undefined, tenant: Tenant, unit: SupervisedUnit): Promise<string | null> {
   if (!caseId) return null;
   const [row]: { tenant_id: string }[] = await em.query(`SELECT tenant_id FROM petition_case WHERE id = $1`, [caseId]);
-  if (!row || (row.tenant_id !== tenant.id && row.tenant_id !== unit.childTenantId)) throw AppError.badInput('input.caseId', 'is not a case of this tenant or of the township concerned');
+  if (!row || (row.tenant_id !== tenant.id && row.tenant_id !== unit.childTenantId)) throw SUPERVISION_ERRORS.badInput('input.caseId', 'NOT_A_CASE_HERE');
   return caseId;
 }
 
 /** An action of the caller's tenant (or a descendant, read-only: then FORBIDDEN), of the expected kind. */
-export async function actionFor(em: EntityManager, ctx: RequestContext, id: string, kind: SupervisionActionKind, verb: 'update' | 'approve' | 'create', who: string): Promise<SupervisionAction> {
+export async function actionFor(em: EntityManager, ctx: RequestContext, id: string, kind: SupervisionActionKind, verb: 'update' | 'approve' | 'create', who: 'OFFICE_ADVANCES_LISTING' | 'INTERVIEW_PREPARERS' | 'INTERVIEW_CONDUCTORS' | 'CONVENERS_DECIDE_ACCOUNTABILITY'): Promise<SupervisionAction> {
   const action = await em.findOne(SupervisionAction, { where: { id } });
   if (!action || action.kind !== kind) throw AppError.notFound(kind === SupervisionActionKind.LISTING ? 'Listing' : kind === SupervisionActionKind.INTERVIEW ? 'Interview' : 'Accountability case');
-  if (!ctx.ability.can(verb, subject('SupervisionAction', { tenantId: action.tenantId, kind: action.kind }))) throw AppError.forbidden(who);
+  if (!ctx.ability.can(verb, subject('SupervisionAction', { tenantId: action.tenantId, kind: action.kind }))) throw SUPERVISION_ERRORS.forbidden(who);
   return action;
 }
 
@@ -54,11 +55,11 @@ export class ActionsService {
   async flag(ctx: RequestContext, input: FlagConcernInput): Promise<SupervisionFlag> {
     const flag = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('SupervisionFlag', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office flags supervision concerns');
+      if (!ctx.ability.can('create', subject('SupervisionFlag', { tenantId: tenant.id }))) throw SUPERVISION_ERRORS.forbidden('OFFICE_FLAGS');
       const rules = await supervisionRulesOf(em, tenant);
       const reasons = [...new Set(rules.ladder.flatMap((r) => (r.when.kind === 'FLAGGED' ? r.when.reasons : [])))];
       if (!reasons.includes(input.reasonCode)) {
-        throw AppError.badInput('input.reasonCode', reasons.length ? `must be a reason this tenant's ladder acts on (${reasons.join(', ')})` : 'this tenant\'s ladder acts on no flagged reason');
+        throw (reasons.length ? SUPERVISION_ERRORS.badInput('input.reasonCode', 'NOT_A_LADDER_REASON', { allowed: reasons }) : SUPERVISION_ERRORS.badInput('input.reasonCode', 'LADDER_ACTS_ON_NOTHING'));
       }
       const unit = await unitOf(em, tenant.id, input.unitId, 'input.unitId');
       const caseId = await checkCase(em, input.caseId, tenant, unit);
@@ -73,11 +74,11 @@ export class ActionsService {
   async issueReminder(ctx: RequestContext, input: IssueReminderInput): Promise<SupervisionAction> {
     const action = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.REMINDER }))) throw AppError.forbidden('Only the office issues reminders');
+      if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.REMINDER }))) throw SUPERVISION_ERRORS.forbidden('OFFICE_REMINDS');
       const reminders = (await supervisionRulesOf(em, tenant)).reminders;
-      if (!reminders) throw AppError.badInput('input.tenantCode', 'this tenant\'s rules provide no reminders');
+      if (!reminders) throw SUPERVISION_ERRORS.badInput('input.tenantCode', 'RULES_PROVIDE_NONE', { what: REMINDERS });
       const reason = reminders.rule.reasons.find((r) => r.code === input.reasonCode);
-      if (!reason) throw AppError.badInput('input.reasonCode', `must be one of the reminder reasons (${reminders.rule.reasons.map((r) => r.code).join(', ')})`);
+      if (!reason) throw SUPERVISION_ERRORS.badInput('input.reasonCode', 'NOT_ONE_OF_REASONS', { what: { en: 'reminder', zh: '提醒' }, allowed: reminders.rule.reasons.map((r) => r.code) });
       const unit = await unitOf(em, tenant.id, input.unitId, 'input.unitId');
       const caseId = await checkCase(em, input.caseId, tenant, unit);
       const created = await this.writer.create(em, tenant, {
@@ -103,13 +104,13 @@ export class ActionsService {
   async openListing(ctx: RequestContext, input: OpenListingInput): Promise<SupervisionAction> {
     const action = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.LISTING }))) throw AppError.forbidden('Only the office lists matters for supervision');
+      if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.LISTING }))) throw SUPERVISION_ERRORS.forbidden('OFFICE_LISTS');
       const listed = (await supervisionRulesOf(em, tenant)).listedSupervision;
-      if (!listed) throw AppError.badInput('input.tenantCode', 'this tenant\'s rules provide no listed supervision');
+      if (!listed) throw SUPERVISION_ERRORS.badInput('input.tenantCode', 'RULES_PROVIDE_NONE', { what: { en: 'listed supervision', zh: '挂牌督办' } });
       const today = shanghaiDateOf(this.clock.now());
       const due = input.dueOn ? { date: input.dueOn, provisional: false } : listed.rule.timeLimit ? await this.calendar.due(ctx, tenant.id, today, listed.rule.timeLimit) : null;
-      if (!due) throw AppError.badInput('input.dueOn', 'the time limit (责令限期) is required: the plugin sets none');
-      if (due.date <= today) throw AppError.badInput('input.dueOn', 'must be after today');
+      if (!due) throw SUPERVISION_ERRORS.badInput('input.dueOn', 'DUE_REQUIRED');
+      if (due.date <= today) throw SUPERVISION_ERRORS.badInput('input.dueOn', 'NOT_AFTER_TODAY');
       const unit = await unitOf(em, tenant.id, input.unitId, 'input.unitId');
       const caseId = await checkCase(em, input.caseId, tenant, unit);
       const first = listed.rule.steps[0];
@@ -138,27 +139,27 @@ export class ActionsService {
   /** The next step of the plugin's listing procedure; the acceptance step passes or sends the matter back. */
   async advanceListing(ctx: RequestContext, input: AdvanceListingInput): Promise<SupervisionAction> {
     const action = await this.db.run(ctx, async ({ em }) => {
-      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.LISTING, 'update', 'Only the office advances a listing');
-      if (action.status !== ActionStatus.ACTIVE) throw AppError.conflict(`The listing is ${action.status}`, 'input.actionId');
+      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.LISTING, 'update', 'OFFICE_ADVANCES_LISTING');
+      if (action.status !== ActionStatus.ACTIVE) throw SUPERVISION_ERRORS.conflict('LISTING_WRONG_STATUS', { status: action.status }, 'input.actionId');
       const tenant = await em.findOneByOrFail(Tenant, { id: action.tenantId });
       const listed = (await supervisionRulesOf(em, tenant)).listedSupervision;
-      if (!listed) throw AppError.conflict('This tenant\'s rules no longer provide listed supervision', 'input.actionId');
+      if (!listed) throw SUPERVISION_ERRORS.conflict('LISTING_NO_LONGER_PROVIDED', {}, 'input.actionId');
       const steps = listed.rule.steps;
       const at = steps.findIndex((s) => s.code === action.currentStep);
       const next = steps[at + 1];
-      if (!next) throw AppError.conflict('The listing has no step left', 'input.actionId');
+      if (!next) throw SUPERVISION_ERRORS.conflict('LISTING_NO_STEP_LEFT', {}, 'input.actionId');
       if (input.dueOn !== undefined) {
-        if (action.dueOn) throw AppError.badInput('input.dueOn', `the time limit is already set (${action.dueOn})`);
-        if (input.dueOn <= shanghaiDateOf(this.clock.now())) throw AppError.badInput('input.dueOn', 'must be after today');
+        if (action.dueOn) throw SUPERVISION_ERRORS.badInput('input.dueOn', 'DUE_ALREADY_SET', { on: action.dueOn });
+        if (input.dueOn <= shanghaiDateOf(this.clock.now())) throw SUPERVISION_ERRORS.badInput('input.dueOn', 'NOT_AFTER_TODAY');
         action.dueOn = input.dueOn;
       }
-      if (!action.dueOn) throw AppError.badInput('input.dueOn', 'the listing has no time limit yet (责令限期): set it with this step');
+      if (!action.dueOn) throw SUPERVISION_ERRORS.badInput('input.dueOn', 'LISTING_HAS_NO_DUE');
       const acceptance = next.code === listed.rule.acceptanceStep;
-      if (acceptance && input.passed === undefined) throw AppError.badInput('input.passed', `is required at the acceptance step (${next.name})`);
-      if (!acceptance && input.passed !== undefined) throw AppError.badInput('input.passed', `only the acceptance step (${listed.rule.acceptanceStep}) passes or fails`);
+      if (acceptance && input.passed === undefined) throw SUPERVISION_ERRORS.badInput('input.passed', 'PASSED_REQUIRED', { step: next.name });
+      if (!acceptance && input.passed !== undefined) throw SUPERVISION_ERRORS.badInput('input.passed', 'PASSED_ONLY_AT_ACCEPTANCE', { step: listed.rule.acceptanceStep });
       const last = at + 1 === steps.length - 1;
       if (last && !acceptance && !action.steps.some((s) => s.code === listed.rule.acceptanceStep && s.passed === true)) {
-        throw AppError.conflict(`The acceptance check (${listed.rule.acceptanceStep}) must pass before ${next.name}`, 'input.actionId');
+        throw SUPERVISION_ERRORS.conflict('ACCEPTANCE_MUST_PASS', { step: listed.rule.acceptanceStep, next: next.name }, 'input.actionId');
       }
       action.steps = [...action.steps, this.step(next, ctx.caller.userId, input.note ?? null, acceptance ? input.passed! : null)];
       if (!acceptance || input.passed) action.currentStep = next.code;

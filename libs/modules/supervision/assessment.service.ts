@@ -6,7 +6,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { SUPERVISION_ERRORS, periodProblem, ASSESSMENT } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { PluginRegistry } from '@engine/plugins';
 import { hookOf } from '@modules/tenancy/tenant-lookup';
@@ -39,15 +39,15 @@ export class AssessmentService {
   async run(ctx: RequestContext, input: RunAssessmentInput): Promise<Assessment[]> {
     const out = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('Assessment', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office runs assessments');
+      if (!ctx.ability.can('create', subject('Assessment', { tenantId: tenant.id }))) throw SUPERVISION_ERRORS.forbidden('OFFICE_RUNS_ASSESSMENTS');
       const rules = await supervisionRulesOf(em, tenant);
       const assessment = rules.assessment;
-      if (!assessment) throw AppError.badInput('input.tenantCode', 'this tenant\'s plugin declares no assessment');
-      if ((input.period as string) !== assessment.period) throw AppError.badInput('input.period', `this tenant assesses ${assessment.period} (${assessment.source})`);
+      if (!assessment) throw SUPERVISION_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', { what: ASSESSMENT });
+      if ((input.period as string) !== assessment.period) throw SUPERVISION_ERRORS.badInput('input.period', 'WRONG_PERIOD', { period: assessment.period, source: assessment.source });
       const range = periodFrom(input.period, input.periodStart);
-      if ('problem' in range) throw AppError.badInput('input.periodStart', range.problem);
+      if ('problem' in range) throw periodProblem('input.periodStart', range.problem);
       const today = shanghaiDateOf(this.clock.now());
-      if (range.start > today) throw AppError.badInput('input.periodStart', 'the period has not begun');
+      if (range.start > today) throw SUPERVISION_ERRORS.badInput('input.periodStart', 'PERIOD_NOT_BEGUN');
       const units = await supervisedUnits(em, tenant.id, assessment.assessed ?? rules.notices?.ranked ?? MEMBER_UNIT_KINDS);
       const metrics = await computeMetrics(em, tenant.id, units, { ...range, today });
       const events = await eventCounts(em, tenant.id, range, units.map((u) => u.id));

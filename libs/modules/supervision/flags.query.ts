@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { SUPERVISION_ERRORS } from './supervision.errors';
 import { SupervisionFlag } from './flag.entity';
 import { tenantByCode } from './supervision-rules';
 
@@ -13,7 +13,7 @@ export class FlagsQuery {
   async list(ctx: RequestContext, tenantCode: string, limit: number): Promise<SupervisionFlag[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
-      if (!ctx.ability.can('read', subject('SupervisionFlag', { tenantId: tenant.id }))) throw AppError.forbidden('Flags are read by the office, the conveners and superiors');
+      if (!ctx.ability.can('read', subject('SupervisionFlag', { tenantId: tenant.id }))) throw SUPERVISION_ERRORS.forbidden('FLAGS_READERS');
       return em.find(SupervisionFlag, { where: { tenantId: tenant.id }, order: { flaggedAt: 'DESC', id: 'DESC' }, take: limit });
     });
   }

@@ -7,6 +7,7 @@ import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { SUPERVISION_ERRORS } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { CalendarService } from '@modules/calendar/calendar.service';
 import { Tenant } from '@modules/tenancy/tenant.entity';
@@ -52,20 +53,20 @@ export class InterviewsService {
   async open(ctx: RequestContext, input: OpenInterviewInput): Promise<SupervisionAction> {
     const action = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.INTERVIEW }))) throw AppError.forbidden('Interviews are opened by the office or a convener');
+      if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.INTERVIEW }))) throw SUPERVISION_ERRORS.forbidden('INTERVIEW_OPENERS');
       const interviews = this.interviews(await supervisionRulesOf(em, tenant), 'input.tenantCode');
       const reason = interviews.rule.reasons.find((r) => r.code === input.reasonCode);
-      if (!reason) throw AppError.badInput('input.reasonCode', `must be one of the interview reasons (${interviews.rule.reasons.map((r) => r.code).join(', ')})`);
+      if (!reason) throw SUPERVISION_ERRORS.badInput('input.reasonCode', 'NOT_ONE_OF_REASONS', { what: { en: 'interview', zh: '约谈' }, allowed: interviews.rule.reasons.map((r) => r.code) });
       const form = input.form ?? InterviewForm.INDIVIDUAL;
       const forms: readonly string[] = interviews.rule.forms ?? [InterviewForm.INDIVIDUAL];
-      if (!forms.includes(form)) throw AppError.badInput('input.form', `this tenant's rules provide ${forms.join(', ')} interviews (${cite(interviews)})`);
+      if (!forms.includes(form)) throw SUPERVISION_ERRORS.badInput('input.form', 'INTERVIEW_FORM_NOT_PROVIDED', { forms, source: cite(interviews) });
       const others = (input.otherUnitIds ?? []).filter((id) => id !== input.unitId);
-      if (form === InterviewForm.INDIVIDUAL && others.length) throw AppError.badInput('input.otherUnitIds', 'an individual interview (个别约谈) concerns one unit: use form GROUP for several');
-      if (form === InterviewForm.GROUP && !others.length) throw AppError.badInput('input.otherUnitIds', 'a group interview (集中约谈) names at least one other unit');
+      if (form === InterviewForm.INDIVIDUAL && others.length) throw SUPERVISION_ERRORS.badInput('input.otherUnitIds', 'INDIVIDUAL_ONE_UNIT');
+      if (form === InterviewForm.GROUP && !others.length) throw SUPERVISION_ERRORS.badInput('input.otherUnitIds', 'GROUP_NEEDS_OTHERS');
       const units = [await unitOf(em, tenant.id, input.unitId, 'input.unitId')];
       for (const [i, id] of (input.otherUnitIds ?? []).entries()) if (id !== input.unitId) units.push(await unitOf(em, tenant.id, id, `input.otherUnitIds.${i}`));
       units.forEach((unit, i) => {
-        if (!(interviews.rule.targetKinds as string[]).includes(unit.kind)) throw AppError.badInput(i === 0 ? 'input.unitId' : `input.otherUnitIds.${(input.otherUnitIds ?? []).indexOf(unit.id)}`, `an interview here concerns ${interviews.rule.targetKinds.join(', ')} units, not ${unit.kind}`);
+        if (!(interviews.rule.targetKinds as string[]).includes(unit.kind)) throw SUPERVISION_ERRORS.badInput(i === 0 ? 'input.unitId' : `input.otherUnitIds.${(input.otherUnitIds ?? []).indexOf(unit.id)}`, 'INTERVIEW_TARGET_KIND', { kinds: interviews.rule.targetKinds, kind: unit.kind });
       });
       this.checkPlan(interviews, input);
       const group = form === InterviewForm.GROUP ? { id: randomUUID(), actionIds: [] as string[], unitNames: units.map((u) => u.name) } : null;
@@ -100,8 +101,8 @@ export class InterviewsService {
   /** Team, targets and matters for a planned interview (one the ladder opened, or a change before it is held). */
   async prepare(ctx: RequestContext, input: PrepareInterviewInput): Promise<SupervisionAction> {
     return this.db.run(ctx, async ({ em }) => {
-      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.INTERVIEW, 'create', 'Interviews are prepared by the office or a convener');
-      if (action.status !== ActionStatus.PLANNED) throw AppError.conflict(`The interview is ${action.status}`, 'input.actionId');
+      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.INTERVIEW, 'create', 'INTERVIEW_PREPARERS');
+      if (action.status !== ActionStatus.PLANNED) throw SUPERVISION_ERRORS.conflict('INTERVIEW_WRONG_STATUS', { status: action.status }, 'input.actionId');
       const interviews = this.interviews(await supervisionRulesOf(em, await em.findOneByOrFail(Tenant, { id: action.tenantId })), 'input.actionId');
       this.checkPlan(interviews, input);
       const members = await this.members(em, action);
@@ -116,27 +117,27 @@ export class InterviewsService {
 
   async hold(ctx: RequestContext, input: HoldInterviewInput): Promise<SupervisionAction> {
     const action = await this.db.run(ctx, async ({ em }) => {
-      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.INTERVIEW, 'approve', 'Interviews are conducted by the conveners');
+      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.INTERVIEW, 'approve', 'INTERVIEW_CONDUCTORS');
       const tenant = await em.findOneByOrFail(Tenant, { id: action.tenantId });
       const interviews = this.interviews(await supervisionRulesOf(em, tenant), 'input.actionId');
       const severity = (action.severity ?? 'GENERAL') as 'GENERAL' | 'SERIOUS';
       const conductor = interviews.rule.conductedBy[severity];
-      if (!holdsRole(ctx.caller.roles, conductor)) throw AppError.forbidden(`A ${severity} interview is conducted by the ${conductor} (${cite(interviews)})`);
-      if (action.status !== ActionStatus.PLANNED) throw AppError.conflict(`The interview is ${action.status}`, 'input.actionId');
-      if (!Array.isArray(action.detail.team)) throw AppError.conflict('Prepare the interview first: team, targets and matters (prepareInterview)', 'input.actionId');
+      if (!holdsRole(ctx.caller.roles, conductor)) throw SUPERVISION_ERRORS.forbidden('INTERVIEW_CONDUCTED_BY', { severity, who: conductor, source: cite(interviews) });
+      if (action.status !== ActionStatus.PLANNED) throw SUPERVISION_ERRORS.conflict('INTERVIEW_WRONG_STATUS', { status: action.status }, 'input.actionId');
+      if (!Array.isArray(action.detail.team)) throw SUPERVISION_ERRORS.conflict('INTERVIEW_NOT_PREPARED', {}, 'input.actionId');
       const today = shanghaiDateOf(this.clock.now());
-      if (input.heldOn > today) throw AppError.badInput('input.heldOn', 'is in the future');
-      if (input.heldOn < shanghaiDateOf(action.openedAt)) throw AppError.badInput('input.heldOn', 'is before the interview was opened');
+      if (input.heldOn > today) throw SUPERVISION_ERRORS.badInput('input.heldOn', 'IN_THE_FUTURE');
+      if (input.heldOn < shanghaiDateOf(action.openedAt)) throw SUPERVISION_ERRORS.badInput('input.heldOn', 'BEFORE_INTERVIEW_OPENED');
       if (interviews.rule.bothSidesSign) {
-        if (!input.interviewerSigned) throw AppError.badInput('input.interviewerSigned', `both sides sign the record (${cite(interviews)})`);
-        if (!input.intervieweeSigned) throw AppError.badInput('input.intervieweeSigned', `both sides sign the record (${cite(interviews)})`);
+        if (!input.interviewerSigned) throw SUPERVISION_ERRORS.badInput('input.interviewerSigned', 'BOTH_SIDES_SIGN', { source: cite(interviews) });
+        if (!input.intervieweeSigned) throw SUPERVISION_ERRORS.badInput('input.intervieweeSigned', 'BOTH_SIDES_SIGN', { source: cite(interviews) });
       }
       const due = await this.calendar.due(ctx, tenant.id, input.heldOn, interviews.rule.rectificationReportDue);
       // D5: the figure's own source, never the article of the interview rule around it.
       const basis = deadlineBasis(interviews.rule.rectificationReportDue, interviews.inherited ? interviews.pluginId : null);
       const at = this.clock.now().toISOString();
       const members = await this.members(em, action);
-      if (members.some((a) => a.status !== ActionStatus.PLANNED)) throw AppError.conflict('Another unit of this group interview is not PLANNED', 'input.actionId');
+      if (members.some((a) => a.status !== ActionStatus.PLANNED)) throw SUPERVISION_ERRORS.conflict('GROUP_MEMBER_NOT_PLANNED', {}, 'input.actionId');
       for (const a of members) {
         a.steps = interviews.rule.steps.map((s) => ({ code: s.code, name: s.name, at, byUserId: ctx.caller.userId, note: null, passed: null }));
         a.currentStep = interviews.rule.steps[interviews.rule.steps.length - 1].code;
@@ -184,7 +185,7 @@ export class InterviewsService {
   /** The interviewed unit's written report; late reports are recorded as late (accountability has followed). */
   async fileRectificationReport(ctx: RequestContext, input: RectificationReportInput): Promise<SupervisionAction> {
     const concern = concernSql(ctx, 'a', 'write');
-    if (!concern) throw AppError.forbidden('Rectification reports are filed by the interviewed unit');
+    if (!concern) throw SUPERVISION_ERRORS.forbidden('INTERVIEWED_UNIT_REPORTS');
     const action = await this.db.run(ctx, async (tx) => {
       await openAncestors(this.db, tx, ctx);
       const action = await tx.em
@@ -193,7 +194,7 @@ export class InterviewsService {
         .andWhere(concern.sql, concern.params)
         .getOne();
       if (!action) throw AppError.notFound('Interview');
-      if (action.status !== ActionStatus.AWAITING_RECTIFICATION && action.status !== ActionStatus.OVERDUE) throw AppError.conflict(`The interview is ${action.status}: no report is awaited`, 'input.actionId');
+      if (action.status !== ActionStatus.AWAITING_RECTIFICATION && action.status !== ActionStatus.OVERDUE) throw SUPERVISION_ERRORS.conflict('NO_REPORT_AWAITED', { status: action.status }, 'input.actionId');
       const today = shanghaiDateOf(this.clock.now());
       const late = action.dueOn !== null && today > action.dueOn;
       action.status = ActionStatus.RECTIFIED;
@@ -214,23 +215,23 @@ export class InterviewsService {
 
   async decideAccountability(ctx: RequestContext, input: DecideAccountabilityInput): Promise<SupervisionAction> {
     const action = await this.db.run(ctx, async ({ em }) => {
-      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.ACCOUNTABILITY, 'approve', 'Accountability is decided by the conveners');
-      if (action.status !== ActionStatus.OPEN) throw AppError.conflict(`The accountability case is ${action.status}`, 'input.actionId');
+      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.ACCOUNTABILITY, 'approve', 'CONVENERS_DECIDE_ACCOUNTABILITY');
+      if (action.status !== ActionStatus.OPEN) throw SUPERVISION_ERRORS.conflict('ACCOUNTABILITY_WRONG_STATUS', { status: action.status }, 'input.actionId');
       const tenant = await em.findOneByOrFail(Tenant, { id: action.tenantId });
       const accountability = (await supervisionRulesOf(em, tenant)).accountability;
-      if (!accountability) throw AppError.conflict('This tenant\'s rules provide no accountability', 'input.actionId');
+      if (!accountability) throw SUPERVISION_ERRORS.conflict('ACCOUNTABILITY_NOT_PROVIDED', {}, 'input.actionId');
       const rights = accountability.rule.recommendations;
       input.recommendations.forEach((code, i) => {
-        if (!rights.some((r) => r.code === code)) throw AppError.badInput(`input.recommendations.${i}`, rights.length ? `must be one of ${rights.map((r) => r.code).join(', ')}` : 'this tenant\'s rules give no recommendation rights');
+        if (!rights.some((r) => r.code === code)) throw (rights.length ? SUPERVISION_ERRORS.badInput(`input.recommendations.${i}`, 'NOT_ONE_OF', { allowed: rights.map((r) => r.code) }) : SUPERVISION_ERRORS.badInput(`input.recommendations.${i}`, 'RULES_PROVIDE_NONE', { what: { en: 'recommendation rights', zh: '建议权' } }));
       });
       const failures = accountability.rule.failures ?? [];
       const failure = input.failureCode ? failures.find((f) => f.code === input.failureCode) : undefined;
-      if (input.failureCode && !failure) throw AppError.badInput('input.failureCode', failures.length ? `must be one of ${failures.map((f) => f.code).join(', ')}` : 'this tenant\'s rules list no failures');
+      if (input.failureCode && !failure) throw (failures.length ? SUPERVISION_ERRORS.badInput('input.failureCode', 'NOT_ONE_OF', { allowed: failures.map((f) => f.code) }) : SUPERVISION_ERRORS.badInput('input.failureCode', 'RULES_PROVIDE_NONE', { what: { en: 'failures', zh: '失职情形' } }));
       const allowed = new Set([...accountability.rule.sanctions, ...(failure ? failure.sanctions : failures.flatMap((f) => f.sanctions))]);
       input.sanctions.forEach((s, i) => {
-        if (!allowed.has(s)) throw AppError.badInput(`input.sanctions.${i}`, allowed.size ? `must be one of ${[...allowed].join('、')}` : 'this tenant\'s rules list no sanctions');
+        if (!allowed.has(s)) throw (allowed.size ? SUPERVISION_ERRORS.badInput(`input.sanctions.${i}`, 'NOT_ONE_OF', { allowed: [...allowed] }) : SUPERVISION_ERRORS.badInput(`input.sanctions.${i}`, 'RULES_PROVIDE_NONE', { what: { en: 'sanctions', zh: '处理措施' } }));
       });
-      if (!input.recommendations.length && !input.sanctions.length) throw AppError.badInput('input.recommendations', 'name at least one recommendation or sanction');
+      if (!input.recommendations.length && !input.sanctions.length) throw SUPERVISION_ERRORS.badInput('input.recommendations', 'RECOMMENDATION_OR_SANCTION');
       action.status = ActionStatus.DECIDED;
       action.closedAt = this.clock.now();
       action.detail = {
@@ -262,13 +263,13 @@ export class InterviewsService {
   }
 
   private interviews(rules: SupervisionRules, field: string): Interviews {
-    if (!rules.interviews) throw AppError.badInput(field, 'this tenant\'s rules provide no interviews');
+    if (!rules.interviews) throw SUPERVISION_ERRORS.badInput(field, 'RULES_PROVIDE_NONE', { what: { en: 'interviews', zh: '约谈' } });
     return rules.interviews;
   }
 
   private checkPlan(interviews: Interviews, input: InterviewPlanFields): void {
     input.targets.forEach((t, i) => {
-      if (!interviews.rule.targets.includes(t)) throw AppError.badInput(`input.targets.${i}`, `must be one of ${interviews.rule.targets.join('、')}`);
+      if (!interviews.rule.targets.includes(t)) throw SUPERVISION_ERRORS.badInput(`input.targets.${i}`, 'NOT_ONE_OF', { allowed: interviews.rule.targets });
     });
   }
 

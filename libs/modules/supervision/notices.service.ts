@@ -5,7 +5,8 @@ import { daysBetween, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
-import { AppError, ErrorCode } from '@engine/errors';
+import { AppError } from '@engine/errors';
+import { SUPERVISION_ERRORS, periodProblem } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { PluginRegistry } from '@engine/plugins';
 import { MEMBER_UNIT_KINDS } from '@jm/plugin-sdk';
@@ -74,7 +75,7 @@ export class NoticesService {
   async publish(ctx: RequestContext, input: PublishNoticeInput): Promise<SupervisionNotice> {
     const notice = await this.db.run(ctx, async (tx) => {
       const tenant = await tenantByCode(tx.em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('SupervisionNotice', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office publishes notices');
+      if (!ctx.ability.can('create', subject('SupervisionNotice', { tenantId: tenant.id }))) throw SUPERVISION_ERRORS.forbidden('OFFICE_PUBLISHES_NOTICES');
       const rules = await supervisionRulesOf(tx.em, tenant);
       const draft = await this.validated(tx.em, rules, input);
       return this.create(tx, rules, draft, ctx.caller.userId);
@@ -118,10 +119,10 @@ export class NoticesService {
     const notice = await this.db.run(ctx, async (tx) => {
       const draft = await tx.em.findOne(SupervisionNotice, { where: { id: input.noticeId }, lock: { mode: 'pessimistic_write' } });
       if (!draft || actsForUnit(ctx) || !this.mayDraft(ctx, draft.tenantId)) {
-        if (draft && !actsForUnit(ctx) && ctx.ability.can('read', 'SupervisionNotice') && draft.status === 'PUBLISHED') throw AppError.forbidden('Only the office publishes notices');
+        if (draft && !actsForUnit(ctx) && ctx.ability.can('read', 'SupervisionNotice') && draft.status === 'PUBLISHED') throw SUPERVISION_ERRORS.forbidden('OFFICE_PUBLISHES_NOTICES');
         throw AppError.notFound('Notice');
       }
-      if (draft.status !== 'DRAFT') throw new AppError(ErrorCode.CONFLICT, `Notice ${draft.number} is already published`, { reason: 'NOTICE_ALREADY_PUBLISHED', field: 'input.noticeId' });
+      if (draft.status !== 'DRAFT') throw SUPERVISION_ERRORS.conflict('NOTICE_ALREADY_PUBLISHED', { number: draft.number }, 'input.noticeId');
       const tenant = await tx.em.findOneOrFail(Tenant, { where: { id: draft.tenantId } });
       const rules = await supervisionRulesOf(tx.em, tenant);
       const entries = await tx.em.find(SupervisionNoticeEntry, { where: { noticeId: draft.id } });
@@ -153,10 +154,10 @@ export class NoticesService {
 
   private criticisms(rules: SupervisionRules, inNotice: ReadonlySet<string>, input: readonly { unitId: string; text: string }[]): Map<string, string> {
     const out = new Map<string, string>();
-    if (input.length && !rules.notices?.namedCriticism) throw AppError.badInput('input.criticisms', 'this tenant\'s plugin provides no named criticism');
+    if (input.length && !rules.notices?.namedCriticism) throw SUPERVISION_ERRORS.badInput('input.criticisms', 'PLUGIN_DECLARES_NONE', { what: { en: 'named criticism', zh: '点名批评' } });
     input.forEach((c, i) => {
-      if (!inNotice.has(c.unitId)) throw AppError.badInput(`input.criticisms.${i}.unitId`, 'is not one of the units in this notice');
-      if (out.has(c.unitId)) throw AppError.badInput(`input.criticisms.${i}.unitId`, 'is criticised twice');
+      if (!inNotice.has(c.unitId)) throw SUPERVISION_ERRORS.badInput(`input.criticisms.${i}.unitId`, 'NOT_IN_NOTICE');
+      if (out.has(c.unitId)) throw SUPERVISION_ERRORS.badInput(`input.criticisms.${i}.unitId`, 'CRITICISED_TWICE');
       out.set(c.unitId, c.text);
     });
     return out;
@@ -164,11 +165,11 @@ export class NoticesService {
 
   /** Metrics of the tenant's supervised units for a period (computed, never stored until a notice is published). */
   async unitMetrics(ctx: RequestContext, tenantCode: string, start: string, end: string): Promise<UnitMetricsView[]> {
-    if (end < start) throw AppError.badInput('periodEnd', 'is before periodStart');
-    if (daysBetween(start, end) > 366) throw AppError.badInput('periodEnd', 'a period lasts a year at most');
+    if (end < start) throw SUPERVISION_ERRORS.badInput('periodEnd', 'BEFORE_PERIOD_START');
+    if (daysBetween(start, end) > 366) throw SUPERVISION_ERRORS.badInput('periodEnd', 'PERIOD_TOO_LONG', { what: { en: 'period lasts', zh: '周期' } });
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
-      if (actsForUnit(ctx)) throw AppError.forbidden('Metrics of all units are for the office, the conveners and superiors');
+      if (actsForUnit(ctx)) throw SUPERVISION_ERRORS.forbidden('METRICS_READERS');
       const rules = await supervisionRulesOf(em, tenant);
       const units = await supervisedUnits(em, tenant.id, rules.notices?.ranked ?? MEMBER_UNIT_KINDS);
       const metrics = await computeMetrics(em, tenant.id, units, { start, end, today: shanghaiDateOf(this.clock.now()) });
@@ -240,7 +241,7 @@ export class NoticesService {
   /** A read receipt, by the unit the notice concerns (a township's leaders, or the unit's own users). */
   async markRead(ctx: RequestContext, noticeId: string): Promise<SupervisionNoticeEntry> {
     const concern = concernSql(ctx, 'e', 'write');
-    if (!concern) throw AppError.forbidden('Read receipts are given by the units a notice concerns');
+    if (!concern) throw SUPERVISION_ERRORS.forbidden('NOTICE_UNITS_RECEIPT');
     return this.db.run(ctx, async (tx) => {
       await openAncestors(this.db, tx, ctx);
       const entry = await tx.em
@@ -261,33 +262,33 @@ export class NoticesService {
 
   private async validated(em: EntityManager, rules: SupervisionRules, input: PublishNoticeInput): Promise<NoticeDraft> {
     const notices = rules.notices;
-    if (!notices) throw AppError.badInput('input.tenantCode', 'this tenant\'s plugin declares no notices');
+    if (!notices) throw SUPERVISION_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', { what: { en: 'notices', zh: '通报' } });
     const today = shanghaiDateOf(this.clock.now());
     let draft: NoticeDraft;
     if (input.kind === NoticeKind.REGULAR) {
-      if (!input.period) throw AppError.badInput('input.period', 'is required for a regular notice');
-      if (!(notices.regularPeriods as string[]).includes(input.period)) throw AppError.badInput('input.period', `must be one of this tenant's regular periods (${notices.regularPeriods.join(', ')})`);
-      if (input.unitIds?.length) throw AppError.badInput('input.unitIds', 'a regular notice ranks every supervised unit; name units in a special notice');
-      if (input.periodEnd) throw AppError.badInput('input.periodEnd', 'a regular notice covers its whole period');
+      if (!input.period) throw SUPERVISION_ERRORS.badInput('input.period', 'REGULAR_PERIOD_REQUIRED');
+      if (!(notices.regularPeriods as string[]).includes(input.period)) throw SUPERVISION_ERRORS.badInput('input.period', 'NOT_A_REGULAR_PERIOD', { allowed: notices.regularPeriods });
+      if (input.unitIds?.length) throw SUPERVISION_ERRORS.badInput('input.unitIds', 'REGULAR_RANKS_ALL');
+      if (input.periodEnd) throw SUPERVISION_ERRORS.badInput('input.periodEnd', 'REGULAR_COVERS_PERIOD');
       const range = periodFrom(input.period, input.periodStart);
-      if ('problem' in range) throw AppError.badInput('input.periodStart', range.problem);
-      if (range.end >= today) throw AppError.badInput('input.periodStart', `the period ends on ${range.end}: a regular notice is published once it is over`);
-      if (await this.regularExists(em, rules.tenant.id, input.period, range.start)) throw AppError.conflict(`The ${input.period} notice for ${range.start} exists (published, or a draft to publish with publishSupervisionNotice)`, 'input.periodStart');
+      if ('problem' in range) throw periodProblem('input.periodStart', range.problem);
+      if (range.end >= today) throw SUPERVISION_ERRORS.badInput('input.periodStart', 'PERIOD_NOT_OVER', { end: range.end });
+      if (await this.regularExists(em, rules.tenant.id, input.period, range.start)) throw SUPERVISION_ERRORS.conflict('REGULAR_NOTICE_EXISTS', { period: input.period, start: range.start }, 'input.periodStart');
       const units = await supervisedUnits(em, rules.tenant.id, notices.ranked);
       draft = { kind: NoticeKind.REGULAR, period: input.period, range, title: input.title ?? this.regularTitle(rules.tenant, input.period, range.start), body: input.body ?? null, units, criticisms: new Map() };
     } else {
-      if (!notices.special) throw AppError.badInput('input.kind', 'this tenant\'s plugin provides no special notices');
-      if (input.period) throw AppError.badInput('input.period', 'a special notice has no regular period');
-      if (!input.title) throw AppError.badInput('input.title', 'is required for a special notice');
-      if (!input.unitIds?.length) throw AppError.badInput('input.unitIds', 'a special notice names at least one unit');
+      if (!notices.special) throw SUPERVISION_ERRORS.badInput('input.kind', 'PLUGIN_DECLARES_NONE', { what: { en: 'special notices', zh: '专项通报' } });
+      if (input.period) throw SUPERVISION_ERRORS.badInput('input.period', 'SPECIAL_HAS_NO_PERIOD');
+      if (!input.title) throw SUPERVISION_ERRORS.badInput('input.title', 'TITLE_REQUIRED');
+      if (!input.unitIds?.length) throw SUPERVISION_ERRORS.badInput('input.unitIds', 'SPECIAL_NAMES_UNITS');
       const end = input.periodEnd ?? input.periodStart;
-      if (end < input.periodStart) throw AppError.badInput('input.periodEnd', 'is before periodStart');
-      if (daysBetween(input.periodStart, end) > 366) throw AppError.badInput('input.periodEnd', 'a notice covers a year at most');
-      if (input.periodStart > today) throw AppError.badInput('input.periodStart', 'is in the future');
+      if (end < input.periodStart) throw SUPERVISION_ERRORS.badInput('input.periodEnd', 'BEFORE_PERIOD_START');
+      if (daysBetween(input.periodStart, end) > 366) throw SUPERVISION_ERRORS.badInput('input.periodEnd', 'PERIOD_TOO_LONG', { what: { en: 'notice covers', zh: '通报' } });
+      if (input.periodStart > today) throw SUPERVISION_ERRORS.badInput('input.periodStart', 'IN_THE_FUTURE');
       const eligible = new Map((await supervisedUnits(em, rules.tenant.id, notices.ranked)).map((u) => [u.id, u]));
       const units = input.unitIds.map((id, i) => {
         const unit = eligible.get(id);
-        if (!unit) throw AppError.badInput(`input.unitIds.${i}`, `is not an active unit of the kinds this tenant's notices cover (${notices.ranked.join(', ')})`);
+        if (!unit) throw SUPERVISION_ERRORS.badInput(`input.unitIds.${i}`, 'NOT_A_RANKED_UNIT', { kinds: notices.ranked });
         return unit;
       });
       draft = { kind: NoticeKind.SPECIAL, period: null, range: { start: input.periodStart, end }, title: input.title, body: input.body ?? null, units, criticisms: new Map() };

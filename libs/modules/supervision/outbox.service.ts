@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { SUPERVISION_ERRORS } from './supervision.errors';
 import { EmailSender, LetterSender, SmsSender, type DeliveryReceipt, type OutboundMessage } from './channels';
 import { OutboxChannel, OutboxStatus } from './enums';
 import { OutboxMessage } from './outbox-message.entity';
@@ -61,7 +61,7 @@ export class OutboxService {
   async list(ctx: RequestContext, tenantCode: string, status: OutboxStatus | undefined, limit: number): Promise<OutboxMessage[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
-      if (!ctx.ability.can('read', subject('OutboxMessage', { tenantId: tenant.id }))) throw AppError.forbidden('The outbox is the office\'s');
+      if (!ctx.ability.can('read', subject('OutboxMessage', { tenantId: tenant.id }))) throw SUPERVISION_ERRORS.forbidden('OUTBOX_IS_OFFICE');
       return em.find(OutboxMessage, { where: { tenantId: tenant.id, ...(status ? { status } : {}) }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
     });
   }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { AppError } from '@engine/errors';
+import { SUPERVISION_ERRORS } from './supervision.errors';
 import { clamp } from './args';
 import { ConfirmSupervisionProposalInput, DismissSupervisionProposalInput } from './dto/proposals.inputs';
 import { SupervisionProposal, type ProposalStatus } from './proposal.entity';
@@ -23,7 +23,7 @@ export class ProposalsResolver {
     @Args('status', { type: () => String, nullable: true }) status: string | undefined,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<SupervisionProposal[]> {
-    if (status && !STATUSES.includes(status)) throw AppError.badInput('status', `must be one of ${STATUSES.join(', ')}`);
+    if (status && !STATUSES.includes(status)) throw SUPERVISION_ERRORS.badInput('status', 'NOT_ONE_OF', { allowed: STATUSES });
     return this.proposals.list(ctx, tenantCode, (status ?? undefined) as ProposalStatus | undefined, clamp(limit));
   }
 

@@ -5,7 +5,8 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError, ErrorCode } from '@engine/errors';
+import { AppError } from '@engine/errors';
+import { SUPERVISION_ERRORS, REMINDERS } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { RulesChangeParticipants, touchedKeys, type AffectedItem, type RulesChangeView } from '@engine/plugins';
 import { Tenant } from '@modules/tenancy/tenant.entity';
@@ -19,7 +20,7 @@ import { SupervisionProposal, type ProposalStatus } from './proposal.entity';
 import { ProposalSteps, optionsOf, recordedWithOf, type ConfirmedStep } from './proposal-steps';
 import { actsForUnit, supervisionRulesOf, tenantByCode, unitsByIds, type SupervisedUnit, type SupervisionRules } from './supervision-rules';
 
-const decided = (message: string): AppError => new AppError(ErrorCode.CONFLICT, message, { reason: 'PROPOSAL_ALREADY_DECIDED' });
+const decided = (status: string): AppError => SUPERVISION_ERRORS.conflict('PROPOSAL_ALREADY_DECIDED', { status });
 
 /**
  * Proposals (建议): the ladder's steps before a person decides. The ladder writes them with the rule,
@@ -105,7 +106,7 @@ export class ProposalsService {
   }
 
   async list(ctx: RequestContext, tenantCode: string, status: ProposalStatus | undefined, limit: number): Promise<SupervisionProposal[]> {
-    if (actsForUnit(ctx)) throw AppError.forbidden('Proposals are for the office, the conveners and superiors');
+    if (actsForUnit(ctx)) throw SUPERVISION_ERRORS.forbidden('PROPOSALS_READERS');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
       const rows = await em.find(SupervisionProposal, { where: { tenantId: tenant.id, ...(status ? { status } : {}) }, order: { proposedAt: 'DESC', id: 'DESC' }, take: limit });
@@ -119,13 +120,13 @@ export class ProposalsService {
       const options = optionsOf(proposal.step);
       let kind = input.kind;
       if (!kind) {
-        if (options.length > 1) throw AppError.badInput('input.kind', `this rule leaves the choice to the office: one of ${options.join(', ')}`);
+        if (options.length > 1) throw SUPERVISION_ERRORS.badInput('input.kind', 'KIND_CHOICE_LEFT_TO_OFFICE', { allowed: options });
         kind = options[0];
       }
-      if (!options.includes(kind)) throw AppError.badInput('input.kind', `must be one of ${options.join(', ')}`);
+      if (!options.includes(kind)) throw SUPERVISION_ERRORS.badInput('input.kind', 'NOT_ONE_OF', { allowed: options });
       const step = this.validatedStep(rules, proposal, kind, input, ctx.caller.userId);
       const unit = (await unitsByIds(tx.em, [proposal.targetUnitId])).get(proposal.targetUnitId);
-      if (!unit?.active) throw new AppError(ErrorCode.CONFLICT, 'The unit is no longer an active member unit', { reason: 'UNIT_INACTIVE' });
+      if (!unit?.active) throw SUPERVISION_ERRORS.conflict('UNIT_INACTIVE');
       await this.take(tx.em, ctx, rules, proposal, unit, step, shanghaiDateOf(this.clock.now()));
       return { tenantId: tenant.id, proposal: (await this.described(tx.em, [proposal]))[0] };
     });
@@ -154,7 +155,7 @@ export class ProposalsService {
     proposal.decidedById = step.decidedBy;
     proposal.decision = { kind: step.kind, severity: step.severity, channel: step.channel, note: step.note, automatic: step.decidedBy === null };
     proposal.actionId = action?.id ?? null;
-    if (!action) throw decided('The step of this proposal was already taken');
+    if (!action) throw decided('acted on');
     await em.update(SupervisionProposal, { tenantId: proposal.tenantId, id: proposal.id }, { status: proposal.status, decidedAt: proposal.decidedAt, decidedById: proposal.decidedById, decision: proposal.decision as never, actionId: proposal.actionId });
     return action;
   }
@@ -162,19 +163,19 @@ export class ProposalsService {
   private validatedStep(rules: SupervisionRules, proposal: SupervisionProposal, kind: SupervisionActionKind, input: ConfirmSupervisionProposalInput, userId: string | null): ConfirmedStep {
     const note = input.note ?? null;
     if (kind === SupervisionActionKind.REMINDER) {
-      if (!rules.reminders) throw AppError.badInput('input.kind', 'this tenant\'s rules provide no reminders');
+      if (!rules.reminders) throw SUPERVISION_ERRORS.badInput('input.kind', 'RULES_PROVIDE_NONE', { what: REMINDERS });
       const severity = input.severity ?? proposal.severity;
-      if (!severity) throw AppError.badInput('input.severity', 'a reminder is GENERAL (一般问题) or KEY (重点问题): choose one');
-      if (severity !== 'GENERAL' && severity !== 'KEY') throw AppError.badInput('input.severity', 'a reminder is GENERAL or KEY');
+      if (!severity) throw SUPERVISION_ERRORS.badInput('input.severity', 'REMINDER_SEVERITY_CHOOSE');
+      if (severity !== 'GENERAL' && severity !== 'KEY') throw SUPERVISION_ERRORS.badInput('input.severity', 'REMINDER_SEVERITY');
       return { kind, severity, channel: input.channel ?? this.channelOf(rules, severity), decidedBy: userId, note };
     }
-    if (input.channel) throw AppError.badInput('input.channel', 'only a reminder has a channel');
+    if (input.channel) throw SUPERVISION_ERRORS.badInput('input.channel', 'CHANNEL_ONLY_FOR_REMINDER');
     if (kind === SupervisionActionKind.INTERVIEW) {
       const severity = input.severity ?? 'GENERAL';
-      if (severity !== 'GENERAL' && severity !== 'SERIOUS') throw AppError.badInput('input.severity', 'an interview is GENERAL or SERIOUS');
+      if (severity !== 'GENERAL' && severity !== 'SERIOUS') throw SUPERVISION_ERRORS.badInput('input.severity', 'INTERVIEW_SEVERITY');
       return { kind, severity, channel: null, decidedBy: userId, note };
     }
-    if (input.severity) throw AppError.badInput('input.severity', 'only reminders and interviews have a severity');
+    if (input.severity) throw SUPERVISION_ERRORS.badInput('input.severity', 'SEVERITY_NOT_APPLICABLE');
     return { kind, severity: null, channel: null, decidedBy: userId, note };
   }
 
@@ -186,8 +187,8 @@ export class ProposalsService {
   private async decidable(em: EntityManager, ctx: RequestContext, id: string, verb: string): Promise<{ proposal: SupervisionProposal; tenant: Tenant; rules: SupervisionRules }> {
     const proposal = await em.findOne(SupervisionProposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!proposal || actsForUnit(ctx)) throw AppError.notFound('Proposal');
-    if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: proposal.tenantId }))) throw AppError.forbidden(`Only the office may ${verb} a proposal`);
-    if (proposal.status !== 'PROPOSED') throw decided(`The proposal is already ${proposal.status.toLowerCase()}`);
+    if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: proposal.tenantId }))) throw SUPERVISION_ERRORS.forbidden('OFFICE_DECIDES_PROPOSAL', { verb });
+    if (proposal.status !== 'PROPOSED') throw decided(proposal.status.toLowerCase());
     const tenant = await em.findOne(Tenant, { where: { id: proposal.tenantId } });
     if (!tenant) throw AppError.notFound('Proposal');
     return { proposal, tenant, rules: await supervisionRulesOf(em, tenant) };

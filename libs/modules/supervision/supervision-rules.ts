@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { Role, type RequestContext } from '@engine/context';
 import type { Db, Tx } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { SUPERVISION_ERRORS } from './supervision.errors';
 import { MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import type { EffectiveRule } from './ladder';
@@ -71,7 +71,7 @@ export function cite<T extends { source: string }>(s: Sourced<T>): string {
 }
 
 export async function tenantByCode(em: EntityManager, code: string, field = 'input.tenantCode'): Promise<Tenant> {
-  if (!CODE_PATTERN.test(code)) throw AppError.badInput(field, 'must be lower-case letters, digits and dashes');
+  if (!CODE_PATTERN.test(code)) throw SUPERVISION_ERRORS.badInput(field, 'NOT_A_CODE');
   return findTenant(em, code);
 }
 
@@ -109,7 +109,7 @@ export async function unitOf(em: EntityManager, tenantId: string, unitId: string
     `SELECT ${UNIT_COLUMNS} FROM member_unit m LEFT JOIN tenant t ON t.id = m.child_tenant_id WHERE m.id = $1 AND m.tenant_id = $2 AND m.active`,
     [unitId, tenantId],
   );
-  if (!unit) throw AppError.badInput(field, 'is not an active member unit of this tenant');
+  if (!unit) throw SUPERVISION_ERRORS.badInput(field, 'NOT_AN_ACTIVE_UNIT');
   return unit;
 }
 
