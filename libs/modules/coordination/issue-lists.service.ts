@@ -5,6 +5,7 @@ import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { COORDINATION_ERRORS } from './coordination.errors';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
 import { issueListRule, pluginOf, tenantByCode, tenantById } from './coordination-rules';
@@ -29,10 +30,10 @@ export class IssueListsService {
 
   /** Starts a list, or edits a draft (`issueListId`). */
   async draft(ctx: RequestContext, input: DraftIssueListInput): Promise<IssueList> {
-    if (input.periodEnd < input.periodStart) throw AppError.badInput('input.periodEnd', 'is before periodStart');
+    if (input.periodEnd < input.periodStart) throw COORDINATION_ERRORS.badInput('input.periodEnd', 'BEFORE_PERIOD_START');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office of this tenant compiles issue lists');
+      if (!ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id }))) throw COORDINATION_ERRORS.forbidden('OFFICE_COMPILES_ISSUE_LISTS');
       const rule = issueListRule(tenant, 'input.tenantCode');
       await this.checkUnits(em, tenant.id, input);
       const now = this.clock.now();
@@ -40,7 +41,7 @@ export class IssueListsService {
       if (input.issueListId) {
         list = await em.findOne(IssueList, { where: { id: input.issueListId, tenantId: tenant.id } });
         if (!list) throw AppError.notFound('Issue list');
-        if (list.status !== IssueListStatus.DRAFT) throw AppError.conflict(`The issue list is ${list.status} and can no longer be edited`, 'input.issueListId');
+        if (list.status !== IssueListStatus.DRAFT) throw COORDINATION_ERRORS.conflict('ISSUE_LIST_LOCKED', { status: list.status }, 'input.issueListId');
       }
       list ??= em.create(IssueList, { tenantId: tenant.id, status: IssueListStatus.DRAFT, rule: rule.source, createdById: ctx.caller.userId, createdAt: now });
       Object.assign(list, {
@@ -75,7 +76,7 @@ export class IssueListsService {
     return this.transition(ctx, input.issueListId, async (em, list, tenant) => {
       const recipient = list.recipientRole ?? (issueListRule(tenant, 'input.issueListId').recipient as Role);
       const allowed = ctx.caller.tenantId === list.tenantId && ctx.ability.can('approve', subject('IssueList', { tenantId: list.tenantId })) && satisfies(ctx.caller.roles, recipient);
-      if (!allowed) throw AppError.forbidden(`This issue list is reviewed by the ${recipient}`);
+      if (!allowed) throw COORDINATION_ERRORS.forbidden('ISSUE_LIST_REVIEWED_BY', { role: recipient });
       this.expect(list, [IssueListStatus.SUBMITTED], 'input.issueListId');
       Object.assign(list, { status: IssueListStatus.REVIEWED, instructions: input.instructions ?? null, reviewedById: ctx.caller.userId, reviewedAt: this.clock.now() });
       await notify(em, list.tenantId, { roles: [pluginOf(tenant).structure.office.director.role as Role] }, {
@@ -117,11 +118,11 @@ export class IssueListsService {
   }
 
   private office(ctx: RequestContext, list: IssueList): void {
-    if (!ctx.ability.can('update', subject('IssueList', { tenantId: list.tenantId }))) throw AppError.forbidden('Only the office of this tenant submits issue lists');
+    if (!ctx.ability.can('update', subject('IssueList', { tenantId: list.tenantId }))) throw COORDINATION_ERRORS.forbidden('OFFICE_SUBMITS_ISSUE_LISTS');
   }
 
   private expect(list: IssueList, states: IssueListStatus[], field: string): void {
-    if (!states.includes(list.status)) throw AppError.conflict(`The issue list is ${list.status}; this needs ${states.join(' or ')}`, field);
+    if (!states.includes(list.status)) throw COORDINATION_ERRORS.conflict('ISSUE_LIST_WRONG_STATUS', { status: list.status, needed: states.join(' / ') }, field);
   }
 
   private async checkUnits(em: EntityManager, tenantId: string, input: DraftIssueListInput): Promise<void> {
@@ -130,7 +131,7 @@ export class IssueListsService {
     const found = new Set((await em.find(MemberUnit, { where: { id: In(ids), tenantId, active: true }, select: { id: true } })).map((u) => u.id));
     input.items.forEach((item, i) =>
       item.relatedUnitIds.forEach((id, j) => {
-        if (!found.has(id)) throw AppError.badInput(`input.items.${i}.relatedUnitIds.${j}`, 'is not an active member unit of this tenant');
+        if (!found.has(id)) throw COORDINATION_ERRORS.badInput(`input.items.${i}.relatedUnitIds.${j}`, 'NOT_AN_ACTIVE_UNIT');
       }),
     );
   }

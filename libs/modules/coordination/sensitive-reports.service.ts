@@ -6,6 +6,7 @@ import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { COORDINATION_ERRORS } from './coordination.errors';
 import { deadlineBasis } from '@modules/calendar/deadline-basis';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
@@ -35,11 +36,11 @@ export class SensitiveReportsService {
 
   async report(ctx: RequestContext, input: ReportSensitiveInformationInput): Promise<SensitiveReport> {
     const now = this.clock.now();
-    if (input.occurredAt.getTime() > now.getTime() + 60_000) throw AppError.badInput('input.occurredAt', 'is in the future');
+    if (input.occurredAt.getTime() > now.getTime() + 60_000) throw COORDINATION_ERRORS.badInput('input.occurredAt', 'IN_THE_FUTURE');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
       if (!ctx.ability.can('report', subject('SensitiveReport', { tenantId: tenant.id }))) {
-        throw AppError.forbidden('Member units and the office of this tenant report sensitive information');
+        throw COORDINATION_ERRORS.forbidden('REPORTERS_ONLY');
       }
       const rule = sensitiveRule(tenant, 'input.tenantCode');
       const byOffice = ctx.ability.can('update', subject('SensitiveReport', { tenantId: tenant.id }));
@@ -78,7 +79,7 @@ export class SensitiveReportsService {
       this.expect(report, [SensitiveReportStatus.REPORTED]);
       const rule = sensitiveRule(tenant, 'input.reportId');
       const unit = await em.findOne(MemberUnit, { where: { id: input.responsibleUnitId, tenantId: report.tenantId, active: true } });
-      if (!unit) throw AppError.badInput('input.responsibleUnitId', 'is not an active member unit of this tenant');
+      if (!unit) throw COORDINATION_ERRORS.badInput('input.responsibleUnitId', 'NOT_AN_ACTIVE_UNIT');
       report.responsibleUnitId = unit.id;
       report.instructions = input.instructions ?? null;
       await this.startVerification(ctx, em, report, rule, SensitiveReportAction.NOTIFIED, input.instructions ?? null);
@@ -90,12 +91,12 @@ export class SensitiveReportsService {
     return this.transition(ctx, input.reportId, async (em, report, tenant) => {
       const unit = actingUnit(ctx);
       if (!unit || unit !== report.responsibleUnitId || !ctx.ability.can('report', subject('SensitiveReport', { tenantId: report.tenantId }))) {
-        throw AppError.forbidden('Only the responsible unit reports the verification');
+        throw COORDINATION_ERRORS.forbidden('RESPONSIBLE_UNIT_VERIFIES');
       }
       this.expect(report, [SensitiveReportStatus.NOTIFIED]);
       const rule = sensitiveRule(tenant, 'input.reportId');
       if (rule.onSiteVerification && !input.verifiedOnSite) {
-        throw AppError.badInput('input.verifiedOnSite', `the plugin requires on-site verification (落地核查, ${rule.source}) before reporting`);
+        throw COORDINATION_ERRORS.badInput('input.verifiedOnSite', 'ON_SITE_VERIFICATION_REQUIRED', { source: rule.source });
       }
       const now = this.clock.now();
       Object.assign(report, { status: SensitiveReportStatus.VERIFIED, verifiedOnSite: input.verifiedOnSite, verification: input.verification, handling: input.handling, verifiedAt: now });
@@ -120,7 +121,7 @@ export class SensitiveReportsService {
 
   /** The office sends a verification back for more: notified again, with a new due date from today. */
   async return(ctx: RequestContext, input: SensitiveDecisionInput): Promise<SensitiveReport> {
-    if (!input.comment) throw AppError.badInput('input.comment', 'say what is missing when sending a verification back');
+    if (!input.comment) throw COORDINATION_ERRORS.badInput('input.comment', 'SEND_BACK_NEEDS_COMMENT');
     return this.transition(ctx, input.reportId, async (em, report, tenant) => {
       this.office(ctx, report);
       this.expect(report, [SensitiveReportStatus.VERIFIED]);
@@ -157,13 +158,13 @@ export class SensitiveReportsService {
 
   private office(ctx: RequestContext, report: SensitiveReport): void {
     if (!ctx.ability.can('update', subject('SensitiveReport', { tenantId: report.tenantId }))) {
-      throw AppError.forbidden('Only the office of this tenant notifies, closes or sends back sensitive information');
+      throw COORDINATION_ERRORS.forbidden('OFFICE_HANDLES_REPORTS');
     }
   }
 
   private expect(report: SensitiveReport, states: SensitiveReportStatus[]): void {
     if (!states.includes(report.status)) {
-      throw AppError.conflict(`The sensitive report is ${report.status}; this needs ${states.join(' or ')}`, 'input.reportId');
+      throw COORDINATION_ERRORS.conflict('REPORT_WRONG_STATUS', { status: report.status, needed: states.join(' / ') }, 'input.reportId');
     }
   }
 

@@ -7,6 +7,7 @@ import type { RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
 import { Db, lockKeys } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { MEETING_ERRORS } from './meetings.errors';
 import { AgreedItem, AgreedItemOwner, AgreedItemStatus, ImplementationReport, ReportStatus } from './agreed-item.entity';
 import type { ReportInput, ReviewReportInput } from './dto/minutes.inputs';
 import { actsForUnit, tenantByCode } from './meetings.service';
@@ -31,11 +32,11 @@ export class AgreedItemsService {
       const item = await em.findOne(AgreedItem, { where: { id: input.agreedItemId } });
       const owner = item && unit ? await em.findOne(AgreedItemOwner, { where: { agreedItemId: item.id, memberUnitId: unit } }) : null;
       if (!item || (actsForUnit(ctx) && !owner)) throw AppError.notFound('Agreed item');
-      if (!owner || !ctx.ability.can('report', subject('AgreedItem', { tenantId: item.tenantId }))) throw AppError.forbidden('Only an owner unit reports on an agreed item');
-      if (item.status !== AgreedItemStatus.OPEN) throw AppError.conflict(`The item is ${item.status}`, 'input.agreedItemId');
-      if (owner.acceptedAt) throw AppError.conflict('Your report on this item was already accepted', 'input.agreedItemId');
+      if (!owner || !ctx.ability.can('report', subject('AgreedItem', { tenantId: item.tenantId }))) throw MEETING_ERRORS.forbidden('OWNER_UNIT_REPORTS');
+      if (item.status !== AgreedItemStatus.OPEN) throw MEETING_ERRORS.conflict('ITEM_WRONG_STATUS', { status: item.status }, 'input.agreedItemId');
+      if (owner.acceptedAt) throw MEETING_ERRORS.conflict('REPORT_ALREADY_ACCEPTED', {}, 'input.agreedItemId');
       const pending = await em.exists(ImplementationReport, { where: { agreedItemId: item.id, memberUnitId: unit!, status: ReportStatus.SUBMITTED } });
-      if (pending) throw AppError.conflict('Your previous report awaits the office\'s review', 'input.agreedItemId');
+      if (pending) throw MEETING_ERRORS.conflict('REPORT_PENDING', {}, 'input.agreedItemId');
       return em.save(em.create(ImplementationReport, { tenantId: item.tenantId, agreedItemId: item.id, memberUnitId: unit!, body: input.body, status: ReportStatus.SUBMITTED, filedById: ctx.caller.userId }));
     });
   }
@@ -45,7 +46,7 @@ export class AgreedItemsService {
   }
 
   async sendBack(ctx: RequestContext, input: ReviewReportInput): Promise<ImplementationReport> {
-    if (!input.comment) throw AppError.badInput('input.comment', 'say what is missing when sending a report back');
+    if (!input.comment) throw MEETING_ERRORS.badInput('input.comment', 'REPORT_BACK_NEEDS_COMMENT');
     return this.review(ctx, input, ReportStatus.SENT_BACK);
   }
 
@@ -87,9 +88,9 @@ export class AgreedItemsService {
       // Locked as read: of parallel reviews the first decides, the others then find it decided (CONFLICT)
       // instead of deciding again and rewriting its time.
       const report = await em.findOne(ImplementationReport, { where: { id: input.reportId }, lock: { mode: 'pessimistic_write' } });
-      if (!report || actsForUnit(ctx)) throw report ? AppError.forbidden('Only the office reviews reports') : AppError.notFound('Implementation report');
-      if (!ctx.ability.can('approve', subject('AgreedItem', { tenantId: report.tenantId }))) throw AppError.forbidden('Only the office reviews reports');
-      if (report.status !== ReportStatus.SUBMITTED) throw AppError.conflict(`The report is already ${report.status}`, 'input.reportId');
+      if (!report || actsForUnit(ctx)) throw report ? MEETING_ERRORS.forbidden('OFFICE_REVIEWS_REPORTS') : AppError.notFound('Implementation report');
+      if (!ctx.ability.can('approve', subject('AgreedItem', { tenantId: report.tenantId }))) throw MEETING_ERRORS.forbidden('OFFICE_REVIEWS_REPORTS');
+      if (report.status !== ReportStatus.SUBMITTED) throw MEETING_ERRORS.conflict('REPORT_ALREADY_REVIEWED', { status: report.status }, 'input.reportId');
       const now = this.clock.now();
       Object.assign(report, { status: outcome, reviewComment: input.comment ?? null, reviewedById: ctx.caller.userId, reviewedAt: now });
       await em.save(report);

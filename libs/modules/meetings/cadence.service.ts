@@ -4,7 +4,7 @@ import { addDays, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext, Role } from '@engine/context';
 import { Db, lockKeys } from '@engine/database';
-import { AppError } from '@engine/errors';
+import { MEETING_ERRORS } from './meetings.errors';
 import { JobQueue } from '@engine/jobs';
 import { RulesChangeParticipants, type AffectedItem, type RulesChangeView } from '@engine/plugins';
 import { User } from '@modules/identity/user.entity';
@@ -48,13 +48,13 @@ export class CadenceService implements OnModuleInit {
   }
 
   async declareKeyPeriod(ctx: RequestContext, input: DeclareKeyPeriodInput): Promise<KeyPeriod> {
-    if (input.endsOn < input.startsOn) throw AppError.badInput('input.endsOn', 'is before startsOn');
-    if (input.endsOn > addDays(input.startsOn, 366)) throw AppError.badInput('input.endsOn', 'a key period lasts a year at most');
+    if (input.endsOn < input.startsOn) throw MEETING_ERRORS.badInput('input.endsOn', 'BEFORE_STARTS_ON');
+    if (input.endsOn > addDays(input.startsOn, 366)) throw MEETING_ERRORS.badInput('input.endsOn', 'KEY_PERIOD_TOO_LONG');
     const { period, declared } = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('KeyPeriod', { tenantId: tenant.id }))) throw AppError.forbidden('Only the office declares key periods');
+      if (!ctx.ability.can('create', subject('KeyPeriod', { tenantId: tenant.id }))) throw MEETING_ERRORS.forbidden('OFFICE_DECLARES_KEY_PERIODS');
       if (!pluginOf(tenant).meetingTypes.some((m) => m.keyPeriodCadence)) {
-        throw AppError.badInput('input.tenantCode', 'this tenant\'s plugin declares no key-period cadence');
+        throw MEETING_ERRORS.badInput('input.tenantCode', 'NO_KEY_PERIOD_CADENCE');
       }
       // One key period per tenant and dates (a unique key): declaring it again answers the one declared
       // and changes nothing, so it sweeps nothing either.

@@ -1,5 +1,5 @@
 import type { MeetingTypeDeclaration } from '@jm/plugin-sdk';
-import { AppError } from '@engine/errors';
+import { MEETING_ERRORS } from './meetings.errors';
 import { Role } from '@engine/context';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
 import { pluginOf } from '@modules/tenancy/tenant-lookup';
@@ -9,8 +9,7 @@ export { pluginOf };
 export function meetingType(tenant: Tenant, code: string, field = 'input.typeCode'): MeetingTypeDeclaration {
   const type = pluginOf(tenant).meetingTypes.find((m) => m.code === code);
   if (!type) {
-    const known = pluginOf(tenant).meetingTypes.map((m) => m.code).join(', ');
-    throw AppError.badInput(field, `"${code}" is not a meeting type of this tenant (${known})`);
+    throw MEETING_ERRORS.badInput(field, 'UNKNOWN_MEETING_TYPE', { code, known: pluginOf(tenant).meetingTypes.map((m) => m.code) });
   }
   return type;
 }

@@ -5,7 +5,8 @@ import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
-import { AppError, ErrorCode } from '@engine/errors';
+import { AppError } from '@engine/errors';
+import { MEETING_ERRORS } from './meetings.errors';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { HoldMeetingInput, ScheduleMeetingInput } from './dto/meeting.inputs';
 import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entity';
@@ -40,19 +41,19 @@ export class MeetingsService {
       if (input.adHoc) {
         const allowed = [Role.OFFICE_DIRECTOR, ...(type.adHocCalledBy as Role[])];
         if (!allowed.some((r) => satisfies(ctx.caller.roles, r)) || tenant.id !== ctx.caller.tenantId) {
-          throw AppError.forbidden(`A ${type.name} can be called ad hoc by ${allowed.join(' or ')} only`);
+          throw MEETING_ERRORS.forbidden('AD_HOC_CALLED_BY', { type: type.name, allowed: allowed.join(' / ') });
         }
       } else if (!ctx.ability.can('create', subject('Meeting', { tenantId: tenant.id, adHoc: false }))) {
-        throw AppError.forbidden('Only the office schedules meetings');
+        throw MEETING_ERRORS.forbidden('OFFICE_SCHEDULES');
       }
-      if (input.guests.length && !type.guestsAllowed) throw AppError.badInput('input.guests', `a ${type.name} takes no invited guests`);
+      if (input.guests.length && !type.guestsAllowed) throw MEETING_ERRORS.badInput('input.guests', 'NO_GUESTS', { type: type.name });
       let escalatedFrom: Meeting | null = null;
       if (input.escalatedFromMeetingId) {
         escalatedFrom = await em.findOne(Meeting, { where: { id: input.escalatedFromMeetingId, tenantId: tenant.id } });
         if (!escalatedFrom) throw AppError.notFound('The meeting the item is escalated from');
         const fromType = meetingType(tenant, escalatedFrom.typeCode);
         if (!fromType.escalatesTo.includes(type.code)) {
-          throw AppError.badInput('input.escalatedFromMeetingId', `items of a ${fromType.name} do not escalate to a ${type.name}`);
+          throw MEETING_ERRORS.badInput('input.escalatedFromMeetingId', 'NO_ESCALATION', { from: fromType.name, to: type.name });
         }
       }
       const units = await this.invitees(em, tenant.id, input.invitedUnitIds, type.attendees);
@@ -82,13 +83,13 @@ export class MeetingsService {
   async hold(ctx: RequestContext, input: HoldMeetingInput): Promise<Meeting> {
     return this.db.run(ctx, async ({ em }) => {
       const meeting = await this.find(em, input.meetingId);
-      if (!ctx.ability.can('update', subject('Meeting', { tenantId: meeting.tenantId }))) throw AppError.forbidden('Only the office records meetings');
-      if (meeting.status !== MeetingStatus.SCHEDULED) throw AppError.conflict(`The meeting is ${meeting.status}, not SCHEDULED`, 'input.meetingId');
-      if (input.heldAt.getTime() > this.clock.now().getTime() + 60_000) throw AppError.badInput('input.heldAt', 'is in the future');
+      if (!ctx.ability.can('update', subject('Meeting', { tenantId: meeting.tenantId }))) throw MEETING_ERRORS.forbidden('OFFICE_RECORDS');
+      if (meeting.status !== MeetingStatus.SCHEDULED) throw MEETING_ERRORS.conflict('MEETING_NOT_SCHEDULED', { status: meeting.status }, 'input.meetingId');
+      if (input.heldAt.getTime() > this.clock.now().getTime() + 60_000) throw MEETING_ERRORS.badInput('input.heldAt', 'IN_THE_FUTURE');
       const invited = new Set((await em.find(MeetingUnit, { where: { meetingId: meeting.id } })).map((u) => u.memberUnitId));
       input.attendance.forEach((a, i) => {
-        if (!invited.has(a.memberUnitId)) throw AppError.badInput(`input.attendance.${i}.memberUnitId`, 'was not invited to this meeting');
-        if (a.attendance === Attendance.ABSENT && !a.absenceReason) throw AppError.badInput(`input.attendance.${i}.absenceReason`, 'is required for an absent unit');
+        if (!invited.has(a.memberUnitId)) throw MEETING_ERRORS.badInput(`input.attendance.${i}.memberUnitId`, 'NOT_INVITED');
+        if (a.attendance === Attendance.ABSENT && !a.absenceReason) throw MEETING_ERRORS.badInput(`input.attendance.${i}.absenceReason`, 'ABSENCE_REASON_REQUIRED');
       });
       for (const a of input.attendance) {
         await em.update(MeetingUnit, { tenantId: meeting.tenantId, meetingId: meeting.id, memberUnitId: a.memberUnitId }, { attendance: a.attendance, absenceReason: a.absenceReason ?? null });
@@ -106,7 +107,7 @@ export class MeetingsService {
     const tenant = await em.findOneOrFail(Tenant, { where: { id: tenantId } });
     const posts = postsOf(pluginOf(tenant).structure).map((p) => p.title);
     if (!posts.includes(post)) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `input.chairPost: "${post}" is not a post of this joint meeting (${posts.join('、')})`, { field: 'input.chairPost', problems: [{ field: 'input.chairPost', message: 'is not a post of this joint meeting' }], reason: 'UNKNOWN_POST' });
+      throw MEETING_ERRORS.badInput('input.chairPost', 'UNKNOWN_POST', { post, posts });
     }
     return post;
   }
@@ -114,8 +115,8 @@ export class MeetingsService {
   async cancel(ctx: RequestContext, meetingId: string): Promise<Meeting> {
     return this.db.run(ctx, async ({ em }) => {
       const meeting = await this.find(em, meetingId);
-      if (!ctx.ability.can('update', subject('Meeting', { tenantId: meeting.tenantId }))) throw AppError.forbidden('Only the office cancels meetings');
-      if (meeting.status !== MeetingStatus.SCHEDULED) throw AppError.conflict(`The meeting is ${meeting.status}, not SCHEDULED`, 'meetingId');
+      if (!ctx.ability.can('update', subject('Meeting', { tenantId: meeting.tenantId }))) throw MEETING_ERRORS.forbidden('OFFICE_CANCELS');
+      if (meeting.status !== MeetingStatus.SCHEDULED) throw MEETING_ERRORS.conflict('MEETING_NOT_SCHEDULED', { status: meeting.status }, 'meetingId');
       meeting.status = MeetingStatus.CANCELLED;
       return em.save(meeting);
     });
@@ -155,7 +156,7 @@ export class MeetingsService {
   private async invitees(em: EntityManager, tenantId: string, given: string[] | undefined, attendees: string): Promise<string[]> {
     if (given) {
       const found = await em.find(MemberUnit, { where: { id: In(given), tenantId, active: true }, select: { id: true } });
-      if (found.length !== given.length) throw AppError.badInput('input.invitedUnitIds', 'must all be active member units of this tenant');
+      if (found.length !== given.length) throw MEETING_ERRORS.badInput('input.invitedUnitIds', 'NOT_ALL_ACTIVE_UNITS');
       return given;
     }
     if (attendees !== 'ALL_MEMBERS') return [];

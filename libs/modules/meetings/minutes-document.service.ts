@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { MEETING_ERRORS } from './meetings.errors';
 import { User } from '@modules/identity/user.entity';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
@@ -25,7 +26,7 @@ export class MinutesDocumentService {
       const unit = actsForUnit(ctx);
       if (!minutes || (unit && !(await em.exists(MinutesRecipient, { where: { minutesId, memberUnitId: unit } })))) throw AppError.notFound('Minutes');
       if (minutes.status !== MinutesStatus.APPROVED && minutes.status !== MinutesStatus.ISSUED) {
-        throw AppError.conflict(`Minutes download once approved; these are ${minutes.status}`);
+        throw MEETING_ERRORS.conflict('MINUTES_NOT_APPROVED', { status: minutes.status });
       }
       const [meeting, tenant] = await Promise.all([em.findOneOrFail(Meeting, { where: { id: minutes.meetingId } }), em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } })]);
       const type = meetingType(tenant, meeting.typeCode);

@@ -11,6 +11,7 @@ import { groupBy } from '@engine/util';
 import { Db, type Tx } from '@engine/database';
 import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { AppError } from '@engine/errors';
+import { MEETING_ERRORS } from './meetings.errors';
 import { CalendarService } from '@modules/calendar/calendar.service';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
@@ -65,13 +66,13 @@ export class MinutesService implements OnModuleInit {
       const meeting = await em.findOne(Meeting, { where: { id: input.meetingId } });
       if (!meeting) throw AppError.notFound('Meeting');
       this.office(ctx, meeting.tenantId);
-      if (meeting.status !== MeetingStatus.HELD) throw AppError.conflict('Minutes are drafted after the meeting is held', 'input.meetingId');
+      if (meeting.status !== MeetingStatus.HELD) throw MEETING_ERRORS.conflict('MEETING_NOT_HELD', {}, 'input.meetingId');
       const tenant = await em.findOneOrFail(Tenant, { where: { id: meeting.tenantId } });
       const type = meetingType(tenant, meeting.typeCode);
       await this.checkOwners(em, meeting.tenantId, input);
       let minutes = await em.findOne(Minutes, { where: { meetingId: meeting.id } });
       if (minutes && minutes.status !== MinutesStatus.DRAFT && minutes.status !== MinutesStatus.RETURNED) {
-        throw AppError.conflict(`The minutes are ${minutes.status} and can no longer be edited`, 'input.meetingId');
+        throw MEETING_ERRORS.conflict('MINUTES_LOCKED', { status: minutes.status }, 'input.meetingId');
       }
       minutes = await em.save(
         Object.assign(minutes ?? em.create(Minutes, { tenantId: meeting.tenantId, meetingId: meeting.id, kind: type.minutes.kind }), {
@@ -134,7 +135,7 @@ export class MinutesService implements OnModuleInit {
   }
 
   async return(ctx: RequestContext, input: MinutesDecisionInput): Promise<Minutes> {
-    if (!input.comment) throw AppError.badInput('input.comment', 'say what to change when returning minutes');
+    if (!input.comment) throw MEETING_ERRORS.badInput('input.comment', 'RETURN_NEEDS_COMMENT');
     return this.transition(ctx, input.minutesId, async (em, minutes, tx) => {
       await this.approver(ctx, tx, minutes);
       this.expect(minutes, [MinutesStatus.SUBMITTED]);
@@ -205,7 +206,7 @@ export class MinutesService implements OnModuleInit {
       const minutes = await em.findOne(Minutes, { where: { id: minutesId } });
       const row = minutes && unit ? await em.findOne(MinutesRecipient, { where: { minutesId: minutes.id, memberUnitId: unit } }) : null;
       if (!minutes || (actsForUnit(ctx) && !row)) throw AppError.notFound('Minutes');
-      if (!unit || !ctx.ability.can('acknowledge', subject('Minutes', { tenantId: minutes.tenantId }))) throw AppError.forbidden('Receiving units acknowledge receipt');
+      if (!unit || !ctx.ability.can('acknowledge', subject('Minutes', { tenantId: minutes.tenantId }))) throw MEETING_ERRORS.forbidden('RECEIVING_UNITS_ACKNOWLEDGE');
       if (!row) throw AppError.notFound('Minutes');
       if (!row.acknowledgedAt) {
         await em
@@ -255,7 +256,7 @@ export class MinutesService implements OnModuleInit {
   }
 
   private office(ctx: RequestContext, tenantId: string): void {
-    if (!ctx.ability.can('update', subject('Minutes', { tenantId }))) throw AppError.forbidden('Only the office drafts, submits and issues minutes');
+    if (!ctx.ability.can('update', subject('Minutes', { tenantId }))) throw MEETING_ERRORS.forbidden('OFFICE_KEEPS_MINUTES');
   }
 
   /**
@@ -266,19 +267,19 @@ export class MinutesService implements OnModuleInit {
   private async approver(ctx: RequestContext, tx: Tx, minutes: Minutes): Promise<void> {
     const type = await this.typeOf(tx.em, minutes);
     const required = type.minutes.approvedBy as Role | null;
-    if (!required) throw AppError.forbidden('These minutes need no approval');
+    if (!required) throw MEETING_ERRORS.forbidden('NO_APPROVAL_NEEDED');
     const tenant = await tx.em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } });
     const approverTenantId = approverTenantOf(tenant, type.minutes.approverScope);
     if (ctx.caller.tenantId !== approverTenantId || !satisfies(ctx.caller.roles, required)) {
-      const whose = approverTenantId === minutes.tenantId ? '' : "parent tenant's ";
-      throw AppError.forbidden(`These minutes are approved by the ${whose}${required} (${type.source})`);
+      const whose = approverTenantId === minutes.tenantId ? { en: '', zh: '本级' } : { en: 'parent tenant\'s ', zh: '上级租户的' };
+      throw MEETING_ERRORS.forbidden('APPROVED_BY', { whose, role: required, source: type.source });
     }
     refuseOwnPaper(ctx, [minutes.draftedById, minutes.submittedById], 'these minutes');
     if (approverTenantId !== minutes.tenantId) await this.db.extendScope(tx, minutes.tenantId);
   }
 
   private expect(minutes: Minutes, states: MinutesStatus[]): void {
-    if (!states.includes(minutes.status)) throw AppError.conflict(`The minutes are ${minutes.status}; this needs ${states.join(' or ')}`, 'input.minutesId');
+    if (!states.includes(minutes.status)) throw MEETING_ERRORS.conflict('MINUTES_WRONG_STATUS', { status: minutes.status, needed: states.join(' / ') }, 'input.minutesId');
   }
 
   private async typeOf(em: EntityManager, minutes: Minutes) {
@@ -299,9 +300,9 @@ export class MinutesService implements OnModuleInit {
     const ids = [...new Set(input.agreedItems.flatMap((i) => i.ownerUnitIds))];
     const found = new Set((await em.find(MemberUnit, { where: { id: In(ids.length ? ids : ['00000000-0000-0000-0000-000000000000']), tenantId, active: true } })).map((u) => u.id));
     input.agreedItems.forEach((item, i) => {
-      if (!!item.due.date === !!item.due.amount) throw AppError.badInput(`input.agreedItems.${i}.due`, 'give either a date or an amount of days');
+      if (!!item.due.date === !!item.due.amount) throw MEETING_ERRORS.badInput(`input.agreedItems.${i}.due`, 'DATE_OR_DAYS');
       item.ownerUnitIds.forEach((id, j) => {
-        if (!found.has(id)) throw AppError.badInput(`input.agreedItems.${i}.ownerUnitIds.${j}`, 'is not an active member unit of this tenant');
+        if (!found.has(id)) throw MEETING_ERRORS.badInput(`input.agreedItems.${i}.ownerUnitIds.${j}`, 'NOT_AN_ACTIVE_UNIT');
       });
     });
   }
