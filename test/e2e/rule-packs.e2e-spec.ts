@@ -304,6 +304,21 @@ describe('rule packs at runtime: a county publishes its township\'s rules as YAM
       expect(inbox.data!.myNotifications.filter((n) => n.kind === 'RULES_CHANGE_FILED').map((n) => n.title)).toEqual(expect.arrayContaining(['规则回退备案：hexi-town 1.1.0 → 1.0.0（已施行）']));
     });
 
+    it('the superior may reject: the change is filed REJECTED with the note, the rules stay, the conveners are told', async () => {
+      const asked = await upgrade(jxOffice);
+      expect(asked.data!.upgradeTenantRules).toMatchObject({ status: 'AWAITING_APPROVAL', fromVersion: '1.0.0', toVersion: '1.1.0' });
+      const rejected = await decide(jxOffice2, false, '每周例会依据不足，不予批准');
+      expect(rejected.data!.decideTenantRulesChange).toMatchObject({ status: 'REJECTED', decisionNote: '每周例会依据不足，不予批准' });
+      const tenant = await t.gql<{ tenant: { plugin: { version: string }; rulesChanges: Change[] } }>(`{ tenant(code: "hexi") { plugin { version } rulesChanges { ${CHANGE} } } }`, {}, chief);
+      expect(tenant.data!.tenant.plugin.version).toBe('1.0.0');
+      expect(tenant.data!.tenant.rulesChanges[0]).toMatchObject({ kind: 'UPGRADE', status: 'REJECTED' });
+      await t.queue.whenIdle();
+      const inbox = await t.gql<{ myNotifications: { kind: string; title: string }[] }>('{ myNotifications { kind title } }', {}, chief);
+      expect(inbox.data!.myNotifications.filter((n) => n.kind === 'RULES_CHANGE_FILED').map((n) => n.title)).toEqual(expect.arrayContaining(['规则变更备案：hexi-town 1.0.0 → 1.1.0（上级未批准）']));
+      // Nothing waits any more: the next request is filed again.
+      expect((await decide(jxOffice2, true)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NO_RULES_CHANGE_WAITING' });
+    });
+
     it('rules without a rulesChanges section: the platform default (no approval, the conveners told) — applied at once; two at once, one wins, the other CONFLICT', async () => {
       const FREE = HEXI.replace('id: hexi-town', 'id: beiwan-town').replace('tenantName: 河西镇', 'tenantName: 北湾镇').replace(/# 第九条[\s\S]*$/, '');
       expect(FREE).not.toContain('rulesChanges');

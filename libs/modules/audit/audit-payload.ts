@@ -19,7 +19,7 @@ export const AUDITED_TABLES: Readonly<Record<string, Exclude<SubjectType, 'all'>
   app_user: 'User',
   user_credential: 'User',
   tenant: 'Tenant',
-  tenant_rules_change: 'Tenant',
+  tenant_rules_change: 'TenantRulesChange',
   plugin_version: 'JurisdictionPlugin',
   calendar_override: 'Calendar',
   member_unit: 'MemberUnit',
