@@ -3,6 +3,7 @@ import { identityRules, signInRules } from '@modules/identity';
 import { jointMeetingRules } from '@modules/joint-meeting';
 import { tenancyRules } from '@modules/tenancy';
 import { meetingsRules } from '@modules/meetings';
+import { officeDocumentsRules } from '@modules/office-documents';
 import { coordinationRules } from '@modules/coordination';
 import { calendarRules } from '@modules/calendar';
 import { auditRules } from '@modules/audit';
@@ -12,4 +13,4 @@ import { inspectionsRules } from '@modules/inspections';
 import { supervisionStatusRules } from '@modules/supervision-status';
 
 /** Every bounded context's access rules, composed into each request's CASL ability. */
-export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, signInRules, jointMeetingRules, meetingsRules, coordinationRules, calendarRules, auditRules, casesRules, supervisionRules, inspectionsRules, supervisionStatusRules];
+export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, signInRules, jointMeetingRules, meetingsRules, officeDocumentsRules, coordinationRules, calendarRules, auditRules, casesRules, supervisionRules, inspectionsRules, supervisionStatusRules];

@@ -16,6 +16,7 @@ import { jsonLoggerModule, Metrics, ObservabilityModule, observerPlugin } from '
 import { IdentityModule } from '@modules/identity';
 import { JointMeetingModule } from '@modules/joint-meeting';
 import { MeetingsModule } from '@modules/meetings';
+import { OfficeDocumentsModule } from '@modules/office-documents';
 import { CoordinationModule } from '@modules/coordination';
 import { CalendarModule } from '@modules/calendar';
 import { AuditModule } from '@modules/audit';
@@ -56,6 +57,7 @@ export class AppModule {
         CalendarModule,
         AuditModule,
         MeetingsModule,
+        OfficeDocumentsModule,
         CoordinationModule,
         CasesModule,
         SupervisionModule,

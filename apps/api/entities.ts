@@ -4,6 +4,7 @@ import { AuthSession, RefreshToken } from '@modules/identity/sessions/session.en
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
 import { MemberPerson, MemberPersonChange, MemberUnitProposal } from '@modules/joint-meeting/member-person.entity';
+import { Briefing, BriefingRecipient, WorkPlan, WorkPlanPoint } from '@modules/office-documents/office-documents.entity';
 import { Notification } from '@modules/notifications/notification.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { PluginVersion } from '@modules/tenancy/rule-packs/plugin-version.entity';
@@ -43,6 +44,10 @@ export const ENTITIES = [
   MemberPerson,
   MemberPersonChange,
   MemberUnitProposal,
+  WorkPlan,
+  WorkPlanPoint,
+  Briefing,
+  BriefingRecipient,
   Notification,
   Meeting,
   MeetingUnit,

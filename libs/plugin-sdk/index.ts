@@ -8,6 +8,7 @@
 export * from './primitives';
 export * from './structure';
 export * from './members';
+export * from './office-documents';
 export * from './meetings';
 export * from './supervision';
 export * from './cases';

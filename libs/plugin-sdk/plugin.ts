@@ -5,6 +5,7 @@ import { meetingTypeSchema, operationsSchema } from './meetings';
 import { citationSchema, keySchema, levelSchema } from './primitives';
 import { countedMemberUnitsSchema, memberUnitSchema, membershipChangesSchema, structureSchema } from './structure';
 import { membersSchema } from './members';
+import { officeDocumentsSchema } from './office-documents';
 import { supervisionSchema } from './supervision';
 import { rulesChangesSchema } from './governance';
 import type { PluginHooks } from './hooks';
@@ -47,6 +48,7 @@ export const dataSections = {
   membershipChanges: membershipChangesSchema.describe('How a change of member persons or units is filed (备案) and who it is reported to.'),
   members: membersSchema.default({ persons: [] }).describe('The joint meeting\'s members (成员) as the source names them: persons, posts, units, roles (001 annex 2; 000 art. 4).'),
   meetingTypes: z.array(meetingTypeSchema).min(1).describe('Meeting types (全体会议, 工作会议…) with their chairs, cadences and minutes; merge by code.'),
+  officeDocuments: officeDocumentsSchema.default({}).describe('The office\'s own documents: annual work points (年度工作要点) and briefings (简报).'),
   operations: operationsSchema.default({}).describe('Agreed items (议定事项), sensitive information, issue lists and reports upward.'),
   supervision: supervisionSchema.default({ ladder: [], appliesToDescendants: false }).describe('Supervision (督查督办): notices, the escalation ladder, listed supervision, assessment.'),
   cases: casesSchema.default({ stepLimits: [], categories: [] }).describe('Petition cases: reception, ownership (包案), step time limits, categories, ledgers.'),
@@ -115,6 +117,7 @@ export const declaredPluginSchema = identitySchema.extend({
   countedMemberUnits: z.unknown().optional(),
   membershipChanges: z.unknown().optional(),
   members: z.unknown().optional(),
+  officeDocuments: z.unknown().optional(),
   meetingTypes: z.unknown().optional(),
   operations: z.unknown().optional(),
   supervision: z.unknown().optional(),
@@ -131,6 +134,7 @@ export type PluginIdentity = z.output<typeof identitySchema>;
 export type PluginSections = Omit<EffectivePlugin, keyof PluginIdentity | 'hooks'>;
 export type MembershipChanges = PluginSections['membershipChanges'];
 export type MembersSection = PluginSections['members'];
+export type OfficeDocumentsSection = PluginSections['officeDocuments'];
 export type Operations = PluginSections['operations'];
 export type MemberUnits = PluginSections['memberUnits'];
 export type MeetingTypes = PluginSections['meetingTypes'];

@@ -19,6 +19,8 @@ export type SubjectType =
   | 'Notification'
   | 'Meeting'
   | 'Minutes'
+  | 'WorkPlan'
+  | 'Briefing'
   | 'AgreedItem'
   | 'KeyPeriod'
   | 'Finding'

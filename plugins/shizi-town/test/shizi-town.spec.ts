@@ -138,4 +138,8 @@ describe('shizi-town plugin (001 十字镇信访工作联席会议工作规则)'
     expect(p.members.unitHeads).toBeUndefined();
     expect(p.membershipChanges.unitAdjustments).toBeUndefined();
   });
+
+  it('001 art. 9: the office drafts the annual work points (the conveners approve) and compiles briefings', () => {
+    expect(p.officeDocuments).toEqual({ workPoints: { approvedBy: 'CONVENER', source: '001 art. 9' }, briefings: { source: '001 art. 9' } });
+  });
 });

@@ -1,0 +1,71 @@
+import type { EntityManager } from 'typeorm';
+import { Briefing, WorkPlan } from './office-documents.entity';
+
+/** A keyset position in a newest-first list. */
+export interface Keyset {
+  at: string;
+  id: string;
+}
+
+/** Query code of the office's documents (SQL lives here only). */
+export const officeDocumentsQuery = {
+  /**
+   * The next number of a kind of document in a tenant's year: one row per (tenant, kind, year), advanced
+   * in one statement inside the issuing transaction. Concurrent issuers serialise on the row, so each gets
+   * its own number; an issue that fails rolls its number back with it (no duplicate, no gap).
+   */
+  async nextNumber(em: EntityManager, tenantId: string, kind: 'BRIEFING', year: number): Promise<number> {
+    const rows: { last: number }[] = await em.query(
+      `INSERT INTO document_counter (tenant_id, kind, year, last) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (tenant_id, kind, year) DO UPDATE SET last = document_counter.last + 1
+       RETURNING last`,
+      [tenantId, kind, year],
+    );
+    return Number(rows[0].last);
+  },
+
+  /** Agreed items of the tenant among `ids` that have been issued (PENDING ones are not yet items of record). */
+  async issuedAgreedItems(em: EntityManager, tenantId: string, ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = await em.query(`SELECT id FROM agreed_item WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status <> 'PENDING'`, [tenantId, [...ids]]);
+    return rows.map((r) => r.id);
+  },
+
+  /** Links agreed items to a work point; a link that exists already is left as it is. */
+  async link(em: EntityManager, tenantId: string, pointId: string, agreedItemIds: readonly string[], by: string): Promise<void> {
+    await em.query(
+      `INSERT INTO work_plan_point_item (tenant_id, point_id, agreed_item_id, linked_by)
+       SELECT $1, $2, x.id, $4 FROM unnest($3::uuid[]) WITH ORDINALITY AS x(id, n) ORDER BY x.n
+       ON CONFLICT DO NOTHING`,
+      [tenantId, pointId, [...new Set(agreedItemIds)], by],
+    );
+  },
+
+  /** Progress of work points from their linked agreed items: linked, done, overdue (open past due on `today`); ids by due date. */
+  async progress(em: EntityManager, pointIds: readonly string[], today: string): Promise<Map<string, { linked: number; done: number; overdue: number; agreedItemIds: string[] }>> {
+    const rows: { point_id: string; ids: string[]; linked: string; done: string; overdue: string }[] = await em.query(
+      `SELECT l.point_id, array_agg(l.agreed_item_id::text ORDER BY a.due_on NULLS LAST, a.position, l.agreed_item_id) AS ids, count(*) AS linked,
+              count(*) FILTER (WHERE a.status = 'DONE') AS done,
+              count(*) FILTER (WHERE a.status = 'OPEN' AND a.due_on < CAST($2 AS date)) AS overdue
+         FROM work_plan_point_item l LEFT JOIN agreed_item a ON a.id = l.agreed_item_id AND a.tenant_id = l.tenant_id
+        WHERE l.point_id = ANY($1::uuid[])
+        GROUP BY l.point_id`,
+      [[...pointIds], today],
+    );
+    return new Map(rows.map((r) => [r.point_id, { linked: Number(r.linked), done: Number(r.done), overdue: Number(r.overdue), agreedItemIds: r.ids }]));
+  },
+
+  workPlansPage(em: EntityManager, tenantId: string, after: Keyset | null, limit: number): Promise<WorkPlan[]> {
+    const q = em.createQueryBuilder(WorkPlan, 'w').where('w.tenant_id = :tenantId', { tenantId });
+    if (after) q.andWhere('(w.created_at, w.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: after.at, id: after.id });
+    return q.orderBy('w.created_at', 'DESC').addOrderBy('w.id', 'DESC').limit(limit).getMany();
+  },
+
+  /** Briefings newest first; a member unit sees only those issued to it. */
+  briefingsPage(em: EntityManager, tenantId: string, unit: string | null, after: Keyset | null, limit: number): Promise<Briefing[]> {
+    const q = em.createQueryBuilder(Briefing, 'b').where('b.tenant_id = :tenantId', { tenantId });
+    if (unit) q.andWhere('EXISTS (SELECT 1 FROM briefing_recipient r WHERE r.tenant_id = b.tenant_id AND r.briefing_id = b.id AND r.member_unit_id = :unit)', { unit });
+    if (after) q.andWhere('(b.created_at, b.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: after.at, id: after.id });
+    return q.orderBy('b.created_at', 'DESC').addOrderBy('b.id', 'DESC').limit(limit).getMany();
+  },
+};
