@@ -88,7 +88,14 @@ export class OfficeDocuments1764620100000 implements MigrationInterface {
       );
       CREATE INDEX briefing_recipient_unit_idx ON briefing_recipient (tenant_id, member_unit_id);
     `);
-    for (const table of ['work_plan', 'work_plan_point', 'work_plan_point_item', 'document_counter', 'briefing', 'briefing_recipient']) {
+    for (const table of [
+      'work_plan',
+      'work_plan_point',
+      'work_plan_point_item',
+      'document_counter',
+      'briefing',
+      'briefing_recipient',
+    ]) {
       await q.query(`
         ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
         ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;

@@ -13,12 +13,16 @@ export const officeDocumentsSchema = z.strictObject({
       source: citationSchema,
     })
     .optional()
-    .describe('The annual work points (年度工作要点): drafted by the office, approved by `approvedBy`, tracked against agreed items.'),
+    .describe(
+      'The annual work points (年度工作要点): drafted by the office, approved by `approvedBy`, tracked against agreed items.',
+    ),
   briefings: z
     .strictObject({
       source: citationSchema,
     })
     .optional()
-    .describe('Briefings (简报): compiled and numbered by the office per year, issued to member units, each unit acknowledging receipt.'),
+    .describe(
+      'Briefings (简报): compiled and numbered by the office per year, issued to member units, each unit acknowledging receipt.',
+    ),
 });
 export type OfficeDocuments = z.infer<typeof officeDocumentsSchema>;

@@ -8,7 +8,10 @@ export enum MemberRole {
   MEMBER = 'MEMBER',
   LIAISON = 'LIAISON',
 }
-registerEnumType(MemberRole, { name: 'MemberRole', description: 'A person\'s role in the joint meeting: CONVENER (召集人), MEMBER (成员), LIAISON (联络员).' });
+registerEnumType(MemberRole, {
+  name: 'MemberRole',
+  description: "A person's role in the joint meeting: CONVENER (召集人), MEMBER (成员), LIAISON (联络员).",
+});
 
 /**
  * A member person (联席会议组成人员): who sits in the joint meeting, in which post (职务), for which member
@@ -26,7 +29,10 @@ export class MemberPerson {
   id: string;
 
   @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The person\'s name; null where the source names only the post and the office has not filled it in.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The person's name; null where the source names only the post and the office has not filled it in.",
+  })
   name: string | null;
 
   @Column({ type: 'text' })
@@ -34,7 +40,10 @@ export class MemberPerson {
   post: string;
 
   @Column({ name: 'member_unit_id', type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The member unit the person sits for; null for a convener (the party committee or government).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The member unit the person sits for; null for a convener (the party committee or government).',
+  })
   memberUnitId: string | null;
 
   @Column({ type: 'text' })
@@ -49,7 +58,10 @@ export class MemberPerson {
   position: number;
 
   @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The plugin\'s citation for a person loaded from the source; null for one the office appointed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The plugin's citation for a person loaded from the source; null for one the office appointed.",
+  })
   source: string | null;
 
   @Column({ type: 'boolean', default: true })
@@ -70,7 +82,11 @@ export enum MemberPersonChangeKind {
   CHANGED = 'CHANGED',
   REMOVED = 'REMOVED',
 }
-registerEnumType(MemberPersonChangeKind, { name: 'MemberPersonChangeKind', description: 'APPOINTED: a person joins; CHANGED: 分工调整 (another person, post, unit or role); REMOVED: leaves the joint meeting.' });
+registerEnumType(MemberPersonChangeKind, {
+  name: 'MemberPersonChangeKind',
+  description:
+    'APPOINTED: a person joins; CHANGED: 分工调整 (another person, post, unit or role); REMOVED: leaves the joint meeting.',
+});
 
 /** The person's entry as it stood before or after a change. */
 @ObjectType('MemberPersonSnapshot')
@@ -84,7 +100,7 @@ export class MemberPersonSnapshot {
   @Field(() => ID, { nullable: true })
   memberUnitId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The unit\'s name when the change was filed.' })
+  @Field(() => String, { nullable: true, description: "The unit's name when the change was filed." })
   unitName: string | null;
 
   @Field(() => MemberRole)
@@ -126,7 +142,9 @@ export class MemberPersonChange {
   after: MemberPersonSnapshot | null;
 
   @Column({ name: 'reported_roles', type: 'text', array: true })
-  @Field(() => [Role], { description: 'The roles the filed change is reported to (the plugin\'s membershipChanges.reportTo).' })
+  @Field(() => [Role], {
+    description: "The roles the filed change is reported to (the plugin's membershipChanges.reportTo).",
+  })
   reportedRoles: Role[];
 
   @Column({ name: 'filed_at', type: 'timestamptz', default: () => 'now()' })
@@ -144,14 +162,20 @@ export enum UnitAdjustmentKind {
   REMOVE = 'REMOVE',
   RENAME = 'RENAME',
 }
-registerEnumType(UnitAdjustmentKind, { name: 'UnitAdjustmentKind', description: 'ADD a member unit, REMOVE one, RENAME one.' });
+registerEnumType(UnitAdjustmentKind, {
+  name: 'UnitAdjustmentKind',
+  description: 'ADD a member unit, REMOVE one, RENAME one.',
+});
 
 export enum UnitAdjustmentStatus {
   PROPOSED = 'PROPOSED',
   ADOPTED = 'ADOPTED',
   NOT_ADOPTED = 'NOT_ADOPTED',
 }
-registerEnumType(UnitAdjustmentStatus, { name: 'UnitAdjustmentStatus', description: 'PROPOSED to the deciding body; ADOPTED or NOT_ADOPTED as it answered (recorded by the office).' });
+registerEnumType(UnitAdjustmentStatus, {
+  name: 'UnitAdjustmentStatus',
+  description: 'PROPOSED to the deciding body; ADOPTED or NOT_ADOPTED as it answered (recorded by the office).',
+});
 
 /**
  * A proposal to adjust the member units (调整成员单位的工作建议, 000 art. 7), made to the party committee and
@@ -213,7 +237,10 @@ export class MemberUnitProposal {
   decidedAt: Date | null;
 
   @Column({ name: 'decision_basis', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The answer\'s reference (e.g. the party committee meeting or its document number).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The answer's reference (e.g. the party committee meeting or its document number).",
+  })
   decisionBasis: string | null;
 
   @Column({ name: 'decision_recorded_by', type: 'uuid', nullable: true })

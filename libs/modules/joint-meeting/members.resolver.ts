@@ -3,7 +3,13 @@ import { Args, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Re
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { Tenant } from '@modules/tenancy/tenant.entity';
-import { AppointMemberInput, ChangeMemberInput, ProposeUnitAdjustmentInput, RecordUnitAdjustmentDecisionInput, RemoveMemberInput } from './dto/member-person.inputs';
+import {
+  AppointMemberInput,
+  ChangeMemberInput,
+  ProposeUnitAdjustmentInput,
+  RecordUnitAdjustmentDecisionInput,
+  RemoveMemberInput,
+} from './dto/member-person.inputs';
 import { JointMeetingService } from './joint-meeting.service';
 import { MemberPerson, MemberPersonChange, MemberUnitProposal } from './member-person.entity';
 import { MemberUnit } from './member-unit.entity';
@@ -32,9 +38,24 @@ export class MemberUnitProposalPage {
 export class TenantMembersResolver {
   constructor(@Inject(MembersService) private readonly members: MembersService) {}
 
-  @ResolveField('members', () => [MemberPerson], { description: 'The joint meeting\'s members (成员): conveners, members and liaisons, in the register\'s order (a small list by nature).' })
-  async members_(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant, @Args('includeRemoved', { defaultValue: false, description: 'Also those removed (the filing record says when and why).' }) includeRemoved: boolean): Promise<MemberPerson[]> {
-    return ((await ctx.loader(`membersByTenant:${includeRemoved}`, (ids) => this.members.membersOf(ctx, ids, includeRemoved)).load(tenant.id)) as MemberPerson[] | null) ?? [];
+  @ResolveField('members', () => [MemberPerson], {
+    description:
+      "The joint meeting's members (成员): conveners, members and liaisons, in the register's order (a small list by nature).",
+  })
+  async members_(
+    @Ctx() ctx: RequestContext,
+    @Parent() tenant: Tenant,
+    @Args('includeRemoved', {
+      defaultValue: false,
+      description: 'Also those removed (the filing record says when and why).',
+    })
+    includeRemoved: boolean,
+  ): Promise<MemberPerson[]> {
+    return (
+      ((await ctx
+        .loader(`membersByTenant:${includeRemoved}`, (ids) => this.members.membersOf(ctx, ids, includeRemoved))
+        .load(tenant.id)) as MemberPerson[] | null) ?? []
+    );
   }
 }
 
@@ -45,36 +66,54 @@ export class MemberPersonResolver {
     @Inject(JointMeetingService) private readonly units: JointMeetingService,
   ) {}
 
-  @ResolveField(() => MemberUnit, { nullable: true, description: 'The member unit the person sits for (null for a convener).' })
+  @ResolveField(() => MemberUnit, {
+    nullable: true,
+    description: 'The member unit the person sits for (null for a convener).',
+  })
   async memberUnit(@Ctx() ctx: RequestContext, @Parent() person: MemberPerson): Promise<MemberUnit | null> {
     if (!person.memberUnitId) return null;
-    return ((await ctx.loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids)).load(person.memberUnitId)) as MemberUnit | null) ?? null;
+    return (
+      ((await ctx
+        .loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids))
+        .load(person.memberUnitId)) as MemberUnit | null) ?? null
+    );
   }
 
   @Allow('create', 'MemberPerson')
-  @Mutation(() => MemberPerson, { description: 'The office appoints a member (person, post, unit, role); filed (备案) and reported to the conveners.' })
+  @Mutation(() => MemberPerson, {
+    description: 'The office appoints a member (person, post, unit, role); filed (备案) and reported to the conveners.',
+  })
   appointMember(@Ctx() ctx: RequestContext, @Args('input') input: AppointMemberInput): Promise<MemberPerson> {
     return this.members.appoint(ctx, input);
   }
 
   @Allow('update', 'MemberPerson')
-  @Mutation(() => MemberPerson, { description: 'A change of member person (分工调整或工作变化, 000 art. 7, 001 art. 10): filed by the office with before and after, reported to the conveners.' })
+  @Mutation(() => MemberPerson, {
+    description:
+      'A change of member person (分工调整或工作变化, 000 art. 7, 001 art. 10): filed by the office with before and after, reported to the conveners.',
+  })
   changeMember(@Ctx() ctx: RequestContext, @Args('input') input: ChangeMemberInput): Promise<MemberPerson> {
     return this.members.change(ctx, input);
   }
 
   @Allow('update', 'MemberPerson')
-  @Mutation(() => MemberPerson, { description: 'The office removes a member from the joint meeting; filed and reported.' })
+  @Mutation(() => MemberPerson, {
+    description: 'The office removes a member from the joint meeting; filed and reported.',
+  })
   removeMember(@Ctx() ctx: RequestContext, @Args('input') input: RemoveMemberInput): Promise<MemberPerson> {
     return this.members.remove(ctx, input);
   }
 
   @Allow('read', 'MemberPersonChange')
-  @Query(() => MemberPersonChangePage, { description: 'The filing record of member-person changes (成员变更备案), newest first (filed time, then id). For the office, the conveners and superiors.' })
+  @Query(() => MemberPersonChangePage, {
+    description:
+      'The filing record of member-person changes (成员变更备案), newest first (filed time, then id). For the office, the conveners and superiors.',
+  })
   memberPersonChanges(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
-    @Args('after', { type: () => String, nullable: true, description: 'The previous page\'s nextCursor.' }) after: string | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's nextCursor." })
+    after: string | null,
     @Args('limit', { type: () => Int, defaultValue: 50, description: '1‥200.' }) limit: number,
   ): Promise<MemberPersonChangePage> {
     return this.members.changes(ctx, tenantCode, limit, after);
@@ -86,23 +125,39 @@ export class MemberUnitProposalResolver {
   constructor(@Inject(MembersService) private readonly members: MembersService) {}
 
   @Allow('create', 'MemberUnitProposal')
-  @Mutation(() => MemberUnitProposal, { description: 'The office records a proposal to adjust the member units, to the body the plugin names (000 art. 7: 向镇党委、政府提出). It changes no unit.' })
-  proposeUnitAdjustment(@Ctx() ctx: RequestContext, @Args('input') input: ProposeUnitAdjustmentInput): Promise<MemberUnitProposal> {
+  @Mutation(() => MemberUnitProposal, {
+    description:
+      'The office records a proposal to adjust the member units, to the body the plugin names (000 art. 7: 向镇党委、政府提出). It changes no unit.',
+  })
+  proposeUnitAdjustment(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ProposeUnitAdjustmentInput,
+  ): Promise<MemberUnitProposal> {
     return this.members.propose(ctx, input);
   }
 
   @Allow('update', 'MemberUnitProposal')
-  @Mutation(() => MemberUnitProposal, { description: 'The office records the deciding body\'s answer (adopted or not, with its reference). Adopted, the office then makes the change (filed as usual).' })
-  recordUnitAdjustmentDecision(@Ctx() ctx: RequestContext, @Args('input') input: RecordUnitAdjustmentDecisionInput): Promise<MemberUnitProposal> {
+  @Mutation(() => MemberUnitProposal, {
+    description:
+      "The office records the deciding body's answer (adopted or not, with its reference). Adopted, the office then makes the change (filed as usual).",
+  })
+  recordUnitAdjustmentDecision(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RecordUnitAdjustmentDecisionInput,
+  ): Promise<MemberUnitProposal> {
     return this.members.recordDecision(ctx, input);
   }
 
   @Allow('read', 'MemberUnitProposal')
-  @Query(() => MemberUnitProposalPage, { description: 'Proposals to adjust the member units, newest first (proposed time, then id). For the office, the conveners and superiors.' })
+  @Query(() => MemberUnitProposalPage, {
+    description:
+      'Proposals to adjust the member units, newest first (proposed time, then id). For the office, the conveners and superiors.',
+  })
   memberUnitProposals(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
-    @Args('after', { type: () => String, nullable: true, description: 'The previous page\'s nextCursor.' }) after: string | null,
+    @Args('after', { type: () => String, nullable: true, description: "The previous page's nextCursor." })
+    after: string | null,
     @Args('limit', { type: () => Int, defaultValue: 50, description: '1‥200.' }) limit: number,
   ): Promise<MemberUnitProposalPage> {
     return this.members.proposals(ctx, tenantCode, limit, after);

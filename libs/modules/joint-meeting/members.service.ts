@@ -11,7 +11,13 @@ import { groupBy } from '@engine/util';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { pluginOf } from '@modules/tenancy/tenant-lookup';
 import { MEMBER_PERSON_REPORTED_JOB } from '@modules/notifications/notification.jobs';
-import type { AppointMemberInput, ChangeMemberInput, ProposeUnitAdjustmentInput, RecordUnitAdjustmentDecisionInput, RemoveMemberInput } from './dto/member-person.inputs';
+import type {
+  AppointMemberInput,
+  ChangeMemberInput,
+  ProposeUnitAdjustmentInput,
+  RecordUnitAdjustmentDecisionInput,
+  RemoveMemberInput,
+} from './dto/member-person.inputs';
 import {
   MemberPerson,
   MemberPersonChange,
@@ -57,7 +63,8 @@ export class MembersService {
    */
   async createInitialMembers(tx: Tx, tenantId: string, plugin: EffectivePlugin): Promise<void> {
     const units = await tx.em.find(MemberUnit, { where: { tenantId }, order: { position: 'ASC' } });
-    const unitOf = (name: string): MemberUnit | undefined => units.find((u) => u.name === name || u.aliases.includes(name));
+    const unitOf = (name: string): MemberUnit | undefined =>
+      units.find((u) => u.name === name || u.aliases.includes(name));
     const rows: Partial<MemberPerson>[] = plugin.members.persons.map((p, position) => ({
       tenantId,
       name: p.name,
@@ -70,18 +77,36 @@ export class MembersService {
     }));
     const heads = plugin.members.unitHeads;
     if (heads) {
-      const named = new Set(rows.filter((r) => r.role === MemberRole.MEMBER && r.memberUnitId).map((r) => r.memberUnitId));
+      const named = new Set(
+        rows.filter((r) => r.role === MemberRole.MEMBER && r.memberUnitId).map((r) => r.memberUnitId),
+      );
       for (const unit of units.filter((u) => u.kind !== MemberUnitKind.TOWNSHIP && !named.has(u.id))) {
-        rows.push({ tenantId, name: null, post: heads.post, memberUnitId: unit.id, role: MemberRole.MEMBER, convenerKey: null, position: rows.length, source: heads.source });
+        rows.push({
+          tenantId,
+          name: null,
+          post: heads.post,
+          memberUnitId: unit.id,
+          role: MemberRole.MEMBER,
+          convenerKey: null,
+          position: rows.length,
+          source: heads.source,
+        });
       }
     }
     if (rows.length) await tx.em.insert(MemberPerson, rows);
   }
 
   /** The register of several tenants in one query (per-request DataLoader behind `Tenant.members`). */
-  async membersOf(ctx: RequestContext, tenantIds: readonly string[], includeRemoved: boolean): Promise<Map<string, MemberPerson[]>> {
+  async membersOf(
+    ctx: RequestContext,
+    tenantIds: readonly string[],
+    includeRemoved: boolean,
+  ): Promise<Map<string, MemberPerson[]>> {
     const rows = await this.db.run(ctx, ({ em }) =>
-      em.find(MemberPerson, { where: { tenantId: In([...tenantIds]), ...(includeRemoved ? {} : { active: true }) }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      em.find(MemberPerson, {
+        where: { tenantId: In([...tenantIds]), ...(includeRemoved ? {} : { active: true }) },
+        order: { position: 'ASC', createdAt: 'ASC' },
+      }),
     );
     return groupBy(tenantIds, rows, (r) => r.tenantId);
   }
@@ -94,9 +119,28 @@ export class MembersService {
       const unit = await this.unitFor(em, tenant.id, input.role, input.memberUnitId ?? null, 'input.memberUnitId');
       const position = await em.count(MemberPerson, { where: { tenantId: tenant.id } });
       const person = await em.save(
-        em.create(MemberPerson, { tenantId: tenant.id, name: input.name ?? null, post: input.post, memberUnitId: unit?.id ?? null, role: input.role, convenerKey: null, position, source: null, active: true }),
+        em.create(MemberPerson, {
+          tenantId: tenant.id,
+          name: input.name ?? null,
+          post: input.post,
+          memberUnitId: unit?.id ?? null,
+          role: input.role,
+          convenerKey: null,
+          position,
+          source: null,
+          active: true,
+        }),
       );
-      const change = await this.file(em, ctx, tenant, person, MemberPersonChangeKind.APPOINTED, input.reason, null, snapshotOf(person, unit));
+      const change = await this.file(
+        em,
+        ctx,
+        tenant,
+        person,
+        MemberPersonChangeKind.APPOINTED,
+        input.reason,
+        null,
+        snapshotOf(person, unit),
+      );
       return { person, change };
     });
     await this.report(change);
@@ -110,16 +154,39 @@ export class MembersService {
       this.office(ctx, 'update', person.tenantId);
       if (!person.active) throw JOINT_MEETING_ERRORS.conflict('MEMBER_REMOVED', {}, 'input.memberPersonId');
       const tenant = await em.findOneOrFail(Tenant, { where: { id: person.tenantId } });
-      const beforeUnit = person.memberUnitId ? await em.findOne(MemberUnit, { where: { id: person.memberUnitId } }) : null;
+      const beforeUnit = person.memberUnitId
+        ? await em.findOne(MemberUnit, { where: { id: person.memberUnitId } })
+        : null;
       const before = snapshotOf(person, beforeUnit);
       const role = input.role ?? person.role;
       const unitId = input.memberUnitId ?? (role === MemberRole.CONVENER ? null : person.memberUnitId);
-      const unit = await this.unitFor(em, person.tenantId, role, unitId, input.memberUnitId ? 'input.memberUnitId' : 'input.role');
-      Object.assign(person, { name: input.name ?? person.name, post: input.post ?? person.post, role, memberUnitId: unit?.id ?? null });
+      const unit = await this.unitFor(
+        em,
+        person.tenantId,
+        role,
+        unitId,
+        input.memberUnitId ? 'input.memberUnitId' : 'input.role',
+      );
+      Object.assign(person, {
+        name: input.name ?? person.name,
+        post: input.post ?? person.post,
+        role,
+        memberUnitId: unit?.id ?? null,
+      });
       const after = snapshotOf(person, unit);
-      if (JSON.stringify(before) === JSON.stringify(after)) throw JOINT_MEETING_ERRORS.badInput('input', 'NOTHING_CHANGED');
+      if (JSON.stringify(before) === JSON.stringify(after))
+        throw JOINT_MEETING_ERRORS.badInput('input', 'NOTHING_CHANGED');
       await em.save(person);
-      const change = await this.file(em, ctx, tenant, person, MemberPersonChangeKind.CHANGED, input.reason, before, after);
+      const change = await this.file(
+        em,
+        ctx,
+        tenant,
+        person,
+        MemberPersonChangeKind.CHANGED,
+        input.reason,
+        before,
+        after,
+      );
       return { person, change };
     });
     await this.report(change);
@@ -137,20 +204,35 @@ export class MembersService {
       person.active = false;
       person.removedAt = this.clock.now();
       await em.save(person);
-      const change = await this.file(em, ctx, tenant, person, MemberPersonChangeKind.REMOVED, input.reason, before, null);
+      const change = await this.file(
+        em,
+        ctx,
+        tenant,
+        person,
+        MemberPersonChangeKind.REMOVED,
+        input.reason,
+        before,
+        null,
+      );
       return { person, change };
     });
     await this.report(change);
     return person;
   }
 
-  async changes(ctx: RequestContext, tenantCode: string, limit: number, after?: string | null): Promise<MemberPersonChangePageResult> {
+  async changes(
+    ctx: RequestContext,
+    tenantCode: string,
+    limit: number,
+    after?: string | null,
+  ): Promise<MemberPersonChangePageResult> {
     checkLimit(limit);
     const cursor = after ? decodeKeyset(after) : null;
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
-      if (!ctx.ability.can('read', subject('MemberPersonChange', { tenantId: tenant.id }))) throw JOINT_MEETING_ERRORS.forbidden('FILING_RECORD_NOT_VISIBLE');
+      if (!ctx.ability.can('read', subject('MemberPersonChange', { tenantId: tenant.id })))
+        throw JOINT_MEETING_ERRORS.forbidden('FILING_RECORD_NOT_VISIBLE');
       const rows = await membersRepository.changesPage(em, tenant.id, cursor, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
@@ -162,19 +244,22 @@ export class MembersService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: input.tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${input.tenantCode}"`);
-      if (!ctx.ability.can('create', subject('MemberUnitProposal', { tenantId: tenant.id }))) throw JOINT_MEETING_ERRORS.forbidden('OFFICE_RECORDS_PROPOSALS');
+      if (!ctx.ability.can('create', subject('MemberUnitProposal', { tenantId: tenant.id })))
+        throw JOINT_MEETING_ERRORS.forbidden('OFFICE_RECORDS_PROPOSALS');
       const rule = pluginOf(tenant).membershipChanges.unitAdjustments;
       if (!rule) throw JOINT_MEETING_ERRORS.badInput('input.tenantCode', 'NO_UNIT_ADJUSTMENT_RULE');
       let unit: MemberUnit | null = null;
       if (input.kind === UnitAdjustmentKind.ADD) {
         if (input.memberUnitId) throw JOINT_MEETING_ERRORS.badInput('input.memberUnitId', 'ADDED_UNIT_HAS_NO_ID');
         if (!input.unitName) throw JOINT_MEETING_ERRORS.badInput('input.unitName', 'UNIT_NAME_REQUIRED');
-        if (!input.unitKind || input.unitKind === MemberUnitKind.TOWNSHIP) throw JOINT_MEETING_ERRORS.badInput('input.unitKind', 'UNIT_KIND_REQUIRED');
+        if (!input.unitKind || input.unitKind === MemberUnitKind.TOWNSHIP)
+          throw JOINT_MEETING_ERRORS.badInput('input.unitKind', 'UNIT_KIND_REQUIRED');
       } else {
         if (!input.memberUnitId) throw JOINT_MEETING_ERRORS.badInput('input.memberUnitId', 'UNIT_REQUIRED');
         unit = await em.findOne(MemberUnit, { where: { id: input.memberUnitId, tenantId: tenant.id, active: true } });
         if (!unit) throw JOINT_MEETING_ERRORS.badInput('input.memberUnitId', 'NOT_AN_ACTIVE_UNIT');
-        if (input.kind === UnitAdjustmentKind.RENAME && !input.unitName) throw JOINT_MEETING_ERRORS.badInput('input.unitName', 'UNIT_NAME_REQUIRED');
+        if (input.kind === UnitAdjustmentKind.RENAME && !input.unitName)
+          throw JOINT_MEETING_ERRORS.badInput('input.unitName', 'UNIT_NAME_REQUIRED');
       }
       return em.save(
         em.create(MemberUnitProposal, {
@@ -198,8 +283,10 @@ export class MembersService {
     return this.db.run(ctx, async ({ em }) => {
       const proposal = await em.findOne(MemberUnitProposal, { where: { id: input.proposalId } });
       if (!proposal) throw AppError.notFound('Proposal');
-      if (!ctx.ability.can('update', subject('MemberUnitProposal', { tenantId: proposal.tenantId }))) throw JOINT_MEETING_ERRORS.forbidden('OFFICE_RECORDS_PROPOSALS');
-      if (proposal.status !== UnitAdjustmentStatus.PROPOSED) throw JOINT_MEETING_ERRORS.conflict('ALREADY_DECIDED', { status: proposal.status }, 'input.proposalId');
+      if (!ctx.ability.can('update', subject('MemberUnitProposal', { tenantId: proposal.tenantId })))
+        throw JOINT_MEETING_ERRORS.forbidden('OFFICE_RECORDS_PROPOSALS');
+      if (proposal.status !== UnitAdjustmentStatus.PROPOSED)
+        throw JOINT_MEETING_ERRORS.conflict('ALREADY_DECIDED', { status: proposal.status }, 'input.proposalId');
       Object.assign(proposal, {
         status: input.adopted ? UnitAdjustmentStatus.ADOPTED : UnitAdjustmentStatus.NOT_ADOPTED,
         decidedAt: this.clock.now(),
@@ -210,13 +297,19 @@ export class MembersService {
     });
   }
 
-  async proposals(ctx: RequestContext, tenantCode: string, limit: number, after?: string | null): Promise<MemberUnitProposalPageResult> {
+  async proposals(
+    ctx: RequestContext,
+    tenantCode: string,
+    limit: number,
+    after?: string | null,
+  ): Promise<MemberUnitProposalPageResult> {
     checkLimit(limit);
     const cursor = after ? decodeKeyset(after) : null;
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
-      if (!ctx.ability.can('read', subject('MemberUnitProposal', { tenantId: tenant.id }))) throw JOINT_MEETING_ERRORS.forbidden('PROPOSALS_NOT_VISIBLE');
+      if (!ctx.ability.can('read', subject('MemberUnitProposal', { tenantId: tenant.id })))
+        throw JOINT_MEETING_ERRORS.forbidden('PROPOSALS_NOT_VISIBLE');
       const rows = await membersRepository.proposalsPage(em, tenant.id, cursor, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
@@ -225,7 +318,8 @@ export class MembersService {
   }
 
   private office(ctx: RequestContext, action: 'create' | 'update', tenantId: string): void {
-    if (!ctx.ability.can(action, subject('MemberPerson', { tenantId }))) throw JOINT_MEETING_ERRORS.forbidden('OFFICE_KEEPS_MEMBERS');
+    if (!ctx.ability.can(action, subject('MemberPerson', { tenantId })))
+      throw JOINT_MEETING_ERRORS.forbidden('OFFICE_KEEPS_MEMBERS');
   }
 
   private async findPerson(em: Tx['em'], id: string): Promise<MemberPerson> {
@@ -235,7 +329,13 @@ export class MembersService {
   }
 
   /** A MEMBER or LIAISON sits for an active unit of the tenant; a CONVENER for none. */
-  private async unitFor(em: Tx['em'], tenantId: string, role: MemberRole, unitId: string | null, field: string): Promise<MemberUnit | null> {
+  private async unitFor(
+    em: Tx['em'],
+    tenantId: string,
+    role: MemberRole,
+    unitId: string | null,
+    field: string,
+  ): Promise<MemberUnit | null> {
     if (role === MemberRole.CONVENER) {
       if (unitId) throw JOINT_MEETING_ERRORS.badInput(field, 'CONVENER_HAS_NO_UNIT');
       return null;
@@ -246,15 +346,40 @@ export class MembersService {
     return unit;
   }
 
-  private file(em: Tx['em'], ctx: RequestContext, tenant: Tenant, person: MemberPerson, kind: MemberPersonChangeKind, reason: string, before: MemberPersonSnapshot | null, after: MemberPersonSnapshot | null): Promise<MemberPersonChange> {
+  private file(
+    em: Tx['em'],
+    ctx: RequestContext,
+    tenant: Tenant,
+    person: MemberPerson,
+    kind: MemberPersonChangeKind,
+    reason: string,
+    before: MemberPersonSnapshot | null,
+    after: MemberPersonSnapshot | null,
+  ): Promise<MemberPersonChange> {
     const reportedRoles = pluginOf(tenant).membershipChanges.reportTo as Role[];
-    return em.save(em.create(MemberPersonChange, { tenantId: tenant.id, memberPersonId: person.id, kind, reason, before, after, reportedRoles, filedAt: this.clock.now(), filedById: ctx.caller.userId }));
+    return em.save(
+      em.create(MemberPersonChange, {
+        tenantId: tenant.id,
+        memberPersonId: person.id,
+        kind,
+        reason,
+        before,
+        after,
+        reportedRoles,
+        filedAt: this.clock.now(),
+        filedById: ctx.caller.userId,
+      }),
+    );
   }
 
   /** Reports a filed change to the plugin's reportTo roles, after commit. */
   private async report(change: MemberPersonChange): Promise<void> {
     try {
-      await this.jobs.enqueue(MEMBER_PERSON_REPORTED_JOB, { tenantId: change.tenantId, changeId: change.id }, { jobId: jobId('member-person', change.id) });
+      await this.jobs.enqueue(
+        MEMBER_PERSON_REPORTED_JOB,
+        { tenantId: change.tenantId, changeId: change.id },
+        { jobId: jobId('member-person', change.id) },
+      );
     } catch (err) {
       this.logger.warn(`could not enqueue the report of member change ${change.id}: ${(err as Error).message}`);
     }
@@ -262,5 +387,11 @@ export class MembersService {
 }
 
 function snapshotOf(person: MemberPerson, unit: MemberUnit | null): MemberPersonSnapshot {
-  return { name: person.name, post: person.post, memberUnitId: person.memberUnitId, unitName: unit?.name ?? null, role: person.role };
+  return {
+    name: person.name,
+    post: person.post,
+    memberUnitId: person.memberUnitId,
+    unitName: unit?.name ?? null,
+    role: person.role,
+  };
 }

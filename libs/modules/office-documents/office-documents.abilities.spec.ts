@@ -16,13 +16,16 @@ describe('office-documents abilities, role by role', () => {
     [VILLAGE_SECRETARY, true, false, false, true],
   ];
 
-  it.each(table)('%s: reads %s, drafts and issues %s, approves %s, acknowledges %s', (role, reads, drafts, approves, acknowledges) => {
-    const a = abilityOf(role, officeDocumentsRules);
-    expect(a.can('read', 'WorkPlan')).toBe(reads);
-    expect(a.can('read', 'Briefing')).toBe(reads);
-    expect(canIn(a, 'update', 'WorkPlan')).toEqual({ own: drafts, other: false });
-    expect(canIn(a, 'update', 'Briefing')).toEqual({ own: drafts, other: false });
-    expect(canIn(a, 'approve', 'WorkPlan')).toEqual({ own: approves, other: false });
-    expect(canIn(a, 'acknowledge', 'Briefing')).toEqual({ own: acknowledges, other: false });
-  });
+  it.each(table)(
+    '%s: reads %s, drafts and issues %s, approves %s, acknowledges %s',
+    (role, reads, drafts, approves, acknowledges) => {
+      const a = abilityOf(role, officeDocumentsRules);
+      expect(a.can('read', 'WorkPlan')).toBe(reads);
+      expect(a.can('read', 'Briefing')).toBe(reads);
+      expect(canIn(a, 'update', 'WorkPlan')).toEqual({ own: drafts, other: false });
+      expect(canIn(a, 'update', 'Briefing')).toEqual({ own: drafts, other: false });
+      expect(canIn(a, 'approve', 'WorkPlan')).toEqual({ own: approves, other: false });
+      expect(canIn(a, 'acknowledge', 'Briefing')).toEqual({ own: acknowledges, other: false });
+    },
+  );
 });

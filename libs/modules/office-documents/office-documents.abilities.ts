@@ -12,6 +12,8 @@ export const officeDocumentsRules: RulesFor = (caller, can) => {
   if (!caller.tenantId) return;
   can('read', ['WorkPlan', 'Briefing']);
   if (has(Role.OFFICE_DIRECTOR)) can(['create', 'update'], ['WorkPlan', 'Briefing'], { tenantId: caller.tenantId });
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER)) can('approve', 'WorkPlan', { tenantId: caller.tenantId });
-  if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId) can('acknowledge', 'Briefing', { tenantId: caller.tenantId });
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER))
+    can('approve', 'WorkPlan', { tenantId: caller.tenantId });
+  if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId)
+    can('acknowledge', 'Briefing', { tenantId: caller.tenantId });
 };

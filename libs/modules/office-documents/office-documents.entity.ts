@@ -7,11 +7,17 @@ export enum WorkPlanStatus {
   APPROVED = 'APPROVED',
   RETURNED = 'RETURNED',
 }
-registerEnumType(WorkPlanStatus, { name: 'WorkPlanStatus', description: 'DRAFT (the office edits) → SUBMITTED → APPROVED, or RETURNED with a comment (edited and submitted again).' });
+registerEnumType(WorkPlanStatus, {
+  name: 'WorkPlanStatus',
+  description:
+    'DRAFT (the office edits) → SUBMITTED → APPROVED, or RETURNED with a comment (edited and submitted again).',
+});
 
 /** A year's work points (年度工作要点): drafted by the office, approved by the role the plugin names. */
 @Entity('work_plan')
-@ObjectType('WorkPlan', { description: 'The annual work points (年度工作要点) of a joint meeting (000 art. 6, 001 art. 9).' })
+@ObjectType('WorkPlan', {
+  description: 'The annual work points (年度工作要点) of a joint meeting (000 art. 6, 001 art. 9).',
+})
 export class WorkPlan {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId: string;
@@ -33,7 +39,7 @@ export class WorkPlan {
   status: WorkPlanStatus;
 
   @Column({ type: 'text' })
-  @Field({ description: 'The article the work points rest on (the plugin\'s officeDocuments.workPoints.source).' })
+  @Field({ description: "The article the work points rest on (the plugin's officeDocuments.workPoints.source)." })
   source: string;
 
   @Column({ name: 'drafted_by', type: 'uuid' })
@@ -92,7 +98,7 @@ export class WorkPointProgress {
   @Field(() => Int, { description: 'Agreed items linked to the point.' })
   linked: number;
 
-  @Field(() => Int, { description: 'Of those, done (every owner\'s report accepted).' })
+  @Field(() => Int, { description: "Of those, done (every owner's report accepted)." })
   done: number;
 
   @Field(() => Int, { description: 'Of those, open and past their due date.' })
@@ -106,11 +112,17 @@ export enum BriefingStatus {
   DRAFT = 'DRAFT',
   ISSUED = 'ISSUED',
 }
-registerEnumType(BriefingStatus, { name: 'BriefingStatus', description: 'DRAFT (the office edits) → ISSUED (numbered, sent to member units).' });
+registerEnumType(BriefingStatus, {
+  name: 'BriefingStatus',
+  description: 'DRAFT (the office edits) → ISSUED (numbered, sent to member units).',
+});
 
 /** A briefing (简报) compiled by the office: numbered per tenant and year when issued. */
 @Entity('briefing')
-@ObjectType('Briefing', { description: 'A briefing (简报, 001 art. 9 简报编印): numbered per year on issue, sent to member units, each acknowledging receipt.' })
+@ObjectType('Briefing', {
+  description:
+    'A briefing (简报, 001 art. 9 简报编印): numbered per year on issue, sent to member units, each acknowledging receipt.',
+})
 export class Briefing {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId: string;
@@ -140,7 +152,7 @@ export class Briefing {
   year: number | null;
 
   @Column({ type: 'integer', nullable: true })
-  @Field(() => Int, { nullable: true, description: 'Its place in the year\'s numbering (1, 2, …), once issued.' })
+  @Field(() => Int, { nullable: true, description: "Its place in the year's numbering (1, 2, …), once issued." })
   seq: number | null;
 
   @Column({ type: 'text', nullable: true })

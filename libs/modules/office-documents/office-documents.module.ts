@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { JointMeetingModule } from '@modules/joint-meeting';
-import { BriefingRecipientResolver, BriefingResolver, WorkPlanResolver, WorkPointResolver } from './office-documents.resolver';
+import {
+  BriefingRecipientResolver,
+  BriefingResolver,
+  WorkPlanResolver,
+  WorkPointResolver,
+} from './office-documents.resolver';
 import { OfficeDocumentsService } from './office-documents.service';
 
 @Module({

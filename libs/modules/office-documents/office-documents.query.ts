@@ -27,12 +27,21 @@ export const officeDocumentsQuery = {
   /** Agreed items of the tenant among `ids` that have been issued (PENDING ones are not yet items of record). */
   async issuedAgreedItems(em: EntityManager, tenantId: string, ids: readonly string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: { id: string }[] = await em.query(`SELECT id FROM agreed_item WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status <> 'PENDING'`, [tenantId, [...ids]]);
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM agreed_item WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status <> 'PENDING'`,
+      [tenantId, [...ids]],
+    );
     return rows.map((r) => r.id);
   },
 
   /** Links agreed items to a work point; a link that exists already is left as it is. */
-  async link(em: EntityManager, tenantId: string, pointId: string, agreedItemIds: readonly string[], by: string): Promise<void> {
+  async link(
+    em: EntityManager,
+    tenantId: string,
+    pointId: string,
+    agreedItemIds: readonly string[],
+    by: string,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO work_plan_point_item (tenant_id, point_id, agreed_item_id, linked_by)
        SELECT $1, $2, x.id, $4 FROM unnest($3::uuid[]) WITH ORDINALITY AS x(id, n) ORDER BY x.n
@@ -42,7 +51,11 @@ export const officeDocumentsQuery = {
   },
 
   /** Progress of work points from their linked agreed items: linked, done, overdue (open past due on `today`); ids by due date. */
-  async progress(em: EntityManager, pointIds: readonly string[], today: string): Promise<Map<string, { linked: number; done: number; overdue: number; agreedItemIds: string[] }>> {
+  async progress(
+    em: EntityManager,
+    pointIds: readonly string[],
+    today: string,
+  ): Promise<Map<string, { linked: number; done: number; overdue: number; agreedItemIds: string[] }>> {
     const rows: { point_id: string; ids: string[]; linked: string; done: string; overdue: string }[] = await em.query(
       `SELECT l.point_id, array_agg(l.agreed_item_id::text ORDER BY a.due_on NULLS LAST, a.position, l.agreed_item_id) AS ids, count(*) AS linked,
               count(*) FILTER (WHERE a.status = 'DONE') AS done,
@@ -52,20 +65,43 @@ export const officeDocumentsQuery = {
         GROUP BY l.point_id`,
       [[...pointIds], today],
     );
-    return new Map(rows.map((r) => [r.point_id, { linked: Number(r.linked), done: Number(r.done), overdue: Number(r.overdue), agreedItemIds: r.ids }]));
+    return new Map(
+      rows.map((r) => [
+        r.point_id,
+        { linked: Number(r.linked), done: Number(r.done), overdue: Number(r.overdue), agreedItemIds: r.ids },
+      ]),
+    );
   },
 
   workPlansPage(em: EntityManager, tenantId: string, after: Keyset | null, limit: number): Promise<WorkPlan[]> {
     const q = em.createQueryBuilder(WorkPlan, 'w').where('w.tenant_id = :tenantId', { tenantId });
-    if (after) q.andWhere('(w.created_at, w.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: after.at, id: after.id });
+    if (after)
+      q.andWhere('(w.created_at, w.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', {
+        at: after.at,
+        id: after.id,
+      });
     return q.orderBy('w.created_at', 'DESC').addOrderBy('w.id', 'DESC').limit(limit).getMany();
   },
 
   /** Briefings newest first; a member unit sees only those issued to it. */
-  briefingsPage(em: EntityManager, tenantId: string, unit: string | null, after: Keyset | null, limit: number): Promise<Briefing[]> {
+  briefingsPage(
+    em: EntityManager,
+    tenantId: string,
+    unit: string | null,
+    after: Keyset | null,
+    limit: number,
+  ): Promise<Briefing[]> {
     const q = em.createQueryBuilder(Briefing, 'b').where('b.tenant_id = :tenantId', { tenantId });
-    if (unit) q.andWhere('EXISTS (SELECT 1 FROM briefing_recipient r WHERE r.tenant_id = b.tenant_id AND r.briefing_id = b.id AND r.member_unit_id = :unit)', { unit });
-    if (after) q.andWhere('(b.created_at, b.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: after.at, id: after.id });
+    if (unit)
+      q.andWhere(
+        'EXISTS (SELECT 1 FROM briefing_recipient r WHERE r.tenant_id = b.tenant_id AND r.briefing_id = b.id AND r.member_unit_id = :unit)',
+        { unit },
+      );
+    if (after)
+      q.andWhere('(b.created_at, b.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', {
+        at: after.at,
+        id: after.id,
+      });
     return q.orderBy('b.created_at', 'DESC').addOrderBy('b.id', 'DESC').limit(limit).getMany();
   },
 };

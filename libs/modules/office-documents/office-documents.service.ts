@@ -13,8 +13,22 @@ import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { notify } from '@modules/notifications/notify';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { pluginOf } from '@modules/tenancy/tenant-lookup';
-import type { DraftBriefingInput, DraftWorkPlanInput, IssueBriefingInput, LinkWorkPointItemsInput, WorkPlanDecisionInput } from './dto/office-documents.inputs';
-import { Briefing, BriefingRecipient, BriefingStatus, WorkPlan, WorkPlanPoint, WorkPlanStatus, type WorkPointProgress } from './office-documents.entity';
+import type {
+  DraftBriefingInput,
+  DraftWorkPlanInput,
+  IssueBriefingInput,
+  LinkWorkPointItemsInput,
+  WorkPlanDecisionInput,
+} from './dto/office-documents.inputs';
+import {
+  Briefing,
+  BriefingRecipient,
+  BriefingStatus,
+  WorkPlan,
+  WorkPlanPoint,
+  WorkPlanStatus,
+  type WorkPointProgress,
+} from './office-documents.entity';
 import { OFFICE_DOCUMENTS_ERRORS as E } from './office-documents.errors';
 import { officeDocumentsQuery as q, type Keyset } from './office-documents.query';
 
@@ -23,18 +37,21 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const encode = (at: Date, id: string): string => Buffer.from(JSON.stringify({ t: at.toISOString(), i: id }), 'utf8').toString('base64url');
+const encode = (at: Date, id: string): string =>
+  Buffer.from(JSON.stringify({ t: at.toISOString(), i: id }), 'utf8').toString('base64url');
 function decode(cursor: string): Keyset {
   try {
     const { t, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { t?: unknown; i?: unknown };
-    if (typeof t === 'string' && !Number.isNaN(Date.parse(t)) && typeof i === 'string' && /^[0-9a-f-]{36}$/i.test(i)) return { at: t, id: i };
+    if (typeof t === 'string' && !Number.isNaN(Date.parse(t)) && typeof i === 'string' && /^[0-9a-f-]{36}$/i.test(i))
+      return { at: t, id: i };
   } catch {
     // fall through
   }
   throw PLATFORM_ERRORS.badInput('after', 'CURSOR_INVALID');
 }
 function checkLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: 200 });
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+    throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: 200 });
 }
 
 /** The briefing's number: `十字联席简报〔2026〕第3期` (the tenant's short name, the year, the place in it). */
@@ -65,7 +82,8 @@ export class OfficeDocumentsService {
       const rule = pluginOf(tenant).officeDocuments.workPoints;
       if (!rule) throw E.badInput('input.tenantCode', 'NO_WORK_POINTS_RULE');
       let plan = await em.findOne(WorkPlan, { where: { tenantId: tenant.id, year: input.year } });
-      if (plan && plan.status !== WorkPlanStatus.DRAFT && plan.status !== WorkPlanStatus.RETURNED) throw E.conflict('WORK_PLAN_NOT_EDITABLE', { status: plan.status }, 'input.year');
+      if (plan && plan.status !== WorkPlanStatus.DRAFT && plan.status !== WorkPlanStatus.RETURNED)
+        throw E.conflict('WORK_PLAN_NOT_EDITABLE', { status: plan.status }, 'input.year');
       const now = this.clock.now();
       plan = await em.save(
         Object.assign(plan ?? em.create(WorkPlan, { tenantId: tenant.id, year: input.year, createdAt: now }), {
@@ -78,7 +96,10 @@ export class OfficeDocumentsService {
         }),
       );
       await em.delete(WorkPlanPoint, { tenantId: tenant.id, workPlanId: plan.id });
-      await em.insert(WorkPlanPoint, input.points.map((content, position) => ({ tenantId: tenant.id, workPlanId: plan.id, position, content })));
+      await em.insert(
+        WorkPlanPoint,
+        input.points.map((content, position) => ({ tenantId: tenant.id, workPlanId: plan.id, position, content })),
+      );
       return plan;
     });
   }
@@ -92,7 +113,17 @@ export class OfficeDocumentsService {
       plan.returnComment = null;
       const approvedBy = this.rule(tenant).approvedBy as Role;
       const roles = approvedBy === Role.CONVENER ? [Role.CONVENER, Role.CHIEF_CONVENER] : [approvedBy];
-      await notify(em, plan.tenantId, { roles }, { kind: 'WORK_POINTS_TO_APPROVE', title: `待审定：${plan.title}`, body: `workPlanId=${plan.id}`, dedupeKey: `work-plan:${plan.id}:${this.clock.now().getTime()}` });
+      await notify(
+        em,
+        plan.tenantId,
+        { roles },
+        {
+          kind: 'WORK_POINTS_TO_APPROVE',
+          title: `待审定：${plan.title}`,
+          body: `workPlanId=${plan.id}`,
+          dedupeKey: `work-plan:${plan.id}:${this.clock.now().getTime()}`,
+        },
+      );
     });
   }
 
@@ -140,7 +171,12 @@ export class OfficeDocumentsService {
     });
   }
 
-  async workPlans(ctx: RequestContext, tenantCode: string, limit: number, after?: string | null): Promise<Page<WorkPlan>> {
+  async workPlans(
+    ctx: RequestContext,
+    tenantCode: string,
+    limit: number,
+    after?: string | null,
+  ): Promise<Page<WorkPlan>> {
     checkLimit(limit);
     const cursor = after ? decode(after) : null;
     return this.db.run(ctx, async ({ em }) => {
@@ -153,7 +189,9 @@ export class OfficeDocumentsService {
   }
 
   async pointsOf(ctx: RequestContext, planIds: readonly string[]): Promise<Map<string, WorkPlanPoint[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(WorkPlanPoint, { where: { workPlanId: In([...planIds]) }, order: { position: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(WorkPlanPoint, { where: { workPlanId: In([...planIds]) }, order: { position: 'ASC' } }),
+    );
     return groupBy(planIds, rows, (r) => r.workPlanId);
   }
 
@@ -176,12 +214,25 @@ export class OfficeDocumentsService {
       if (input.briefingId) {
         const found = await em.findOne(Briefing, { where: { tenantId: tenant.id, id: input.briefingId } });
         if (!found) throw AppError.notFound('Briefing');
-        if (found.status === BriefingStatus.ISSUED) throw E.conflict('BRIEFING_ISSUED', { number: found.number }, 'input.briefingId');
+        if (found.status === BriefingStatus.ISSUED)
+          throw E.conflict('BRIEFING_ISSUED', { number: found.number }, 'input.briefingId');
         briefing = found;
       } else {
-        briefing = em.create(Briefing, { tenantId: tenant.id, status: BriefingStatus.DRAFT, source: rule.source, createdAt: now });
+        briefing = em.create(Briefing, {
+          tenantId: tenant.id,
+          status: BriefingStatus.DRAFT,
+          source: rule.source,
+          createdAt: now,
+        });
       }
-      return em.save(Object.assign(briefing, { title: input.title, body: input.body, draftedById: ctx.caller.userId, updatedAt: now }));
+      return em.save(
+        Object.assign(briefing, {
+          title: input.title,
+          body: input.body,
+          draftedById: ctx.caller.userId,
+          updatedAt: now,
+        }),
+      );
     });
   }
 
@@ -191,9 +242,13 @@ export class OfficeDocumentsService {
       const briefing = await em.findOne(Briefing, { where: { id: input.briefingId } });
       if (!briefing) throw AppError.notFound('Briefing');
       this.office(ctx, 'Briefing', briefing.tenantId);
-      if (briefing.status === BriefingStatus.ISSUED) throw E.conflict('BRIEFING_ISSUED', { number: briefing.number }, 'input.briefingId');
+      if (briefing.status === BriefingStatus.ISSUED)
+        throw E.conflict('BRIEFING_ISSUED', { number: briefing.number }, 'input.briefingId');
       const tenant = await em.findOneOrFail(Tenant, { where: { id: briefing.tenantId } });
-      const units = await em.find(MemberUnit, { where: { tenantId: tenant.id, active: true }, order: { position: 'ASC' } });
+      const units = await em.find(MemberUnit, {
+        where: { tenantId: tenant.id, active: true },
+        order: { position: 'ASC' },
+      });
       let recipients: string[];
       if (input.memberUnitIds) {
         const active = new Set(units.map((u) => u.id));
@@ -208,11 +263,38 @@ export class OfficeDocumentsService {
       const now = this.clock.now();
       const year = Number(shanghaiDateOf(now).slice(0, 4));
       const seq = await q.nextNumber(em, tenant.id, 'BRIEFING', year);
-      Object.assign(briefing, { status: BriefingStatus.ISSUED, year, seq, number: briefingNumber(tenant, year, seq), issuedById: ctx.caller.userId, issuedAt: now, updatedAt: now });
+      Object.assign(briefing, {
+        status: BriefingStatus.ISSUED,
+        year,
+        seq,
+        number: briefingNumber(tenant, year, seq),
+        issuedById: ctx.caller.userId,
+        issuedAt: now,
+        updatedAt: now,
+      });
       await em.save(briefing);
-      await em.insert(BriefingRecipient, recipients.map((memberUnitId) => ({ tenantId: tenant.id, briefingId: briefing.id, memberUnitId, acknowledgedAt: null, acknowledgedById: null })));
+      await em.insert(
+        BriefingRecipient,
+        recipients.map((memberUnitId) => ({
+          tenantId: tenant.id,
+          briefingId: briefing.id,
+          memberUnitId,
+          acknowledgedAt: null,
+          acknowledgedById: null,
+        })),
+      );
       for (const unitId of recipients) {
-        await notify(em, tenant.id, { unitId }, { kind: 'BRIEFING_ISSUED', title: `简报：${briefing.number} ${briefing.title}`, body: `briefingId=${briefing.id}`, dedupeKey: `briefing:${briefing.id}` });
+        await notify(
+          em,
+          tenant.id,
+          { unitId },
+          {
+            kind: 'BRIEFING_ISSUED',
+            title: `简报：${briefing.number} ${briefing.title}`,
+            body: `briefingId=${briefing.id}`,
+            dedupeKey: `briefing:${briefing.id}`,
+          },
+        );
       }
       return briefing;
     });
@@ -223,17 +305,32 @@ export class OfficeDocumentsService {
     return this.db.run(ctx, async ({ em }) => {
       const unit = ctx.caller.memberUnitId;
       const briefing = await em.findOne(Briefing, { where: { id: briefingId } });
-      const row = briefing && unit ? await em.findOne(BriefingRecipient, { where: { tenantId: briefing.tenantId, briefingId, memberUnitId: unit } }) : null;
+      const row =
+        briefing && unit
+          ? await em.findOne(BriefingRecipient, {
+              where: { tenantId: briefing.tenantId, briefingId, memberUnitId: unit },
+            })
+          : null;
       if (!briefing || (unitScope(ctx) && !row)) throw AppError.notFound('Briefing');
-      if (!row || !ctx.ability.can('acknowledge', subject('Briefing', { tenantId: briefing.tenantId }))) throw E.forbidden('RECIPIENTS_ACKNOWLEDGE');
+      if (!row || !ctx.ability.can('acknowledge', subject('Briefing', { tenantId: briefing.tenantId })))
+        throw E.forbidden('RECIPIENTS_ACKNOWLEDGE');
       if (!row.acknowledgedAt) {
-        await em.update(BriefingRecipient, { tenantId: row.tenantId, briefingId, memberUnitId: unit! }, { acknowledgedAt: this.clock.now(), acknowledgedById: ctx.caller.userId });
+        await em.update(
+          BriefingRecipient,
+          { tenantId: row.tenantId, briefingId, memberUnitId: unit! },
+          { acknowledgedAt: this.clock.now(), acknowledgedById: ctx.caller.userId },
+        );
       }
       return briefing;
     });
   }
 
-  async briefings(ctx: RequestContext, tenantCode: string, limit: number, after?: string | null): Promise<Page<Briefing>> {
+  async briefings(
+    ctx: RequestContext,
+    tenantCode: string,
+    limit: number,
+    after?: string | null,
+  ): Promise<Page<Briefing>> {
     checkLimit(limit);
     const cursor = after ? decode(after) : null;
     return this.db.run(ctx, async ({ em }) => {
@@ -248,7 +345,11 @@ export class OfficeDocumentsService {
   /** Recipients per briefing; a member unit sees only its own receipt. */
   async recipientsOf(ctx: RequestContext, briefingIds: readonly string[]): Promise<Map<string, BriefingRecipient[]>> {
     const unit = unitScope(ctx);
-    const rows = await this.db.run(ctx, ({ em }) => em.find(BriefingRecipient, { where: { briefingId: In([...briefingIds]), ...(unit ? { memberUnitId: unit } : {}) } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(BriefingRecipient, {
+        where: { briefingId: In([...briefingIds]), ...(unit ? { memberUnitId: unit } : {}) },
+      }),
+    );
     return groupBy(briefingIds, rows, (r) => r.briefingId);
   }
 
@@ -273,17 +374,26 @@ export class OfficeDocumentsService {
   /** The holder of the plugin's `approvedBy` in the plan's own tenant; never its drafter or submitter. */
   private approver(ctx: RequestContext, plan: WorkPlan, tenant: Tenant): void {
     const rule = this.rule(tenant);
-    if (ctx.caller.tenantId !== plan.tenantId || !satisfies(ctx.caller.roles, rule.approvedBy as Role) || !ctx.ability.can('approve', subject('WorkPlan', { tenantId: plan.tenantId }))) {
+    if (
+      ctx.caller.tenantId !== plan.tenantId ||
+      !satisfies(ctx.caller.roles, rule.approvedBy as Role) ||
+      !ctx.ability.can('approve', subject('WorkPlan', { tenantId: plan.tenantId }))
+    ) {
       throw E.forbidden('APPROVER_ONLY', { role: rule.approvedBy, source: rule.source });
     }
     refuseOwnPaper(ctx, [plan.draftedById, plan.submittedById], 'these work points');
   }
 
   private expect(plan: WorkPlan, states: WorkPlanStatus[], field = 'input.workPlanId'): void {
-    if (!states.includes(plan.status)) throw E.conflict('WORK_PLAN_STATE', { status: plan.status, needed: states.join(' / ') }, field);
+    if (!states.includes(plan.status))
+      throw E.conflict('WORK_PLAN_STATE', { status: plan.status, needed: states.join(' / ') }, field);
   }
 
-  private async transition(ctx: RequestContext, id: string, change: (em: EntityManager, plan: WorkPlan, tenant: Tenant) => Promise<void>): Promise<WorkPlan> {
+  private async transition(
+    ctx: RequestContext,
+    id: string,
+    change: (em: EntityManager, plan: WorkPlan, tenant: Tenant) => Promise<void>,
+  ): Promise<WorkPlan> {
     return this.db.run(ctx, async ({ em }) => {
       const plan = await em.findOne(WorkPlan, { where: { id } });
       if (!plan) throw AppError.notFound('Work points');

@@ -12,7 +12,7 @@ export class AppointMemberInput {
   @Matches(CODE_PATTERN, { message: 'tenantCode must be lower-case letters, digits and dashes' })
   tenantCode: string;
 
-  @Field(() => String, { nullable: true, description: 'The person\'s name; omit when only the post is known.' })
+  @Field(() => String, { nullable: true, description: "The person's name; omit when only the post is known." })
   @IsOptional()
   @MinLength(1)
   @MaxLength(50)
@@ -25,7 +25,10 @@ export class AppointMemberInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   post: string;
 
-  @Field(() => ID, { nullable: true, description: 'The member unit the person sits for (required for MEMBER and LIAISON; none for CONVENER).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The member unit the person sits for (required for MEMBER and LIAISON; none for CONVENER).',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'memberUnitId must be an id' })
   memberUnitId?: string | null;
@@ -41,13 +44,16 @@ export class AppointMemberInput {
   reason: string;
 }
 
-@InputType({ description: 'A change of member person (分工调整或工作变化): another person in the post, another post, unit or role. Filed and reported to the conveners.' })
+@InputType({
+  description:
+    'A change of member person (分工调整或工作变化): another person in the post, another post, unit or role. Filed and reported to the conveners.',
+})
 export class ChangeMemberInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'memberPersonId must be an id' })
   memberPersonId: string;
 
-  @Field(() => String, { nullable: true, description: 'The new person\'s name (omit to keep).' })
+  @Field(() => String, { nullable: true, description: "The new person's name (omit to keep)." })
   @IsOptional()
   @MinLength(1)
   @MaxLength(50)
@@ -91,7 +97,10 @@ export class RemoveMemberInput {
   reason: string;
 }
 
-@InputType({ description: 'A proposal to adjust the member units, to the body the plugin names (000 art. 7: 镇党委、政府). A record: it changes no unit.' })
+@InputType({
+  description:
+    'A proposal to adjust the member units, to the body the plugin names (000 art. 7: 镇党委、政府). A record: it changes no unit.',
+})
 export class ProposeUnitAdjustmentInput {
   @Field()
   @Matches(CODE_PATTERN, { message: 'tenantCode must be lower-case letters, digits and dashes' })
@@ -106,7 +115,7 @@ export class ProposeUnitAdjustmentInput {
   @IsUUID('all', { message: 'memberUnitId must be an id' })
   memberUnitId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'For ADD: the unit\'s name; for RENAME: the new name.' })
+  @Field(() => String, { nullable: true, description: "For ADD: the unit's name; for RENAME: the new name." })
   @IsOptional()
   @MinLength(1)
   @MaxLength(100)
@@ -125,7 +134,7 @@ export class ProposeUnitAdjustmentInput {
   reason: string;
 }
 
-@InputType({ description: 'The deciding body\'s answer to a proposal, recorded by the office.' })
+@InputType({ description: "The deciding body's answer to a proposal, recorded by the office." })
 export class RecordUnitAdjustmentDecisionInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'proposalId must be an id' })
@@ -135,7 +144,9 @@ export class RecordUnitAdjustmentDecisionInput {
   @IsBoolean()
   adopted: boolean;
 
-  @Field({ description: 'The answer\'s reference, e.g. the party committee meeting and its date, or a document number.' })
+  @Field({
+    description: "The answer's reference, e.g. the party committee meeting and its date, or a document number.",
+  })
   @MinLength(2)
   @MaxLength(300)
   @Matches(TEXT_PATTERN, text)

@@ -1,11 +1,22 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { CODE_PATTERN, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 
 const text = { message: '$property must be text without control characters' };
 const multiline = { message: '$property must be text (line breaks and tabs allowed)' };
 
-@InputType({ description: 'The office drafts (or redrafts, while DRAFT or RETURNED) a year\'s work points.' })
+@InputType({ description: "The office drafts (or redrafts, while DRAFT or RETURNED) a year's work points." })
 export class DraftWorkPlanInput {
   @Field()
   @Matches(CODE_PATTERN, { message: 'tenantCode must be lower-case letters, digits and dashes' })
@@ -83,7 +94,10 @@ export class DraftBriefingInput {
   body: string;
 }
 
-@InputType({ description: 'The office issues a briefing: numbered in the year, sent to the member units named, or to every active unit.' })
+@InputType({
+  description:
+    'The office issues a briefing: numbered in the year, sent to the member units named, or to every active unit.',
+})
 export class IssueBriefingInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'briefingId must be an id' })
