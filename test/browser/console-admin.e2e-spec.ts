@@ -231,6 +231,9 @@ describeBrowser('the console’s administration in chromium', () => {
     const { page } = local;
     await signIn(page, COUNTY, 'office');
     await waitForPath(page, '/workbench');
+    // On the workbench: in the to-do list (urgent) and in the panel where they are decided.
+    await see(page, '[data-testid="todos"]', '督导措施待确认');
+    await see(page, '[data-testid="todos"]', '下仓镇：建议约谈');
     await see(page, '[data-testid="proposals"]', '下仓镇');
     await see(page, '[data-testid="proposals"]', '十字镇');
     await open(page, '/dashboard');
@@ -241,6 +244,7 @@ describeBrowser('the console’s administration in chromium', () => {
     await screenshot(page, 'proposals');
 
     const xiacang = await rowKey(page, proposals, '下仓镇');
+    await dialogGone(page);
     await press(page, `tr[data-row-key="${xiacang}"] [data-testid="proposal-confirm"]`);
     await modalOpen(page, '#proposalSeverity');
     await choose(page, 'proposalSeverity', '严重问题约谈');
@@ -249,6 +253,7 @@ describeBrowser('the console’s administration in chromium', () => {
     await page.waitForFunction((sel: string, key: string) => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(`${sel} tr[data-row-key="${key}"]`), { timeout: WAIT }, proposals, xiacang);
 
     const shizi = await rowKey(page, proposals, '十字镇');
+    await dialogGone(page);
     await press(page, `tr[data-row-key="${shizi}"] [data-testid="proposal-dismiss"]`);
     await modalOpen(page, '#proposalReason');
     await press(page, '[data-testid="proposal-ok"]');
@@ -260,6 +265,7 @@ describeBrowser('the console’s administration in chromium', () => {
     // The drafted monthly notice: reviewed and published; the dashboard then shows its ranking.
     const drafts = '[data-testid="notice-drafts"]';
     const october = await rowKey(page, drafts, '2026-10-01');
+    await dialogGone(page);
     await press(page, `tr[data-row-key="${october}"] [data-testid="notice-publish"]`);
     await modalOpen(page, '#noticeBody');
     await page.type('#noticeBody', '10月全县信访工作总体平稳。');

@@ -11,7 +11,7 @@ import { dateTime } from '../format';
 import { ErrorState } from '../components/QueryState';
 import { useAction } from '../useAction';
 
-const ProposalsDocument = graphql(`
+export const ProposalsDocument = graphql(`
   query Proposals($tenantCode: String!, $status: String) {
     supervisionProposals(tenantCode: $tenantCode, status: $status, limit: 50) {
       id ruleId ruleSource step options status unitName targetTenantCode severity facts proposedAt decidedAt decision automatic caseId actionId

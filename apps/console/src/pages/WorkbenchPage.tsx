@@ -2,11 +2,12 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Col, Row, Statistic, Table, Tag } from 'antd';
 import { useMe } from '../auth';
-import { isOffice } from '../roles';
+import { isOffice, seesDashboard } from '../roles';
 import { errorText } from '../errors';
 import { QueryState } from '../components/QueryState';
 import { useTenantSetup } from '../tenant';
-import { Proposals } from '../dashboard/Proposals';
+import { Proposals, ProposalsDocument, STEP } from '../dashboard/Proposals';
+import { label } from '../labels';
 import { TODO_KIND, WorkbenchDocument, WorkbenchSensitiveDocument, todosOf, type Todo } from '../workbench/todos';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 
@@ -20,9 +21,12 @@ export default function WorkbenchPage() {
   // No rule for sensitive information in this tenant's plugin (BAD_USER_INPUT): nothing to do there.
   const sensitiveError = CombinedGraphQLErrors.is(sensitive.error) && sensitive.error.errors.every((e) => e.extensions?.code === 'BAD_USER_INPUT') ? undefined : sensitive.error;
   const error = listsError ?? sensitiveError;
+  // The same query as the proposals panel below (one request, shared through the cache).
+  const proposals = useQuery(ProposalsDocument, { variables: { tenantCode: code, status: 'PROPOSED' }, skip: !code });
   const types = tenant?.jointMeeting.meetingTypes ?? [];
   const todos = todosOf(data ? { ...data, sensitiveReports: sensitive.data?.sensitiveReports ?? [] } : undefined, {
     office: isOffice(me),
+    proposals: { items: proposals.data?.supervisionProposals ?? [], stepName: (s) => label(STEP, s), link: seesDashboard(me) ? '/dashboard' : null },
     approves: (typeCode) => {
       const by = types.find((t) => t.code === typeCode)?.minutesApprovedBy;
       return Boolean(by && me.roles.includes(by));

@@ -42,7 +42,8 @@ export type TodoKind =
   | 'CASE_UNASSIGNED'
   | 'SENSITIVE_NOTIFY'
   | 'SENSITIVE_OVERDUE'
-  | 'SENSITIVE_CLOSE';
+  | 'SENSITIVE_CLOSE'
+  | 'PROPOSED_STEP';
 
 export const TODO_KIND: Record<TodoKind, string> = {
   DRAFT_MINUTES: '待起草纪要',
@@ -57,6 +58,7 @@ export const TODO_KIND: Record<TodoKind, string> = {
   SENSITIVE_NOTIFY: '敏感信息待通知核查',
   SENSITIVE_OVERDUE: '敏感信息核查超期',
   SENSITIVE_CLOSE: '核查结果待办结',
+  PROPOSED_STEP: '督导措施待确认',
 };
 
 export interface Todo {
@@ -70,8 +72,19 @@ export interface Todo {
   urgent: boolean;
 }
 
+/** A proposed ladder step awaiting the office (supervisionProposals with status PROPOSED). */
+export interface ProposedStep {
+  id: string;
+  unitName: string;
+  step: string;
+  ruleSource: string;
+  proposedAt: string;
+}
+
 interface Duties {
   office: boolean;
+  /** The ladder's proposals awaiting the office, and what a step is called. */
+  proposals?: { items: ProposedStep[]; stepName: (step: string) => string; link: string | null };
   /** Meeting type code → the caller approves that type's minutes (the plugin's approver role). */
   approves: (typeCode: string) => boolean;
 }
@@ -107,6 +120,11 @@ export function todosOf(data: Partial<WorkbenchQuery & WorkbenchSensitiveQuery> 
       if (r.status === 'NOTIFIED' && r.verificationOverdue) push({ ...base, key: `so${r.id}`, kind: 'SENSITIVE_OVERDUE', urgent: true });
       if (r.status === 'VERIFIED') push({ ...base, key: `sv${r.id}`, kind: 'SENSITIVE_CLOSE', urgent: false });
     }
+  }
+  if (duties.office && duties.proposals) {
+    const { items, stepName, link } = duties.proposals;
+    for (const p of items)
+      push({ key: `ps${p.id}`, kind: 'PROPOSED_STEP', title: `${p.unitName}：建议${stepName(p.step)}`, detail: `依据 ${p.ruleSource}，请确认或不予采纳`, link, due: null, urgent: true });
   }
   return out.sort((a, b) => Number(b.urgent) - Number(a.urgent) || (a.due ?? '9').localeCompare(b.due ?? '9'));
 }
