@@ -335,13 +335,14 @@ describe('office documents: annual work points and briefings', () => {
       ).briefings.items.map((x) => x.id);
     expect(await seen('sMember')).toEqual([]);
 
-    // Issued at the same moment, the two get two numbers of the year (the counter row serialises them).
-    const [ia, ib] = await Promise.all([issue(a.id), issue(b.id)]);
-    const numbers = [ok(ia).issueBriefing, ok(ib).issueBriefing].map((x) => [x.seq, x.number]).sort();
-    expect(numbers).toEqual([
-      [1, '十字联席简报〔2026〕第1期'],
-      [2, '十字联席简报〔2026〕第2期'],
-    ]);
+    // Issued at the same moment, six briefings get six numbers of the year, 1 to 6, none twice (the counter
+    // row serialises the issuers; on PostgreSQL the six transactions really run side by side).
+    const more = [b];
+    for (let n = 3; n <= 6; n += 1) more.push(ok(await draft(`信访工作简报（${n}）`)).draftBriefing);
+    const issued = (await Promise.all([a, ...more].map((x) => issue(x.id)))).map((r) => ok(r).issueBriefing);
+    expect(issued.map((x) => x.seq).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(issued.map((x) => x.number)).size).toBe(6);
+    expect(issued.find((x) => x.seq === 1)?.number).toBe('十字联席简报〔2026〕第1期');
     expect(code(await issue(a.id))).toBe('CONFLICT');
 
     const all = await units('shizi', 'sOffice');
@@ -383,7 +384,7 @@ describe('office documents: annual work points and briefings', () => {
     const memberUnit = await myUnit('sMember');
     const c = ok(await draft('专报：重点时期信访形势')).draftBriefing;
     const chosen = ok(await issue(c.id, [memberUnit])).issueBriefing;
-    expect(chosen.number).toBe('十字联席简报〔2026〕第3期');
+    expect(chosen.number).toBe('十字联席简报〔2026〕第7期');
     expect(await seen('sSecretary')).not.toContain(c.id);
     expect(secretaryUnit).not.toBe(memberUnit);
     expect(
