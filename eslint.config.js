@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 // the engine and each other, never a workflow; a workflow imports the engine and core, never another
 // workflow. Shared helpers live with their owners (notify in notifications, periods and documents in
 // the engine), so a workflow never needs a sibling.
-export const CORE = ['tenancy', 'joint-meeting', 'identity', 'notifications', 'calendar', 'findings'];
+export const CORE = ['tenancy', 'joint-meeting', 'identity', 'notifications', 'calendar', 'findings', 'reporting'];
 export const WORKFLOWS = ['meetings', 'office-documents', 'coordination', 'cases', 'supervision', 'inspections', 'supervision-status', 'audit'];
 const DEEP_RELATIVE = { group: ['../../../*'], message: 'Use a path alias (@engine/*, @modules/*, @jm/plugin-sdk) instead of a deep relative import.' };
 const contextImports = (names) => names.flatMap((n) => [`@modules/${n}`, `@modules/${n}/*`, `../${n}/*`, `../../${n}/*`]);

@@ -5,6 +5,7 @@ import { tenancyRules } from '@modules/tenancy';
 import { meetingsRules } from '@modules/meetings';
 import { officeDocumentsRules } from '@modules/office-documents';
 import { coordinationRules } from '@modules/coordination';
+import { reportingRules } from '@modules/reporting';
 import { calendarRules } from '@modules/calendar';
 import { auditRules } from '@modules/audit';
 import { casesRules } from '@modules/cases';
@@ -13,4 +14,4 @@ import { inspectionsRules } from '@modules/inspections';
 import { supervisionStatusRules } from '@modules/supervision-status';
 
 /** Every bounded context's access rules, composed into each request's CASL ability. */
-export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, signInRules, jointMeetingRules, meetingsRules, officeDocumentsRules, coordinationRules, calendarRules, auditRules, casesRules, supervisionRules, inspectionsRules, supervisionStatusRules];
+export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, signInRules, jointMeetingRules, meetingsRules, officeDocumentsRules, coordinationRules, reportingRules, calendarRules, auditRules, casesRules, supervisionRules, inspectionsRules, supervisionStatusRules];

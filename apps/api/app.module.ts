@@ -25,6 +25,7 @@ import { SupervisionModule } from '@modules/supervision/supervision.module';
 import { InspectionsModule } from '@modules/inspections';
 import { SupervisionStatusModule } from '@modules/supervision-status';
 import { NotificationsModule } from '@modules/notifications';
+import { ReportingModule } from '@modules/reporting';
 import { TenancyModule } from '@modules/tenancy';
 import { ALL_RULES } from './access-rules';
 import { GraphiqlController } from './graphiql.controller';
@@ -54,6 +55,7 @@ export class AppModule {
         JointMeetingModule,
         IdentityModule,
         NotificationsModule,
+        ReportingModule,
         CalendarModule,
         AuditModule,
         MeetingsModule,

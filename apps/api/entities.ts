@@ -7,6 +7,7 @@ import { MemberPerson, MemberPersonChange, MemberUnitProposal } from '@modules/j
 import { Briefing, BriefingRecipient, WorkPlan, WorkPlanPoint } from '@modules/office-documents/office-documents.entity';
 import { Notification } from '@modules/notifications/notification.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
+import { Report, ReportInstruction } from '@modules/reporting/report.entity';
 import { PluginVersion } from '@modules/tenancy/rule-packs/plugin-version.entity';
 import { TenantRulesChange } from '@modules/tenancy/rule-packs/tenant-rules-change.entity';
 import { CalendarOverrideRow, CalendarYearRow } from '@modules/calendar/calendar.entity';
@@ -61,6 +62,8 @@ export const ENTITIES = [
   Finding,
   SensitiveReport,
   IssueList,
+  Report,
+  ReportInstruction,
   CalendarYearRow,
   CalendarOverrideRow,
   PetitionCase,

@@ -89,6 +89,13 @@ export const casesSchema = z.strictObject({
       opinionWithin: durationSchema.describe('Time to give the review opinion.'),
       appealUpward: z.boolean().describe('Whether the petitioner may ask the level above to review again.'),
       scope: z.array(z.enum(['ASSIGNED_FROM_ABOVE', 'OWN_DECISION'])).optional().describe('Which cases are reviewed: assigned from above (上级交办) and/or chosen by the tenant itself (本镇认为要复查).'),
+      afterOpinion: z
+        .strictObject({
+          informPetitionerInWriting: z.boolean().describe('The petitioner is informed of the opinion in writing (书面告知信访人); the notice is recorded.'),
+          reportUpward: z.boolean().describe('The opinion is reported to the level above (同时报上级机关) as a report to the parent joint meeting.'),
+          source: citationSchema,
+        })
+        .optional().describe('What follows the review opinion (004 復查制度 二).'),
       source: citationSchema,
     })
     .optional().describe('Review (复查).'),

@@ -33,7 +33,7 @@ describe('a working meeting of 十字镇, end to end', () => {
     return res.data!;
   };
 
-  it('walks the whole cycle (001 art. 4–5; the chair\'s post of art. 2 and the meeting\'s own title on the minutes)', async () => {
+  it('walks the whole cycle (001 art. 4–5, 印发各村和相关部门; the chair\'s post of art. 2 and the meeting\'s own title on the minutes)', async () => {
     const village = units.find((u) => u.kind === 'VILLAGE')!;
     const other = units.find((u) => u.kind === 'DEPARTMENT' && u.id !== memberUnitId)!;
     const { scheduleMeeting: meeting } = ok(
@@ -80,12 +80,16 @@ describe('a working meeting of 十字镇, end to end', () => {
     expect(issued.number).toBe('十字联席〔2026〕1号');
     // 15 working days from 2026-09-28 skip the National Day break and count the Saturday 10-10 make-up day.
     expect(issued.agreedItems.map((i) => [i.dueOn, i.status])).toEqual([['2026-10-23', 'OPEN'], ['2026-10-31', 'OPEN']]);
-    expect(issued.notAcknowledged).toHaveLength(3);
+    // 001 art. 5 (工作会议文件印发各村和相关部门): the invited departments and every village and community, invited or not.
+    const villages = units.filter((u) => u.kind === 'VILLAGE' || u.kind === 'COMMUNITY');
+    expect(villages).toHaveLength(9);
+    expect(issued.notAcknowledged.map((u) => u.name).sort()).toEqual([...new Set([memberUnitId, other.id, ...villages.map((v) => v.id)])].map((id) => units.find((u) => u.id === id)!.name).sort());
+    expect(issued.notAcknowledged.map((u) => u.name)).not.toContain(units.find((u) => u.kind === 'DEPARTMENT' && u.id !== memberUnitId && u.id !== other.id)!.name);
 
     ok(await t.gql('mutation($id: ID!) { acknowledgeMinutes(minutesId: $id) { id } }', { id: minutesId }, member));
     ok(await t.gql('mutation($id: ID!) { acknowledgeMinutes(minutesId: $id) { id } }', { id: minutesId }, member));
     const after = ok(await t.gql<{ meeting: { minutes: { notAcknowledged: { id: string }[] } } }>('query($id: ID!) { meeting(id: $id) { minutes { notAcknowledged { id } } } }', { id: meeting.id }, office));
-    expect(after.meeting.minutes.notAcknowledged.map((u) => u.id).sort()).toEqual([village.id, other.id].sort());
+    expect(after.meeting.minutes.notAcknowledged.map((u) => u.id).sort()).toEqual([other.id, ...villages.map((v) => v.id)].sort());
 
     const [first, second] = issued.agreedItems;
     const report = (item: string, body: string) => t.gql<{ reportImplementation: { id: string } }>('mutation($i: ReportInput!) { reportImplementation(input: $i) { id } }', { i: { agreedItemId: item, body } }, member);

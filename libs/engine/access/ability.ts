@@ -26,6 +26,7 @@ export type SubjectType =
   | 'Finding'
   | 'SensitiveReport'
   | 'IssueList'
+  | 'Report'
   | 'Calendar'
   | 'Audit'
   | 'PetitionCase'

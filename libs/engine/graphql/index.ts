@@ -5,3 +5,4 @@ export * from './alias-limit.rule';
 export * from './list-cost';
 export * from './request-budget';
 export * from './date-time.scalar';
+export * from './date.scalar';

@@ -84,6 +84,7 @@ describe('ext-town (extends town-petition-systems)', () => {
       opinionWithin: { amount: 30, unit: 'CALENDAR_DAYS', excluding: ['HEARING'], lastDayOff: 'NEXT_WORKING_DAY' }, // lastDayOff inherited from the base
       appealUpward: true,
       scope: ['ASSIGNED_FROM_ABOVE', 'OWN_DECISION'],
+      afterOpinion: { informPetitionerInWriting: true, reportUpward: true, source: '004 復查制度 二' }, // inherited
       source: '004 復查制度 一, 二, 三.4',
     });
   });

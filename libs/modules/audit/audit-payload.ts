@@ -45,6 +45,8 @@ export const AUDITED_TABLES: Readonly<Record<string, Exclude<SubjectType, 'all'>
   finding: 'Finding',
   sensitive_report: 'SensitiveReport',
   issue_list: 'IssueList',
+  report: 'Report',
+  report_instruction: 'Report',
   petition_case: 'PetitionCase',
   case_petitioner: 'PetitionCase',
   case_event: 'PetitionCase',

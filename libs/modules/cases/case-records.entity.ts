@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateScalar } from '@engine/graphql';
 
 /** A weekly progress report on an owned case (003 §二: 每周报告一次工作进度). */
 @Entity('case_progress_report')
@@ -200,6 +201,14 @@ export class ReviewPause {
   to: string;
 }
 
+/** How a written notice reached the petitioner. */
+export enum WrittenNoticeMethod {
+  IN_PERSON = 'IN_PERSON',
+  POST = 'POST',
+  ELECTRONIC = 'ELECTRONIC',
+}
+registerEnumType(WrittenNoticeMethod, { name: 'WrittenNoticeMethod', description: 'IN_PERSON (当面送达), POST (邮寄), ELECTRONIC (电子送达).' });
+
 /** A review (复查) of a handled case (004 复查制度). */
 @Entity('case_review')
 @ObjectType('CaseReview')
@@ -265,6 +274,24 @@ export class CaseReview {
   @Column({ name: 'appealed_at', type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true })
   appealedAt: Date | null;
+
+  /** 004 復查制度 二: the day the petitioner was told the opinion in writing (书面告知信访人). */
+  @Column({ name: 'petitioner_informed_on', type: 'date', nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the petitioner was informed of the opinion in writing (书面告知信访人); null until recorded.' })
+  petitionerInformedOn: string | null;
+
+  @Column({ name: 'petitioner_notice_method', type: 'text', nullable: true })
+  @Field(() => WrittenNoticeMethod, { nullable: true, description: 'How the written notice was served.' })
+  petitionerNoticeMethod: WrittenNoticeMethod | null;
+
+  @Column({ name: 'petitioner_informed_by', type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Who recorded the written notice.' })
+  petitionerInformedById: string | null;
+
+  /** The report of the opinion to the level above (同时报上级机关), in the reporting context. */
+  @Column({ name: 'report_id', type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The report of the opinion upward (同时报上级机关): read it with `report(id)`.' })
+  reportId: string | null;
 
   @Column({ name: 'opened_by', type: 'uuid' })
   openedById: string;

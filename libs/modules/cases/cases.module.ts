@@ -1,3 +1,4 @@
+import { ReportingModule } from '@modules/reporting';
 import { Module } from '@nestjs/common';
 import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
 import { CaseSweepService } from './case-sweep.service';
@@ -24,7 +25,7 @@ import { LedgerRulesService } from './ledger-rules.service';
 
 /** The petition ledger (台账): intake, reception duty, assignment, leader ownership, progress, closing. */
 @Module({
-  imports: [JointMeetingModule],
+  imports: [JointMeetingModule, ReportingModule],
   controllers: [LedgerExportController],
   providers: [CaseHistoryResolver, CasesService, OwnershipService, ReceptionService, CasesQuery, CaseSweepService, CasesResolver, HandlingService, HandlingResolver, LedgerService, LedgerResolver, CaseLedgerFieldResolver, LedgerExportService,
     DeadlinesService, DeadlinesResolver, ReviewService, ReviewResolver, CaseReviewsFieldResolver, ScreeningService, ScreeningResolver, LedgerRulesService, ...LEDGER_RULE_RESOLVERS],

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
@@ -7,7 +7,7 @@ import type { RequestContext } from '@engine/context';
 import { PetitionCase } from './case.entity';
 import { CaseReview, ReviewStatus } from './case-records.entity';
 import { CasesQuery } from './cases.query';
-import { IssueReviewOpinionInput, OpenCaseReviewInput, RecordReviewAppealInput, RecordReviewHearingInput } from './dto/review.inputs';
+import { InformPetitionerOfReviewInput, IssueReviewOpinionInput, OpenCaseReviewInput, RecordReviewAppealInput, RecordReviewHearingInput } from './dto/review.inputs';
 import { ReviewService } from './review.service';
 
 /** Reviews (复查, 004 復查制度): run by the office; read by whoever reads the case. */
@@ -47,6 +47,18 @@ export class ReviewResolver {
   @Mutation(() => CaseReview, { description: 'Records that the petitioner applied upward against the opinion, where the plugin provides for it.' })
   recordReviewAppeal(@Ctx() ctx: RequestContext, @Args('input') input: RecordReviewAppealInput): Promise<CaseReview> {
     return this.reviews.recordAppeal(ctx, input);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => CaseReview, { description: '004 復查制度 二 (書面告知信訪人): the office records the written notice of the opinion to the petitioner — the day and how it was served.' })
+  informPetitionerOfReview(@Ctx() ctx: RequestContext, @Args('input') input: InformPetitionerOfReviewInput): Promise<CaseReview> {
+    return this.reviews.informPetitioner(ctx, input);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => CaseReview, { description: '004 復查制度 二 (同時報上級機關): the office drafts the report of the opinion to the parent joint meeting (a Report: approve and send it as the plugin\'s reportsUpward says).' })
+  reportReviewOpinion(@Ctx() ctx: RequestContext, @Args('reviewId', { type: () => ID }) reviewId: string): Promise<CaseReview> {
+    return this.reviews.reportOpinion(ctx, reviewId);
   }
 
   @ResolveField(() => PetitionCase, { name: 'case' })

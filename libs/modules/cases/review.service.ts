@@ -14,9 +14,11 @@ import { CaseStatus, PetitionCase } from './case.entity';
 import { CaseReview, ReviewStatus, type ReviewPause } from './case-records.entity';
 import { recordStep } from './case-events';
 import { caseVisibility, tenantByCode, type CaseRules } from './case-rules';
+import { tenantById } from '@modules/tenancy/tenant-lookup';
 import { CaseSweepService } from './case-sweep.service';
 import { CasesService } from './cases.service';
-import type { IssueReviewOpinionInput, OpenCaseReviewInput, RecordReviewAppealInput, RecordReviewHearingInput } from './dto/review.inputs';
+import type { InformPetitionerOfReviewInput, IssueReviewOpinionInput, OpenCaseReviewInput, RecordReviewAppealInput, RecordReviewHearingInput } from './dto/review.inputs';
+import { ReportChannel, ReportsService } from '@modules/reporting';
 
 type ReviewRule = NonNullable<CaseRules['own']['review']>;
 
@@ -42,6 +44,7 @@ export class ReviewService {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(CalendarService) private readonly calendars: CalendarService,
     @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(ReportsService) private readonly reports: ReportsService,
     @Inject(CaseSweepService) sweeps: CaseSweepService,
   ) {
     sweeps.register({ name: 'review-overdue', run: (em, ctx, rules, today) => this.sweep(em, ctx, rules, today) });
@@ -119,6 +122,51 @@ export class ReviewService {
       const now = this.clock.now();
       Object.assign(r, { appealedTo: input.appealedTo, appealedAt: now });
       await recordStep(em, ctx, c, now, { kind: 'REVIEW_APPEALED', note: input.appealedTo, rule: review.source, data: { reviewId: r.id } });
+    });
+  }
+
+  /**
+   * 004 復查制度 二 (書面告知信訪人): the office records that the petitioner was told the opinion in writing —
+   * the day and how it was served. Nothing of the petitioner is copied: the notice goes to the case's
+   * petitioners, whose data stays behind the case's field rules.
+   */
+  async informPetitioner(ctx: RequestContext, input: InformPetitionerOfReviewInput): Promise<CaseReview> {
+    return this.onReview(ctx, input.reviewId, async (em, r, c, review) => {
+      if (!review.afterOpinion?.informPetitionerInWriting) throw CASE_ERRORS.badInput('input.reviewId', 'NO_WRITTEN_NOTICE_RULE', { source: review.source });
+      if (r.status !== ReviewStatus.DECIDED || !r.decidedOn) throw CASE_ERRORS.conflict('OPINION_NOT_ISSUED', { what: { en: 'the written notice to the petitioner', zh: '书面告知信访人' } }, 'input.reviewId');
+      if (r.petitionerInformedOn) throw CASE_ERRORS.conflict('PETITIONER_ALREADY_INFORMED', { on: r.petitionerInformedOn }, 'input.reviewId');
+      const now = this.clock.now();
+      if (input.servedOn > shanghaiDateOf(now)) throw CASE_ERRORS.badInput('input.servedOn', 'IN_THE_FUTURE');
+      if (input.servedOn < r.decidedOn) throw CASE_ERRORS.badInput('input.servedOn', 'BEFORE_OPINION', { on: r.decidedOn });
+      Object.assign(r, { petitionerInformedOn: input.servedOn, petitionerNoticeMethod: input.method, petitionerInformedById: ctx.caller.userId });
+      await recordStep(em, ctx, c, now, { kind: 'REVIEW_PETITIONER_INFORMED', note: `${input.method} ${input.servedOn}`, rule: review.afterOpinion.source, data: { reviewId: r.id, servedOn: input.servedOn, method: input.method } });
+    });
+  }
+
+  /**
+   * 004 復查制度 二 (同時報上級機關): the office drafts the report of the opinion to the parent joint meeting in
+   * the reporting context; it follows the plugin's reportsUpward (approval first where it says so) and is
+   * sent with sendReport. The report carries the case number, basis, outcome and opinion, not the petitioner.
+   */
+  async reportOpinion(ctx: RequestContext, reviewId: string): Promise<CaseReview> {
+    return this.onReview(ctx, reviewId, async (em, r, c, review) => {
+      if (!review.afterOpinion?.reportUpward) throw CASE_ERRORS.badInput('reviewId', 'NO_UPWARD_REPORT_RULE', { source: review.source });
+      if (r.status !== ReviewStatus.DECIDED || !r.decidedOn) throw CASE_ERRORS.conflict('OPINION_NOT_ISSUED', { what: { en: 'its report upward', zh: '报上级机关' } }, 'reviewId');
+      if (r.reportId) throw CASE_ERRORS.conflict('ALREADY_REPORTED', {}, 'reviewId');
+      const tenant = await tenantById(em, r.tenantId);
+      const report = await this.db.run(ctx, (tx) =>
+        this.reports.draftFor(ctx, tx, {
+          tenant,
+          channel: ReportChannel.PARENT_JOINT_MEETING,
+          title: `关于${c.number}复查意见的报告`,
+          body: `案件编号：${c.number}\n复查依据：${r.basis}\n受理复查日期：${r.acceptedOn}\n复查意见提出日期：${r.decidedOn}${r.inTime ? '' : '（超期）'}\n复查结论：${r.outcome}\n复查意见：${r.opinion}`,
+          subjectKind: 'CASE_REVIEW',
+          subjectId: r.id,
+          rule: review.afterOpinion!.source,
+        }),
+      );
+      r.reportId = report.id;
+      await recordStep(em, ctx, c, this.clock.now(), { kind: 'REVIEW_REPORTED', note: `report ${report.id} to ${report.recipientName}`, rule: review.afterOpinion.source, data: { reviewId: r.id, reportId: report.id } });
     });
   }
 

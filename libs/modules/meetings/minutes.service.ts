@@ -13,7 +13,7 @@ import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { AppError } from '@engine/errors';
 import { MEETING_ERRORS } from './meetings.errors';
 import { CalendarService } from '@modules/calendar/calendar.service';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { AgreedItem, AgreedItemOwner, AgreedItemStatus, type DueSpec } from './agreed-item.entity';
 import type { DraftMinutesInput, MinutesDecisionInput } from './dto/minutes.inputs';
@@ -293,7 +293,13 @@ export class MinutesService implements OnModuleInit {
       return (await em.find(MemberUnit, { where: { tenantId: minutes.tenantId, active: true }, select: { id: true } })).map((u) => u.id);
     }
     const invited = await em.find(MeetingUnit, { where: { meetingId: minutes.meetingId } });
-    return invited.filter((u) => to !== 'ATTENDEES' || u.attendance === Attendance.PRESENT).map((u) => u.memberUnitId);
+    const units = invited.filter((u) => to !== 'ATTENDEES' || u.attendance === Attendance.PRESENT).map((u) => u.memberUnitId);
+    if (to === 'VILLAGES_AND_RELEVANT_MEMBERS') {
+      // 001 art. 5 (印发各村和相关部门): every active village and community, whether invited or not, and the invited units.
+      const villages = await em.find(MemberUnit, { where: { tenantId: minutes.tenantId, active: true, kind: In([MemberUnitKind.VILLAGE, MemberUnitKind.COMMUNITY]) }, select: { id: true } });
+      return [...new Set([...units, ...villages.map((v) => v.id)])];
+    }
+    return units;
   }
 
   private async checkOwners(em: EntityManager, tenantId: string, input: DraftMinutesInput): Promise<void> {

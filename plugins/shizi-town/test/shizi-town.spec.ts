@@ -85,8 +85,8 @@ describe('shizi-town plugin (001 十字镇信访工作联席会议工作规则)'
     expect(p.meetingTypes).toHaveLength(4);
   });
 
-  it('reports to the town and the county joint meeting', () => {
-    expect(p.operations.reportsUpward).toEqual({ to: 'BOTH', source: '001 art. 6' });
+  it('reports to the party committee and government and to the county joint meeting (art. 6)', () => {
+    expect(p.operations.reportsUpward).toEqual({ to: 'PARENT_JOINT_MEETING', partyCommittee: { name: '镇党委、政府', source: '001 art. 6' }, source: '001 art. 6' });
     expect(p.operations.sensitiveInformation?.source).toBe('001 art. 11');
   });
 

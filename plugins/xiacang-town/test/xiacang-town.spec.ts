@@ -88,7 +88,7 @@ describe('xiacang-town plugin (000 下仓镇信访工作联席会议工作原则
   it('operations: sensitive information with on-site verification, issue lists for the convener, reports to the own joint meeting', () => {
     expect(p.operations.sensitiveInformation).toMatchObject({ onSiteVerification: true, source: '000 art. 11' });
     expect(p.operations.issueLists).toEqual({ recipient: 'CONVENER', source: '000 art. 12' });
-    expect(p.operations.reportsUpward).toEqual({ to: 'OWN_JOINT_MEETING', source: '000 art. 14' });
+    expect(p.operations.reportsUpward).toEqual({ to: 'OWN_JOINT_MEETING', partyCommittee: { name: '镇党委、政府', source: '000 art. 10, 13' }, source: '000 art. 14' });
     expect(p.operations.agreedItems).toBeUndefined();
   });
 

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
-import { ReviewBasis, ReviewOutcome } from '../case-records.entity';
+import { DateScalar } from '@engine/graphql';
+import { ReviewBasis, ReviewOutcome, WrittenNoticeMethod } from '../case-records.entity';
 
 const text = { message: '$property must be text without control characters' };
 
@@ -63,4 +64,19 @@ export class RecordReviewAppealInput {
   @MaxLength(200)
   @Matches(TEXT_PATTERN, text)
   appealedTo: string;
+}
+
+@InputType({ description: 'The petitioner was informed of the review opinion in writing (004 復查制度 二: 書面告知信訪人).' })
+export class InformPetitionerOfReviewInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'reviewId must be an id' })
+  reviewId: string;
+
+  @Field(() => DateScalar, { description: 'The day the written notice was served (YYYY-MM-DD).' })
+  @IsIsoDate()
+  servedOn: string;
+
+  @Field(() => WrittenNoticeMethod)
+  @IsEnum(WrittenNoticeMethod, { message: 'method must be IN_PERSON, POST or ELECTRONIC' })
+  method: WrittenNoticeMethod;
 }
