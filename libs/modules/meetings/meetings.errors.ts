@@ -18,6 +18,7 @@ export const MEETING_ERRORS = defineErrors('meetings', {
     NOT_ALL_ACTIVE_UNITS: { en: 'must all be active member units of this tenant', zh: '必须都是本租户的在册成员单位' },
     DATE_OR_DAYS: { en: 'give either a date or an amount of days', zh: '请填写日期或天数（二者选一）' },
     NOT_AN_ACTIVE_UNIT: { en: 'is not an active member unit of this tenant', zh: '不是本租户的在册成员单位' },
+    NO_REVIEW_ROLES: { en: 'the plugin names nobody to review the major matters of a {type} (meetingTypes.escalatesToRoles)', zh: '规则包未规定{type}的重大问题报谁审阅（meetingTypes.escalatesToRoles）' },
   },
   conflict: {
     ITEM_WRONG_STATUS: { en: 'The item is {status}', zh: '该事项当前状态为 {status}' },
@@ -27,6 +28,7 @@ export const MEETING_ERRORS = defineErrors('meetings', {
     MEETING_NOT_SCHEDULED: { en: 'The meeting is {status}, not SCHEDULED', zh: '该会议当前状态为 {status}，不是待召开（SCHEDULED）' },
     MINUTES_NOT_APPROVED: { en: 'Minutes download once approved; these are {status}', zh: '纪要审批后才能下载；当前状态为 {status}' },
     MEETING_NOT_HELD: { en: 'Minutes are drafted after the meeting is held', zh: '会议召开后才能起草纪要' },
+    MATTER_AFTER_HELD: { en: 'A matter of a meeting is referred for review once the meeting is held', zh: '会议召开后才能将重大问题报请审阅' },
     MINUTES_LOCKED: { en: 'The minutes are {status} and can no longer be edited', zh: '纪要当前状态为 {status}，不能再修改' },
     MINUTES_WRONG_STATUS: { en: 'The minutes are {status}; this needs {needed}', zh: '纪要当前状态为 {status}；此操作需要 {needed}' },
   },
@@ -38,6 +40,7 @@ export const MEETING_ERRORS = defineErrors('meetings', {
     OFFICE_SCHEDULES: { en: 'Only the office schedules meetings', zh: '只有联席办可安排会议' },
     OFFICE_RECORDS: { en: 'Only the office records meetings', zh: '只有联席办可记录会议' },
     OFFICE_CANCELS: { en: 'Only the office cancels meetings', zh: '只有联席办可取消会议' },
+    OFFICE_REFERS: { en: 'Only the office refers a meeting\'s major matter for review', zh: '只有联席办可将会议的重大问题报请审阅' },
     RECEIVING_UNITS_ACKNOWLEDGE: { en: 'Receiving units acknowledge receipt', zh: '由接收单位确认签收' },
     OFFICE_KEEPS_MINUTES: { en: 'Only the office drafts, submits and issues minutes', zh: '只有联席办可起草、提交和印发纪要' },
     NO_APPROVAL_NEEDED: { en: 'These minutes need no approval', zh: '此纪要无需审批' },

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
+import { ReportingModule } from '@modules/reporting';
+import { MeetingMattersResolver, MeetingMattersService } from './meeting-matters.resolver';
 import { AgreedItemsResolver } from './agreed-items.resolver';
 import { AgreedItemsService } from './agreed-items.service';
 import { CadenceResolver } from './cadence.resolver';
@@ -14,7 +16,7 @@ import { MinutesService } from './minutes.service';
 
 /** Joint-meeting operations: meetings, minutes, agreed items, cadence and key periods. */
 @Module({
-  imports: [JointMeetingModule],
+  imports: [JointMeetingModule, ReportingModule],
   controllers: [DocumentsController],
   providers: [
     MinutesDocumentService,
@@ -27,6 +29,8 @@ import { MinutesService } from './minutes.service';
     MinutesResolver,
     AgreedItemsResolver,
     CadenceResolver,
+    MeetingMattersService,
+    MeetingMattersResolver,
   ],
   exports: [MeetingsService, MinutesService, AgreedItemsService, CadenceService],
 })
