@@ -15,6 +15,7 @@ import { AgreedItem, AgreedItemOwner, ImplementationReport } from '@modules/meet
 import { CadenceObligation, KeyPeriod } from '@modules/meetings/cadence.entity';
 import { Finding } from '@modules/findings';
 import { Meeting, MeetingUnit } from '@modules/meetings/meeting.entity';
+import { MeetingTopic } from '@modules/meetings/meeting-topic.entity';
 import { Minutes, MinutesRecipient } from '@modules/meetings/minutes.entity';
 import { IssueList } from '@modules/coordination/issue-list.entity';
 import { SensitiveReport } from '@modules/coordination/sensitive-report.entity';
@@ -52,6 +53,7 @@ export const ENTITIES = [
   Notification,
   Meeting,
   MeetingUnit,
+  MeetingTopic,
   Minutes,
   MinutesRecipient,
   AgreedItem,

@@ -35,6 +35,7 @@ export const AUDITED_TABLES: Readonly<Record<string, Exclude<SubjectType, 'all'>
   briefing_recipient: 'Briefing',
   document_counter: 'Briefing',
   meeting_unit: 'Meeting',
+  meeting_topic: 'Meeting',
   cadence_obligation: 'Meeting',
   minutes: 'Minutes',
   minutes_recipient: 'Minutes',

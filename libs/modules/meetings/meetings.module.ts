@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
 import { ReportingModule } from '@modules/reporting';
 import { MeetingMattersResolver, MeetingMattersService } from './meeting-matters.resolver';
+import { MeetingTopicsResolver, MeetingTopicsService } from './meeting-topics.resolver';
 import { AgreedItemsResolver } from './agreed-items.resolver';
 import { AgreedItemsService } from './agreed-items.service';
 import { CadenceResolver } from './cadence.resolver';
@@ -31,6 +32,8 @@ import { MinutesService } from './minutes.service';
     CadenceResolver,
     MeetingMattersService,
     MeetingMattersResolver,
+    MeetingTopicsService,
+    MeetingTopicsResolver,
   ],
   exports: [MeetingsService, MinutesService, AgreedItemsService, CadenceService],
 })
