@@ -8,11 +8,13 @@ export const COORDINATION_ERRORS = defineErrors('coordination', {
     IN_THE_FUTURE: { en: 'is in the future', zh: '不能晚于当前时间' },
     ON_SITE_VERIFICATION_REQUIRED: { en: 'the plugin requires on-site verification (落地核查, {source}) before reporting', zh: '规则包要求先落地核查再报告（{source}）' },
     SEND_BACK_NEEDS_COMMENT: { en: 'say what is missing when sending a verification back', zh: '退回核查结果时须说明缺少什么' },
+    UNITS_REQUIRED: { en: 'name at least one unit to circulate it to', zh: '请至少指定一个通报单位' },
     NO_RULE: { en: 'the plugin {plugin} of {tenant} has no rule for {what} ({section})', zh: '{tenant}的规则包 {plugin} 未规定{what}（{section}）' },
   },
   conflict: {
     ISSUE_LIST_LOCKED: { en: 'The issue list is {status} and can no longer be edited', zh: '问题清单当前状态为 {status}，不能再修改' },
     ISSUE_LIST_WRONG_STATUS: { en: 'The issue list is {status}; this needs {needed}', zh: '问题清单当前状态为 {status}；此操作需要 {needed}' },
+    REPORT_CLOSED: { en: 'The sensitive report is closed', zh: '该敏感信息报告已办结' },
     REPORT_WRONG_STATUS: { en: 'The sensitive report is {status}; this needs {needed}', zh: '该敏感信息报告当前状态为 {status}；此操作需要 {needed}' },
   },
   forbidden: {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
 import { Deadlines } from './deadlines';
+import { SensitiveCirculationResolver, SensitiveCirculationService } from './sensitive-circulation.resolver';
 import { IssueListItemResolver, IssueListsResolver } from './issue-lists.resolver';
 import { IssueListsService } from './issue-lists.service';
 import { SensitiveReportsQuery } from './sensitive-reports.query';
@@ -10,7 +11,7 @@ import { SensitiveReportsService } from './sensitive-reports.service';
 /** Day-to-day coordination: important sensitive information (000/001 art. 11) and issue lists (000 art. 12). */
 @Module({
   imports: [JointMeetingModule],
-  providers: [Deadlines, SensitiveReportsService, SensitiveReportsQuery, IssueListsService, SensitiveReportsResolver, IssueListsResolver, IssueListItemResolver],
+  providers: [SensitiveCirculationService, SensitiveCirculationResolver, Deadlines, SensitiveReportsService, SensitiveReportsQuery, IssueListsService, SensitiveReportsResolver, IssueListsResolver, IssueListItemResolver],
   exports: [SensitiveReportsService, SensitiveReportsQuery, IssueListsService],
 })
 export class CoordinationModule {}

@@ -24,6 +24,7 @@ export enum SensitiveReportAction {
   VERIFIED = 'VERIFIED',
   RETURNED = 'RETURNED',
   CLOSED = 'CLOSED',
+  CIRCULATED = 'CIRCULATED',
 }
 registerEnumType(SensitiveReportAction, { name: 'SensitiveReportAction' });
 
@@ -96,6 +97,10 @@ export class SensitiveReport {
   /** The responsible unit (属事单位) the office notified. */
   @Column({ name: 'responsible_unit_id', type: 'uuid', nullable: true })
   responsibleUnitId: string | null;
+
+  /** 001 art. 11 (视情向相关部门和各村通报): the units the office circulated it to; they read it. */
+  @Column({ name: 'circulated_unit_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  circulatedUnitIds: string[];
 
   /** The office's instructions with the notification. */
   @Column({ type: 'text', nullable: true })

@@ -18,7 +18,7 @@ export function actingUnit(ctx: RequestContext): string | null {
 /** The office, conveners and superiors see every report they can read; a member unit, what it reported or must verify. */
 export function canSee(ctx: RequestContext, report: SensitiveReport): boolean {
   const unit = unitScope(ctx);
-  return !unit || report.reportingUnitId === unit || report.responsibleUnitId === unit;
+  return !unit || report.reportingUnitId === unit || report.responsibleUnitId === unit || (report.circulatedUnitIds ?? []).includes(unit);
 }
 
 /** Reads of sensitive reports, narrowed for member units. */
@@ -36,7 +36,7 @@ export class SensitiveReportsQuery {
       sensitiveRule(tenant, 'tenantCode');
       const qb = em.createQueryBuilder(SensitiveReport, 'r').where('r.tenant_id = :t', { t: tenant.id });
       const unit = unitScope(ctx);
-      if (unit) qb.andWhere('(r.reporting_unit_id = :unit OR r.responsible_unit_id = :unit)', { unit });
+      if (unit) qb.andWhere('(r.reporting_unit_id = :unit OR r.responsible_unit_id = :unit OR :unit = ANY (r.circulated_unit_ids))', { unit });
       if (status) qb.andWhere('r.status = :status', { status });
       return qb.orderBy('r.reported_at', 'DESC').addOrderBy('r.id').take(limit).getMany();
     });
