@@ -44,6 +44,16 @@ export const casesSchema = z.strictObject({
       source: citationSchema,
     })
     .optional().describe('Leader ownership of cases (领导包案): tiers, team and plan, progress reports.'),
+  keyCases: z
+    .strictObject({
+      ownershipTiers: z
+        .array(keySchema)
+        .min(1)
+        .describe('A case whose required ownership tier (ownership.tiers[].id) is one of these is a key case (重点案件) from its reception: 003 §二 names the cases owned by leaders 重点案件.'),
+      source: citationSchema,
+    })
+    .optional()
+    .describe('Which cases are key cases (重点案件) by rule; the office may also mark or unmark any case with a reason. A ladder rule `about: KEY_CASE` counts reminders about key cases only (003 §五).'),
   roadmaps: z
     .strictObject({ strategies: z.array(z.enum(['RESOLVE', 'STABILISE', 'STRIKE'])).min(1).describe('Strategies offered: RESOLVE, STABILISE, STRIKE.'), source: citationSchema })
     .optional().describe('Roadmap strategies on key cases (002: 化解、稳控、打击), where ownership does not declare them.'),

@@ -108,6 +108,11 @@ export const effectivePluginSchema = identitySchema.extend(sections).superRefine
   if (listed && !listed.steps.some((s) => s.code === listed.acceptanceStep)) {
     ctx.addIssue({ code: 'custom', path: ['supervision', 'listedSupervision', 'acceptanceStep'], message: `"${listed.acceptanceStep}" is not one of the steps` });
   }
+  // Key cases by ownership tier name tiers of this plugin (where it declares ownership; else an ancestor's).
+  const tiers = p.cases.ownership?.tiers.map((t) => t.id);
+  p.cases.keyCases?.ownershipTiers.forEach((id, i) => {
+    if (tiers && !tiers.includes(id)) ctx.addIssue({ code: 'custom', path: ['cases', 'keyCases', 'ownershipTiers', i], message: `"${id}" is not one of cases.ownership.tiers` });
+  });
 });
 
 /** A plugin as declared, before `extends` is resolved: identity plus any sections (checked once effective). */

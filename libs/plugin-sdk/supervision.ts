@@ -69,15 +69,19 @@ export const triggerConditionSchema = z.discriminatedUnion('kind', [
   /** Named in `consecutive` consecutive special notices (连续两次被专项通报). */
   z.strictObject({ kind: z.literal('CONSECUTIVE_SPECIAL_NOTICES').describe('Named in consecutive special notices.'), consecutive: z.number().int().positive().describe('How many in a row.') }),
   /**
-   * Reminded `consecutive` times in a row (连续2次被提醒告知). `about: CASE` (003 §五: 连续2次被提醒告知的
-   * 重点案件): the reminders about one case, and the step concerns that case — reminders about other
-   * matters do not add up. `about: UNIT` (the default): any reminders of the unit. `withinDays`: each
-   * reminder of the run follows the previous one within so many calendar days.
+   * Reminded `consecutive` times in a row (连续2次被提醒告知). `about: KEY_CASE` (003 §五: 连续2次被提醒告知的
+   * 重点案件): the reminders about one key case, and the step concerns that case — reminders about other
+   * matters, or about a case that is not a key case, do not add up; `about: CASE` the same for any case.
+   * `about: UNIT` (the default): any reminders of the unit. `withinDays`: each reminder of the run
+   * follows the previous one within so many calendar days.
    */
   z.strictObject({
     kind: z.literal('CONSECUTIVE_REMINDERS').describe('Reminded several times in a row.'),
     consecutive: z.number().int().positive().describe('How many in a row.'),
-    about: z.enum(['CASE', 'UNIT']).optional().describe('CASE: reminders about one key case, and the step concerns that case (003 §五); UNIT (default): any reminders of the unit.'),
+    about: z
+      .enum(['KEY_CASE', 'CASE', 'UNIT'])
+      .optional()
+      .describe('KEY_CASE: reminders about one case that is a key case (重点案件: by the plugin\'s cases.keyCases or marked by the office), and the step concerns that case (003 §五); CASE: reminders about one case, key or not; UNIT (default): any reminders of the unit.'),
     withinDays: z.number().int().positive().max(3650).optional().describe('Each reminder of the run follows the previous one within so many calendar days.'),
   }),
   /** A case or failure flagged with one of these reasons (造成严重影响, 越级访…). */
@@ -131,6 +135,11 @@ export const listedSupervisionSchema = z.strictObject({
   steps: z.array(stepSchema).min(2).describe('Ordered steps (建档立案 → 下发通知 → 化解处置 → 组织验收 → 摘牌销号).'),
   acceptanceStep: codeSchema.describe('The step code that is the acceptance check; delisting requires it passed.'),
   timeLimit: statedDurationSchema.optional(),
+  scope: z
+    .array(z.string().min(1).max(50))
+    .max(10)
+    .optional()
+    .describe('What a listed case is brought into, as the source words it (003 §五: 纳入重点调度、专项督导和实地督查范围); recorded on the listing and shown on the superiors\' view.'),
   source: citationSchema,
 });
 

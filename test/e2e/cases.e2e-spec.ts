@@ -75,8 +75,8 @@ describe('petition ledger in a town under the county plugin', () => {
     expect(c).toMatchObject({ number: '2026-0001', status: 'RECEIVED', source: 'BEIJING_PETITION', ownerTier: 'PRINCIPAL', repeatCount: 0, repeat: false });
     expect(c.ownerRule).toContain('003 §二');
     expect(c.ownerRule).toContain('county-petition-mechanisms');
-    // 003 二: the county leader co-owns it too; 004 領導接待日制度 5: registered for the principal leader's 批转.
-    expect((c.history as { kind: string }[]).map((h) => h.kind)).toEqual(['RECEIVED', 'OWNERSHIP_REQUIRED', 'COUNTY_OWNERSHIP_REQUIRED', 'PRINCIPAL_ASSIGNMENT_REQUESTED']);
+    // 003 二: the county leader co-owns it too; 004 領導接待日制度 5: registered for the principal leader's 批转; a key case by 003's keyCases rule.
+    expect((c.history as { kind: string }[]).map((h) => h.kind)).toEqual(['RECEIVED', 'OWNERSHIP_REQUIRED', 'COUNTY_OWNERSHIP_REQUIRED', 'KEY_CASE_MARKED', 'PRINCIPAL_ASSIGNMENT_REQUESTED']);
     // The office sees personal data in full.
     expect(c.petitioners).toEqual([{ name: '王建国', idNumber: ID_NUMBER, phone: '13812345678', address: '示范县某镇某村三组12号', masked: false }]);
   });
@@ -136,7 +136,7 @@ describe('petition ledger in a town under the county plugin', () => {
     expect(resolved.status).toBe('RESOLVED');
     const closed = ok(await mutate<{ closeCase: Record<string, unknown> & { history: { kind: string }[] } }>('closeCase', 'CloseCaseInput', { caseId, note: '化解结案销号' }, office)).closeCase;
     expect(closed.status).toBe('CLOSED');
-    expect(closed.history.map((h) => h.kind)).toEqual(['RECEIVED', 'OWNERSHIP_REQUIRED', 'COUNTY_OWNERSHIP_REQUIRED', 'PRINCIPAL_ASSIGNMENT_REQUESTED', 'ASSIGNED', 'OWNER_ASSIGNED', 'PROGRESS_REPORTED', 'PROGRESS_REPORTED', 'PROGRESS_REPORT_MISSED', 'RESOLVED', 'CLOSED']);
+    expect(closed.history.map((h) => h.kind)).toEqual(['RECEIVED', 'OWNERSHIP_REQUIRED', 'COUNTY_OWNERSHIP_REQUIRED', 'KEY_CASE_MARKED', 'PRINCIPAL_ASSIGNMENT_REQUESTED', 'ASSIGNED', 'OWNER_ASSIGNED', 'PROGRESS_REPORTED', 'PROGRESS_REPORTED', 'PROGRESS_REPORT_MISSED', 'RESOLVED', 'CLOSED']);
     clock.set('2026-11-02T10:00:00+08:00');
     const tenantId = ok(await t.gql<{ tenant: { id: string } }>(`{ tenant(code: "${TOWN}") { id } }`, {}, office)).tenant.id;
     // 09-28 week: closed on 09-29, within that week, so nothing more is due.

@@ -83,10 +83,10 @@ describe('the supervision ladder in the demo county', () => {
     ok(await t.gql<{ supervisionStatus: { items: Status[] } }>(
       `{ supervisionStatus(tenantCode: "${COUNTY}", limit: 200) { items { tenantCode listedCases interviewsAwaitingRectification proposedSteps confirmedSteps dismissedSteps stepsByKind { step proposed confirmed dismissed } } } }`, {}, tok.superior,
     )).supervisionStatus.items.find((s) => s.tenantCode === town)!;
-  type EvidenceItem = { kind: string; reference: string | null; status: string; unitName: string | null; label: string | null; rule: string | null };
+  type EvidenceItem = { kind: string; reference: string | null; status: string; unitName: string | null; label: string | null; rule: string | null; scope?: string[] | null; keyCase?: boolean | null; caseNumber?: string | null };
   const evidenceOf = async (town: string, metric: string): Promise<{ count: number; items: EvidenceItem[] }> =>
     ok(await t.gql<{ supervisionEvidence: { count: number; items: EvidenceItem[] } }>(
-      `query($m: SupervisionMetric!) { supervisionEvidence(tenantCode: "${town}", metric: $m) { count items { kind reference status unitName label rule } } }`, { m: metric }, tok.superior,
+      `query($m: SupervisionMetric!) { supervisionEvidence(tenantCode: "${town}", metric: $m) { count items { kind reference status unitName label rule scope keyCase caseNumber } } }`, { m: metric }, tok.superior,
     )).supervisionEvidence;
   /** The sweep drafts the regular notices that are due; the office publishes the monthly one. */
   async function publishDraftedMonth(periodStart: string): Promise<string> {
@@ -292,6 +292,35 @@ describe('the supervision ladder in the demo county', () => {
     expect(planned).toMatchObject({ status: 'PLANNED', severity: 'SERIOUS', unitName: '十字镇', ruleId: 'bottom-three-twice' });
   });
 
+  type KeyCaseView = { keyCase: boolean; keyCaseBasis: string | null; keyCaseRule: string | null; keyCaseSince: string | null; history: { kind: string; note: string | null; rule: string | null; by: { username: string } | null }[] };
+  const caseView = async (id: string, token: string): Promise<KeyCaseView> =>
+    ok(await t.gql<{ petitionCase: KeyCaseView }>('query($id: ID!) { petitionCase(id: $id) { keyCase keyCaseBasis keyCaseRule keyCaseSince history { kind note rule by { username } } } }', { id }, token)).petitionCase;
+  const setKeyCase = (input: Record<string, unknown>, token: string) =>
+    t.gql<{ setKeyCase: { keyCase: boolean; keyCaseBasis: string; keyCaseRule: string } }>('mutation($i: SetKeyCaseInput!) { setKeyCase(input: $i) { keyCase keyCaseBasis keyCaseRule } }', { i: input }, token);
+
+  it('003 二/五: a key case (重点案件) is an explicit flag on the case — by the plugin\'s rule at reception, or set by the office with a reason, in the history', async () => {
+    // A Beijing petition in 下仓镇 needs principal-leader ownership (003 §二, inherited from the county): a key case by rule.
+    const key = await caseView(caseId.key, tok.xiacang);
+    expect(key).toMatchObject({ keyCase: true, keyCaseBasis: 'RULE', keyCaseRule: '003 §二, §五 (keyCases: principal, county-petition-mechanisms)' });
+    expect(key.history.filter((h) => h.kind.startsWith('KEY_CASE')).map((h) => [h.kind, h.rule, h.by?.username])).toEqual([['KEY_CASE_MARKED', key.keyCaseRule, 'office']]);
+    // An ordinary petition is not; the town's office marks it, and unmarks it, with a reason (both in the history).
+    const plain = await petition('xiacang', {});
+    expect(await caseView(plain, tok.xiacang)).toMatchObject({ keyCase: false, keyCaseBasis: null });
+    expect(field(await setKeyCase({ caseId: plain, keyCase: true, reason: ' ' }, tok.xiacang))).toBe('input.reason');
+    expect(code(await setKeyCase({ caseId: plain, keyCase: true, reason: '涉及多户群众，列为重点案件' }, tok.office))).toBe('NOT_FOUND'); // the county does not write a town's ledger
+    expect(ok(await setKeyCase({ caseId: plain, keyCase: true, reason: '涉及多户群众，列为重点案件' }, tok.xiacang)).setKeyCase).toEqual({ keyCase: true, keyCaseBasis: 'OFFICE', keyCaseRule: '涉及多户群众，列为重点案件' });
+    expect(code(await setKeyCase({ caseId: plain, keyCase: true, reason: '再次标记' }, tok.xiacang))).toBe('CONFLICT');
+    ok(await setKeyCase({ caseId: plain, keyCase: false, reason: '经核实为一般信访事项' }, tok.xiacang));
+    const after = await caseView(plain, tok.xiacang);
+    expect(after).toMatchObject({ keyCase: false, keyCaseBasis: 'OFFICE', keyCaseRule: '经核实为一般信访事项' });
+    expect(after.history.filter((h) => h.kind.startsWith('KEY_CASE')).map((h) => [h.kind, h.note, h.by?.username])).toEqual([
+      ['KEY_CASE_MARKED', '涉及多户群众，列为重点案件', 'office'],
+      ['KEY_CASE_UNMARKED', '经核实为一般信访事项', 'office'],
+    ]);
+    // The county's superiors see the flag on the town's cases.
+    expect((await caseView(caseId.key, tok.superior)).keyCase).toBe(true);
+  });
+
   it('003 五: two reminders about the same key case → a proposed listing of that case; reminders about unrelated matters add up to nothing', async () => {
     at('2026-09-01');
     const remind = (unitId: string, reasonCode: string, caseRef?: string) =>
@@ -303,6 +332,10 @@ describe('the supervision ladder in the demo county', () => {
     caseId.other = await petition('shizi', {});
     ok(await mutate('issueReminder', 'IssueReminderInput', { tenantCode: COUNTY, unitId: unit.shizi, severity: 'GENERAL', reasonCode: 'WARNING_VERIFICATION_LATE', note: '预警信息核查反馈不及时' }, tok.office));
     ok(await mutate('issueReminder', 'IssueReminderInput', { tenantCode: COUNTY, unitId: unit.shizi, severity: 'GENERAL', reasonCode: 'BUCK_PASSING', note: '推诿扯皮', caseId: caseId.other }, tok.office));
+    await t.queue.whenIdle();
+    expect(await proposals('PROPOSED')).toEqual([]);
+    // A second reminder about that case: two about one case, but it is not a key case (003 五 lists 重点案件) — nothing.
+    ok(await mutate('issueReminder', 'IssueReminderInput', { tenantCode: COUNTY, unitId: unit.shizi, severity: 'GENERAL', reasonCode: 'BUCK_PASSING', note: '仍推诿扯皮', caseId: caseId.other }, tok.office));
     await t.queue.whenIdle();
     expect(await proposals('PROPOSED')).toEqual([]);
     const second = ok(await remind(unit.xiacang, 'RESOLUTION_DRAGGING', caseId.key)).issueReminder;
@@ -321,6 +354,17 @@ describe('the supervision ladder in the demo county', () => {
     expect((listing as Action & { caseId: string }).caseId).toBe(caseId.key);
     expect(listing.evidenceChain.map((a) => a.id)).toEqual([second.id]);
     expect(listing.steps.map((s) => s.code)).toEqual(['FILE']);
+    // 003 五: 挂牌督办事项纳入重点调度、专项督导和实地督查范围 — the scope is the plugin's, on the listing.
+    expect(listing.detail.scope).toEqual(['重点调度', '专项督导', '实地督查']);
+
+    // 十字镇's office makes its case a key case: the two reminders about it now count — proposed, and the
+    // office dismisses it with a reason (a person decides).
+    ok(await setKeyCase({ caseId: caseId.other, keyCase: true, reason: '群众反映强烈，列为重点案件' }, tok.shizi));
+    await ladder.run(countyId);
+    const [otherListing] = await proposals('PROPOSED');
+    expect(otherListing).toMatchObject({ ruleId: 'reminded-twice', step: 'LISTED_SUPERVISION', unitName: '十字镇', caseId: caseId.other });
+    ok(await decide('dismissSupervisionProposal', { proposalId: otherListing.id, reason: '已于本周化解，暂不挂牌' }));
+    expect(await proposals('PROPOSED')).toEqual([]);
   });
 
   it('issue 13 item 9: the superiors\' view shows per town the confirmed steps by kind, the listed case, and lists them', async () => {
@@ -332,7 +376,12 @@ describe('the supervision ladder in the demo county', () => {
       { step: 'REMINDER_OR_INTERVIEW', proposed: 0, confirmed: 2, dismissed: 0 },
     ]);
     const shizi = await statusOf('shizi');
-    expect(shizi).toMatchObject({ listedCases: 0, confirmedSteps: 1, stepsByKind: [{ step: 'REMINDER_OR_INTERVIEW', proposed: 0, confirmed: 1, dismissed: 0 }] });
+    expect(shizi).toMatchObject({ listedCases: 0, confirmedSteps: 1, dismissedSteps: 1 });
+    expect(shizi.stepsByKind).toEqual([
+      { step: 'LISTED_SUPERVISION', proposed: 0, confirmed: 0, dismissed: 1 },
+      { step: 'REMINDER_OR_INTERVIEW', proposed: 0, confirmed: 1, dismissed: 0 },
+    ]);
+    expect((await evidenceOf('shizi', 'DISMISSED_STEPS')).items.map((i) => [i.label, i.rule])).toEqual([['LISTED_SUPERVISION', 'reminded-twice (003 §五)']]);
     // The rows behind the numbers: each confirmed step with what the office made of it and its article.
     const confirmed = await evidenceOf('xiacang', 'CONFIRMED_STEPS');
     expect(confirmed.count).toBe(3);
@@ -343,8 +392,10 @@ describe('the supervision ladder in the demo county', () => {
     ]);
     expect(confirmed.items.every((i) => i.reference)).toBe(true); // the action each confirmation created
     expect((await evidenceOf('shizi', 'CONFIRMED_STEPS')).items.map((i) => i.label)).toEqual(['REMINDER_OR_INTERVIEW → INTERVIEW']);
+    // 003 五 (003-23): the listed key case, in 重点调度、专项督导和实地督查 scope, as the superiors see it.
     const listed = await evidenceOf('xiacang', 'LISTED_CASES');
-    expect(listed).toMatchObject({ count: 1, items: [{ kind: 'LISTING', status: 'ACTIVE', unitName: '下仓镇', rule: '003 §五' }] });
+    const keyNumber = ok(await t.gql<{ petitionCase: { number: string } }>('query($id: ID!) { petitionCase(id: $id) { number } }', { id: caseId.key }, tok.superior)).petitionCase.number;
+    expect(listed).toMatchObject({ count: 1, items: [{ kind: 'LISTING', status: 'ACTIVE', unitName: '下仓镇', rule: '003 §五', scope: ['重点调度', '专项督导', '实地督查'], keyCase: true, caseNumber: keyNumber }] });
     // A town reads its own row, with the county's steps about it; a sibling's is not its to read.
     const own = ok(await t.gql<{ supervisionStatus: { items: Status[] } }>('{ supervisionStatus(tenantCode: "xiacang") { items { tenantCode confirmedSteps } } }', {}, tok.xiacang)).supervisionStatus.items;
     expect(own).toEqual([{ tenantCode: 'xiacang', confirmedSteps: 3 }]);
@@ -395,7 +446,7 @@ describe('the supervision ladder in the demo county', () => {
     expect(await statusOf('xiacang')).toMatchObject({ proposedSteps: 1, confirmedSteps: 3 });
     expect((await statusOf('xiacang')).stepsByKind).toContainEqual({ step: 'INTERVIEW', proposed: 1, confirmed: 0, dismissed: 0 });
     expect((await evidenceOf('xiacang', 'PROPOSED_STEPS')).items).toEqual([
-      { kind: 'PROPOSAL', reference: null, status: 'PROPOSED', unitName: '下仓镇', label: 'INTERVIEW', rule: 'interview-grounds (003 §六)' },
+      { kind: 'PROPOSAL', reference: null, status: 'PROPOSED', unitName: '下仓镇', label: 'INTERVIEW', rule: 'interview-grounds (003 §六)', scope: null, keyCase: null, caseNumber: null },
     ]);
     const pending = ok(await t.gql<{ supervisionStatus: { items: { tenantCode: string }[] } }>(`{ supervisionStatus(tenantCode: "${COUNTY}", filter: { hasProposed: true }, orderBy: { field: PROPOSED_STEPS, direction: DESC }) { items { tenantCode } } }`, {}, tok.superior)).supervisionStatus;
     expect(pending.items).toEqual([{ tenantCode: 'xiacang' }]);
@@ -472,6 +523,7 @@ describe('the supervision ladder in the demo county', () => {
       ['INTERVIEW', 'bottom-three-twice', 'PLANNED'],
       ['INTERVIEW', 'interview-grounds', 'RECTIFIED'],
       ['LISTING', 'reminded-twice', 'DELISTED'],
+      ['REMINDER', null, 'ISSUED'],
       ['REMINDER', null, 'ISSUED'],
       ['REMINDER', null, 'ISSUED'],
       ['REMINDER', null, 'ISSUED'],

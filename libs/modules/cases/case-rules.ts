@@ -9,6 +9,7 @@ import { pluginOf, tenantById, tenantByCode } from '@modules/tenancy/tenant-look
 
 export type CaseRuleSet = EffectivePlugin['cases'];
 type Ownership = NonNullable<CaseRuleSet['ownership']>;
+type KeyCases = NonNullable<CaseRuleSet['keyCases']>;
 
 /** Where a tenant's case rules come from: its own plugin, or an ancestor whose rules reach its descendants. */
 export interface RuleOrigin {
@@ -24,6 +25,8 @@ export interface CaseRules {
   tenant: Tenant;
   own: CaseRuleSet;
   ownership: { rule: Ownership; origin: RuleOrigin } | null;
+  /** Which cases are key cases by rule (重点案件): own or inherited, like ownership. */
+  keyCases: { rule: KeyCases; origin: RuleOrigin } | null;
   /** A visit by at least this many people is a group petition: the plugin's figure (own or inherited) or the platform default of 5. */
   groupPetition: CaseLimit;
   /** How many calendar days one extension may add: the plugin's figure or the platform default of 30. */
@@ -33,16 +36,18 @@ export interface CaseRules {
 export async function caseRulesOf(em: EntityManager, tenant: Tenant): Promise<CaseRules> {
   const own = pluginOf(tenant).cases;
   let ownership: CaseRules['ownership'] = own.ownership ? { rule: own.ownership, origin: { pluginId: tenant.pluginId, inherited: false } } : null;
+  let keyCases: CaseRules['keyCases'] = own.keyCases ? { rule: own.keyCases, origin: { pluginId: tenant.pluginId, inherited: false } } : null;
   let threshold = own.groupPetitionThreshold ? { value: own.groupPetitionThreshold.people, source: own.groupPetitionThreshold.source } : null;
-  if (!ownership || threshold === null) {
+  if (!ownership || !keyCases || threshold === null) {
     const ancestors: { plugin_id: string; cases: CaseRuleSet | null }[] = await em.query(`SELECT plugin_id, cases FROM app_inherited_rules($1)`, [tenant.id]);
     for (const a of ancestors) {
       if (!ownership && a.cases?.ownership) ownership = { rule: a.cases.ownership, origin: { pluginId: a.plugin_id, inherited: true } };
+      if (!keyCases && a.cases?.keyCases) keyCases = { rule: a.cases.keyCases, origin: { pluginId: a.plugin_id, inherited: true } };
       if (threshold === null && a.cases?.groupPetitionThreshold) threshold = { value: a.cases.groupPetitionThreshold.people, source: `${a.cases.groupPetitionThreshold.source} (${a.plugin_id})` };
     }
   }
   const cap = own.extensionCap ? { value: own.extensionCap.days, source: own.extensionCap.source } : null;
-  return { tenant, own, ownership, groupPetition: caseLimit(threshold, PLATFORM_DEFAULTS.groupPetitionPeople), extensionCap: caseLimit(cap, PLATFORM_DEFAULTS.extensionDays) };
+  return { tenant, own, ownership, keyCases, groupPetition: caseLimit(threshold, PLATFORM_DEFAULTS.groupPetitionPeople), extensionCap: caseLimit(cap, PLATFORM_DEFAULTS.extensionDays) };
 }
 
 /**
@@ -60,7 +65,7 @@ export function isGroupPetition(rules: Pick<CaseRules, 'groupPetition'>, channel
  * that co-owns it (003 二: 县级领导包案 beside 各乡镇…落实主要/分管领导包案). `tier` is null where the rule
  * names only a county leader (中央、省、市交办督办: 落实县级领导包案).
  */
-export function requiredOwnership(rules: CaseRules, source: CaseSource): { tier: LeaderTier | null; countyTier: LeaderTier | null; rule: string } | null {
+export function requiredOwnership(rules: CaseRules, source: CaseSource): { tier: LeaderTier | null; countyTier: LeaderTier | null; tierId: string; rule: string } | null {
   if (!rules.ownership) return null;
   const tier = rules.ownership.rule.tiers.find((t) => (t.sources as string[]).includes(source));
   if (!tier) return null;
@@ -69,7 +74,14 @@ export function requiredOwnership(rules: CaseRules, source: CaseSource): { tier:
   const countyTier = !county && tier.countyLeader ? tier.countyLeader : null;
   if (!own && !countyTier) return null;
   const origin = rules.ownership.origin;
-  return { tier: own as LeaderTier | null, countyTier: countyTier as LeaderTier | null, rule: `${tier.source} (${tier.id}${origin.inherited ? `, ${origin.pluginId}` : ''})` };
+  return { tier: own as LeaderTier | null, countyTier: countyTier as LeaderTier | null, tierId: tier.id, rule: `${tier.source} (${tier.id}${origin.inherited ? `, ${origin.pluginId}` : ''})` };
+}
+
+/** Whether a case received with this ownership is a key case by the plugin's rule, and the rule that says so. */
+export function keyCaseByRule(rules: CaseRules, ownership: { tierId: string } | null): string | null {
+  if (!rules.keyCases || !ownership || !rules.keyCases.rule.ownershipTiers.includes(ownership.tierId)) return null;
+  const origin = rules.keyCases.origin;
+  return `${rules.keyCases.rule.source} (keyCases: ${ownership.tierId}${origin.inherited ? `, ${origin.pluginId}` : ''})`;
 }
 
 /**

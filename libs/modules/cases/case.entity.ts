@@ -66,6 +66,13 @@ export enum Roadmap {
 }
 registerEnumType(Roadmap, { name: 'Roadmap', description: 'Work roadmap (工作路线图): 化解 / 稳控 / 打击.' });
 
+export enum KeyCaseBasis {
+  RULE = 'RULE',
+  OFFICE = 'OFFICE',
+}
+registerEnumType(KeyCaseBasis, { name: 'KeyCaseBasis', description: 'RULE: the plugin\'s keyCases rule (003 §二: the cases leaders own are 重点案件); OFFICE: marked or unmarked by the office with a reason.' });
+
+
 /** Tiered handling levels (002 §五(二)(三)): grid → community → street/town. */
 export enum HandlingLevel {
   GRID = 'GRID',
@@ -305,6 +312,22 @@ export class PetitionCase {
   @Field(() => Date, { nullable: true, description: 'When the township recorded the county leader\'s ownership.' })
   countyOwnedAt: Date | null;
 
+  @Column({ name: 'key_case', type: 'boolean', default: false })
+  @Field({ description: 'A key case (重点案件, 003 §二, §五): by the plugin\'s rule (keyCases) or marked by the office. The ladder lists a key case reminded twice.' })
+  keyCase: boolean;
+
+  @Column({ name: 'key_case_basis', type: 'text', nullable: true })
+  @Field(() => KeyCaseBasis, { nullable: true, description: 'Why it is (or stopped being) a key case: RULE (the plugin\'s keyCases) or OFFICE (set by the office).' })
+  keyCaseBasis: KeyCaseBasis | null;
+
+  @Column({ name: 'key_case_rule', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The rule with its source article, or the office\'s reason.' })
+  keyCaseRule: string | null;
+
+  @Column({ name: 'key_case_since', type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the flag last changed (the history has every change).' })
+  keyCaseSince: Date | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   @Field()
   updatedAt: Date;
@@ -379,7 +402,7 @@ export class CaseEvent {
   caseId: string;
 
   @Column({ type: 'text' })
-  @Field({ description: 'RECEIVED, ASSIGNED, OWNER_ASSIGNED, PROGRESS_REPORTED, ESCALATED, RECUSED, FIRST_INQUIRY_TRANSFERRED, TRANSFERRED, GUIDED, EXTENSION_*, RESOLVED, CLOSED, REVIEW_*…' })
+  @Field({ description: 'RECEIVED, ASSIGNED, OWNER_ASSIGNED, KEY_CASE_MARKED, KEY_CASE_UNMARKED, PROGRESS_REPORTED, ESCALATED, RECUSED, FIRST_INQUIRY_TRANSFERRED, TRANSFERRED, GUIDED, EXTENSION_*, RESOLVED, CLOSED, REVIEW_*…' })
   kind: string;
 
   @Column({ type: 'timestamptz' })

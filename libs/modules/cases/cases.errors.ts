@@ -74,6 +74,8 @@ export const CASE_ERRORS = defineErrors('cases', {
     EXTENSION_CASE_NOT_OPEN: { en: 'Case {number} is {status}; only an open case\'s time limit is extended (reject the request instead)', zh: '案件 {number} 当前状态为 {status}；只能延长未结案件的期限（请驳回该申请）' },
     TIME_LIMIT_CHANGED: { en: 'The time limit of case {number} changed since the request (now {dueOn}); reject it and request again', zh: '案件 {number} 的办理期限在申请后已变更（现为 {dueOn}）；请驳回后重新申请' },
     LEDGER_ENTRY_DONE: { en: 'This ledger entry is already done', zh: '该台账条目已办结' },
+    KEY_CASE_ALREADY: { en: 'Case {number} is already a key case ({basis})', zh: '案件 {number} 已是重点案件（{basis}）' },
+    KEY_CASE_NOT: { en: 'Case {number} is not a key case', zh: '案件 {number} 不是重点案件' },
     NO_OWNING_LEADER: { en: 'Case {number} has no owning leader yet; progress reports follow ownership', zh: '案件 {number} 尚无包案领导；进展报告须在包案之后' },
     NO_HANDLING_LEVEL: { en: 'Case {number} has no handling level yet; the office sets one first', zh: '案件 {number} 尚未确定办理层级；须先由联席办设定' },
     AT_TOP_LEVEL: { en: 'Case {number} is handled at the top level ({level}); it cannot go higher', zh: '案件 {number} 已在最高层级（{level}）办理，不能再上报' },

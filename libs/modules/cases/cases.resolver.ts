@@ -10,7 +10,7 @@ import { CaseEvent, CaseStatus, PetitionCase } from './case.entity';
 import { CaseProgressReport, ReceptionRoster } from './case-records.entity';
 import { CasesQuery } from './cases.query';
 import { CasesService } from './cases.service';
-import { AssignCaseInput, AssignCaseOwnerInput, CloseCaseInput, ReportCaseProgressInput, ResolveCaseInput, SetReceptionRosterInput } from './dto/handling.inputs';
+import { AssignCaseInput, AssignCaseOwnerInput, CloseCaseInput, ReportCaseProgressInput, ResolveCaseInput, SetKeyCaseInput, SetReceptionRosterInput } from './dto/handling.inputs';
 import { ReceivePetitionInput } from './dto/intake.inputs';
 import { OwnershipService } from './ownership.service';
 import { Petitioner } from './petitioner.model';
@@ -88,6 +88,12 @@ export class CasesResolver {
   @Mutation(() => PetitionCase, { description: 'The office records the owning leader (包案), team, plan and roadmap; the tier must match the ownership rule.' })
   assignCaseOwner(@Ctx() ctx: RequestContext, @Args('input') input: AssignCaseOwnerInput): Promise<PetitionCase> {
     return this.ownership.assignOwner(ctx, input);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => PetitionCase, { description: 'The office marks a case a key case (重点案件, 003 §五) or unmarks it, with a reason; the plugin\'s keyCases rule marks some at reception. Kept in the case history.' })
+  setKeyCase(@Ctx() ctx: RequestContext, @Args('input') input: SetKeyCaseInput): Promise<PetitionCase> {
+    return this.ownership.setKeyCase(ctx, input);
   }
 
   @Allow('report', 'PetitionCase')

@@ -12,11 +12,11 @@ import { CalendarService } from '@modules/calendar/calendar.service';
 import { notify } from '@modules/notifications/notify';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
-import { CaseChannel, CaseLink, CasePetitioner, CaseSource, CaseStatus, HandlingLevel, LeaderTier, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
+import { CaseChannel, CaseLink, CasePetitioner, CaseSource, CaseStatus, HandlingLevel, KeyCaseBasis, LeaderTier, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { recordStep } from './case-events';
 import { recusalData } from './recusal-step';
 import { dutyCovers, requestPrincipalAssignment, routeByLine } from './ledger-rules';
-import { canSeeCase, caseRulesOf, isGroupPetition, pluginOf, requiredOwnership, tenantByCode, tenantById, unitScope, type CaseRules } from './case-rules';
+import { canSeeCase, caseRulesOf, isGroupPetition, keyCaseByRule, pluginOf, requiredOwnership, tenantByCode, tenantById, unitScope, type CaseRules } from './case-rules';
 import type { AssignCaseInput, CloseCaseInput, ResolveCaseInput } from './dto/handling.inputs';
 import type { ReceivePetitionInput } from './dto/intake.inputs';
 import { sealPetitioner } from './petitioner.model';
@@ -70,6 +70,7 @@ export class CasesService {
       if (unit && input.channel === CaseChannel.GRID_REPORT && !location) throw CASE_ERRORS.badInput('input.locationUnitId', 'GRID_REPORT_NAMES_LOCATION');
       const source = input.source ?? (input.channel === CaseChannel.ASSIGNED ? CaseSource.ASSIGNED_FROM_ABOVE : CaseSource.LOCAL);
       const ownership = requiredOwnership(rules, source);
+      const keyRule = keyCaseByRule(rules, ownership);
       const peopleCount = input.peopleCount ?? input.petitioners.length;
       const duty = onDutyChannel ? await this.reception.dutyFor(em, rules, today, input.dutyLeaderConflict ?? null, input.petitioners.map((p) => p.name)) : null;
       const c = await em.save(
@@ -101,6 +102,10 @@ export class CasesService {
           ownerRule: ownership?.rule ?? null,
           countyOwnerTier: ownership?.countyTier ?? null,
           countyOwnerRule: ownership?.countyTier ? ownership.rule : null,
+          keyCase: keyRule !== null,
+          keyCaseBasis: keyRule ? KeyCaseBasis.RULE : null,
+          keyCaseRule: keyRule,
+          keyCaseSince: keyRule ? now : null,
           updatedAt: now,
         }),
       );
@@ -116,6 +121,7 @@ export class CasesService {
       if (duty?.recusal) await recordStep(em, ctx, c, now, { kind: 'RECUSED', note: duty.recusal.reason, rule: duty.rule, data: recusalData(this.cipher, duty.recusal.leader, duty.leader) });
       if (ownership?.tier) await recordStep(em, ctx, c, now, { kind: 'OWNERSHIP_REQUIRED', note: ownership.tier, rule: ownership.rule });
       if (ownership?.countyTier) await recordStep(em, ctx, c, now, { kind: 'COUNTY_OWNERSHIP_REQUIRED', note: ownership.countyTier, rule: ownership.rule });
+      if (keyRule) await recordStep(em, ctx, c, now, { kind: 'KEY_CASE_MARKED', note: '重点案件', rule: keyRule, data: { basis: KeyCaseBasis.RULE } });
       if (duty?.leaderUserId) {
         await notify(em, tenant.id, { userIds: [duty.leaderUserId] }, {
           kind: 'CASE_ON_DUTY',

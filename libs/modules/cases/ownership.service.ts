@@ -6,12 +6,12 @@ import type { RequestContext } from '@engine/context';
 import { CASE_ERRORS } from './cases.errors';
 import { cadencePeriods } from '@engine/calendar';
 import { Finding } from '@modules/findings';
-import { CaseEvent, CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
+import { CaseEvent, CaseStatus, KeyCaseBasis, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { CaseProgressReport } from './case-records.entity';
 import { recordStep } from './case-events';
 import type { CaseRules } from './case-rules';
 import { CasesService } from './cases.service';
-import type { AssignCaseOwnerInput, ReportCaseProgressInput } from './dto/handling.inputs';
+import type { AssignCaseOwnerInput, ReportCaseProgressInput, SetKeyCaseInput } from './dto/handling.inputs';
 
 /**
  * Leader ownership (包案, 003 §二): the tier the plugin's ownership rules require decides which leader
@@ -52,6 +52,25 @@ export class OwnershipService {
         rule: c.ownerRule,
         data: { team: c.team, roadmap: c.roadmap },
       });
+    });
+  }
+
+  /**
+   * The office marks a case a key case (重点案件) or unmarks it — one the plugin's rule made key too —
+   * with a reason, kept on the case (basis OFFICE) and as a step of its history. The ladder's
+   * `about: KEY_CASE` (003 §五) reads the flag as it stands when it runs.
+   */
+  async setKeyCase(ctx: RequestContext, input: SetKeyCaseInput): Promise<PetitionCase> {
+    return this.cases.change(ctx, input.caseId, 'update', async (em, c) => {
+      this.cases.expect(c, OPEN_CASE_STATUSES);
+      if (c.keyCase === input.keyCase) {
+        throw c.keyCase
+          ? CASE_ERRORS.conflict('KEY_CASE_ALREADY', { number: c.number, basis: c.keyCaseRule ?? '' }, 'input.keyCase')
+          : CASE_ERRORS.conflict('KEY_CASE_NOT', { number: c.number }, 'input.keyCase');
+      }
+      const now = this.clock.now();
+      Object.assign(c, { keyCase: input.keyCase, keyCaseBasis: KeyCaseBasis.OFFICE, keyCaseRule: input.reason, keyCaseSince: now });
+      await recordStep(em, ctx, c, now, { kind: input.keyCase ? 'KEY_CASE_MARKED' : 'KEY_CASE_UNMARKED', note: input.reason, data: { basis: KeyCaseBasis.OFFICE } });
     });
   }
 

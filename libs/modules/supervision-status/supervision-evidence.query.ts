@@ -36,7 +36,7 @@ export class SupervisionEvidenceQuery {
           count = overdue ? row.overdue_cases : row.open_cases;
           rows = await em.query(
             `SELECT c.id, c.number AS reference, c.status, to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn", NULL AS "periodStart", NULL AS "periodEnd",
-                    u.name AS "unitName", c.category AS label, c.due_rule AS rule
+                    u.name AS "unitName", c.category AS label, c.due_rule AS rule, c.key_case AS "keyCase"
              FROM petition_case c LEFT JOIN member_unit u ON u.id = c.responsible_unit_id
              WHERE c.tenant_id = $1 AND c.status IN ('RECEIVED', 'ASSIGNED') ${overdue ? 'AND c.due_on < $4' : ''}
              ORDER BY c.due_on ASC NULLS LAST, c.number, c.id LIMIT $2 OFFSET $3`,
@@ -51,7 +51,8 @@ export class SupervisionEvidenceQuery {
           count = listing ? row.listed_cases : row.interviews_awaiting_rectification;
           rows = await em.query(
             `SELECT a.id, a.number AS reference, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", NULL AS "periodStart", NULL AS "periodEnd",
-                    a.unit_name AS "unitName", coalesce(a.current_step, a.case_number) AS label, a.rule_source AS rule
+                    a.unit_name AS "unitName", coalesce(a.current_step, a.case_number) AS label, a.rule_source AS rule,
+                    CASE WHEN a.scope = '{}' THEN NULL ELSE a.scope END AS scope, a.key_case AS "keyCase", a.case_number AS "caseNumber"
              FROM supervision_status_actions($1, $4, $5, $2, $3) a`,
             [...page, kind, listing ? 'ACTIVE' : 'AWAITING_RECTIFICATION'],
           );
@@ -89,7 +90,7 @@ export class SupervisionEvidenceQuery {
           count = status === 'PROPOSED' ? row.proposed_steps : status === 'CONFIRMED' ? row.confirmed_steps : row.dismissed_steps;
           rows = await em.query(
             `SELECT p.id, coalesce(p.action_number, p.case_number) AS reference, p.status, NULL AS "dueOn", NULL AS "periodStart", NULL AS "periodEnd",
-                    p.unit_name AS "unitName", p.step || coalesce(' → ' || p.decided_kind, '') AS label, p.rule_id || ' (' || p.rule_source || ')' AS rule
+                    p.unit_name AS "unitName", p.step || coalesce(' → ' || p.decided_kind, '') AS label, p.rule_id || ' (' || p.rule_source || ')' AS rule, p.case_number AS "caseNumber"
              FROM supervision_status_proposals($1, $4, $2, $3) p`,
             [...page, status],
           );

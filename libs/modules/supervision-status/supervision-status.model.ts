@@ -188,6 +188,15 @@ export class SupervisionEvidenceItem {
 
   @Field(() => String, { nullable: true, description: 'The rule behind the due date, the action or the proposal (its source article).' })
   rule: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'A listing: what the listed matter is brought into, as the plugin words it (003 §五: 重点调度、专项督导、实地督查); null for other rows.' })
+  scope?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'A listing, an interview or a proposal: the number of the case it is about, if any.' })
+  caseNumber?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A listing or a case: whether the case is a key case (重点案件); null when there is no case.' })
+  keyCase?: boolean | null;
 }
 
 @ObjectType('SupervisionEvidence')

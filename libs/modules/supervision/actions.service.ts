@@ -124,7 +124,8 @@ export class ActionsService {
         status: ActionStatus.ACTIVE,
         currentStep: first.code,
         steps: [this.step(first, ctx.caller.userId, input.reason, null)],
-        detail: { reason: input.reason },
+        // 003 §五: 挂牌督办事项纳入重点调度、专项督导和实地督查范围 — the scope the plugin names.
+        detail: { reason: input.reason, ...(listed.rule.scope?.length ? { scope: listed.rule.scope } : {}) },
         dueOn: due.date,
         dueProvisional: due.provisional,
         dedupeKey: `manual:${randomUUID()}`,

@@ -110,8 +110,12 @@ export class LadderService implements OnModuleInit {
     const specialNotices = kinds.has('CONSECUTIVE_SPECIAL_NOTICES') ? await this.noticeFacts(em, tenantId, 'SPECIAL', window) : [];
     const reminders: ActionFact[] = kinds.has('CONSECUTIVE_REMINDERS')
       ? await em.query(
-          `SELECT ${ACTION_COLUMNS}, a.case_id AS "caseId" FROM (SELECT *, row_number() OVER (PARTITION BY target_unit_id, case_id ORDER BY opened_at DESC, number DESC) AS k
-             FROM supervision_action WHERE tenant_id = $1 AND kind = 'REMINDER') a WHERE a.k <= $2`,
+          // The case's key-case flag as it stands now (重点案件, 003 §五); a town's case read through RLS.
+          `SELECT ${ACTION_COLUMNS}, a.case_id AS "caseId", coalesce(c.key_case, false) AS "keyCase"
+             FROM (SELECT *, row_number() OVER (PARTITION BY target_unit_id, case_id ORDER BY opened_at DESC, number DESC) AS k
+                   FROM supervision_action WHERE tenant_id = $1 AND kind = 'REMINDER') a
+             LEFT JOIN petition_case c ON c.id = a.case_id
+             WHERE a.k <= $2`,
           [tenantId, window],
         )
       : [];

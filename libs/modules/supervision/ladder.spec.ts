@@ -71,6 +71,21 @@ describe('the escalation ladder', () => {
     expect(evaluateLadder([remindedTwice], { ...empty, reminders: [reminder('r1', '2026-07-01')] })).toEqual([]);
   });
 
+  it('003 §五 about: KEY_CASE — two reminders about one key case → listing that case; a case not key, other cases or no case add up to nothing', () => {
+    const keyTwice = rule('reminded-twice', { kind: 'CONSECUTIVE_REMINDERS', consecutive: 2, about: 'KEY_CASE' }, 'LISTED_SUPERVISION');
+    const reminder = (id: string, at: string, caseId: string | null, keyCase: boolean) => ({ id, number: id, kind: 'REMINDER' as const, unitId: 'x', targetTenantId: 't-x', status: 'ISSUED', openedAt: at, dueOn: null, caseId, keyCase });
+    const [p] = evaluateLadder([keyTwice], { ...empty, reminders: [reminder('r1', '2026-07-01', 'k', true), reminder('r2', '2026-07-09', 'other', true), reminder('r3', '2026-08-01', 'k', true)] });
+    expect(p).toMatchObject({ kind: 'LISTING', caseId: 'k', causedBy: 'r3', dedupeKey: 'reminded-twice:x:r1,r3' });
+    // The same two reminders about a case that is not (or no longer) a key case: nothing.
+    expect(evaluateLadder([keyTwice], { ...empty, reminders: [reminder('r1', '2026-07-01', 'n', false), reminder('r3', '2026-08-01', 'n', false)] })).toEqual([]);
+    // Two reminders about two different key cases, or about no case: nothing.
+    expect(evaluateLadder([keyTwice], { ...empty, reminders: [reminder('r1', '2026-07-01', 'k', true), reminder('r2', '2026-08-01', 'k2', true), reminder('r4', '2026-08-02', null, false), reminder('r5', '2026-08-03', null, false)] })).toEqual([]);
+    // about: CASE counts any case, key or not.
+    const caseTwice = rule('reminded-twice', { kind: 'CONSECUTIVE_REMINDERS', consecutive: 2, about: 'CASE' }, 'LISTED_SUPERVISION');
+    expect(evaluateLadder([caseTwice], { ...empty, reminders: [reminder('r1', '2026-07-01', 'n', false), reminder('r3', '2026-08-01', 'n', false)] }).map((x) => x.caseId)).toEqual(['n']);
+    expect(describeTrigger(keyTwice.when)).toBe('重点案件连续2次被提醒告知');
+  });
+
   it('flags, overdue rectification reports and listings, failed assessments: one step each', () => {
     const overdue = { id: 'i1', number: '约谈1', kind: 'INTERVIEW' as const, unitId: 'x', targetTenantId: 't-x', status: 'OVERDUE', openedAt: '2026-09-21', dueOn: '2026-10-23' };
     const out = evaluateLadder([flagged, rectification, listingOverdue, failed], {

@@ -40,6 +40,8 @@ export interface ActionFact extends UnitRef {
   dueOn: string | null;
   /** The case the action is about (a reminder about a key case, 003 §五). */
   caseId?: string | null;
+  /** Whether that case is a key case (重点案件) now: by the plugin's rule or marked by the office. */
+  keyCase?: boolean;
 }
 
 export interface FlagFact extends UnitRef {
@@ -229,12 +231,14 @@ export function evaluateLadder(rules: readonly EffectiveRule[], state: LadderSta
         out.push(...noticeRuns(rule, state.specialNotices, when.consecutive, () => true, state.consumed, false));
         break;
       case 'CONSECUTIVE_REMINDERS': {
-        // 003 §五 (about: CASE): the reminders about one key case, and the step lists that case; reminders
-        // about other matters, and reminders about no case (those the notices led to), do not add up.
-        const byCase = when.about === 'CASE';
+        // 003 §五 (about: KEY_CASE): the reminders about one key case, and the step lists that case;
+        // reminders about other matters, about a case that is not a key case, or about no case (those the
+        // notices led to), do not add up. `about: CASE` groups by case, key or not.
+        const byCase = when.about === 'CASE' || when.about === 'KEY_CASE';
         const groups = new Map<string, ActionFact[]>();
         for (const r of state.reminders) {
           if (byCase && !r.caseId) continue;
+          if (when.about === 'KEY_CASE' && !r.keyCase) continue;
           const key = byCase ? `${r.unitId}|${r.caseId}` : r.unitId;
           const list = groups.get(key);
           if (list) list.push(r);
@@ -279,7 +283,7 @@ export function describeTrigger(when: LadderRule['when']): string {
     case 'CONSECUTIVE_SPECIAL_NOTICES':
       return `连续${when.consecutive}次被专项通报`;
     case 'CONSECUTIVE_REMINDERS':
-      return when.about === 'CASE' ? `重点案件连续${when.consecutive}次被提醒告知` : `连续${when.consecutive}次被提醒告知`;
+      return when.about === 'KEY_CASE' ? `重点案件连续${when.consecutive}次被提醒告知` : when.about === 'CASE' ? `同一案件连续${when.consecutive}次被提醒告知` : `连续${when.consecutive}次被提醒告知`;
     case 'FLAGGED':
       return `经办公室认定：${when.reasons.join('、')}`;
     case 'RECTIFICATION_OVERDUE':

@@ -78,6 +78,8 @@ export class ProposalSteps {
           steps: first ? [{ code: first.code, name: first.name, at: this.clock.now().toISOString(), byUserId: step.decidedBy, note: step.note ?? summary, passed: null }] : [],
           dueOn: due?.date ?? null,
           dueProvisional: due?.provisional ?? false,
+          // 003 §五: 挂牌督办事项纳入重点调度、专项督导和实地督查范围 — the scope the plugin names.
+          detail: { ...base.detail, ...(listed?.scope?.length ? { scope: listed.scope } : {}) },
         };
       }
       case SupervisionActionKind.INTERVIEW:

@@ -62,7 +62,7 @@ describe('county-petition-mechanisms plugin (003 关于建立健全信访工作�
   });
 
   it('escalates: 2 consecutive reminders or serious impact → listed supervision', () => {
-    expect(rule('reminded-twice').when).toEqual({ kind: 'CONSECUTIVE_REMINDERS', consecutive: 2, about: 'CASE' });
+    expect(rule('reminded-twice').when).toEqual({ kind: 'CONSECUTIVE_REMINDERS', consecutive: 2, about: 'KEY_CASE' });
     expect(rule('reminded-twice').then).toBe('LISTED_SUPERVISION');
     expect(rule('serious-impact').when.kind).toBe('FLAGGED');
     expect(rule('serious-impact').then).toBe('LISTED_SUPERVISION');

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, ValidateNested, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, ValidateNested, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate, MULTILINE_TEXT_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { LeaderTier, Roadmap } from '../case.entity';
 
@@ -26,6 +26,23 @@ export class AssignCaseInput {
   @IsOptional()
   @IsIsoDate()
   dueOn?: string;
+}
+
+@InputType()
+export class SetKeyCaseInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'caseId must be an id' })
+  caseId: string;
+
+  @Field({ description: 'true: mark the case a key case (重点案件); false: unmark it (also one the plugin\'s rule made key).' })
+  @IsBoolean({ message: 'keyCase must be true or false' })
+  keyCase: boolean;
+
+  @Field({ description: 'Why (kept on the case and in its history).' })
+  @MinLength(2, { message: 'reason must be at least 2 characters' })
+  @MaxLength(500)
+  @Matches(TEXT_PATTERN, text)
+  reason: string;
 }
 
 @InputType()
