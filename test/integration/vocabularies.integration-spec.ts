@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { Db } from '@engine/database';
 import { RequestContext } from '@engine/context';
 import { OPEN_CASE_STATUSES } from '@modules/cases/case.entity';
@@ -45,18 +45,28 @@ function enumColumns(): EnumColumn[] {
   return out;
 }
 
-/** The string enums the contexts export, by name. */
-async function exportedEnums(): Promise<Map<string, string[]>> {
+/** The string enums a module exports, by name. */
+async function enumsOf(file: string): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (const file of files('libs/modules', (f) => /(\.entity|enums)\.ts$/.test(f))) {
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) {
-      if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).length && Object.values(value).every((v) => typeof v === 'string')) {
-        out.set(name, Object.values(value as Record<string, string>));
-      }
+  const mod = (await import(file)) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(mod)) {
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).length && Object.values(value).every((v) => typeof v === 'string')) {
+      out.set(name, Object.values(value as Record<string, string>));
     }
   }
   return out;
+}
+
+/** The values of the enum a column is typed by: declared in its entity file, or in the module it is imported from. */
+async function enumValues(c: EnumColumn): Promise<string[] | undefined> {
+  const file = join(ROOT, c.file);
+  const own = (await enumsOf(file)).get(c.enumName);
+  if (own) return own;
+  const from = new RegExp(`import\\s*(?:type\\s*)?\\{[^}]*\\b${c.enumName}\\b[^}]*\\}\\s*from\\s*'([^']+)'`).exec(readFileSync(file, 'utf8'))?.[1];
+  if (!from) return undefined;
+  const target = from.startsWith('.') ? join(dirname(file), from) : from.startsWith('@modules/') ? join(ROOT, 'libs/modules', from.slice('@modules/'.length)) : null;
+  if (!target) return undefined;
+  return (await enumsOf(target.endsWith('.ts') ? target : `${target}.ts`)).get(c.enumName);
 }
 
 const quoted = (list: string): string[] => [...list.matchAll(/'([^']*)'/g)].map((m) => m[1]).sort();
@@ -83,8 +93,11 @@ describe('closed vocabularies: SQL matches the TypeScript enums', () => {
   });
 
   it('every CHECK on an enum-typed text column allows exactly the enum values', async () => {
-    const enums = await exportedEnums();
-    const columns = enumColumns().filter((c) => enums.has(c.enumName));
+    const columns: (EnumColumn & { values: string[] })[] = [];
+    for (const c of enumColumns()) {
+      const values = await enumValues(c);
+      if (values) columns.push({ ...c, values });
+    }
     expect(columns.length).toBeGreaterThan(20);
     const compared: string[] = [];
     const problems: string[] = [];
@@ -93,7 +106,7 @@ describe('closed vocabularies: SQL matches the TypeScript enums', () => {
       if (!check) continue;
       compared.push(`${c.table}.${c.column}`);
       const sql = quoted(check.def);
-      const ts = [...enums.get(c.enumName)!].sort();
+      const ts = [...c.values].sort();
       if (JSON.stringify(sql) !== JSON.stringify(ts)) problems.push(`${c.table}.${c.column} (${c.file}, ${c.enumName}): SQL ${sql.join(',')} vs TypeScript ${ts.join(',')}`);
     }
     expect(problems).toEqual([]);
