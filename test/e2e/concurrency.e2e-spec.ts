@@ -16,6 +16,7 @@ describe('concurrency without errors (issue 12 item 7)', () => {
   let member: string;
   let minutesId: string;
   let itemId: string;
+  let unitId: string;
   const N = 50;
   const ok = <T,>(res: GqlResult<T>): T => {
     expect(res.errors).toBeUndefined();
@@ -31,7 +32,7 @@ describe('concurrency without errors (issue 12 item 7)', () => {
     clock.set('2026-09-25T09:00:00+08:00');
     let convener: string;
     [office, convener, member] = await Promise.all([t.login('shizi', 'office'), t.login('shizi', 'convener'), t.login('shizi', 'member')]);
-    const unitId = ok(await t.gql<{ me: { memberUnit: { id: string } } }>('{ me { memberUnit { id } } }', {}, member)).me.memberUnit.id;
+    unitId = ok(await t.gql<{ me: { memberUnit: { id: string } } }>('{ me { memberUnit { id } } }', {}, member)).me.memberUnit.id;
     const meeting = ok(await t.gql<{ scheduleMeeting: { id: string } }>('mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }', { i: { tenantCode: 'shizi', typeCode: 'WORKING', title: '九月信访工作会议', scheduledAt: '2026-09-28T09:00:00+08:00', invitedUnitIds: [unitId] } }, office)).scheduleMeeting;
     clock.set('2026-09-28T11:00:00+08:00');
     ok(await t.gql('mutation($i: HoldMeetingInput!) { holdMeeting(input: $i) { status } }', { i: { meetingId: meeting.id, heldAt: '2026-09-28T09:00:00+08:00', chairName: '李晖', chairPost: '镇党委副书记、镇长', attendance: [{ memberUnitId: unitId, attendance: 'PRESENT' }] } }, office));
@@ -48,7 +49,8 @@ describe('concurrency without errors (issue 12 item 7)', () => {
     const results = await Promise.all(Array.from({ length: N }, () => t.gql('mutation($id: ID!) { acknowledgeMinutes(minutesId: $id) { id } }', { id: minutesId }, member)));
     clock.set('2026-09-28T11:00:00+08:00');
     expect(codes(results)).toEqual(Array(N).fill('OK'));
-    const rows = (await db().query(`SELECT acknowledged_at FROM minutes_recipient WHERE minutes_id = $1`, [minutesId])) as { acknowledged_at: Date | null }[];
+    // The unit's own receipt (001 art. 5 sends the minutes to every village too: those stay unacknowledged).
+    const rows = (await db().query(`SELECT acknowledged_at FROM minutes_recipient WHERE minutes_id = $1 AND member_unit_id = $2`, [minutesId, unitId])) as { acknowledged_at: Date | null }[];
     expect(rows).toHaveLength(1);
     expect(rows[0].acknowledged_at).not.toBeNull();
     // One acknowledgement in the audit trail, not fifty.

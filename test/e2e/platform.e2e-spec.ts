@@ -129,6 +129,8 @@ function fakeValue(type: GraphQLInputType): unknown {
     case 'DateTime':
       // A well-formed value: the strict DateTime refuses 'x' before authentication is even asked.
       return '2026-11-05T09:00:00+08:00';
+    case 'Date':
+      return '2026-11-05';
     default:
       return 'x';
   }
