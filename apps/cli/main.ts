@@ -12,6 +12,7 @@ import { PluginFormatEnum } from '@modules/tenancy/plugin.model';
 import { PluginStoreService } from '@modules/tenancy/rule-packs/plugin-store.service';
 import { Db } from '@engine/database';
 import { CalendarService } from '@modules/calendar';
+import { accountCommand, ACCOUNT_COMMANDS, ACCOUNT_USAGE } from './accounts';
 import { migrations } from '../../migrations/index';
 import { ALL_RULES } from '../api/access-rules';
 import { createApp } from '../api/create-app';
@@ -38,7 +39,7 @@ const USAGE = `usage: npm run cli -- <command>
   plugin:new --id X --extends BASE [--out file.yaml]
                                    scaffold a YAML plugin extending BASE with only its identity (write the differences)
   schema:write                     regenerate schema.graphql and libs/plugin-sdk/plugin.schema.json from the code
-`;
+${ACCOUNT_USAGE}`;
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -264,6 +265,7 @@ async function main(): Promise<number> {
       return 0;
     }
     default:
+      if (command && ACCOUNT_COMMANDS.includes(command)) return accountCommand(command, args, USAGE);
       process.stderr.write(USAGE);
       return command ? 2 : 0;
   }

@@ -14,6 +14,15 @@ export const accountsRepository = {
     return em.createQueryBuilder(User, 'u').where('u.tenant_id = :tenantId AND lower(u.username) = lower(:username)', { tenantId, username }).getExists();
   },
 
+  /** An account by tenant (null: platform) and folded username, active or not. */
+  async byUsername(em: EntityManager, tenantId: string | null, username: string): Promise<User | null> {
+    return em
+      .createQueryBuilder(User, 'u')
+      .where(tenantId ? 'u.tenant_id = :tenantId' : 'u.tenant_id IS NULL', { tenantId })
+      .andWhere('lower(u.username) = lower(:username)', { username })
+      .getOne();
+  },
+
   /** No RETURNING: a tenant's transaction may insert a credential but never read one back (RLS). */
   async insertCredential(em: EntityManager, userId: string, tenantId: string | null, passwordHash: string): Promise<void> {
     await em.query(`INSERT INTO user_credential (user_id, tenant_id, password_hash) VALUES ($1, $2, $3)`, [userId, tenantId, passwordHash]);

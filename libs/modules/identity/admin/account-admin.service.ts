@@ -13,6 +13,7 @@ import { accountsRepository as accounts } from '../accounts.repository';
 import { assertAssignable, assertUnitFits } from '../identity.service';
 import { Passwords, randomPassword } from '../passwords';
 import { SessionsService } from '../sessions/sessions.service';
+import { foldTenantCode, foldUsername } from '../sign-in-name';
 import { User } from '../user.entity';
 import type { ChangeUserRolesInput, ChangeUserUnitInput, UserActionInput, UsersArgs } from '../dto/account-admin.inputs';
 import type { AccountChangePage, PasswordReset, UserPage } from './account-admin.model';
@@ -66,6 +67,24 @@ export class AccountAdminService {
       const user = await em.findOne(User, { where: { id } });
       if (!user) return null;
       const tenant = user.tenantId ? await em.findOne(Tenant, { where: { id: user.tenantId } }) : null;
+      return ctx.ability.can('read', subject('User', { id: user.id, tenantId: user.tenantId, parentTenantId: tenant?.parentId ?? null })) ? user : null;
+    });
+  }
+
+  /**
+   * An account by its tenant code (null: a platform account) and username, for the operator's CLI:
+   * `RequestContext.platform()` finds any account (whom the operator acts as); any other context only
+   * an account it may read. Null when there is none.
+   */
+  async byName(ctx: RequestContext, tenantCode: string | null, username: string): Promise<User | null> {
+    const name = foldUsername(username);
+    if (!name) throw AppError.badInput('username', 'may contain letters a–z, digits, dots, dashes and underscores only');
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = tenantCode === null ? null : await em.findOne(Tenant, { where: { code: foldTenantCode(tenantCode) } });
+      if (tenantCode !== null && !tenant) return null;
+      const user = await accounts.byUsername(em, tenant?.id ?? null, name);
+      if (!user) return null;
+      if (!ctx.isAuthenticated) return user;
       return ctx.ability.can('read', subject('User', { id: user.id, tenantId: user.tenantId, parentTenantId: tenant?.parentId ?? null })) ? user : null;
     });
   }
