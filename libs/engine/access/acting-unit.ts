@@ -10,6 +10,16 @@ export function satisfies(roles: readonly Role[], required: Role): boolean {
 }
 
 const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
+
+/**
+ * The member unit a caller speaks for when it acts as one (it holds a member-unit role): the unit that
+ * proposes a topic or files a report. Null without such a role or without a unit. Not a visibility scope:
+ * for what a caller may see, use unitScope.
+ */
+export function memberUnitOf(ctx: RequestContext): string | null {
+  return ctx.caller.roles.some((r) => UNIT_ROLES.includes(r)) ? ctx.caller.memberUnitId : null;
+}
+
 const NO_UNIT = '00000000-0000-0000-0000-000000000000';
 
 /**

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Args, Field, ID, InputType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { subject } from '@casl/ability';
 import { IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { Allow, Ctx, satisfies, unitScope } from '@engine/access';
+import { Allow, Ctx, memberUnitOf, satisfies, unitScope } from '@engine/access';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
@@ -19,7 +19,6 @@ import { decodeTopicCursor, topicCursor, topicsOf } from './meeting-topics.query
 import { MEETING_ERRORS } from './meetings.errors';
 
 const text = { message: '$property must be text without control characters' };
-const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
 
 @InputType()
 export class ProposeMeetingTopicInput {
@@ -87,7 +86,7 @@ export class MeetingTopicsService {
       const type = meetingType(tenant, input.typeCode);
       const office = ctx.ability.can('update', subject('Meeting', { tenantId: tenant.id }));
       const allowed = (type.topicsProposedBy ?? []) as Role[];
-      const unit = ctx.caller.roles.some((r) => UNIT_ROLES.includes(r)) ? ctx.caller.memberUnitId : null;
+      const unit = memberUnitOf(ctx);
       if (!office) {
         if (!allowed.length)
           throw MEETING_ERRORS.badInput('input.typeCode', 'NO_TOPIC_PROPOSERS', {

@@ -5,7 +5,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
-import { holdersOf, satisfies, unitScope } from '@engine/access';
+import { holdersOf, memberUnitOf, satisfies, unitScope } from '@engine/access';
 import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { AppError, PLATFORM_ERRORS } from '@engine/errors';
 import { REPORT_ERRORS } from './reporting.errors';
@@ -30,7 +30,6 @@ import {
   type ReportFilter,
 } from './reports.query';
 
-const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
 const MAX_PAGE = 200;
 
 /** What a workflow hands over when it reports one of its matters (a meeting's major matter, a review opinion). */
@@ -74,7 +73,7 @@ export class ReportsService {
       if (input.channel === ReportChannel.CONVENER_REVIEW) {
         throw REPORT_ERRORS.badInput('input.channel', 'MATTER_FROM_MEETING');
       }
-      const unit = this.actingUnit(ctx);
+      const unit = memberUnitOf(ctx);
       if (input.channel === ReportChannel.OWN_JOINT_MEETING) {
         if (!unit) throw REPORT_ERRORS.forbidden('MEMBER_UNITS_ONLY');
       } else if (!ctx.ability.can('update', subject('Report', { tenantId: tenant.id }))) {
@@ -206,7 +205,7 @@ export class ReportsService {
   async send(ctx: RequestContext, reportId: string): Promise<Report> {
     return this.change(ctx, reportId, async (tx, report) => {
       if (report.channel === ReportChannel.OWN_JOINT_MEETING) {
-        if (this.actingUnit(ctx) !== report.reportingUnitId) throw REPORT_ERRORS.forbidden('REPORTING_UNIT_ONLY');
+        if (memberUnitOf(ctx) !== report.reportingUnitId) throw REPORT_ERRORS.forbidden('REPORTING_UNIT_ONLY');
       } else this.ownOffice(ctx, report);
       if (report.needsApproval && report.status !== ReportStatus.APPROVED) {
         throw REPORT_ERRORS.conflict('APPROVAL_REQUIRED', { status: report.status, rule: report.rule }, 'reportId');
@@ -317,7 +316,7 @@ export class ReportsService {
       const report = item && (await em.findOne(Report, { where: { id: item.reportId, tenantId: item.tenantId } }));
       if (!item || !report || !this.canSee(ctx, report)) throw AppError.notFound('Instruction');
       const own = report.reportingUnitId
-        ? this.actingUnit(ctx) === report.reportingUnitId
+        ? memberUnitOf(ctx) === report.reportingUnitId
         : ctx.ability.can('update', subject('Report', { tenantId: report.tenantId }));
       if (!own) throw REPORT_ERRORS.forbidden('OFFICE_ONLY');
       if (item.status !== InstructionStatus.OPEN)
@@ -593,10 +592,6 @@ export class ReportsService {
 
   private officeRole(tenant: Tenant): Role {
     return pluginOf(tenant).structure.office.director.role as Role;
-  }
-
-  private actingUnit(ctx: RequestContext): string | null {
-    return ctx.caller.roles.some((r) => UNIT_ROLES.includes(r)) ? ctx.caller.memberUnitId : null;
   }
 
   private expect(report: Report, states: ReportStatus[]): void {
