@@ -320,7 +320,17 @@ describeBrowser('the console’s administration in chromium', () => {
       const f = await focused(page);
       return f.role === 'menuitem' && f.text.includes('会议与纪要');
     };
-    for (let i = 0; i < 10 && !(await onMeetings()); i += 1) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 10 && !(await onMeetings()); i += 1) {
+      // The menu moves its focus after the key event: wait for it to move before reading it (a busy
+      // machine otherwise reads the item before, and the next press overshoots).
+      const before = await focused(page);
+      await page.keyboard.press('ArrowDown');
+      await page.waitForFunction(
+        (text: string) => ((globalThis as unknown as { document: { activeElement: { innerText?: string } | null } }).document.activeElement?.innerText ?? '') !== text,
+        { timeout: WAIT },
+        before.text,
+      ).catch(() => undefined); // the last item: focus stays, and the assertion below says so
+    }
     expect(await onMeetings()).toBe(true);
     await page.keyboard.press('Enter');
     await waitForPath(page, '/meetings');
