@@ -8,28 +8,86 @@ import tseslint from 'typescript-eslint';
 // workflow. Shared helpers live with their owners (notify in notifications, periods and documents in
 // the engine), so a workflow never needs a sibling.
 export const CORE = ['tenancy', 'joint-meeting', 'identity', 'notifications', 'calendar', 'findings', 'reporting'];
-export const WORKFLOWS = ['meetings', 'office-documents', 'coordination', 'cases', 'supervision', 'inspections', 'supervision-status', 'audit'];
-const DEEP_RELATIVE = { group: ['../../../*'], message: 'Use a path alias (@engine/*, @modules/*, @jm/plugin-sdk) instead of a deep relative import.' };
-const contextImports = (names) => names.flatMap((n) => [`@modules/${n}`, `@modules/${n}/*`, `../${n}/*`, `../../${n}/*`]);
+export const WORKFLOWS = [
+  'meetings',
+  'office-documents',
+  'coordination',
+  'cases',
+  'supervision',
+  'inspections',
+  'supervision-status',
+  'audit',
+];
+const DEEP_RELATIVE = {
+  group: ['../../../*'],
+  message: 'Use a path alias (@engine/*, @modules/*, @jm/plugin-sdk) instead of a deep relative import.',
+};
+const contextImports = (names) =>
+  names.flatMap((n) => [`@modules/${n}`, `@modules/${n}/*`, `../${n}/*`, `../../${n}/*`]);
 const floors = [
   {
     files: ['libs/engine/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_RELATIVE, { group: ['@modules/*', '../../modules/*'], message: 'The engine knows no context: register what it needs from the context instead.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            DEEP_RELATIVE,
+            {
+              group: ['@modules/*', '../../modules/*'],
+              message: 'The engine knows no context: register what it needs from the context instead.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: CORE.map((c) => `libs/modules/${c}/**/*.ts`),
-    rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_RELATIVE, { group: contextImports(WORKFLOWS), message: 'A core context never imports a workflow module.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            DEEP_RELATIVE,
+            { group: contextImports(WORKFLOWS), message: 'A core context never imports a workflow module.' },
+          ],
+        },
+      ],
+    },
   },
   ...WORKFLOWS.map((w) => ({
     files: [`libs/modules/${w}/**/*.ts`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [DEEP_RELATIVE, { group: contextImports(WORKFLOWS.filter((o) => o !== w)), message: `A workflow (${w}) never imports another workflow: move what both need to core or the engine.` }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            DEEP_RELATIVE,
+            {
+              group: contextImports(WORKFLOWS.filter((o) => o !== w)),
+              message: `A workflow (${w}) never imports another workflow: move what both need to core or the engine.`,
+            },
+          ],
+        },
+      ],
     },
   })),
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '**/*.js', '**/*.mjs', 'test/fixtures/**', 'apps/console/src/gql/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      'test/fixtures/**',
+      'apps/console/src/gql/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -49,14 +107,34 @@ export default tseslint.config(
       '@typescript-eslint/only-throw-error': 'off',
       '@typescript-eslint/no-redundant-type-constituents': 'off',
       '@typescript-eslint/unbound-method': 'off',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../../*'], message: 'Use a path alias (@engine/*, @modules/*, @jm/plugin-sdk) instead of a deep relative import.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../../*'],
+              message: 'Use a path alias (@engine/*, @modules/*, @jm/plugin-sdk) instead of a deep relative import.',
+            },
+          ],
+        },
+      ],
     },
   },
   ...floors,
   {
     files: ['plugins/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@engine/*', '@modules/*', '../../*'], message: 'A plugin imports only @jm/plugin-sdk and its own files.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@engine/*', '@modules/*', '../../*'],
+              message: 'A plugin imports only @jm/plugin-sdk and its own files.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

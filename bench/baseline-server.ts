@@ -47,9 +47,17 @@ const rootValue = {
       await client.query(
         `SELECT set_config('role', 'jm_app', true), set_config('app.tenant_id', $1, true), set_config('app.tree', $2, true),
                 set_config('app.platform', $3, true), set_config('app.user_id', $4, true), set_config('app.extra_tenants', '', true)`,
-        [ctx.claims.tid ?? '', ctx.claims.roles.some((r) => TREE_ROLES.includes(r)) ? 'on' : 'off', ctx.claims.tid ? 'off' : 'on', ctx.claims.sub],
+        [
+          ctx.claims.tid ?? '',
+          ctx.claims.roles.some((r) => TREE_ROLES.includes(r)) ? 'on' : 'off',
+          ctx.claims.tid ? 'off' : 'on',
+          ctx.claims.sub,
+        ],
       );
-      const { rows } = await client.query(`SELECT id, username, display_name AS "displayName", roles FROM app_user WHERE id = $1 AND active`, [ctx.claims.sub]);
+      const { rows } = await client.query(
+        `SELECT id, username, display_name AS "displayName", roles FROM app_user WHERE id = $1 AND active`,
+        [ctx.claims.sub],
+      );
       await client.query('COMMIT');
       return rows[0] ?? null;
     } catch (err) {
@@ -83,8 +91,17 @@ const server = createServer((req, res) => {
       res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"unauthenticated"}]}');
       return;
     }
-    const { query, variables } = JSON.parse(await bodyOf(req)) as { query: string; variables?: Record<string, unknown> };
-    const result = await graphql({ schema, source: query, rootValue, contextValue: { claims }, variableValues: variables });
+    const { query, variables } = JSON.parse(await bodyOf(req)) as {
+      query: string;
+      variables?: Record<string, unknown>;
+    };
+    const result = await graphql({
+      schema,
+      source: query,
+      rootValue,
+      contextValue: { claims },
+      variableValues: variables,
+    });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
   })().catch(() => {
     res.writeHead(500).end();

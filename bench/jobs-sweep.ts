@@ -24,8 +24,11 @@ async function main(which: string): Promise<void> {
              (SELECT count(*) FROM outbox_message)::int AS outbox, (SELECT count(*) FROM outbox_message WHERE status = 'SENT')::int AS "outboxSent"`
         : `SELECT (SELECT count(*) FROM case_event)::int AS "caseEvents", (SELECT count(*) FROM notification)::int AS notifications,
              (SELECT count(*) FROM petition_case WHERE status IN ('RECEIVED', 'ASSIGNED'))::int AS "openCases"`;
-    const count = async (): Promise<Record<string, number>> => ((await database.dataSource.query(counts)) as Record<string, number>[])[0];
-    const tenants = ((await database.dataSource.query(`SELECT id FROM tenant ORDER BY path`)) as { id: string }[]).map((t) => t.id);
+    const count = async (): Promise<Record<string, number>> =>
+      ((await database.dataSource.query(counts)) as Record<string, number>[])[0];
+    const tenants = ((await database.dataSource.query(`SELECT id FROM tenant ORDER BY path`)) as { id: string }[]).map(
+      (t) => t.id,
+    );
     const queue = app.get(JobQueue);
     const sweep = which === 'supervision' ? app.get(LadderService) : app.get(CaseSweepService);
     const before = await count();
@@ -39,7 +42,9 @@ async function main(which: string): Promise<void> {
     await queue.whenIdle(3_600_000);
     const repeatSeconds = (performance.now() - t0) / 1000;
     const afterRepeat = await count();
-    process.stdout.write(`${JSON.stringify({ job: which, tenants: tenants.length, queue: queue.kind, firstSeconds, repeatSeconds, before, afterFirst, afterRepeat })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ job: which, tenants: tenants.length, queue: queue.kind, firstSeconds, repeatSeconds, before, afterFirst, afterRepeat })}\n`,
+    );
   } finally {
     await close();
   }

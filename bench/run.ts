@@ -8,7 +8,16 @@ import { httpLoad, gqlBody, sqlLoad, summarize, type LoadStats, type Raw } from 
 import { findPicks, withOwnerPool } from './lib/owner';
 import { memoryOf, RssSampler, round, startServer, type Server } from './lib/process';
 import { BENCH_JWT_SECRET } from './lib/constants';
-import { parseArgs, readManifest, RESULTS_DIR, ROOT, targetOf, type BenchTarget, type DbKind, type Manifest } from './lib/target';
+import {
+  parseArgs,
+  readManifest,
+  RESULTS_DIR,
+  ROOT,
+  targetOf,
+  type BenchTarget,
+  type DbKind,
+  type Manifest,
+} from './lib/target';
 import { READ_SCENARIOS, type Identity, type Picks, type ReadScenario } from './scenarios';
 import { appEnv, seed } from './seed';
 import { runSustained } from './sustained';
@@ -47,11 +56,22 @@ interface WallScenario {
   description: string;
   /** `api`: while the API runs (given its URL and tokens); `offline`: after it stopped. */
   phase: 'api' | 'offline';
-  run(env: { target: BenchTarget; url: string; tokens: Map<string, string>; picks: Picks; options: Options }): Promise<Record<string, unknown>>;
+  run(env: {
+    target: BenchTarget;
+    url: string;
+    tokens: Map<string, string>;
+    picks: Picks;
+    options: Options;
+  }): Promise<Record<string, unknown>>;
 }
 
 /** Runs dist/bench/<script> with the bench database's environment; its last stdout line is its JSON result. */
-function ownProcess(target: BenchTarget, script: string, args: string[], timeoutSeconds: number): Record<string, unknown> {
+function ownProcess(
+  target: BenchTarget,
+  script: string,
+  args: string[],
+  timeoutSeconds: number,
+): Record<string, unknown> {
   const t0 = performance.now();
   const child = spawnSync(process.execPath, [join(ROOT, 'dist/bench', script), ...args], {
     cwd: ROOT,
@@ -62,13 +82,20 @@ function ownProcess(target: BenchTarget, script: string, args: string[], timeout
     killSignal: 'SIGKILL',
   });
   // Not finished within the limit: recorded as such (a lower bound), so the other figures are still written.
-  if (child.error && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { timedOut: true, moreThanSeconds: round((performance.now() - t0) / 1000) };
+  if (child.error && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
+    return { timedOut: true, moreThanSeconds: round((performance.now() - t0) / 1000) };
   const line = child.stdout.trim().split('\n').pop() ?? '';
-  if (child.status !== 0 || !line.startsWith('{')) throw new Error(`${script} ${args.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
+  if (child.status !== 0 || !line.startsWith('{'))
+    throw new Error(`${script} ${args.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
   const out = JSON.parse(line) as { firstSeconds: number; repeatSeconds: number };
   // Jobs that failed and were retried or given up are logged by the queue (LOG_LEVEL error): count them.
   const jobErrors = child.stderr.split('\n').filter((l) => /ERROR/.test(l)).length;
-  return { ...out, firstSeconds: round(out.firstSeconds), repeatSeconds: round(out.repeatSeconds), jobErrorLines: jobErrors };
+  return {
+    ...out,
+    firstSeconds: round(out.firstSeconds),
+    repeatSeconds: round(out.repeatSeconds),
+    jobErrorLines: jobErrors,
+  };
 }
 
 /** Wall-time scenarios, one entry each (`--walls a,b` runs only those). */
@@ -82,11 +109,22 @@ const WALL_SCENARIOS: WallScenario[] = [
       const samples: number[] = [];
       for (let i = 0; i < options.onboardings; i += 1) {
         const t0 = performance.now();
-        const answer = await gql(url, `mutation($input: OnboardTenantInput!) { onboardTenant(input: $input) { id code } }`, tokens.get('countyOffice'), {
-          input: { code: `${picks.county.code}-b${stamp}-${i}`, name: `基准镇${stamp}${i}`, pluginId: 'shizi-town', parentCode: picks.county.code },
-        });
+        const answer = await gql(
+          url,
+          `mutation($input: OnboardTenantInput!) { onboardTenant(input: $input) { id code } }`,
+          tokens.get('countyOffice'),
+          {
+            input: {
+              code: `${picks.county.code}-b${stamp}-${i}`,
+              name: `基准镇${stamp}${i}`,
+              pluginId: 'shizi-town',
+              parentCode: picks.county.code,
+            },
+          },
+        );
         samples.push(round(performance.now() - t0, 1));
-        if (answer.errors || !answer.data?.onboardTenant) throw new Error(`onboardTenant failed: ${JSON.stringify(answer.errors)}`);
+        if (answer.errors || !answer.data?.onboardTenant)
+          throw new Error(`onboardTenant failed: ${JSON.stringify(answer.errors)}`);
       }
       const sorted = [...samples].sort((a, b) => a - b);
       return { samplesMs: samples, medianMs: sorted[Math.floor(sorted.length / 2)], maxMs: sorted[sorted.length - 1] };
@@ -94,7 +132,8 @@ const WALL_SCENARIOS: WallScenario[] = [
   },
   {
     name: 'cadence-sweep',
-    description: 'meetings.sweep-all over every tenant through the job queue until idle, then every tenant swept again (idempotent repeat); own process',
+    description:
+      'meetings.sweep-all over every tenant through the job queue until idle, then every tenant swept again (idempotent repeat); own process',
     phase: 'offline',
     async run({ target, options }) {
       return ownProcess(target, 'sweep.js', [], options.wallTimeout);
@@ -111,7 +150,8 @@ const WALL_SCENARIOS: WallScenario[] = [
   },
   {
     name: 'cases-sweep',
-    description: 'cases.sweep-all (CaseSweepService: progress reports, overdue time limits, review, screening) over every tenant through the job queue until idle, then every tenant again; own process',
+    description:
+      'cases.sweep-all (CaseSweepService: progress reports, overdue time limits, review, screening) over every tenant through the job queue until idle, then every tenant again; own process',
     phase: 'offline',
     async run({ target, options }) {
       return ownProcess(target, 'jobs-sweep.js', ['cases'], options.wallTimeout);
@@ -120,19 +160,30 @@ const WALL_SCENARIOS: WallScenario[] = [
 ];
 
 function machine(): Record<string, unknown> {
-  return { nproc: cpus().length, memGb: round(totalmem() / 2 ** 30, 1), cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+  return {
+    nproc: cpus().length,
+    memGb: round(totalmem() / 2 ** 30, 1),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+  };
 }
 
 function git(): { commit: string; dirtyFiles: number } {
   try {
-    return { commit: execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim(), dirtyFiles: execSync('git status --porcelain', { cwd: ROOT }).toString().split('\n').filter(Boolean).length };
+    return {
+      commit: execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim(),
+      dirtyFiles: execSync('git status --porcelain', { cwd: ROOT }).toString().split('\n').filter(Boolean).length,
+    };
   } catch {
     return { commit: 'unknown', dirtyFiles: -1 };
   }
 }
 
 function stamp(): string {
-  return new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  return new Date()
+    .toISOString()
+    .replace(/:/g, '-')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 const log = (m: string): void => void process.stdout.write(`${m}\n`);
@@ -151,10 +202,16 @@ interface Contender {
 
 async function benchTarget(target: BenchTarget, manifest: Manifest, options: Options): Promise<string> {
   const picks = await withOwnerPool(target, findPicks);
-  log(`\n=== ${target.db} / ${options.scale}: ${manifest.tenants} tenants seeded in ${manifest.seedSeconds} s; as ${picks.unitUser.tenantCode}/${picks.unitUser.username} and ${picks.countyOffice.tenantCode}/${picks.countyOffice.username}`);
+  log(
+    `\n=== ${target.db} / ${options.scale}: ${manifest.tenants} tenants seeded in ${manifest.seedSeconds} s; as ${picks.unitUser.tenantCode}/${picks.unitUser.username} and ${picks.countyOffice.tenantCode}/${picks.countyOffice.username}`,
+  );
   const walls: Record<string, Record<string, unknown>> = {};
   const tokens = new Map<string, string>();
-  const identities: Record<string, Identity> = { unitUser: picks.unitUser, countyOffice: picks.countyOffice, ...(picks.provinceSuperior ? { provinceSuperior: picks.provinceSuperior } : {}) };
+  const identities: Record<string, Identity> = {
+    unitUser: picks.unitUser,
+    countyOffice: picks.countyOffice,
+    ...(picks.provinceSuperior ? { provinceSuperior: picks.provinceSuperior } : {}),
+  };
   const skippedReads = options.scenarios.filter((sc) => sc.needs && !sc.needs(picks)).map((sc) => sc.name);
   if (skippedReads.length) log(`not in this seed (reseed to add): ${skippedReads.join(', ')}`);
   options = { ...options, scenarios: options.scenarios.filter((sc) => !sc.needs || sc.needs(picks)) };
@@ -163,7 +220,12 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
   let apiPeakMb = 0;
   let pgVersion = '';
 
-  const server = (name: 'api' | 'gqljs', start: () => Promise<Server>, afterOpen?: (srv: Server) => Promise<void>, beforeClose?: (srv: Server) => Promise<void>): Contender => {
+  const server = (
+    name: 'api' | 'gqljs',
+    start: () => Promise<Server>,
+    afterOpen?: (srv: Server) => Promise<void>,
+    beforeClose?: (srv: Server) => Promise<void>,
+  ): Contender => {
     let srv: Server | null = null;
     let rss: RssSampler | null = null;
     return {
@@ -175,7 +237,13 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
         await afterOpen?.(srv);
       },
       async run(sc, connections, seconds) {
-        return httpLoad({ url: srv!.url, token: tokenFor(sc.as(picks)), body: gqlBody(sc.query(picks)), connections, seconds });
+        return httpLoad({
+          url: srv!.url,
+          token: tokenFor(sc.as(picks)),
+          body: gqlBody(sc.query(picks)),
+          connections,
+          seconds,
+        });
       },
       reset: () => rss!.reset(),
       peak: () => rss!.peak(),
@@ -192,25 +260,36 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
   };
   const check = async (url: string, sc: ReadScenario, label: string): Promise<void> => {
     const answer = await gql(url, sc.query(picks), tokenFor(sc.as(picks)));
-    if (answer.errors || !answer.data || !sc.check(answer.data, picks)) throw new Error(`${label} ${sc.name}: unexpected answer ${JSON.stringify(answer).slice(0, 500)}`);
+    if (answer.errors || !answer.data || !sc.check(answer.data, picks))
+      throw new Error(`${label} ${sc.name}: unexpected answer ${JSON.stringify(answer).slice(0, 500)}`);
   };
   const api = server(
     'api',
     () => startApi(target),
     async (srv) => {
-      for (const [key, who] of Object.entries(identities)) tokens.set(key, await login(srv.url, who, manifest.password));
+      for (const [key, who] of Object.entries(identities))
+        tokens.set(key, await login(srv.url, who, manifest.password));
       for (const sc of options.scenarios) await check(srv.url, sc, 'api');
     },
     async (srv) => {
       for (const w of WALL_SCENARIOS.filter((x) => x.phase === 'api' && options.walls.includes(x.name))) {
-        walls[w.name] = { description: w.description, ...(await w.run({ target, url: srv.url, tokens, picks, options })) };
+        walls[w.name] = {
+          description: w.description,
+          ...(await w.run({ target, url: srv.url, tokens, picks, options })),
+        };
         log(`wall   ${w.name}: ${JSON.stringify(walls[w.name])}`);
       }
     },
   );
   const baseline = server(
     'gqljs',
-    () => startServer('dist/bench/baseline-server.js', { DATABASE_URL: target.databaseUrl ?? '', DATA_DIR: target.dataDir ?? '', JWT_SECRET: BENCH_JWT_SECRET }, '/health', 'baseline'),
+    () =>
+      startServer(
+        'dist/bench/baseline-server.js',
+        { DATABASE_URL: target.databaseUrl ?? '', DATA_DIR: target.dataDir ?? '', JWT_SECRET: BENCH_JWT_SECRET },
+        '/health',
+        'baseline',
+      ),
     async (srv) => {
       for (const sc of options.scenarios.filter((x) => x.baseline)) await check(srv.url, sc, 'baseline');
     },
@@ -231,7 +310,8 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
         }).catch(failed);
       });
     },
-    run: (sc, concurrency, seconds) => sqlLoad({ pool: pool!, concurrency, seconds, work: (cl) => sc.floor(cl, picks, sc.as(picks)) }),
+    run: (sc, concurrency, seconds) =>
+      sqlLoad({ pool: pool!, concurrency, seconds, work: (cl) => sc.floor(cl, picks, sc.as(picks)) }),
     async close() {
       closeFloor?.();
       await new Promise((r) => setTimeout(r, 200));
@@ -266,7 +346,9 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
           }
           for (const c of phase.filter((x) => x.applies(sc))) {
             const key = `${c.name}|${sc.name}|${conc}`;
-            log(`${c.name.padEnd(6)} ${sc.name.padEnd(20)} c=${String(conc).padStart(3)}  ${fmt(summarize(conc, raws.get(key)!))}${peaks.has(key) ? `  rss ${peaks.get(key)} MB` : ''}`);
+            log(
+              `${c.name.padEnd(6)} ${sc.name.padEnd(20)} c=${String(conc).padStart(3)}  ${fmt(summarize(conc, raws.get(key)!))}${peaks.has(key) ? `  rss ${peaks.get(key)} MB` : ''}`,
+            );
           }
         }
       }
@@ -277,7 +359,10 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
   const statsOf = (name: string, sc: ReadScenario): (LoadStats & { peakRssMb?: number })[] =>
     options.concurrency
       .filter((conc) => raws.has(`${name}|${sc.name}|${conc}`))
-      .map((conc) => ({ ...summarize(conc, raws.get(`${name}|${sc.name}|${conc}`)!), ...(peaks.has(`${name}|${sc.name}|${conc}`) ? { peakRssMb: peaks.get(`${name}|${sc.name}|${conc}`) } : {}) }));
+      .map((conc) => ({
+        ...summarize(conc, raws.get(`${name}|${sc.name}|${conc}`)!),
+        ...(peaks.has(`${name}|${sc.name}|${conc}`) ? { peakRssMb: peaks.get(`${name}|${sc.name}|${conc}`) } : {}),
+      }));
   const reads: ReadResult[] = options.scenarios.map((sc) => ({
     scenario: sc.name,
     description: sc.description,
@@ -296,20 +381,40 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
   const result = {
     kind: 'bench',
     at: new Date().toISOString(),
-    machine: { ...machine(), postgres: pgVersion, loadAverage1m: { min: round(Math.min(...load)), max: round(Math.max(...load)), mean: round(load.reduce((a, b) => a + b, 0) / Math.max(1, load.length)) } },
+    machine: {
+      ...machine(),
+      postgres: pgVersion,
+      loadAverage1m: {
+        min: round(Math.min(...load)),
+        max: round(Math.max(...load)),
+        mean: round(load.reduce((a, b) => a + b, 0) / Math.max(1, load.length)),
+      },
+    },
     git: git(),
     db: target.db,
-    database: target.databaseUrl ? `${new URL(target.databaseUrl).host}${new URL(target.databaseUrl).pathname}` : target.dataDir,
+    database: target.databaseUrl
+      ? `${new URL(target.databaseUrl).host}${new URL(target.databaseUrl).pathname}`
+      : target.dataDir,
     scale: options.scale,
     seed: manifest,
-    options: { concurrency: options.concurrency, seconds: options.seconds, rounds: options.rounds, interleaved: target.db === 'pg', onboardings: options.onboardings, walls: options.walls, reads: options.scenarios.map((sc) => sc.name) },
+    options: {
+      concurrency: options.concurrency,
+      seconds: options.seconds,
+      rounds: options.rounds,
+      interleaved: target.db === 'pg',
+      onboardings: options.onboardings,
+      walls: options.walls,
+      reads: options.scenarios.map((sc) => sc.name),
+    },
     apiPeakRssMb: apiPeakMb,
     reads,
     walls,
     targets: checks,
   };
   report(result.reads, checks, apiPeakMb);
-  log(`load average (1 min) during the measurements: ${JSON.stringify(result.machine.loadAverage1m)} on ${cpus().length} CPUs`);
+  log(
+    `load average (1 min) during the measurements: ${JSON.stringify(result.machine.loadAverage1m)} on ${cpus().length} CPUs`,
+  );
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${stamp()}-${options.scale}-${target.db}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
@@ -329,16 +434,35 @@ function targets(reads: ReadResult[], walls: Record<string, Record<string, unkno
       const f = r.floor[i];
       if (f) {
         const limit = 2 * f.p50 + 1;
-        out.push({ target: `${r.scenario} c=${a.concurrency}: p50 ≤ 2× SQL floor p50 + 1 ms`, measured: `${a.p50} ms vs ${round(limit)} ms (floor ${f.p50} ms; ratio ${round(a.p50 / f.p50, 1)}×)`, pass: a.p50 <= limit });
+        out.push({
+          target: `${r.scenario} c=${a.concurrency}: p50 ≤ 2× SQL floor p50 + 1 ms`,
+          measured: `${a.p50} ms vs ${round(limit)} ms (floor ${f.p50} ms; ratio ${round(a.p50 / f.p50, 1)}×)`,
+          pass: a.p50 <= limit,
+        });
       }
       const b = r.baseline?.[i];
-      if (b) out.push({ target: `${r.scenario} c=${a.concurrency}: throughput ≥ 0.5× graphql-js baseline`, measured: `${a.rps} vs ${b.rps} req/s (${round(a.rps / b.rps)}×)`, pass: a.rps >= 0.5 * b.rps });
+      if (b)
+        out.push({
+          target: `${r.scenario} c=${a.concurrency}: throughput ≥ 0.5× graphql-js baseline`,
+          measured: `${a.rps} vs ${b.rps} req/s (${round(a.rps / b.rps)}×)`,
+          pass: a.rps >= 0.5 * b.rps,
+        });
     });
   }
   const onboard = walls['onboard-town'] as { maxMs?: number; medianMs?: number } | undefined;
-  if (onboard?.maxMs !== undefined) out.push({ target: 'onboarding a town < 1 s', measured: `median ${onboard.medianMs} ms, max ${onboard.maxMs} ms`, pass: onboard.maxMs < 1000 });
+  if (onboard?.maxMs !== undefined)
+    out.push({
+      target: 'onboarding a town < 1 s',
+      measured: `median ${onboard.medianMs} ms, max ${onboard.maxMs} ms`,
+      pass: onboard.maxMs < 1000,
+    });
   const sweep = walls['cadence-sweep'] as { firstSeconds?: number; repeatSeconds?: number } | undefined;
-  if (sweep?.firstSeconds !== undefined) out.push({ target: 'cadence job over the whole province < 60 s', measured: `${sweep.firstSeconds} s (repeat ${sweep.repeatSeconds} s)`, pass: sweep.firstSeconds < 60 });
+  if (sweep?.firstSeconds !== undefined)
+    out.push({
+      target: 'cadence job over the whole province < 60 s',
+      measured: `${sweep.firstSeconds} s (repeat ${sweep.repeatSeconds} s)`,
+      pass: sweep.firstSeconds < 60,
+    });
   for (const [scenario, limit, label] of [
     ['status-county', 20, 'supervisionStatus for one county'],
     ['status-province', 100, 'supervisionStatus for the whole province (first page)'],
@@ -350,24 +474,55 @@ function targets(reads: ReadResult[], walls: Record<string, Record<string, unkno
     }
     for (const a of r.api) {
       const f = r.floor.find((x) => x.concurrency === a.concurrency);
-      out.push({ target: `${label} c=${a.concurrency}: p95 < ${limit} ms`, measured: `p95 ${a.p95} ms (${round(a.p95 / limit, 2)}× the target; SQL floor p95 ${f?.p95 ?? '-'} ms)`, pass: a.p95 < limit });
+      out.push({
+        target: `${label} c=${a.concurrency}: p95 < ${limit} ms`,
+        measured: `p95 ${a.p95} ms (${round(a.p95 / limit, 2)}× the target; SQL floor p95 ${f?.p95 ?? '-'} ms)`,
+        pass: a.p95 < limit,
+      });
     }
   }
-  const ladder = walls['supervision-sweep'] as { firstSeconds?: number; repeatSeconds?: number; tenants?: number } | undefined;
+  const ladder = walls['supervision-sweep'] as
+    { firstSeconds?: number; repeatSeconds?: number; tenants?: number } | undefined;
   out.push(
     ladder?.firstSeconds !== undefined
-      ? { target: 'supervision ladder + monthly notice over the whole province < 60 s', measured: `${ladder.firstSeconds} s over ${ladder.tenants} tenants (repeat ${ladder.repeatSeconds} s)`, pass: ladder.firstSeconds < 60 }
-      : { target: 'supervision ladder + monthly notice over the whole province < 60 s', measured: 'not measured in this run', pass: null },
+      ? {
+          target: 'supervision ladder + monthly notice over the whole province < 60 s',
+          measured: `${ladder.firstSeconds} s over ${ladder.tenants} tenants (repeat ${ladder.repeatSeconds} s)`,
+          pass: ladder.firstSeconds < 60,
+        }
+      : {
+          target: 'supervision ladder + monthly notice over the whole province < 60 s',
+          measured: 'not measured in this run',
+          pass: null,
+        },
   );
   const cases = walls['cases-sweep'] as { firstSeconds?: number; repeatSeconds?: number; tenants?: number } | undefined;
-  for (const [name, w] of Object.entries(walls)) if (w.timedOut) out.push({ target: `${name} finishes`, measured: `not finished within ${String(w.moreThanSeconds)} s (stopped)`, pass: false });
-  if (cases?.firstSeconds !== undefined) out.push({ target: 'cases sweep over the whole province (no target in the issue; measured beside the 60 s of the other jobs)', measured: `${cases.firstSeconds} s over ${cases.tenants} tenants (repeat ${cases.repeatSeconds} s)`, pass: null });
-  out.push({ target: 'API memory flat under a 5-minute sustained load', measured: 'see `npm run bench -- --sustained 300`', pass: null });
+  for (const [name, w] of Object.entries(walls))
+    if (w.timedOut)
+      out.push({
+        target: `${name} finishes`,
+        measured: `not finished within ${String(w.moreThanSeconds)} s (stopped)`,
+        pass: false,
+      });
+  if (cases?.firstSeconds !== undefined)
+    out.push({
+      target:
+        'cases sweep over the whole province (no target in the issue; measured beside the 60 s of the other jobs)',
+      measured: `${cases.firstSeconds} s over ${cases.tenants} tenants (repeat ${cases.repeatSeconds} s)`,
+      pass: null,
+    });
+  out.push({
+    target: 'API memory flat under a 5-minute sustained load',
+    measured: 'see `npm run bench -- --sustained 300`',
+    pass: null,
+  });
   return out;
 }
 
 function report(reads: ReadResult[], checks: TargetCheck[], apiPeakMb: number): void {
-  log('\nscenario              c     API req/s  floor req/s   API p50/p95/p99 ms        floor p50 ms  p50 ratio  gql-js req/s  thr. ratio');
+  log(
+    '\nscenario              c     API req/s  floor req/s   API p50/p95/p99 ms        floor p50 ms  p50 ratio  gql-js req/s  thr. ratio',
+  );
   for (const r of reads) {
     r.api.forEach((a, i) => {
       const f = r.floor[i];
@@ -415,8 +570,13 @@ async function main(): Promise<void> {
     const target = targetOf(db, scale);
     let manifest = readManifest(target);
     if (manifest && !(await stillSeeded(target))) manifest = null;
-    if (!manifest || args.has('reseed')) manifest = await seed(target, scale, { seed: args.get('seed'), asOf: args.get('as-of') });
-    if (args.has('sustained')) await runSustained(target, manifest, { seconds: Number(args.get('sustained')), connections: Number(args.get('connections') ?? 16) });
+    if (!manifest || args.has('reseed'))
+      manifest = await seed(target, scale, { seed: args.get('seed'), asOf: args.get('as-of') });
+    if (args.has('sustained'))
+      await runSustained(target, manifest, {
+        seconds: Number(args.get('sustained')),
+        connections: Number(args.get('connections') ?? 16),
+      });
     else await benchTarget(target, manifest, options);
   }
 }

@@ -42,7 +42,11 @@ export interface ReadScenario {
 }
 
 /** Runs `statements` in one transaction scoped like `Db.run`: `SET LOCAL ROLE jm_app` and the app.* settings. */
-export async function scoped(client: pg.PoolClient, who: Identity, statements: (c: pg.PoolClient) => Promise<void>): Promise<void> {
+export async function scoped(
+  client: pg.PoolClient,
+  who: Identity,
+  statements: (c: pg.PoolClient) => Promise<void>,
+): Promise<void> {
   // BEGIN and the scope in one round trip, as Db.run does (values are uuids from the seed).
   await client.query(
     `START TRANSACTION; SELECT set_config('role', 'jm_app', true), set_config('app.tenant_id', '${who.tenantId}', true), set_config('app.tree', '${who.tree ? 'on' : 'off'}', true), ` +
@@ -100,14 +104,18 @@ export const READ_SCENARIOS: ReadScenario[] = [
     check: (d, p) => (d.me as { username?: string } | null)?.username === p.unitUser.username,
     floor: (c, _p, who) =>
       scoped(c, who, async (q) => {
-        await q.query(`SELECT id, tenant_id, username, display_name, roles, member_unit_id, active, created_at FROM app_user WHERE id = $1 AND active LIMIT 1`, [who.userId]);
+        await q.query(
+          `SELECT id, tenant_id, username, display_name, roles, member_unit_id, active, created_at FROM app_user WHERE id = $1 AND active LIMIT 1`,
+          [who.userId],
+        );
       }),
     baseline: true,
   },
   {
     kind: 'read',
     name: 'tenant-structure',
-    description: 'tenant(code) { jointMeeting { name conveners officeHost meetingTypes } memberUnits children { code } } — a county office',
+    description:
+      'tenant(code) { jointMeeting { name conveners officeHost meetingTypes } memberUnits children { code } } — a county office',
     as: (p) => p.countyOffice,
     query: (p) =>
       `{ tenant(code: "${p.county.code}") { name jointMeeting { name conveners { title role } officeHost { name } meetingTypes { code name cadence { rrule } } } memberUnits { id name kind } children { code } } }`,
@@ -117,33 +125,51 @@ export const READ_SCENARIOS: ReadScenario[] = [
     },
     floor: (c, p, who) =>
       scoped(c, who, async (q) => {
-        const tenant = (await q.query(TENANT_BY_CODE, [p.county.code])).rows[0] as { id: string; plugin_config: { structure: { office: { hostUnit?: string } } } };
+        const tenant = (await q.query(TENANT_BY_CODE, [p.county.code])).rows[0] as {
+          id: string;
+          plugin_config: { structure: { office: { hostUnit?: string } } };
+        };
         const host = tenant.plugin_config.structure.office.hostUnit ?? '';
-        await q.query(`SELECT id, name, kind, aliases FROM member_unit WHERE tenant_id = $1 AND active AND (name = $2 OR $2 = ANY(aliases)) LIMIT 1`, [tenant.id, host]);
+        await q.query(
+          `SELECT id, name, kind, aliases FROM member_unit WHERE tenant_id = $1 AND active AND (name = $2 OR $2 = ANY(aliases)) LIMIT 1`,
+          [tenant.id, host],
+        );
         await q.query(UNITS_OF, [[tenant.id]]);
-        await q.query(`SELECT id, code, name, level, parent_id, path, plugin_id, plugin_version, plugin_config, created_at FROM tenant WHERE parent_id = ANY($1::uuid[]) ORDER BY code`, [[tenant.id]]);
+        await q.query(
+          `SELECT id, code, name, level, parent_id, path, plugin_id, plugin_version, plugin_config, created_at FROM tenant WHERE parent_id = ANY($1::uuid[]) ORDER BY code`,
+          [[tenant.id]],
+        );
       }),
   },
   {
     kind: 'read',
     name: 'county-towns-units',
-    description: 'tenant(code) { children { code name memberUnits { id name } } } — a county office, nested list over its towns',
+    description:
+      'tenant(code) { children { code name memberUnits { id name } } } — a county office, nested list over its towns',
     as: (p) => p.countyOffice,
     query: (p) => `{ tenant(code: "${p.county.code}") { children { code name memberUnits { id name } } } }`,
-    check: (d, p) => (d.tenant as { children?: { memberUnits: unknown[] }[] } | null)?.children?.length === p.county.towns,
+    check: (d, p) =>
+      (d.tenant as { children?: { memberUnits: unknown[] }[] } | null)?.children?.length === p.county.towns,
     floor: (c, p, who) =>
       scoped(c, who, async (q) => {
         const tenant = (await q.query(TENANT_BY_CODE, [p.county.code])).rows[0] as { id: string };
-        const children = (await q.query(`SELECT id, code, name, level, parent_id, path, plugin_id, plugin_version, plugin_config, created_at FROM tenant WHERE parent_id = ANY($1::uuid[]) ORDER BY code`, [[tenant.id]])).rows as { id: string }[];
+        const children = (
+          await q.query(
+            `SELECT id, code, name, level, parent_id, path, plugin_id, plugin_version, plugin_config, created_at FROM tenant WHERE parent_id = ANY($1::uuid[]) ORDER BY code`,
+            [[tenant.id]],
+          )
+        ).rows as { id: string }[];
         await q.query(UNITS_OF, [children.map((x) => x.id)]);
       }),
   },
   {
     kind: 'read',
     name: 'unit-open-items',
-    description: 'agreedItems(tenantCode, status: OPEN, limit: 20) { id content dueOn overdue owners { name } } — a member unit user, its own items',
+    description:
+      'agreedItems(tenantCode, status: OPEN, limit: 20) { id content dueOn overdue owners { name } } — a member unit user, its own items',
     as: (p) => p.unitUser,
-    query: (p) => `{ agreedItems(tenantCode: "${p.unitUser.tenantCode}", status: OPEN, limit: 20) { id content dueOn overdue owners { name } } }`,
+    query: (p) =>
+      `{ agreedItems(tenantCode: "${p.unitUser.tenantCode}", status: OPEN, limit: 20) { id content dueOn overdue owners { name } } }`,
     check: (d) => Array.isArray(d.agreedItems) && d.agreedItems.length > 0,
     floor: (c, p, who) =>
       scoped(c, who, async (q) => {
@@ -156,16 +182,26 @@ export const READ_SCENARIOS: ReadScenario[] = [
             [tenant.id, who.memberUnitId],
           )
         ).rows as { id: string }[];
-        const owners = (await q.query(`SELECT tenant_id, agreed_item_id, member_unit_id, accepted_at FROM agreed_item_owner WHERE agreed_item_id = ANY($1::uuid[])`, [items.map((i) => i.id)])).rows as { member_unit_id: string }[];
-        await q.query(`SELECT id, tenant_id, name, kind, aliases, active, child_tenant_id, source, position, created_at, deactivated_at FROM member_unit WHERE id = ANY($1::uuid[])`, [[...new Set(owners.map((o) => o.member_unit_id))]]);
+        const owners = (
+          await q.query(
+            `SELECT tenant_id, agreed_item_id, member_unit_id, accepted_at FROM agreed_item_owner WHERE agreed_item_id = ANY($1::uuid[])`,
+            [items.map((i) => i.id)],
+          )
+        ).rows as { member_unit_id: string }[];
+        await q.query(
+          `SELECT id, tenant_id, name, kind, aliases, active, child_tenant_id, source, position, created_at, deactivated_at FROM member_unit WHERE id = ANY($1::uuid[])`,
+          [[...new Set(owners.map((o) => o.member_unit_id))]],
+        );
       }),
   },
   {
     kind: 'read',
     name: 'unit-open-cases',
-    description: 'cases(openOnly: true, limit: 20) { items { id number status dueOn overdue petitioners { name } } nextCursor } — a member unit user, its own cases (petitioners masked)',
+    description:
+      'cases(openOnly: true, limit: 20) { items { id number status dueOn overdue petitioners { name } } nextCursor } — a member unit user, its own cases (petitioners masked)',
     as: (p) => p.unitUser,
-    query: () => '{ cases(openOnly: true, limit: 20) { items { id number status dueOn overdue petitioners { name } } nextCursor } }',
+    query: () =>
+      '{ cases(openOnly: true, limit: 20) { items { id number status dueOn overdue petitioners { name } } nextCursor } }',
     check: (d) => ((d.cases as { items?: unknown[] } | null)?.items?.length ?? 0) > 0,
     floor: (c, p, who) =>
       scoped(c, who, async (q) => {
@@ -176,15 +212,19 @@ export const READ_SCENARIOS: ReadScenario[] = [
             [p.unitUser.tenantId, who.memberUnitId],
           )
         ).rows as { id: string }[];
-        await q.query(`SELECT * FROM case_petitioner WHERE case_id = ANY($1::uuid[]) ORDER BY position`, [cases.map((x) => x.id)]);
+        await q.query(`SELECT * FROM case_petitioner WHERE case_id = ANY($1::uuid[]) ORDER BY position`, [
+          cases.map((x) => x.id),
+        ]);
       }),
   },
   {
     kind: 'read',
     name: 'status-county',
-    description: 'supervisionStatus(tenantCode: county, orderBy: OVERDUE_CASES DESC, limit: 50) — a county office: the county and its towns',
+    description:
+      'supervisionStatus(tenantCode: county, orderBy: OVERDUE_CASES DESC, limit: 50) — a county office: the county and its towns',
     as: (p) => p.countyOffice,
-    query: (p) => `{ supervisionStatus(tenantCode: "${p.county.code}", orderBy: { field: OVERDUE_CASES, direction: DESC }, limit: 50) { ${STATUS_FIELDS} } }`,
+    query: (p) =>
+      `{ supervisionStatus(tenantCode: "${p.county.code}", orderBy: { field: OVERDUE_CASES, direction: DESC }, limit: 50) { ${STATUS_FIELDS} } }`,
     check: (d, p) => {
       const page = d.supervisionStatus as { items?: unknown[]; totalCount?: number } | null;
       return page?.totalCount === p.county.towns + 1 && page.items?.length === p.county.towns + 1;
@@ -196,10 +236,14 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'status-province',
     description: `supervisionStatus(tenantCode: province, orderBy: OVERDUE_CASES DESC, limit: ${PROVINCE_STATUS_PAGE}) — the province's SUPERIOR: first page over every tenant`,
     as: (p) => p.provinceSuperior!,
-    query: (p) => `{ supervisionStatus(tenantCode: "${p.province!.code}", orderBy: { field: OVERDUE_CASES, direction: DESC }, limit: ${PROVINCE_STATUS_PAGE}) { ${STATUS_FIELDS} } }`,
+    query: (p) =>
+      `{ supervisionStatus(tenantCode: "${p.province!.code}", orderBy: { field: OVERDUE_CASES, direction: DESC }, limit: ${PROVINCE_STATUS_PAGE}) { ${STATUS_FIELDS} } }`,
     check: (d, p) => {
       const page = d.supervisionStatus as { items?: unknown[]; totalCount?: number } | null;
-      return page?.totalCount === p.province!.tenants && page.items?.length === Math.min(PROVINCE_STATUS_PAGE, p.province!.tenants);
+      return (
+        page?.totalCount === p.province!.tenants &&
+        page.items?.length === Math.min(PROVINCE_STATUS_PAGE, p.province!.tenants)
+      );
     },
     floor: (c, p, who) => scoped(c, who, (q) => statusFloor(q, p.province!.code, PROVINCE_STATUS_PAGE)),
     needs: (p) => p.province !== null && p.provinceSuperior !== null,

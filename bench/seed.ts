@@ -36,7 +36,11 @@ export function appEnv(target: BenchTarget): Record<string, string> {
  * owner (a superuser: row-level security does not apply to it), with the audit and foreign-key
  * triggers off for the bulk rows (tenants go in with their triggers, which maintain tenant_tree).
  */
-export async function seed(target: BenchTarget, scaleName: string, options: { seed?: string; asOf?: string } = {}): Promise<Manifest> {
+export async function seed(
+  target: BenchTarget,
+  scaleName: string,
+  options: { seed?: string; asOf?: string } = {},
+): Promise<Manifest> {
   const scale = scaleOf(scaleName);
   const seedText = options.seed ?? DEFAULT_SEED;
   const asOf = options.asOf ?? shanghaiDateOf(new Date());
@@ -62,7 +66,9 @@ export async function seed(target: BenchTarget, scaleName: string, options: { se
       rmSync(target.dataDir!, { recursive: true, force: true });
     }
   });
-  const handle = await step('migrate', () => openDatabase(loadConfig({ ...process.env, ...appEnv(target) }), { entities: ENTITIES, migrations }));
+  const handle = await step('migrate', () =>
+    openDatabase(loadConfig({ ...process.env, ...appEnv(target) }), { entities: ENTITIES, migrations }),
+  );
   const url = handle.embedded?.url ?? target.databaseUrl!;
   await handle.dataSource.destroy();
   const client = new pg.Client({ connectionString: url });
@@ -74,7 +80,13 @@ export async function seed(target: BenchTarget, scaleName: string, options: { se
     log(`templates from the real onboarding service: ${templates.map((t) => t.pluginId).join(', ')}`);
     const passwordHash = await argon2.hash(BENCH_PASSWORD);
     await client.connect();
-    const tables = new Set(((await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).rows as { table_name: string }[]).map((r) => r.table_name));
+    const tables = new Set(
+      (
+        (await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).rows as {
+          table_name: string;
+        }[]
+      ).map((r) => r.table_name),
+    );
     const load = new BulkLoader(client);
     const ctx: SeedContext = {
       scale,
@@ -103,7 +115,10 @@ export async function seed(target: BenchTarget, scaleName: string, options: { se
     await step('commit', () => client.query('COMMIT'));
     // The bulk rows went in with triggers off: the superiors' view aggregates are recounted as of the
     // seed's day (the same function the triggers and the daily refresh call).
-    if (tables.has('supervision_status')) await step('supervision-status', () => client.query(`SELECT supervision_status_recount(id, 'all', $1::date) FROM tenant ORDER BY id`, [asOf]));
+    if (tables.has('supervision_status'))
+      await step('supervision-status', () =>
+        client.query(`SELECT supervision_status_recount(id, 'all', $1::date) FROM tenant ORDER BY id`, [asOf]),
+      );
     await step('analyze', () => client.query('VACUUM ANALYZE'));
     rows = { ...load.counts };
     tenants = ctx.all.length + (ctx.province ? 1 : 0);
@@ -125,14 +140,21 @@ export async function seed(target: BenchTarget, scaleName: string, options: { se
     password: BENCH_PASSWORD,
   };
   writeManifest(target, manifest);
-  log(`done in ${manifest.seedSeconds} s: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  log(
+    `done in ${manifest.seedSeconds} s: ${Object.entries(rows)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
   return manifest;
 }
 
 if (process.argv[1]?.endsWith('seed.js')) {
   const args = parseArgs(process.argv.slice(2));
   const db = (args.get('db') ?? 'pg') as DbKind;
-  seed(targetOf(db, args.get('scale') ?? 'xs'), args.get('scale') ?? 'xs', { seed: args.get('seed'), asOf: args.get('as-of') }).then(
+  seed(targetOf(db, args.get('scale') ?? 'xs'), args.get('scale') ?? 'xs', {
+    seed: args.get('seed'),
+    asOf: args.get('as-of'),
+  }).then(
     () => process.exit(0),
     (err: unknown) => {
       process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

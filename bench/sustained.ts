@@ -21,8 +21,15 @@ const WRITE_SHARE = 0.2;
  * warm-up and another after the run (both with no request in flight; V8 collects garbage before writing
  * one) say which kinds of object grew, beside the RSS.
  */
-export async function runSustained(target: BenchTarget, manifest: Manifest, opts: { seconds: number; connections: number }): Promise<string> {
-  const { picks, writers } = await withOwnerPool(target, async (pool) => ({ picks: await findPicks(pool), writers: await findWriters(pool, WRITERS) }));
+export async function runSustained(
+  target: BenchTarget,
+  manifest: Manifest,
+  opts: { seconds: number; connections: number },
+): Promise<string> {
+  const { picks, writers } = await withOwnerPool(target, async (pool) => ({
+    picks: await findPicks(pool),
+    writers: await findWriters(pool, WRITERS),
+  }));
   // Reads the seeded database has (the province view needs a seed with the PROVINCE tenant).
   const readScenarios = READ_SCENARIOS.filter((s) => !s.needs || s.needs(picks));
   const heapDir = mkdtempSync(join(tmpdir(), 'jm-heap-'));
@@ -40,9 +47,14 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
     tokens.set('unitUser', await login(api.url, picks.unitUser, manifest.password));
     tokens.set('countyOffice', await login(api.url, picks.countyOffice, manifest.password));
     for (const w of writers) tokens.set(`writer:${w.tenantCode}`, await login(api.url, w, manifest.password));
-    if (picks.provinceSuperior) tokens.set('provinceSuperior', await login(api.url, picks.provinceSuperior, manifest.password));
-    const keyOf = (who: unknown): string => (who === picks.unitUser ? 'unitUser' : who === picks.provinceSuperior ? 'provinceSuperior' : 'countyOffice');
-    const readOps = readScenarios.map((s) => ({ body: JSON.stringify({ query: s.query(picks) }), token: tokens.get(keyOf(s.as(picks)))! }));
+    if (picks.provinceSuperior)
+      tokens.set('provinceSuperior', await login(api.url, picks.provinceSuperior, manifest.password));
+    const keyOf = (who: unknown): string =>
+      who === picks.unitUser ? 'unitUser' : who === picks.provinceSuperior ? 'provinceSuperior' : 'countyOffice';
+    const readOps = readScenarios.map((s) => ({
+      body: JSON.stringify({ query: s.query(picks) }),
+      token: tokens.get(keyOf(s.as(picks)))!,
+    }));
     const rng = new Prng(`sustained/${manifest.seed}`);
     let n = 0;
     const sample = (): void => {
@@ -51,51 +63,68 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
     };
     sample();
     const timer = setInterval(sample, 10_000);
-    const load = (duration: number): Promise<autocannon.Result> => autocannon({
-      url: api.url,
-      connections: opts.connections,
-      duration,
-      timeout: 30,
-      requests: [
-        {
-          method: 'POST',
-          path: '/graphql',
-          setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
-            if (rng.chance(WRITE_SHARE)) {
-              const w = writers[rng.int(0, writers.length - 1)];
-              n += 1;
-              context.op = 'write';
-              const when = new Date(Date.now() + rng.int(1, 60) * 86_400_000).toISOString();
+    const load = (duration: number): Promise<autocannon.Result> =>
+      autocannon({
+        url: api.url,
+        connections: opts.connections,
+        duration,
+        timeout: 30,
+        requests: [
+          {
+            method: 'POST',
+            path: '/graphql',
+            setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+              if (rng.chance(WRITE_SHARE)) {
+                const w = writers[rng.int(0, writers.length - 1)];
+                n += 1;
+                context.op = 'write';
+                const when = new Date(Date.now() + rng.int(1, 60) * 86_400_000).toISOString();
+                return {
+                  ...req,
+                  headers: {
+                    'content-type': 'application/json',
+                    authorization: `Bearer ${tokens.get(`writer:${w.tenantCode}`)}`,
+                  },
+                  body: JSON.stringify({
+                    query: 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }',
+                    variables: {
+                      input: {
+                        tenantCode: w.tenantCode,
+                        typeCode: w.typeCode,
+                        title: `持续负载写入 ${n}`,
+                        scheduledAt: when,
+                        topics: ['基准'],
+                      },
+                    },
+                  }),
+                };
+              }
+              const op = readOps[rng.int(0, readOps.length - 1)];
+              context.op = 'read';
               return {
                 ...req,
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(`writer:${w.tenantCode}`)}` },
-                body: JSON.stringify({
-                  query: 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }',
-                  variables: { input: { tenantCode: w.tenantCode, typeCode: w.typeCode, title: `持续负载写入 ${n}`, scheduledAt: when, topics: ['基准'] } },
-                }),
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${op.token}` },
+                body: op.body,
               };
-            }
-            const op = readOps[rng.int(0, readOps.length - 1)];
-            context.op = 'read';
-            return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${op.token}` }, body: op.body };
+            },
+            onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+              if (status !== 200 || body.includes('"errors"')) {
+                graphqlErrors += 1;
+                return;
+              }
+              if (context.op === 'write') {
+                writes += 1;
+                const id = (JSON.parse(body) as { data?: { scheduleMeeting?: { id?: string } } }).data?.scheduleMeeting
+                  ?.id;
+                if (id) acknowledged.push(id);
+                else graphqlErrors += 1;
+              } else {
+                reads += 1;
+              }
+            },
           },
-          onResponse: (status: number, body: string, context: Record<string, unknown>) => {
-            if (status !== 200 || body.includes('"errors"')) {
-              graphqlErrors += 1;
-              return;
-            }
-            if (context.op === 'write') {
-              writes += 1;
-              const id = (JSON.parse(body) as { data?: { scheduleMeeting?: { id?: string } } }).data?.scheduleMeeting?.id;
-              if (id) acknowledged.push(id);
-              else graphqlErrors += 1;
-            } else {
-              reads += 1;
-            }
-          },
-        },
-      ],
-    } as unknown as autocannon.Options) as unknown as Promise<autocannon.Result>;
+        ],
+      } as unknown as autocannon.Options) as unknown as Promise<autocannon.Result>;
     await load(30);
     snapshots.push(await heapSnapshot(api.pid, heapDir, snapshots.length));
     graphqlErrors = 0;
@@ -108,7 +137,14 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
   } finally {
     await api.stop();
   }
-  const found = await withOwnerPool(target, async (pool) => Number(((await pool.query(`SELECT count(*)::int AS n FROM meeting WHERE id = ANY($1::uuid[])`, [acknowledged])).rows[0] as { n: number }).n));
+  const found = await withOwnerPool(target, async (pool) =>
+    Number(
+      (
+        (await pool.query(`SELECT count(*)::int AS n FROM meeting WHERE id = ANY($1::uuid[])`, [acknowledged]))
+          .rows[0] as { n: number }
+      ).n,
+    ),
+  );
   const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
   const heap = heapGrowth(summariseHeap(snapshots[0]), summariseHeap(snapshots[1]));
   rmSync(heapDir, { recursive: true, force: true });
@@ -124,12 +160,21 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
   const out = {
     kind: 'sustained',
     at: new Date().toISOString(),
-    machine: { nproc: cpus().length, memGb: round(totalmem() / 2 ** 30, 1), cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+    machine: {
+      nproc: cpus().length,
+      memGb: round(totalmem() / 2 ** 30, 1),
+      cpu: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+    },
     db: target.db,
     scale: manifest.scale,
     seconds: opts.seconds,
     connections: opts.connections,
-    mix: { writeShare: WRITE_SHARE, reads: readScenarios.map((s) => s.name), write: 'scheduleMeeting by one of 20 town offices' },
+    mix: {
+      writeShare: WRITE_SHARE,
+      reads: readScenarios.map((s) => s.name),
+      write: 'scheduleMeeting by one of 20 town offices',
+    },
     requests: result.requests.total,
     rps: round(result.requests.average, 1),
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
@@ -140,18 +185,40 @@ export async function runSustained(target: BenchTarget, manifest: Manifest, opts
     acknowledgedWrites: acknowledged.length,
     acknowledgedWritesFound: found,
     rssEvery10s: rssSeries,
-    rss: { earlyMeanMb: round(early, 1), lateMeanMb: round(late, 1), growthPct, flat: growthPct !== null && growthPct <= 5 },
+    rss: {
+      earlyMeanMb: round(early, 1),
+      lateMeanMb: round(late, 1),
+      growthPct,
+      flat: growthPct !== null && growthPct <= 5,
+    },
     heap: {
       afterWarmUpMb: mb(heap.totalBefore),
       afterRunMb: mb(heap.totalAfter),
       growthPct: heapGrowthPct,
-      largestGrowth: heap.largest.map((g) => ({ kind: g.kind, count: `${g.countBefore} → ${g.countAfter}`, mb: `${mb(g.bytesBefore)} → ${mb(g.bytesAfter)}` })),
+      largestGrowth: heap.largest.map((g) => ({
+        kind: g.kind,
+        count: `${g.countBefore} → ${g.countAfter}`,
+        mb: `${mb(g.bytesBefore)} → ${mb(g.bytesAfter)}`,
+      })),
     },
-    pass: { noErrors: errors === 0, everyAcknowledgedWriteFound: found === acknowledged.length, memoryFlat: growthPct !== null && growthPct <= 5, heapFlat: heapGrowthPct <= 5 },
+    pass: {
+      noErrors: errors === 0,
+      everyAcknowledgedWriteFound: found === acknowledged.length,
+      memoryFlat: growthPct !== null && growthPct <= 5,
+      heapFlat: heapGrowthPct <= 5,
+    },
   };
-  process.stdout.write(`${JSON.stringify({ ...out, rssEvery10s: undefined }, null, 2)}\nRSS every 10 s (MB): ${rssSeries.map((s) => s.rssMb).join(' ')}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...out, rssEvery10s: undefined }, null, 2)}\nRSS every 10 s (MB): ${rssSeries.map((s) => s.rssMb).join(' ')}\n`,
+  );
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `${new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}-${manifest.scale}-${target.db}-sustained.json`);
+  const file = join(
+    RESULTS_DIR,
+    `${new Date()
+      .toISOString()
+      .replace(/:/g, '-')
+      .replace(/\.\d+Z$/, 'Z')}-${manifest.scale}-${target.db}-sustained.json`,
+  );
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   process.stdout.write(`results: ${file}\n`);
   return file;
@@ -164,7 +231,9 @@ async function heapSnapshot(pid: number, dir: string, before: number): Promise<s
   process.kill(pid, 'SIGUSR2');
   const deadline = Date.now() + 300_000;
   for (;;) {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.heapsnapshot')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.heapsnapshot'))
+      .sort();
     if (files.length > before) {
       const file = join(dir, files[files.length - 1]);
       // Written in one go by the (paused) process: complete once its size stops changing.

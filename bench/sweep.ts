@@ -19,7 +19,9 @@ async function main(): Promise<void> {
       )) as Record<string, number>[];
       return row;
     };
-    const tenants = ((await database.dataSource.query(`SELECT id FROM tenant ORDER BY path`)) as { id: string }[]).map((t) => t.id);
+    const tenants = ((await database.dataSource.query(`SELECT id FROM tenant ORDER BY path`)) as { id: string }[]).map(
+      (t) => t.id,
+    );
     const cadence = app.get(CadenceService);
     const queue = app.get(JobQueue);
     const before = await count();
@@ -32,7 +34,9 @@ async function main(): Promise<void> {
     for (const id of tenants) await cadence.sweepTenant(id);
     const repeatSeconds = (performance.now() - t0) / 1000;
     const afterRepeat = await count();
-    process.stdout.write(`${JSON.stringify({ tenants: tenants.length, queue: queue.kind, firstSeconds, repeatSeconds, before, afterFirst, afterRepeat })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ tenants: tenants.length, queue: queue.kind, firstSeconds, repeatSeconds, before, afterFirst, afterRepeat })}\n`,
+    );
   } finally {
     await close();
   }

@@ -32,9 +32,15 @@ for (const file of process.argv.slice(2)) {
   const r = JSON.parse(readFileSync(file, 'utf8')) as Result;
   if (r.kind !== 'bench') continue;
   const rows = Object.values(r.seed.rows).reduce((a, b) => a + b, 0);
-  process.stdout.write(`\n#### ${r.scale} on ${r.db === 'pg' ? `PostgreSQL ${String(r.machine.postgres)}` : 'embedded PGlite'} (${file.split('/').pop()})\n`);
-  process.stdout.write(`${r.seed.tenants} tenants, ${rows.toLocaleString('en')} rows, seeded in ${r.seed.seedSeconds} s; ${r.options.seconds} s per figure in ${r.options.rounds} round(s); API peak RSS ${r.apiPeakRssMb} MB; load average ${JSON.stringify(r.machine.loadAverage1m)}\n\n`);
-  process.stdout.write('| read | c | API req/s | API p50 / p95 / p99 ms | SQL floor req/s | floor p50 ms | p50 vs floor | graphql-js req/s | vs graphql-js | API peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    `\n#### ${r.scale} on ${r.db === 'pg' ? `PostgreSQL ${String(r.machine.postgres)}` : 'embedded PGlite'} (${file.split('/').pop()})\n`,
+  );
+  process.stdout.write(
+    `${r.seed.tenants} tenants, ${rows.toLocaleString('en')} rows, seeded in ${r.seed.seedSeconds} s; ${r.options.seconds} s per figure in ${r.options.rounds} round(s); API peak RSS ${r.apiPeakRssMb} MB; load average ${JSON.stringify(r.machine.loadAverage1m)}\n\n`,
+  );
+  process.stdout.write(
+    '| read | c | API req/s | API p50 / p95 / p99 ms | SQL floor req/s | floor p50 ms | p50 vs floor | graphql-js req/s | vs graphql-js | API peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n',
+  );
   for (const read of r.reads) {
     read.api.forEach((a, i) => {
       const f = read.floor[i];
@@ -47,9 +53,14 @@ for (const file of process.argv.slice(2)) {
   const onboard = r.walls['onboard-town'];
   const sweep = r.walls['cadence-sweep'];
   const walls: string[] = [];
-  if (onboard) walls.push(`Onboarding a town over HTTP: median ${String(onboard.medianMs)} ms, max ${String(onboard.maxMs)} ms.`);
-  if (sweep) walls.push(`Cadence sweep over ${String(sweep.tenants)} tenants: ${String(sweep.firstSeconds)} s (repeat ${String(sweep.repeatSeconds)} s).`);
-  const delta = (w: Record<string, unknown>, key: string): number => ((w.afterFirst as Record<string, number>)[key] ?? 0) - ((w.before as Record<string, number>)[key] ?? 0);
+  if (onboard)
+    walls.push(`Onboarding a town over HTTP: median ${String(onboard.medianMs)} ms, max ${String(onboard.maxMs)} ms.`);
+  if (sweep)
+    walls.push(
+      `Cadence sweep over ${String(sweep.tenants)} tenants: ${String(sweep.firstSeconds)} s (repeat ${String(sweep.repeatSeconds)} s).`,
+    );
+  const delta = (w: Record<string, unknown>, key: string): number =>
+    ((w.afterFirst as Record<string, number>)[key] ?? 0) - ((w.before as Record<string, number>)[key] ?? 0);
   const sup = r.walls['supervision-sweep'];
   if (sup) {
     walls.push(
@@ -58,7 +69,10 @@ for (const file of process.argv.slice(2)) {
     );
   }
   const cases = r.walls['cases-sweep'];
-  if (cases) walls.push(`Cases sweep over ${String(cases.tenants)} tenants: ${String(cases.firstSeconds)} s (repeat ${String(cases.repeatSeconds)} s); it wrote ${delta(cases, 'caseEvents')} case events, ${delta(cases, 'notifications')} notifications.`);
+  if (cases)
+    walls.push(
+      `Cases sweep over ${String(cases.tenants)} tenants: ${String(cases.firstSeconds)} s (repeat ${String(cases.repeatSeconds)} s); it wrote ${delta(cases, 'caseEvents')} case events, ${delta(cases, 'notifications')} notifications.`,
+    );
   process.stdout.write(`\n${walls.join(' ')}\n`);
   const misses = r.targets.filter((t) => t.pass === false).length;
   const passes = r.targets.filter((t) => t.pass === true).length;

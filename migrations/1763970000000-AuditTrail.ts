@@ -106,7 +106,9 @@ export class AuditTrail1763970000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const tables: { table_name: string }[] = await q.query(`SELECT DISTINCT event_object_table AS table_name FROM information_schema.triggers WHERE trigger_name = 'audit_record'`);
+    const tables: { table_name: string }[] = await q.query(
+      `SELECT DISTINCT event_object_table AS table_name FROM information_schema.triggers WHERE trigger_name = 'audit_record'`,
+    );
     for (const { table_name } of tables) await q.query(`DROP TRIGGER audit_record ON ${table_name}`);
     await q.query(`
       DROP TABLE audit_entry;

@@ -1,6 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const TABLES = ['supervision_notice', 'supervision_notice_entry', 'supervision_action', 'outbox_message', 'inspection', 'inspection_finding', 'assessment'];
+const TABLES = [
+  'supervision_notice',
+  'supervision_notice_entry',
+  'supervision_action',
+  'outbox_message',
+  'inspection',
+  'inspection_finding',
+  'assessment',
+];
 
 /**
  * Supervision (督查督办): notices with rankings (通报排名), the escalation ladder's actions (reminders 提醒,

@@ -16,10 +16,25 @@ interface Watched {
 const direct = (expr: string) => (rel: string) => `SELECT ${expr} FROM ${rel} r`;
 
 const WATCHED: Watched[] = [
-  { table: 'petition_case', part: 'cases', tenantsOf: direct('r.tenant_id'), relevant: ['tenant_id', 'status', 'due_on'] },
+  {
+    table: 'petition_case',
+    part: 'cases',
+    tenantsOf: direct('r.tenant_id'),
+    relevant: ['tenant_id', 'status', 'due_on'],
+  },
   // An action is about the child tenant it targets (a county listing its township) or, with none, its own tenant.
-  { table: 'supervision_action', part: 'actions', tenantsOf: direct('coalesce(r.target_tenant_id, r.tenant_id)'), relevant: ['tenant_id', 'target_tenant_id', 'kind', 'status'] },
-  { table: 'supervision_notice_entry', part: 'rank', tenantsOf: direct('r.target_tenant_id'), relevant: ['target_tenant_id', 'notice_id', 'rank', 'ranked_of'] },
+  {
+    table: 'supervision_action',
+    part: 'actions',
+    tenantsOf: direct('coalesce(r.target_tenant_id, r.tenant_id)'),
+    relevant: ['tenant_id', 'target_tenant_id', 'kind', 'status'],
+  },
+  {
+    table: 'supervision_notice_entry',
+    part: 'rank',
+    tenantsOf: direct('r.target_tenant_id'),
+    relevant: ['target_tenant_id', 'notice_id', 'rank', 'ranked_of'],
+  },
   {
     table: 'supervision_notice',
     part: 'rank',

@@ -47,7 +47,10 @@ export class BenchIndexes1764200000000 implements MigrationInterface {
       CREATE INDEX meeting_held_idx ON meeting (tenant_id, type_code, held_at) WHERE status = 'HELD';
     `);
     for (const table of SPLIT) {
-      const [p] = (await q.query(`SELECT qual, with_check FROM pg_policies WHERE schemaname = 'public' AND tablename = $1 AND policyname = $2 AND cmd = 'ALL'`, [table, `${table}_write`])) as PolicyRow[];
+      const [p] = (await q.query(
+        `SELECT qual, with_check FROM pg_policies WHERE schemaname = 'public' AND tablename = $1 AND policyname = $2 AND cmd = 'ALL'`,
+        [table, `${table}_write`],
+      )) as PolicyRow[];
       if (!p) continue;
       await q.query(`
         DROP POLICY ${table}_write ON ${table};
@@ -60,7 +63,10 @@ export class BenchIndexes1764200000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of SPLIT) {
-      const [p] = (await q.query(`SELECT qual, with_check FROM pg_policies WHERE schemaname = 'public' AND tablename = $1 AND policyname = $2`, [table, `${table}_update`])) as PolicyRow[];
+      const [p] = (await q.query(
+        `SELECT qual, with_check FROM pg_policies WHERE schemaname = 'public' AND tablename = $1 AND policyname = $2`,
+        [table, `${table}_update`],
+      )) as PolicyRow[];
       if (!p) continue;
       await q.query(`
         DROP POLICY ${table}_insert ON ${table};

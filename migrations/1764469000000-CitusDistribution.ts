@@ -21,7 +21,9 @@ export class CitusDistribution1764469000000 implements MigrationInterface {
     if (!(await citusInstalled(q))) return;
     // One at a time: undistributing a table also undistributes the tables its foreign keys reach.
     for (;;) {
-      const [next]: { t: string }[] = await q.query(`SELECT logicalrelid::regclass::text AS t FROM pg_dist_partition ORDER BY 1 LIMIT 1`);
+      const [next]: { t: string }[] = await q.query(
+        `SELECT logicalrelid::regclass::text AS t FROM pg_dist_partition ORDER BY 1 LIMIT 1`,
+      );
       if (!next) return;
       await q.query(`SELECT undistribute_table($1::regclass, cascade_via_foreign_keys => true)`, [next.t]);
     }

@@ -20,7 +20,9 @@ export class AssessmentOutcomes1764590000000 implements MigrationInterface {
         ADD CONSTRAINT assessment_judged CHECK ((passed IS NULL) = (judged_by IS NULL))
     `);
     // Rows computed by the old platform default were never the jurisdiction's: they become facts only.
-    await q.query(`UPDATE assessment SET score = NULL, passed = NULL, vetoed = false, veto_reason = NULL, rule = rule || '; outcome withdrawn: platform default, not the jurisdiction''s' WHERE rule LIKE '%platform default%'`);
+    await q.query(
+      `UPDATE assessment SET score = NULL, passed = NULL, vetoed = false, veto_reason = NULL, rule = rule || '; outcome withdrawn: platform default, not the jurisdiction''s' WHERE rule LIKE '%platform default%'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

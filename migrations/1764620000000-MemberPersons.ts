@@ -83,10 +83,14 @@ export class MemberPersons1764620000000 implements MigrationInterface {
         SELECT audit_attach('${table}'::regclass);
       `);
     }
-    await q.query(`GRANT SELECT, INSERT, UPDATE ON member_person, member_unit_proposal TO jm_app; GRANT SELECT, INSERT ON member_person_change TO jm_app`);
+    await q.query(
+      `GRANT SELECT, INSERT, UPDATE ON member_person, member_unit_proposal TO jm_app; GRANT SELECT, INSERT ON member_person_change TO jm_app`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS member_unit_proposal; DROP TABLE IF EXISTS member_person_change; DROP TABLE IF EXISTS member_person`);
+    await q.query(
+      `DROP TABLE IF EXISTS member_unit_proposal; DROP TABLE IF EXISTS member_person_change; DROP TABLE IF EXISTS member_person`,
+    );
   }
 }

@@ -18,7 +18,8 @@ async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name === 'test' || entry.name === 'dist' || full === consoleSources) continue;
+      if (entry.name === 'node_modules' || entry.name === 'test' || entry.name === 'dist' || full === consoleSources)
+        continue;
       yield* walk(full);
     } else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) {
       yield full;

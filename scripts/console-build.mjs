@@ -66,7 +66,12 @@ export async function codegen({ force = false } = {}) {
 
 async function sourceHash() {
   const hash = createHash('sha256');
-  for (const f of await sourceFiles()) hash.update(relative(root, f)).update('\0').update(await readFile(f)).update('\0');
+  for (const f of await sourceFiles())
+    hash
+      .update(relative(root, f))
+      .update('\0')
+      .update(await readFile(f))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -117,7 +122,9 @@ export async function firstScreenSize() {
 }
 
 /** Per route: the sign-in screen's JavaScript plus the route's chunk and its static imports. */
-export async function routeSizes(routes = ['DashboardPage', 'Chart', 'WorkbenchPage', 'MeetingPage', 'CasePage', 'InboxPage', 'UsersPage']) {
+export async function routeSizes(
+  routes = ['DashboardPage', 'Chart', 'WorkbenchPage', 'MeetingPage', 'CasePage', 'InboxPage', 'UsersPage'],
+) {
   const html = await readFile(join(outDir, 'index.html'), 'utf8');
   const entry = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
   const assets = await readdir(join(outDir, 'assets'));
@@ -134,12 +141,17 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (cmd === 'codegen') await codegen();
   else if (cmd === 'size') {
     const s = await firstScreenSize();
-    process.stdout.write(`first screen (sign-in): ${s.files.length} file(s), ${(s.raw / 1024).toFixed(1)} KiB raw, ${(s.gzipped / 1024).toFixed(1)} KiB gzipped\n`);
+    process.stdout.write(
+      `first screen (sign-in): ${s.files.length} file(s), ${(s.raw / 1024).toFixed(1)} KiB raw, ${(s.gzipped / 1024).toFixed(1)} KiB gzipped\n`,
+    );
     for (const [route, r] of Object.entries(await routeSizes())) {
-      process.stdout.write(`  with ${route}: ${r.files.length} file(s), ${(r.gzipped / 1024).toFixed(1)} KiB gzipped\n`);
+      process.stdout.write(
+        `  with ${route}: ${r.files.length} file(s), ${(r.gzipped / 1024).toFixed(1)} KiB gzipped\n`,
+      );
     }
   } else {
     const started = Date.now();
-    if (await buildConsole()) process.stderr.write(`build: console built to dist/console in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    if (await buildConsole())
+      process.stderr.write(`build: console built to dist/console in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
 }

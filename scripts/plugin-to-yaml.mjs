@@ -52,7 +52,15 @@ function convert(pluginDir) {
   /** Comments in [start, end) of a source file, each with its position. */
   const commentsIn = (sf, start, end) => {
     const out = [];
-    const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, sf.text, undefined, start, end - start);
+    const scanner = ts.createScanner(
+      ts.ScriptTarget.Latest,
+      false,
+      ts.LanguageVariant.Standard,
+      sf.text,
+      undefined,
+      start,
+      end - start,
+    );
     for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) {
       if (k === ts.SyntaxKind.SingleLineCommentTrivia || k === ts.SyntaxKind.MultiLineCommentTrivia) {
         out.push({ pos: scanner.getTokenStart(), text: scanner.getTokenText() });
@@ -82,18 +90,30 @@ function convert(pluginDir) {
     });
     for (const c of commentsIn(sf, prevEnd, node.getEnd() - 1)) {
       seen.add(`${sf.fileName}:${c.pos}`);
-      note(prevPath ?? [], prevPath && line(sf, c.pos) === line(sf, prevEnd) ? 'after' : 'before', commentLines(c.text));
+      note(
+        prevPath ?? [],
+        prevPath && line(sf, c.pos) === line(sf, prevEnd) ? 'after' : 'before',
+        commentLines(c.text),
+      );
     }
   };
 
   const unwrap = (e) => {
-    while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    while (
+      ts.isAsExpression(e) ||
+      ts.isSatisfiesExpression(e) ||
+      ts.isParenthesizedExpression(e) ||
+      ts.isTypeAssertionExpression(e)
+    )
+      e = e.expression;
     return e;
   };
 
   /** The variable declaration an identifier refers to (through imports), or undefined. */
   const declarationOf = (id) => {
-    let sym = ts.isShorthandPropertyAssignment(id) ? checker.getShorthandAssignmentValueSymbol(id) : checker.getSymbolAtLocation(id);
+    let sym = ts.isShorthandPropertyAssignment(id)
+      ? checker.getShorthandAssignmentValueSymbol(id)
+      : checker.getSymbolAtLocation(id);
     if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
     const decl = sym?.valueDeclaration;
     return decl && ts.isVariableDeclaration(decl) && decl.initializer ? decl : undefined;
@@ -122,14 +142,16 @@ function convert(pluginDir) {
   };
   const mapSource = (e) => {
     e = unwrap(e);
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'map') return arrayLiteralOf(e.expression.expression);
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'map')
+      return arrayLiteralOf(e.expression.expression);
     return undefined;
   };
 
   const walk = (expr, path) => {
     const e = unwrap(expr);
     if (ts.isObjectLiteralExpression(e)) {
-      const keyOf = (p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined);
+      const keyOf = (p) =>
+        p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
       members(
         e,
         e.properties,
@@ -196,13 +218,19 @@ function convert(pluginDir) {
       const src = mapSource(e);
       if (src) {
         if (src.decl) declarationComments(src.decl, path);
-        members(src.list, src.list.elements, (_el, j) => [...path, j], (el, j) => {
-          walkElementsComments(src.list, el, j, [...path, j]);
-          return [...path, j];
-        });
+        members(
+          src.list,
+          src.list.elements,
+          (_el, j) => [...path, j],
+          (el, j) => {
+            walkElementsComments(src.list, el, j, [...path, j]);
+            return [...path, j];
+          },
+        );
         return;
       }
-      if (ts.isIdentifier(e.expression) && e.expression.text === 'definePlugin' && e.arguments[0]) walk(e.arguments[0], path);
+      if (ts.isIdentifier(e.expression) && e.expression.text === 'definePlugin' && e.arguments[0])
+        walk(e.arguments[0], path);
     }
   };
   /** An element of a `.map`ped or spread array: its own object literal's comments, by the mapped index. */
@@ -227,7 +255,8 @@ function convert(pluginDir) {
   const unplaced = [];
   for (const file of program.getSourceFiles().filter((f) => f.fileName.startsWith(resolve(pluginDir, 'src')))) {
     for (const c of commentsIn(file, 0, file.text.length)) {
-      if (!seen.has(`${file.fileName}:${c.pos}`)) unplaced.push(`${relative(root, file.fileName)}:${line(file, c.pos) + 1}: ${c.text.split('\n')[0]}`);
+      if (!seen.has(`${file.fileName}:${c.pos}`))
+        unplaced.push(`${relative(root, file.fileName)}:${line(file, c.pos) + 1}: ${c.text.split('\n')[0]}`);
     }
   }
   return { notes: [...notes.values()], docComment, unplaced };
@@ -268,7 +297,8 @@ async function main() {
     if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run npm run build first`);
     const mod = await import(pathToFileURL(compiled).href);
     const value = JSON.parse(JSON.stringify(mod.default));
-    if (value.hooks && Object.keys(mod.default.hooks ?? {}).length) throw new Error(`${d} has hooks: it stays TypeScript`);
+    if (value.hooks && Object.keys(mod.default.hooks ?? {}).length)
+      throw new Error(`${d} has hooks: it stays TypeScript`);
     const { notes, docComment, unplaced } = convert(dir);
     const doc = new YAML.Document(value);
     for (const n of notes) {
@@ -281,12 +311,14 @@ async function main() {
       let target = holder.kind === 'pair' ? holder.pair.key : holder.node;
       // A comment above an item's first key reads better above the item's dash.
       const parent = holder.kind === 'pair' ? placeOf(doc, n.path.slice(0, -1)) : null;
-      if (parent && YAML.isMap(parent.node) && parent.node.items[0] === holder.pair && parent.holder?.kind === 'item') target = parent.node;
+      if (parent && YAML.isMap(parent.node) && parent.node.items[0] === holder.pair && parent.holder?.kind === 'item')
+        target = parent.node;
       if (n.after.length && YAML.isScalar(node) && holder.kind === 'pair' && placeOf(doc, n.path).node === node) {
         node.comment = appendComment(node.comment, n.after).replace(/\n/g, ' ');
       } else lines.push(...n.after);
       if (lines.length) {
-        if (YAML.isScalar(target) || YAML.isCollection(target)) target.commentBefore = appendComment(target.commentBefore, lines);
+        if (YAML.isScalar(target) || YAML.isCollection(target))
+          target.commentBefore = appendComment(target.commentBefore, lines);
       }
     }
     doc.commentBefore = appendComment(doc.commentBefore, docComment);
@@ -299,7 +331,8 @@ async function main() {
     });
     const text = `${SCHEMA_REF}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
     // The YAML must read back to exactly the compiled plugin's value.
-    if (JSON.stringify(YAML.parse(text)) !== JSON.stringify(value)) throw new Error(`${d}: YAML does not read back to the plugin's value`);
+    if (JSON.stringify(YAML.parse(text)) !== JSON.stringify(value))
+      throw new Error(`${d}: YAML does not read back to the plugin's value`);
     writeFileSync(join(dir, 'plugin.yaml'), text);
     process.stdout.write(`${relative(root, join(dir, 'plugin.yaml'))}: ${notes.length} commented place(s)\n`);
     for (const u of unplaced) process.stdout.write(`  not placed: ${u}\n`);

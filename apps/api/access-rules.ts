@@ -14,4 +14,19 @@ import { inspectionsRules } from '@modules/inspections';
 import { supervisionStatusRules } from '@modules/supervision-status';
 
 /** Every bounded context's access rules, composed into each request's CASL ability. */
-export const ALL_RULES: RulesFor[] = [tenancyRules, identityRules, signInRules, jointMeetingRules, meetingsRules, officeDocumentsRules, coordinationRules, reportingRules, calendarRules, auditRules, casesRules, supervisionRules, inspectionsRules, supervisionStatusRules];
+export const ALL_RULES: RulesFor[] = [
+  tenancyRules,
+  identityRules,
+  signInRules,
+  jointMeetingRules,
+  meetingsRules,
+  officeDocumentsRules,
+  coordinationRules,
+  reportingRules,
+  calendarRules,
+  auditRules,
+  casesRules,
+  supervisionRules,
+  inspectionsRules,
+  supervisionStatusRules,
+];

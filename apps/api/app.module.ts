@@ -35,7 +35,11 @@ import { PlatformBootstrap } from './platform-bootstrap';
 /** Composes the engine and the bounded contexts; holds no logic of its own. */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig & { jwtSecret: string; piiKey: string }, database: DatabaseHandle, options: { logStream?: Writable } = {}): DynamicModule {
+  static register(
+    config: AppConfig & { jwtSecret: string; piiKey: string },
+    database: DatabaseHandle,
+    options: { logStream?: Writable } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [

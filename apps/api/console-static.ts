@@ -9,7 +9,10 @@ const API_PATHS = /^\/(graphql|graphiql|health|metrics|documents)(\/|\.|$)/;
 
 /** dist/console, whether the API runs from dist/ (npm start) or from sources (tests). */
 export function consoleDir(): string | null {
-  const candidates = [fileURLToPath(new URL('../../console', import.meta.url)), fileURLToPath(new URL('../../dist/console', import.meta.url))];
+  const candidates = [
+    fileURLToPath(new URL('../../console', import.meta.url)),
+    fileURLToPath(new URL('../../dist/console', import.meta.url)),
+  ];
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 

@@ -47,27 +47,51 @@ export interface CreatedApp {
  * Builds the API (not yet listening): opens the database and applies migrations, composes the
  * modules, installs validation and security headers, then runs start-up duties (admin, demo).
  */
-export async function createApp(config: AppConfig, options: { inMemory?: boolean; initialData?: Blob; logStream?: Writable } = {}): Promise<CreatedApp> {
+export async function createApp(
+  config: AppConfig,
+  options: { inMemory?: boolean; initialData?: Blob; logStream?: Writable } = {},
+): Promise<CreatedApp> {
   const jwtSecret = resolveJwtSecret(config, !options.inMemory);
   const piiKey = resolvePiiKey(config, jwtSecret, !options.inMemory);
-  const database = await openDatabase(config, { entities: ENTITIES, migrations, inMemory: options.inMemory, initialData: options.initialData });
+  const database = await openDatabase(config, {
+    entities: ENTITIES,
+    migrations,
+    inMemory: options.inMemory,
+    initialData: options.initialData,
+  });
   let app: INestApplication;
   let internal: Server | null = null;
   const json = config.logFormat === 'json';
   try {
-    const nest = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...config, jwtSecret, piiKey }, database, { logStream: options.logStream }), {
-      // JSON: Nest's own lines wait for the pino logger (below) instead of printing as text.
-      ...(json ? { bufferLogs: true } : { logger: LEVELS[config.logLevel] }),
-      // Content-Disposition carries a download's (Chinese) file name; X-Request-Id correlates with the logs.
-      cors: config.corsOrigins.length ? { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600, exposedHeaders: ['Content-Disposition', 'X-Request-Id'] } : false,
-      bodyParser: false,
-    });
+    const nest = await NestFactory.create<NestExpressApplication>(
+      AppModule.register({ ...config, jwtSecret, piiKey }, database, { logStream: options.logStream }),
+      {
+        // JSON: Nest's own lines wait for the pino logger (below) instead of printing as text.
+        ...(json ? { bufferLogs: true } : { logger: LEVELS[config.logLevel] }),
+        // Content-Disposition carries a download's (Chinese) file name; X-Request-Id correlates with the logs.
+        cors: config.corsOrigins.length
+          ? {
+              origin: config.corsOrigins,
+              methods: ['GET', 'POST', 'OPTIONS'],
+              maxAge: 600,
+              exposedHeaders: ['Content-Disposition', 'X-Request-Id'],
+            }
+          : false,
+        bodyParser: false,
+      },
+    );
     // JSON bodies up to 256 kB; on /graphql a small budget without a valid access token, and every
     // document's tokens and variables' depth checked before Apollo sees them.
     const tokens = nest.get<TokenService>(TOKEN_SERVICE);
     nest.use(
       graphqlBodyParser(
-        { anonymousMaxBytes: config.anonymousMaxBytes, maxBytes: 256 * 1024, anonymousMaxTokens: config.anonymousMaxTokens, maxTokens: config.queryMaxTokens, maxVariableDepth: 32 },
+        {
+          anonymousMaxBytes: config.anonymousMaxBytes,
+          maxBytes: 256 * 1024,
+          anonymousMaxTokens: config.anonymousMaxTokens,
+          maxTokens: config.queryMaxTokens,
+          maxVariableDepth: 32,
+        },
         (req) => {
           const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
           return bearer !== null && tokens.verify(bearer[1]) !== null;
@@ -79,8 +103,17 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
     app = nest;
     if (json) app.useLogger(app.get(JsonLogger));
     app.use(requestId());
-    app.use('/metrics', metricsRoute(config, () => nest.get(Metrics)));
-    app.use('/documents', downloadLinkRoute(() => nest.get(DownloadLinks), () => nest.get<TokenService>(TOKEN_SERVICE)));
+    app.use(
+      '/metrics',
+      metricsRoute(config, () => nest.get(Metrics)),
+    );
+    app.use(
+      '/documents',
+      downloadLinkRoute(
+        () => nest.get(DownloadLinks),
+        () => nest.get<TokenService>(TOKEN_SERVICE),
+      ),
+    );
     app.use(securityHeaders(config));
     serveConsole(nest);
     app.useGlobalPipes(createValidationPipe());
@@ -92,7 +125,10 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
     });
     await app.init();
     await app.get(PlatformBootstrap).run();
-    if (config.metricsPort !== undefined) internal = await startInternalServer(app, config.metricsPort, { requireQueue: config.runWorkers && !!(config.redisUrl || config.redisClusterNodes.length) });
+    if (config.metricsPort !== undefined)
+      internal = await startInternalServer(app, config.metricsPort, {
+        requireQueue: config.runWorkers && !!(config.redisUrl || config.redisClusterNodes.length),
+      });
   } catch (err) {
     await database.close();
     throw err;
@@ -107,7 +143,13 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
       const grace = config.shutdownGraceMs;
       const server = app.getHttpServer() as Server;
       const within = <T>(work: Promise<T>): Promise<boolean> =>
-        Promise.race([work.then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), grace).unref())]);
+        Promise.race([
+          work.then(
+            () => true,
+            () => false,
+          ),
+          new Promise<boolean>((r) => setTimeout(() => r(false), grace).unref()),
+        ]);
       let requests = true;
       if (server.listening) {
         logger.log(`stopping: new requests refused, draining those in flight (up to ${grace} ms)`);
@@ -123,7 +165,9 @@ export async function createApp(config: AppConfig, options: { inMemory?: boolean
       await new Promise<void>((resolve) => (internal ? internal.close(() => resolve()) : resolve()));
       await app.close();
       await database.close();
-      logger.log(`stopped in ${Date.now() - started} ms (requests ${requests ? 'drained' : 'cut off after the grace period'}, jobs ${jobs ? 'drained' : 'left to the queue'})`);
+      logger.log(
+        `stopped in ${Date.now() - started} ms (requests ${requests ? 'drained' : 'cut off after the grace period'}, jobs ${jobs ? 'drained' : 'left to the queue'})`,
+      );
     },
   };
 }

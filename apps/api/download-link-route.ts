@@ -14,7 +14,13 @@ export function downloadLinkRoute(links: () => DownloadLinks, tokens: () => Toke
     const caller = typeof link === 'string' ? links().verify(link, req.baseUrl + req.path) : null;
     // The link acts within the session that asked for it: refused once that session ends (the guard checks it).
     if (!caller || !caller.sessionId || caller.tokenVersion === undefined) {
-      res.status(401).json({ error: { code: 'UNAUTHENTICATED', reason: 'LINK_INVALID', message: 'The download link is invalid or expired' } });
+      res.status(401).json({
+        error: {
+          code: 'UNAUTHENTICATED',
+          reason: 'LINK_INVALID',
+          message: 'The download link is invalid or expired',
+        },
+      });
       return;
     }
     req.headers.authorization = `Bearer ${tokens().sign({ ...caller, sessionId: caller.sessionId, tokenVersion: caller.tokenVersion }).token}`;

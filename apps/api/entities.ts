@@ -4,7 +4,12 @@ import { AuthSession, RefreshToken } from '@modules/identity/sessions/session.en
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
 import { MemberPerson, MemberPersonChange, MemberUnitProposal } from '@modules/joint-meeting/member-person.entity';
-import { Briefing, BriefingRecipient, WorkPlan, WorkPlanPoint } from '@modules/office-documents/office-documents.entity';
+import {
+  Briefing,
+  BriefingRecipient,
+  WorkPlan,
+  WorkPlanPoint,
+} from '@modules/office-documents/office-documents.entity';
 import { Notification } from '@modules/notifications/notification.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { Report, ReportInstruction } from '@modules/reporting/report.entity';
@@ -22,7 +27,14 @@ import { SensitiveReport } from '@modules/coordination/sensitive-report.entity';
 import { CaseEvent, CaseLink, CasePetitioner, PetitionCase } from '@modules/cases/case.entity';
 import { Inspection, InspectionFinding } from '@modules/inspections/inspection.entity';
 import { SupervisionStatusRow } from '@modules/supervision-status/supervision-status.entity';
-import { CaseExtension, CaseLedgerEntry, CaseProgressReport, CaseReview, CaseScreening, ReceptionRoster } from '@modules/cases/case-records.entity';
+import {
+  CaseExtension,
+  CaseLedgerEntry,
+  CaseProgressReport,
+  CaseReview,
+  CaseScreening,
+  ReceptionRoster,
+} from '@modules/cases/case-records.entity';
 import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase } from '@modules/cases/ledger-rules.entity';
 import { SupervisionAction } from '@modules/supervision/action.entity';
 import { Assessment } from '@modules/supervision/assessment.entity';

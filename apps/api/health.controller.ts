@@ -19,7 +19,11 @@ export interface HealthReport {
 export async function healthReport(db: Db, jobs: JobQueue, database: DatabaseHandle): Promise<HealthReport> {
   // Every probe answers within a bound: with Redis away its commands wait for the reconnection, and
   // /health must still answer at once (the queue then reports unreachable, no scheduler is checked).
-  const [reachable, queue, missing] = await Promise.all([db.ping(), jobs.healthy(), within(jobs.missingSchedulers(), 1000, [] as string[])]);
+  const [reachable, queue, missing] = await Promise.all([
+    db.ping(),
+    jobs.healthy(),
+    within(jobs.missingSchedulers(), 1000, [] as string[]),
+  ]);
   return {
     status: !reachable ? 'unavailable' : !queue || missing.length ? 'degraded' : 'ok',
     database: { mode: database.mode, reachable },

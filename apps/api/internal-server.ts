@@ -11,7 +11,11 @@ import { healthReport } from './health.controller';
  * worker's liveness check (`requireQueue`: 503 also when the worker's Redis does not answer). Bind it
  * where only they reach (a compose network, not a published port).
  */
-export async function startInternalServer(app: INestApplicationContext, port: number, options: { requireQueue: boolean }): Promise<Server> {
+export async function startInternalServer(
+  app: INestApplicationContext,
+  port: number,
+  options: { requireQueue: boolean },
+): Promise<Server> {
   const metrics = app.get(Metrics);
   const [db, jobs, database] = [app.get(Db), app.get(JobQueue), app.get<DatabaseHandle>(DATABASE_HANDLE)];
   const server = createServer((req, res) => {

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   bootLogger.log(
     `API on http://localhost:${port}/graphql (database: ${database.mode}${database.mode === 'embedded' ? ` in ${config.dataDir}` : ''}, jobs: ${config.redisClusterNodes.length ? 'BullMQ on Redis Cluster' : config.redisUrl ? 'BullMQ' : 'in-process'})` +
       (config.graphiql ? `; GraphiQL on http://localhost:${port}/graphiql` : '') +
-      (created.internal ? `; metrics and health on internal port ${(created.internal.address() as AddressInfo).port}` : ''),
+      (created.internal
+        ? `; metrics and health on internal port ${(created.internal.address() as AddressInfo).port}`
+        : ''),
   );
 }
 

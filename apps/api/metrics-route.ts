@@ -19,7 +19,10 @@ export function metricsRoute(config: AppConfig, metrics: () => Metrics) {
     if (req.method !== 'GET' || req.path !== '/' || !config.metricsToken) return next();
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (!match || !sameToken(match[1], config.metricsToken)) {
-      res.status(401).setHeader('WWW-Authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: 'METRICS_TOKEN required' } });
+      res
+        .status(401)
+        .setHeader('WWW-Authenticate', 'Bearer')
+        .json({ error: { code: 'UNAUTHENTICATED', message: 'METRICS_TOKEN required' } });
       return;
     }
     metrics()

@@ -43,9 +43,18 @@ export class PlatformBootstrap {
 
   private async seedDemo(): Promise<void> {
     if (await this.tenancy.anyTenant(RequestContext.platform())) return;
-    const caller: Caller = { userId: '00000000-0000-4000-8000-000000000000', username: 'demo-seed', tenantId: null, roles: [Role.PLATFORM_ADMIN], memberUnitId: null };
+    const caller: Caller = {
+      userId: '00000000-0000-4000-8000-000000000000',
+      username: 'demo-seed',
+      tenantId: null,
+      roles: [Role.PLATFORM_ADMIN],
+      memberUnitId: null,
+    };
     const ctx = RequestContext.forCaller(caller, createAbility(caller, this.rules));
-    const plugins = this.registry.all().filter((p) => p.available && p.effective?.onboardable).map((p) => p.effective!);
+    const plugins = this.registry
+      .all()
+      .filter((p) => p.available && p.effective?.onboardable)
+      .map((p) => p.effective!);
     const counties = plugins.filter((p) => p.level === 'COUNTY');
     const towns = plugins.filter((p) => p.level === 'TOWN' || p.level === 'STREET');
     const password = process.env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT;
@@ -55,11 +64,23 @@ export class PlatformBootstrap {
       parent ??= county;
     }
     for (const plugin of towns) await this.onboard(ctx, plugin, parent?.code, password);
-    this.logger.log(`demo tenants onboarded: ${plugins.map(demoCode).join(', ')} (users per role, password "${password}")`);
+    this.logger.log(
+      `demo tenants onboarded: ${plugins.map(demoCode).join(', ')} (users per role, password "${password}")`,
+    );
   }
 
-  private async onboard(ctx: RequestContext, plugin: EffectivePlugin, parentCode: string | undefined, password: string): Promise<Tenant> {
-    const tenant = await this.tenancy.onboard(ctx, { code: demoCode(plugin), name: plugin.tenantName ?? plugin.name, pluginId: plugin.id, parentCode });
+  private async onboard(
+    ctx: RequestContext,
+    plugin: EffectivePlugin,
+    parentCode: string | undefined,
+    password: string,
+  ): Promise<Tenant> {
+    const tenant = await this.tenancy.onboard(ctx, {
+      code: demoCode(plugin),
+      name: plugin.tenantName ?? plugin.name,
+      pluginId: plugin.id,
+      parentCode,
+    });
     const units = await this.jointMeeting.activeUnits(ctx, tenant.id);
     const department = units.find((u) => u.kind === MemberUnitKind.DEPARTMENT || u.kind === MemberUnitKind.TOWNSHIP);
     const village = units.find((u) => u.kind === MemberUnitKind.VILLAGE || u.kind === MemberUnitKind.COMMUNITY);
@@ -67,13 +88,25 @@ export class PlatformBootstrap {
       ['office', Role.OFFICE_DIRECTOR, undefined],
       ['convener', Role.CONVENER, undefined],
     ];
-    if (plugin.structure.conveners.some((c) => c.role === 'CHIEF_CONVENER')) users.push(['chief', Role.CHIEF_CONVENER, undefined]);
+    if (plugin.structure.conveners.some((c) => c.role === 'CHIEF_CONVENER'))
+      users.push(['chief', Role.CHIEF_CONVENER, undefined]);
     if (plugin.level === 'COUNTY') users.push(['superior', Role.SUPERIOR, undefined]);
     if (department) users.push(['member', Role.MEMBER_UNIT, department.id]);
     if (village) users.push(['secretary', Role.VILLAGE_SECRETARY, village.id]);
     for (const [username, role, memberUnitId] of users) {
       // Trusted: the platform seeds every role of a demo tenant (outside the grant matrix, nothing filed).
-      await this.identity.createUser(ctx, { tenantCode: tenant.code, username, password, displayName: `${tenant.name} ${username}`, roles: [role], memberUnitId }, { trusted: true });
+      await this.identity.createUser(
+        ctx,
+        {
+          tenantCode: tenant.code,
+          username,
+          password,
+          displayName: `${tenant.name} ${username}`,
+          roles: [role],
+          memberUnitId,
+        },
+        { trusted: true },
+      );
     }
     return tenant;
   }

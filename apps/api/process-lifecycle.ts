@@ -20,7 +20,8 @@ export function stopOnSignals(created: CreatedApp): void {
 /** A start-up failure, before any logger exists: a JSON line where production logs are JSON. */
 export function reportStartFailure(err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
-  const json = process.env.LOG_FORMAT === 'json' || (process.env.NODE_ENV === 'production' && process.env.LOG_FORMAT !== 'text');
+  const json =
+    process.env.LOG_FORMAT === 'json' || (process.env.NODE_ENV === 'production' && process.env.LOG_FORMAT !== 'text');
   if (json) pino({ base: { service: 'joint-meeting' }, messageKey: 'msg' }).fatal({ context: 'Main' }, message);
   else bootLogger.error(message);
   process.exitCode = 1;

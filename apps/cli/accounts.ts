@@ -35,17 +35,32 @@ function flag(args: string[], name: string): string | undefined {
 /** `tenant/username`, or a bare `username` for a platform account. */
 function parseRef(ref: string): { tenantCode: string | null; username: string } {
   const slash = ref.indexOf('/');
-  return slash < 0 ? { tenantCode: null, username: ref } : { tenantCode: ref.slice(0, slash), username: ref.slice(slash + 1) };
+  return slash < 0
+    ? { tenantCode: null, username: ref }
+    : { tenantCode: ref.slice(0, slash), username: ref.slice(slash + 1) };
 }
 
 const line = (u: User): string =>
-  [u.username, u.displayName, u.roles.join(','), u.memberUnitId ?? '-', u.active ? 'active' : 'inactive', u.lastSignInAt ? new Date(u.lastSignInAt).toISOString() : 'never', u.id].join('\t');
+  [
+    u.username,
+    u.displayName,
+    u.roles.join(','),
+    u.memberUnitId ?? '-',
+    u.active ? 'active' : 'inactive',
+    u.lastSignInAt ? new Date(u.lastSignInAt).toISOString() : 'never',
+    u.id,
+  ].join('\t');
 
 type Opened = { app: { get<T>(type: abstract new (...a: never[]) => T): T }; close: () => Promise<void> };
 const openApp = async (): Promise<Opened> => createApp({ ...loadConfig(), seedDemo: false, runWorkers: false });
 
 /** Runs one account command; `open` gives the app to run it in (the configured deployment by default). */
-export async function accountCommand(command: string, args: string[], usage: string, open: () => Promise<Opened> = openApp): Promise<number> {
+export async function accountCommand(
+  command: string,
+  args: string[],
+  usage: string,
+  open: () => Promise<Opened> = openApp,
+): Promise<number> {
   const target = args[0];
   const reason = flag(args, 'reason');
   if (!target || target.startsWith('--') || (command !== 'user:list' && !reason)) {
@@ -61,7 +76,13 @@ export async function accountCommand(command: string, args: string[], usage: str
       process.stderr.write(`no active account ${flag(args, 'as') ?? 'admin'} to act as\n`);
       return 1;
     }
-    const caller: Caller = { userId: actor.id, username: actor.username, tenantId: actor.tenantId, roles: actor.roles, memberUnitId: actor.memberUnitId };
+    const caller: Caller = {
+      userId: actor.id,
+      username: actor.username,
+      tenantId: actor.tenantId,
+      roles: actor.roles,
+      memberUnitId: actor.memberUnitId,
+    };
     const ctx = RequestContext.forCaller(caller, createAbility(caller, ALL_RULES));
     if (command === 'user:list') {
       const active = flag(args, 'active');
@@ -69,7 +90,14 @@ export async function accountCommand(command: string, args: string[], usage: str
       let count = 0;
       process.stdout.write('username\tname\troles\tunit\tstate\tlast sign-in\tid\n');
       do {
-        const page = await admin.users(ctx, { tenantCode: target, search: flag(args, 'search'), role: flag(args, 'role') as never, active: active === undefined ? undefined : active === 'true', after, limit: 200 });
+        const page = await admin.users(ctx, {
+          tenantCode: target,
+          search: flag(args, 'search'),
+          role: flag(args, 'role') as never,
+          active: active === undefined ? undefined : active === 'true',
+          after,
+          limit: 200,
+        });
         for (const u of page.items) process.stdout.write(`${line(u)}\n`);
         count += page.items.length;
         after = page.nextCursor ?? undefined;
@@ -97,7 +125,9 @@ export async function accountCommand(command: string, args: string[], usage: str
     } else {
       const reset = await admin.resetPassword(ctx, input);
       // Shown once, here; never stored in clear or logged.
-      process.stdout.write(`temporary password for ${target} (shown once; valid for one sign-in until ${reset.expiresAt.toISOString()}, then a new password must be chosen):\n${reset.temporaryPassword}\n`);
+      process.stdout.write(
+        `temporary password for ${target} (shown once; valid for one sign-in until ${reset.expiresAt.toISOString()}, then a new password must be chosen):\n${reset.temporaryPassword}\n`,
+      );
     }
     return 0;
   } catch (err) {

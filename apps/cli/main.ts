@@ -49,7 +49,8 @@ function flag(args: string[], name: string): string | undefined {
 /** A rule pack file's text and format (by extension: .yaml/.yml or .json). */
 function packFile(target: string): { source: string; format: PluginFormatEnum } | null {
   const ext = extname(target).toLowerCase();
-  const format = ext === '.json' ? PluginFormatEnum.JSON : ext === '.yaml' || ext === '.yml' ? PluginFormatEnum.YAML : null;
+  const format =
+    ext === '.json' ? PluginFormatEnum.JSON : ext === '.yaml' || ext === '.yml' ? PluginFormatEnum.YAML : null;
   return format ? { source: readFileSync(target, 'utf8'), format } : null;
 }
 
@@ -58,15 +59,26 @@ function packFile(target: string): { source: string; format: PluginFormatEnum } 
  * API uses (so a pack is validated against the installed and the published plugins, and a publication is
  * audited with that account as its publisher).
  */
-async function asPlatformAdmin(username: string, work: (app: Awaited<ReturnType<typeof createApp>>['app'], ctx: RequestContext) => Promise<number>): Promise<number> {
+async function asPlatformAdmin(
+  username: string,
+  work: (app: Awaited<ReturnType<typeof createApp>>['app'], ctx: RequestContext) => Promise<number>,
+): Promise<number> {
   const { app, close } = await createApp({ ...loadConfig(), seedDemo: false, runWorkers: false });
   try {
-    const account = await app.get(Db).run(RequestContext.platform(), ({ em }) => em.findOne(User, { where: { username, active: true } }));
+    const account = await app
+      .get(Db)
+      .run(RequestContext.platform(), ({ em }) => em.findOne(User, { where: { username, active: true } }));
     if (!account || account.tenantId !== null || !account.roles.includes(Role.PLATFORM_ADMIN)) {
       process.stderr.write(`no active platform admin account "${username}" (--as USERNAME)\n`);
       return 2;
     }
-    const caller: Caller = { userId: account.id, username, tenantId: null, roles: [Role.PLATFORM_ADMIN], memberUnitId: null };
+    const caller: Caller = {
+      userId: account.id,
+      username,
+      tenantId: null,
+      roles: [Role.PLATFORM_ADMIN],
+      memberUnitId: null,
+    };
     return await work(app, RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)));
   } finally {
     await close();
@@ -77,11 +89,14 @@ async function validateFile(file: string, pack: { source: string; format: Plugin
   return asPlatformAdmin('admin', async (app, ctx) => {
     const v = await app.get(PluginStoreService).validate(ctx, pack.source, pack.format);
     if (v.valid) {
-      process.stdout.write(`✓ ${v.id}@${v.version}: valid${v.bases.length ? ` (extends ${v.bases.join(', ')})` : ''}\n`);
+      process.stdout.write(
+        `✓ ${v.id}@${v.version}: valid${v.bases.length ? ` (extends ${v.bases.join(', ')})` : ''}\n`,
+      );
       return 0;
     }
     process.stdout.write(`✗ ${v.id ?? file}: ${v.problems.length} problem(s)\n`);
-    for (const p of v.problems) process.stdout.write(`    ${p.path}${p.line ? ` (line ${p.line}, column ${p.column})` : ''}: ${p.message}\n`);
+    for (const p of v.problems)
+      process.stdout.write(`    ${p.path}${p.line ? ` (line ${p.line}, column ${p.column})` : ''}: ${p.message}\n`);
     return 1;
   });
 }
@@ -97,10 +112,14 @@ async function publishFile(target: string | undefined, username: string): Promis
       const started = new Date();
       const p = await app.get(PluginStoreService).publish(ctx, pack.source, pack.format);
       const again = p.publishedAt != null && p.publishedAt < started;
-      process.stdout.write(`${again ? 'already published with this text' : 'published'}: ${p.id}@${p.version} (sha256 ${p.contentHash}), shared with every tenant${again ? '' : `, by ${username}`}\n`);
+      process.stdout.write(
+        `${again ? 'already published with this text' : 'published'}: ${p.id}@${p.version} (sha256 ${p.contentHash}), shared with every tenant${again ? '' : `, by ${username}`}\n`,
+      );
       return 0;
     } catch (err) {
-      const ext = (err as { extensions?: { code?: string; reason?: string; problems?: { field: string; message: string }[] } }).extensions;
+      const ext = (
+        err as { extensions?: { code?: string; reason?: string; problems?: { field: string; message: string }[] } }
+      ).extensions;
       if (!ext?.code) throw err;
       process.stderr.write(`refused (${ext.code}${ext.reason ? `, ${ext.reason}` : ''}): ${(err as Error).message}\n`);
       for (const p of ext.problems ?? []) process.stderr.write(`    ${p.message}\n`);
@@ -131,7 +150,10 @@ async function validate(target: string | undefined): Promise<number> {
   const targets = single ? [dir] : PluginRegistry.discover(dir, importPluginDir).map((s) => s.dir!);
   // The installed plugins are loaded too, so `extends` resolves against them.
   const installed = PluginRegistry.discover(PLUGINS_DIR, importPluginDir).filter((s) => !targets.includes(s.dir!));
-  const registry = await PluginRegistry.load([...installed, ...targets.map((d) => ({ dir: d, load: () => importPluginDir(d) }))]);
+  const registry = await PluginRegistry.load([
+    ...installed,
+    ...targets.map((d) => ({ dir: d, load: () => importPluginDir(d) })),
+  ]);
   let failed = 0;
   for (const entry of registry.all().filter((e) => e.dir && targets.includes(e.dir))) {
     if (entry.available) {
@@ -139,7 +161,10 @@ async function validate(target: string | undefined): Promise<number> {
     } else {
       failed += 1;
       process.stdout.write(`✗ ${entry.id}: ${entry.problems.length} problem(s)\n`);
-      for (const p of entry.problems) process.stdout.write(`    ${p.pluginId} ${p.path}${p.line ? ` (line ${p.line}, column ${p.column})` : ''}: ${p.message}\n`);
+      for (const p of entry.problems)
+        process.stdout.write(
+          `    ${p.pluginId} ${p.path}${p.line ? ` (line ${p.line}, column ${p.column})` : ''}: ${p.message}\n`,
+        );
     }
   }
   if (!registry.all().some((e) => e.dir && targets.includes(e.dir))) {
@@ -156,7 +181,9 @@ async function main(): Promise<number> {
       const config = loadConfig();
       const db = await openDatabase(config, { entities: ENTITIES, migrations });
       const applied = await db.dataSource.query(`SELECT name FROM migrations ORDER BY id`);
-      process.stdout.write(`database (${db.mode}) is migrated: ${(applied as { name: string }[]).map((m) => m.name).join(', ')}\n`);
+      process.stdout.write(
+        `database (${db.mode}) is migrated: ${(applied as { name: string }[]).map((m) => m.name).join(', ')}\n`,
+      );
       await db.close();
       return 0;
     }
@@ -182,8 +209,17 @@ async function main(): Promise<number> {
         process.stderr.write(`${out} exists: not overwritten\n`);
         return 1;
       }
-      writeFileSync(out, scaffoldPlugin(id, base.effective, relative(dirname(out), join(REPO_ROOT, 'libs', 'plugin-sdk', 'plugin.schema.json'))));
-      process.stdout.write(`${out} written: a plugin extending ${baseId}@${base.version}; write what differs, then validate it\n`);
+      writeFileSync(
+        out,
+        scaffoldPlugin(
+          id,
+          base.effective,
+          relative(dirname(out), join(REPO_ROOT, 'libs', 'plugin-sdk', 'plugin.schema.json')),
+        ),
+      );
+      process.stdout.write(
+        `${out} written: a plugin extending ${baseId}@${base.version}; write what differs, then validate it\n`,
+      );
       return 0;
     }
     case 'tenant:onboard': {
@@ -196,9 +232,24 @@ async function main(): Promise<number> {
       }
       const { app, close } = await createApp({ ...loadConfig(), seedDemo: false, runWorkers: false });
       try {
-        const caller: Caller = { userId: '00000000-0000-4000-8000-000000000000', username: 'cli', tenantId: null, roles: [Role.PLATFORM_ADMIN], memberUnitId: null };
-        const tenant = await app.get(TenancyService).onboard(RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)), { code, name, pluginId, parentCode: flag(args, 'parent') });
-        process.stdout.write(`onboarded ${tenant.code} (${tenant.name}) on ${tenant.pluginId}@${tenant.pluginVersion}\n`);
+        const caller: Caller = {
+          userId: '00000000-0000-4000-8000-000000000000',
+          username: 'cli',
+          tenantId: null,
+          roles: [Role.PLATFORM_ADMIN],
+          memberUnitId: null,
+        };
+        const tenant = await app
+          .get(TenancyService)
+          .onboard(RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)), {
+            code,
+            name,
+            pluginId,
+            parentCode: flag(args, 'parent'),
+          });
+        process.stdout.write(
+          `onboarded ${tenant.code} (${tenant.name}) on ${tenant.pluginId}@${tenant.pluginVersion}\n`,
+        );
       } finally {
         await close();
       }
@@ -215,7 +266,9 @@ async function main(): Promise<number> {
         const out = flag(args, 'out') ?? `${args[0]}.tenant.json`;
         writeFileSync(out, JSON.stringify(data));
         const rows = Object.values(data.tables).reduce((n, t) => n + t.length, 0);
-        process.stdout.write(`exported ${args[0]}: ${rows} rows in ${Object.keys(data.tables).length} tables to ${out}\n`);
+        process.stdout.write(
+          `exported ${args[0]}: ${rows} rows in ${Object.keys(data.tables).length} tables to ${out}\n`,
+        );
       } finally {
         await db.close();
       }
@@ -243,11 +296,22 @@ async function main(): Promise<number> {
       const input = JSON.parse(readFileSync(args[0], 'utf8')) as Parameters<CalendarService['loadYear']>[1];
       const { app, close } = await createApp({ ...loadConfig(), seedDemo: false, runWorkers: false });
       try {
-        const caller: Caller = { userId: '00000000-0000-4000-8000-000000000000', username: 'cli', tenantId: null, roles: [Role.PLATFORM_ADMIN], memberUnitId: null };
-        const year = await app.get(CalendarService).loadYear(RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)), input);
-        process.stdout.write(`calendar year ${year.year} loaded: ${year.holidays.length} holidays, ${year.workdays.length} make-up working days (${year.source})\n`);
+        const caller: Caller = {
+          userId: '00000000-0000-4000-8000-000000000000',
+          username: 'cli',
+          tenantId: null,
+          roles: [Role.PLATFORM_ADMIN],
+          memberUnitId: null,
+        };
+        const year = await app
+          .get(CalendarService)
+          .loadYear(RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)), input);
+        process.stdout.write(
+          `calendar year ${year.year} loaded: ${year.holidays.length} holidays, ${year.workdays.length} make-up working days (${year.source})\n`,
+        );
       } catch (err) {
-        const problems = (err as { extensions?: { problems?: { field: string; message: string }[] } }).extensions?.problems;
+        const problems = (err as { extensions?: { problems?: { field: string; message: string }[] } }).extensions
+          ?.problems;
         if (!problems) throw err;
         for (const p of problems) process.stderr.write(`${p.field}: ${p.message}\n`);
         return 1;
@@ -257,10 +321,16 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'schema:write': {
-      const { app, close } = await createApp({ ...loadConfig({ ...process.env, DATABASE_URL: '', SEED_DEMO: 'false', LOG_LEVEL: 'error' }) }, { inMemory: true });
+      const { app, close } = await createApp(
+        { ...loadConfig({ ...process.env, DATABASE_URL: '', SEED_DEMO: 'false', LOG_LEVEL: 'error' }) },
+        { inMemory: true },
+      );
       writeFileSync(join(REPO_ROOT, 'schema.graphql'), schemaSdl(app));
       await close();
-      writeFileSync(join(REPO_ROOT, 'libs', 'plugin-sdk', 'plugin.schema.json'), `${JSON.stringify(pluginJsonSchema(), null, 2)}\n`);
+      writeFileSync(
+        join(REPO_ROOT, 'libs', 'plugin-sdk', 'plugin.schema.json'),
+        `${JSON.stringify(pluginJsonSchema(), null, 2)}\n`,
+      );
       process.stdout.write('schema.graphql and libs/plugin-sdk/plugin.schema.json written\n');
       return 0;
     }

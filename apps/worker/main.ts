@@ -10,10 +10,13 @@ import { reportStartFailure, stopOnSignals } from '../api/process-lifecycle';
  */
 async function main(): Promise<void> {
   const config = { ...loadConfig(), runWorkers: true, seedDemo: false };
-  if (!config.redisUrl && !config.redisClusterNodes.length) throw new Error('the worker needs REDIS_URL or REDIS_CLUSTER_NODES (without them, the API runs jobs in-process)');
+  if (!config.redisUrl && !config.redisClusterNodes.length)
+    throw new Error('the worker needs REDIS_URL or REDIS_CLUSTER_NODES (without them, the API runs jobs in-process)');
   const created = await createApp(config);
   stopOnSignals(created);
-  bootLogger.log(`worker consuming jobs from Redis${created.internal ? `; health and metrics on internal port ${(created.internal.address() as AddressInfo).port}` : ''}`);
+  bootLogger.log(
+    `worker consuming jobs from Redis${created.internal ? `; health and metrics on internal port ${(created.internal.address() as AddressInfo).port}` : ''}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -11,8 +11,21 @@ import type { BenchTarget } from './target';
  * `nodeArgs` go to node (the sustained run's `--heapsnapshot-signal`).
  */
 export function startApi(target: BenchTarget, nodeArgs: string[] = []): Promise<Server> {
-  const env = { ...appEnv(target), BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, NODE_ENV: 'production', WORKER: 'off', GRAPHIQL: 'false', SEED_DEMO: '' };
-  return startServer('dist/apps/api/main.js', target.db === 'embedded' ? { ...env, EMBEDDED_DATABASE: 'on' } : env, '/health', 'API', nodeArgs);
+  const env = {
+    ...appEnv(target),
+    BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+    NODE_ENV: 'production',
+    WORKER: 'off',
+    GRAPHIQL: 'false',
+    SEED_DEMO: '',
+  };
+  return startServer(
+    'dist/apps/api/main.js',
+    target.db === 'embedded' ? { ...env, EMBEDDED_DATABASE: 'on' } : env,
+    '/health',
+    'API',
+    nodeArgs,
+  );
 }
 
 export interface GqlAnswer {
@@ -20,7 +33,12 @@ export interface GqlAnswer {
   errors?: { message: string }[];
 }
 
-export async function gql(url: string, query: string, token?: string, variables?: Record<string, unknown>): Promise<GqlAnswer> {
+export async function gql(
+  url: string,
+  query: string,
+  token?: string,
+  variables?: Record<string, unknown>,
+): Promise<GqlAnswer> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -29,8 +47,14 @@ export async function gql(url: string, query: string, token?: string, variables?
   return (await res.json()) as GqlAnswer;
 }
 
-export async function login(url: string, who: Pick<Identity, 'tenantCode' | 'username'>, password: string): Promise<string> {
-  const answer = await gql(url, `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, undefined, { input: { tenantCode: who.tenantCode, username: who.username, password } });
+export async function login(
+  url: string,
+  who: Pick<Identity, 'tenantCode' | 'username'>,
+  password: string,
+): Promise<string> {
+  const answer = await gql(url, `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, undefined, {
+    input: { tenantCode: who.tenantCode, username: who.username, password },
+  });
   const token = (answer.data?.login as { accessToken?: string } | undefined)?.accessToken;
   if (!token) throw new Error(`login ${who.tenantCode}/${who.username} failed: ${JSON.stringify(answer.errors)}`);
   return token;

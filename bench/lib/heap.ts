@@ -23,7 +23,10 @@ export function summariseHeap(file: string): HeapSummary {
   const out: HeapSummary = new Map();
   for (let i = 0; i < snap.nodes.length; i += width) {
     const type = types[snap.nodes[i + typeAt]];
-    const key = type === 'object' || type === 'closure' || type === 'regexp' ? `${type} ${snap.strings[snap.nodes[i + nameAt]]}` : `(${type})`;
+    const key =
+      type === 'object' || type === 'closure' || type === 'regexp'
+        ? `${type} ${snap.strings[snap.nodes[i + nameAt]]}`
+        : `(${type})`;
     const entry = out.get(key) ?? { count: 0, bytes: 0 };
     entry.count += 1;
     entry.bytes += snap.nodes[i + sizeAt];
@@ -41,7 +44,11 @@ export interface HeapGrowth {
 }
 
 /** The kinds whose own bytes grew most from `before` to `after`, largest first, and the totals. */
-export function heapGrowth(before: HeapSummary, after: HeapSummary, top = 15): { totalBefore: number; totalAfter: number; largest: HeapGrowth[] } {
+export function heapGrowth(
+  before: HeapSummary,
+  after: HeapSummary,
+  top = 15,
+): { totalBefore: number; totalAfter: number; largest: HeapGrowth[] } {
   const total = (s: HeapSummary): number => [...s.values()].reduce((n, e) => n + e.bytes, 0);
   const kinds = new Set([...before.keys(), ...after.keys()]);
   const rows = [...kinds].map((kind) => ({

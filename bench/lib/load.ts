@@ -56,7 +56,13 @@ export function gqlBody(query: string, variables?: Record<string, unknown>): str
  * (closed loop, one request in flight per connection). Latency percentiles are computed from every
  * response's time; a body with `"errors"` counts as an error.
  */
-export async function httpLoad(opts: { url: string; token: string; body: string; connections: number; seconds: number }): Promise<Raw> {
+export async function httpLoad(opts: {
+  url: string;
+  token: string;
+  body: string;
+  connections: number;
+  seconds: number;
+}): Promise<Raw> {
   const latencies: number[] = [];
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -84,7 +90,12 @@ export async function httpLoad(opts: { url: string; token: string; body: string;
  * The direct-SQL floor: `concurrency` workers each running `work` in a loop on a pool (the same
  * size as the API's) for `seconds`; latency includes waiting for a pooled connection, as in the API.
  */
-export async function sqlLoad(opts: { pool: pg.Pool; concurrency: number; seconds: number; work: (client: pg.PoolClient) => Promise<void> }): Promise<Raw> {
+export async function sqlLoad(opts: {
+  pool: pg.Pool;
+  concurrency: number;
+  seconds: number;
+  work: (client: pg.PoolClient) => Promise<void>;
+}): Promise<Raw> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();

@@ -31,13 +31,28 @@ interface UserRow {
 }
 
 function identity(r: UserRow): Identity {
-  return { tenantCode: r.code, username: r.username, userId: r.user_id, tenantId: r.tenant_id, memberUnitId: r.member_unit_id, tree: r.roles.some((x) => TREE_ROLES.includes(x)) };
+  return {
+    tenantCode: r.code,
+    username: r.username,
+    userId: r.user_id,
+    tenantId: r.tenant_id,
+    memberUnitId: r.member_unit_id,
+    tree: r.roles.some((x) => TREE_ROLES.includes(x)),
+  };
 }
 
 /** The county c001, its office, and the member-unit user (in one of its towns) with the most open items. */
 export async function findPicks(pool: pg.Pool): Promise<Picks> {
-  const county = (await pool.query(`SELECT t.id, t.code, (SELECT count(*) FROM tenant c WHERE c.parent_id = t.id)::int AS towns FROM tenant t WHERE t.code = 'c001'`)).rows[0] as Picks['county'];
-  const office = (await pool.query(`SELECT u.id AS user_id, u.username, u.tenant_id, t.code, u.member_unit_id, u.roles FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE t.code = 'c001' AND u.username = 'office'`)).rows[0] as UserRow;
+  const county = (
+    await pool.query(
+      `SELECT t.id, t.code, (SELECT count(*) FROM tenant c WHERE c.parent_id = t.id)::int AS towns FROM tenant t WHERE t.code = 'c001'`,
+    )
+  ).rows[0] as Picks['county'];
+  const office = (
+    await pool.query(
+      `SELECT u.id AS user_id, u.username, u.tenant_id, t.code, u.member_unit_id, u.roles FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE t.code = 'c001' AND u.username = 'office'`,
+    )
+  ).rows[0] as UserRow;
   const unit = (
     await pool.query(
       `SELECT u.id AS user_id, u.username, u.tenant_id, t.code, u.member_unit_id, u.roles, count(*) AS n
@@ -48,11 +63,27 @@ export async function findPicks(pool: pg.Pool): Promise<Picks> {
       [county.id],
     )
   ).rows[0] as UserRow;
-  const province = ((await pool.query(`SELECT t.id, t.code, (SELECT count(*) FROM tenant d WHERE d.path LIKE t.path || '%')::int AS tenants FROM tenant t WHERE t.level = 'PROVINCE' ORDER BY t.code LIMIT 1`)).rows[0] ?? null) as Picks['province'];
+  const province = ((
+    await pool.query(
+      `SELECT t.id, t.code, (SELECT count(*) FROM tenant d WHERE d.path LIKE t.path || '%')::int AS tenants FROM tenant t WHERE t.level = 'PROVINCE' ORDER BY t.code LIMIT 1`,
+    )
+  ).rows[0] ?? null) as Picks['province'];
   const superior = province
-    ? ((await pool.query(`SELECT u.id AS user_id, u.username, u.tenant_id, t.code, u.member_unit_id, u.roles FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE t.id = $1 AND 'SUPERIOR' = ANY(u.roles) ORDER BY u.username LIMIT 1`, [province.id])).rows[0] as UserRow | undefined)
+    ? ((
+        await pool.query(
+          `SELECT u.id AS user_id, u.username, u.tenant_id, t.code, u.member_unit_id, u.roles FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE t.id = $1 AND 'SUPERIOR' = ANY(u.roles) ORDER BY u.username LIMIT 1`,
+          [province.id],
+        )
+      ).rows[0] as UserRow | undefined)
     : undefined;
-  return { county, town: { id: unit.tenant_id, code: unit.code }, countyOffice: identity(office), unitUser: identity(unit), province, provinceSuperior: superior ? identity(superior) : null };
+  return {
+    county,
+    town: { id: unit.tenant_id, code: unit.code },
+    countyOffice: identity(office),
+    unitUser: identity(unit),
+    province,
+    provinceSuperior: superior ? identity(superior) : null,
+  };
 }
 
 /** Office directors of up to `n` towns (the sustained run's writers), with a meeting type of each town's plugin. */

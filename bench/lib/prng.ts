@@ -15,7 +15,7 @@ export class Prng {
       h = Math.imul(h ^ (h >>> 13), 3266489909);
       return (h ^= h >>> 16) >>> 0;
     };
-    for (let i = 0; i < seed.length; i += 1) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353) << 13 | h >>> 19;
+    for (let i = 0; i < seed.length; i += 1) h = (Math.imul(h ^ seed.charCodeAt(i), 3432918353) << 13) | (h >>> 19);
     this.a = next();
     this.b = next();
     this.c = next();
@@ -63,7 +63,8 @@ export class Prng {
   /** A version-4-shaped UUID drawn from the stream (deterministic, unlike randomUUID). */
   uuid(): string {
     const hex = (n: number): string => Math.floor(n).toString(16).padStart(8, '0');
-    const s = hex(this.next() * 2 ** 32) + hex(this.next() * 2 ** 32) + hex(this.next() * 2 ** 32) + hex(this.next() * 2 ** 32);
+    const s =
+      hex(this.next() * 2 ** 32) + hex(this.next() * 2 ** 32) + hex(this.next() * 2 ** 32) + hex(this.next() * 2 ** 32);
     const variant = ((parseInt(s[16], 16) & 0x3) | 0x8).toString(16);
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20, 32)}`;
   }

@@ -33,7 +33,10 @@ export class RssSampler {
   private max = 0;
   readonly samples: { t: number; rssMb: number }[] = [];
 
-  constructor(private readonly pid: number, private readonly everyMs = 200) {}
+  constructor(
+    private readonly pid: number,
+    private readonly everyMs = 200,
+  ) {}
 
   start(): this {
     this.timer = setInterval(() => this.sample(), this.everyMs);
@@ -73,9 +76,19 @@ export interface Server {
 }
 
 /** Starts `node <script>` with the environment given and waits until `readyPath` answers 200. */
-export async function startServer(script: string, env: Record<string, string>, readyPath: string, name: string, nodeArgs: string[] = []): Promise<Server> {
+export async function startServer(
+  script: string,
+  env: Record<string, string>,
+  readyPath: string,
+  name: string,
+  nodeArgs: string[] = [],
+): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));

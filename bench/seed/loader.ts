@@ -46,9 +46,14 @@ export class BulkLoader {
     buf.rows = [];
     const params = columns.map((c) => rows.map((r) => encode(r[c.name], c)));
     const unnest = columns.map((c, i) => `$${i + 1}::${sendType(c)}[]`).join(', ');
-    const select = columns.map((c, i) => (c.type === 'jsonb' || c.type === 'text[]' ? `c${i}::${c.type}` : `c${i}`)).join(', ');
+    const select = columns
+      .map((c, i) => (c.type === 'jsonb' || c.type === 'text[]' ? `c${i}::${c.type}` : `c${i}`))
+      .join(', ');
     const aliases = columns.map((_, i) => `c${i}`).join(', ');
-    await this.client.query(`INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) SELECT ${select} FROM unnest(${unnest}) AS u(${aliases})`, params);
+    await this.client.query(
+      `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) SELECT ${select} FROM unnest(${unnest}) AS u(${aliases})`,
+      params,
+    );
     this.counts[table] = (this.counts[table] ?? 0) + rows.length;
   }
 }

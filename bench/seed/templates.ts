@@ -13,7 +13,13 @@ export interface PluginTemplate {
   pluginVersion: string;
   level: 'COUNTY' | 'TOWN' | 'STREET';
   pluginConfig: Record<string, unknown>;
-  units: { name: string; kind: 'DEPARTMENT' | 'VILLAGE' | 'COMMUNITY' | 'TOWNSHIP'; aliases: string[]; source: string | null; position: number }[];
+  units: {
+    name: string;
+    kind: 'DEPARTMENT' | 'VILLAGE' | 'COMMUNITY' | 'TOWNSHIP';
+    aliases: string[];
+    source: string | null;
+    position: number;
+  }[];
   hasChiefConvener: boolean;
 }
 
@@ -23,10 +29,23 @@ export interface PluginTemplate {
  * the bulk generator copies. So generated tenants look exactly like onboarded ones.
  */
 export async function onboardTemplates(): Promise<PluginTemplate[]> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: '', REDIS_URL: '', SEED_DEMO: 'false', LOG_LEVEL: 'error', JWT_SECRET: 'bench-template-secret-bench-template-secret' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'error',
+    JWT_SECRET: 'bench-template-secret-bench-template-secret',
+  });
   const { app, close } = await createApp({ ...config, runWorkers: false }, { inMemory: true });
   try {
-    const caller: Caller = { userId: '00000000-0000-4000-8000-000000000000', username: 'bench', tenantId: null, roles: [Role.PLATFORM_ADMIN], memberUnitId: null };
+    const caller: Caller = {
+      userId: '00000000-0000-4000-8000-000000000000',
+      username: 'bench',
+      tenantId: null,
+      roles: [Role.PLATFORM_ADMIN],
+      memberUnitId: null,
+    };
     const ctx = RequestContext.forCaller(caller, createAbility(caller, ALL_RULES));
     const tenancy = app.get(TenancyService);
     const db = app.get(Db);
@@ -41,7 +60,10 @@ export async function onboardTemplates(): Promise<PluginTemplate[]> {
     const take = async (pluginId: string, code: string, parentCode?: string): Promise<void> => {
       const tenant = await tenancy.onboard(ctx, { code, name: `模板${code}`, pluginId, parentCode });
       const units: PluginTemplate['units'] = await db.run(RequestContext.platform(), ({ em }) =>
-        em.query(`SELECT name, kind, aliases, source, position FROM member_unit WHERE tenant_id = $1 AND kind <> 'TOWNSHIP' ORDER BY position`, [tenant.id]),
+        em.query(
+          `SELECT name, kind, aliases, source, position FROM member_unit WHERE tenant_id = $1 AND kind <> 'TOWNSHIP' ORDER BY position`,
+          [tenant.id],
+        ),
       );
       const snapshot = tenant.pluginConfig as { structure: { conveners: { role: string }[] } };
       templates.push({
@@ -55,7 +77,8 @@ export async function onboardTemplates(): Promise<PluginTemplate[]> {
     };
     await take(county.id, 'tpl-county');
     let i = 0;
-    for (const p of plugins.filter((x) => x.level === 'TOWN' || x.level === 'STREET')) await take(p.id, `tpl-town-${(i += 1)}`, 'tpl-county');
+    for (const p of plugins.filter((x) => x.level === 'TOWN' || x.level === 'STREET'))
+      await take(p.id, `tpl-town-${(i += 1)}`, 'tpl-county');
     return templates;
   } finally {
     await close();

@@ -39,7 +39,11 @@ function partial(schema: unknown): unknown {
  * in JSON Schema (RRULE shape, semver, cross-field references) stay with the registry.
  */
 export function pluginJsonSchema(): JsonSchema {
-  const full = z.toJSONSchema(pluginFileSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const full = z.toJSONSchema(pluginFileSchema, {
+    target: 'draft-7',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
   const properties = full.properties as Record<string, JsonSchema>;
   const required = (full.required as string[]) ?? [];
   const sectionsRequired = required.filter((k) => SECTION_KEYS.includes(k));

@@ -8,7 +8,9 @@ import { readPluginFile } from './source';
 const here = dirname(fileURLToPath(import.meta.url));
 const PLUGINS = join(here, '..', '..', 'plugins');
 const COMMITTED = join(here, 'plugin.schema.json');
-const SEEDS = readdirSync(PLUGINS).filter((d) => !d.startsWith('.')).sort();
+const SEEDS = readdirSync(PLUGINS)
+  .filter((d) => !d.startsWith('.'))
+  .sort();
 
 type Node = Record<string, unknown>;
 
@@ -19,12 +21,16 @@ function properties(node: unknown, path = ''): { path: string; described: boolea
   const out: { path: string; described: boolean }[] = [];
   for (const [k, v] of Object.entries((n.properties as Record<string, Node> | undefined) ?? {})) {
     const alternatives = [v, ...((v.anyOf ?? v.allOf ?? v.oneOf ?? []) as Node[])];
-    out.push({ path: `${path}.${k}`, described: alternatives.some((a) => typeof a.description === 'string' && a.description.length > 0) });
+    out.push({
+      path: `${path}.${k}`,
+      described: alternatives.some((a) => typeof a.description === 'string' && a.description.length > 0),
+    });
     out.push(...properties(v, `${path}.${k}`));
   }
   for (const key of ['items', 'anyOf', 'allOf', 'oneOf', 'then', 'else', 'additionalProperties']) {
     const v = n[key];
-    for (const child of Array.isArray(v) ? v : [v]) out.push(...properties(child, key === 'items' ? `${path}[]` : path));
+    for (const child of Array.isArray(v) ? v : [v])
+      out.push(...properties(child, key === 'items' ? `${path}[]` : path));
   }
   return out;
 }
@@ -60,7 +66,16 @@ describe('libs/plugin-sdk/plugin.schema.json (the published JSON Schema of a plu
   });
 
   it('accepts a plugin with extends that writes only its differences', () => {
-    const child = { id: 'new-town', version: '1.0.0', name: '新镇信访工作联席会议', level: 'TOWN', extends: ['town-petition-systems'], sdk: '^1.0.0', source: { file: 'new.txt', title: '新镇规则', date: null }, structure: { jointMeetingName: '新镇信访工作联席会议' } };
+    const child = {
+      id: 'new-town',
+      version: '1.0.0',
+      name: '新镇信访工作联席会议',
+      level: 'TOWN',
+      extends: ['town-petition-systems'],
+      sdk: '^1.0.0',
+      source: { file: 'new.txt', title: '新镇规则', date: null },
+      structure: { jointMeetingName: '新镇信访工作联席会议' },
+    };
     expect(validate(child) ? [] : validate.errors).toEqual([]);
     expect(validate({ ...child, structure: { colour: 'red' } })).toBe(false);
   });

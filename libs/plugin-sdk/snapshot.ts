@@ -39,13 +39,21 @@ export function readSnapshot(data: unknown, sdkVersion: string): EffectivePlugin
   }
   const version = semver.valid(sdkVersion);
   if (!version) throw new SnapshotError(`snapshot SDK version "${sdkVersion}" is not a semantic version`);
-  if (semver.gt(version, SDK_VERSION)) throw new SnapshotError(`snapshot written by plugin SDK ${version}, newer than this platform's ${SDK_VERSION}`);
+  if (semver.gt(version, SDK_VERSION))
+    throw new SnapshotError(`snapshot written by plugin SDK ${version}, newer than this platform's ${SDK_VERSION}`);
   const reader = READERS[semver.major(version)];
-  if (!reader) throw new SnapshotError(`no reader for snapshots of plugin SDK ${version} (this platform reads ${Object.keys(READERS).map((m) => `${m}.x`).join(', ')})`);
+  if (!reader)
+    throw new SnapshotError(
+      `no reader for snapshots of plugin SDK ${version} (this platform reads ${Object.keys(READERS)
+        .map((m) => `${m}.x`)
+        .join(', ')})`,
+    );
   const parsed = reader(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new SnapshotError(`snapshot does not read as plugin SDK ${version}: ${first.path.join('.') || '(root)'}: ${first.message}`);
+    throw new SnapshotError(
+      `snapshot does not read as plugin SDK ${version}: ${first.path.join('.') || '(root)'}: ${first.message}`,
+    );
   }
   if (typeof data === 'object' && data !== null) cache.set(data, { sdk: sdkVersion, plugin: parsed.data });
   return parsed.data;

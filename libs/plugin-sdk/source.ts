@@ -1,5 +1,17 @@
 import { readFileSync } from 'node:fs';
-import YAML, { CST, Lexer, LineCounter, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
+import YAML, {
+  CST,
+  Lexer,
+  LineCounter,
+  isAlias,
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+} from 'yaml';
 
 /** The text formats a jurisdiction plugin can be written in (TypeScript is for plugins with hooks). */
 export const PLUGIN_FORMATS = ['YAML', 'JSON'] as const;
@@ -41,19 +53,27 @@ export interface ParsedPluginSource {
   locate(path: readonly PropertyKey[]): SourcePosition | undefined;
 }
 
-export const formatPath = (path: readonly PropertyKey[]): string => (path.length ? path.map(String).join('.') : '(root)');
+export const formatPath = (path: readonly PropertyKey[]): string =>
+  path.length ? path.map(String).join('.') : '(root)';
 
 /**
  * Reads a plugin's YAML or JSON text into plain data. YAML is read with the core schema only: no custom
  * tags (`!!js/function` and the like are refused, not resolved), no anchors or aliases, unique keys —
  * nothing in a pack can construct anything but maps, lists, strings, numbers, booleans and null.
  */
-export function parsePluginSource(text: string, format: PluginFormat, limits = PLUGIN_SOURCE_LIMITS): ParsedPluginSource {
+export function parsePluginSource(
+  text: string,
+  format: PluginFormat,
+  limits = PLUGIN_SOURCE_LIMITS,
+): ParsedPluginSource {
   const lines = new LineCounter();
   const none: ParsedPluginSource = { value: undefined, problems: [], locate: () => undefined };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > limits.maxBytes) {
-    return { ...none, problems: [{ path: '(source)', message: `is ${bytes} bytes; a plugin may have at most ${limits.maxBytes}` }] };
+    return {
+      ...none,
+      problems: [{ path: '(source)', message: `is ${bytes} bytes; a plugin may have at most ${limits.maxBytes}` }],
+    };
   }
   if (format === 'JSON') {
     try {
@@ -62,38 +82,72 @@ export function parsePluginSource(text: string, format: PluginFormat, limits = P
       return { ...none, problems: [{ path: '(source)', message: `is not valid JSON: ${(err as Error).message}` }] };
     }
   }
-  const doc = YAML.parseDocument(text, { schema: format === 'JSON' ? 'json' : 'core', customTags: [], uniqueKeys: true, lineCounter: lines, prettyErrors: false, strict: true });
+  const doc = YAML.parseDocument(text, {
+    schema: format === 'JSON' ? 'json' : 'core',
+    customTags: [],
+    uniqueKeys: true,
+    lineCounter: lines,
+    prettyErrors: false,
+    strict: true,
+  });
   const at = (offset: number | undefined): SourcePosition | undefined => {
     if (offset === undefined) return undefined;
     const p = lines.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const problems: SourceProblem[] = [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')].map((e) => ({ path: '(source)', message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), ...at(e.pos[0]) }));
+  const problems: SourceProblem[] = [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')].map(
+    (e) => ({
+      path: '(source)',
+      message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+      ...at(e.pos[0]),
+    }),
+  );
 
   let nodes = 0;
   const check = (node: unknown, path: PropertyKey[], depth: number): void => {
     if (problems.length > 50) return;
     if (isAlias(node)) {
-      problems.push({ path: formatPath(path), message: 'anchors and aliases (*name) are not allowed in a plugin', ...at(node.range?.[0]) });
+      problems.push({
+        path: formatPath(path),
+        message: 'anchors and aliases (*name) are not allowed in a plugin',
+        ...at(node.range?.[0]),
+      });
       return;
     }
     if (!isNode(node)) return;
     nodes += 1;
-    if (nodes === limits.maxNodes + 1) problems.push({ path: formatPath(path), message: `has more than ${limits.maxNodes} values`, ...at(node.range?.[0]) });
+    if (nodes === limits.maxNodes + 1)
+      problems.push({
+        path: formatPath(path),
+        message: `has more than ${limits.maxNodes} values`,
+        ...at(node.range?.[0]),
+      });
     if (isCollection(node) && depth > limits.maxDepth) {
-      problems.push({ path: formatPath(path), message: `is nested more than ${limits.maxDepth} levels deep`, ...at(node.range?.[0]) });
+      problems.push({
+        path: formatPath(path),
+        message: `is nested more than ${limits.maxDepth} levels deep`,
+        ...at(node.range?.[0]),
+      });
       return;
     }
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         if (isCollection(pair.key) || isAlias(pair.key)) {
-          problems.push({ path: formatPath(path), message: 'keys must be plain strings', ...at((pair.key as Node).range?.[0]) });
+          problems.push({
+            path: formatPath(path),
+            message: 'keys must be plain strings',
+            ...at((pair.key as Node).range?.[0]),
+          });
           continue;
         }
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
-          problems.push({ path: formatPath([...path, key]), message: `"${key}" is not allowed as a key`, ...at((pair.key as Node).range?.[0]) });
+          problems.push({
+            path: formatPath([...path, key]),
+            message: `"${key}" is not allowed as a key`,
+            ...at((pair.key as Node).range?.[0]),
+          });
           continue;
         }
         check(pair.value, [...path, key], depth + 1);
@@ -103,13 +157,20 @@ export function parsePluginSource(text: string, format: PluginFormat, limits = P
     }
   };
   for (const t of tagsAndAnchors(text)) {
-    problems.push({ path: '(source)', message: `${t.kind === 'tag' ? 'tags' : t.kind === 'anchor' ? 'anchors' : 'aliases'} (${t.token}) are not allowed in a plugin`, ...at(t.offset) });
+    problems.push({
+      path: '(source)',
+      message: `${t.kind === 'tag' ? 'tags' : t.kind === 'anchor' ? 'anchors' : 'aliases'} (${t.token}) are not allowed in a plugin`,
+      ...at(t.offset),
+    });
   }
   if (!problems.length) check(doc.contents, [], 1);
   if (problems.length) return { ...none, problems, locate: locator(doc, at) };
   const value = doc.toJS({ maxAliasCount: 0 }) as unknown;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ...none, problems: [{ path: '(root)', message: 'must be a map of fields (id, version, name, …)', ...at(0) }] };
+    return {
+      ...none,
+      problems: [{ path: '(root)', message: 'must be a map of fields (id, version, name, …)', ...at(0) }],
+    };
   }
   return { value, problems: [], locate: locator(doc, at) };
 }
@@ -127,7 +188,10 @@ function tagsAndAnchors(text: string): { kind: 'tag' | 'anchor' | 'alias'; token
   return found;
 }
 
-function locator(doc: YAML.Document, at: (offset: number | undefined) => SourcePosition | undefined): ParsedPluginSource['locate'] {
+function locator(
+  doc: YAML.Document,
+  at: (offset: number | undefined) => SourcePosition | undefined,
+): ParsedPluginSource['locate'] {
   return (path) => {
     let node: unknown = doc.contents;
     let pos = at((node as Node | null)?.range?.[0]);

@@ -15,7 +15,9 @@ export type Position = z.infer<typeof positionSchema>;
 export const leaderSchema = z.strictObject({
   key: keySchema,
   title: z.string().min(1).max(100).describe('The post as the source writes it, e.g. `镇党委书记`.'),
-  tier: z.enum(['PRINCIPAL', 'IN_CHARGE']).describe('PRINCIPAL: 主要领导 (e.g. the party secretary); IN_CHARGE: 分管领导.'),
+  tier: z
+    .enum(['PRINCIPAL', 'IN_CHARGE'])
+    .describe('PRINCIPAL: 主要领导 (e.g. the party secretary); IN_CHARGE: 分管领导.'),
   source: citationSchema,
 });
 export type Leader = z.infer<typeof leaderSchema>;
@@ -23,23 +25,53 @@ export type Leader = z.infer<typeof leaderSchema>;
 /** The joint meeting's structure (联席会议组成). */
 export const structureSchema = z.strictObject({
   jointMeetingName: z.string().min(1).max(100).describe('e.g. `十字镇信访工作联席会议`.'),
-  conveners: z.array(positionSchema).min(1).describe('Conveners (召集人); a chief convener (总召集人) has role CHIEF_CONVENER. At least one.'),
-  office: z.strictObject({
-    hostUnit: z.string().min(1).max(100).nullable().describe('Name of the member unit hosting the office (办公室设在…); must be one of the member units.'),
-    section: z.string().min(1).max(100).optional().describe('The section inside the host unit where the office sits, when the source names one (002 §三: 设在平安建设办公室综合信访维稳股 → host 平安建设办公室, section 综合信访维稳股).'),
-    director: positionSchema.describe('The office director (办公室主任): the post and the role that runs the office.'),
-    source: citationSchema,
-  }).describe('The joint meeting\'s office (联席会议办公室): where it sits and who directs it.'),
+  conveners: z
+    .array(positionSchema)
+    .min(1)
+    .describe('Conveners (召集人); a chief convener (总召集人) has role CHIEF_CONVENER. At least one.'),
+  office: z
+    .strictObject({
+      hostUnit: z
+        .string()
+        .min(1)
+        .max(100)
+        .nullable()
+        .describe('Name of the member unit hosting the office (办公室设在…); must be one of the member units.'),
+      section: z
+        .string()
+        .min(1)
+        .max(100)
+        .optional()
+        .describe(
+          'The section inside the host unit where the office sits, when the source names one (002 §三: 设在平安建设办公室综合信访维稳股 → host 平安建设办公室, section 综合信访维稳股).',
+        ),
+      director: positionSchema.describe(
+        'The office director (办公室主任): the post and the role that runs the office.',
+      ),
+      source: citationSchema,
+    })
+    .describe("The joint meeting's office (联席会议办公室): where it sits and who directs it."),
   leaders: z.array(leaderSchema).default([]).describe('Leadership posts named by the rules (主要领导, 分管领导).'),
-  principle: z.string().max(500).optional().describe('The guiding principle for member units, quoted (e.g. 000 art. 5).'),
+  principle: z
+    .string()
+    .max(500)
+    .optional()
+    .describe('The guiding principle for member units, quoted (e.g. 000 art. 5).'),
 });
 export type Structure = z.infer<typeof structureSchema>;
 
 /** A member unit (成员单位) the source names. */
 export const memberUnitSchema = z.strictObject({
-  name: z.string().min(1).max(100).describe('The unit\'s name as the source writes it (`司法所`); unique among the member units and their aliases.'),
+  name: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe("The unit's name as the source writes it (`司法所`); unique among the member units and their aliases."),
   kind: memberUnitKindSchema,
-  aliases: z.array(z.string().min(1).max(100)).default([]).describe('Other spellings the sources use for the same unit (e.g. 001\'s annexes disagree).'),
+  aliases: z
+    .array(z.string().min(1).max(100))
+    .default([])
+    .describe("Other spellings the sources use for the same unit (e.g. 001's annexes disagree)."),
   source: citationSchema,
 });
 export type MemberUnitDeclaration = z.infer<typeof memberUnitSchema>;
@@ -63,7 +95,12 @@ export type CountedMemberUnits = z.infer<typeof countedMemberUnitsSchema>;
  * (000 art. 7), `unitAdjustments` says to whom.
  */
 export const membershipChangesSchema = z.strictObject({
-  reportTo: z.array(roleSchema).min(1).describe('Who a change of member person or unit is reported to once filed with the office.'),
-  unitAdjustments: unitAdjustmentsSchema.optional().describe('Proposals to adjust the member units and to whom they go (000 art. 7); absent: the source states none.'),
+  reportTo: z
+    .array(roleSchema)
+    .min(1)
+    .describe('Who a change of member person or unit is reported to once filed with the office.'),
+  unitAdjustments: unitAdjustmentsSchema
+    .optional()
+    .describe('Proposals to adjust the member units and to whom they go (000 art. 7); absent: the source states none.'),
   source: citationSchema,
 });

@@ -23,10 +23,15 @@ describeBrowser('the console’s administration in chromium', () => {
   let browser: Browser;
   let base: string;
   let shiziUnits: { id: string; name: string; kind: string }[];
-  const kit = consoleKit(() => browser, () => base, 'console-admin');
-  const { tab, clean, screenshot, signIn, submitSignIn, open, choose, press, see, animationsDone, waitForPath, text } = kit;
+  const kit = consoleKit(
+    () => browser,
+    () => base,
+    'console-admin',
+  );
+  const { tab, clean, screenshot, signIn, submitSignIn, open, choose, press, see, animationsDone, waitForPath, text } =
+    kit;
 
-  const ok = <T,>(res: GqlResult<T>): T => {
+  const ok = <T>(res: GqlResult<T>): T => {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!;
   };
@@ -39,19 +44,42 @@ describeBrowser('the console’s administration in chromium', () => {
     browser = await launchBrowser();
 
     const shiziOffice = await t.login('shizi', 'office');
-    shiziUnits = ok(await t.gql<{ tenant: { memberUnits: { id: string; name: string; kind: string; active: boolean }[] } }>('{ tenant(code: "shizi") { memberUnits { id name kind active } } }', {}, shiziOffice)).tenant.memberUnits.filter((u) => u.active);
+    shiziUnits = ok(
+      await t.gql<{ tenant: { memberUnits: { id: string; name: string; kind: string; active: boolean }[] } }>(
+        '{ tenant(code: "shizi") { memberUnits { id name kind active } } }',
+        {},
+        shiziOffice,
+      ),
+    ).tenant.memberUnits.filter((u) => u.active);
 
     // The county's ladder: the sweep drafts the notices due by today (October's monthly among them),
     // and two flagged concerns make two proposed interviews, which wait for the office.
     const office = await t.login(COUNTY, 'office');
-    const county = ok(await t.gql<{ tenant: { id: string; memberUnits: { id: string; name: string; kind: string }[] }; tenants: { code: string; name: string }[] }>(
-      `{ tenant(code: "${COUNTY}") { id memberUnits { id name kind } } tenants(parentCode: "${COUNTY}") { code name } }`, {}, office));
+    const county = ok(
+      await t.gql<{
+        tenant: { id: string; memberUnits: { id: string; name: string; kind: string }[] };
+        tenants: { code: string; name: string }[];
+      }>(
+        `{ tenant(code: "${COUNTY}") { id memberUnits { id name kind } } tenants(parentCode: "${COUNTY}") { code name } }`,
+        {},
+        office,
+      ),
+    );
     await t.app.get(LadderService).sweepTenant(county.tenant.id);
     await t.queue.whenIdle();
-    for (const [code, note] of [['xiacang', '11月10日发生进京走访'], ['shizi', '11月12日发生越级走访']]) {
+    for (const [code, note] of [
+      ['xiacang', '11月10日发生进京走访'],
+      ['shizi', '11月12日发生越级走访'],
+    ]) {
       const name = county.tenants.find((x) => x.code === code)!.name;
       const unitId = county.tenant.memberUnits.find((u) => u.name === name && u.kind === 'TOWNSHIP')!.id;
-      ok(await t.gql('mutation($i: FlagConcernInput!) { flagSupervisionConcern(input: $i) { id } }', { i: { tenantCode: COUNTY, unitId, reasonCode: 'BEIJING_OR_SKIP_LEVEL_VISIT', note } }, office));
+      ok(
+        await t.gql(
+          'mutation($i: FlagConcernInput!) { flagSupervisionConcern(input: $i) { id } }',
+          { i: { tenantCode: COUNTY, unitId, reasonCode: 'BEIJING_OR_SKIP_LEVEL_VISIT', note } },
+          office,
+        ),
+      );
     }
     await t.queue.whenIdle();
   }, 600_000);
@@ -66,7 +94,10 @@ describeBrowser('the console’s administration in chromium', () => {
     await see(page, `${table} tr.ant-table-row`, rowText);
     const key = await page.$$eval(
       `${table} tr.ant-table-row`,
-      (rows, want) => (rows as unknown as { innerText: string; getAttribute(a: string): string | null }[]).find((r) => r.innerText.includes(want as string))?.getAttribute('data-row-key') ?? null,
+      (rows, want) =>
+        (rows as unknown as { innerText: string; getAttribute(a: string): string | null }[])
+          .find((r) => r.innerText.includes(want as string))
+          ?.getAttribute('data-row-key') ?? null,
       rowText,
     );
     if (!key) throw new Error(`no row with ${rowText} in ${table}`);
@@ -112,10 +143,18 @@ describeBrowser('the console’s administration in chromium', () => {
     await see(page, `tr[data-row-key="${await rowKey(page, table, '十字镇 office')}"]`, '本人');
     await page.type('#userSearch', 'member');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((sel: string) => {
-      const rows = Array.from((globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ innerText: string }> } }).document.querySelectorAll(sel));
-      return rows.length > 0 && rows.every((r) => r.innerText.includes('member'));
-    }, { timeout: WAIT }, `${table} tr.ant-table-row`);
+    await page.waitForFunction(
+      (sel: string) => {
+        const rows = Array.from(
+          (
+            globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ innerText: string }> } }
+          ).document.querySelectorAll(sel),
+        );
+        return rows.length > 0 && rows.every((r) => r.innerText.includes('member'));
+      },
+      { timeout: WAIT },
+      `${table} tr.ant-table-row`,
+    );
 
     const department = shiziUnits.find((u) => u.kind === 'DEPARTMENT')!;
     const village = shiziUnits.find((u) => u.kind === 'VILLAGE' || u.kind === 'COMMUNITY')!;
@@ -126,8 +165,13 @@ describeBrowser('the console’s administration in chromium', () => {
     await page.type('#newPassword', 'initial-password-2026');
     // Only what the office may grant is offered (the grant matrix): no convener role.
     await page.click('#newRoles');
-    await page.waitForSelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { visible: true });
-    const offered = await page.$$eval('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', (os) => os.map((o) => (o as unknown as { title: string }).title));
+    await page.waitForSelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+      visible: true,
+    });
+    const offered = await page.$$eval(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+      (os) => os.map((o) => (o as unknown as { title: string }).title),
+    );
     expect(offered.sort()).toEqual(['上级领导', '成员单位', '村（社区）书记', '联席办主任'].sort());
     await closeDropdown(page);
     await choose(page, 'newRoles', '成员单位');
@@ -174,15 +218,33 @@ describeBrowser('the console’s administration in chromium', () => {
     await page.waitForSelector('[data-testid="temporary-password-value"]', { hidden: true });
     await see(page, `tr[data-row-key="${clerk}"]`, '须改密');
     // Shown once: nothing on the page keeps it.
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { body: { innerHTML: string } } }).document.body.innerHTML)).not.toContain(temporary);
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { document: { body: { innerHTML: string } } }).document.body.innerHTML,
+      ),
+    ).not.toContain(temporary);
     clean(local);
 
     // What the clicks did, read back through the API (each change filed with its reason).
     const office = await t.login('shizi', 'office');
-    const read = ok(await t.gql<{ users: { items: { roles: string[]; active: boolean; mustChangePassword: boolean; memberUnit: { id: string } }[] }; accountChanges: { items: { reason: string | null }[] } }>(
-      '{ users(tenantCode: "shizi", search: "clerk") { items { roles active mustChangePassword memberUnit { id } } } accountChanges(tenantCode: "shizi", limit: 20) { items { reason } } }', {}, office));
-    expect(read.users.items).toEqual([{ roles: ['VILLAGE_SECRETARY'], active: true, mustChangePassword: true, memberUnit: { id: village.id } }]);
-    expect(read.accountChanges.items.map((c) => c.reason)).toEqual(expect.arrayContaining(['调任村文书', '暂停使用', '恢复使用', '本人遗忘密码']));
+    const read = ok(
+      await t.gql<{
+        users: {
+          items: { roles: string[]; active: boolean; mustChangePassword: boolean; memberUnit: { id: string } }[];
+        };
+        accountChanges: { items: { reason: string | null }[] };
+      }>(
+        '{ users(tenantCode: "shizi", search: "clerk") { items { roles active mustChangePassword memberUnit { id } } } accountChanges(tenantCode: "shizi", limit: 20) { items { reason } } }',
+        {},
+        office,
+      ),
+    );
+    expect(read.users.items).toEqual([
+      { roles: ['VILLAGE_SECRETARY'], active: true, mustChangePassword: true, memberUnit: { id: village.id } },
+    ]);
+    expect(read.accountChanges.items.map((c) => c.reason)).toEqual(
+      expect.arrayContaining(['调任村文书', '暂停使用', '恢复使用', '本人遗忘密码']),
+    );
 
     // The holder signs in with it, must choose a password first, and is then in.
     const holder = await tab();
@@ -250,7 +312,15 @@ describeBrowser('the console’s administration in chromium', () => {
     await choose(page, 'proposalSeverity', '严重问题约谈');
     await page.type('#proposalNote', '约谈下仓镇主要领导');
     await press(page, '[data-testid="proposal-ok"]');
-    await page.waitForFunction((sel: string, key: string) => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(`${sel} tr[data-row-key="${key}"]`), { timeout: WAIT }, proposals, xiacang);
+    await page.waitForFunction(
+      (sel: string, key: string) =>
+        !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+          `${sel} tr[data-row-key="${key}"]`,
+        ),
+      { timeout: WAIT },
+      proposals,
+      xiacang,
+    );
 
     const shizi = await rowKey(page, proposals, '十字镇');
     await dialogGone(page);
@@ -277,14 +347,36 @@ describeBrowser('the console’s administration in chromium', () => {
     clean(local);
 
     const office = await t.login(COUNTY, 'office');
-    type P = { unitName: string; status: string; decision: { severity?: string; reason?: string; note?: string } | null; actionId: string | null };
-    const decided = ok(await t.gql<{ supervisionProposals: P[]; supervisionNotices: { status: string; periodStart: string; period: string; body: string | null }[] }>(
-      `{ supervisionProposals(tenantCode: "${COUNTY}") { unitName status decision actionId } supervisionNotices(tenantCode: "${COUNTY}", kind: REGULAR) { status period periodStart body } }`, {}, office));
+    type P = {
+      unitName: string;
+      status: string;
+      decision: { severity?: string; reason?: string; note?: string } | null;
+      actionId: string | null;
+    };
+    const decided = ok(
+      await t.gql<{
+        supervisionProposals: P[];
+        supervisionNotices: { status: string; periodStart: string; period: string; body: string | null }[];
+      }>(
+        `{ supervisionProposals(tenantCode: "${COUNTY}") { unitName status decision actionId } supervisionNotices(tenantCode: "${COUNTY}", kind: REGULAR) { status period periodStart body } }`,
+        {},
+        office,
+      ),
+    );
     const byUnit = new Map(decided.supervisionProposals.map((p) => [p.unitName, p]));
-    expect(byUnit.get('下仓镇')).toMatchObject({ status: 'CONFIRMED', decision: { severity: 'SERIOUS', note: '约谈下仓镇主要领导' } });
+    expect(byUnit.get('下仓镇')).toMatchObject({
+      status: 'CONFIRMED',
+      decision: { severity: 'SERIOUS', note: '约谈下仓镇主要领导' },
+    });
     expect(byUnit.get('下仓镇')!.actionId).toBeTruthy();
-    expect(byUnit.get('十字镇')).toMatchObject({ status: 'DISMISSED', decision: { reason: '经核实为正常反映诉求，不属越级走访' }, actionId: null });
-    expect(decided.supervisionNotices.find((n) => n.period === 'MONTHLY' && n.periodStart === '2026-10-01')).toMatchObject({ status: 'PUBLISHED', body: '10月全县信访工作总体平稳。' });
+    expect(byUnit.get('十字镇')).toMatchObject({
+      status: 'DISMISSED',
+      decision: { reason: '经核实为正常反映诉求，不属越级走访' },
+      actionId: null,
+    });
+    expect(
+      decided.supervisionNotices.find((n) => n.period === 'MONTHLY' && n.periodStart === '2026-10-01'),
+    ).toMatchObject({ status: 'PUBLISHED', body: '10月全县信访工作总体平稳。' });
 
     // The superior reads the decided proposals and the published notice, and has nothing to press.
     const superior = await tab();
@@ -304,7 +396,12 @@ describeBrowser('the console’s administration in chromium', () => {
     await page.goto(`${base}/`, { waitUntil: 'networkidle0', timeout: WAIT });
     await page.waitForSelector('#tenantCode');
     // The tenant code has the focus on arrival; Tab moves through the form, Enter signs in.
-    await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id === 'tenantCode', { timeout: WAIT });
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ===
+        'tenantCode',
+      { timeout: WAIT },
+    );
     await page.keyboard.type('shizi');
     await tabTo(page, (el) => el.id === 'username');
     await page.keyboard.type('office');
@@ -325,11 +422,15 @@ describeBrowser('the console’s administration in chromium', () => {
       // machine otherwise reads the item before, and the next press overshoots).
       const before = await focused(page);
       await page.keyboard.press('ArrowDown');
-      await page.waitForFunction(
-        (text: string) => ((globalThis as unknown as { document: { activeElement: { innerText?: string } | null } }).document.activeElement?.innerText ?? '') !== text,
-        { timeout: WAIT },
-        before.text,
-      ).catch(() => undefined); // the last item: focus stays, and the assertion below says so
+      await page
+        .waitForFunction(
+          (text: string) =>
+            ((globalThis as unknown as { document: { activeElement: { innerText?: string } | null } }).document
+              .activeElement?.innerText ?? '') !== text,
+          { timeout: WAIT },
+          before.text,
+        )
+        .catch(() => undefined); // the last item: focus stays, and the assertion below says so
     }
     expect(await onMeetings()).toBe(true);
     await page.keyboard.press('Enter');
@@ -357,7 +458,9 @@ describeBrowser('the console’s administration in chromium', () => {
       await kit.settled(page);
       // No sideways scrolling of the page (wide tables scroll inside their card).
       const width = await page.evaluate(() => {
-        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        const d = (
+          globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+        ).document.documentElement;
         return { scroll: d.scrollWidth, client: d.clientWidth };
       });
       expect(width.scroll).toBeLessThanOrEqual(width.client);
@@ -374,7 +477,9 @@ describeBrowser('the console’s administration in chromium', () => {
     await see(page, '[data-testid="inbox-minutes"]', '没有待签收的纪要');
     await open(page, '/dashboard');
     await see(page, '[role="alert"]', '加载失败');
-    const refusal = await page.$$eval('[role="alert"]', (els) => els.map((e) => (e as unknown as { innerText: string }).innerText).join('\n'));
+    const refusal = await page.$$eval('[role="alert"]', (els) =>
+      els.map((e) => (e as unknown as { innerText: string }).innerText).join('\n'),
+    );
     const han = refusal.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
     expect(han * 3).toBeGreaterThanOrEqual(refusal.match(/[A-Za-z]/g)?.length ?? 0);
     await screenshot(page, 'member-refused');
@@ -385,8 +490,19 @@ describeBrowser('the console’s administration in chromium', () => {
   type Focus = { id: string; role: string | null; testId: string | null; text: string };
   async function focused(page: Page): Promise<Focus> {
     return page.evaluate(() => {
-      const el = (globalThis as unknown as { document: { activeElement: { id: string; getAttribute(a: string): string | null; innerText?: string } | null } }).document.activeElement;
-      return { id: el?.id ?? '', role: el?.getAttribute('role') ?? null, testId: el?.getAttribute('data-testid') ?? null, text: el?.innerText ?? '' };
+      const el = (
+        globalThis as unknown as {
+          document: {
+            activeElement: { id: string; getAttribute(a: string): string | null; innerText?: string } | null;
+          };
+        }
+      ).document.activeElement;
+      return {
+        id: el?.id ?? '',
+        role: el?.getAttribute('role') ?? null,
+        testId: el?.getAttribute('data-testid') ?? null,
+        text: el?.innerText ?? '',
+      };
     });
   }
 

@@ -11,7 +11,11 @@ export const WAIT = 60_000;
 export const SHOTS = join(process.cwd(), 'test/browser/screenshots');
 
 type El = { outerHTML: string; checkVisibility(): boolean };
-type Doc = { querySelectorAll(s: string): ArrayLike<El>; querySelector(s: string): ({ value: string } & El) | null; fonts: { status: string } };
+type Doc = {
+  querySelectorAll(s: string): ArrayLike<El>;
+  querySelector(s: string): ({ value: string } & El) | null;
+  fonts: { status: string };
+};
 
 export interface ConsoleKit {
   /** A fresh tab (its own sessionStorage, so its own signed-in user), 1366×768 unless told. */
@@ -60,7 +64,10 @@ export function consoleKit(browser: () => Browser, base: () => string, prefix: s
     await settled(page);
     mkdirSync(SHOTS, { recursive: true });
     shot += 1;
-    await page.screenshot({ path: join(SHOTS, `${prefix}-${String(shot).padStart(2, '0')}-${name}.png`) as `${string}.png`, fullPage: true });
+    await page.screenshot({
+      path: join(SHOTS, `${prefix}-${String(shot).padStart(2, '0')}-${name}.png`) as `${string}.png`,
+      fullPage: true,
+    });
   }
 
   /**
@@ -81,7 +88,10 @@ export function consoleKit(browser: () => Browser, base: () => string, prefix: s
       );
     } catch (err) {
       const left = await page.evaluate(
-        (sel: string) => Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll(sel)).find((el) => el.checkVisibility())?.outerHTML.slice(0, 300),
+        (sel: string) =>
+          Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll(sel))
+            .find((el) => el.checkVisibility())
+            ?.outerHTML.slice(0, 300),
         busy,
       );
       throw new Error(`the screen did not settle: ${left ?? 'fonts not loaded'}`, { cause: err });
@@ -125,7 +135,12 @@ export function consoleKit(browser: () => Browser, base: () => string, prefix: s
     await page.type(`#${id}`, value);
     // The panel's 确定 confirms the typed value (Enter would also submit the surrounding form).
     await press(page, '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
-    await page.waitForFunction((sel: string, v: string) => (globalThis as unknown as { document: Doc }).document.querySelector(sel)?.value === v, {}, `#${id}`, value);
+    await page.waitForFunction(
+      (sel: string, v: string) => (globalThis as unknown as { document: Doc }).document.querySelector(sel)?.value === v,
+      {},
+      `#${id}`,
+      value,
+    );
   }
 
   /** Clicks once the element is there, visible and still (Puppeteer's locator retries a re-rendered node). */
@@ -141,18 +156,27 @@ export function consoleKit(browser: () => Browser, base: () => string, prefix: s
       await waitForText(page, selector, text, WAIT);
     } catch (err) {
       mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: join(SHOTS, `${prefix}-failed-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
+      await page
+        .screenshot({ path: join(SHOTS, `${prefix}-failed-${Date.now()}.png`), fullPage: true })
+        .catch(() => undefined);
       throw new Error(`"${text}" did not appear in ${selector} within ${WAIT} ms`, { cause: err });
     }
   }
 
   /** Waits until no Ant Design modal or dropdown is still zooming or fading in or out (a click would miss). */
   async function animationsDone(page: Page): Promise<void> {
-    await page.waitForSelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-appear, .ant-fade-enter, .ant-fade-leave', { hidden: true, timeout: WAIT });
+    await page.waitForSelector(
+      '.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-appear, .ant-fade-enter, .ant-fade-leave',
+      { hidden: true, timeout: WAIT },
+    );
   }
 
   async function waitForPath(page: Page, path: string): Promise<void> {
-    await page.waitForFunction((p: string) => (globalThis as unknown as { location: { pathname: string } }).location.pathname === p, { timeout: WAIT }, path);
+    await page.waitForFunction(
+      (p: string) => (globalThis as unknown as { location: { pathname: string } }).location.pathname === p,
+      { timeout: WAIT },
+      path,
+    );
   }
 
   /** Follows the first link matching `selector` whose text contains `text`, and waits for its route. */
@@ -162,7 +186,10 @@ export function consoleKit(browser: () => Browser, base: () => string, prefix: s
     await page.waitForSelector('.ant-modal-wrap', { hidden: true, timeout: WAIT });
     const href = await page.$$eval(
       selector,
-      (links, t) => (links as unknown as { innerText: string; getAttribute(a: string): string | null }[]).find((a) => a.innerText.includes(t as string))?.getAttribute('href') ?? null,
+      (links, t) =>
+        (links as unknown as { innerText: string; getAttribute(a: string): string | null }[])
+          .find((a) => a.innerText.includes(t as string))
+          ?.getAttribute('href') ?? null,
       text,
     );
     if (!href) throw new Error(`no ${selector} with text ${text}`);
@@ -175,5 +202,22 @@ export function consoleKit(browser: () => Browser, base: () => string, prefix: s
     return page.$eval(selector, (el) => (el as unknown as { innerText: string }).innerText);
   }
 
-  return { tab, pages, clean, screenshot, settled, signIn, submitSignIn, open, choose, pickDate, press, see, animationsDone, waitForPath, follow, text };
+  return {
+    tab,
+    pages,
+    clean,
+    screenshot,
+    settled,
+    signIn,
+    submitSignIn,
+    open,
+    choose,
+    pickDate,
+    press,
+    see,
+    animationsDone,
+    waitForPath,
+    follow,
+    text,
+  };
 }

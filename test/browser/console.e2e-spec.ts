@@ -15,7 +15,12 @@ import { consoleKit, SHOTS, WAIT } from './console-kit';
  * keep all its requests on 127.0.0.1. Screenshots of each step go to test/browser/screenshots/.
  */
 const ROOT = process.cwd();
-const PETITIONER = { name: '王建国', idNumber: '11010519491231002X', phone: '13812345678', address: '示范县十字镇某村三组12号' };
+const PETITIONER = {
+  name: '王建国',
+  idNumber: '11010519491231002X',
+  phone: '13812345678',
+  address: '示范县十字镇某村三组12号',
+};
 
 describeBrowser('the console in chromium', () => {
   let t: TestApp;
@@ -38,32 +43,63 @@ describeBrowser('the console in chromium', () => {
 
     const office = await t.login('shizi', 'office');
     const member = await t.login('shizi', 'member');
-    const me = await t.gql<{ me: { memberUnit: { id: string; name: string } } }>('{ me { memberUnit { id name } } }', {}, member);
+    const me = await t.gql<{ me: { memberUnit: { id: string; name: string } } }>(
+      '{ me { memberUnit { id name } } }',
+      {},
+      member,
+    );
     memberUnit = me.data!.me.memberUnit;
     const countyOffice = await t.login('county-petition-mechanisms', 'office');
-    const tree = await t.gql<{ me: { tenant: { code: string; children: { code: string; name: string }[] } } }>('{ me { tenant { code children { code name } } } }', {}, countyOffice);
+    const tree = await t.gql<{ me: { tenant: { code: string; children: { code: string; name: string }[] } } }>(
+      '{ me { tenant { code children { code name } } } }',
+      {},
+      countyOffice,
+    );
     county = tree.data!.me.tenant.code;
     towns = tree.data!.me.tenant.children;
 
     // A case in 十字镇 handled by the member unit, with the petitioner's full personal data.
     const received = await t.gql<{ receivePetition: { id: string; number: string } }>(
       'mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id number } }',
-      { i: { tenantCode: 'shizi', channel: 'VISIT', matter: '反映土地承包经营权纠纷，要求协调解决。', petitioners: [PETITIONER] } },
+      {
+        i: {
+          tenantCode: 'shizi',
+          channel: 'VISIT',
+          matter: '反映土地承包经营权纠纷，要求协调解决。',
+          petitioners: [PETITIONER],
+        },
+      },
       office,
     );
     expect(received.errors).toBeUndefined();
     caseNumber = received.data!.receivePetition.number;
-    const assigned = await t.gql('mutation($i: AssignCaseInput!) { assignCase(input: $i) { id } }', {
-      i: { caseId: received.data!.receivePetition.id, responsibleUnitId: memberUnit.id, responsiblePerson: '张干事' },
-    }, office);
+    const assigned = await t.gql(
+      'mutation($i: AssignCaseInput!) { assignCase(input: $i) { id } }',
+      {
+        i: { caseId: received.data!.receivePetition.id, responsibleUnitId: memberUnit.id, responsiblePerson: '张干事' },
+      },
+      office,
+    );
     expect(assigned.errors).toBeUndefined();
     // A few cases elsewhere, so that the chart compares towns.
-    for (const [town, count] of [['xiacang', 3], ['xincheng', 2]] as const) {
+    for (const [town, count] of [
+      ['xiacang', 3],
+      ['xincheng', 2],
+    ] as const) {
       const token = await t.login(town, 'office');
       for (let n = 0; n < count; n += 1) {
-        const res = await t.gql('mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }', {
-          i: { tenantCode: town, channel: 'LETTER', matter: `反映村道维修问题（${n + 1}），请求协调解决。`, petitioners: [{ name: `群众${n + 1}`, phone: `1390000000${n}` }] },
-        }, token);
+        const res = await t.gql(
+          'mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }',
+          {
+            i: {
+              tenantCode: town,
+              channel: 'LETTER',
+              matter: `反映村道维修问题（${n + 1}），请求协调解决。`,
+              petitioners: [{ name: `群众${n + 1}`, phone: `1390000000${n}` }],
+            },
+          },
+          token,
+        );
         expect(res.errors).toBeUndefined();
       }
     }
@@ -74,7 +110,25 @@ describeBrowser('the console in chromium', () => {
     await t?.close();
   });
 
-  const { tab, pages, clean, screenshot, signIn, open, choose, pickDate, press, see, animationsDone, waitForPath, follow } = consoleKit(() => browser, () => base, 'console');
+  const {
+    tab,
+    pages,
+    clean,
+    screenshot,
+    signIn,
+    open,
+    choose,
+    pickDate,
+    press,
+    see,
+    animationsDone,
+    waitForPath,
+    follow,
+  } = consoleKit(
+    () => browser,
+    () => base,
+    'console',
+  );
 
   it('the county superior signs in, sees the four towns and a drawn chart, and drills into one town’s evidence', async () => {
     expect(towns).toHaveLength(4);
@@ -90,7 +144,21 @@ describeBrowser('the console in chromium', () => {
     await page.waitForSelector('[data-testid="chart"] canvas');
     await page.waitForFunction(
       () => {
-        const canvases = Array.from((globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ width: number; height: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null }> } }).document.querySelectorAll('[data-testid="chart"] canvas'));
+        const canvases = Array.from(
+          (
+            globalThis as unknown as {
+              document: {
+                querySelectorAll(s: string): ArrayLike<{
+                  width: number;
+                  height: number;
+                  getContext(
+                    k: '2d',
+                  ): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+                }>;
+              };
+            }
+          ).document.querySelectorAll('[data-testid="chart"] canvas'),
+        );
         return canvases.some((c) => {
           if (!c.width || !c.height) return false;
           const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
@@ -104,7 +172,10 @@ describeBrowser('the console in chromium', () => {
     await screenshot(page, 'superior-dashboard');
     if (process.env.CONSOLE_README_SCREENSHOT) {
       mkdirSync(join(ROOT, 'docs/images'), { recursive: true });
-      await page.screenshot({ path: join(ROOT, 'docs/images/dashboard.png'), clip: { x: 0, y: 0, width: 1366, height: 768 } });
+      await page.screenshot({
+        path: join(ROOT, 'docs/images/dashboard.png'),
+        clip: { x: 0, y: 0, width: 1366, height: 768 },
+      });
     }
 
     // Drill into 十字镇: the open-cases evidence lists the case behind the number, read-only.
@@ -112,7 +183,10 @@ describeBrowser('the console in chromium', () => {
     await press(page, 'a[href="/dashboard/shizi/evidence/OPEN_CASES"]');
     await see(page, '[data-testid="evidence"]', `${shizi.name} · 督导明细`);
     await see(page, '[data-testid="evidence"] .ant-table-tbody', caseNumber);
-    const evidenceText = await page.$eval('[data-testid="evidence"]', (el) => (el as unknown as { innerText: string }).innerText);
+    const evidenceText = await page.$eval(
+      '[data-testid="evidence"]',
+      (el) => (el as unknown as { innerText: string }).innerText,
+    );
     expect(evidenceText).not.toContain(PETITIONER.name);
     expect(evidenceText).not.toContain(PETITIONER.phone);
     await screenshot(page, 'superior-evidence');
@@ -136,7 +210,9 @@ describeBrowser('the console in chromium', () => {
 
     await follow(office.page, '.ant-table-tbody a', '十一月信访工作会议');
     await see(office.page, '[data-testid="meeting-status"]', '已安排');
-    const meetingPath = await office.page.evaluate(() => (globalThis as unknown as { location: { pathname: string } }).location.pathname);
+    const meetingPath = await office.page.evaluate(
+      () => (globalThis as unknown as { location: { pathname: string } }).location.pathname,
+    );
     expect(meetingPath).toMatch(/^\/meetings\/[0-9a-f-]+$/);
     await pickDate(office.page, 'heldAt', '2026-11-18 09:30');
     await press(office.page, '[data-testid="hold-submit"]');
@@ -197,7 +273,9 @@ describeBrowser('the console in chromium', () => {
     await screenshot(member.page, 'member-reported');
 
     // What the clicks did, read back through the API.
-    const receipts = await t.gql<{ meeting: { minutes: { notAcknowledged: { id: string }[]; agreedItems: { reports: { status: string }[] }[] } } }>(
+    const receipts = await t.gql<{
+      meeting: { minutes: { notAcknowledged: { id: string }[]; agreedItems: { reports: { status: string }[] }[] } };
+    }>(
       'query($id: ID!) { meeting(id: $id) { minutes { notAcknowledged { id } agreedItems { reports { status } } } } }',
       { id: meetingPath.split('/').pop() },
       await t.login('shizi', 'office'),
@@ -216,7 +294,9 @@ describeBrowser('the console in chromium', () => {
     await see(page, '[data-testid="petitioners"]', '已脱敏');
     await follow(page, '.ant-table-tbody a', caseNumber);
     await see(page, '[data-testid="petitioners"]', '138****5678');
-    const text = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
+    const text = await page.evaluate(
+      () => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText,
+    );
     expect(text).toContain('王**');
     for (const secret of Object.values(PETITIONER)) expect(text).not.toContain(secret);
     await screenshot(page, 'member-masked-case');
@@ -224,7 +304,11 @@ describeBrowser('the console in chromium', () => {
     // Signing out forgets the token: the sign-in form is back and a reload stays signed out.
     await press(page, '[data-testid="sign-out"]');
     await page.waitForSelector('#username');
-    expect(await page.evaluate(() => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length,
+      ),
+    ).toBe(0);
     await page.reload({ waitUntil: 'networkidle0', timeout: WAIT });
     await page.waitForSelector('#username');
     clean(local);
@@ -237,7 +321,10 @@ describeBrowser('the console in chromium', () => {
     await open(page, '/onboard');
     await page.waitForSelector('#pluginId');
     await page.click('#pluginId');
-    await press(page, '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title*="shizi-town"]');
+    await press(
+      page,
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title*="shizi-town"]',
+    );
     await page.type('#code', 'xinzhuang');
     await page.type('#name', '新庄镇');
     await press(page, 'form button[type="submit"]');

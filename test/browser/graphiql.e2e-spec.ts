@@ -1,5 +1,12 @@
 import type { Browser, HTTPRequest } from 'puppeteer-core';
-import { describeBrowser, launchBrowser, listenLocal, openLocalPage, waitForText, type LocalPage } from '../support/browser';
+import {
+  describeBrowser,
+  launchBrowser,
+  listenLocal,
+  openLocalPage,
+  waitForText,
+  type LocalPage,
+} from '../support/browser';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 
 /**

@@ -18,13 +18,24 @@ describe('abuse limits', () => {
     const token = await t.login(null, 'admin');
     const many = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: me { username }`).join(' ')} }`;
     const res = await t.gql(many, {}, token);
-    expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Too many aliases/), extensions: { code: 'BAD_USER_INPUT' } });
-    const fine = await t.gql(`{ ${Array.from({ length: 30 }, (_, i) => `a${i}: me { username }`).join(' ')} }`, {}, token);
+    expect(res.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Too many aliases/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const fine = await t.gql(
+      `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: me { username }`).join(' ')} }`,
+      {},
+      token,
+    );
     expect(fine.errors).toBeUndefined();
   });
 
   it('refuses batched operations in one HTTP request', async () => {
-    const res = await t.http().post('/graphql').set('content-type', 'application/json').send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
     expect(res.status).toBe(400);
   });
 
@@ -41,7 +52,11 @@ describe('abuse limits', () => {
 
   it('an access token expires; a valid one can be refreshed, re-reading the user', async () => {
     const token = await t.login('shizi', 'office');
-    const refreshed = await t.gql<{ refreshAccessToken: { accessToken: string; user: { roles: string[] } } }>('mutation { refreshAccessToken { accessToken user { roles } } }', {}, token);
+    const refreshed = await t.gql<{ refreshAccessToken: { accessToken: string; user: { roles: string[] } } }>(
+      'mutation { refreshAccessToken { accessToken user { roles } } }',
+      {},
+      token,
+    );
     expect(refreshed.data?.refreshAccessToken.user.roles).toEqual(['OFFICE_DIRECTOR']);
     await new Promise((r) => setTimeout(r, 2500));
     const expired = await t.gql('{ me { username } }', {}, token);

@@ -23,39 +23,141 @@ describe('audit without content (issue 12 item 3)', () => {
   const BODY = '会议研究了王某某宅基地纠纷的化解方案，要求镇司法所牵头调处。';
   const RESOLUTION = '已组织双方调解，达成分界协议并签字确认。';
   const PERSON = '李明远';
-  const ok = <T,>(res: GqlResult<T>): T => {
+  const ok = <T>(res: GqlResult<T>): T => {
     expect(res.errors).toBeUndefined();
     return res.data!;
   };
-  type Entry = { seq: number; actor: string | null; tableName: string; operation: string; changedColumns: string[]; changed: Record<string, unknown> | null; withheld: boolean };
+  type Entry = {
+    seq: number;
+    actor: string | null;
+    tableName: string;
+    operation: string;
+    changedColumns: string[];
+    changed: Record<string, unknown> | null;
+    withheld: boolean;
+  };
   const trail = async (tenantCode: string, token: string): Promise<GqlResult<{ auditTrail: Entry[] }>> =>
-    t.gql<{ auditTrail: Entry[] }>('query($c: String!) { auditTrail(tenantCode: $c, limit: 500) { seq actor tableName operation changedColumns changed withheld } }', { c: tenantCode }, token);
+    t.gql<{ auditTrail: Entry[] }>(
+      'query($c: String!) { auditTrail(tenantCode: $c, limit: 500) { seq actor tableName operation changedColumns changed withheld } }',
+      { c: tenantCode },
+      token,
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
     t.app.get(Clock).set('2026-09-25T09:00:00+08:00');
-    [admin, townOffice, superior, shiziOffice] = await Promise.all([t.login(null, 'admin'), t.login(TOWN, 'office'), t.login('county-petition-mechanisms', 'superior'), t.login('shizi', 'office')]);
+    [admin, townOffice, superior, shiziOffice] = await Promise.all([
+      t.login(null, 'admin'),
+      t.login(TOWN, 'office'),
+      t.login('county-petition-mechanisms', 'superior'),
+      t.login('shizi', 'office'),
+    ]);
 
     // A case of the town, assigned to a responsible person and resolved by the responsible unit.
-    const unitId = ok(await t.gql<{ addMemberUnit: { id: string } }>('mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }', { i: { tenantCode: TOWN, name: '镇司法所', kind: 'DEPARTMENT', reason: '负责矛盾纠纷调处' } }, townOffice)).addMemberUnit.id;
-    ok(await t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { tenantCode: TOWN, username: 'justice', password: 'justice-password-1', displayName: '司法所', roles: ['MEMBER_UNIT'], memberUnitId: unitId } }, townOffice));
+    const unitId = ok(
+      await t.gql<{ addMemberUnit: { id: string } }>(
+        'mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }',
+        { i: { tenantCode: TOWN, name: '镇司法所', kind: 'DEPARTMENT', reason: '负责矛盾纠纷调处' } },
+        townOffice,
+      ),
+    ).addMemberUnit.id;
+    ok(
+      await t.gql(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        {
+          i: {
+            tenantCode: TOWN,
+            username: 'justice',
+            password: 'justice-password-1',
+            displayName: '司法所',
+            roles: ['MEMBER_UNIT'],
+            memberUnitId: unitId,
+          },
+        },
+        townOffice,
+      ),
+    );
     member = await t.login(TOWN, 'justice', 'justice-password-1');
-    caseId = ok(await t.gql<{ receivePetition: { id: string } }>('mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }', { i: { tenantCode: TOWN, channel: 'LETTER', matter: '反映宅基地界址纠纷。', petitioners: [{ name: '钱多多', phone: '13700000001' }] } }, townOffice)).receivePetition.id;
-    ok(await t.gql('mutation($i: AssignCaseInput!) { assignCase(input: $i) { id } }', { i: { caseId, responsibleUnitId: unitId, responsiblePerson: PERSON, dueOn: '2026-10-30' } }, townOffice));
-    ok(await t.gql('mutation($i: ResolveCaseInput!) { resolveCase(input: $i) { id } }', { i: { caseId, resolution: RESOLUTION } }, member));
+    caseId = ok(
+      await t.gql<{ receivePetition: { id: string } }>(
+        'mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }',
+        {
+          i: {
+            tenantCode: TOWN,
+            channel: 'LETTER',
+            matter: '反映宅基地界址纠纷。',
+            petitioners: [{ name: '钱多多', phone: '13700000001' }],
+          },
+        },
+        townOffice,
+      ),
+    ).receivePetition.id;
+    ok(
+      await t.gql(
+        'mutation($i: AssignCaseInput!) { assignCase(input: $i) { id } }',
+        { i: { caseId, responsibleUnitId: unitId, responsiblePerson: PERSON, dueOn: '2026-10-30' } },
+        townOffice,
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation($i: ResolveCaseInput!) { resolveCase(input: $i) { id } }',
+        { i: { caseId, resolution: RESOLUTION } },
+        member,
+      ),
+    );
 
     // Minutes of 十字镇 drafted, then redrafted: the second draft is an UPDATE of the body.
-    const units = ok(await t.gql<{ tenant: { memberUnits: { id: string }[] } }>('{ tenant(code: "shizi") { memberUnits { id } } }', {}, shiziOffice)).tenant.memberUnits;
-    const meeting = ok(await t.gql<{ scheduleMeeting: { id: string } }>('mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }', { i: { tenantCode: 'shizi', typeCode: 'WORKING', title: '九月信访工作会议', scheduledAt: '2026-09-28T09:00:00+08:00', invitedUnitIds: [units[0].id] } }, shiziOffice)).scheduleMeeting;
+    const units = ok(
+      await t.gql<{ tenant: { memberUnits: { id: string }[] } }>(
+        '{ tenant(code: "shizi") { memberUnits { id } } }',
+        {},
+        shiziOffice,
+      ),
+    ).tenant.memberUnits;
+    const meeting = ok(
+      await t.gql<{ scheduleMeeting: { id: string } }>(
+        'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
+        {
+          i: {
+            tenantCode: 'shizi',
+            typeCode: 'WORKING',
+            title: '九月信访工作会议',
+            scheduledAt: '2026-09-28T09:00:00+08:00',
+            invitedUnitIds: [units[0].id],
+          },
+        },
+        shiziOffice,
+      ),
+    ).scheduleMeeting;
     t.app.get(Clock).set('2026-09-28T11:00:00+08:00');
-    ok(await t.gql('mutation($i: HoldMeetingInput!) { holdMeeting(input: $i) { status } }', { i: { meetingId: meeting.id, heldAt: '2026-09-28T09:00:00+08:00', chairName: '李晖', chairPost: '镇党委副书记、镇长', attendance: [{ memberUnitId: units[0].id, attendance: 'PRESENT' }] } }, shiziOffice));
-    const draft = (body: string) => t.gql<{ draftMinutes: { id: string } }>('mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { id } }', { i: { meetingId: meeting.id, body } }, shiziOffice);
+    ok(
+      await t.gql(
+        'mutation($i: HoldMeetingInput!) { holdMeeting(input: $i) { status } }',
+        {
+          i: {
+            meetingId: meeting.id,
+            heldAt: '2026-09-28T09:00:00+08:00',
+            chairName: '李晖',
+            chairPost: '镇党委副书记、镇长',
+            attendance: [{ memberUnitId: units[0].id, attendance: 'PRESENT' }],
+          },
+        },
+        shiziOffice,
+      ),
+    );
+    const draft = (body: string) =>
+      t.gql<{ draftMinutes: { id: string } }>(
+        'mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { id } }',
+        { i: { meetingId: meeting.id, body } },
+        shiziOffice,
+      );
     ok(await draft('会议研究了信访形势。'));
     ok(await draft(BODY));
   }, 180_000);
   afterAll(async () => t?.close());
 
-  it('the issue\'s reproduction: the platform admin reads no minutes body, case resolution or responsible person through auditTrail — only who, when, which table, which operation and columns', async () => {
+  it("the issue's reproduction: the platform admin reads no minutes body, case resolution or responsible person through auditTrail — only who, when, which table, which operation and columns", async () => {
     // Its reach into the content itself, for comparison: FORBIDDEN / nothing.
     const direct = await t.gql('query($id: ID!) { petitionCase(id: $id) { resolution } }', { id: caseId }, admin);
     expect(direct.data?.petitionCase ?? null).toBeNull();
@@ -63,33 +165,57 @@ describe('audit without content (issue 12 item 3)', () => {
     const town = ok(await trail(TOWN, admin)).auditTrail;
     const shizi = ok(await trail('shizi', admin)).auditTrail;
     const text = JSON.stringify([town, shizi]);
-    for (const content of [BODY, RESOLUTION, PERSON, '钱多多', '13700000001', 'v1.']) expect(text).not.toContain(content);
+    for (const content of [BODY, RESOLUTION, PERSON, '钱多多', '13700000001', 'v1.'])
+      expect(text).not.toContain(content);
 
     const caseUpdates = town.filter((e) => e.tableName === 'petition_case' && e.operation === 'UPDATE');
-    expect(caseUpdates.map((e) => e.changedColumns).flat()).toEqual(expect.arrayContaining(['responsible_person', 'resolution']));
+    expect(caseUpdates.map((e) => e.changedColumns).flat()).toEqual(
+      expect.arrayContaining(['responsible_person', 'resolution']),
+    );
     for (const e of caseUpdates) expect(e).toMatchObject({ changed: null, withheld: true, actor: expect.any(String) });
     const minutes = shizi.filter((e) => e.tableName === 'minutes' && e.operation === 'UPDATE');
     expect(minutes.some((e) => e.changedColumns.includes('body'))).toBe(true);
     for (const e of minutes) expect(e).toMatchObject({ changed: null, withheld: true });
 
     // What it administers it still reads in full: the account it may see (a member unit's account, created above).
-    const account = town.find((e) => e.tableName === 'app_user' && e.operation === 'UPDATE' && e.changedColumns.includes('last_sign_in_at'));
+    const account = town.find(
+      (e) => e.tableName === 'app_user' && e.operation === 'UPDATE' && e.changedColumns.includes('last_sign_in_at'),
+    );
     expect(account).toMatchObject({ withheld: false, changed: { last_sign_in_at: expect.any(String) } });
   });
 
   it('the office of the tenant reads the values it reads elsewhere: the body, the resolution, the responsible person', async () => {
     const town = ok(await trail(TOWN, townOffice)).auditTrail;
-    const changes = town.filter((e) => e.tableName === 'petition_case' && e.operation === 'UPDATE').map((e) => e.changed);
-    expect(changes).toEqual(expect.arrayContaining([expect.objectContaining({ responsible_person: PERSON }), expect.objectContaining({ resolution: RESOLUTION })]));
+    const changes = town
+      .filter((e) => e.tableName === 'petition_case' && e.operation === 'UPDATE')
+      .map((e) => e.changed);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ responsible_person: PERSON }),
+        expect.objectContaining({ resolution: RESOLUTION }),
+      ]),
+    );
     const shizi = ok(await trail('shizi', shiziOffice)).auditTrail;
-    expect(shizi.find((e) => e.tableName === 'minutes' && e.operation === 'UPDATE' && e.changedColumns.includes('body'))?.changed).toMatchObject({ body: BODY });
+    expect(
+      shizi.find((e) => e.tableName === 'minutes' && e.operation === 'UPDATE' && e.changedColumns.includes('body'))
+        ?.changed,
+    ).toMatchObject({ body: BODY });
   });
 
-  it('004 領導接待日制度 8 (保密): a petitioner\'s changed fields show masked to the county superior and in full to the office, never as ciphertext or matching key', async () => {
+  it("004 領導接待日制度 8 (保密): a petitioner's changed fields show masked to the county superior and in full to the office, never as ciphertext or matching key", async () => {
     // A correction of the petitioner's phone, written as the cases context writes it: sealed.
     const cipher = t.app.get(PiiCipher);
-    await t.app.get(DataSource).query(`UPDATE case_petitioner SET phone_enc = $2, person_key = $3 WHERE case_id = $1`, [caseId, cipher.encrypt('13700000002'), cipher.matchKey('name', '钱多多', '13700000002')]);
-    const seen = async (token: string): Promise<Entry> => ok(await trail(TOWN, token)).auditTrail.find((e) => e.tableName === 'case_petitioner' && e.operation === 'UPDATE')!;
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE case_petitioner SET phone_enc = $2, person_key = $3 WHERE case_id = $1`, [
+        caseId,
+        cipher.encrypt('13700000002'),
+        cipher.matchKey('name', '钱多多', '13700000002'),
+      ]);
+    const seen = async (token: string): Promise<Entry> =>
+      ok(await trail(TOWN, token)).auditTrail.find(
+        (e) => e.tableName === 'case_petitioner' && e.operation === 'UPDATE',
+      )!;
 
     const bySuperior = await seen(superior);
     expect(bySuperior.changedColumns).toEqual(['person_key', 'phone_enc']);
@@ -109,7 +235,11 @@ describe('audit without content (issue 12 item 3)', () => {
   });
 
   it('every table the audit trigger is attached to is classified (an unclassified table would show its values to no one)', async () => {
-    const attached = (await t.app.get(DataSource).query(`SELECT DISTINCT event_object_table AS t FROM information_schema.triggers WHERE trigger_name = 'audit_record' ORDER BY 1`)) as { t: string }[];
+    const attached = (await t.app
+      .get(DataSource)
+      .query(
+        `SELECT DISTINCT event_object_table AS t FROM information_schema.triggers WHERE trigger_name = 'audit_record' ORDER BY 1`,
+      )) as { t: string }[];
     expect(attached.length).toBeGreaterThan(30);
     expect(attached.map((r) => r.t).filter((name) => !(name in AUDITED_TABLES))).toEqual([]);
   });

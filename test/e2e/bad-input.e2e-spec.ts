@@ -16,7 +16,11 @@ describe('bad input', () => {
   });
 
   const snapshot = async (): Promise<string> => {
-    const res = await t.gql('{ tenants { code memberUnits { name kind active } membershipChanges { id } } }', {}, admin);
+    const res = await t.gql(
+      '{ tenants { code memberUnits { name kind active } membershipChanges { id } } }',
+      {},
+      admin,
+    );
     return JSON.stringify(res.data);
   };
 
@@ -44,15 +48,26 @@ describe('bad input', () => {
   });
 
   it('a wrong enum value is BAD_USER_INPUT naming the field', async () => {
-    const res = await t.gql('mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }', { i: { tenantCode: 'shizi', name: '新设单位', kind: 'CASTLE', reason: '机构调整' } }, office);
+    const res = await t.gql(
+      'mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }',
+      { i: { tenantCode: 'shizi', name: '新设单位', kind: 'CASTLE', reason: '机构调整' } },
+      office,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain('kind');
   });
 
   it('createUser: weak password, PLATFORM_ADMIN in a tenant, a unit role without its unit, a unit of another tenant', async () => {
     const before = await snapshot();
-    const base = { tenantCode: 'shizi', username: 'newbie', password: 'long-enough-pw', displayName: '新同事', roles: ['CONVENER'] };
-    const attempt = (over: Record<string, unknown>) => t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...base, ...over } }, office);
+    const base = {
+      tenantCode: 'shizi',
+      username: 'newbie',
+      password: 'long-enough-pw',
+      displayName: '新同事',
+      roles: ['CONVENER'],
+    };
+    const attempt = (over: Record<string, unknown>) =>
+      t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...base, ...over } }, office);
     const expectations: [Record<string, unknown>, string][] = [
       [{ password: 'short' }, 'input.password'],
       [{ roles: [] }, 'input.roles'],
@@ -72,13 +87,33 @@ describe('bad input', () => {
   it('onboardTenant: an unknown plugin, a counted-unit kind the plugin lacks, too many names', async () => {
     const before = await snapshot();
     const attempt = (over: Record<string, unknown>) =>
-      t.gql('mutation($i: OnboardTenantInput!) { onboardTenant(input: $i) { code } }', { i: { code: 'newtown', name: '新镇', pluginId: 'xincheng-street', parentCode: 'county-petition-mechanisms', ...over } }, admin);
+      t.gql(
+        'mutation($i: OnboardTenantInput!) { onboardTenant(input: $i) { code } }',
+        {
+          i: {
+            code: 'newtown',
+            name: '新镇',
+            pluginId: 'xincheng-street',
+            parentCode: 'county-petition-mechanisms',
+            ...over,
+          },
+        },
+        admin,
+      );
     const unknown = await attempt({ pluginId: 'no-such-plugin' });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.pluginId' });
     const kind = await attempt({ countedUnitNames: [{ kind: 'VILLAGE', names: ['某村'] }] });
-    expect(kind.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.countedUnitNames.0.kind' });
-    const many = await attempt({ countedUnitNames: [{ kind: 'COMMUNITY', names: Array.from({ length: 12 }, (_, i) => `社区${i}`) }] });
-    expect(many.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.countedUnitNames.0.names' });
+    expect(kind.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.countedUnitNames.0.kind',
+    });
+    const many = await attempt({
+      countedUnitNames: [{ kind: 'COMMUNITY', names: Array.from({ length: 12 }, (_, i) => `社区${i}`) }],
+    });
+    expect(many.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.countedUnitNames.0.names',
+    });
     const duplicate = await attempt({ code: 'shizi', pluginId: 'xiacang-town' });
     expect(duplicate.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
     expect(await snapshot()).toBe(before);

@@ -15,7 +15,7 @@ describe('petitioner confidentiality', () => {
   const ID_NUMBER = '11010519491231002X';
   const PHONE = '13987654321';
   const ADDRESS = '示范县保密路88号';
-  const ok = <T,>(res: GqlResult<T>): T => {
+  const ok = <T>(res: GqlResult<T>): T => {
     expect(res.errors).toBeUndefined();
     return res.data!;
   };
@@ -45,15 +45,28 @@ describe('petitioner confidentiality', () => {
   });
 
   const receive = (petitioner: Record<string, unknown>) =>
-    t.gql<{ receivePetition: { id: string } }>('mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }', {
-      i: { tenantCode: 'town-petition-systems', channel: 'LETTER', matter: '反映邻里宅基地纠纷，请求调处。', petitioners: [petitioner] },
-    }, office);
+    t.gql<{ receivePetition: { id: string } }>(
+      'mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }',
+      {
+        i: {
+          tenantCode: 'town-petition-systems',
+          channel: 'LETTER',
+          matter: '反映邻里宅基地纠纷，请求调处。',
+          petitioners: [petitioner],
+        },
+      },
+      office,
+    );
 
   it('stores personal data encrypted, in the table and in the audit trail', async () => {
-    const { id } = ok(await receive({ name: NAME, idNumber: ID_NUMBER, phone: PHONE, address: ADDRESS })).receivePetition;
+    const { id } = ok(
+      await receive({ name: NAME, idNumber: ID_NUMBER, phone: PHONE, address: ADDRESS }),
+    ).receivePetition;
     const db = t.database.dataSource;
     const [row] = await db.query(`SELECT to_jsonb(p) AS row FROM case_petitioner p WHERE case_id = $1`, [id]);
-    const [audit] = await db.query(`SELECT string_agg(row_data::text, ' ') AS text FROM audit_entry WHERE table_name = 'case_petitioner'`);
+    const [audit] = await db.query(
+      `SELECT string_agg(row_data::text, ' ') AS text FROM audit_entry WHERE table_name = 'case_petitioner'`,
+    );
     for (const stored of [JSON.stringify(row.row), audit.text as string]) {
       for (const secret of [NAME, ID_NUMBER, PHONE, ADDRESS]) expect(stored).not.toContain(secret);
     }
@@ -69,6 +82,7 @@ describe('petitioner confidentiality', () => {
     const text = logged.join('\n');
     new Logger('probe').log('capture-probe');
     expect(logged.join('\n')).toContain('capture-probe'); // the capture sees what the platform's logger writes
-    for (const secret of [NAME, ID_NUMBER, PHONE, ADDRESS, '110105194912310021', 'call-me-maybe']) expect(text).not.toContain(secret);
+    for (const secret of [NAME, ID_NUMBER, PHONE, ADDRESS, '110105194912310021', 'call-me-maybe'])
+      expect(text).not.toContain(secret);
   });
 });

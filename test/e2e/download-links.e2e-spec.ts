@@ -17,7 +17,11 @@ describe('download links', () => {
   });
 
   const create = (path: string, token = office) =>
-    t.gql<{ createDownloadLink: { url: string; expiresAt: string } }>('mutation($p: String!) { createDownloadLink(path: $p) { url expiresAt } }', { p: path }, token);
+    t.gql<{ createDownloadLink: { url: string; expiresAt: string } }>(
+      'mutation($p: String!) { createDownloadLink(path: $p) { url expiresAt } }',
+      { p: path },
+      token,
+    );
 
   it('opens the document as a plain link, with its Chinese file name exposed', async () => {
     const res = await create('/documents/agreed-items/shizi.xlsx');
@@ -39,18 +43,29 @@ describe('download links', () => {
     const links = t.app.get(DownloadLinks);
     const me = (await t.gql<{ me: { id: string } }>('{ me { id } }', undefined, office)).data!.me;
     expect(me.id).toBeTruthy();
-    const old = links.sign({ userId: me.id, username: 'office', tenantId: null, roles: [], memberUnitId: null }, '/documents/agreed-items/shizi.xlsx', Date.now() - 3600_000);
+    const old = links.sign(
+      { userId: me.id, username: 'office', tenantId: null, roles: [], memberUnitId: null },
+      '/documents/agreed-items/shizi.xlsx',
+      Date.now() - 3600_000,
+    );
     expect((await t.http().get(old.url)).status).toBe(401);
     const bad = await create('/graphql');
-    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'path', reason: 'NOT_A_DOCUMENT_PATH' }] });
-    expect((await t.gql('mutation { createDownloadLink(path: "/documents/x") { url } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'path', reason: 'NOT_A_DOCUMENT_PATH' }],
+    });
+    expect(
+      (await t.gql('mutation { createDownloadLink(path: "/documents/x") { url } }')).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('a link opens only what its caller may read', async () => {
     const secretary = await t.login('shizi', 'secretary');
     const res = await create('/documents/agreed-items/shizi.xlsx', secretary);
     const status = (await t.http().get(res.data!.createDownloadLink.url)).status;
-    const direct = (await t.http().get('/documents/agreed-items/shizi.xlsx').set('authorization', `Bearer ${secretary}`)).status;
+    const direct = (
+      await t.http().get('/documents/agreed-items/shizi.xlsx').set('authorization', `Bearer ${secretary}`)
+    ).status;
     expect(status).toBe(direct);
   });
 });

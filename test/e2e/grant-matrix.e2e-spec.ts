@@ -24,17 +24,29 @@ describe('grant matrix: roles × roles, in the same tenant and in a child tenant
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const [relation, tenant] of [['same', 'shizi'], ['child', 'county-petition-mechanisms']] as const) {
+    for (const [relation, tenant] of [
+      ['same', 'shizi'],
+      ['child', 'county-petition-mechanisms'],
+    ] as const) {
       for (const role of TENANT_ROLES) {
         // Unit roles copy a unit holder in the town; the county has none (its unit roles hold no unit here: they grant nothing either way).
-        const from = relation === 'same' && UNIT_ROLES.includes(role) ? (role === Role.VILLAGE_SECRETARY ? 'secretary' : 'member') : 'office';
+        const from =
+          relation === 'same' && UNIT_ROLES.includes(role)
+            ? role === Role.VILLAGE_SECRETARY
+              ? 'secretary'
+              : 'member'
+            : 'office';
         await copyUser(t, tenant, from, `granter-${role.toLowerCase().replace(/_/g, '-')}`, [role]);
         granter[`${relation}|${role}`] = await t.login(tenant, `granter-${role.toLowerCase().replace(/_/g, '-')}`);
       }
     }
     granter['platform|PLATFORM_ADMIN'] = await t.login(null, 'admin');
     const office = await t.login('shizi', 'office');
-    const units = await t.gql<{ tenant: { memberUnits: { id: string; kind: string }[] } }>('{ tenant(code: "shizi") { memberUnits { id kind } } }', {}, office);
+    const units = await t.gql<{ tenant: { memberUnits: { id: string; kind: string }[] } }>(
+      '{ tenant(code: "shizi") { memberUnits { id kind } } }',
+      {},
+      office,
+    );
     unitFor[Role.MEMBER_UNIT] = units.data!.tenant.memberUnits.find((u) => u.kind === 'DEPARTMENT')!.id;
     unitFor[Role.VILLAGE_SECRETARY] = units.data!.tenant.memberUnits.find((u) => u.kind === 'VILLAGE')!.id;
   }, 600_000);
@@ -43,9 +55,20 @@ describe('grant matrix: roles × roles, in the same tenant and in a child tenant
   });
 
   const grant = async (token: string, role: Role): Promise<string> => {
-    const res = await t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id roles } }', {
-      i: { tenantCode: 'shizi', username: `granted-${++n}`, password: 'a-good-password-1', displayName: '授权测试', roles: [role], memberUnitId: unitFor[role] },
-    }, token);
+    const res = await t.gql(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id roles } }',
+      {
+        i: {
+          tenantCode: 'shizi',
+          username: `granted-${++n}`,
+          password: 'a-good-password-1',
+          displayName: '授权测试',
+          roles: [role],
+          memberUnitId: unitFor[role],
+        },
+      },
+      token,
+    );
     return res.errors?.[0]?.extensions?.code ?? 'OK';
   };
 
@@ -54,10 +77,17 @@ describe('grant matrix: roles × roles, in the same tenant and in a child tenant
     for (const by of TENANT_ROLES) {
       // PLATFORM_ADMIN is bad input for anyone who administers accounts at all; the rest are refused before.
       const platformAdmin = administersAccounts([by]) ? 'BAD_USER_INPUT' : 'FORBIDDEN';
-      for (const role of ROLES) cells.push([relation, by, role, role === Role.PLATFORM_ADMIN ? platformAdmin : GRANT_MATRIX[by][relation].includes(role) ? 'OK' : 'FORBIDDEN']);
+      for (const role of ROLES)
+        cells.push([
+          relation,
+          by,
+          role,
+          role === Role.PLATFORM_ADMIN ? platformAdmin : GRANT_MATRIX[by][relation].includes(role) ? 'OK' : 'FORBIDDEN',
+        ]);
     }
   }
-  for (const role of ROLES) cells.push(['platform', Role.PLATFORM_ADMIN, role, role === Role.PLATFORM_ADMIN ? 'BAD_USER_INPUT' : 'FORBIDDEN']);
+  for (const role of ROLES)
+    cells.push(['platform', Role.PLATFORM_ADMIN, role, role === Role.PLATFORM_ADMIN ? 'BAD_USER_INPUT' : 'FORBIDDEN']);
 
   it.each(cells)('%s: %s grants %s in 十字镇 → %s', async (relation, by, role, expected) => {
     expect(await grant(granter[`${relation}|${by}`], role)).toBe(expected);
@@ -65,8 +95,10 @@ describe('grant matrix: roles × roles, in the same tenant and in a child tenant
 
   it('the matrix never lets a role grant PLATFORM_ADMIN, and unit roles and superiors grant nothing', () => {
     for (const by of ROLES) {
-      for (const relation of ['same', 'child'] as const) expect(GRANT_MATRIX[by][relation]).not.toContain(Role.PLATFORM_ADMIN);
+      for (const relation of ['same', 'child'] as const)
+        expect(GRANT_MATRIX[by][relation]).not.toContain(Role.PLATFORM_ADMIN);
     }
-    for (const by of [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY, Role.SUPERIOR, Role.PLATFORM_ADMIN]) expect(GRANT_MATRIX[by]).toEqual({ same: [], child: [] });
+    for (const by of [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY, Role.SUPERIOR, Role.PLATFORM_ADMIN])
+      expect(GRANT_MATRIX[by]).toEqual({ same: [], child: [] });
   });
 });

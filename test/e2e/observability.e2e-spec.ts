@@ -12,7 +12,12 @@ import { startTestApp, type TestApp } from '@test/support/test-app';
  * schedulers reported by /health and re-created.
  */
 const METRICS_TOKEN = 'metrics-token-for-tests-0123';
-const PETITIONER = { name: '李秀英', idNumber: '11010519491231002X', phone: '13812345678', address: '示范县某镇某村三组12号' };
+const PETITIONER = {
+  name: '李秀英',
+  idNumber: '11010519491231002X',
+  phone: '13812345678',
+  address: '示范县某镇某村三组12号',
+};
 
 class Lines extends Writable {
   readonly text: string[] = [];
@@ -32,7 +37,10 @@ describe('structured logs and metrics', () => {
   let closed = false;
 
   beforeAll(async () => {
-    t = await startTestApp({ LOG_FORMAT: 'json', LOG_LEVEL: 'log', METRICS_TOKEN, METRICS_PORT: '0' }, { logStream: lines });
+    t = await startTestApp(
+      { LOG_FORMAT: 'json', LOG_LEVEL: 'log', METRICS_TOKEN, METRICS_PORT: '0' },
+      { logStream: lines },
+    );
     office = await t.login('town-petition-systems', 'office');
   }, 180_000);
   afterAll(async () => {
@@ -48,18 +56,37 @@ describe('structured logs and metrics', () => {
       .send({
         query: 'mutation Intake($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }',
         operationName: 'Intake',
-        variables: { i: { tenantCode: 'town-petition-systems', channel: 'VISIT', source: 'LOCAL', matter: '反映李秀英家宅基地纠纷', category: 'LAND', petitioners: [PETITIONER] } },
+        variables: {
+          i: {
+            tenantCode: 'town-petition-systems',
+            channel: 'VISIT',
+            source: 'LOCAL',
+            matter: '反映李秀英家宅基地纠纷',
+            category: 'LAND',
+            petitioners: [PETITIONER],
+          },
+        },
       });
     expect(res.headers['x-request-id']).toBe('trace-42');
     expect(res.body.errors).toBeUndefined();
-    const bad = await t.http().post('/graphql').set('authorization', `Bearer ${office}`).send({ query: `{ petitionCase(id: "${PETITIONER.idNumber}") { id } }` });
+    const bad = await t
+      .http()
+      .post('/graphql')
+      .set('authorization', `Bearer ${office}`)
+      .send({ query: `{ petitionCase(id: "${PETITIONER.idNumber}") { id } }` });
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const me = await t.http().get('/health').set('x-request-id', 'not a token!');
     expect(me.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
 
     const logged = lines.json(); // every line parses
     const line = logged.find((l) => l.requestId === 'trace-42');
-    expect(line).toMatchObject({ operation: 'mutation.receivePetition', operationName: 'Intake', result: 'OK', req: { method: 'POST', path: '/graphql' }, res: { statusCode: 200 } });
+    expect(line).toMatchObject({
+      operation: 'mutation.receivePetition',
+      operationName: 'Intake',
+      result: 'OK',
+      req: { method: 'POST', path: '/graphql' },
+      res: { statusCode: 200 },
+    });
     expect(typeof line!.durationMs).toBe('number');
     expect(line!.tenantId).toMatch(/^[0-9a-f-]{36}$/);
     expect(line!.userId).toMatch(/^[0-9a-f-]{36}$/);
@@ -67,7 +94,14 @@ describe('structured logs and metrics', () => {
     expect(badLine).toMatchObject({ operation: 'query.petitionCase', result: 'BAD_USER_INPUT' });
 
     const all = lines.text.join('\n');
-    for (const secret of [PETITIONER.name, PETITIONER.idNumber, PETITIONER.phone, PETITIONER.address, '宅基地', office]) {
+    for (const secret of [
+      PETITIONER.name,
+      PETITIONER.idNumber,
+      PETITIONER.phone,
+      PETITIONER.address,
+      '宅基地',
+      office,
+    ]) {
       expect(all).not.toContain(secret);
     }
   });
@@ -78,7 +112,10 @@ describe('structured logs and metrics', () => {
     await t.queue.enqueue('test.always-fails', {}, { jobId: 'always-fails-1' });
     const scrape = () => t.http().get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`);
     // Its first attempt fails at once; retries are the queue's business (BullMQ delays them).
-    for (let deadline = Date.now() + 30_000; !/^jm_job_failures_total\{job="test.always-fails"/m.test((await scrape()).text); ) {
+    for (
+      let deadline = Date.now() + 30_000;
+      !/^jm_job_failures_total\{job="test.always-fails"/m.test((await scrape()).text);
+    ) {
       if (Date.now() > deadline) throw new Error('no job failure counted');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -88,7 +125,8 @@ describe('structured logs and metrics', () => {
     const scraped = await scrape();
     expect(scraped.status).toBe(200);
     const text = scraped.text;
-    const value = (series: string): number => Number(new RegExp(`^${series.replace(/[{}"]/g, (c) => `\\${c}`)} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+    const value = (series: string): number =>
+      Number(new RegExp(`^${series.replace(/[{}"]/g, (c) => `\\${c}`)} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
     expect(value('jm_graphql_requests_total{operation="query.me",result="UNAUTHENTICATED"}')).toBeGreaterThanOrEqual(3);
     expect(value('jm_graphql_requests_total{operation="mutation.login",result="OK"}')).toBeGreaterThanOrEqual(1);
     expect(value('jm_graphql_errors_total{code="UNAUTHENTICATED"}')).toBeGreaterThanOrEqual(3);
@@ -103,15 +141,23 @@ describe('structured logs and metrics', () => {
     const plain = await request(internal).get('/metrics');
     expect(plain.status).toBe(200);
     expect(plain.text).toContain('jm_graphql_requests_total');
-    expect((await request(internal).get('/health')).body).toMatchObject({ status: 'ok', database: { reachable: true } });
+    expect((await request(internal).get('/health')).body).toMatchObject({
+      status: 'ok',
+      database: { reachable: true },
+    });
   });
 
   it('logs the shutdown', async () => {
     const before = lines.text.length;
     closed = true;
     await t.close();
-    const shutdown = lines.json().slice(before).filter((l) => l.context === 'Shutdown');
-    expect(shutdown.map((l) => l.msg)).toEqual([expect.stringMatching(/^stopped in \d+ ms \(requests drained, jobs drained\)$/)]);
+    const shutdown = lines
+      .json()
+      .slice(before)
+      .filter((l) => l.context === 'Shutdown');
+    expect(shutdown.map((l) => l.msg)).toEqual([
+      expect.stringMatching(/^stopped in \d+ ms \(requests drained, jobs drained\)$/),
+    ]);
   });
 });
 
@@ -120,7 +166,10 @@ describe('structured logs and metrics', () => {
     const t = await startTestApp({ SCHEDULER_CHECK_SECONDS: '3600' });
     const queue = new Queue('jobs', { connection: { url: process.env.REDIS_URL }, prefix: process.env.QUEUE_PREFIX });
     try {
-      expect((await t.http().get('/health')).body).toMatchObject({ status: 'ok', queue: { kind: 'bullmq', missingSchedulers: [] } });
+      expect((await t.http().get('/health')).body).toMatchObject({
+        status: 'ok',
+        queue: { kind: 'bullmq', missingSchedulers: [] },
+      });
       const [scheduler] = await queue.getJobSchedulers();
       expect(scheduler?.key).toBeTruthy();
       await queue.removeJobScheduler(scheduler.key);

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLField, type GraphQLInputType } from 'graphql';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type GraphQLField,
+  type GraphQLInputType,
+} from 'graphql';
 import { schemaSdl } from '../../apps/api/schema-sdl';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
@@ -22,7 +30,11 @@ describe('platform foundation (over HTTP)', () => {
 
   it('signs in the bootstrap admin, whose `me` is PLATFORM_ADMIN without a tenant', async () => {
     const token = await t.login(null, 'admin');
-    const res = await t.gql<{ me: { username: string; roles: string[]; tenant: null } }>('{ me { username roles tenant { code } } }', {}, token);
+    const res = await t.gql<{ me: { username: string; roles: string[]; tenant: null } }>(
+      '{ me { username roles tenant { code } } }',
+      {},
+      token,
+    );
     expect(res.data?.me).toEqual({ username: 'admin', roles: ['PLATFORM_ADMIN'], tenant: null });
   });
 
@@ -34,7 +46,10 @@ describe('platform foundation (over HTTP)', () => {
   it('answers UNAUTHENTICATED to every operation but login without a token', async () => {
     const { schema } = t.app.get(GraphQLSchemaHost);
     const dummy = (field: GraphQLField<unknown, unknown>): string =>
-      field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: $${a.name}`).join(', ');
+      field.args
+        .filter((a) => isNonNullType(a.type))
+        .map((a) => `${a.name}: $${a.name}`)
+        .join(', ');
     const ops = [
       ...Object.values(schema.getQueryType()!.getFields()).map((f) => ({ kind: 'query', f })),
       ...Object.values(schema.getMutationType()!.getFields()).map((f) => ({ kind: 'mutation', f })),
@@ -44,7 +59,11 @@ describe('platform foundation (over HTTP)', () => {
       const required = f.args.filter((a) => isNonNullType(a.type));
       const vars = required.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
       const args = dummy(f);
-      const selection = /^[A-Z]/.test(f.type.toString().replace(/[[\]!]/g, '')) && !['String', 'Boolean', 'ID', 'Int', 'JSON'].includes(f.type.toString().replace(/[[\]!]/g, '')) ? '{ __typename }' : '';
+      const selection =
+        /^[A-Z]/.test(f.type.toString().replace(/[[\]!]/g, '')) &&
+        !['String', 'Boolean', 'ID', 'Int', 'JSON'].includes(f.type.toString().replace(/[[\]!]/g, ''))
+          ? '{ __typename }'
+          : '';
       const query = `${kind} Op${vars ? `(${vars})` : ''} { ${f.name}${args ? `(${args})` : ''} ${selection} }`;
       const variables = Object.fromEntries(required.map((a) => [a.name, fakeValue(a.type)]));
       const res = await t.gql(query, variables);
@@ -62,7 +81,8 @@ describe('platform foundation (over HTTP)', () => {
   });
 
   it('never says which part of a failed sign-in was wrong, and locks after repeated failures', async () => {
-    const attempt = (input: Record<string, string>) => t.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: input });
+    const attempt = (input: Record<string, string>) =>
+      t.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: input });
     const unknownUser = await attempt({ tenantCode: 'shizi', username: 'nobody', password: 'whatever-password' });
     const wrongPassword = await attempt({ tenantCode: 'shizi', username: 'office', password: 'wrong-password' });
     const unknownTenant = await attempt({ tenantCode: 'no-such-town', username: 'office', password: 'wrong-password' });
@@ -70,7 +90,8 @@ describe('platform foundation (over HTTP)', () => {
       expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(r.errors?.[0]?.message).toBe(wrongPassword.errors?.[0]?.message);
     }
-    for (let i = 0; i < t.config.loginMaxFailures; i += 1) await attempt({ tenantCode: 'xiacang', username: 'office', password: 'wrong-password' });
+    for (let i = 0; i < t.config.loginMaxFailures; i += 1)
+      await attempt({ tenantCode: 'xiacang', username: 'office', password: 'wrong-password' });
     const locked = await attempt({ tenantCode: 'xiacang', username: 'office', password: 'demo-password' });
     expect(locked.errors?.[0]?.message).toMatch(/Too many failed sign-in attempts/);
     expect(locked.data).toBeNull();
@@ -105,7 +126,11 @@ describe('platform foundation (over HTTP)', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     const asset = await t.http().get('/graphiql/assets/graphiql.js');
     expect(asset.status).toBe(200);
-    const cors = await t.http().options('/graphql').set('Origin', 'https://example.org').set('Access-Control-Request-Method', 'POST');
+    const cors = await t
+      .http()
+      .options('/graphql')
+      .set('Origin', 'https://example.org')
+      .set('Access-Control-Request-Method', 'POST');
     expect(cors.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -116,7 +141,11 @@ function fakeValue(type: GraphQLInputType): unknown {
   if (isListType(inner)) return [];
   const named = getNamedType(inner);
   if (isInputObjectType(named)) {
-    return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, fakeValue(f.type)]));
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, fakeValue(f.type)]),
+    );
   }
   if (isEnumType(named)) return named.getValues()[0].value;
   switch (named.name) {

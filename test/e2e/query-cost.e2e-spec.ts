@@ -4,7 +4,10 @@ import { startTestApp, type TestApp } from '@test/support/test-app';
 
 interface Refusal {
   status: number;
-  body: { data?: unknown; errors?: { message: string; extensions?: { code?: string; reason?: string; cost?: number } }[] };
+  body: {
+    data?: unknown;
+    errors?: { message: string; extensions?: { code?: string; reason?: string; cost?: number } }[];
+  };
 }
 
 /**
@@ -36,7 +39,8 @@ describe('query cost and request budget (issue 12 item 6)', () => {
   };
 
   it('cases(limit: 200) { items { earlierCases { earlierCases { id } } } } is refused before it runs; the cost grows with limit', async () => {
-    const query = (limit: number): string => `{ cases(limit: ${limit}) { items { earlierCases { earlierCases { id } } } } }`;
+    const query = (limit: number): string =>
+      `{ cases(limit: ${limit}) { items { earlierCases { earlierCases { id } } } } }`;
     const at200 = await post({ query: query(200) }, office);
     expectRefused(at200, 400, 'QUERY_TOO_EXPENSIVE');
     const at100 = await post({ query: query(100) }, office);
@@ -44,7 +48,9 @@ describe('query cost and request budget (issue 12 item 6)', () => {
     expect(at200.body.errors![0].extensions!.cost!).toBeGreaterThan(1.9 * at100.body.errors![0].extensions!.cost!);
     // The same shape on a small page is affordable, and so is a flat page of 200.
     expect((await post({ query: query(5) }, office)).body.errors).toBeUndefined();
-    expect((await post({ query: '{ cases(limit: 200) { items { id status } } }' }, office)).body.errors).toBeUndefined();
+    expect(
+      (await post({ query: '{ cases(limit: 200) { items { id status } } }' }, office)).body.errors,
+    ).toBeUndefined();
   });
 
   it('lists without a limit count as several items each: nested lists multiply', async () => {
@@ -77,7 +83,10 @@ describe('query cost and request budget (issue 12 item 6)', () => {
     expectRefused(await post({ query }, office), 400, 'QUERY_TOO_LARGE');
     expectRefused(await post({ query }), 413, 'REQUEST_TOO_LARGE');
     // Below the token budget the library's node limit still answers as a client error, not HTTP 500.
-    const spreads = await post({ query: `query { ${'...F '.repeat(2400)}} fragment F on Query { me { id } tenants { id } }` }, office);
+    const spreads = await post(
+      { query: `query { ${'...F '.repeat(2400)}} fragment F on Query { me { id } tenants { id } }` },
+      office,
+    );
     expect(spreads.status).toBeLessThan(500);
     expect(JSON.stringify(spreads.body)).not.toMatch(/INTERNAL_SERVER_ERROR/);
   });
@@ -90,25 +99,45 @@ describe('query cost and request budget (issue 12 item 6)', () => {
       expectRefused(await post(body, office), 400, 'VARIABLES_TOO_DEEP');
     }
     // A normal nested input is well inside the depth budget.
-    const ok = await post({ query: 'query($v: String!) { tenant(code: $v) { code } }', variables: { v: 'shizi' } }, office);
+    const ok = await post(
+      { query: 'query($v: String!) { tenant(code: $v) { code } }', variables: { v: 'shizi' } },
+      office,
+    );
     expect(ok.body.errors).toBeUndefined();
   });
 
   it('every document of the console, at the largest page size it asks for, stays under the cost limit', async () => {
     const county = await t.login('county-petition-mechanisms', 'superior');
     const root = join(process.cwd(), 'apps/console/src');
-    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.tsx') || f.endsWith('.ts'));
-    const docs = files.flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)].map((m) => m[1]));
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.tsx') || f.endsWith('.ts'),
+    );
+    const docs = files.flatMap((f) =>
+      [...readFileSync(join(root, f), 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)].map((m) => m[1]),
+    );
     const operations = docs.filter((d) => !/^\s*fragment/.test(d));
     expect(operations.length).toBeGreaterThanOrEqual(5);
     const fragments = docs.filter((d) => /^\s*fragment/.test(d)).join('\n');
-    const variables = { tenantCode: 'shizi', code: 'county-petition-mechanisms', limit: 200, offset: 0, metric: 'OPEN_CASES', input: { username: 'x', password: 'y' } };
+    const variables = {
+      tenantCode: 'shizi',
+      code: 'county-petition-mechanisms',
+      limit: 200,
+      offset: 0,
+      metric: 'OPEN_CASES',
+      input: { username: 'x', password: 'y' },
+    };
     for (const op of operations) {
       const used = fragments && /\.\.\./.test(op) ? `${op}\n${fragments}` : op;
       // The ledger pages by 50 (pages/CasesPage.tsx); the status table offers up to 200 a page.
-      const res = await post({ query: used, variables: { ...variables, limit: /query Cases\b/.test(op) ? 50 : 200 } }, county);
+      const res = await post(
+        { query: used, variables: { ...variables, limit: /query Cases\b/.test(op) ? 50 : 200 } },
+        county,
+      );
       expect(res.status).toBeLessThan(500);
-      for (const e of res.body.errors ?? []) expect({ op: op.trim().split('\n')[0], reason: e.extensions?.reason, message: e.message }).not.toMatchObject({ reason: 'QUERY_TOO_EXPENSIVE' });
+      for (const e of res.body.errors ?? [])
+        expect({ op: op.trim().split('\n')[0], reason: e.extensions?.reason, message: e.message }).not.toMatchObject({
+          reason: 'QUERY_TOO_EXPENSIVE',
+        });
     }
   });
 

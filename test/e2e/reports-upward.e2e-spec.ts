@@ -516,35 +516,105 @@ describe('reports upward: drafted, approved where the source says, sent, acknowl
 
   it('000 art. 15 (重大问题报镇联席会议召集人审阅): the office refers a major matter of a held liaison meeting to the convener, visibly on the meeting; the convener reviews it and instructs', async () => {
     tokens.xConvener = await t.login('xiacang', 'convener');
-    const unit = ok(await t.gql<{ tenant: { memberUnits: { id: string }[] } }>('query { tenant(code: "xiacang") { memberUnits { id } } }', {}, tokens.xOffice)).tenant.memberUnits[0].id;
+    const unit = ok(
+      await t.gql<{ tenant: { memberUnits: { id: string }[] } }>(
+        'query { tenant(code: "xiacang") { memberUnits { id } } }',
+        {},
+        tokens.xOffice,
+      ),
+    ).tenant.memberUnits[0].id;
     const schedule = async (tenantCode: string, typeCode: string, token: string, invited: string) =>
-      ok(await t.gql<{ scheduleMeeting: { id: string } }>('mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }', { i: { tenantCode, typeCode, title: `${typeCode} 会议`, scheduledAt: '2026-10-12T10:00:00+08:00', topics: ['化解跨部门信访事项'], invitedUnitIds: [invited] } }, token)).scheduleMeeting.id;
+      ok(
+        await t.gql<{ scheduleMeeting: { id: string } }>(
+          'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
+          {
+            i: {
+              tenantCode,
+              typeCode,
+              title: `${typeCode} 会议`,
+              scheduledAt: '2026-10-12T10:00:00+08:00',
+              topics: ['化解跨部门信访事项'],
+              invitedUnitIds: [invited],
+            },
+          },
+          token,
+        ),
+      ).scheduleMeeting.id;
     const hold = async (meetingId: string, token: string, invited: string) =>
-      ok(await t.gql('mutation($i: HoldMeetingInput!) { holdMeeting(input: $i) { id } }', { i: { meetingId, heldAt: '2026-10-12T10:00:00+08:00', attendance: [{ memberUnitId: invited, attendance: 'PRESENT' }] } }, token));
+      ok(
+        await t.gql(
+          'mutation($i: HoldMeetingInput!) { holdMeeting(input: $i) { id } }',
+          {
+            i: {
+              meetingId,
+              heldAt: '2026-10-12T10:00:00+08:00',
+              attendance: [{ memberUnitId: invited, attendance: 'PRESENT' }],
+            },
+          },
+          token,
+        ),
+      );
     const refer = (meetingId: string, token: string) =>
-      t.gql<{ referMeetingMatter: R }>(`mutation($i: ReferMeetingMatterInput!) { referMeetingMatter(input: $i) { ${REPORT} } }`, { i: { meetingId, title: '跨部门土地征收信访问题', body: '涉及三个部门，群众诉求集中，拟报召集人审阅。' } }, token);
+      t.gql<{ referMeetingMatter: R }>(
+        `mutation($i: ReferMeetingMatterInput!) { referMeetingMatter(input: $i) { ${REPORT} } }`,
+        { i: { meetingId, title: '跨部门土地征收信访问题', body: '涉及三个部门，群众诉求集中，拟报召集人审阅。' } },
+        token,
+      );
     const liaison = await schedule('xiacang', 'LIAISON', tokens.xOffice, unit);
     expect(code(await refer(liaison, tokens.xOffice))).toBe('CONFLICT'); // not held yet
     clock.set('2026-10-12T12:00:00+08:00');
     await hold(liaison, tokens.xOffice, unit);
     expect(code(await refer(liaison, tokens.xMember))).toBe('FORBIDDEN');
     const referred = ok(await refer(liaison, tokens.xOffice)).referMeetingMatter;
-    expect(referred).toMatchObject({ channel: 'CONVENER_REVIEW', status: 'SENT', rule: '000 art. 15', recipientName: '召集人' });
-    expect((await notifications('xConvener')).some((n) => n.kind === 'MATTER_FOR_REVIEW' && n.body.startsWith(`reportId=${referred.id}`))).toBe(true);
+    expect(referred).toMatchObject({
+      channel: 'CONVENER_REVIEW',
+      status: 'SENT',
+      rule: '000 art. 15',
+      recipientName: '召集人',
+    });
+    expect(
+      (await notifications('xConvener')).some(
+        (n) => n.kind === 'MATTER_FOR_REVIEW' && n.body.startsWith(`reportId=${referred.id}`),
+      ),
+    ).toBe(true);
     // Visible on the meeting.
-    const onMeeting = ok(await t.gql<{ meeting: { referredMatters: { id: string; status: string }[] } }>('query($id: ID!) { meeting(id: $id) { referredMatters { id status } } }', { id: liaison }, tokens.xOffice)).meeting.referredMatters;
+    const onMeeting = ok(
+      await t.gql<{ meeting: { referredMatters: { id: string; status: string }[] } }>(
+        'query($id: ID!) { meeting(id: $id) { referredMatters { id status } } }',
+        { id: liaison },
+        tokens.xOffice,
+      ),
+    ).meeting.referredMatters;
     expect(onMeeting).toEqual([{ id: referred.id, status: 'SENT' }]);
     // The convener reviews, not the office that referred it; nobody above sees it.
     expect(code(await acknowledge('xOffice', referred.id))).toBe('FORBIDDEN');
     expect(await one('cOffice', referred.id)).toBeNull();
     expect(ok(await acknowledge('xConvener', referred.id)).acknowledgeReport.status).toBe('ACKNOWLEDGED');
-    const reviewed = ok(await answer('xConvener', { reportId: referred.id, reply: '已审阅，提交镇联席会议工作会议研究。', instructions: [{ content: '列入下次工作会议议题', dueOn: '2026-10-20' }] })).answerReport;
+    const reviewed = ok(
+      await answer('xConvener', {
+        reportId: referred.id,
+        reply: '已审阅，提交镇联席会议工作会议研究。',
+        instructions: [{ content: '列入下次工作会议议题', dueOn: '2026-10-20' }],
+      }),
+    ).answerReport;
     expect(reviewed.status).toBe('ANSWERED');
     expect(reviewed.instructions.map((i) => i.status)).toEqual(['OPEN']);
-    const after = ok(await t.gql<{ meeting: { referredMatters: { status: string; reply: string }[] } }>('query($id: ID!) { meeting(id: $id) { referredMatters { status reply } } }', { id: liaison }, tokens.xOffice)).meeting.referredMatters;
+    const after = ok(
+      await t.gql<{ meeting: { referredMatters: { status: string; reply: string }[] } }>(
+        'query($id: ID!) { meeting(id: $id) { referredMatters { status reply } } }',
+        { id: liaison },
+        tokens.xOffice,
+      ),
+    ).meeting.referredMatters;
     expect(after).toEqual([{ status: 'ANSWERED', reply: '已审阅，提交镇联席会议工作会议研究。' }]);
     // A meeting type naming no reviewers (001's working meeting) refers nothing.
-    const shiziUnit = ok(await t.gql<{ tenant: { memberUnits: { id: string }[] } }>('query { tenant(code: "shizi") { memberUnits { id } } }', {}, tokens.sOffice)).tenant.memberUnits[0].id;
+    const shiziUnit = ok(
+      await t.gql<{ tenant: { memberUnits: { id: string }[] } }>(
+        'query { tenant(code: "shizi") { memberUnits { id } } }',
+        {},
+        tokens.sOffice,
+      ),
+    ).tenant.memberUnits[0].id;
     clock.set('2026-10-12T09:00:00+08:00');
     const working = await schedule('shizi', 'WORKING', tokens.sOffice, shiziUnit);
     clock.set('2026-10-12T12:00:00+08:00');

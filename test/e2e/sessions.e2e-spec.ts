@@ -1,7 +1,12 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
-type Payload = { accessToken: string; refreshToken: string | null; sessionExpiresAt: string; mustChangePassword: boolean };
+type Payload = {
+  accessToken: string;
+  refreshToken: string | null;
+  sessionExpiresAt: string;
+  mustChangePassword: boolean;
+};
 const PAYLOAD = 'accessToken refreshToken sessionExpiresAt mustChangePassword';
 
 /**
@@ -14,8 +19,10 @@ const PAYLOAD = 'accessToken refreshToken sessionExpiresAt mustChangePassword';
 describe('sessions: refresh rotation, reuse detection, logout, absolute lifetime, deactivation', () => {
   let t: TestApp;
   let short: TestApp;
-  const reason = (r: { errors?: { extensions?: Record<string, unknown> }[] }): unknown => r.errors?.[0]?.extensions?.reason;
-  const code = (r: { errors?: { extensions?: Record<string, unknown> }[] }): unknown => r.errors?.[0]?.extensions?.code ?? 'OK';
+  const reason = (r: { errors?: { extensions?: Record<string, unknown> }[] }): unknown =>
+    r.errors?.[0]?.extensions?.reason;
+  const code = (r: { errors?: { extensions?: Record<string, unknown> }[] }): unknown =>
+    r.errors?.[0]?.extensions?.code ?? 'OK';
 
   beforeAll(async () => {
     t = await startTestApp({ TOKEN_VERSION_CACHE_MS: '0' });
@@ -26,14 +33,27 @@ describe('sessions: refresh rotation, reuse detection, logout, absolute lifetime
     await short.close();
   });
 
-  const signIn = async (app: TestApp, tenantCode: string | null, username: string, password?: string): Promise<Payload> => {
+  const signIn = async (
+    app: TestApp,
+    tenantCode: string | null,
+    username: string,
+    password?: string,
+  ): Promise<Payload> => {
     const res = await app.gql<{ login: Payload }>(`mutation($i: LoginInput!) { login(input: $i) { ${PAYLOAD} } }`, {
-      i: { ...(tenantCode ? { tenantCode } : {}), username, password: password ?? (tenantCode ? 'demo-password' : 'admin-password-for-tests') },
+      i: {
+        ...(tenantCode ? { tenantCode } : {}),
+        username,
+        password: password ?? (tenantCode ? 'demo-password' : 'admin-password-for-tests'),
+      },
     });
     expect(res.errors).toBeUndefined();
     return res.data!.login;
   };
-  const refresh = (app: TestApp, refreshToken: string) => app.gql<{ refreshSession: Payload }>(`mutation($i: RefreshSessionInput!) { refreshSession(input: $i) { ${PAYLOAD} } }`, { i: { refreshToken } });
+  const refresh = (app: TestApp, refreshToken: string) =>
+    app.gql<{ refreshSession: Payload }>(
+      `mutation($i: RefreshSessionInput!) { refreshSession(input: $i) { ${PAYLOAD} } }`,
+      { i: { refreshToken } },
+    );
   const me = (app: TestApp, token: string) => app.gql<{ me: { username: string } }>('{ me { username } }', {}, token);
 
   it('a sign-in opens a session: a short access token, a refresh token, an absolute end', async () => {
@@ -100,11 +120,17 @@ describe('sessions: refresh rotation, reuse detection, logout, absolute lifetime
   it('a user deactivated in the database is refused on the next request, and cannot refresh or sign in', async () => {
     const s = await signIn(t, 'xincheng', 'office');
     expect(code(await me(t, s.accessToken))).toBe('OK');
-    await t.app.get(DataSource).query(`UPDATE app_user SET active = false WHERE username = 'office' AND tenant_id = (SELECT id FROM tenant WHERE code = 'xincheng')`);
+    await t.app
+      .get(DataSource)
+      .query(
+        `UPDATE app_user SET active = false WHERE username = 'office' AND tenant_id = (SELECT id FROM tenant WHERE code = 'xincheng')`,
+      );
     const refused = await me(t, s.accessToken);
     expect([code(refused), reason(refused)]).toEqual(['UNAUTHENTICATED', 'ACCOUNT_INACTIVE']);
     expect(reason(await refresh(t, s.refreshToken!))).toBe('ACCOUNT_INACTIVE');
-    const again = await t.gql('mutation { login(input: { tenantCode: "xincheng", username: "office", password: "demo-password" }) { accessToken } }');
+    const again = await t.gql(
+      'mutation { login(input: { tenantCode: "xincheng", username: "office", password: "demo-password" }) { accessToken } }',
+    );
     expect(code(again)).toBe('UNAUTHENTICATED');
   });
 
@@ -112,7 +138,9 @@ describe('sessions: refresh rotation, reuse detection, logout, absolute lifetime
     const s = await signIn(t, 'xincheng', 'convener');
     await t.app
       .get(DataSource)
-      .query(`UPDATE app_user SET roles = '{CHIEF_CONVENER}', token_version = token_version + 1 WHERE username = 'convener' AND tenant_id = (SELECT id FROM tenant WHERE code = 'xincheng')`);
+      .query(
+        `UPDATE app_user SET roles = '{CHIEF_CONVENER}', token_version = token_version + 1 WHERE username = 'convener' AND tenant_id = (SELECT id FROM tenant WHERE code = 'xincheng')`,
+      );
     expect(reason(await me(t, s.accessToken))).toBe('TOKEN_REVOKED');
     const next = await t.gql<{ refreshSession: { accessToken: string; user: { roles: string[] } } }>(
       'mutation($i: RefreshSessionInput!) { refreshSession(input: $i) { accessToken user { roles } } }',
@@ -125,7 +153,10 @@ describe('sessions: refresh rotation, reuse detection, logout, absolute lifetime
   it('an access token without a session (signed before sessions existed) is refused', async () => {
     const { JwtService } = await import('@nestjs/jwt');
     const { createSecretKey } = await import('node:crypto');
-    const jwt = new JwtService({ secret: createSecretKey(Buffer.from(t.config.jwtSecret!, 'utf8')), signOptions: { algorithm: 'HS256', expiresIn: 600 } });
+    const jwt = new JwtService({
+      secret: createSecretKey(Buffer.from(t.config.jwtSecret!, 'utf8')),
+      signOptions: { algorithm: 'HS256', expiresIn: 600 },
+    });
     const me0 = await t.gql<{ me: { id: string } }>('{ me { id } }', {}, (await signIn(t, null, 'admin')).accessToken);
     const legacy = jwt.sign({ sub: me0.data!.me.id, usr: 'admin', tid: null, roles: ['PLATFORM_ADMIN'], unit: null });
     expect(code(await me(t, legacy))).toBe('UNAUTHENTICATED');

@@ -14,12 +14,25 @@ describe('sign-in limits that count', () => {
     // The test client reaches the API over loopback: a trusted proxy, so X-Forwarded-For names the client.
     t = await startTestApp({ TRUSTED_PROXIES: 'loopback' });
     const office = await t.login('shizi', 'office');
-    const units = await t.gql<{ tenant: { memberUnits: { id: string; kind: string }[] } }>('{ tenant(code: "shizi") { memberUnits { id kind } } }', {}, office);
+    const units = await t.gql<{ tenant: { memberUnits: { id: string; kind: string }[] } }>(
+      '{ tenant(code: "shizi") { memberUnits { id kind } } }',
+      {},
+      office,
+    );
     const unit = units.data!.tenant.memberUnits.find((u) => u.kind === 'DEPARTMENT')!;
     for (const username of ['he-victim', 'nat-clerk', 'nat-neighbour']) {
       const created = await t.gql(
         'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-        { i: { tenantCode: 'shizi', username, password: 'right-password-1', displayName: '测试用户', roles: ['MEMBER_UNIT'], memberUnitId: unit.id } },
+        {
+          i: {
+            tenantCode: 'shizi',
+            username,
+            password: 'right-password-1',
+            displayName: '测试用户',
+            roles: ['MEMBER_UNIT'],
+            memberUnitId: unit.id,
+          },
+        },
         office,
       );
       expect(created.errors).toBeUndefined();
@@ -29,10 +42,25 @@ describe('sign-in limits that count', () => {
     await t.close();
   });
 
-  type LoginResult = GqlResult<{ login: { accessToken: string } }> & { errors?: { message: string; extensions?: { code?: string; reason?: string; retryAfterSeconds?: number; field?: string } }[] };
+  type LoginResult = GqlResult<{ login: { accessToken: string } }> & {
+    errors?: {
+      message: string;
+      extensions?: { code?: string; reason?: string; retryAfterSeconds?: number; field?: string };
+    }[];
+  };
 
-  const login = async (from: string, username: string, password: string, tenantCode: string | undefined = 'shizi'): Promise<LoginResult> => {
-    const res = await t.http().post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', from).send({ query: LOGIN, variables: { input: { tenantCode, username, password } } });
+  const login = async (
+    from: string,
+    username: string,
+    password: string,
+    tenantCode: string | undefined = 'shizi',
+  ): Promise<LoginResult> => {
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-forwarded-for', from)
+      .send({ query: LOGIN, variables: { input: { tenantCode, username, password } } });
     return res.body as LoginResult;
   };
   const reason = (r: LoginResult): string | undefined => r.errors?.[0]?.extensions?.reason;
@@ -80,10 +108,14 @@ describe('sign-in limits that count', () => {
     const UNLOCK = 'mutation($i: UnlockSignInInput!) { unlockSignIn(input: $i) }';
     const input = { i: { tenantCode: 'shizi', username: 'nat-clerk' } };
     const convener = await login('192.0.2.45', 'convener', DEMO_PASSWORD);
-    expect((await t.gql(UNLOCK, input, convener.data!.login.accessToken)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(UNLOCK, input, convener.data!.login.accessToken)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     const otherOffice = await t.login('xiacang', 'office');
     // Another county's office cannot even see the tenant (row-level security): NOT_FOUND, nothing unlocked.
-    expect(['FORBIDDEN', 'NOT_FOUND']).toContain((await t.gql(UNLOCK, input, otherOffice)).errors?.[0]?.extensions?.code);
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(
+      (await t.gql(UNLOCK, input, otherOffice)).errors?.[0]?.extensions?.code,
+    );
     expect(reason(await login(nat, 'nat-clerk', 'right-password-1'))).toBe('ACCOUNT_LOCKED');
 
     const office = await t.login('shizi', 'office');
@@ -96,7 +128,9 @@ describe('sign-in limits that count', () => {
 
   it('110 parallel failures from one address over many accounts: at most 100 passwords checked, then TOO_MANY_ATTEMPTS for any account there', async () => {
     const from = '203.0.113.77';
-    const results = await Promise.all(Array.from({ length: 110 }, (_, i) => login(from, `nobody-${i}`, 'wrong-password')));
+    const results = await Promise.all(
+      Array.from({ length: 110 }, (_, i) => login(from, `nobody-${i}`, 'wrong-password')),
+    );
     expect(results.filter(invalid).length).toBeLessThanOrEqual(100);
     expect(results.filter((r) => reason(r) === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(10);
     const refused = await login(from, 'secretary', DEMO_PASSWORD);
@@ -109,7 +143,15 @@ describe('sign-in limits that count', () => {
     const untrusting = await startTestApp({ LOGIN_ADDRESS_MAX_FAILURES: '3' });
     try {
       const attempt = (from: string) =>
-        untrusting.http().post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', from).send({ query: LOGIN, variables: { input: { tenantCode: 'shizi', username: `x-${from}`, password: 'wrong' } } });
+        untrusting
+          .http()
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('x-forwarded-for', from)
+          .send({
+            query: LOGIN,
+            variables: { input: { tenantCode: 'shizi', username: `x-${from}`, password: 'wrong' } },
+          });
       // Without TRUSTED_PROXIES a client cannot pick a fresh address per attempt: all count on the socket's.
       for (const from of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) await attempt(from);
       const fourth = (await attempt('10.0.0.4')).body as LoginResult;

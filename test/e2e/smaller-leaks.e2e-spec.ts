@@ -23,13 +23,32 @@ describe('smaller leaks (issue 12 item 8)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     t.app.get(Clock).set('2026-09-01T09:00:00+08:00');
-    [office, superior] = await Promise.all([t.login(TOWN, 'office'), t.login('county-petition-mechanisms', 'superior')]);
-    const roster = await t.gql('mutation($i: SetReceptionRosterInput!) { setReceptionRoster(input: $i) { startsOn } }', { i: { tenantCode: TOWN, startsOn: '2026-09-01', leaders: [{ name: '冯领导' }, { name: '陈领导' }] } }, office);
+    [office, superior] = await Promise.all([
+      t.login(TOWN, 'office'),
+      t.login('county-petition-mechanisms', 'superior'),
+    ]);
+    const roster = await t.gql(
+      'mutation($i: SetReceptionRosterInput!) { setReceptionRoster(input: $i) { startsOn } }',
+      { i: { tenantCode: TOWN, startsOn: '2026-09-01', leaders: [{ name: '冯领导' }, { name: '陈领导' }] } },
+      office,
+    );
     expect(roster.errors).toBeUndefined();
     // 004 領導接待日制度 7: the leader on duty is a petitioner of the visit, and recuses.
     const received = await t.gql<{ receivePetition: { id: string; receptionLeader: string } }>(
       'mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id receptionLeader } }',
-      { i: { tenantCode: TOWN, channel: 'VISIT', source: 'LOCAL', matter: '反映邻里宅基地纠纷，要求调处。', category: 'OTHER', petitioners: [{ name: '冯领导', address: '机密街1号', phone: '0105551234' }, { name: '欧阳娜娜', address: '示范县某镇某村三组12号' }] } },
+      {
+        i: {
+          tenantCode: TOWN,
+          channel: 'VISIT',
+          source: 'LOCAL',
+          matter: '反映邻里宅基地纠纷，要求调处。',
+          category: 'OTHER',
+          petitioners: [
+            { name: '冯领导', address: '机密街1号', phone: '0105551234' },
+            { name: '欧阳娜娜', address: '示范县某镇某村三组12号' },
+          ],
+        },
+      },
       office,
     );
     expect(received.errors).toBeUndefined();
@@ -38,8 +57,14 @@ describe('smaller leaks (issue 12 item 8)', () => {
   }, 180_000);
   afterAll(async () => t.close());
 
-  const HISTORY = 'query($id: ID!) { petitionCase(id: $id) { history { kind data } petitioners { name address phone masked } } }';
-  type Seen = { petitionCase: { history: { kind: string; data: Record<string, unknown> }[]; petitioners: { name: string; address: string | null; phone: string | null; masked: boolean }[] } | null };
+  const HISTORY =
+    'query($id: ID!) { petitionCase(id: $id) { history { kind data } petitioners { name address phone masked } } }';
+  type Seen = {
+    petitionCase: {
+      history: { kind: string; data: Record<string, unknown> }[];
+      petitioners: { name: string; address: string | null; phone: string | null; masked: boolean }[];
+    } | null;
+  };
 
   it('004 領導接待日制度 7: the RECUSED step masks the recused leader for the county superior ({"recused":"冯领导"} next to 冯** is gone)', async () => {
     const seen = await t.gql<Seen>(HISTORY, { id: caseId }, superior);
@@ -49,15 +74,23 @@ describe('smaller leaks (issue 12 item 8)', () => {
     expect(JSON.stringify(seen)).not.toContain('冯领导');
     // The office, which reads petitioners' names in full, reads the recused leader in full.
     const full = await t.gql<Seen>(HISTORY, { id: caseId }, office);
-    expect(full.data!.petitionCase!.history.find((s) => s.kind === 'RECUSED')!.data).toMatchObject({ recused: '冯领导', masked: false });
+    expect(full.data!.petitionCase!.history.find((s) => s.kind === 'RECUSED')!.data).toMatchObject({
+      recused: '冯领导',
+      masked: false,
+    });
   });
 
   it('the recused name is not stored in clear: neither the step nor its audit entry holds it', async () => {
     const ds = t.database.dataSource;
-    const [step] = (await ds.query(`SELECT data::text AS data FROM case_event WHERE case_id = $1 AND kind = 'RECUSED'`, [caseId])) as { data: string }[];
+    const [step] = (await ds.query(
+      `SELECT data::text AS data FROM case_event WHERE case_id = $1 AND kind = 'RECUSED'`,
+      [caseId],
+    )) as { data: string }[];
     expect(step.data).toContain('recusedEnc');
     expect(step.data).not.toContain('冯领导');
-    const audit = (await ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE table_name = 'case_event' AND row_data::text LIKE '%冯领导%'`)) as { n: number }[];
+    const audit = (await ds.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE table_name = 'case_event' AND row_data::text LIKE '%冯领导%'`,
+    )) as { n: number }[];
     expect(audit[0].n).toBe(0);
   });
 
@@ -91,7 +124,9 @@ describe('smaller leaks (issue 12 item 8)', () => {
       );
     if (REAL_SERVICES) {
       // A second process on the same PostgreSQL.
-      await expect(start(wrong)).rejects.toThrow(/PII_KEY is not the key this database's personal data was sealed with/);
+      await expect(start(wrong)).rejects.toThrow(
+        /PII_KEY is not the key this database's personal data was sealed with/,
+      );
       await expect(start(wrong)).rejects.not.toThrow(new RegExp(wrong));
       const right = await start(t.config.piiKey!);
       await right.close();
@@ -101,7 +136,10 @@ describe('smaller leaks (issue 12 item 8)', () => {
       try {
         const first = await start('first-pii-key-first-pii-key-first-pii-0123', dir);
         await first.close();
-        const refused = await start(wrong, dir).then(() => null, (err: Error) => err);
+        const refused = await start(wrong, dir).then(
+          () => null,
+          (err: Error) => err,
+        );
         expect(refused?.message).toMatch(/PII_KEY is not the key this database's personal data was sealed with/);
         expect(refused?.message).not.toContain(wrong);
         const again = await start('first-pii-key-first-pii-key-first-pii-0123', dir);
@@ -114,24 +152,39 @@ describe('smaller leaks (issue 12 item 8)', () => {
     expect(((await t.gql(HISTORY, { id: caseId }, office)) as GqlResult).errors).toBeUndefined();
   }, 240_000);
 
-  (process.env.REDIS_URL ? it : it.skip)('two deployments on one Redis get different queue prefixes by default; replicas of one share theirs', async () => {
-    const apps: TestApp[] = [];
-    apps.push(await startTestApp({ SEED_DEMO: 'false', QUEUE_PREFIX: '' }));
-    apps.push(await startTestApp({ SEED_DEMO: 'false', QUEUE_PREFIX: '' }));
-    const replica = REAL_SERVICES
-      ? await createApp(loadConfig({ ...process.env, DATABASE_URL: apps[0].config.databaseUrl!, JWT_SECRET: apps[0].config.jwtSecret!, PII_KEY: apps[0].config.piiKey!, SEED_DEMO: 'false', LOG_LEVEL: 'error', PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' }))
-      : null;
-    try {
-      const [a, b] = apps.map((x) => x.app.get(JobQueue));
-      expect(a).toBeInstanceOf(BullMqQueue);
-      const [pa, pb] = [(a as BullMqQueue).prefix, (b as BullMqQueue).prefix];
-      expect(pa).toMatch(/^\{jm-[0-9a-f]{8}\}$/);
-      expect(pb).toMatch(/^\{jm-[0-9a-f]{8}\}$/);
-      expect(pa).not.toBe(pb);
-      if (replica) expect((replica.app.get(JobQueue) as BullMqQueue).prefix).toBe(pa);
-    } finally {
-      await replica?.close();
-      for (const x of apps) await x.close();
-    }
-  }, 240_000);
+  (process.env.REDIS_URL ? it : it.skip)(
+    'two deployments on one Redis get different queue prefixes by default; replicas of one share theirs',
+    async () => {
+      const apps: TestApp[] = [];
+      apps.push(await startTestApp({ SEED_DEMO: 'false', QUEUE_PREFIX: '' }));
+      apps.push(await startTestApp({ SEED_DEMO: 'false', QUEUE_PREFIX: '' }));
+      const replica = REAL_SERVICES
+        ? await createApp(
+            loadConfig({
+              ...process.env,
+              DATABASE_URL: apps[0].config.databaseUrl!,
+              JWT_SECRET: apps[0].config.jwtSecret!,
+              PII_KEY: apps[0].config.piiKey!,
+              SEED_DEMO: 'false',
+              LOG_LEVEL: 'error',
+              PASSWORD_HASH_MEMORY_KIB: '1024',
+              PASSWORD_HASH_TIME_COST: '1',
+            }),
+          )
+        : null;
+      try {
+        const [a, b] = apps.map((x) => x.app.get(JobQueue));
+        expect(a).toBeInstanceOf(BullMqQueue);
+        const [pa, pb] = [(a as BullMqQueue).prefix, (b as BullMqQueue).prefix];
+        expect(pa).toMatch(/^\{jm-[0-9a-f]{8}\}$/);
+        expect(pb).toMatch(/^\{jm-[0-9a-f]{8}\}$/);
+        expect(pa).not.toBe(pb);
+        if (replica) expect((replica.app.get(JobQueue) as BullMqQueue).prefix).toBe(pa);
+      } finally {
+        await replica?.close();
+        for (const x of apps) await x.close();
+      }
+    },
+    240_000,
+  );
 });

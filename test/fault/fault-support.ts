@@ -14,7 +14,12 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ADMIN_PASSWORD = 'fault-admin-password';
 
 /** Polls `probe` until it yields a value; on timeout, says what was awaited (and `detail()`, e.g. a process's stderr). */
-export async function until<T>(probe: () => Promise<T | null | undefined>, seconds: number, what: string, detail?: () => string): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T | null | undefined>,
+  seconds: number,
+  what: string,
+  detail?: () => string,
+): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
   for (;;) {
     const value = await probe().catch(() => null);
@@ -83,7 +88,13 @@ export interface Proc {
 /** Starts `dist/apps/<app>/main.js` with the spec's common environment plus `env`. */
 export function startApp(app: 'api' | 'worker', env: Record<string, string>): Proc {
   const child = spawn(process.execPath, [`dist/apps/${app}/main.js`], {
-    env: { ...process.env, JWT_SECRET: 'fault-secret-fault-secret-fault-secret-0123', BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'error', ...env },
+    env: {
+      ...process.env,
+      JWT_SECRET: 'fault-secret-fault-secret-fault-secret-0123',
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LOG_LEVEL: 'error',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -139,7 +150,8 @@ export function client(port: number): {
 export async function healthy(proc: Proc, api: ReturnType<typeof client>): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (proc.child.exitCode !== null || proc.child.signalCode !== null) throw new Error(`the API exited while starting:\n${proc.stderr()}`);
+    if (proc.child.exitCode !== null || proc.child.signalCode !== null)
+      throw new Error(`the API exited while starting:\n${proc.stderr()}`);
     if ((await api.health().catch(() => 0)) === 200) return;
     if (Date.now() > deadline) throw new Error(`timed out waiting for the API to start:\n${proc.stderr()}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -1,5 +1,19 @@
 import type pg from 'pg';
-import { ADMIN_PASSWORD, REDIS_URL, build, client, createDatabase, dropQueueKeys, freePort, healthy, startApp, superuser, until, type GqlResult, type Proc } from './fault-support';
+import {
+  ADMIN_PASSWORD,
+  REDIS_URL,
+  build,
+  client,
+  createDatabase,
+  dropQueueKeys,
+  freePort,
+  healthy,
+  startApp,
+  superuser,
+  until,
+  type GqlResult,
+  type Proc,
+} from './fault-support';
 
 /**
  * A multi-step mutation aborted from outside leaves nothing half-written. Onboarding a township under
@@ -14,7 +28,9 @@ import { ADMIN_PASSWORD, REDIS_URL, build, client, createDatabase, dropQueueKeys
 const COUNTY = 'fault-county';
 const ONBOARD = 'mutation($input: OnboardTenantInput!) { onboardTenant(input: $input) { id code } }';
 /** A township (下仓镇's plugin) under the county. */
-const input = (code: string, name: string): Record<string, unknown> => ({ input: { code, name, pluginId: 'xiacang-town', parentCode: COUNTY } });
+const input = (code: string, name: string): Record<string, unknown> => ({
+  input: { code, name, pluginId: 'xiacang-town', parentCode: COUNTY },
+});
 
 describe('fault injection: a multi-step mutation aborted in the middle', () => {
   let port: number;
@@ -38,17 +54,31 @@ describe('fault injection: a multi-step mutation aborted in the middle', () => {
     port = await freePort();
     api = client(port);
     database = await createDatabase();
-    env = { DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: database.name, PORT: String(port), SEED_DEMO: 'false' };
+    env = {
+      DATABASE_URL: database.url,
+      REDIS_URL,
+      QUEUE_PREFIX: database.name,
+      PORT: String(port),
+      SEED_DEMO: 'false',
+    };
     await start();
     sql = await superuser(database.url);
     const admin = await api.login(null, 'admin', ADMIN_PASSWORD);
-    const county = await api.gql(ONBOARD, admin, { input: { code: COUNTY, name: '故障演练县', pluginId: 'county-petition-mechanisms' } });
+    const county = await api.gql(ONBOARD, admin, {
+      input: { code: COUNTY, name: '故障演练县', pluginId: 'county-petition-mechanisms' },
+    });
     expect(county.errors).toBeUndefined();
     countyId = (county.data?.onboardTenant as { id: string }).id;
     // A township onboarded undisturbed from the same plugin: a whole onboarding has this many units.
     const reference = await api.gql(ONBOARD, admin, input('fault-reference-town', '参照镇'));
     expect(reference.errors).toBeUndefined();
-    unitsPerTown = Number((await sql.query<{ n: string }>('SELECT count(*) AS n FROM member_unit WHERE tenant_id = $1', [(reference.data?.onboardTenant as { id: string }).id])).rows[0].n);
+    unitsPerTown = Number(
+      (
+        await sql.query<{ n: string }>('SELECT count(*) AS n FROM member_unit WHERE tenant_id = $1', [
+          (reference.data?.onboardTenant as { id: string }).id,
+        ])
+      ).rows[0].n,
+    );
     expect(unitsPerTown).toBeGreaterThan(1);
   });
 
@@ -77,7 +107,10 @@ describe('fault injection: a multi-step mutation aborted in the middle', () => {
    * Holds the county's audit-chain lock in an open transaction, starts the onboarding, and resolves
    * once the onboarding's backend waits for that lock, having written the new tenant's rows.
    */
-  async function onboardingStuckAtLastStep(code: string, name: string): Promise<{ response: Promise<GqlResult | Error>; backend: number; release(): Promise<void> }> {
+  async function onboardingStuckAtLastStep(
+    code: string,
+    name: string,
+  ): Promise<{ response: Promise<GqlResult | Error>; backend: number; release(): Promise<void> }> {
     const locker = await superuser(database.url);
     lockers.add(locker);
     await locker.query("SET lock_timeout = '30s'"); // a lock left held by a failed case fails this one, never hangs it
@@ -85,14 +118,28 @@ describe('fault injection: a multi-step mutation aborted in the middle', () => {
     await locker.query("SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1::text, 0))", [countyId]);
     const lockerPid = (await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
     const admin = await api.login(null, 'admin', ADMIN_PASSWORD);
-    const response = api.gql(ONBOARD, admin, input(code, name)).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
-    const backend = await until(async () => {
-      const { rows } = await sql.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockerPid]);
-      return rows[0]?.pid ?? null;
-    }, 60, 'the onboarding to block on the county audit lock');
+    const response = api
+      .gql(ONBOARD, admin, input(code, name))
+      .catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+    const backend = await until(
+      async () => {
+        const { rows } = await sql.query<{ pid: number }>(
+          'SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+          [lockerPid],
+        );
+        return rows[0]?.pid ?? null;
+      },
+      60,
+      'the onboarding to block on the county audit lock',
+    );
     // Mid-transaction: it has already written to every table but the county's own rows.
-    const { rows } = await sql.query<{ rel: string }>("SELECT relation::regclass::text AS rel FROM pg_locks WHERE pid = $1 AND mode = 'RowExclusiveLock' AND granted", [backend]);
-    expect(rows.map((r) => r.rel)).toEqual(expect.arrayContaining(['tenant', 'tenant_tree', 'member_unit', 'audit_entry']));
+    const { rows } = await sql.query<{ rel: string }>(
+      "SELECT relation::regclass::text AS rel FROM pg_locks WHERE pid = $1 AND mode = 'RowExclusiveLock' AND granted",
+      [backend],
+    );
+    expect(rows.map((r) => r.rel)).toEqual(
+      expect.arrayContaining(['tenant', 'tenant_tree', 'member_unit', 'audit_entry']),
+    );
     return {
       response,
       backend,
@@ -107,9 +154,20 @@ describe('fault injection: a multi-step mutation aborted in the middle', () => {
   async function expectNothingOf(code: string, name: string, before: Record<string, number>): Promise<void> {
     expect(await counts()).toEqual(before);
     expect((await sql.query('SELECT 1 FROM tenant WHERE code = $1', [code])).rowCount).toBe(0);
-    expect((await sql.query('SELECT 1 FROM member_unit WHERE tenant_id = $1 AND name = $2', [countyId, name])).rowCount).toBe(0);
-    expect((await sql.query('SELECT 1 FROM tenant_tree tt WHERE NOT EXISTS (SELECT 1 FROM tenant t WHERE t.id = tt.id)')).rowCount).toBe(0);
-    expect((await sql.query('SELECT 1 FROM audit_entry a WHERE NOT EXISTS (SELECT 1 FROM tenant t WHERE t.id = a.tenant_id)')).rowCount).toBe(0);
+    expect(
+      (await sql.query('SELECT 1 FROM member_unit WHERE tenant_id = $1 AND name = $2', [countyId, name])).rowCount,
+    ).toBe(0);
+    expect(
+      (await sql.query('SELECT 1 FROM tenant_tree tt WHERE NOT EXISTS (SELECT 1 FROM tenant t WHERE t.id = tt.id)'))
+        .rowCount,
+    ).toBe(0);
+    expect(
+      (
+        await sql.query(
+          'SELECT 1 FROM audit_entry a WHERE NOT EXISTS (SELECT 1 FROM tenant t WHERE t.id = a.tenant_id)',
+        )
+      ).rowCount,
+    ).toBe(0);
   }
 
   /** The retried onboarding succeeded once, whole: tenant, tree, every unit, the county's township unit, intact audit chains. */
@@ -125,11 +183,22 @@ describe('fault injection: a multi-step mutation aborted in the middle', () => {
     expect(after.tenant).toBe(before.tenant + 1);
     expect(after.tenant_tree).toBe(before.tenant_tree + 1);
     expect(after.member_unit).toBe(before.member_unit + unitsPerTown + 1);
-    expect(Number((await sql.query<{ n: string }>('SELECT count(*) AS n FROM member_unit WHERE tenant_id = $1', [id])).rows[0].n)).toBe(unitsPerTown);
-    const township = await sql.query("SELECT 1 FROM member_unit WHERE tenant_id = $1 AND child_tenant_id = $2 AND kind = 'TOWNSHIP' AND name = $3", [countyId, id, name]);
+    expect(
+      Number(
+        (await sql.query<{ n: string }>('SELECT count(*) AS n FROM member_unit WHERE tenant_id = $1', [id])).rows[0].n,
+      ),
+    ).toBe(unitsPerTown);
+    const township = await sql.query(
+      "SELECT 1 FROM member_unit WHERE tenant_id = $1 AND child_tenant_id = $2 AND kind = 'TOWNSHIP' AND name = $3",
+      [countyId, id, name],
+    );
     expect(township.rowCount).toBe(1);
     for (const tenantCode of [COUNTY, code]) {
-      const chain = await api.gql('query($c: String!) { verifyAuditChain(tenantCode: $c) { intact entries firstBrokenSeq } }', admin, { c: tenantCode });
+      const chain = await api.gql(
+        'query($c: String!) { verifyAuditChain(tenantCode: $c) { intact entries firstBrokenSeq } }',
+        admin,
+        { c: tenantCode },
+      );
       expect(chain.data?.verifyAuditChain).toMatchObject({ intact: true, firstBrokenSeq: null });
     }
   }
@@ -138,7 +207,9 @@ describe('fault injection: a multi-step mutation aborted in the middle', () => {
     const before = await counts();
     const stuck = await onboardingStuckAtLastStep('fault-town-a', '故障甲镇');
     const killer = await superuser(database.url);
-    expect((await killer.query<{ ok: boolean }>('SELECT pg_terminate_backend($1) AS ok', [stuck.backend])).rows[0].ok).toBe(true);
+    expect(
+      (await killer.query<{ ok: boolean }>('SELECT pg_terminate_backend($1) AS ok', [stuck.backend])).rows[0].ok,
+    ).toBe(true);
     await killer.end();
 
     const answer = await stuck.response;
@@ -160,7 +231,14 @@ describe('fault injection: a multi-step mutation aborted in the middle', () => {
 
     // The orphaned backend still waits for the lock; released, it finds its client gone and rolls back.
     await stuck.release();
-    await until(async () => ((await sql.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [stuck.backend])).rowCount === 0 ? true : null), 60, 'the orphaned backend to end');
+    await until(
+      async () =>
+        (await sql.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [stuck.backend])).rowCount === 0
+          ? true
+          : null,
+      60,
+      'the orphaned backend to end',
+    );
     await expectNothingOf('fault-town-b', '故障乙镇', before);
 
     await start();

@@ -13,10 +13,16 @@ const PORT = 3900 + Math.floor(Math.random() * 90);
 const URL_ = `http://127.0.0.1:${PORT}`;
 const cluster = (): string => readdirSync('/etc/postgresql')[0];
 const pgCtl = (action: 'stop' | 'start'): void => {
-  execSync(`pg_ctlcluster --skip-systemctl-redirect ${cluster()} main ${action}${action === 'stop' ? ' -m fast' : ''}`, { stdio: 'ignore' });
+  execSync(
+    `pg_ctlcluster --skip-systemctl-redirect ${cluster()} main ${action}${action === 'stop' ? ' -m fast' : ''}`,
+    { stdio: 'ignore' },
+  );
 };
 const redisUp = (): void => {
-  execSync('redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no', { stdio: 'ignore', shell: '/bin/bash' });
+  execSync(
+    'redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
+    { stdio: 'ignore', shell: '/bin/bash' },
+  );
 };
 
 async function until<T>(probe: () => Promise<T | null>, seconds: number, what: string): Promise<T> {
@@ -29,8 +35,12 @@ async function until<T>(probe: () => Promise<T | null>, seconds: number, what: s
   }
 }
 
-const health = async (): Promise<number> => (await fetch(`${URL_}/health`, { signal: AbortSignal.timeout(5000) })).status;
-const gql = async (query: string, token?: string): Promise<{ data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] }> => {
+const health = async (): Promise<number> =>
+  (await fetch(`${URL_}/health`, { signal: AbortSignal.timeout(5000) })).status;
+const gql = async (
+  query: string,
+  token?: string,
+): Promise<{ data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] }> => {
   const res = await fetch(`${URL_}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -40,7 +50,9 @@ const gql = async (query: string, token?: string): Promise<{ data?: Record<strin
   return (await res.json()) as never;
 };
 const login = async (): Promise<string> => {
-  const res = await gql('mutation { login(input: { username: "admin", password: "fault-admin-password" }) { accessToken } }');
+  const res = await gql(
+    'mutation { login(input: { username: "admin", password: "fault-admin-password" }) { accessToken } }',
+  );
   return (res.data?.login as { accessToken: string }).accessToken;
 };
 
@@ -57,7 +69,17 @@ describe('fault injection: PostgreSQL and Redis restarts under a running API', (
     const url = new URL(BASE);
     url.pathname = `/${db}`;
     api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-      env: { ...process.env, PORT: String(PORT), DATABASE_URL: url.toString(), REDIS_URL: REDIS, JWT_SECRET: 'fault-secret-fault-secret-fault-secret-0123', BOOTSTRAP_ADMIN_PASSWORD: 'fault-admin-password', SEED_DEMO: 'true', LOG_LEVEL: 'error', QUEUE_PREFIX: db },
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        DATABASE_URL: url.toString(),
+        REDIS_URL: REDIS,
+        JWT_SECRET: 'fault-secret-fault-secret-fault-secret-0123',
+        BOOTSTRAP_ADMIN_PASSWORD: 'fault-admin-password',
+        SEED_DEMO: 'true',
+        LOG_LEVEL: 'error',
+        QUEUE_PREFIX: db,
+      },
       stdio: 'ignore',
     });
     await until(async () => ((await health()) === 200 ? true : null), 60, 'the API to start');
@@ -94,10 +116,14 @@ describe('fault injection: PostgreSQL and Redis restarts under a running API', (
       pgCtl('start');
     }
     await until(async () => ((await health()) === 200 ? true : null), 60, '/health to answer 200 again');
-    const after = await until(async () => {
-      const res = await gql('{ tenants { code } }', token);
-      return res.data ? res : null;
-    }, 30, 'queries to succeed again');
+    const after = await until(
+      async () => {
+        const res = await gql('{ tenants { code } }', token);
+        return res.data ? res : null;
+      },
+      30,
+      'queries to succeed again',
+    );
     expect((after.data?.tenants as unknown[]).length).toBe(5);
   });
 
@@ -109,22 +135,37 @@ describe('fault injection: PostgreSQL and Redis restarts under a running API', (
       expect((read.data?.tenants as unknown[]).length).toBe(5);
       expect(await health()).toBe(200);
       // 十字镇's office grants a superior's account (the grant matrix: an office director may; the platform admin may not).
-      const office = await gql('mutation { login(input: { tenantCode: "shizi", username: "office", password: "demo-password" }) { accessToken } }');
+      const office = await gql(
+        'mutation { login(input: { tenantCode: "shizi", username: "office", password: "demo-password" }) { accessToken } }',
+      );
       const officeToken = (office.data?.login as { accessToken: string }).accessToken;
-      const created = await gql('mutation { createUser(input: { tenantCode: "shizi", username: "during-outage", password: "outage-password-1", displayName: "停电期间创建", roles: [SUPERIOR] }) { id } }', officeToken);
+      const created = await gql(
+        'mutation { createUser(input: { tenantCode: "shizi", username: "during-outage", password: "outage-password-1", displayName: "停电期间创建", roles: [SUPERIOR] }) { id } }',
+        officeToken,
+      );
       expect(created.errors).toBeUndefined();
     } finally {
       redisUp();
     }
-    const convener = await until(async () => {
-      const res = await gql('mutation { login(input: { tenantCode: "shizi", username: "during-outage", password: "outage-password-1" }) { accessToken } }');
-      return (res.data?.login as { accessToken: string } | undefined)?.accessToken ?? null;
-    }, 30, 'the new user to sign in');
-    const inbox = await until(async () => {
-      const res = await gql('{ myNotifications { kind } }', convener);
-      const kinds = (res.data?.myNotifications as { kind: string }[] | undefined) ?? [];
-      return kinds.some((n) => n.kind === 'WELCOME') ? kinds : null;
-    }, 60, 'the welcome job to run after Redis returned');
+    const convener = await until(
+      async () => {
+        const res = await gql(
+          'mutation { login(input: { tenantCode: "shizi", username: "during-outage", password: "outage-password-1" }) { accessToken } }',
+        );
+        return (res.data?.login as { accessToken: string } | undefined)?.accessToken ?? null;
+      },
+      30,
+      'the new user to sign in',
+    );
+    const inbox = await until(
+      async () => {
+        const res = await gql('{ myNotifications { kind } }', convener);
+        const kinds = (res.data?.myNotifications as { kind: string }[] | undefined) ?? [];
+        return kinds.some((n) => n.kind === 'WELCOME') ? kinds : null;
+      },
+      60,
+      'the welcome job to run after Redis returned',
+    );
     expect(inbox.filter((n) => n.kind === 'WELCOME')).toHaveLength(1);
   });
 });

@@ -3,7 +3,20 @@ import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { jobId } from '@engine/jobs/job-queue';
 import { WELCOME_JOB } from '@modules/notifications/notification.jobs';
-import { ADMIN_PASSWORD, REDIS_URL, build, client, createDatabase, dropQueueKeys, freePort, healthy, startApp, superuser, until, type Proc } from './fault-support';
+import {
+  ADMIN_PASSWORD,
+  REDIS_URL,
+  build,
+  client,
+  createDatabase,
+  dropQueueKeys,
+  freePort,
+  healthy,
+  startApp,
+  superuser,
+  until,
+  type Proc,
+} from './fault-support';
 
 /**
  * A worker SIGKILLed in the middle of a job: the job is not lost (BullMQ's stalled-job recovery hands
@@ -45,10 +58,16 @@ describe('fault injection: a worker killed in the middle of a job', () => {
     queue = new Queue('jobs', { connection: redis, prefix: database.name });
     sql = await superuser(database.url);
     admin = await api.login(null, 'admin', ADMIN_PASSWORD);
-    const onboarded = await api.gql('mutation { onboardTenant(input: { code: "fault-county", name: "故障演练县", pluginId: "county-petition-mechanisms" }) { id } }', admin);
+    const onboarded = await api.gql(
+      'mutation { onboardTenant(input: { code: "fault-county", name: "故障演练县", pluginId: "county-petition-mechanisms" }) { id } }',
+      admin,
+    );
     expect(onboarded.errors).toBeUndefined();
     // The platform admin creates the new county's first office director (docs/accounts.md); the office creates the rest.
-    const first = await api.gql('mutation { createUser(input: { tenantCode: "fault-county", username: "fault-office", password: "fault-office-password", displayName: "演练办公室", roles: [OFFICE_DIRECTOR] }) { id } }', admin);
+    const first = await api.gql(
+      'mutation { createUser(input: { tenantCode: "fault-county", username: "fault-office", password: "fault-office-password", displayName: "演练办公室", roles: [OFFICE_DIRECTOR] }) { id } }',
+      admin,
+    );
     expect(first.errors).toBeUndefined();
     office = await api.login('fault-county', 'fault-office', 'fault-office-password');
   });
@@ -73,7 +92,14 @@ describe('fault injection: a worker killed in the middle of a job', () => {
     return w;
   };
   const welcomes = async (userId: string): Promise<number> =>
-    Number((await sql.query<{ n: string }>("SELECT count(*) AS n FROM notification WHERE user_id = $1 AND kind = 'WELCOME'", [userId])).rows[0].n);
+    Number(
+      (
+        await sql.query<{ n: string }>(
+          "SELECT count(*) AS n FROM notification WHERE user_id = $1 AND kind = 'WELCOME'",
+          [userId],
+        )
+      ).rows[0].n,
+    );
 
   async function createUser(username: string): Promise<string> {
     const res = await api.gql(
@@ -85,16 +111,25 @@ describe('fault injection: a worker killed in the middle of a job', () => {
   }
 
   async function killMidJob(at: 'before' | 'after', username: string): Promise<void> {
-    const first = worker({ JM_FAULT_JOB_DELAY_JOB: WELCOME_JOB, JM_FAULT_JOB_DELAY_MS: '600000', JM_FAULT_JOB_DELAY_AT: at });
+    const first = worker({
+      JM_FAULT_JOB_DELAY_JOB: WELCOME_JOB,
+      JM_FAULT_JOB_DELAY_MS: '600000',
+      JM_FAULT_JOB_DELAY_AT: at,
+    });
     const userId = await createUser(username);
     const id = jobId('welcome', userId);
 
     // The first worker has the job: active, and (with `after`) its effect already committed.
-    await until(async () => {
-      const state = await queue.getJobState(id);
-      if (state !== 'active') return null;
-      return at === 'after' ? ((await welcomes(userId)) === 1 ? true : null) : true;
-    }, 60, `the first worker to hold the job ${at} its handler`, first.stderr);
+    await until(
+      async () => {
+        const state = await queue.getJobState(id);
+        if (state !== 'active') return null;
+        return at === 'after' ? ((await welcomes(userId)) === 1 ? true : null) : true;
+      },
+      60,
+      `the first worker to hold the job ${at} its handler`,
+      first.stderr,
+    );
     expect(await welcomes(userId)).toBe(at === 'before' ? 0 : 1);
 
     await first.stop('SIGKILL');
@@ -102,13 +137,18 @@ describe('fault injection: a worker killed in the middle of a job', () => {
     expect(await queue.getJobState(id)).toBe('active');
 
     const second = worker();
-    const { job: done, state } = await until(async () => {
-      const job = await Job.fromId(queue, id);
-      const now = job ? await job.getState() : null;
-      // The completed state and the attempt count are written by one script, but a read may see the
-      // state a moment before the count: wait for both (a count that never comes still fails below).
-      return job && ((now === 'completed' && job.attemptsMade > 0) || now === 'failed') ? { job, state: now } : null;
-    }, 90, 'the next worker to recover and finish the job', second.stderr);
+    const { job: done, state } = await until(
+      async () => {
+        const job = await Job.fromId(queue, id);
+        const now = job ? await job.getState() : null;
+        // The completed state and the attempt count are written by one script, but a read may see the
+        // state a moment before the count: wait for both (a count that never comes still fails below).
+        return job && ((now === 'completed' && job.attemptsMade > 0) || now === 'failed') ? { job, state: now } : null;
+      },
+      90,
+      'the next worker to recover and finish the job',
+      second.stderr,
+    );
     expect({ state, failedReason: done.failedReason }).toEqual({ state: 'completed', failedReason: undefined });
     // Recovered from the stalled state once and started twice: the second worker ran it again.
     expect(done.stalledCounter).toBe(1);

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, isInputObjectType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLType } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLType,
+} from 'graphql';
 
 /**
  * The API convention (docs/api-conventions.md), enforced on the committed schema.graphql: a root list
@@ -13,13 +22,33 @@ const schema = buildSchema(readFileSync(join(ROOT, 'schema.graphql'), 'utf8'));
 
 /** Root lists without the page shape, as of issue 15 (2026-12-02). */
 const UNPAGED_LISTS = [
-  'Query.agreedItems', 'Query.assessments', 'Query.auditTrail', 'Query.cadenceObligations', 'Query.calendarOverrides', 'Query.caseLedger',
-  'Query.caseReviews', 'Query.caseScreenings', 'Query.findings', 'Query.inspections', 'Query.issueLists', 'Query.jurisdictionPlugins',
-  'Query.keyPeriods', 'Query.meetings', 'Query.myNotifications', 'Query.outboxMessages', 'Query.receivedSupervisionActions',
-  'Query.receivedSupervisionNotices', 'Query.sensitiveReports', 'Query.supervisionActions', 'Query.supervisionFlags',
-  'Query.supervisionMetrics', 'Query.supervisionNotices', 'Query.tenants',
+  'Query.agreedItems',
+  'Query.assessments',
+  'Query.auditTrail',
+  'Query.cadenceObligations',
+  'Query.calendarOverrides',
+  'Query.caseLedger',
+  'Query.caseReviews',
+  'Query.caseScreenings',
+  'Query.findings',
+  'Query.inspections',
+  'Query.issueLists',
+  'Query.jurisdictionPlugins',
+  'Query.keyPeriods',
+  'Query.meetings',
+  'Query.myNotifications',
+  'Query.outboxMessages',
+  'Query.receivedSupervisionActions',
+  'Query.receivedSupervisionNotices',
+  'Query.sensitiveReports',
+  'Query.supervisionActions',
+  'Query.supervisionFlags',
+  'Query.supervisionMetrics',
+  'Query.supervisionNotices',
+  'Query.tenants',
   // Written the same day in parallel with this convention (issues 13 and 17); convert with the others.
-  'Query.jurisdictionPluginVersions', 'Query.supervisionProposals',
+  'Query.jurisdictionPluginVersions',
+  'Query.supervisionProposals',
 ];
 
 /** Names that say "a date or a time". */
@@ -39,13 +68,16 @@ function stringDates(): string[] {
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__') || !(isObjectType(type) || isInputObjectType(type))) continue;
     for (const [name, field] of Object.entries(type.getFields())) {
-      if (DATE_NAME.test(name) && (getNamedType(field.type as GraphQLType) as { name: string }).name === 'String') found.push(`${type.name}.${name}`);
+      if (DATE_NAME.test(name) && (getNamedType(field.type as GraphQLType) as { name: string }).name === 'String')
+        found.push(`${type.name}.${name}`);
     }
   }
   return found.sort();
 }
 
-const STRING_DATES_TODAY = JSON.parse(readFileSync(join(import.meta.dirname, 'api-conventions.string-dates.json'), 'utf8')) as string[];
+const STRING_DATES_TODAY = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'api-conventions.string-dates.json'), 'utf8'),
+) as string[];
 
 describe('API convention (docs/api-conventions.md)', () => {
   it('every root list that can grow is a page; the exceptions of today may only shrink', () => {
@@ -53,12 +85,23 @@ describe('API convention (docs/api-conventions.md)', () => {
   });
 
   it('every page has items and nextCursor, and takes after and limit', () => {
-    const pages = Object.entries(schema.getQueryType()!.getFields()).filter(([, f]) => /Page$/.test(getNamedType(f.type).name));
+    const pages = Object.entries(schema.getQueryType()!.getFields()).filter(([, f]) =>
+      /Page$/.test(getNamedType(f.type).name),
+    );
     expect(pages.length).toBeGreaterThan(0);
     for (const [name, field] of pages as [string, GraphQLField<unknown, unknown>][]) {
       const type = getNamedType(field.type);
-      expect({ name, ok: isObjectType(type) && 'items' in type.getFields() && 'nextCursor' in type.getFields() }).toEqual({ name, ok: true });
-      expect({ name, args: field.args.map((a) => a.name).filter((a) => a === 'after' || a === 'limit').sort() }).toEqual({ name, args: ['after', 'limit'] });
+      expect({
+        name,
+        ok: isObjectType(type) && 'items' in type.getFields() && 'nextCursor' in type.getFields(),
+      }).toEqual({ name, ok: true });
+      expect({
+        name,
+        args: field.args
+          .map((a) => a.name)
+          .filter((a) => a === 'after' || a === 'limit')
+          .sort(),
+      }).toEqual({ name, args: ['after', 'limit'] });
     }
   });
 

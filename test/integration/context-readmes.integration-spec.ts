@@ -37,14 +37,24 @@ function operationsOf(file: string): Operation[] {
       for (const decorator of ts.getDecorators(node) ?? []) {
         const call = decorator.expression;
         if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) continue;
-        const kind = call.expression.text === 'Query' ? 'query' : call.expression.text === 'Mutation' ? 'mutation' : null;
+        const kind =
+          call.expression.text === 'Query' ? 'query' : call.expression.text === 'Mutation' ? 'mutation' : null;
         if (!kind) continue;
         const options = call.arguments.find(ts.isObjectLiteralExpression);
         const text = (key: string): string | undefined => {
-          const prop = options?.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(source) === key);
-          return prop && (ts.isStringLiteral(prop.initializer) || ts.isNoSubstitutionTemplateLiteral(prop.initializer)) ? prop.initializer.text : undefined;
+          const prop = options?.properties.find(
+            (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(source) === key,
+          );
+          return prop && (ts.isStringLiteral(prop.initializer) || ts.isNoSubstitutionTemplateLiteral(prop.initializer))
+            ? prop.initializer.text
+            : undefined;
         };
-        out.push({ kind, name: text('name') ?? node.name.getText(source), description: text('description') ?? '', file: relative(ROOT, file) });
+        out.push({
+          kind,
+          name: text('name') ?? node.name.getText(source),
+          description: text('description') ?? '',
+          file: relative(ROOT, file),
+        });
       }
     }
     ts.forEachChild(node, visit);
@@ -58,10 +68,19 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ')
 function table(ops: Operation[]): string {
   if (!ops.length) return 'This context has no GraphQL operations of its own.';
   const rows = [...ops].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
-  return ['| operation | kind | what it does | resolver |', '|---|---|---|---|', ...rows.map((o) => `| \`${o.name}\` | ${o.kind} | ${cell(o.description) || '—'} | \`${o.file.replace(/^libs\/modules\/[^/]+\//, '')}\` |`)].join('\n');
+  return [
+    '| operation | kind | what it does | resolver |',
+    '|---|---|---|---|',
+    ...rows.map(
+      (o) =>
+        `| \`${o.name}\` | ${o.kind} | ${cell(o.description) || '—'} | \`${o.file.replace(/^libs\/modules\/[^/]+\//, '')}\` |`,
+    ),
+  ].join('\n');
 }
 
-const contexts = readdirSync(CONTEXTS).filter((d) => statSync(join(CONTEXTS, d)).isDirectory()).sort();
+const contexts = readdirSync(CONTEXTS)
+  .filter((d) => statSync(join(CONTEXTS, d)).isDirectory())
+  .sort();
 
 describe('every context has its README with its operations', () => {
   it.each(contexts)('%s', (context) => {
@@ -75,7 +94,8 @@ describe('every context has its README with its operations', () => {
     const end = text.indexOf(END);
     expect({ context, hasSection: start >= 0 && end > start }).toEqual({ context, hasSection: true });
     const current = text.slice(start, end + END.length);
-    if (current !== generated && process.env.WRITE_CONTEXT_DOCS === '1') writeFileSync(readme, text.replace(current, generated));
+    if (current !== generated && process.env.WRITE_CONTEXT_DOCS === '1')
+      writeFileSync(readme, text.replace(current, generated));
     else expect(current).toBe(generated);
     // The prose is more than the table: what the context does and why.
     expect(text.replace(current, '').trim().length).toBeGreaterThan(300);

@@ -1,4 +1,9 @@
-import { NOT_YET_DISTRIBUTABLE, REFERENCE_TABLES, distributionPlan, type TableFacts } from '@engine/database/distribution';
+import {
+  NOT_YET_DISTRIBUTABLE,
+  REFERENCE_TABLES,
+  distributionPlan,
+  type TableFacts,
+} from '@engine/database/distribution';
 import { catalogQuery } from '@engine/database/distribution.query';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
@@ -20,12 +25,16 @@ describe('schema catalog: ready to distribute by tenant_id', () => {
   });
 
   it('reads every table of the schema', () => {
-    expect(tables.map((x) => x.table)).toEqual(expect.arrayContaining(['tenant', 'meeting', 'petition_case', 'supervision_status', 'migrations']));
+    expect(tables.map((x) => x.table)).toEqual(
+      expect.arrayContaining(['tenant', 'meeting', 'petition_case', 'supervision_status', 'migrations']),
+    );
   });
 
   it('every tenant table follows the key rules, or is named as known debt', () => {
     const plan = distributionPlan(tables);
-    const unexpected = Object.fromEntries(Object.entries(plan.violations).filter(([table]) => !NOT_YET_DISTRIBUTABLE.includes(table)));
+    const unexpected = Object.fromEntries(
+      Object.entries(plan.violations).filter(([table]) => !NOT_YET_DISTRIBUTABLE.includes(table)),
+    );
     expect(unexpected).toEqual({});
   });
 

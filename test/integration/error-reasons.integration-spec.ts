@@ -27,10 +27,13 @@ async function catalogues(): Promise<ContextErrors<ReasonGroups>[]> {
   for (const file of files(join(ROOT, 'libs'), (f) => f.endsWith('.errors.ts'))) {
     const mod = (await import(file)) as Record<string, unknown>;
     for (const value of Object.values(mod)) {
-      if (value && typeof value === 'object' && 'context' in value && 'groups' in value) found.push(value as ContextErrors<ReasonGroups>);
+      if (value && typeof value === 'object' && 'context' in value && 'groups' in value)
+        found.push(value as ContextErrors<ReasonGroups>);
     }
   }
-  return found.sort((a, b) => (a.context === 'platform' ? -1 : b.context === 'platform' ? 1 : a.context.localeCompare(b.context)));
+  return found.sort((a, b) =>
+    a.context === 'platform' ? -1 : b.context === 'platform' ? 1 : a.context.localeCompare(b.context),
+  );
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
@@ -39,8 +42,12 @@ function section(all: ContextErrors<ReasonGroups>[]): string {
   const out: string[] = [];
   for (const c of all) {
     out.push(`### ${c.context}`, '', '| reason | code | English | 中文 |', '|---|---|---|---|');
-    for (const [group, reasons] of Object.entries(c.groups) as [keyof ReasonGroups, Record<string, { en: string; zh: string }>][]) {
-      for (const [reason, text] of Object.entries(reasons)) out.push(`| \`${reason}\` | ${GROUP_CODE[group]} | ${cell(text.en)} | ${cell(text.zh)} |`);
+    for (const [group, reasons] of Object.entries(c.groups) as [
+      keyof ReasonGroups,
+      Record<string, { en: string; zh: string }>,
+    ][]) {
+      for (const [reason, text] of Object.entries(reasons))
+        out.push(`| \`${reason}\` | ${GROUP_CODE[group]} | ${cell(text.en)} | ${cell(text.zh)} |`);
     }
     out.push('');
   }
@@ -49,11 +56,16 @@ function section(all: ContextErrors<ReasonGroups>[]): string {
 
 /** Raw English-prose error sites per file (AppError.notFound keeps the platform's NOT_FOUND text). */
 const PROSE = /AppError\.(badInput|conflict|forbidden|unauthenticated)\((?!\))|new AppError\(/g;
-const PROSE_TODAY = JSON.parse(readFileSync(join(import.meta.dirname, 'error-reasons.prose-sites.json'), 'utf8')) as Record<string, number>;
+const PROSE_TODAY = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'error-reasons.prose-sites.json'), 'utf8'),
+) as Record<string, number>;
 
 function proseSites(): Record<string, number> {
   const counts: Record<string, number> = {};
-  const sources = [...files(join(ROOT, 'libs'), (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')), ...files(join(ROOT, 'apps'), (f) => /\.ts$/.test(f) && !f.endsWith('.spec.ts'))];
+  const sources = [
+    ...files(join(ROOT, 'libs'), (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')),
+    ...files(join(ROOT, 'apps'), (f) => /\.ts$/.test(f) && !f.endsWith('.spec.ts')),
+  ];
   for (const file of sources) {
     const rel = relative(ROOT, file);
     if (rel.startsWith('libs/engine/errors/') || rel.startsWith('apps/console/')) continue;
@@ -71,14 +83,19 @@ describe('error reasons: one catalogue per context, documented (docs/errors.md)'
       for (const reasons of Object.values(c.groups) as Record<string, { en: string; zh: string }>[]) {
         for (const [reason, text] of Object.entries(reasons)) {
           const holes = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-          expect({ context: c.context, reason, upper: /^[A-Z][A-Z0-9_]+$/.test(reason), chinese: /[\u4e00-\u9fff]/.test(text.zh), holes: holes(text.zh) })
-            .toEqual({ context: c.context, reason, upper: true, chinese: true, holes: holes(text.en) });
+          expect({
+            context: c.context,
+            reason,
+            upper: /^[A-Z][A-Z0-9_]+$/.test(reason),
+            chinese: /[\u4e00-\u9fff]/.test(text.zh),
+            holes: holes(text.zh),
+          }).toEqual({ context: c.context, reason, upper: true, chinese: true, holes: holes(text.en) });
         }
       }
     }
   });
 
-  it('docs/errors.md lists every context\'s reasons as the catalogues define them', async () => {
+  it("docs/errors.md lists every context's reasons as the catalogues define them", async () => {
     const doc = readFileSync(DOC, 'utf8');
     const start = doc.indexOf(BEGIN);
     const end = doc.indexOf(END);
@@ -91,7 +108,8 @@ describe('error reasons: one catalogue per context, documented (docs/errors.md)'
   it('no new error site raises English prose; the sites of today may only shrink (error-reasons.prose-sites.json)', () => {
     const now = proseSites();
     const shrunk = Object.entries(now).every(([file, n]) => n <= (PROSE_TODAY[file] ?? 0));
-    if (process.env.WRITE_ERRORS_DOC && shrunk) writeFileSync(join(import.meta.dirname, 'error-reasons.prose-sites.json'), `${JSON.stringify(now, null, 2)}\n`);
+    if (process.env.WRITE_ERRORS_DOC && shrunk)
+      writeFileSync(join(import.meta.dirname, 'error-reasons.prose-sites.json'), `${JSON.stringify(now, null, 2)}\n`);
     else expect(now).toEqual(PROSE_TODAY);
   });
 });

@@ -14,17 +14,41 @@ describe('import floors, enforced by ESLint', () => {
   };
 
   it.each([
-    ['a workflow importing another workflow', 'libs/modules/cases/case-rules.ts', "import { imported } from '@modules/meetings/minutes.service';", /never imports another workflow/],
-    ['a workflow reaching a sibling by a relative path', 'libs/modules/supervision/ladder.service.ts', "import { imported } from '../coordination/coordination-rules';", /never imports another workflow/],
-    ['a core context importing a workflow', 'libs/modules/tenancy/tenancy.service.ts', "import { imported } from '@modules/cases/cases.service';", /core context never imports a workflow/],
-    ['the engine importing a context', 'libs/engine/database/db.ts', "import { imported } from '@modules/tenancy/tenant.entity';", /engine knows no context/],
+    [
+      'a workflow importing another workflow',
+      'libs/modules/cases/case-rules.ts',
+      "import { imported } from '@modules/meetings/minutes.service';",
+      /never imports another workflow/,
+    ],
+    [
+      'a workflow reaching a sibling by a relative path',
+      'libs/modules/supervision/ladder.service.ts',
+      "import { imported } from '../coordination/coordination-rules';",
+      /never imports another workflow/,
+    ],
+    [
+      'a core context importing a workflow',
+      'libs/modules/tenancy/tenancy.service.ts',
+      "import { imported } from '@modules/cases/cases.service';",
+      /core context never imports a workflow/,
+    ],
+    [
+      'the engine importing a context',
+      'libs/engine/database/db.ts',
+      "import { imported } from '@modules/tenancy/tenant.entity';",
+      /engine knows no context/,
+    ],
   ])('refuses %s', async (_what, file, line, message) => {
     expect(await restricted(file, line)).toEqual([expect.stringMatching(message)]);
     expect(await restricted(file, "import { imported } from '@engine/context';")).toEqual([]);
   });
 
   it('lets a workflow import core and the engine', async () => {
-    expect(await restricted('libs/modules/cases/case-rules.ts', "import { imported } from '@modules/notifications/notify';")).toEqual([]);
-    expect(await restricted('libs/modules/cases/case-rules.ts', "import { imported } from '@engine/documents';")).toEqual([]);
+    expect(
+      await restricted('libs/modules/cases/case-rules.ts', "import { imported } from '@modules/notifications/notify';"),
+    ).toEqual([]);
+    expect(
+      await restricted('libs/modules/cases/case-rules.ts', "import { imported } from '@engine/documents';"),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,11 @@ import { Tenant } from '@modules/tenancy';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 const CLUSTER_NODES = (process.env.REDIS_CLUSTER_NODES ?? '').split(',').filter(Boolean);
-const REDIS: RedisTarget | null = CLUSTER_NODES.length ? { clusterNodes: CLUSTER_NODES } : process.env.REDIS_URL ? { url: process.env.REDIS_URL } : null;
+const REDIS: RedisTarget | null = CLUSTER_NODES.length
+  ? { clusterNodes: CLUSTER_NODES }
+  : process.env.REDIS_URL
+    ? { url: process.env.REDIS_URL }
+    : null;
 
 /**
  * The same job (a new user's welcome notification) through both queue adapters. The BullMQ adapter
@@ -51,11 +55,16 @@ describe('jobs through both queue adapters', () => {
     await queue.whenIdle();
   }
 
-  it('the app delivered the welcome when the user was created (configured adapter: ' + (CLUSTER_NODES.length ? 'BullMQ on Redis Cluster' : REDIS ? 'BullMQ' : 'in-process') + ')', async () => {
-    await t.queue.whenIdle();
-    expect(t.queue.kind).toBe(REDIS ? 'bullmq' : 'in-process');
-    expect(await welcomes()).toBe(1);
-  });
+  it(
+    'the app delivered the welcome when the user was created (configured adapter: ' +
+      (CLUSTER_NODES.length ? 'BullMQ on Redis Cluster' : REDIS ? 'BullMQ' : 'in-process') +
+      ')',
+    async () => {
+      await t.queue.whenIdle();
+      expect(t.queue.kind).toBe(REDIS ? 'bullmq' : 'in-process');
+      expect(await welcomes()).toBe(1);
+    },
+  );
 
   it('in-process: running the job again changes nothing twice', async () => {
     const queue = new InProcessQueue();
@@ -138,9 +147,14 @@ describe('jobs through both queue adapters', () => {
       expect(await welcomes()).toBe(1);
     });
 
-    onCluster('the app\'s own queue prefix carries a hash tag; an untagged prefix is refused before any key is written', async () => {
-      expect(await keysUnder(hashTagged(process.env.QUEUE_PREFIX!))).not.toHaveLength(0);
-      expect(() => new BullMqQueue({ clusterNodes: CLUSTER_NODES }, { prefix: 'jm-untagged', runWorker: false })).toThrow(/hash tag/);
-    });
+    onCluster(
+      "the app's own queue prefix carries a hash tag; an untagged prefix is refused before any key is written",
+      async () => {
+        expect(await keysUnder(hashTagged(process.env.QUEUE_PREFIX!))).not.toHaveLength(0);
+        expect(
+          () => new BullMqQueue({ clusterNodes: CLUSTER_NODES }, { prefix: 'jm-untagged', runWorker: false }),
+        ).toThrow(/hash tag/);
+      },
+    );
   });
 });

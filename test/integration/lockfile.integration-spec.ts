@@ -15,8 +15,12 @@ interface LockEntry {
 }
 
 const ROOT = process.cwd();
-const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { overrides?: Record<string, unknown> };
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, LockEntry>;
+};
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  overrides?: Record<string, unknown>;
+};
 
 const swcVersion = lock.packages['node_modules/@swc/core']?.version;
 
@@ -42,7 +46,9 @@ describe('package-lock.json lists every platform of @swc/core', () => {
   });
 
   it('package.json maps no native binary to a placeholder (no overrides of @swc, msgpackr-extract or unrs-resolver)', () => {
-    const overridden = Object.keys(manifest.overrides ?? {}).filter((name) => /@swc\/|msgpackr-extract|unrs-resolver/.test(name));
+    const overridden = Object.keys(manifest.overrides ?? {}).filter((name) =>
+      /@swc\/|msgpackr-extract|unrs-resolver/.test(name),
+    );
     expect(overridden).toEqual([]);
   });
 });

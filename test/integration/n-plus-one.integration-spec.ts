@@ -27,10 +27,18 @@ describe('nested lists load without N+1 queries', () => {
     // only the nested query's own statements are counted.
     expect((await t.gql(`{ me { id } }`, undefined, admin)).errors).toBeUndefined();
     log.clear();
-    const res = await t.gql<{ tenants: { memberUnits: unknown[]; children: { memberUnits: unknown[] }[] }[] }>(NESTED, undefined, admin);
+    const res = await t.gql<{ tenants: { memberUnits: unknown[]; children: { memberUnits: unknown[] }[] }[] }>(
+      NESTED,
+      undefined,
+      admin,
+    );
     expect(res.errors).toBeUndefined();
     const tenants = res.data!.tenants;
-    return { statements: log.statements.length, tenants: tenants.length, units: tenants.reduce((n, x) => n + x.memberUnits.length, 0) };
+    return {
+      statements: log.statements.length,
+      tenants: tenants.length,
+      units: tenants.reduce((n, x) => n + x.memberUnits.length, 0),
+    };
   }
 
   it('costs the same number of statements for 5 tenants and for 13', async () => {
@@ -38,7 +46,14 @@ describe('nested lists load without N+1 queries', () => {
     for (let i = 1; i <= 8; i += 1) {
       const res = await t.gql(
         `mutation($input: OnboardTenantInput!) { onboardTenant(input: $input) { id } }`,
-        { input: { code: `nplus-${i}`, name: `查询计数镇${i}`, pluginId: i % 2 ? 'shizi-town' : 'xiacang-town', parentCode: 'county-petition-mechanisms' } },
+        {
+          input: {
+            code: `nplus-${i}`,
+            name: `查询计数镇${i}`,
+            pluginId: i % 2 ? 'shizi-town' : 'xiacang-town',
+            parentCode: 'county-petition-mechanisms',
+          },
+        },
         admin,
       );
       expect(res.errors).toBeUndefined();
@@ -57,17 +72,24 @@ describe('nested lists load without N+1 queries', () => {
     const snapshotReads = (): string[] => log.statements.filter((q) => q.includes('plugin_config'));
     expect((await t.gql(`{ me { id } }`, undefined, admin)).errors).toBeUndefined();
     log.clear();
-    const plain = await t.gql<{ tenants: { code: string; children: { code: string }[] }[] }>(`{ tenants { code name level children { code } parent { code } } }`, undefined, admin);
+    const plain = await t.gql<{ tenants: { code: string; children: { code: string }[] }[] }>(
+      `{ tenants { code name level children { code } parent { code } } }`,
+      undefined,
+      admin,
+    );
     expect(plain.errors).toBeUndefined();
     expect(plain.data!.tenants.length).toBeGreaterThan(4);
     expect(snapshotReads()).toEqual([]);
 
     log.clear();
-    const ruled = await t.gql<{ tenants: { code: string; plugin: { id: string }; jointMeeting: { name: string }; effectiveConfiguration: { id: string } }[] }>(
-      `{ tenants { code plugin { id } jointMeeting { name } effectiveConfiguration } }`,
-      undefined,
-      admin,
-    );
+    const ruled = await t.gql<{
+      tenants: {
+        code: string;
+        plugin: { id: string };
+        jointMeeting: { name: string };
+        effectiveConfiguration: { id: string };
+      }[];
+    }>(`{ tenants { code plugin { id } jointMeeting { name } effectiveConfiguration } }`, undefined, admin);
     expect(ruled.errors).toBeUndefined();
     for (const tenant of ruled.data!.tenants) {
       expect(tenant.jointMeeting.name.length).toBeGreaterThan(0);

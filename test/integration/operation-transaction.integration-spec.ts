@@ -23,7 +23,9 @@ describeReal('one read transaction per query operation', () => {
     t = await startTestApp();
     db = t.app.get(Db);
     log = statementLog(t.database.dataSource);
-    const [row] = (await t.database.dataSource.query(`SELECT id, parent_id AS "parentId" FROM tenant WHERE code = 'xiacang'`)) as { id: string; parentId: string }[];
+    const [row] = (await t.database.dataSource.query(
+      `SELECT id, parent_id AS "parentId" FROM tenant WHERE code = 'xiacang'`,
+    )) as { id: string; parentId: string }[];
     town = row;
   });
   afterAll(async () => {
@@ -33,7 +35,13 @@ describeReal('one read transaction per query operation', () => {
   const begins = (): number => log.statements.filter((s) => s.startsWith('START TRANSACTION')).length;
 
   function townOffice(shareReads: boolean): RequestContext {
-    const caller: Caller = { userId: '00000000-0000-4000-8000-00000000a001', username: 'office', tenantId: town.id, roles: [Role.OFFICE_DIRECTOR], memberUnitId: null };
+    const caller: Caller = {
+      userId: '00000000-0000-4000-8000-00000000a001',
+      username: 'office',
+      tenantId: town.id,
+      roles: [Role.OFFICE_DIRECTOR],
+      memberUnitId: null,
+    };
     const ctx = RequestContext.forCaller(caller, createAbility(caller, []));
     ctx.operation.shareReads = shareReads;
     return ctx;
@@ -55,7 +63,11 @@ describeReal('one read transaction per query operation', () => {
     expect(begins()).toBe(1);
 
     log.clear();
-    const marked = await t.gql(`mutation { a: markNotificationsRead(ids: ["00000000-0000-4000-8000-0000000000a1"]) b: markNotificationsRead(ids: ["00000000-0000-4000-8000-0000000000a2"]) }`, undefined, token);
+    const marked = await t.gql(
+      `mutation { a: markNotificationsRead(ids: ["00000000-0000-4000-8000-0000000000a1"]) b: markNotificationsRead(ids: ["00000000-0000-4000-8000-0000000000a2"]) }`,
+      undefined,
+      token,
+    );
     expect(marked.errors).toBeUndefined();
     expect(begins()).toBe(2);
   });
@@ -63,14 +75,21 @@ describeReal('one read transaction per query operation', () => {
   it('the works of one operation share a transaction, and a widening by one work does not reach the next', async () => {
     const ctx = townOffice(true);
     const seen = async (): Promise<string[]> =>
-      db.run(ctx, async ({ em }) => ((await em.query(`SELECT DISTINCT tenant_id AS id FROM member_unit ORDER BY 1`)) as { id: string }[]).map((r) => r.id));
-    const xid = (): Promise<string> => db.run(ctx, async ({ em }) => ((await em.query(`SELECT txid_current()::text AS x`)) as { x: string }[])[0].x);
+      db.run(ctx, async ({ em }) =>
+        ((await em.query(`SELECT DISTINCT tenant_id AS id FROM member_unit ORDER BY 1`)) as { id: string }[]).map(
+          (r) => r.id,
+        ),
+      );
+    const xid = (): Promise<string> =>
+      db.run(ctx, async ({ em }) => ((await em.query(`SELECT txid_current()::text AS x`)) as { x: string }[])[0].x);
 
     const first = await xid();
     expect(await seen()).toEqual([town.id]);
     const widened = await db.run(ctx, async (tx) => {
       await db.extendScope(tx, town.parentId);
-      return ((await tx.em.query(`SELECT DISTINCT tenant_id AS id FROM member_unit`)) as { id: string }[]).map((r) => r.id).sort();
+      return ((await tx.em.query(`SELECT DISTINCT tenant_id AS id FROM member_unit`)) as { id: string }[])
+        .map((r) => r.id)
+        .sort();
     });
     expect(widened).toEqual([town.id, town.parentId].sort());
     // The next work of the same operation is back in the caller's own scope, in the same transaction.
@@ -84,14 +103,18 @@ describeReal('one read transaction per query operation', () => {
 
   it('without shareReads every Db.run is its own transaction (mutations, jobs)', async () => {
     const ctx = townOffice(false);
-    const xid = (): Promise<string> => db.run(ctx, async ({ em }) => ((await em.query(`SELECT txid_current()::text AS x`)) as { x: string }[])[0].x);
+    const xid = (): Promise<string> =>
+      db.run(ctx, async ({ em }) => ((await em.query(`SELECT txid_current()::text AS x`)) as { x: string }[])[0].x);
     expect(await xid()).not.toBe(await xid());
   });
 
   it('an error gives the shared transaction up: later reads of the operation still answer, alone', async () => {
     const ctx = townOffice(true);
     await expect(db.run(ctx, async ({ em }) => em.query(`SELECT * FROM no_such_table`))).rejects.toThrow();
-    const rows = await db.run(ctx, async ({ em }) => (await em.query(`SELECT count(*)::int AS n FROM member_unit`)) as { n: number }[]);
+    const rows = await db.run(
+      ctx,
+      async ({ em }) => (await em.query(`SELECT count(*)::int AS n FROM member_unit`)) as { n: number }[],
+    );
     expect(rows[0].n).toBeGreaterThan(0);
     await ctx.operation.shared!.finish();
   });

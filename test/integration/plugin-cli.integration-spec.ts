@@ -44,10 +44,18 @@ describe('cli plugin:validate', () => {
     const r = validate('test/fixtures/plugins/broken');
     expect(r.stdout).not.toContain('✓');
     expect(r.stdout.match(/^✗ [a-z-]+/gm)).toEqual([
-      '✗ broken-bad-field', '✗ broken-incompatible', '✗ broken-unknown-extends', '✗ broken-version-mismatch', '✗ cycle-a', '✗ cycle-b', '✗ extends-broken',
+      '✗ broken-bad-field',
+      '✗ broken-incompatible',
+      '✗ broken-unknown-extends',
+      '✗ broken-version-mismatch',
+      '✗ cycle-a',
+      '✗ cycle-b',
+      '✗ extends-broken',
     ]);
     expect(r.stdout).toContain('    broken-bad-field meetingTypes.0.cadence.rrule: must be an RFC 5545 RRULE');
-    expect(r.stdout).toContain('    broken-incompatible sdk: requires plugin SDK ^2.0.0, but this platform provides 1.0.0\n');
+    expect(r.stdout).toContain(
+      '    broken-incompatible sdk: requires plugin SDK ^2.0.0, but this platform provides 1.0.0\n',
+    );
     expect(r.stdout).toContain('    broken-version-mismatch version: declares 1.2.0 but package.json has 1.0.0\n');
     expect(r.stdout).toContain('    extends-broken extends.0: base plugin "broken-bad-field" is unavailable\n');
   });
@@ -80,7 +88,19 @@ describe('cli plugin:validate <file> and plugin:publish <file>', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'jm-plugin-cli-'));
   const HEXI = join(ROOT, 'test', 'fixtures', 'plugins', 'hexi-town.yaml');
   const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'error', SEED_DEMO: 'false', BOOTSTRAP_ADMIN_PASSWORD: 'cli-admin-password-1' } });
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        LOG_LEVEL: 'error',
+        SEED_DEMO: 'false',
+        BOOTSTRAP_ADMIN_PASSWORD: 'cli-admin-password-1',
+      },
+    });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -95,11 +115,13 @@ describe('cli plugin:validate <file> and plugin:publish <file>', () => {
     const bad = join(dataDir, 'bad.yaml');
     writeFileSync(bad, readFileSync(HEXI, 'utf8').replace('tenantName: 河西镇', 'tenantName: 河西镇\ncolour: red'));
     const r = run('plugin:validate', bad);
-    expect(r.stdout).toContain('✗ hexi-town: 1 problem(s)\n    (root) (line 8, column 1): Unrecognized key: "colour"\n');
+    expect(r.stdout).toContain(
+      '✗ hexi-town: 1 problem(s)\n    (root) (line 8, column 1): Unrecognized key: "colour"\n',
+    );
     expect(r.status).toBe(1);
   });
 
-  it('refuses a pack file over 256 KiB by the reader\'s limit (the API never sees one: its body limit is the same size): exit 1', () => {
+  it("refuses a pack file over 256 KiB by the reader's limit (the API never sees one: its body limit is the same size): exit 1", () => {
     const huge = join(dataDir, 'huge.yaml');
     writeFileSync(huge, `${readFileSync(HEXI, 'utf8')}\n# ${'x'.repeat(300 * 1024)}\n`);
     const r = run('plugin:validate', huge);
@@ -109,13 +131,17 @@ describe('cli plugin:validate <file> and plugin:publish <file>', () => {
 
   it('publishes as the platform admin (shared); the same text again is the same version; other text under it is refused: exit 1', () => {
     const first = run('plugin:publish', HEXI);
-    expect(first.stdout).toMatch(/published: hexi-town@1\.0\.0 \(sha256 [0-9a-f]{64}\), shared with every tenant, by admin\n/);
+    expect(first.stdout).toMatch(
+      /published: hexi-town@1\.0\.0 \(sha256 [0-9a-f]{64}\), shared with every tenant, by admin\n/,
+    );
     expect(first.status).toBe(0);
     expect(run('plugin:publish', HEXI).stdout).toContain('already published with this text: hexi-town@1.0.0');
     const changed = join(dataDir, 'changed.yaml');
     writeFileSync(changed, readFileSync(HEXI, 'utf8').replace('FREQ=MONTHLY, minimum', 'FREQ=WEEKLY, minimum'));
     const refused = run('plugin:publish', changed);
-    expect(refused.stderr).toContain('refused (CONFLICT, PLUGIN_VERSION_EXISTS): hexi-town@1.0.0 is already published with other content');
+    expect(refused.stderr).toContain(
+      'refused (CONFLICT, PLUGIN_VERSION_EXISTS): hexi-town@1.0.0 is already published with other content',
+    );
     expect(refused.status).toBe(1);
     const nobody = run('plugin:publish', changed, '--as', 'nobody');
     expect(nobody.stderr).toContain('no active platform admin account "nobody"');

@@ -40,13 +40,28 @@ describe('configuration schema', () => {
   it('names every bad variable at once', () => {
     const err = (() => {
       try {
-        loadConfig({ ...PROD, PORT: 'eighty', DATABASE_URL: 'mysql://db/jm', REDIS_URL: 'localhost:6379', JWT_SECRET: 'short', LOG_LEVEL: 'verbose', TLS: 'maybe' });
+        loadConfig({
+          ...PROD,
+          PORT: 'eighty',
+          DATABASE_URL: 'mysql://db/jm',
+          REDIS_URL: 'localhost:6379',
+          JWT_SECRET: 'short',
+          LOG_LEVEL: 'verbose',
+          TLS: 'maybe',
+        });
       } catch (e) {
         return e as ConfigError;
       }
       throw new Error('expected a ConfigError');
     })();
-    expect(err.problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'PORT', 'REDIS_URL', 'TLS']);
+    expect(err.problems.map((p) => p.variable).sort()).toEqual([
+      'DATABASE_URL',
+      'JWT_SECRET',
+      'LOG_LEVEL',
+      'PORT',
+      'REDIS_URL',
+      'TLS',
+    ]);
     expect(err.message).toMatch(/^invalid configuration \(6 problems\):/);
     expect(err.message).toMatch(/PORT: must be a non-negative integer/);
     expect(err.message).toMatch(/TLS: expected true or false/);
@@ -59,7 +74,15 @@ describe('configuration schema', () => {
 
   it('development without configuration is the embedded demo, as before', () => {
     const dev = loadConfig({});
-    expect(dev).toMatchObject({ production: false, databaseUrl: undefined, seedDemo: true, graphiql: true, runWorkers: true, port: 3000, logFormat: 'text' });
+    expect(dev).toMatchObject({
+      production: false,
+      databaseUrl: undefined,
+      seedDemo: true,
+      graphiql: true,
+      runWorkers: true,
+      port: 3000,
+      logFormat: 'text',
+    });
     expect(loadConfig({ ...PROD, EMBEDDED_DATABASE: 'on' }).logFormat).toBe('json');
   });
 });
@@ -70,7 +93,11 @@ describe('the production process', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const start = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['dist/apps/api/main.js'], { env: { PATH: process.env.PATH, DATA_DIR: join(dir, 'data'), ...env }, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, ['dist/apps/api/main.js'], {
+      env: { PATH: process.env.PATH, DATA_DIR: join(dir, 'data'), ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('refuses to start with a mistyped DATABASE_URL, says why, and opens no database', () => {
     const run = start({ NODE_ENV: 'production', DATABSE_URL: 'postgres://db/jm', ...SECRETS });
@@ -82,7 +109,12 @@ describe('the production process', () => {
   });
 
   it('refuses a bad variable and names it', () => {
-    const run = start({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/jm', ...SECRETS, PASSWORD_HASH_TIME_COST: '1' });
+    const run = start({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/jm',
+      ...SECRETS,
+      PASSWORD_HASH_TIME_COST: '1',
+    });
     expect(run.status).toBe(1);
     expect(run.stdout + run.stderr).toMatch(/PASSWORD_HASH_TIME_COST: must be at least 2 in production/);
   });
@@ -105,7 +137,9 @@ describe('production on the embedded database (explicit opt-in)', () => {
       const token = changed.data!.changePassword.accessToken;
       const res = await t.gql<{ tenants: unknown[] }>(`{ tenants { code } }`, undefined, token);
       expect(res.data?.tenants).toEqual([]);
-      const demo = await t.gql(`mutation { login(input: { tenantCode: "shizi", username: "office", password: "demo-password" }) { accessToken } }`);
+      const demo = await t.gql(
+        `mutation { login(input: { tenantCode: "shizi", username: "office", password: "demo-password" }) { accessToken } }`,
+      );
       expect(demo.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     } finally {
       await t.close();

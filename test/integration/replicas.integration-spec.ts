@@ -5,7 +5,14 @@ import { InProcessQueue, JobQueue } from '@engine/jobs';
 import { CASES_SWEEP_ALL_JOB, CaseSweepService } from '@modules/cases';
 import { CadenceService, SWEEP_ALL_JOB } from '@modules/meetings';
 import { createApp, type CreatedApp } from '../../apps/api/create-app';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, REAL_SERVICES, startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  REAL_SERVICES,
+  startTestApp,
+  type GqlResult,
+  type TestApp,
+} from '@test/support/test-app';
 
 /**
  * Replicas on one PostgreSQL (CI's second pass; skipped on the embedded database, which is one
@@ -58,12 +65,23 @@ describeReal('replicas on one PostgreSQL', () => {
       }),
     );
 
-  const gqlOn = async <T,>(app: INestApplication, query: string, variables: Record<string, unknown>, token: string): Promise<GqlResult<T>> =>
-    (await request(app.getHttpServer()).post('/graphql').set('authorization', `Bearer ${token}`).send({ query, variables })).body as GqlResult<T>;
+  const gqlOn = async <T>(
+    app: INestApplication,
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+  ): Promise<GqlResult<T>> =>
+    (
+      await request(app.getHttpServer())
+        .post('/graphql')
+        .set('authorization', `Bearer ${token}`)
+        .send({ query, variables })
+    ).body as GqlResult<T>;
 
   const duplicates = (of: Run[]): string[] => {
     const seen = new Map<string, number>();
-    for (const r of of) seen.set(`${r.sweep} ${r.tenantId} ${r.hour}`, (seen.get(`${r.sweep} ${r.tenantId} ${r.hour}`) ?? 0) + 1);
+    for (const r of of)
+      seen.set(`${r.sweep} ${r.tenantId} ${r.hour}`, (seen.get(`${r.sweep} ${r.tenantId} ${r.hour}`) ?? 0) + 1);
     return [...seen].filter(([, n]) => n > 1).map(([k, n]) => `${k} ×${n}`);
   };
 
@@ -73,7 +91,11 @@ describeReal('replicas on one PostgreSQL', () => {
       const api1 = await startTestApp({ WORKER: 'off' });
       const others: CreatedApp[] = [];
       try {
-        others.push(await join(api1, { WORKER: 'off' }), await join(api1, { WORKER: 'on' }), await join(api1, { WORKER: 'on' }));
+        others.push(
+          await join(api1, { WORKER: 'off' }),
+          await join(api1, { WORKER: 'on' }),
+          await join(api1, { WORKER: 'on' }),
+        );
         const [api2, worker1, worker2] = others;
         const office = await api1.login('shizi', 'office');
         const apis = [api1.app, api2.app];
@@ -84,39 +106,66 @@ describeReal('replicas on one PostgreSQL', () => {
         const operations = Array.from({ length: 48 }, (_, i) => async (): Promise<void> => {
           const app = apis[i % 2];
           if (i % 12 === 5) {
-            await app.get(JobQueue).enqueue(i % 24 === 5 ? SWEEP_ALL_JOB : CASES_SWEEP_ALL_JOB, {}, { jobId: `replica-tick-${i}` });
+            await app
+              .get(JobQueue)
+              .enqueue(i % 24 === 5 ? SWEEP_ALL_JOB : CASES_SWEEP_ALL_JOB, {}, { jobId: `replica-tick-${i}` });
             return;
           }
           if (i % 3 === 0) {
-            const res = await gqlOn<{ meetings: { id: string }[] }>(app, 'query($t: String!) { meetings(tenantCode: $t) { id title } }', { t: 'shizi' }, office);
+            const res = await gqlOn<{ meetings: { id: string }[] }>(
+              app,
+              'query($t: String!) { meetings(tenantCode: $t) { id title } }',
+              { t: 'shizi' },
+              office,
+            );
             if (res.errors) failures.push(res.errors);
             return;
           }
           const res = await gqlOn<{ scheduleMeeting: { id: string } }>(
             app,
             'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-            { i: { tenantCode: 'shizi', typeCode: 'WORKING', title: `副本负载 ${i}`, scheduledAt: '2026-12-28T09:00:00+08:00' } },
+            {
+              i: {
+                tenantCode: 'shizi',
+                typeCode: 'WORKING',
+                title: `副本负载 ${i}`,
+                scheduledAt: '2026-12-28T09:00:00+08:00',
+              },
+            },
             office,
           );
           if (res.errors || !res.data) failures.push({ api: i % 2, errors: res.errors });
           else acknowledged.push(res.data.scheduleMeeting.id);
         });
         const pending = [...operations];
-        await Promise.all(Array.from({ length: 8 }, async () => {
-          for (let op = pending.shift(); op; op = pending.shift()) await op();
-        }));
+        await Promise.all(
+          Array.from({ length: 8 }, async () => {
+            for (let op = pending.shift(); op; op = pending.shift()) await op();
+          }),
+        );
         await worker1.app.get(JobQueue).whenIdle(120_000);
 
         expect(failures).toEqual([]);
         expect(acknowledged.length).toBe(28);
-        for (const [app, token] of [[api2.app, office], [api1.app, office]] as const) {
-          const res = await gqlOn<{ meetings: { id: string }[] }>(app, 'query($t: String!) { meetings(tenantCode: $t, limit: 200) { id } }', { t: 'shizi' }, token);
+        for (const [app, token] of [
+          [api2.app, office],
+          [api1.app, office],
+        ] as const) {
+          const res = await gqlOn<{ meetings: { id: string }[] }>(
+            app,
+            'query($t: String!) { meetings(tenantCode: $t, limit: 200) { id } }',
+            { t: 'shizi' },
+            token,
+          );
           expect(res.errors).toBeUndefined();
           const found = new Set(res.data!.meetings.map((m) => m.id));
           expect(acknowledged.filter((id) => !found.has(id))).toEqual([]);
         }
         const sweepers = new Set(runs.map((r) => r.by));
-        const workerServices = [worker1, worker2].flatMap((w) => [w.app.get(CadenceService), w.app.get(CaseSweepService)]);
+        const workerServices = [worker1, worker2].flatMap((w) => [
+          w.app.get(CadenceService),
+          w.app.get(CaseSweepService),
+        ]);
         expect([...sweepers].every((s) => workerServices.includes(s as never))).toBe(true);
         expect(runs.some((r) => r.sweep === 'cadence') && runs.some((r) => r.sweep === 'cases')).toBe(true);
         expect(duplicates(runs)).toEqual([]);
@@ -140,7 +189,9 @@ describeReal('replicas on one PostgreSQL', () => {
       const queues = [a.queue, b.app.get(JobQueue)] as InProcessQueue[];
       expect(queues.every((q) => q.kind === 'in-process')).toBe(true);
       const at = Date.now();
-      const claimed = await Promise.all(queues.flatMap((q) => [q.tick(SWEEP_ALL_JOB, 3600_000, at), q.tick(CASES_SWEEP_ALL_JOB, 3600_000, at)]));
+      const claimed = await Promise.all(
+        queues.flatMap((q) => [q.tick(SWEEP_ALL_JOB, 3600_000, at), q.tick(CASES_SWEEP_ALL_JOB, 3600_000, at)]),
+      );
       expect(claimed.filter(Boolean)).toHaveLength(2);
       for (const q of queues) await q.whenIdle(120_000);
       expect(runs.some((r) => r.sweep === 'cadence') && runs.some((r) => r.sweep === 'cases')).toBe(true);

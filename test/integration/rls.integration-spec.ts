@@ -23,7 +23,7 @@ describe('row-level security', () => {
 
   const townCtx = (code: string): RequestContext => RequestContext.forTenantJob(ids[code]);
 
-  it('a query that omits the tenant filter still returns only the caller\'s tenant rows', async () => {
+  it("a query that omits the tenant filter still returns only the caller's tenant rows", async () => {
     const rows = await db.run(townCtx('shizi'), ({ em }) => em.query(`SELECT DISTINCT tenant_id FROM member_unit`));
     expect(rows).toEqual([{ tenant_id: ids.shizi }]);
     const all = await db.run(townCtx('shizi'), ({ em }) => em.find(MemberUnit));
@@ -32,8 +32,13 @@ describe('row-level security', () => {
     expect(tenants).toEqual([{ code: 'shizi' }]);
   });
 
-  it('two tenants\' transactions interleaved on a pool of one never see each other\'s rows', async () => {
-    const single = new DataSource({ ...(t.database.dataSource.options as object), poolSize: 1, migrations: [], name: 'pool-of-one' } as never);
+  it("two tenants' transactions interleaved on a pool of one never see each other's rows", async () => {
+    const single = new DataSource({
+      ...(t.database.dataSource.options as object),
+      poolSize: 1,
+      migrations: [],
+      name: 'pool-of-one',
+    } as never);
     const pooled = REAL_SERVICES ? await single.initialize() : t.database.dataSource;
     try {
       const oneDb = new Db(pooled);
@@ -52,34 +57,67 @@ describe('row-level security', () => {
     }
   });
 
-  it('password hashes are readable in platform scope only, never from a tenant\'s own transaction', async () => {
-    const tenant = await db.run(townCtx('shizi'), ({ em }) => em.query(`SELECT count(*)::int AS n FROM user_credential`));
+  it("password hashes are readable in platform scope only, never from a tenant's own transaction", async () => {
+    const tenant = await db.run(townCtx('shizi'), ({ em }) =>
+      em.query(`SELECT count(*)::int AS n FROM user_credential`),
+    );
     expect(tenant).toEqual([{ n: 0 }]);
-    const platform = await db.run(RequestContext.platform(), ({ em }) => em.query(`SELECT count(*)::int AS n FROM user_credential WHERE tenant_id = $1`, [ids.shizi]));
+    const platform = await db.run(RequestContext.platform(), ({ em }) =>
+      em.query(`SELECT count(*)::int AS n FROM user_credential WHERE tenant_id = $1`, [ids.shizi]),
+    );
     expect(platform[0].n).toBeGreaterThan(0);
-    const changed = await db.run(townCtx('shizi'), ({ em }) => em.query(`UPDATE user_credential SET password_hash = 'x' RETURNING user_id`));
+    const changed = await db.run(townCtx('shizi'), ({ em }) =>
+      em.query(`UPDATE user_credential SET password_hash = 'x' RETURNING user_id`),
+    );
     expect(changed).toEqual([[], 0]); // rows returned, rows updated
   });
 
   it('refuses a write into another tenant', async () => {
     await expect(
-      db.run(townCtx('shizi'), ({ em }) => em.query(`INSERT INTO member_unit (tenant_id, name, kind) VALUES ($1, 'intruder', 'DEPARTMENT')`, [ids.xiacang])),
+      db.run(townCtx('shizi'), ({ em }) =>
+        em.query(`INSERT INTO member_unit (tenant_id, name, kind) VALUES ($1, 'intruder', 'DEPARTMENT')`, [
+          ids.xiacang,
+        ]),
+      ),
     ).rejects.toThrow(/row-level security/);
-    const updated = await db.run(townCtx('shizi'), ({ em }) => em.query(`UPDATE member_unit SET name = 'x' WHERE tenant_id = $1`, [ids.xiacang]));
+    const updated = await db.run(townCtx('shizi'), ({ em }) =>
+      em.query(`UPDATE member_unit SET name = 'x' WHERE tenant_id = $1`, [ids.xiacang]),
+    );
     expect(updated[1]).toBe(0);
   });
 
   it('lets a county-level reader see its descendants, and a town nothing above it', async () => {
     const county = ids['county-petition-mechanisms'];
-    const treeCtx = RequestContext.forCaller({ userId: '00000000-0000-4000-8000-000000000001', username: 'c', tenantId: county, roles: ['CONVENER' as never], memberUnitId: null }, null as never);
-    const visible: { code: string }[] = await db.run(treeCtx, ({ em }) => em.query(`SELECT code FROM tenant ORDER BY code`));
-    expect(visible.map((v) => v.code)).toEqual(['county-petition-mechanisms', 'shizi', 'town-petition-systems', 'xiacang', 'xincheng']);
-    const fromTown: { code: string }[] = await db.run(townCtx('xiacang'), ({ em }) => em.query(`SELECT code FROM tenant`));
+    const treeCtx = RequestContext.forCaller(
+      {
+        userId: '00000000-0000-4000-8000-000000000001',
+        username: 'c',
+        tenantId: county,
+        roles: ['CONVENER' as never],
+        memberUnitId: null,
+      },
+      null as never,
+    );
+    const visible: { code: string }[] = await db.run(treeCtx, ({ em }) =>
+      em.query(`SELECT code FROM tenant ORDER BY code`),
+    );
+    expect(visible.map((v) => v.code)).toEqual([
+      'county-petition-mechanisms',
+      'shizi',
+      'town-petition-systems',
+      'xiacang',
+      'xincheng',
+    ]);
+    const fromTown: { code: string }[] = await db.run(townCtx('xiacang'), ({ em }) =>
+      em.query(`SELECT code FROM tenant`),
+    );
     expect(fromTown.map((v) => v.code)).toEqual(['xiacang']);
   });
 
   it('the app role owns no table, is no superuser, cannot bypass RLS, and cannot switch RLS off', async () => {
-    const [role] = await t.database.dataSource.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'jm_app'`);
+    const [role] = await t.database.dataSource.query(
+      `SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'jm_app'`,
+    );
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
     const owned = await t.database.dataSource.query(`SELECT tablename FROM pg_tables WHERE tableowner = 'jm_app'`);
     expect(owned).toEqual([]);

@@ -41,37 +41,64 @@ describeShared('sign-in lockout and deactivation shared by two APIs on one Postg
     await api1?.close();
   });
 
-  type Result = { data?: { login?: { accessToken: string } } | null; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] };
+  type Result = {
+    data?: { login?: { accessToken: string } } | null;
+    errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
+  };
   const login = async (app: INestApplication, from: string, username: string, password: string): Promise<Result> =>
-    (await request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', from).send({ query: LOGIN, variables: { input: { tenantCode: 'shizi', username, password } } })).body as Result;
+    (
+      await request(app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('x-forwarded-for', from)
+        .send({ query: LOGIN, variables: { input: { tenantCode: 'shizi', username, password } } })
+    ).body as Result;
   const reason = (r: Result): string | undefined => r.errors?.[0]?.extensions?.reason;
 
   it('failures counted on both APIs add up: three on one and two on the other lock the account there on both', async () => {
     const from = '198.51.100.61';
-    for (let i = 0; i < 3; i++) expect((await login(api1.app, from, 'convener', `wrong-${i}`)).data?.login ?? null).toBeNull();
-    for (let i = 3; i < 5; i++) expect((await login(api2.app, from, 'convener', `wrong-${i}`)).data?.login ?? null).toBeNull();
+    for (let i = 0; i < 3; i++)
+      expect((await login(api1.app, from, 'convener', `wrong-${i}`)).data?.login ?? null).toBeNull();
+    for (let i = 3; i < 5; i++)
+      expect((await login(api2.app, from, 'convener', `wrong-${i}`)).data?.login ?? null).toBeNull();
     for (const app of [api1.app, api2.app]) {
       const locked = await login(app, from, 'convener', DEMO_PASSWORD);
       expect(locked.data?.login ?? null).toBeNull();
       expect(locked.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_LOCKED' });
     }
     // The lockout is the account + address pair's: from another address the clerk signs in on either API.
-    expect((await login(api2.app, '198.51.100.62', 'convener', DEMO_PASSWORD)).data?.login?.accessToken).toEqual(expect.any(String));
+    expect((await login(api2.app, '198.51.100.62', 'convener', DEMO_PASSWORD)).data?.login?.accessToken).toEqual(
+      expect.any(String),
+    );
   });
 
   it('40 parallel attempts split over both APIs: at most 5 passwords are checked, and the right one is refused', async () => {
     const from = '198.51.100.71';
     const attempts = [...Array.from({ length: 39 }, (_, i) => `wrong-password-${i}`), DEMO_PASSWORD];
-    const results = await Promise.all(attempts.map((password, i) => login(i % 2 ? api2.app : api1.app, from, 'office', password)));
+    const results = await Promise.all(
+      attempts.map((password, i) => login(i % 2 ? api2.app : api1.app, from, 'office', password)),
+    );
     expect(results.filter((r) => /Invalid sign-in/.test(r.errors?.[0]?.message ?? '')).length).toBeLessThanOrEqual(5);
     expect(results.filter((r) => r.data?.login)).toHaveLength(0);
     expect(reason(await login(api1.app, from, 'office', DEMO_PASSWORD))).toBe('ACCOUNT_LOCKED');
     expect(reason(await login(api2.app, from, 'office', DEMO_PASSWORD))).toBe('ACCOUNT_LOCKED');
   });
 
-  type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] };
-  const gql = async (app: INestApplication, query: string, variables: Record<string, unknown>, token?: string, from = '198.51.100.80'): Promise<Gql> => {
-    const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', from);
+  type Gql = {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
+  };
+  const gql = async (
+    app: INestApplication,
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+    from = '198.51.100.80',
+  ): Promise<Gql> => {
+    const req = request(app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-forwarded-for', from);
     if (token) req.set('authorization', `Bearer ${token}`);
     return (await req.send({ query, variables })).body as Gql;
   };
@@ -99,7 +126,12 @@ describeShared('sign-in lockout and deactivation shared by two APIs on one Postg
     const memberId = ((await gql(api1.app, ME, {}, onApi1)).data!.me as { id: string }).id;
     expect((await gql(api2.app, ME, {}, onApi2)).errors).toBeUndefined();
 
-    const off = await gql(api1.app, 'mutation($i: UserActionInput!) { deactivateUser(input: $i) { active } }', { i: { userId: memberId, reason: '调离本单位' } }, office);
+    const off = await gql(
+      api1.app,
+      'mutation($i: UserActionInput!) { deactivateUser(input: $i) { active } }',
+      { i: { userId: memberId, reason: '调离本单位' } },
+      office,
+    );
     expect(off.errors).toBeUndefined();
     expect(off.data!.deactivateUser).toEqual({ active: false });
 
@@ -109,12 +141,23 @@ describeShared('sign-in lockout and deactivation shared by two APIs on one Postg
     expect(there.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // The token issued by the other API is refused on this one too, and signing in fails on both.
     expect((await gql(api1.app, ME, {}, onApi2)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    for (const app of [api1.app, api2.app]) expect((await login(app, '198.51.100.82', 'member', DEMO_PASSWORD)).data?.login ?? null).toBeNull();
+    for (const app of [api1.app, api2.app])
+      expect((await login(app, '198.51.100.82', 'member', DEMO_PASSWORD)).data?.login ?? null).toBeNull();
 
-    const on = await gql(api2.app, 'mutation($i: UserActionInput!) { reactivateUser(input: $i) { active } }', { i: { userId: memberId, reason: '返回本单位' } }, await signIn(api2.app, 'office'));
+    const on = await gql(
+      api2.app,
+      'mutation($i: UserActionInput!) { reactivateUser(input: $i) { active } }',
+      { i: { userId: memberId, reason: '返回本单位' } },
+      await signIn(api2.app, 'office'),
+    );
     expect(on.errors).toBeUndefined();
-    for (const app of [api1.app, api2.app]) expect((await gql(app, ME, {}, await signIn(app, 'member'))).errors).toBeUndefined();
+    for (const app of [api1.app, api2.app])
+      expect((await gql(app, ME, {}, await signIn(app, 'member'))).errors).toBeUndefined();
     // The tokens from before the deactivation stay refused (the token version moved on).
-    for (const [app, token] of [[api1.app, onApi1], [api2.app, onApi2]] as const) expect((await gql(app, ME, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    for (const [app, token] of [
+      [api1.app, onApi1],
+      [api2.app, onApi2],
+    ] as const)
+      expect((await gql(app, ME, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   }, 180_000);
 });

@@ -55,7 +55,8 @@ describe('supervision_status stays equal to a full recount', () => {
   let ds: DataSource;
   let db: Db;
   let counter = 0;
-  const tenants: { id: string; code: string; user: string; unit: string; minutes: string; township: string | null }[] = [];
+  const tenants: { id: string; code: string; user: string; unit: string; minutes: string; township: string | null }[] =
+    [];
   let county: (typeof tenants)[number];
   let towns: (typeof tenants)[number][];
 
@@ -63,33 +64,61 @@ describe('supervision_status stays equal to a full recount', () => {
     t = await startTestApp();
     ds = t.database.dataSource;
     db = t.app.get(Db);
-    const rows = (await ds.query(`SELECT id, code, level FROM tenant ORDER BY code`)) as { id: string; code: string; level: string }[];
+    const rows = (await ds.query(`SELECT id, code, level FROM tenant ORDER BY code`)) as {
+      id: string;
+      code: string;
+      level: string;
+    }[];
     for (const r of rows) {
-      const [user] = (await ds.query(`SELECT id FROM app_user WHERE tenant_id = $1 LIMIT 1`, [r.id])) as { id: string }[];
-      let [unit] = (await ds.query(`SELECT id FROM member_unit WHERE tenant_id = $1 ORDER BY position LIMIT 1`, [r.id])) as { id: string }[];
-      unit ??= ((await ds.query(`INSERT INTO member_unit (tenant_id, name, kind) VALUES ($1, '测试单位', 'DEPARTMENT') RETURNING id`, [r.id])) as { id: string }[])[0];
-      const [meeting] = (await ds.query(`INSERT INTO meeting (tenant_id, type_code, title, scheduled_at, status, created_by) VALUES ($1, 'WORKING', '测试', now(), 'HELD', $2) RETURNING id`, [r.id, user.id])) as { id: string }[];
-      const [minutes] = (await ds.query(`INSERT INTO minutes (tenant_id, meeting_id, kind, body, status) VALUES ($1, $2, 'MINUTES', '测试', 'ISSUED') RETURNING id`, [r.id, meeting.id])) as { id: string }[];
+      const [user] = (await ds.query(`SELECT id FROM app_user WHERE tenant_id = $1 LIMIT 1`, [r.id])) as {
+        id: string;
+      }[];
+      let [unit] = (await ds.query(`SELECT id FROM member_unit WHERE tenant_id = $1 ORDER BY position LIMIT 1`, [
+        r.id,
+      ])) as { id: string }[];
+      unit ??= (
+        (await ds.query(
+          `INSERT INTO member_unit (tenant_id, name, kind) VALUES ($1, '测试单位', 'DEPARTMENT') RETURNING id`,
+          [r.id],
+        )) as { id: string }[]
+      )[0];
+      const [meeting] = (await ds.query(
+        `INSERT INTO meeting (tenant_id, type_code, title, scheduled_at, status, created_by) VALUES ($1, 'WORKING', '测试', now(), 'HELD', $2) RETURNING id`,
+        [r.id, user.id],
+      )) as { id: string }[];
+      const [minutes] = (await ds.query(
+        `INSERT INTO minutes (tenant_id, meeting_id, kind, body, status) VALUES ($1, $2, 'MINUTES', '测试', 'ISSUED') RETURNING id`,
+        [r.id, meeting.id],
+      )) as { id: string }[];
       tenants.push({ id: r.id, code: r.code, user: user.id, unit: unit.id, minutes: minutes.id, township: null });
     }
     county = tenants.find((x) => x.code === 'county-petition-mechanisms')!;
     towns = tenants.filter((x) => x !== county);
     for (const town of towns) {
-      town.township = ((await ds.query(`SELECT id FROM member_unit WHERE tenant_id = $1 AND child_tenant_id = $2`, [county.id, town.id])) as { id: string }[])[0].id;
+      town.township = (
+        (await ds.query(`SELECT id FROM member_unit WHERE tenant_id = $1 AND child_tenant_id = $2`, [
+          county.id,
+          town.id,
+        ])) as { id: string }[]
+      )[0].id;
     }
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const pickSql = (table: string, pick: number) => `(SELECT id FROM ${table} ORDER BY id OFFSET (${pick} % greatest((SELECT count(*) FROM ${table}), 1)) LIMIT 1)`;
+  const pickSql = (table: string, pick: number) =>
+    `(SELECT id FROM ${table} ORDER BY id OFFSET (${pick} % greatest((SELECT count(*) FROM ${table}), 1)) LIMIT 1)`;
 
   async function apply(o: Op): Promise<void> {
     counter += 1;
     switch (o.op) {
       case 'insertCases': {
         const tenant = tenants[o.tenant];
-        const values = o.rows.map((_, i) => `($1, $2::text || '-${i}', 'VISIT', 'LOCAL', '测试', 1, $${3 + i * 2}, now(), current_date, $${o.rows.length * 2 + 3}, $${o.rows.length * 2 + 3}, $${o.rows.length * 2 + 4}, $${4 + i * 2}::date, now())`);
+        const values = o.rows.map(
+          (_, i) =>
+            `($1, $2::text || '-${i}', 'VISIT', 'LOCAL', '测试', 1, $${3 + i * 2}, now(), current_date, $${o.rows.length * 2 + 3}, $${o.rows.length * 2 + 3}, $${o.rows.length * 2 + 4}, $${4 + i * 2}::date, now())`,
+        );
         const params: unknown[] = [tenant.id, `T${counter}`];
         for (const r of o.rows) params.push(CASE_STATUSES[r.status], r.due === null ? null : day(r.due));
         params.push(tenant.user, tenant.unit);
@@ -112,14 +141,22 @@ describe('supervision_status stays equal to a full recount', () => {
         break;
       }
       case 'updateCase':
-        await ds.query(`UPDATE petition_case SET status = $1, due_on = $2, resolved_at = coalesce(resolved_at, now()) WHERE id = ${pickSql('petition_case', o.pick)}`, [CASE_STATUSES[o.status], o.due === null ? null : day(o.due)]);
+        await ds.query(
+          `UPDATE petition_case SET status = $1, due_on = $2, resolved_at = coalesce(resolved_at, now()) WHERE id = ${pickSql('petition_case', o.pick)}`,
+          [CASE_STATUSES[o.status], o.due === null ? null : day(o.due)],
+        );
         break;
       case 'bulkUpdateCases':
         // One statement across tenants: the transition tables carry every row.
-        await ds.query(`UPDATE petition_case SET status = $1, resolved_at = coalesce(resolved_at, now()) WHERE left(md5(id::text), 1) < $2`, [CASE_STATUSES[o.status], o.digit.toString(16)]);
+        await ds.query(
+          `UPDATE petition_case SET status = $1, resolved_at = coalesce(resolved_at, now()) WHERE left(md5(id::text), 1) < $2`,
+          [CASE_STATUSES[o.status], o.digit.toString(16)],
+        );
         break;
       case 'deleteCase':
-        await ds.query(`DELETE FROM petition_case WHERE id = ${pickSql('petition_case', o.pick)} AND NOT EXISTS (SELECT 1 FROM supervision_action a WHERE a.case_id = petition_case.id)`);
+        await ds.query(
+          `DELETE FROM petition_case WHERE id = ${pickSql('petition_case', o.pick)} AND NOT EXISTS (SELECT 1 FROM supervision_action a WHERE a.case_id = petition_case.id)`,
+        );
         break;
       case 'insertAction': {
         // A county acts on a township (target = the town); a town on its own unit (no target).
@@ -128,16 +165,32 @@ describe('supervision_status stays equal to a full recount', () => {
         await ds.query(
           `INSERT INTO supervision_action (tenant_id, number, kind, target_unit_id, target_tenant_id, rule_source, status, dedupe_key, opened_at)
            VALUES ($1, $2, $3, $4, $5, 'test', $6, $2, now())`,
-          [issuer.id, `N${counter}`, ACTION_KINDS[o.kind], target ? target.township : issuer.unit, target?.id ?? null, statusOf(ACTION_KINDS[o.kind], o.status)],
+          [
+            issuer.id,
+            `N${counter}`,
+            ACTION_KINDS[o.kind],
+            target ? target.township : issuer.unit,
+            target?.id ?? null,
+            statusOf(ACTION_KINDS[o.kind], o.status),
+          ],
         );
         break;
       }
       case 'updateAction': {
-        const retarget = o.retarget === undefined ? '' : `, target_tenant_id = CASE WHEN tenant_id = $2 THEN $3::uuid ELSE target_tenant_id END`;
+        const retarget =
+          o.retarget === undefined
+            ? ''
+            : `, target_tenant_id = CASE WHEN tenant_id = $2 THEN $3::uuid ELSE target_tenant_id END`;
         const params: unknown[] = [o.status];
-        if (o.retarget !== undefined) params.push(county.id, o.retarget === null ? null : towns[o.retarget % towns.length].id);
-        const status = `(CASE kind ${Object.entries(ACTION_STATUSES).map(([k, list]) => `WHEN '${k}' THEN (ARRAY['${list.join("','")}'])[$1::int % ${list.length} + 1]`).join(' ')} END)`;
-        await ds.query(`UPDATE supervision_action SET status = ${status}${retarget} WHERE id = ${pickSql('supervision_action', o.pick)}`, params);
+        if (o.retarget !== undefined)
+          params.push(county.id, o.retarget === null ? null : towns[o.retarget % towns.length].id);
+        const status = `(CASE kind ${Object.entries(ACTION_STATUSES)
+          .map(([k, list]) => `WHEN '${k}' THEN (ARRAY['${list.join("','")}'])[$1::int % ${list.length} + 1]`)
+          .join(' ')} END)`;
+        await ds.query(
+          `UPDATE supervision_action SET status = ${status}${retarget} WHERE id = ${pickSql('supervision_action', o.pick)}`,
+          params,
+        );
         break;
       }
       case 'deleteAction':
@@ -147,10 +200,18 @@ describe('supervision_status stays equal to a full recount', () => {
         const [n] = (await ds.query(
           `INSERT INTO supervision_notice (tenant_id, number, kind, period, period_start, period_end, title, status, rule, published_at)
            VALUES ($1, $2, 'REGULAR', 'MONTHLY', $3, $3, '通报', $4, 'test', $5) RETURNING id`,
-          [county.id, `通${counter}`, day(counter), o.publish ? 'PUBLISHED' : 'DRAFT', o.publish ? `${day(o.day)}T10:00:00Z` : null],
+          [
+            county.id,
+            `通${counter}`,
+            day(counter),
+            o.publish ? 'PUBLISHED' : 'DRAFT',
+            o.publish ? `${day(o.day)}T10:00:00Z` : null,
+          ],
         )) as { id: string }[];
         const ranked = o.order.map((i) => towns[i % towns.length]).filter((x, i, all) => all.indexOf(x) === i);
-        const values = ranked.map((_, i) => `($1, $2, $${3 + i * 3}::uuid, $${4 + i * 3}::uuid, $${5 + i * 3}::int, ${ranked.length})`);
+        const values = ranked.map(
+          (_, i) => `($1, $2, $${3 + i * 3}::uuid, $${4 + i * 3}::uuid, $${5 + i * 3}::int, ${ranked.length})`,
+        );
         await ds.query(
           `INSERT INTO supervision_notice_entry (tenant_id, notice_id, target_unit_id, target_tenant_id, rank, ranked_of) VALUES ${values.join(', ')}`,
           [county.id, n.id, ...ranked.flatMap((x, i) => [x.township, x.id, i + 1])],
@@ -158,26 +219,43 @@ describe('supervision_status stays equal to a full recount', () => {
         break;
       }
       case 'updateNotice':
-        await ds.query(`UPDATE supervision_notice SET status = $1, published_at = $2 WHERE id = ${pickSql('supervision_notice', o.pick)}`, [o.publish ? 'PUBLISHED' : 'DRAFT', o.publish ? `${day(o.day)}T10:00:00Z` : null]);
+        await ds.query(
+          `UPDATE supervision_notice SET status = $1, published_at = $2 WHERE id = ${pickSql('supervision_notice', o.pick)}`,
+          [o.publish ? 'PUBLISHED' : 'DRAFT', o.publish ? `${day(o.day)}T10:00:00Z` : null],
+        );
         break;
       case 'updateEntry':
-        await ds.query(`UPDATE supervision_notice_entry SET rank = $1 WHERE id = ${pickSql('supervision_notice_entry', o.pick)}`, [o.rank]);
+        await ds.query(
+          `UPDATE supervision_notice_entry SET rank = $1 WHERE id = ${pickSql('supervision_notice_entry', o.pick)}`,
+          [o.rank],
+        );
         break;
       case 'insertObligation': {
         const tenant = tenants[o.tenant];
-        await ds.query(`INSERT INTO cadence_obligation (tenant_id, type_code, period_start, period_end, rrule, status) VALUES ($1, $2, $3, $3, 'FREQ=MONTHLY', $4)`, [tenant.id, `T${counter}`, day(counter), OBLIGATION_STATUSES[o.status]]);
+        await ds.query(
+          `INSERT INTO cadence_obligation (tenant_id, type_code, period_start, period_end, rrule, status) VALUES ($1, $2, $3, $3, 'FREQ=MONTHLY', $4)`,
+          [tenant.id, `T${counter}`, day(counter), OBLIGATION_STATUSES[o.status]],
+        );
         break;
       }
       case 'updateObligations':
-        await ds.query(`UPDATE cadence_obligation SET status = $2 WHERE tenant_id = $1`, [tenants[o.tenant].id, OBLIGATION_STATUSES[o.status]]);
+        await ds.query(`UPDATE cadence_obligation SET status = $2 WHERE tenant_id = $1`, [
+          tenants[o.tenant].id,
+          OBLIGATION_STATUSES[o.status],
+        ]);
         break;
       case 'insertItem': {
         const tenant = tenants[o.tenant];
-        await ds.query(`INSERT INTO agreed_item (tenant_id, minutes_id, position, content, due_spec, status) VALUES ($1, $2, $3, '事项', '{}', $4)`, [tenant.id, tenant.minutes, counter, ITEM_STATUSES[o.status]]);
+        await ds.query(
+          `INSERT INTO agreed_item (tenant_id, minutes_id, position, content, due_spec, status) VALUES ($1, $2, $3, '事项', '{}', $4)`,
+          [tenant.id, tenant.minutes, counter, ITEM_STATUSES[o.status]],
+        );
         break;
       }
       case 'updateItem':
-        await ds.query(`UPDATE agreed_item SET status = $1 WHERE id = ${pickSql('agreed_item', o.pick)}`, [ITEM_STATUSES[o.status]]);
+        await ds.query(`UPDATE agreed_item SET status = $1 WHERE id = ${pickSql('agreed_item', o.pick)}`, [
+          ITEM_STATUSES[o.status],
+        ]);
         break;
       case 'insertProposal': {
         // A county proposes about a township (target = the town); a town about its own unit (no target).
@@ -187,20 +265,36 @@ describe('supervision_status stays equal to a full recount', () => {
         await ds.query(
           `INSERT INTO supervision_proposal (tenant_id, rule_id, rule_source, step, target_unit_id, target_tenant_id, dedupe_key, status, proposed_at, decided_at, action_id)
            VALUES ($1, 'test', 'test', $2, $3, $4, $5, $6::text, now(), CASE WHEN $6::text = 'PROPOSED' THEN NULL ELSE now() END, CASE WHEN $6::text = 'CONFIRMED' THEN gen_random_uuid() END)`,
-          [issuer.id, PROPOSAL_STEPS[o.step % 3], target ? target.township : issuer.unit, target?.id ?? null, `P${counter}`, status],
+          [
+            issuer.id,
+            PROPOSAL_STEPS[o.step % 3],
+            target ? target.township : issuer.unit,
+            target?.id ?? null,
+            `P${counter}`,
+            status,
+          ],
         );
         break;
       }
       case 'updateProposal': {
         const params: unknown[] = [PROPOSAL_STATUSES[o.status % 3]];
-        const retarget = o.retarget === undefined ? '' : `, target_tenant_id = CASE WHEN tenant_id = $2 THEN $3::uuid ELSE target_tenant_id END`;
-        if (o.retarget !== undefined) params.push(county.id, o.retarget === null ? null : towns[o.retarget % towns.length].id);
-        await ds.query(`UPDATE supervision_proposal SET status = $1::text, ${decidedSql('$1::text')}${retarget} WHERE id = ${pickSql('supervision_proposal', o.pick)}`, params);
+        const retarget =
+          o.retarget === undefined
+            ? ''
+            : `, target_tenant_id = CASE WHEN tenant_id = $2 THEN $3::uuid ELSE target_tenant_id END`;
+        if (o.retarget !== undefined)
+          params.push(county.id, o.retarget === null ? null : towns[o.retarget % towns.length].id);
+        await ds.query(
+          `UPDATE supervision_proposal SET status = $1::text, ${decidedSql('$1::text')}${retarget} WHERE id = ${pickSql('supervision_proposal', o.pick)}`,
+          params,
+        );
         break;
       }
       case 'refresh': {
         const tenant = tenants[o.tenant];
-        await db.run(RequestContext.forTenantJob(tenant.id), ({ em }) => em.query(`SELECT supervision_status_refresh($1, $2)`, [tenant.id, day(o.day)]));
+        await db.run(RequestContext.forTenantJob(tenant.id), ({ em }) =>
+          em.query(`SELECT supervision_status_refresh($1, $2)`, [tenant.id, day(o.day)]),
+        );
         break;
       }
     }
@@ -209,24 +303,63 @@ describe('supervision_status stays equal to a full recount', () => {
   const tenantIdx = fc.nat(4);
   const due = fc.option(fc.integer({ min: 0, max: 400 }), { nil: null });
   const op: fc.Arbitrary<Op> = fc.oneof(
-    fc.record({ op: fc.constant('insertCases' as const), tenant: tenantIdx, rows: fc.array(fc.record({ status: fc.nat(5), due }), { minLength: 1, maxLength: 4 }) }),
+    fc.record({
+      op: fc.constant('insertCases' as const),
+      tenant: tenantIdx,
+      rows: fc.array(fc.record({ status: fc.nat(5), due }), { minLength: 1, maxLength: 4 }),
+    }),
     fc.record({ op: fc.constant('insertCaseAsApp' as const), tenant: tenantIdx, due }),
     fc.record({ op: fc.constant('updateCase' as const), pick: fc.nat(), status: fc.nat(5), due }),
     fc.record({ op: fc.constant('bulkUpdateCases' as const), digit: fc.nat(15), status: fc.nat(5) }),
     fc.record({ op: fc.constant('deleteCase' as const), pick: fc.nat() }),
     // Actions have the most states: drawn more often.
-    { arbitrary: fc.record({ op: fc.constant('insertAction' as const), issuer: fc.nat(3), target: fc.option(fc.nat(3), { nil: null }), kind: fc.nat(2), status: fc.nat(5) }), weight: 4 },
-    fc.record({ op: fc.constant('updateAction' as const), pick: fc.nat(), status: fc.nat(5), retarget: fc.option(fc.option(fc.nat(3), { nil: null }), { nil: undefined }) }),
+    {
+      arbitrary: fc.record({
+        op: fc.constant('insertAction' as const),
+        issuer: fc.nat(3),
+        target: fc.option(fc.nat(3), { nil: null }),
+        kind: fc.nat(2),
+        status: fc.nat(5),
+      }),
+      weight: 4,
+    },
+    fc.record({
+      op: fc.constant('updateAction' as const),
+      pick: fc.nat(),
+      status: fc.nat(5),
+      retarget: fc.option(fc.option(fc.nat(3), { nil: null }), { nil: undefined }),
+    }),
     fc.record({ op: fc.constant('deleteAction' as const), pick: fc.nat() }),
-    fc.record({ op: fc.constant('insertNotice' as const), order: fc.array(fc.nat(3), { minLength: 1, maxLength: 4 }), publish: fc.boolean(), day: fc.integer({ min: 0, max: 400 }) }),
-    fc.record({ op: fc.constant('updateNotice' as const), pick: fc.nat(), publish: fc.boolean(), day: fc.integer({ min: 0, max: 400 }) }),
+    fc.record({
+      op: fc.constant('insertNotice' as const),
+      order: fc.array(fc.nat(3), { minLength: 1, maxLength: 4 }),
+      publish: fc.boolean(),
+      day: fc.integer({ min: 0, max: 400 }),
+    }),
+    fc.record({
+      op: fc.constant('updateNotice' as const),
+      pick: fc.nat(),
+      publish: fc.boolean(),
+      day: fc.integer({ min: 0, max: 400 }),
+    }),
     fc.record({ op: fc.constant('updateEntry' as const), pick: fc.nat(), rank: fc.integer({ min: 1, max: 9 }) }),
     fc.record({ op: fc.constant('insertObligation' as const), tenant: tenantIdx, status: fc.nat(2) }),
     fc.record({ op: fc.constant('updateObligations' as const), tenant: tenantIdx, status: fc.nat(2) }),
     fc.record({ op: fc.constant('insertItem' as const), tenant: tenantIdx, status: fc.nat(2) }),
     fc.record({ op: fc.constant('updateItem' as const), pick: fc.nat(), status: fc.nat(2) }),
-    fc.record({ op: fc.constant('insertProposal' as const), issuer: fc.nat(3), target: fc.option(fc.nat(3), { nil: null }), step: fc.nat(2), status: fc.nat(2) }),
-    fc.record({ op: fc.constant('updateProposal' as const), pick: fc.nat(), status: fc.nat(2), retarget: fc.option(fc.option(fc.nat(3), { nil: null }), { nil: undefined }) }),
+    fc.record({
+      op: fc.constant('insertProposal' as const),
+      issuer: fc.nat(3),
+      target: fc.option(fc.nat(3), { nil: null }),
+      step: fc.nat(2),
+      status: fc.nat(2),
+    }),
+    fc.record({
+      op: fc.constant('updateProposal' as const),
+      pick: fc.nat(),
+      status: fc.nat(2),
+      retarget: fc.option(fc.option(fc.nat(3), { nil: null }), { nil: undefined }),
+    }),
     fc.record({ op: fc.constant('refresh' as const), tenant: tenantIdx, day: fc.integer({ min: 0, max: 400 }) }),
   );
 
@@ -235,7 +368,8 @@ describe('supervision_status stays equal to a full recount', () => {
     const check = async (ops: Op[]): Promise<void> => {
       for (const o of ops) await apply(o);
       expect(await storedStatus(ds)).toEqual(await recountFromRaw(ds));
-      const [totals] = (await ds.query(`SELECT sum(open_cases)::int AS open, sum(overdue_cases)::int AS overdue, sum(listed_cases)::int AS listed,
+      const [totals] =
+        (await ds.query(`SELECT sum(open_cases)::int AS open, sum(overdue_cases)::int AS overdue, sum(listed_cases)::int AS listed,
         sum(interviews_awaiting_rectification)::int AS awaiting, count(latest_rank)::int AS ranked, sum(cadence_due)::int AS cadence,
         sum(agreed_items_total)::int AS items, sum(proposed_steps)::int AS proposed, sum(confirmed_steps)::int AS confirmed,
         sum(dismissed_steps)::int AS dismissed FROM supervision_status`)) as Record<string, number>[];
@@ -244,7 +378,14 @@ describe('supervision_status stays equal to a full recount', () => {
     // A fixed start that puts something in every part of the row (a county listing and interview of a
     // township, a published ranking, overdue cases, decided obligations, issued items)…
     await check([
-      { op: 'insertCases', tenant: 1, rows: [{ status: 1, due: 10 }, { status: 0, due: null }] },
+      {
+        op: 'insertCases',
+        tenant: 1,
+        rows: [
+          { status: 1, due: 10 },
+          { status: 0, due: null },
+        ],
+      },
       { op: 'refresh', tenant: 1, day: 100 },
       { op: 'insertAction', issuer: 0, target: 0, kind: 0, status: 0 },
       { op: 'insertAction', issuer: 0, target: 1, kind: 1, status: 2 },
@@ -255,12 +396,24 @@ describe('supervision_status stays equal to a full recount', () => {
       { op: 'insertProposal', issuer: 0, target: 3, step: 1, status: 1 },
       { op: 'insertProposal', issuer: 1, target: null, step: 2, status: 2 },
     ]);
-    expect([...reached].sort()).toEqual(['awaiting', 'cadence', 'confirmed', 'dismissed', 'items', 'listed', 'open', 'overdue', 'proposed', 'ranked']);
+    expect([...reached].sort()).toEqual([
+      'awaiting',
+      'cadence',
+      'confirmed',
+      'dismissed',
+      'items',
+      'listed',
+      'open',
+      'overdue',
+      'proposed',
+      'ranked',
+    ]);
     // …then random sequences on top of it.
-    await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), check),
-      { numRuns: 30, seed: 20261122, endOnFailure: true },
-    );
+    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), check), {
+      numRuns: 30,
+      seed: 20261122,
+      endOnFailure: true,
+    });
   });
 
   it('concurrent writers of one tenant never lose a count (the row lock orders their recounts)', async () => {
@@ -296,19 +449,31 @@ describe('supervision_status stays equal to a full recount', () => {
       );
     });
     expect(await storedStatus(ds)).not.toEqual(await recountFromRaw(ds));
-    const [{ as_of }] = (await ds.query(`SELECT to_char(overdue_as_of, 'YYYY-MM-DD') AS as_of FROM supervision_status WHERE tenant_id = $1`, [town.id])) as { as_of: string }[];
-    await db.run(RequestContext.forTenantJob(town.id), ({ em }) => em.query(`SELECT supervision_status_refresh($1, $2)`, [town.id, as_of]));
+    const [{ as_of }] = (await ds.query(
+      `SELECT to_char(overdue_as_of, 'YYYY-MM-DD') AS as_of FROM supervision_status WHERE tenant_id = $1`,
+      [town.id],
+    )) as { as_of: string }[];
+    await db.run(RequestContext.forTenantJob(town.id), ({ em }) =>
+      em.query(`SELECT supervision_status_refresh($1, $2)`, [town.id, as_of]),
+    );
     expect(await storedStatus(ds)).toEqual(await recountFromRaw(ds));
   });
 
   it('a tenant onboarded later gets its row at once; none is missing', async () => {
     const id = randomUUID();
-    await ds.query(`INSERT INTO tenant (id, code, name, level, parent_id, path, plugin_id, plugin_version, plugin_config) VALUES ($1, 'late-town', '新镇', 'TOWN', $2, '', 'xiacang-town', '1.0.0', '{}')`, [id, county.id]);
-    const [row] = (await ds.query(`SELECT code, level, parent_id, path FROM supervision_status WHERE tenant_id = $1`, [id])) as { code: string; level: string; parent_id: string; path: string }[];
+    await ds.query(
+      `INSERT INTO tenant (id, code, name, level, parent_id, path, plugin_id, plugin_version, plugin_config) VALUES ($1, 'late-town', '新镇', 'TOWN', $2, '', 'xiacang-town', '1.0.0', '{}')`,
+      [id, county.id],
+    );
+    const [row] = (await ds.query(`SELECT code, level, parent_id, path FROM supervision_status WHERE tenant_id = $1`, [
+      id,
+    ])) as { code: string; level: string; parent_id: string; path: string }[];
     expect(row).toMatchObject({ code: 'late-town', level: 'TOWN', parent_id: county.id });
     expect(row.path.endsWith(`/${county.id}/${id}/`)).toBe(true);
     await ds.query(`UPDATE tenant SET name = '更名镇' WHERE id = $1`, [id]);
-    expect((await ds.query(`SELECT name FROM supervision_status WHERE tenant_id = $1`, [id]))[0]).toEqual({ name: '更名镇' });
+    expect((await ds.query(`SELECT name FROM supervision_status WHERE tenant_id = $1`, [id]))[0]).toEqual({
+      name: '更名镇',
+    });
     expect(await storedStatus(ds)).toEqual(await recountFromRaw(ds));
   });
 });

@@ -43,13 +43,24 @@ describe('per-tenant fan-out of the hourly ticks', () => {
 
   it('enqueues one job per selected tenant with a job id of the key, the tenant and the stamp', async () => {
     const seen: { name: string; data: unknown; options: EnqueueOptions }[] = [];
-    const recording = { enqueue: async (name: string, data: unknown, options: EnqueueOptions) => void seen.push({ name, data, options }) } as unknown as JobQueue;
-    const n = await enqueuePerTenant(db, recording, { job: 'x.tenant', key: 'x', stamp: '2026-12-02T10', rulesAt: ['supervision', 'inspections', 'regular'] });
+    const recording = {
+      enqueue: async (name: string, data: unknown, options: EnqueueOptions) => void seen.push({ name, data, options }),
+    } as unknown as JobQueue;
+    const n = await enqueuePerTenant(db, recording, {
+      job: 'x.tenant',
+      key: 'x',
+      stamp: '2026-12-02T10',
+      rulesAt: ['supervision', 'inspections', 'regular'],
+    });
     const expected = tenants.filter((x) => pluginOf(x).supervision?.inspections?.regular);
     expect(expected.length).toBeGreaterThan(0);
     expect(n).toBe(expected.length);
     expect(seen.map((s) => s.data)).toEqual(expected.map((x) => ({ tenantId: x.id })));
     expect(new Set(seen.map((s) => s.options.jobId)).size).toBe(n);
-    expect(seen.every((s) => s.name === 'x.tenant' && s.options.jobId.startsWith('x.') && s.options.jobId.endsWith('.2026-12-02T10'))).toBe(true);
+    expect(
+      seen.every(
+        (s) => s.name === 'x.tenant' && s.options.jobId.startsWith('x.') && s.options.jobId.endsWith('.2026-12-02T10'),
+      ),
+    ).toBe(true);
   });
 });

@@ -12,11 +12,24 @@ describe('tenant export and import', () => {
     source = await startTestApp({ PII_KEY });
     target = await startTestApp({ SEED_DEMO: 'false', PII_KEY });
     const office = await source.login('shizi', 'office');
-    const res = await source.gql('mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }', { i: { tenantCode: 'shizi', name: '应急管理办公室', kind: 'DEPARTMENT', reason: '机构调整' } }, office);
+    const res = await source.gql(
+      'mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }',
+      { i: { tenantCode: 'shizi', name: '应急管理办公室', kind: 'DEPARTMENT', reason: '机构调整' } },
+      office,
+    );
     expect(res.errors).toBeUndefined();
-    const petition = await source.gql('mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }', {
-      i: { tenantCode: 'shizi', channel: 'VISIT', matter: '反映村道硬化质量问题，请求复查。', petitioners: [{ name: '刘某', idNumber: '11010519491231002X', phone: '13800000000' }] },
-    }, office);
+    const petition = await source.gql(
+      'mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }',
+      {
+        i: {
+          tenantCode: 'shizi',
+          channel: 'VISIT',
+          matter: '反映村道硬化质量问题，请求复查。',
+          petitioners: [{ name: '刘某', idNumber: '11010519491231002X', phone: '13800000000' }],
+        },
+      },
+      office,
+    );
     expect(petition.errors).toBeUndefined();
     await source.queue.whenIdle();
   });
@@ -40,17 +53,37 @@ describe('tenant export and import', () => {
     expect(again.tenant).toMatchObject({ ...tenant, parent_id: null });
 
     const admin = await target.login(null, 'admin');
-    const check = await target.gql<{ verifyAuditChain: { intact: boolean } }>('{ verifyAuditChain(tenantCode: "shizi") { intact } }', {}, admin);
+    const check = await target.gql<{ verifyAuditChain: { intact: boolean } }>(
+      '{ verifyAuditChain(tenantCode: "shizi") { intact } }',
+      {},
+      admin,
+    );
     expect(check.data?.verifyAuditChain.intact).toBe(true);
     const office = await target.login('shizi', 'office');
-    const units = await target.gql<{ tenant: { memberUnits: unknown[] } }>('{ tenant(code: "shizi") { memberUnits { id } } }', {}, office);
+    const units = await target.gql<{ tenant: { memberUnits: unknown[] } }>(
+      '{ tenant(code: "shizi") { memberUnits { id } } }',
+      {},
+      office,
+    );
     expect(units.data?.tenant.memberUnits).toHaveLength(23);
     // The ledger came along, personal data readable with the same key, and its history keeps growing in order.
-    const cases = await target.gql<{ cases: { items: { id: string; petitioners: { name: string; idNumber: string }[] }[] } }>('{ cases(tenantCode: "shizi") { items { id petitioners { name idNumber } } } }', {}, office);
-    expect(cases.data?.cases.items).toEqual([{ id: expect.any(String), petitioners: [{ name: '刘某', idNumber: '11010519491231002X' }] }]);
+    const cases = await target.gql<{
+      cases: { items: { id: string; petitioners: { name: string; idNumber: string }[] }[] };
+    }>('{ cases(tenantCode: "shizi") { items { id petitioners { name idNumber } } } }', {}, office);
+    expect(cases.data?.cases.items).toEqual([
+      { id: expect.any(String), petitioners: [{ name: '刘某', idNumber: '11010519491231002X' }] },
+    ]);
     const caseId = cases.data!.cases.items[0].id;
-    const units2 = await target.gql<{ tenant: { memberUnits: { id: string }[] } }>('{ tenant(code: "shizi") { memberUnits { id } } }', {}, office);
-    const assigned = await target.gql<{ assignCase: { history: { kind: string }[] } }>('mutation($i: AssignCaseInput!) { assignCase(input: $i) { history { kind } } }', { i: { caseId, responsibleUnitId: units2.data!.tenant.memberUnits[0].id, responsiblePerson: '王五' } }, office);
+    const units2 = await target.gql<{ tenant: { memberUnits: { id: string }[] } }>(
+      '{ tenant(code: "shizi") { memberUnits { id } } }',
+      {},
+      office,
+    );
+    const assigned = await target.gql<{ assignCase: { history: { kind: string }[] } }>(
+      'mutation($i: AssignCaseInput!) { assignCase(input: $i) { history { kind } } }',
+      { i: { caseId, responsibleUnitId: units2.data!.tenant.memberUnits[0].id, responsiblePerson: '王五' } },
+      office,
+    );
     expect(assigned.data?.assignCase.history.map((h) => h.kind)).toEqual(['RECEIVED', 'ASSIGNED']);
   });
 

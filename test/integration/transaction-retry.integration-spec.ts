@@ -23,7 +23,9 @@ describe('Db.run retries serialization failures and deadlocks once', () => {
     const result = await db.run(RequestContext.platform(), async ({ em }) => {
       attempts++;
       // PostgreSQL itself raises the serialization failure, on the first attempt only.
-      await em.query(`DO $$ BEGIN IF ${attempts === 1 ? 'true' : 'false'} THEN RAISE EXCEPTION 'could not serialize access' USING ERRCODE = '40001'; END IF; END $$`);
+      await em.query(
+        `DO $$ BEGIN IF ${attempts === 1 ? 'true' : 'false'} THEN RAISE EXCEPTION 'could not serialize access' USING ERRCODE = '40001'; END IF; END $$`,
+      );
       const rows: { n: number }[] = await em.query('SELECT 7 AS n');
       return rows[0].n;
     });

@@ -30,7 +30,8 @@ function enumColumns(): EnumColumn[] {
   const out: EnumColumn[] = [];
   for (const file of files('libs/modules', (f) => f.endsWith('.entity.ts'))) {
     const text = readFileSync(file, 'utf8');
-    const re = /@Entity\('([a-z_]+)'\)|@Column\(\{([^}]*)\}\)(?:\s*@[A-Za-z]+\((?:[^()]|\([^()]*\))*\))*\s*(\w+)\??: ([A-Z]\w+)(?: \| null)?;/g;
+    const re =
+      /@Entity\('([a-z_]+)'\)|@Column\(\{([^}]*)\}\)(?:\s*@[A-Za-z]+\((?:[^()]|\([^()]*\))*\))*\s*(\w+)\??: ([A-Z]\w+)(?: \| null)?;/g;
     let table: string | null = null;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[1]) {
@@ -50,7 +51,13 @@ async function enumsOf(file: string): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   const mod = (await import(file)) as Record<string, unknown>;
   for (const [name, value] of Object.entries(mod)) {
-    if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).length && Object.values(value).every((v) => typeof v === 'string')) {
+    if (
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.values(value).length &&
+      Object.values(value).every((v) => typeof v === 'string')
+    ) {
       out.set(name, Object.values(value as Record<string, string>));
     }
   }
@@ -62,9 +69,15 @@ async function enumValues(c: EnumColumn): Promise<string[] | undefined> {
   const file = join(ROOT, c.file);
   const own = (await enumsOf(file)).get(c.enumName);
   if (own) return own;
-  const from = new RegExp(`import\\s*(?:type\\s*)?\\{[^}]*\\b${c.enumName}\\b[^}]*\\}\\s*from\\s*'([^']+)'`).exec(readFileSync(file, 'utf8'))?.[1];
+  const from = new RegExp(`import\\s*(?:type\\s*)?\\{[^}]*\\b${c.enumName}\\b[^}]*\\}\\s*from\\s*'([^']+)'`).exec(
+    readFileSync(file, 'utf8'),
+  )?.[1];
   if (!from) return undefined;
-  const target = from.startsWith('.') ? join(dirname(file), from) : from.startsWith('@modules/') ? join(ROOT, 'libs/modules', from.slice('@modules/'.length)) : null;
+  const target = from.startsWith('.')
+    ? join(dirname(file), from)
+    : from.startsWith('@modules/')
+      ? join(ROOT, 'libs/modules', from.slice('@modules/'.length))
+      : null;
   if (!target) return undefined;
   return (await enumsOf(target.endsWith('.ts') ? target : `${target}.ts`)).get(c.enumName);
 }
@@ -85,7 +98,9 @@ describe('closed vocabularies: SQL matches the TypeScript enums', () => {
          FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
          WHERE c.contype = 'c' AND array_length(c.conkey, 1) = 1 AND c.connamespace = 'public'::regnamespace`,
       )) as { table: string; column: string; def: string }[],
-      (await em.query(`SELECT proname AS name, prosrc AS body FROM pg_proc WHERE pronamespace = 'public'::regnamespace`)) as { name: string; body: string }[],
+      (await em.query(
+        `SELECT proname AS name, prosrc AS body FROM pg_proc WHERE pronamespace = 'public'::regnamespace`,
+      )) as { name: string; body: string }[],
     ]);
   });
   afterAll(async () => {
@@ -107,20 +122,41 @@ describe('closed vocabularies: SQL matches the TypeScript enums', () => {
       compared.push(`${c.table}.${c.column}`);
       const sql = quoted(check.def);
       const ts = [...c.values].sort();
-      if (JSON.stringify(sql) !== JSON.stringify(ts)) problems.push(`${c.table}.${c.column} (${c.file}, ${c.enumName}): SQL ${sql.join(',')} vs TypeScript ${ts.join(',')}`);
+      if (JSON.stringify(sql) !== JSON.stringify(ts))
+        problems.push(
+          `${c.table}.${c.column} (${c.file}, ${c.enumName}): SQL ${sql.join(',')} vs TypeScript ${ts.join(',')}`,
+        );
     }
     expect(problems).toEqual([]);
-    expect(compared).toEqual(expect.arrayContaining(['petition_case.status', 'supervision_action.kind', 'minutes.status', 'agreed_item.status']));
+    expect(compared).toEqual(
+      expect.arrayContaining([
+        'petition_case.status',
+        'supervision_action.kind',
+        'minutes.status',
+        'agreed_item.status',
+      ]),
+    );
   });
 
   it('"open case" is OPEN_CASE_STATUSES wherever SQL lists it (triggers, queries, the tests\' recount)', () => {
     const open = [...OPEN_CASE_STATUSES].sort();
     const sources = [
       ...functions.map((f) => ({ where: `function ${f.name}`, text: f.body })),
-      ...files('libs/modules', (f) => /\.(query|repository)\.ts$/.test(f)).map((f) => ({ where: relative(ROOT, f), text: readFileSync(f, 'utf8') })),
-      { where: 'test/support/supervision-recount.ts', text: readFileSync(join(ROOT, 'test/support/supervision-recount.ts'), 'utf8') },
+      ...files('libs/modules', (f) => /\.(query|repository)\.ts$/.test(f)).map((f) => ({
+        where: relative(ROOT, f),
+        text: readFileSync(f, 'utf8'),
+      })),
+      {
+        where: 'test/support/supervision-recount.ts',
+        text: readFileSync(join(ROOT, 'test/support/supervision-recount.ts'), 'utf8'),
+      },
     ];
-    const lists = sources.flatMap((s) => [...s.text.matchAll(/status IN \(([^)]*'RECEIVED'[^)]*)\)/g)].map((m) => ({ where: s.where, values: quoted(m[1]) })));
+    const lists = sources.flatMap((s) =>
+      [...s.text.matchAll(/status IN \(([^)]*'RECEIVED'[^)]*)\)/g)].map((m) => ({
+        where: s.where,
+        values: quoted(m[1]),
+      })),
+    );
     expect(lists.length).toBeGreaterThanOrEqual(3);
     expect(lists.filter((l) => JSON.stringify(l.values) !== JSON.stringify(open))).toEqual([]);
   });
@@ -131,10 +167,17 @@ describe('closed vocabularies: SQL matches the TypeScript enums', () => {
     const proposalStatuses = [...proposalsBody.matchAll(/\bx\.status = '(\w+)'/g)].map((m) => m[1]);
     expect(proposalStatuses.length).toBeGreaterThan(0);
     expect(proposalStatuses.filter((s) => !(PROPOSAL_STATUSES as readonly string[]).includes(s))).toEqual([]);
-    const body = functions.filter((f) => f.name.startsWith('supervision_status') && f.name !== 'supervision_status_recount').map((f) => f.body).join('\n');
+    const body = functions
+      .filter((f) => f.name.startsWith('supervision_status') && f.name !== 'supervision_status_recount')
+      .map((f) => f.body)
+      .join('\n');
     expect(body).not.toBe('');
-    const kinds = [...body.matchAll(/\bx\.kind (?:= '(\w+)'|IN \(([^)]*)\))/g)].flatMap((m) => (m[1] ? [m[1]] : quoted(m[2])));
-    const statuses = [...body.matchAll(/\bx\.status (?:= '(\w+)'|IN \(([^)]*)\))/g)].flatMap((m) => (m[1] ? [m[1]] : quoted(m[2])));
+    const kinds = [...body.matchAll(/\bx\.kind (?:= '(\w+)'|IN \(([^)]*)\))/g)].flatMap((m) =>
+      m[1] ? [m[1]] : quoted(m[2]),
+    );
+    const statuses = [...body.matchAll(/\bx\.status (?:= '(\w+)'|IN \(([^)]*)\))/g)].flatMap((m) =>
+      m[1] ? [m[1]] : quoted(m[2]),
+    );
     expect(kinds.length).toBeGreaterThan(0);
     expect(statuses.length).toBeGreaterThan(0);
     expect(kinds.filter((k) => !(Object.values(SupervisionActionKind) as string[]).includes(k))).toEqual([]);

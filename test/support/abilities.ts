@@ -22,7 +22,12 @@ export function abilityOf(role: Role, rules: RulesFor): AppAbility {
 }
 
 /** `can(action, type, { tenantId })` for the caller's own tenant and for another. */
-export function canIn(ability: AppAbility, action: Action, type: Exclude<SubjectType, 'all'>, extra: Record<string, unknown> = {}): { own: boolean; other: boolean } {
+export function canIn(
+  ability: AppAbility,
+  action: Action,
+  type: Exclude<SubjectType, 'all'>,
+  extra: Record<string, unknown> = {},
+): { own: boolean; other: boolean } {
   return {
     own: ability.can(action, subject(type, { tenantId: OWN, ...extra })),
     other: ability.can(action, subject(type, { tenantId: OTHER, ...extra })),

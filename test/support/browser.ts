@@ -10,9 +10,10 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
  * The suites run whenever chromium is installed; they are skipped only when it is absent and CI is
  * not set (CI installs it, and a CI run without it fails instead of skipping).
  */
-export const CHROMIUM_PATH: string | null = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p): p is string => Boolean(p) && existsSync(p as string),
-) ?? null;
+export const CHROMIUM_PATH: string | null =
+  [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p): p is string => Boolean(p) && existsSync(p as string),
+  ) ?? null;
 
 /** `describe` when a browser can run (or CI demands it), `describe.skip` otherwise. */
 export const describeBrowser: jest.Describe = CHROMIUM_PATH || process.env.CI ? describe : describe.skip;

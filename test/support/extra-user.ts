@@ -6,7 +6,13 @@ import type { TestApp } from './test-app';
  * a test needs, e.g. one person holding both OFFICE_DIRECTOR and CONVENER. Written straight to the
  * database so the test does not depend on who may grant what (the identity context's own tests cover that).
  */
-export async function copyUser(t: TestApp, tenantCode: string, from: string, username: string, roles: string[]): Promise<void> {
+export async function copyUser(
+  t: TestApp,
+  tenantCode: string,
+  from: string,
+  username: string,
+  roles: string[],
+): Promise<void> {
   const ds = t.app.get(DataSource);
   const [user]: { id: string }[] = await ds.query(
     `INSERT INTO app_user (tenant_id, username, display_name, roles, member_unit_id)

@@ -21,7 +21,8 @@ export function readZip(archive: Buffer): Map<string, Buffer> {
     const localHeader = archive.readUInt32LE(at + 42);
     const name = archive.toString('utf8', at + 46, at + 46 + nameLength);
     // The local header's own name/extra lengths may differ from the central directory's.
-    const dataStart = localHeader + 30 + archive.readUInt16LE(localHeader + 26) + archive.readUInt16LE(localHeader + 28);
+    const dataStart =
+      localHeader + 30 + archive.readUInt16LE(localHeader + 26) + archive.readUInt16LE(localHeader + 28);
     const data = archive.subarray(dataStart, dataStart + compressedSize);
     if (method !== 0 && method !== 8) throw new Error(`${name}: unsupported compression method ${method}`);
     entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
@@ -44,7 +45,9 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 export function wordParagraphs(xml: string): string[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) =>
     [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)]
-      .map(([tag, text]) => (tag === '<w:tab/>' ? '\t' : (text ?? '').replace(/&(\w+);/g, (m, e: string) => ENTITIES[e] ?? m)))
+      .map(([tag, text]) =>
+        tag === '<w:tab/>' ? '\t' : (text ?? '').replace(/&(\w+);/g, (m, e: string) => ENTITIES[e] ?? m),
+      )
       .join(''),
   );
 }

@@ -19,7 +19,14 @@ import { join } from 'node:path';
  * anything else (another plugin directory, production hashing, another PII key, no seed) migrates
  * and seeds from scratch as before. JM_TEST_TEMPLATE=off turns copies off for a run.
  */
-const SAFE_KEYS = [/^ACCESS_TOKEN_TTL$/, /^SESSION_MAX_AGE$/, /^WORKER$/, /^LOG_LEVEL$/, /^TRUSTED_PROXIES$/, /^LOGIN_/];
+const SAFE_KEYS = [
+  /^ACCESS_TOKEN_TTL$/,
+  /^SESSION_MAX_AGE$/,
+  /^WORKER$/,
+  /^LOG_LEVEL$/,
+  /^TRUSTED_PROXIES$/,
+  /^LOGIN_/,
+];
 
 export type BuildTemplate = () => Promise<Blob>;
 

@@ -13,13 +13,20 @@ export const REAL_SERVICES = Boolean(process.env.DATABASE_URL);
 
 export interface GqlResult<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; reason?: string; field?: string; problems?: { field: string; message: string }[] } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; reason?: string; field?: string; problems?: { field: string; message: string }[] };
+  }[];
 }
 
 export interface TestApp extends CreatedApp {
   config: AppConfig;
   http: () => request.Agent;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   login(tenantCode: string | null, username: string, password?: string): Promise<string>;
   queue: JobQueue;
 }
@@ -91,7 +98,10 @@ const buildTemplate: BuildTemplate = async () => {
  * is, on the embedded default, a copy of the run's migrated and seeded template when the environment
  * allows it (test/support/seeded-template.ts), else it is migrated and seeded here.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { logStream?: Writable } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logStream?: Writable } = {},
+): Promise<TestApp> {
   const template = mayUseTemplate(env) ? await seededTemplate(buildTemplate) : null;
   const db = await freshDatabaseUrl();
   // A queue of its own per app; `QUEUE_PREFIX: ''` in env leaves the deployment's default prefix.
@@ -99,16 +109,23 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const config = testConfig(db.url, env);
   let created: CreatedApp;
   try {
-    created = await createApp(config, { inMemory: !db.url, initialData: template ?? undefined, logStream: options.logStream });
+    created = await createApp(config, {
+      inMemory: !db.url,
+      initialData: template ?? undefined,
+      logStream: options.logStream,
+    });
   } catch (err) {
     await db.drop();
     throw err;
   }
   const app: INestApplication = created.app;
   const http = (): request.Agent => request.agent(app.getHttpServer());
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
     // English messages, so tests read the text they assert; test/e2e/error-language checks Chinese (the default).
-    const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('accept-language', 'en');
+    const req = request(app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('accept-language', 'en');
     if (token) req.set('authorization', `Bearer ${token}`);
     const res = await req.send({ query, variables });
     return res.body as GqlResult<T>;
@@ -116,7 +133,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const login = async (tenantCode: string | null, username: string, password?: string): Promise<string> => {
     const res = await gql<{ login: { accessToken: string } }>(
       `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      { input: { ...(tenantCode ? { tenantCode } : {}), username, password: password ?? (tenantCode ? DEMO_PASSWORD : ADMIN_PASSWORD) } },
+      {
+        input: {
+          ...(tenantCode ? { tenantCode } : {}),
+          username,
+          password: password ?? (tenantCode ? DEMO_PASSWORD : ADMIN_PASSWORD),
+        },
+      },
     );
     if (!res.data?.login) throw new Error(`login ${tenantCode}/${username} failed: ${JSON.stringify(res.errors)}`);
     return res.data.login.accessToken;

@@ -13,12 +13,20 @@ export function setUnauthenticatedHandler(handler: () => void): void {
 const auth = new SetContextLink((prev) => {
   const token = readToken();
   // An operation may carry its own token (a password-change-only sign-in, the sign-out): it wins.
-  return { headers: { 'accept-language': 'zh-CN', ...(token ? { authorization: `Bearer ${token}` } : {}), ...prev.headers } };
+  return {
+    headers: { 'accept-language': 'zh-CN', ...(token ? { authorization: `Bearer ${token}` } : {}), ...prev.headers },
+  };
 });
 
 const signOutOnExpiry = new ErrorLink(({ error, operation }) => {
-  if (operation.operationName === 'Login' || operation.operationName === 'Logout' || operation.operationName === 'ChangePassword') return;
-  if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onUnauthenticated();
+  if (
+    operation.operationName === 'Login' ||
+    operation.operationName === 'Logout' ||
+    operation.operationName === 'ChangePassword'
+  )
+    return;
+  if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'))
+    onUnauthenticated();
 });
 
 export const client = new ApolloClient({

@@ -13,15 +13,33 @@ export const MeDocument = graphql(`
       username
       displayName
       roles
-      memberUnit { id name kind }
-      tenant { id code name level parent { code name } children { code } }
+      memberUnit {
+        id
+        name
+        kind
+      }
+      tenant {
+        id
+        code
+        name
+        level
+        parent {
+          code
+          name
+        }
+        children {
+          code
+        }
+      }
     }
   }
 `);
 
 const RefreshAccessTokenDocument = graphql(`
   mutation RefreshAccessToken {
-    refreshAccessToken { accessToken }
+    refreshAccessToken {
+      accessToken
+    }
   }
 `);
 
@@ -53,7 +71,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(() => {
     // End the session on the server too (its refresh and access tokens), with the token being forgotten.
     const current = readToken();
-    if (current) void client.mutate({ mutation: LogoutDocument, context: { headers: { authorization: `Bearer ${current}` } } }).catch(() => undefined);
+    if (current)
+      void client
+        .mutate({ mutation: LogoutDocument, context: { headers: { authorization: `Bearer ${current}` } } })
+        .catch(() => undefined);
     writeToken(null);
     setToken(null);
     void client.clearStore();
@@ -79,7 +100,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [token, client, signOut]);
 
   const value = useMemo<Auth>(
-    () => ({ token, me: token ? (data?.me ?? null) : null, loading: Boolean(token) && loading && !data, error, signIn, signOut }),
+    () => ({
+      token,
+      me: token ? (data?.me ?? null) : null,
+      loading: Boolean(token) && loading && !data,
+      error,
+      signIn,
+      signOut,
+    }),
     [token, data, loading, error, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

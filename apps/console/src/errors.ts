@@ -52,21 +52,26 @@ interface ApiError {
 }
 
 function describe(e: ApiError): string {
-  const problems = Array.isArray(e.extensions?.problems) ? (e.extensions.problems as { message?: string; field?: string }[]) : [];
+  const problems = Array.isArray(e.extensions?.problems)
+    ? (e.extensions.problems as { message?: string; field?: string }[])
+    : [];
   const detail = problems.map((p) => p.message).filter(chinese);
-  if (chinese(e.message)) return detail.length && !detail.includes(e.message) ? `${e.message}：${detail.join('；')}` : e.message;
+  if (chinese(e.message))
+    return detail.length && !detail.includes(e.message) ? `${e.message}：${detail.join('；')}` : e.message;
   const reason = typeof e.extensions?.reason === 'string' ? BY_REASON[e.extensions.reason] : undefined;
   const code = typeof e.extensions?.code === 'string' ? BY_CODE[e.extensions.code] : undefined;
   // Without a Chinese message, bad input still names the fields it is about.
   const fields = problems.map((p) => p.field).filter((f): f is string => Boolean(f));
-  if (!reason && e.extensions?.code === 'BAD_USER_INPUT' && fields.length) return `${code}（${[...new Set(fields)].join('、')}）`;
+  if (!reason && e.extensions?.code === 'BAD_USER_INPUT' && fields.length)
+    return `${code}（${[...new Set(fields)].join('、')}）`;
   return reason ?? code ?? '操作失败，请稍后再试';
 }
 
 /** A Chinese sentence for any error a query or mutation can end with. */
 export function errorText(error: unknown): string {
   if (CombinedGraphQLErrors.is(error)) return [...new Set(error.errors.map((e) => describe(e as ApiError)))].join('；');
-  if (ServerError.is(error)) return error.statusCode >= 500 ? '服务器暂时不可用，请稍后再试' : `请求失败（HTTP ${error.statusCode}）`;
+  if (ServerError.is(error))
+    return error.statusCode >= 500 ? '服务器暂时不可用，请稍后再试' : `请求失败（HTTP ${error.statusCode}）`;
   if (error instanceof TypeError) return '无法连接服务器，请检查网络';
   return '操作失败，请稍后再试';
 }

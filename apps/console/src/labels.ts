@@ -12,11 +12,22 @@ export const ROLE: Record<string, string> = {
 
 export const LEVEL: Record<string, string> = { PROVINCE: '省', CITY: '市', COUNTY: '县', TOWN: '镇', STREET: '街道' };
 
-export const UNIT_KIND: Record<string, string> = { DEPARTMENT: '部门', VILLAGE: '村', COMMUNITY: '社区', TOWNSHIP: '乡镇（街道）' };
+export const UNIT_KIND: Record<string, string> = {
+  DEPARTMENT: '部门',
+  VILLAGE: '村',
+  COMMUNITY: '社区',
+  TOWNSHIP: '乡镇（街道）',
+};
 
 export const MEETING_STATUS: Record<string, string> = { SCHEDULED: '已安排', HELD: '已召开', CANCELLED: '已取消' };
 
-export const MINUTES_STATUS: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '待审批', RETURNED: '已退回', APPROVED: '已审批', ISSUED: '已印发' };
+export const MINUTES_STATUS: Record<string, string> = {
+  DRAFT: '草稿',
+  SUBMITTED: '待审批',
+  RETURNED: '已退回',
+  APPROVED: '已审批',
+  ISSUED: '已印发',
+};
 
 export const ITEM_STATUS: Record<string, string> = { PENDING: '未印发', OPEN: '落实中', DONE: '已办结' };
 
@@ -31,9 +42,21 @@ export const CASE_STATUS: Record<string, string> = {
   GUIDED: '已引导',
 };
 
-export const CHANNEL: Record<string, string> = { VISIT: '来访', LETTER: '来信', PHONE: '来电', ONLINE: '网上信访', ASSIGNED: '上级交办', GRID_REPORT: '网格上报' };
+export const CHANNEL: Record<string, string> = {
+  VISIT: '来访',
+  LETTER: '来信',
+  PHONE: '来电',
+  ONLINE: '网上信访',
+  ASSIGNED: '上级交办',
+  GRID_REPORT: '网格上报',
+};
 
-export const SENSITIVE_STATUS: Record<string, string> = { REPORTED: '已报送', NOTIFIED: '待核查', VERIFIED: '已核查', CLOSED: '已办结' };
+export const SENSITIVE_STATUS: Record<string, string> = {
+  REPORTED: '已报送',
+  NOTIFIED: '待核查',
+  VERIFIED: '已核查',
+  CLOSED: '已办结',
+};
 
 export const ACTION_KIND: Record<string, string> = {
   REMINDER: '提醒',

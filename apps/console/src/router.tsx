@@ -21,7 +21,9 @@ const Onboard = lazy(() => import('./pages/OnboardPage'));
 const Inbox = lazy(() => import('./pages/InboxPage'));
 const Tenants = lazy(() => import('./pages/TenantsPage'));
 
-const page = (node: ReactNode) => <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{node}</Suspense>;
+const page = (node: ReactNode) => (
+  <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{node}</Suspense>
+);
 
 function SignedIn() {
   const { me, loading, error, signOut } = useAuth();

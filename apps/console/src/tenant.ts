@@ -4,18 +4,37 @@ import { graphql } from './gql';
 export const TenantSetupDocument = graphql(`
   query TenantSetup($code: String!) {
     tenant(code: $code) {
-      id code name level
+      id
+      code
+      name
+      level
       jointMeeting {
         name
-        meetingTypes { code name chairRole minutesApprovedBy attendees distribution }
+        meetingTypes {
+          code
+          name
+          chairRole
+          minutesApprovedBy
+          attendees
+          distribution
+        }
       }
-      memberUnits { id name kind active }
+      memberUnits {
+        id
+        name
+        kind
+        active
+      }
     }
   }
 `);
 
 /** The tenant's joint meeting (meeting types) and active member units, for forms. */
 export function useTenantSetup(code: string | undefined) {
-  const { data, loading, error } = useQuery(TenantSetupDocument, { variables: { code: code ?? '' }, skip: !code, fetchPolicy: 'cache-first' });
+  const { data, loading, error } = useQuery(TenantSetupDocument, {
+    variables: { code: code ?? '' },
+    skip: !code,
+    fetchPolicy: 'cache-first',
+  });
   return { tenant: data?.tenant ?? null, loading, error };
 }

@@ -14,13 +14,24 @@ const cols = (spec: string): Column[] =>
 const CASE = cols(
   'id:uuid tenant_id:uuid number:text channel:text assigned_by_level:text source:text matter:text category:text location_unit_id:uuid people_count:int group_petition:bool repeat_count:int status:text received_at:timestamptz received_on:date received_by:uuid first_inquiry_user_id:uuid handling_level:text responsible_unit_id:uuid responsible_person:text owner_tier:text owner_rule:text owner_leader:text owned_on:date roadmap:text due_on:date due_rule:text resolution:text resolved_at:timestamptz closed_at:timestamptz updated_at:timestamptz',
 );
-const PETITIONER = cols('id:uuid tenant_id:uuid case_id:uuid position:int name_enc:text id_number_enc:text phone_enc:text address_enc:text person_key:text organiser:bool');
+const PETITIONER = cols(
+  'id:uuid tenant_id:uuid case_id:uuid position:int name_enc:text id_number_enc:text phone_enc:text address_enc:text person_key:text organiser:bool',
+);
 const LINK = cols('tenant_id:uuid case_id:uuid earlier_case_id:uuid kind:text');
 const EVENT = cols('id:uuid tenant_id:uuid case_id:uuid kind:text at:timestamptz by_user_id:uuid note:text rule:text');
 const SEQUENCE = cols('tenant_id:uuid year:int last:int');
 
 const CATEGORIES = ['征地拆迁', '劳动社保', '城乡建设', '农村农业', '教育医疗', '环境保护', '涉法涉诉', '民政救助'];
-const MATTERS = ['反映土地补偿款未按时发放', '反映拖欠工资问题', '反映邻里宅基地纠纷', '反映小区物业管理问题', '反映低保评定问题', '反映道路施工扰民', '反映养殖污染问题', '反映医疗费用报销问题'];
+const MATTERS = [
+  '反映土地补偿款未按时发放',
+  '反映拖欠工资问题',
+  '反映邻里宅基地纠纷',
+  '反映小区物业管理问题',
+  '反映低保评定问题',
+  '反映道路施工扰民',
+  '反映养殖污染问题',
+  '反映医疗费用报销问题',
+];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'.split('');
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华'.split('');
 const CHANNELS: [string, number][] = [
@@ -69,20 +80,31 @@ export const casesGenerator: Generator = {
   async run(ctx: SeedContext): Promise<void> {
     const rng = ctx.rng.fork('cases');
     const cipher = new PiiCipher(BENCH_PII_KEY);
-    const weightOf = (t: PlannedTenant): number => (t.level === 'COUNTY' ? 1 : 9 * (ctx.counties.length / Math.max(1, ctx.towns.length)));
+    const weightOf = (t: PlannedTenant): number =>
+      t.level === 'COUNTY' ? 1 : 9 * (ctx.counties.length / Math.max(1, ctx.towns.length));
     const totalWeight = ctx.all.reduce((n, t) => n + weightOf(t), 0);
-    for (const t of ctx.all) await tenantCases(ctx, rng, cipher, t, Math.round((ctx.scale.cases * weightOf(t)) / totalWeight));
+    for (const t of ctx.all)
+      await tenantCases(ctx, rng, cipher, t, Math.round((ctx.scale.cases * weightOf(t)) / totalWeight));
     await ctx.load.flush();
     const c = ctx.load.counts;
-    ctx.log(`cases: ${c.petition_case ?? 0} cases, ${c.case_petitioner ?? 0} petitioners, ${c.case_link ?? 0} repeat links, ${c.case_event ?? 0} events`);
+    ctx.log(
+      `cases: ${c.petition_case ?? 0} cases, ${c.case_petitioner ?? 0} petitioners, ${c.case_link ?? 0} repeat links, ${c.case_event ?? 0} events`,
+    );
   },
 };
 
-async function tenantCases(ctx: SeedContext, rng: Prng, cipher: PiiCipher, t: PlannedTenant, count: number): Promise<void> {
+async function tenantCases(
+  ctx: SeedContext,
+  rng: Prng,
+  cipher: PiiCipher,
+  t: PlannedTenant,
+  count: number,
+): Promise<void> {
   if (count <= 0) return;
   const handlers = t.units.filter((u) => u.kind !== 'TOWNSHIP' || t.level === 'COUNTY');
   const villages = t.units.filter((u) => u.kind === 'VILLAGE' || u.kind === 'COMMUNITY');
-  const leaders = (t.template.pluginConfig as { structure: { leaders?: { title: string; tier: string }[] } }).structure.leaders ?? [];
+  const leaders =
+    (t.template.pluginConfig as { structure: { leaders?: { title: string; tier: string }[] } }).structure.leaders ?? [];
   // A pool of people about 0.6× the cases; the first 3% are frequent petitioners.
   const pool: (Person | undefined)[] = new Array<Person | undefined>(Math.max(1, Math.round(count * 0.6)));
   const frequent = Math.max(1, Math.round(pool.length * 0.03));
@@ -91,13 +113,17 @@ async function tenantCases(ctx: SeedContext, rng: Prng, cipher: PiiCipher, t: Pl
     if (!p) {
       const name = `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}${rng.chance(0.6) ? rng.pick(GIVEN) : ''}`;
       const phone = `1${rng.int(30, 99)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
-      const idNumber = rng.chance(0.7) ? `${rng.int(110_000, 659_000)}${rng.int(1940, 2005)}${String(rng.int(101, 1228)).padStart(4, '0')}${String(rng.int(0, 9999)).padStart(4, '0')}` : null;
+      const idNumber = rng.chance(0.7)
+        ? `${rng.int(110_000, 659_000)}${rng.int(1940, 2005)}${String(rng.int(101, 1228)).padStart(4, '0')}${String(rng.int(0, 9999)).padStart(4, '0')}`
+        : null;
       p = {
         keyText: idNumber ?? `${name}|${phone}`,
         nameEnc: cipher.encrypt(name),
         idEnc: idNumber ? cipher.encrypt(idNumber) : null,
         phoneEnc: cipher.encrypt(phone),
-        addressEnc: cipher.encrypt(`${t.name}${rng.pick(villages.length ? villages : t.units.length ? t.units : [{ name: '' } as PlannedUnit]).name}${rng.int(1, 200)}号`),
+        addressEnc: cipher.encrypt(
+          `${t.name}${rng.pick(villages.length ? villages : t.units.length ? t.units : [{ name: '' } as PlannedUnit]).name}${rng.int(1, 200)}号`,
+        ),
         key: idNumber ? cipher.matchKey(idNumber) : cipher.matchKey(name, phone),
         history: new Map(),
       };
@@ -130,11 +156,15 @@ async function tenantCases(ctx: SeedContext, rng: Prng, cipher: PiiCipher, t: Pl
     const leader = owned ? rng.pick(leaders) : null;
     const group = rng.chance(0.05);
     const receivedAt = at(receivedOn, rng.int(480, 1050));
-    const resolvedOn = status === 'RESOLVED' || status === 'CLOSED' ? addDays(receivedOn, rng.int(5, Math.min(DUE_DAYS - 5, Math.max(5, age - 1)))) : null;
+    const resolvedOn =
+      status === 'RESOLVED' || status === 'CLOSED'
+        ? addDays(receivedOn, rng.int(5, Math.min(DUE_DAYS - 5, Math.max(5, age - 1))))
+        : null;
     const idx = rng.chance(0.35) ? rng.int(0, frequent - 1) : rng.int(0, pool.length - 1);
     const p = person(idx);
     const earlier = p.history.get(category) ?? [];
-    for (const e of earlier.slice(-3)) await ctx.load.add('case_link', LINK, { tenant_id: t.id, case_id: id, earlier_case_id: e, kind: 'REPEAT' });
+    for (const e of earlier.slice(-3))
+      await ctx.load.add('case_link', LINK, { tenant_id: t.id, case_id: id, earlier_case_id: e, kind: 'REPEAT' });
     p.history.set(category, [...earlier, id]);
     await ctx.load.add('petition_case', CASE, {
       id,
@@ -163,7 +193,8 @@ async function tenantCases(ctx: SeedContext, rng: Prng, cipher: PiiCipher, t: Pl
       owned_on: leader ? addDays(receivedOn, 1) : null,
       roadmap: leader ? 'RESOLVE' : null,
       due_on: status === 'TRANSFERRED' || status === 'GUIDED' ? null : addDays(receivedOn, DUE_DAYS),
-      due_rule: status === 'TRANSFERRED' || status === 'GUIDED' ? null : `${DUE_DAYS} calendar days (信访工作条例 art. 32)`,
+      due_rule:
+        status === 'TRANSFERRED' || status === 'GUIDED' ? null : `${DUE_DAYS} calendar days (信访工作条例 art. 32)`,
       resolution: resolvedOn ? '经调查核实，已依法依规处理并答复信访人。' : null,
       resolved_at: resolvedOn ? at(resolvedOn, 900) : null,
       closed_at: status === 'CLOSED' && resolvedOn ? at(addDays(resolvedOn, rng.int(1, 5)), 900) : null,
@@ -181,9 +212,38 @@ async function tenantCases(ctx: SeedContext, rng: Prng, cipher: PiiCipher, t: Pl
       person_key: p.key,
       organiser: group,
     });
-    await ctx.load.add('case_event', EVENT, { id: rng.uuid(), tenant_id: t.id, case_id: id, kind: 'RECEIVED', at: receivedAt, by_user_id: t.office!.id, note: null, rule: null });
-    if (unit) await ctx.load.add('case_event', EVENT, { id: rng.uuid(), tenant_id: t.id, case_id: id, kind: 'ASSIGNED', at: at(addDays(receivedOn, 1), 600), by_user_id: t.office!.id, note: unit.name, rule: null });
-    if (resolvedOn) await ctx.load.add('case_event', EVENT, { id: rng.uuid(), tenant_id: t.id, case_id: id, kind: status === 'CLOSED' ? 'CLOSED' : 'RESOLVED', at: at(resolvedOn, 900), by_user_id: t.office!.id, note: null, rule: null });
+    await ctx.load.add('case_event', EVENT, {
+      id: rng.uuid(),
+      tenant_id: t.id,
+      case_id: id,
+      kind: 'RECEIVED',
+      at: receivedAt,
+      by_user_id: t.office!.id,
+      note: null,
+      rule: null,
+    });
+    if (unit)
+      await ctx.load.add('case_event', EVENT, {
+        id: rng.uuid(),
+        tenant_id: t.id,
+        case_id: id,
+        kind: 'ASSIGNED',
+        at: at(addDays(receivedOn, 1), 600),
+        by_user_id: t.office!.id,
+        note: unit.name,
+        rule: null,
+      });
+    if (resolvedOn)
+      await ctx.load.add('case_event', EVENT, {
+        id: rng.uuid(),
+        tenant_id: t.id,
+        case_id: id,
+        kind: status === 'CLOSED' ? 'CLOSED' : 'RESOLVED',
+        at: at(resolvedOn, 900),
+        by_user_id: t.office!.id,
+        note: null,
+        rule: null,
+      });
   }
   for (const [year, last] of perYear) await ctx.load.add('case_sequence', SEQUENCE, { tenant_id: t.id, year, last });
 }

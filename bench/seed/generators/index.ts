@@ -13,5 +13,12 @@ import { usersGenerator } from './users';
  * inspections are not generated yet.
  */
 export function generators(templates: PluginTemplate[]): Generator[] {
-  return [structureGenerator(templates), usersGenerator, meetingsGenerator, notificationsGenerator, casesGenerator, supervisionGenerator];
+  return [
+    structureGenerator(templates),
+    usersGenerator,
+    meetingsGenerator,
+    notificationsGenerator,
+    casesGenerator,
+    supervisionGenerator,
+  ];
 }

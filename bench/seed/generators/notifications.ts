@@ -2,10 +2,13 @@ import { addDays } from '@engine/calendar';
 import type { Column } from '../loader';
 import type { Generator, SeedContext } from '../province';
 
-const NOTIFICATION: Column[] = 'id:uuid tenant_id:uuid user_id:uuid kind:text title:text body:text dedupe_key:text created_at:timestamptz read_at:timestamptz'.split(' ').map((s) => {
-  const [name, type] = s.split(':');
-  return { name, type: type as Column['type'] };
-});
+const NOTIFICATION: Column[] =
+  'id:uuid tenant_id:uuid user_id:uuid kind:text title:text body:text dedupe_key:text created_at:timestamptz read_at:timestamptz'
+    .split(' ')
+    .map((s) => {
+      const [name, type] = s.split(':');
+      return { name, type: type as Column['type'] };
+    });
 
 /** In-app notifications: each user's welcome note (most read), and a week of unread overdue digests to each office. */
 export const notificationsGenerator: Generator = {

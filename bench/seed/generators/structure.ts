@@ -3,7 +3,8 @@ import type { Column } from '../loader';
 import type { Generator, PlannedTenant, PlannedUnit, SeedContext } from '../province';
 import type { PluginTemplate } from '../templates';
 
-const SYLLABLES = '安宝长城大东丰福高广和河华吉江金康兰乐利临龙鹿明南宁平清庆山石顺松太桃天田通王文西祥新兴阳永玉云泽正中'.split('');
+const SYLLABLES =
+  '安宝长城大东丰福高广和河华吉江金康兰乐利临龙鹿明南宁平清庆山石顺松太桃天田通王文西祥新兴阳永玉云泽正中'.split('');
 
 export const TENANT_COLUMNS: Column[] = [
   { name: 'id', type: 'uuid' },
@@ -42,7 +43,12 @@ function uniqueName(rng: Prng, taken: Set<string>, suffix: string): string {
 
 /** Town plugins weighted roughly as a province would mix them. */
 function townPlugin(rng: Prng, towns: PluginTemplate[]): PluginTemplate {
-  const weights: Record<string, number> = { 'shizi-town': 3, 'xiacang-town': 3, 'xincheng-street': 2, 'town-petition-systems': 2 };
+  const weights: Record<string, number> = {
+    'shizi-town': 3,
+    'xiacang-town': 3,
+    'xincheng-street': 2,
+    'town-petition-systems': 2,
+  };
   const total = towns.reduce((n, t) => n + (weights[t.pluginId] ?? 1), 0);
   let x = rng.next() * total;
   for (const t of towns) {
@@ -64,7 +70,11 @@ export function structureGenerator(templates: PluginTemplate[]): Generator {
       createdAt.setUTCDate(createdAt.getUTCDate() - 365);
       // The province on its own random stream, so the counties and towns below keep their ids.
       // No seed plugin is a PROVINCE plugin: it carries the county plugin's snapshot and no units.
-      const province: PlannedTenant = { ...plan(ctx.rng.fork('province'), 'p', '基准省', null, county, createdAt), level: 'PROVINCE', units: [] };
+      const province: PlannedTenant = {
+        ...plan(ctx.rng.fork('province'), 'p', '基准省', null, county, createdAt),
+        level: 'PROVINCE',
+        units: [],
+      };
       ctx.province = province;
       const countyNames = new Set<string>();
       for (let c = 1; c <= ctx.scale.counties; c += 1) {
@@ -74,9 +84,25 @@ export function structureGenerator(templates: PluginTemplate[]): Generator {
         const townNames = new Set<string>();
         for (let t = 1; t <= ctx.scale.townsPerCounty; t += 1) {
           const template = townPlugin(rng, towns);
-          const town = plan(rng, `${code}-t${String(t).padStart(2, '0')}`, uniqueName(rng, townNames, template.level === 'STREET' ? '街道' : '镇'), tenant.id, template, createdAt);
+          const town = plan(
+            rng,
+            `${code}-t${String(t).padStart(2, '0')}`,
+            uniqueName(rng, townNames, template.level === 'STREET' ? '街道' : '镇'),
+            tenant.id,
+            template,
+            createdAt,
+          );
           ctx.towns.push(town);
-          tenant.units.push({ id: rng.uuid(), tenantId: tenant.id, name: town.name, kind: 'TOWNSHIP', aliases: [], source: null, position: tenant.units.length, childTenantId: town.id });
+          tenant.units.push({
+            id: rng.uuid(),
+            tenantId: tenant.id,
+            name: town.name,
+            kind: 'TOWNSHIP',
+            aliases: [],
+            source: null,
+            position: tenant.units.length,
+            childTenantId: town.id,
+          });
         }
       }
       ctx.all.push(...ctx.counties, ...ctx.towns);
@@ -102,17 +128,45 @@ export function structureGenerator(templates: PluginTemplate[]): Generator {
       await ctx.bulkMode();
       for (const t of ctx.all) {
         for (const u of t.units) {
-          await ctx.load.add('member_unit', UNIT_COLUMNS, { id: u.id, tenant_id: u.tenantId, name: u.name, kind: u.kind, aliases: u.aliases, child_tenant_id: u.childTenantId, source: u.source, position: u.position, created_at: t.createdAt });
+          await ctx.load.add('member_unit', UNIT_COLUMNS, {
+            id: u.id,
+            tenant_id: u.tenantId,
+            name: u.name,
+            kind: u.kind,
+            aliases: u.aliases,
+            child_tenant_id: u.childTenantId,
+            source: u.source,
+            position: u.position,
+            created_at: t.createdAt,
+          });
         }
       }
       await ctx.load.flush();
-      ctx.log(`structure: province ${province.code}, ${ctx.counties.length} counties, ${ctx.towns.length} towns, ${ctx.all.reduce((n, t) => n + t.units.length, 0)} member units`);
+      ctx.log(
+        `structure: province ${province.code}, ${ctx.counties.length} counties, ${ctx.towns.length} towns, ${ctx.all.reduce((n, t) => n + t.units.length, 0)} member units`,
+      );
     },
   };
 }
 
-function plan(rng: Prng, code: string, name: string, parentId: string | null, template: PluginTemplate, createdAt: Date): PlannedTenant {
+function plan(
+  rng: Prng,
+  code: string,
+  name: string,
+  parentId: string | null,
+  template: PluginTemplate,
+  createdAt: Date,
+): PlannedTenant {
   const id = rng.uuid();
-  const units: PlannedUnit[] = template.units.map((u) => ({ id: rng.uuid(), tenantId: id, name: u.name, kind: u.kind, aliases: u.aliases, source: u.source, position: u.position, childTenantId: null }));
+  const units: PlannedUnit[] = template.units.map((u) => ({
+    id: rng.uuid(),
+    tenantId: id,
+    name: u.name,
+    kind: u.kind,
+    aliases: u.aliases,
+    source: u.source,
+    position: u.position,
+    childTenantId: null,
+  }));
   return { id, code, name, level: template.level, parentId, template, createdAt, units, users: [] };
 }

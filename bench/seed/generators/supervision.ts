@@ -12,13 +12,20 @@ const cols = (spec: string): Column[] =>
 const NOTICE = cols(
   'id:uuid tenant_id:uuid number:text kind:text period:text period_start:date period_end:date title:text body:text status:text rule:text created_by:uuid created_at:timestamptz published_by:uuid published_at:timestamptz distribution:jsonb',
 );
-const ENTRY = cols('id:uuid tenant_id:uuid notice_id:uuid target_unit_id:uuid target_tenant_id:uuid metrics:jsonb score:int rank:int ranked_of:int bottom:bool criticised:bool criticism:text read_at:timestamptz read_by:uuid');
+const ENTRY = cols(
+  'id:uuid tenant_id:uuid notice_id:uuid target_unit_id:uuid target_tenant_id:uuid metrics:jsonb score:int rank:int ranked_of:int bottom:bool criticised:bool criticism:text read_at:timestamptz read_by:uuid',
+);
 const ACTION = cols(
   'id:uuid tenant_id:uuid number:text kind:text target_unit_id:uuid target_tenant_id:uuid rule_id:text rule_source:text facts:jsonb severity:text channel:text status:text current_step:text steps:jsonb detail:jsonb due_on:date dedupe_key:text opened_by:uuid opened_at:timestamptz closed_at:timestamptz',
 );
 const SEQUENCE = cols('tenant_id:uuid kind:text year:int last:int');
 
-const NUMBER_WORDS: Record<string, string> = { NOTICE: '通报', REMINDER: '提醒', LISTING: '挂牌督办', INTERVIEW: '约谈' };
+const NUMBER_WORDS: Record<string, string> = {
+  NOTICE: '通报',
+  REMINDER: '提醒',
+  LISTING: '挂牌督办',
+  INTERVIEW: '约谈',
+};
 
 interface NoticesRule {
   regularPeriods?: string[];
@@ -59,7 +66,12 @@ function monthStart(day: string, offset: number): string {
  */
 export const supervisionGenerator: Generator = {
   name: 'supervision',
-  available: (tables) => (['supervision_notice', 'supervision_notice_entry', 'supervision_action', 'supervision_sequence'].every((t) => tables.has(t)) ? true : 'no supervision tables'),
+  available: (tables) =>
+    ['supervision_notice', 'supervision_notice_entry', 'supervision_action', 'supervision_sequence'].every((t) =>
+      tables.has(t),
+    )
+      ? true
+      : 'no supervision tables',
   async run(ctx: SeedContext): Promise<void> {
     const rng = ctx.rng.fork('supervision');
     let notices = 0;
@@ -82,15 +94,28 @@ export const supervisionGenerator: Generator = {
       }
     }
     await ctx.load.flush();
-    ctx.log(`supervision: ${notices} monthly notices (${ctx.load.counts.supervision_notice_entry ?? 0} entries), ${actions} office actions`);
+    ctx.log(
+      `supervision: ${notices} monthly notices (${ctx.load.counts.supervision_notice_entry ?? 0} entries), ${actions} office actions`,
+    );
   },
 };
 
-async function monthlyNotices(ctx: SeedContext, rng: Prng, t: PlannedTenant, sup: SupervisionConfig, number: (kind: string, year: string) => string): Promise<number> {
+async function monthlyNotices(
+  ctx: SeedContext,
+  rng: Prng,
+  t: PlannedTenant,
+  sup: SupervisionConfig,
+  number: (kind: string, year: string) => string,
+): Promise<number> {
   const rules = sup.notices!;
   const units = t.units.filter((u) => rules.ranked!.includes(u.kind));
   if (!units.length) return 0;
-  const band = Math.max(0, ...(sup.ladder ?? []).filter((r) => r.when.kind === 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES').map((r) => r.when.bottom ?? 0));
+  const band = Math.max(
+    0,
+    ...(sup.ladder ?? [])
+      .filter((r) => r.when.kind === 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES')
+      .map((r) => r.when.bottom ?? 0),
+  );
   const quality = new Map(units.map((u) => [u.id, rng.next()]));
   const weights = rules.scoring ?? {};
   const first = monthStart(t.createdAt.toISOString().slice(0, 10), 1);
@@ -118,7 +143,9 @@ async function monthlyNotices(ctx: SeedContext, rng: Prng, t: PlannedTenant, sup
       const score = Object.entries(weights).reduce((s, [k, w]) => s + w * (metrics[k] ?? 0), 0);
       return { unit: u, metrics, score };
     });
-    scored.sort((a, b) => b.score - a.score || a.unit.position - b.unit.position || a.unit.name.localeCompare(b.unit.name));
+    scored.sort(
+      (a, b) => b.score - a.score || a.unit.position - b.unit.position || a.unit.name.localeCompare(b.unit.name),
+    );
     await ctx.load.add('supervision_notice', NOTICE, {
       id,
       tenant_id: t.id,
@@ -161,7 +188,13 @@ async function monthlyNotices(ctx: SeedContext, rng: Prng, t: PlannedTenant, sup
   return count;
 }
 
-async function officeActions(ctx: SeedContext, rng: Prng, t: PlannedTenant, sup: SupervisionConfig, number: (kind: string, year: string) => string): Promise<number> {
+async function officeActions(
+  ctx: SeedContext,
+  rng: Prng,
+  t: PlannedTenant,
+  sup: SupervisionConfig,
+  number: (kind: string, year: string) => string,
+): Promise<number> {
   const targets: PlannedUnit[] = t.units.filter((u) => u.kind === 'TOWNSHIP' || u.kind === 'DEPARTMENT');
   if (!targets.length) return 0;
   const at = (daysAgo: number): Date => new Date(`${addDays(ctx.asOf, -daysAgo)}T03:00:00Z`);
@@ -185,7 +218,12 @@ async function officeActions(ctx: SeedContext, rng: Prng, t: PlannedTenant, sup:
     channel: null,
   });
   let n = 0;
-  const pickUnit = (): PlannedUnit => (rng.chance(0.75) ? (targets.filter((u) => u.kind === 'TOWNSHIP')[0] ? rng.pick(targets.filter((u) => u.kind === 'TOWNSHIP')) : rng.pick(targets)) : rng.pick(targets));
+  const pickUnit = (): PlannedUnit =>
+    rng.chance(0.75)
+      ? targets.filter((u) => u.kind === 'TOWNSHIP')[0]
+        ? rng.pick(targets.filter((u) => u.kind === 'TOWNSHIP'))
+        : rng.pick(targets)
+      : rng.pick(targets);
   if (sup.reminders) {
     for (let i = rng.int(3, 8); i > 0; i -= 1) {
       const reason = rng.pick(sup.reminders.reasons);
@@ -212,7 +250,14 @@ async function officeActions(ctx: SeedContext, rng: Prng, t: PlannedTenant, sup:
         facts: { reason: '重点信访事项久拖不决', openedBy: 'office' },
         status: 'ACTIVE',
         current_step: steps[stepAt].code,
-        steps: steps.slice(0, stepAt + 1).map((s) => ({ code: s.code, name: s.name, at: opened.toISOString(), byUserId: t.office?.id ?? null, note: null, passed: null })),
+        steps: steps.slice(0, stepAt + 1).map((s) => ({
+          code: s.code,
+          name: s.name,
+          at: opened.toISOString(),
+          byUserId: t.office?.id ?? null,
+          note: null,
+          passed: null,
+        })),
         detail: { reason: '重点信访事项久拖不决' },
         due_on: addDays(ctx.asOf, rng.int(-20, 60)),
       });
@@ -228,7 +273,14 @@ async function officeActions(ctx: SeedContext, rng: Prng, t: PlannedTenant, sup:
         facts: { reasonCode: reason.code, openedBy: 'office' },
         severity: 'GENERAL',
         status: 'AWAITING_RECTIFICATION',
-        detail: { reasonCode: reason.code, reasonName: reason.name, team: ['联席办'], targets: ['主要领导'], matters: reason.name, heldOn: addDays(ctx.asOf, -held) },
+        detail: {
+          reasonCode: reason.code,
+          reasonName: reason.name,
+          team: ['联席办'],
+          targets: ['主要领导'],
+          matters: reason.name,
+          heldOn: addDays(ctx.asOf, -held),
+        },
         // 15 working days ≈ 21 calendar days after the interview: some reports are overdue already.
         due_on: addDays(ctx.asOf, 21 - held),
       });

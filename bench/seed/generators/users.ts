@@ -34,14 +34,38 @@ export const usersGenerator: Generator = {
     if (ctx.province) {
       const p = ctx.province;
       const prng = ctx.rng.fork('province-users');
-      p.office = { id: prng.uuid(), tenantId: p.id, username: 'office', roles: ['OFFICE_DIRECTOR'], memberUnitId: null };
-      p.users.push(p.office, { id: prng.uuid(), tenantId: p.id, username: 'superior', roles: ['SUPERIOR'], memberUnitId: null });
+      p.office = {
+        id: prng.uuid(),
+        tenantId: p.id,
+        username: 'office',
+        roles: ['OFFICE_DIRECTOR'],
+        memberUnitId: null,
+      };
+      p.users.push(p.office, {
+        id: prng.uuid(),
+        tenantId: p.id,
+        username: 'superior',
+        roles: ['SUPERIOR'],
+        memberUnitId: null,
+      });
     }
     for (const t of [...(ctx.province ? [ctx.province] : []), ...ctx.all]) {
       if (t === ctx.province) {
         for (const u of t.users) {
-          await ctx.load.add('app_user', USER_COLUMNS, { id: u.id, tenant_id: t.id, username: u.username, display_name: `${t.name} ${u.username}`, roles: u.roles, member_unit_id: u.memberUnitId, created_at: t.createdAt });
-          await ctx.load.add('user_credential', CREDENTIAL_COLUMNS, { user_id: u.id, tenant_id: t.id, password_hash: ctx.passwordHash });
+          await ctx.load.add('app_user', USER_COLUMNS, {
+            id: u.id,
+            tenant_id: t.id,
+            username: u.username,
+            display_name: `${t.name} ${u.username}`,
+            roles: u.roles,
+            member_unit_id: u.memberUnitId,
+            created_at: t.createdAt,
+          });
+          await ctx.load.add('user_credential', CREDENTIAL_COLUMNS, {
+            user_id: u.id,
+            tenant_id: t.id,
+            password_hash: ctx.passwordHash,
+          });
           count += 1;
         }
         continue;
@@ -61,8 +85,20 @@ export const usersGenerator: Generator = {
         t.unitUser.set(u.id, add(`unit-${String(u.position).padStart(2, '0')}`, [role], u.id));
       }
       for (const u of t.users) {
-        await ctx.load.add('app_user', USER_COLUMNS, { id: u.id, tenant_id: t.id, username: u.username, display_name: `${t.name} ${u.username}`, roles: u.roles, member_unit_id: u.memberUnitId, created_at: t.createdAt });
-        await ctx.load.add('user_credential', CREDENTIAL_COLUMNS, { user_id: u.id, tenant_id: t.id, password_hash: ctx.passwordHash });
+        await ctx.load.add('app_user', USER_COLUMNS, {
+          id: u.id,
+          tenant_id: t.id,
+          username: u.username,
+          display_name: `${t.name} ${u.username}`,
+          roles: u.roles,
+          member_unit_id: u.memberUnitId,
+          created_at: t.createdAt,
+        });
+        await ctx.load.add('user_credential', CREDENTIAL_COLUMNS, {
+          user_id: u.id,
+          tenant_id: t.id,
+          password_hash: ctx.passwordHash,
+        });
         count += 1;
       }
     }

@@ -1,7 +1,8 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import type { Caller } from '@engine/context/request-context';
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'onboard' | 'approve' | 'acknowledge' | 'report' | 'unlock';
+export type Action =
+  'manage' | 'read' | 'create' | 'update' | 'onboard' | 'approve' | 'acknowledge' | 'report' | 'unlock';
 /** Subjects are plain type names; objects are tagged with `subject(type, object)` from @casl/ability. */
 export type SubjectType =
   | 'all'
@@ -49,7 +50,12 @@ export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject]>;
  */
 export interface Can {
   (action: Action | Action[], subject: SubjectType | SubjectType[], conditions?: Record<string, unknown>): void;
-  (action: Action | Action[], subject: SubjectType | SubjectType[], fields: string[], conditions?: Record<string, unknown>): void;
+  (
+    action: Action | Action[],
+    subject: SubjectType | SubjectType[],
+    fields: string[],
+    conditions?: Record<string, unknown>,
+  ): void;
 }
 export type RulesFor = (caller: Caller, can: Can) => void;
 

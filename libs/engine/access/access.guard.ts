@@ -35,7 +35,9 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = requestOf(context) as ReturnType<typeof requestOf> & { sessionChecked?: Promise<SessionRefusal | null> };
+    const req = requestOf(context) as ReturnType<typeof requestOf> & {
+      sessionChecked?: Promise<SessionRefusal | null>;
+    };
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
     const policy = this.reflector.getAllAndOverride<Policy | 'authenticated' | undefined>(POLICY_KEY, targets);
@@ -47,14 +49,18 @@ export class AccessGuard implements CanActivate {
       if (refusal) caller = null; // a public operation (login, refreshSession) runs as anonymous
     }
     if (!req.ctx) {
-      req.ctx = caller ? RequestContext.forCaller(caller, this.abilityFor(caller), req.ip ?? null) : RequestContext.anonymous(req.ip ?? null);
+      req.ctx = caller
+        ? RequestContext.forCaller(caller, this.abilityFor(caller), req.ip ?? null)
+        : RequestContext.anonymous(req.ip ?? null);
       // A query operation's reads share one transaction (Db.run); a mutation's fields keep their own.
       req.ctx.operation.shareReads = operationKind(context) === 'query';
     }
     if (isPublic) return true;
     if (!caller) throw AppError.unauthenticated();
     if (caller.passwordChangeOnly && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_KEY, targets)) {
-      throw new AppError(ErrorCode.FORBIDDEN, 'The password must be changed first (changePassword)', { reason: 'PASSWORD_CHANGE_REQUIRED' });
+      throw new AppError(ErrorCode.FORBIDDEN, 'The password must be changed first (changePassword)', {
+        reason: 'PASSWORD_CHANGE_REQUIRED',
+      });
     }
     if (policy === 'authenticated') return true;
     if (!policy) throw AppError.forbidden('This operation declares no access policy');
@@ -85,6 +91,7 @@ export class AccessGuard implements CanActivate {
 
 const REFUSALS: Record<SessionRefusal, string> = {
   ACCOUNT_INACTIVE: 'This account is deactivated',
-  TOKEN_REVOKED: 'This access token was revoked (roles changed, password reset or signed out everywhere): refresh the session or sign in again',
+  TOKEN_REVOKED:
+    'This access token was revoked (roles changed, password reset or signed out everywhere): refresh the session or sign in again',
   SESSION_REVOKED: 'This session has ended: sign in again',
 };

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { Role, type RequestContext } from '@engine/context';
 import { memberUnitOf, unitScope } from './acting-unit';
 
-const caller = (roles: Role[], memberUnitId: string | null): RequestContext => ({ caller: { roles, memberUnitId } }) as unknown as RequestContext;
+const caller = (roles: Role[], memberUnitId: string | null): RequestContext =>
+  ({ caller: { roles, memberUnitId } }) as unknown as RequestContext;
 
 describe('the unit a caller acts for', () => {
   it('memberUnitOf: the unit of a caller holding a member-unit role, whatever else it holds', () => {

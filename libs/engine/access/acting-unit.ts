@@ -32,4 +32,3 @@ export function unitScope(ctx: RequestContext): string | null {
   if (roles.some((r) => !UNIT_ROLES.includes(r))) return null;
   return memberUnitId ?? NO_UNIT;
 }
-

@@ -19,7 +19,8 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
  * The coarse check the guard makes before the resolver runs: the caller must be able to `action` some
  * `subject`. Services then check the concrete object (`ctx.ability.can(action, subject(type, obj))`).
  */
-export const Allow = (action: Action, subject: SubjectType): MethodDecorator => SetMetadata(POLICY_KEY, { action, subject } satisfies Policy);
+export const Allow = (action: Action, subject: SubjectType): MethodDecorator =>
+  SetMetadata(POLICY_KEY, { action, subject } satisfies Policy);
 
 /**
  * Also open to a token that only allows changing the password (signed in with a temporary or
@@ -30,9 +31,15 @@ export const PasswordChangeAllowed = (): MethodDecorator => SetMetadata(PASSWORD
 /** Any authenticated caller may run it (e.g. `me`). */
 export const Authenticated = (): MethodDecorator => SetMetadata(POLICY_KEY, 'authenticated');
 
-export function requestOf(context: ExecutionContext): { ctx?: RequestContext; headers: Record<string, string | string[] | undefined>; ip?: string } {
+export function requestOf(context: ExecutionContext): {
+  ctx?: RequestContext;
+  headers: Record<string, string | string[] | undefined>;
+  ip?: string;
+} {
   if (context.getType<string>() === 'graphql') {
-    return GqlExecutionContext.create(context).getContext<{ req: { ctx?: RequestContext; headers: Record<string, string>; ip?: string } }>().req;
+    return GqlExecutionContext.create(context).getContext<{
+      req: { ctx?: RequestContext; headers: Record<string, string>; ip?: string };
+    }>().req;
   }
   return context.switchToHttp().getRequest();
 }

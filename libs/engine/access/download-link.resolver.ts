@@ -19,9 +19,13 @@ export class DownloadLinkResolver {
   constructor(@Inject(DownloadLinks) private readonly links: DownloadLinks) {}
 
   @Authenticated()
-  @Mutation(() => DownloadLink, { description: 'A link to a document under /documents, valid a few minutes, opening it as you (the same access rules apply when it is opened).' })
+  @Mutation(() => DownloadLink, {
+    description:
+      'A link to a document under /documents, valid a few minutes, opening it as you (the same access rules apply when it is opened).',
+  })
   createDownloadLink(@Ctx() ctx: RequestContext, @Args('path') path: string): DownloadLink {
-    if (!DOWNLOAD_PATH.test(path) || path.includes('..')) throw AppError.badInput('path', 'must be a document path under /documents/', 'NOT_A_DOCUMENT_PATH');
+    if (!DOWNLOAD_PATH.test(path) || path.includes('..'))
+      throw AppError.badInput('path', 'must be a document path under /documents/', 'NOT_A_DOCUMENT_PATH');
     return this.links.sign(ctx.caller, path);
   }
 }

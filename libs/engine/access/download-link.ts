@@ -20,7 +20,10 @@ interface LinkPayload {
 export class DownloadLinks {
   private readonly key: Buffer;
 
-  constructor(secret: string, readonly ttlSeconds = 300) {
+  constructor(
+    secret: string,
+    readonly ttlSeconds = 300,
+  ) {
     this.key = Buffer.from(hkdfSync('sha256', secret, 'joint-meeting', 'download-link', 32));
   }
 

@@ -9,8 +9,14 @@ export const SEPARATION_OF_DUTIES = 'SEPARATION_OF_DUTIES';
  * an inspection proposal, work points) never approves it, whatever roles they hold. A township where one
  * person is both office director and convener needs a second signatory for its own drafts.
  */
-export function refuseOwnPaper(ctx: RequestContext, authors: readonly (string | null | undefined)[], what: string): void {
+export function refuseOwnPaper(
+  ctx: RequestContext,
+  authors: readonly (string | null | undefined)[],
+  what: string,
+): void {
   if (authors.some((a) => a && a === ctx.caller.userId)) {
-    throw new AppError(ErrorCode.FORBIDDEN, `You drafted or submitted ${what}: another person approves it`, { reason: SEPARATION_OF_DUTIES });
+    throw new AppError(ErrorCode.FORBIDDEN, `You drafted or submitted ${what}: another person approves it`, {
+      reason: SEPARATION_OF_DUTIES,
+    });
   }
 }

@@ -15,6 +15,8 @@ describe('cadence periods from RRULEs', () => {
     ]);
   });
   it('quarterly: FREQ=MONTHLY;INTERVAL=3 gives calendar quarters', () => {
-    expect(cadencePeriods('FREQ=MONTHLY;INTERVAL=3', '2026-05-01', '2026-05-01')).toEqual([{ start: '2026-04-01', end: '2026-06-30' }]);
+    expect(cadencePeriods('FREQ=MONTHLY;INTERVAL=3', '2026-05-01', '2026-05-01')).toEqual([
+      { start: '2026-04-01', end: '2026-06-30' },
+    ]);
   });
 });

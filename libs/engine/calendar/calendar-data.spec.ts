@@ -18,7 +18,10 @@ function problemsOf(fn: () => unknown): string[] {
 
 describe('operator calendar data', () => {
   it('accepts a well-formed year and sorts its dates', () => {
-    expect(parseCalendarYear({ ...valid, holidays: ['2027-02-08', '2027-01-01'] }).holidays).toEqual(['2027-01-01', '2027-02-08']);
+    expect(parseCalendarYear({ ...valid, holidays: ['2027-02-08', '2027-01-01'] }).holidays).toEqual([
+      '2027-01-01',
+      '2027-02-08',
+    ]);
   });
 
   it('names every bad date, with what is wrong with it', () => {
@@ -41,13 +44,19 @@ describe('operator calendar data', () => {
   });
 
   it('rejects a duplicate, an empty year, a missing source and a malformed year', () => {
-    expect(problemsOf(() => parseCalendarYear({ ...valid, workdays: ['2027-01-30', '2027-01-30'] }))).toEqual(['year.workdays[1]: 2027-01-30 is listed twice in workdays']);
+    expect(problemsOf(() => parseCalendarYear({ ...valid, workdays: ['2027-01-30', '2027-01-30'] }))).toEqual([
+      'year.workdays[1]: 2027-01-30 is listed twice in workdays',
+    ]);
     expect(problemsOf(() => parseCalendarYear({ ...valid, holidays: [], source: ' ' }))).toEqual([
       'year.source: must say where the 2027 arrangement comes from (notice title or URL)',
       'year.holidays: is empty: every published arrangement has weekday holidays, and an empty 2027 would only hide that 2027 is not really known',
     ]);
-    expect(problemsOf(() => parseCalendarYear({ ...valid, year: '2027' }))).toEqual(['year.year: must be a four-digit year, got "2027"']);
-    expect(problemsOf(() => parseCalendarYear(null))).toEqual(['year: must be an object { year, holidays, workdays, source }']);
+    expect(problemsOf(() => parseCalendarYear({ ...valid, year: '2027' }))).toEqual([
+      'year.year: must be a four-digit year, got "2027"',
+    ]);
+    expect(problemsOf(() => parseCalendarYear(null))).toEqual([
+      'year: must be an object { year, holidays, workdays, source }',
+    ]);
   });
 
   it('the calendar refuses bad years and overrides, and a year given twice, naming them', () => {
@@ -63,13 +72,15 @@ describe('operator calendar data', () => {
       'Invalid calendar data:\n- years[0].holidays[0]: 2027-01-02 is a Saturday: holidays lists only weekdays that are off (weekends are off anyway)',
     );
     expect(problemsOf(() => new WorkingDayCalendar([valid, valid]))).toEqual(['years[1].year: 2027 is given twice']);
-    expect(problemsOf(() => prcCalendar({ overrides: [{ date: '2026-02-29', kind: 'HOLIDAY', reason: 'x' }] }))).toEqual([
-      'overrides[0].date: "2026-02-29" is not a real calendar date as YYYY-MM-DD',
-    ]);
+    expect(
+      problemsOf(() => prcCalendar({ overrides: [{ date: '2026-02-29', kind: 'HOLIDAY', reason: 'x' }] })),
+    ).toEqual(['overrides[0].date: "2026-02-29" is not a real calendar date as YYYY-MM-DD']);
   });
 
   it('validates tenant overrides', () => {
-    expect(parseOverrides([{ date: '2026-10-15', kind: 'HOLIDAY', reason: 'local festival', extra: 1 }])).toEqual([{ date: '2026-10-15', kind: 'HOLIDAY', reason: 'local festival' }]);
+    expect(parseOverrides([{ date: '2026-10-15', kind: 'HOLIDAY', reason: 'local festival', extra: 1 }])).toEqual([
+      { date: '2026-10-15', kind: 'HOLIDAY', reason: 'local festival' },
+    ]);
     expect(
       problemsOf(() =>
         parseOverrides([

@@ -40,14 +40,19 @@ function belongsTo(date: string, year: number): boolean {
 
 /** Every problem with one operator-supplied year, each naming its date. Accepts parsed JSON. */
 export function calendarYearProblems(input: unknown, path = 'year'): CalendarDataProblem[] {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [{ path, message: 'must be an object { year, holidays, workdays, source }' }];
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return [{ path, message: 'must be an object { year, holidays, workdays, source }' }];
   const y = input as Record<string, unknown>;
   const problems: CalendarDataProblem[] = [];
   const year = y.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 1000 || year > 9999) {
     return [{ path: `${path}.year`, message: `must be a four-digit year, got ${JSON.stringify(year)}` }];
   }
-  if (typeof y.source !== 'string' || y.source.trim() === '') problems.push({ path: `${path}.source`, message: `must say where the ${year} arrangement comes from (notice title or URL)` });
+  if (typeof y.source !== 'string' || y.source.trim() === '')
+    problems.push({
+      path: `${path}.source`,
+      message: `must say where the ${year} arrangement comes from (notice title or URL)`,
+    });
   const seen = new Set<string>();
   for (const list of ['holidays', 'workdays'] as const) {
     const dates = y[list];
@@ -57,18 +62,32 @@ export function calendarYearProblems(input: unknown, path = 'year'): CalendarDat
     }
     dates.forEach((date: unknown, i) => {
       const at = `${path}.${list}[${i}]`;
-      if (!isIsoDate(date)) return problems.push({ path: at, message: `${JSON.stringify(date)} is not a real calendar date as YYYY-MM-DD` });
+      if (!isIsoDate(date))
+        return problems.push({
+          path: at,
+          message: `${JSON.stringify(date)} is not a real calendar date as YYYY-MM-DD`,
+        });
       const bad = (message: string) => problems.push({ path: at, date, message: `${date} ${message}` });
-      if (!belongsTo(date, year)) return bad(`is outside ${year} (allowed: ${year} dates, and ${spilloverFirstDay(year)}…${year - 1}-12-31 moved by the New Year arrangement)`);
-      if (list === 'holidays' && isWeekend(date)) return bad(`is a ${weekdayName(date)}: holidays lists only weekdays that are off (weekends are off anyway)`);
-      if (list === 'workdays' && !isWeekend(date)) return bad(`is a ${weekdayName(date)}, a working day anyway: workdays lists only weekend days that are worked (调休上班)`);
+      if (!belongsTo(date, year))
+        return bad(
+          `is outside ${year} (allowed: ${year} dates, and ${spilloverFirstDay(year)}…${year - 1}-12-31 moved by the New Year arrangement)`,
+        );
+      if (list === 'holidays' && isWeekend(date))
+        return bad(`is a ${weekdayName(date)}: holidays lists only weekdays that are off (weekends are off anyway)`);
+      if (list === 'workdays' && !isWeekend(date))
+        return bad(
+          `is a ${weekdayName(date)}, a working day anyway: workdays lists only weekend days that are worked (调休上班)`,
+        );
       // (A date in both lists cannot pass the weekday/weekend checks above.)
       if (seen.has(date)) return bad(`is listed twice in ${list}`);
       seen.add(date);
     });
   }
   if (Array.isArray(y.holidays) && y.holidays.length === 0) {
-    problems.push({ path: `${path}.holidays`, message: `is empty: every published arrangement has weekday holidays, and an empty ${year} would only hide that ${year} is not really known` });
+    problems.push({
+      path: `${path}.holidays`,
+      message: `is empty: every published arrangement has weekday holidays, and an empty ${year} would only hide that ${year} is not really known`,
+    });
   }
   return problems;
 }
@@ -78,7 +97,8 @@ export function calendarYearsProblems(inputs: readonly unknown[], path = 'years'
   const problems = inputs.flatMap((y, i) => calendarYearProblems(y, `${path}[${i}]`));
   const years = inputs.map((y) => (typeof y === 'object' && y !== null ? (y as { year?: unknown }).year : undefined));
   years.forEach((year, i) => {
-    if (typeof year === 'number' && years.indexOf(year) !== i) problems.push({ path: `${path}[${i}].year`, message: `${year} is given twice` });
+    if (typeof year === 'number' && years.indexOf(year) !== i)
+      problems.push({ path: `${path}[${i}].year`, message: `${year} is given twice` });
   });
   return problems;
 }

@@ -40,7 +40,7 @@ export function countDays(
   if (!Number.isSafeInteger(n)) throw new RangeError(`the number of days must be a whole number, got ${n}`);
   const step = n < 0 ? -1 : 1;
   let date = start;
-  for (let remaining = Math.abs(n); remaining > 0; ) {
+  for (let remaining = Math.abs(n); remaining > 0;) {
     date = addDays(date, step);
     if (options.paused?.(date)) continue;
     if (!options.workingDaysOnly || tally.working(date)) remaining -= 1;
@@ -66,17 +66,25 @@ function pausedTest(pauses: readonly Pause[], excluding: readonly string[] | und
 }
 
 /** See WorkingDayCalendar.due. */
-export function computeDue(source: DayStatusSource, start: string, duration: Duration, pauses: readonly Pause[]): DueDate {
+export function computeDue(
+  source: DayStatusSource,
+  start: string,
+  duration: Duration,
+  pauses: readonly Pause[],
+): DueDate {
   assertIsoDate(start, 'start');
   const { amount, unit } = duration;
-  if (!UNITS.includes(unit)) throw new RangeError(`duration.unit must be one of ${UNITS.join(', ')}, got ${JSON.stringify(unit)}`);
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`duration.amount must be a whole number ≥ 0, got ${amount}`);
+  if (!UNITS.includes(unit))
+    throw new RangeError(`duration.unit must be one of ${UNITS.join(', ')}, got ${JSON.stringify(unit)}`);
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new RangeError(`duration.amount must be a whole number ≥ 0, got ${amount}`);
   const paused = pausedTest(pauses, duration.excluding);
   const tally = new Tally(source);
   if (unit === 'WORKING_DAYS') return countDays(source, start, amount, { workingDaysOnly: true, paused }, tally);
 
   // Calendar-based units: the length in days of the unpaused period, then that many unpaused days.
-  const days = unit === 'CALENDAR_DAYS' ? amount : unit === 'WEEKS' ? amount * 7 : daysBetween(start, addMonths(start, amount));
+  const days =
+    unit === 'CALENDAR_DAYS' ? amount : unit === 'WEEKS' ? amount * 7 : daysBetween(start, addMonths(start, amount));
   let { date } = countDays(source, start, days, { workingDaysOnly: false, paused }, tally);
   if (duration.lastDayOff === 'NEXT_WORKING_DAY') {
     while (paused(date) || !tally.working(date)) date = addDays(date, 1);

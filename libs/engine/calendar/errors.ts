@@ -41,4 +41,3 @@ export class InvalidCalendarDataError extends Error {
     super(`Invalid calendar data:\n${problems.map((p) => `- ${p.path}: ${p.message}`).join('\n')}`);
   }
 }
-

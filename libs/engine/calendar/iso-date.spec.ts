@@ -1,13 +1,34 @@
-import { addDays, addMonths, assertIsoDate, dayOfWeek, daysBetween, fromDayNumber, isIsoDate, toDayNumber, weekdayName } from './iso-date';
+import {
+  addDays,
+  addMonths,
+  assertIsoDate,
+  dayOfWeek,
+  daysBetween,
+  fromDayNumber,
+  isIsoDate,
+  toDayNumber,
+  weekdayName,
+} from './iso-date';
 
 describe('ISO date arithmetic (UTC components only)', () => {
   it('accepts only real YYYY-MM-DD dates', () => {
     expect(isIsoDate('2026-10-10')).toBe(true);
     expect(isIsoDate('2028-02-29')).toBe(true);
-    for (const bad of ['2027-02-29', '2100-02-29', '2026-13-01', '2026-04-31', '2026-4-1', '2026-10-10T00:00:00Z', 20261010, null]) {
+    for (const bad of [
+      '2027-02-29',
+      '2100-02-29',
+      '2026-13-01',
+      '2026-04-31',
+      '2026-4-1',
+      '2026-10-10T00:00:00Z',
+      20261010,
+      null,
+    ]) {
       expect(isIsoDate(bad)).toBe(false);
     }
-    expect(() => assertIsoDate('2027-02-30', 'start')).toThrow('start must be a real calendar date as YYYY-MM-DD, got "2027-02-30"');
+    expect(() => assertIsoDate('2027-02-30', 'start')).toThrow(
+      'start must be a real calendar date as YYYY-MM-DD, got "2027-02-30"',
+    );
   });
 
   it('knows the day of the week', () => {

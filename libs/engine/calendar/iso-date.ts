@@ -26,11 +26,18 @@ export function isIsoDate(date: unknown): date is IsoDate {
 
 /** Throws a RangeError naming the value when it is not a real `YYYY-MM-DD` date. */
 export function assertIsoDate(date: unknown, what = 'date'): asserts date is IsoDate {
-  if (!isIsoDate(date)) throw new RangeError(`${what} must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  if (!isIsoDate(date))
+    throw new RangeError(`${what} must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
 }
 
 /** Days since 1970-01-01 (UTC components; setUTCFullYear avoids Date.UTC's 0–99 → 19xx quirk). */

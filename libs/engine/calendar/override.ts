@@ -18,12 +18,23 @@ export function overridesProblems(inputs: readonly unknown[], path = 'overrides'
   const seen = new Set<string>();
   inputs.forEach((input, i) => {
     const at = `${path}[${i}]`;
-    if (typeof input !== 'object' || input === null) return problems.push({ path: at, message: 'must be an object { date, kind, reason }' });
+    if (typeof input !== 'object' || input === null)
+      return problems.push({ path: at, message: 'must be an object { date, kind, reason }' });
     const o = input as Record<string, unknown>;
-    if (!isIsoDate(o.date)) return problems.push({ path: `${at}.date`, message: `${JSON.stringify(o.date)} is not a real calendar date as YYYY-MM-DD` });
+    if (!isIsoDate(o.date))
+      return problems.push({
+        path: `${at}.date`,
+        message: `${JSON.stringify(o.date)} is not a real calendar date as YYYY-MM-DD`,
+      });
     const date = o.date;
-    if (o.kind !== 'WORKDAY' && o.kind !== 'HOLIDAY') problems.push({ path: `${at}.kind`, date, message: `${date}: kind must be WORKDAY or HOLIDAY, got ${JSON.stringify(o.kind)}` });
-    if (typeof o.reason !== 'string' || o.reason.trim() === '') problems.push({ path: `${at}.reason`, date, message: `${date}: say why this day deviates (reason)` });
+    if (o.kind !== 'WORKDAY' && o.kind !== 'HOLIDAY')
+      problems.push({
+        path: `${at}.kind`,
+        date,
+        message: `${date}: kind must be WORKDAY or HOLIDAY, got ${JSON.stringify(o.kind)}`,
+      });
+    if (typeof o.reason !== 'string' || o.reason.trim() === '')
+      problems.push({ path: `${at}.reason`, date, message: `${date}: say why this day deviates (reason)` });
     if (seen.has(date)) problems.push({ path: `${at}.date`, date, message: `${date} is overridden twice` });
     seen.add(date);
   });

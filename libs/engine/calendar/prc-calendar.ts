@@ -18,5 +18,8 @@ export interface PrcCalendarOptions {
 export function prcCalendar(options: PrcCalendarOptions = {}): WorkingDayCalendar {
   const years = options.years ?? [];
   const loaded = new Set(years.map((y) => y.year));
-  return new WorkingDayCalendar([...years, ...chineseDaysYears().filter((y) => !loaded.has(y.year))], options.overrides ?? []);
+  return new WorkingDayCalendar(
+    [...years, ...chineseDaysYears().filter((y) => !loaded.has(y.year))],
+    options.overrides ?? [],
+  );
 }

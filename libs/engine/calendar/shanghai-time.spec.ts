@@ -36,6 +36,8 @@ describe('Asia/Shanghai days and instants', () => {
 
   it('rejects invalid input', () => {
     expect(() => shanghaiDateOf(new Date('nope'))).toThrow('not a valid instant');
-    expect(() => endOfShanghaiDay('2026-02-29')).toThrow('date must be a real calendar date as YYYY-MM-DD, got "2026-02-29"');
+    expect(() => endOfShanghaiDay('2026-02-29')).toThrow(
+      'date must be a real calendar date as YYYY-MM-DD, got "2026-02-29"',
+    );
   });
 });

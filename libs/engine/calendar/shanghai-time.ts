@@ -21,7 +21,8 @@ function parts(instantMs: number): Record<string, string> {
 }
 
 function assertValid(instant: Date): void {
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError(`not a valid instant: ${String(instant)}`);
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime()))
+    throw new RangeError(`not a valid instant: ${String(instant)}`);
 }
 
 /** Shanghai's UTC offset at an instant, in ms ("GMT+08:00" → 8 h; "GMT" → 0). */

@@ -19,7 +19,11 @@ describe('WorkingDayCalendar with the built-in years', () => {
   });
 
   it('15 working days after 2026-09-28 is 2026-10-23: National Day skipped, Saturday 10-10 counted', () => {
-    expect(calendar.addWorkingDays('2026-09-28', 15)).toEqual({ date: '2026-10-23', provisional: false, missingYears: [] });
+    expect(calendar.addWorkingDays('2026-09-28', 15)).toEqual({
+      date: '2026-10-23',
+      provisional: false,
+      missingYears: [],
+    });
     expect(calendar.isWorkingDay('2026-10-10')).toBe(true); // Saturday, 调休上班
     expect(calendar.isWorkingDay('2026-10-11')).toBe(false); // Sunday
     expect(calendar.isWorkingDay('2026-10-07')).toBe(false); // Wednesday, holiday
@@ -28,7 +32,8 @@ describe('WorkingDayCalendar with the built-in years', () => {
 
   it('Spring Festival 2026: 02-15…02-23 off, make-up Saturdays 02-14 and 02-28, make-up Sunday 01-04', () => {
     expect(calendar.isWorkingDay('2026-02-14')).toBe(true);
-    for (const d of ['2026-02-15', '2026-02-16', '2026-02-20', '2026-02-21', '2026-02-23']) expect(calendar.isWorkingDay(d)).toBe(false);
+    for (const d of ['2026-02-15', '2026-02-16', '2026-02-20', '2026-02-21', '2026-02-23'])
+      expect(calendar.isWorkingDay(d)).toBe(false);
     expect(calendar.isWorkingDay('2026-02-24')).toBe(true);
     expect(calendar.isWorkingDay('2026-02-28')).toBe(true);
     expect(calendar.isWorkingDay('2026-01-04')).toBe(true);
@@ -48,21 +53,47 @@ describe('WorkingDayCalendar with the built-in years', () => {
 
   it('flags a count running into 2027 as provisional (2027 counted Monday–Friday) and names the year', () => {
     // 12-16…12-31: 12 weekdays; 2027-01-01 (Fri) assumed working = 13; 01-04…01-08 = 18; 01-12 = 20
-    expect(calendar.addWorkingDays('2026-12-15', 20)).toEqual({ date: '2027-01-12', provisional: true, missingYears: [2027] });
+    expect(calendar.addWorkingDays('2026-12-15', 20)).toEqual({
+      date: '2027-01-12',
+      provisional: true,
+      missingYears: [2027],
+    });
   });
 
   it('flags the last week of December too: the 2027 New Year notice may still move it', () => {
-    expect(calendar.addWorkingDays('2026-12-15', 7)).toEqual({ date: '2026-12-24', provisional: false, missingYears: [] });
-    expect(calendar.addWorkingDays('2026-12-21', 5)).toEqual({ date: '2026-12-28', provisional: true, missingYears: [2027] });
-    expect(calendar.dayStatus('2026-12-28')).toEqual({ date: '2026-12-28', working: true, basis: 'WEEKDAY', missingYear: 2027 });
+    expect(calendar.addWorkingDays('2026-12-15', 7)).toEqual({
+      date: '2026-12-24',
+      provisional: false,
+      missingYears: [],
+    });
+    expect(calendar.addWorkingDays('2026-12-21', 5)).toEqual({
+      date: '2026-12-28',
+      provisional: true,
+      missingYears: [2027],
+    });
+    expect(calendar.dayStatus('2026-12-28')).toEqual({
+      date: '2026-12-28',
+      working: true,
+      basis: 'WEEKDAY',
+      missingYear: 2027,
+    });
   });
 
   it('refuses to say whether a day of an unloaded year is a working day, with a typed error', () => {
     expect(() => calendar.isWorkingDay('2027-03-01')).toThrow(CalendarYearNotLoadedError);
     expect(() => calendar.isWorkingDay('2027-03-01')).toThrow('The working-day arrangement for 2027 is not loaded');
-    expect(() => calendar.isWorkingDay('2003-06-02')).toThrow(expect.objectContaining({ year: 2003, date: '2003-06-02' }));
-    expect(() => calendar.isWorkingDay('2026-12-30')).toThrow('2026-12-30 may still be moved by the 2027 New Year arrangement');
-    expect(calendar.dayStatus('2027-03-01')).toEqual({ date: '2027-03-01', working: true, basis: 'WEEKDAY', missingYear: 2027 });
+    expect(() => calendar.isWorkingDay('2003-06-02')).toThrow(
+      expect.objectContaining({ year: 2003, date: '2003-06-02' }),
+    );
+    expect(() => calendar.isWorkingDay('2026-12-30')).toThrow(
+      '2026-12-30 may still be moved by the 2027 New Year arrangement',
+    );
+    expect(calendar.dayStatus('2027-03-01')).toEqual({
+      date: '2027-03-01',
+      working: true,
+      basis: 'WEEKDAY',
+      missingYear: 2027,
+    });
   });
 });
 
@@ -72,7 +103,11 @@ describe('WorkingDayCalendar with an operator-loaded 2027', () => {
   it('uses the loaded year and drops the provisional flag', () => {
     expect(calendar.coveredYears().at(-1)).toBe(2027);
     // as above, but 2027-01-01 is a holiday now: 01-04…01-08 = 17, 01-11…01-13 = 20
-    expect(calendar.addWorkingDays('2026-12-15', 20)).toEqual({ date: '2027-01-13', provisional: false, missingYears: [] });
+    expect(calendar.addWorkingDays('2026-12-15', 20)).toEqual({
+      date: '2027-01-13',
+      provisional: false,
+      missingYears: [],
+    });
     expect(calendar.isWorkingDay('2026-12-28')).toBe(true);
     expect(calendar.isWorkingDay('2027-01-30')).toBe(true);
     expect(calendar.isWorkingDay('2027-02-10')).toBe(false);
@@ -85,7 +120,9 @@ describe('WorkingDayCalendar with an operator-loaded 2027', () => {
   });
 
   it('lets an operator year replace a built-in year wholesale', () => {
-    const corrected = prcCalendar({ years: [{ year: 2026, holidays: ['2026-01-01'], workdays: [], source: 'correction' }] });
+    const corrected = prcCalendar({
+      years: [{ year: 2026, holidays: ['2026-01-01'], workdays: [], source: 'correction' }],
+    });
     expect(corrected.isWorkingDay('2026-10-07')).toBe(true);
     expect(corrected.isWorkingDay('2026-01-01')).toBe(false);
   });
@@ -97,7 +134,12 @@ describe('tenant overrides', () => {
     const local = prcCalendar({ overrides: [{ date: '2026-10-15', kind: 'HOLIDAY', reason: 'local festival' }] });
     expect(plain.addWorkingDays('2026-09-28', 15).date).toBe('2026-10-23');
     expect(local.addWorkingDays('2026-09-28', 15).date).toBe('2026-10-26');
-    expect(local.dayStatus('2026-10-15')).toEqual({ date: '2026-10-15', working: false, basis: 'OVERRIDE_HOLIDAY', reason: 'local festival' });
+    expect(local.dayStatus('2026-10-15')).toEqual({
+      date: '2026-10-15',
+      working: false,
+      basis: 'OVERRIDE_HOLIDAY',
+      reason: 'local festival',
+    });
   });
 
   it('a local working day counts, and an override settles a day even in an unloaded year', () => {

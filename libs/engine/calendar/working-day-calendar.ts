@@ -42,13 +42,22 @@ export class WorkingDayCalendar {
   dayStatus(date: string): DayStatus {
     assertIsoDate(date);
     const override = this.overrides.get(date);
-    if (override) return { date, working: override.kind === 'WORKDAY', basis: override.kind === 'WORKDAY' ? 'OVERRIDE_WORKDAY' : 'OVERRIDE_HOLIDAY', reason: override.reason };
+    if (override)
+      return {
+        date,
+        working: override.kind === 'WORKDAY',
+        basis: override.kind === 'WORKDAY' ? 'OVERRIDE_WORKDAY' : 'OVERRIDE_HOLIDAY',
+        reason: override.reason,
+      };
     const national = this.national.get(date);
     const status: DayStatus =
-      national === 'HOLIDAY' ? { date, working: false, basis: 'HOLIDAY' }
-      : national === 'WORKDAY' ? { date, working: true, basis: 'ADJUSTED_WORKDAY' }
-      : isWeekend(date) ? { date, working: false, basis: 'WEEKEND' }
-      : { date, working: true, basis: 'WEEKDAY' };
+      national === 'HOLIDAY'
+        ? { date, working: false, basis: 'HOLIDAY' }
+        : national === 'WORKDAY'
+          ? { date, working: true, basis: 'ADJUSTED_WORKDAY' }
+          : isWeekend(date)
+            ? { date, working: false, basis: 'WEEKEND' }
+            : { date, working: true, basis: 'WEEKDAY' };
     const year = yearOf(date);
     if (!this.years.has(year)) status.missingYear = year;
     else if (inNextYearsSpillover(date) && !this.years.has(year + 1)) status.missingYear = year + 1;

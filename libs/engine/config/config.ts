@@ -95,7 +95,9 @@ export interface ConfigProblem {
 /** Thrown by loadConfig: names every bad variable at once, so an operator fixes them in one round. */
 export class ConfigError extends Error {
   constructor(readonly problems: ConfigProblem[]) {
-    super(`invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    super(
+      `invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -112,7 +114,12 @@ const count = (min = 0, unit = ''): z.ZodType<number, string> =>
     .transform(Number)
     .refine((n) => n >= min, `must be at least ${min}${unit}`);
 const port = count(0).refine((n) => n <= 65535, 'must be a port number (0–65535)');
-const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const urlWith = (protocols: string[], example: string) =>
   z.string().refine((v) => {
     try {
@@ -128,7 +135,9 @@ const secret = (what: string) => z.string().min(32, `must be at least 32 charact
  * docs/operations.md describe them). Unset and empty are the same. Variables not listed are ignored.
  */
 const ENV = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).optional(),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { message: 'must be development, production or test' })
+    .optional(),
   PORT: port.optional(),
   DATABASE_URL: urlWith(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database').optional(),
   /** Production without DATABASE_URL runs on the embedded database only when this says so. */
@@ -136,18 +145,30 @@ const ENV = z.object({
   DATA_DIR: z.string().optional(),
   PLUGINS_DIR: z.string().optional(),
   REDIS_URL: urlWith(['redis:', 'rediss:'], 'redis://host:6379').optional(),
-  REDIS_CLUSTER_NODES: list.refine((nodes) => nodes.every((n) => /^[^\s:]+:\d{1,5}$/.test(n)), 'must be host:port,host:port,…').optional(),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}.-]{1,64}$/, 'letters, digits, _ . - and a {hash tag} only (at most 64)').optional(),
+  REDIS_CLUSTER_NODES: list
+    .refine((nodes) => nodes.every((n) => /^[^\s:]+:\d{1,5}$/.test(n)), 'must be host:port,host:port,…')
+    .optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_{}.-]{1,64}$/, 'letters, digits, _ . - and a {hash tag} only (at most 64)')
+    .optional(),
   JWT_SECRET: secret('token signing secret').optional(),
   PII_KEY: secret("key of petitioners' personal data").optional(),
   ACCESS_TOKEN_TTL: count(1, ' (seconds)').optional(),
   SESSION_MAX_AGE: count(1, ' (seconds)').optional(),
   PASSWORD_RESET_TTL: count(60, ' (seconds)').optional(),
-  TOKEN_VERSION_CACHE_MS: count(0).refine((n) => n <= 60_000, 'must be at most 60000 (a minute: deactivations must take effect within seconds)').optional(),
+  TOKEN_VERSION_CACHE_MS: count(0)
+    .refine((n) => n <= 60_000, 'must be at most 60000 (a minute: deactivations must take effect within seconds)')
+    .optional(),
   SEED_DEMO: flag.optional(),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
-  CORS_ORIGINS: list.refine((origins) => origins.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'must be origins like https://console.example.cn (comma-separated, no path)').optional(),
+  CORS_ORIGINS: list
+    .refine(
+      (origins) => origins.every((o) => /^https?:\/\/[^/\s]+$/.test(o)),
+      'must be origins like https://console.example.cn (comma-separated, no path)',
+    )
+    .optional(),
   TLS: flag.optional(),
   GRAPHIQL: flag.optional(),
   WORKER: flag.optional(),
@@ -185,17 +206,28 @@ function crossCheck(e: Env): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const add = (variable: string, message: string): void => void problems.push({ variable, message });
   if (production && !e.DATABASE_URL && !e.EMBEDDED_DATABASE) {
-    add('DATABASE_URL', 'is required in production (is it spelled right?); to run on the embedded database deliberately, set EMBEDDED_DATABASE=on');
+    add(
+      'DATABASE_URL',
+      'is required in production (is it spelled right?); to run on the embedded database deliberately, set EMBEDDED_DATABASE=on',
+    );
   }
   if (e.DATABASE_URL && e.EMBEDDED_DATABASE) add('EMBEDDED_DATABASE', 'contradicts DATABASE_URL: set one of them');
-  if (e.DATABASE_URL && !e.JWT_SECRET) add('JWT_SECRET', 'is required when DATABASE_URL is set (tokens must survive restarts and be shared by replicas)');
+  if (e.DATABASE_URL && !e.JWT_SECRET)
+    add('JWT_SECRET', 'is required when DATABASE_URL is set (tokens must survive restarts and be shared by replicas)');
   if (production && e.DATABASE_URL && !e.PII_KEY) {
-    add('PII_KEY', "is required in production with DATABASE_URL (petitioners' personal data is encrypted with it; keep it apart from JWT_SECRET)");
+    add(
+      'PII_KEY',
+      "is required in production with DATABASE_URL (petitioners' personal data is encrypted with it; keep it apart from JWT_SECRET)",
+    );
   }
-  if (production && e.SEED_DEMO) add('SEED_DEMO', 'demo tenants and accounts are never created in production: remove it');
-  if (production && (e.PASSWORD_HASH_MEMORY_KIB ?? 65536) < 19456) add('PASSWORD_HASH_MEMORY_KIB', 'must be at least 19456 in production (OWASP argon2id minimum)');
-  if (production && (e.PASSWORD_HASH_TIME_COST ?? 3) < 2) add('PASSWORD_HASH_TIME_COST', 'must be at least 2 in production (OWASP argon2id minimum)');
-  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === (e.PORT ?? 3000)) add('METRICS_PORT', 'must differ from PORT (it is the internal port)');
+  if (production && e.SEED_DEMO)
+    add('SEED_DEMO', 'demo tenants and accounts are never created in production: remove it');
+  if (production && (e.PASSWORD_HASH_MEMORY_KIB ?? 65536) < 19456)
+    add('PASSWORD_HASH_MEMORY_KIB', 'must be at least 19456 in production (OWASP argon2id minimum)');
+  if (production && (e.PASSWORD_HASH_TIME_COST ?? 3) < 2)
+    add('PASSWORD_HASH_TIME_COST', 'must be at least 2 in production (OWASP argon2id minimum)');
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === (e.PORT ?? 3000))
+    add('METRICS_PORT', 'must differ from PORT (it is the internal port)');
   return problems;
 }
 
@@ -204,7 +236,9 @@ function crossCheck(e: Env): ConfigProblem[] {
  * the rules between them. Throws a ConfigError naming each bad variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const present = Object.fromEntries(Object.keys(ENV.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])));
+  const present = Object.fromEntries(
+    Object.keys(ENV.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
+  );
   const parsed = ENV.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => ({ variable: String(i.path[0]), message: i.message })));

@@ -26,7 +26,8 @@ export function resolveJwtSecret(config: AppConfig, persist = true): string {
  */
 export function resolvePiiKey(config: AppConfig, jwtSecret: string, persist = true): string {
   if (config.piiKey) return config.piiKey;
-  if (config.databaseUrl) return Buffer.from(hkdfSync('sha256', jwtSecret, 'joint-meeting', 'pii-key', 32)).toString('base64url');
+  if (config.databaseUrl)
+    return Buffer.from(hkdfSync('sha256', jwtSecret, 'joint-meeting', 'pii-key', 32)).toString('base64url');
   if (!persist) return randomBytes(32).toString('base64url');
   const file = join(config.dataDir, 'pii-key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

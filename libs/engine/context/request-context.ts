@@ -31,7 +31,12 @@ export interface Caller {
 }
 
 /** Roles whose holders read their tenant's descendants (a county's people reading its towns). */
-export const TREE_READING_ROLES: readonly Role[] = [Role.SUPERIOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.OFFICE_DIRECTOR];
+export const TREE_READING_ROLES: readonly Role[] = [
+  Role.SUPERIOR,
+  Role.CHIEF_CONVENER,
+  Role.CONVENER,
+  Role.OFFICE_DIRECTOR,
+];
 
 /**
  * The data scope a transaction runs in; the database enforces it with row-level security.
@@ -97,12 +102,22 @@ export class RequestContext {
    * tenant's descendants, as the tenant's own office would (a county's supervision reading its towns).
    */
   static forTenantJob(tenantId: string, options: { tree?: boolean } = {}): RequestContext {
-    return new RequestContext(null, { kind: 'tenant', tenantId, tree: options.tree ?? false, userId: null }, null, null);
+    return new RequestContext(
+      null,
+      { kind: 'tenant', tenantId, tree: options.tree ?? false, userId: null },
+      null,
+      null,
+    );
   }
 
   /** Same caller, platform scope: for internal steps such as verifying a password. */
   asPlatform(): RequestContext {
-    const derived = new RequestContext(this.callerValue, { ...this.scope, kind: 'platform' }, this.abilityValue, this.ip);
+    const derived = new RequestContext(
+      this.callerValue,
+      { ...this.scope, kind: 'platform' },
+      this.abilityValue,
+      this.ip,
+    );
     derived.operationSlot = this.operationSlot;
     return derived;
   }

@@ -2,7 +2,7 @@ import { deploymentRow, recordPiiKeyCheck, type Db } from '@engine/database';
 import type { PiiCipher } from './pii-cipher';
 
 const MISMATCH =
-  'PII_KEY is not the key this database\'s personal data was sealed with (its check value differs): start with the original PII_KEY (see docs/operations.md); nothing was read or written';
+  "PII_KEY is not the key this database's personal data was sealed with (its check value differs): start with the original PII_KEY (see docs/operations.md); nothing was read or written";
 
 /**
  * Stops the start when PII_KEY is not the database's key. The first start records the key's check

@@ -22,7 +22,9 @@ export interface DatabaseOptions {
 
 /** Opens the configured database (real PostgreSQL, or the embedded one) and applies pending migrations. */
 export async function openDatabase(config: AppConfig, options: DatabaseOptions): Promise<DatabaseHandle> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(options.inMemory ? null : config.dataDir, { initialData: options.initialData });
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedDatabase(options.inMemory ? null : config.dataDir, { initialData: options.initialData });
   const url = config.databaseUrl ?? embedded!.url;
   const dataSource = new DataSource({
     type: 'postgres',
@@ -36,7 +38,11 @@ export async function openDatabase(config: AppConfig, options: DatabaseOptions):
     poolSize: embedded ? 1 : 10,
     // Its one connection is a queue: a burst of parallel requests (50 acknowledgements, issue 12 item 7)
     // waits its turn rather than failing after 5 s, as PostgreSQL's pool of 10 would not make it wait.
-    extra: { connectionTimeoutMillis: embedded ? 60_000 : 5000, query_timeout: 30000, application_name: 'joint-meeting' },
+    extra: {
+      connectionTimeoutMillis: embedded ? 60_000 : 5000,
+      query_timeout: 30000,
+      application_name: 'joint-meeting',
+    },
     logging: false,
   });
   try {

@@ -146,7 +146,13 @@ async function applyScope(runner: QueryRunner, scope: DataScope): Promise<void> 
   await runner.query(
     `SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.tree', $3, true),
             set_config('app.platform', $4, true), set_config('app.user_id', $5, true), set_config('app.extra_tenants', '', true)`,
-    [APP_DB_ROLE, scope.tenantId ?? '', scope.tree ? 'on' : 'off', scope.kind === 'platform' ? 'on' : 'off', scope.userId ?? ''],
+    [
+      APP_DB_ROLE,
+      scope.tenantId ?? '',
+      scope.tree ? 'on' : 'off',
+      scope.kind === 'platform' ? 'on' : 'off',
+      scope.userId ?? '',
+    ],
   );
 }
 
@@ -164,5 +170,10 @@ function scopeStatement(scope: RequestContext['scope']): string | null {
 }
 
 function sameScope(a: RequestContext, b: RequestContext): boolean {
-  return a.scope.kind === b.scope.kind && a.scope.tenantId === b.scope.tenantId && a.scope.tree === b.scope.tree && a.scope.userId === b.scope.userId;
+  return (
+    a.scope.kind === b.scope.kind &&
+    a.scope.tenantId === b.scope.tenantId &&
+    a.scope.tree === b.scope.tree &&
+    a.scope.userId === b.scope.userId
+  );
 }

@@ -10,7 +10,10 @@ export interface DeploymentRow {
 export async function deploymentRow(db: Db): Promise<DeploymentRow> {
   return db.run(RequestContext.platform(), async ({ em }) => {
     await em.query(`INSERT INTO deployment (singleton) VALUES (true) ON CONFLICT (singleton) DO NOTHING`);
-    const [row] = (await em.query(`SELECT id, pii_key_check FROM deployment`)) as { id: string; pii_key_check: string | null }[];
+    const [row] = (await em.query(`SELECT id, pii_key_check FROM deployment`)) as {
+      id: string;
+      pii_key_check: string | null;
+    }[];
     return { id: row.id, piiKeyCheck: row.pii_key_check };
   });
 }
@@ -23,4 +26,3 @@ export async function recordPiiKeyCheck(db: Db, checkValue: string): Promise<str
     return row.pii_key_check;
   });
 }
-

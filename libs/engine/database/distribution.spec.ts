@@ -1,19 +1,36 @@
 import { citusStatements, distributionPlan, type TableFacts } from './distribution';
 
-const table = (t: string, over: Partial<TableFacts> = {}): TableFacts => ({ table: t, hasTenantId: true, tenantIdNullable: false, primaryKey: ['tenant_id', 'id'], foreignKeys: [], ...over });
+const table = (t: string, over: Partial<TableFacts> = {}): TableFacts => ({
+  table: t,
+  hasTenantId: true,
+  tenantIdNullable: false,
+  primaryKey: ['tenant_id', 'id'],
+  foreignKeys: [],
+  ...over,
+});
 
 describe('distribution by tenant on Citus', () => {
   const good = [
     table('tenant', { hasTenantId: false, primaryKey: ['id'] }),
     table('meeting', { foreignKeys: [{ columns: ['tenant_id'], references: 'tenant' }] }),
-    table('minutes', { foreignKeys: [{ columns: ['tenant_id', 'meeting_id'], references: 'meeting' }, { columns: ['approved_by'], references: 'app_user' }] }),
+    table('minutes', {
+      foreignKeys: [
+        { columns: ['tenant_id', 'meeting_id'], references: 'meeting' },
+        { columns: ['approved_by'], references: 'app_user' },
+      ],
+    }),
     table('app_user', { tenantIdNullable: true, primaryKey: ['id'] }),
     table('migrations', { hasTenantId: false, primaryKey: ['id'] }),
   ];
 
   it('classifies tables: reference, local, distributed; a rule-abiding schema has no violations', () => {
     const plan = distributionPlan(good);
-    expect(plan).toEqual({ reference: ['app_user', 'tenant'], distributed: ['meeting', 'minutes'], local: ['migrations'], violations: {} });
+    expect(plan).toEqual({
+      reference: ['app_user', 'tenant'],
+      distributed: ['meeting', 'minutes'],
+      local: ['migrations'],
+      violations: {},
+    });
   });
 
   it('emits reference tables first, then every tenant table colocated with the first', () => {
@@ -28,14 +45,26 @@ describe('distribution by tenant on Citus', () => {
   it('names each broken rule, and refuses to distribute while any is broken', () => {
     const plan = distributionPlan([
       ...good,
-      table('agreed_item', { primaryKey: ['id'], foreignKeys: [{ columns: ['minutes_id'], references: 'minutes' }, { columns: ['created_by'], references: 'app_user' }] }),
+      table('agreed_item', {
+        primaryKey: ['id'],
+        foreignKeys: [
+          { columns: ['minutes_id'], references: 'minutes' },
+          { columns: ['created_by'], references: 'app_user' },
+        ],
+      }),
       table('stray', { hasTenantId: false, primaryKey: ['id'] }),
       table('half', { tenantIdNullable: true }),
     ]);
     expect(plan.violations).toEqual({
-      agreed_item: ['primary key (id) does not lead with tenant_id', 'foreign key (minutes_id) → minutes lacks tenant_id'],
+      agreed_item: [
+        'primary key (id) does not lead with tenant_id',
+        'foreign key (minutes_id) → minutes lacks tenant_id',
+      ],
       half: ['tenant_id is nullable'],
-      stray: ['no tenant_id column (add it, or name the table in REFERENCE_TABLES)', 'primary key (id) does not lead with tenant_id'],
+      stray: [
+        'no tenant_id column (add it, or name the table in REFERENCE_TABLES)',
+        'primary key (id) does not lead with tenant_id',
+      ],
     });
     expect(() => citusStatements(plan)).toThrow(/3 tenant table\(s\) break the key rules \(agreed_item, half, stray\)/);
   });

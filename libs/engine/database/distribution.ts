@@ -8,9 +8,17 @@
  *   enforces uniqueness and foreign keys only within one shard).
  */
 export const REFERENCE_TABLES: readonly string[] = [
-  'tenant', 'tenant_tree', 'app_user', 'user_credential', 'calendar_year', 'plugin_version', 'job_tick', 'deployment',
+  'tenant',
+  'tenant_tree',
+  'app_user',
+  'user_credential',
+  'calendar_year',
+  'plugin_version',
+  'job_tick',
+  'deployment',
   // Sign-in sessions belong to users, platform administrators included (tenant_id NULL), like app_user.
-  'auth_session', 'refresh_token',
+  'auth_session',
+  'refresh_token',
 ];
 
 export const LOCAL_TABLES: readonly string[] = ['migrations'];
@@ -23,11 +31,39 @@ export const LOCAL_TABLES: readonly string[] = ['migrations'];
  * same-shard foreign keys at all and become checked references (docs/scale.md, "What is left").
  */
 export const NOT_YET_DISTRIBUTABLE: readonly string[] = [
-  'agreed_item', 'agreed_item_owner', 'assessment', 'cadence_obligation', 'case_event', 'case_extension', 'case_ledger_entry',
-  'case_link', 'case_petitioner', 'case_progress_report', 'case_review', 'case_screening', 'finding', 'implementation_report', 'inspection',
-  'inspection_finding', 'issue_list', 'key_period', 'meeting', 'meeting_unit', 'member_unit', 'membership_change', 'minutes', 'minutes_recipient',
-  'notification', 'outbox_message', 'petition_case', 'reception_roster', 'sensitive_report', 'supervision_action', 'supervision_flag',
-  'supervision_notice', 'supervision_notice_entry',
+  'agreed_item',
+  'agreed_item_owner',
+  'assessment',
+  'cadence_obligation',
+  'case_event',
+  'case_extension',
+  'case_ledger_entry',
+  'case_link',
+  'case_petitioner',
+  'case_progress_report',
+  'case_review',
+  'case_screening',
+  'finding',
+  'implementation_report',
+  'inspection',
+  'inspection_finding',
+  'issue_list',
+  'key_period',
+  'meeting',
+  'meeting_unit',
+  'member_unit',
+  'membership_change',
+  'minutes',
+  'minutes_recipient',
+  'notification',
+  'outbox_message',
+  'petition_case',
+  'reception_roster',
+  'sensitive_report',
+  'supervision_action',
+  'supervision_flag',
+  'supervision_notice',
+  'supervision_notice_entry',
 ];
 
 /** What the catalog says about one table (read by `catalogQuery`). */
@@ -52,7 +88,9 @@ export interface DistributionPlan {
 export function distributionPlan(tables: TableFacts[]): DistributionPlan {
   const plan: DistributionPlan = { reference: [], distributed: [], local: [], violations: {} };
   const sorted = [...tables].sort((a, b) => a.table.localeCompare(b.table));
-  const distributed = new Set(sorted.filter((t) => !REFERENCE_TABLES.includes(t.table) && !LOCAL_TABLES.includes(t.table)).map((t) => t.table));
+  const distributed = new Set(
+    sorted.filter((t) => !REFERENCE_TABLES.includes(t.table) && !LOCAL_TABLES.includes(t.table)).map((t) => t.table),
+  );
   for (const t of sorted) {
     if (REFERENCE_TABLES.includes(t.table)) plan.reference.push(t.table);
     else if (LOCAL_TABLES.includes(t.table)) plan.local.push(t.table);
@@ -61,9 +99,11 @@ export function distributionPlan(tables: TableFacts[]): DistributionPlan {
       const problems: string[] = [];
       if (!t.hasTenantId) problems.push('no tenant_id column (add it, or name the table in REFERENCE_TABLES)');
       else if (t.tenantIdNullable) problems.push('tenant_id is nullable');
-      if (t.primaryKey[0] !== 'tenant_id') problems.push(`primary key (${t.primaryKey.join(', ')}) does not lead with tenant_id`);
+      if (t.primaryKey[0] !== 'tenant_id')
+        problems.push(`primary key (${t.primaryKey.join(', ')}) does not lead with tenant_id`);
       for (const fk of t.foreignKeys) {
-        if (distributed.has(fk.references) && !fk.columns.includes('tenant_id')) problems.push(`foreign key (${fk.columns.join(', ')}) → ${fk.references} lacks tenant_id`);
+        if (distributed.has(fk.references) && !fk.columns.includes('tenant_id'))
+          problems.push(`foreign key (${fk.columns.join(', ')}) → ${fk.references} lacks tenant_id`);
       }
       if (problems.length) plan.violations[t.table] = problems;
     }
@@ -79,11 +119,19 @@ const IDENT = /^[a-z_][a-z0-9_]*$/;
  */
 export function citusStatements(plan: DistributionPlan): string[] {
   const broken = Object.keys(plan.violations);
-  if (broken.length) throw new Error(`cannot distribute by tenant_id: ${broken.length} tenant table(s) break the key rules (${broken.join(', ')}); see docs/scale.md`);
-  for (const t of [...plan.reference, ...plan.distributed]) if (!IDENT.test(t)) throw new Error(`unexpected table name "${t}"`);
+  if (broken.length)
+    throw new Error(
+      `cannot distribute by tenant_id: ${broken.length} tenant table(s) break the key rules (${broken.join(', ')}); see docs/scale.md`,
+    );
+  for (const t of [...plan.reference, ...plan.distributed])
+    if (!IDENT.test(t)) throw new Error(`unexpected table name "${t}"`);
   const [anchor] = plan.distributed;
   return [
     ...plan.reference.map((t) => `SELECT create_reference_table('${t}')`),
-    ...plan.distributed.map((t) => (t === anchor ? `SELECT create_distributed_table('${t}', 'tenant_id')` : `SELECT create_distributed_table('${t}', 'tenant_id', colocate_with => '${anchor}')`)),
+    ...plan.distributed.map((t) =>
+      t === anchor
+        ? `SELECT create_distributed_table('${t}', 'tenant_id')`
+        : `SELECT create_distributed_table('${t}', 'tenant_id', colocate_with => '${anchor}')`,
+    ),
   ];
 }

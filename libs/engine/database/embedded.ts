@@ -46,7 +46,10 @@ function takeLock(dir: string): () => void {
   return () => rmSync(lockFile, { force: true });
 }
 
-export async function startEmbeddedDatabase(dataDir: string | null, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string | null,
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedDatabase> {
   let release = (): void => undefined;
   let db: PGlite;
   if (dataDir) {

@@ -9,5 +9,8 @@ import type { EntityManager } from 'typeorm';
 export async function lockKeys(em: EntityManager, keys: readonly string[]): Promise<void> {
   const sorted = [...new Set(keys)].sort();
   if (!sorted.length) return;
-  await em.query(`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS u(k, n) ORDER BY n`, [sorted]);
+  await em.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS u(k, n) ORDER BY n`,
+    [sorted],
+  );
 }

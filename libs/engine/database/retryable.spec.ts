@@ -7,7 +7,7 @@ const pgError = (code: string): Error => Object.assign(new Error(`pg ${code}`), 
 const typeormError = (code: string): QueryFailedError => new QueryFailedError('SELECT 1', [], pgError(code));
 
 describe('retryable transaction errors', () => {
-  it('finds the SQLSTATE on the driver error, on TypeORM\'s wrapper and under a cause', () => {
+  it("finds the SQLSTATE on the driver error, on TypeORM's wrapper and under a cause", () => {
     expect(sqlState(pgError('40P01'))).toBe('40P01');
     expect(sqlState(typeormError('40001'))).toBe('40001');
     expect(sqlState(new Error('wrapped', { cause: typeormError('40P01') }))).toBe('40P01');
@@ -17,7 +17,8 @@ describe('retryable transaction errors', () => {
   it('retries serialization failures and deadlocks only', () => {
     expect(isRetryableTransactionError(typeormError('40001'))).toBe(true);
     expect(isRetryableTransactionError(typeormError('40P01'))).toBe(true);
-    for (const code of ['23505', '23503', '22007', '42501', '57014']) expect(isRetryableTransactionError(typeormError(code))).toBe(false);
+    for (const code of ['23505', '23503', '22007', '42501', '57014'])
+      expect(isRetryableTransactionError(typeormError(code))).toBe(false);
     expect(isRetryableTransactionError(Object.assign(new Error('app'), { code: 'CONFLICT' }))).toBe(false);
     expect(isRetryableTransactionError(undefined)).toBe(false);
   });

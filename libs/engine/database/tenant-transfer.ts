@@ -34,15 +34,29 @@ export async function exportTenant(ds: DataSource, code: string): Promise<Tenant
   // Found before the transaction: the embedded database has a single connection.
   const names = await tenantTables(ds);
   return ds.transaction('REPEATABLE READ', async (em) => {
-    const [tenant] = (await em.query(`SELECT to_jsonb(t) AS row FROM tenant t WHERE code = $1`, [code])) as { row: Record<string, unknown> }[];
+    const [tenant] = (await em.query(`SELECT to_jsonb(t) AS row FROM tenant t WHERE code = $1`, [code])) as {
+      row: Record<string, unknown>;
+    }[];
     if (!tenant) throw new Error(`no tenant with code "${code}"`);
     const tables: TenantExport['tables'] = {};
     for (const table of names) {
-      const rows: { row: Record<string, unknown> }[] = await em.query(`SELECT to_jsonb(x) AS row FROM ${ident(table)} x WHERE tenant_id = $1 ORDER BY 1`, [tenant.row.id]);
+      const rows: { row: Record<string, unknown> }[] = await em.query(
+        `SELECT to_jsonb(x) AS row FROM ${ident(table)} x WHERE tenant_id = $1 ORDER BY 1`,
+        [tenant.row.id],
+      );
       tables[table] = rows.map((r) => r.row);
     }
-    const migrations = ((await em.query(`SELECT name FROM migrations ORDER BY id`)) as { name: string }[]).map((m) => m.name);
-    return { format: 'joint-meeting-tenant-export', version: 1, exportedAt: new Date().toISOString(), migrations, tenant: tenant.row, tables };
+    const migrations = ((await em.query(`SELECT name FROM migrations ORDER BY id`)) as { name: string }[]).map(
+      (m) => m.name,
+    );
+    return {
+      format: 'joint-meeting-tenant-export',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      migrations,
+      tenant: tenant.row,
+      tables,
+    };
   });
 }
 
@@ -52,35 +66,63 @@ export async function exportTenant(ds: DataSource, code: string): Promise<Tenant
  * top of the tree unless its parent exists here, and links to tenants absent here are cleared.
  */
 export async function importTenant(ds: DataSource, data: TenantExport): Promise<{ code: string; rows: number }> {
-  if (data.format !== 'joint-meeting-tenant-export' || data.version !== 1) throw new Error('not a tenant export (format/version)');
+  if (data.format !== 'joint-meeting-tenant-export' || data.version !== 1)
+    throw new Error('not a tenant export (format/version)');
   const here = ((await ds.query(`SELECT name FROM migrations ORDER BY id`)) as { name: string }[]).map((m) => m.name);
   const missing = data.migrations.filter((m) => !here.includes(m));
-  if (missing.length) throw new Error(`this deployment lacks migrations the export was made with: ${missing.join(', ')}`);
+  if (missing.length)
+    throw new Error(`this deployment lacks migrations the export was made with: ${missing.join(', ')}`);
   const tables = await tenantTables(ds);
   const unknown = Object.keys(data.tables).filter((t) => !tables.includes(t));
   if (unknown.length) throw new Error(`unknown tables in the export: ${unknown.join(', ')}`);
   return ds.transaction(async (em) => {
     const id = String(data.tenant.id);
-    if ((await em.query(`SELECT 1 FROM tenant WHERE id = $1 OR code = $2`, [id, data.tenant.code])).length) throw new Error(`tenant ${String(data.tenant.code)} already exists here`);
+    if ((await em.query(`SELECT 1 FROM tenant WHERE id = $1 OR code = $2`, [id, data.tenant.code])).length)
+      throw new Error(`tenant ${String(data.tenant.code)} already exists here`);
     await em.query(`SET LOCAL session_replication_role = replica`);
-    const parent = data.tenant.parent_id ? ((await em.query(`SELECT path FROM tenant_tree WHERE id = $1`, [data.tenant.parent_id])) as { path: string }[])[0] : undefined;
-    const tenant = { ...data.tenant, parent_id: parent ? data.tenant.parent_id : null, path: `${parent?.path ?? '/'}${id}/` };
-    await em.query(`INSERT INTO tenant SELECT * FROM jsonb_populate_record(NULL::tenant, $1)`, [JSON.stringify(tenant)]);
-    await em.query(`INSERT INTO tenant_tree (id, parent_id, path) VALUES ($1, $2, $3)`, [id, tenant.parent_id, tenant.path]);
+    const parent = data.tenant.parent_id
+      ? (
+          (await em.query(`SELECT path FROM tenant_tree WHERE id = $1`, [data.tenant.parent_id])) as { path: string }[]
+        )[0]
+      : undefined;
+    const tenant = {
+      ...data.tenant,
+      parent_id: parent ? data.tenant.parent_id : null,
+      path: `${parent?.path ?? '/'}${id}/`,
+    };
+    await em.query(`INSERT INTO tenant SELECT * FROM jsonb_populate_record(NULL::tenant, $1)`, [
+      JSON.stringify(tenant),
+    ]);
+    await em.query(`INSERT INTO tenant_tree (id, parent_id, path) VALUES ($1, $2, $3)`, [
+      id,
+      tenant.parent_id,
+      tenant.path,
+    ]);
     let rows = 1;
     for (const [table, list] of Object.entries(data.tables)) {
       if (!list.length) continue;
-      await em.query(`INSERT INTO ${ident(table)} SELECT * FROM jsonb_populate_recordset(NULL::${ident(table)}, $1)`, [JSON.stringify(list)]);
+      await em.query(`INSERT INTO ${ident(table)} SELECT * FROM jsonb_populate_recordset(NULL::${ident(table)}, $1)`, [
+        JSON.stringify(list),
+      ]);
       rows += list.length;
     }
     // Identity columns (ordering sequences) continue after the imported values.
-    const identities: { table_name: string; column_name: string }[] = await em.query(`
+    const identities: { table_name: string; column_name: string }[] = await em.query(
+      `
       SELECT c.relname AS table_name, a.attname AS column_name FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND a.attidentity <> '' AND c.relname = ANY($1::text[])`, [Object.keys(data.tables)]);
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND a.attidentity <> '' AND c.relname = ANY($1::text[])`,
+      [Object.keys(data.tables)],
+    );
     for (const { table_name, column_name } of identities) {
-      await em.query(`SELECT setval(pg_get_serial_sequence($1, $2), GREATEST((SELECT coalesce(max(${ident(column_name)}), 0) FROM ${ident(table_name)}), 1))`, [table_name, column_name]);
+      await em.query(
+        `SELECT setval(pg_get_serial_sequence($1, $2), GREATEST((SELECT coalesce(max(${ident(column_name)}), 0) FROM ${ident(table_name)}), 1))`,
+        [table_name, column_name],
+      );
     }
-    await em.query(`UPDATE member_unit SET child_tenant_id = NULL WHERE tenant_id = $1 AND child_tenant_id IS NOT NULL AND child_tenant_id NOT IN (SELECT id FROM tenant)`, [id]);
+    await em.query(
+      `UPDATE member_unit SET child_tenant_id = NULL WHERE tenant_id = $1 AND child_tenant_id IS NOT NULL AND child_tenant_id NOT IN (SELECT id FROM tenant)`,
+      [id],
+    );
     return { code: String(data.tenant.code), rows };
   });
 }

@@ -1,4 +1,11 @@
-import { chineseDate, chineseDateOf, chineseDateTime, chineseNumeral, enumerate, shanghaiWallClockDate } from './chinese-format';
+import {
+  chineseDate,
+  chineseDateOf,
+  chineseDateTime,
+  chineseNumeral,
+  enumerate,
+  shanghaiWallClockDate,
+} from './chinese-format';
 
 describe('official-document formatting', () => {
   it('writes dates without leading zeros, on the Beijing day of an instant', () => {
@@ -11,7 +18,15 @@ describe('official-document formatting', () => {
   });
 
   it('numbers first-level items in Chinese numerals', () => {
-    expect([1, 9, 10, 11, 20, 21, 99].map(chineseNumeral)).toEqual(['一', '九', '十', '十一', '二十', '二十一', '九十九']);
+    expect([1, 9, 10, 11, 20, 21, 99].map(chineseNumeral)).toEqual([
+      '一',
+      '九',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+      '九十九',
+    ]);
     expect(() => chineseNumeral(100)).toThrow(RangeError);
   });
 

@@ -9,12 +9,18 @@ import { assertIsoDate, dayOfWeek, parseIsoDate, SHANGHAI_TIME_ZONE, shanghaiDat
 /** Indexed by dayOfWeek: 0 = Sunday (星期日). */
 const WEEKDAYS = '日一二三四五六';
 
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: SHANGHAI_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const clock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: SHANGHAI_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** Parses an ISO instant, refusing garbage rather than printing "NaN年". */
 export function instantOf(iso: string, what = 'instant'): Date {
   const at = new Date(iso);
-  if (typeof iso !== 'string' || Number.isNaN(at.getTime())) throw new RangeError(`${what} is not a valid ISO instant: ${JSON.stringify(iso)}`);
+  if (typeof iso !== 'string' || Number.isNaN(at.getTime()))
+    throw new RangeError(`${what} is not a valid ISO instant: ${JSON.stringify(iso)}`);
   return at;
 }
 
@@ -74,5 +80,8 @@ export const UNASSIGNED = '待定';
 
 /** Units in a list are separated by the enumeration comma: "镇派出所、镇司法所". */
 export function enumerate(items: readonly string[]): string {
-  return items.map((s) => s.trim()).filter(Boolean).join('、');
+  return items
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join('、');
 }

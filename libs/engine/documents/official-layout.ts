@@ -1,4 +1,16 @@
-import { AlignmentType, BorderStyle, convertMillimetersToTwip, Footer, LineRuleType, PageNumber, Paragraph, TabStopType, TextRun, type IBorderOptions, type ISectionPropertiesOptions } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Footer,
+  LineRuleType,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  TextRun,
+  type IBorderOptions,
+  type ISectionPropertiesOptions,
+} from 'docx';
 
 /**
  * The layout of 党政机关公文 (GB/T 9704-2012) as docx building blocks: A4, margins 37/35/28/26 mm,
@@ -38,7 +50,14 @@ export function pageProperties(): ISectionPropertiesOptions {
   return {
     page: {
       size: A4,
-      margin: { top: mm(PAGE_MARGINS_MM.top), bottom: mm(PAGE_MARGINS_MM.bottom), left: mm(PAGE_MARGINS_MM.left), right: mm(PAGE_MARGINS_MM.right), header: mm(15), footer: mm(28) },
+      margin: {
+        top: mm(PAGE_MARGINS_MM.top),
+        bottom: mm(PAGE_MARGINS_MM.bottom),
+        left: mm(PAGE_MARGINS_MM.left),
+        right: mm(PAGE_MARGINS_MM.right),
+        header: mm(15),
+        footer: mm(28),
+      },
     },
   };
 }
@@ -50,30 +69,58 @@ function run(text: string, font: string = FONT.body, size: number = SIZE.sanhao,
 
 /** The title: centred, bold, black (a 纪要 has no red masthead), a blank line below. */
 export function titleParagraph(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 560 }, children: [run(text, FONT.title, SIZE.erhao, true)] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 560 },
+    children: [run(text, FONT.title, SIZE.erhao, true)],
+  });
 }
 
 /** A centred body-font line (发文字号, date); `ruleBelow` closes the header block with a line. */
 export function centredParagraph(text: string, ruleBelow = false): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, border: ruleBelow ? { bottom: RULE } : undefined, children: [run(text)] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: LINE,
+    border: ruleBelow ? { bottom: RULE } : undefined,
+    children: [run(text)],
+  });
 }
 
 /** "出席：…": the label in 黑体, the rest in the body font. */
 export function labelledParagraph(label: string, text: string): Paragraph {
-  return new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, children: [run(`${label}：`, FONT.heading), run(text)] });
+  return new Paragraph({
+    spacing: LINE,
+    indent: { firstLine: FIRST_LINE_INDENT },
+    children: [run(`${label}：`, FONT.heading), run(text)],
+  });
 }
 
 export function headingParagraph(text: string): Paragraph {
-  return new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, children: [run(text, FONT.heading)] });
+  return new Paragraph({
+    spacing: LINE,
+    indent: { firstLine: FIRST_LINE_INDENT },
+    keepNext: true,
+    children: [run(text, FONT.heading)],
+  });
 }
 
 export function bodyParagraph(text: string): Paragraph {
-  return new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, alignment: AlignmentType.BOTH, children: [run(text)] });
+  return new Paragraph({
+    spacing: LINE,
+    indent: { firstLine: FIRST_LINE_INDENT },
+    alignment: AlignmentType.BOTH,
+    children: [run(text)],
+  });
 }
 
 /** A right-aligned body line (审定). */
 export function rightParagraph(text: string): Paragraph {
-  return new Paragraph({ spacing: { ...LINE, before: 560 }, alignment: AlignmentType.RIGHT, indent: { right: FIRST_LINE_INDENT }, children: [run(text)] });
+  return new Paragraph({
+    spacing: { ...LINE, before: 560 },
+    alignment: AlignmentType.RIGHT,
+    indent: { right: FIRST_LINE_INDENT },
+    children: [run(text)],
+  });
 }
 
 /**
@@ -83,7 +130,15 @@ export function rightParagraph(text: string): Paragraph {
 export function imprintParagraphs(distribution: string | undefined, issuer: string, issuedOn: string): Paragraph[] {
   const spacing = { ...LINE, before: 0, after: 0 };
   const out: Paragraph[] = [];
-  if (distribution) out.push(new Paragraph({ spacing: { ...spacing, before: 560 }, indent: { left: 280, right: 280 }, border: { top: THICK_RULE }, children: [run(`分送：${distribution}`, FONT.body, SIZE.sihao)] }));
+  if (distribution)
+    out.push(
+      new Paragraph({
+        spacing: { ...spacing, before: 560 },
+        indent: { left: 280, right: 280 },
+        border: { top: THICK_RULE },
+        children: [run(`分送：${distribution}`, FONT.body, SIZE.sihao)],
+      }),
+    );
   out.push(
     new Paragraph({
       spacing: distribution ? spacing : { ...spacing, before: 560 },
@@ -101,7 +156,10 @@ export function pageNumberFooter(): Footer {
   const size = SIZE.sihao;
   return new Footer({
     children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT.pageNumber, size, children: ['— ', PageNumber.CURRENT, ' —'] })] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ font: FONT.pageNumber, size, children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
     ],
   });
 }

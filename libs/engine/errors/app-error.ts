@@ -46,7 +46,11 @@ export class AppError extends GraphQLError {
 
   /** `reason`: the problem's stable reason (default INVALID_VALUE); the error's own is INVALID_INPUT. */
   static badInput(field: string, message: string, reason = 'INVALID_VALUE'): AppError {
-    return new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { reason: 'INVALID_INPUT', field, problems: [{ field, reason, message }] });
+    return new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, {
+      reason: 'INVALID_INPUT',
+      field,
+      problems: [{ field, reason, message }],
+    });
   }
 
   /** `reason`: why, for a frontend to switch on (e.g. CASE_NOT_OPEN); CONFLICT when not given. */

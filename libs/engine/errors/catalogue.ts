@@ -79,7 +79,11 @@ export function defineErrors<const G extends ReasonGroups>(context: string, grou
     groups,
     badInput(field, reason, params) {
       const m = text('badInput', reason, params);
-      return new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${m.en}`, { reason, field, problems: [{ field, reason, message: m.en, __zh: m.zh }] });
+      return new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${m.en}`, {
+        reason,
+        field,
+        problems: [{ field, reason, message: m.en, __zh: m.zh }],
+      });
     },
     conflict: (reason, params, field) => plain('conflict', reason, params, field),
     forbidden: (reason, params, field) => plain('forbidden', reason, params, field),

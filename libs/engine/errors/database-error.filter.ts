@@ -16,9 +16,15 @@ export class DatabaseErrorFilter implements ExceptionFilter {
   catch(error: QueryFailedError, host: ArgumentsHost): unknown {
     const code = (error.driverError as { code?: string }).code ?? '';
     let mapped: AppError | Error;
-    if (code.startsWith('22')) mapped = new AppError(ErrorCode.BAD_USER_INPUT, 'A value has the wrong format or is out of range (an id must be a UUID, a date YYYY-MM-DD)', { reason: 'VALUE_FORMAT' });
+    if (code.startsWith('22'))
+      mapped = new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        'A value has the wrong format or is out of range (an id must be a UUID, a date YYYY-MM-DD)',
+        { reason: 'VALUE_FORMAT' },
+      );
     else if (code === '23505') mapped = AppError.conflict('This already exists', undefined, 'ALREADY_EXISTS');
-    else if (code === '23503') mapped = AppError.badInput('input', 'refers to something that does not exist', 'REFERENCE_MISSING');
+    else if (code === '23503')
+      mapped = AppError.badInput('input', 'refers to something that does not exist', 'REFERENCE_MISSING');
     else {
       logger.error(`query failed with SQLSTATE ${code || 'unknown'}`);
       mapped = new Error('database error');
@@ -26,7 +32,9 @@ export class DatabaseErrorFilter implements ExceptionFilter {
     if (host.getType<string>() !== 'http') return mapped;
     const res = host.switchToHttp().getResponse<Response>();
     const status = mapped instanceof AppError ? (mapped.code === ErrorCode.CONFLICT ? 409 : 400) : 500;
-    res.status(status).json({ error: { code: mapped instanceof AppError ? mapped.code : 'INTERNAL_SERVER_ERROR', message: mapped.message } });
+    res.status(status).json({
+      error: { code: mapped instanceof AppError ? mapped.code : 'INTERNAL_SERVER_ERROR', message: mapped.message },
+    });
     return undefined;
   }
 }

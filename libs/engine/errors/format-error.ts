@@ -6,7 +6,14 @@ import { GENERIC_REASON, INVALID_VALUE, MESSAGES, PROBLEM_MESSAGES } from './rea
 const logger = new Logger('GraphQL');
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 /** Apollo's own client-error codes, all of which are bad input from the client's side. */
-const APOLLO_INPUT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const APOLLO_INPUT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 interface ValidationResponse {
   message?: unknown;
@@ -27,16 +34,33 @@ function clientError(base: GraphQLFormattedError, extensions: Record<string, unk
   const reason = given ?? REASON_BY_ENGLISH.get(base.message) ?? GENERIC_REASON[code] ?? 'INVALID_INPUT';
   const catalogued = MESSAGES[reason] && (given !== undefined || REASON_BY_ENGLISH.get(base.message) === reason);
   let problems = Array.isArray(extensions.problems)
-    ? (extensions.problems as FieldProblem[]).map((p) => ({ field: p.field, reason: p.reason ?? INVALID_VALUE, message: p.message, ...(p.__zh ? { __zh: p.__zh } : {}) }))
+    ? (extensions.problems as FieldProblem[]).map((p) => ({
+        field: p.field,
+        reason: p.reason ?? INVALID_VALUE,
+        message: p.message,
+        ...(p.__zh ? { __zh: p.__zh } : {}),
+      }))
     : undefined;
-  if (!problems && code === ErrorCode.BAD_USER_INPUT) problems = typeof extensions.field === 'string' ? [{ field: extensions.field, reason: INVALID_VALUE, message: base.message }] : [];
-  const localized = problems?.map((p) => ({ ...p, ...(!p.__zh && PROBLEM_MESSAGES[p.reason] ? { __zh: PROBLEM_MESSAGES[p.reason].zh } : {}) }));
+  if (!problems && code === ErrorCode.BAD_USER_INPUT)
+    problems =
+      typeof extensions.field === 'string'
+        ? [{ field: extensions.field, reason: INVALID_VALUE, message: base.message }]
+        : [];
+  const localized = problems?.map((p) => ({
+    ...p,
+    ...(!p.__zh && PROBLEM_MESSAGES[p.reason] ? { __zh: PROBLEM_MESSAGES[p.reason].zh } : {}),
+  }));
   // Bad input names its fields in both languages: the Chinese message is built from the problems.
-  let zh: string | undefined = localized?.length ? localized.map((p) => `${p.field}：${p.__zh ?? p.message}`).join('；') : undefined;
+  let zh: string | undefined = localized?.length
+    ? localized.map((p) => `${p.field}：${p.__zh ?? p.message}`).join('；')
+    : undefined;
   // A context's catalogue (defineErrors) sends its own Chinese text; else the platform's, by reason.
   if (!zh && typeof extensions.__zh === 'string') zh = extensions.__zh;
   if (!zh && catalogued) zh = MESSAGES[reason].zh;
-  return { ...base, extensions: { ...extensions, reason, ...(localized ? { problems: localized } : {}), ...(zh ? { __zh: zh } : {}) } };
+  return {
+    ...base,
+    extensions: { ...extensions, reason, ...(localized ? { problems: localized } : {}), ...(zh ? { __zh: zh } : {}) },
+  };
 }
 
 /** The field a variable-coercion error is about (`i.scheduledAt`), from graphql-js's message. */
@@ -53,7 +77,9 @@ function variableField(message: string): string | undefined {
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const result = formatClientOrInternal(formatted, error);
   const code = result.extensions?.code;
-  return typeof code === 'string' && CLIENT_CODES.has(code) ? clientError(result, result.extensions as Record<string, unknown>) : result;
+  return typeof code === 'string' && CLIENT_CODES.has(code)
+    ? clientError(result, result.extensions as Record<string, unknown>)
+    : result;
 }
 
 function formatClientOrInternal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -66,16 +92,27 @@ function formatClientOrInternal(formatted: GraphQLFormattedError, error: unknown
     const { stacktrace: _s, ...extensions } = (original.extensions ?? {}) as Record<string, unknown>;
     // Apollo marks variable-coercion errors BAD_USER_INPUT: name the field they are about.
     const field = formatted.path || extensions.field ? undefined : variableField(original.message);
-    return { ...base, message: original.message, extensions: { ...extensions, ...(field ? { field, problems: [{ field, message: original.message }] } : {}) } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { ...extensions, ...(field ? { field, problems: [{ field, message: original.message }] } : {}) },
+    };
   }
   // Nest's ValidationPipe (class-validator) throws BadRequestException; see validation.ts.
   const response = (original as { getResponse?: () => unknown })?.getResponse?.() as ValidationResponse | undefined;
   if (response && Array.isArray(response.problems)) {
-    return { ...base, message: String(response.message), extensions: { code: ErrorCode.BAD_USER_INPUT, problems: response.problems } };
+    return {
+      ...base,
+      message: String(response.message),
+      extensions: { code: ErrorCode.BAD_USER_INPUT, problems: response.problems },
+    };
   }
   if (CLIENT_CODES.has(code)) {
     const field = formatted.path ? undefined : variableField(formatted.message);
-    return { ...base, extensions: { code, ...(field ? { field, problems: [{ field, message: formatted.message }] } : {}) } };
+    return {
+      ...base,
+      extensions: { code, ...(field ? { field, problems: [{ field, message: formatted.message }] } : {}) },
+    };
   }
   // Raised before execution (parse, validation, variable coercion, cost): the request itself is wrong.
   // Resolver errors always carry a result path.
@@ -99,5 +136,9 @@ function formatClientOrInternal(formatted: GraphQLFormattedError, error: unknown
 
   const err = original instanceof Error ? original : new Error(String(original));
   logger.error(`${formatted.path?.join('.') ?? 'request'}: ${err.message}`, err.stack);
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL', __zh: MESSAGES.INTERNAL.zh } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL', __zh: MESSAGES.INTERNAL.zh },
+  };
 }

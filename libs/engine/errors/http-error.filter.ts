@@ -24,8 +24,11 @@ export class AppErrorHttpFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const { reason, __zh: zh } = error.extensions as { reason?: string; __zh?: string };
     const zhText = zh ?? (reason ? MESSAGES[reason]?.zh : undefined);
-    const message = zhText && languageOf(http.getRequest<Request>().headers['accept-language']) === 'zh' ? zhText : error.message;
-    res.status(STATUS[error.code]).json({ error: { code: error.code, reason: reason ?? GENERIC_REASON[error.code], message } });
+    const message =
+      zhText && languageOf(http.getRequest<Request>().headers['accept-language']) === 'zh' ? zhText : error.message;
+    res
+      .status(STATUS[error.code])
+      .json({ error: { code: error.code, reason: reason ?? GENERIC_REASON[error.code], message } });
     return undefined;
   }
 }

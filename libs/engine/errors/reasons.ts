@@ -39,7 +39,10 @@ export const MESSAGES: Record<string, Message> = {
   NO_ACCESS_POLICY: { zh: '此操作未声明访问规则，已拒绝', en: 'This operation declares no access policy' },
   NOT_FOUND: { zh: '未找到该对象，或您无权查看', en: 'Not found, or not visible to you' },
   INVALID_INPUT: { zh: '输入有误，请检查标出的字段', en: 'The input is not valid: see the fields named' },
-  VALUE_FORMAT: { zh: '取值格式不正确或超出范围（ID 须为 UUID，日期为 YYYY-MM-DD）', en: 'A value has the wrong format or is out of range (an id must be a UUID, a date YYYY-MM-DD)' },
+  VALUE_FORMAT: {
+    zh: '取值格式不正确或超出范围（ID 须为 UUID，日期为 YYYY-MM-DD）',
+    en: 'A value has the wrong format or is out of range (an id must be a UUID, a date YYYY-MM-DD)',
+  },
   ALREADY_EXISTS: { zh: '该对象已存在', en: 'This already exists' },
   REFERENCE_MISSING: { zh: '引用的对象不存在', en: 'refers to something that does not exist' },
   INTERNAL: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error' },

@@ -5,7 +5,11 @@ import { constraintReason } from './reasons';
 function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({ field, reason: constraintReason(constraint), message }));
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      reason: constraintReason(constraint),
+      message,
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -21,7 +25,10 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
-      const problems = flatten(errors, 'input').map((p) => ({ ...p, field: p.field.replace(/^input\.input\./, 'input.') }));
+      const problems = flatten(errors, 'input').map((p) => ({
+        ...p,
+        field: p.field.replace(/^input\.input\./, 'input.'),
+      }));
       const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
       return new BadRequestException({ message, problems });
     },

@@ -23,7 +23,11 @@ export function complexityPlugin({ maxCost, assumedListSize }: CostLimits): Apol
   // Apollo hands the same parsed document for the same query text (its document cache), so the cost
   // of a document with the same operation and variables is computed once, not on every request.
   const costs = new WeakMap<DocumentNode, Map<string, number>>();
-  const estimators = [fieldExtensionsEstimator(), listSizeEstimator(assumedListSize), simpleEstimator({ defaultComplexity: 1 })];
+  const estimators = [
+    fieldExtensionsEstimator(),
+    listSizeEstimator(assumedListSize),
+    simpleEstimator({ defaultComplexity: 1 }),
+  ];
   return {
     async requestDidStart() {
       return {
@@ -34,7 +38,13 @@ export function complexityPlugin({ maxCost, assumedListSize }: CostLimits): Apol
           let cost = known?.get(key);
           if (cost === undefined) {
             try {
-              cost = getComplexity({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, estimators });
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                estimators,
+              });
             } catch (err) {
               if (err instanceof ListSizeError) throw err;
               // The library's node limit (10,000 evaluated selections): far beyond any cost we accept.
@@ -51,7 +61,11 @@ export function complexityPlugin({ maxCost, assumedListSize }: CostLimits): Apol
             known.set(key, cost);
           }
           if (cost > maxCost) {
-            throw refused(`The query is too expensive: cost ${cost} exceeds the limit of ${maxCost}`, 'QUERY_TOO_EXPENSIVE', { cost, maxCost });
+            throw refused(
+              `The query is too expensive: cost ${cost} exceeds the limit of ${maxCost}`,
+              'QUERY_TOO_EXPENSIVE',
+              { cost, maxCost },
+            );
           }
         },
       };

@@ -18,7 +18,8 @@ export function parseDateTime(value: unknown): Date | null {
   const m = DATE_TIME.exec(value);
   if (!m) return null;
   const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysIn(year, month))
+    return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
   if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return null;
   const at = new Date(value);
@@ -40,7 +41,8 @@ function parse(value: unknown): Date {
  */
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
-  description: 'A date-time with its offset (RFC 3339), such as 2026-03-01T09:00:00+08:00; a real calendar date in years 1900–2199.',
+  description:
+    'A date-time with its offset (RFC 3339), such as 2026-03-01T09:00:00+08:00; a real calendar date in years 1900–2199.',
   serialize: (value) => (value instanceof Date ? value.toISOString() : null),
   parseValue: parse,
   parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined),

@@ -27,7 +27,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     validationRules: [depthLimit(config.queryMaxDepth), aliasLimit(config.queryMaxAliases)],
     // One operation per HTTP request: batching would multiply every other limit.
     allowBatchedHttpRequests: false,
-    plugins: [complexityPlugin({ maxCost: config.queryMaxCost, assumedListSize: config.queryAssumedListSize }), operationEndPlugin()],
+    plugins: [
+      complexityPlugin({ maxCost: config.queryMaxCost, assumedListSize: config.queryAssumedListSize }),
+      operationEndPlugin(),
+    ],
     // Also checked before Apollo (request-budget.ts); here for any document that reaches the parser another way.
     parseOptions: { maxTokens: config.queryMaxTokens },
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),

@@ -10,7 +10,12 @@ const schema = buildSchema(`
   type Meeting { id: ID! }
 `);
 const cost = (query: string, variables: Record<string, unknown> = {}): number =>
-  getComplexity({ schema, query: parse(query), variables, estimators: [fieldExtensionsEstimator(), listSizeEstimator(10), simpleEstimator({ defaultComplexity: 1 })] });
+  getComplexity({
+    schema,
+    query: parse(query),
+    variables,
+    estimators: [fieldExtensionsEstimator(), listSizeEstimator(10), simpleEstimator({ defaultComplexity: 1 })],
+  });
 
 describe('listSizeEstimator', () => {
   it('multiplies a selection by the limit argument, its default included, and by variables', () => {
@@ -24,9 +29,10 @@ describe('listSizeEstimator', () => {
     expect(cost('{ tenant { meetings { id } } }')).toBe(1 + (1 + 20 * 1));
     expect(cost('{ tenants { meetings(limit: 5) { id } } }')).toBe(1 + 10 * (1 + 5));
   });
-  it('nested lists multiply: the issue\'s earlierCases chain grows with limit', () => {
+  it("nested lists multiply: the issue's earlierCases chain grows with limit", () => {
     // items is a list too here (no page extension in this schema): 10 × it.
-    const at = (n: number): number => cost(`{ cases(limit: ${n}) { items { roles earlierCases { earlierCases { id } } } } }`);
+    const at = (n: number): number =>
+      cost(`{ cases(limit: ${n}) { items { roles earlierCases { earlierCases { id } } } } }`);
     expect(at(200)).toBe(1 + 200 * (1 + 10 * (1 + (1 + 10 * (1 + 10 * 1)))));
     expect(at(200)).toBeGreaterThan(at(100) * 1.99);
   });

@@ -23,7 +23,14 @@ export const PAGE_ITEMS_COMPLEXITY = ({ childComplexity }: { childComplexity: nu
 export class ListSizeError extends GraphQLError {
   constructor(readonly argument: string) {
     const message = `${argument}: must be a whole number of at least 1`;
-    super(message, { extensions: { code: 'BAD_USER_INPUT', field: argument, problems: [{ field: argument, message }], http: { status: 400 } } });
+    super(message, {
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        field: argument,
+        problems: [{ field: argument, message }],
+        http: { status: 400 },
+      },
+    });
   }
 }
 

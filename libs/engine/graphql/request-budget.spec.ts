@@ -1,7 +1,7 @@
 import { countTokens, depthOf } from './request-budget';
 
 describe('request budget', () => {
-  it('counts a document\'s tokens, comments excluded, and stops past the budget', () => {
+  it("counts a document's tokens, comments excluded, and stops past the budget", () => {
     expect(countTokens('{ me { id } }', 100)).toBe(6);
     expect(countTokens('# a comment\n{ me }', 100)).toBe(3);
     expect(countTokens(`{ ${'me '.repeat(100000)}}`, 1000)).toBe(1001);

@@ -34,14 +34,18 @@ export function depthOf(value: unknown, stopAfter: number): number {
     if (v === null || typeof v !== 'object') continue;
     if (d + 1 > max) max = d + 1;
     if (max > stopAfter) return max;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
   }
   return max;
 }
 
 /** A GraphQL-shaped refusal (the shape Apollo gives its own request errors), never reaching Apollo. */
 function refuse(res: Response, status: number, reason: string, message: string): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason } }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason } }] }));
 }
 
 /**
@@ -62,19 +66,35 @@ export function graphqlBodyParser(budget: RequestBudget, authenticated: (req: Re
       if (err) {
         const e = err as { status?: number; type?: string };
         if (e.type === 'entity.too.large') {
-          return refuse(res, 413, 'REQUEST_TOO_LARGE', `The request is too large: at most ${anonymous ? budget.anonymousMaxBytes : budget.maxBytes} bytes${anonymous ? ' without signing in' : ''}`);
+          return refuse(
+            res,
+            413,
+            'REQUEST_TOO_LARGE',
+            `The request is too large: at most ${anonymous ? budget.anonymousMaxBytes : budget.maxBytes} bytes${anonymous ? ' without signing in' : ''}`,
+          );
         }
-        if (onGraphql && (e.status ?? 500) < 500) return refuse(res, 400, 'MALFORMED_REQUEST', 'The request body is not valid JSON');
+        if (onGraphql && (e.status ?? 500) < 500)
+          return refuse(res, 400, 'MALFORMED_REQUEST', 'The request body is not valid JSON');
         return next(err);
       }
       const body = req.body as { query?: unknown; variables?: unknown } | undefined;
       if (!onGraphql || !body || typeof body !== 'object') return next();
       const maxTokens = anonymous ? budget.anonymousMaxTokens : budget.maxTokens;
       if (typeof body.query === 'string' && countTokens(body.query, maxTokens) > maxTokens) {
-        return refuse(res, 400, 'QUERY_TOO_LARGE', `The query has too many tokens: at most ${maxTokens}${anonymous ? ' without signing in' : ''}`);
+        return refuse(
+          res,
+          400,
+          'QUERY_TOO_LARGE',
+          `The query has too many tokens: at most ${maxTokens}${anonymous ? ' without signing in' : ''}`,
+        );
       }
       if (depthOf(body.variables, budget.maxVariableDepth) > budget.maxVariableDepth) {
-        return refuse(res, 400, 'VARIABLES_TOO_DEEP', `The variables are nested too deeply: at most ${budget.maxVariableDepth} levels`);
+        return refuse(
+          res,
+          400,
+          'VARIABLES_TOO_DEEP',
+          `The variables are nested too deeply: at most ${budget.maxVariableDepth} levels`,
+        );
       }
       next();
     });

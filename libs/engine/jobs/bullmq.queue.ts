@@ -36,7 +36,9 @@ export class BullMqQueue extends JobQueue {
     super();
     this.target = typeof redis === 'string' ? { url: redis } : redis;
     if (isCluster(this.target) && !hasHashTag(options.prefix)) {
-      throw new Error(`queue prefix "${options.prefix}" has no hash tag: on Redis Cluster BullMQ's scripts would fail with CROSSSLOT`);
+      throw new Error(
+        `queue prefix "${options.prefix}" has no hash tag: on Redis Cluster BullMQ's scripts would fail with CROSSSLOT`,
+      );
     }
     this.queue = new Queue('jobs', { connection: this.client(), prefix: options.prefix });
     this.queue.on('error', (err) => this.logger.warn(`queue: ${err.message}`));
@@ -73,7 +75,9 @@ export class BullMqQueue extends JobQueue {
   repeat(name: string, everyMs: number): void {
     // A job scheduler is an upsert: every process declares it at every start; Redis keeps one.
     this.schedules.set(name, everyMs);
-    void this.upsertScheduler(name, everyMs).catch((err: Error) => this.logger.warn(`scheduler ${name}: ${err.message}`));
+    void this.upsertScheduler(name, everyMs).catch((err: Error) =>
+      this.logger.warn(`scheduler ${name}: ${err.message}`),
+    );
   }
 
   private async upsertScheduler(name: string, everyMs: number): Promise<void> {
@@ -137,7 +141,10 @@ export class BullMqQueue extends JobQueue {
 
   async healthy(): Promise<boolean> {
     try {
-      const answer = await Promise.race([this.queue.getJobCounts('waiting').then(() => 'ok'), new Promise((r) => setTimeout(() => r('timeout'), 1000))]);
+      const answer = await Promise.race([
+        this.queue.getJobCounts('waiting').then(() => 'ok'),
+        new Promise((r) => setTimeout(() => r('timeout'), 1000)),
+      ]);
       return answer === 'ok';
     } catch {
       return false;

@@ -16,10 +16,13 @@ export function faultJobDelayFromEnv(env: NodeJS.ProcessEnv = process.env): Faul
   const job = env.JM_FAULT_JOB_DELAY_JOB;
   const ms = Number(env.JM_FAULT_JOB_DELAY_MS);
   if (!job && !env.JM_FAULT_JOB_DELAY_MS) return null;
-  if (env.NODE_ENV === 'production') throw new Error('JM_FAULT_JOB_DELAY_* is a test hook and is refused in production');
+  if (env.NODE_ENV === 'production')
+    throw new Error('JM_FAULT_JOB_DELAY_* is a test hook and is refused in production');
   const at = env.JM_FAULT_JOB_DELAY_AT || 'before';
   if (!job || !Number.isInteger(ms) || ms <= 0 || (at !== 'before' && at !== 'after')) {
-    throw new Error('JM_FAULT_JOB_DELAY_JOB (a job name), JM_FAULT_JOB_DELAY_MS (> 0) and JM_FAULT_JOB_DELAY_AT (before|after) go together');
+    throw new Error(
+      'JM_FAULT_JOB_DELAY_JOB (a job name), JM_FAULT_JOB_DELAY_MS (> 0) and JM_FAULT_JOB_DELAY_AT (before|after) go together',
+    );
   }
   return { job, ms, at };
 }

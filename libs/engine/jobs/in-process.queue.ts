@@ -54,7 +54,10 @@ export class InProcessQueue extends JobQueue {
   }
 
   repeat(name: string, everyMs: number): void {
-    const timer = setInterval(() => void this.tick(name, everyMs).catch((err: Error) => this.logger.warn(`tick ${name}: ${err.message}`)), everyMs);
+    const timer = setInterval(
+      () => void this.tick(name, everyMs).catch((err: Error) => this.logger.warn(`tick ${name}: ${err.message}`)),
+      everyMs,
+    );
     timer.unref();
     this.repeaters.push(timer);
   }

@@ -8,7 +8,10 @@ import type { Db } from '@engine/database';
 export function tickClaimer(db: Db): (tickId: string) => Promise<boolean> {
   return (tickId) =>
     db.run(RequestContext.platform(), async ({ em }) => {
-      const won: unknown[] = await em.query(`INSERT INTO job_tick (id) VALUES ($1) ON CONFLICT (id) DO NOTHING RETURNING id`, [tickId]);
+      const won: unknown[] = await em.query(
+        `INSERT INTO job_tick (id) VALUES ($1) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [tickId],
+      );
       if (won.length) await em.query(`DELETE FROM job_tick WHERE claimed_at < now() - interval '7 days'`);
       return won.length === 1;
     });

@@ -1,4 +1,11 @@
-import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { Db, deploymentRow } from '@engine/database';
 import { BullMqQueue } from './bullmq.queue';
@@ -14,12 +21,21 @@ import { isCluster, redisTarget } from './redis-connection';
  * so two deployments on one Redis never share jobs by default and the replicas of one (one database)
  * always do; QUEUE_PREFIX overrides it (docs/operations.md).
  */
-export function createJobQueue(config: AppConfig, explicitPrefix = process.env.QUEUE_PREFIX, db: Db | null = null, deploymentId?: string): JobQueue {
+export function createJobQueue(
+  config: AppConfig,
+  explicitPrefix = process.env.QUEUE_PREFIX,
+  db: Db | null = null,
+  deploymentId?: string,
+): JobQueue {
   const target = redisTarget(config);
   // Replicas on one PostgreSQL without Redis: only the process that claims a tick runs it.
   if (!target) return new InProcessQueue(3, 200, db && config.databaseUrl ? tickClaimer(db) : null);
   return new BullMqQueue(target, {
-    prefix: queuePrefix({ explicit: explicitPrefix, fallback: deploymentId ? `jm-${deploymentId.slice(0, 8)}` : 'jm', cluster: isCluster(target) }),
+    prefix: queuePrefix({
+      explicit: explicitPrefix,
+      fallback: deploymentId ? `jm-${deploymentId.slice(0, 8)}` : 'jm',
+      cluster: isCluster(target),
+    }),
     runWorker: config.runWorkers,
     lockDurationMs: config.queueLockDurationMs,
     stalledIntervalMs: config.queueStalledIntervalMs,
@@ -35,7 +51,12 @@ export function createJobQueue(config: AppConfig, explicitPrefix = process.env.Q
       provide: JobQueue,
       inject: [APP_CONFIG, Db],
       useFactory: async (config: AppConfig, db: Db) =>
-        createJobQueue(config, process.env.QUEUE_PREFIX, db, process.env.QUEUE_PREFIX || !redisTarget(config) ? undefined : (await deploymentRow(db)).id),
+        createJobQueue(
+          config,
+          process.env.QUEUE_PREFIX,
+          db,
+          process.env.QUEUE_PREFIX || !redisTarget(config) ? undefined : (await deploymentRow(db)).id,
+        ),
     },
   ],
   exports: [JobQueue],

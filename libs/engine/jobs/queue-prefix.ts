@@ -27,4 +27,3 @@ export function queuePrefix(options: { explicit?: string; fallback: string; clus
   if (options.explicit) return options.cluster ? hashTagged(options.explicit) : options.explicit;
   return hashTagged(options.fallback);
 }
-

@@ -33,7 +33,13 @@ function credentials(url: URL): Pick<RedisOptions, 'username' | 'password' | 'tl
 
 function single(url: string): RedisOptions {
   const u = parse(url);
-  return { ...COMMON, ...credentials(u), host: u.hostname, port: Number(u.port || 6379), db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0 };
+  return {
+    ...COMMON,
+    ...credentials(u),
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+  };
 }
 
 /**

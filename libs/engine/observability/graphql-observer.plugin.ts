@@ -34,11 +34,16 @@ export function observerPlugin(metrics: Metrics): ApolloServerPlugin<{ req?: Obs
         },
         async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          const codes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
+          const codes = errors.map((e) =>
+            typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
+          );
           summary.result = codes[0] ?? 'OK';
           for (const code of codes) metrics.errors.inc({ code });
           metrics.requests.inc({ operation: summary.operation, result: summary.result });
-          metrics.requestDuration.observe({ operation: summary.operation }, Number(process.hrtime.bigint() - started) / 1e9);
+          metrics.requestDuration.observe(
+            { operation: summary.operation },
+            Number(process.hrtime.bigint() - started) / 1e9,
+          );
         },
       };
     },

@@ -13,7 +13,8 @@ function pathOf(req: { url?: string; originalUrl?: string }): string {
   return (req.originalUrl ?? req.url ?? '').split('?')[0];
 }
 
-type LoggedRequest = IncomingMessage & ObservedRequest & { id?: string; ctx?: { scope?: { tenantId: string | null; userId: string | null } } };
+type LoggedRequest = IncomingMessage &
+  ObservedRequest & { id?: string; ctx?: { scope?: { tenantId: string | null; userId: string | null } } };
 
 /**
  * JSON logs (LOG_FORMAT=json, the production default) through nestjs-pino: every Nest log line and one
@@ -35,9 +36,14 @@ export function jsonLoggerModule(config: AppConfig, stream?: Writable): DynamicM
         // Health probes and metric scrapes every few seconds would drown the log.
         autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)$/.test(pathOf(req)) },
         serializers: {
-          req: (req: { method?: string; url?: string; raw?: { originalUrl?: string } }) => ({ method: req.method, path: pathOf(req.raw ?? req) }),
+          req: (req: { method?: string; url?: string; raw?: { originalUrl?: string } }) => ({
+            method: req.method,
+            path: pathOf(req.raw ?? req),
+          }),
           res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-          err: (err: { type?: string; constructor?: { name?: string } }) => ({ type: err.type ?? err.constructor?.name ?? 'Error' }),
+          err: (err: { type?: string; constructor?: { name?: string } }) => ({
+            type: err.type ?? err.constructor?.name ?? 'Error',
+          }),
         },
         customProps: (req: IncomingMessage, _res: ServerResponse) => {
           const r = req as LoggedRequest;
@@ -45,11 +51,15 @@ export function jsonLoggerModule(config: AppConfig, stream?: Writable): DynamicM
           return {
             ...(scope?.tenantId ? { tenantId: scope.tenantId } : {}),
             ...(scope?.userId ? { userId: scope.userId } : {}),
-            ...(r.graphql ? { operation: r.graphql.operation, operationName: r.graphql.operationName, result: r.graphql.result } : {}),
+            ...(r.graphql
+              ? { operation: r.graphql.operation, operationName: r.graphql.operationName, result: r.graphql.result }
+              : {}),
           };
         },
-        customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
-        customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
+        customSuccessMessage: (req: IncomingMessage, res: ServerResponse) =>
+          `${req.method} ${pathOf(req)} ${res.statusCode}`,
+        customErrorMessage: (req: IncomingMessage, res: ServerResponse) =>
+          `${req.method} ${pathOf(req)} ${res.statusCode}`,
       },
       stream ?? (process.stdout as Writable),
     ] as never,

@@ -22,9 +22,24 @@ export class Metrics {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
-  readonly requests = new Counter({ name: 'jm_graphql_requests_total', help: 'GraphQL requests by operation and result code (OK or extensions.code)', labelNames: ['operation', 'result'], registers: [this.registry] });
-  readonly errors = new Counter({ name: 'jm_graphql_errors_total', help: 'GraphQL errors returned, by extensions.code', labelNames: ['code'], registers: [this.registry] });
-  readonly jobFailures = new Counter({ name: 'jm_job_failures_total', help: 'Failed job attempts by job name (final: no retry left)', labelNames: ['job', 'final'], registers: [this.registry] });
+  readonly requests = new Counter({
+    name: 'jm_graphql_requests_total',
+    help: 'GraphQL requests by operation and result code (OK or extensions.code)',
+    labelNames: ['operation', 'result'],
+    registers: [this.registry],
+  });
+  readonly errors = new Counter({
+    name: 'jm_graphql_errors_total',
+    help: 'GraphQL errors returned, by extensions.code',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+  readonly jobFailures = new Counter({
+    name: 'jm_job_failures_total',
+    help: 'Failed job attempts by job name (final: no retry left)',
+    labelNames: ['job', 'final'],
+    registers: [this.registry],
+  });
 
   constructor(database: DatabaseHandle, queue: JobQueue) {
     collectDefaultMetrics({ register: this.registry, prefix: 'jm_' });

@@ -7,7 +7,13 @@ import { Metrics } from './metrics';
 /** Provides the process's Metrics (GraphQL timings and errors, database pool, queue, job failures). */
 @Global()
 @Module({
-  providers: [{ provide: Metrics, inject: [DATABASE_HANDLE, JobQueue], useFactory: (database: DatabaseHandle, queue: JobQueue) => new Metrics(database, queue) }],
+  providers: [
+    {
+      provide: Metrics,
+      inject: [DATABASE_HANDLE, JobQueue],
+      useFactory: (database: DatabaseHandle, queue: JobQueue) => new Metrics(database, queue),
+    },
+  ],
   exports: [Metrics],
 })
 export class ObservabilityModule {}

@@ -6,11 +6,24 @@ type Json = Record<string, unknown>;
 const nest = (path: string, value: unknown): Json =>
   path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Json;
 
-const identity = (id: string, version: string): Json => ({ id, version, name: `${id} name`, level: 'TOWN', sdk: '^1.0.0', source: { file: `${id}.txt`, title: id, date: null } });
+const identity = (id: string, version: string): Json => ({
+  id,
+  version,
+  name: `${id} name`,
+  level: 'TOWN',
+  sdk: '^1.0.0',
+  source: { file: `${id}.txt`, title: id, date: null },
+});
 
 describe('compose (extends merge rules)', () => {
   it('merges objects key by key: keys the child leaves out are inherited, at every depth', () => {
-    const base = { structure: { jointMeetingName: 'Base meeting', principle: 'p', office: { hostUnit: 'Office A', section: 'Desk 1', source: 'b 1' } } };
+    const base = {
+      structure: {
+        jointMeetingName: 'Base meeting',
+        principle: 'p',
+        office: { hostUnit: 'Office A', section: 'Desk 1', source: 'b 1' },
+      },
+    };
     const child = { structure: { office: { hostUnit: 'Office B' } } };
     expect(compose([base], child).structure).toEqual({
       jointMeetingName: 'Base meeting',
@@ -33,51 +46,101 @@ describe('compose (extends merge rules)', () => {
     });
   });
 
-  it.each(Object.entries(KEYED_LISTS))('merges %s by its key %s: same key replaced wholesale in place, new keys appended', (path, key) => {
-    const base = nest(path, [
-      { [key]: 'first', kept: 'base', onlyInBase: true },
-      { [key]: 'second', kept: 'base' },
-    ]);
-    const child = nest(path, [
-      { [key]: 'first', kept: 'child' },
-      { [key]: 'third', kept: 'child' },
-    ]);
-    const merged = path.split('.').reduce<unknown>((o, k) => (o as Json)[k], compose([base], child));
-    expect(merged).toEqual([
-      { [key]: 'first', kept: 'child' },
-      { [key]: 'second', kept: 'base' },
-      { [key]: 'third', kept: 'child' },
-    ]);
-  });
+  it.each(Object.entries(KEYED_LISTS))(
+    'merges %s by its key %s: same key replaced wholesale in place, new keys appended',
+    (path, key) => {
+      const base = nest(path, [
+        { [key]: 'first', kept: 'base', onlyInBase: true },
+        { [key]: 'second', kept: 'base' },
+      ]);
+      const child = nest(path, [
+        { [key]: 'first', kept: 'child' },
+        { [key]: 'third', kept: 'child' },
+      ]);
+      const merged = path.split('.').reduce<unknown>((o, k) => (o as Json)[k], compose([base], child));
+      expect(merged).toEqual([
+        { [key]: 'first', kept: 'child' },
+        { [key]: 'second', kept: 'base' },
+        { [key]: 'third', kept: 'child' },
+      ]);
+    },
+  );
 
   it('replaces lists that are not keyed, even when their items look keyed', () => {
-    const base = { membershipChanges: { reportTo: ['CONVENER', 'SUPERIOR'], source: 'b 2' }, cases: { screening: { criteria: [{ kind: 'SIGNED' }, { kind: 'JOINT_SIGNED' }] } } };
-    const child = { membershipChanges: { reportTo: ['OFFICE_DIRECTOR'] }, cases: { screening: { criteria: [{ kind: 'GROUP_ORGANISER' }] } } };
+    const base = {
+      membershipChanges: { reportTo: ['CONVENER', 'SUPERIOR'], source: 'b 2' },
+      cases: { screening: { criteria: [{ kind: 'SIGNED' }, { kind: 'JOINT_SIGNED' }] } },
+    };
+    const child = {
+      membershipChanges: { reportTo: ['OFFICE_DIRECTOR'] },
+      cases: { screening: { criteria: [{ kind: 'GROUP_ORGANISER' }] } },
+    };
     const merged = compose([base], child) as { membershipChanges: Json; cases: { screening: Json } };
     expect(merged.membershipChanges).toEqual({ reportTo: ['OFFICE_DIRECTOR'], source: 'b 2' });
     expect(merged.cases.screening.criteria).toEqual([{ kind: 'GROUP_ORGANISER' }]);
   });
 
   it('replaces scalars (null included) while the rest of the enclosing object is inherited', () => {
-    const base = { structure: { office: { hostUnit: 'Office A' } }, cases: { review: { opinionWithin: { amount: 15, unit: 'CALENDAR_DAYS', excluding: ['HEARING'] }, appealUpward: true } } };
-    const child = { structure: { office: { hostUnit: null } }, cases: { review: { opinionWithin: { amount: 30 }, appealUpward: false } } };
+    const base = {
+      structure: { office: { hostUnit: 'Office A' } },
+      cases: {
+        review: { opinionWithin: { amount: 15, unit: 'CALENDAR_DAYS', excluding: ['HEARING'] }, appealUpward: true },
+      },
+    };
+    const child = {
+      structure: { office: { hostUnit: null } },
+      cases: { review: { opinionWithin: { amount: 30 }, appealUpward: false } },
+    };
     const merged = compose([base], child) as { structure: { office: Json }; cases: { review: Json } };
     expect(merged.structure.office.hostUnit).toBeNull();
-    expect(merged.cases.review).toEqual({ opinionWithin: { amount: 30, unit: 'CALENDAR_DAYS', excluding: ['HEARING'] }, appealUpward: false });
+    expect(merged.cases.review).toEqual({
+      opinionWithin: { amount: 30, unit: 'CALENDAR_DAYS', excluding: ['HEARING'] },
+      appealUpward: false,
+    });
   });
 
   it('applies bases left to right, then the child on top', () => {
-    const first = { structure: { jointMeetingName: 'first', principle: 'first' }, meetingTypes: [{ code: 'A', by: 'first' }] };
-    const second = { structure: { jointMeetingName: 'second' }, meetingTypes: [{ code: 'A', by: 'second' }, { code: 'B', by: 'second' }] };
+    const first = {
+      structure: { jointMeetingName: 'first', principle: 'first' },
+      meetingTypes: [{ code: 'A', by: 'first' }],
+    };
+    const second = {
+      structure: { jointMeetingName: 'second' },
+      meetingTypes: [
+        { code: 'A', by: 'second' },
+        { code: 'B', by: 'second' },
+      ],
+    };
     const child = { meetingTypes: [{ code: 'B', by: 'child' }] };
     const merged = compose([first, second], child);
     expect(merged.structure).toEqual({ jointMeetingName: 'second', principle: 'first' });
-    expect(merged.meetingTypes).toEqual([{ code: 'A', by: 'second' }, { code: 'B', by: 'child' }]);
+    expect(merged.meetingTypes).toEqual([
+      { code: 'A', by: 'second' },
+      { code: 'B', by: 'child' },
+    ]);
   });
 
   it('never inherits identity: id, version, name, tenantName, level, sdk, source, onboardable, extends come from the child only', () => {
-    expect([...IDENTITY_KEYS]).toEqual(['id', 'version', 'name', 'tenantName', 'level', 'sdk', 'source', 'onboardable', 'extends', 'remove']);
-    const base = { ...identity('base', '1.0.0'), tenantName: 'Base town', onboardable: false, extends: ['root'], remove: ['meetingTypes:X'], meetingTypes: [{ code: 'W' }] };
+    expect([...IDENTITY_KEYS]).toEqual([
+      'id',
+      'version',
+      'name',
+      'tenantName',
+      'level',
+      'sdk',
+      'source',
+      'onboardable',
+      'extends',
+      'remove',
+    ]);
+    const base = {
+      ...identity('base', '1.0.0'),
+      tenantName: 'Base town',
+      onboardable: false,
+      extends: ['root'],
+      remove: ['meetingTypes:X'],
+      meetingTypes: [{ code: 'W' }],
+    };
     const child = { ...identity('child', '2.0.0'), extends: ['base'], remove: ['meetingTypes:W'] };
     const merged = compose([base], child);
     expect(merged).toEqual({ ...identity('child', '2.0.0'), extends: ['base'], meetingTypes: [{ code: 'W' }] });
@@ -88,7 +151,10 @@ describe('compose (extends merge rules)', () => {
 
   it('does not mutate the bases or the declaration', () => {
     const base = { structure: { office: { hostUnit: 'A' } }, meetingTypes: [{ code: 'W', name: 'w' }] };
-    const child = { structure: { office: { hostUnit: 'B' } }, meetingTypes: [{ code: 'W', name: 'w2' }, { code: 'P' }] };
+    const child = {
+      structure: { office: { hostUnit: 'B' } },
+      meetingTypes: [{ code: 'W', name: 'w2' }, { code: 'P' }],
+    };
     const before = JSON.stringify([base, child]);
     compose([base], child);
     expect(JSON.stringify([base, child])).toBe(before);
@@ -110,7 +176,10 @@ describe('applyRemovals', () => {
   });
 
   it('drops items of nested keyed lists (`supervision.ladder:bottom-three`) and keeps sibling keys', () => {
-    const { config: out, problems } = applyRemovals(config(), ['supervision.ladder:bottom-three', 'meetingTypes:WORKING']);
+    const { config: out, problems } = applyRemovals(config(), [
+      'supervision.ladder:bottom-three',
+      'meetingTypes:WORKING',
+    ]);
     expect(problems).toEqual([]);
     expect(out.supervision).toEqual({ ladder: [{ id: 'interview' }], appliesToDescendants: false });
     expect(out.meetingTypes).toEqual([{ code: 'PLENARY' }]);
@@ -125,7 +194,11 @@ describe('applyRemovals', () => {
   });
 
   it('reports a malformed entry at remove.N and still applies the valid ones', () => {
-    const { config: out, problems } = applyRemovals(config(), ['meetingTypes:PLENARY', 'meetingTypes', 'hooks:rankScore']);
+    const { config: out, problems } = applyRemovals(config(), [
+      'meetingTypes:PLENARY',
+      'meetingTypes',
+      'hooks:rankScore',
+    ]);
     expect(out.meetingTypes).toEqual([{ code: 'WORKING' }]);
     expect(problems.map((p) => p.path)).toEqual(['remove.1', 'remove.2']);
     expect(problems[0].message).toMatch(/^"meetingTypes" must be "<keyed list>:<key>", the list one of memberUnits, /);

@@ -19,7 +19,18 @@ export const KEYED_LISTS: Readonly<Record<string, string>> = {
   'cases.categories': 'code',
 };
 
-export const IDENTITY_KEYS = ['id', 'version', 'name', 'tenantName', 'level', 'sdk', 'source', 'onboardable', 'extends', 'remove'] as const;
+export const IDENTITY_KEYS = [
+  'id',
+  'version',
+  'name',
+  'tenantName',
+  'level',
+  'sdk',
+  'source',
+  'onboardable',
+  'extends',
+  'remove',
+] as const;
 
 type Json = Record<string, unknown>;
 
@@ -46,7 +57,10 @@ function mergeAt(path: string, base: unknown, over: unknown): unknown {
 }
 
 /** Drops inherited keyed items named by `remove` entries (`path:key`). Unknown entries are reported. */
-export function applyRemovals(config: Json, removals: readonly string[]): { config: Json; problems: { path: string; message: string }[] } {
+export function applyRemovals(
+  config: Json,
+  removals: readonly string[],
+): { config: Json; problems: { path: string; message: string }[] } {
   const problems: { path: string; message: string }[] = [];
   let out = config;
   removals.forEach((entry, i) => {
@@ -55,7 +69,10 @@ export function applyRemovals(config: Json, removals: readonly string[]): { conf
     const itemKey = entry.slice(sep + 1);
     const keyField = KEYED_LISTS[listPath];
     if (sep < 0 || !keyField) {
-      problems.push({ path: `remove.${i}`, message: `"${entry}" must be "<keyed list>:<key>", the list one of ${Object.keys(KEYED_LISTS).join(', ')}` });
+      problems.push({
+        path: `remove.${i}`,
+        message: `"${entry}" must be "<keyed list>:<key>", the list one of ${Object.keys(KEYED_LISTS).join(', ')}`,
+      });
       return;
     }
     const parts = listPath.split('.');
@@ -75,13 +92,19 @@ export function applyRemovals(config: Json, removals: readonly string[]): { conf
 
 function structuredCloneJson(v: Json): Json {
   // Hooks are functions and must survive: copy plain data structurally, keep functions by reference.
-  const copy = (x: unknown): unknown => (Array.isArray(x) ? x.map(copy) : isObject(x) ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, copy(y)])) : x);
+  const copy = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(copy)
+      : isObject(x)
+        ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, copy(y)]))
+        : x;
   return copy(v) as Json;
 }
 
 /** Composes `bases` (already effective, in order) with `declared` on top. */
 export function compose(bases: readonly Json[], declared: Json): Json {
-  const sections = (p: Json): Json => Object.fromEntries(Object.entries(p).filter(([k]) => !(IDENTITY_KEYS as readonly string[]).includes(k)));
+  const sections = (p: Json): Json =>
+    Object.fromEntries(Object.entries(p).filter(([k]) => !(IDENTITY_KEYS as readonly string[]).includes(k)));
   let merged: Json = {};
   for (const base of bases) merged = mergeAt('', merged, sections(base)) as Json;
   merged = mergeAt('', merged, sections(declared)) as Json;

@@ -39,7 +39,10 @@ export function pluginFileOf(dir: string): { file: string; format: PluginFormat 
 }
 
 /** Reads a plugin's YAML or JSON file; throws PluginSourceError when the text is not a readable plugin. */
-export function loadPluginFile(file: string, format: PluginFormat = file.endsWith('.json') ? 'JSON' : 'YAML'): LoadedPluginSource {
+export function loadPluginFile(
+  file: string,
+  format: PluginFormat = file.endsWith('.json') ? 'JSON' : 'YAML',
+): LoadedPluginSource {
   const parsed = readPluginFile(file, format);
   if (parsed.problems.length) throw new PluginSourceError(parsed.problems);
   return { default: parsed.value, locate: parsed.locate };
@@ -76,10 +79,18 @@ async function compileOnTheFly(dir: string): Promise<string> {
   } catch {
     throw new Error('validating a plugin outside the build needs the dev dependencies (npm install)');
   }
-  const out = join(tmpdir(), `jm-plugin-${createHash('sha1').update(dir + Date.now()).digest('hex').slice(0, 12)}`);
+  const out = join(
+    tmpdir(),
+    `jm-plugin-${createHash('sha1')
+      .update(dir + Date.now())
+      .digest('hex')
+      .slice(0, 12)}`,
+  );
   const sdk = join(DIST_ROOT, 'libs', 'plugin-sdk', 'index.js');
   const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : [],
+    );
   for (const file of walk(join(dir, 'src'))) {
     const { code } = await swc.transformFile(file, {
       // resolveFully needs a baseUrl to rewrite `./units` to `./units.js`.

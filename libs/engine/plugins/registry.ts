@@ -2,7 +2,18 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
 import type { z } from 'zod';
-import { HOOK_NAMES, SDK_VERSION, declaredPluginSchema, effectivePluginSchema, type EffectivePlugin, type HookName, type HookPin, type HookPins, type ParsedPluginSource, type PluginHooks } from '@jm/plugin-sdk';
+import {
+  HOOK_NAMES,
+  SDK_VERSION,
+  declaredPluginSchema,
+  effectivePluginSchema,
+  type EffectivePlugin,
+  type HookName,
+  type HookPin,
+  type HookPins,
+  type ParsedPluginSource,
+  type PluginHooks,
+} from '@jm/plugin-sdk';
 import { applyRemovals, compose } from './compose';
 import { PLUGIN_FILES, PluginSourceError } from './plugin-importer';
 
@@ -69,7 +80,11 @@ export class PluginRegistry {
   static discover(root: string, importer: (dir: string) => Promise<unknown>): PluginSource[] {
     if (!existsSync(root)) return [];
     return readdirSync(root, { withFileTypes: true })
-      .filter((d) => (d.isDirectory() || (d.isSymbolicLink() && statSync(join(root, d.name)).isDirectory())) && [...PLUGIN_FILES.map((f) => f.name), 'package.json'].some((f) => existsSync(join(root, d.name, f))))
+      .filter(
+        (d) =>
+          (d.isDirectory() || (d.isSymbolicLink() && statSync(join(root, d.name)).isDirectory())) &&
+          [...PLUGIN_FILES.map((f) => f.name), 'package.json'].some((f) => existsSync(join(root, d.name, f))),
+      )
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((d) => ({ dir: join(root, d.name), load: () => importer(join(root, d.name)) }));
   }
@@ -78,7 +93,17 @@ export class PluginRegistry {
     const declared = new Map<string, { raw: Record<string, unknown>; dir: string | null; locate?: Locate }>();
     const entries = new Map<string, PluginEntry>();
     const broken = (id: string, dir: string | null, problems: PluginProblem[], version: string | null = null): void => {
-      entries.set(id, { id, dir, available: false, problems, version, effective: null, hooks: {}, hookPins: {}, ownHooks: {} });
+      entries.set(id, {
+        id,
+        dir,
+        available: false,
+        problems,
+        version,
+        effective: null,
+        hooks: {},
+        hookPins: {},
+        ownHooks: {},
+      });
     };
 
     for (const source of sources) {
@@ -87,9 +112,10 @@ export class PluginRegistry {
       try {
         mod = await source.load();
       } catch (err) {
-        const problems = err instanceof PluginSourceError
-          ? err.problems.map((p) => ({ pluginId: fallbackId, ...p }))
-          : [{ pluginId: fallbackId, path: '(module)', message: `cannot be loaded: ${(err as Error).message}` }];
+        const problems =
+          err instanceof PluginSourceError
+            ? err.problems.map((p) => ({ pluginId: fallbackId, ...p }))
+            : [{ pluginId: fallbackId, path: '(module)', message: `cannot be loaded: ${(err as Error).message}` }];
         broken(fallbackId, source.dir, problems);
         continue;
       }
@@ -104,12 +130,28 @@ export class PluginRegistry {
       if (declared.has(id) || entries.has(id)) {
         // The first plugin with an id keeps it; a later duplicate is reported under its directory.
         const key = `${id}@${source.dir ?? '?'}`;
-        broken(key, source.dir, [{ pluginId: id, path: 'id', message: `duplicate plugin id "${id}" (already provided by ${declared.get(id)?.dir ?? entries.get(id)?.dir})` }], parsed.data.version);
+        broken(
+          key,
+          source.dir,
+          [
+            {
+              pluginId: id,
+              path: 'id',
+              message: `duplicate plugin id "${id}" (already provided by ${declared.get(id)?.dir ?? entries.get(id)?.dir})`,
+            },
+          ],
+          parsed.data.version,
+        );
         continue;
       }
       const problems: PluginProblem[] = [];
       if (!semver.satisfies(SDK_VERSION, parsed.data.sdk)) {
-        problems.push({ pluginId: id, path: 'sdk', message: `requires plugin SDK ${parsed.data.sdk}, but this platform provides ${SDK_VERSION}`, ...locate?.(['sdk']) });
+        problems.push({
+          pluginId: id,
+          path: 'sdk',
+          message: `requires plugin SDK ${parsed.data.sdk}, but this platform provides ${SDK_VERSION}`,
+          ...locate?.(['sdk']),
+        });
       }
       problems.push(...packageProblems(id, source.dir, parsed.data.version));
       if (problems.length) {
@@ -126,7 +168,17 @@ export class PluginRegistry {
       const decl = declared.get(id)!;
       if (resolving.has(id)) {
         const cycle = [...chain.slice(chain.indexOf(id)), id].join(' → ');
-        const entry: PluginEntry = { id, dir: decl.dir, available: false, problems: [{ pluginId: id, path: 'extends', message: `cycle: ${cycle}` }], version: String(decl.raw.version), effective: null, hooks: {}, hookPins: {}, ownHooks: {} };
+        const entry: PluginEntry = {
+          id,
+          dir: decl.dir,
+          available: false,
+          problems: [{ pluginId: id, path: 'extends', message: `cycle: ${cycle}` }],
+          version: String(decl.raw.version),
+          effective: null,
+          hooks: {},
+          hookPins: {},
+          ownHooks: {},
+        };
         return entry;
       }
       resolving.add(id);
@@ -142,8 +194,14 @@ export class PluginRegistry {
         const base = resolve(baseId, [...chain, id]);
         if (!base.available || !base.effective) {
           // The cycle's own message only for its members; a plugin merely extending one is told its base is unavailable.
-          const cycle = base.problems.find((p) => p.message.startsWith('cycle:') && p.message.split(/ → |: /).includes(id));
-          problems.push({ pluginId: id, path: `extends.${i}`, message: cycle ? cycle.message : `base plugin "${baseId}" is unavailable` });
+          const cycle = base.problems.find(
+            (p) => p.message.startsWith('cycle:') && p.message.split(/ → |: /).includes(id),
+          );
+          problems.push({
+            pluginId: id,
+            path: `extends.${i}`,
+            message: cycle ? cycle.message : `base plugin "${baseId}" is unavailable`,
+          });
           return;
         }
         bases.push(base.effective as unknown as Record<string, unknown>);
@@ -153,16 +211,54 @@ export class PluginRegistry {
       resolving.delete(id);
       let entry: PluginEntry;
       if (problems.length) {
-        entry = { id, dir: decl.dir, available: false, problems, version: String(decl.raw.version), effective: null, hooks: {}, hookPins: {}, ownHooks: {} };
+        entry = {
+          id,
+          dir: decl.dir,
+          available: false,
+          problems,
+          version: String(decl.raw.version),
+          effective: null,
+          hooks: {},
+          hookPins: {},
+          ownHooks: {},
+        };
       } else {
         // Removals apply to what is inherited, before the plugin's own sections go on top.
         const removed = applyRemovals(compose(bases, {}), (decl.raw.remove as string[]) ?? []);
         const result = effectivePluginSchema.safeParse(compose([removed.config], decl.raw));
         const at = (path: string) => decl.locate?.(path.split('.'));
-        const all = [...removed.problems.map((p) => ({ pluginId: id, ...p, ...at(p.path) })), ...(result.success ? [] : zodProblems(id, result.error, decl.locate))];
-        entry = all.length || !result.success
-          ? { id, dir: decl.dir, available: false, problems: all, version: String(decl.raw.version), effective: null, hooks: {}, hookPins: {}, ownHooks: {} }
-          : { id, dir: decl.dir, available: true, problems: [], version: result.data.version, effective: result.data, ...withPins(id, result.data.version, baseHooks, basePins, (decl.raw.hooks as PluginHooks | undefined) ?? {}) };
+        const all = [
+          ...removed.problems.map((p) => ({ pluginId: id, ...p, ...at(p.path) })),
+          ...(result.success ? [] : zodProblems(id, result.error, decl.locate)),
+        ];
+        entry =
+          all.length || !result.success
+            ? {
+                id,
+                dir: decl.dir,
+                available: false,
+                problems: all,
+                version: String(decl.raw.version),
+                effective: null,
+                hooks: {},
+                hookPins: {},
+                ownHooks: {},
+              }
+            : {
+                id,
+                dir: decl.dir,
+                available: true,
+                problems: [],
+                version: result.data.version,
+                effective: result.data,
+                ...withPins(
+                  id,
+                  result.data.version,
+                  baseHooks,
+                  basePins,
+                  (decl.raw.hooks as PluginHooks | undefined) ?? {},
+                ),
+              };
       }
       entries.set(id, entry);
       return entry;
@@ -195,9 +291,21 @@ export class PluginRegistry {
 }
 
 /** A plugin's hooks, inherited then its own on top, with which plugin version provides each. */
-function withPins(id: string, version: string, baseHooks: PluginHooks[], basePins: HookPins[], own: PluginHooks): Pick<PluginEntry, 'hooks' | 'hookPins' | 'ownHooks'> {
-  const ownPins: HookPins = Object.fromEntries(HOOK_NAMES.filter((n) => own[n]).map((n) => [n, { plugin: id, version }]));
-  return { hooks: Object.assign({}, ...baseHooks, own) as PluginHooks, hookPins: Object.assign({}, ...basePins, ownPins) as HookPins, ownHooks: own };
+function withPins(
+  id: string,
+  version: string,
+  baseHooks: PluginHooks[],
+  basePins: HookPins[],
+  own: PluginHooks,
+): Pick<PluginEntry, 'hooks' | 'hookPins' | 'ownHooks'> {
+  const ownPins: HookPins = Object.fromEntries(
+    HOOK_NAMES.filter((n) => own[n]).map((n) => [n, { plugin: id, version }]),
+  );
+  return {
+    hooks: Object.assign({}, ...baseHooks, own) as PluginHooks,
+    hookPins: Object.assign({}, ...basePins, ownPins) as HookPins,
+    ownHooks: own,
+  };
 }
 
 /** The plugin's package.json must agree with its declaration. */
@@ -205,7 +313,9 @@ function packageProblems(id: string, dir: string | null, version: string): Plugi
   if (!dir || !existsSync(join(dir, 'package.json'))) return [];
   try {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version === version ? [] : [{ pluginId: id, path: 'version', message: `declares ${version} but package.json has ${pkg.version}` }];
+    return pkg.version === version
+      ? []
+      : [{ pluginId: id, path: 'version', message: `declares ${version} but package.json has ${pkg.version}` }];
   } catch (err) {
     return [{ pluginId: id, path: '(package.json)', message: `unreadable: ${(err as Error).message}` }];
   }

@@ -39,7 +39,8 @@ export function rulesDiff(before: Json, after: Json): RuleChange[] {
       const keyOf = (item: unknown): string => String(isObject(item) ? item[key] : JSON.stringify(item));
       const left = new Map(a.map((x) => [keyOf(x), x]));
       const right = new Map(b.map((x) => [keyOf(x), x]));
-      for (const k of [...new Set([...left.keys(), ...right.keys()])]) walk(`${keyPath}[]`, `${shown}[${k}]`, left.get(k), right.get(k));
+      for (const k of [...new Set([...left.keys(), ...right.keys()])])
+        walk(`${keyPath}[]`, `${shown}[${k}]`, left.get(k), right.get(k));
       return;
     }
     out.push({ path: shown, kind: 'CHANGED', before: a, after: b });

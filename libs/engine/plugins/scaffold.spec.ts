@@ -12,7 +12,9 @@ describe('plugin:new scaffolds a YAML plugin with only the differences (none yet
     expect(text).not.toMatch(/^(structure|meetingTypes|supervision|cases):/m);
     const composed = await composeSource(text, 'YAML', async (id) => {
       const e = registry.get(id);
-      return e?.effective ? { id, version: e.version!, effective: e.effective, hookPins: e.hookPins, lineage: [] } : null;
+      return e?.effective
+        ? { id, version: e.version!, effective: e.effective, hookPins: e.hookPins, lineage: [] }
+        : null;
     });
     expect(composed.ok ? [] : composed.problems).toEqual([]);
     if (composed.ok) expect(composed.effective.meetingTypes).toEqual(base.effective!.meetingTypes);

@@ -6,7 +6,8 @@ import type { EffectivePlugin } from '@jm/plugin-sdk';
  * by key (docs/authoring-a-jurisdiction.md). The result validates as it is.
  */
 export function scaffoldPlugin(id: string, base: EffectivePlugin, schemaPath: string): string {
-  const keys = (items: readonly { [k: string]: unknown }[], key: string): string => items.map((i) => String(i[key])).join(', ') || '—';
+  const keys = (items: readonly { [k: string]: unknown }[], key: string): string =>
+    items.map((i) => String(i[key])).join(', ') || '—';
   return [
     `# yaml-language-server: $schema=${schemaPath}`,
     '#',

@@ -34,7 +34,10 @@ describe('hooks are pinned by plugin id and version', () => {
   beforeAll(async () => {
     registry = await PluginRegistry.load([
       ...PluginRegistry.discover(PLUGINS_DIR, importPluginDir),
-      ...PluginRegistry.discover(join(PLUGINS_DIR, '..', 'test', 'fixtures', 'plugins', 'extends-base'), importPluginDir),
+      ...PluginRegistry.discover(
+        join(PLUGINS_DIR, '..', 'test', 'fixtures', 'plugins', 'extends-base'),
+        importPluginDir,
+      ),
     ]);
   });
 

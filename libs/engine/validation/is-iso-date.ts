@@ -14,6 +14,11 @@ export function isPlatformDate(value: unknown): value is string {
 
 /** A calendar date written YYYY-MM-DD (and real: no 2026-02-30; years 1900–2199). */
 export function IsIsoDate(options: ValidationOptions = {}): PropertyDecorator {
-  const message = options.each ? '$property must be dates YYYY-MM-DD (real calendar dates, years 1900–2199)' : '$property must be a date YYYY-MM-DD (a real calendar date, years 1900–2199)';
-  return ValidateBy({ name: 'isIsoDate', validator: { validate: (v) => isPlatformDate(v), defaultMessage: () => message } }, { message, ...options });
+  const message = options.each
+    ? '$property must be dates YYYY-MM-DD (real calendar dates, years 1900–2199)'
+    : '$property must be a date YYYY-MM-DD (a real calendar date, years 1900–2199)';
+  return ValidateBy(
+    { name: 'isIsoDate', validator: { validate: (v) => isPlatformDate(v), defaultMessage: () => message } },
+    { message, ...options },
+  );
 }

@@ -23,4 +23,7 @@ export const NAME_PATTERN = /^(?![\u115F\u1160\u3164\uFFA0]+$)[\p{L}\p{N}][\p{L}
 export const NAME_MESSAGE = '$property may contain letters, digits, spaces and ()（）·、-—_/ only';
 
 /** Free text over several lines (minutes, reports): TEXT_PATTERN plus line breaks and tabs. */
-export const MULTILINE_TEXT_PATTERN = new RegExp(`^(?=[\\s\\S]*${VISIBLE})[^\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]*(?:[\\n\\r\\t][^\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]*)*$`, 'u');
+export const MULTILINE_TEXT_PATTERN = new RegExp(
+  `^(?=[\\s\\S]*${VISIBLE})[^\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]*(?:[\\n\\r\\t][^\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]*)*$`,
+  'u',
+);

@@ -103,11 +103,19 @@ export interface AuditTenant {
 }
 
 /** Presents one entry's `changed` payload for the caller. */
-export function presentPayload(ctx: RequestContext, cipher: PiiCipher, tenant: AuditTenant, tableName: string, changed: Record<string, unknown> | null): PayloadView {
+export function presentPayload(
+  ctx: RequestContext,
+  cipher: PiiCipher,
+  tenant: AuditTenant,
+  tableName: string,
+  changed: Record<string, unknown> | null,
+): PayloadView {
   const changedColumns = changed ? Object.keys(changed).sort() : [];
   if (!changed) return { changedColumns, changed: null, withheld: false };
   const subjectType = AUDITED_TABLES[tableName];
-  const readable = subjectType !== undefined && ctx.ability.can('read', subject(subjectType, { tenantId: tenant.id, parentTenantId: tenant.parentId }));
+  const readable =
+    subjectType !== undefined &&
+    ctx.ability.can('read', subject(subjectType, { tenantId: tenant.id, parentTenantId: tenant.parentId }));
   if (!readable) return { changedColumns, changed: null, withheld: true };
   const allowed = personalFields(ctx, tenant.id);
   const sealed = SEALED_COLUMNS[tableName] ?? {};
@@ -121,14 +129,19 @@ export function presentPayload(ctx: RequestContext, cipher: PiiCipher, tenant: A
     }
     const field = sealed[column];
     if (field) shown[column] = presentSealed(cipher, value, field, allowed);
-    else if (column.endsWith('_enc')) withheld = true; // a sealed column without a field rule here: shown to no one
+    else if (column.endsWith('_enc'))
+      withheld = true; // a sealed column without a field rule here: shown to no one
     else shown[column] = presentJson(cipher, value, allowed);
   }
   return { changedColumns, changed: shown, withheld };
 }
 
 function personalFields(ctx: RequestContext, tenantId: string): Set<string> {
-  return new Set(permittedFieldsOf(ctx.ability, 'read', subject('Petitioner', { tenantId }), { fieldsFrom: (rule) => rule.fields ?? [] }));
+  return new Set(
+    permittedFieldsOf(ctx.ability, 'read', subject('Petitioner', { tenantId }), {
+      fieldsFrom: (rule) => rule.fields ?? [],
+    }),
+  );
 }
 
 function presentSealed(cipher: PiiCipher, value: unknown, field: PersonalField, allowed: Set<string>): string | null {
@@ -150,7 +163,8 @@ function presentJson(cipher: PiiCipher, value: unknown, allowed: Set<string>): u
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
     const field = SEALED_KEYS[key];
     if (field) out[key.replace(/Enc$/, '')] = presentSealed(cipher, inner, field, allowed);
-    else if (CLEAR_NAME_KEYS.has(key) && typeof inner === 'string') out[key] = allowed.has('name') ? inner : mask.name(inner);
+    else if (CLEAR_NAME_KEYS.has(key) && typeof inner === 'string')
+      out[key] = allowed.has('name') ? inner : mask.name(inner);
     else if (NEVER_SHOWN.has(key)) continue;
     else out[key] = presentJson(cipher, inner, allowed);
   }

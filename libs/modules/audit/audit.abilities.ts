@@ -3,5 +3,10 @@ import { Role } from '@engine/context';
 
 /** The trail is read by the office, the conveners, superiors (row-level security keeps it in their tree) and platform admins. */
 export const auditRules: RulesFor = (caller, can) => {
-  if ([Role.PLATFORM_ADMIN, Role.SUPERIOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.OFFICE_DIRECTOR].some((r) => caller.roles.includes(r))) can('read', 'Audit');
+  if (
+    [Role.PLATFORM_ADMIN, Role.SUPERIOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.OFFICE_DIRECTOR].some((r) =>
+      caller.roles.includes(r),
+    )
+  )
+    can('read', 'Audit');
 };

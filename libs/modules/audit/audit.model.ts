@@ -9,7 +9,10 @@ export class AuditEntry {
   @Field()
   at: Date;
 
-  @Field(() => String, { nullable: true, description: 'The user whose request made the change; null for platform jobs.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The user whose request made the change; null for platform jobs.',
+  })
   actor: string | null;
 
   @Field()
@@ -18,13 +21,15 @@ export class AuditEntry {
   @Field({ description: 'INSERT, UPDATE or DELETE' })
   operation: string;
 
-  @Field(() => [String], { description: 'For updates: the names of the columns that changed (shown to every reader of the trail).' })
+  @Field(() => [String], {
+    description: 'For updates: the names of the columns that changed (shown to every reader of the trail).',
+  })
   changedColumns: string[];
 
   @Field(() => JSONScalar, {
     nullable: true,
     description:
-      'For updates: the changed columns with their new values, as the caller may read them — null when the caller may not read the row itself (the platform admin reads no petition content); petitioners\' fields masked without their field rule; matching keys and secrets never.',
+      "For updates: the changed columns with their new values, as the caller may read them — null when the caller may not read the row itself (the platform admin reads no petition content); petitioners' fields masked without their field rule; matching keys and secrets never.",
   })
   changed: Record<string, unknown> | null;
 

@@ -10,7 +10,7 @@ export class AuditResolver {
   constructor(@Inject(AuditService) private readonly audit: AuditService) {}
 
   @Allow('read', 'Audit')
-  @Query(() => [AuditEntry], { description: 'A tenant\'s audit trail, newest first (page with beforeSeq).' })
+  @Query(() => [AuditEntry], { description: "A tenant's audit trail, newest first (page with beforeSeq)." })
   auditTrail(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
@@ -21,7 +21,7 @@ export class AuditResolver {
   }
 
   @Allow('read', 'Audit')
-  @Query(() => AuditChainCheck, { description: 'Verifies a tenant\'s hash chain and reports the first broken link.' })
+  @Query(() => AuditChainCheck, { description: "Verifies a tenant's hash chain and reports the first broken link." })
   verifyAuditChain(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<AuditChainCheck> {
     return this.audit.verify(ctx, tenantCode);
   }

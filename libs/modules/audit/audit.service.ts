@@ -49,7 +49,8 @@ export class AuditService {
   private async tenant(ctx: RequestContext, em: import('typeorm').EntityManager, code: string): Promise<Tenant> {
     const tenant = await em.findOne(Tenant, { where: { code } });
     if (!tenant) throw AppError.notFound(`Tenant "${code}"`);
-    if (!ctx.ability.can('read', subject('Audit', { tenantId: tenant.id }))) throw AppError.forbidden('The audit trail is for the office, the conveners, superiors and platform admins');
+    if (!ctx.ability.can('read', subject('Audit', { tenantId: tenant.id })))
+      throw AppError.forbidden('The audit trail is for the office, the conveners, superiors and platform admins');
     return tenant;
   }
 }

@@ -5,5 +5,6 @@ import { Role } from '@engine/context';
 export const calendarRules: RulesFor = (caller, can) => {
   can('read', 'Calendar');
   if (caller.roles.includes(Role.PLATFORM_ADMIN)) can('manage', 'Calendar');
-  if (caller.roles.includes(Role.OFFICE_DIRECTOR) && caller.tenantId) can('update', 'Calendar', { tenantId: caller.tenantId });
+  if (caller.roles.includes(Role.OFFICE_DIRECTOR) && caller.tenantId)
+    can('update', 'Calendar', { tenantId: caller.tenantId });
 };

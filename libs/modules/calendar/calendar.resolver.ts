@@ -13,7 +13,9 @@ import { LoadCalendarYearInput, SetCalendarOverrideInput } from './dto/calendar.
 
 @ObjectType()
 export class CalendarCoverage {
-  @Field(() => [Int], { description: 'Years whose official arrangement is known; deadlines in other years are provisional.' })
+  @Field(() => [Int], {
+    description: 'Years whose official arrangement is known; deadlines in other years are provisional.',
+  })
   coveredYears: number[];
 
   @Field(() => [CalendarYearRow], { description: 'Years loaded as data by an operator (beyond the bundled package).' })
@@ -44,32 +46,46 @@ export class CalendarResolver {
   }
 
   @Allow('manage', 'Calendar')
-  @Mutation(() => CalendarYearRow, { description: 'A platform admin loads a year\'s official arrangement as data (e.g. 2027 once published).' })
+  @Mutation(() => CalendarYearRow, {
+    description: "A platform admin loads a year's official arrangement as data (e.g. 2027 once published).",
+  })
   loadCalendarYear(@Ctx() ctx: RequestContext, @Args('input') input: LoadCalendarYearInput): Promise<CalendarYearRow> {
     return this.calendar.loadYear(ctx, input);
   }
 
   @Allow('read', 'Calendar')
-  @Query(() => [CalendarOverrideRow], { description: 'A tenant\'s local calendar overrides.' })
-  calendarOverrides(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<CalendarOverrideRow[]> {
+  @Query(() => [CalendarOverrideRow], { description: "A tenant's local calendar overrides." })
+  calendarOverrides(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+  ): Promise<CalendarOverrideRow[]> {
     return this.calendar.overrides(ctx, tenantCode);
   }
 
   @Allow('update', 'Calendar')
   @Mutation(() => CalendarOverrideRow, { description: 'The office sets a local working day or holiday.' })
-  setCalendarOverride(@Ctx() ctx: RequestContext, @Args('input') input: SetCalendarOverrideInput): Promise<CalendarOverrideRow> {
+  setCalendarOverride(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SetCalendarOverrideInput,
+  ): Promise<CalendarOverrideRow> {
     return this.calendar.setOverride(ctx, input);
   }
 
   @Allow('update', 'Calendar')
   @Mutation(() => Boolean)
-  removeCalendarOverride(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('date') date: string): Promise<boolean> {
+  removeCalendarOverride(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('date') date: string,
+  ): Promise<boolean> {
     if (!isPlatformDate(date)) throw CALENDAR_ERRORS.badInput('date', 'NOT_A_CALENDAR_DATE');
     return this.calendar.removeOverride(ctx, tenantCode, date);
   }
 
   @Allow('read', 'Calendar')
-  @Query(() => DueDateResult, { description: 'The date N working (or calendar) days after `from` in a tenant\'s calendar.' })
+  @Query(() => DueDateResult, {
+    description: "The date N working (or calendar) days after `from` in a tenant's calendar.",
+  })
   async dueDate(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
@@ -78,7 +94,8 @@ export class CalendarResolver {
     @Args('unit', { defaultValue: 'WORKING_DAYS' }) unit: string,
   ): Promise<DueDateResult> {
     if (!isPlatformDate(from)) throw CALENDAR_ERRORS.badInput('from', 'NOT_A_CALENDAR_DATE');
-    if (!Number.isInteger(amount) || amount < 0 || amount > 3650) throw CALENDAR_ERRORS.badInput('amount', 'AMOUNT_OUT_OF_RANGE');
+    if (!Number.isInteger(amount) || amount < 0 || amount > 3650)
+      throw CALENDAR_ERRORS.badInput('amount', 'AMOUNT_OUT_OF_RANGE');
     if (unit !== 'WORKING_DAYS' && unit !== 'CALENDAR_DAYS') throw CALENDAR_ERRORS.badInput('unit', 'UNIT_UNKNOWN');
     const tenant = await this.db.run(ctx, ({ em }) => em.findOne(Tenant, { where: { code: tenantCode } }));
     if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);

@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { LRUCache } from 'lru-cache';
-import { InvalidCalendarDataError, parseCalendarYear, parseOverrides, prcCalendar, type DueDate, type Duration, type Pause, type WorkingDayCalendar } from '@engine/calendar';
+import {
+  InvalidCalendarDataError,
+  parseCalendarYear,
+  parseOverrides,
+  prcCalendar,
+  type DueDate,
+  type Duration,
+  type Pause,
+  type WorkingDayCalendar,
+} from '@engine/calendar';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError, ErrorCode } from '@engine/errors';
@@ -41,7 +50,13 @@ export class CalendarService {
    * A due date from `from` for a tenant, flagged provisional when it depends on an unloaded year. The
    * clock stops during `pauses` of the kinds `duration.excluding` lists (e.g. a review's hearings).
    */
-  async due(ctx: RequestContext, tenantId: string, from: string, duration: Duration, pauses: readonly Pause[] = []): Promise<DueDate> {
+  async due(
+    ctx: RequestContext,
+    tenantId: string,
+    from: string,
+    duration: Duration,
+    pauses: readonly Pause[] = [],
+  ): Promise<DueDate> {
     return (await this.forTenant(ctx, tenantId)).due(from, duration, pauses);
   }
 
@@ -55,7 +70,11 @@ export class CalendarService {
     if (!ctx.ability.can('manage', 'Calendar')) throw CALENDAR_ERRORS.forbidden('PLATFORM_ADMIN_ONLY');
     const year = this.validated(() => parseCalendarYear(input), 'input');
     const row = await this.db.run(ctx.asPlatform(), async ({ em }) => {
-      await em.upsert(CalendarYearRow, { year: year.year, holidays: [...year.holidays], workdays: [...year.workdays], source: year.source }, ['year']);
+      await em.upsert(
+        CalendarYearRow,
+        { year: year.year, holidays: [...year.holidays], workdays: [...year.workdays], source: year.source },
+        ['year'],
+      );
       return (await loadedYears(em)).find((y) => y.year === year.year)!;
     });
     this.cache.clear();
@@ -63,16 +82,35 @@ export class CalendarService {
   }
 
   async overrides(ctx: RequestContext, tenantCode: string): Promise<CalendarOverrideRow[]> {
-    return this.db.run(ctx, async ({ em }) => em.find(CalendarOverrideRow, { where: { tenantId: (await this.tenant(em, tenantCode)).id }, order: { date: 'ASC' } }));
+    return this.db.run(ctx, async ({ em }) =>
+      em.find(CalendarOverrideRow, {
+        where: { tenantId: (await this.tenant(em, tenantCode)).id },
+        order: { date: 'ASC' },
+      }),
+    );
   }
 
   /** The office sets (or replaces) a local override for one day. */
   async setOverride(ctx: RequestContext, input: SetCalendarOverrideInput): Promise<CalendarOverrideRow> {
-    const [override] = this.validated(() => parseOverrides([{ date: input.date, kind: input.kind, reason: input.reason }]), 'input');
+    const [override] = this.validated(
+      () => parseOverrides([{ date: input.date, kind: input.kind, reason: input.reason }]),
+      'input',
+    );
     const row = await this.db.run(ctx, async ({ em }) => {
       const tenant = await this.tenant(em, input.tenantCode);
-      if (!ctx.ability.can('update', subject('Calendar', { tenantId: tenant.id }))) throw CALENDAR_ERRORS.forbidden('OFFICE_ONLY');
-      await em.upsert(CalendarOverrideRow, { tenantId: tenant.id, date: override.date, kind: override.kind, reason: override.reason, createdById: ctx.caller.userId }, ['tenantId', 'date']);
+      if (!ctx.ability.can('update', subject('Calendar', { tenantId: tenant.id })))
+        throw CALENDAR_ERRORS.forbidden('OFFICE_ONLY');
+      await em.upsert(
+        CalendarOverrideRow,
+        {
+          tenantId: tenant.id,
+          date: override.date,
+          kind: override.kind,
+          reason: override.reason,
+          createdById: ctx.caller.userId,
+        },
+        ['tenantId', 'date'],
+      );
       return em.findOneOrFail(CalendarOverrideRow, { where: { tenantId: tenant.id, date: override.date } });
     });
     this.cache.delete(row.tenantId);
@@ -82,7 +120,8 @@ export class CalendarService {
   async removeOverride(ctx: RequestContext, tenantCode: string, date: string): Promise<boolean> {
     const tenantId = await this.db.run(ctx, async ({ em }) => {
       const tenant = await this.tenant(em, tenantCode);
-      if (!ctx.ability.can('update', subject('Calendar', { tenantId: tenant.id }))) throw CALENDAR_ERRORS.forbidden('OFFICE_ONLY');
+      if (!ctx.ability.can('update', subject('Calendar', { tenantId: tenant.id })))
+        throw CALENDAR_ERRORS.forbidden('OFFICE_ONLY');
       const result = await em.delete(CalendarOverrideRow, { tenantId: tenant.id, date });
       if (!result.affected) throw AppError.notFound(`An override on ${date}`);
       return tenant.id;
@@ -103,13 +142,21 @@ export class CalendarService {
       return parse();
     } catch (err) {
       if (!(err instanceof InvalidCalendarDataError)) throw err;
-      const problems = err.problems.map((p) => ({ field: `${prefix}.${p.path.replace(/^(overrides\[0\]|year)\./, '').replace(/\[(\d+)\]/g, '.$1')}`, message: p.message }));
-      throw new AppError(ErrorCode.BAD_USER_INPUT, problems.map((p) => `${p.field}: ${p.message}`).join('; '), { field: problems[0]?.field, problems });
+      const problems = err.problems.map((p) => ({
+        field: `${prefix}.${p.path.replace(/^(overrides\[0\]|year)\./, '').replace(/\[(\d+)\]/g, '.$1')}`,
+        message: p.message,
+      }));
+      throw new AppError(ErrorCode.BAD_USER_INPUT, problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+        field: problems[0]?.field,
+        problems,
+      });
     }
   }
 }
 
 /** Loaded years with their dates as YYYY-MM-DD text (the driver would turn `date[]` into Dates). */
 async function loadedYears(em: import('typeorm').EntityManager): Promise<CalendarYearRow[]> {
-  return em.query(`SELECT year, holidays::text[] AS holidays, workdays::text[] AS workdays, source, loaded_at AS "loadedAt" FROM calendar_year ORDER BY year`);
+  return em.query(
+    `SELECT year, holidays::text[] AS holidays, workdays::text[] AS workdays, source, loaded_at AS "loadedAt" FROM calendar_year ORDER BY year`,
+  );
 }

@@ -13,7 +13,13 @@ export interface CaseStep {
  * Appends a step to a case's visible history in the caller's transaction (the database audit trail
  * records the row changes beside it). Jobs record with no user.
  */
-export async function recordStep(em: EntityManager, ctx: RequestContext, c: Pick<PetitionCase, 'id' | 'tenantId'>, at: Date, step: CaseStep): Promise<void> {
+export async function recordStep(
+  em: EntityManager,
+  ctx: RequestContext,
+  c: Pick<PetitionCase, 'id' | 'tenantId'>,
+  at: Date,
+  step: CaseStep,
+): Promise<void> {
   await em.insert(CaseEvent, {
     tenantId: c.tenantId,
     caseId: c.id,

@@ -11,7 +11,10 @@ import { CasesQuery } from './cases.query';
 export class CaseHistoryResolver {
   constructor(@Inject(CasesQuery) private readonly query: CasesQuery) {}
 
-  @ResolveField(() => User, { nullable: true, description: "Who made the step; null for a step the platform's own jobs recorded (a sweep, a deadline)." })
+  @ResolveField(() => User, {
+    nullable: true,
+    description: "Who made the step; null for a step the platform's own jobs recorded (a sweep, a deadline).",
+  })
   async by(@Ctx() ctx: RequestContext, @Parent() event: CaseEvent): Promise<User | null> {
     if (!event.byUserId) return null;
     return (await ctx.loader('caseStepUsers', (ids) => this.query.usersByIds(ctx, ids)).load(event.byUserId)) ?? null;

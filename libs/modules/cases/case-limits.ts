@@ -13,7 +13,10 @@ export class CaseLimit {
   @Field({ description: 'PEOPLE or CALENDAR_DAYS.' })
   unit: string;
 
-  @Field(() => String, { nullable: true, description: "The plugin's article that states the figure; null for a platform default." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The plugin's article that states the figure; null for a platform default.",
+  })
   source: string | null;
 
   @Field({ description: 'True when no plugin states the figure and the platform default applies.' })
@@ -43,8 +46,24 @@ export const PLATFORM_DEFAULTS = {
 const UNIT_WORDS: Readonly<Record<string, string>> = { PEOPLE: '人', CALENDAR_DAYS: '日' };
 
 /** The limit from the plugin's statement, or the platform default when there is none. */
-export function caseLimit(stated: { value: number; source: string } | null, fallback: { value: number; unit: string; basis: string }): CaseLimit {
+export function caseLimit(
+  stated: { value: number; source: string } | null,
+  fallback: { value: number; unit: string; basis: string },
+): CaseLimit {
   const unit = fallback.unit;
-  if (stated) return { value: stated.value, unit, source: stated.source, platformDefault: false, words: `${stated.value}${UNIT_WORDS[unit]}（${stated.source}）` };
-  return { value: fallback.value, unit, source: null, platformDefault: true, words: `${fallback.value}${UNIT_WORDS[unit]}（平台默认，依据${fallback.basis}）` };
+  if (stated)
+    return {
+      value: stated.value,
+      unit,
+      source: stated.source,
+      platformDefault: false,
+      words: `${stated.value}${UNIT_WORDS[unit]}（${stated.source}）`,
+    };
+  return {
+    value: fallback.value,
+    unit,
+    source: null,
+    platformDefault: true,
+    words: `${fallback.value}${UNIT_WORDS[unit]}（平台默认，依据${fallback.basis}）`,
+  };
 }

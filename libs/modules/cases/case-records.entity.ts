@@ -40,7 +40,10 @@ export enum LedgerLevel {
   TOWN = 'TOWN',
   COMMUNITY = 'COMMUNITY',
 }
-registerEnumType(LedgerLevel, { name: 'LedgerLevel', description: 'Street/town-level or community-level ledger (002 §五(四)).' });
+registerEnumType(LedgerLevel, {
+  name: 'LedgerLevel',
+  description: 'Street/town-level or community-level ledger (002 §五(四)).',
+});
 
 export enum LedgerList {
   PROBLEM = 'PROBLEM',
@@ -207,7 +210,10 @@ export enum WrittenNoticeMethod {
   POST = 'POST',
   ELECTRONIC = 'ELECTRONIC',
 }
-registerEnumType(WrittenNoticeMethod, { name: 'WrittenNoticeMethod', description: 'IN_PERSON (当面送达), POST (邮寄), ELECTRONIC (电子送达).' });
+registerEnumType(WrittenNoticeMethod, {
+  name: 'WrittenNoticeMethod',
+  description: 'IN_PERSON (当面送达), POST (邮寄), ELECTRONIC (电子送达).',
+});
 
 /** A review (复查) of a handled case (004 复查制度). */
 @Entity('case_review')
@@ -277,7 +283,10 @@ export class CaseReview {
 
   /** 004 復查制度 二: the day the petitioner was told the opinion in writing (书面告知信访人). */
   @Column({ name: 'petitioner_informed_on', type: 'date', nullable: true })
-  @Field(() => DateScalar, { nullable: true, description: 'The day the petitioner was informed of the opinion in writing (书面告知信访人); null until recorded.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the petitioner was informed of the opinion in writing (书面告知信访人); null until recorded.',
+  })
   petitionerInformedOn: string | null;
 
   @Column({ name: 'petitioner_notice_method', type: 'text', nullable: true })
@@ -290,7 +299,10 @@ export class CaseReview {
 
   /** The report of the opinion to the level above (同时报上级机关), in the reporting context. */
   @Column({ name: 'report_id', type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The report of the opinion upward (同时报上级机关): read it with `report(id)`.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The report of the opinion upward (同时报上级机关): read it with `report(id)`.',
+  })
   reportId: string | null;
 
   @Column({ name: 'opened_by', type: 'uuid' })
@@ -307,7 +319,7 @@ export class DutyLeader {
   @Field()
   name: string;
 
-  @Field(() => String, { nullable: true, description: 'The leader\'s platform user, when they have one.' })
+  @Field(() => String, { nullable: true, description: "The leader's platform user, when they have one." })
   userId: string | null;
 }
 
@@ -331,7 +343,7 @@ export class ReceptionRoster {
   leaders: DutyLeader[];
 
   @Column({ type: 'text' })
-  @Field({ description: 'The plugin\'s rotation cadence at the time the roster was set.' })
+  @Field({ description: "The plugin's rotation cadence at the time the roster was set." })
   rrule: string;
 
   @Column({ name: 'created_by', type: 'uuid' })
@@ -365,7 +377,9 @@ export class CaseScreening {
   caseId: string;
 
   @Column({ type: 'text', array: true })
-  @Field(() => [String], { description: 'Which criteria matched: REPEAT, SIGNED, JOINT_SIGNED, LONG_UNRESOLVED, GROUP_ORGANISER.' })
+  @Field(() => [String], {
+    description: 'Which criteria matched: REPEAT, SIGNED, JOINT_SIGNED, LONG_UNRESOLVED, GROUP_ORGANISER.',
+  })
   criteria: string[];
 
   @Column({ type: 'text' })

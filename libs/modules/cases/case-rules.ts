@@ -35,26 +35,52 @@ export interface CaseRules {
 
 export async function caseRulesOf(em: EntityManager, tenant: Tenant): Promise<CaseRules> {
   const own = pluginOf(tenant).cases;
-  let ownership: CaseRules['ownership'] = own.ownership ? { rule: own.ownership, origin: { pluginId: tenant.pluginId, inherited: false } } : null;
-  let keyCases: CaseRules['keyCases'] = own.keyCases ? { rule: own.keyCases, origin: { pluginId: tenant.pluginId, inherited: false } } : null;
-  let threshold = own.groupPetitionThreshold ? { value: own.groupPetitionThreshold.people, source: own.groupPetitionThreshold.source } : null;
+  let ownership: CaseRules['ownership'] = own.ownership
+    ? { rule: own.ownership, origin: { pluginId: tenant.pluginId, inherited: false } }
+    : null;
+  let keyCases: CaseRules['keyCases'] = own.keyCases
+    ? { rule: own.keyCases, origin: { pluginId: tenant.pluginId, inherited: false } }
+    : null;
+  let threshold = own.groupPetitionThreshold
+    ? { value: own.groupPetitionThreshold.people, source: own.groupPetitionThreshold.source }
+    : null;
   if (!ownership || !keyCases || threshold === null) {
-    const ancestors: { plugin_id: string; cases: CaseRuleSet | null }[] = await em.query(`SELECT plugin_id, cases FROM app_inherited_rules($1)`, [tenant.id]);
+    const ancestors: { plugin_id: string; cases: CaseRuleSet | null }[] = await em.query(
+      `SELECT plugin_id, cases FROM app_inherited_rules($1)`,
+      [tenant.id],
+    );
     for (const a of ancestors) {
-      if (!ownership && a.cases?.ownership) ownership = { rule: a.cases.ownership, origin: { pluginId: a.plugin_id, inherited: true } };
-      if (!keyCases && a.cases?.keyCases) keyCases = { rule: a.cases.keyCases, origin: { pluginId: a.plugin_id, inherited: true } };
-      if (threshold === null && a.cases?.groupPetitionThreshold) threshold = { value: a.cases.groupPetitionThreshold.people, source: `${a.cases.groupPetitionThreshold.source} (${a.plugin_id})` };
+      if (!ownership && a.cases?.ownership)
+        ownership = { rule: a.cases.ownership, origin: { pluginId: a.plugin_id, inherited: true } };
+      if (!keyCases && a.cases?.keyCases)
+        keyCases = { rule: a.cases.keyCases, origin: { pluginId: a.plugin_id, inherited: true } };
+      if (threshold === null && a.cases?.groupPetitionThreshold)
+        threshold = {
+          value: a.cases.groupPetitionThreshold.people,
+          source: `${a.cases.groupPetitionThreshold.source} (${a.plugin_id})`,
+        };
     }
   }
   const cap = own.extensionCap ? { value: own.extensionCap.days, source: own.extensionCap.source } : null;
-  return { tenant, own, ownership, keyCases, groupPetition: caseLimit(threshold, PLATFORM_DEFAULTS.groupPetitionPeople), extensionCap: caseLimit(cap, PLATFORM_DEFAULTS.extensionDays) };
+  return {
+    tenant,
+    own,
+    ownership,
+    keyCases,
+    groupPetition: caseLimit(threshold, PLATFORM_DEFAULTS.groupPetitionPeople),
+    extensionCap: caseLimit(cap, PLATFORM_DEFAULTS.extensionDays),
+  };
 }
 
 /**
  * Whether a petition is a group petition (集体访): at least the plugin's number of people, or — by the
  * platform default, which follows 《信访工作条例》第十八条 on visits (走访) — a visit by 5 or more.
  */
-export function isGroupPetition(rules: Pick<CaseRules, 'groupPetition'>, channel: string, peopleCount: number): boolean {
+export function isGroupPetition(
+  rules: Pick<CaseRules, 'groupPetition'>,
+  channel: string,
+  peopleCount: number,
+): boolean {
   if (rules.groupPetition.platformDefault && channel !== 'VISIT') return false;
   return peopleCount >= rules.groupPetition.value;
 }
@@ -65,7 +91,10 @@ export function isGroupPetition(rules: Pick<CaseRules, 'groupPetition'>, channel
  * that co-owns it (003 二: 县级领导包案 beside 各乡镇…落实主要/分管领导包案). `tier` is null where the rule
  * names only a county leader (中央、省、市交办督办: 落实县级领导包案).
  */
-export function requiredOwnership(rules: CaseRules, source: CaseSource): { tier: LeaderTier | null; countyTier: LeaderTier | null; tierId: string; rule: string } | null {
+export function requiredOwnership(
+  rules: CaseRules,
+  source: CaseSource,
+): { tier: LeaderTier | null; countyTier: LeaderTier | null; tierId: string; rule: string } | null {
   if (!rules.ownership) return null;
   const tier = rules.ownership.rule.tiers.find((t) => (t.sources as string[]).includes(source));
   if (!tier) return null;
@@ -74,7 +103,12 @@ export function requiredOwnership(rules: CaseRules, source: CaseSource): { tier:
   const countyTier = !county && tier.countyLeader ? tier.countyLeader : null;
   if (!own && !countyTier) return null;
   const origin = rules.ownership.origin;
-  return { tier: own as LeaderTier | null, countyTier: countyTier as LeaderTier | null, tierId: tier.id, rule: `${tier.source} (${tier.id}${origin.inherited ? `, ${origin.pluginId}` : ''})` };
+  return {
+    tier: own as LeaderTier | null,
+    countyTier: countyTier as LeaderTier | null,
+    tierId: tier.id,
+    rule: `${tier.source} (${tier.id}${origin.inherited ? `, ${origin.pluginId}` : ''})`,
+  };
 }
 
 /** Whether a case received with this ownership is a key case by the plugin's rule, and the rule that says so. */
@@ -91,16 +125,30 @@ export function keyCaseByRule(rules: CaseRules, ownership: { tierId: string } | 
  * village/community, or that it holds first-inquiry responsibility for (首问负责: the first receiver
  * stays on the case until it is transferred).
  */
-export function canSeeCase(ctx: RequestContext, c: Pick<PetitionCase, 'responsibleUnitId' | 'locationUnitId' | 'firstInquiryUserId'> & { participatingUnitIds?: string[] }): boolean {
+export function canSeeCase(
+  ctx: RequestContext,
+  c: Pick<PetitionCase, 'responsibleUnitId' | 'locationUnitId' | 'firstInquiryUserId'> & {
+    participatingUnitIds?: string[];
+  },
+): boolean {
   const unit = unitScope(ctx);
-  return !unit || c.responsibleUnitId === unit || c.locationUnitId === unit || c.firstInquiryUserId === ctx.caller.userId || (c.participatingUnitIds ?? []).includes(unit);
+  return (
+    !unit ||
+    c.responsibleUnitId === unit ||
+    c.locationUnitId === unit ||
+    c.firstInquiryUserId === ctx.caller.userId ||
+    (c.participatingUnitIds ?? []).includes(unit)
+  );
 }
 
 /**
  * The same narrowing as `canSeeCase`, as a WHERE fragment on a petition_case alias (null when the
  * caller sees every case RLS lets it read). Lists must use this, never filter after loading.
  */
-export function caseVisibility(ctx: RequestContext, alias: string): { sql: string; params: Record<string, string> } | null {
+export function caseVisibility(
+  ctx: RequestContext,
+  alias: string,
+): { sql: string; params: Record<string, string> } | null {
   const unit = unitScope(ctx);
   if (!unit) return null;
   return {

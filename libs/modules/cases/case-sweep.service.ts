@@ -40,7 +40,9 @@ export class CaseSweepService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register({ name: CASES_SWEEP_ALL_JOB, handle: () => this.sweepAll() });
-    this.jobs.register({ name: CASES_SWEEP_TENANT_JOB, handle: async (data: { tenantId: string }) => {
+    this.jobs.register({
+      name: CASES_SWEEP_TENANT_JOB,
+      handle: async (data: { tenantId: string }) => {
         await this.sweepTenant(data.tenantId);
       },
     });
@@ -49,12 +51,17 @@ export class CaseSweepService implements OnModuleInit {
 
   /** Other case services add their steps here (in their constructor or onModuleInit). */
   register(step: CaseSweepStep): void {
-    if (this.steps.some((s) => s.name === step.name)) throw new Error(`case sweep step "${step.name}" registered twice`);
+    if (this.steps.some((s) => s.name === step.name))
+      throw new Error(`case sweep step "${step.name}" registered twice`);
     this.steps.push(step);
   }
 
   async sweepAll(): Promise<void> {
-    await enqueuePerTenant(this.db, this.jobs, { job: CASES_SWEEP_TENANT_JOB, key: 'cases-sweep', stamp: this.clock.now().toISOString().slice(0, 13) });
+    await enqueuePerTenant(this.db, this.jobs, {
+      job: CASES_SWEEP_TENANT_JOB,
+      key: 'cases-sweep',
+      stamp: this.clock.now().toISOString().slice(0, 13),
+    });
   }
 
   /** Runs every step for one tenant; returns what each step found. */

@@ -34,7 +34,10 @@ export enum CaseSource {
   ASSIGNED_FROM_ABOVE = 'ASSIGNED_FROM_ABOVE',
   LOCAL = 'LOCAL',
 }
-registerEnumType(CaseSource, { name: 'CaseSource', description: 'Source and severity of a case, as ownership tiers name them (003 §二).' });
+registerEnumType(CaseSource, {
+  name: 'CaseSource',
+  description: 'Source and severity of a case, as ownership tiers name them (003 §二).',
+});
 
 /**
  * RECEIVED (登记) → ASSIGNED (归口交办) → RESOLVED (化解) → CLOSED (结案销号); or, outside the tenant's
@@ -48,7 +51,10 @@ export enum CaseStatus {
   TRANSFERRED = 'TRANSFERRED',
   GUIDED = 'GUIDED',
 }
-registerEnumType(CaseStatus, { name: 'CaseStatus', description: 'RECEIVED → ASSIGNED → RESOLVED → CLOSED; TRANSFERRED or GUIDED when outside the remit.' });
+registerEnumType(CaseStatus, {
+  name: 'CaseStatus',
+  description: 'RECEIVED → ASSIGNED → RESOLVED → CLOSED; TRANSFERRED or GUIDED when outside the remit.',
+});
 
 /** Open statuses: the case still runs its clocks. */
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.RECEIVED, CaseStatus.ASSIGNED];
@@ -70,8 +76,11 @@ export enum KeyCaseBasis {
   RULE = 'RULE',
   OFFICE = 'OFFICE',
 }
-registerEnumType(KeyCaseBasis, { name: 'KeyCaseBasis', description: 'RULE: the plugin\'s keyCases rule (003 §二: the cases leaders own are 重点案件); OFFICE: marked or unmarked by the office with a reason.' });
-
+registerEnumType(KeyCaseBasis, {
+  name: 'KeyCaseBasis',
+  description:
+    "RULE: the plugin's keyCases rule (003 §二: the cases leaders own are 重点案件); OFFICE: marked or unmarked by the office with a reason.",
+});
 
 /** Tiered handling levels (002 §五(二)(三)): grid → community → street/town. */
 export enum HandlingLevel {
@@ -79,9 +88,14 @@ export enum HandlingLevel {
   COMMUNITY = 'COMMUNITY',
   TOWN = 'TOWN',
 }
-registerEnumType(HandlingLevel, { name: 'HandlingLevel', description: 'Where a case is handled: 网格 / 社区 / 街道(镇).' });
+registerEnumType(HandlingLevel, {
+  name: 'HandlingLevel',
+  description: 'Where a case is handled: 网格 / 社区 / 街道(镇).',
+});
 
-@ObjectType('CaseAttachment', { description: 'Metadata of a file attached to a case (the file itself lives in the records system).' })
+@ObjectType('CaseAttachment', {
+  description: 'Metadata of a file attached to a case (the file itself lives in the records system).',
+})
 export class CaseAttachment {
   @Field()
   name: string;
@@ -89,7 +103,10 @@ export class CaseAttachment {
   @Field(() => String, { nullable: true })
   kind: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the file is kept (document number or archive reference).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the file is kept (document number or archive reference).',
+  })
   reference: string | null;
 }
 
@@ -105,7 +122,7 @@ export class PetitionCase {
   tenantId: string;
 
   @Column({ type: 'text' })
-  @Field({ description: 'The tenant\'s case number, e.g. 2026-0007.' })
+  @Field({ description: "The tenant's case number, e.g. 2026-0007." })
   number: string;
 
   @Column({ type: 'text' })
@@ -148,11 +165,11 @@ export class PetitionCase {
   peopleCount: number;
 
   @Column({ name: 'group_petition', type: 'boolean', default: false })
-  @Field({ description: 'At least the plugin\'s group-petition threshold of people (集体访).' })
+  @Field({ description: "At least the plugin's group-petition threshold of people (集体访)." })
   groupPetition: boolean;
 
   @Column({ type: 'boolean', default: false })
-  @Field({ description: 'Signed with the petitioner\'s name (署名).' })
+  @Field({ description: "Signed with the petitioner's name (署名)." })
   signed: boolean;
 
   @Column({ name: 'joint_signed', type: 'boolean', default: false })
@@ -187,7 +204,10 @@ export class PetitionCase {
   firstInquiryUserId: string;
 
   @Column({ name: 'reception_leader', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The leader on reception duty who received the visit (after any recusal).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The leader on reception duty who received the visit (after any recusal).',
+  })
   receptionLeader: string | null;
 
   @Column({ name: 'handling_level', type: 'text', nullable: true })
@@ -195,7 +215,10 @@ export class PetitionCase {
   handlingLevel: HandlingLevel | null;
 
   @Column({ name: 'first_responsible', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The first responsible at the handling level, as the plugin names it (e.g. 社区书记).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The first responsible at the handling level, as the plugin names it (e.g. 社区书记).',
+  })
   firstResponsible: string | null;
 
   @Column({ name: 'responsible_unit_id', type: 'uuid', nullable: true })
@@ -206,11 +229,18 @@ export class PetitionCase {
   responsiblePerson: string | null;
 
   @Column({ name: 'owner_tier', type: 'text', nullable: true })
-  @Field(() => LeaderTier, { nullable: true, description: 'The leader tier the plugin\'s ownership tiers require for this case (null: no leader ownership required).' })
+  @Field(() => LeaderTier, {
+    nullable: true,
+    description:
+      "The leader tier the plugin's ownership tiers require for this case (null: no leader ownership required).",
+  })
   ownerTier: LeaderTier | null;
 
   @Column({ name: 'owner_rule', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The ownership rule that decided the tier, with its source article.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The ownership rule that decided the tier, with its source article.',
+  })
   ownerRule: string | null;
 
   @Column({ name: 'owner_leader', type: 'text', nullable: true })
@@ -242,7 +272,10 @@ export class PetitionCase {
   dueProvisional: boolean;
 
   @Column({ name: 'due_rule', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Where the time limit comes from (a plugin step limit, or set by the office).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the time limit comes from (a plugin step limit, or set by the office).',
+  })
   dueRule: string | null;
 
   @Column({ type: 'text', nullable: true })
@@ -278,14 +311,21 @@ export class PetitionCase {
   principalAt: Date | null;
 
   @Column({ name: 'line_leader', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The leader in charge whose line (分管领域) the petition falls in (004 分线报案制度 1), as the office recorded the lines.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The leader in charge whose line (分管领域) the petition falls in (004 分线报案制度 1), as the office recorded the lines.',
+  })
   lineLeader: string | null;
 
   @Column({ name: 'line_leader_user_id', type: 'uuid', nullable: true })
   lineLeaderUserId: string | null;
 
   @Column({ name: 'line_rule', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why the petition went to that leader: the line that matched and the source article.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the petition went to that leader: the line that matched and the source article.',
+  })
   lineRule: string | null;
 
   /** 004 预测排查制度 5: participating units (参与单位) beside the lead unit (the responsible unit). */
@@ -293,35 +333,55 @@ export class PetitionCase {
   participatingUnitIds: string[];
 
   @Column({ name: 'participation_basis', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Who decided the lead and participating units (004 预测排查制度 5: 党委、政府确定), as the office recorded it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who decided the lead and participating units (004 预测排查制度 5: 党委、政府确定), as the office recorded it.',
+  })
   participationBasis: string | null;
 
   @Column({ name: 'county_owner_tier', type: 'text', nullable: true })
-  @Field(() => LeaderTier, { nullable: true, description: 'The county leader tier that co-owns this township case (003 二: 县级领导包案), from the ownership tier of its source; null: no county ownership required.' })
+  @Field(() => LeaderTier, {
+    nullable: true,
+    description:
+      'The county leader tier that co-owns this township case (003 二: 县级领导包案), from the ownership tier of its source; null: no county ownership required.',
+  })
   countyOwnerTier: LeaderTier | null;
 
   @Column({ name: 'county_owner_rule', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The ownership rule that requires the county leader, with its article.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The ownership rule that requires the county leader, with its article.',
+  })
   countyOwnerRule: string | null;
 
   @Column({ name: 'county_owner_leader', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The county leader co-owning the case (县级包案领导), beside the township\'s owning leader.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The county leader co-owning the case (县级包案领导), beside the township's owning leader.",
+  })
   countyOwnerLeader: string | null;
 
   @Column({ name: 'county_owned_at', type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When the township recorded the county leader\'s ownership.' })
+  @Field(() => Date, { nullable: true, description: "When the township recorded the county leader's ownership." })
   countyOwnedAt: Date | null;
 
   @Column({ name: 'key_case', type: 'boolean', default: false })
-  @Field({ description: 'A key case (重点案件, 003 §二, §五): by the plugin\'s rule (keyCases) or marked by the office. The ladder lists a key case reminded twice.' })
+  @Field({
+    description:
+      "A key case (重点案件, 003 §二, §五): by the plugin's rule (keyCases) or marked by the office. The ladder lists a key case reminded twice.",
+  })
   keyCase: boolean;
 
   @Column({ name: 'key_case_basis', type: 'text', nullable: true })
-  @Field(() => KeyCaseBasis, { nullable: true, description: 'Why it is (or stopped being) a key case: RULE (the plugin\'s keyCases) or OFFICE (set by the office).' })
+  @Field(() => KeyCaseBasis, {
+    nullable: true,
+    description: "Why it is (or stopped being) a key case: RULE (the plugin's keyCases) or OFFICE (set by the office).",
+  })
   keyCaseBasis: KeyCaseBasis | null;
 
   @Column({ name: 'key_case_rule', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The rule with its source article, or the office\'s reason.' })
+  @Field(() => String, { nullable: true, description: "The rule with its source article, or the office's reason." })
   keyCaseRule: string | null;
 
   @Column({ name: 'key_case_since', type: 'timestamptz', nullable: true })
@@ -402,7 +462,10 @@ export class CaseEvent {
   caseId: string;
 
   @Column({ type: 'text' })
-  @Field({ description: 'RECEIVED, ASSIGNED, OWNER_ASSIGNED, KEY_CASE_MARKED, KEY_CASE_UNMARKED, PROGRESS_REPORTED, ESCALATED, RECUSED, FIRST_INQUIRY_TRANSFERRED, TRANSFERRED, GUIDED, EXTENSION_*, RESOLVED, CLOSED, REVIEW_*…' })
+  @Field({
+    description:
+      'RECEIVED, ASSIGNED, OWNER_ASSIGNED, KEY_CASE_MARKED, KEY_CASE_UNMARKED, PROGRESS_REPORTED, ESCALATED, RECUSED, FIRST_INQUIRY_TRANSFERRED, TRANSFERRED, GUIDED, EXTENSION_*, RESOLVED, CLOSED, REVIEW_*…',
+  })
   kind: string;
 
   @Column({ type: 'timestamptz' })

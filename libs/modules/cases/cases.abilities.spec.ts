@@ -17,13 +17,16 @@ describe('cases abilities, role by role', () => {
     [VILLAGE_SECRETARY, true, false, false, true, false],
   ];
 
-  it.each(table)('%s: create %s, update %s, approve %s, report %s in its own tenant, never in another', (role, create, update, approve, report) => {
-    const a = abilityOf(role, casesRules);
-    expect(canIn(a, 'create', 'PetitionCase')).toEqual({ own: create, other: false });
-    expect(canIn(a, 'update', 'PetitionCase')).toEqual({ own: update, other: false });
-    expect(canIn(a, 'approve', 'PetitionCase')).toEqual({ own: approve, other: false });
-    expect(canIn(a, 'report', 'PetitionCase')).toEqual({ own: report, other: false });
-  });
+  it.each(table)(
+    '%s: create %s, update %s, approve %s, report %s in its own tenant, never in another',
+    (role, create, update, approve, report) => {
+      const a = abilityOf(role, casesRules);
+      expect(canIn(a, 'create', 'PetitionCase')).toEqual({ own: create, other: false });
+      expect(canIn(a, 'update', 'PetitionCase')).toEqual({ own: update, other: false });
+      expect(canIn(a, 'approve', 'PetitionCase')).toEqual({ own: approve, other: false });
+      expect(canIn(a, 'report', 'PetitionCase')).toEqual({ own: report, other: false });
+    },
+  );
 
   it.each(table)('%s: personal data (004 接待日8 保密) unmasked: %s… only in its own tenant', (role, ...rest) => {
     const unmasked = rest[4];
@@ -35,6 +38,7 @@ describe('cases abilities, role by role', () => {
   });
 
   it('every tenant user reads cases (row-level security and the queries narrow); the platform admin reads none', () => {
-    for (const [role] of table) expect(abilityOf(role, casesRules).can('read', 'PetitionCase')).toBe(role !== PLATFORM_ADMIN);
+    for (const [role] of table)
+      expect(abilityOf(role, casesRules).can('read', 'PetitionCase')).toBe(role !== PLATFORM_ADMIN);
   });
 });

@@ -17,9 +17,11 @@ export const casesRules: RulesFor = (caller, can) => {
   if (!caller.tenantId) return;
   const own = { tenantId: caller.tenantId };
   can('read', 'PetitionCase');
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY)) can('create', 'PetitionCase', own);
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY))
+    can('create', 'PetitionCase', own);
   if (has(Role.OFFICE_DIRECTOR)) can(['update', 'approve', 'report'], 'PetitionCase', own);
   if (has(Role.CHIEF_CONVENER, Role.CONVENER)) can('approve', 'PetitionCase', own);
   if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId) can('report', 'PetitionCase', own);
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER)) can('read', 'Petitioner', [...PERSONAL_FIELDS], own);
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER))
+    can('read', 'Petitioner', [...PERSONAL_FIELDS], own);
 };

@@ -26,7 +26,8 @@ export interface CasePageResult {
   nextCursor: string | null;
 }
 
-const cursorOf = (c: PetitionCase): string => Buffer.from(`${c.receivedAt.toISOString()}|${c.id}`).toString('base64url');
+const cursorOf = (c: PetitionCase): string =>
+  Buffer.from(`${c.receivedAt.toISOString()}|${c.id}`).toString('base64url');
 
 /** Reads of the ledger: tenant-scoped by RLS, narrowed for member units, paginated by keyset. */
 @Injectable()
@@ -37,7 +38,13 @@ export class CasesQuery {
     @Inject(PiiCipher) private readonly cipher: PiiCipher,
   ) {}
 
-  async page(ctx: RequestContext, tenantCode: string | null, filter: CaseFilter, limit: number, after: string | null): Promise<CasePageResult> {
+  async page(
+    ctx: RequestContext,
+    tenantCode: string | null,
+    filter: CaseFilter,
+    limit: number,
+    after: string | null,
+  ): Promise<CasePageResult> {
     let cursor: [string, string] | null = null;
     if (after) {
       const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
@@ -55,7 +62,11 @@ export class CasesQuery {
       if (filter.overdueOnly) qb.andWhere('c.due_on < :today', { today: shanghaiDateOf(this.clock.now()) });
       if (filter.responsibleUnitId) qb.andWhere('c.responsible_unit_id = :ru', { ru: filter.responsibleUnitId });
       if (cursor) qb.andWhere('(c.received_at, c.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
-      const rows = await qb.orderBy('c.received_at', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1).getMany();
+      const rows = await qb
+        .orderBy('c.received_at', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .take(limit + 1)
+        .getMany();
       const items = rows.slice(0, limit);
       return { items, nextCursor: rows.length > limit ? cursorOf(items[items.length - 1]) : null };
     });
@@ -75,7 +86,9 @@ export class CasesQuery {
 
   /** Petitioners of cases, decrypted where the caller holds the field rule and masked elsewhere. */
   async petitioners(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, Petitioner[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(CasePetitioner, { where: { caseId: In([...caseIds]) }, order: { position: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(CasePetitioner, { where: { caseId: In([...caseIds]) }, order: { position: 'ASC' } }),
+    );
     const allowed = new Map<string, ReturnType<typeof personalFieldsFor>>();
     const present = (r: CasePetitioner): Petitioner => {
       if (!allowed.has(r.tenantId)) allowed.set(r.tenantId, personalFieldsFor(ctx, r.tenantId));
@@ -85,13 +98,19 @@ export class CasesQuery {
   }
 
   async events(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseEvent[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(CaseEvent, { where: { caseId: In([...caseIds]) }, order: { seq: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(CaseEvent, { where: { caseId: In([...caseIds]) }, order: { seq: 'ASC' } }),
+    );
     const names = new Map<string, boolean>();
     const showNames = (tenantId: string): boolean => {
       if (!names.has(tenantId)) names.set(tenantId, personalFieldsFor(ctx, tenantId).has('name'));
       return names.get(tenantId)!;
     };
-    return groupBy(caseIds, rows.map((e) => presentEvent(this.cipher, e, showNames(e.tenantId))), (r) => r.caseId);
+    return groupBy(
+      caseIds,
+      rows.map((e) => presentEvent(this.cipher, e, showNames(e.tenantId))),
+      (r) => r.caseId,
+    );
   }
 
   /** The users who made case steps, by id (a DataLoader batch; row-level security decides who is visible). */
@@ -102,11 +121,18 @@ export class CasesQuery {
 
   async earlierCaseIds(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, string[]>> {
     const rows = await this.db.run(ctx, ({ em }) => em.find(CaseLink, { where: { caseId: In([...caseIds]) } }));
-    return new Map([...groupBy(caseIds, rows, (r) => r.caseId)].map(([id, list]) => [id, list.map((l) => l.earlierCaseId)]));
+    return new Map(
+      [...groupBy(caseIds, rows, (r) => r.caseId)].map(([id, list]) => [id, list.map((l) => l.earlierCaseId)]),
+    );
   }
 
   async progressReports(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseProgressReport[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(CaseProgressReport, { where: { caseId: In([...caseIds]) }, order: { periodStart: 'ASC', reportedAt: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(CaseProgressReport, {
+        where: { caseId: In([...caseIds]) },
+        order: { periodStart: 'ASC', reportedAt: 'ASC' },
+      }),
+    );
     return groupBy(caseIds, rows, (r) => r.caseId);
   }
 

@@ -10,7 +10,15 @@ import { CaseEvent, CaseStatus, PetitionCase } from './case.entity';
 import { CaseProgressReport, ReceptionRoster } from './case-records.entity';
 import { CasesQuery } from './cases.query';
 import { CasesService } from './cases.service';
-import { AssignCaseInput, AssignCaseOwnerInput, CloseCaseInput, ReportCaseProgressInput, ResolveCaseInput, SetKeyCaseInput, SetReceptionRosterInput } from './dto/handling.inputs';
+import {
+  AssignCaseInput,
+  AssignCaseOwnerInput,
+  CloseCaseInput,
+  ReportCaseProgressInput,
+  ResolveCaseInput,
+  SetKeyCaseInput,
+  SetReceptionRosterInput,
+} from './dto/handling.inputs';
 import { ReceivePetitionInput } from './dto/intake.inputs';
 import { OwnershipService } from './ownership.service';
 import { Petitioner } from './petitioner.model';
@@ -38,7 +46,10 @@ export class CasesResolver {
   ) {}
 
   @Allow('read', 'PetitionCase')
-  @Query(() => CasePage, { description: 'A tenant\'s ledger, newest first (a member unit: the cases it handles or that lie in its village). Default: the caller\'s tenant.' })
+  @Query(() => CasePage, {
+    description:
+      "A tenant's ledger, newest first (a member unit: the cases it handles or that lie in its village). Default: the caller's tenant.",
+  })
   cases(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode', { nullable: true }) tenantCode?: string,
@@ -51,7 +62,13 @@ export class CasesResolver {
   ): Promise<CasePage> {
     if (limit < 1 || limit > MAX_PAGE) throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: MAX_PAGE });
     if (!tenantCode && !ctx.caller.tenantId) throw PLATFORM_ERRORS.badInput('tenantCode', 'REQUIRED_FOR_PLATFORM_USER');
-    return this.query.page(ctx, tenantCode ?? null, { status, openOnly, overdueOnly, responsibleUnitId }, limit, after ?? null);
+    return this.query.page(
+      ctx,
+      tenantCode ?? null,
+      { status, openOnly, overdueOnly, responsibleUnitId },
+      limit,
+      after ?? null,
+    );
   }
 
   @Allow('read', 'PetitionCase')
@@ -61,44 +78,74 @@ export class CasesResolver {
   }
 
   @Allow('read', 'PetitionCase')
-  @Query(() => ReceptionRoster, { nullable: true, description: 'The reception rota in force on a date (default today).' })
-  async receptionRoster(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('date', { nullable: true }) date?: string): Promise<ReceptionRoster | null> {
+  @Query(() => ReceptionRoster, {
+    nullable: true,
+    description: 'The reception rota in force on a date (default today).',
+  })
+  async receptionRoster(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('date', { nullable: true }) date?: string,
+  ): Promise<ReceptionRoster | null> {
     return this.reception.rosterFor(ctx, tenantCode, date ?? null);
   }
 
   @Allow('read', 'PetitionCase')
-  @Query(() => String, { nullable: true, description: 'The leader on reception duty on a date (default today) under the tenant\'s rota.' })
-  receptionDuty(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('date', { nullable: true }) date?: string): Promise<string | null> {
+  @Query(() => String, {
+    nullable: true,
+    description: "The leader on reception duty on a date (default today) under the tenant's rota.",
+  })
+  receptionDuty(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('date', { nullable: true }) date?: string,
+  ): Promise<string | null> {
     return this.reception.onDuty(ctx, tenantCode, date ?? null);
   }
 
   @Allow('create', 'PetitionCase')
-  @Mutation(() => PetitionCase, { description: 'Registers a petition (登记): repeat petitions are linked, group petitions flagged, the ownership tier decided, a visit given its duty leader.' })
+  @Mutation(() => PetitionCase, {
+    description:
+      'Registers a petition (登记): repeat petitions are linked, group petitions flagged, the ownership tier decided, a visit given its duty leader.',
+  })
   receivePetition(@Ctx() ctx: RequestContext, @Args('input') input: ReceivePetitionInput): Promise<PetitionCase> {
     return this.service.receive(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => PetitionCase, { description: 'The office assigns the responsible unit and person (归口) and the time limit.' })
+  @Mutation(() => PetitionCase, {
+    description: 'The office assigns the responsible unit and person (归口) and the time limit.',
+  })
   assignCase(@Ctx() ctx: RequestContext, @Args('input') input: AssignCaseInput): Promise<PetitionCase> {
     return this.service.assign(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => PetitionCase, { description: 'The office records the owning leader (包案), team, plan and roadmap; the tier must match the ownership rule.' })
+  @Mutation(() => PetitionCase, {
+    description:
+      'The office records the owning leader (包案), team, plan and roadmap; the tier must match the ownership rule.',
+  })
   assignCaseOwner(@Ctx() ctx: RequestContext, @Args('input') input: AssignCaseOwnerInput): Promise<PetitionCase> {
     return this.ownership.assignOwner(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => PetitionCase, { description: 'The office marks a case a key case (重点案件, 003 §五) or unmarks it, with a reason; the plugin\'s keyCases rule marks some at reception. Kept in the case history.' })
+  @Mutation(() => PetitionCase, {
+    description:
+      "The office marks a case a key case (重点案件, 003 §五) or unmarks it, with a reason; the plugin's keyCases rule marks some at reception. Kept in the case history.",
+  })
   setKeyCase(@Ctx() ctx: RequestContext, @Args('input') input: SetKeyCaseInput): Promise<PetitionCase> {
     return this.ownership.setKeyCase(ctx, input);
   }
 
   @Allow('report', 'PetitionCase')
-  @Mutation(() => CaseProgressReport, { description: 'A progress report on an owned case for the current period (003: weekly until resolved and closed).' })
-  reportCaseProgress(@Ctx() ctx: RequestContext, @Args('input') input: ReportCaseProgressInput): Promise<CaseProgressReport> {
+  @Mutation(() => CaseProgressReport, {
+    description: 'A progress report on an owned case for the current period (003: weekly until resolved and closed).',
+  })
+  reportCaseProgress(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ReportCaseProgressInput,
+  ): Promise<CaseProgressReport> {
     return this.ownership.report(ctx, input);
   }
 
@@ -115,23 +162,33 @@ export class CasesResolver {
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => ReceptionRoster, { description: 'The office sets the leaders\' reception rota from a date (004 領導接待日制度).' })
-  setReceptionRoster(@Ctx() ctx: RequestContext, @Args('input') input: SetReceptionRosterInput): Promise<ReceptionRoster> {
+  @Mutation(() => ReceptionRoster, {
+    description: "The office sets the leaders' reception rota from a date (004 領導接待日制度).",
+  })
+  setReceptionRoster(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SetReceptionRosterInput,
+  ): Promise<ReceptionRoster> {
     return this.reception.setRoster(ctx, input);
   }
 
-  @ResolveField(() => [Petitioner], { description: 'Personal fields in full only for roles that need them; masked otherwise.' })
+  @ResolveField(() => [Petitioner], {
+    description: 'Personal fields in full only for roles that need them; masked otherwise.',
+  })
   async petitioners(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<Petitioner[]> {
     return (await ctx.loader('casePetitioners', (ids) => this.query.petitioners(ctx, ids)).load(c.id)) ?? [];
   }
 
-  @ResolveField(() => [CaseEvent], { description: 'The case\'s history, oldest first.' })
+  @ResolveField(() => [CaseEvent], { description: "The case's history, oldest first." })
   async history(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<CaseEvent[]> {
     return (await ctx.loader('caseEvents', (ids) => this.query.events(ctx, ids)).load(c.id)) ?? [];
   }
 
   // Costed as 50 a case: a repeat petitioner's chain runs long (issue 12: 291,626 objects for one page of 200).
-  @ResolveField(() => [PetitionCase], { complexity: listOf(50), description: 'Earlier cases of the same petitioner and matter (repeat petitions, detected at intake).' })
+  @ResolveField(() => [PetitionCase], {
+    complexity: listOf(50),
+    description: 'Earlier cases of the same petitioner and matter (repeat petitions, detected at intake).',
+  })
   async earlierCases(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<PetitionCase[]> {
     const ids = (await ctx.loader('caseEarlierIds', (keys) => this.query.earlierCaseIds(ctx, keys)).load(c.id)) ?? [];
     const found = await ctx.loader('caseById', (keys) => this.query.byIds(ctx, keys)).loadMany(ids);

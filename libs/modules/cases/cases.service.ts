@@ -12,11 +12,33 @@ import { CalendarService } from '@modules/calendar/calendar.service';
 import { notify } from '@modules/notifications/notify';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
-import { CaseChannel, CaseLink, CasePetitioner, CaseSource, CaseStatus, HandlingLevel, KeyCaseBasis, LeaderTier, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
+import {
+  CaseChannel,
+  CaseLink,
+  CasePetitioner,
+  CaseSource,
+  CaseStatus,
+  HandlingLevel,
+  KeyCaseBasis,
+  LeaderTier,
+  OPEN_CASE_STATUSES,
+  PetitionCase,
+} from './case.entity';
 import { recordStep } from './case-events';
 import { recusalData } from './recusal-step';
 import { dutyCovers, requestPrincipalAssignment, routeByLine } from './ledger-rules';
-import { canSeeCase, caseRulesOf, isGroupPetition, keyCaseByRule, pluginOf, requiredOwnership, tenantByCode, tenantById, unitScope, type CaseRules } from './case-rules';
+import {
+  canSeeCase,
+  caseRulesOf,
+  isGroupPetition,
+  keyCaseByRule,
+  pluginOf,
+  requiredOwnership,
+  tenantByCode,
+  tenantById,
+  unitScope,
+  type CaseRules,
+} from './case-rules';
 import type { AssignCaseInput, CloseCaseInput, ResolveCaseInput } from './dto/handling.inputs';
 import type { ReceivePetitionInput } from './dto/intake.inputs';
 import { sealPetitioner } from './petitioner.model';
@@ -41,38 +63,63 @@ export class CasesService {
   ) {}
 
   async receive(ctx: RequestContext, input: ReceivePetitionInput): Promise<PetitionCase> {
-    if (input.channel === CaseChannel.ASSIGNED && !input.assignedByLevel) throw CASE_ERRORS.badInput('input.assignedByLevel', 'ASSIGNED_BY_LEVEL_REQUIRED');
-    if (input.channel !== CaseChannel.ASSIGNED && input.assignedByLevel) throw CASE_ERRORS.badInput('input.assignedByLevel', 'ONLY_FOR_ASSIGNED');
-    if (input.peopleCount !== undefined && input.peopleCount < input.petitioners.length) throw CASE_ERRORS.badInput('input.peopleCount', 'PEOPLE_FEWER_THAN_PETITIONERS');
+    if (input.channel === CaseChannel.ASSIGNED && !input.assignedByLevel)
+      throw CASE_ERRORS.badInput('input.assignedByLevel', 'ASSIGNED_BY_LEVEL_REQUIRED');
+    if (input.channel !== CaseChannel.ASSIGNED && input.assignedByLevel)
+      throw CASE_ERRORS.badInput('input.assignedByLevel', 'ONLY_FOR_ASSIGNED');
+    if (input.peopleCount !== undefined && input.peopleCount < input.petitioners.length)
+      throw CASE_ERRORS.badInput('input.peopleCount', 'PEOPLE_FEWER_THAN_PETITIONERS');
     const sealed = input.petitioners.map((p) => sealPetitioner(this.cipher, p));
     return this.db.run(ctx, async ({ em }) => {
       // Intakes of the same person one at a time (an advisory lock per petitioner key), stamped once the
       // lock is held: each counts every earlier intake as a repeat (six in parallel counted 0,1,1,2,2,4).
-      await lockKeys(em, sealed.map((p) => `petitioner:${input.tenantCode}:${p.personKey}`));
+      await lockKeys(
+        em,
+        sealed.map((p) => `petitioner:${input.tenantCode}:${p.personKey}`),
+      );
       const now = this.clock.now();
       const today = shanghaiDateOf(now);
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('PetitionCase', { tenantId: tenant.id }))) throw CASE_ERRORS.forbidden('TENANT_USERS_RECEIVE');
+      if (!ctx.ability.can('create', subject('PetitionCase', { tenantId: tenant.id })))
+        throw CASE_ERRORS.forbidden('TENANT_USERS_RECEIVE');
       const rules = await caseRulesOf(em, tenant);
       // 004 領導接待日制度 2: the leader on duty answers for the channels the plugin lists (来信来访); visits by default.
-      const onDutyChannel = rules.own.reception ? dutyCovers(rules, input.channel) : input.channel === CaseChannel.VISIT;
+      const onDutyChannel = rules.own.reception
+        ? dutyCovers(rules, input.channel)
+        : input.channel === CaseChannel.VISIT;
       if (input.dutyLeaderConflict && !onDutyChannel) {
         throw rules.own.reception
-          ? CASE_ERRORS.badInput('input.dutyLeaderConflict', 'DUTY_LEADER_CHANNELS', { channels: rules.own.reception.channels.join(', '), source: rules.own.reception.source })
+          ? CASE_ERRORS.badInput('input.dutyLeaderConflict', 'DUTY_LEADER_CHANNELS', {
+              channels: rules.own.reception.channels.join(', '),
+              source: rules.own.reception.source,
+            })
           : CASE_ERRORS.badInput('input.dutyLeaderConflict', 'DUTY_LEADER_ONLY_FOR_VISITS');
       }
       const categories = rules.own.categories;
       if (input.category && categories.length && !categories.some((c) => c.code === input.category)) {
-        throw CASE_ERRORS.badInput('input.category', 'NOT_IN_PLUGIN_LIST', { allowed: categories.map((c) => c.code), source: '' });
+        throw CASE_ERRORS.badInput('input.category', 'NOT_IN_PLUGIN_LIST', {
+          allowed: categories.map((c) => c.code),
+          source: '',
+        });
       }
       const location = input.locationUnitId ? await this.village(em, tenant, input.locationUnitId) : null;
       const unit = unitScope(ctx);
-      if (unit && input.channel === CaseChannel.GRID_REPORT && !location) throw CASE_ERRORS.badInput('input.locationUnitId', 'GRID_REPORT_NAMES_LOCATION');
-      const source = input.source ?? (input.channel === CaseChannel.ASSIGNED ? CaseSource.ASSIGNED_FROM_ABOVE : CaseSource.LOCAL);
+      if (unit && input.channel === CaseChannel.GRID_REPORT && !location)
+        throw CASE_ERRORS.badInput('input.locationUnitId', 'GRID_REPORT_NAMES_LOCATION');
+      const source =
+        input.source ?? (input.channel === CaseChannel.ASSIGNED ? CaseSource.ASSIGNED_FROM_ABOVE : CaseSource.LOCAL);
       const ownership = requiredOwnership(rules, source);
       const keyRule = keyCaseByRule(rules, ownership);
       const peopleCount = input.peopleCount ?? input.petitioners.length;
-      const duty = onDutyChannel ? await this.reception.dutyFor(em, rules, today, input.dutyLeaderConflict ?? null, input.petitioners.map((p) => p.name)) : null;
+      const duty = onDutyChannel
+        ? await this.reception.dutyFor(
+            em,
+            rules,
+            today,
+            input.dutyLeaderConflict ?? null,
+            input.petitioners.map((p) => p.name),
+          )
+        : null;
       const c = await em.save(
         em.create(PetitionCase, {
           tenantId: tenant.id,
@@ -85,7 +132,11 @@ export class CasesService {
           locationUnitId: location?.id ?? null,
           grid: input.grid ?? null,
           location: input.location ?? null,
-          attachments: (input.attachments ?? []).map((a) => ({ name: a.name, kind: a.kind ?? null, reference: a.reference ?? null })),
+          attachments: (input.attachments ?? []).map((a) => ({
+            name: a.name,
+            kind: a.kind ?? null,
+            reference: a.reference ?? null,
+          })),
           peopleCount,
           groupPetition: isGroupPetition(rules, input.channel, peopleCount),
           signed: input.signed ?? false,
@@ -111,36 +162,83 @@ export class CasesService {
       );
       const people = sealed.map((p, i) => ({ tenantId: tenant.id, caseId: c.id, position: i + 1, ...p }));
       await em.insert(CasePetitioner, people);
-      c.repeatCount = await this.linkRepeats(em, c, people.map((p) => p.personKey));
+      c.repeatCount = await this.linkRepeats(
+        em,
+        c,
+        people.map((p) => p.personKey),
+      );
       if (c.repeatCount) await em.update(PetitionCase, { id: c.id }, { repeatCount: c.repeatCount });
       await recordStep(em, ctx, c, now, {
         kind: 'RECEIVED',
         note: `${c.channel}${c.assignedByLevel ? ` (${c.assignedByLevel})` : ''}`,
-        data: { peopleCount, groupPetition: c.groupPetition, repeatCount: c.repeatCount, firstInquiryUserId: ctx.caller.userId },
+        data: {
+          peopleCount,
+          groupPetition: c.groupPetition,
+          repeatCount: c.repeatCount,
+          firstInquiryUserId: ctx.caller.userId,
+        },
       });
-      if (duty?.recusal) await recordStep(em, ctx, c, now, { kind: 'RECUSED', note: duty.recusal.reason, rule: duty.rule, data: recusalData(this.cipher, duty.recusal.leader, duty.leader) });
-      if (ownership?.tier) await recordStep(em, ctx, c, now, { kind: 'OWNERSHIP_REQUIRED', note: ownership.tier, rule: ownership.rule });
-      if (ownership?.countyTier) await recordStep(em, ctx, c, now, { kind: 'COUNTY_OWNERSHIP_REQUIRED', note: ownership.countyTier, rule: ownership.rule });
-      if (keyRule) await recordStep(em, ctx, c, now, { kind: 'KEY_CASE_MARKED', note: '重点案件', rule: keyRule, data: { basis: KeyCaseBasis.RULE } });
-      if (duty?.leaderUserId) {
-        await notify(em, tenant.id, { userIds: [duty.leaderUserId] }, {
-          kind: 'CASE_ON_DUTY',
-          title: `值班受理：${c.number}`,
-          body: `${c.number}（${c.channel === CaseChannel.LETTER ? '来信' : '来访'}）由您当天值班负责（${duty.rule}）。`,
-          dedupeKey: `case-duty:${c.id}`,
+      if (duty?.recusal)
+        await recordStep(em, ctx, c, now, {
+          kind: 'RECUSED',
+          note: duty.recusal.reason,
+          rule: duty.rule,
+          data: recusalData(this.cipher, duty.recusal.leader, duty.leader),
         });
+      if (ownership?.tier)
+        await recordStep(em, ctx, c, now, { kind: 'OWNERSHIP_REQUIRED', note: ownership.tier, rule: ownership.rule });
+      if (ownership?.countyTier)
+        await recordStep(em, ctx, c, now, {
+          kind: 'COUNTY_OWNERSHIP_REQUIRED',
+          note: ownership.countyTier,
+          rule: ownership.rule,
+        });
+      if (keyRule)
+        await recordStep(em, ctx, c, now, {
+          kind: 'KEY_CASE_MARKED',
+          note: '重点案件',
+          rule: keyRule,
+          data: { basis: KeyCaseBasis.RULE },
+        });
+      if (duty?.leaderUserId) {
+        await notify(
+          em,
+          tenant.id,
+          { userIds: [duty.leaderUserId] },
+          {
+            kind: 'CASE_ON_DUTY',
+            title: `值班受理：${c.number}`,
+            body: `${c.number}（${c.channel === CaseChannel.LETTER ? '来信' : '来访'}）由您当天值班负责（${duty.rule}）。`,
+            dedupeKey: `case-duty:${c.id}`,
+          },
+        );
       }
       await requestPrincipalAssignment(em, ctx, rules, c, now);
       await routeByLine(em, ctx, rules, c, now);
       if (c.principalStatus || c.lineLeader) {
-        await em.update(PetitionCase, { id: c.id }, { principalStatus: c.principalStatus, principalRule: c.principalRule, lineLeader: c.lineLeader, lineLeaderUserId: c.lineLeaderUserId, lineRule: c.lineRule });
+        await em.update(
+          PetitionCase,
+          { id: c.id },
+          {
+            principalStatus: c.principalStatus,
+            principalRule: c.principalRule,
+            lineLeader: c.lineLeader,
+            lineLeaderUserId: c.lineLeaderUserId,
+            lineRule: c.lineRule,
+          },
+        );
       }
-      await notify(em, tenant.id, { roles: [this.officeRole(tenant)] }, {
-        kind: 'CASE_RECEIVED',
-        title: `信访事项登记：${c.number}`,
-        body: `${c.number}已登记，请归口交办${ownership?.tier ? `，并落实${ownership.tier === LeaderTier.PRINCIPAL ? '主要' : '分管'}领导包案（${ownership.rule}）` : ''}${ownership?.countyTier ? `，县级${ownership.countyTier === LeaderTier.PRINCIPAL ? '主要' : '分管'}领导共同包案（${ownership.rule}）` : ''}。`,
-        dedupeKey: `case-received:${c.id}`,
-      });
+      await notify(
+        em,
+        tenant.id,
+        { roles: [this.officeRole(tenant)] },
+        {
+          kind: 'CASE_RECEIVED',
+          title: `信访事项登记：${c.number}`,
+          body: `${c.number}已登记，请归口交办${ownership?.tier ? `，并落实${ownership.tier === LeaderTier.PRINCIPAL ? '主要' : '分管'}领导包案（${ownership.rule}）` : ''}${ownership?.countyTier ? `，县级${ownership.countyTier === LeaderTier.PRINCIPAL ? '主要' : '分管'}领导共同包案（${ownership.rule}）` : ''}。`,
+          dedupeKey: `case-received:${c.id}`,
+        },
+      );
       return c;
     });
   }
@@ -150,7 +248,9 @@ export class CasesService {
     return this.change(ctx, input.caseId, 'update', async (em, c, rules) => {
       this.expect(c, OPEN_CASE_STATUSES);
       const tenant = rules.tenant;
-      const unit = await em.findOne(MemberUnit, { where: { id: input.responsibleUnitId, tenantId: tenant.id, active: true } });
+      const unit = await em.findOne(MemberUnit, {
+        where: { id: input.responsibleUnitId, tenantId: tenant.id, active: true },
+      });
       if (!unit) throw CASE_ERRORS.badInput('input.responsibleUnitId', 'NOT_AN_ACTIVE_UNIT', { where: THIS_TENANT });
       const today = shanghaiDateOf(this.clock.now());
       if (input.dueOn && input.dueOn < today) throw CASE_ERRORS.badInput('input.dueOn', 'IN_THE_PAST');
@@ -171,12 +271,17 @@ export class CasesService {
         data: { responsibleUnitId: unit.id, dueOn: c.dueOn, principalAssignment: c.principalStatus },
       });
       await routeByLine(em, ctx, rules, c, this.clock.now());
-      await notify(em, tenant.id, { unitId: unit.id }, {
-        kind: 'CASE_ASSIGNED',
-        title: `信访事项交办：${c.number}`,
-        body: `${c.number}交由本单位办理，责任人${input.responsiblePerson}${c.dueOn ? `，办理时限${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}` : ''}。`,
-        dedupeKey: `case-assigned:${c.id}:${unit.id}`,
-      });
+      await notify(
+        em,
+        tenant.id,
+        { unitId: unit.id },
+        {
+          kind: 'CASE_ASSIGNED',
+          title: `信访事项交办：${c.number}`,
+          body: `${c.number}交由本单位办理，责任人${input.responsiblePerson}${c.dueOn ? `，办理时限${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}` : ''}。`,
+          dedupeKey: `case-assigned:${c.id}:${unit.id}`,
+        },
+      );
     });
   }
 
@@ -187,13 +292,22 @@ export class CasesService {
       this.expect(c, [CaseStatus.ASSIGNED]);
       const now = this.clock.now();
       Object.assign(c, { status: CaseStatus.RESOLVED, resolution: input.resolution, resolvedAt: now });
-      await recordStep(em, ctx, c, now, { kind: 'RESOLVED', note: input.resolution, data: { inTime: c.dueOn === null || shanghaiDateOf(now) <= c.dueOn } });
-      await notify(em, c.tenantId, { roles: [this.officeRole(rules.tenant)] }, {
-        kind: 'CASE_RESOLVED',
-        title: `信访事项已化解：${c.number}`,
-        body: `${c.number}已报化解，请审核结案销号。`,
-        dedupeKey: `case-resolved:${c.id}:${now.toISOString()}`,
+      await recordStep(em, ctx, c, now, {
+        kind: 'RESOLVED',
+        note: input.resolution,
+        data: { inTime: c.dueOn === null || shanghaiDateOf(now) <= c.dueOn },
       });
+      await notify(
+        em,
+        c.tenantId,
+        { roles: [this.officeRole(rules.tenant)] },
+        {
+          kind: 'CASE_RESOLVED',
+          title: `信访事项已化解：${c.number}`,
+          body: `${c.number}已报化解，请审核结案销号。`,
+          dedupeKey: `case-resolved:${c.id}:${now.toISOString()}`,
+        },
+      );
     });
   }
 
@@ -211,11 +325,17 @@ export class CasesService {
    * Loads a case the caller can see, checks `action` on its tenant, applies `change` and saves —
    * all in one transaction. Other case services build their transitions on it.
    */
-  async change(ctx: RequestContext, caseId: string, action: 'update' | 'report' | 'approve', change: CaseChange): Promise<PetitionCase> {
+  async change(
+    ctx: RequestContext,
+    caseId: string,
+    action: 'update' | 'report' | 'approve',
+    change: CaseChange,
+  ): Promise<PetitionCase> {
     return this.db.run(ctx, async ({ em }) => {
       const c = await em.findOne(PetitionCase, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
       if (!c || !canSeeCase(ctx, c)) throw AppError.notFound('Case');
-      if (!ctx.ability.can(action, subject('PetitionCase', { tenantId: c.tenantId }))) throw CASE_ERRORS.forbidden(this.denial(action));
+      if (!ctx.ability.can(action, subject('PetitionCase', { tenantId: c.tenantId })))
+        throw CASE_ERRORS.forbidden(this.denial(action));
       const rules = await caseRulesOf(em, await tenantById(em, c.tenantId));
       await change(em, c, rules);
       c.updatedAt = this.clock.now();
@@ -232,11 +352,17 @@ export class CasesService {
   /** A progress report may come from the lead unit or a participating unit (004 预测排查制度 5: 共同处理解决). */
   responsibleOrParticipant(ctx: RequestContext, c: PetitionCase): void {
     const unit = unitScope(ctx);
-    if (unit && unit !== c.responsibleUnitId && !c.participatingUnitIds.includes(unit)) throw CASE_ERRORS.forbidden('LEAD_OR_PARTICIPANT_REPORTS');
+    if (unit && unit !== c.responsibleUnitId && !c.participatingUnitIds.includes(unit))
+      throw CASE_ERRORS.forbidden('LEAD_OR_PARTICIPANT_REPORTS');
   }
 
   expect(c: PetitionCase, states: readonly CaseStatus[]): void {
-    if (!states.includes(c.status)) throw CASE_ERRORS.conflict('CASE_WRONG_STATUS', { number: c.number, status: c.status, needed: states.join(' / ') }, 'input.caseId');
+    if (!states.includes(c.status))
+      throw CASE_ERRORS.conflict(
+        'CASE_WRONG_STATUS',
+        { number: c.number, status: c.status, needed: states.join(' / ') },
+        'input.caseId',
+      );
   }
 
   officeRole(tenant: Tenant): Role {
@@ -280,7 +406,10 @@ export class CasesService {
       [c.tenantId, personKeys, c.id, c.receivedAt, c.category],
     );
     if (!earlier.length) return 0;
-    await em.insert(CaseLink, earlier.map((e) => ({ tenantId: c.tenantId, caseId: c.id, earlierCaseId: e.id, kind: 'REPEAT' as const })));
+    await em.insert(
+      CaseLink,
+      earlier.map((e) => ({ tenantId: c.tenantId, caseId: c.id, earlierCaseId: e.id, kind: 'REPEAT' as const })),
+    );
     return earlier.length;
   }
 }

@@ -14,20 +14,35 @@ export class DeadlinesResolver {
   constructor(@Inject(DeadlinesService) private readonly deadlines: DeadlinesService) {}
 
   @Allow('read', 'PetitionCase')
-  @Query(() => CaseLimits, { description: "The ledger's limits for a tenant (集体访 threshold, extension cap), each from the plugin's article or shown as a platform default." })
+  @Query(() => CaseLimits, {
+    description:
+      "The ledger's limits for a tenant (集体访 threshold, extension cap), each from the plugin's article or shown as a platform default.",
+  })
   caseLimits(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<CaseLimits> {
     return this.deadlines.limits(ctx, tenantCode);
   }
 
   @Allow('report', 'PetitionCase')
-  @Mutation(() => CaseExtension, { description: 'The responsible unit or the office asks for a later time limit (延期), with a reason; one pending request per case.' })
-  requestCaseExtension(@Ctx() ctx: RequestContext, @Args('input') input: RequestCaseExtensionInput): Promise<CaseExtension> {
+  @Mutation(() => CaseExtension, {
+    description:
+      'The responsible unit or the office asks for a later time limit (延期), with a reason; one pending request per case.',
+  })
+  requestCaseExtension(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RequestCaseExtensionInput,
+  ): Promise<CaseExtension> {
     return this.deadlines.requestExtension(ctx, input);
   }
 
   @Allow('approve', 'PetitionCase')
-  @Mutation(() => CaseExtension, { description: 'The office or a convener approves (the time limit moves) or rejects an extension request, with a reason.' })
-  decideCaseExtension(@Ctx() ctx: RequestContext, @Args('input') input: DecideCaseExtensionInput): Promise<CaseExtension> {
+  @Mutation(() => CaseExtension, {
+    description:
+      'The office or a convener approves (the time limit moves) or rejects an extension request, with a reason.',
+  })
+  decideCaseExtension(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: DecideCaseExtensionInput,
+  ): Promise<CaseExtension> {
     return this.deadlines.decideExtension(ctx, input);
   }
 

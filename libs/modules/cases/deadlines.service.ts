@@ -19,7 +19,6 @@ import { CaseSweepService } from './case-sweep.service';
 import { CasesService } from './cases.service';
 import type { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadline.inputs';
 
-
 /**
  * Time limits of cases (issue 5 item 6). A case's `dueOn` comes from the plugin's step limits at
  * assignment (`stepDue`) or is set by the office; this service detects open cases past it (a
@@ -49,7 +48,11 @@ export class DeadlinesService {
   private async affectedByRules(em: EntityManager, view: RulesChangeView): Promise<AffectedItem[]> {
     const steps = touchedKeys(view.changes, 'cases.stepLimits');
     if (!steps.length) return [];
-    const open = await em.find(PetitionCase, { where: { tenantId: view.tenantId, status: In([...OPEN_CASE_STATUSES]) }, select: { id: true, number: true, dueOn: true, dueRule: true }, order: { dueOn: 'ASC' } });
+    const open = await em.find(PetitionCase, {
+      where: { tenantId: view.tenantId, status: In([...OPEN_CASE_STATUSES]) },
+      select: { id: true, number: true, dueOn: true, dueRule: true },
+      order: { dueOn: 'ASC' },
+    });
     const out: AffectedItem[] = [];
     for (const c of open) {
       const step = steps.find((s) => c.dueOn && c.dueRule?.startsWith(`${s} `));
@@ -59,7 +62,9 @@ export class DeadlinesService {
         kind: 'CASE_DEADLINE',
         id: c.id,
         label: `${c.number} ${step} due ${c.dueOn}`,
-        paths: view.changes.map((x) => x.path).filter((x) => x === `cases.stepLimits[${step}]` || x.startsWith(`cases.stepLimits[${step}].`)),
+        paths: view.changes
+          .map((x) => x.path)
+          .filter((x) => x === `cases.stepLimits[${step}]` || x.startsWith(`cases.stepLimits[${step}].`)),
         effect: `keeps its time limit (${c.dueOn}); ${after ? `${step} ${after.within.amount} ${after.within.unit}` : `no ${step} limit`} applies to steps begun after the change`,
       });
     }
@@ -82,11 +87,15 @@ export class DeadlinesService {
       if (!c.dueOn) throw CASE_ERRORS.conflict('NO_TIME_LIMIT', { number: c.number }, 'input.caseId');
       const now = this.clock.now();
       const today = shanghaiDateOf(now);
-      if (input.requestedDueOn <= c.dueOn) throw CASE_ERRORS.badInput('input.requestedDueOn', 'NOT_AFTER_CURRENT_LIMIT', { on: c.dueOn });
+      if (input.requestedDueOn <= c.dueOn)
+        throw CASE_ERRORS.badInput('input.requestedDueOn', 'NOT_AFTER_CURRENT_LIMIT', { on: c.dueOn });
       if (input.requestedDueOn < today) throw CASE_ERRORS.badInput('input.requestedDueOn', 'IN_THE_PAST');
       // One extension adds at most the plugin's cap, or the platform default of 30 days (《信访工作条例》第三十二条).
       if (input.requestedDueOn > addDays(c.dueOn, rules.extensionCap.value)) {
-        throw CASE_ERRORS.badInput('input.requestedDueOn', 'EXTENSION_BEYOND_CAP', { cap: rules.extensionCap.words, latest: addDays(c.dueOn, rules.extensionCap.value) });
+        throw CASE_ERRORS.badInput('input.requestedDueOn', 'EXTENSION_BEYOND_CAP', {
+          cap: rules.extensionCap.words,
+          latest: addDays(c.dueOn, rules.extensionCap.value),
+        });
       }
       if (await em.exists(CaseExtension, { where: { caseId: c.id, status: ExtensionStatus.REQUESTED } })) {
         throw CASE_ERRORS.conflict('EXTENSION_PENDING', { number: c.number }, 'input.caseId');
@@ -103,13 +112,22 @@ export class DeadlinesService {
           requestedAt: now,
         }),
       );
-      await recordStep(em, ctx, c, now, { kind: 'EXTENSION_REQUESTED', note: input.reason, data: { extensionId: saved.id, currentDueOn: c.dueOn, requestedDueOn: input.requestedDueOn } });
-      await notify(em, c.tenantId, { roles: [this.cases.officeRole(rules.tenant), Role.CHIEF_CONVENER, Role.CONVENER] }, {
-        kind: 'CASE_EXTENSION_REQUESTED',
-        title: `延期申请：${c.number}`,
-        body: `${c.number}申请将办理时限由${c.dueOn}延至${input.requestedDueOn}，理由：${input.reason}。请审批。`,
-        dedupeKey: `case-extension-requested:${saved.id}`,
+      await recordStep(em, ctx, c, now, {
+        kind: 'EXTENSION_REQUESTED',
+        note: input.reason,
+        data: { extensionId: saved.id, currentDueOn: c.dueOn, requestedDueOn: input.requestedDueOn },
       });
+      await notify(
+        em,
+        c.tenantId,
+        { roles: [this.cases.officeRole(rules.tenant), Role.CHIEF_CONVENER, Role.CONVENER] },
+        {
+          kind: 'CASE_EXTENSION_REQUESTED',
+          title: `延期申请：${c.number}`,
+          body: `${c.number}申请将办理时限由${c.dueOn}延至${input.requestedDueOn}，理由：${input.reason}。请审批。`,
+          dedupeKey: `case-extension-requested:${saved.id}`,
+        },
+      );
     });
     return saved!;
   }
@@ -120,30 +138,68 @@ export class DeadlinesService {
       if (!found) throw AppError.notFound('Extension request');
       let decided: CaseExtension | null = null;
       await this.cases.change(ctx, found.caseId, 'approve', async (em2, c) => {
-        const ext = await em2.findOneOrFail(CaseExtension, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-        if (ext.status !== ExtensionStatus.REQUESTED) throw CASE_ERRORS.conflict('EXTENSION_ALREADY_DECIDED', { status: ext.status.toLowerCase() }, 'input.extensionId');
+        const ext = await em2.findOneOrFail(CaseExtension, {
+          where: { id: found.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (ext.status !== ExtensionStatus.REQUESTED)
+          throw CASE_ERRORS.conflict(
+            'EXTENSION_ALREADY_DECIDED',
+            { status: ext.status.toLowerCase() },
+            'input.extensionId',
+          );
         const now = this.clock.now();
         if (input.approve) {
-          if (!OPEN_CASE_STATUSES.includes(c.status)) throw CASE_ERRORS.conflict('EXTENSION_CASE_NOT_OPEN', { number: c.number, status: c.status }, 'input.extensionId');
+          if (!OPEN_CASE_STATUSES.includes(c.status))
+            throw CASE_ERRORS.conflict(
+              'EXTENSION_CASE_NOT_OPEN',
+              { number: c.number, status: c.status },
+              'input.extensionId',
+            );
           if (c.dueOn !== ext.currentDueOn) {
-            throw CASE_ERRORS.conflict('TIME_LIMIT_CHANGED', { number: c.number, dueOn: c.dueOn ?? 'none' }, 'input.extensionId');
+            throw CASE_ERRORS.conflict(
+              'TIME_LIMIT_CHANGED',
+              { number: c.number, dueOn: c.dueOn ?? 'none' },
+              'input.extensionId',
+            );
           }
-          Object.assign(c, { dueOn: ext.requestedDueOn, dueProvisional: false, dueRule: `extended from ${ext.currentDueOn} (延期, approved ${shanghaiDateOf(now)})` });
+          Object.assign(c, {
+            dueOn: ext.requestedDueOn,
+            dueProvisional: false,
+            dueRule: `extended from ${ext.currentDueOn} (延期, approved ${shanghaiDateOf(now)})`,
+          });
         }
-        Object.assign(ext, { status: input.approve ? ExtensionStatus.APPROVED : ExtensionStatus.REJECTED, decidedById: ctx.caller.userId, decidedAt: now, decisionNote: input.note });
+        Object.assign(ext, {
+          status: input.approve ? ExtensionStatus.APPROVED : ExtensionStatus.REJECTED,
+          decidedById: ctx.caller.userId,
+          decidedAt: now,
+          decisionNote: input.note,
+        });
         decided = await em2.save(ext);
         await recordStep(em2, ctx, c, now, {
           kind: input.approve ? 'EXTENSION_APPROVED' : 'EXTENSION_REJECTED',
           note: input.note,
-          data: { extensionId: ext.id, currentDueOn: ext.currentDueOn, requestedDueOn: ext.requestedDueOn, dueOn: c.dueOn },
+          data: {
+            extensionId: ext.id,
+            currentDueOn: ext.currentDueOn,
+            requestedDueOn: ext.requestedDueOn,
+            dueOn: c.dueOn,
+          },
         });
         if (c.responsibleUnitId) {
-          await notify(em2, c.tenantId, { unitId: c.responsibleUnitId }, {
-            kind: input.approve ? 'CASE_EXTENSION_APPROVED' : 'CASE_EXTENSION_REJECTED',
-            title: `延期申请${input.approve ? '已批准' : '未批准'}：${c.number}`,
-            body: input.approve ? `${c.number}办理时限延至${ext.requestedDueOn}。${input.note}` : `${c.number}办理时限仍为${c.dueOn}。${input.note}`,
-            dedupeKey: `case-extension-decided:${ext.id}`,
-          });
+          await notify(
+            em2,
+            c.tenantId,
+            { unitId: c.responsibleUnitId },
+            {
+              kind: input.approve ? 'CASE_EXTENSION_APPROVED' : 'CASE_EXTENSION_REJECTED',
+              title: `延期申请${input.approve ? '已批准' : '未批准'}：${c.number}`,
+              body: input.approve
+                ? `${c.number}办理时限延至${ext.requestedDueOn}。${input.note}`
+                : `${c.number}办理时限仍为${c.dueOn}。${input.note}`,
+              dedupeKey: `case-extension-decided:${ext.id}`,
+            },
+          );
         }
       });
       return decided!;
@@ -152,7 +208,9 @@ export class DeadlinesService {
 
   /** Extension requests of cases, oldest first (a DataLoader batch). */
   async extensionsOf(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseExtension[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(CaseExtension, { where: { caseId: In([...caseIds]) }, order: { requestedAt: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(CaseExtension, { where: { caseId: In([...caseIds]) }, order: { requestedAt: 'ASC' } }),
+    );
     return groupBy(caseIds, rows, (r) => r.caseId);
   }
 
@@ -164,7 +222,11 @@ export class DeadlinesService {
   async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
     const overdue = await em
       .createQueryBuilder(PetitionCase, 'c')
-      .where('c.tenant_id = :t AND c.status IN (:...open) AND c.due_on < :today', { t: rules.tenant.id, open: OPEN_CASE_STATUSES, today })
+      .where('c.tenant_id = :t AND c.status IN (:...open) AND c.due_on < :today', {
+        t: rules.tenant.id,
+        open: OPEN_CASE_STATUSES,
+        today,
+      })
       .getMany();
     let found = 0;
     for (const c of overdue) {
@@ -174,13 +236,31 @@ export class DeadlinesService {
         .createQueryBuilder()
         .insert()
         .into(Finding)
-        .values({ tenantId: c.tenantId, kind: 'CASE_OVERDUE', rule, facts: { caseId: c.id, number: c.number, dueOn: c.dueOn, dueProvisional: c.dueProvisional, responsibleUnitId: c.responsibleUnitId, rule } as never, dedupeKey: key })
+        .values({
+          tenantId: c.tenantId,
+          kind: 'CASE_OVERDUE',
+          rule,
+          facts: {
+            caseId: c.id,
+            number: c.number,
+            dueOn: c.dueOn,
+            dueProvisional: c.dueProvisional,
+            responsibleUnitId: c.responsibleUnitId,
+            rule,
+          } as never,
+          dedupeKey: key,
+        })
         .orIgnore()
         .execute();
       if (!(result.raw as unknown[]).length) continue;
       found += 1;
       await recordStep(em, ctx, c, this.clock.now(), { kind: 'OVERDUE', note: `due ${c.dueOn}`, rule });
-      const notice = { kind: 'CASE_OVERDUE', title: `信访事项超期：${c.number}`, body: `${c.number}已超过办理时限（${c.dueOn}）未办结，请督促办理或申请延期。`, dedupeKey: key };
+      const notice = {
+        kind: 'CASE_OVERDUE',
+        title: `信访事项超期：${c.number}`,
+        body: `${c.number}已超过办理时限（${c.dueOn}）未办结，请督促办理或申请延期。`,
+        dedupeKey: key,
+      };
       if (c.responsibleUnitId) await notify(em, c.tenantId, { unitId: c.responsibleUnitId }, notice);
       await notify(em, c.tenantId, { roles: [this.cases.officeRole(rules.tenant)] }, notice);
     }

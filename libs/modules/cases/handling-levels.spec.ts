@@ -23,7 +23,7 @@ describe('grid escalation (002 §五(二))', () => {
     expect(escalationTarget(twoLevels, COMMUNITY)).toBeNull();
   });
 
-  it('names levels in the plugin\'s words', () => {
+  it("names levels in the plugin's words", () => {
     expect([GRID, COMMUNITY, TOWN].map((l) => gridLevelName(xincheng, l))).toEqual(['网格', '社区', '街道']);
     expect([GRID, COMMUNITY, TOWN].map((l) => gridLevelName(twoLevels, l))).toEqual(['网格', 'COMMUNITY', '镇']);
     expect(gridLevelName(undefined, TOWN)).toBe('TOWN');

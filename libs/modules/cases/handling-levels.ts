@@ -10,7 +10,9 @@ export type TierRule = NonNullable<CaseRuleSet['tieredHandling']>[number];
  * grid, and a middle level is the community. Two levels (镇, 网格) skip the community.
  */
 export function gridLadder(grid: GridRule): HandlingLevel[] {
-  return grid.levels.length > 2 ? [HandlingLevel.GRID, HandlingLevel.COMMUNITY, HandlingLevel.TOWN] : [HandlingLevel.GRID, HandlingLevel.TOWN];
+  return grid.levels.length > 2
+    ? [HandlingLevel.GRID, HandlingLevel.COMMUNITY, HandlingLevel.TOWN]
+    : [HandlingLevel.GRID, HandlingLevel.TOWN];
 }
 
 /** The plugin's own word for a level (网格, 社区, 街道), or the level's code where its grid has none. */

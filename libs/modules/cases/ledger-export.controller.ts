@@ -15,14 +15,23 @@ export class LedgerExportController {
 
   @Allow('read', 'PetitionCase')
   @Get('case-ledger/:tenantCode.xlsx')
-  async caseLedger(@Ctx() ctx: RequestContext, @Param('tenantCode') tenantCode: string, @Query('level') level: unknown, @Res() res: Response): Promise<void> {
+  async caseLedger(
+    @Ctx() ctx: RequestContext,
+    @Param('tenantCode') tenantCode: string,
+    @Query('level') level: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     if (!CODE_PATTERN.test(tenantCode)) throw AppError.notFound(`Tenant "${tenantCode}"`);
-    if (level !== undefined && !(typeof level === 'string' && (Object.values(LedgerLevel) as string[]).includes(level))) throw CASE_ERRORS.badInput('level', 'NOT_TOWN_OR_COMMUNITY');
+    if (level !== undefined && !(typeof level === 'string' && (Object.values(LedgerLevel) as string[]).includes(level)))
+      throw CASE_ERRORS.badInput('level', 'NOT_TOWN_OR_COMMUNITY');
     const { filename, content } = await this.exports.xlsx(ctx, tenantCode, (level as LedgerLevel | undefined) ?? null);
     res
       .status(200)
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .setHeader('Content-Disposition', `attachment; filename="case-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="case-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      )
       .send(content);
   }
 }

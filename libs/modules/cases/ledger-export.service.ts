@@ -25,13 +25,24 @@ export class LedgerExportService {
     @Inject(LedgerService) private readonly ledger: LedgerService,
   ) {}
 
-  async xlsx(ctx: RequestContext, tenantCode: string, level: LedgerLevel | null): Promise<{ filename: string; content: Buffer }> {
+  async xlsx(
+    ctx: RequestContext,
+    tenantCode: string,
+    level: LedgerLevel | null,
+  ): Promise<{ filename: string; content: Buffer }> {
     const entries = await this.ledger.list(ctx, tenantCode, { level: level ?? undefined }, EXPORT_CAP);
     const data = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
       const none = ['00000000-0000-0000-0000-000000000000'];
       const caseIds = [...new Set(entries.map((e) => e.caseId))];
-      const numbers = new Map((await em.find(PetitionCase, { where: { id: In(caseIds.length ? caseIds : none) }, select: { id: true, number: true } })).map((c) => [c.id, c.number]));
+      const numbers = new Map(
+        (
+          await em.find(PetitionCase, {
+            where: { id: In(caseIds.length ? caseIds : none) },
+            select: { id: true, number: true },
+          })
+        ).map((c) => [c.id, c.number]),
+      );
       const units = new Map((await em.find(MemberUnit, { where: { tenantId: tenant.id } })).map((u) => [u.id, u.name]));
       return { tenant, numbers, units };
     });
@@ -53,7 +64,9 @@ export class LedgerExportService {
       doneAt: e.doneAt?.toISOString() ?? null,
       overdue: this.ledger.isOverdue(e),
     });
-    const scope = level ? `${levelName(level)}级` : ledgers.levels.map(levelName).join('、') + (ledgers.levels.length > 1 ? '两级' : '级');
+    const scope = level
+      ? `${levelName(level)}级`
+      : ledgers.levels.map(levelName).join('、') + (ledgers.levels.length > 1 ? '两级' : '级');
     const content = await renderCaseLedgerXlsx({
       tenantName: tenant.name,
       scope,

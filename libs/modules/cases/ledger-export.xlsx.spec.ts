@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import { CASE_LEDGER_HEADERS, OVERDUE_FILL_ARGB, renderCaseLedgerXlsx, type CaseLedgerRow, type CaseLedgerWorkbook } from './ledger-export.xlsx';
+import {
+  CASE_LEDGER_HEADERS,
+  OVERDUE_FILL_ARGB,
+  renderCaseLedgerXlsx,
+  type CaseLedgerRow,
+  type CaseLedgerWorkbook,
+} from './ledger-export.xlsx';
 
 const row = (over: Partial<CaseLedgerRow> = {}): CaseLedgerRow => ({
   caseNumber: '2026-0001',
@@ -22,7 +28,10 @@ const workbook = (): CaseLedgerWorkbook => ({
   scope: '街道、社区两级',
   generatedAt: '2026-12-10T02:05:00Z',
   lists: [
-    { list: 'PROBLEM', rows: [row(), row({ caseNumber: '2026-0002', level: '社区', community: '社区居委会1', overdue: true })] },
+    {
+      list: 'PROBLEM',
+      rows: [row(), row({ caseNumber: '2026-0002', level: '社区', community: '社区居委会1', overdue: true })],
+    },
     { list: 'RESPONSIBILITY', rows: [] },
     { list: 'TASK', rows: [row({ doneAt: '2026-12-08T07:20:00Z' })] },
   ],
@@ -40,7 +49,9 @@ describe('renderCaseLedgerXlsx', () => {
   it('writes one sheet per list, in the order given, each titled with its scope and date', async () => {
     const wb = await load(await renderCaseLedgerXlsx(workbook()));
     expect(wb.worksheets.map((s) => s.name)).toEqual(['问题清单', '责任清单', '任务清单']);
-    expect(wb.getWorksheet('问题清单')!.getCell('A1').value).toBe('新城街道信访问题解决工作台账（街道、社区两级）问题清单（截至2026年12月10日（星期四）10:05）');
+    expect(wb.getWorksheet('问题清单')!.getCell('A1').value).toBe(
+      '新城街道信访问题解决工作台账（街道、社区两级）问题清单（截至2026年12月10日（星期四）10:05）',
+    );
     expect(values(wb.getWorksheet('责任清单')!.getRow(2))).toEqual([...CASE_LEDGER_HEADERS]);
     expect(wb.getWorksheet('责任清单')!.rowCount).toBe(2);
   });
@@ -48,10 +59,29 @@ describe('renderCaseLedgerXlsx', () => {
   it('writes each entry as a row with real dates, status in Chinese and the community for community entries', async () => {
     const wb = await load(await renderCaseLedgerXlsx(workbook()));
     const problems = wb.getWorksheet('问题清单')!;
-    expect(values(problems.getRow(3))).toEqual([1, '2026-0001', '街道', null, '小区供暖不达标', '民生诉求', '协调供热公司检修管网', '王伟', '平安建设办公室', '李娜', new Date(Date.UTC(2026, 11, 1)), '未办结', '否', null]);
+    expect(values(problems.getRow(3))).toEqual([
+      1,
+      '2026-0001',
+      '街道',
+      null,
+      '小区供暖不达标',
+      '民生诉求',
+      '协调供热公司检修管网',
+      '王伟',
+      '平安建设办公室',
+      '李娜',
+      new Date(Date.UTC(2026, 11, 1)),
+      '未办结',
+      '否',
+      null,
+    ]);
     expect(values(problems.getRow(4)).slice(0, 4)).toEqual([2, '2026-0002', '社区', '社区居委会1']);
     // Done at 07:20Z is 15:20 in Beijing.
-    expect(values(wb.getWorksheet('任务清单')!.getRow(3)).slice(11)).toEqual(['已办结', '否', new Date(Date.UTC(2026, 11, 8, 15, 20))]);
+    expect(values(wb.getWorksheet('任务清单')!.getRow(3)).slice(11)).toEqual([
+      '已办结',
+      '否',
+      new Date(Date.UTC(2026, 11, 8, 15, 20)),
+    ]);
   });
 
   it('highlights overdue rows only', async () => {

@@ -36,9 +36,28 @@ export interface CaseLedgerWorkbook {
 }
 
 /** Exhaustive by type: a new list does not compile until it has a name. */
-export const LEDGER_LIST_NAMES: Readonly<Record<LedgerListCode, string>> = { PROBLEM: '问题清单', RESPONSIBILITY: '责任清单', TASK: '任务清单' };
+export const LEDGER_LIST_NAMES: Readonly<Record<LedgerListCode, string>> = {
+  PROBLEM: '问题清单',
+  RESPONSIBILITY: '责任清单',
+  TASK: '任务清单',
+};
 
-export const CASE_LEDGER_HEADERS = ['序号', '信访件编号', '台账层级', '社区', '诉求内容', '分类处理情况', '具体工作措施', '包案领导', '责任单位', '责任人', '处理时限', '状态', '是否超期', '办结时间'] as const;
+export const CASE_LEDGER_HEADERS = [
+  '序号',
+  '信访件编号',
+  '台账层级',
+  '社区',
+  '诉求内容',
+  '分类处理情况',
+  '具体工作措施',
+  '包案领导',
+  '责任单位',
+  '责任人',
+  '处理时限',
+  '状态',
+  '是否超期',
+  '办结时间',
+] as const;
 
 export const OVERDUE_FILL_ARGB = 'FFFFC7CE';
 const OVERDUE_FONT_ARGB = 'FF9C0006';
@@ -71,11 +90,31 @@ function rowValues(row: CaseLedgerRow, n: number, what: string): ExcelJS.CellVal
   ];
 }
 
-function addSheet(workbook: ExcelJS.Workbook, input: CaseLedgerWorkbook, list: LedgerListCode, rows: CaseLedgerRow[]): void {
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  input: CaseLedgerWorkbook,
+  list: LedgerListCode,
+  rows: CaseLedgerRow[],
+): void {
   const name = LEDGER_LIST_NAMES[list];
   const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    views: [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: HEADER_ROW,
+        topLeftCell: `A${HEADER_ROW + 1}`,
+        activeCell: `A${HEADER_ROW + 1}`,
+      },
+    ],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
   });
   WIDTHS.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   const title = sheet.getCell(TITLE_ROW, 1);
@@ -97,7 +136,11 @@ function addSheet(workbook: ExcelJS.Workbook, input: CaseLedgerWorkbook, list: L
     for (let col = 1; col <= CASE_LEDGER_HEADERS.length; col += 1) {
       const cell = added.getCell(col);
       cell.border = BORDER;
-      cell.alignment = { vertical: 'middle', horizontal: WRAPPED.has(col) ? 'left' : 'center', wrapText: WRAPPED.has(col) };
+      cell.alignment = {
+        vertical: 'middle',
+        horizontal: WRAPPED.has(col) ? 'left' : 'center',
+        wrapText: WRAPPED.has(col),
+      };
       if (row.overdue) {
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: OVERDUE_FILL_ARGB } };
         cell.font = { color: { argb: OVERDUE_FONT_ARGB } };
@@ -106,7 +149,10 @@ function addSheet(workbook: ExcelJS.Workbook, input: CaseLedgerWorkbook, list: L
     added.getCell(11).numFmt = DATE_FORMAT;
     added.getCell(14).numFmt = DATE_TIME_FORMAT;
   });
-  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + rows.length, column: CASE_LEDGER_HEADERS.length } };
+  sheet.autoFilter = {
+    from: { row: HEADER_ROW, column: 1 },
+    to: { row: HEADER_ROW + rows.length, column: CASE_LEDGER_HEADERS.length },
+  };
 }
 
 /** Renders the ledger: one sheet per list, in the order given (the plugin's), overdue rows highlighted. */

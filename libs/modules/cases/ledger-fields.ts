@@ -31,9 +31,14 @@ export type LedgerFieldValues = { [K in (typeof LEDGER_FIELD_INPUTS)[LedgerField
  * The first item the plugin requires that the entry leaves out, in the plugin's order (so a
  * refusal names one field at a time, the way the source lists them); null when all are there.
  */
-export function firstMissingLedgerField(required: readonly LedgerField[], values: LedgerFieldValues): LedgerField | null {
-  return required.find((f) => {
-    const v = values[LEDGER_FIELD_INPUTS[f]];
-    return v === undefined || v === null || v.trim() === '';
-  }) ?? null;
+export function firstMissingLedgerField(
+  required: readonly LedgerField[],
+  values: LedgerFieldValues,
+): LedgerField | null {
+  return (
+    required.find((f) => {
+      const v = values[LEDGER_FIELD_INPUTS[f]];
+      return v === undefined || v === null || v.trim() === '';
+    }) ?? null
+  );
 }

@@ -25,7 +25,7 @@ export class CaseLine {
   leader: string;
 
   @Column({ type: 'text' })
-  @Field({ description: 'The post, one of the plugin\'s `structure.leaders` titles of tier IN_CHARGE (分管领导).' })
+  @Field({ description: "The post, one of the plugin's `structure.leaders` titles of tier IN_CHARGE (分管领导)." })
   post: string;
 
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
@@ -79,11 +79,15 @@ export class CaseWorkingGroup {
   field: string;
 
   @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The case category of that field, when the ledger classifies by category: only cases of it join the group.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The case category of that field, when the ledger classifies by category: only cases of it join the group.',
+  })
   category: string | null;
 
   @Column({ type: 'text' })
-  @Field({ description: 'The group\'s leader.' })
+  @Field({ description: "The group's leader." })
   leader: string;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
@@ -130,10 +134,13 @@ export class CaseWorkingGroupCase {
 /** A principal leader's assignment (主要领导批转, 004 领导接待日制度 5) of a registered case. */
 @ObjectType('PrincipalAssignment')
 export class PrincipalAssignment {
-  @Field({ description: 'PENDING until the principal leader\'s 批转 is recorded, then DONE.' })
+  @Field({ description: "PENDING until the principal leader's 批转 is recorded, then DONE." })
   status: string;
 
-  @Field({ description: 'Who assigns (the plugin\'s `structure.leaders` post of tier PRINCIPAL, e.g. 鎮委書記) and the article: 鎮委書記批转 — 004 領導接待日制度 5.' })
+  @Field({
+    description:
+      "Who assigns (the plugin's `structure.leaders` post of tier PRINCIPAL, e.g. 鎮委書記) and the article: 鎮委書記批转 — 004 領導接待日制度 5.",
+  })
   rule: string;
 
   @Field(() => String, { nullable: true, description: 'The instruction (批示) the principal leader gave.' })

@@ -14,7 +14,14 @@ import { recordStep } from './case-events';
 import { canSeeCase, caseRulesOf, tenantByCode, type CaseRules } from './case-rules';
 import { CASE_ERRORS, THIS_TENANT } from './cases.errors';
 import { CasesService } from './cases.service';
-import type { AssignCaseCountyOwnerInput, RecordPrincipalAssignmentInput, SetCaseParticipantsInput, SetLeaderLinesInput, SetUpWorkingGroupInput, WorkingGroupCasesInput } from './dto/ledger-rules.inputs';
+import type {
+  AssignCaseCountyOwnerInput,
+  RecordPrincipalAssignmentInput,
+  SetCaseParticipantsInput,
+  SetLeaderLinesInput,
+  SetUpWorkingGroupInput,
+  WorkingGroupCasesInput,
+} from './dto/ledger-rules.inputs';
 import { inChargePosts, principalPost } from './ledger-rules';
 import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase, LeaderLines } from './ledger-rules.entity';
 
@@ -38,20 +45,36 @@ export class LedgerRulesService {
   async recordPrincipalAssignment(ctx: RequestContext, input: RecordPrincipalAssignmentInput): Promise<PetitionCase> {
     return this.cases.change(ctx, input.caseId, 'approve', async (em, c, rules) => {
       const rule = rules.own.principalAssignment;
-      if (!rule || c.principalStatus === null) throw CASE_ERRORS.badInput('input.caseId', 'NOT_FOR_PRINCIPAL_ASSIGNMENT', { number: c.number });
+      if (!rule || c.principalStatus === null)
+        throw CASE_ERRORS.badInput('input.caseId', 'NOT_FOR_PRINCIPAL_ASSIGNMENT', { number: c.number });
       const post = principalPost(rules);
-      if (!ctx.caller.roles.includes(rule.by as Role) || ctx.caller.tenantId !== c.tenantId) throw CASE_ERRORS.forbidden('PRINCIPAL_LEADER_ONLY', { post, role: rule.by, source: rule.source });
+      if (!ctx.caller.roles.includes(rule.by as Role) || ctx.caller.tenantId !== c.tenantId)
+        throw CASE_ERRORS.forbidden('PRINCIPAL_LEADER_ONLY', { post, role: rule.by, source: rule.source });
       this.cases.expect(c, OPEN_CASE_STATUSES);
       const now = this.clock.now();
       const again = c.principalStatus === 'DONE';
-      Object.assign(c, { principalStatus: 'DONE', principalInstruction: input.instruction, principalById: ctx.caller.userId, principalAt: now });
-      await recordStep(em, ctx, c, now, { kind: again ? 'PRINCIPAL_REASSIGNED' : 'PRINCIPAL_ASSIGNED', note: input.instruction, rule: rule.source });
-      await notify(em, c.tenantId, { roles: [this.cases.officeRole(rules.tenant)] }, {
-        kind: 'CASE_PRINCIPAL_ASSIGNED',
-        title: `${post}已批转：${c.number}`,
-        body: `${post}批示：${input.instruction}（${rule.source}）`,
-        dedupeKey: `case-principal-done:${c.id}:${now.toISOString()}`,
+      Object.assign(c, {
+        principalStatus: 'DONE',
+        principalInstruction: input.instruction,
+        principalById: ctx.caller.userId,
+        principalAt: now,
       });
+      await recordStep(em, ctx, c, now, {
+        kind: again ? 'PRINCIPAL_REASSIGNED' : 'PRINCIPAL_ASSIGNED',
+        note: input.instruction,
+        rule: rule.source,
+      });
+      await notify(
+        em,
+        c.tenantId,
+        { roles: [this.cases.officeRole(rules.tenant)] },
+        {
+          kind: 'CASE_PRINCIPAL_ASSIGNED',
+          title: `${post}已批转：${c.number}`,
+          body: `${post}批示：${input.instruction}（${rule.source}）`,
+          dedupeKey: `case-principal-done:${c.id}:${now.toISOString()}`,
+        },
+      );
     });
   }
 
@@ -68,28 +91,58 @@ export class LedgerRulesService {
       for (const [i, l] of input.lines.entries()) {
         if (leaders.has(l.leader)) throw CASE_ERRORS.badInput(`input.lines[${i}].leader`, 'APPEARS_TWICE');
         leaders.add(l.leader);
-        if (!posts.includes(l.post)) throw CASE_ERRORS.badInput(`input.lines[${i}].post`, 'NOT_AN_IN_CHARGE_POST', { posts: posts.join(', ') || '—' });
-        if (!(l.categories?.length || l.unitIds?.length)) throw CASE_ERRORS.badInput(`input.lines[${i}].categories`, 'LINE_HOLDS_NOTHING');
+        if (!posts.includes(l.post))
+          throw CASE_ERRORS.badInput(`input.lines[${i}].post`, 'NOT_AN_IN_CHARGE_POST', {
+            posts: posts.join(', ') || '—',
+          });
+        if (!(l.categories?.length || l.unitIds?.length))
+          throw CASE_ERRORS.badInput(`input.lines[${i}].categories`, 'LINE_HOLDS_NOTHING');
         const known = rules.own.categories.map((c) => c.code);
         for (const code of l.categories ?? []) {
-          if (known.length && !known.includes(code)) throw CASE_ERRORS.badInput(`input.lines[${i}].categories`, 'NOT_IN_PLUGIN_LIST', { allowed: known.join(', '), source: '' });
-          if (categories.has(code)) throw CASE_ERRORS.badInput(`input.lines[${i}].categories`, 'CATEGORY_IN_ANOTHER_LINE', { code, leader: categories.get(code)! });
+          if (known.length && !known.includes(code))
+            throw CASE_ERRORS.badInput(`input.lines[${i}].categories`, 'NOT_IN_PLUGIN_LIST', {
+              allowed: known.join(', '),
+              source: '',
+            });
+          if (categories.has(code))
+            throw CASE_ERRORS.badInput(`input.lines[${i}].categories`, 'CATEGORY_IN_ANOTHER_LINE', {
+              code,
+              leader: categories.get(code)!,
+            });
           categories.set(code, l.leader);
         }
-        if (l.unitIds?.length && (await em.count(MemberUnit, { where: { id: In(l.unitIds), tenantId: tenant.id, active: true } })) !== new Set(l.unitIds).size) {
+        if (
+          l.unitIds?.length &&
+          (await em.count(MemberUnit, { where: { id: In(l.unitIds), tenantId: tenant.id, active: true } })) !==
+            new Set(l.unitIds).size
+        ) {
           throw CASE_ERRORS.badInput(`input.lines[${i}].unitIds`, 'NOT_AN_ACTIVE_UNIT', { where: THIS_TENANT });
         }
-        if (l.userId && !(await em.findOne(User, { where: { id: l.userId, tenantId: tenant.id, active: true } }))) throw CASE_ERRORS.badInput(`input.lines[${i}].userId`, 'NOT_AN_ACTIVE_USER', { where: THIS_TENANT });
+        if (l.userId && !(await em.findOne(User, { where: { id: l.userId, tenantId: tenant.id, active: true } })))
+          throw CASE_ERRORS.badInput(`input.lines[${i}].userId`, 'NOT_AN_ACTIVE_USER', { where: THIS_TENANT });
       }
       const now = this.clock.now();
       await em.delete(CaseLine, { tenantId: tenant.id });
       if (input.lines.length) {
         await em.insert(
           CaseLine,
-          input.lines.map((l, i) => ({ tenantId: tenant.id, position: i + 1, leader: l.leader, post: l.post, userId: l.userId ?? null, categories: l.categories ?? [], unitIds: [...new Set(l.unitIds ?? [])], setById: ctx.caller.userId, setAt: now })),
+          input.lines.map((l, i) => ({
+            tenantId: tenant.id,
+            position: i + 1,
+            leader: l.leader,
+            post: l.post,
+            userId: l.userId ?? null,
+            categories: l.categories ?? [],
+            unitIds: [...new Set(l.unitIds ?? [])],
+            setById: ctx.caller.userId,
+            setAt: now,
+          })),
         );
       }
-      return { rule: rule.source, lines: await em.find(CaseLine, { where: { tenantId: tenant.id }, order: { position: 'ASC' } }) };
+      return {
+        rule: rule.source,
+        lines: await em.find(CaseLine, { where: { tenantId: tenant.id }, order: { position: 'ASC' } }),
+      };
     });
   }
 
@@ -97,7 +150,10 @@ export class LedgerRulesService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
       const rule = this.byLine(await caseRulesOf(em, tenant), 'tenantCode');
-      return { rule: rule.source, lines: await em.find(CaseLine, { where: { tenantId: tenant.id }, order: { position: 'ASC' } }) };
+      return {
+        rule: rule.source,
+        lines: await em.find(CaseLine, { where: { tenantId: tenant.id }, order: { position: 'ASC' } }),
+      };
     });
   }
 
@@ -105,25 +161,45 @@ export class LedgerRulesService {
   async setParticipants(ctx: RequestContext, input: SetCaseParticipantsInput): Promise<PetitionCase> {
     return this.cases.change(ctx, input.caseId, 'update', async (em, c, rules) => {
       const rule = rules.own.participation;
-      if (!rule) throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: rules.tenant.name, what: { en: 'lead and participating units', zh: '牵头单位和参与单位' }, section: 'cases.participation' });
+      if (!rule)
+        throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', {
+          plugin: rules.tenant.pluginId,
+          tenant: rules.tenant.name,
+          what: { en: 'lead and participating units', zh: '牵头单位和参与单位' },
+          section: 'cases.participation',
+        });
       this.cases.expect(c, OPEN_CASE_STATUSES);
       if (!c.responsibleUnitId) throw CASE_ERRORS.conflict('NO_LEAD_UNIT', { number: c.number }, 'input.caseId');
       const ids = [...new Set(input.participatingUnitIds)];
-      if (ids.includes(c.responsibleUnitId)) throw CASE_ERRORS.badInput('input.participatingUnitIds', 'LEAD_UNIT_NOT_PARTICIPANT');
-      const units = ids.length ? await em.find(MemberUnit, { where: { id: In(ids), tenantId: c.tenantId, active: true } }) : [];
-      if (units.length !== ids.length) throw CASE_ERRORS.badInput('input.participatingUnitIds', 'NOT_AN_ACTIVE_UNIT', { where: THIS_TENANT });
+      if (ids.includes(c.responsibleUnitId))
+        throw CASE_ERRORS.badInput('input.participatingUnitIds', 'LEAD_UNIT_NOT_PARTICIPANT');
+      const units = ids.length
+        ? await em.find(MemberUnit, { where: { id: In(ids), tenantId: c.tenantId, active: true } })
+        : [];
+      if (units.length !== ids.length)
+        throw CASE_ERRORS.badInput('input.participatingUnitIds', 'NOT_AN_ACTIVE_UNIT', { where: THIS_TENANT });
       const added = ids.filter((id) => !c.participatingUnitIds.includes(id));
       c.participatingUnitIds = ids;
       c.participationBasis = input.basis;
       const now = this.clock.now();
-      await recordStep(em, ctx, c, now, { kind: 'PARTICIPANTS_SET', note: `${units.map((u) => u.name).join('、') || '—'}（${input.basis}）`, rule: `${rule.decidedBy}确定 — ${rule.source}`, data: { participatingUnitIds: ids } });
+      await recordStep(em, ctx, c, now, {
+        kind: 'PARTICIPANTS_SET',
+        note: `${units.map((u) => u.name).join('、') || '—'}（${input.basis}）`,
+        rule: `${rule.decidedBy}确定 — ${rule.source}`,
+        data: { participatingUnitIds: ids },
+      });
       for (const unitId of added) {
-        await notify(em, c.tenantId, { unitId }, {
-          kind: 'CASE_PARTICIPATION',
-          title: `参与办理信访事项：${c.number}`,
-          body: `${c.number}由牵头单位办理，本单位为参与单位，共同处理解决（${rule.source}）。`,
-          dedupeKey: `case-participant:${c.id}:${unitId}`,
-        });
+        await notify(
+          em,
+          c.tenantId,
+          { unitId },
+          {
+            kind: 'CASE_PARTICIPATION',
+            title: `参与办理信访事项：${c.number}`,
+            body: `${c.number}由牵头单位办理，本单位为参与单位，共同处理解决（${rule.source}）。`,
+            dedupeKey: `case-participant:${c.id}:${unitId}`,
+          },
+        );
       }
     });
   }
@@ -141,8 +217,17 @@ export class LedgerRulesService {
       }
       const now = this.clock.now();
       const first = c.countyOwnerLeader === null;
-      Object.assign(c, { countyOwnerLeader: input.leader, countyOwnedAt: now, countyOwnerTier: c.countyOwnerTier ?? input.tier });
-      await recordStep(em, ctx, c, now, { kind: first ? 'COUNTY_OWNER_ASSIGNED' : 'COUNTY_OWNER_CHANGED', note: `${input.leader} (${input.tier})`, rule: c.countyOwnerRule, data: { tier: input.tier } });
+      Object.assign(c, {
+        countyOwnerLeader: input.leader,
+        countyOwnedAt: now,
+        countyOwnerTier: c.countyOwnerTier ?? input.tier,
+      });
+      await recordStep(em, ctx, c, now, {
+        kind: first ? 'COUNTY_OWNER_ASSIGNED' : 'COUNTY_OWNER_CHANGED',
+        note: `${input.leader} (${input.tier})`,
+        rule: c.countyOwnerRule,
+        data: { tier: input.tier },
+      });
     });
   }
 
@@ -153,12 +238,18 @@ export class LedgerRulesService {
       const rules = await caseRulesOf(em, tenant);
       const rule = this.groupsRule(rules, 'input.tenantCode');
       const known = rules.own.categories.map((c) => c.code);
-      if (input.category && known.length && !known.includes(input.category)) throw CASE_ERRORS.badInput('input.category', 'NOT_IN_PLUGIN_LIST', { allowed: known.join(', '), source: '' });
+      if (input.category && known.length && !known.includes(input.category))
+        throw CASE_ERRORS.badInput('input.category', 'NOT_IN_PLUGIN_LIST', { allowed: known.join(', '), source: '' });
       const unitIds = [...new Set(input.unitIds ?? [])];
-      if (unitIds.length && (await em.count(MemberUnit, { where: { id: In(unitIds), tenantId: tenant.id, active: true } })) !== unitIds.length) {
+      if (
+        unitIds.length &&
+        (await em.count(MemberUnit, { where: { id: In(unitIds), tenantId: tenant.id, active: true } })) !==
+          unitIds.length
+      ) {
         throw CASE_ERRORS.badInput('input.unitIds', 'NOT_AN_ACTIVE_UNIT', { where: THIS_TENANT });
       }
-      if (await em.findOne(CaseWorkingGroup, { where: { tenantId: tenant.id, name: input.name } })) throw CASE_ERRORS.conflict('WORKING_GROUP_EXISTS', { name: input.name }, 'input.name');
+      if (await em.findOne(CaseWorkingGroup, { where: { tenantId: tenant.id, name: input.name } }))
+        throw CASE_ERRORS.conflict('WORKING_GROUP_EXISTS', { name: input.name }, 'input.name');
       const group = await em.save(
         em.create(CaseWorkingGroup, {
           tenantId: tenant.id,
@@ -175,7 +266,17 @@ export class LedgerRulesService {
         }),
       );
       for (const unitId of unitIds) {
-        await notify(em, tenant.id, { unitId }, { kind: 'WORKING_GROUP_SET_UP', title: `专项工作小组：${group.name}`, body: `本单位参加${group.name}（${group.field}，${rule.source}）。`, dedupeKey: `working-group:${group.id}:${unitId}` });
+        await notify(
+          em,
+          tenant.id,
+          { unitId },
+          {
+            kind: 'WORKING_GROUP_SET_UP',
+            title: `专项工作小组：${group.name}`,
+            body: `本单位参加${group.name}（${group.field}，${rule.source}）。`,
+            dedupeKey: `working-group:${group.id}:${unitId}`,
+          },
+        );
       }
       return group;
     });
@@ -185,18 +286,43 @@ export class LedgerRulesService {
   async addCases(ctx: RequestContext, input: WorkingGroupCasesInput): Promise<CaseWorkingGroup> {
     return this.db.run(ctx, async ({ em }) => {
       const group = await this.group(em, ctx, input.groupId);
-      if (group.dissolvedAt) throw CASE_ERRORS.conflict('WORKING_GROUP_DISSOLVED', { name: group.name }, 'input.groupId');
+      if (group.dissolvedAt)
+        throw CASE_ERRORS.conflict('WORKING_GROUP_DISSOLVED', { name: group.name }, 'input.groupId');
       const ids = [...new Set(input.caseIds)];
       const found = await em.find(PetitionCase, { where: { id: In(ids), tenantId: group.tenantId } });
       for (const [i, id] of ids.entries()) {
         const c = found.find((x) => x.id === id);
         if (!c || !canSeeCase(ctx, c)) throw CASE_ERRORS.badInput(`input.caseIds[${i}]`, 'NOT_A_CASE_OF_GROUP_TENANT');
-        if (group.category && c.category !== group.category) throw CASE_ERRORS.badInput(`input.caseIds[${i}]`, 'NOT_OF_GROUP_FIELD', { number: c.number, category: group.category });
+        if (group.category && c.category !== group.category)
+          throw CASE_ERRORS.badInput(`input.caseIds[${i}]`, 'NOT_OF_GROUP_FIELD', {
+            number: c.number,
+            category: group.category,
+          });
       }
       const now = this.clock.now();
-      const inserted = await em.createQueryBuilder().insert().into(CaseWorkingGroupCase).values(ids.map((caseId) => ({ tenantId: group.tenantId, groupId: group.id, caseId, addedById: ctx.caller.userId, addedAt: now }))).orIgnore().returning(['caseId']).execute();
+      const inserted = await em
+        .createQueryBuilder()
+        .insert()
+        .into(CaseWorkingGroupCase)
+        .values(
+          ids.map((caseId) => ({
+            tenantId: group.tenantId,
+            groupId: group.id,
+            caseId,
+            addedById: ctx.caller.userId,
+            addedAt: now,
+          })),
+        )
+        .orIgnore()
+        .returning(['caseId'])
+        .execute();
       for (const row of inserted.raw as { case_id: string }[]) {
-        await recordStep(em, ctx, { id: row.case_id, tenantId: group.tenantId }, now, { kind: 'JOINED_WORKING_GROUP', note: group.name, rule: group.rule, data: { groupId: group.id } });
+        await recordStep(em, ctx, { id: row.case_id, tenantId: group.tenantId }, now, {
+          kind: 'JOINED_WORKING_GROUP',
+          note: group.name,
+          rule: group.rule,
+          data: { groupId: group.id },
+        });
       }
       return group;
     });
@@ -208,7 +334,13 @@ export class LedgerRulesService {
       const now = this.clock.now();
       for (const caseId of new Set(input.caseIds)) {
         const result = await em.delete(CaseWorkingGroupCase, { tenantId: group.tenantId, groupId: group.id, caseId });
-        if (result.affected) await recordStep(em, ctx, { id: caseId, tenantId: group.tenantId }, now, { kind: 'LEFT_WORKING_GROUP', note: group.name, rule: group.rule, data: { groupId: group.id } });
+        if (result.affected)
+          await recordStep(em, ctx, { id: caseId, tenantId: group.tenantId }, now, {
+            kind: 'LEFT_WORKING_GROUP',
+            note: group.name,
+            rule: group.rule,
+            data: { groupId: group.id },
+          });
       }
       return group;
     });
@@ -224,8 +356,15 @@ export class LedgerRulesService {
   }
 
   /** A tenant's groups by name (keyset on name, id); `activeOnly` leaves dissolved ones out. */
-  async groups(ctx: RequestContext, tenantCode: string, activeOnly: boolean, limit: number, after: string | null): Promise<{ items: CaseWorkingGroup[]; nextCursor: string | null }> {
-    if (limit < 1 || limit > GROUP_PAGE_MAX) throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: GROUP_PAGE_MAX });
+  async groups(
+    ctx: RequestContext,
+    tenantCode: string,
+    activeOnly: boolean,
+    limit: number,
+    after: string | null,
+  ): Promise<{ items: CaseWorkingGroup[]; nextCursor: string | null }> {
+    if (limit < 1 || limit > GROUP_PAGE_MAX)
+      throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: GROUP_PAGE_MAX });
     let cursor: { name: string; id: string } | null = null;
     if (after) {
       try {
@@ -240,10 +379,20 @@ export class LedgerRulesService {
       const qb = em.createQueryBuilder(CaseWorkingGroup, 'g').where('g.tenant_id = :t', { t: tenant.id });
       if (activeOnly) qb.andWhere('g.dissolved_at IS NULL');
       if (cursor) qb.andWhere('(g.name, g.id) > (:name, :id)', cursor);
-      const rows = await qb.orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').limit(limit + 1).getMany();
+      const rows = await qb
+        .orderBy('g.name', 'ASC')
+        .addOrderBy('g.id', 'ASC')
+        .limit(limit + 1)
+        .getMany();
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ name: last.name, id: last.id })).toString('base64url') : null };
+      return {
+        items,
+        nextCursor:
+          rows.length > limit && last
+            ? Buffer.from(JSON.stringify({ name: last.name, id: last.id })).toString('base64url')
+            : null,
+      };
     });
   }
 
@@ -251,7 +400,9 @@ export class LedgerRulesService {
   async groupsOfCases(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseWorkingGroup[]>> {
     return this.db.run(ctx, async ({ em }) => {
       const rows = await em.find(CaseWorkingGroupCase, { where: { caseId: In([...caseIds]) } });
-      const groups = rows.length ? await em.find(CaseWorkingGroup, { where: { id: In([...new Set(rows.map((r) => r.groupId))]) } }) : [];
+      const groups = rows.length
+        ? await em.find(CaseWorkingGroup, { where: { id: In([...new Set(rows.map((r) => r.groupId))]) } })
+        : [];
       const byId = new Map(groups.map((g) => [g.id, g]));
       const out = new Map<string, CaseWorkingGroup[]>();
       for (const r of rows) {
@@ -268,30 +419,46 @@ export class LedgerRulesService {
       const rows = await em.find(CaseWorkingGroupCase, { where: { groupId }, order: { addedAt: 'ASC' } });
       if (!rows.length) return [];
       const cases = await em.find(PetitionCase, { where: { id: In(rows.map((r) => r.caseId)) } });
-      return rows.map((r) => cases.find((c) => c.id === r.caseId)).filter((c): c is PetitionCase => !!c && canSeeCase(ctx, c));
+      return rows
+        .map((r) => cases.find((c) => c.id === r.caseId))
+        .filter((c): c is PetitionCase => !!c && canSeeCase(ctx, c));
     });
   }
 
   private async group(em: EntityManager, ctx: RequestContext, id: string): Promise<CaseWorkingGroup> {
     const group = await em.findOne(CaseWorkingGroup, { where: { id } });
     if (!group) throw AppError.notFound('Working group');
-    if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: group.tenantId }))) throw CASE_ERRORS.forbidden('OFFICE_KEEPS_GROUPS');
+    if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: group.tenantId })))
+      throw CASE_ERRORS.forbidden('OFFICE_KEEPS_GROUPS');
     return group;
   }
 
   private office(ctx: RequestContext, tenant: Tenant): void {
-    if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id }))) throw CASE_ERRORS.forbidden('OFFICE_ONLY');
+    if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id })))
+      throw CASE_ERRORS.forbidden('OFFICE_ONLY');
   }
 
   private byLine(rules: CaseRules, field = 'input.tenantCode'): NonNullable<CaseRules['own']['byLineResponsibility']> {
     const rule = rules.own.byLineResponsibility;
-    if (!rule) throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: rules.tenant.name, what: { en: 'by-line responsibility', zh: '分线报案' }, section: 'cases.byLineResponsibility' });
+    if (!rule)
+      throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
+        plugin: rules.tenant.pluginId,
+        tenant: rules.tenant.name,
+        what: { en: 'by-line responsibility', zh: '分线报案' },
+        section: 'cases.byLineResponsibility',
+      });
     return rule;
   }
 
   private groupsRule(rules: CaseRules, field: string): NonNullable<CaseRules['own']['workingGroups']> {
     const rule = rules.own.workingGroups;
-    if (!rule) throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: rules.tenant.name, what: { en: 'special working groups', zh: '专项工作小组' }, section: 'cases.workingGroups' });
+    if (!rule)
+      throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
+        plugin: rules.tenant.pluginId,
+        tenant: rules.tenant.name,
+        what: { en: 'special working groups', zh: '专项工作小组' },
+        section: 'cases.workingGroups',
+      });
     return rule;
   }
 }

@@ -13,7 +13,9 @@ export function principalPost(rules: CaseRules): string {
 
 /** The posts of the plugin's leaders in charge (`structure.leaders` tier IN_CHARGE), e.g. 分管領導. */
 export function inChargePosts(rules: CaseRules): string[] {
-  return pluginOf(rules.tenant).structure.leaders.filter((l) => l.tier === 'IN_CHARGE').map((l) => l.title);
+  return pluginOf(rules.tenant)
+    .structure.leaders.filter((l) => l.tier === 'IN_CHARGE')
+    .map((l) => l.title);
 }
 
 /** Whether the leader on duty answers for a petition of this channel (004 领导接待日制度 2: 来信来访). */
@@ -26,19 +28,30 @@ export function dutyCovers(rules: CaseRules, channel: string): boolean {
  * At registration (004 领导接待日制度 5): a petition of a channel the plugin's `principalAssignment` lists
  * is registered and reported to the principal leader for 批转 — PENDING, recorded, the leader told.
  */
-export async function requestPrincipalAssignment(em: EntityManager, ctx: RequestContext, rules: CaseRules, c: PetitionCase, at: Date): Promise<void> {
+export async function requestPrincipalAssignment(
+  em: EntityManager,
+  ctx: RequestContext,
+  rules: CaseRules,
+  c: PetitionCase,
+  at: Date,
+): Promise<void> {
   const rule = rules.own.principalAssignment;
   if (!rule || !(rule.channels as string[]).includes(c.channel)) return;
   const post = principalPost(rules);
   c.principalStatus = 'PENDING';
   c.principalRule = `${post}批转 — ${rule.source}`;
   await recordStep(em, ctx, c, at, { kind: 'PRINCIPAL_ASSIGNMENT_REQUESTED', note: post, rule: rule.source });
-  await notify(em, c.tenantId, { roles: [rule.by as never] }, {
-    kind: 'CASE_PRINCIPAL_ASSIGNMENT',
-    title: `信访事项报${post}批转：${c.number}`,
-    body: `${c.number}已由办公室登记，报${post}批转（${rule.source}）。`,
-    dedupeKey: `case-principal:${c.id}`,
-  });
+  await notify(
+    em,
+    c.tenantId,
+    { roles: [rule.by as never] },
+    {
+      kind: 'CASE_PRINCIPAL_ASSIGNMENT',
+      title: `信访事项报${post}批转：${c.number}`,
+      body: `${c.number}已由办公室登记，报${post}批转（${rule.source}）。`,
+      dedupeKey: `case-principal:${c.id}`,
+    },
+  );
 }
 
 /**
@@ -46,7 +59,13 @@ export async function requestPrincipalAssignment(em: EntityManager, ctx: Request
  * category — or, once assigned, its responsible unit — names the leader in charge; recorded once, the
  * leader's user told. Nothing when the plugin declares no by-line rule or no line matches.
  */
-export async function routeByLine(em: EntityManager, ctx: RequestContext, rules: CaseRules, c: PetitionCase, at: Date): Promise<void> {
+export async function routeByLine(
+  em: EntityManager,
+  ctx: RequestContext,
+  rules: CaseRules,
+  c: PetitionCase,
+  at: Date,
+): Promise<void> {
   const rule = rules.own.byLineResponsibility;
   if (!rule || c.lineLeader) return;
   const lines = await em.find(CaseLine, { where: { tenantId: c.tenantId }, order: { position: 'ASC' } });
@@ -58,13 +77,23 @@ export async function routeByLine(em: EntityManager, ctx: RequestContext, rules:
   c.lineLeader = line.leader;
   c.lineLeaderUserId = line.userId;
   c.lineRule = `${line.post} ${line.leader}: ${why} — ${rule.source}`;
-  await recordStep(em, ctx, c, at, { kind: 'ROUTED_BY_LINE', note: `${line.post} ${line.leader}`, rule: c.lineRule, data: { lineId: line.id, by: byCategory ? 'CATEGORY' : 'UNIT' } });
+  await recordStep(em, ctx, c, at, {
+    kind: 'ROUTED_BY_LINE',
+    note: `${line.post} ${line.leader}`,
+    rule: c.lineRule,
+    data: { lineId: line.id, by: byCategory ? 'CATEGORY' : 'UNIT' },
+  });
   if (line.userId) {
-    await notify(em, c.tenantId, { userIds: [line.userId] }, {
-      kind: 'CASE_IN_LINE',
-      title: `分管领域信访事项：${c.number}`,
-      body: `${c.number}属您分管职责内的信访工作，请负责落实（${rule.source}）。`,
-      dedupeKey: `case-line:${c.id}:${line.userId}`,
-    });
+    await notify(
+      em,
+      c.tenantId,
+      { userIds: [line.userId] },
+      {
+        kind: 'CASE_IN_LINE',
+        title: `分管领域信访事项：${c.number}`,
+        body: `${c.number}属您分管职责内的信访工作，请负责落实（${rule.source}）。`,
+        dedupeKey: `case-line:${c.id}:${line.userId}`,
+      },
+    );
   }
 }

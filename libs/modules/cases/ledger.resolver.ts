@@ -24,7 +24,10 @@ export class LedgerResolver {
   ) {}
 
   @Allow('read', 'PetitionCase')
-  @Query(() => [CaseLedgerEntry], { description: 'A tenant\'s ledger lists (a member unit: entries of the cases it can see), by case, then level and list.' })
+  @Query(() => [CaseLedgerEntry], {
+    description:
+      "A tenant's ledger lists (a member unit: entries of the cases it can see), by case, then level and list.",
+  })
   caseLedger(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
@@ -34,20 +37,32 @@ export class LedgerResolver {
     @Args('openOnly', { nullable: true, defaultValue: false }) openOnly?: boolean,
     @Args('limit', { type: () => Int, defaultValue: 500, description: `At most ${MAX_ENTRIES}.` }) limit = 500,
   ): Promise<CaseLedgerEntry[]> {
-    if (limit < 1 || limit > MAX_ENTRIES) throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: MAX_ENTRIES });
+    if (limit < 1 || limit > MAX_ENTRIES)
+      throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: MAX_ENTRIES });
     if (communityUnitId && !isUUID(communityUnitId)) throw PLATFORM_ERRORS.badInput('communityUnitId', 'NOT_AN_ID');
     return this.ledger.list(ctx, tenantCode, { level, list, communityUnitId, openOnly }, limit);
   }
 
   @Allow('report', 'PetitionCase')
-  @Mutation(() => CaseLedgerEntry, { description: 'The office (or, for its own community\'s ledger, the community\'s secretary) adds a ledger entry stating every item the plugin requires.' })
-  addCaseLedgerEntry(@Ctx() ctx: RequestContext, @Args('input') input: AddCaseLedgerEntryInput): Promise<CaseLedgerEntry> {
+  @Mutation(() => CaseLedgerEntry, {
+    description:
+      "The office (or, for its own community's ledger, the community's secretary) adds a ledger entry stating every item the plugin requires.",
+  })
+  addCaseLedgerEntry(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AddCaseLedgerEntryInput,
+  ): Promise<CaseLedgerEntry> {
     return this.ledger.add(ctx, input);
   }
 
   @Allow('report', 'PetitionCase')
-  @Mutation(() => CaseLedgerEntry, { description: 'The office, the entry\'s community or its responsible unit marks a ledger entry done.' })
-  markLedgerEntryDone(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<CaseLedgerEntry> {
+  @Mutation(() => CaseLedgerEntry, {
+    description: "The office, the entry's community or its responsible unit marks a ledger entry done.",
+  })
+  markLedgerEntryDone(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<CaseLedgerEntry> {
     if (!isUUID(id)) throw PLATFORM_ERRORS.badInput('id', 'NOT_AN_ID');
     return this.ledger.markDone(ctx, id);
   }
@@ -57,7 +72,10 @@ export class LedgerResolver {
     return ctx.loader('caseById', (keys) => this.cases.byIds(ctx, keys)).load(e.caseId);
   }
 
-  @ResolveField(() => MemberUnit, { nullable: true, description: 'For community-level entries: the community (or village).' })
+  @ResolveField(() => MemberUnit, {
+    nullable: true,
+    description: 'For community-level entries: the community (or village).',
+  })
   communityUnit(@Ctx() ctx: RequestContext, @Parent() e: CaseLedgerEntry): Promise<MemberUnit | null> {
     return this.unit(ctx, e.communityUnitId);
   }
@@ -87,7 +105,10 @@ export class LedgerResolver {
 export class CaseLedgerFieldResolver {
   constructor(@Inject(LedgerService) private readonly ledger: LedgerService) {}
 
-  @ResolveField(() => [CaseLedgerEntry], { description: 'The case\'s problem, responsibility and task lists (002 §五(四)): street/town level first, then by list, oldest first.' })
+  @ResolveField(() => [CaseLedgerEntry], {
+    description:
+      "The case's problem, responsibility and task lists (002 §五(四)): street/town level first, then by list, oldest first.",
+  })
   async ledgerEntries(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<CaseLedgerEntry[]> {
     return (await ctx.loader('caseLedgerEntries', (ids) => this.ledger.entriesOf(ctx, ids)).load(c.id)) ?? [];
   }

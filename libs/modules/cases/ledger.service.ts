@@ -47,11 +47,20 @@ export class LedgerService {
       const ledgers = this.ledgersOf(rules, 'input.caseId');
       const office = this.isOffice(ctx, c);
       const unit = unitScope(ctx);
-      if (!office && !(ctx.caller.roles.includes(Role.VILLAGE_SECRETARY) && unit !== null)) throw CASE_ERRORS.forbidden('LEDGER_KEEPERS_ONLY');
+      if (!office && !(ctx.caller.roles.includes(Role.VILLAGE_SECRETARY) && unit !== null))
+        throw CASE_ERRORS.forbidden('LEDGER_KEEPERS_ONLY');
       if (!office && input.level !== LedgerLevel.COMMUNITY) throw CASE_ERRORS.forbidden('SECRETARY_OWN_COMMUNITY');
       this.cases.expect(c, OPEN_CASE_STATUSES);
-      if (!(ledgers.levels as string[]).includes(input.level)) throw CASE_ERRORS.badInput('input.level', 'NOT_IN_PLUGIN_LIST', { allowed: ledgers.levels, source: ` (${ledgers.source})` });
-      if (!(ledgers.lists as string[]).includes(input.list)) throw CASE_ERRORS.badInput('input.list', 'NOT_IN_PLUGIN_LIST', { allowed: ledgers.lists, source: ` (${ledgers.source})` });
+      if (!(ledgers.levels as string[]).includes(input.level))
+        throw CASE_ERRORS.badInput('input.level', 'NOT_IN_PLUGIN_LIST', {
+          allowed: ledgers.levels,
+          source: ` (${ledgers.source})`,
+        });
+      if (!(ledgers.lists as string[]).includes(input.list))
+        throw CASE_ERRORS.badInput('input.list', 'NOT_IN_PLUGIN_LIST', {
+          allowed: ledgers.lists,
+          source: ` (${ledgers.source})`,
+        });
       let communityUnitId: string | null = null;
       if (input.level === LedgerLevel.COMMUNITY) {
         const id = input.communityUnitId ?? c.locationUnitId;
@@ -62,12 +71,20 @@ export class LedgerService {
         throw CASE_ERRORS.badInput('input.communityUnitId', 'ONLY_FOR_COMMUNITY_ENTRIES');
       }
       const missing = firstMissingLedgerField(ledgers.fields ?? [], input);
-      if (missing) throw CASE_ERRORS.badInput(`input.${LEDGER_FIELD_INPUTS[missing]}`, 'LEDGER_FIELD_REQUIRED', { term: LEDGER_FIELD_TERMS[missing], code: missing, source: ledgers.source });
+      if (missing)
+        throw CASE_ERRORS.badInput(`input.${LEDGER_FIELD_INPUTS[missing]}`, 'LEDGER_FIELD_REQUIRED', {
+          term: LEDGER_FIELD_TERMS[missing],
+          code: missing,
+          source: ledgers.source,
+        });
       if (!input.content) throw CASE_ERRORS.badInput('input.content', 'CONTENT_REQUIRED');
       let responsible: MemberUnit | null = null;
       if (input.responsibleUnitId) {
-        responsible = await em.findOne(MemberUnit, { where: { id: input.responsibleUnitId, tenantId: c.tenantId, active: true } });
-        if (!responsible) throw CASE_ERRORS.badInput('input.responsibleUnitId', 'NOT_AN_ACTIVE_UNIT', { where: CASE_TENANT });
+        responsible = await em.findOne(MemberUnit, {
+          where: { id: input.responsibleUnitId, tenantId: c.tenantId, active: true },
+        });
+        if (!responsible)
+          throw CASE_ERRORS.badInput('input.responsibleUnitId', 'NOT_AN_ACTIVE_UNIT', { where: CASE_TENANT });
       }
       const now = this.clock.now();
       if (input.dueOn && input.dueOn < shanghaiDateOf(now)) throw CASE_ERRORS.badInput('input.dueOn', 'IN_THE_PAST');
@@ -89,15 +106,25 @@ export class LedgerService {
           createdAt: now,
         }),
       );
-      await recordStep(em, ctx, c, now, { kind: 'LEDGER_ENTRY_ADDED', note: `${input.level} ${input.list}`, rule: ledgers.source, data: { entryId: saved.id, communityUnitId, responsibleUnitId: saved.responsibleUnitId, dueOn: saved.dueOn } });
+      await recordStep(em, ctx, c, now, {
+        kind: 'LEDGER_ENTRY_ADDED',
+        note: `${input.level} ${input.list}`,
+        rule: ledgers.source,
+        data: { entryId: saved.id, communityUnitId, responsibleUnitId: saved.responsibleUnitId, dueOn: saved.dueOn },
+      });
       // Told only where it can open the case: visibility follows the case (canSeeCase), not its entries.
       if (responsible && [c.responsibleUnitId, c.locationUnitId].includes(responsible.id)) {
-        await notify(em, c.tenantId, { unitId: responsible.id }, {
-          kind: 'CASE_LEDGER_ENTRY',
-          title: `信访问题台账：${c.number}`,
-          body: `${c.number}的台账已明确本单位为责任单位${saved.responsiblePerson ? `，责任人${saved.responsiblePerson}` : ''}${saved.dueOn ? `，处理时限${saved.dueOn}` : ''}。`,
-          dedupeKey: `case-ledger-entry:${saved.id}`,
-        });
+        await notify(
+          em,
+          c.tenantId,
+          { unitId: responsible.id },
+          {
+            kind: 'CASE_LEDGER_ENTRY',
+            title: `信访问题台账：${c.number}`,
+            body: `${c.number}的台账已明确本单位为责任单位${saved.responsiblePerson ? `，责任人${saved.responsiblePerson}` : ''}${saved.dueOn ? `，处理时限${saved.dueOn}` : ''}。`,
+            dedupeKey: `case-ledger-entry:${saved.id}`,
+          },
+        );
       }
     });
     return saved!;
@@ -105,7 +132,11 @@ export class LedgerService {
 
   /** Done by the office, the entry's community secretary, or its responsible unit. */
   async markDone(ctx: RequestContext, id: string): Promise<CaseLedgerEntry> {
-    const caseId = await this.db.run(ctx, async ({ em }) => (await em.findOne(CaseLedgerEntry, { where: { id }, select: { id: true, caseId: true } }))?.caseId);
+    const caseId = await this.db.run(
+      ctx,
+      async ({ em }) =>
+        (await em.findOne(CaseLedgerEntry, { where: { id }, select: { id: true, caseId: true } }))?.caseId,
+    );
     if (!caseId) throw AppError.notFound('Ledger entry');
     let entry: CaseLedgerEntry | null = null;
     await this.cases.change(ctx, caseId, 'report', async (em, c, rules) => {
@@ -119,7 +150,12 @@ export class LedgerService {
       const now = this.clock.now();
       e.doneAt = now;
       entry = await em.save(e);
-      await recordStep(em, ctx, c, now, { kind: 'LEDGER_ENTRY_DONE', note: `${e.level} ${e.list}`, rule: rules.own.ledgers?.source ?? null, data: { entryId: e.id, inTime: e.dueOn === null || shanghaiDateOf(now) <= e.dueOn } });
+      await recordStep(em, ctx, c, now, {
+        kind: 'LEDGER_ENTRY_DONE',
+        note: `${e.level} ${e.list}`,
+        rule: rules.own.ledgers?.source ?? null,
+        data: { entryId: e.id, inTime: e.dueOn === null || shanghaiDateOf(now) <= e.dueOn },
+      });
     });
     return entry!;
   }
@@ -129,21 +165,41 @@ export class LedgerService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
       const ledgers = this.ledgersOfTenant(tenant, 'tenantCode');
-      if (filter.level && !(ledgers.levels as string[]).includes(filter.level)) throw CASE_ERRORS.badInput('level', 'NOT_IN_PLUGIN_LIST', { allowed: ledgers.levels, source: ` (${ledgers.source})` });
-      const qb = em.createQueryBuilder(CaseLedgerEntry, 'e').innerJoin(PetitionCase, 'c', 'c.id = e.case_id').where('e.tenant_id = :t', { t: tenant.id });
+      if (filter.level && !(ledgers.levels as string[]).includes(filter.level))
+        throw CASE_ERRORS.badInput('level', 'NOT_IN_PLUGIN_LIST', {
+          allowed: ledgers.levels,
+          source: ` (${ledgers.source})`,
+        });
+      const qb = em
+        .createQueryBuilder(CaseLedgerEntry, 'e')
+        .innerJoin(PetitionCase, 'c', 'c.id = e.case_id')
+        .where('e.tenant_id = :t', { t: tenant.id });
       const visible = caseVisibility(ctx, 'c');
       if (visible) qb.andWhere(visible.sql, visible.params);
       if (filter.level) qb.andWhere('e.level = :level', { level: filter.level });
       if (filter.list) qb.andWhere('e.list = :list', { list: filter.list });
-      if (filter.communityUnitId) qb.andWhere('e.community_unit_id = :community', { community: filter.communityUnitId });
+      if (filter.communityUnitId)
+        qb.andWhere('e.community_unit_id = :community', { community: filter.communityUnitId });
       if (filter.openOnly) qb.andWhere('e.done_at IS NULL');
-      return qb.orderBy('c.received_at', 'ASC').addOrderBy('e.level', 'DESC').addOrderBy('e.list', 'ASC').addOrderBy('e.created_at', 'ASC').addOrderBy('e.id', 'ASC').limit(limit).getMany();
+      return qb
+        .orderBy('c.received_at', 'ASC')
+        .addOrderBy('e.level', 'DESC')
+        .addOrderBy('e.list', 'ASC')
+        .addOrderBy('e.created_at', 'ASC')
+        .addOrderBy('e.id', 'ASC')
+        .limit(limit)
+        .getMany();
     });
   }
 
   /** Entries of cases the caller has already been shown (the parent resolver checked visibility): street level first, by list. */
   async entriesOf(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseLedgerEntry[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(CaseLedgerEntry, { where: { caseId: In([...caseIds]) }, order: { level: 'DESC', list: 'ASC', createdAt: 'ASC', id: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(CaseLedgerEntry, {
+        where: { caseId: In([...caseIds]) },
+        order: { level: 'DESC', list: 'ASC', createdAt: 'ASC', id: 'ASC' },
+      }),
+    );
     return groupBy(caseIds, rows, (r) => r.caseId);
   }
 
@@ -157,7 +213,13 @@ export class LedgerService {
 
   private ledgersOfTenant(tenant: Tenant, field: string): LedgerRule {
     const ledgers = pluginOf(tenant).cases.ledgers;
-    if (!ledgers) throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', { plugin: tenant.pluginId, tenant: tenant.name, what: { en: 'case ledgers', zh: '案件台账' }, section: 'cases.ledgers' });
+    if (!ledgers)
+      throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
+        plugin: tenant.pluginId,
+        tenant: tenant.name,
+        what: { en: 'case ledgers', zh: '案件台账' },
+        section: 'cases.ledgers',
+      });
     return ledgers;
   }
 

@@ -33,7 +33,9 @@ export class OwnershipService {
       if (c.ownerTier && input.tier !== c.ownerTier) {
         throw CASE_ERRORS.badInput('input.tier', 'OWNER_TIER_REQUIRED', { tier: c.ownerTier, rule: c.ownerRule });
       }
-      const strategies = ownership?.rule.roadmaps.length ? ownership.rule.roadmaps : (rules.own.roadmaps?.strategies ?? []);
+      const strategies = ownership?.rule.roadmaps.length
+        ? ownership.rule.roadmaps
+        : (rules.own.roadmaps?.strategies ?? []);
       if (input.roadmap && strategies.length && !strategies.includes(input.roadmap)) {
         throw CASE_ERRORS.badInput('input.roadmap', 'NOT_IN_PLUGIN_LIST', { allowed: strategies, source: '' });
       }
@@ -44,7 +46,13 @@ export class OwnershipService {
       }
       const today = shanghaiDateOf(this.clock.now());
       const first = c.ownerLeader === null;
-      Object.assign(c, { ownerLeader: input.leader, ownedOn: c.ownedOn ?? today, team: input.team ?? [], plan: input.plan ?? null, roadmap: input.roadmap ?? null });
+      Object.assign(c, {
+        ownerLeader: input.leader,
+        ownedOn: c.ownedOn ?? today,
+        team: input.team ?? [],
+        plan: input.plan ?? null,
+        roadmap: input.roadmap ?? null,
+      });
       if (!c.ownerTier) c.ownerTier = input.tier;
       await recordStep(em, ctx, c, this.clock.now(), {
         kind: first ? 'OWNER_ASSIGNED' : 'OWNER_CHANGED',
@@ -69,8 +77,17 @@ export class OwnershipService {
           : CASE_ERRORS.conflict('KEY_CASE_NOT', { number: c.number }, 'input.keyCase');
       }
       const now = this.clock.now();
-      Object.assign(c, { keyCase: input.keyCase, keyCaseBasis: KeyCaseBasis.OFFICE, keyCaseRule: input.reason, keyCaseSince: now });
-      await recordStep(em, ctx, c, now, { kind: input.keyCase ? 'KEY_CASE_MARKED' : 'KEY_CASE_UNMARKED', note: input.reason, data: { basis: KeyCaseBasis.OFFICE } });
+      Object.assign(c, {
+        keyCase: input.keyCase,
+        keyCaseBasis: KeyCaseBasis.OFFICE,
+        keyCaseRule: input.reason,
+        keyCaseSince: now,
+      });
+      await recordStep(em, ctx, c, now, {
+        kind: input.keyCase ? 'KEY_CASE_MARKED' : 'KEY_CASE_UNMARKED',
+        note: input.reason,
+        data: { basis: KeyCaseBasis.OFFICE },
+      });
     });
   }
 
@@ -84,8 +101,22 @@ export class OwnershipService {
       const now = this.clock.now();
       const today = shanghaiDateOf(now);
       const period = this.periodOf(rules, today);
-      saved = await em.save(em.create(CaseProgressReport, { tenantId: c.tenantId, caseId: c.id, periodStart: period.start, periodEnd: period.end, content: input.content, reportedAt: now, reportedById: ctx.caller.userId }));
-      await recordStep(em, ctx, c, now, { kind: 'PROGRESS_REPORTED', note: `${period.start} – ${period.end}`, rule: rules.ownership?.rule.progressReports.source ?? null });
+      saved = await em.save(
+        em.create(CaseProgressReport, {
+          tenantId: c.tenantId,
+          caseId: c.id,
+          periodStart: period.start,
+          periodEnd: period.end,
+          content: input.content,
+          reportedAt: now,
+          reportedById: ctx.caller.userId,
+        }),
+      );
+      await recordStep(em, ctx, c, now, {
+        kind: 'PROGRESS_REPORTED',
+        note: `${period.start} – ${period.end}`,
+        rule: rules.ownership?.rule.progressReports.source ?? null,
+      });
     });
     return saved!;
   }
@@ -101,7 +132,9 @@ export class OwnershipService {
     const owned = await em
       .createQueryBuilder(PetitionCase, 'c')
       .where('c.tenant_id = :t AND c.owned_on IS NOT NULL', { t: tenantId })
-      .andWhere("(c.status IN ('ASSIGNED', 'RESOLVED') OR (c.status = 'CLOSED' AND c.closed_at > now() - interval '400 days'))")
+      .andWhere(
+        "(c.status IN ('ASSIGNED', 'RESOLVED') OR (c.status = 'CLOSED' AND c.closed_at > now() - interval '400 days'))",
+      )
       .getMany();
     if (!owned.length) return 0;
     // Set-based: the cadence's periods once, every report and earlier finding of the tenant in one
@@ -110,10 +143,19 @@ export class OwnershipService {
     const periods = cadencePeriods(cadence.rrule, earliest, addDays(today, -1)).filter((p) => p.end < today);
     const ids = owned.map((c) => c.id);
     const reported = new Set(
-      ((await em.query(`SELECT case_id, period_start::text AS start FROM case_progress_report WHERE tenant_id = $1 AND case_id = ANY($2::uuid[])`, [tenantId, ids])) as { case_id: string; start: string }[]).map((r) => `${r.case_id}:${r.start}`),
+      (
+        (await em.query(
+          `SELECT case_id, period_start::text AS start FROM case_progress_report WHERE tenant_id = $1 AND case_id = ANY($2::uuid[])`,
+          [tenantId, ids],
+        )) as { case_id: string; start: string }[]
+      ).map((r) => `${r.case_id}:${r.start}`),
     );
     const known = new Set(
-      ((await em.query(`SELECT dedupe_key FROM finding WHERE tenant_id = $1 AND kind = 'MISSING_PROGRESS_REPORT'`, [tenantId])) as { dedupe_key: string }[]).map((r) => r.dedupe_key),
+      (
+        (await em.query(`SELECT dedupe_key FROM finding WHERE tenant_id = $1 AND kind = 'MISSING_PROGRESS_REPORT'`, [
+          tenantId,
+        ])) as { dedupe_key: string }[]
+      ).map((r) => r.dedupe_key),
     );
     const rule = `${cadence.rrule} — ${cadence.source}`;
     const missed: { c: PetitionCase; start: string; end: string; key: string }[] = [];
@@ -138,7 +180,14 @@ export class OwnershipService {
             tenantId,
             kind: 'MISSING_PROGRESS_REPORT',
             rule,
-            facts: { caseId: c.id, caseNumber: c.number, ownerLeader: c.ownerLeader, responsibleUnitId: c.responsibleUnitId, periodStart: start, periodEnd: end } as never,
+            facts: {
+              caseId: c.id,
+              caseNumber: c.number,
+              ownerLeader: c.ownerLeader,
+              responsibleUnitId: c.responsibleUnitId,
+              periodStart: start,
+              periodEnd: end,
+            } as never,
             dedupeKey: key,
           })),
         )
@@ -151,7 +200,16 @@ export class OwnershipService {
       if (steps.length) {
         await em.insert(
           CaseEvent,
-          steps.map(({ c, start, end }) => ({ tenantId, caseId: c.id, kind: 'PROGRESS_REPORT_MISSED', at: now, byUserId: null, note: `${start} – ${end}`, rule, data: {} as never })),
+          steps.map(({ c, start, end }) => ({
+            tenantId,
+            caseId: c.id,
+            kind: 'PROGRESS_REPORT_MISSED',
+            at: now,
+            byUserId: null,
+            note: `${start} – ${end}`,
+            rule,
+            data: {} as never,
+          })),
         );
       }
     }

@@ -38,6 +38,14 @@ describe('presentPetitioner', () => {
   it('is unmasked when every present field is granted (an absent field masks nothing)', () => {
     const p = presentPetitioner(cipher, row, new Set(['name', 'idNumber', 'phone']));
     expect(p.masked).toBe(false);
-    expect(JSON.parse(JSON.stringify(p))).toEqual({ position: 1, organiser: false, masked: false, name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678', address: null });
+    expect(JSON.parse(JSON.stringify(p))).toEqual({
+      position: 1,
+      organiser: false,
+      masked: false,
+      name: '张三丰',
+      idNumber: '11010519491231002X',
+      phone: '13812345678',
+      address: null,
+    });
   });
 });

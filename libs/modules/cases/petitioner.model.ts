@@ -35,7 +35,10 @@ export class Petitioner {
 }
 
 /** The sealed columns and matching key of a petitioner, from intake input. */
-export function sealPetitioner(cipher: PiiCipher, p: PetitionerInput): Pick<CasePetitioner, 'nameEnc' | 'idNumberEnc' | 'phoneEnc' | 'addressEnc' | 'personKey' | 'organiser'> {
+export function sealPetitioner(
+  cipher: PiiCipher,
+  p: PetitionerInput,
+): Pick<CasePetitioner, 'nameEnc' | 'idNumberEnc' | 'phoneEnc' | 'addressEnc' | 'personKey' | 'organiser'> {
   const idNumber = p.idNumber?.trim().toUpperCase();
   return {
     nameEnc: cipher.encrypt(p.name.trim()),
@@ -43,14 +46,18 @@ export function sealPetitioner(cipher: PiiCipher, p: PetitionerInput): Pick<Case
     phoneEnc: cipher.encryptOptional(p.phone?.replace(/[\s-]/g, '')),
     addressEnc: cipher.encryptOptional(p.address?.trim()),
     // Same person: the same ID number; without one, the same name and phone (or name alone).
-    personKey: idNumber ? cipher.matchKey('id', idNumber) : cipher.matchKey('name', p.name, p.phone?.replace(/[\s-]/g, '') ?? ''),
+    personKey: idNumber
+      ? cipher.matchKey('id', idNumber)
+      : cipher.matchKey('name', p.name, p.phone?.replace(/[\s-]/g, '') ?? ''),
     organiser: p.organiser ?? false,
   };
 }
 
 /** The personal fields this caller may read in full for petitioners of a tenant. */
 export function personalFieldsFor(ctx: RequestContext, tenantId: string): Set<PersonalField> {
-  const fields = permittedFieldsOf(ctx.ability, 'read', subject('Petitioner', { tenantId }), { fieldsFrom: (rule) => rule.fields ?? [] });
+  const fields = permittedFieldsOf(ctx.ability, 'read', subject('Petitioner', { tenantId }), {
+    fieldsFrom: (rule) => rule.fields ?? [],
+  });
   return new Set(fields.filter((f): f is PersonalField => (PERSONAL_FIELDS as readonly string[]).includes(f)));
 }
 
@@ -61,9 +68,18 @@ export function personalFieldsFor(ctx: RequestContext, tenantId: string): Set<Pe
  * personal is logged here or elsewhere.
  */
 export function presentPetitioner(cipher: PiiCipher, row: CasePetitioner, allowed: Set<PersonalField>): Petitioner {
-  const sealed: Record<PersonalField, string | null> = { name: row.nameEnc, idNumber: row.idNumberEnc, phone: row.phoneEnc, address: row.addressEnc };
+  const sealed: Record<PersonalField, string | null> = {
+    name: row.nameEnc,
+    idNumber: row.idNumberEnc,
+    phone: row.phoneEnc,
+    address: row.addressEnc,
+  };
   const fields = Object.keys(sealed) as PersonalField[];
-  const petitioner = { position: row.position, organiser: row.organiser, masked: fields.some((f) => !!sealed[f] && !allowed.has(f)) } as Petitioner;
+  const petitioner = {
+    position: row.position,
+    organiser: row.organiser,
+    masked: fields.some((f) => !!sealed[f] && !allowed.has(f)),
+  } as Petitioner;
   for (const field of fields) {
     let shown: string | null | undefined;
     Object.defineProperty(petitioner, field, {

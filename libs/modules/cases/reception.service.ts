@@ -39,10 +39,17 @@ export class ReceptionService {
   async setRoster(ctx: RequestContext, input: SetReceptionRosterInput): Promise<ReceptionRoster> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id }))) throw CASE_ERRORS.forbidden('OFFICE_SETS_ROTA');
+      if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id })))
+        throw CASE_ERRORS.forbidden('OFFICE_SETS_ROTA');
       const rules = await caseRulesOf(em, tenant);
       const reception = rules.own.reception;
-      if (!reception) throw CASE_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', { plugin: tenant.pluginId, tenant: tenant.name, what: RECEPTION_DUTY, section: 'cases.reception' });
+      if (!reception)
+        throw CASE_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', {
+          plugin: tenant.pluginId,
+          tenant: tenant.name,
+          what: RECEPTION_DUTY,
+          section: 'cases.reception',
+        });
       const names = new Set<string>();
       for (const [i, l] of input.leaders.entries()) {
         if (names.has(l.name)) throw CASE_ERRORS.badInput(`input.leaders[${i}].name`, 'DUPLICATE_ON_ROTA');
@@ -53,7 +60,13 @@ export class ReceptionService {
       }
       await em.upsert(
         ReceptionRoster,
-        { tenantId: tenant.id, startsOn: input.startsOn, leaders: input.leaders.map((l) => ({ name: l.name, userId: l.userId ?? null })), rrule: reception.rotation.rrule, createdById: ctx.caller.userId },
+        {
+          tenantId: tenant.id,
+          startsOn: input.startsOn,
+          leaders: input.leaders.map((l) => ({ name: l.name, userId: l.userId ?? null })),
+          rrule: reception.rotation.rrule,
+          createdById: ctx.caller.userId,
+        },
         ['tenantId', 'startsOn'],
       );
       return em.findOneOrFail(ReceptionRoster, { where: { tenantId: tenant.id, startsOn: input.startsOn } });
@@ -62,7 +75,10 @@ export class ReceptionService {
 
   /** The rota in force on a date (the latest one starting on or before it). */
   async rosterOn(em: EntityManager, tenantId: string, date: string): Promise<ReceptionRoster | null> {
-    return em.findOne(ReceptionRoster, { where: { tenantId, startsOn: LessThanOrEqual(date) }, order: { startsOn: 'DESC' } });
+    return em.findOne(ReceptionRoster, {
+      where: { tenantId, startsOn: LessThanOrEqual(date) },
+      order: { startsOn: 'DESC' },
+    });
   }
 
   /** The rota in force on a date (default today) for the API. */
@@ -90,10 +106,22 @@ export class ReceptionService {
    * The leader receiving a visit (or letter, where the plugin says so) on `date`: the rota's leader for the day, or — when they recuse
    * (a stated conflict, or a petitioner bearing their name) — the next leader on the rota.
    */
-  async dutyFor(em: EntityManager, rules: CaseRules, date: string, conflict: string | null, petitionerNames: string[]): Promise<DutyAssignment | null> {
+  async dutyFor(
+    em: EntityManager,
+    rules: CaseRules,
+    date: string,
+    conflict: string | null,
+    petitionerNames: string[],
+  ): Promise<DutyAssignment | null> {
     const reception = rules.own.reception;
     if (!reception) {
-      if (conflict) throw CASE_ERRORS.badInput('input.dutyLeaderConflict', 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: rules.tenant.name, what: RECEPTION_DUTY, section: 'cases.reception' });
+      if (conflict)
+        throw CASE_ERRORS.badInput('input.dutyLeaderConflict', 'PLUGIN_DECLARES_NONE', {
+          plugin: rules.tenant.pluginId,
+          tenant: rules.tenant.name,
+          what: RECEPTION_DUTY,
+          section: 'cases.reception',
+        });
       return null;
     }
     const roster = await this.rosterOn(em, rules.tenant.id, date);
@@ -101,7 +129,10 @@ export class ReceptionService {
       if (conflict) throw CASE_ERRORS.badInput('input.dutyLeaderConflict', 'NO_ROTA_FOR_DATE', { date });
       return null;
     }
-    const index = Math.max(cadencePeriods(roster.rrule, roster.startsOn, date).filter((p) => p.end >= roster.startsOn).length - 1, 0);
+    const index = Math.max(
+      cadencePeriods(roster.rrule, roster.startsOn, date).filter((p) => p.end >= roster.startsOn).length - 1,
+      0,
+    );
     const leaders = roster.leaders;
     const duty = leaders[index % leaders.length];
     const onDuty = duty.name;
@@ -111,6 +142,11 @@ export class ReceptionService {
     if (!reception.recusal) return { leader: onDuty, leaderUserId: duty.userId ?? null, rule, recusal: null };
     const reason = conflict ?? 'the leader on duty is a petitioner of this case';
     const next = leaders.length > 1 ? leaders[(index + 1) % leaders.length] : null;
-    return { leader: next?.name ?? null, leaderUserId: next?.userId ?? null, rule, recusal: { leader: onDuty, reason } };
+    return {
+      leader: next?.name ?? null,
+      leaderUserId: next?.userId ?? null,
+      rule,
+      recusal: { leader: onDuty, reason },
+    };
   }
 }

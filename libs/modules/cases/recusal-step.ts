@@ -18,7 +18,8 @@ export function recusalData(cipher: PiiCipher, recused: string, onDuty: string |
 export function presentEvent(cipher: PiiCipher, event: CaseEvent, showNames: boolean): CaseEvent {
   const { recusedEnc, recused, ...rest } = event.data ?? {};
   if (recusedEnc === undefined && recused === undefined) return event;
-  const plain = typeof recusedEnc === 'string' ? cipher.decrypt(recusedEnc) : typeof recused === 'string' ? recused : '';
+  const plain =
+    typeof recusedEnc === 'string' ? cipher.decrypt(recusedEnc) : typeof recused === 'string' ? recused : '';
   return Object.assign(Object.create(Object.getPrototypeOf(event) as object) as CaseEvent, event, {
     data: { ...rest, recused: showNames ? plain : mask.name(plain), masked: !showNames },
   });

@@ -7,7 +7,13 @@ import type { RequestContext } from '@engine/context';
 import { PetitionCase } from './case.entity';
 import { CaseReview, ReviewStatus } from './case-records.entity';
 import { CasesQuery } from './cases.query';
-import { InformPetitionerOfReviewInput, IssueReviewOpinionInput, OpenCaseReviewInput, RecordReviewAppealInput, RecordReviewHearingInput } from './dto/review.inputs';
+import {
+  InformPetitionerOfReviewInput,
+  IssueReviewOpinionInput,
+  OpenCaseReviewInput,
+  RecordReviewAppealInput,
+  RecordReviewHearingInput,
+} from './dto/review.inputs';
 import { ReviewService } from './review.service';
 
 /** Reviews (复查, 004 復查制度): run by the office; read by whoever reads the case. */
@@ -20,44 +26,72 @@ export class ReviewResolver {
   ) {}
 
   @Allow('read', 'PetitionCase')
-  @Query(() => [CaseReview], { description: 'A tenant\'s reviews, newest first (at most 500; a member unit: those of cases it sees).' })
-  caseReviews(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('openOnly', { nullable: true, defaultValue: false }) openOnly?: boolean): Promise<CaseReview[]> {
+  @Query(() => [CaseReview], {
+    description: "A tenant's reviews, newest first (at most 500; a member unit: those of cases it sees).",
+  })
+  caseReviews(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('openOnly', { nullable: true, defaultValue: false }) openOnly?: boolean,
+  ): Promise<CaseReview[]> {
     return this.reviews.list(ctx, tenantCode, openOnly ?? false);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => CaseReview, { description: 'The office opens a review of a resolved or closed case; the opinion is due within the plugin\'s limit from acceptance.' })
+  @Mutation(() => CaseReview, {
+    description:
+      "The office opens a review of a resolved or closed case; the opinion is due within the plugin's limit from acceptance.",
+  })
   openCaseReview(@Ctx() ctx: RequestContext, @Args('input') input: OpenCaseReviewInput): Promise<CaseReview> {
     return this.reviews.open(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => CaseReview, { description: 'Records a hearing (听证); where the plugin excludes hearings its days do not count, and the due date moves.' })
+  @Mutation(() => CaseReview, {
+    description:
+      'Records a hearing (听证); where the plugin excludes hearings its days do not count, and the due date moves.',
+  })
   recordReviewHearing(@Ctx() ctx: RequestContext, @Args('input') input: RecordReviewHearingInput): Promise<CaseReview> {
     return this.reviews.recordHearing(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => CaseReview, { description: 'Issues the written review opinion today (Beijing); records whether it came in time.' })
+  @Mutation(() => CaseReview, {
+    description: 'Issues the written review opinion today (Beijing); records whether it came in time.',
+  })
   issueReviewOpinion(@Ctx() ctx: RequestContext, @Args('input') input: IssueReviewOpinionInput): Promise<CaseReview> {
     return this.reviews.issueOpinion(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => CaseReview, { description: 'Records that the petitioner applied upward against the opinion, where the plugin provides for it.' })
+  @Mutation(() => CaseReview, {
+    description: 'Records that the petitioner applied upward against the opinion, where the plugin provides for it.',
+  })
   recordReviewAppeal(@Ctx() ctx: RequestContext, @Args('input') input: RecordReviewAppealInput): Promise<CaseReview> {
     return this.reviews.recordAppeal(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => CaseReview, { description: '004 復查制度 二 (書面告知信訪人): the office records the written notice of the opinion to the petitioner — the day and how it was served.' })
-  informPetitionerOfReview(@Ctx() ctx: RequestContext, @Args('input') input: InformPetitionerOfReviewInput): Promise<CaseReview> {
+  @Mutation(() => CaseReview, {
+    description:
+      '004 復查制度 二 (書面告知信訪人): the office records the written notice of the opinion to the petitioner — the day and how it was served.',
+  })
+  informPetitionerOfReview(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: InformPetitionerOfReviewInput,
+  ): Promise<CaseReview> {
     return this.reviews.informPetitioner(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => CaseReview, { description: '004 復查制度 二 (同時報上級機關): the office drafts the report of the opinion to the parent joint meeting (a Report: approve and send it as the plugin\'s reportsUpward says).' })
-  reportReviewOpinion(@Ctx() ctx: RequestContext, @Args('reviewId', { type: () => ID }) reviewId: string): Promise<CaseReview> {
+  @Mutation(() => CaseReview, {
+    description:
+      "004 復查制度 二 (同時報上級機關): the office drafts the report of the opinion to the parent joint meeting (a Report: approve and send it as the plugin's reportsUpward says).",
+  })
+  reportReviewOpinion(
+    @Ctx() ctx: RequestContext,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+  ): Promise<CaseReview> {
     return this.reviews.reportOpinion(ctx, reviewId);
   }
 

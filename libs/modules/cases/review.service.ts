@@ -17,7 +17,13 @@ import { caseVisibility, tenantByCode, type CaseRules } from './case-rules';
 import { tenantById } from '@modules/tenancy/tenant-lookup';
 import { CaseSweepService } from './case-sweep.service';
 import { CasesService } from './cases.service';
-import type { InformPetitionerOfReviewInput, IssueReviewOpinionInput, OpenCaseReviewInput, RecordReviewAppealInput, RecordReviewHearingInput } from './dto/review.inputs';
+import type {
+  InformPetitionerOfReviewInput,
+  IssueReviewOpinionInput,
+  OpenCaseReviewInput,
+  RecordReviewAppealInput,
+  RecordReviewHearingInput,
+} from './dto/review.inputs';
 import { ReportChannel, ReportsService } from '@modules/reporting';
 
 type ReviewRule = NonNullable<CaseRules['own']['review']>;
@@ -54,15 +60,27 @@ export class ReviewService {
     let saved: CaseReview | null = null;
     await this.cases.change(ctx, input.caseId, 'update', async (em, c, rules) => {
       const review = rules.own.review;
-      if (!review) throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: CASE_TENANT, what: { en: 'review', zh: '复查' }, section: 'cases.review' });
+      if (!review)
+        throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', {
+          plugin: rules.tenant.pluginId,
+          tenant: CASE_TENANT,
+          what: { en: 'review', zh: '复查' },
+          section: 'cases.review',
+        });
       this.cases.expect(c, [CaseStatus.RESOLVED, CaseStatus.CLOSED]);
       const scope = review.scope ?? [input.basis];
-      if (!scope.includes(input.basis)) throw CASE_ERRORS.badInput('input.basis', 'NOT_IN_PLUGIN_LIST', { allowed: scope, source: ` (${review.source})` });
+      if (!scope.includes(input.basis))
+        throw CASE_ERRORS.badInput('input.basis', 'NOT_IN_PLUGIN_LIST', {
+          allowed: scope,
+          source: ` (${review.source})`,
+        });
       const now = this.clock.now();
       if (input.acceptedOn > shanghaiDateOf(now)) throw CASE_ERRORS.badInput('input.acceptedOn', 'IN_THE_FUTURE');
       const handledOn = shanghaiDateOf(c.resolvedAt!);
-      if (input.acceptedOn < handledOn) throw CASE_ERRORS.badInput('input.acceptedOn', 'ACCEPTED_BEFORE_HANDLED', { on: handledOn });
-      if (await em.exists(CaseReview, { where: { caseId: c.id, status: ReviewStatus.OPEN } })) throw CASE_ERRORS.conflict('REVIEW_ALREADY_OPEN', { number: c.number }, 'input.caseId');
+      if (input.acceptedOn < handledOn)
+        throw CASE_ERRORS.badInput('input.acceptedOn', 'ACCEPTED_BEFORE_HANDLED', { on: handledOn });
+      if (await em.exists(CaseReview, { where: { caseId: c.id, status: ReviewStatus.OPEN } }))
+        throw CASE_ERRORS.conflict('REVIEW_ALREADY_OPEN', { number: c.number }, 'input.caseId');
       const due = await this.calendars.due(ctx, c.tenantId, input.acceptedOn, review.opinionWithin);
       const rule = ruleText(review);
       saved = await em.save(
@@ -80,7 +98,12 @@ export class ReviewService {
           openedAt: now,
         }),
       );
-      await recordStep(em, ctx, c, now, { kind: 'REVIEW_OPENED', note: `${input.basis}; accepted ${input.acceptedOn}, opinion due ${due.date}`, rule, data: { reviewId: saved.id, dueOn: due.date } });
+      await recordStep(em, ctx, c, now, {
+        kind: 'REVIEW_OPENED',
+        note: `${input.basis}; accepted ${input.acceptedOn}, opinion due ${due.date}`,
+        rule,
+        data: { reviewId: saved.id, dueOn: due.date },
+      });
     });
     return saved!;
   }
@@ -88,18 +111,26 @@ export class ReviewService {
   /** A hearing pauses the review's clock (where the plugin excludes HEARING): the due date is recomputed. */
   async recordHearing(ctx: RequestContext, input: RecordReviewHearingInput): Promise<CaseReview> {
     if (input.to < input.from) throw CASE_ERRORS.badInput('input.to', 'BEFORE_FROM', { from: input.from });
-    if (daysBetween(input.from, input.to) >= MAX_HEARING_DAYS) throw CASE_ERRORS.badInput('input.to', 'HEARING_TOO_LONG', { days: MAX_HEARING_DAYS });
+    if (daysBetween(input.from, input.to) >= MAX_HEARING_DAYS)
+      throw CASE_ERRORS.badInput('input.to', 'HEARING_TOO_LONG', { days: MAX_HEARING_DAYS });
     return this.onReview(ctx, input.reviewId, async (em, r, c, review) => {
       if (r.status !== ReviewStatus.OPEN) throw CASE_ERRORS.conflict('REVIEW_DECIDED', {}, 'input.reviewId');
-      if (input.from < r.acceptedOn) throw CASE_ERRORS.badInput('input.from', 'BEFORE_REVIEW_ACCEPTED', { on: r.acceptedOn });
+      if (input.from < r.acceptedOn)
+        throw CASE_ERRORS.badInput('input.from', 'BEFORE_REVIEW_ACCEPTED', { on: r.acceptedOn });
       if (input.from > r.dueOn) throw CASE_ERRORS.badInput('input.from', 'AFTER_REVIEW_DUE', { on: r.dueOn });
-      if (r.pauses.length >= MAX_PAUSES) throw CASE_ERRORS.badInput('input.reviewId', 'TOO_MANY_HEARINGS', { max: MAX_PAUSES });
+      if (r.pauses.length >= MAX_PAUSES)
+        throw CASE_ERRORS.badInput('input.reviewId', 'TOO_MANY_HEARINGS', { max: MAX_PAUSES });
       const before = r.dueOn;
       const pause: ReviewPause = { kind: 'HEARING', from: input.from, to: input.to };
       r.pauses = [...r.pauses, pause];
       const due = await this.calendars.due(ctx, r.tenantId, r.acceptedOn, review.opinionWithin, r.pauses);
       Object.assign(r, { dueOn: due.date, dueProvisional: due.provisional });
-      await recordStep(em, ctx, c, this.clock.now(), { kind: 'REVIEW_HEARING', note: `${input.from} – ${input.to}; opinion due ${before} → ${due.date}`, rule: r.rule, data: { reviewId: r.id, pause, dueOn: due.date } });
+      await recordStep(em, ctx, c, this.clock.now(), {
+        kind: 'REVIEW_HEARING',
+        note: `${input.from} – ${input.to}; opinion due ${before} → ${due.date}`,
+        rule: r.rule,
+        data: { reviewId: r.id, pause, dueOn: due.date },
+      });
     });
   }
 
@@ -108,20 +139,37 @@ export class ReviewService {
       if (r.status !== ReviewStatus.OPEN) throw CASE_ERRORS.conflict('REVIEW_ALREADY_DECIDED', {}, 'input.reviewId');
       const now = this.clock.now();
       const today = shanghaiDateOf(now);
-      Object.assign(r, { status: ReviewStatus.DECIDED, opinion: input.opinion, outcome: input.outcome, decidedOn: today, inTime: today <= r.dueOn });
-      await recordStep(em, ctx, c, now, { kind: 'REVIEW_OPINION_ISSUED', note: `${input.outcome}; ${r.inTime ? 'in time' : 'late'} (due ${r.dueOn})`, rule: r.rule, data: { reviewId: r.id, decidedOn: today, dueOn: r.dueOn, inTime: r.inTime } });
+      Object.assign(r, {
+        status: ReviewStatus.DECIDED,
+        opinion: input.opinion,
+        outcome: input.outcome,
+        decidedOn: today,
+        inTime: today <= r.dueOn,
+      });
+      await recordStep(em, ctx, c, now, {
+        kind: 'REVIEW_OPINION_ISSUED',
+        note: `${input.outcome}; ${r.inTime ? 'in time' : 'late'} (due ${r.dueOn})`,
+        rule: r.rule,
+        data: { reviewId: r.id, decidedOn: today, dueOn: r.dueOn, inTime: r.inTime },
+      });
     });
   }
 
   /** The petitioner applied upward against the opinion (004 復查制度 三.4): recorded, once. */
   async recordAppeal(ctx: RequestContext, input: RecordReviewAppealInput): Promise<CaseReview> {
     return this.onReview(ctx, input.reviewId, async (em, r, c, review) => {
-      if (!review.appealUpward) throw CASE_ERRORS.badInput('input.reviewId', 'NO_UPWARD_APPEAL', { source: review.source });
+      if (!review.appealUpward)
+        throw CASE_ERRORS.badInput('input.reviewId', 'NO_UPWARD_APPEAL', { source: review.source });
       if (r.status !== ReviewStatus.DECIDED) throw CASE_ERRORS.conflict('REVIEW_NOT_DECIDED', {}, 'input.reviewId');
       if (r.appealedTo) throw CASE_ERRORS.conflict('APPEAL_ALREADY_RECORDED', { to: r.appealedTo }, 'input.reviewId');
       const now = this.clock.now();
       Object.assign(r, { appealedTo: input.appealedTo, appealedAt: now });
-      await recordStep(em, ctx, c, now, { kind: 'REVIEW_APPEALED', note: input.appealedTo, rule: review.source, data: { reviewId: r.id } });
+      await recordStep(em, ctx, c, now, {
+        kind: 'REVIEW_APPEALED',
+        note: input.appealedTo,
+        rule: review.source,
+        data: { reviewId: r.id },
+      });
     });
   }
 
@@ -132,14 +180,31 @@ export class ReviewService {
    */
   async informPetitioner(ctx: RequestContext, input: InformPetitionerOfReviewInput): Promise<CaseReview> {
     return this.onReview(ctx, input.reviewId, async (em, r, c, review) => {
-      if (!review.afterOpinion?.informPetitionerInWriting) throw CASE_ERRORS.badInput('input.reviewId', 'NO_WRITTEN_NOTICE_RULE', { source: review.source });
-      if (r.status !== ReviewStatus.DECIDED || !r.decidedOn) throw CASE_ERRORS.conflict('OPINION_NOT_ISSUED', { what: { en: 'the written notice to the petitioner', zh: '书面告知信访人' } }, 'input.reviewId');
-      if (r.petitionerInformedOn) throw CASE_ERRORS.conflict('PETITIONER_ALREADY_INFORMED', { on: r.petitionerInformedOn }, 'input.reviewId');
+      if (!review.afterOpinion?.informPetitionerInWriting)
+        throw CASE_ERRORS.badInput('input.reviewId', 'NO_WRITTEN_NOTICE_RULE', { source: review.source });
+      if (r.status !== ReviewStatus.DECIDED || !r.decidedOn)
+        throw CASE_ERRORS.conflict(
+          'OPINION_NOT_ISSUED',
+          { what: { en: 'the written notice to the petitioner', zh: '书面告知信访人' } },
+          'input.reviewId',
+        );
+      if (r.petitionerInformedOn)
+        throw CASE_ERRORS.conflict('PETITIONER_ALREADY_INFORMED', { on: r.petitionerInformedOn }, 'input.reviewId');
       const now = this.clock.now();
       if (input.servedOn > shanghaiDateOf(now)) throw CASE_ERRORS.badInput('input.servedOn', 'IN_THE_FUTURE');
-      if (input.servedOn < r.decidedOn) throw CASE_ERRORS.badInput('input.servedOn', 'BEFORE_OPINION', { on: r.decidedOn });
-      Object.assign(r, { petitionerInformedOn: input.servedOn, petitionerNoticeMethod: input.method, petitionerInformedById: ctx.caller.userId });
-      await recordStep(em, ctx, c, now, { kind: 'REVIEW_PETITIONER_INFORMED', note: `${input.method} ${input.servedOn}`, rule: review.afterOpinion.source, data: { reviewId: r.id, servedOn: input.servedOn, method: input.method } });
+      if (input.servedOn < r.decidedOn)
+        throw CASE_ERRORS.badInput('input.servedOn', 'BEFORE_OPINION', { on: r.decidedOn });
+      Object.assign(r, {
+        petitionerInformedOn: input.servedOn,
+        petitionerNoticeMethod: input.method,
+        petitionerInformedById: ctx.caller.userId,
+      });
+      await recordStep(em, ctx, c, now, {
+        kind: 'REVIEW_PETITIONER_INFORMED',
+        note: `${input.method} ${input.servedOn}`,
+        rule: review.afterOpinion.source,
+        data: { reviewId: r.id, servedOn: input.servedOn, method: input.method },
+      });
     });
   }
 
@@ -150,8 +215,14 @@ export class ReviewService {
    */
   async reportOpinion(ctx: RequestContext, reviewId: string): Promise<CaseReview> {
     return this.onReview(ctx, reviewId, async (em, r, c, review) => {
-      if (!review.afterOpinion?.reportUpward) throw CASE_ERRORS.badInput('reviewId', 'NO_UPWARD_REPORT_RULE', { source: review.source });
-      if (r.status !== ReviewStatus.DECIDED || !r.decidedOn) throw CASE_ERRORS.conflict('OPINION_NOT_ISSUED', { what: { en: 'its report upward', zh: '报上级机关' } }, 'reviewId');
+      if (!review.afterOpinion?.reportUpward)
+        throw CASE_ERRORS.badInput('reviewId', 'NO_UPWARD_REPORT_RULE', { source: review.source });
+      if (r.status !== ReviewStatus.DECIDED || !r.decidedOn)
+        throw CASE_ERRORS.conflict(
+          'OPINION_NOT_ISSUED',
+          { what: { en: 'its report upward', zh: '报上级机关' } },
+          'reviewId',
+        );
       if (r.reportId) throw CASE_ERRORS.conflict('ALREADY_REPORTED', {}, 'reviewId');
       const tenant = await tenantById(em, r.tenantId);
       const report = await this.db.run(ctx, (tx) =>
@@ -166,7 +237,12 @@ export class ReviewService {
         }),
       );
       r.reportId = report.id;
-      await recordStep(em, ctx, c, this.clock.now(), { kind: 'REVIEW_REPORTED', note: `report ${report.id} to ${report.recipientName}`, rule: review.afterOpinion.source, data: { reviewId: r.id, reportId: report.id } });
+      await recordStep(em, ctx, c, this.clock.now(), {
+        kind: 'REVIEW_REPORTED',
+        note: `report ${report.id} to ${report.recipientName}`,
+        rule: review.afterOpinion.source,
+        data: { reviewId: r.id, reportId: report.id },
+      });
     });
   }
 
@@ -174,7 +250,10 @@ export class ReviewService {
   async list(ctx: RequestContext, tenantCode: string, openOnly: boolean): Promise<CaseReview[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      const qb = em.createQueryBuilder(CaseReview, 'r').innerJoin(PetitionCase, 'c', 'c.id = r.case_id').where('r.tenant_id = :t', { t: tenant.id });
+      const qb = em
+        .createQueryBuilder(CaseReview, 'r')
+        .innerJoin(PetitionCase, 'c', 'c.id = r.case_id')
+        .where('r.tenant_id = :t', { t: tenant.id });
       const visible = caseVisibility(ctx, 'c');
       if (visible) qb.andWhere(visible.sql, visible.params);
       if (openOnly) qb.andWhere('r.status = :open', { open: ReviewStatus.OPEN });
@@ -184,7 +263,9 @@ export class ReviewService {
 
   /** Reviews of cases, oldest first (a DataLoader batch). */
   async reviewsOf(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseReview[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(CaseReview, { where: { caseId: In([...caseIds]) }, order: { openedAt: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(CaseReview, { where: { caseId: In([...caseIds]) }, order: { openedAt: 'ASC' } }),
+    );
     return groupBy(caseIds, rows, (r) => r.caseId);
   }
 
@@ -192,10 +273,16 @@ export class ReviewService {
   async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
     const late = await em
       .createQueryBuilder(CaseReview, 'r')
-      .where('r.tenant_id = :t AND r.status = :open AND r.due_on < :today', { t: rules.tenant.id, open: ReviewStatus.OPEN, today })
+      .where('r.tenant_id = :t AND r.status = :open AND r.due_on < :today', {
+        t: rules.tenant.id,
+        open: ReviewStatus.OPEN,
+        today,
+      })
       .getMany();
     if (!late.length) return 0;
-    const cases = new Map((await em.find(PetitionCase, { where: { id: In(late.map((r) => r.caseId)) } })).map((c) => [c.id, c]));
+    const cases = new Map(
+      (await em.find(PetitionCase, { where: { id: In(late.map((r) => r.caseId)) } })).map((c) => [c.id, c]),
+    );
     let found = 0;
     for (const r of late) {
       const c = cases.get(r.caseId)!;
@@ -204,24 +291,51 @@ export class ReviewService {
         .createQueryBuilder()
         .insert()
         .into(Finding)
-        .values({ tenantId: r.tenantId, kind: 'REVIEW_OVERDUE', rule: r.rule, facts: { reviewId: r.id, caseId: c.id, number: c.number, acceptedOn: r.acceptedOn, dueOn: r.dueOn, rule: r.rule } as never, dedupeKey: key })
+        .values({
+          tenantId: r.tenantId,
+          kind: 'REVIEW_OVERDUE',
+          rule: r.rule,
+          facts: {
+            reviewId: r.id,
+            caseId: c.id,
+            number: c.number,
+            acceptedOn: r.acceptedOn,
+            dueOn: r.dueOn,
+            rule: r.rule,
+          } as never,
+          dedupeKey: key,
+        })
         .orIgnore()
         .execute();
       if (!(result.raw as unknown[]).length) continue;
       found += 1;
-      await recordStep(em, ctx, c, this.clock.now(), { kind: 'REVIEW_OVERDUE', note: `opinion due ${r.dueOn}`, rule: r.rule, data: { reviewId: r.id } });
-      await notify(em, r.tenantId, { roles: [this.cases.officeRole(rules.tenant)] }, {
+      await recordStep(em, ctx, c, this.clock.now(), {
         kind: 'REVIEW_OVERDUE',
-        title: `复查超期：${c.number}`,
-        body: `${c.number}的复查意见应于${r.dueOn}前提出，现已超期（${r.rule}）。`,
-        dedupeKey: key,
+        note: `opinion due ${r.dueOn}`,
+        rule: r.rule,
+        data: { reviewId: r.id },
       });
+      await notify(
+        em,
+        r.tenantId,
+        { roles: [this.cases.officeRole(rules.tenant)] },
+        {
+          kind: 'REVIEW_OVERDUE',
+          title: `复查超期：${c.number}`,
+          body: `${c.number}的复查意见应于${r.dueOn}前提出，现已超期（${r.rule}）。`,
+          dedupeKey: key,
+        },
+      );
     }
     return found;
   }
 
   /** Loads a review the caller can act on (the office of its case's tenant: `change` checks), locked, and saves it after `change`. */
-  private async onReview(ctx: RequestContext, reviewId: string, change: (em: EntityManager, r: CaseReview, c: PetitionCase, review: ReviewRule) => Promise<void>): Promise<CaseReview> {
+  private async onReview(
+    ctx: RequestContext,
+    reviewId: string,
+    change: (em: EntityManager, r: CaseReview, c: PetitionCase, review: ReviewRule) => Promise<void>,
+  ): Promise<CaseReview> {
     return this.db.run(ctx, async ({ em }) => {
       const found = await em.findOne(CaseReview, { where: { id: reviewId } });
       if (!found) throw AppError.notFound('Review');
@@ -229,7 +343,13 @@ export class ReviewService {
       await this.cases.change(ctx, found.caseId, 'update', async (em2, c, rules) => {
         const r = await em2.findOneOrFail(CaseReview, { where: { id: reviewId }, lock: { mode: 'pessimistic_write' } });
         const review = rules.own.review;
-        if (!review) throw CASE_ERRORS.badInput('input.reviewId', 'PLUGIN_DECLARES_NONE', { plugin: rules.tenant.pluginId, tenant: CASE_TENANT, what: { en: 'review', zh: '复查' }, section: 'cases.review' });
+        if (!review)
+          throw CASE_ERRORS.badInput('input.reviewId', 'PLUGIN_DECLARES_NONE', {
+            plugin: rules.tenant.pluginId,
+            tenant: CASE_TENANT,
+            what: { en: 'review', zh: '复查' },
+            section: 'cases.review',
+          });
         await change(em2, r, c, review);
         saved = await em2.save(r);
       });

@@ -17,25 +17,46 @@ export class ScreeningResolver {
   ) {}
 
   @Allow('read', 'PetitionCase')
-  @Query(() => [CaseScreening], { description: 'Screened cases of a tenant, newest period first (at most 500; a member unit: cases it sees).' })
+  @Query(() => [CaseScreening], {
+    description: 'Screened cases of a tenant, newest period first (at most 500; a member unit: cases it sees).',
+  })
   caseScreenings(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
-    @Args('periodStart', { nullable: true, description: 'Only this period (its first day, YYYY-MM-DD).' }) periodStart?: string,
-    @Args('unsettledOnly', { nullable: true, defaultValue: false, description: 'Only cases not yet given their leader, person and time limit.' }) unsettledOnly?: boolean,
+    @Args('periodStart', { nullable: true, description: 'Only this period (its first day, YYYY-MM-DD).' })
+    periodStart?: string,
+    @Args('unsettledOnly', {
+      nullable: true,
+      defaultValue: false,
+      description: 'Only cases not yet given their leader, person and time limit.',
+    })
+    unsettledOnly?: boolean,
   ): Promise<CaseScreening[]> {
     return this.screening.list(ctx, tenantCode, periodStart ?? null, unsettledOnly ?? false);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => [CaseScreening], { description: 'The office screens one completed period now (its first day); idempotent. Returns the period\'s screened cases.' })
-  screenCases(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('periodStart') periodStart: string): Promise<CaseScreening[]> {
+  @Mutation(() => [CaseScreening], {
+    description:
+      "The office screens one completed period now (its first day); idempotent. Returns the period's screened cases.",
+  })
+  screenCases(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('periodStart') periodStart: string,
+  ): Promise<CaseScreening[]> {
     return this.screening.screenOnDemand(ctx, tenantCode, periodStart);
   }
 
   @Allow('update', 'PetitionCase')
-  @Mutation(() => CaseScreening, { description: 'The office gives a screened case its owning leader, responsible person and time limit (those the plugin requires are mandatory).' })
-  settleScreenedCase(@Ctx() ctx: RequestContext, @Args('input') input: SettleScreenedCaseInput): Promise<CaseScreening> {
+  @Mutation(() => CaseScreening, {
+    description:
+      'The office gives a screened case its owning leader, responsible person and time limit (those the plugin requires are mandatory).',
+  })
+  settleScreenedCase(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SettleScreenedCaseInput,
+  ): Promise<CaseScreening> {
     return this.screening.settle(ctx, input);
   }
 

@@ -35,7 +35,9 @@ interface Candidate {
 const criterionText = (c: Criterion): string => {
   switch (c.kind) {
     case 'REPEAT':
-      return c.within ? `REPEAT (≥${c.atLeast} on the same matter within ${c.within.amount} ${c.within.unit})` : `REPEAT (≥${c.atLeast} on the same matter)`;
+      return c.within
+        ? `REPEAT (≥${c.atLeast} on the same matter within ${c.within.amount} ${c.within.unit})`
+        : `REPEAT (≥${c.atLeast} on the same matter)`;
     case 'LONG_UNRESOLVED':
       return `LONG_UNRESOLVED (> ${c.olderThan.amount} ${c.olderThan.unit})`;
     case 'SIGNED':
@@ -77,9 +79,14 @@ export class ScreeningService {
     if (!screening) return 0;
     const since = shanghaiDateOf(rules.tenant.createdAt);
     if (since >= today) return 0;
-    const periods = cadencePeriods(screening.cadence.rrule, since, addDays(today, -1)).filter((p) => p.start >= since && p.end < today);
+    const periods = cadencePeriods(screening.cadence.rrule, since, addDays(today, -1)).filter(
+      (p) => p.start >= since && p.end < today,
+    );
     if (!periods.length) return 0;
-    const done: { start: string }[] = await em.query(`SELECT period_start::text AS start FROM case_screening_run WHERE tenant_id = $1 AND period_start >= $2`, [rules.tenant.id, since]);
+    const done: { start: string }[] = await em.query(
+      `SELECT period_start::text AS start FROM case_screening_run WHERE tenant_id = $1 AND period_start >= $2`,
+      [rules.tenant.id, since],
+    );
     const screened = new Set(done.map((d) => d.start));
     let found = 0;
     for (const p of periods) if (!screened.has(p.start)) found += await this.screen(em, ctx, rules, screening, p);
@@ -91,16 +98,31 @@ export class ScreeningService {
     if (!isIsoDate(periodStart)) throw PLATFORM_ERRORS.badInput('periodStart', 'NOT_A_DATE');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id }))) throw CASE_ERRORS.forbidden('OFFICE_SCREENS');
+      if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id })))
+        throw CASE_ERRORS.forbidden('OFFICE_SCREENS');
       const rules = await caseRulesOf(em, tenant);
       const screening = rules.own.screening;
-      if (!screening) throw CASE_ERRORS.badInput('tenantCode', 'PLUGIN_DECLARES_NONE', { plugin: tenant.pluginId, tenant: tenant.name, what: { en: 'forecast screening', zh: '预测排查' }, section: 'cases.screening' });
+      if (!screening)
+        throw CASE_ERRORS.badInput('tenantCode', 'PLUGIN_DECLARES_NONE', {
+          plugin: tenant.pluginId,
+          tenant: tenant.name,
+          what: { en: 'forecast screening', zh: '预测排查' },
+          section: 'cases.screening',
+        });
       const period = cadencePeriods(screening.cadence.rrule, periodStart, periodStart)[0];
-      if (!period || period.start !== periodStart) throw CASE_ERRORS.badInput('periodStart', 'SCREENING_PERIOD_START', { cadence: screening.cadence.rrule, start: period ? `: ${period.start}` : '' });
+      if (!period || period.start !== periodStart)
+        throw CASE_ERRORS.badInput('periodStart', 'SCREENING_PERIOD_START', {
+          cadence: screening.cadence.rrule,
+          start: period ? `: ${period.start}` : '',
+        });
       const today = shanghaiDateOf(this.clock.now());
-      if (period.end >= today) throw CASE_ERRORS.badInput('periodStart', 'SCREENING_PERIOD_NOT_ENDED', { end: period.end });
+      if (period.end >= today)
+        throw CASE_ERRORS.badInput('periodStart', 'SCREENING_PERIOD_NOT_ENDED', { end: period.end });
       await this.screen(em, ctx, rules, screening, period);
-      return em.find(CaseScreening, { where: { tenantId: tenant.id, periodStart: period.start }, order: { screenedAt: 'ASC', id: 'ASC' } });
+      return em.find(CaseScreening, {
+        where: { tenantId: tenant.id, periodStart: period.start },
+        order: { screenedAt: 'ASC', id: 'ASC' },
+      });
     });
   }
 
@@ -113,13 +135,29 @@ export class ScreeningService {
         const screening = rules.own.screening;
         const requires = screening?.requires ?? [];
         const source = screening?.source ?? 'plugin';
-        if (requires.includes('OWNING_LEADER') && !input.owningLeader) throw CASE_ERRORS.badInput('input.owningLeader', 'SCREENING_FIELD_REQUIRED', { what: { en: 'an owning leader (包案領導)', zh: '包案领导' }, source });
-        if (requires.includes('RESPONSIBLE_PERSON') && !input.responsiblePerson) throw CASE_ERRORS.badInput('input.responsiblePerson', 'SCREENING_FIELD_REQUIRED', { what: { en: 'a responsible person (責任人)', zh: '责任人' }, source });
-        if (requires.includes('TIME_LIMIT') && !input.dueOn) throw CASE_ERRORS.badInput('input.dueOn', 'SCREENING_FIELD_REQUIRED', { what: { en: 'a time limit (結案信訪時限)', zh: '结案时限' }, source });
-        if (!input.owningLeader && !input.responsiblePerson && !input.dueOn) throw CASE_ERRORS.badInput('input', 'SCREENING_GIVES_NOTHING');
+        if (requires.includes('OWNING_LEADER') && !input.owningLeader)
+          throw CASE_ERRORS.badInput('input.owningLeader', 'SCREENING_FIELD_REQUIRED', {
+            what: { en: 'an owning leader (包案領導)', zh: '包案领导' },
+            source,
+          });
+        if (requires.includes('RESPONSIBLE_PERSON') && !input.responsiblePerson)
+          throw CASE_ERRORS.badInput('input.responsiblePerson', 'SCREENING_FIELD_REQUIRED', {
+            what: { en: 'a responsible person (責任人)', zh: '责任人' },
+            source,
+          });
+        if (requires.includes('TIME_LIMIT') && !input.dueOn)
+          throw CASE_ERRORS.badInput('input.dueOn', 'SCREENING_FIELD_REQUIRED', {
+            what: { en: 'a time limit (結案信訪時限)', zh: '结案时限' },
+            source,
+          });
+        if (!input.owningLeader && !input.responsiblePerson && !input.dueOn)
+          throw CASE_ERRORS.badInput('input', 'SCREENING_GIVES_NOTHING');
         const now = this.clock.now();
         if (input.dueOn && input.dueOn < shanghaiDateOf(now)) throw CASE_ERRORS.badInput('input.dueOn', 'IN_THE_PAST');
-        const s = await em2.findOneOrFail(CaseScreening, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+        const s = await em2.findOneOrFail(CaseScreening, {
+          where: { id: found.id },
+          lock: { mode: 'pessimistic_write' },
+        });
         const first = s.settledAt === null;
         Object.assign(s, {
           owningLeader: input.owningLeader ?? s.owningLeader,
@@ -133,7 +171,12 @@ export class ScreeningService {
           kind: first ? 'SCREENING_SETTLED' : 'SCREENING_RESETTLED',
           note: `${s.periodStart} – ${s.periodEnd}: ${[s.owningLeader, s.responsiblePerson, s.dueOn].filter(Boolean).join(' / ')}`,
           rule: s.rule,
-          data: { screeningId: s.id, owningLeader: s.owningLeader, responsiblePerson: s.responsiblePerson, dueOn: s.dueOn },
+          data: {
+            screeningId: s.id,
+            owningLeader: s.owningLeader,
+            responsiblePerson: s.responsiblePerson,
+            dueOn: s.dueOn,
+          },
         });
       });
       return saved!;
@@ -141,16 +184,29 @@ export class ScreeningService {
   }
 
   /** Screened cases of a tenant, newest period first (a member unit: only cases it sees). */
-  async list(ctx: RequestContext, tenantCode: string, periodStart: string | null, unsettledOnly: boolean): Promise<CaseScreening[]> {
+  async list(
+    ctx: RequestContext,
+    tenantCode: string,
+    periodStart: string | null,
+    unsettledOnly: boolean,
+  ): Promise<CaseScreening[]> {
     if (periodStart !== null && !isIsoDate(periodStart)) throw PLATFORM_ERRORS.badInput('periodStart', 'NOT_A_DATE');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      const qb = em.createQueryBuilder(CaseScreening, 's').innerJoin(PetitionCase, 'c', 'c.id = s.case_id').where('s.tenant_id = :t', { t: tenant.id });
+      const qb = em
+        .createQueryBuilder(CaseScreening, 's')
+        .innerJoin(PetitionCase, 'c', 'c.id = s.case_id')
+        .where('s.tenant_id = :t', { t: tenant.id });
       const visible = caseVisibility(ctx, 'c');
       if (visible) qb.andWhere(visible.sql, visible.params);
       if (periodStart) qb.andWhere('s.period_start = :p', { p: periodStart });
       if (unsettledOnly) qb.andWhere('s.settled_at IS NULL');
-      return qb.orderBy('s.periodStart', 'DESC').addOrderBy('c.receivedAt', 'ASC').addOrderBy('s.id', 'ASC').limit(LIST_CAP).getMany();
+      return qb
+        .orderBy('s.periodStart', 'DESC')
+        .addOrderBy('c.receivedAt', 'ASC')
+        .addOrderBy('s.id', 'ASC')
+        .limit(LIST_CAP)
+        .getMany();
     });
   }
 
@@ -158,7 +214,13 @@ export class ScreeningService {
    * Screens one period: inserts a row per matching case (existing rows stay as they are), marks the
    * period screened, and tells the office once. Returns how many rows were added.
    */
-  private async screen(em: EntityManager, ctx: RequestContext, rules: CaseRules, screening: ScreeningRule, period: Period): Promise<number> {
+  private async screen(
+    em: EntityManager,
+    ctx: RequestContext,
+    rules: CaseRules,
+    screening: ScreeningRule,
+    period: Period,
+  ): Promise<number> {
     const tenantId = rules.tenant.id;
     const matched = new Map<string, Criterion[]>();
     const add = (caseId: string, c: Criterion): void => {
@@ -166,7 +228,9 @@ export class ScreeningService {
       if (!list.includes(c)) list.push(c);
       matched.set(caseId, list);
     };
-    const open = screening.criteria.some((c) => c.kind !== 'REPEAT') ? await this.openAtEnd(em, tenantId, period.end) : [];
+    const open = screening.criteria.some((c) => c.kind !== 'REPEAT')
+      ? await this.openAtEnd(em, tenantId, period.end)
+      : [];
     for (const criterion of screening.criteria) {
       switch (criterion.kind) {
         case 'REPEAT':
@@ -183,7 +247,8 @@ export class ScreeningService {
           break;
         case 'LONG_UNRESOLVED':
           for (const c of open) {
-            if ((await this.calendars.due(ctx, tenantId, c.receivedOn, criterion.olderThan)).date < period.end) add(c.id, criterion);
+            if ((await this.calendars.due(ctx, tenantId, c.receivedOn, criterion.olderThan)).date < period.end)
+              add(c.id, criterion);
           }
           break;
       }
@@ -200,12 +265,24 @@ export class ScreeningService {
         rule: `${criteria.map(criterionText).join(', ')} — ${screening.source}`,
         screenedAt: now,
       }));
-      const result = await em.createQueryBuilder().insert().into(CaseScreening).values(rows).orIgnore().returning('id, case_id').execute();
+      const result = await em
+        .createQueryBuilder()
+        .insert()
+        .into(CaseScreening)
+        .values(rows)
+        .orIgnore()
+        .returning('id, case_id')
+        .execute();
       const inserted = result.raw as { id: string; case_id: string }[];
       added = inserted.length;
       for (const row of inserted) {
         const r = rows.find((x) => x.caseId === row.case_id)!;
-        await recordStep(em, ctx, { id: row.case_id, tenantId }, now, { kind: 'SCREENED', note: `${period.start} – ${period.end}: ${r.criteria.join(', ')}`, rule: r.rule, data: { screeningId: row.id } });
+        await recordStep(em, ctx, { id: row.case_id, tenantId }, now, {
+          kind: 'SCREENED',
+          note: `${period.start} – ${period.end}: ${r.criteria.join(', ')}`,
+          rule: r.rule,
+          data: { screeningId: row.id },
+        });
       }
     }
     await em.query(
@@ -213,12 +290,17 @@ export class ScreeningService {
       [tenantId, period.start, period.end, now],
     );
     if (added) {
-      await notify(em, tenantId, { roles: [this.cases.officeRole(rules.tenant)] }, {
-        kind: 'CASES_SCREENED',
-        title: `预测排查：${period.start} – ${period.end}`,
-        body: `本期排查出${matched.size}件信访事项（${screening.source}），请逐件落实包案领导、责任人和结案时限。`,
-        dedupeKey: `case-screening:${period.start}`,
-      });
+      await notify(
+        em,
+        tenantId,
+        { roles: [this.cases.officeRole(rules.tenant)] },
+        {
+          kind: 'CASES_SCREENED',
+          title: `预测排查：${period.start} – ${period.end}`,
+          body: `本期排查出${matched.size}件信访事项（${screening.source}），请逐件落实包案领导、责任人和结案时限。`,
+          dedupeKey: `case-screening:${period.start}`,
+        },
+      );
     }
     return added;
   }
@@ -243,16 +325,23 @@ export class ScreeningService {
    * fall within it) is a repeat petitioner; of its cases, those open at the period's end or received
    * inside the period are listed.
    */
-  private async repeats(em: EntityManager, ctx: RequestContext, tenantId: string, period: Period, criterion: Extract<Criterion, { kind: 'REPEAT' }>): Promise<Set<string>> {
-    const rows: { personKey: string; category: string | null; caseId: string; receivedOn: string; live: boolean }[] = await em.query(
-      `SELECT DISTINCT p.person_key AS "personKey", c.category, c.id AS "caseId", c.received_on::text AS "receivedOn", c.received_at,
+  private async repeats(
+    em: EntityManager,
+    ctx: RequestContext,
+    tenantId: string,
+    period: Period,
+    criterion: Extract<Criterion, { kind: 'REPEAT' }>,
+  ): Promise<Set<string>> {
+    const rows: { personKey: string; category: string | null; caseId: string; receivedOn: string; live: boolean }[] =
+      await em.query(
+        `SELECT DISTINCT p.person_key AS "personKey", c.category, c.id AS "caseId", c.received_on::text AS "receivedOn", c.received_at,
               (c.received_on >= $2 OR (c.status NOT IN ('TRANSFERRED', 'GUIDED')
                  AND (c.resolved_at IS NULL OR (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date > $3))) AS live
        FROM case_petitioner p JOIN petition_case c ON c.id = p.case_id AND c.tenant_id = p.tenant_id
        WHERE p.tenant_id = $1 AND c.received_on <= $3
        ORDER BY c.received_at`,
-      [tenantId, period.start, period.end],
-    );
+        [tenantId, period.start, period.end],
+      );
     const groups = new Map<string, typeof rows>();
     for (const r of rows) {
       const key = `${r.personKey}\u0000${r.category ?? ''}\u0000${r.category === null ? 'null' : 'set'}`;

@@ -16,12 +16,15 @@ describe('coordination abilities, role by role', () => {
     [VILLAGE_SECRETARY, true, false, true, false, true],
   ];
 
-  it.each(table)('%s: read %s, create %s, report %s, draft lists %s, review lists %s — never in another tenant', (role, read, create, report, draft, review) => {
-    const a = abilityOf(role, coordinationRules);
-    expect(a.can('read', 'SensitiveReport')).toBe(read);
-    expect(canIn(a, 'create', 'SensitiveReport')).toEqual({ own: create, other: false });
-    expect(canIn(a, 'report', 'SensitiveReport')).toEqual({ own: report, other: false });
-    expect(canIn(a, 'create', 'IssueList')).toEqual({ own: draft, other: false });
-    expect(canIn(a, 'approve', 'IssueList')).toEqual({ own: review, other: false });
-  });
+  it.each(table)(
+    '%s: read %s, create %s, report %s, draft lists %s, review lists %s — never in another tenant',
+    (role, read, create, report, draft, review) => {
+      const a = abilityOf(role, coordinationRules);
+      expect(a.can('read', 'SensitiveReport')).toBe(read);
+      expect(canIn(a, 'create', 'SensitiveReport')).toEqual({ own: create, other: false });
+      expect(canIn(a, 'report', 'SensitiveReport')).toEqual({ own: report, other: false });
+      expect(canIn(a, 'create', 'IssueList')).toEqual({ own: draft, other: false });
+      expect(canIn(a, 'approve', 'IssueList')).toEqual({ own: review, other: false });
+    },
+  );
 });

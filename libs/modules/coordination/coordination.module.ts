@@ -11,7 +11,17 @@ import { SensitiveReportsService } from './sensitive-reports.service';
 /** Day-to-day coordination: important sensitive information (000/001 art. 11) and issue lists (000 art. 12). */
 @Module({
   imports: [JointMeetingModule],
-  providers: [SensitiveCirculationService, SensitiveCirculationResolver, Deadlines, SensitiveReportsService, SensitiveReportsQuery, IssueListsService, SensitiveReportsResolver, IssueListsResolver, IssueListItemResolver],
+  providers: [
+    SensitiveCirculationService,
+    SensitiveCirculationResolver,
+    Deadlines,
+    SensitiveReportsService,
+    SensitiveReportsQuery,
+    IssueListsService,
+    SensitiveReportsResolver,
+    IssueListsResolver,
+    IssueListItemResolver,
+  ],
   exports: [SensitiveReportsService, SensitiveReportsQuery, IssueListsService],
 })
 export class CoordinationModule {}

@@ -64,7 +64,7 @@ export class IssueList {
 
   /** 批示 */
   @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The recipient\'s instructions (批示), if any.' })
+  @Field(() => String, { nullable: true, description: "The recipient's instructions (批示), if any." })
   instructions: string | null;
 
   /** The plugin rule this list follows, e.g. `000 art. 12`. */

@@ -13,7 +13,10 @@ export class IssueListsResolver {
   constructor(@Inject(IssueListsService) private readonly service: IssueListsService) {}
 
   @Allow('read', 'IssueList')
-  @Query(() => [IssueList], { description: 'A tenant\'s issue lists, newest first (drafts: the office only; a member unit: submitted lists naming it).' })
+  @Query(() => [IssueList], {
+    description:
+      "A tenant's issue lists, newest first (drafts: the office only; a member unit: submitted lists naming it).",
+  })
   issueLists(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<IssueList[]> {
     return this.service.list(ctx, tenantCode);
   }
@@ -25,13 +28,20 @@ export class IssueListsResolver {
   }
 
   @Allow('update', 'IssueList')
-  @Mutation(() => IssueList, { description: 'The office submits a draft to the recipient its plugin names (e.g. the convener).' })
-  submitIssueList(@Ctx() ctx: RequestContext, @Args('issueListId', { type: () => ID }) issueListId: string): Promise<IssueList> {
+  @Mutation(() => IssueList, {
+    description: 'The office submits a draft to the recipient its plugin names (e.g. the convener).',
+  })
+  submitIssueList(
+    @Ctx() ctx: RequestContext,
+    @Args('issueListId', { type: () => ID }) issueListId: string,
+  ): Promise<IssueList> {
     return this.service.submit(ctx, issueListId);
   }
 
   @Allow('approve', 'IssueList')
-  @Mutation(() => IssueList, { description: 'The recipient the plugin names marks a submitted list reviewed, optionally with instructions (批示).' })
+  @Mutation(() => IssueList, {
+    description: 'The recipient the plugin names marks a submitted list reviewed, optionally with instructions (批示).',
+  })
   reviewIssueList(@Ctx() ctx: RequestContext, @Args('input') input: ReviewIssueListInput): Promise<IssueList> {
     return this.service.review(ctx, input);
   }
@@ -43,7 +53,9 @@ export class IssueListItemResolver {
 
   @ResolveField(() => [MemberUnit], { description: 'Member units the issue concerns.' })
   async relatedUnits(@Ctx() ctx: RequestContext, @Parent() item: IssueListItem): Promise<MemberUnit[]> {
-    const units = await ctx.loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids)).loadMany(item.relatedUnitIds);
+    const units = await ctx
+      .loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids))
+      .loadMany(item.relatedUnitIds);
     return units.filter((u): u is MemberUnit => !!u && !(u instanceof Error));
   }
 }

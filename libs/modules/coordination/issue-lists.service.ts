@@ -30,10 +30,12 @@ export class IssueListsService {
 
   /** Starts a list, or edits a draft (`issueListId`). */
   async draft(ctx: RequestContext, input: DraftIssueListInput): Promise<IssueList> {
-    if (input.periodEnd < input.periodStart) throw COORDINATION_ERRORS.badInput('input.periodEnd', 'BEFORE_PERIOD_START');
+    if (input.periodEnd < input.periodStart)
+      throw COORDINATION_ERRORS.badInput('input.periodEnd', 'BEFORE_PERIOD_START');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id }))) throw COORDINATION_ERRORS.forbidden('OFFICE_COMPILES_ISSUE_LISTS');
+      if (!ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id })))
+        throw COORDINATION_ERRORS.forbidden('OFFICE_COMPILES_ISSUE_LISTS');
       const rule = issueListRule(tenant, 'input.tenantCode');
       await this.checkUnits(em, tenant.id, input);
       const now = this.clock.now();
@@ -41,14 +43,25 @@ export class IssueListsService {
       if (input.issueListId) {
         list = await em.findOne(IssueList, { where: { id: input.issueListId, tenantId: tenant.id } });
         if (!list) throw AppError.notFound('Issue list');
-        if (list.status !== IssueListStatus.DRAFT) throw COORDINATION_ERRORS.conflict('ISSUE_LIST_LOCKED', { status: list.status }, 'input.issueListId');
+        if (list.status !== IssueListStatus.DRAFT)
+          throw COORDINATION_ERRORS.conflict('ISSUE_LIST_LOCKED', { status: list.status }, 'input.issueListId');
       }
-      list ??= em.create(IssueList, { tenantId: tenant.id, status: IssueListStatus.DRAFT, rule: rule.source, createdById: ctx.caller.userId, createdAt: now });
+      list ??= em.create(IssueList, {
+        tenantId: tenant.id,
+        status: IssueListStatus.DRAFT,
+        rule: rule.source,
+        createdById: ctx.caller.userId,
+        createdAt: now,
+      });
       Object.assign(list, {
         title: input.title,
         periodStart: input.periodStart,
         periodEnd: input.periodEnd,
-        items: input.items.map((i) => ({ issue: i.issue, recommendation: i.recommendation, relatedUnitIds: i.relatedUnitIds })),
+        items: input.items.map((i) => ({
+          issue: i.issue,
+          recommendation: i.recommendation,
+          relatedUnitIds: i.relatedUnitIds,
+        })),
         updatedAt: now,
       });
       return em.save(list);
@@ -61,13 +74,23 @@ export class IssueListsService {
       this.office(ctx, list);
       this.expect(list, [IssueListStatus.DRAFT], 'issueListId');
       const recipient = issueListRule(tenant, 'issueListId').recipient as Role;
-      Object.assign(list, { status: IssueListStatus.SUBMITTED, recipientRole: recipient, submittedById: ctx.caller.userId, submittedAt: this.clock.now() });
-      await notify(em, list.tenantId, { roles: holdersOf(recipient) }, {
-        kind: 'ISSUE_LIST_SUBMITTED',
-        title: '问题清单及工作建议报请研究',
-        body: `联席会议办公室报送《${list.title}》（${list.periodStart}至${list.periodEnd}，${list.items.length}项），请研究参阅（${list.rule}）。`,
-        dedupeKey: `issue-list-submitted:${list.id}`,
+      Object.assign(list, {
+        status: IssueListStatus.SUBMITTED,
+        recipientRole: recipient,
+        submittedById: ctx.caller.userId,
+        submittedAt: this.clock.now(),
       });
+      await notify(
+        em,
+        list.tenantId,
+        { roles: holdersOf(recipient) },
+        {
+          kind: 'ISSUE_LIST_SUBMITTED',
+          title: '问题清单及工作建议报请研究',
+          body: `联席会议办公室报送《${list.title}》（${list.periodStart}至${list.periodEnd}，${list.items.length}项），请研究参阅（${list.rule}）。`,
+          dedupeKey: `issue-list-submitted:${list.id}`,
+        },
+      );
     });
   }
 
@@ -75,16 +98,29 @@ export class IssueListsService {
   async review(ctx: RequestContext, input: ReviewIssueListInput): Promise<IssueList> {
     return this.transition(ctx, input.issueListId, async (em, list, tenant) => {
       const recipient = list.recipientRole ?? (issueListRule(tenant, 'input.issueListId').recipient as Role);
-      const allowed = ctx.caller.tenantId === list.tenantId && ctx.ability.can('approve', subject('IssueList', { tenantId: list.tenantId })) && satisfies(ctx.caller.roles, recipient);
+      const allowed =
+        ctx.caller.tenantId === list.tenantId &&
+        ctx.ability.can('approve', subject('IssueList', { tenantId: list.tenantId })) &&
+        satisfies(ctx.caller.roles, recipient);
       if (!allowed) throw COORDINATION_ERRORS.forbidden('ISSUE_LIST_REVIEWED_BY', { role: recipient });
       this.expect(list, [IssueListStatus.SUBMITTED], 'input.issueListId');
-      Object.assign(list, { status: IssueListStatus.REVIEWED, instructions: input.instructions ?? null, reviewedById: ctx.caller.userId, reviewedAt: this.clock.now() });
-      await notify(em, list.tenantId, { roles: [pluginOf(tenant).structure.office.director.role as Role] }, {
-        kind: 'ISSUE_LIST_REVIEWED',
-        title: '问题清单已阅',
-        body: `《${list.title}》已阅${input.instructions ? `，批示：${input.instructions}` : '。'}`,
-        dedupeKey: `issue-list-reviewed:${list.id}`,
+      Object.assign(list, {
+        status: IssueListStatus.REVIEWED,
+        instructions: input.instructions ?? null,
+        reviewedById: ctx.caller.userId,
+        reviewedAt: this.clock.now(),
       });
+      await notify(
+        em,
+        list.tenantId,
+        { roles: [pluginOf(tenant).structure.office.director.role as Role] },
+        {
+          kind: 'ISSUE_LIST_REVIEWED',
+          title: '问题清单已阅',
+          body: `《${list.title}》已阅${input.instructions ? `，批示：${input.instructions}` : '。'}`,
+          dedupeKey: `issue-list-reviewed:${list.id}`,
+        },
+      );
     });
   }
 
@@ -94,15 +130,18 @@ export class IssueListsService {
       const tenant = await tenantByCode(em, tenantCode);
       issueListRule(tenant, 'tenantCode');
       const qb = em.createQueryBuilder(IssueList, 'l').where('l.tenant_id = :t', { t: tenant.id });
-      if (!ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id }))) qb.andWhere('l.status <> :draft', { draft: IssueListStatus.DRAFT });
+      if (!ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id })))
+        qb.andWhere('l.status <> :draft', { draft: IssueListStatus.DRAFT });
       const unit = unitScope(ctx);
-      if (unit) qb.andWhere('l.items @> CAST(:needle AS jsonb)', { needle: JSON.stringify([{ relatedUnitIds: [unit] }]) });
+      if (unit)
+        qb.andWhere('l.items @> CAST(:needle AS jsonb)', { needle: JSON.stringify([{ relatedUnitIds: [unit] }]) });
       return qb.orderBy('l.created_at', 'DESC').addOrderBy('l.id').take(200).getMany();
     });
   }
 
   private canSee(ctx: RequestContext, list: IssueList): boolean {
-    if (list.status === IssueListStatus.DRAFT) return ctx.ability.can('update', subject('IssueList', { tenantId: list.tenantId }));
+    if (list.status === IssueListStatus.DRAFT)
+      return ctx.ability.can('update', subject('IssueList', { tenantId: list.tenantId }));
     const unit = unitScope(ctx);
     return !unit || list.items.some((i) => i.relatedUnitIds.includes(unit));
   }
@@ -118,20 +157,31 @@ export class IssueListsService {
   }
 
   private office(ctx: RequestContext, list: IssueList): void {
-    if (!ctx.ability.can('update', subject('IssueList', { tenantId: list.tenantId }))) throw COORDINATION_ERRORS.forbidden('OFFICE_SUBMITS_ISSUE_LISTS');
+    if (!ctx.ability.can('update', subject('IssueList', { tenantId: list.tenantId })))
+      throw COORDINATION_ERRORS.forbidden('OFFICE_SUBMITS_ISSUE_LISTS');
   }
 
   private expect(list: IssueList, states: IssueListStatus[], field: string): void {
-    if (!states.includes(list.status)) throw COORDINATION_ERRORS.conflict('ISSUE_LIST_WRONG_STATUS', { status: list.status, needed: states.join(' / ') }, field);
+    if (!states.includes(list.status))
+      throw COORDINATION_ERRORS.conflict(
+        'ISSUE_LIST_WRONG_STATUS',
+        { status: list.status, needed: states.join(' / ') },
+        field,
+      );
   }
 
   private async checkUnits(em: EntityManager, tenantId: string, input: DraftIssueListInput): Promise<void> {
     const ids = [...new Set(input.items.flatMap((i) => i.relatedUnitIds))];
     if (!ids.length) return;
-    const found = new Set((await em.find(MemberUnit, { where: { id: In(ids), tenantId, active: true }, select: { id: true } })).map((u) => u.id));
+    const found = new Set(
+      (await em.find(MemberUnit, { where: { id: In(ids), tenantId, active: true }, select: { id: true } })).map(
+        (u) => u.id,
+      ),
+    );
     input.items.forEach((item, i) =>
       item.relatedUnitIds.forEach((id, j) => {
-        if (!found.has(id)) throw COORDINATION_ERRORS.badInput(`input.items.${i}.relatedUnitIds.${j}`, 'NOT_AN_ACTIVE_UNIT');
+        if (!found.has(id))
+          throw COORDINATION_ERRORS.badInput(`input.items.${i}.relatedUnitIds.${j}`, 'NOT_AN_ACTIVE_UNIT');
       }),
     );
   }

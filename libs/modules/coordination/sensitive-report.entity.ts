@@ -8,7 +8,10 @@ export enum SensitiveReportStatus {
   VERIFIED = 'VERIFIED',
   CLOSED = 'CLOSED',
 }
-registerEnumType(SensitiveReportStatus, { name: 'SensitiveReportStatus', description: 'REPORTED → NOTIFIED → VERIFIED → CLOSED (VERIFIED → NOTIFIED when sent back).' });
+registerEnumType(SensitiveReportStatus, {
+  name: 'SensitiveReportStatus',
+  description: 'REPORTED → NOTIFIED → VERIFIED → CLOSED (VERIFIED → NOTIFIED when sent back).',
+});
 
 /** The reporter's own grading. The sources grade nothing (000 art. 11, 001 art. 11): a platform choice. */
 export enum SensitiveSeverity {
@@ -16,7 +19,10 @@ export enum SensitiveSeverity {
   SERIOUS = 'SERIOUS',
   MAJOR = 'MAJOR',
 }
-registerEnumType(SensitiveSeverity, { name: 'SensitiveSeverity', description: '一般 / 较大 / 重大 — the reporter\'s grading; the sources define none.' });
+registerEnumType(SensitiveSeverity, {
+  name: 'SensitiveSeverity',
+  description: "一般 / 较大 / 重大 — the reporter's grading; the sources define none.",
+});
 
 export enum SensitiveReportAction {
   REPORTED = 'REPORTED',
@@ -109,7 +115,10 @@ export class SensitiveReport {
 
   /** The office's comment when it last sent the verification back (what to add). */
   @Column({ name: 'return_comment', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'What the office asked for when it last sent the verification back.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the office asked for when it last sent the verification back.',
+  })
   returnComment: string | null;
 
   @Column({ name: 'notified_at', type: 'timestamptz', nullable: true })

@@ -18,7 +18,12 @@ export function actingUnit(ctx: RequestContext): string | null {
 /** The office, conveners and superiors see every report they can read; a member unit, what it reported or must verify. */
 export function canSee(ctx: RequestContext, report: SensitiveReport): boolean {
   const unit = unitScope(ctx);
-  return !unit || report.reportingUnitId === unit || report.responsibleUnitId === unit || (report.circulatedUnitIds ?? []).includes(unit);
+  return (
+    !unit ||
+    report.reportingUnitId === unit ||
+    report.responsibleUnitId === unit ||
+    (report.circulatedUnitIds ?? []).includes(unit)
+  );
 }
 
 /** Reads of sensitive reports, narrowed for member units. */
@@ -30,13 +35,22 @@ export class SensitiveReportsQuery {
   ) {}
 
   /** A tenant's reports, newest first. */
-  async list(ctx: RequestContext, tenantCode: string, status: SensitiveReportStatus | undefined, limit: number): Promise<SensitiveReport[]> {
+  async list(
+    ctx: RequestContext,
+    tenantCode: string,
+    status: SensitiveReportStatus | undefined,
+    limit: number,
+  ): Promise<SensitiveReport[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
       sensitiveRule(tenant, 'tenantCode');
       const qb = em.createQueryBuilder(SensitiveReport, 'r').where('r.tenant_id = :t', { t: tenant.id });
       const unit = unitScope(ctx);
-      if (unit) qb.andWhere('(r.reporting_unit_id = :unit OR r.responsible_unit_id = :unit OR :unit = ANY (r.circulated_unit_ids))', { unit });
+      if (unit)
+        qb.andWhere(
+          '(r.reporting_unit_id = :unit OR r.responsible_unit_id = :unit OR :unit = ANY (r.circulated_unit_ids))',
+          { unit },
+        );
       if (status) qb.andWhere('r.status = :status', { status });
       return qb.orderBy('r.reported_at', 'DESC').addOrderBy('r.id').take(limit).getMany();
     });
@@ -51,6 +65,10 @@ export class SensitiveReportsQuery {
 
   /** Notified and past its verification due date (Beijing time). */
   isOverdue(report: SensitiveReport): boolean {
-    return report.status === SensitiveReportStatus.NOTIFIED && report.verifyDueOn !== null && report.verifyDueOn < shanghaiDateOf(this.clock.now());
+    return (
+      report.status === SensitiveReportStatus.NOTIFIED &&
+      report.verifyDueOn !== null &&
+      report.verifyDueOn < shanghaiDateOf(this.clock.now())
+    );
   }
 }

@@ -5,7 +5,12 @@ import type { RequestContext } from '@engine/context';
 import { DeadlineBasis, storedBasis } from '@modules/calendar/deadline-basis';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
-import { NotifySensitiveInformationInput, ReportSensitiveInformationInput, SensitiveDecisionInput, VerifySensitiveInformationInput } from './dto/sensitive.inputs';
+import {
+  NotifySensitiveInformationInput,
+  ReportSensitiveInformationInput,
+  SensitiveDecisionInput,
+  VerifySensitiveInformationInput,
+} from './dto/sensitive.inputs';
 import { SensitiveReport, SensitiveReportEvent, SensitiveReportStatus } from './sensitive-report.entity';
 import { SensitiveReportsQuery } from './sensitive-reports.query';
 import { SensitiveReportsService } from './sensitive-reports.service';
@@ -19,7 +24,10 @@ export class SensitiveReportsResolver {
   ) {}
 
   @Allow('read', 'SensitiveReport')
-  @Query(() => [SensitiveReport], { description: 'A tenant\'s important sensitive information, newest first (a member unit: what it reported or must verify).' })
+  @Query(() => [SensitiveReport], {
+    description:
+      "A tenant's important sensitive information, newest first (a member unit: what it reported or must verify).",
+  })
   sensitiveReports(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
@@ -31,51 +39,87 @@ export class SensitiveReportsResolver {
 
   @Allow('read', 'SensitiveReport')
   @Query(() => SensitiveReport, { nullable: true })
-  sensitiveReport(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<SensitiveReport | null> {
+  sensitiveReport(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SensitiveReport | null> {
     return this.query.byId(ctx, id);
   }
 
   @Allow('report', 'SensitiveReport')
-  @Mutation(() => SensitiveReport, { description: 'A member unit (or the office) reports important sensitive information to the office.' })
-  reportSensitiveInformation(@Ctx() ctx: RequestContext, @Args('input') input: ReportSensitiveInformationInput): Promise<SensitiveReport> {
+  @Mutation(() => SensitiveReport, {
+    description: 'A member unit (or the office) reports important sensitive information to the office.',
+  })
+  reportSensitiveInformation(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ReportSensitiveInformationInput,
+  ): Promise<SensitiveReport> {
     return this.service.report(ctx, input);
   }
 
   @Allow('update', 'SensitiveReport')
-  @Mutation(() => SensitiveReport, { description: 'The office notifies the responsible unit; its verification is due within the plugin\'s limit.' })
-  notifySensitiveInformation(@Ctx() ctx: RequestContext, @Args('input') input: NotifySensitiveInformationInput): Promise<SensitiveReport> {
+  @Mutation(() => SensitiveReport, {
+    description: "The office notifies the responsible unit; its verification is due within the plugin's limit.",
+  })
+  notifySensitiveInformation(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: NotifySensitiveInformationInput,
+  ): Promise<SensitiveReport> {
     return this.service.notify(ctx, input);
   }
 
   @Allow('report', 'SensitiveReport')
-  @Mutation(() => SensitiveReport, { description: 'The responsible unit reports its on-site verification and handling.' })
-  verifySensitiveInformation(@Ctx() ctx: RequestContext, @Args('input') input: VerifySensitiveInformationInput): Promise<SensitiveReport> {
+  @Mutation(() => SensitiveReport, {
+    description: 'The responsible unit reports its on-site verification and handling.',
+  })
+  verifySensitiveInformation(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: VerifySensitiveInformationInput,
+  ): Promise<SensitiveReport> {
     return this.service.verify(ctx, input);
   }
 
   @Allow('update', 'SensitiveReport')
   @Mutation(() => SensitiveReport, { description: 'The office closes a verified report.' })
-  closeSensitiveInformation(@Ctx() ctx: RequestContext, @Args('input') input: SensitiveDecisionInput): Promise<SensitiveReport> {
+  closeSensitiveInformation(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SensitiveDecisionInput,
+  ): Promise<SensitiveReport> {
     return this.service.close(ctx, input);
   }
 
   @Allow('update', 'SensitiveReport')
-  @Mutation(() => SensitiveReport, { description: 'The office sends a verification back for more (comment required); a new due date runs from today.' })
-  returnSensitiveInformation(@Ctx() ctx: RequestContext, @Args('input') input: SensitiveDecisionInput): Promise<SensitiveReport> {
+  @Mutation(() => SensitiveReport, {
+    description: 'The office sends a verification back for more (comment required); a new due date runs from today.',
+  })
+  returnSensitiveInformation(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SensitiveDecisionInput,
+  ): Promise<SensitiveReport> {
     return this.service.return(ctx, input);
   }
 
-  @ResolveField(() => MemberUnit, { nullable: true, description: 'The reporting unit; null when the office recorded it.' })
+  @ResolveField(() => MemberUnit, {
+    nullable: true,
+    description: 'The reporting unit; null when the office recorded it.',
+  })
   reportingUnit(@Ctx() ctx: RequestContext, @Parent() report: SensitiveReport): Promise<MemberUnit | null> {
     return this.unit(ctx, report.reportingUnitId);
   }
 
-  @ResolveField(() => MemberUnit, { nullable: true, description: 'The responsible unit (属事单位); null until notified.' })
+  @ResolveField(() => MemberUnit, {
+    nullable: true,
+    description: 'The responsible unit (属事单位); null until notified.',
+  })
   responsibleUnit(@Ctx() ctx: RequestContext, @Parent() report: SensitiveReport): Promise<MemberUnit | null> {
     return this.unit(ctx, report.responsibleUnitId);
   }
 
-  @ResolveField(() => DeadlineBasis, { nullable: true, description: 'Where the verification deadline\'s figure comes from (D5): the article that states it, or `platformDefault` (000 and 001 art. 11 say only 及时); null until notified.' })
+  @ResolveField(() => DeadlineBasis, {
+    nullable: true,
+    description:
+      "Where the verification deadline's figure comes from (D5): the article that states it, or `platformDefault` (000 and 001 art. 11 say only 及时); null until notified.",
+  })
   verificationDeadline(@Parent() report: SensitiveReport): DeadlineBasis | null {
     return storedBasis(report.verifyBasis);
   }

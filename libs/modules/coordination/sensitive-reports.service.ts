@@ -12,7 +12,12 @@ import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import type { Tenant } from '@modules/tenancy/tenant.entity';
 import { pluginOf, sensitiveRule, tenantByCode, tenantById, type SensitiveInformationRule } from './coordination-rules';
 import { Deadlines } from './deadlines';
-import type { NotifySensitiveInformationInput, ReportSensitiveInformationInput, SensitiveDecisionInput, VerifySensitiveInformationInput } from './dto/sensitive.inputs';
+import type {
+  NotifySensitiveInformationInput,
+  ReportSensitiveInformationInput,
+  SensitiveDecisionInput,
+  VerifySensitiveInformationInput,
+} from './dto/sensitive.inputs';
 import { notify } from '@modules/notifications/notify';
 import { SensitiveReport, SensitiveReportAction, SensitiveReportStatus } from './sensitive-report.entity';
 import { actingUnit, canSee } from './sensitive-reports.query';
@@ -36,7 +41,8 @@ export class SensitiveReportsService {
 
   async report(ctx: RequestContext, input: ReportSensitiveInformationInput): Promise<SensitiveReport> {
     const now = this.clock.now();
-    if (input.occurredAt.getTime() > now.getTime() + 60_000) throw COORDINATION_ERRORS.badInput('input.occurredAt', 'IN_THE_FUTURE');
+    if (input.occurredAt.getTime() > now.getTime() + 60_000)
+      throw COORDINATION_ERRORS.badInput('input.occurredAt', 'IN_THE_FUTURE');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
       if (!ctx.ability.can('report', subject('SensitiveReport', { tenantId: tenant.id }))) {
@@ -56,17 +62,24 @@ export class SensitiveReportsService {
           reportedById: ctx.caller.userId,
           reportedAt: now,
           rule: rule.source,
-          steps: [{ action: SensitiveReportAction.REPORTED, at: now.toISOString(), byUserId: ctx.caller.userId, note: null }],
+          steps: [
+            { action: SensitiveReportAction.REPORTED, at: now.toISOString(), byUserId: ctx.caller.userId, note: null },
+          ],
           updatedAt: now,
         }),
       );
       if (!byOffice) {
-        await notify(em, tenant.id, { roles: [this.officeRole(tenant)] }, {
-          kind: 'SENSITIVE_INFORMATION_REPORTED',
-          title: '重要敏感信访信息报送',
-          body: `成员单位报送了一条重要敏感信访信息，请及时向属事单位通报（${rule.source}）。`,
-          dedupeKey: `sensitive-reported:${report.id}`,
-        });
+        await notify(
+          em,
+          tenant.id,
+          { roles: [this.officeRole(tenant)] },
+          {
+            kind: 'SENSITIVE_INFORMATION_REPORTED',
+            title: '重要敏感信访信息报送',
+            body: `成员单位报送了一条重要敏感信访信息，请及时向属事单位通报（${rule.source}）。`,
+            dedupeKey: `sensitive-reported:${report.id}`,
+          },
+        );
       }
       return report;
     });
@@ -78,7 +91,9 @@ export class SensitiveReportsService {
       this.office(ctx, report);
       this.expect(report, [SensitiveReportStatus.REPORTED]);
       const rule = sensitiveRule(tenant, 'input.reportId');
-      const unit = await em.findOne(MemberUnit, { where: { id: input.responsibleUnitId, tenantId: report.tenantId, active: true } });
+      const unit = await em.findOne(MemberUnit, {
+        where: { id: input.responsibleUnitId, tenantId: report.tenantId, active: true },
+      });
       if (!unit) throw COORDINATION_ERRORS.badInput('input.responsibleUnitId', 'NOT_AN_ACTIVE_UNIT');
       report.responsibleUnitId = unit.id;
       report.instructions = input.instructions ?? null;
@@ -90,23 +105,40 @@ export class SensitiveReportsService {
   async verify(ctx: RequestContext, input: VerifySensitiveInformationInput): Promise<SensitiveReport> {
     return this.transition(ctx, input.reportId, async (em, report, tenant) => {
       const unit = actingUnit(ctx);
-      if (!unit || unit !== report.responsibleUnitId || !ctx.ability.can('report', subject('SensitiveReport', { tenantId: report.tenantId }))) {
+      if (
+        !unit ||
+        unit !== report.responsibleUnitId ||
+        !ctx.ability.can('report', subject('SensitiveReport', { tenantId: report.tenantId }))
+      ) {
         throw COORDINATION_ERRORS.forbidden('RESPONSIBLE_UNIT_VERIFIES');
       }
       this.expect(report, [SensitiveReportStatus.NOTIFIED]);
       const rule = sensitiveRule(tenant, 'input.reportId');
       if (rule.onSiteVerification && !input.verifiedOnSite) {
-        throw COORDINATION_ERRORS.badInput('input.verifiedOnSite', 'ON_SITE_VERIFICATION_REQUIRED', { source: rule.source });
+        throw COORDINATION_ERRORS.badInput('input.verifiedOnSite', 'ON_SITE_VERIFICATION_REQUIRED', {
+          source: rule.source,
+        });
       }
       const now = this.clock.now();
-      Object.assign(report, { status: SensitiveReportStatus.VERIFIED, verifiedOnSite: input.verifiedOnSite, verification: input.verification, handling: input.handling, verifiedAt: now });
-      this.step(report, SensitiveReportAction.VERIFIED, ctx, null);
-      await notify(em, report.tenantId, { roles: [this.officeRole(tenant)] }, {
-        kind: 'SENSITIVE_INFORMATION_VERIFIED',
-        title: '重要敏感信访信息核查情况报告',
-        body: `属事单位已报告核查处理情况（第${report.round}次通报），请审核办结或退回补充。`,
-        dedupeKey: `sensitive-verified:${report.id}:${report.round}`,
+      Object.assign(report, {
+        status: SensitiveReportStatus.VERIFIED,
+        verifiedOnSite: input.verifiedOnSite,
+        verification: input.verification,
+        handling: input.handling,
+        verifiedAt: now,
       });
+      this.step(report, SensitiveReportAction.VERIFIED, ctx, null);
+      await notify(
+        em,
+        report.tenantId,
+        { roles: [this.officeRole(tenant)] },
+        {
+          kind: 'SENSITIVE_INFORMATION_VERIFIED',
+          title: '重要敏感信访信息核查情况报告',
+          body: `属事单位已报告核查处理情况（第${report.round}次通报），请审核办结或退回补充。`,
+          dedupeKey: `sensitive-verified:${report.id}:${report.round}`,
+        },
+      );
     });
   }
 
@@ -114,7 +146,11 @@ export class SensitiveReportsService {
     return this.transition(ctx, input.reportId, async (_em, report) => {
       this.office(ctx, report);
       this.expect(report, [SensitiveReportStatus.VERIFIED]);
-      Object.assign(report, { status: SensitiveReportStatus.CLOSED, closingNote: input.comment ?? null, closedAt: this.clock.now() });
+      Object.assign(report, {
+        status: SensitiveReportStatus.CLOSED,
+        closingNote: input.comment ?? null,
+        closedAt: this.clock.now(),
+      });
       this.step(report, SensitiveReportAction.CLOSED, ctx, input.comment ?? null);
     });
   }
@@ -126,24 +162,50 @@ export class SensitiveReportsService {
       this.office(ctx, report);
       this.expect(report, [SensitiveReportStatus.VERIFIED]);
       report.returnComment = input.comment!;
-      await this.startVerification(ctx, em, report, sensitiveRule(tenant, 'input.reportId'), SensitiveReportAction.RETURNED, input.comment!);
+      await this.startVerification(
+        ctx,
+        em,
+        report,
+        sensitiveRule(tenant, 'input.reportId'),
+        SensitiveReportAction.RETURNED,
+        input.comment!,
+      );
     });
   }
 
   /** NOTIFIED with the due date counted from today, and the responsible unit's users told. */
-  private async startVerification(ctx: RequestContext, em: EntityManager, report: SensitiveReport, rule: SensitiveInformationRule, action: SensitiveReportAction, note: string | null): Promise<void> {
+  private async startVerification(
+    ctx: RequestContext,
+    em: EntityManager,
+    report: SensitiveReport,
+    rule: SensitiveInformationRule,
+    action: SensitiveReportAction,
+    note: string | null,
+  ): Promise<void> {
     const now = this.clock.now();
     const due = await this.deadlines.due(ctx, report.tenantId, shanghaiDateOf(now), rule.verifyWithin);
     const basis = deadlineBasis(rule.verifyWithin);
-    Object.assign(report, { status: SensitiveReportStatus.NOTIFIED, notifiedAt: now, round: report.round + 1, verifyDueOn: due.date, verifyDueProvisional: due.provisional, verifyBasis: basis });
+    Object.assign(report, {
+      status: SensitiveReportStatus.NOTIFIED,
+      notifiedAt: now,
+      round: report.round + 1,
+      verifyDueOn: due.date,
+      verifyDueProvisional: due.provisional,
+      verifyBasis: basis,
+    });
     this.step(report, action, ctx, note);
     const again = action === SensitiveReportAction.RETURNED;
-    await notify(em, report.tenantId, { unitId: report.responsibleUnitId! }, {
-      kind: again ? 'SENSITIVE_INFORMATION_RETURNED' : 'SENSITIVE_INFORMATION_NOTIFIED',
-      title: again ? '重要敏感信访信息核查情况退回补充' : '重要敏感信访信息核查通知',
-      body: `请${rule.onSiteVerification ? '落地核查并' : ''}报告处理情况（${rule.source}），报告时限：${due.date}${due.provisional ? '（暂定）' : ''}前，即${basis.words}。${again ? `退回意见：${note}` : ''}`,
-      dedupeKey: `sensitive-notified:${report.id}:${report.round}`,
-    });
+    await notify(
+      em,
+      report.tenantId,
+      { unitId: report.responsibleUnitId! },
+      {
+        kind: again ? 'SENSITIVE_INFORMATION_RETURNED' : 'SENSITIVE_INFORMATION_NOTIFIED',
+        title: again ? '重要敏感信访信息核查情况退回补充' : '重要敏感信访信息核查通知',
+        body: `请${rule.onSiteVerification ? '落地核查并' : ''}报告处理情况（${rule.source}），报告时限：${due.date}${due.provisional ? '（暂定）' : ''}前，即${basis.words}。${again ? `退回意见：${note}` : ''}`,
+        dedupeKey: `sensitive-notified:${report.id}:${report.round}`,
+      },
+    );
   }
 
   private async transition(ctx: RequestContext, id: string, change: Change): Promise<SensitiveReport> {
@@ -164,7 +226,11 @@ export class SensitiveReportsService {
 
   private expect(report: SensitiveReport, states: SensitiveReportStatus[]): void {
     if (!states.includes(report.status)) {
-      throw COORDINATION_ERRORS.conflict('REPORT_WRONG_STATUS', { status: report.status, needed: states.join(' / ') }, 'input.reportId');
+      throw COORDINATION_ERRORS.conflict(
+        'REPORT_WRONG_STATUS',
+        { status: report.status, needed: states.join(' / ') },
+        'input.reportId',
+      );
     }
   }
 

@@ -6,7 +6,10 @@ import { accountsRepository as accounts } from './accounts.repository';
 import { firstAccountGroup, ungrantable, type GrantRelation } from './grant-matrix';
 
 /** How the caller stands to a tenant's accounts: in it, in its parent, the platform, or neither. */
-export function relationTo(ctx: RequestContext, tenant: Pick<Tenant, 'id' | 'parentId'>): GrantRelation | 'platform' | null {
+export function relationTo(
+  ctx: RequestContext,
+  tenant: Pick<Tenant, 'id' | 'parentId'>,
+): GrantRelation | 'platform' | null {
   const caller = ctx.caller;
   if (caller.roles.includes(Role.PLATFORM_ADMIN)) return 'platform';
   if (caller.tenantId === tenant.id) return 'same';
@@ -19,14 +22,24 @@ export function relationTo(ctx: RequestContext, tenant: Pick<Tenant, 'id' | 'par
  * `creating`, a tenant's first office director or first convener may also come from the platform admin
  * or from the parent's office director (onboarding), one role per account.
  */
-export async function assertMayGrant(em: EntityManager, ctx: RequestContext, tenant: Pick<Tenant, 'id' | 'parentId'>, roles: readonly Role[], options: { creating: boolean }): Promise<void> {
+export async function assertMayGrant(
+  em: EntityManager,
+  ctx: RequestContext,
+  tenant: Pick<Tenant, 'id' | 'parentId'>,
+  roles: readonly Role[],
+  options: { creating: boolean },
+): Promise<void> {
   const relation = relationTo(ctx, tenant);
   if (options.creating) {
     const group = firstAccountGroup(roles);
-    const onboarder = relation === 'platform' || (relation === 'child' && ctx.caller.roles.includes(Role.OFFICE_DIRECTOR));
+    const onboarder =
+      relation === 'platform' || (relation === 'child' && ctx.caller.roles.includes(Role.OFFICE_DIRECTOR));
     if (group && onboarder && !(await accounts.everHad(em, tenant.id, group))) return;
   }
-  if (relation === null) throw new AppError(ErrorCode.FORBIDDEN, 'You administer no accounts of this tenant', { reason: 'NOT_ACCOUNT_ADMINISTRATOR' });
+  if (relation === null)
+    throw new AppError(ErrorCode.FORBIDDEN, 'You administer no accounts of this tenant', {
+      reason: 'NOT_ACCOUNT_ADMINISTRATOR',
+    });
   const refused = relation === 'platform' ? [...roles] : ungrantable(ctx.caller.roles, relation, roles);
   if (refused.length) {
     throw new AppError(
@@ -39,5 +52,8 @@ export async function assertMayGrant(em: EntityManager, ctx: RequestContext, ten
 
 /** Nobody administers their own account (changePassword and logoutEverywhere are for that). */
 export function assertNotSelf(ctx: RequestContext, userId: string): void {
-  if (ctx.caller.userId === userId) throw new AppError(ErrorCode.FORBIDDEN, 'You cannot administer your own account', { reason: 'CANNOT_ADMINISTER_SELF' });
+  if (ctx.caller.userId === userId)
+    throw new AppError(ErrorCode.FORBIDDEN, 'You cannot administer your own account', {
+      reason: 'CANNOT_ADMINISTER_SELF',
+    });
 }

@@ -12,7 +12,10 @@ export enum AccountChangeKind {
   PASSWORD_RESET = 'PASSWORD_RESET',
   PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
 }
-registerEnumType(AccountChangeKind, { name: 'AccountChangeKind', description: 'A filed change to an account (账号变更备案).' });
+registerEnumType(AccountChangeKind, {
+  name: 'AccountChangeKind',
+  description: 'A filed change to an account (账号变更备案).',
+});
 
 /** A filed account change (备案), like a member unit's MembershipChange: who, what, why, by whom, when. */
 @Entity('account_change')

@@ -22,7 +22,13 @@ export class AccountFiling {
     em: EntityManager,
     ctx: RequestContext | null,
     user: Pick<User, 'id' | 'tenantId'>,
-    change: { kind: AccountChangeKind; rolesBefore: readonly Role[]; rolesAfter: readonly Role[]; reason: string; detail?: AccountChange['detail'] },
+    change: {
+      kind: AccountChangeKind;
+      rolesBefore: readonly Role[];
+      rolesAfter: readonly Role[];
+      reason: string;
+      detail?: AccountChange['detail'];
+    },
   ): Promise<AccountChange> {
     const filedById = ctx?.isAuthenticated ? ctx.caller.userId : null;
     const row = em.create(AccountChange, {
@@ -43,7 +49,11 @@ export class AccountFiling {
   /** After commit: a failed enqueue is logged, never fails the change. */
   async report(change: AccountChange): Promise<void> {
     try {
-      await this.jobs.enqueue(ACCOUNT_CHANGE_REPORTED_JOB, { tenantId: change.tenantId, changeId: change.id }, { jobId: jobId('account-change', change.id) });
+      await this.jobs.enqueue(
+        ACCOUNT_CHANGE_REPORTED_JOB,
+        { tenantId: change.tenantId, changeId: change.id },
+        { jobId: jobId('account-change', change.id) },
+      );
     } catch (err) {
       this.logger.warn(`could not enqueue the report of account change ${change.id}: ${(err as Error).message}`);
     }

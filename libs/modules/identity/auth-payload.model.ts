@@ -15,7 +15,8 @@ export class AuthPayload {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Opaque and single-use: `refreshSession` spends it and returns the next one; presenting a spent one ends the session. Null while the password must be changed.',
+    description:
+      'Opaque and single-use: `refreshSession` spends it and returns the next one; presenting a spent one ends the session. Null while the password must be changed.',
   })
   refreshToken: string | null;
 

@@ -17,7 +17,10 @@ export const GRANT_MATRIX: Readonly<Record<Role, Readonly<Record<GrantRelation, 
   [Role.SUPERIOR]: { same: [], child: [] },
   [Role.CHIEF_CONVENER]: { same: [Role.CHIEF_CONVENER, Role.CONVENER], child: [] },
   [Role.CONVENER]: { same: [Role.CONVENER], child: [] },
-  [Role.OFFICE_DIRECTOR]: { same: [Role.OFFICE_DIRECTOR, Role.SUPERIOR, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY], child: [Role.SUPERIOR] },
+  [Role.OFFICE_DIRECTOR]: {
+    same: [Role.OFFICE_DIRECTOR, Role.SUPERIOR, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY],
+    child: [Role.SUPERIOR],
+  },
   [Role.MEMBER_UNIT]: { same: [], child: [] },
   [Role.VILLAGE_SECRETARY]: { same: [], child: [] },
 };
@@ -30,7 +33,10 @@ export const GRANT_MATRIX: Readonly<Record<Role, Readonly<Record<GrantRelation, 
  * accounts only takes access away (deactivate, require a password change) or restores exactly what the
  * account had (reactivate).
  */
-export const FIRST_ACCOUNT_GROUPS: readonly (readonly Role[])[] = [[Role.OFFICE_DIRECTOR], [Role.CHIEF_CONVENER, Role.CONVENER]];
+export const FIRST_ACCOUNT_GROUPS: readonly (readonly Role[])[] = [
+  [Role.OFFICE_DIRECTOR],
+  [Role.CHIEF_CONVENER, Role.CONVENER],
+];
 
 /** The group of first accounts a single role opens, if any. */
 export function firstAccountGroup(roles: readonly Role[]): readonly Role[] | null {
@@ -53,5 +59,8 @@ export function ungrantable(granterRoles: readonly Role[], relation: GrantRelati
 
 /** Whether these roles may administer some accounts at all (list with admin fields, open the admin screens). */
 export function administersAccounts(roles: readonly Role[]): boolean {
-  return roles.includes(Role.PLATFORM_ADMIN) || roles.some((r) => GRANT_MATRIX[r].same.length > 0 || GRANT_MATRIX[r].child.length > 0);
+  return (
+    roles.includes(Role.PLATFORM_ADMIN) ||
+    roles.some((r) => GRANT_MATRIX[r].same.length > 0 || GRANT_MATRIX[r].child.length > 0)
+  );
 }

@@ -19,8 +19,10 @@ export const identityRules: RulesFor = (caller, can) => {
   if (!caller.tenantId) return;
   can('read', 'User', { tenantId: caller.tenantId });
   // The filing record of accounts is read by those who read membership changes: leadership, office, superiors.
-  if ([Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR].some((r) => caller.roles.includes(r))) can('read', 'AccountChange');
-  if (caller.roles.some((r) => GRANT_MATRIX[r].same.length > 0)) can(['create', 'update'], 'User', { tenantId: caller.tenantId });
+  if ([Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR].some((r) => caller.roles.includes(r)))
+    can('read', 'AccountChange');
+  if (caller.roles.some((r) => GRANT_MATRIX[r].same.length > 0))
+    can(['create', 'update'], 'User', { tenantId: caller.tenantId });
   if (caller.roles.some((r) => GRANT_MATRIX[r].child.length > 0)) {
     can('read', 'User', { parentTenantId: caller.tenantId });
     can(['create', 'update'], 'User', { parentTenantId: caller.tenantId });

@@ -27,7 +27,10 @@ export class IdentityResolver {
   }
 
   @Authenticated()
-  @Mutation(() => AuthPayload, { description: 'Exchanges a still-valid access token for a fresh one (roles re-read), within the session\'s absolute end; no refresh token is spent (see refreshSession).' })
+  @Mutation(() => AuthPayload, {
+    description:
+      "Exchanges a still-valid access token for a fresh one (roles re-read), within the session's absolute end; no refresh token is spent (see refreshSession).",
+  })
   refreshAccessToken(@Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return this.identity.refresh(ctx);
   }
@@ -40,7 +43,9 @@ export class IdentityResolver {
   }
 
   @Allow('create', 'User')
-  @Mutation(() => User, { description: 'Creates a user in a tenant (office director of the tenant or its parent, or platform admin).' })
+  @Mutation(() => User, {
+    description: 'Creates a user in a tenant (office director of the tenant or its parent, or platform admin).',
+  })
   createUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
     return this.identity.createUser(ctx, input);
   }

@@ -39,7 +39,11 @@ export class IdentityService {
     @Inject(AccountFiling) private readonly filing: AccountFiling,
     @Inject(SignInLimiter) private readonly limiter: SignInLimiter,
   ) {
-    this.hashOptions = { type: argon2.argon2id, memoryCost: config.passwordHashMemoryKib, timeCost: config.passwordHashTimeCost };
+    this.hashOptions = {
+      type: argon2.argon2id,
+      memoryCost: config.passwordHashMemoryKib,
+      timeCost: config.passwordHashTimeCost,
+    };
   }
 
   /** argon2id; verification reads the parameters from each stored hash, so raising them later is safe. */
@@ -52,9 +56,13 @@ export class IdentityService {
   async login(ctx: RequestContext, input: LoginInput): Promise<AuthPayload> {
     // One spelling per account (NFKC, case and marks folded), counted before the password is checked.
     const username = foldUsername(input.username);
-    if (!username) throw AppError.badInput('input.username', 'may contain letters a–z, digits, dots, dashes and underscores only');
+    if (!username)
+      throw AppError.badInput('input.username', 'may contain letters a–z, digits, dots, dashes and underscores only');
     const tenantCode = input.tenantCode === undefined ? undefined : foldTenantCode(input.tenantCode);
-    const ticket = await this.limiter.begin({ account: `${tenantCode ?? ''}|${username}`, address: clientAddressKey(ctx.ip) });
+    const ticket = await this.limiter.begin({
+      account: `${tenantCode ?? ''}|${username}`,
+      address: clientAddressKey(ctx.ip),
+    });
     const found = await this.db.run(ctx.asPlatform(), async ({ em }) => {
       let tenantId: string | null = null;
       if (tenantCode !== undefined) {
@@ -72,7 +80,9 @@ export class IdentityService {
       const credential = await em.findOne(UserCredential, { where: { userId: user.id } });
       return credential ? { user, hash: credential.passwordHash, temporaryUntil: credential.expiresAt } : null;
     });
-    const valid = found ? await argon2.verify(found.hash, input.password) : await argon2.verify(await (dummyHash ??= this.hash('not-a-password')), input.password).then(() => false);
+    const valid = found
+      ? await argon2.verify(found.hash, input.password)
+      : await argon2.verify(await (dummyHash ??= this.hash('not-a-password')), input.password).then(() => false);
     if (!found || !valid) {
       await this.limiter.failed(ticket);
       throw AppError.unauthenticated('Invalid sign-in: the tenant, username or password is wrong');
@@ -91,7 +101,9 @@ export class IdentityService {
   }
 
   async me(ctx: RequestContext): Promise<User> {
-    const user = await this.db.run(ctx, ({ em }) => em.findOne(User, { where: { id: ctx.caller.userId, active: true } }));
+    const user = await this.db.run(ctx, ({ em }) =>
+      em.findOne(User, { where: { id: ctx.caller.userId, active: true } }),
+    );
     if (!user) throw AppError.unauthenticated('This account no longer exists');
     return user;
   }
@@ -114,7 +126,8 @@ export class IdentityService {
       if (!options.trusted) await assertMayGrant(em, ctx, tenant, input.roles, { creating: true });
       if (tenant.id !== ctx.scope.tenantId) await this.db.extendScope(tx, tenant.id);
       if (input.memberUnitId) await assertUnitFits(em, tenant.id, input.memberUnitId, input.roles);
-      if (await accounts.usernameTaken(em, tenant.id, input.username)) throw AppError.conflict(`username "${input.username}" is already taken in this tenant`, 'input.username');
+      if (await accounts.usernameTaken(em, tenant.id, input.username))
+        throw AppError.conflict(`username "${input.username}" is already taken in this tenant`, 'input.username');
       const created = await em.save(
         em.create(User, {
           tenantId: tenant.id,
@@ -128,7 +141,12 @@ export class IdentityService {
       await accounts.insertCredential(em, created.id, tenant.id, passwordHash);
       const filed = options.trusted
         ? null
-        : await this.filing.file(em, ctx, created, { kind: AccountChangeKind.GRANTED, rolesBefore: [], rolesAfter: input.roles, reason: input.reason ?? '新开账号' });
+        : await this.filing.file(em, ctx, created, {
+            kind: AccountChangeKind.GRANTED,
+            rolesBefore: [],
+            rolesAfter: input.roles,
+            reason: input.reason ?? '新开账号',
+          });
       return { user: created, change: filed };
     });
     await this.afterCommit(WELCOME_JOB, { tenantId: user.tenantId!, userId: user.id }, jobId('welcome', user.id));
@@ -140,7 +158,9 @@ export class IdentityService {
    * Creates the platform admin on a database without one; returns the generated password, if any. In
    * production the admin must replace the bootstrap password at its first sign-in.
    */
-  async ensurePlatformAdmin(password: string | undefined): Promise<{ created: boolean; generatedPassword: string | null }> {
+  async ensurePlatformAdmin(
+    password: string | undefined,
+  ): Promise<{ created: boolean; generatedPassword: string | null }> {
     return this.db.run(RequestContext.platform(), async ({ em }) => {
       const exists = await em
         .createQueryBuilder(User, 'u')
@@ -149,9 +169,20 @@ export class IdentityService {
       if (exists) return { created: false, generatedPassword: null };
       const generated = password ? null : randomPassword();
       const admin = await em.save(
-        em.create(User, { tenantId: null, username: 'admin', displayName: 'Platform administrator', roles: [Role.PLATFORM_ADMIN], memberUnitId: null, mustChangePassword: this.config.production }),
+        em.create(User, {
+          tenantId: null,
+          username: 'admin',
+          displayName: 'Platform administrator',
+          roles: [Role.PLATFORM_ADMIN],
+          memberUnitId: null,
+          mustChangePassword: this.config.production,
+        }),
       );
-      await em.insert(UserCredential, { userId: admin.id, tenantId: null, passwordHash: await this.hash(password ?? generated!) });
+      await em.insert(UserCredential, {
+        userId: admin.id,
+        tenantId: null,
+        passwordHash: await this.hash(password ?? generated!),
+      });
       return { created: true, generatedPassword: generated };
     });
   }
@@ -167,18 +198,35 @@ export class IdentityService {
 }
 
 /** Roles a tenant account may hold, with the unit the unit roles need (input errors before any check). */
-export function assertAssignable(roles: readonly Role[], memberUnitId: string | null | undefined, field = 'input.roles'): void {
-  if (roles.includes(Role.PLATFORM_ADMIN)) throw AppError.badInput(field, 'PLATFORM_ADMIN users belong to no tenant and cannot be created in one');
+export function assertAssignable(
+  roles: readonly Role[],
+  memberUnitId: string | null | undefined,
+  field = 'input.roles',
+): void {
+  if (roles.includes(Role.PLATFORM_ADMIN))
+    throw AppError.badInput(field, 'PLATFORM_ADMIN users belong to no tenant and cannot be created in one');
   if (roles.some((r) => UNIT_ROLES.includes(r)) && !memberUnitId) {
-    throw AppError.badInput('input.memberUnitId', 'MEMBER_UNIT and VILLAGE_SECRETARY users must name their member unit');
+    throw AppError.badInput(
+      'input.memberUnitId',
+      'MEMBER_UNIT and VILLAGE_SECRETARY users must name their member unit',
+    );
   }
 }
 
 /** The unit must be an active unit of the tenant, and a village or community for a village secretary. */
-export async function assertUnitFits(em: import('typeorm').EntityManager, tenantId: string, memberUnitId: string, roles: readonly Role[]): Promise<void> {
+export async function assertUnitFits(
+  em: import('typeorm').EntityManager,
+  tenantId: string,
+  memberUnitId: string,
+  roles: readonly Role[],
+): Promise<void> {
   const unit = await em.findOne(MemberUnit, { where: { id: memberUnitId, tenantId, active: true } });
   if (!unit) throw AppError.badInput('input.memberUnitId', 'is not an active member unit of this tenant');
-  if (roles.includes(Role.VILLAGE_SECRETARY) && unit.kind !== MemberUnitKind.VILLAGE && unit.kind !== MemberUnitKind.COMMUNITY) {
+  if (
+    roles.includes(Role.VILLAGE_SECRETARY) &&
+    unit.kind !== MemberUnitKind.VILLAGE &&
+    unit.kind !== MemberUnitKind.COMMUNITY
+  ) {
     throw AppError.badInput('input.memberUnitId', 'a VILLAGE_SECRETARY belongs to a village or community unit');
   }
 }

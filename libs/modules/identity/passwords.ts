@@ -10,7 +10,11 @@ export class Passwords {
   private dummy: Promise<string> | null = null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.options = { type: argon2.argon2id, memoryCost: config.passwordHashMemoryKib, timeCost: config.passwordHashTimeCost };
+    this.options = {
+      type: argon2.argon2id,
+      memoryCost: config.passwordHashMemoryKib,
+      timeCost: config.passwordHashTimeCost,
+    };
   }
 
   hash(password: string): Promise<string> {

@@ -26,17 +26,31 @@ describe('sign-in names and addresses', () => {
 
 describe('SignInLimiter (memory store)', () => {
   const limiter = (env: Record<string, string> = {}): SignInLimiter =>
-    new SignInLimiter(loadConfig({ LOGIN_MAX_FAILURES: '2', LOGIN_LOCKOUT_SECONDS: '1', LOGIN_ACCOUNT_MAX_FAILURES: '5', LOGIN_ADDRESS_MAX_FAILURES: '4', ...env }));
+    new SignInLimiter(
+      loadConfig({
+        LOGIN_MAX_FAILURES: '2',
+        LOGIN_LOCKOUT_SECONDS: '1',
+        LOGIN_ACCOUNT_MAX_FAILURES: '5',
+        LOGIN_ADDRESS_MAX_FAILURES: '4',
+        ...env,
+      }),
+    );
   const refusal = async (p: Promise<unknown>): Promise<Record<string, unknown>> => {
-    const err = await p.then(() => null, (e: unknown) => e);
+    const err = await p.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     return (err as AppError).extensions;
   };
-  const fail = async (l: SignInLimiter, account: string, address: string): Promise<void> => l.failed(await l.begin({ account, address }));
+  const fail = async (l: SignInLimiter, account: string, address: string): Promise<void> =>
+    l.failed(await l.begin({ account, address }));
 
   it('reserves before the check: of parallel attempts only the limit get through', async () => {
     const l = limiter();
-    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => l.begin({ account: 't|a', address: '1.1.1.1' })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, () => l.begin({ account: 't|a', address: '1.1.1.1' })),
+    );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
   });
 

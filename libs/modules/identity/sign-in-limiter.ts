@@ -83,14 +83,21 @@ export class SignInLimiter implements OnModuleDestroy {
       lockouts: { points: 1_000_000, duration: day },
       epoch: { points: 1_000_000, duration: day + windowSeconds },
     };
-    this.redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
+    this.redis = config.redisUrl
+      ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+      : null;
     this.redis?.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
     const prefix = `${signInKeyPrefix()}:signin`;
     const make = (name: keyof typeof specs): RateLimiterAbstract => {
       const memory = new RateLimiterMemory({ keyPrefix: name, ...specs[name] });
       if (!this.redis) return memory;
       // While Redis is unreachable the process counts on its own (insurance) rather than letting all through.
-      return new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${prefix}:${name}`, ...specs[name], insuranceLimiter: memory });
+      return new RateLimiterRedis({
+        storeClient: this.redis,
+        keyPrefix: `${prefix}:${name}`,
+        ...specs[name],
+        insuranceLimiter: memory,
+      });
     };
     this.pair = make('pair');
     this.account = make('account');
@@ -131,22 +138,32 @@ export class SignInLimiter implements OnModuleDestroy {
     const pairRes = await this.take(this.pair, pair);
     if (pairRes.remainingPoints < 0) await refused(pairRes, [[this.address, attempt.address]]);
     const accountRes = await this.take(this.account, attempt.account);
-    if (accountRes.remainingPoints < 0) await refused(accountRes, [[this.address, attempt.address], [this.pair, pair]]);
+    if (accountRes.remainingPoints < 0)
+      await refused(accountRes, [
+        [this.address, attempt.address],
+        [this.pair, pair],
+      ]);
     return { ...attempt, pair, pairRemaining: pairRes.remainingPoints };
   }
 
   /** The password was right: the pair starts afresh and the reserved account/address points are returned. */
   async succeeded(ticket: SignInTicket): Promise<void> {
-    await Promise.all([this.pair.delete(ticket.pair), this.lockouts.delete(ticket.pair), this.account.reward(ticket.account, 1), this.address.reward(ticket.address, 1)]).catch((err: Error) =>
-      this.logger.warn(`could not clear sign-in counters: ${err.message}`),
-    );
+    await Promise.all([
+      this.pair.delete(ticket.pair),
+      this.lockouts.delete(ticket.pair),
+      this.account.reward(ticket.account, 1),
+      this.address.reward(ticket.address, 1),
+    ]).catch((err: Error) => this.logger.warn(`could not clear sign-in counters: ${err.message}`));
   }
 
   /** The password was wrong: the reservation stands; the attempt that used the pair's last point locks it, with backoff. */
   async failed(ticket: SignInTicket): Promise<void> {
     if (ticket.pairRemaining > 0) return;
     const lockouts = await this.lockouts.penalty(ticket.pair, 1);
-    const seconds = Math.min(this.limits.lockoutSeconds * 2 ** Math.min(lockouts.consumedPoints - 1, 30), this.limits.lockoutMaxSeconds);
+    const seconds = Math.min(
+      this.limits.lockoutSeconds * 2 ** Math.min(lockouts.consumedPoints - 1, 30),
+      this.limits.lockoutMaxSeconds,
+    );
     await this.pair.block(ticket.pair, seconds);
   }
 

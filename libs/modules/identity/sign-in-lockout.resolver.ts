@@ -10,7 +10,10 @@ export class SignInLockoutResolver {
   constructor(@Inject(SignInLockoutService) private readonly lockouts: SignInLockoutService) {}
 
   @Allow('unlock', 'User')
-  @Mutation(() => Boolean, { description: "Lifts an account's sign-in lockout on every address (the office director of its tenant; the platform admin)." })
+  @Mutation(() => Boolean, {
+    description:
+      "Lifts an account's sign-in lockout on every address (the office director of its tenant; the platform admin).",
+  })
   unlockSignIn(@Ctx() ctx: RequestContext, @Args('input') input: UnlockSignInInput): Promise<boolean> {
     return this.lockouts.unlock(ctx, input);
   }

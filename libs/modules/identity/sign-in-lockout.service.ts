@@ -20,17 +20,23 @@ export class SignInLockoutService {
 
   async unlock(ctx: RequestContext, input: UnlockSignInInput): Promise<boolean> {
     const username = foldUsername(input.username);
-    if (!username) throw AppError.badInput('input.username', 'may contain letters a–z, digits, dots, dashes and underscores only');
+    if (!username)
+      throw AppError.badInput('input.username', 'may contain letters a–z, digits, dots, dashes and underscores only');
     const tenantCode = input.tenantCode === undefined ? undefined : foldTenantCode(input.tenantCode);
     let tenantId: string | null = null;
     if (tenantCode !== undefined) {
-      const tenant = await this.db.run(ctx, ({ em }) => em.findOne(Tenant, { where: { code: tenantCode }, select: { id: true } }));
+      const tenant = await this.db.run(ctx, ({ em }) =>
+        em.findOne(Tenant, { where: { code: tenantCode }, select: { id: true } }),
+      );
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
       tenantId = tenant.id;
     }
-    if (!ctx.ability.can('unlock', subject('User', { tenantId }))) throw AppError.forbidden('Only the office director of this tenant or the platform admin may unlock its accounts');
+    if (!ctx.ability.can('unlock', subject('User', { tenantId })))
+      throw AppError.forbidden('Only the office director of this tenant or the platform admin may unlock its accounts');
     await this.limiter.unlock(`${tenantCode ?? ''}|${username}`);
-    this.logger.log(`sign-in lockout lifted for ${tenantCode ?? '(platform)'}/${username} by user ${ctx.caller.userId}`);
+    this.logger.log(
+      `sign-in lockout lifted for ${tenantCode ?? '(platform)'}/${username} by user ${ctx.caller.userId}`,
+    );
     return true;
   }
 }

@@ -11,7 +11,11 @@ export type RandomInspectionRule = NonNullable<InspectionRule['random']>;
 /** The tenant's inspection rule (督查), from its own plugin snapshot; BAD_USER_INPUT when it has none. */
 export function inspectionRule(tenant: Tenant, field: string): InspectionRule {
   const rule = pluginOf(tenant).supervision?.inspections;
-  if (!rule) throw AppError.badInput(field, `the plugin ${tenant.pluginId} of ${tenant.name} states no inspection procedure (supervision.inspections)`);
+  if (!rule)
+    throw AppError.badInput(
+      field,
+      `the plugin ${tenant.pluginId} of ${tenant.name} states no inspection procedure (supervision.inspections)`,
+    );
   return rule;
 }
 

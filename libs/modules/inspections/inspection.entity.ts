@@ -12,7 +12,11 @@ export enum InspectionKind {
   /** Before a major meeting, holiday or event the office registers (004 預測排查3: 在重大會議、節日、活動前). */
   EVENT = 'EVENT',
 }
-registerEnumType(InspectionKind, { name: 'InspectionKind', description: 'PLANNED: proposed and approved; RANDOM: drawn by the platform (随机抽查); REGULAR: scheduled on the plugin\'s cadence; EVENT: before a major meeting, holiday or event.' });
+registerEnumType(InspectionKind, {
+  name: 'InspectionKind',
+  description:
+    "PLANNED: proposed and approved; RANDOM: drawn by the platform (随机抽查); REGULAR: scheduled on the plugin's cadence; EVENT: before a major meeting, holiday or event.",
+});
 
 /** PROPOSED → APPROVED or REJECTED; APPROVED → CARRIED_OUT (findings recorded) → REPORTED. */
 export enum InspectionStatus {
@@ -22,21 +26,32 @@ export enum InspectionStatus {
   CARRIED_OUT = 'CARRIED_OUT',
   REPORTED = 'REPORTED',
 }
-registerEnumType(InspectionStatus, { name: 'InspectionStatus', description: 'PROPOSED → APPROVED | REJECTED; APPROVED → CARRIED_OUT → REPORTED.' });
+registerEnumType(InspectionStatus, {
+  name: 'InspectionStatus',
+  description: 'PROPOSED → APPROVED | REJECTED; APPROVED → CARRIED_OUT → REPORTED.',
+});
 
 /** Where the plugin says an inspection is reported (`supervision.inspections.reportTo`). */
 export enum InspectionReportTo {
   OWN_JOINT_MEETING = 'OWN_JOINT_MEETING',
   PARENT_CONVENER = 'PARENT_CONVENER',
 }
-registerEnumType(InspectionReportTo, { name: 'InspectionReportTo', description: 'OWN_JOINT_MEETING: the tenant\'s conveners; PARENT_CONVENER: the parent tenant\'s conveners (000 art. 13).' });
+registerEnumType(InspectionReportTo, {
+  name: 'InspectionReportTo',
+  description:
+    "OWN_JOINT_MEETING: the tenant's conveners; PARENT_CONVENER: the parent tenant's conveners (000 art. 13).",
+});
 
 export enum InspectionReportDelivery {
   DELIVERED = 'DELIVERED',
   /** PARENT_CONVENER with no parent tenant on the platform: recorded, to be reported outside it. */
   UNDELIVERABLE = 'UNDELIVERABLE',
 }
-registerEnumType(InspectionReportDelivery, { name: 'InspectionReportDelivery', description: 'UNDELIVERABLE: the plugin reports to the parent\'s convener but the tenant has no parent on the platform.' });
+registerEnumType(InspectionReportDelivery, {
+  name: 'InspectionReportDelivery',
+  description:
+    "UNDELIVERABLE: the plugin reports to the parent's convener but the tenant has no parent on the platform.",
+});
 
 export enum FindingSeverity {
   GENERAL = 'GENERAL',
@@ -75,7 +90,10 @@ export class Inspection {
   status: InspectionStatus;
 
   @Column({ name: 'period_start', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the period inspected (a random inspection: its cadence period).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the period inspected (a random inspection: its cadence period).',
+  })
   periodStart: string | null;
 
   @Column({ name: 'period_end', type: 'date', nullable: true })
@@ -84,7 +102,11 @@ export class Inspection {
 
   /** For RANDOM: the recorded draw (seed, candidates, drawn units); see `InspectionSample`. */
   @Column({ name: 'organiser_unit_id', type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'A joint inspection organised by a member unit (001 art. 13: 也可由相关部门组织实施); null: the office organises.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A joint inspection organised by a member unit (001 art. 13: 也可由相关部门组织实施); null: the office organises.',
+  })
   organiserUnitId: string | null;
 
   @Column({ name: 'participant_unit_ids', type: 'uuid', array: true, default: () => "'{}'" })
@@ -96,11 +118,17 @@ export class Inspection {
   eventName: string | null;
 
   @Column({ name: 'event_on', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true, description: 'EVENT: the day of the event (YYYY-MM-DD); the inspection is due before it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'EVENT: the day of the event (YYYY-MM-DD); the inspection is due before it.',
+  })
   eventOn: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  @Field(() => JSONScalar, { nullable: true, description: 'RANDOM only: the recorded draw — algorithm, seed, candidates, sample size and the units drawn.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'RANDOM only: the recorded draw — algorithm, seed, candidates, sample size and the units drawn.',
+  })
   sample: Record<string, unknown> | null;
 
   @Column({ type: 'text' })

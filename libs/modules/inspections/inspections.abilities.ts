@@ -12,7 +12,8 @@ export const inspectionsRules: RulesFor = (caller, can) => {
   if (!caller.tenantId) return;
   const own = { tenantId: caller.tenantId };
   can('read', 'Inspection');
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY)) can('create', 'Inspection', own);
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY))
+    can('create', 'Inspection', own);
   if (has(Role.CHIEF_CONVENER, Role.CONVENER)) can('approve', 'Inspection', own);
   if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER)) can(['update', 'report'], 'Inspection', own);
   // A member unit carries out and reports only a joint inspection it organises (001 art. 13): the service checks it.

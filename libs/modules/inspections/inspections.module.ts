@@ -9,7 +9,14 @@ import { RegularInspectionsService } from './regular-inspections.service';
 /** Inspections (督查): proposed, approved, carried out with findings, reported upward; random draws (002); scheduled and pre-event (004). */
 @Module({
   imports: [JointMeetingModule],
-  providers: [InspectionsService, RandomInspectionsService, RegularInspectionsService, InspectionsQuery, InspectionsResolver, InspectionFindingResolver],
+  providers: [
+    InspectionsService,
+    RandomInspectionsService,
+    RegularInspectionsService,
+    InspectionsQuery,
+    InspectionsResolver,
+    InspectionFindingResolver,
+  ],
   exports: [InspectionsService, RandomInspectionsService, RegularInspectionsService, InspectionsQuery],
 })
 export class InspectionsModule {}

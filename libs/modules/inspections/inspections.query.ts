@@ -14,7 +14,12 @@ export class InspectionsQuery {
   constructor(@Inject(Db) private readonly db: Db) {}
 
   /** A tenant's inspections, newest first. */
-  async list(ctx: RequestContext, tenantCode: string, status: InspectionStatus | undefined, limit: number): Promise<Inspection[]> {
+  async list(
+    ctx: RequestContext,
+    tenantCode: string,
+    status: InspectionStatus | undefined,
+    limit: number,
+  ): Promise<Inspection[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
       const qb = em.createQueryBuilder(Inspection, 'i').where('i.tenant_id = :t', { t: tenant.id });
@@ -30,7 +35,9 @@ export class InspectionsQuery {
   /** Findings per inspection, oldest first; a member unit sees only those about its own unit. */
   async findings(ctx: RequestContext, inspectionIds: readonly string[]): Promise<Map<string, InspectionFinding[]>> {
     const rows = await this.db.run(ctx, ({ em }) => {
-      const qb = em.createQueryBuilder(InspectionFinding, 'f').where('f.inspection_id IN (:...ids)', { ids: [...inspectionIds] });
+      const qb = em
+        .createQueryBuilder(InspectionFinding, 'f')
+        .where('f.inspection_id IN (:...ids)', { ids: [...inspectionIds] });
       const unit = unitScope(ctx);
       if (unit) qb.andWhere('f.unit_id = :unit', { unit });
       return qb.orderBy('f.recorded_at', 'ASC').addOrderBy('f.id', 'ASC').getMany();
@@ -40,7 +47,9 @@ export class InspectionsQuery {
 
   /** Tenant codes by id, for the tenants the caller may read (others stay unknown). */
   async tenantCodes(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { where: { id: In([...ids]) }, select: { id: true, code: true } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(Tenant, { where: { id: In([...ids]) }, select: { id: true, code: true } }),
+    );
     return new Map(rows.map((t) => [t.id, t.code]));
   }
 }

@@ -13,9 +13,28 @@ import { tenantByCode } from '@modules/tenancy/tenant-lookup';
 import { notify } from '@modules/notifications/notify';
 import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
-import type { DecideInspectionInput, ProposeInspectionInput, RecordInspectionFindingInput, ReportInspectionInput, ScheduleEventInspectionInput } from './dto/inspection.inputs';
-import { Inspection, InspectionFinding, InspectionKind, InspectionStatus, UNDELIVERABLE_SUFFIX } from './inspection.entity';
-import { CONVENER_ROLES, inspectionRule, mayApprove, mayConduct, mayPropose, type InspectionRule } from './inspection-rules';
+import type {
+  DecideInspectionInput,
+  ProposeInspectionInput,
+  RecordInspectionFindingInput,
+  ReportInspectionInput,
+  ScheduleEventInspectionInput,
+} from './dto/inspection.inputs';
+import {
+  Inspection,
+  InspectionFinding,
+  InspectionKind,
+  InspectionStatus,
+  UNDELIVERABLE_SUFFIX,
+} from './inspection.entity';
+import {
+  CONVENER_ROLES,
+  inspectionRule,
+  mayApprove,
+  mayConduct,
+  mayPropose,
+  type InspectionRule,
+} from './inspection-rules';
 import type { InspectionSample } from './sample';
 
 export const REPORT_UPWARD_JOB = 'inspections.report-upward';
@@ -51,12 +70,15 @@ export class InspectionsService implements OnModuleInit {
   }
 
   async propose(ctx: RequestContext, input: ProposeInspectionInput): Promise<Inspection> {
-    if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw AppError.badInput('input.periodEnd', 'is before periodStart');
+    if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart)
+      throw AppError.badInput('input.periodEnd', 'is before periodStart');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('Inspection', { tenantId: tenant.id }))) throw AppError.forbidden('Inspections are proposed within your own tenant');
+      if (!ctx.ability.can('create', subject('Inspection', { tenantId: tenant.id })))
+        throw AppError.forbidden('Inspections are proposed within your own tenant');
       const rule = inspectionRule(tenant, 'input.tenantCode');
-      if (!mayPropose(ctx.caller.roles, rule)) throw AppError.forbidden(`Under ${rule.source} inspections are proposed by ${rule.proposedBy.join(' or ')}`);
+      if (!mayPropose(ctx.caller.roles, rule))
+        throw AppError.forbidden(`Under ${rule.source} inspections are proposed by ${rule.proposedBy.join(' or ')}`);
       const { organiserUnitId, participantUnitIds } = await this.organisation(em, tenant, rule, input);
       const inspection = await em.save(
         em.create(Inspection, {
@@ -75,12 +97,17 @@ export class InspectionsService implements OnModuleInit {
           proposedAt: this.clock.now(),
         }),
       );
-      await notify(em, tenant.id, { roles: holdersOf(rule.approvedBy as Role) }, {
-        kind: 'INSPECTION_PROPOSED',
-        title: `督查建议：${inspection.title}`,
-        body: `请审批督查建议（${rule.source}）。inspectionId=${inspection.id}`,
-        dedupeKey: `inspection-proposed:${inspection.id}`,
-      });
+      await notify(
+        em,
+        tenant.id,
+        { roles: holdersOf(rule.approvedBy as Role) },
+        {
+          kind: 'INSPECTION_PROPOSED',
+          title: `督查建议：${inspection.title}`,
+          body: `请审批督查建议（${rule.source}）。inspectionId=${inspection.id}`,
+          dedupeKey: `inspection-proposed:${inspection.id}`,
+        },
+      );
       return inspection;
     });
   }
@@ -89,7 +116,8 @@ export class InspectionsService implements OnModuleInit {
   async decide(ctx: RequestContext, input: DecideInspectionInput): Promise<Inspection> {
     if (!input.approve && !input.note) throw AppError.badInput('input.note', 'say why when rejecting an inspection');
     return this.step(ctx, input.inspectionId, 'approve', async (em, inspection, tenant, rule) => {
-      if (!mayApprove(ctx.caller.roles, rule)) throw AppError.forbidden(`Under ${rule.source} inspections are approved by the ${rule.approvedBy}`);
+      if (!mayApprove(ctx.caller.roles, rule))
+        throw AppError.forbidden(`Under ${rule.source} inspections are approved by the ${rule.approvedBy}`);
       refuseOwnPaper(ctx, [inspection.proposedById], 'this inspection proposal');
       this.expect(inspection, [InspectionStatus.PROPOSED]);
       Object.assign(inspection, {
@@ -98,22 +126,35 @@ export class InspectionsService implements OnModuleInit {
         decidedAt: this.clock.now(),
         decisionNote: input.note ?? null,
       });
-      await notify(em, tenant.id, { roles: [Role.OFFICE_DIRECTOR] }, {
-        kind: input.approve ? 'INSPECTION_APPROVED' : 'INSPECTION_REJECTED',
-        title: `督查${input.approve ? '已批准' : '未批准'}：${inspection.title}`,
-        body: input.note ?? `inspectionId=${inspection.id}`,
-        dedupeKey: `inspection-decided:${inspection.id}`,
-      });
+      await notify(
+        em,
+        tenant.id,
+        { roles: [Role.OFFICE_DIRECTOR] },
+        {
+          kind: input.approve ? 'INSPECTION_APPROVED' : 'INSPECTION_REJECTED',
+          title: `督查${input.approve ? '已批准' : '未批准'}：${inspection.title}`,
+          body: input.note ?? `inspectionId=${inspection.id}`,
+          dedupeKey: `inspection-decided:${inspection.id}`,
+        },
+      );
       if (input.approve) {
         // 001 art. 13: the organising unit carries it out, the participating units send people (派员参加).
-        for (const unitId of [...(inspection.organiserUnitId ? [inspection.organiserUnitId] : []), ...inspection.participantUnitIds]) {
+        for (const unitId of [
+          ...(inspection.organiserUnitId ? [inspection.organiserUnitId] : []),
+          ...inspection.participantUnitIds,
+        ]) {
           const organises = unitId === inspection.organiserUnitId;
-          await notify(em, tenant.id, { unitId }, {
-            kind: organises ? 'INSPECTION_TO_ORGANISE' : 'INSPECTION_TO_JOIN',
-            title: `${organises ? '组织实施联合督查' : '派员参加联合督查'}：${inspection.title}`,
-            body: `${organises ? '本单位组织实施，完成后将情况报联席会议' : '请派员参加'}（${rule.source}）。inspectionId=${inspection.id}`,
-            dedupeKey: `inspection-joint:${inspection.id}:${unitId}`,
-          });
+          await notify(
+            em,
+            tenant.id,
+            { unitId },
+            {
+              kind: organises ? 'INSPECTION_TO_ORGANISE' : 'INSPECTION_TO_JOIN',
+              title: `${organises ? '组织实施联合督查' : '派员参加联合督查'}：${inspection.title}`,
+              body: `${organises ? '本单位组织实施，完成后将情况报联席会议' : '请派员参加'}（${rule.source}）。inspectionId=${inspection.id}`,
+              dedupeKey: `inspection-joint:${inspection.id}:${unitId}`,
+            },
+          );
         }
       }
     });
@@ -126,10 +167,16 @@ export class InspectionsService implements OnModuleInit {
   async scheduleEvent(ctx: RequestContext, input: ScheduleEventInspectionInput): Promise<Inspection> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('Inspection', { tenantId: tenant.id }))) throw AppError.forbidden('Inspections are proposed within your own tenant');
+      if (!ctx.ability.can('create', subject('Inspection', { tenantId: tenant.id })))
+        throw AppError.forbidden('Inspections are proposed within your own tenant');
       const rule = inspectionRule(tenant, 'input.tenantCode');
-      if (!rule.regular?.beforeMajorEvents) throw AppError.badInput('input.tenantCode', `${rule.source} provides no inspections before major meetings, holidays and events (supervision.inspections.regular.beforeMajorEvents)`);
-      if (!mayPropose(ctx.caller.roles, rule)) throw AppError.forbidden(`Under ${rule.source} inspections are proposed by ${rule.proposedBy.join(' or ')}`);
+      if (!rule.regular?.beforeMajorEvents)
+        throw AppError.badInput(
+          'input.tenantCode',
+          `${rule.source} provides no inspections before major meetings, holidays and events (supervision.inspections.regular.beforeMajorEvents)`,
+        );
+      if (!mayPropose(ctx.caller.roles, rule))
+        throw AppError.forbidden(`Under ${rule.source} inspections are proposed by ${rule.proposedBy.join(' or ')}`);
       const today = shanghaiDateOf(this.clock.now());
       if (input.eventOn < today) throw AppError.badInput('input.eventOn', 'is in the past');
       const dedupeKey = `event:${input.eventOn}:${input.event}`;
@@ -153,25 +200,36 @@ export class InspectionsService implements OnModuleInit {
           dedupeKey,
         }),
       );
-      await notify(em, tenant.id, { roles: holdersOf(rule.approvedBy as Role) }, {
-        kind: 'INSPECTION_PROPOSED',
-        title: `督查建议：${inspection.title}`,
-        body: `${input.eventOn}${input.event}前督察，请审批（${rule.source}）。inspectionId=${inspection.id}`,
-        dedupeKey: `inspection-proposed:${inspection.id}`,
-      });
+      await notify(
+        em,
+        tenant.id,
+        { roles: holdersOf(rule.approvedBy as Role) },
+        {
+          kind: 'INSPECTION_PROPOSED',
+          title: `督查建议：${inspection.title}`,
+          body: `${input.eventOn}${input.event}前督察，请审批（${rule.source}）。inspectionId=${inspection.id}`,
+          dedupeKey: `inspection-proposed:${inspection.id}`,
+        },
+      );
       return inspection;
     });
   }
 
   /** The organising unit and the participants of a proposal (001 art. 13), checked against the plugin. */
-  private async organisation(em: EntityManager, tenant: Tenant, rule: InspectionRule, input: ProposeInspectionInput): Promise<{ organiserUnitId: string | null; participantUnitIds: string[] }> {
+  private async organisation(
+    em: EntityManager,
+    tenant: Tenant,
+    rule: InspectionRule,
+    input: ProposeInspectionInput,
+  ): Promise<{ organiserUnitId: string | null; participantUnitIds: string[] }> {
     const active = async (id: string, field: string): Promise<MemberUnit> => {
       const unit = await em.findOne(MemberUnit, { where: { id, tenantId: tenant.id, active: true } });
       if (!unit) throw AppError.badInput(field, 'is not an active member unit of this tenant');
       return unit;
     };
     if (input.organiserUnitId) {
-      if (!(rule.organisers ?? ['OFFICE']).includes('MEMBER_UNIT')) throw AppError.badInput('input.organiserUnitId', `under ${rule.source} the office organises inspections`);
+      if (!(rule.organisers ?? ['OFFICE']).includes('MEMBER_UNIT'))
+        throw AppError.badInput('input.organiserUnitId', `under ${rule.source} the office organises inspections`);
       await active(input.organiserUnitId, 'input.organiserUnitId');
     }
     const participants = (input.participantUnitIds ?? []).filter((id) => id !== input.organiserUnitId);
@@ -185,13 +243,16 @@ export class InspectionsService implements OnModuleInit {
     await this.step(ctx, input.inspectionId, 'update', async (em, inspection, _tenant, rule) => {
       this.conductor(ctx, rule, inspection);
       this.expect(inspection, [InspectionStatus.APPROVED]);
-      const unit = await em.findOne(MemberUnit, { where: { id: input.unitId, tenantId: inspection.tenantId, active: true } });
+      const unit = await em.findOne(MemberUnit, {
+        where: { id: input.unitId, tenantId: inspection.tenantId, active: true },
+      });
       if (!unit) throw AppError.badInput('input.unitId', 'is not an active member unit of this tenant');
       const sample = inspection.sample as InspectionSample | null;
       if (inspection.kind === InspectionKind.RANDOM && !sample?.drawn.includes(unit.id)) {
         throw AppError.badInput('input.unitId', 'was not drawn for this random inspection');
       }
-      if (input.rectificationDueOn && input.rectificationDueOn < shanghaiDateOf(this.clock.now())) throw AppError.badInput('input.rectificationDueOn', 'is in the past');
+      if (input.rectificationDueOn && input.rectificationDueOn < shanghaiDateOf(this.clock.now()))
+        throw AppError.badInput('input.rectificationDueOn', 'is in the past');
       finding = await em.save(
         em.create(InspectionFinding, {
           tenantId: inspection.tenantId,
@@ -231,56 +292,94 @@ export class InspectionsService implements OnModuleInit {
       let reportedTo: string = rule.reportTo;
       if (rule.reportTo === 'PARENT_CONVENER') {
         if (tenant.parentId) {
-          upward = { parentId: tenant.parentId, inspectionId: inspection.id, tenantName: tenant.name, title: inspection.title, rule: rule.source };
+          upward = {
+            parentId: tenant.parentId,
+            inspectionId: inspection.id,
+            tenantName: tenant.name,
+            title: inspection.title,
+            rule: rule.source,
+          };
         } else {
           reportedTo += UNDELIVERABLE_SUFFIX;
-          await notify(em, tenant.id, { roles: [Role.OFFICE_DIRECTOR] }, {
-            kind: 'INSPECTION_REPORT_UNDELIVERABLE',
-            title: `督查情况须向上级联席会议召集人报告：${inspection.title}`,
-            body: `${rule.source}要求将督查情况报告上级联席会议召集人，但本单位的上级未在平台上，请线下报送。`,
-            dedupeKey: `inspection-undeliverable:${inspection.id}`,
-          });
+          await notify(
+            em,
+            tenant.id,
+            { roles: [Role.OFFICE_DIRECTOR] },
+            {
+              kind: 'INSPECTION_REPORT_UNDELIVERABLE',
+              title: `督查情况须向上级联席会议召集人报告：${inspection.title}`,
+              body: `${rule.source}要求将督查情况报告上级联席会议召集人，但本单位的上级未在平台上，请线下报送。`,
+              dedupeKey: `inspection-undeliverable:${inspection.id}`,
+            },
+          );
         }
       } else {
-        await notify(em, tenant.id, { roles: CONVENER_ROLES }, {
-          kind: 'INSPECTION_REPORTED',
-          title: `督查情况报告：${inspection.title}`,
-          body: `${input.report.slice(0, 200)}（${rule.source}）inspectionId=${inspection.id}`,
-          dedupeKey: `inspection-report:${inspection.id}`,
-        });
+        await notify(
+          em,
+          tenant.id,
+          { roles: CONVENER_ROLES },
+          {
+            kind: 'INSPECTION_REPORTED',
+            title: `督查情况报告：${inspection.title}`,
+            body: `${input.report.slice(0, 200)}（${rule.source}）inspectionId=${inspection.id}`,
+            dedupeKey: `inspection-report:${inspection.id}`,
+          },
+        );
       }
-      Object.assign(inspection, { status: InspectionStatus.REPORTED, report: input.report, reportedTo, reportedAt: this.clock.now() });
+      Object.assign(inspection, {
+        status: InspectionStatus.REPORTED,
+        report: input.report,
+        reportedTo,
+        reportedAt: this.clock.now(),
+      });
       const findings = await em.find(InspectionFinding, { where: { inspectionId: inspection.id } });
       for (const unitId of new Set(findings.map((f) => f.unitId))) {
-        await notify(em, tenant.id, { unitId }, {
-          kind: 'INSPECTION_FINDINGS',
-          title: `督查发现问题通报：${inspection.title}`,
-          body: `督查发现本单位存在${findings.filter((f) => f.unitId === unitId).length}个问题，请按要求整改。inspectionId=${inspection.id}`,
-          dedupeKey: `inspection-findings:${inspection.id}`,
-        });
+        await notify(
+          em,
+          tenant.id,
+          { unitId },
+          {
+            kind: 'INSPECTION_FINDINGS',
+            title: `督查发现问题通报：${inspection.title}`,
+            body: `督查发现本单位存在${findings.filter((f) => f.unitId === unitId).length}个问题，请按要求整改。inspectionId=${inspection.id}`,
+            dedupeKey: `inspection-findings:${inspection.id}`,
+          },
+        );
       }
     });
-    if (upward) await this.jobs.enqueue(REPORT_UPWARD_JOB, upward, { jobId: jobId('inspection-report', input.inspectionId) });
+    if (upward)
+      await this.jobs.enqueue(REPORT_UPWARD_JOB, upward, { jobId: jobId('inspection-report', input.inspectionId) });
     return reported;
   }
 
   /** In the parent tenant's scope: its conveners get the report (000 art. 13: 区联席会议召集人). */
   async reportUpward(job: ReportUpwardJob): Promise<void> {
     await this.db.run(RequestContext.forTenantJob(job.parentId), async ({ em }) => {
-      await notify(em, job.parentId, { roles: CONVENER_ROLES }, {
-        kind: 'INSPECTION_REPORTED_UPWARD',
-        title: `下级督查情况报告：${job.tenantName} ${job.title}`,
-        body: `${job.tenantName}按${job.rule}报告督查情况。inspectionId=${job.inspectionId}`,
-        dedupeKey: `inspection-report:${job.inspectionId}`,
-      });
+      await notify(
+        em,
+        job.parentId,
+        { roles: CONVENER_ROLES },
+        {
+          kind: 'INSPECTION_REPORTED_UPWARD',
+          title: `下级督查情况报告：${job.tenantName} ${job.title}`,
+          body: `${job.tenantName}按${job.rule}报告督查情况。inspectionId=${job.inspectionId}`,
+          dedupeKey: `inspection-report:${job.inspectionId}`,
+        },
+      );
     });
   }
 
-  private async step(ctx: RequestContext, inspectionId: string, action: 'approve' | 'update' | 'report', change: Step): Promise<Inspection> {
+  private async step(
+    ctx: RequestContext,
+    inspectionId: string,
+    action: 'approve' | 'update' | 'report',
+    change: Step,
+  ): Promise<Inspection> {
     return this.db.run(ctx, async ({ em }) => {
       const inspection = await em.findOne(Inspection, { where: { id: inspectionId } });
       if (!inspection) throw AppError.notFound('Inspection');
-      if (!ctx.ability.can(action, subject('Inspection', { tenantId: inspection.tenantId }))) throw AppError.forbidden('Inspections are run within their own tenant');
+      if (!ctx.ability.can(action, subject('Inspection', { tenantId: inspection.tenantId })))
+        throw AppError.forbidden('Inspections are run within their own tenant');
       const tenant = await em.findOneOrFail(Tenant, { where: { id: inspection.tenantId } });
       await change(em, inspection, tenant, inspectionRule(tenant, 'input.inspectionId'));
       return em.save(inspection);
@@ -289,11 +388,23 @@ export class InspectionsService implements OnModuleInit {
 
   private conductor(ctx: RequestContext, rule: InspectionRule, inspection?: Inspection): void {
     // 001 art. 13: a joint inspection a member unit organises is carried out and reported by that unit.
-    if (inspection?.organiserUnitId && ctx.caller.roles.includes(Role.MEMBER_UNIT) && ctx.caller.memberUnitId === inspection.organiserUnitId) return;
-    if (!mayConduct(ctx.caller.roles, rule)) throw AppError.forbidden(`Inspections under ${rule.source} are carried out by the office or the ${rule.approvedBy}`);
+    if (
+      inspection?.organiserUnitId &&
+      ctx.caller.roles.includes(Role.MEMBER_UNIT) &&
+      ctx.caller.memberUnitId === inspection.organiserUnitId
+    )
+      return;
+    if (!mayConduct(ctx.caller.roles, rule))
+      throw AppError.forbidden(
+        `Inspections under ${rule.source} are carried out by the office or the ${rule.approvedBy}`,
+      );
   }
 
   private expect(inspection: Inspection, allowed: InspectionStatus[]): void {
-    if (!allowed.includes(inspection.status)) throw AppError.conflict(`The inspection is ${inspection.status}; this needs ${allowed.join(' or ')}`, 'input.inspectionId');
+    if (!allowed.includes(inspection.status))
+      throw AppError.conflict(
+        `The inspection is ${inspection.status}; this needs ${allowed.join(' or ')}`,
+        'input.inspectionId',
+      );
   }
 }

@@ -14,7 +14,15 @@ import { Tenant } from '@modules/tenancy/tenant.entity';
 import { enqueuePerTenant } from '@modules/tenancy';
 import { Inspection, InspectionKind, InspectionStatus } from './inspection.entity';
 import { randomRule } from './inspection-rules';
-import { canonical, drawSample, drawStratified, newSeed, SAMPLE_ALGORITHM, STRATIFIED_ALGORITHM, type InspectionSample } from './sample';
+import {
+  canonical,
+  drawSample,
+  drawStratified,
+  newSeed,
+  SAMPLE_ALGORITHM,
+  STRATIFIED_ALGORITHM,
+  type InspectionSample,
+} from './sample';
 
 export const RANDOM_ALL_JOB = 'inspections.random-all';
 export const RANDOM_TENANT_JOB = 'inspections.random-tenant';
@@ -37,14 +45,22 @@ export class RandomInspectionsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register({ name: RANDOM_ALL_JOB, handle: () => this.drawAll() });
-    this.jobs.register({ name: RANDOM_TENANT_JOB, handle: (data: { tenantId: string }) => this.drawTenant(data.tenantId).then(() => undefined) });
+    this.jobs.register({
+      name: RANDOM_TENANT_JOB,
+      handle: (data: { tenantId: string }) => this.drawTenant(data.tenantId).then(() => undefined),
+    });
     this.jobs.repeat(RANDOM_ALL_JOB, 3600_000);
   }
 
   /** Enqueues one draw per tenant whose plugin asks for random inspections (the hourly tick). */
   async drawAll(): Promise<void> {
     const stamp = shanghaiDateOf(this.clock.now());
-    await enqueuePerTenant(this.db, this.jobs, { job: RANDOM_TENANT_JOB, key: 'random-inspection', stamp, rulesAt: ['supervision', 'inspections', 'random'] });
+    await enqueuePerTenant(this.db, this.jobs, {
+      job: RANDOM_TENANT_JOB,
+      key: 'random-inspection',
+      stamp,
+      rulesAt: ['supervision', 'inspections', 'random'],
+    });
   }
 
   /** The random inspection of the current period: drawn now if the period has none yet. */
@@ -70,18 +86,53 @@ export class RandomInspectionsService implements OnModuleInit {
       const sizeBasis = rule.sizeSource ?? `plugin default (${source} states no sample size)`;
       let sample: InspectionSample;
       if (rule.strata) {
-        const strata = drawStratified(seed, rule.strata.map((st) => ({ kinds: st.kinds, sampleSize: st.sampleSize, candidates: candidates.filter((c) => (st.kinds as string[]).includes(c.kind)) })));
+        const strata = drawStratified(
+          seed,
+          rule.strata.map((st) => ({
+            kinds: st.kinds,
+            sampleSize: st.sampleSize,
+            candidates: candidates.filter((c) => (st.kinds as string[]).includes(c.kind)),
+          })),
+        );
         const drawn = strata.flatMap((st) => st.drawn);
-        sample = { algorithm: STRATIFIED_ALGORITHM, seed, period, targets: kinds, sampleSize: drawn.length, candidates, drawn, source, strata, sizeBasis };
+        sample = {
+          algorithm: STRATIFIED_ALGORITHM,
+          seed,
+          period,
+          targets: kinds,
+          sampleSize: drawn.length,
+          candidates,
+          drawn,
+          source,
+          strata,
+          sizeBasis,
+        };
       } else {
-        sample = { algorithm: SAMPLE_ALGORITHM, seed, period, targets: rule.targets, sampleSize: rule.sampleSize, candidates, drawn: drawSample(seed, candidates, rule.sampleSize), source, sizeBasis };
+        sample = {
+          algorithm: SAMPLE_ALGORITHM,
+          seed,
+          period,
+          targets: rule.targets,
+          sampleSize: rule.sampleSize,
+          candidates,
+          drawn: drawSample(seed, candidates, rule.sampleSize),
+          source,
+          sizeBasis,
+        };
       }
       const drawn = sample.drawn;
       const names = drawn.map((id) => candidates.find((c) => c.id === id)!.name);
       const scope = sample.strata
-        ? sample.strata.map((st) => `从${st.candidates.length}个${st.kinds.join('、')}中随机抽取${st.drawn.length}个：${st.drawn.map((id) => candidates.find((c) => c.id === id)!.name).join('、')}`).join('；')
+        ? sample.strata
+            .map(
+              (st) =>
+                `从${st.candidates.length}个${st.kinds.join('、')}中随机抽取${st.drawn.length}个：${st.drawn.map((id) => candidates.find((c) => c.id === id)!.name).join('、')}`,
+            )
+            .join('；')
         : `从${candidates.length}个${rule.targets.join('、')}中随机抽取${drawn.length}个：${names.join('、')}`;
-      const sizes = rule.strata ? rule.strata.map((st) => `${st.sampleSize} of ${st.kinds.join('/')}`).join(' + ') : `${rule.sampleSize} of ${rule.targets.join('/')}`;
+      const sizes = rule.strata
+        ? rule.strata.map((st) => `${st.sampleSize} of ${st.kinds.join('/')}`).join(' + ')
+        : `${rule.sampleSize} of ${rule.targets.join('/')}`;
       const inserted = await em
         .createQueryBuilder()
         .insert()
@@ -108,12 +159,17 @@ export class RandomInspectionsService implements OnModuleInit {
       const inspection = await em.findOneOrFail(Inspection, { where: { tenantId, dedupeKey } });
       // With ON CONFLICT DO NOTHING, PostgreSQL returns no row when another draw got there first.
       if ((inserted.raw as unknown[]).length > 0) {
-        await notify(em, tenantId, { roles: [Role.OFFICE_DIRECTOR, ...holdersOf(pluginOf(tenant).supervision.inspections!.approvedBy as Role)] }, {
-          kind: 'RANDOM_INSPECTION_DRAWN',
-          title: `随机抽查：${inspection.title}`,
-          body: `${inspection.scope}（${source}）。inspectionId=${inspection.id}`,
-          dedupeKey: `random-inspection:${inspection.id}`,
-        });
+        await notify(
+          em,
+          tenantId,
+          { roles: [Role.OFFICE_DIRECTOR, ...holdersOf(pluginOf(tenant).supervision.inspections!.approvedBy as Role)] },
+          {
+            kind: 'RANDOM_INSPECTION_DRAWN',
+            title: `随机抽查：${inspection.title}`,
+            body: `${inspection.scope}（${source}）。inspectionId=${inspection.id}`,
+            dedupeKey: `random-inspection:${inspection.id}`,
+          },
+        );
       }
       return inspection;
     });

@@ -31,13 +31,21 @@ export class RegularInspectionsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register({ name: REGULAR_ALL_JOB, handle: () => this.scheduleAll() });
-    this.jobs.register({ name: REGULAR_TENANT_JOB, handle: (data: { tenantId: string }) => this.scheduleTenant(data.tenantId).then(() => undefined) });
+    this.jobs.register({
+      name: REGULAR_TENANT_JOB,
+      handle: (data: { tenantId: string }) => this.scheduleTenant(data.tenantId).then(() => undefined),
+    });
     this.jobs.repeat(REGULAR_ALL_JOB, 3600_000);
   }
 
   async scheduleAll(): Promise<void> {
     const stamp = shanghaiDateOf(this.clock.now());
-    await enqueuePerTenant(this.db, this.jobs, { job: REGULAR_TENANT_JOB, key: 'regular-inspection', stamp, rulesAt: ['supervision', 'inspections', 'regular'] });
+    await enqueuePerTenant(this.db, this.jobs, {
+      job: REGULAR_TENANT_JOB,
+      key: 'regular-inspection',
+      stamp,
+      rulesAt: ['supervision', 'inspections', 'regular'],
+    });
   }
 
   /** The current period's scheduled inspection: proposed now if the period has none yet. */
@@ -49,7 +57,9 @@ export class RegularInspectionsService implements OnModuleInit {
       const inspections = tenant ? pluginOf(tenant).supervision?.inspections : undefined;
       const regular = inspections?.regular;
       if (!tenant || !inspections || !regular) return null;
-      const period = cadencePeriods(regular.cadence.rrule, today, today).find((p) => p.start <= today && today <= p.end);
+      const period = cadencePeriods(regular.cadence.rrule, today, today).find(
+        (p) => p.start <= today && today <= p.end,
+      );
       if (!period) return null;
       const dedupeKey = `regular:${period.start}`;
       const existing = await em.findOne(Inspection, { where: { tenantId, dedupeKey } });
@@ -77,12 +87,17 @@ export class RegularInspectionsService implements OnModuleInit {
         .execute();
       const inspection = await em.findOneOrFail(Inspection, { where: { tenantId, dedupeKey } });
       if ((inserted.raw as unknown[]).length > 0) {
-        await notify(em, tenantId, { roles: holdersOf(inspections.approvedBy as Role) }, {
-          kind: 'INSPECTION_PROPOSED',
-          title: `督查建议：${inspection.title}`,
-          body: `按${source}定期督察，请审批。inspectionId=${inspection.id}`,
-          dedupeKey: `inspection-proposed:${inspection.id}`,
-        });
+        await notify(
+          em,
+          tenantId,
+          { roles: holdersOf(inspections.approvedBy as Role) },
+          {
+            kind: 'INSPECTION_PROPOSED',
+            title: `督查建议：${inspection.title}`,
+            body: `按${source}定期督察，请审批。inspectionId=${inspection.id}`,
+            dedupeKey: `inspection-proposed:${inspection.id}`,
+          },
+        );
       }
       return inspection;
     });

@@ -1,6 +1,18 @@
-import { canonical, drawSample, drawStratified, verifySample, SAMPLE_ALGORITHM, STRATIFIED_ALGORITHM, type SampleCandidate } from './sample';
+import {
+  canonical,
+  drawSample,
+  drawStratified,
+  verifySample,
+  SAMPLE_ALGORITHM,
+  STRATIFIED_ALGORITHM,
+  type SampleCandidate,
+} from './sample';
 
-const units: SampleCandidate[] = Array.from({ length: 17 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `单位${i}`, kind: i < 6 ? 'DEPARTMENT' : 'COMMUNITY' }));
+const units: SampleCandidate[] = Array.from({ length: 17 }, (_, i) => ({
+  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  name: `单位${i}`,
+  kind: i < 6 ? 'DEPARTMENT' : 'COMMUNITY',
+}));
 
 describe('random inspection draw', () => {
   it('is reproducible from the seed and candidates, whatever order they are read in', () => {
@@ -17,13 +29,19 @@ describe('random inspection draw', () => {
   });
 
   it('draws every unit when the sample is larger than the candidates, and none from none', () => {
-    expect(drawSample('s', units.slice(0, 3), 5).sort()).toEqual(units.slice(0, 3).map((u) => u.id).sort());
+    expect(drawSample('s', units.slice(0, 3), 5).sort()).toEqual(
+      units
+        .slice(0, 3)
+        .map((u) => u.id)
+        .sort(),
+    );
     expect(drawSample('s', [], 2)).toEqual([]);
   });
 
   it('is roughly uniform', () => {
     const counts = new Map<string, number>();
-    for (let i = 0; i < 3400; i += 1) for (const id of drawSample(`u${i}`, units, 1)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (let i = 0; i < 3400; i += 1)
+      for (const id of drawSample(`u${i}`, units, 1)) counts.set(id, (counts.get(id) ?? 0) + 1);
     expect(counts.size).toBe(17);
     for (const n of counts.values()) expect(n).toBeGreaterThan(120); // expected 200 each
   });
@@ -31,7 +49,16 @@ describe('random inspection draw', () => {
   it('verifies a recorded draw and detects a tampered one', () => {
     const candidates = canonical(units);
     const drawn = drawSample('abc', candidates, 2);
-    const record = { algorithm: SAMPLE_ALGORITHM, seed: 'abc', period: { start: '2026-10-01', end: '2026-12-31' }, targets: ['DEPARTMENT'], sampleSize: 2, candidates, drawn, source: '002' };
+    const record = {
+      algorithm: SAMPLE_ALGORITHM,
+      seed: 'abc',
+      period: { start: '2026-10-01', end: '2026-12-31' },
+      targets: ['DEPARTMENT'],
+      sampleSize: 2,
+      candidates,
+      drawn,
+      source: '002',
+    };
     expect(verifySample(record)).toBe(true);
     expect(verifySample({ ...record, drawn: [drawn[1], drawn[0]] })).toBe(false);
     expect(verifySample({ ...record, seed: 'abd' })).toBe(false);

@@ -38,8 +38,16 @@ export interface SampleStratum {
 }
 
 /** Draws each stratum separately (so every stratum is represented), each from its own derived seed. */
-export function drawStratified(seed: string, strata: readonly { kinds: readonly string[]; sampleSize: number; candidates: readonly SampleCandidate[] }[]): SampleStratum[] {
-  return strata.map((s, i) => ({ kinds: [...s.kinds], sampleSize: s.sampleSize, candidates: canonical(s.candidates), drawn: drawSample(`${seed}:stratum:${i}`, s.candidates, s.sampleSize) }));
+export function drawStratified(
+  seed: string,
+  strata: readonly { kinds: readonly string[]; sampleSize: number; candidates: readonly SampleCandidate[] }[],
+): SampleStratum[] {
+  return strata.map((s, i) => ({
+    kinds: [...s.kinds],
+    sampleSize: s.sampleSize,
+    candidates: canonical(s.candidates),
+    drawn: drawSample(`${seed}:stratum:${i}`, s.candidates, s.sampleSize),
+  }));
 }
 
 /** A fresh seed: unpredictable, so units cannot know in advance which of them will be inspected. */
@@ -58,7 +66,9 @@ const RANGE = 2 ** 48;
 function uniform(seed: string, counter: number, bound: number): number {
   const limit = Math.floor(RANGE / bound) * bound;
   for (let retry = 0; ; retry += 1) {
-    const digest = createHash('sha256').update(retry ? `${seed}:${counter}:${retry}` : `${seed}:${counter}`).digest();
+    const digest = createHash('sha256')
+      .update(retry ? `${seed}:${counter}:${retry}` : `${seed}:${counter}`)
+      .digest();
     const value = digest.readUIntBE(0, 6);
     if (value < limit) return value % bound;
   }
@@ -82,13 +92,21 @@ export function drawSample(seed: string, candidates: readonly SampleCandidate[],
 /** Re-runs a recorded draw: true when the record's seed and candidates give exactly its drawn units. */
 export function verifySample(sample: unknown): boolean {
   const s = sample as Partial<InspectionSample> | null;
-  const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
+  const same = (a: readonly string[], b: readonly string[]): boolean =>
+    a.length === b.length && a.every((id, i) => id === b[i]);
   if (!s || typeof s.seed !== 'string' || !Array.isArray(s.drawn)) return false;
   if (s.algorithm === STRATIFIED_ALGORITHM) {
     if (!Array.isArray(s.strata)) return false;
     const again = drawStratified(s.seed, s.strata);
-    return again.every((st, i) => same(st.drawn, s.strata![i].drawn)) && same(again.flatMap((st) => st.drawn), s.drawn);
+    return (
+      again.every((st, i) => same(st.drawn, s.strata![i].drawn)) &&
+      same(
+        again.flatMap((st) => st.drawn),
+        s.drawn,
+      )
+    );
   }
-  if (s.algorithm !== SAMPLE_ALGORITHM || !Array.isArray(s.candidates) || typeof s.sampleSize !== 'number') return false;
+  if (s.algorithm !== SAMPLE_ALGORITHM || !Array.isArray(s.candidates) || typeof s.sampleSize !== 'number')
+    return false;
   return same(drawSample(s.seed, s.candidates, s.sampleSize), s.drawn);
 }

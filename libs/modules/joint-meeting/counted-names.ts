@@ -35,18 +35,30 @@ export function assignCountedNames(
   const claimed = new Set<number>();
   const used = new Set(namedUnits);
   given.forEach((entry, i) => {
-    const targets = groups.map((g, gi) => ({ g, gi })).filter(({ g }) => g.kind === entry.kind && (entry.label == null || g.label === entry.label));
+    const targets = groups
+      .map((g, gi) => ({ g, gi }))
+      .filter(({ g }) => g.kind === entry.kind && (entry.label == null || g.label === entry.label));
     if (targets.length === 0) {
       const field = entry.label == null ? `${path}.${i}.kind` : `${path}.${i}.label`;
-      throw JOINT_MEETING_ERRORS.badInput(field, 'COUNTED_GROUP_UNKNOWN', { group: entry.label == null ? entry.kind : `${entry.kind} "${entry.label}"` });
+      throw JOINT_MEETING_ERRORS.badInput(field, 'COUNTED_GROUP_UNKNOWN', {
+        group: entry.label == null ? entry.kind : `${entry.kind} "${entry.label}"`,
+      });
     }
-    if (targets.some(({ gi }) => claimed.has(gi))) throw JOINT_MEETING_ERRORS.badInput(`${path}.${i}`, 'COUNTED_GROUP_NAMED_TWICE', { what: `${entry.kind}${entry.label ? ` "${entry.label}"` : ''}` });
+    if (targets.some(({ gi }) => claimed.has(gi)))
+      throw JOINT_MEETING_ERRORS.badInput(`${path}.${i}`, 'COUNTED_GROUP_NAMED_TWICE', {
+        what: `${entry.kind}${entry.label ? ` "${entry.label}"` : ''}`,
+      });
     const places = targets.reduce((n, { g }) => n + g.count, 0);
     if (entry.names.length > places) {
-      throw JOINT_MEETING_ERRORS.badInput(`${path}.${i}.names`, 'COUNTED_NAMES_TOO_MANY', { places, groups: targets.map(({ g }) => g.label).join(' + '), given: entry.names.length });
+      throw JOINT_MEETING_ERRORS.badInput(`${path}.${i}.names`, 'COUNTED_NAMES_TOO_MANY', {
+        places,
+        groups: targets.map(({ g }) => g.label).join(' + '),
+        given: entry.names.length,
+      });
     }
     entry.names.forEach((name, ni) => {
-      if (used.has(name)) throw JOINT_MEETING_ERRORS.badInput(`${path}.${i}.names.${ni}`, 'COUNTED_NAME_TAKEN', { name });
+      if (used.has(name))
+        throw JOINT_MEETING_ERRORS.badInput(`${path}.${i}.names.${ni}`, 'COUNTED_NAME_TAKEN', { name });
       used.add(name);
     });
     let next = 0;

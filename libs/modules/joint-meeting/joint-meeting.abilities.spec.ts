@@ -16,13 +16,16 @@ describe('joint-meeting abilities, role by role', () => {
     [VILLAGE_SECRETARY, false, false, false],
   ];
 
-  it.each(table)('%s: change units own %s / other %s, read the filing record %s; everyone reads units', (role, own, other, filing) => {
-    const a = abilityOf(role, jointMeetingRules);
-    expect(a.can('read', 'MemberUnit')).toBe(true);
-    expect(canIn(a, 'create', 'MemberUnit')).toEqual({ own, other });
-    expect(canIn(a, 'update', 'MemberUnit')).toEqual({ own, other });
-    expect(a.can('read', 'MembershipChange')).toBe(filing);
-  });
+  it.each(table)(
+    '%s: change units own %s / other %s, read the filing record %s; everyone reads units',
+    (role, own, other, filing) => {
+      const a = abilityOf(role, jointMeetingRules);
+      expect(a.can('read', 'MemberUnit')).toBe(true);
+      expect(canIn(a, 'create', 'MemberUnit')).toEqual({ own, other });
+      expect(canIn(a, 'update', 'MemberUnit')).toEqual({ own, other });
+      expect(a.can('read', 'MembershipChange')).toBe(filing);
+    },
+  );
 
   // [role, keeps the register of member persons and records unit proposals in its own tenant, reads the filing record and proposals]
   const members: [Role, boolean, boolean][] = [
@@ -35,14 +38,17 @@ describe('joint-meeting abilities, role by role', () => {
     [VILLAGE_SECRETARY, false, false],
   ];
 
-  it.each(members)('%s: keeps the member register (own tenant only) %s, reads its filing record %s; everyone reads the register', (role, keeps, filing) => {
-    const a = abilityOf(role, jointMeetingRules);
-    expect(a.can('read', 'MemberPerson')).toBe(true);
-    for (const action of ['create', 'update'] as const) {
-      expect(canIn(a, action, 'MemberPerson')).toEqual({ own: keeps, other: false });
-      expect(canIn(a, action, 'MemberUnitProposal')).toEqual({ own: keeps, other: false });
-    }
-    expect(a.can('read', 'MemberPersonChange')).toBe(filing);
-    expect(a.can('read', 'MemberUnitProposal')).toBe(filing && role !== PLATFORM_ADMIN);
-  });
+  it.each(members)(
+    '%s: keeps the member register (own tenant only) %s, reads its filing record %s; everyone reads the register',
+    (role, keeps, filing) => {
+      const a = abilityOf(role, jointMeetingRules);
+      expect(a.can('read', 'MemberPerson')).toBe(true);
+      for (const action of ['create', 'update'] as const) {
+        expect(canIn(a, action, 'MemberPerson')).toEqual({ own: keeps, other: false });
+        expect(canIn(a, action, 'MemberUnitProposal')).toEqual({ own: keeps, other: false });
+      }
+      expect(a.can('read', 'MemberPersonChange')).toBe(filing);
+      expect(a.can('read', 'MemberUnitProposal')).toBe(filing && role !== PLATFORM_ADMIN);
+    },
+  );
 });

@@ -13,6 +13,8 @@ export const jointMeetingRules: RulesFor = (caller, can) => {
     can(['create', 'update'], 'MemberUnit');
     can('read', ['MembershipChange', 'MemberPersonChange']);
   }
-  if (has(Role.OFFICE_DIRECTOR) && caller.tenantId) can(['create', 'update'], ['MemberUnit', 'MemberPerson', 'MemberUnitProposal'], { tenantId: caller.tenantId });
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR)) can('read', ['MembershipChange', 'MemberPersonChange', 'MemberUnitProposal']);
+  if (has(Role.OFFICE_DIRECTOR) && caller.tenantId)
+    can(['create', 'update'], ['MemberUnit', 'MemberPerson', 'MemberUnitProposal'], { tenantId: caller.tenantId });
+  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR))
+    can('read', ['MembershipChange', 'MemberPersonChange', 'MemberUnitProposal']);
 };

@@ -5,7 +5,16 @@ import { MemberPersonResolver, MemberUnitProposalResolver, TenantMembersResolver
 import { MembersService } from './members.service';
 
 @Module({
-  providers: [JointMeetingService, MembersService, TenantStructureResolver, MemberUnitResolver, MembershipChangeResolver, TenantMembersResolver, MemberPersonResolver, MemberUnitProposalResolver],
+  providers: [
+    JointMeetingService,
+    MembersService,
+    TenantStructureResolver,
+    MemberUnitResolver,
+    MembershipChangeResolver,
+    TenantMembersResolver,
+    MemberPersonResolver,
+    MemberUnitProposalResolver,
+  ],
   exports: [JointMeetingService, MembersService],
 })
 export class JointMeetingModule {}

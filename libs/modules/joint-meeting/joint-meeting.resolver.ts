@@ -28,26 +28,31 @@ export class TenantStructureResolver {
       name: structure.jointMeetingName,
       conveners: structure.conveners.map((c) => ({ title: c.title, role: c.role as Role, source: c.source })),
       officeHost: await this.units.officeHost(ctx, tenant),
-      officeDirector: { title: structure.office.director.title, role: structure.office.director.role as Role, source: structure.office.director.source },
-      meetingTypes: config.meetingTypes.map(
-        (m): MeetingType => ({
-          code: m.code,
-          name: m.name,
-          chairRole: m.chairRole as Role,
-          attendees: m.attendees,
-          cadence: m.cadence ?? null,
-          keyPeriodCadence: m.keyPeriodCadence ?? null,
-          minutesApprovedBy: (m.minutes.approvedBy as Role | null) ?? null,
-          distribution: m.minutes.distribution,
-          source: m.source,
-        }),
-      ),
+      officeDirector: {
+        title: structure.office.director.title,
+        role: structure.office.director.role as Role,
+        source: structure.office.director.source,
+      },
+      meetingTypes: config.meetingTypes.map((m): MeetingType => ({
+        code: m.code,
+        name: m.name,
+        chairRole: m.chairRole as Role,
+        attendees: m.attendees,
+        cadence: m.cadence ?? null,
+        keyPeriodCadence: m.keyPeriodCadence ?? null,
+        minutesApprovedBy: (m.minutes.approvedBy as Role | null) ?? null,
+        distribution: m.minutes.distribution,
+        source: m.source,
+      })),
     };
   }
 
   @ResolveField(() => [MemberUnit], { description: 'Active member units.' })
   async memberUnits(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<MemberUnit[]> {
-    return ((await ctx.loader('activeUnitsByTenant', (ids) => this.units.activeUnitsOf(ctx, ids)).load(tenant.id)) as MemberUnit[] | null) ?? [];
+    return (
+      ((await ctx.loader('activeUnitsByTenant', (ids) => this.units.activeUnitsOf(ctx, ids)).load(tenant.id)) as
+        MemberUnit[] | null) ?? []
+    );
   }
 
   @ResolveField(() => [MembershipChange], { description: 'The filing record (备案), newest first.' })
@@ -61,20 +66,27 @@ export class MemberUnitResolver {
   constructor(@Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService) {}
 
   @Allow('create', 'MemberUnit')
-  @Mutation(() => MemberUnit, { description: 'The office adds a member unit; the change is filed and reported to the conveners.' })
+  @Mutation(() => MemberUnit, {
+    description: 'The office adds a member unit; the change is filed and reported to the conveners.',
+  })
   addMemberUnit(@Ctx() ctx: RequestContext, @Args('input') input: AddMemberUnitInput): Promise<MemberUnit> {
     return this.jointMeeting.addMemberUnit(ctx, input);
   }
 
   @Allow('update', 'MemberUnit')
-  @Mutation(() => MemberUnit, { description: 'The office renames a member unit (the old name stays as an alias); filed and reported.' })
+  @Mutation(() => MemberUnit, {
+    description: 'The office renames a member unit (the old name stays as an alias); filed and reported.',
+  })
   renameMemberUnit(@Ctx() ctx: RequestContext, @Args('input') input: RenameMemberUnitInput): Promise<MemberUnit> {
     return this.jointMeeting.renameMemberUnit(ctx, input);
   }
 
   @Allow('update', 'MemberUnit')
   @Mutation(() => MemberUnit, { description: 'The office deactivates a member unit; filed and reported.' })
-  deactivateMemberUnit(@Ctx() ctx: RequestContext, @Args('input') input: DeactivateMemberUnitInput): Promise<MemberUnit> {
+  deactivateMemberUnit(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: DeactivateMemberUnitInput,
+  ): Promise<MemberUnit> {
     return this.jointMeeting.deactivateMemberUnit(ctx, input);
   }
 }
@@ -93,7 +105,9 @@ export class MembershipChangeResolver {
 
   @ResolveField(() => MemberUnit)
   async memberUnit(@Ctx() ctx: RequestContext, @Parent() change: MembershipChange): Promise<MemberUnit> {
-    const unit = await ctx.loader('memberUnitById', (ids) => this.jointMeeting.unitsById(ctx, ids)).load(change.memberUnitId);
+    const unit = await ctx
+      .loader('memberUnitById', (ids) => this.jointMeeting.unitsById(ctx, ids))
+      .load(change.memberUnitId);
     if (!unit) throw AppError.notFound('Member unit');
     return unit as MemberUnit;
   }

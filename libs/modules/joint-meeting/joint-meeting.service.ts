@@ -17,7 +17,6 @@ import { AppError } from '@engine/errors';
 import { JOINT_MEETING_ERRORS } from './joint-meeting.errors';
 import type { AddMemberUnitInput, DeactivateMemberUnitInput, RenameMemberUnitInput } from './dto/member-unit.inputs';
 
-
 @Injectable()
 export class JointMeetingService {
   private readonly logger = new Logger('JointMeeting');
@@ -30,13 +29,18 @@ export class JointMeetingService {
 
   /** Active member units of a tenant, in the plugin's order then by name. */
   activeUnits(ctx: RequestContext, tenantId: string): Promise<MemberUnit[]> {
-    return this.db.run(ctx, ({ em }) => em.find(MemberUnit, { where: { tenantId, active: true }, order: { position: 'ASC', name: 'ASC' } }));
+    return this.db.run(ctx, ({ em }) =>
+      em.find(MemberUnit, { where: { tenantId, active: true }, order: { position: 'ASC', name: 'ASC' } }),
+    );
   }
 
   /** Active units of several tenants in one query, for the per-request DataLoader behind `Tenant.memberUnits`. */
   async activeUnitsOf(ctx: RequestContext, tenantIds: readonly string[]): Promise<Map<string, MemberUnit[]>> {
     const rows = await this.db.run(ctx, ({ em }) =>
-      em.find(MemberUnit, { where: { tenantId: In([...tenantIds]), active: true }, order: { position: 'ASC', name: 'ASC' } }),
+      em.find(MemberUnit, {
+        where: { tenantId: In([...tenantIds]), active: true },
+        order: { position: 'ASC', name: 'ASC' },
+      }),
     );
     return groupBy(tenantIds, rows, (r) => r.tenantId);
   }
@@ -58,22 +62,31 @@ export class JointMeetingService {
 
   /** Office host units for `tenantId|hostName` keys, in one query; the first active match by position. */
   private async officeHosts(ctx: RequestContext, keys: readonly string[]): Promise<Map<string, MemberUnit>> {
-    const pairs = keys.map((k) => ({ key: k, tenantId: k.slice(0, k.indexOf('|')), host: k.slice(k.indexOf('|') + 1) }));
+    const pairs = keys.map((k) => ({
+      key: k,
+      tenantId: k.slice(0, k.indexOf('|')),
+      host: k.slice(k.indexOf('|') + 1),
+    }));
     const hosts = [...new Set(pairs.map((p) => p.host))];
     const candidates = await this.db.run(ctx, ({ em }) =>
       em
         .createQueryBuilder(MemberUnit, 'u')
-        .where('u.tenant_id IN (:...tenants) AND u.active AND (u.name IN (:...hosts) OR u.aliases && CAST(:hostList AS text[]))', {
-          tenants: [...new Set(pairs.map((p) => p.tenantId))],
-          hosts,
-          hostList: hosts,
-        })
+        .where(
+          'u.tenant_id IN (:...tenants) AND u.active AND (u.name IN (:...hosts) OR u.aliases && CAST(:hostList AS text[]))',
+          {
+            tenants: [...new Set(pairs.map((p) => p.tenantId))],
+            hosts,
+            hostList: hosts,
+          },
+        )
         .orderBy('u.position', 'ASC')
         .getMany(),
     );
     const out = new Map<string, MemberUnit>();
     for (const p of pairs) {
-      const unit = candidates.find((u) => u.tenantId === p.tenantId && (u.name === p.host || u.aliases.includes(p.host)));
+      const unit = candidates.find(
+        (u) => u.tenantId === p.tenantId && (u.name === p.host || u.aliases.includes(p.host)),
+      );
       if (unit) out.set(p.key, unit);
     }
     return out;
@@ -88,7 +101,12 @@ export class JointMeetingService {
 
   /** Filing records of several tenants in one query (a list of tenants costs one query, not one per tenant). */
   private async changesOf(ctx: RequestContext, tenantIds: readonly string[]): Promise<Map<string, MembershipChange[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(MembershipChange, { where: { tenantId: In([...tenantIds]) }, order: { filedAtDate: 'DESC', id: 'DESC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(MembershipChange, {
+        where: { tenantId: In([...tenantIds]) },
+        order: { filedAtDate: 'DESC', id: 'DESC' },
+      }),
+    );
     return groupBy(tenantIds, rows, (r) => r.tenantId);
   }
 
@@ -108,7 +126,17 @@ export class JointMeetingService {
       this.authorize(ctx, 'create', tenant.id);
       await this.assertNameFree(em, tenant.id, input.name, null);
       const position = await em.count(MemberUnit, { where: { tenantId: tenant.id } });
-      const unit = await em.save(em.create(MemberUnit, { tenantId: tenant.id, name: input.name, kind: input.kind, aliases: [], active: true, source: null, position }));
+      const unit = await em.save(
+        em.create(MemberUnit, {
+          tenantId: tenant.id,
+          name: input.name,
+          kind: input.kind,
+          aliases: [],
+          active: true,
+          source: null,
+          position,
+        }),
+      );
       const change = await this.file(em, ctx, unit, 'ADDED', input.reason, {});
       return { unit, change };
     });
@@ -154,7 +182,12 @@ export class JointMeetingService {
    * Creates a newly onboarded tenant's member units from its plugin: the named ones, then the counted
    * ones with the names given (or numbered placeholders the office renames later).
    */
-  async createInitialUnits(tx: Tx, tenantId: string, plugin: EffectivePlugin, counted: readonly CountedNamesGiven[]): Promise<void> {
+  async createInitialUnits(
+    tx: Tx,
+    tenantId: string,
+    plugin: EffectivePlugin,
+    counted: readonly CountedNamesGiven[],
+  ): Promise<void> {
     const rows: Partial<MemberUnit>[] = plugin.memberUnits.map((u, i) => ({
       tenantId,
       name: u.name,
@@ -163,11 +196,22 @@ export class JointMeetingService {
       source: u.source,
       position: i,
     }));
-    const names = assignCountedNames(plugin.countedMemberUnits, counted, plugin.memberUnits.flatMap((u) => [u.name, ...u.aliases]));
+    const names = assignCountedNames(
+      plugin.countedMemberUnits,
+      counted,
+      plugin.memberUnits.flatMap((u) => [u.name, ...u.aliases]),
+    );
     for (const [gi, group] of plugin.countedMemberUnits.entries()) {
       const given = names[gi];
       for (let n = 0; n < group.count; n += 1) {
-        rows.push({ tenantId, name: given[n] ?? `${group.label}${n + 1}`, kind: group.kind as MemberUnitKind, aliases: [], source: group.source, position: rows.length });
+        rows.push({
+          tenantId,
+          name: given[n] ?? `${group.label}${n + 1}`,
+          kind: group.kind as MemberUnitKind,
+          aliases: [],
+          source: group.source,
+          position: rows.length,
+        });
       }
     }
     if (rows.length) await tx.em.insert(MemberUnit, rows);
@@ -177,7 +221,15 @@ export class JointMeetingService {
   /** Adds a child tenant to its parent's joint meeting as a TOWNSHIP unit (no filing: onboarding is the record). */
   async addTownshipUnit(tx: Tx, parentId: string, child: Tenant): Promise<void> {
     const position = await tx.em.count(MemberUnit, { where: { tenantId: parentId } });
-    await tx.em.insert(MemberUnit, { tenantId: parentId, name: child.name, kind: MemberUnitKind.TOWNSHIP, aliases: [], childTenantId: child.id, source: null, position });
+    await tx.em.insert(MemberUnit, {
+      tenantId: parentId,
+      name: child.name,
+      kind: MemberUnitKind.TOWNSHIP,
+      aliases: [],
+      childTenantId: child.id,
+      source: null,
+      position,
+    });
   }
 
   private authorize(ctx: RequestContext, action: 'create' | 'update', tenantId: string): void {
@@ -197,14 +249,34 @@ export class JointMeetingService {
     if (clash && clash.id !== exceptId) throw JOINT_MEETING_ERRORS.conflict('UNIT_NAME_TAKEN', { name }, 'input.name');
   }
 
-  private file(em: Tx['em'], ctx: RequestContext, unit: MemberUnit, kind: MembershipChange['kind'], reason: string, detail: MembershipChange['detail']): Promise<MembershipChange> {
-    return em.save(em.create(MembershipChange, { tenantId: unit.tenantId, memberUnitId: unit.id, kind, reason, detail, filedById: ctx.caller.userId }));
+  private file(
+    em: Tx['em'],
+    ctx: RequestContext,
+    unit: MemberUnit,
+    kind: MembershipChange['kind'],
+    reason: string,
+    detail: MembershipChange['detail'],
+  ): Promise<MembershipChange> {
+    return em.save(
+      em.create(MembershipChange, {
+        tenantId: unit.tenantId,
+        memberUnitId: unit.id,
+        kind,
+        reason,
+        detail,
+        filedById: ctx.caller.userId,
+      }),
+    );
   }
 
   /** Reports a filed change to the conveners (plugin: membershipChanges.reportTo), after commit. */
   private async report(change: MembershipChange): Promise<void> {
     try {
-      await this.jobs.enqueue(MEMBERSHIP_REPORTED_JOB, { tenantId: change.tenantId, changeId: change.id }, { jobId: jobId('membership', change.id) });
+      await this.jobs.enqueue(
+        MEMBERSHIP_REPORTED_JOB,
+        { tenantId: change.tenantId, changeId: change.id },
+        { jobId: jobId('membership', change.id) },
+      );
     } catch (err) {
       this.logger.warn(`could not enqueue the report of change ${change.id}: ${(err as Error).message}`);
     }

@@ -7,7 +7,10 @@ export enum MemberUnitKind {
   COMMUNITY = 'COMMUNITY',
   TOWNSHIP = 'TOWNSHIP',
 }
-registerEnumType(MemberUnitKind, { name: 'MemberUnitKind', description: 'TOWNSHIP: a child tenant sitting in its parent\'s joint meeting.' });
+registerEnumType(MemberUnitKind, {
+  name: 'MemberUnitKind',
+  description: "TOWNSHIP: a child tenant sitting in its parent's joint meeting.",
+});
 
 /** A member unit (成员单位) of a tenant's joint meeting. */
 @Entity('member_unit')

@@ -28,10 +28,17 @@ export class AgreedItemsExportService {
       const none = ['00000000-0000-0000-0000-000000000000'];
       const [owners, reports, minutes] = await Promise.all([
         em.find(AgreedItemOwner, { where: { agreedItemId: In(ids.length ? ids : none) } }),
-        em.find(ImplementationReport, { where: { agreedItemId: In(ids.length ? ids : none) }, order: { createdAt: 'ASC' } }),
+        em.find(ImplementationReport, {
+          where: { agreedItemId: In(ids.length ? ids : none) },
+          order: { createdAt: 'ASC' },
+        }),
         em.find(Minutes, { where: { id: In(items.length ? [...new Set(items.map((i) => i.minutesId))] : none) } }),
       ]);
-      const meetings = new Map((await em.find(Meeting, { where: { id: In(minutes.length ? minutes.map((m) => m.meetingId) : none) } })).map((m) => [m.id, m]));
+      const meetings = new Map(
+        (await em.find(Meeting, { where: { id: In(minutes.length ? minutes.map((m) => m.meetingId) : none) } })).map(
+          (m) => [m.id, m],
+        ),
+      );
       const units = new Map((await em.find(MemberUnit, { where: { tenantId: tenant.id } })).map((u) => [u.id, u.name]));
       const byMinutes = new Map(minutes.map((m) => [m.id, m]));
       return {
@@ -39,7 +46,12 @@ export class AgreedItemsExportService {
         rows: items.map((item, n): AgreedItemRow => {
           const m = byMinutes.get(item.minutesId);
           const own = reports.filter((r) => r.agreedItemId === item.id);
-          const status = item.status === AgreedItemStatus.DONE ? 'DONE' : own.some((r) => r.status === ReportStatus.SUBMITTED) ? 'REPORTED' : 'OPEN';
+          const status =
+            item.status === AgreedItemStatus.DONE
+              ? 'DONE'
+              : own.some((r) => r.status === ReportStatus.SUBMITTED)
+                ? 'REPORTED'
+                : 'OPEN';
           return {
             number: n + 1,
             meeting: m ? (meetings.get(m.meetingId)?.title ?? '') : '',
@@ -56,7 +68,11 @@ export class AgreedItemsExportService {
         }),
       };
     });
-    const content = await renderAgreedItemsXlsx({ tenantName: rows.tenantName, generatedAt: this.clock.now().toISOString(), items: rows.rows });
+    const content = await renderAgreedItemsXlsx({
+      tenantName: rows.tenantName,
+      generatedAt: this.clock.now().toISOString(),
+      items: rows.rows,
+    });
     return { filename: `${rows.tenantName}议定事项台账.xlsx`, content };
   }
 }

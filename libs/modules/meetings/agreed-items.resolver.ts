@@ -16,7 +16,9 @@ export class AgreedItemsResolver {
   ) {}
 
   @Allow('read', 'AgreedItem')
-  @Query(() => [AgreedItem], { description: 'Issued agreed items of a tenant, earliest due first (a member unit: its own).' })
+  @Query(() => [AgreedItem], {
+    description: 'Issued agreed items of a tenant, earliest due first (a member unit: its own).',
+  })
   agreedItems(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
@@ -34,7 +36,9 @@ export class AgreedItemsResolver {
   }
 
   @Allow('approve', 'AgreedItem')
-  @Mutation(() => ImplementationReport, { description: 'The office accepts a report; the item is done when every owner\'s report is accepted.' })
+  @Mutation(() => ImplementationReport, {
+    description: "The office accepts a report; the item is done when every owner's report is accepted.",
+  })
   acceptReport(@Ctx() ctx: RequestContext, @Args('input') input: ReviewReportInput): Promise<ImplementationReport> {
     return this.items.accept(ctx, input);
   }
@@ -48,7 +52,9 @@ export class AgreedItemsResolver {
   @ResolveField(() => [MemberUnit])
   async owners(@Ctx() ctx: RequestContext, @Parent() item: AgreedItem): Promise<MemberUnit[]> {
     const rows = (await ctx.loader('itemOwners', (ids) => this.items.ownersOf(ctx, ids)).load(item.id)) ?? [];
-    return (await ctx.loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids)).loadMany(rows.map((r) => r.memberUnitId))) as MemberUnit[];
+    return (await ctx
+      .loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids))
+      .loadMany(rows.map((r) => r.memberUnitId))) as MemberUnit[];
   }
 
   @ResolveField(() => [ImplementationReport])

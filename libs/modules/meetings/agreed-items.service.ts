@@ -8,7 +8,13 @@ import { groupBy } from '@engine/util';
 import { Db, lockKeys } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { MEETING_ERRORS } from './meetings.errors';
-import { AgreedItem, AgreedItemOwner, AgreedItemStatus, ImplementationReport, ReportStatus } from './agreed-item.entity';
+import {
+  AgreedItem,
+  AgreedItemOwner,
+  AgreedItemStatus,
+  ImplementationReport,
+  ReportStatus,
+} from './agreed-item.entity';
 import type { ReportInput, ReviewReportInput } from './dto/minutes.inputs';
 import { actsForUnit, tenantByCode } from './meetings.service';
 
@@ -30,14 +36,30 @@ export class AgreedItemsService {
       // pending one (a partial unique key, one SUBMITTED report per item and unit, is the floor under it).
       if (unit) await lockKeys(em, [`implementation-report:${input.agreedItemId}:${unit}`]);
       const item = await em.findOne(AgreedItem, { where: { id: input.agreedItemId } });
-      const owner = item && unit ? await em.findOne(AgreedItemOwner, { where: { agreedItemId: item.id, memberUnitId: unit } }) : null;
+      const owner =
+        item && unit
+          ? await em.findOne(AgreedItemOwner, { where: { agreedItemId: item.id, memberUnitId: unit } })
+          : null;
       if (!item || (actsForUnit(ctx) && !owner)) throw AppError.notFound('Agreed item');
-      if (!owner || !ctx.ability.can('report', subject('AgreedItem', { tenantId: item.tenantId }))) throw MEETING_ERRORS.forbidden('OWNER_UNIT_REPORTS');
-      if (item.status !== AgreedItemStatus.OPEN) throw MEETING_ERRORS.conflict('ITEM_WRONG_STATUS', { status: item.status }, 'input.agreedItemId');
+      if (!owner || !ctx.ability.can('report', subject('AgreedItem', { tenantId: item.tenantId })))
+        throw MEETING_ERRORS.forbidden('OWNER_UNIT_REPORTS');
+      if (item.status !== AgreedItemStatus.OPEN)
+        throw MEETING_ERRORS.conflict('ITEM_WRONG_STATUS', { status: item.status }, 'input.agreedItemId');
       if (owner.acceptedAt) throw MEETING_ERRORS.conflict('REPORT_ALREADY_ACCEPTED', {}, 'input.agreedItemId');
-      const pending = await em.exists(ImplementationReport, { where: { agreedItemId: item.id, memberUnitId: unit!, status: ReportStatus.SUBMITTED } });
+      const pending = await em.exists(ImplementationReport, {
+        where: { agreedItemId: item.id, memberUnitId: unit!, status: ReportStatus.SUBMITTED },
+      });
       if (pending) throw MEETING_ERRORS.conflict('REPORT_PENDING', {}, 'input.agreedItemId');
-      return em.save(em.create(ImplementationReport, { tenantId: item.tenantId, agreedItemId: item.id, memberUnitId: unit!, body: input.body, status: ReportStatus.SUBMITTED, filedById: ctx.caller.userId }));
+      return em.save(
+        em.create(ImplementationReport, {
+          tenantId: item.tenantId,
+          agreedItemId: item.id,
+          memberUnitId: unit!,
+          body: input.body,
+          status: ReportStatus.SUBMITTED,
+          filedById: ctx.caller.userId,
+        }),
+      );
     });
   }
 
@@ -51,13 +73,24 @@ export class AgreedItemsService {
   }
 
   /** A tenant's agreed items: a member unit sees only its own; `overdue` keeps open items past due. */
-  async list(ctx: RequestContext, tenantCode: string, filter: { overdue?: boolean; status?: AgreedItemStatus }, limit: number): Promise<AgreedItem[]> {
+  async list(
+    ctx: RequestContext,
+    tenantCode: string,
+    filter: { overdue?: boolean; status?: AgreedItemStatus },
+    limit: number,
+  ): Promise<AgreedItem[]> {
     const today = shanghaiDateOf(this.clock.now());
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      const qb = em.createQueryBuilder(AgreedItem, 'i').where("i.tenant_id = :t AND i.status <> 'PENDING'", { t: tenant.id });
+      const qb = em
+        .createQueryBuilder(AgreedItem, 'i')
+        .where("i.tenant_id = :t AND i.status <> 'PENDING'", { t: tenant.id });
       const unit = actsForUnit(ctx);
-      if (unit) qb.andWhere('EXISTS (SELECT 1 FROM agreed_item_owner o WHERE o.agreed_item_id = i.id AND o.member_unit_id = :unit)', { unit });
+      if (unit)
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM agreed_item_owner o WHERE o.agreed_item_id = i.id AND o.member_unit_id = :unit)',
+          { unit },
+        );
       if (filter.status) qb.andWhere('i.status = :s', { s: filter.status });
       if (filter.overdue) qb.andWhere("i.status = 'OPEN' AND i.due_on < :today", { today });
       return qb.orderBy('i.due_on', 'ASC', 'NULLS LAST').addOrderBy('i.position').take(limit).getMany();
@@ -65,39 +98,70 @@ export class AgreedItemsService {
   }
 
   async ownersOf(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, AgreedItemOwner[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(AgreedItemOwner, { where: { agreedItemId: In([...ids]) } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(AgreedItemOwner, { where: { agreedItemId: In([...ids]) } }),
+    );
     return groupBy(ids, rows, (r) => r.agreedItemId);
   }
 
   async reportsOf(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, ImplementationReport[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(ImplementationReport, { where: { agreedItemId: In([...ids]) }, order: { createdAt: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(ImplementationReport, { where: { agreedItemId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+    );
     return groupBy(ids, rows, (r) => r.agreedItemId);
   }
 
   async itemsOfMinutes(ctx: RequestContext, minutesIds: readonly string[]): Promise<Map<string, AgreedItem[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(AgreedItem, { where: { minutesId: In([...minutesIds]) }, order: { position: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(AgreedItem, { where: { minutesId: In([...minutesIds]) }, order: { position: 'ASC' } }),
+    );
     return groupBy(minutesIds, rows, (r) => r.minutesId);
   }
 
   isOverdue(item: AgreedItem): boolean {
-    return item.status === AgreedItemStatus.OPEN && item.dueOn !== null && item.dueOn < shanghaiDateOf(this.clock.now());
+    return (
+      item.status === AgreedItemStatus.OPEN && item.dueOn !== null && item.dueOn < shanghaiDateOf(this.clock.now())
+    );
   }
 
-  private async review(ctx: RequestContext, input: ReviewReportInput, outcome: ReportStatus): Promise<ImplementationReport> {
+  private async review(
+    ctx: RequestContext,
+    input: ReviewReportInput,
+    outcome: ReportStatus,
+  ): Promise<ImplementationReport> {
     return this.db.run(ctx, async ({ em }) => {
       // Locked as read: of parallel reviews the first decides, the others then find it decided (CONFLICT)
       // instead of deciding again and rewriting its time.
-      const report = await em.findOne(ImplementationReport, { where: { id: input.reportId }, lock: { mode: 'pessimistic_write' } });
-      if (!report || actsForUnit(ctx)) throw report ? MEETING_ERRORS.forbidden('OFFICE_REVIEWS_REPORTS') : AppError.notFound('Implementation report');
-      if (!ctx.ability.can('approve', subject('AgreedItem', { tenantId: report.tenantId }))) throw MEETING_ERRORS.forbidden('OFFICE_REVIEWS_REPORTS');
-      if (report.status !== ReportStatus.SUBMITTED) throw MEETING_ERRORS.conflict('REPORT_ALREADY_REVIEWED', { status: report.status }, 'input.reportId');
+      const report = await em.findOne(ImplementationReport, {
+        where: { id: input.reportId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!report || actsForUnit(ctx))
+        throw report ? MEETING_ERRORS.forbidden('OFFICE_REVIEWS_REPORTS') : AppError.notFound('Implementation report');
+      if (!ctx.ability.can('approve', subject('AgreedItem', { tenantId: report.tenantId })))
+        throw MEETING_ERRORS.forbidden('OFFICE_REVIEWS_REPORTS');
+      if (report.status !== ReportStatus.SUBMITTED)
+        throw MEETING_ERRORS.conflict('REPORT_ALREADY_REVIEWED', { status: report.status }, 'input.reportId');
       const now = this.clock.now();
-      Object.assign(report, { status: outcome, reviewComment: input.comment ?? null, reviewedById: ctx.caller.userId, reviewedAt: now });
+      Object.assign(report, {
+        status: outcome,
+        reviewComment: input.comment ?? null,
+        reviewedById: ctx.caller.userId,
+        reviewedAt: now,
+      });
       await em.save(report);
       if (outcome === ReportStatus.ACCEPTED) {
-        await em.update(AgreedItemOwner, { tenantId: report.tenantId, agreedItemId: report.agreedItemId, memberUnitId: report.memberUnitId }, { acceptedAt: now });
-        const remaining = await em.createQueryBuilder(AgreedItemOwner, 'o').where('o.agreed_item_id = :id AND o.accepted_at IS NULL', { id: report.agreedItemId }).getCount();
-        if (remaining === 0) await em.update(AgreedItem, { id: report.agreedItemId }, { status: AgreedItemStatus.DONE, doneAt: now });
+        await em.update(
+          AgreedItemOwner,
+          { tenantId: report.tenantId, agreedItemId: report.agreedItemId, memberUnitId: report.memberUnitId },
+          { acceptedAt: now },
+        );
+        const remaining = await em
+          .createQueryBuilder(AgreedItemOwner, 'o')
+          .where('o.agreed_item_id = :id AND o.accepted_at IS NULL', { id: report.agreedItemId })
+          .getCount();
+        if (remaining === 0)
+          await em.update(AgreedItem, { id: report.agreedItemId }, { status: AgreedItemStatus.DONE, doneAt: now });
       }
       return report;
     });

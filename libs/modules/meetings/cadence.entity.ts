@@ -66,7 +66,9 @@ export class CadenceObligation {
   rrule: string;
 
   @Column({ type: 'text' })
-  @Field({ description: 'OPEN, MET, MISSED, or SUPERSEDED (a rules change removed its cadence before the period ended).' })
+  @Field({
+    description: 'OPEN, MET, MISSED, or SUPERSEDED (a rules change removed its cadence before the period ended).',
+  })
   status: 'OPEN' | 'MET' | 'MISSED' | 'SUPERSEDED';
 
   @Column({ name: 'meeting_id', type: 'uuid', nullable: true })

@@ -38,21 +38,30 @@ export class CadenceService implements OnModuleInit {
     @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(RulesChangeParticipants) rulesChanges: RulesChangeParticipants,
   ) {
-    rulesChanges.register({ name: 'cadence', affected: (em, view) => this.affectedByRules(em, view), apply: (em, view) => this.applyRules(em, view) });
+    rulesChanges.register({
+      name: 'cadence',
+      affected: (em, view) => this.affectedByRules(em, view),
+      apply: (em, view) => this.applyRules(em, view),
+    });
   }
 
   onModuleInit(): void {
     this.jobs.register({ name: SWEEP_ALL_JOB, handle: () => this.sweepAll() });
-    this.jobs.register({ name: SWEEP_TENANT_JOB, handle: (data: { tenantId: string }) => this.sweepTenant(data.tenantId) });
+    this.jobs.register({
+      name: SWEEP_TENANT_JOB,
+      handle: (data: { tenantId: string }) => this.sweepTenant(data.tenantId),
+    });
     this.jobs.repeat(SWEEP_ALL_JOB, 3600_000);
   }
 
   async declareKeyPeriod(ctx: RequestContext, input: DeclareKeyPeriodInput): Promise<KeyPeriod> {
     if (input.endsOn < input.startsOn) throw MEETING_ERRORS.badInput('input.endsOn', 'BEFORE_STARTS_ON');
-    if (input.endsOn > addDays(input.startsOn, 366)) throw MEETING_ERRORS.badInput('input.endsOn', 'KEY_PERIOD_TOO_LONG');
+    if (input.endsOn > addDays(input.startsOn, 366))
+      throw MEETING_ERRORS.badInput('input.endsOn', 'KEY_PERIOD_TOO_LONG');
     const { period, declared } = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('KeyPeriod', { tenantId: tenant.id }))) throw MEETING_ERRORS.forbidden('OFFICE_DECLARES_KEY_PERIODS');
+      if (!ctx.ability.can('create', subject('KeyPeriod', { tenantId: tenant.id })))
+        throw MEETING_ERRORS.forbidden('OFFICE_DECLARES_KEY_PERIODS');
       if (!pluginOf(tenant).meetingTypes.some((m) => m.keyPeriodCadence)) {
         throw MEETING_ERRORS.badInput('input.tenantCode', 'NO_KEY_PERIOD_CADENCE');
       }
@@ -62,11 +71,19 @@ export class CadenceService implements OnModuleInit {
         .createQueryBuilder()
         .insert()
         .into(KeyPeriod)
-        .values({ tenantId: tenant.id, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason, declaredById: ctx.caller.userId })
+        .values({
+          tenantId: tenant.id,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          reason: input.reason,
+          declaredById: ctx.caller.userId,
+        })
         .orIgnore()
         .returning('id')
         .execute();
-      const found = await em.findOneOrFail(KeyPeriod, { where: { tenantId: tenant.id, startsOn: input.startsOn, endsOn: input.endsOn } });
+      const found = await em.findOneOrFail(KeyPeriod, {
+        where: { tenantId: tenant.id, startsOn: input.startsOn, endsOn: input.endsOn },
+      });
       return { period: found, declared: (inserted.raw as unknown[]).length > 0 };
     });
     if (declared) await this.sweepTenant(period.tenantId);
@@ -75,7 +92,11 @@ export class CadenceService implements OnModuleInit {
 
   /** Enqueues one sweep per tenant (the hourly tick). */
   async sweepAll(): Promise<void> {
-    await enqueuePerTenant(this.db, this.jobs, { job: SWEEP_TENANT_JOB, key: 'sweep', stamp: this.clock.now().toISOString().slice(0, 13) });
+    await enqueuePerTenant(this.db, this.jobs, {
+      job: SWEEP_TENANT_JOB,
+      key: 'sweep',
+      stamp: this.clock.now().toISOString().slice(0, 13),
+    });
   }
 
   async sweepTenant(tenantId: string): Promise<void> {
@@ -116,7 +137,17 @@ export class CadenceService implements OnModuleInit {
           .createQueryBuilder()
           .insert()
           .into(CadenceObligation)
-          .values(wanted.map((w) => ({ tenantId, typeCode: w.typeCode, periodStart: w.start, periodEnd: w.end, keyPeriod: w.keyPeriod, rrule: w.rrule, status: 'OPEN' as const })))
+          .values(
+            wanted.map((w) => ({
+              tenantId,
+              typeCode: w.typeCode,
+              periodStart: w.start,
+              periodEnd: w.end,
+              keyPeriod: w.keyPeriod,
+              rrule: w.rrule,
+              status: 'OPEN' as const,
+            })),
+          )
           .orIgnore()
           .execute();
       }
@@ -137,12 +168,35 @@ export class CadenceService implements OnModuleInit {
       for (const o of missed) {
         const type = pluginOf(tenant).meetingTypes.find((m) => m.code === o.typeCode);
         const cadence = o.keyPeriod ? type?.keyPeriodCadence : type?.cadence;
-        await this.find(em, tenantId, 'MISSED_CADENCE', `${o.typeCode} ${o.rrule}${o.keyPeriod ? ' (key period)' : ''} — ${cadence?.source ?? 'plugin'}`, { obligationId: o.id, typeCode: o.typeCode, periodStart: o.periodStart, periodEnd: o.periodEnd, keyPeriod: o.keyPeriod }, `missed-cadence:${o.id}`);
+        await this.find(
+          em,
+          tenantId,
+          'MISSED_CADENCE',
+          `${o.typeCode} ${o.rrule}${o.keyPeriod ? ' (key period)' : ''} — ${cadence?.source ?? 'plugin'}`,
+          {
+            obligationId: o.id,
+            typeCode: o.typeCode,
+            periodStart: o.periodStart,
+            periodEnd: o.periodEnd,
+            keyPeriod: o.keyPeriod,
+          },
+          `missed-cadence:${o.id}`,
+        );
         await em.update(CadenceObligation, { id: o.id }, { status: 'MISSED' });
       }
-      const overdue = await em.createQueryBuilder(AgreedItem, 'i').where("i.tenant_id = :tenantId AND i.status = 'OPEN' AND i.due_on < :today", { tenantId, today }).getMany();
+      const overdue = await em
+        .createQueryBuilder(AgreedItem, 'i')
+        .where("i.tenant_id = :tenantId AND i.status = 'OPEN' AND i.due_on < :today", { tenantId, today })
+        .getMany();
       for (const item of overdue) {
-        await this.find(em, tenantId, 'AGREED_ITEM_OVERDUE', 'agreed item past its due date', { agreedItemId: item.id, dueOn: item.dueOn, content: item.content }, `agreed-item-overdue:${item.id}`);
+        await this.find(
+          em,
+          tenantId,
+          'AGREED_ITEM_OVERDUE',
+          'agreed item past its due date',
+          { agreedItemId: item.id, dueOn: item.dueOn, content: item.content },
+          `agreed-item-overdue:${item.id}`,
+        );
       }
       if (overdue.length) await this.digest(em, tenant, today, overdue.length);
     });
@@ -159,7 +213,10 @@ export class CadenceService implements OnModuleInit {
     const today = shanghaiDateOf(this.clock.now());
     const rows = await em
       .createQueryBuilder(CadenceObligation, 'o')
-      .where("o.tenant_id = :t AND o.status IN ('OPEN', 'SUPERSEDED') AND o.period_end >= :today", { t: view.tenantId, today })
+      .where("o.tenant_id = :t AND o.status IN ('OPEN', 'SUPERSEDED') AND o.period_end >= :today", {
+        t: view.tenantId,
+        today,
+      })
       .orderBy('o.period_start', 'ASC')
       .getMany();
     const cadenceOf = (code: string, keyPeriod: boolean): string | null => {
@@ -169,13 +226,29 @@ export class CadenceService implements OnModuleInit {
     const out: AffectedItem[] = [];
     for (const o of rows) {
       const next = cadenceOf(o.typeCode, o.keyPeriod);
-      const paths = view.changes.map((c) => c.path).filter((p) => p === `meetingTypes[${o.typeCode}]` || p.startsWith(`meetingTypes[${o.typeCode}].`));
+      const paths = view.changes
+        .map((c) => c.path)
+        .filter((p) => p === `meetingTypes[${o.typeCode}]` || p.startsWith(`meetingTypes[${o.typeCode}].`));
       const label = `${o.typeCode} ${o.periodStart}–${o.periodEnd} (${o.rrule}${o.keyPeriod ? ', key period' : ''})`;
       if (o.status === 'OPEN' && next !== o.rrule) {
-        const why = view.after.meetingTypes.some((m) => m.code === o.typeCode) ? `the new cadence is ${next ?? 'none'}` : `the new rules have no meeting type ${o.typeCode}`;
-        out.push({ kind: 'CADENCE_OBLIGATION', id: o.id, label, paths, effect: `SUPERSEDED: ${why}; a new cadence counts from the day the change applies` });
+        const why = view.after.meetingTypes.some((m) => m.code === o.typeCode)
+          ? `the new cadence is ${next ?? 'none'}`
+          : `the new rules have no meeting type ${o.typeCode}`;
+        out.push({
+          kind: 'CADENCE_OBLIGATION',
+          id: o.id,
+          label,
+          paths,
+          effect: `SUPERSEDED: ${why}; a new cadence counts from the day the change applies`,
+        });
       } else if (o.status === 'SUPERSEDED' && next === o.rrule) {
-        out.push({ kind: 'CADENCE_OBLIGATION', id: o.id, label, paths, effect: 'OPEN again: the new rules have this cadence and its period has not ended' });
+        out.push({
+          kind: 'CADENCE_OBLIGATION',
+          id: o.id,
+          label,
+          paths,
+          effect: 'OPEN again: the new rules have this cadence and its period has not ended',
+        });
       }
     }
     return out;
@@ -183,23 +256,57 @@ export class CadenceService implements OnModuleInit {
 
   private async applyRules(em: import('typeorm').EntityManager, view: RulesChangeView): Promise<void> {
     for (const item of await this.affectedByRules(em, view)) {
-      await em.update(CadenceObligation, { id: item.id, tenantId: view.tenantId }, { status: item.effect.startsWith('OPEN') ? 'OPEN' : 'SUPERSEDED' });
+      await em.update(
+        CadenceObligation,
+        { id: item.id, tenantId: view.tenantId },
+        { status: item.effect.startsWith('OPEN') ? 'OPEN' : 'SUPERSEDED' },
+      );
     }
   }
 
-  private async find(em: import('typeorm').EntityManager, tenantId: string, kind: string, rule: string, facts: Record<string, unknown>, dedupeKey: string): Promise<void> {
-    await em.createQueryBuilder().insert().into(Finding).values({ tenantId, kind, rule, facts: facts as never, dedupeKey }).orIgnore().execute();
+  private async find(
+    em: import('typeorm').EntityManager,
+    tenantId: string,
+    kind: string,
+    rule: string,
+    facts: Record<string, unknown>,
+    dedupeKey: string,
+  ): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(Finding)
+      .values({ tenantId, kind, rule, facts: facts as never, dedupeKey })
+      .orIgnore()
+      .execute();
   }
 
   /** One digest a day to the office: how many agreed items are overdue. */
-  private async digest(em: import('typeorm').EntityManager, tenant: Tenant, today: string, count: number): Promise<void> {
-    const office = await em.createQueryBuilder(User, 'u').where('u.tenant_id = :t AND u.active AND :r = ANY(u.roles)', { t: tenant.id, r: Role.OFFICE_DIRECTOR }).getMany();
+  private async digest(
+    em: import('typeorm').EntityManager,
+    tenant: Tenant,
+    today: string,
+    count: number,
+  ): Promise<void> {
+    const office = await em
+      .createQueryBuilder(User, 'u')
+      .where('u.tenant_id = :t AND u.active AND :r = ANY(u.roles)', { t: tenant.id, r: Role.OFFICE_DIRECTOR })
+      .getMany();
     if (!office.length) return;
     await em
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values(office.map((u) => ({ tenantId: tenant.id, userId: u.id, kind: 'AGREED_ITEMS_DIGEST', title: `议定事项督办提示：${count}项已超期`, body: `截至${today}，${tenant.name}有${count}项议定事项超过完成时限未办结。`, dedupeKey: `digest:${today}` })))
+      .values(
+        office.map((u) => ({
+          tenantId: tenant.id,
+          userId: u.id,
+          kind: 'AGREED_ITEMS_DIGEST',
+          title: `议定事项督办提示：${count}项已超期`,
+          body: `截至${today}，${tenant.name}有${count}项议定事项超过完成时限未办结。`,
+          dedupeKey: `digest:${today}`,
+        })),
+      )
       .orIgnore()
       .execute();
   }

@@ -16,24 +16,38 @@ export class DocumentsController {
 
   @Allow('read', 'AgreedItem')
   @Get('agreed-items/:tenantCode.xlsx')
-  async agreedItems(@Ctx() ctx: RequestContext, @Param('tenantCode') tenantCode: string, @Res() res: Response): Promise<void> {
+  async agreedItems(
+    @Ctx() ctx: RequestContext,
+    @Param('tenantCode') tenantCode: string,
+    @Res() res: Response,
+  ): Promise<void> {
     if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(tenantCode)) throw AppError.notFound(`Tenant "${tenantCode}"`);
     const { filename, content } = await this.ledger.xlsx(ctx, tenantCode);
     res
       .status(200)
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .setHeader('Content-Disposition', `attachment; filename="agreed-items.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="agreed-items.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      )
       .send(content);
   }
 
   @Allow('read', 'Minutes')
   @Get('minutes/:id.docx')
-  async minutes(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
+  async minutes(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const { filename, content } = await this.documents.docx(ctx, id);
     res
       .status(200)
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .setHeader('Content-Disposition', `attachment; filename="minutes.docx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="minutes.docx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      )
       .send(content);
   }
 }

@@ -9,7 +9,10 @@ export { pluginOf };
 export function meetingType(tenant: Tenant, code: string, field = 'input.typeCode'): MeetingTypeDeclaration {
   const type = pluginOf(tenant).meetingTypes.find((m) => m.code === code);
   if (!type) {
-    throw MEETING_ERRORS.badInput(field, 'UNKNOWN_MEETING_TYPE', { code, known: pluginOf(tenant).meetingTypes.map((m) => m.code) });
+    throw MEETING_ERRORS.badInput(field, 'UNKNOWN_MEETING_TYPE', {
+      code,
+      known: pluginOf(tenant).meetingTypes.map((m) => m.code),
+    });
   }
   return type;
 }

@@ -35,7 +35,7 @@ export class Meeting {
   tenantId: string;
 
   @Column({ name: 'type_code', type: 'text' })
-  @Field({ description: 'The meeting type code from the tenant\'s plugin (e.g. WORKING).' })
+  @Field({ description: "The meeting type code from the tenant's plugin (e.g. WORKING)." })
   typeCode: string;
 
   @Column({ type: 'text' })
@@ -76,7 +76,10 @@ export class Meeting {
 
   /** The chair's post (主持人职务) as the plugin writes it, e.g. 镇党委副书记、镇长; null when not recorded. */
   @Column({ name: 'chair_post', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: "The chair's post (主持人职务), one of the plugin's posts; printed on the minutes." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The chair's post (主持人职务), one of the plugin's posts; printed on the minutes.",
+  })
   chairPost: string | null;
 
   /** The meeting whose agenda item was escalated to this one (000 art. 15). */

@@ -16,15 +16,18 @@ describe('meetings abilities, role by role', () => {
     [VILLAGE_SECRETARY, false, false, false, true, true, false],
   ];
 
-  it.each(table)('%s: schedule %s, ad hoc %s, approve %s, acknowledge %s, report %s, accept %s — never in another tenant', (role, schedule, adHoc, approve, acknowledge, report, accept) => {
-    const a = abilityOf(role, meetingsRules);
-    expect(canIn(a, 'create', 'Meeting')).toEqual({ own: schedule, other: false });
-    expect(canIn(a, 'create', 'Meeting', { adHoc: true })).toEqual({ own: adHoc, other: false });
-    expect(canIn(a, 'approve', 'Minutes').own).toBe(approve);
-    expect(canIn(a, 'acknowledge', 'Minutes')).toEqual({ own: acknowledge, other: false });
-    expect(canIn(a, 'report', 'AgreedItem')).toEqual({ own: report, other: false });
-    expect(canIn(a, 'approve', 'AgreedItem')).toEqual({ own: accept, other: false });
-  });
+  it.each(table)(
+    '%s: schedule %s, ad hoc %s, approve %s, acknowledge %s, report %s, accept %s — never in another tenant',
+    (role, schedule, adHoc, approve, acknowledge, report, accept) => {
+      const a = abilityOf(role, meetingsRules);
+      expect(canIn(a, 'create', 'Meeting')).toEqual({ own: schedule, other: false });
+      expect(canIn(a, 'create', 'Meeting', { adHoc: true })).toEqual({ own: adHoc, other: false });
+      expect(canIn(a, 'approve', 'Minutes').own).toBe(approve);
+      expect(canIn(a, 'acknowledge', 'Minutes')).toEqual({ own: acknowledge, other: false });
+      expect(canIn(a, 'report', 'AgreedItem')).toEqual({ own: report, other: false });
+      expect(canIn(a, 'approve', 'AgreedItem')).toEqual({ own: accept, other: false });
+    },
+  );
 
   it("conveners approve only their own tenant's minutes; an office director may sign a child's (approverScope PARENT, checked by the service)", () => {
     expect(canIn(abilityOf(CONVENER, meetingsRules), 'approve', 'Minutes')).toEqual({ own: true, other: false });

@@ -35,8 +35,12 @@ export class MeetingsResolver {
   ) {}
 
   @Allow('read', 'Meeting')
-  @Query(() => [Meeting], { description: 'A tenant\'s meetings, newest first (a member unit: those it is invited to).' })
-  meetings(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number): Promise<Meeting[]> {
+  @Query(() => [Meeting], { description: "A tenant's meetings, newest first (a member unit: those it is invited to)." })
+  meetings(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
+  ): Promise<Meeting[]> {
     return this.service.list(ctx, tenantCode, clamp(limit));
   }
 
@@ -47,7 +51,9 @@ export class MeetingsResolver {
   }
 
   @Allow('create', 'Meeting')
-  @Mutation(() => Meeting, { description: 'The office schedules a meeting; conveners may call one ad hoc where the plugin allows.' })
+  @Mutation(() => Meeting, {
+    description: 'The office schedules a meeting; conveners may call one ad hoc where the plugin allows.',
+  })
   scheduleMeeting(@Ctx() ctx: RequestContext, @Args('input') input: ScheduleMeetingInput): Promise<Meeting> {
     return this.service.schedule(ctx, input);
   }
@@ -60,14 +66,19 @@ export class MeetingsResolver {
 
   @Allow('update', 'Meeting')
   @Mutation(() => Meeting)
-  cancelMeeting(@Ctx() ctx: RequestContext, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<Meeting> {
+  cancelMeeting(
+    @Ctx() ctx: RequestContext,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+  ): Promise<Meeting> {
     return this.service.cancel(ctx, meetingId);
   }
 
   @ResolveField(() => [MeetingAttendee], { description: 'Invited units and their attendance.' })
   async attendees(@Ctx() ctx: RequestContext, @Parent() meeting: Meeting): Promise<MeetingAttendee[]> {
     const rows = (await ctx.loader('meetingUnits', (ids) => this.service.unitsOf(ctx, ids)).load(meeting.id)) ?? [];
-    const units = await ctx.loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids)).loadMany(rows.map((r) => r.memberUnitId));
+    const units = await ctx
+      .loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids))
+      .loadMany(rows.map((r) => r.memberUnitId));
     return rows.map((r, i) => {
       const unit = units[i];
       if (!unit || unit instanceof Error) throw AppError.notFound('Member unit');
@@ -77,6 +88,8 @@ export class MeetingsResolver {
 
   @ResolveField(() => Minutes, { nullable: true })
   minutes(@Ctx() ctx: RequestContext, @Parent() meeting: Meeting): Promise<Minutes | null> {
-    return ctx.loader('minutesOfMeeting', (ids) => this.minutesService.ofMeetings(ctx, ids)).load(meeting.id) as Promise<Minutes | null>;
+    return ctx
+      .loader('minutesOfMeeting', (ids) => this.minutesService.ofMeetings(ctx, ids))
+      .load(meeting.id) as Promise<Minutes | null>;
   }
 }

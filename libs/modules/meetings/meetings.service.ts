@@ -46,14 +46,18 @@ export class MeetingsService {
       } else if (!ctx.ability.can('create', subject('Meeting', { tenantId: tenant.id, adHoc: false }))) {
         throw MEETING_ERRORS.forbidden('OFFICE_SCHEDULES');
       }
-      if (input.guests.length && !type.guestsAllowed) throw MEETING_ERRORS.badInput('input.guests', 'NO_GUESTS', { type: type.name });
+      if (input.guests.length && !type.guestsAllowed)
+        throw MEETING_ERRORS.badInput('input.guests', 'NO_GUESTS', { type: type.name });
       let escalatedFrom: Meeting | null = null;
       if (input.escalatedFromMeetingId) {
         escalatedFrom = await em.findOne(Meeting, { where: { id: input.escalatedFromMeetingId, tenantId: tenant.id } });
         if (!escalatedFrom) throw AppError.notFound('The meeting the item is escalated from');
         const fromType = meetingType(tenant, escalatedFrom.typeCode);
         if (!fromType.escalatesTo.includes(type.code)) {
-          throw MEETING_ERRORS.badInput('input.escalatedFromMeetingId', 'NO_ESCALATION', { from: fromType.name, to: type.name });
+          throw MEETING_ERRORS.badInput('input.escalatedFromMeetingId', 'NO_ESCALATION', {
+            from: fromType.name,
+            to: type.name,
+          });
         }
       }
       const units = await this.invitees(em, tenant.id, input.invitedUnitIds, type.attendees);
@@ -73,7 +77,16 @@ export class MeetingsService {
         }),
       );
       if (units.length) {
-        await em.insert(MeetingUnit, units.map((u) => ({ tenantId: tenant.id, meetingId: meeting.id, memberUnitId: u, attendance: null, absenceReason: null })));
+        await em.insert(
+          MeetingUnit,
+          units.map((u) => ({
+            tenantId: tenant.id,
+            meetingId: meeting.id,
+            memberUnitId: u,
+            attendance: null,
+            absenceReason: null,
+          })),
+        );
       }
       return meeting;
     });
@@ -83,16 +96,27 @@ export class MeetingsService {
   async hold(ctx: RequestContext, input: HoldMeetingInput): Promise<Meeting> {
     return this.db.run(ctx, async ({ em }) => {
       const meeting = await this.find(em, input.meetingId);
-      if (!ctx.ability.can('update', subject('Meeting', { tenantId: meeting.tenantId }))) throw MEETING_ERRORS.forbidden('OFFICE_RECORDS');
-      if (meeting.status !== MeetingStatus.SCHEDULED) throw MEETING_ERRORS.conflict('MEETING_NOT_SCHEDULED', { status: meeting.status }, 'input.meetingId');
-      if (input.heldAt.getTime() > this.clock.now().getTime() + 60_000) throw MEETING_ERRORS.badInput('input.heldAt', 'IN_THE_FUTURE');
-      const invited = new Set((await em.find(MeetingUnit, { where: { meetingId: meeting.id } })).map((u) => u.memberUnitId));
+      if (!ctx.ability.can('update', subject('Meeting', { tenantId: meeting.tenantId })))
+        throw MEETING_ERRORS.forbidden('OFFICE_RECORDS');
+      if (meeting.status !== MeetingStatus.SCHEDULED)
+        throw MEETING_ERRORS.conflict('MEETING_NOT_SCHEDULED', { status: meeting.status }, 'input.meetingId');
+      if (input.heldAt.getTime() > this.clock.now().getTime() + 60_000)
+        throw MEETING_ERRORS.badInput('input.heldAt', 'IN_THE_FUTURE');
+      const invited = new Set(
+        (await em.find(MeetingUnit, { where: { meetingId: meeting.id } })).map((u) => u.memberUnitId),
+      );
       input.attendance.forEach((a, i) => {
-        if (!invited.has(a.memberUnitId)) throw MEETING_ERRORS.badInput(`input.attendance.${i}.memberUnitId`, 'NOT_INVITED');
-        if (a.attendance === Attendance.ABSENT && !a.absenceReason) throw MEETING_ERRORS.badInput(`input.attendance.${i}.absenceReason`, 'ABSENCE_REASON_REQUIRED');
+        if (!invited.has(a.memberUnitId))
+          throw MEETING_ERRORS.badInput(`input.attendance.${i}.memberUnitId`, 'NOT_INVITED');
+        if (a.attendance === Attendance.ABSENT && !a.absenceReason)
+          throw MEETING_ERRORS.badInput(`input.attendance.${i}.absenceReason`, 'ABSENCE_REASON_REQUIRED');
       });
       for (const a of input.attendance) {
-        await em.update(MeetingUnit, { tenantId: meeting.tenantId, meetingId: meeting.id, memberUnitId: a.memberUnitId }, { attendance: a.attendance, absenceReason: a.absenceReason ?? null });
+        await em.update(
+          MeetingUnit,
+          { tenantId: meeting.tenantId, meetingId: meeting.id, memberUnitId: a.memberUnitId },
+          { attendance: a.attendance, absenceReason: a.absenceReason ?? null },
+        );
       }
       meeting.status = MeetingStatus.HELD;
       meeting.heldAt = input.heldAt;
@@ -115,8 +139,10 @@ export class MeetingsService {
   async cancel(ctx: RequestContext, meetingId: string): Promise<Meeting> {
     return this.db.run(ctx, async ({ em }) => {
       const meeting = await this.find(em, meetingId);
-      if (!ctx.ability.can('update', subject('Meeting', { tenantId: meeting.tenantId }))) throw MEETING_ERRORS.forbidden('OFFICE_CANCELS');
-      if (meeting.status !== MeetingStatus.SCHEDULED) throw MEETING_ERRORS.conflict('MEETING_NOT_SCHEDULED', { status: meeting.status }, 'meetingId');
+      if (!ctx.ability.can('update', subject('Meeting', { tenantId: meeting.tenantId })))
+        throw MEETING_ERRORS.forbidden('OFFICE_CANCELS');
+      if (meeting.status !== MeetingStatus.SCHEDULED)
+        throw MEETING_ERRORS.conflict('MEETING_NOT_SCHEDULED', { status: meeting.status }, 'meetingId');
       meeting.status = MeetingStatus.CANCELLED;
       return em.save(meeting);
     });
@@ -128,7 +154,10 @@ export class MeetingsService {
       const tenant = await tenantByCode(em, tenantCode);
       const qb = em.createQueryBuilder(Meeting, 'm').where('m.tenant_id = :tenantId', { tenantId: tenant.id });
       const unit = actsForUnit(ctx);
-      if (unit) qb.andWhere('EXISTS (SELECT 1 FROM meeting_unit mu WHERE mu.meeting_id = m.id AND mu.member_unit_id = :unit)', { unit });
+      if (unit)
+        qb.andWhere('EXISTS (SELECT 1 FROM meeting_unit mu WHERE mu.meeting_id = m.id AND mu.member_unit_id = :unit)', {
+          unit,
+        });
       return qb.orderBy('m.scheduled_at', 'DESC').addOrderBy('m.id').take(limit).getMany();
     });
   }
@@ -137,13 +166,16 @@ export class MeetingsService {
     return this.db.run(ctx, async ({ em }) => {
       const meeting = await em.findOne(Meeting, { where: { id } });
       const unit = actsForUnit(ctx);
-      if (meeting && unit && !(await em.exists(MeetingUnit, { where: { meetingId: id, memberUnitId: unit } }))) return null;
+      if (meeting && unit && !(await em.exists(MeetingUnit, { where: { meetingId: id, memberUnitId: unit } })))
+        return null;
       return meeting;
     });
   }
 
   async unitsOf(ctx: RequestContext, meetingIds: readonly string[]): Promise<Map<string, MeetingUnit[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(MeetingUnit, { where: { meetingId: In([...meetingIds]) } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(MeetingUnit, { where: { meetingId: In([...meetingIds]) } }),
+    );
     return groupBy(meetingIds, rows, (r) => r.meetingId);
   }
 
@@ -153,9 +185,17 @@ export class MeetingsService {
     return meeting;
   }
 
-  private async invitees(em: EntityManager, tenantId: string, given: string[] | undefined, attendees: string): Promise<string[]> {
+  private async invitees(
+    em: EntityManager,
+    tenantId: string,
+    given: string[] | undefined,
+    attendees: string,
+  ): Promise<string[]> {
     if (given) {
-      const found = await em.find(MemberUnit, { where: { id: In(given), tenantId, active: true }, select: { id: true } });
+      const found = await em.find(MemberUnit, {
+        where: { id: In(given), tenantId, active: true },
+        select: { id: true },
+      });
       if (found.length !== given.length) throw MEETING_ERRORS.badInput('input.invitedUnitIds', 'NOT_ALL_ACTIVE_UNITS');
       return given;
     }

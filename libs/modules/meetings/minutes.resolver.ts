@@ -29,19 +29,28 @@ export class MinutesResolver {
   ) {}
 
   @Allow('update', 'Minutes')
-  @Mutation(() => Minutes, { description: 'The office drafts (or redrafts after a return) the minutes of a held meeting, with agreed items.' })
+  @Mutation(() => Minutes, {
+    description: 'The office drafts (or redrafts after a return) the minutes of a held meeting, with agreed items.',
+  })
   draftMinutes(@Ctx() ctx: RequestContext, @Args('input') input: DraftMinutesInput): Promise<Minutes> {
     return this.minutes.draft(ctx, input);
   }
 
   @Allow('update', 'Minutes')
-  @Mutation(() => Minutes, { description: 'Submits a draft for approval (approved at once where the plugin needs none).' })
-  submitMinutes(@Ctx() ctx: RequestContext, @Args('minutesId', { type: () => ID }) minutesId: string): Promise<Minutes> {
+  @Mutation(() => Minutes, {
+    description: 'Submits a draft for approval (approved at once where the plugin needs none).',
+  })
+  submitMinutes(
+    @Ctx() ctx: RequestContext,
+    @Args('minutesId', { type: () => ID }) minutesId: string,
+  ): Promise<Minutes> {
     return this.minutes.submit(ctx, minutesId);
   }
 
   @Allow('approve', 'Minutes')
-  @Mutation(() => Minutes, { description: 'The approver the plugin names (e.g. the convener) approves submitted minutes.' })
+  @Mutation(() => Minutes, {
+    description: 'The approver the plugin names (e.g. the convener) approves submitted minutes.',
+  })
   approveMinutes(@Ctx() ctx: RequestContext, @Args('input') input: MinutesDecisionInput): Promise<Minutes> {
     return this.minutes.approve(ctx, input);
   }
@@ -53,14 +62,19 @@ export class MinutesResolver {
   }
 
   @Allow('update', 'Minutes')
-  @Mutation(() => Minutes, { description: 'The office issues approved minutes to the plugin\'s distribution; agreed items\' clocks start.' })
+  @Mutation(() => Minutes, {
+    description: "The office issues approved minutes to the plugin's distribution; agreed items' clocks start.",
+  })
   issueMinutes(@Ctx() ctx: RequestContext, @Args('minutesId', { type: () => ID }) minutesId: string): Promise<Minutes> {
     return this.minutes.issue(ctx, minutesId);
   }
 
   @Allow('acknowledge', 'Minutes')
   @Mutation(() => Minutes, { description: 'A receiving unit acknowledges receipt (签收).' })
-  acknowledgeMinutes(@Ctx() ctx: RequestContext, @Args('minutesId', { type: () => ID }) minutesId: string): Promise<Minutes> {
+  acknowledgeMinutes(
+    @Ctx() ctx: RequestContext,
+    @Args('minutesId', { type: () => ID }) minutesId: string,
+  ): Promise<Minutes> {
     return this.minutes.acknowledge(ctx, minutesId);
   }
 
@@ -71,8 +85,11 @@ export class MinutesResolver {
 
   @ResolveField(() => [MinutesReceipt], { description: 'Receiving units and their acknowledgement.' })
   async receipts(@Ctx() ctx: RequestContext, @Parent() minutes: Minutes): Promise<MinutesReceipt[]> {
-    const rows = (await ctx.loader('minutesRecipients', (ids) => this.minutes.recipientsOf(ctx, ids)).load(minutes.id)) ?? [];
-    const units = await ctx.loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids)).loadMany(rows.map((r) => r.memberUnitId));
+    const rows =
+      (await ctx.loader('minutesRecipients', (ids) => this.minutes.recipientsOf(ctx, ids)).load(minutes.id)) ?? [];
+    const units = await ctx
+      .loader('memberUnitById', (ids) => this.units.unitsById(ctx, ids))
+      .loadMany(rows.map((r) => r.memberUnitId));
     return rows.map((r, i) => ({ memberUnit: units[i] as MemberUnit, acknowledgedAt: r.acknowledgedAt }));
   }
 

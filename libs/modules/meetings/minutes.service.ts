@@ -58,7 +58,10 @@ export class MinutesService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register({ name: COPY_UPWARD_JOB, handle: (job: CopyUpwardJob) => this.copyUpward(job) });
-    this.jobs.register({ name: APPROVAL_REQUESTED_JOB, handle: (job: ApprovalRequestedJob) => this.approvalRequested(job) });
+    this.jobs.register({
+      name: APPROVAL_REQUESTED_JOB,
+      handle: (job: ApprovalRequestedJob) => this.approvalRequested(job),
+    });
   }
 
   async draft(ctx: RequestContext, input: DraftMinutesInput): Promise<Minutes> {
@@ -66,7 +69,8 @@ export class MinutesService implements OnModuleInit {
       const meeting = await em.findOne(Meeting, { where: { id: input.meetingId } });
       if (!meeting) throw AppError.notFound('Meeting');
       this.office(ctx, meeting.tenantId);
-      if (meeting.status !== MeetingStatus.HELD) throw MEETING_ERRORS.conflict('MEETING_NOT_HELD', {}, 'input.meetingId');
+      if (meeting.status !== MeetingStatus.HELD)
+        throw MEETING_ERRORS.conflict('MEETING_NOT_HELD', {}, 'input.meetingId');
       const tenant = await em.findOneOrFail(Tenant, { where: { id: meeting.tenantId } });
       const type = meetingType(tenant, meeting.typeCode);
       await this.checkOwners(em, meeting.tenantId, input);
@@ -75,12 +79,15 @@ export class MinutesService implements OnModuleInit {
         throw MEETING_ERRORS.conflict('MINUTES_LOCKED', { status: minutes.status }, 'input.meetingId');
       }
       minutes = await em.save(
-        Object.assign(minutes ?? em.create(Minutes, { tenantId: meeting.tenantId, meetingId: meeting.id, kind: type.minutes.kind }), {
-          body: input.body,
-          status: MinutesStatus.DRAFT,
-          draftedById: ctx.caller.userId,
-          updatedAt: this.clock.now(),
-        }),
+        Object.assign(
+          minutes ?? em.create(Minutes, { tenantId: meeting.tenantId, meetingId: meeting.id, kind: type.minutes.kind }),
+          {
+            body: input.body,
+            status: MinutesStatus.DRAFT,
+            draftedById: ctx.caller.userId,
+            updatedAt: this.clock.now(),
+          },
+        ),
       );
       await this.replaceItems(em, minutes, input);
       return minutes;
@@ -101,10 +108,18 @@ export class MinutesService implements OnModuleInit {
       if (type.minutes.approvedBy) {
         const tenant = await em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } });
         const approverTenantId = approverTenantOf(tenant, type.minutes.approverScope);
-        request = { approverTenantId, role: type.minutes.approvedBy as Role, minutesId: minutes.id, title: `待审批：${tenant.name}${type.name}${type.minutes.kind === 'MINUTES' ? '纪要' : '文件'}` };
+        request = {
+          approverTenantId,
+          role: type.minutes.approvedBy as Role,
+          minutesId: minutes.id,
+          title: `待审批：${tenant.name}${type.name}${type.minutes.kind === 'MINUTES' ? '纪要' : '文件'}`,
+        };
       }
     });
-    if (request) await this.jobs.enqueue(APPROVAL_REQUESTED_JOB, request, { jobId: jobId('approval-requested', minutesId, String(submitted.updatedAt.getTime())) });
+    if (request)
+      await this.jobs.enqueue(APPROVAL_REQUESTED_JOB, request, {
+        jobId: jobId('approval-requested', minutesId, String(submitted.updatedAt.getTime())),
+      });
     return submitted;
   }
 
@@ -112,13 +127,25 @@ export class MinutesService implements OnModuleInit {
   async approvalRequested(job: ApprovalRequestedJob): Promise<void> {
     await this.db.run(RequestContext.forTenantJob(job.approverTenantId), async ({ em }) => {
       const roles = job.role === Role.CONVENER ? [Role.CONVENER, Role.CHIEF_CONVENER] : [job.role];
-      const users = await em.createQueryBuilder(User, 'u').where('u.tenant_id = :t AND u.active AND u.roles && :r', { t: job.approverTenantId, r: roles }).getMany();
+      const users = await em
+        .createQueryBuilder(User, 'u')
+        .where('u.tenant_id = :t AND u.active AND u.roles && :r', { t: job.approverTenantId, r: roles })
+        .getMany();
       if (!users.length) return;
       await em
         .createQueryBuilder()
         .insert()
         .into(Notification)
-        .values(users.map((u) => ({ tenantId: job.approverTenantId, userId: u.id, kind: 'MINUTES_TO_APPROVE', title: job.title, body: `minutesId=${job.minutesId}`, dedupeKey: `approve:${job.minutesId}:${u.id}` })))
+        .values(
+          users.map((u) => ({
+            tenantId: job.approverTenantId,
+            userId: u.id,
+            kind: 'MINUTES_TO_APPROVE',
+            title: job.title,
+            body: `minutesId=${job.minutesId}`,
+            dedupeKey: `approve:${job.minutesId}:${u.id}`,
+          })),
+        )
         .orIgnore()
         .execute();
     });
@@ -159,21 +186,43 @@ export class MinutesService implements OnModuleInit {
       const today = shanghaiDateOf(now);
       const issuedThisYear = await em
         .createQueryBuilder(Minutes, 'x')
-        .where("x.tenant_id = :t AND x.status = 'ISSUED' AND to_char(x.issued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') = :y", { t: tenant.id, y: today.slice(0, 4) })
+        .where(
+          "x.tenant_id = :t AND x.status = 'ISSUED' AND to_char(x.issued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') = :y",
+          { t: tenant.id, y: today.slice(0, 4) },
+        )
         .getCount();
       minutes.number = documentNumber(tenant, today.slice(0, 4), issuedThisYear + 1);
       minutes.status = MinutesStatus.ISSUED;
       minutes.issuedAt = now;
       const recipients = await this.distribution(em, minutes, type.minutes.distribution);
       if (recipients.length) {
-        await em.insert(MinutesRecipient, recipients.map((u) => ({ tenantId: minutes.tenantId, minutesId: minutes.id, memberUnitId: u, acknowledgedAt: null, acknowledgedById: null })));
+        await em.insert(
+          MinutesRecipient,
+          recipients.map((u) => ({
+            tenantId: minutes.tenantId,
+            minutesId: minutes.id,
+            memberUnitId: u,
+            acknowledgedAt: null,
+            acknowledgedById: null,
+          })),
+        );
       }
       for (const item of await em.find(AgreedItem, { where: { minutesId: minutes.id } })) {
         const due = await this.dueOn(ctx, minutes.tenantId, today, item.dueSpec);
-        await em.update(AgreedItem, { id: item.id }, { status: AgreedItemStatus.OPEN, dueOn: due.date, dueProvisional: due.provisional });
+        await em.update(
+          AgreedItem,
+          { id: item.id },
+          { status: AgreedItemStatus.OPEN, dueOn: due.date, dueProvisional: due.provisional },
+        );
       }
       if (type.minutes.copyUpward && tenant.parentId) {
-        copy = { parentId: tenant.parentId, minutesId: minutes.id, tenantName: tenant.name, number: minutes.number, meetingTypeName: type.name };
+        copy = {
+          parentId: tenant.parentId,
+          minutesId: minutes.id,
+          tenantName: tenant.name,
+          number: minutes.number,
+          meetingTypeName: type.name,
+        };
       }
     });
     if (copy) await this.jobs.enqueue(COPY_UPWARD_JOB, copy, { jobId: jobId('copy-upward', minutesId) });
@@ -183,13 +232,25 @@ export class MinutesService implements OnModuleInit {
   /** Tells the parent tenant's office that minutes were copied to it; it reads them through the tree. */
   async copyUpward(job: CopyUpwardJob): Promise<void> {
     await this.db.run(RequestContext.forTenantJob(job.parentId), async ({ em }) => {
-      const office = await em.createQueryBuilder(User, 'u').where('u.tenant_id = :t AND u.active AND :r = ANY(u.roles)', { t: job.parentId, r: Role.OFFICE_DIRECTOR }).getMany();
+      const office = await em
+        .createQueryBuilder(User, 'u')
+        .where('u.tenant_id = :t AND u.active AND :r = ANY(u.roles)', { t: job.parentId, r: Role.OFFICE_DIRECTOR })
+        .getMany();
       if (!office.length) return;
       await em
         .createQueryBuilder()
         .insert()
         .into(Notification)
-        .values(office.map((u) => ({ tenantId: job.parentId, userId: u.id, kind: 'MINUTES_COPIED', title: `抄送：${job.tenantName}${job.meetingTypeName}纪要 ${job.number}`, body: `minutesId=${job.minutesId}`, dedupeKey: `copy:${job.minutesId}` })))
+        .values(
+          office.map((u) => ({
+            tenantId: job.parentId,
+            userId: u.id,
+            kind: 'MINUTES_COPIED',
+            title: `抄送：${job.tenantName}${job.meetingTypeName}纪要 ${job.number}`,
+            body: `minutesId=${job.minutesId}`,
+            dedupeKey: `copy:${job.minutesId}`,
+          })),
+        )
         .orIgnore()
         .execute();
     });
@@ -204,16 +265,24 @@ export class MinutesService implements OnModuleInit {
     const unit = ctx.caller.memberUnitId;
     return this.db.run(ctx, async ({ em }) => {
       const minutes = await em.findOne(Minutes, { where: { id: minutesId } });
-      const row = minutes && unit ? await em.findOne(MinutesRecipient, { where: { minutesId: minutes.id, memberUnitId: unit } }) : null;
+      const row =
+        minutes && unit
+          ? await em.findOne(MinutesRecipient, { where: { minutesId: minutes.id, memberUnitId: unit } })
+          : null;
       if (!minutes || (actsForUnit(ctx) && !row)) throw AppError.notFound('Minutes');
-      if (!unit || !ctx.ability.can('acknowledge', subject('Minutes', { tenantId: minutes.tenantId }))) throw MEETING_ERRORS.forbidden('RECEIVING_UNITS_ACKNOWLEDGE');
+      if (!unit || !ctx.ability.can('acknowledge', subject('Minutes', { tenantId: minutes.tenantId })))
+        throw MEETING_ERRORS.forbidden('RECEIVING_UNITS_ACKNOWLEDGE');
       if (!row) throw AppError.notFound('Minutes');
       if (!row.acknowledgedAt) {
         await em
           .createQueryBuilder()
           .update(MinutesRecipient)
           .set({ acknowledgedAt: this.clock.now(), acknowledgedById: ctx.caller.userId })
-          .where('tenant_id = :t AND minutes_id = :m AND member_unit_id = :u AND acknowledged_at IS NULL', { t: row.tenantId, m: row.minutesId, u: unit })
+          .where('tenant_id = :t AND minutes_id = :m AND member_unit_id = :u AND acknowledged_at IS NULL', {
+            t: row.tenantId,
+            m: row.minutesId,
+            u: unit,
+          })
           .execute();
       }
       return minutes;
@@ -221,7 +290,9 @@ export class MinutesService implements OnModuleInit {
   }
 
   async recipientsOf(ctx: RequestContext, minutesIds: readonly string[]): Promise<Map<string, MinutesRecipient[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(MinutesRecipient, { where: { minutesId: In([...minutesIds]) } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(MinutesRecipient, { where: { minutesId: In([...minutesIds]) } }),
+    );
     return groupBy(minutesIds, rows, (r) => r.minutesId);
   }
 
@@ -230,23 +301,43 @@ export class MinutesService implements OnModuleInit {
     const rows = await this.db.run(ctx, async ({ em }) => {
       const qb = em.createQueryBuilder(Minutes, 'n').where('n.meeting_id IN (:...ids)', { ids: [...meetingIds] });
       // A member unit sees minutes only once issued to it.
-      if (unit) qb.andWhere('EXISTS (SELECT 1 FROM minutes_recipient r WHERE r.minutes_id = n.id AND r.member_unit_id = :unit)', { unit });
+      if (unit)
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM minutes_recipient r WHERE r.minutes_id = n.id AND r.member_unit_id = :unit)',
+          { unit },
+        );
       return qb.getMany();
     });
     return new Map(rows.map((m) => [m.meetingId, m]));
   }
 
-  async dueOn(ctx: RequestContext, tenantId: string, from: string, spec: DueSpec): Promise<{ date: string; provisional: boolean }> {
+  async dueOn(
+    ctx: RequestContext,
+    tenantId: string,
+    from: string,
+    spec: DueSpec,
+  ): Promise<{ date: string; provisional: boolean }> {
     if (spec.date) return { date: spec.date, provisional: false };
-    const due = await this.calendar.due(ctx, tenantId, from, { amount: spec.amount!, unit: spec.unit ?? 'WORKING_DAYS' });
+    const due = await this.calendar.due(ctx, tenantId, from, {
+      amount: spec.amount!,
+      unit: spec.unit ?? 'WORKING_DAYS',
+    });
     return { date: due.date, provisional: due.provisional };
   }
 
-  private async transition(ctx: RequestContext, id: string, change: (em: EntityManager, m: Minutes, tx: Tx) => Promise<void>): Promise<Minutes> {
+  private async transition(
+    ctx: RequestContext,
+    id: string,
+    change: (em: EntityManager, m: Minutes, tx: Tx) => Promise<void>,
+  ): Promise<Minutes> {
     return this.db.run(ctx, async (tx) => {
       const { em } = tx;
       const minutes = await em.findOne(Minutes, { where: { id } });
-      if (!minutes || (actsForUnit(ctx) && !(await em.exists(MinutesRecipient, { where: { minutesId: id, memberUnitId: ctx.caller.memberUnitId! } })))) {
+      if (
+        !minutes ||
+        (actsForUnit(ctx) &&
+          !(await em.exists(MinutesRecipient, { where: { minutesId: id, memberUnitId: ctx.caller.memberUnitId! } })))
+      ) {
         throw AppError.notFound('Minutes');
       }
       await change(em, minutes, tx);
@@ -256,7 +347,8 @@ export class MinutesService implements OnModuleInit {
   }
 
   private office(ctx: RequestContext, tenantId: string): void {
-    if (!ctx.ability.can('update', subject('Minutes', { tenantId }))) throw MEETING_ERRORS.forbidden('OFFICE_KEEPS_MINUTES');
+    if (!ctx.ability.can('update', subject('Minutes', { tenantId })))
+      throw MEETING_ERRORS.forbidden('OFFICE_KEEPS_MINUTES');
   }
 
   /**
@@ -271,7 +363,8 @@ export class MinutesService implements OnModuleInit {
     const tenant = await tx.em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } });
     const approverTenantId = approverTenantOf(tenant, type.minutes.approverScope);
     if (ctx.caller.tenantId !== approverTenantId || !satisfies(ctx.caller.roles, required)) {
-      const whose = approverTenantId === minutes.tenantId ? { en: '', zh: '本级' } : { en: 'parent tenant\'s ', zh: '上级租户的' };
+      const whose =
+        approverTenantId === minutes.tenantId ? { en: '', zh: '本级' } : { en: "parent tenant's ", zh: '上级租户的' };
       throw MEETING_ERRORS.forbidden('APPROVED_BY', { whose, role: required, source: type.source });
     }
     refuseOwnPaper(ctx, [minutes.draftedById, minutes.submittedById], 'these minutes');
@@ -279,7 +372,12 @@ export class MinutesService implements OnModuleInit {
   }
 
   private expect(minutes: Minutes, states: MinutesStatus[]): void {
-    if (!states.includes(minutes.status)) throw MEETING_ERRORS.conflict('MINUTES_WRONG_STATUS', { status: minutes.status, needed: states.join(' / ') }, 'input.minutesId');
+    if (!states.includes(minutes.status))
+      throw MEETING_ERRORS.conflict(
+        'MINUTES_WRONG_STATUS',
+        { status: minutes.status, needed: states.join(' / ') },
+        'input.minutesId',
+      );
   }
 
   private async typeOf(em: EntityManager, minutes: Minutes) {
@@ -290,13 +388,24 @@ export class MinutesService implements OnModuleInit {
 
   private async distribution(em: EntityManager, minutes: Minutes, to: string): Promise<string[]> {
     if (to === 'ALL_MEMBERS') {
-      return (await em.find(MemberUnit, { where: { tenantId: minutes.tenantId, active: true }, select: { id: true } })).map((u) => u.id);
+      return (
+        await em.find(MemberUnit, { where: { tenantId: minutes.tenantId, active: true }, select: { id: true } })
+      ).map((u) => u.id);
     }
     const invited = await em.find(MeetingUnit, { where: { meetingId: minutes.meetingId } });
-    const units = invited.filter((u) => to !== 'ATTENDEES' || u.attendance === Attendance.PRESENT).map((u) => u.memberUnitId);
+    const units = invited
+      .filter((u) => to !== 'ATTENDEES' || u.attendance === Attendance.PRESENT)
+      .map((u) => u.memberUnitId);
     if (to === 'VILLAGES_AND_RELEVANT_MEMBERS') {
       // 001 art. 5 (印发各村和相关部门): every active village and community, whether invited or not, and the invited units.
-      const villages = await em.find(MemberUnit, { where: { tenantId: minutes.tenantId, active: true, kind: In([MemberUnitKind.VILLAGE, MemberUnitKind.COMMUNITY]) }, select: { id: true } });
+      const villages = await em.find(MemberUnit, {
+        where: {
+          tenantId: minutes.tenantId,
+          active: true,
+          kind: In([MemberUnitKind.VILLAGE, MemberUnitKind.COMMUNITY]),
+        },
+        select: { id: true },
+      });
       return [...new Set([...units, ...villages.map((v) => v.id)])];
     }
     return units;
@@ -304,11 +413,19 @@ export class MinutesService implements OnModuleInit {
 
   private async checkOwners(em: EntityManager, tenantId: string, input: DraftMinutesInput): Promise<void> {
     const ids = [...new Set(input.agreedItems.flatMap((i) => i.ownerUnitIds))];
-    const found = new Set((await em.find(MemberUnit, { where: { id: In(ids.length ? ids : ['00000000-0000-0000-0000-000000000000']), tenantId, active: true } })).map((u) => u.id));
+    const found = new Set(
+      (
+        await em.find(MemberUnit, {
+          where: { id: In(ids.length ? ids : ['00000000-0000-0000-0000-000000000000']), tenantId, active: true },
+        })
+      ).map((u) => u.id),
+    );
     input.agreedItems.forEach((item, i) => {
-      if (!!item.due.date === !!item.due.amount) throw MEETING_ERRORS.badInput(`input.agreedItems.${i}.due`, 'DATE_OR_DAYS');
+      if (!!item.due.date === !!item.due.amount)
+        throw MEETING_ERRORS.badInput(`input.agreedItems.${i}.due`, 'DATE_OR_DAYS');
       item.ownerUnitIds.forEach((id, j) => {
-        if (!found.has(id)) throw MEETING_ERRORS.badInput(`input.agreedItems.${i}.ownerUnitIds.${j}`, 'NOT_AN_ACTIVE_UNIT');
+        if (!found.has(id))
+          throw MEETING_ERRORS.badInput(`input.agreedItems.${i}.ownerUnitIds.${j}`, 'NOT_AN_ACTIVE_UNIT');
       });
     });
   }
@@ -320,9 +437,28 @@ export class MinutesService implements OnModuleInit {
       await em.delete(AgreedItem, { id: In(old.map((o) => o.id)) });
     }
     for (const [position, item] of input.agreedItems.entries()) {
-      const spec: DueSpec = item.due.date ? { date: item.due.date } : { amount: item.due.amount, unit: item.due.unit ?? 'WORKING_DAYS' };
-      const saved = await em.save(em.create(AgreedItem, { tenantId: minutes.tenantId, minutesId: minutes.id, position, content: item.content, dueSpec: spec, status: AgreedItemStatus.PENDING }));
-      await em.insert(AgreedItemOwner, item.ownerUnitIds.map((u) => ({ tenantId: minutes.tenantId, agreedItemId: saved.id, memberUnitId: u, acceptedAt: null })));
+      const spec: DueSpec = item.due.date
+        ? { date: item.due.date }
+        : { amount: item.due.amount, unit: item.due.unit ?? 'WORKING_DAYS' };
+      const saved = await em.save(
+        em.create(AgreedItem, {
+          tenantId: minutes.tenantId,
+          minutesId: minutes.id,
+          position,
+          content: item.content,
+          dueSpec: spec,
+          status: AgreedItemStatus.PENDING,
+        }),
+      );
+      await em.insert(
+        AgreedItemOwner,
+        item.ownerUnitIds.map((u) => ({
+          tenantId: minutes.tenantId,
+          agreedItemId: saved.id,
+          memberUnitId: u,
+          acceptedAt: null,
+        })),
+      );
     }
   }
 }

@@ -11,7 +11,7 @@ export class NotificationsResolver {
   constructor(@Inject(NotificationsService) private readonly notifications: NotificationsService) {}
 
   @Authenticated()
-  @Query(() => [Notification], { description: 'The signed-in user\'s in-app notifications, newest first.' })
+  @Query(() => [Notification], { description: "The signed-in user's in-app notifications, newest first." })
   async myNotifications(
     @Ctx() ctx: RequestContext,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
@@ -22,8 +22,11 @@ export class NotificationsResolver {
   }
 
   @Authenticated()
-  @Mutation(() => Int, { description: 'Marks the signed-in user\'s notifications read; returns how many changed.' })
-  async markNotificationsRead(@Ctx() ctx: RequestContext, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<number> {
+  @Mutation(() => Int, { description: "Marks the signed-in user's notifications read; returns how many changed." })
+  async markNotificationsRead(
+    @Ctx() ctx: RequestContext,
+    @Args('ids', { type: () => [ID] }) ids: string[],
+  ): Promise<number> {
     if (ids.length === 0) return 0;
     if (ids.length > 200) throw AppError.badInput('ids', 'at most 200 at a time');
     if (ids.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw AppError.badInput('ids', 'must be notification ids');

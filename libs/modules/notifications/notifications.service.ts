@@ -7,7 +7,11 @@ import { User } from '@modules/identity/user.entity';
 import { AccountChange, AccountChangeKind } from '@modules/identity/account-change.entity';
 import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
 import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
-import { MemberPersonChange, MemberPersonChangeKind, type MemberPersonSnapshot } from '@modules/joint-meeting/member-person.entity';
+import {
+  MemberPersonChange,
+  MemberPersonChangeKind,
+  type MemberPersonSnapshot,
+} from '@modules/joint-meeting/member-person.entity';
 import { Tenant } from '@modules/tenancy/tenant.entity';
 import { RulesChangeKind, TenantRulesChange } from '@modules/tenancy/rule-packs/tenant-rules-change.entity';
 import { rulesChangeReportTo } from '@modules/tenancy/rule-packs/rules-change-report';
@@ -27,9 +31,18 @@ import {
 } from './notification.jobs';
 
 const KIND_WORDS: Record<MembershipChange['kind'], string> = { ADDED: '新增', RENAMED: '更名', DEACTIVATED: '撤销' };
-const PERSON_WORDS: Record<MemberPersonChangeKind, string> = { APPOINTED: '新增成员', CHANGED: '成员变更', REMOVED: '成员退出' };
-const ROLE_WORDS: Record<MemberPersonSnapshot['role'], string> = { CONVENER: '召集人', MEMBER: '成员', LIAISON: '联络员' };
-const personWords = (p: MemberPersonSnapshot): string => `${p.unitName ?? ''}${p.post} ${p.name ?? '（姓名未填）'}（${ROLE_WORDS[p.role]}）`;
+const PERSON_WORDS: Record<MemberPersonChangeKind, string> = {
+  APPOINTED: '新增成员',
+  CHANGED: '成员变更',
+  REMOVED: '成员退出',
+};
+const ROLE_WORDS: Record<MemberPersonSnapshot['role'], string> = {
+  CONVENER: '召集人',
+  MEMBER: '成员',
+  LIAISON: '联络员',
+};
+const personWords = (p: MemberPersonSnapshot): string =>
+  `${p.unitName ?? ''}${p.post} ${p.name ?? '（姓名未填）'}（${ROLE_WORDS[p.role]}）`;
 
 const ACCOUNT_WORDS: Record<AccountChangeKind, string> = {
   GRANTED: '开通账号',
@@ -51,15 +64,31 @@ export class NotificationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register({ name: WELCOME_JOB, handle: (data: WelcomeJob) => this.welcome(data) });
-    this.jobs.register({ name: MEMBERSHIP_REPORTED_JOB, handle: (data: MembershipReportedJob) => this.membershipReported(data) });
-    this.jobs.register({ name: MEMBER_PERSON_REPORTED_JOB, handle: (data: MemberPersonReportedJob) => this.memberPersonReported(data) });
-    this.jobs.register({ name: ACCOUNT_CHANGE_REPORTED_JOB, handle: (data: AccountChangeReportedJob) => this.accountChangeReported(data) });
-    this.jobs.register({ name: RULES_CHANGE_REPORTED_JOB, handle: (data: RulesChangeReportedJob) => this.rulesChangeReported(data) });
+    this.jobs.register({
+      name: MEMBERSHIP_REPORTED_JOB,
+      handle: (data: MembershipReportedJob) => this.membershipReported(data),
+    });
+    this.jobs.register({
+      name: MEMBER_PERSON_REPORTED_JOB,
+      handle: (data: MemberPersonReportedJob) => this.memberPersonReported(data),
+    });
+    this.jobs.register({
+      name: ACCOUNT_CHANGE_REPORTED_JOB,
+      handle: (data: AccountChangeReportedJob) => this.accountChangeReported(data),
+    });
+    this.jobs.register({
+      name: RULES_CHANGE_REPORTED_JOB,
+      handle: (data: RulesChangeReportedJob) => this.rulesChangeReported(data),
+    });
   }
 
   mine(ctx: RequestContext, limit: number, unreadOnly = false): Promise<Notification[]> {
     return this.db.run(ctx, ({ em }) =>
-      em.find(Notification, { where: { userId: ctx.caller.userId, ...(unreadOnly ? { readAt: IsNull() } : {}) }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit }),
+      em.find(Notification, {
+        where: { userId: ctx.caller.userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+        take: limit,
+      }),
     );
   }
 
@@ -79,7 +108,10 @@ export class NotificationsService implements OnModuleInit {
   /** A new user's welcome note. */
   async welcome(job: WelcomeJob): Promise<void> {
     await this.db.run(RequestContext.forTenantJob(job.tenantId), async ({ em }) => {
-      const [user, tenant] = await Promise.all([em.findOne(User, { where: { id: job.userId } }), em.findOne(Tenant, { where: { id: job.tenantId } })]);
+      const [user, tenant] = await Promise.all([
+        em.findOne(User, { where: { id: job.userId } }),
+        em.findOne(Tenant, { where: { id: job.tenantId } }),
+      ]);
       if (!user || !tenant) return;
       await this.deliver(em, [user.id], job.tenantId, {
         kind: 'WELCOME',
@@ -101,7 +133,10 @@ export class NotificationsService implements OnModuleInit {
       const recipients = await em
         .createQueryBuilder(User, 'u')
         .select('u.id', 'id')
-        .where('u.tenant_id = :tenantId AND u.active AND u.roles && :roles', { tenantId: job.tenantId, roles: reportTo })
+        .where('u.tenant_id = :tenantId AND u.active AND u.roles && :roles', {
+          tenantId: job.tenantId,
+          roles: reportTo,
+        })
         .getRawMany<{ id: string }>();
       const name = change.kind === 'RENAMED' ? `${change.detail.from} → ${change.detail.to}` : (unit?.name ?? '');
       await this.deliver(
@@ -129,14 +164,25 @@ export class NotificationsService implements OnModuleInit {
       const recipients = await em
         .createQueryBuilder(User, 'u')
         .select('u.id', 'id')
-        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', { tenantId: job.tenantId, roles: change.reportedRoles })
+        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', {
+          tenantId: job.tenantId,
+          roles: change.reportedRoles,
+        })
         .getRawMany<{ id: string }>();
-      const what = change.before && change.after ? `${personWords(change.before)} → ${personWords(change.after)}` : personWords((change.after ?? change.before)!);
+      const what =
+        change.before && change.after
+          ? `${personWords(change.before)} → ${personWords(change.after)}`
+          : personWords((change.after ?? change.before)!);
       await this.deliver(
         em,
         recipients.map((r) => r.id),
         job.tenantId,
-        { kind: 'MEMBER_CHANGE_FILED', title: `成员变更备案：${PERSON_WORDS[change.kind]} ${what}`, body: `理由：${change.reason}；memberPersonId=${change.memberPersonId}`, dedupeKey: `member-person:${change.id}` },
+        {
+          kind: 'MEMBER_CHANGE_FILED',
+          title: `成员变更备案：${PERSON_WORDS[change.kind]} ${what}`,
+          body: `理由：${change.reason}；memberPersonId=${change.memberPersonId}`,
+          dedupeKey: `member-person:${change.id}`,
+        },
       );
     });
   }
@@ -156,10 +202,16 @@ export class NotificationsService implements OnModuleInit {
       const recipients = await em
         .createQueryBuilder(User, 'u')
         .select('u.id', 'id')
-        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', { tenantId: job.tenantId, roles: reportTo })
+        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', {
+          tenantId: job.tenantId,
+          roles: reportTo,
+        })
         .andWhere('u.id IS DISTINCT FROM :filer', { filer: change.filedById })
         .getRawMany<{ id: string }>();
-      const roles = change.rolesBefore.join('、') === change.rolesAfter.join('、') ? change.rolesAfter.join('、') : `${change.rolesBefore.join('、') || '无'} → ${change.rolesAfter.join('、')}`;
+      const roles =
+        change.rolesBefore.join('、') === change.rolesAfter.join('、')
+          ? change.rolesAfter.join('、')
+          : `${change.rolesBefore.join('、') || '无'} → ${change.rolesAfter.join('、')}`;
       await this.deliver(
         em,
         recipients.map((r) => r.id),
@@ -187,10 +239,18 @@ export class NotificationsService implements OnModuleInit {
       const recipients = await em
         .createQueryBuilder(User, 'u')
         .select('u.id', 'id')
-        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', { tenantId: job.tenantId, roles: rulesChangeReportTo(pluginOf(tenant)).roles })
+        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', {
+          tenantId: job.tenantId,
+          roles: rulesChangeReportTo(pluginOf(tenant)).roles,
+        })
         .getRawMany<{ id: string }>();
       const what = change.kind === RulesChangeKind.ROLLBACK ? '规则回退' : '规则变更';
-      const state = { AWAITING_APPROVAL: '待上级审批', APPLIED: '已施行', REJECTED: '上级未批准', ROLLED_BACK: '已回退' }[change.status];
+      const state = {
+        AWAITING_APPROVAL: '待上级审批',
+        APPLIED: '已施行',
+        REJECTED: '上级未批准',
+        ROLLED_BACK: '已回退',
+      }[change.status];
       const count = Array.isArray(change.diff) ? change.diff.length : 0;
       await this.deliver(
         em,
@@ -206,7 +266,12 @@ export class NotificationsService implements OnModuleInit {
     });
   }
 
-  private async deliver(em: import('typeorm').EntityManager, userIds: string[], tenantId: string, n: Pick<Notification, 'kind' | 'title' | 'body' | 'dedupeKey'>): Promise<void> {
+  private async deliver(
+    em: import('typeorm').EntityManager,
+    userIds: string[],
+    tenantId: string,
+    n: Pick<Notification, 'kind' | 'title' | 'body' | 'dedupeKey'>,
+  ): Promise<void> {
     if (!userIds.length) return;
     await em
       .createQueryBuilder()

@@ -12,8 +12,16 @@ export interface Notice {
 }
 
 /** In-app notifications to the active users of a member unit, holding one of some roles, or named, in a tenant. */
-export async function notify(em: EntityManager, tenantId: string, to: { unitId: string } | { roles: Role[] } | { userIds: string[] }, notice: Notice): Promise<number> {
-  const qb = em.createQueryBuilder(User, 'u').select('u.id', 'id').where('u.tenant_id = :tenantId AND u.active', { tenantId });
+export async function notify(
+  em: EntityManager,
+  tenantId: string,
+  to: { unitId: string } | { roles: Role[] } | { userIds: string[] },
+  notice: Notice,
+): Promise<number> {
+  const qb = em
+    .createQueryBuilder(User, 'u')
+    .select('u.id', 'id')
+    .where('u.tenant_id = :tenantId AND u.active', { tenantId });
   if ('unitId' in to) qb.andWhere('u.member_unit_id = :unitId', { unitId: to.unitId });
   else if ('userIds' in to) {
     if (!to.userIds.length) return 0;

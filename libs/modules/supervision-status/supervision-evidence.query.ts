@@ -21,7 +21,13 @@ type Row = Omit<SupervisionEvidenceItem, 'kind'>;
 export class SupervisionEvidenceQuery {
   constructor(@Inject(Db) private readonly db: Db) {}
 
-  async evidence(ctx: RequestContext, tenantCode: string, metric: SupervisionMetric, limit: number, offset: number): Promise<SupervisionEvidence> {
+  async evidence(
+    ctx: RequestContext,
+    tenantCode: string,
+    metric: SupervisionMetric,
+    limit: number,
+    offset: number,
+  ): Promise<SupervisionEvidence> {
     return this.db.run(ctx, async ({ em }) => {
       const { tenantId, code, row } = await statusRowOf(em, tenantCode);
       const page = [tenantId, limit + 1, offset];
@@ -85,9 +91,19 @@ export class SupervisionEvidenceQuery {
         case SupervisionMetric.PROPOSED_STEPS:
         case SupervisionMetric.CONFIRMED_STEPS:
         case SupervisionMetric.DISMISSED_STEPS: {
-          const status = metric === SupervisionMetric.PROPOSED_STEPS ? 'PROPOSED' : metric === SupervisionMetric.CONFIRMED_STEPS ? 'CONFIRMED' : 'DISMISSED';
+          const status =
+            metric === SupervisionMetric.PROPOSED_STEPS
+              ? 'PROPOSED'
+              : metric === SupervisionMetric.CONFIRMED_STEPS
+                ? 'CONFIRMED'
+                : 'DISMISSED';
           kind = 'PROPOSAL';
-          count = status === 'PROPOSED' ? row.proposed_steps : status === 'CONFIRMED' ? row.confirmed_steps : row.dismissed_steps;
+          count =
+            status === 'PROPOSED'
+              ? row.proposed_steps
+              : status === 'CONFIRMED'
+                ? row.confirmed_steps
+                : row.dismissed_steps;
           rows = await em.query(
             `SELECT p.id, coalesce(p.action_number, p.case_number) AS reference, p.status, NULL AS "dueOn", NULL AS "periodStart", NULL AS "periodEnd",
                     p.unit_name AS "unitName", p.step || coalesce(' → ' || p.decided_kind, '') AS label, p.rule_id || ' (' || p.rule_source || ')' AS rule, p.case_number AS "caseNumber"
@@ -98,7 +114,14 @@ export class SupervisionEvidenceQuery {
         }
       }
       const items = rows.slice(0, limit).map((r) => ({ ...r, kind }));
-      return { tenantCode: code, metric, count, asOf: row.overdue_as_of, items, nextOffset: rows.length > limit ? offset + limit : null };
+      return {
+        tenantCode: code,
+        metric,
+        count,
+        asOf: row.overdue_as_of,
+        items,
+        nextOffset: rows.length > limit ? offset + limit : null,
+      };
     });
   }
 }

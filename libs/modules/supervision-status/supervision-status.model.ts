@@ -17,7 +17,8 @@ export enum SupervisionStatusSortField {
 }
 registerEnumType(SupervisionStatusSortField, {
   name: 'SupervisionStatusSortField',
-  description: 'Sort key of supervisionStatus. Unranked tenants sort as the lowest rank; a ratio with nothing due sorts as 1 (nothing missed).',
+  description:
+    'Sort key of supervisionStatus. Unranked tenants sort as the lowest rank; a ratio with nothing due sorts as 1 (nothing missed).',
 });
 
 export enum SortDirection {
@@ -49,13 +50,18 @@ registerEnumType(SupervisionMetric, {
 /** How many ladder proposals of one step are about a tenant, by what the office made of them. */
 @ObjectType('SupervisionStepCount')
 export class SupervisionStepCount {
-  @Field({ description: 'The proposed step: REMINDER, REMINDER_OR_INTERVIEW (提醒或约谈), INTERVIEW, LISTED_SUPERVISION, ACCOUNTABILITY, NAMED_CRITICISM.' })
+  @Field({
+    description:
+      'The proposed step: REMINDER, REMINDER_OR_INTERVIEW (提醒或约谈), INTERVIEW, LISTED_SUPERVISION, ACCOUNTABILITY, NAMED_CRITICISM.',
+  })
   step: string;
 
-  @Field(() => Int, { description: 'Awaiting the office\'s decision.' })
+  @Field(() => Int, { description: "Awaiting the office's decision." })
   proposed: number;
 
-  @Field(() => Int, { description: 'Confirmed by the office (or automatic, where the plugin allows it): sent or filed.' })
+  @Field(() => Int, {
+    description: 'Confirmed by the office (or automatic, where the plugin allows it): sent or filed.',
+  })
   confirmed: number;
 
   @Field(() => Int, { description: 'Dismissed with a reason.' })
@@ -74,7 +80,10 @@ export class SupervisionStatus {
   @Field(() => TenantLevel)
   level: TenantLevel;
 
-  @Field(() => String, { nullable: true, description: 'The parent tenant\'s code; null at the top, or when the parent is outside what you may read.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The parent tenant's code; null at the top, or when the parent is outside what you may read.",
+  })
   parentCode: string | null;
 
   @Field(() => Int, { description: 'Petition cases RECEIVED or ASSIGNED.' })
@@ -92,7 +101,10 @@ export class SupervisionStatus {
   @Field(() => Int, { description: 'Interviews (约谈) about this tenant awaiting the written rectification report.' })
   interviewsAwaitingRectification: number;
 
-  @Field(() => Int, { nullable: true, description: 'Rank in the latest published regular notice (通报) that ranked this tenant.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank in the latest published regular notice (通报) that ranked this tenant.',
+  })
   latestRank: number | null;
 
   @Field(() => Int, { nullable: true, description: 'How many were ranked in that notice.' })
@@ -128,7 +140,9 @@ export class SupervisionStatus {
   @Field(() => Float, { nullable: true, description: 'agreedItemsDone / agreedItemsTotal; null when none was issued.' })
   agreedItemsRatio: number | null;
 
-  @Field(() => Int, { description: 'Ladder steps proposed about this tenant and awaiting the office (nothing is sent for them yet).' })
+  @Field(() => Int, {
+    description: 'Ladder steps proposed about this tenant and awaiting the office (nothing is sent for them yet).',
+  })
   proposedSteps: number;
 
   @Field(() => Int, { description: 'Ladder steps the office confirmed (or the plugin made automatic): sent or filed.' })
@@ -137,7 +151,9 @@ export class SupervisionStatus {
   @Field(() => Int, { description: 'Ladder steps the office dismissed with a reason.' })
   dismissedSteps: number;
 
-  @Field(() => [SupervisionStepCount], { description: 'The same three counts by proposed step (steps with no proposal are left out).' })
+  @Field(() => [SupervisionStepCount], {
+    description: 'The same three counts by proposed step (steps with no proposal are left out).',
+  })
   stepsByKind: SupervisionStepCount[];
 
   @Field({ description: 'When the aggregate last changed.' })
@@ -152,7 +168,10 @@ export class SupervisionStatusPage {
   @Field(() => Int, { description: 'Rows matching the filter (all pages).' })
   totalCount: number;
 
-  @Field(() => String, { nullable: true, description: 'Pass as `after` (with the same orderBy) for the next page; null on the last page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Pass as `after` (with the same orderBy) for the next page; null on the last page.',
+  })
   nextCursor: string | null;
 }
 
@@ -165,13 +184,20 @@ export class SupervisionEvidenceItem {
   @Field({ description: 'PETITION_CASE, LISTING, INTERVIEW, CADENCE_OBLIGATION, AGREED_ITEM or PROPOSAL.' })
   kind: string;
 
-  @Field(() => String, { nullable: true, description: 'Case number, action number, meeting type code or minutes number; for a proposal the action its confirmation created, else the case it is about.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Case number, action number, meeting type code or minutes number; for a proposal the action its confirmation created, else the case it is about.',
+  })
   reference: string | null;
 
   @Field()
   status: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: handling, rectification, listing or item due date.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: handling, rectification, listing or item due date.',
+  })
   dueOn: string | null;
 
   @Field(() => String, { nullable: true })
@@ -183,19 +209,36 @@ export class SupervisionEvidenceItem {
   @Field(() => String, { nullable: true, description: 'The responsible, target or owner unit(s).' })
   unitName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Category of a case, current step of a listing, content of an agreed item; a proposal\'s step (and the kind confirmed: REMINDER_OR_INTERVIEW → INTERVIEW).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Category of a case, current step of a listing, content of an agreed item; a proposal's step (and the kind confirmed: REMINDER_OR_INTERVIEW → INTERVIEW).",
+  })
   label: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The rule behind the due date, the action or the proposal (its source article).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The rule behind the due date, the action or the proposal (its source article).',
+  })
   rule: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'A listing: what the listed matter is brought into, as the plugin words it (003 §五: 重点调度、专项督导、实地督查); null for other rows.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'A listing: what the listed matter is brought into, as the plugin words it (003 §五: 重点调度、专项督导、实地督查); null for other rows.',
+  })
   scope?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'A listing, an interview or a proposal: the number of the case it is about, if any.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A listing, an interview or a proposal: the number of the case it is about, if any.',
+  })
   caseNumber?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'A listing or a case: whether the case is a key case (重点案件); null when there is no case.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A listing or a case: whether the case is a key case (重点案件); null when there is no case.',
+  })
   keyCase?: boolean | null;
 }
 

@@ -6,7 +6,12 @@ import { AppError } from '@engine/errors';
 import type { TenantLevel } from '@modules/tenancy/tenant.entity';
 import { tenantByCode } from '@modules/tenancy/tenant-lookup';
 import type { SupervisionStatusFilter } from './dto/supervision-status.inputs';
-import { SortDirection, SupervisionStatusSortField, type SupervisionStatus, type SupervisionStatusPage } from './supervision-status.model';
+import {
+  SortDirection,
+  SupervisionStatusSortField,
+  type SupervisionStatus,
+  type SupervisionStatusPage,
+} from './supervision-status.model';
 
 /** Each sort key as SQL over `s` (supervision_status), with the type its cursor value is compared as. */
 const SORT: Record<SupervisionStatusSortField, { expr: string; type: 'integer' | 'numeric' | 'text' }> = {
@@ -47,7 +52,16 @@ function decodeCursor(after: string, field: SupervisionStatusSortField, directio
   } catch {
     throw bad();
   }
-  if (!Array.isArray(parts) || parts.length !== 4 || parts[0] !== field || parts[1] !== direction || typeof parts[2] !== 'string' || typeof parts[3] !== 'string' || !UUID.test(parts[3])) throw bad();
+  if (
+    !Array.isArray(parts) ||
+    parts.length !== 4 ||
+    parts[0] !== field ||
+    parts[1] !== direction ||
+    typeof parts[2] !== 'string' ||
+    typeof parts[3] !== 'string' ||
+    !UUID.test(parts[3])
+  )
+    throw bad();
   const value = parts[2];
   if (SORT[field].type !== 'text' && !/^-?\d{1,10}(\.\d{1,6})?$/.test(value)) throw bad();
   if (value.length > 500) throw bad();
@@ -152,16 +166,29 @@ export class SupervisionStatusQuery {
       };
       if (filter.level) where.push(`s.level = ${bind(filter.level)}`);
       if (filter.parentCode) where.push(`s.parent_id = ${bind((await tenantByCode(em, filter.parentCode)).id)}`);
-      if (filter.minOverdue !== undefined && filter.minOverdue !== null) where.push(`s.overdue_cases >= ${bind(filter.minOverdue)}`);
-      if (filter.hasListed !== undefined && filter.hasListed !== null) where.push(filter.hasListed ? 's.listed_cases > 0' : 's.listed_cases = 0');
+      if (filter.minOverdue !== undefined && filter.minOverdue !== null)
+        where.push(`s.overdue_cases >= ${bind(filter.minOverdue)}`);
+      if (filter.hasListed !== undefined && filter.hasListed !== null)
+        where.push(filter.hasListed ? 's.listed_cases > 0' : 's.listed_cases = 0');
       if (filter.awaitingRectification !== undefined && filter.awaitingRectification !== null) {
-        where.push(filter.awaitingRectification ? 's.interviews_awaiting_rectification > 0' : 's.interviews_awaiting_rectification = 0');
+        where.push(
+          filter.awaitingRectification
+            ? 's.interviews_awaiting_rectification > 0'
+            : 's.interviews_awaiting_rectification = 0',
+        );
       }
-      if (filter.hasProposed !== undefined && filter.hasProposed !== null) where.push(filter.hasProposed ? 's.proposed_steps > 0' : 's.proposed_steps = 0');
-      const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM supervision_status s WHERE ${where.join(' AND ')}`, params)) as { n: number }[];
+      if (filter.hasProposed !== undefined && filter.hasProposed !== null)
+        where.push(filter.hasProposed ? 's.proposed_steps > 0' : 's.proposed_steps = 0');
+      const [{ n }] = (await em.query(
+        `SELECT count(*)::int AS n FROM supervision_status s WHERE ${where.join(' AND ')}`,
+        params,
+      )) as { n: number }[];
       const sort = SORT[field];
       const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
-      if (cursor) where.push(`(${sort.expr}, s.tenant_id) ${dir === 'DESC' ? '<' : '>'} (${bind(cursor.value)}::${sort.type}, ${bind(cursor.tenantId)}::uuid)`);
+      if (cursor)
+        where.push(
+          `(${sort.expr}, s.tenant_id) ${dir === 'DESC' ? '<' : '>'} (${bind(cursor.value)}::${sort.type}, ${bind(cursor.tenantId)}::uuid)`,
+        );
       // The page first, then the parents' codes for its rows only: joining `tenant` (under its row-level
       // security, an array test per row) before the sort cost a province-wide page ~10 ms at 1,600 tenants.
       const order = `${sort.expr} ${dir}, s.tenant_id ${dir}`;
@@ -180,16 +207,25 @@ export class SupervisionStatusQuery {
       return {
         items: items.map(present),
         totalCount: n,
-        nextCursor: rows.length > limit && last ? encodeCursor({ field, direction, value: last.sort_key, tenantId: last.tenant_id }) : null,
+        nextCursor:
+          rows.length > limit && last
+            ? encodeCursor({ field, direction, value: last.sort_key, tenantId: last.tenant_id })
+            : null,
       };
     });
   }
 }
 
 /** The caller-readable aggregate row of one tenant, or NOT_FOUND. */
-export async function statusRowOf(em: EntityManager, tenantCode: string): Promise<{ tenantId: string; code: string; row: StatusRaw }> {
+export async function statusRowOf(
+  em: EntityManager,
+  tenantCode: string,
+): Promise<{ tenantId: string; code: string; row: StatusRaw }> {
   const tenant = await tenantByCode(em, tenantCode);
-  const [row] = (await em.query(`SELECT ${COLUMNS}, ''::text AS sort_key FROM supervision_status s LEFT JOIN tenant p ON p.id = s.parent_id WHERE s.tenant_id = $1`, [tenant.id])) as StatusRaw[];
+  const [row] = (await em.query(
+    `SELECT ${COLUMNS}, ''::text AS sort_key FROM supervision_status s LEFT JOIN tenant p ON p.id = s.parent_id WHERE s.tenant_id = $1`,
+    [tenant.id],
+  )) as StatusRaw[];
   if (!row) throw AppError.notFound(`Supervision status of "${tenantCode}"`);
   return { tenantId: tenant.id, code: tenant.code, row };
 }

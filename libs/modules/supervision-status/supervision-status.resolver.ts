@@ -5,7 +5,14 @@ import type { RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
 import { SupervisionStatusFilter, SupervisionStatusOrder } from './dto/supervision-status.inputs';
 import { MAX_EVIDENCE_OFFSET, MAX_EVIDENCE_PAGE, SupervisionEvidenceQuery } from './supervision-evidence.query';
-import { SortDirection, SupervisionEvidence, SupervisionMetric, SupervisionStatus, SupervisionStatusPage, SupervisionStatusSortField } from './supervision-status.model';
+import {
+  SortDirection,
+  SupervisionEvidence,
+  SupervisionMetric,
+  SupervisionStatus,
+  SupervisionStatusPage,
+  SupervisionStatusSortField,
+} from './supervision-status.model';
 import { MAX_STATUS_PAGE, SupervisionStatusQuery } from './supervision-status.query';
 
 @Resolver(() => SupervisionStatus)
@@ -18,7 +25,7 @@ export class SupervisionStatusResolver {
   @Allow('read', 'SupervisionStatus')
   @Query(() => SupervisionStatusPage, {
     description:
-      'The superiors\' view: per tenant in the subtree of `tenantCode` that you may read (itself included) — open, overdue and listed cases, interviews awaiting rectification, ' +
+      "The superiors' view: per tenant in the subtree of `tenantCode` that you may read (itself included) — open, overdue and listed cases, interviews awaiting rectification, " +
       `latest rank, cadence compliance, agreed-item completion — from maintained aggregates. Keyset-paginated (\`after\` = nextCursor, same orderBy), at most ${MAX_STATUS_PAGE} per page.`,
   })
   supervisionStatus(
@@ -29,13 +36,26 @@ export class SupervisionStatusResolver {
     @Args('limit', { type: () => Int, defaultValue: 50, description: `At most ${MAX_STATUS_PAGE}.` }) limit = 50,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<SupervisionStatusPage> {
-    if (limit < 1 || limit > MAX_STATUS_PAGE) throw AppError.badInput('limit', `must be between 1 and ${MAX_STATUS_PAGE}`);
-    if (after !== undefined && after !== null && (after.length === 0 || after.length > 1000)) throw AppError.badInput('after', 'is not a cursor this API returned');
-    return this.query.page(ctx, tenantCode, filter ?? {}, orderBy?.field ?? SupervisionStatusSortField.NAME, orderBy?.direction ?? SortDirection.ASC, limit, after ?? null);
+    if (limit < 1 || limit > MAX_STATUS_PAGE)
+      throw AppError.badInput('limit', `must be between 1 and ${MAX_STATUS_PAGE}`);
+    if (after !== undefined && after !== null && (after.length === 0 || after.length > 1000))
+      throw AppError.badInput('after', 'is not a cursor this API returned');
+    return this.query.page(
+      ctx,
+      tenantCode,
+      filter ?? {},
+      orderBy?.field ?? SupervisionStatusSortField.NAME,
+      orderBy?.direction ?? SortDirection.ASC,
+      limit,
+      after ?? null,
+    );
   }
 
   @Allow('read', 'SupervisionStatus')
-  @Query(() => SupervisionEvidence, { description: 'The drill-down: the rows behind one number of one tenant\'s status (read-only; no petitioner personal data).' })
+  @Query(() => SupervisionEvidence, {
+    description:
+      "The drill-down: the rows behind one number of one tenant's status (read-only; no petitioner personal data).",
+  })
   supervisionEvidence(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
@@ -43,8 +63,10 @@ export class SupervisionStatusResolver {
     @Args('limit', { type: () => Int, defaultValue: 50, description: `At most ${MAX_EVIDENCE_PAGE}.` }) limit = 50,
     @Args('offset', { type: () => Int, defaultValue: 0, description: `At most ${MAX_EVIDENCE_OFFSET}.` }) offset = 0,
   ): Promise<SupervisionEvidence> {
-    if (limit < 1 || limit > MAX_EVIDENCE_PAGE) throw AppError.badInput('limit', `must be between 1 and ${MAX_EVIDENCE_PAGE}`);
-    if (offset < 0 || offset > MAX_EVIDENCE_OFFSET) throw AppError.badInput('offset', `must be between 0 and ${MAX_EVIDENCE_OFFSET}`);
+    if (limit < 1 || limit > MAX_EVIDENCE_PAGE)
+      throw AppError.badInput('limit', `must be between 1 and ${MAX_EVIDENCE_PAGE}`);
+    if (offset < 0 || offset > MAX_EVIDENCE_OFFSET)
+      throw AppError.badInput('offset', `must be between 0 and ${MAX_EVIDENCE_OFFSET}`);
     return this.evidenceQuery.evidence(ctx, tenantCode, metric, limit, offset);
   }
 }

@@ -25,20 +25,32 @@ export class SupervisionStatusService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register({ name: REFRESH_ALL_JOB, handle: () => this.refreshAll().then(() => undefined) });
-    this.jobs.register({ name: REFRESH_TENANT_JOB, handle: (data: { tenantId: string; asOf: string }) => this.refreshTenant(data.tenantId, data.asOf) });
+    this.jobs.register({
+      name: REFRESH_TENANT_JOB,
+      handle: (data: { tenantId: string; asOf: string }) => this.refreshTenant(data.tenantId, data.asOf),
+    });
     this.jobs.repeat(REFRESH_ALL_JOB, 3600_000);
   }
 
   /** Enqueues a refresh for every tenant whose overdue count is not as of today; returns how many. */
   async refreshAll(): Promise<number> {
     const today = shanghaiDateOf(this.clock.now());
-    const stale = (await this.db.run(RequestContext.platform(), ({ em }) => em.query(`SELECT supervision_status_stale($1) AS id`, [today]))) as { id: string }[];
-    for (const { id } of stale) await this.jobs.enqueue(REFRESH_TENANT_JOB, { tenantId: id, asOf: today }, { jobId: jobId('status-refresh', id, today) });
+    const stale = (await this.db.run(RequestContext.platform(), ({ em }) =>
+      em.query(`SELECT supervision_status_stale($1) AS id`, [today]),
+    )) as { id: string }[];
+    for (const { id } of stale)
+      await this.jobs.enqueue(
+        REFRESH_TENANT_JOB,
+        { tenantId: id, asOf: today },
+        { jobId: jobId('status-refresh', id, today) },
+      );
     return stale.length;
   }
 
   /** Recounts one tenant's row as of `asOf` (default: today in Beijing by the Clock). */
   async refreshTenant(tenantId: string, asOf = shanghaiDateOf(this.clock.now())): Promise<void> {
-    await this.db.run(RequestContext.forTenantJob(tenantId), ({ em }) => em.query(`SELECT supervision_status_refresh($1, $2)`, [tenantId, asOf]));
+    await this.db.run(RequestContext.forTenantJob(tenantId), ({ em }) =>
+      em.query(`SELECT supervision_status_refresh($1, $2)`, [tenantId, asOf]),
+    );
   }
 }

@@ -54,7 +54,12 @@ export class ActionWriter {
   ) {}
 
   /** Creates the action unless one with the same dedupe key exists (then null). */
-  async create(em: EntityManager, tenant: Tenant, spec: ActionSpec, recordedWith: readonly string[] = []): Promise<SupervisionAction | null> {
+  async create(
+    em: EntityManager,
+    tenant: Tenant,
+    spec: ActionSpec,
+    recordedWith: readonly string[] = [],
+  ): Promise<SupervisionAction | null> {
     if (await em.exists(SupervisionAction, { where: { tenantId: tenant.id, dedupeKey: spec.dedupeKey } })) return null;
     const now = this.clock.now();
     const number = await nextNumber(em, tenant, spec.kind, shanghaiDateOf(now).slice(0, 4));
@@ -86,36 +91,86 @@ export class ActionWriter {
     );
     const drafts = await this.openingMessages(em, tenant, action, spec.unit);
     for (const department of recordedWith) {
-      drafts.push({ channel: OutboxChannel.EMAIL, recipient: `department:${department}`, subject: `备案：${action.number}`, body: `${tenant.name}对${spec.unit.name}${KIND_WORDS[action.kind]}（${action.ruleSource}），报送备案。`, dedupeKey: `action:${action.id}:recorded:${department}`, refId: action.id });
+      drafts.push({
+        channel: OutboxChannel.EMAIL,
+        recipient: `department:${department}`,
+        subject: `备案：${action.number}`,
+        body: `${tenant.name}对${spec.unit.name}${KIND_WORDS[action.kind]}（${action.ruleSource}），报送备案。`,
+        dedupeKey: `action:${action.id}:recorded:${department}`,
+        refId: action.id,
+      });
     }
     await this.outbox.write(em, tenant.id, drafts);
     return action;
   }
 
   /** An in-app note to the unit's users about a later step (an interview held, a listing advanced). */
-  async notifyUnit(em: EntityManager, tenant: Tenant, action: SupervisionAction, unitId: string, event: string, subjectText: string, body: string): Promise<void> {
+  async notifyUnit(
+    em: EntityManager,
+    tenant: Tenant,
+    action: SupervisionAction,
+    unitId: string,
+    event: string,
+    subjectText: string,
+    body: string,
+  ): Promise<void> {
     const users = (await unitRecipients(em, [unitId])).get(unitId) ?? [];
     await this.outbox.write(
       em,
       tenant.id,
-      users.map((u) => ({ channel: OutboxChannel.IN_APP, recipient: `user:${u}`, subject: subjectText, body, dedupeKey: `action:${action.id}:${event}:${u}`, refId: action.id })),
+      users.map((u) => ({
+        channel: OutboxChannel.IN_APP,
+        recipient: `user:${u}`,
+        subject: subjectText,
+        body,
+        dedupeKey: `action:${action.id}:${event}:${u}`,
+        refId: action.id,
+      })),
     );
   }
 
-  private async openingMessages(em: EntityManager, tenant: Tenant, action: SupervisionAction, unit: SupervisedUnit): Promise<OutboxDraft[]> {
+  private async openingMessages(
+    em: EntityManager,
+    tenant: Tenant,
+    action: SupervisionAction,
+    unit: SupervisedUnit,
+  ): Promise<OutboxDraft[]> {
     const users = (await unitRecipients(em, [unit.id])).get(unit.id) ?? [];
     const subjectText = `${KIND_WORDS[action.kind]}：${action.number}`;
     const reason = typeof action.detail.reasonName === 'string' ? `，事由：${action.detail.reasonName}` : '';
     const due = action.dueOn ? `，时限${action.dueOn}` : '';
     const body = `${tenant.name}信访工作联席会议对${unit.name}${KIND_WORDS[action.kind]}（${action.ruleSource}${reason}${due}）。`;
     const inApp = (recipients: readonly string[], tag: string): OutboxDraft[] =>
-      recipients.map((u) => ({ channel: OutboxChannel.IN_APP, recipient: `user:${u}`, subject: subjectText, body, dedupeKey: `action:${action.id}:${tag}:${u}`, refId: action.id }));
+      recipients.map((u) => ({
+        channel: OutboxChannel.IN_APP,
+        recipient: `user:${u}`,
+        subject: subjectText,
+        body,
+        dedupeKey: `action:${action.id}:${tag}:${u}`,
+        refId: action.id,
+      }));
     const drafts = inApp(users, 'opened');
     if (action.kind === SupervisionActionKind.REMINDER && action.channel === OutboxChannel.SMS) {
-      drafts.push(...users.map((u) => ({ channel: OutboxChannel.SMS, recipient: `user:${u}`, subject: subjectText, body, dedupeKey: `action:${action.id}:sms:${u}`, refId: action.id })));
+      drafts.push(
+        ...users.map((u) => ({
+          channel: OutboxChannel.SMS,
+          recipient: `user:${u}`,
+          subject: subjectText,
+          body,
+          dedupeKey: `action:${action.id}:sms:${u}`,
+          refId: action.id,
+        })),
+      );
     }
     if (action.kind === SupervisionActionKind.REMINDER && action.channel === OutboxChannel.LETTER) {
-      drafts.push({ channel: OutboxChannel.LETTER, recipient: `unit:${unit.id}`, subject: `提醒函 ${action.number}`, body: `${body}提醒函：${letterPath(action.id)}`, dedupeKey: `action:${action.id}:letter`, refId: action.id });
+      drafts.push({
+        channel: OutboxChannel.LETTER,
+        recipient: `unit:${unit.id}`,
+        subject: `提醒函 ${action.number}`,
+        body: `${body}提醒函：${letterPath(action.id)}`,
+        dedupeKey: `action:${action.id}:letter`,
+        refId: action.id,
+      });
     }
     if (action.kind === SupervisionActionKind.ACCOUNTABILITY) {
       drafts.push(...inApp(await roleRecipients(em, tenant.id, [Role.CHIEF_CONVENER, Role.CONVENER]), 'conveners'));

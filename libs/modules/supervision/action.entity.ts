@@ -7,7 +7,7 @@ import { SupervisionActionKind } from './enums';
 /** A step of a listing or an interview, as recorded. */
 @ObjectType('SupervisionStep')
 export class SupervisionStep {
-  @Field({ description: 'The plugin\'s step code (FILE, ISSUE_NOTICE… or FORM_TEAM…).' })
+  @Field({ description: "The plugin's step code (FILE, ISSUE_NOTICE… or FORM_TEAM…)." })
   code: string;
 
   @Field()
@@ -44,7 +44,7 @@ export class SupervisionAction {
   issuerName: string;
 
   @Column({ type: 'text' })
-  @Field({ description: 'Number, e.g. 示范信访提醒〔2026〕1号 (the reminder letter\'s number).' })
+  @Field({ description: "Number, e.g. 示范信访提醒〔2026〕1号 (the reminder letter's number)." })
   number: string;
 
   @Column({ type: 'text' })
@@ -80,7 +80,9 @@ export class SupervisionAction {
   ruleSource: string;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  @Field(() => JSONScalar, { description: 'The evidence: which notices and ranks, reminders, flags, the overdue interview…' })
+  @Field(() => JSONScalar, {
+    description: 'The evidence: which notices and ranks, reminders, flags, the overdue interview…',
+  })
   facts: Record<string, unknown>;
 
   @Column({ type: 'text', nullable: true })
@@ -104,11 +106,17 @@ export class SupervisionAction {
   steps: SupervisionStep[];
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  @Field(() => JSONScalar, { description: 'Per kind: the reminder\'s reason; the interview\'s team, targets, matters, record, signatures and rectification report; the accountability decision.' })
+  @Field(() => JSONScalar, {
+    description:
+      "Per kind: the reminder's reason; the interview's team, targets, matters, record, signatures and rectification report; the accountability decision.",
+  })
   detail: Record<string, unknown>;
 
   @Column({ name: 'due_on', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The listing\'s time limit (责令限期) or the rectification report\'s due date.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The listing's time limit (责令限期) or the rectification report's due date.",
+  })
   dueOn: string | null;
 
   @Column({ name: 'due_provisional', type: 'boolean', default: false })

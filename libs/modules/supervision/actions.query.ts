@@ -33,7 +33,10 @@ export class ActionsQuery {
       this.filtered(qb, filter);
       const unit = actsForUnit(ctx);
       if (unit) qb.andWhere('a.target_unit_id = :mine', { mine: unit });
-      return this.describe(em, await qb.orderBy('a.opened_at', 'DESC').addOrderBy('a.number', 'DESC').take(filter.limit).getMany());
+      return this.describe(
+        em,
+        await qb.orderBy('a.opened_at', 'DESC').addOrderBy('a.number', 'DESC').take(filter.limit).getMany(),
+      );
     });
   }
 
@@ -54,7 +57,10 @@ export class ActionsQuery {
       await openAncestors(this.db, tx, ctx);
       const qb = tx.em.createQueryBuilder(SupervisionAction, 'a').where(concern.sql, concern.params);
       this.filtered(qb, filter);
-      return this.describe(tx.em, await qb.orderBy('a.opened_at', 'DESC').addOrderBy('a.number', 'DESC').take(filter.limit).getMany());
+      return this.describe(
+        tx.em,
+        await qb.orderBy('a.opened_at', 'DESC').addOrderBy('a.number', 'DESC').take(filter.limit).getMany(),
+      );
     });
   }
 
@@ -67,14 +73,32 @@ export class ActionsQuery {
   /** Unit, issuer and evidence chain, loaded for all actions at once, in the caller's transaction. */
   async describe(em: EntityManager, actions: SupervisionAction[], withChain = true): Promise<SupervisionAction[]> {
     if (!actions.length) return actions;
-    const chains = withChain ? await this.chains(em, actions.map((a) => a.id)) : new Map<string, SupervisionAction[]>();
+    const chains = withChain
+      ? await this.chains(
+          em,
+          actions.map((a) => a.id),
+        )
+      : new Map<string, SupervisionAction[]>();
     const all = [...actions, ...[...chains.values()].flat()];
-    const units = await unitsByIds(em, all.map((a) => a.targetUnitId));
+    const units = await unitsByIds(
+      em,
+      all.map((a) => a.targetUnitId),
+    );
     const tenantIds = [...new Set(all.map((a) => a.tenantId))];
-    const names = new Map((await em.find(Tenant, { where: { id: In(tenantIds) }, select: { id: true, name: true } })).map((t) => [t.id, t.name]));
+    const names = new Map(
+      (await em.find(Tenant, { where: { id: In(tenantIds) }, select: { id: true, name: true } })).map((t) => [
+        t.id,
+        t.name,
+      ]),
+    );
     for (const a of all) {
       const u = units.get(a.targetUnitId);
-      Object.assign(a, { unitName: u?.name ?? '', unitKind: u?.kind, targetTenantCode: u?.childTenantCode ?? null, issuerName: names.get(a.tenantId) ?? '' });
+      Object.assign(a, {
+        unitName: u?.name ?? '',
+        unitKind: u?.kind,
+        targetTenantCode: u?.childTenantCode ?? null,
+        issuerName: names.get(a.tenantId) ?? '',
+      });
     }
     for (const a of actions) Object.assign(a, { evidenceChain: chains.get(a.id) ?? [] });
     return actions;
@@ -93,7 +117,12 @@ export class ActionsQuery {
     );
     const out = new Map<string, SupervisionAction[]>();
     if (!links.length) return out;
-    const found = new Map((await em.find(SupervisionAction, { where: { id: In([...new Set(links.map((l) => l.id))]) } })).map((a) => [a.id, a]));
+    const found = new Map(
+      (await em.find(SupervisionAction, { where: { id: In([...new Set(links.map((l) => l.id))]) } })).map((a) => [
+        a.id,
+        a,
+      ]),
+    );
     for (const l of links) {
       const a = found.get(l.id);
       if (!a) continue;

@@ -33,7 +33,10 @@ export class ActionsResolver {
   ) {}
 
   @Allow('read', 'SupervisionAction')
-  @Query(() => [SupervisionAction], { description: 'A tenant\'s supervision actions (提醒, 挂牌督办, 约谈, 问责…), newest first, each with its rule, facts and steps.' })
+  @Query(() => [SupervisionAction], {
+    description:
+      "A tenant's supervision actions (提醒, 挂牌督办, 约谈, 问责…), newest first, each with its rule, facts and steps.",
+  })
   supervisionActions(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
@@ -42,92 +45,139 @@ export class ActionsResolver {
     @Args('unitId', { type: () => ID, nullable: true }) unitId: string | undefined,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<SupervisionAction[]> {
-    return this.query.list(ctx, tenantCode, { kind: kind ?? undefined, status: codeArg(status, 'status'), unitId: optionalIdArg(unitId, 'unitId'), limit: clamp(limit) });
+    return this.query.list(ctx, tenantCode, {
+      kind: kind ?? undefined,
+      status: codeArg(status, 'status'),
+      unitId: optionalIdArg(unitId, 'unitId'),
+      limit: clamp(limit),
+    });
   }
 
   @Allow('read', 'SupervisionAction')
   @Query(() => SupervisionAction, { nullable: true })
-  supervisionAction(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<SupervisionAction | null> {
+  supervisionAction(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SupervisionAction | null> {
     return this.query.byId(ctx, idArg(id, 'id'));
   }
 
   @Allow('read', 'SupervisionAction')
-  @Query(() => [SupervisionAction], { description: 'Actions concerning the caller: ancestors\' actions about its township, its tenant\'s about its unit.' })
+  @Query(() => [SupervisionAction], {
+    description: "Actions concerning the caller: ancestors' actions about its township, its tenant's about its unit.",
+  })
   receivedSupervisionActions(
     @Ctx() ctx: RequestContext,
     @Args('kind', { type: () => SupervisionActionKind, nullable: true }) kind: SupervisionActionKind | undefined,
     @Args('status', { type: () => String, nullable: true }) status: string | undefined,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<SupervisionAction[]> {
-    return this.query.received(ctx, { kind: kind ?? undefined, status: codeArg(status, 'status'), limit: clamp(limit) });
+    return this.query.received(ctx, {
+      kind: kind ?? undefined,
+      status: codeArg(status, 'status'),
+      limit: clamp(limit),
+    });
   }
 
   @Allow('read', 'SupervisionFlag')
   @Query(() => [SupervisionFlag], { description: 'Concerns the office flagged, newest first.' })
-  supervisionFlags(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string, @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number): Promise<SupervisionFlag[]> {
+  supervisionFlags(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
+  ): Promise<SupervisionFlag[]> {
     return this.flags.list(ctx, tenantCode, clamp(limit));
   }
 
   @Allow('create', 'SupervisionFlag')
-  @Mutation(() => SupervisionFlag, { description: 'The office flags a concern (造成严重影响, 越级访…); the ladder\'s FLAGGED rules act on it.' })
+  @Mutation(() => SupervisionFlag, {
+    description: "The office flags a concern (造成严重影响, 越级访…); the ladder's FLAGGED rules act on it.",
+  })
   flagSupervisionConcern(@Ctx() ctx: RequestContext, @Args('input') input: FlagConcernInput): Promise<SupervisionFlag> {
     return this.actions.flag(ctx, input);
   }
 
   @Allow('create', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, { description: 'The office reminds a unit (提醒): by SMS or a numbered letter as the plugin says for the severity.' })
+  @Mutation(() => SupervisionAction, {
+    description: 'The office reminds a unit (提醒): by SMS or a numbered letter as the plugin says for the severity.',
+  })
   issueReminder(@Ctx() ctx: RequestContext, @Args('input') input: IssueReminderInput): Promise<SupervisionAction> {
     return this.actions.issueReminder(ctx, input);
   }
 
   @Allow('create', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, { description: 'The office lists a matter for supervision (挂牌督办) with a time limit.' })
+  @Mutation(() => SupervisionAction, {
+    description: 'The office lists a matter for supervision (挂牌督办) with a time limit.',
+  })
   openListing(@Ctx() ctx: RequestContext, @Args('input') input: OpenListingInput): Promise<SupervisionAction> {
     return this.actions.openListing(ctx, input);
   }
 
   @Allow('update', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, { description: 'The next step of the plugin\'s listing procedure; the acceptance step must pass before delisting.' })
+  @Mutation(() => SupervisionAction, {
+    description: "The next step of the plugin's listing procedure; the acceptance step must pass before delisting.",
+  })
   advanceListing(@Ctx() ctx: RequestContext, @Args('input') input: AdvanceListingInput): Promise<SupervisionAction> {
     return this.actions.advanceListing(ctx, input);
   }
 
   @Allow('create', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, { description: 'The office or a convener opens an interview (约谈) of a unit of the plugin\'s target kinds.' })
+  @Mutation(() => SupervisionAction, {
+    description: "The office or a convener opens an interview (约谈) of a unit of the plugin's target kinds.",
+  })
   openInterview(@Ctx() ctx: RequestContext, @Args('input') input: OpenInterviewInput): Promise<SupervisionAction> {
     return this.interviews.open(ctx, input);
   }
 
   @Allow('create', 'SupervisionAction')
   @Mutation(() => SupervisionAction, { description: 'Team, targets and matters of a planned interview.' })
-  prepareInterview(@Ctx() ctx: RequestContext, @Args('input') input: PrepareInterviewInput): Promise<SupervisionAction> {
+  prepareInterview(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: PrepareInterviewInput,
+  ): Promise<SupervisionAction> {
     return this.interviews.prepare(ctx, input);
   }
 
   @Allow('approve', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, { description: 'The convener the plugin names for the severity holds the interview; both sides sign where the plugin says so.' })
+  @Mutation(() => SupervisionAction, {
+    description:
+      'The convener the plugin names for the severity holds the interview; both sides sign where the plugin says so.',
+  })
   holdInterview(@Ctx() ctx: RequestContext, @Args('input') input: HoldInterviewInput): Promise<SupervisionAction> {
     return this.interviews.hold(ctx, input);
   }
 
   @Allow('report', 'SupervisionAction')
   @Mutation(() => SupervisionAction, { description: 'The interviewed unit files its written rectification report.' })
-  fileRectificationReport(@Ctx() ctx: RequestContext, @Args('input') input: RectificationReportInput): Promise<SupervisionAction> {
+  fileRectificationReport(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RectificationReportInput,
+  ): Promise<SupervisionAction> {
     return this.interviews.fileRectificationReport(ctx, input);
   }
 
   @Allow('approve', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, { description: 'The conveners decide accountability (问责) with the plugin\'s recommendation rights and sanctions.' })
-  decideAccountability(@Ctx() ctx: RequestContext, @Args('input') input: DecideAccountabilityInput): Promise<SupervisionAction> {
+  @Mutation(() => SupervisionAction, {
+    description: "The conveners decide accountability (问责) with the plugin's recommendation rights and sanctions.",
+  })
+  decideAccountability(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: DecideAccountabilityInput,
+  ): Promise<SupervisionAction> {
     return this.interviews.decideAccountability(ctx, input);
   }
 
-  @ResolveField(() => [SupervisionAction], { description: 'The actions that led to this one (caused_by), nearest first.' })
+  @ResolveField(() => [SupervisionAction], {
+    description: 'The actions that led to this one (caused_by), nearest first.',
+  })
   evidenceChain(@Parent() action: SupervisionAction): SupervisionAction[] {
     return action.evidenceChain ?? [];
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'For a reminder sent by letter: where to download the letter (提醒函, DOCX).' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'For a reminder sent by letter: where to download the letter (提醒函, DOCX).',
+  })
   letterUrl(@Parent() action: SupervisionAction): string | null {
     return action.kind === SupervisionActionKind.REMINDER && action.channel === 'LETTER' ? letterPath(action.id) : null;
   }

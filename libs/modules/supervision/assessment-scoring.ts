@@ -53,7 +53,13 @@ export interface Judgement {
  * no score and no outcome (`NOT_JUDGED`), and a person may record the jurisdiction's own result where the
  * plugin says who (`outcomeRecordedBy`).
  */
-export function judge(counts: readonly AssessmentCount[], input: AssessmentInput, scoring: AssessmentScoring | undefined, hook?: (input: AssessmentInput) => number, pluginId = 'plugin'): Judgement {
+export function judge(
+  counts: readonly AssessmentCount[],
+  input: AssessmentInput,
+  scoring: AssessmentScoring | undefined,
+  hook?: (input: AssessmentInput) => number,
+  pluginId = 'plugin',
+): Judgement {
   if (hook) {
     let value: number;
     try {
@@ -64,13 +70,33 @@ export function judge(counts: readonly AssessmentCount[], input: AssessmentInput
     if (Number.isFinite(value) && value >= 0 && value <= 100) {
       const score = Math.round(value * 100) / 100;
       return scoring
-        ? { score, passed: score >= scoring.passMark, judgedBy: 'PLUGIN_HOOK', formula: `scoreAssessment hook (${pluginId}), pass at ${scoring.passMark} (${scoring.source})` }
-        : { score, passed: null, judgedBy: null, formula: `scoreAssessment hook (${pluginId}); no pass mark stated: not judged` };
+        ? {
+            score,
+            passed: score >= scoring.passMark,
+            judgedBy: 'PLUGIN_HOOK',
+            formula: `scoreAssessment hook (${pluginId}), pass at ${scoring.passMark} (${scoring.source})`,
+          }
+        : {
+            score,
+            passed: null,
+            judgedBy: null,
+            formula: `scoreAssessment hook (${pluginId}); no pass mark stated: not judged`,
+          };
     }
   }
   if (scoring) {
     const score = Math.max(0, scoring.full - scoring.perEvent * countedEvents(counts, input));
-    return { score, passed: score >= scoring.passMark, judgedBy: 'PLUGIN_SCORING', formula: `${scoring.full} − ${scoring.perEvent} per counted event, pass at ${scoring.passMark} (${scoring.source})` };
+    return {
+      score,
+      passed: score >= scoring.passMark,
+      judgedBy: 'PLUGIN_SCORING',
+      formula: `${scoring.full} − ${scoring.perEvent} per counted event, pass at ${scoring.passMark} (${scoring.source})`,
+    };
   }
-  return { score: null, passed: null, judgedBy: null, formula: 'no scoring stated by the source: facts only, not judged' };
+  return {
+    score: null,
+    passed: null,
+    judgedBy: null,
+    formula: 'no scoring stated by the source: facts only, not judged',
+  };
 }

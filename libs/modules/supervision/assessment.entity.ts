@@ -50,29 +50,46 @@ export class Assessment {
   unitKind: MemberUnitKind;
 
   @Column({ type: 'jsonb' })
-  @Field(() => JSONScalar, { description: 'What was counted: notices, listings, interviews, accountability, metrics (as the plugin says).' })
+  @Field(() => JSONScalar, {
+    description: 'What was counted: notices, listings, interviews, accountability, metrics (as the plugin says).',
+  })
   counts: Record<string, unknown>;
 
   @Column({ type: 'numeric', transformer: numeric, nullable: true })
-  @Field(() => Float, { nullable: true, description: 'The score by the plugin\'s formula or hook; null when the source states no scoring (facts only).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The score by the plugin's formula or hook; null when the source states no scoring (facts only).",
+  })
   score: number | null;
 
   @Column({ type: 'boolean', nullable: true })
-  @Field(() => Boolean, { nullable: true, description: 'Passed or failed, by the plugin\'s formula against its pass mark or as recorded by the person the plugin names; null when not judged.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Passed or failed, by the plugin's formula against its pass mark or as recorded by the person the plugin names; null when not judged.",
+  })
   passed: boolean | null;
 
   @Field(() => AssessmentOutcome)
   outcome: AssessmentOutcome;
 
-  @Field(() => [String], { description: 'Evaluations this result is an input to (002 §四(四): 平安社区、年度绩效考评), as the plugin says.' })
+  @Field(() => [String], {
+    description: 'Evaluations this result is an input to (002 §四(四): 平安社区、年度绩效考评), as the plugin says.',
+  })
   feedsInto: string[];
 
   @Column({ name: 'judged_by', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'PLUGIN_SCORING, PLUGIN_HOOK or RECORDED (the jurisdiction\'s own result, recorded); null: not judged.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "PLUGIN_SCORING, PLUGIN_HOOK or RECORDED (the jurisdiction's own result, recorded); null: not judged.",
+  })
   judgedBy: string | null;
 
   @Column({ name: 'outcome_basis', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'A recorded outcome: the jurisdiction\'s decision it rests on (考核结果, document number).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "A recorded outcome: the jurisdiction's decision it rests on (考核结果, document number).",
+  })
   outcomeBasis: string | null;
 
   @Column({ name: 'outcome_recorded_by', type: 'uuid', nullable: true })
@@ -83,7 +100,10 @@ export class Assessment {
   outcomeRecordedAt: Date | null;
 
   @Column({ name: 'reported_at', type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When the results were reported to the plugin\'s departments (003 §七: 向县目标绩效部门通报).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the results were reported to the plugin's departments (003 §七: 向县目标绩效部门通报).",
+  })
   reportedAt: Date | null;
 
   @Column({ type: 'boolean', default: false })

@@ -38,12 +38,32 @@ export async function upsertAssessment(em: EntityManager, r: AssessmentRow): Pro
        veto_reason = CASE WHEN assessment.judged_by = 'RECORDED' AND EXCLUDED.judged_by IS NULL THEN assessment.veto_reason ELSE EXCLUDED.veto_reason END,
        judged_by = CASE WHEN assessment.judged_by = 'RECORDED' AND EXCLUDED.judged_by IS NULL THEN assessment.judged_by ELSE EXCLUDED.judged_by END,
        rule = EXCLUDED.rule, computed_at = EXCLUDED.computed_at`,
-    [r.tenantId, r.period, r.range.start, r.range.end, r.unitId, r.targetTenantId, JSON.stringify(r.counts), r.score, r.passed, r.judgedBy, r.passed === false && r.vetoReason !== null, r.passed === false ? r.vetoReason : null, r.rule, r.computedAt],
+    [
+      r.tenantId,
+      r.period,
+      r.range.start,
+      r.range.end,
+      r.unitId,
+      r.targetTenantId,
+      JSON.stringify(r.counts),
+      r.score,
+      r.passed,
+      r.judgedBy,
+      r.passed === false && r.vetoReason !== null,
+      r.passed === false ? r.vetoReason : null,
+      r.rule,
+      r.computedAt,
+    ],
   );
 }
 
 /** Notices (bottom places, special notices, named criticism), listings, interviews and accountability per unit in the period. */
-export async function eventCounts(em: EntityManager, tenantId: string, range: PeriodRange, ids: readonly string[]): Promise<Map<string, EventCounts>> {
+export async function eventCounts(
+  em: EntityManager,
+  tenantId: string,
+  range: PeriodRange,
+  ids: readonly string[],
+): Promise<Map<string, EventCounts>> {
   const out = new Map<string, EventCounts>();
   const at = (id: string): EventCounts => {
     let e = out.get(id);

@@ -21,26 +21,42 @@ export class AssessmentResolver {
   ) {}
 
   @Allow('approve', 'Assessment')
-  @Mutation(() => Assessment, { description: 'Records the jurisdiction\'s own result (合格/不合格, with its basis) where the plugin names who records it and states no formula; a failure carries the one-vote veto and can fire ASSESSMENT_FAILED rules.' })
-  recordAssessmentOutcome(@Ctx() ctx: RequestContext, @Args('input') input: RecordAssessmentOutcomeInput): Promise<Assessment> {
+  @Mutation(() => Assessment, {
+    description:
+      "Records the jurisdiction's own result (合格/不合格, with its basis) where the plugin names who records it and states no formula; a failure carries the one-vote veto and can fire ASSESSMENT_FAILED rules.",
+  })
+  recordAssessmentOutcome(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RecordAssessmentOutcomeInput,
+  ): Promise<Assessment> {
     return this.outcomes.record(ctx, input);
   }
 
   @Allow('create', 'Assessment')
-  @Mutation(() => [Assessment], { description: 'The office reports a period\'s results to the plugin\'s departments (003 §七: 考核结果向县目标绩效部门通报), once per department.' })
+  @Mutation(() => [Assessment], {
+    description:
+      "The office reports a period's results to the plugin's departments (003 §七: 考核结果向县目标绩效部门通报), once per department.",
+  })
   reportAssessmentResults(@Ctx() ctx: RequestContext, @Args('input') input: RunAssessmentInput): Promise<Assessment[]> {
     return this.outcomes.report(ctx, input);
   }
 
   @Allow('read', 'Assessment')
-  @Query(() => [Assessment], { description: 'Assessments (考核) of the tenant\'s units, newest period first, lowest score first.' })
+  @Query(() => [Assessment], {
+    description: "Assessments (考核) of the tenant's units, newest period first, lowest score first.",
+  })
   assessments(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
     @Args('period', { type: () => AssessmentPeriod, nullable: true }) period: AssessmentPeriod | undefined,
     @Args('periodStart', { type: () => String, nullable: true }) periodStart: string | undefined,
   ): Promise<Assessment[]> {
-    return this.service.list(ctx, tenantCode, period ?? undefined, periodStart ? dateArg(periodStart, 'periodStart') : undefined);
+    return this.service.list(
+      ctx,
+      tenantCode,
+      period ?? undefined,
+      periodStart ? dateArg(periodStart, 'periodStart') : undefined,
+    );
   }
 
   @Allow('create', 'Assessment')
@@ -50,7 +66,9 @@ export class AssessmentResolver {
   }
 
   @Allow('read', 'OutboxMessage')
-  @Query(() => [OutboxMessage], { description: 'The office\'s outbox: every notification supervision sent or will send, with the adapter\'s receipt.' })
+  @Query(() => [OutboxMessage], {
+    description: "The office's outbox: every notification supervision sent or will send, with the adapter's receipt.",
+  })
   outboxMessages(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,

@@ -18,7 +18,14 @@ import type { AssessmentPeriod } from './enums';
 import { afterDecision } from './jobs';
 import { computeMetrics } from './metrics.repository';
 import { periodFrom } from './periods';
-import { actsForUnit, pluginOf, supervisedUnits, supervisionRulesOf, tenantByCode, unitsByIds } from './supervision-rules';
+import {
+  actsForUnit,
+  pluginOf,
+  supervisedUnits,
+  supervisionRulesOf,
+  tenantByCode,
+  unitsByIds,
+} from './supervision-rules';
 
 /**
  * The periodic assessment (考核) of the assessed units, per the plugin's `assessment`: what it counts
@@ -39,18 +46,33 @@ export class AssessmentService {
   async run(ctx: RequestContext, input: RunAssessmentInput): Promise<Assessment[]> {
     const out = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('Assessment', { tenantId: tenant.id }))) throw SUPERVISION_ERRORS.forbidden('OFFICE_RUNS_ASSESSMENTS');
+      if (!ctx.ability.can('create', subject('Assessment', { tenantId: tenant.id })))
+        throw SUPERVISION_ERRORS.forbidden('OFFICE_RUNS_ASSESSMENTS');
       const rules = await supervisionRulesOf(em, tenant);
       const assessment = rules.assessment;
-      if (!assessment) throw SUPERVISION_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', { what: ASSESSMENT });
-      if ((input.period as string) !== assessment.period) throw SUPERVISION_ERRORS.badInput('input.period', 'WRONG_PERIOD', { period: assessment.period, source: assessment.source });
+      if (!assessment)
+        throw SUPERVISION_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', { what: ASSESSMENT });
+      if ((input.period as string) !== assessment.period)
+        throw SUPERVISION_ERRORS.badInput('input.period', 'WRONG_PERIOD', {
+          period: assessment.period,
+          source: assessment.source,
+        });
       const range = periodFrom(input.period, input.periodStart);
       if ('problem' in range) throw periodProblem('input.periodStart', range.problem);
       const today = shanghaiDateOf(this.clock.now());
       if (range.start > today) throw SUPERVISION_ERRORS.badInput('input.periodStart', 'PERIOD_NOT_BEGUN');
-      const units = await supervisedUnits(em, tenant.id, assessment.assessed ?? rules.notices?.ranked ?? MEMBER_UNIT_KINDS);
+      const units = await supervisedUnits(
+        em,
+        tenant.id,
+        assessment.assessed ?? rules.notices?.ranked ?? MEMBER_UNIT_KINDS,
+      );
       const metrics = await computeMetrics(em, tenant.id, units, { ...range, today });
-      const events = await eventCounts(em, tenant.id, range, units.map((u) => u.id));
+      const events = await eventCounts(
+        em,
+        tenant.id,
+        range,
+        units.map((u) => u.id),
+      );
       const hook = hookOf(this.registry, tenant, 'scoreAssessment');
       const counts = assessment.counts as AssessmentCount[];
       const veto = assessment.oneVoteVeto;
@@ -66,7 +88,12 @@ export class AssessmentService {
           range,
           unitId: unit.id,
           targetTenantId: unit.childTenantId,
-          counts: { counted: counts, ...(counts.includes('METRICS') ? { metrics: scoreInput.metrics } : {}), ...e, asOf: today },
+          counts: {
+            counted: counts,
+            ...(counts.includes('METRICS') ? { metrics: scoreInput.metrics } : {}),
+            ...e,
+            asOf: today,
+          },
           score: j.score,
           passed: j.passed,
           judgedBy: j.judgedBy,
@@ -75,19 +102,31 @@ export class AssessmentService {
           computedAt: now,
         });
       }
-      const rows = await em.find(Assessment, { where: { tenantId: tenant.id, period: input.period, periodStart: range.start } });
+      const rows = await em.find(Assessment, {
+        where: { tenantId: tenant.id, period: input.period, periodStart: range.start },
+      });
       return { tenantId: tenant.id, rows: await describeAssessments(em, rows, feeds) };
     });
     await afterDecision(this.jobs, out.tenantId, { ladder: true });
     return out.rows;
   }
 
-  async list(ctx: RequestContext, tenantCode: string, period: AssessmentPeriod | undefined, periodStart: string | undefined): Promise<Assessment[]> {
+  async list(
+    ctx: RequestContext,
+    tenantCode: string,
+    period: AssessmentPeriod | undefined,
+    periodStart: string | undefined,
+  ): Promise<Assessment[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
       const unit = actsForUnit(ctx);
       const rows = await em.find(Assessment, {
-        where: { tenantId: tenant.id, ...(period ? { period } : {}), ...(periodStart ? { periodStart } : {}), ...(unit ? { targetUnitId: unit } : {}) },
+        where: {
+          tenantId: tenant.id,
+          ...(period ? { period } : {}),
+          ...(periodStart ? { periodStart } : {}),
+          ...(unit ? { targetUnitId: unit } : {}),
+        },
         order: { periodStart: 'DESC', score: 'ASC', id: 'ASC' },
         take: 2000,
       });
@@ -97,13 +136,25 @@ export class AssessmentService {
 }
 
 /** Unit names, the outcome in one word, and the evaluations the result is an input to. */
-export async function describeAssessments(em: EntityManager, rows: Assessment[], feedsInto: readonly string[]): Promise<Assessment[]> {
-  const units = await unitsByIds(em, rows.map((r) => r.targetUnitId));
+export async function describeAssessments(
+  em: EntityManager,
+  rows: Assessment[],
+  feedsInto: readonly string[],
+): Promise<Assessment[]> {
+  const units = await unitsByIds(
+    em,
+    rows.map((r) => r.targetUnitId),
+  );
   return rows.map((r) =>
     Object.assign(r, {
       unitName: units.get(r.targetUnitId)?.name ?? '',
       unitKind: units.get(r.targetUnitId)?.kind,
-      outcome: r.passed === null ? AssessmentOutcome.NOT_JUDGED : r.passed ? AssessmentOutcome.PASSED : AssessmentOutcome.FAILED,
+      outcome:
+        r.passed === null
+          ? AssessmentOutcome.NOT_JUDGED
+          : r.passed
+            ? AssessmentOutcome.PASSED
+            : AssessmentOutcome.FAILED,
       feedsInto: [...feedsInto],
     }),
   );

@@ -11,12 +11,19 @@ export class SupervisionDocumentsController {
 
   @Allow('read', 'SupervisionAction')
   @Get('reminders/:id.docx')
-  async reminder(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
+  async reminder(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const { filename, content } = await this.letters.docx(ctx, id);
     res
       .status(200)
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .setHeader('Content-Disposition', `attachment; filename="reminder.docx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="reminder.docx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      )
       .send(content);
   }
 }

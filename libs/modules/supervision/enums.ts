@@ -4,7 +4,10 @@ export enum NoticeKind {
   REGULAR = 'REGULAR',
   SPECIAL = 'SPECIAL',
 }
-registerEnumType(NoticeKind, { name: 'NoticeKind', description: 'Regular notices (定期通报, ranked) or special notices (专项通报, naming units).' });
+registerEnumType(NoticeKind, {
+  name: 'NoticeKind',
+  description: 'Regular notices (定期通报, ranked) or special notices (专项通报, naming units).',
+});
 
 export enum NoticePeriod {
   MONTHLY = 'MONTHLY',
@@ -28,7 +31,10 @@ export enum SupervisionActionKind {
   ACCOUNTABILITY = 'ACCOUNTABILITY',
   NAMED_CRITICISM = 'NAMED_CRITICISM',
 }
-registerEnumType(SupervisionActionKind, { name: 'SupervisionActionKind', description: '提醒, 挂牌督办, 约谈, 问责, 点名批评.' });
+registerEnumType(SupervisionActionKind, {
+  name: 'SupervisionActionKind',
+  description: '提醒, 挂牌督办, 约谈, 问责, 点名批评.',
+});
 
 /** 一般问题 by SMS, 重点问题 by a numbered reminder letter (the plugin's `reminders.channels`). */
 export enum ReminderSeverity {

@@ -25,7 +25,7 @@ export class SupervisionFlag {
   caseId: string | null;
 
   @Column({ type: 'text' })
-  @Field({ description: 'A reason code a FLAGGED rule of the tenant\'s ladder listens to.' })
+  @Field({ description: "A reason code a FLAGGED rule of the tenant's ladder listens to." })
   reason: string;
 
   @Column({ type: 'text' })

@@ -13,8 +13,13 @@ export class FlagsQuery {
   async list(ctx: RequestContext, tenantCode: string, limit: number): Promise<SupervisionFlag[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
-      if (!ctx.ability.can('read', subject('SupervisionFlag', { tenantId: tenant.id }))) throw SUPERVISION_ERRORS.forbidden('FLAGS_READERS');
-      return em.find(SupervisionFlag, { where: { tenantId: tenant.id }, order: { flaggedAt: 'DESC', id: 'DESC' }, take: limit });
+      if (!ctx.ability.can('read', subject('SupervisionFlag', { tenantId: tenant.id })))
+        throw SUPERVISION_ERRORS.forbidden('FLAGS_READERS');
+      return em.find(SupervisionFlag, {
+        where: { tenantId: tenant.id },
+        order: { flaggedAt: 'DESC', id: 'DESC' },
+        take: limit,
+      });
     });
   }
 }

@@ -7,18 +7,28 @@ import { groupOf, InterviewForm } from './interview-form';
 /** Typed views of an interview's detail: its form, its group, and where its rectification deadline comes from. */
 @Resolver(() => SupervisionAction)
 export class InterviewFieldsResolver {
-  @ResolveField(() => InterviewForm, { nullable: true, description: 'Interviews: INDIVIDUAL (个别约谈) or GROUP (集中约谈).' })
+  @ResolveField(() => InterviewForm, {
+    nullable: true,
+    description: 'Interviews: INDIVIDUAL (个别约谈) or GROUP (集中约谈).',
+  })
   interviewForm(@Parent() action: SupervisionAction): InterviewForm | null {
     if (action.kind !== SupervisionActionKind.INTERVIEW) return null;
     return action.detail.form === InterviewForm.GROUP ? InterviewForm.GROUP : InterviewForm.INDIVIDUAL;
   }
 
-  @ResolveField(() => [ID], { description: 'A group interview: the actions of every unit interviewed together (this one included); empty otherwise.' })
+  @ResolveField(() => [ID], {
+    description:
+      'A group interview: the actions of every unit interviewed together (this one included); empty otherwise.',
+  })
   interviewGroupActionIds(@Parent() action: SupervisionAction): string[] {
     return groupOf(action.detail)?.actionIds ?? [];
   }
 
-  @ResolveField(() => DeadlineBasis, { nullable: true, description: 'A held interview: the rectification report\'s deadline and the article that states its figure, or that it is a default (D5).' })
+  @ResolveField(() => DeadlineBasis, {
+    nullable: true,
+    description:
+      "A held interview: the rectification report's deadline and the article that states its figure, or that it is a default (D5).",
+  })
   rectificationDeadline(@Parent() action: SupervisionAction): DeadlineBasis | null {
     const due = action.detail.rectificationDue as Record<string, unknown> | undefined;
     return storedBasis(due?.basis);

@@ -5,7 +5,10 @@ export enum InterviewForm {
   INDIVIDUAL = 'INDIVIDUAL',
   GROUP = 'GROUP',
 }
-registerEnumType(InterviewForm, { name: 'InterviewForm', description: '个别约谈 (INDIVIDUAL) or 集中约谈 (GROUP), as the plugin allows.' });
+registerEnumType(InterviewForm, {
+  name: 'InterviewForm',
+  description: '个别约谈 (INDIVIDUAL) or 集中约谈 (GROUP), as the plugin allows.',
+});
 
 /** How the units of one group interview are tied together (in each action's `detail.group`). */
 export interface InterviewGroup {
@@ -16,5 +19,7 @@ export interface InterviewGroup {
 
 export function groupOf(detail: Record<string, unknown>): InterviewGroup | null {
   const g = detail.group as Partial<InterviewGroup> | undefined;
-  return g && typeof g.id === 'string' && Array.isArray(g.actionIds) ? { id: g.id, actionIds: g.actionIds, unitNames: g.unitNames ?? [] } : null;
+  return g && typeof g.id === 'string' && Array.isArray(g.actionIds)
+    ? { id: g.id, actionIds: g.actionIds, unitNames: g.unitNames ?? [] }
+    : null;
 }

@@ -16,7 +16,20 @@ export interface AfterInterview {
  * every unit — to each leader (`leader:<title>`) and one notice to each department (`department:<name>`),
  * by e-mail through the outbox, with the rectification deadline and where its figure comes from.
  */
-export function afterInterviewDrafts(tenant: Tenant, held: readonly SupervisionAction[], after: AfterInterview, facts: { key: string; form: string; heldOn: string; reason: string; targets: readonly string[]; dueOn: string; basis: DeadlineBasis }): OutboxDraft[] {
+export function afterInterviewDrafts(
+  tenant: Tenant,
+  held: readonly SupervisionAction[],
+  after: AfterInterview,
+  facts: {
+    key: string;
+    form: string;
+    heldOn: string;
+    reason: string;
+    targets: readonly string[];
+    dueOn: string;
+    basis: DeadlineBasis;
+  },
+): OutboxDraft[] {
   const units = held.map((a) => `${a.unitName}（${a.number}）`).join('、');
   const form = facts.form === 'GROUP' ? '集中约谈' : '个别约谈';
   const body =
@@ -24,7 +37,21 @@ export function afterInterviewDrafts(tenant: Tenant, held: readonly SupervisionA
     `事由：${facts.reason}。约谈对象：${facts.targets.join('、')}。被约谈对象须于${facts.dueOn}前书面报告整改落实情况（${facts.basis.words}）。`;
   const refId = held[0].id;
   return [
-    ...after.reportTo.map((title) => ({ channel: OutboxChannel.EMAIL, recipient: `leader:${title}`, subject: `约谈情况报告：${held.map((a) => a.number).join('、')}`, body, dedupeKey: `interview:${facts.key}:report:${title}`, refId })),
-    ...after.notify.map((name) => ({ channel: OutboxChannel.EMAIL, recipient: `department:${name}`, subject: `约谈情况通报：${held.map((a) => a.number).join('、')}`, body, dedupeKey: `interview:${facts.key}:notify:${name}`, refId })),
+    ...after.reportTo.map((title) => ({
+      channel: OutboxChannel.EMAIL,
+      recipient: `leader:${title}`,
+      subject: `约谈情况报告：${held.map((a) => a.number).join('、')}`,
+      body,
+      dedupeKey: `interview:${facts.key}:report:${title}`,
+      refId,
+    })),
+    ...after.notify.map((name) => ({
+      channel: OutboxChannel.EMAIL,
+      recipient: `department:${name}`,
+      subject: `约谈情况通报：${held.map((a) => a.number).join('、')}`,
+      body,
+      dedupeKey: `interview:${facts.key}:notify:${name}`,
+      refId,
+    })),
   ];
 }

@@ -18,11 +18,28 @@ import { actionFor } from './actions.service';
 import { deadlineBasis } from './deadline-basis';
 import { InterviewForm, groupOf } from './interview-form';
 import { afterInterviewDrafts } from './interview-reports';
-import type { DecideAccountabilityInput, HoldInterviewInput, InterviewPlanFields, OpenInterviewInput, PrepareInterviewInput, RectificationReportInput } from './dto/supervision.inputs';
+import type {
+  DecideAccountabilityInput,
+  HoldInterviewInput,
+  InterviewPlanFields,
+  OpenInterviewInput,
+  PrepareInterviewInput,
+  RectificationReportInput,
+} from './dto/supervision.inputs';
 import { ActionStatus, OutboxChannel, SupervisionActionKind } from './enums';
 import { afterDecision } from './jobs';
 import { OutboxService } from './outbox.service';
-import { cite, concernSql, holdsRole, openAncestors, roleRecipients, supervisionRulesOf, tenantByCode, unitOf, type SupervisionRules } from './supervision-rules';
+import {
+  cite,
+  concernSql,
+  holdsRole,
+  openAncestors,
+  roleRecipients,
+  supervisionRulesOf,
+  tenantByCode,
+  unitOf,
+  type SupervisionRules,
+} from './supervision-rules';
 
 type Interviews = NonNullable<SupervisionRules['interviews']>;
 
@@ -53,23 +70,48 @@ export class InterviewsService {
   async open(ctx: RequestContext, input: OpenInterviewInput): Promise<SupervisionAction> {
     const action = await this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.INTERVIEW }))) throw SUPERVISION_ERRORS.forbidden('INTERVIEW_OPENERS');
+      if (
+        !ctx.ability.can(
+          'create',
+          subject('SupervisionAction', { tenantId: tenant.id, kind: SupervisionActionKind.INTERVIEW }),
+        )
+      )
+        throw SUPERVISION_ERRORS.forbidden('INTERVIEW_OPENERS');
       const interviews = this.interviews(await supervisionRulesOf(em, tenant), 'input.tenantCode');
       const reason = interviews.rule.reasons.find((r) => r.code === input.reasonCode);
-      if (!reason) throw SUPERVISION_ERRORS.badInput('input.reasonCode', 'NOT_ONE_OF_REASONS', { what: { en: 'interview', zh: '约谈' }, allowed: interviews.rule.reasons.map((r) => r.code) });
+      if (!reason)
+        throw SUPERVISION_ERRORS.badInput('input.reasonCode', 'NOT_ONE_OF_REASONS', {
+          what: { en: 'interview', zh: '约谈' },
+          allowed: interviews.rule.reasons.map((r) => r.code),
+        });
       const form = input.form ?? InterviewForm.INDIVIDUAL;
       const forms: readonly string[] = interviews.rule.forms ?? [InterviewForm.INDIVIDUAL];
-      if (!forms.includes(form)) throw SUPERVISION_ERRORS.badInput('input.form', 'INTERVIEW_FORM_NOT_PROVIDED', { forms, source: cite(interviews) });
+      if (!forms.includes(form))
+        throw SUPERVISION_ERRORS.badInput('input.form', 'INTERVIEW_FORM_NOT_PROVIDED', {
+          forms,
+          source: cite(interviews),
+        });
       const others = (input.otherUnitIds ?? []).filter((id) => id !== input.unitId);
-      if (form === InterviewForm.INDIVIDUAL && others.length) throw SUPERVISION_ERRORS.badInput('input.otherUnitIds', 'INDIVIDUAL_ONE_UNIT');
-      if (form === InterviewForm.GROUP && !others.length) throw SUPERVISION_ERRORS.badInput('input.otherUnitIds', 'GROUP_NEEDS_OTHERS');
+      if (form === InterviewForm.INDIVIDUAL && others.length)
+        throw SUPERVISION_ERRORS.badInput('input.otherUnitIds', 'INDIVIDUAL_ONE_UNIT');
+      if (form === InterviewForm.GROUP && !others.length)
+        throw SUPERVISION_ERRORS.badInput('input.otherUnitIds', 'GROUP_NEEDS_OTHERS');
       const units = [await unitOf(em, tenant.id, input.unitId, 'input.unitId')];
-      for (const [i, id] of (input.otherUnitIds ?? []).entries()) if (id !== input.unitId) units.push(await unitOf(em, tenant.id, id, `input.otherUnitIds.${i}`));
+      for (const [i, id] of (input.otherUnitIds ?? []).entries())
+        if (id !== input.unitId) units.push(await unitOf(em, tenant.id, id, `input.otherUnitIds.${i}`));
       units.forEach((unit, i) => {
-        if (!(interviews.rule.targetKinds as string[]).includes(unit.kind)) throw SUPERVISION_ERRORS.badInput(i === 0 ? 'input.unitId' : `input.otherUnitIds.${(input.otherUnitIds ?? []).indexOf(unit.id)}`, 'INTERVIEW_TARGET_KIND', { kinds: interviews.rule.targetKinds, kind: unit.kind });
+        if (!(interviews.rule.targetKinds as string[]).includes(unit.kind))
+          throw SUPERVISION_ERRORS.badInput(
+            i === 0 ? 'input.unitId' : `input.otherUnitIds.${(input.otherUnitIds ?? []).indexOf(unit.id)}`,
+            'INTERVIEW_TARGET_KIND',
+            { kinds: interviews.rule.targetKinds, kind: unit.kind },
+          );
       });
       this.checkPlan(interviews, input);
-      const group = form === InterviewForm.GROUP ? { id: randomUUID(), actionIds: [] as string[], unitNames: units.map((u) => u.name) } : null;
+      const group =
+        form === InterviewForm.GROUP
+          ? { id: randomUUID(), actionIds: [] as string[], unitNames: units.map((u) => u.name) }
+          : null;
       const created: SupervisionAction[] = [];
       for (const unit of units) {
         created.push(
@@ -78,7 +120,10 @@ export class InterviewsService {
             unit,
             ruleId: null,
             ruleSource: cite(interviews),
-            facts: { reason: { code: reason.code, name: reason.name }, openedBy: ctx.caller.roles.includes(Role.OFFICE_DIRECTOR) ? 'office' : 'convener' },
+            facts: {
+              reason: { code: reason.code, name: reason.name },
+              openedBy: ctx.caller.roles.includes(Role.OFFICE_DIRECTOR) ? 'office' : 'convener',
+            },
             severity: input.severity,
             status: ActionStatus.PLANNED,
             detail: { reasonCode: reason.code, reasonName: reason.name, form, ...this.plan(input) },
@@ -101,9 +146,20 @@ export class InterviewsService {
   /** Team, targets and matters for a planned interview (one the ladder opened, or a change before it is held). */
   async prepare(ctx: RequestContext, input: PrepareInterviewInput): Promise<SupervisionAction> {
     return this.db.run(ctx, async ({ em }) => {
-      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.INTERVIEW, 'create', 'INTERVIEW_PREPARERS');
-      if (action.status !== ActionStatus.PLANNED) throw SUPERVISION_ERRORS.conflict('INTERVIEW_WRONG_STATUS', { status: action.status }, 'input.actionId');
-      const interviews = this.interviews(await supervisionRulesOf(em, await em.findOneByOrFail(Tenant, { id: action.tenantId })), 'input.actionId');
+      const action = await actionFor(
+        em,
+        ctx,
+        input.actionId,
+        SupervisionActionKind.INTERVIEW,
+        'create',
+        'INTERVIEW_PREPARERS',
+      );
+      if (action.status !== ActionStatus.PLANNED)
+        throw SUPERVISION_ERRORS.conflict('INTERVIEW_WRONG_STATUS', { status: action.status }, 'input.actionId');
+      const interviews = this.interviews(
+        await supervisionRulesOf(em, await em.findOneByOrFail(Tenant, { id: action.tenantId })),
+        'input.actionId',
+      );
       this.checkPlan(interviews, input);
       const members = await this.members(em, action);
       for (const a of members) {
@@ -117,29 +173,57 @@ export class InterviewsService {
 
   async hold(ctx: RequestContext, input: HoldInterviewInput): Promise<SupervisionAction> {
     const action = await this.db.run(ctx, async ({ em }) => {
-      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.INTERVIEW, 'approve', 'INTERVIEW_CONDUCTORS');
+      const action = await actionFor(
+        em,
+        ctx,
+        input.actionId,
+        SupervisionActionKind.INTERVIEW,
+        'approve',
+        'INTERVIEW_CONDUCTORS',
+      );
       const tenant = await em.findOneByOrFail(Tenant, { id: action.tenantId });
       const interviews = this.interviews(await supervisionRulesOf(em, tenant), 'input.actionId');
       const severity = (action.severity ?? 'GENERAL') as 'GENERAL' | 'SERIOUS';
       const conductor = interviews.rule.conductedBy[severity];
-      if (!holdsRole(ctx.caller.roles, conductor)) throw SUPERVISION_ERRORS.forbidden('INTERVIEW_CONDUCTED_BY', { severity, who: conductor, source: cite(interviews) });
-      if (action.status !== ActionStatus.PLANNED) throw SUPERVISION_ERRORS.conflict('INTERVIEW_WRONG_STATUS', { status: action.status }, 'input.actionId');
-      if (!Array.isArray(action.detail.team)) throw SUPERVISION_ERRORS.conflict('INTERVIEW_NOT_PREPARED', {}, 'input.actionId');
+      if (!holdsRole(ctx.caller.roles, conductor))
+        throw SUPERVISION_ERRORS.forbidden('INTERVIEW_CONDUCTED_BY', {
+          severity,
+          who: conductor,
+          source: cite(interviews),
+        });
+      if (action.status !== ActionStatus.PLANNED)
+        throw SUPERVISION_ERRORS.conflict('INTERVIEW_WRONG_STATUS', { status: action.status }, 'input.actionId');
+      if (!Array.isArray(action.detail.team))
+        throw SUPERVISION_ERRORS.conflict('INTERVIEW_NOT_PREPARED', {}, 'input.actionId');
       const today = shanghaiDateOf(this.clock.now());
       if (input.heldOn > today) throw SUPERVISION_ERRORS.badInput('input.heldOn', 'IN_THE_FUTURE');
-      if (input.heldOn < shanghaiDateOf(action.openedAt)) throw SUPERVISION_ERRORS.badInput('input.heldOn', 'BEFORE_INTERVIEW_OPENED');
+      if (input.heldOn < shanghaiDateOf(action.openedAt))
+        throw SUPERVISION_ERRORS.badInput('input.heldOn', 'BEFORE_INTERVIEW_OPENED');
       if (interviews.rule.bothSidesSign) {
-        if (!input.interviewerSigned) throw SUPERVISION_ERRORS.badInput('input.interviewerSigned', 'BOTH_SIDES_SIGN', { source: cite(interviews) });
-        if (!input.intervieweeSigned) throw SUPERVISION_ERRORS.badInput('input.intervieweeSigned', 'BOTH_SIDES_SIGN', { source: cite(interviews) });
+        if (!input.interviewerSigned)
+          throw SUPERVISION_ERRORS.badInput('input.interviewerSigned', 'BOTH_SIDES_SIGN', { source: cite(interviews) });
+        if (!input.intervieweeSigned)
+          throw SUPERVISION_ERRORS.badInput('input.intervieweeSigned', 'BOTH_SIDES_SIGN', { source: cite(interviews) });
       }
       const due = await this.calendar.due(ctx, tenant.id, input.heldOn, interviews.rule.rectificationReportDue);
       // D5: the figure's own source, never the article of the interview rule around it.
-      const basis = deadlineBasis(interviews.rule.rectificationReportDue, interviews.inherited ? interviews.pluginId : null);
+      const basis = deadlineBasis(
+        interviews.rule.rectificationReportDue,
+        interviews.inherited ? interviews.pluginId : null,
+      );
       const at = this.clock.now().toISOString();
       const members = await this.members(em, action);
-      if (members.some((a) => a.status !== ActionStatus.PLANNED)) throw SUPERVISION_ERRORS.conflict('GROUP_MEMBER_NOT_PLANNED', {}, 'input.actionId');
+      if (members.some((a) => a.status !== ActionStatus.PLANNED))
+        throw SUPERVISION_ERRORS.conflict('GROUP_MEMBER_NOT_PLANNED', {}, 'input.actionId');
       for (const a of members) {
-        a.steps = interviews.rule.steps.map((s) => ({ code: s.code, name: s.name, at, byUserId: ctx.caller.userId, note: null, passed: null }));
+        a.steps = interviews.rule.steps.map((s) => ({
+          code: s.code,
+          name: s.name,
+          at,
+          byUserId: ctx.caller.userId,
+          note: null,
+          passed: null,
+        }));
         a.currentStep = interviews.rule.steps[interviews.rule.steps.length - 1].code;
         a.status = ActionStatus.AWAITING_RECTIFICATION;
         a.dueOn = due.date;
@@ -150,14 +234,33 @@ export class InterviewsService {
           record: input.record,
           conductedBy: conductor,
           signatures: { interviewer: input.interviewerSigned, interviewee: input.intervieweeSigned },
-          rectificationDue: { ...interviews.rule.rectificationReportDue, dueOn: due.date, provisional: due.provisional, source: basis.source, basis },
+          rectificationDue: {
+            ...interviews.rule.rectificationReportDue,
+            dueOn: due.date,
+            provisional: due.provisional,
+            source: basis.source,
+            basis,
+          },
         };
       }
       const after = interviews.rule.afterInterview;
-      if (after) for (const a of members) a.detail = { ...a.detail, afterInterview: { reportedTo: after.reportTo, notified: after.notify, source: after.source } };
+      if (after)
+        for (const a of members)
+          a.detail = {
+            ...a.detail,
+            afterInterview: { reportedTo: after.reportTo, notified: after.notify, source: after.source },
+          };
       await em.save(members);
       for (const a of members) {
-        await this.writer.notifyUnit(em, tenant, a, a.targetUnitId, 'held', `约谈整改：${a.number}`, `${a.number}约谈已于${input.heldOn}进行，请于${due.date}前（${basis.words}）书面报告整改落实情况。`);
+        await this.writer.notifyUnit(
+          em,
+          tenant,
+          a,
+          a.targetUnitId,
+          'held',
+          `约谈整改：${a.number}`,
+          `${a.number}约谈已于${input.heldOn}进行，请于${due.date}前（${basis.words}）书面报告整改落实情况。`,
+        );
       }
       if (after) {
         const described = await this.query.describe(em, members);
@@ -165,15 +268,20 @@ export class InterviewsService {
         await this.outbox.write(
           em,
           tenant.id,
-          afterInterviewDrafts(tenant, described, { ...after, source: interviews.inherited ? `${after.source} (${interviews.pluginId})` : after.source }, {
-            key: groupOf(detail)?.id ?? action.id,
-            form: detail.form === InterviewForm.GROUP ? InterviewForm.GROUP : InterviewForm.INDIVIDUAL,
-            heldOn: input.heldOn,
-            reason: typeof detail.reasonName === 'string' ? detail.reasonName : '',
-            targets: Array.isArray(detail.targets) ? (detail.targets as string[]) : [],
-            dueOn: due.date,
-            basis,
-          }),
+          afterInterviewDrafts(
+            tenant,
+            described,
+            { ...after, source: interviews.inherited ? `${after.source} (${interviews.pluginId})` : after.source },
+            {
+              key: groupOf(detail)?.id ?? action.id,
+              form: detail.form === InterviewForm.GROUP ? InterviewForm.GROUP : InterviewForm.INDIVIDUAL,
+              heldOn: input.heldOn,
+              reason: typeof detail.reasonName === 'string' ? detail.reasonName : '',
+              targets: Array.isArray(detail.targets) ? (detail.targets as string[]) : [],
+              dueOn: due.date,
+              basis,
+            },
+          ),
         );
       }
       return (await this.query.describe(em, [action]))[0];
@@ -194,18 +302,29 @@ export class InterviewsService {
         .andWhere(concern.sql, concern.params)
         .getOne();
       if (!action) throw AppError.notFound('Interview');
-      if (action.status !== ActionStatus.AWAITING_RECTIFICATION && action.status !== ActionStatus.OVERDUE) throw SUPERVISION_ERRORS.conflict('NO_REPORT_AWAITED', { status: action.status }, 'input.actionId');
+      if (action.status !== ActionStatus.AWAITING_RECTIFICATION && action.status !== ActionStatus.OVERDUE)
+        throw SUPERVISION_ERRORS.conflict('NO_REPORT_AWAITED', { status: action.status }, 'input.actionId');
       const today = shanghaiDateOf(this.clock.now());
       const late = action.dueOn !== null && today > action.dueOn;
       action.status = ActionStatus.RECTIFIED;
       action.closedAt = this.clock.now();
-      action.detail = { ...action.detail, rectification: { report: input.report, filedOn: today, filedBy: ctx.caller.userId, late } };
+      action.detail = {
+        ...action.detail,
+        rectification: { report: input.report, filedOn: today, filedBy: ctx.caller.userId, late },
+      };
       await tx.em.save(action);
       const office = await roleRecipients(tx.em, action.tenantId, [Role.OFFICE_DIRECTOR]);
       await this.outbox.write(
         tx.em,
         action.tenantId,
-        office.map((u) => ({ channel: OutboxChannel.IN_APP, recipient: `user:${u}`, subject: `整改报告：${action.number}`, body: `${action.number}的书面整改报告已于${today}报送${late ? '（逾期）' : ''}。`, dedupeKey: `action:${action.id}:rectified:${u}`, refId: action.id })),
+        office.map((u) => ({
+          channel: OutboxChannel.IN_APP,
+          recipient: `user:${u}`,
+          subject: `整改报告：${action.number}`,
+          body: `${action.number}的书面整改报告已于${today}报送${late ? '（逾期）' : ''}。`,
+          dedupeKey: `action:${action.id}:rectified:${u}`,
+          refId: action.id,
+        })),
       );
       return (await this.query.describe(tx.em, [action]))[0];
     });
@@ -215,23 +334,52 @@ export class InterviewsService {
 
   async decideAccountability(ctx: RequestContext, input: DecideAccountabilityInput): Promise<SupervisionAction> {
     const action = await this.db.run(ctx, async ({ em }) => {
-      const action = await actionFor(em, ctx, input.actionId, SupervisionActionKind.ACCOUNTABILITY, 'approve', 'CONVENERS_DECIDE_ACCOUNTABILITY');
-      if (action.status !== ActionStatus.OPEN) throw SUPERVISION_ERRORS.conflict('ACCOUNTABILITY_WRONG_STATUS', { status: action.status }, 'input.actionId');
+      const action = await actionFor(
+        em,
+        ctx,
+        input.actionId,
+        SupervisionActionKind.ACCOUNTABILITY,
+        'approve',
+        'CONVENERS_DECIDE_ACCOUNTABILITY',
+      );
+      if (action.status !== ActionStatus.OPEN)
+        throw SUPERVISION_ERRORS.conflict('ACCOUNTABILITY_WRONG_STATUS', { status: action.status }, 'input.actionId');
       const tenant = await em.findOneByOrFail(Tenant, { id: action.tenantId });
       const accountability = (await supervisionRulesOf(em, tenant)).accountability;
       if (!accountability) throw SUPERVISION_ERRORS.conflict('ACCOUNTABILITY_NOT_PROVIDED', {}, 'input.actionId');
       const rights = accountability.rule.recommendations;
       input.recommendations.forEach((code, i) => {
-        if (!rights.some((r) => r.code === code)) throw (rights.length ? SUPERVISION_ERRORS.badInput(`input.recommendations.${i}`, 'NOT_ONE_OF', { allowed: rights.map((r) => r.code) }) : SUPERVISION_ERRORS.badInput(`input.recommendations.${i}`, 'RULES_PROVIDE_NONE', { what: { en: 'recommendation rights', zh: '建议权' } }));
+        if (!rights.some((r) => r.code === code))
+          throw rights.length
+            ? SUPERVISION_ERRORS.badInput(`input.recommendations.${i}`, 'NOT_ONE_OF', {
+                allowed: rights.map((r) => r.code),
+              })
+            : SUPERVISION_ERRORS.badInput(`input.recommendations.${i}`, 'RULES_PROVIDE_NONE', {
+                what: { en: 'recommendation rights', zh: '建议权' },
+              });
       });
       const failures = accountability.rule.failures ?? [];
       const failure = input.failureCode ? failures.find((f) => f.code === input.failureCode) : undefined;
-      if (input.failureCode && !failure) throw (failures.length ? SUPERVISION_ERRORS.badInput('input.failureCode', 'NOT_ONE_OF', { allowed: failures.map((f) => f.code) }) : SUPERVISION_ERRORS.badInput('input.failureCode', 'RULES_PROVIDE_NONE', { what: { en: 'failures', zh: '失职情形' } }));
-      const allowed = new Set([...accountability.rule.sanctions, ...(failure ? failure.sanctions : failures.flatMap((f) => f.sanctions))]);
+      if (input.failureCode && !failure)
+        throw failures.length
+          ? SUPERVISION_ERRORS.badInput('input.failureCode', 'NOT_ONE_OF', { allowed: failures.map((f) => f.code) })
+          : SUPERVISION_ERRORS.badInput('input.failureCode', 'RULES_PROVIDE_NONE', {
+              what: { en: 'failures', zh: '失职情形' },
+            });
+      const allowed = new Set([
+        ...accountability.rule.sanctions,
+        ...(failure ? failure.sanctions : failures.flatMap((f) => f.sanctions)),
+      ]);
       input.sanctions.forEach((s, i) => {
-        if (!allowed.has(s)) throw (allowed.size ? SUPERVISION_ERRORS.badInput(`input.sanctions.${i}`, 'NOT_ONE_OF', { allowed: [...allowed] }) : SUPERVISION_ERRORS.badInput(`input.sanctions.${i}`, 'RULES_PROVIDE_NONE', { what: { en: 'sanctions', zh: '处理措施' } }));
+        if (!allowed.has(s))
+          throw allowed.size
+            ? SUPERVISION_ERRORS.badInput(`input.sanctions.${i}`, 'NOT_ONE_OF', { allowed: [...allowed] })
+            : SUPERVISION_ERRORS.badInput(`input.sanctions.${i}`, 'RULES_PROVIDE_NONE', {
+                what: { en: 'sanctions', zh: '处理措施' },
+              });
       });
-      if (!input.recommendations.length && !input.sanctions.length) throw SUPERVISION_ERRORS.badInput('input.recommendations', 'RECOMMENDATION_OR_SANCTION');
+      if (!input.recommendations.length && !input.sanctions.length)
+        throw SUPERVISION_ERRORS.badInput('input.recommendations', 'RECOMMENDATION_OR_SANCTION');
       action.status = ActionStatus.DECIDED;
       action.closedAt = this.clock.now();
       action.detail = {
@@ -239,7 +387,9 @@ export class InterviewsService {
         decision: {
           recommendations: input.recommendations.map((code) => rights.find((r) => r.code === code)),
           sanctions: input.sanctions,
-          failure: failure ? { code: failure.code, name: failure.name, target: failure.target, source: failure.source } : null,
+          failure: failure
+            ? { code: failure.code, name: failure.name, target: failure.target, source: failure.source }
+            : null,
           text: input.decision,
           decidedBy: ctx.caller.userId,
           decidedOn: shanghaiDateOf(this.clock.now()),
@@ -247,7 +397,15 @@ export class InterviewsService {
         },
       };
       await em.save(action);
-      await this.writer.notifyUnit(em, tenant, action, action.targetUnitId, 'decided', `责任追究：${action.number}`, `${action.number}责任追究已决定：${input.decision}`);
+      await this.writer.notifyUnit(
+        em,
+        tenant,
+        action,
+        action.targetUnitId,
+        'decided',
+        `责任追究：${action.number}`,
+        `${action.number}责任追究已决定：${input.decision}`,
+      );
       return (await this.query.describe(em, [action]))[0];
     });
     await afterDecision(this.jobs, action.tenantId, { ladder: false });
@@ -258,22 +416,35 @@ export class InterviewsService {
   private async members(em: EntityManager, action: SupervisionAction): Promise<SupervisionAction[]> {
     const group = groupOf(action.detail);
     if (!group) return [action];
-    const others = await em.find(SupervisionAction, { where: { tenantId: action.tenantId, id: In(group.actionIds.filter((id) => id !== action.id)), kind: SupervisionActionKind.INTERVIEW } });
+    const others = await em.find(SupervisionAction, {
+      where: {
+        tenantId: action.tenantId,
+        id: In(group.actionIds.filter((id) => id !== action.id)),
+        kind: SupervisionActionKind.INTERVIEW,
+      },
+    });
     return [action, ...others];
   }
 
   private interviews(rules: SupervisionRules, field: string): Interviews {
-    if (!rules.interviews) throw SUPERVISION_ERRORS.badInput(field, 'RULES_PROVIDE_NONE', { what: { en: 'interviews', zh: '约谈' } });
+    if (!rules.interviews)
+      throw SUPERVISION_ERRORS.badInput(field, 'RULES_PROVIDE_NONE', { what: { en: 'interviews', zh: '约谈' } });
     return rules.interviews;
   }
 
   private checkPlan(interviews: Interviews, input: InterviewPlanFields): void {
     input.targets.forEach((t, i) => {
-      if (!interviews.rule.targets.includes(t)) throw SUPERVISION_ERRORS.badInput(`input.targets.${i}`, 'NOT_ONE_OF', { allowed: interviews.rule.targets });
+      if (!interviews.rule.targets.includes(t))
+        throw SUPERVISION_ERRORS.badInput(`input.targets.${i}`, 'NOT_ONE_OF', { allowed: interviews.rule.targets });
     });
   }
 
   private plan(input: InterviewPlanFields): Record<string, unknown> {
-    return { team: input.team, targets: input.targets, matters: input.matters, preparedOn: shanghaiDateOf(this.clock.now()) };
+    return {
+      team: input.team,
+      targets: input.targets,
+      matters: input.matters,
+      preparedOn: shanghaiDateOf(this.clock.now()),
+    };
   }
 }

@@ -18,6 +18,11 @@ export interface TenantJob {
  */
 export async function afterDecision(jobs: JobQueue, tenantId: string, options: { ladder: boolean }): Promise<void> {
   const stamp = randomUUID();
-  if (options.ladder) await jobs.enqueue(LADDER_JOB, { tenantId } satisfies TenantJob, { jobId: jobId('supervision-ladder', tenantId, stamp) });
-  await jobs.enqueue(DELIVER_JOB, { tenantId } satisfies TenantJob, { jobId: jobId('supervision-deliver', tenantId, stamp) });
+  if (options.ladder)
+    await jobs.enqueue(LADDER_JOB, { tenantId } satisfies TenantJob, {
+      jobId: jobId('supervision-ladder', tenantId, stamp),
+    });
+  await jobs.enqueue(DELIVER_JOB, { tenantId } satisfies TenantJob, {
+    jobId: jobId('supervision-deliver', tenantId, stamp),
+  });
 }

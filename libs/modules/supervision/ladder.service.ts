@@ -9,7 +9,15 @@ import { Tenant } from '@modules/tenancy/tenant.entity';
 import { enqueuePerTenant } from '@modules/tenancy';
 import { ActionStatus, SupervisionActionKind } from './enums';
 import { DELIVER_JOB, LADDER_JOB, SWEEP_ALL_JOB, SWEEP_TENANT_JOB, afterDecision, type TenantJob } from './jobs';
-import { evaluateLadder, lookback, type ActionFact, type AssessmentFact, type FlagFact, type LadderState, type NoticeFact } from './ladder';
+import {
+  evaluateLadder,
+  lookback,
+  type ActionFact,
+  type AssessmentFact,
+  type FlagFact,
+  type LadderState,
+  type NoticeFact,
+} from './ladder';
 import { NoticesService } from './notices.service';
 import { OutboxService } from './outbox.service';
 import type { SupervisionProposal } from './proposal.entity';
@@ -41,15 +49,25 @@ export class LadderService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register({ name: SWEEP_ALL_JOB, handle: () => this.sweepAll() });
-    this.jobs.register({ name: SWEEP_TENANT_JOB, handle: async (data: TenantJob) => void (await this.sweepTenant(data.tenantId)) });
+    this.jobs.register({
+      name: SWEEP_TENANT_JOB,
+      handle: async (data: TenantJob) => void (await this.sweepTenant(data.tenantId)),
+    });
     this.jobs.register({ name: LADDER_JOB, handle: async (data: TenantJob) => void (await this.run(data.tenantId)) });
-    this.jobs.register({ name: DELIVER_JOB, handle: async (data: TenantJob) => void (await this.outbox.deliver(data.tenantId)) });
+    this.jobs.register({
+      name: DELIVER_JOB,
+      handle: async (data: TenantJob) => void (await this.outbox.deliver(data.tenantId)),
+    });
     this.jobs.repeat(SWEEP_ALL_JOB, 3600_000);
   }
 
   /** The hourly tick: one sweep per tenant. */
   async sweepAll(): Promise<void> {
-    await enqueuePerTenant(this.db, this.jobs, { job: SWEEP_TENANT_JOB, key: 'supervision-sweep', stamp: this.clock.now().toISOString().slice(0, 13) });
+    await enqueuePerTenant(this.db, this.jobs, {
+      job: SWEEP_TENANT_JOB,
+      key: 'supervision-sweep',
+      stamp: this.clock.now().toISOString().slice(0, 13),
+    });
   }
 
   /** A tenant's sweep: the regular notices due as drafts, the ladder, then delivery of what they wrote. */
@@ -79,7 +97,10 @@ export class LadderService implements OnModuleInit {
       // An automatic step (a reminder) may complete another rule: repeat until nothing new is taken.
       for (let pass = 0; pass <= rules.ladder.length; pass += 1) {
         const proposals = evaluateLadder(rules.ladder, await this.state(em, tenantId, rules, today));
-        const units = await unitsByIds(em, proposals.map((p) => p.unit.unitId));
+        const units = await unitsByIds(
+          em,
+          proposals.map((p) => p.unit.unitId),
+        );
         let taken = 0;
         for (const p of proposals) {
           const unit = units.get(p.unit.unitId);
@@ -91,7 +112,10 @@ export class LadderService implements OnModuleInit {
         }
         if (!taken) break;
       }
-      await em.query(`UPDATE supervision_flag SET evaluated_at = $2 WHERE tenant_id = $1 AND evaluated_at IS NULL`, [tenantId, now]);
+      await em.query(`UPDATE supervision_flag SET evaluated_at = $2 WHERE tenant_id = $1 AND evaluated_at IS NULL`, [
+        tenantId,
+        now,
+      ]);
       return out;
     });
     if (written.length) {
@@ -102,12 +126,21 @@ export class LadderService implements OnModuleInit {
   }
 
   /** What the rules need to see, loaded in bounded windows (the latest notices and reminders). */
-  private async state(em: EntityManager, tenantId: string, rules: SupervisionRules, today: string): Promise<LadderState> {
+  private async state(
+    em: EntityManager,
+    tenantId: string,
+    rules: SupervisionRules,
+    today: string,
+  ): Promise<LadderState> {
     const kinds = new Set(rules.ladder.map((r) => r.when.kind));
     const ruleIds = (kind: string): string[] => rules.ladder.filter((r) => r.when.kind === kind).map((r) => r.id);
     const window = lookback(rules.ladder);
-    const regularNotices = kinds.has('BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES') ? await this.noticeFacts(em, tenantId, 'REGULAR', window) : [];
-    const specialNotices = kinds.has('CONSECUTIVE_SPECIAL_NOTICES') ? await this.noticeFacts(em, tenantId, 'SPECIAL', window) : [];
+    const regularNotices = kinds.has('BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES')
+      ? await this.noticeFacts(em, tenantId, 'REGULAR', window)
+      : [];
+    const specialNotices = kinds.has('CONSECUTIVE_SPECIAL_NOTICES')
+      ? await this.noticeFacts(em, tenantId, 'SPECIAL', window)
+      : [];
     const reminders: ActionFact[] = kinds.has('CONSECUTIVE_REMINDERS')
       ? await em.query(
           // The case's key-case flag as it stands now (重点案件, 003 §五); a town's case read through RLS.
@@ -120,16 +153,25 @@ export class LadderService implements OnModuleInit {
         )
       : [];
     const flags: FlagFact[] = kinds.has('FLAGGED')
-      ? await em.query(`SELECT id, target_unit_id AS "unitId", target_tenant_id AS "targetTenantId", reason, case_id AS "caseId" FROM supervision_flag WHERE tenant_id = $1 AND evaluated_at IS NULL ORDER BY flagged_at, id`, [tenantId])
+      ? await em.query(
+          `SELECT id, target_unit_id AS "unitId", target_tenant_id AS "targetTenantId", reason, case_id AS "caseId" FROM supervision_flag WHERE tenant_id = $1 AND evaluated_at IS NULL ORDER BY flagged_at, id`,
+          [tenantId],
+        )
       : [];
     // Acted on: a step (taken, or proposed — confirmed, dismissed or waiting) of the rule caused by it.
     const notActedOn = `NOT EXISTS (SELECT 1 FROM supervision_action b WHERE b.caused_by = a.id AND b.rule_id = ANY($2::text[]))
       AND NOT EXISTS (SELECT 1 FROM supervision_proposal p WHERE p.tenant_id = a.tenant_id AND p.caused_by = a.id AND p.rule_id = ANY($2::text[]))`;
     const overdueInterviews: ActionFact[] = kinds.has('RECTIFICATION_OVERDUE')
-      ? await em.query(`SELECT ${ACTION_COLUMNS} FROM supervision_action a WHERE a.tenant_id = $1 AND a.kind = 'INTERVIEW' AND a.status = 'OVERDUE' AND ${notActedOn} ORDER BY a.opened_at`, [tenantId, ruleIds('RECTIFICATION_OVERDUE')])
+      ? await em.query(
+          `SELECT ${ACTION_COLUMNS} FROM supervision_action a WHERE a.tenant_id = $1 AND a.kind = 'INTERVIEW' AND a.status = 'OVERDUE' AND ${notActedOn} ORDER BY a.opened_at`,
+          [tenantId, ruleIds('RECTIFICATION_OVERDUE')],
+        )
       : [];
     const overdueListings: ActionFact[] = kinds.has('LISTING_OVERDUE')
-      ? await em.query(`SELECT ${ACTION_COLUMNS} FROM supervision_action a WHERE a.tenant_id = $1 AND a.kind = 'LISTING' AND a.status = 'ACTIVE' AND a.due_on < $3 AND ${notActedOn} ORDER BY a.opened_at`, [tenantId, ruleIds('LISTING_OVERDUE'), today])
+      ? await em.query(
+          `SELECT ${ACTION_COLUMNS} FROM supervision_action a WHERE a.tenant_id = $1 AND a.kind = 'LISTING' AND a.status = 'ACTIVE' AND a.due_on < $3 AND ${notActedOn} ORDER BY a.opened_at`,
+          [tenantId, ruleIds('LISTING_OVERDUE'), today],
+        )
       : [];
     const failedAssessments: AssessmentFact[] = kinds.has('ASSESSMENT_FAILED')
       ? await em.query(
@@ -155,10 +197,24 @@ export class LadderService implements OnModuleInit {
       );
       for (const r of rows) consumed.add(`${r.rule_id}|${r.unit_id}|${r.evidence_id}`);
     }
-    return { regularNotices, specialNotices, reminders, flags, overdueInterviews, overdueListings, failedAssessments, consumed };
+    return {
+      regularNotices,
+      specialNotices,
+      reminders,
+      flags,
+      overdueInterviews,
+      overdueListings,
+      failedAssessments,
+      consumed,
+    };
   }
 
-  private async noticeFacts(em: EntityManager, tenantId: string, kind: 'REGULAR' | 'SPECIAL', window: number): Promise<NoticeFact[]> {
+  private async noticeFacts(
+    em: EntityManager,
+    tenantId: string,
+    kind: 'REGULAR' | 'SPECIAL',
+    window: number,
+  ): Promise<NoticeFact[]> {
     const order = kind === 'REGULAR' ? 'period_start DESC' : 'published_at DESC, id DESC';
     const notices: Omit<NoticeFact, 'entries'>[] = await em.query(
       `SELECT id, number, kind, period, period_start::text AS "periodStart", period_end::text AS "periodEnd",
@@ -169,7 +225,14 @@ export class LadderService implements OnModuleInit {
       [tenantId, kind, window],
     );
     if (!notices.length) return [];
-    const entries: { notice_id: string; unitId: string; targetTenantId: string | null; rank: number | null; rankedOf: number | null; bottom: boolean }[] = await em.query(
+    const entries: {
+      notice_id: string;
+      unitId: string;
+      targetTenantId: string | null;
+      rank: number | null;
+      rankedOf: number | null;
+      bottom: boolean;
+    }[] = await em.query(
       `SELECT notice_id, target_unit_id AS "unitId", target_tenant_id AS "targetTenantId", rank, ranked_of AS "rankedOf", bottom
          FROM supervision_notice_entry WHERE tenant_id = $1 AND notice_id = ANY($2::uuid[])`,
       [tenantId, notices.map((n) => n.id)],

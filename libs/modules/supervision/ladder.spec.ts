@@ -1,16 +1,50 @@
-import { actionKindOf, bottomBand, consumedKey, describeTrigger, evaluateLadder, lookback, type EffectiveRule, type LadderState, type NoticeFact } from './ladder';
+import {
+  actionKindOf,
+  bottomBand,
+  consumedKey,
+  describeTrigger,
+  evaluateLadder,
+  lookback,
+  type EffectiveRule,
+  type LadderState,
+  type NoticeFact,
+} from './ladder';
 
 /** Rules shaped like a county's (the numbers are this test's, not the engine's). */
-const rule = (id: string, when: EffectiveRule['when'], then: EffectiveRule['then']): EffectiveRule => ({ id, when, then, source: `test §${id}`, pluginId: 'test-county', inherited: false });
-const bottomTwice = rule('bottom-three-twice', { kind: 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES', bottom: 3, consecutive: 2 }, 'REMINDER_OR_INTERVIEW');
-const specialTwice = rule('special-twice', { kind: 'CONSECUTIVE_SPECIAL_NOTICES', consecutive: 2 }, 'REMINDER_OR_INTERVIEW');
+const rule = (id: string, when: EffectiveRule['when'], then: EffectiveRule['then']): EffectiveRule => ({
+  id,
+  when,
+  then,
+  source: `test §${id}`,
+  pluginId: 'test-county',
+  inherited: false,
+});
+const bottomTwice = rule(
+  'bottom-three-twice',
+  { kind: 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES', bottom: 3, consecutive: 2 },
+  'REMINDER_OR_INTERVIEW',
+);
+const specialTwice = rule(
+  'special-twice',
+  { kind: 'CONSECUTIVE_SPECIAL_NOTICES', consecutive: 2 },
+  'REMINDER_OR_INTERVIEW',
+);
 const remindedTwice = rule('reminded-twice', { kind: 'CONSECUTIVE_REMINDERS', consecutive: 2 }, 'LISTED_SUPERVISION');
 const flagged = rule('serious-impact', { kind: 'FLAGGED', reasons: ['SERIOUS_IMPACT'] }, 'LISTED_SUPERVISION');
 const rectification = rule('rectification-overdue', { kind: 'RECTIFICATION_OVERDUE' }, 'ACCOUNTABILITY');
 const listingOverdue = rule('listing-overdue', { kind: 'LISTING_OVERDUE' }, 'INTERVIEW');
 const failed = rule('assessment-failed', { kind: 'ASSESSMENT_FAILED' }, 'ACCOUNTABILITY');
 
-const empty: LadderState = { regularNotices: [], specialNotices: [], reminders: [], flags: [], overdueInterviews: [], overdueListings: [], failedAssessments: [], consumed: new Set() };
+const empty: LadderState = {
+  regularNotices: [],
+  specialNotices: [],
+  reminders: [],
+  flags: [],
+  overdueInterviews: [],
+  overdueListings: [],
+  failedAssessments: [],
+  consumed: new Set(),
+};
 
 /** Monthly notices of four units; `ranks[i]` lists the units from best to worst in month i. */
 function monthly(ranks: string[][], from = 5): NoticeFact[] {
@@ -24,7 +58,13 @@ function monthly(ranks: string[][], from = 5): NoticeFact[] {
       periodStart: `2026-${month}-01`,
       periodEnd: `2026-${month}-28`.replace('-28', `-${['04', '06', '09', '11'].includes(month) ? 30 : 31}`),
       publishedAt: `2026-${String(from + i + 1).padStart(2, '0')}-01T01:00:00.000000`,
-      entries: order.map((u, r) => ({ unitId: u, targetTenantId: `t-${u}`, rank: r + 1, rankedOf: order.length, bottom: true })),
+      entries: order.map((u, r) => ({
+        unitId: u,
+        targetTenantId: `t-${u}`,
+        rank: r + 1,
+        rankedOf: order.length,
+        bottom: true,
+      })),
     };
   });
 }
@@ -39,55 +79,168 @@ describe('the escalation ladder', () => {
     // Of four units, ranks 2–4 are the bottom 3: b, c and x both times; a never.
     expect(proposals.map((p) => p.unit.unitId).sort()).toEqual(['b', 'c', 'x']);
     const x = proposals.find((p) => p.unit.unitId === 'x')!;
-    expect(x).toMatchObject({ kind: 'REMINDER', causedBy: null, dedupeKey: 'bottom-three-twice:x:n1,n2', unit: { targetTenantId: 't-x' } });
+    expect(x).toMatchObject({
+      kind: 'REMINDER',
+      causedBy: null,
+      dedupeKey: 'bottom-three-twice:x:n1,n2',
+      unit: { targetTenantId: 't-x' },
+    });
     expect(x.evidence).toEqual([
-      { kind: 'NOTICE', id: 'n1', number: '通报〔2026〕1号', rank: 4, rankedOf: 4, periodStart: '2026-05-01', periodEnd: '2026-05-31' },
-      { kind: 'NOTICE', id: 'n2', number: '通报〔2026〕2号', rank: 3, rankedOf: 4, periodStart: '2026-06-01', periodEnd: '2026-06-30' },
+      {
+        kind: 'NOTICE',
+        id: 'n1',
+        number: '通报〔2026〕1号',
+        rank: 4,
+        rankedOf: 4,
+        periodStart: '2026-05-01',
+        periodEnd: '2026-05-31',
+      },
+      {
+        kind: 'NOTICE',
+        id: 'n2',
+        number: '通报〔2026〕2号',
+        rank: 3,
+        rankedOf: 4,
+        periodStart: '2026-06-01',
+        periodEnd: '2026-06-30',
+      },
     ]);
   });
 
   it('each run fires once: a third month starts a new pair; a gap between periods breaks the run', () => {
-    const notices = monthly([['a', 'x'], ['a', 'x'], ['a', 'x'], ['a', 'x']]);
-    const rule1 = { ...bottomTwice, when: { kind: 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES' as const, bottom: 1, consecutive: 2 } };
+    const notices = monthly([
+      ['a', 'x'],
+      ['a', 'x'],
+      ['a', 'x'],
+      ['a', 'x'],
+    ]);
+    const rule1 = {
+      ...bottomTwice,
+      when: { kind: 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES' as const, bottom: 1, consecutive: 2 },
+    };
     const first = evaluateLadder([rule1], { ...empty, regularNotices: notices.slice(0, 3) });
     expect(first.map((p) => p.dedupeKey)).toEqual(['bottom-three-twice:x:n1,n2']);
     const consumed = new Set(first[0].evidence.map((e) => consumedKey(rule1.id, 'x', e.id)));
     expect(evaluateLadder([rule1], { ...empty, regularNotices: notices.slice(0, 3), consumed })).toEqual([]);
-    expect(evaluateLadder([rule1], { ...empty, regularNotices: notices, consumed }).map((p) => p.dedupeKey)).toEqual(['bottom-three-twice:x:n3,n4']);
+    expect(evaluateLadder([rule1], { ...empty, regularNotices: notices, consumed }).map((p) => p.dedupeKey)).toEqual([
+      'bottom-three-twice:x:n3,n4',
+    ]);
     const gap = [notices[0], notices[2]];
     expect(evaluateLadder([rule1], { ...empty, regularNotices: gap })).toEqual([]);
   });
 
   it('consecutive special notices naming a unit; one not naming it breaks the run', () => {
-    const special = (id: string, at: string, units: string[]): NoticeFact => ({ id, number: id, kind: 'SPECIAL', period: null, periodStart: '2026-06-01', periodEnd: '2026-06-01', publishedAt: at, entries: units.map((u) => ({ unitId: u, targetTenantId: null, rank: null, rankedOf: null, bottom: false })) });
-    const notices = [special('s1', '2026-06-02', ['x', 'y']), special('s2', '2026-06-09', ['y']), special('s3', '2026-06-16', ['x', 'y'])];
-    expect(evaluateLadder([specialTwice], { ...empty, specialNotices: notices }).map((p) => p.dedupeKey)).toEqual(['special-twice:y:s1,s2']);
+    const special = (id: string, at: string, units: string[]): NoticeFact => ({
+      id,
+      number: id,
+      kind: 'SPECIAL',
+      period: null,
+      periodStart: '2026-06-01',
+      periodEnd: '2026-06-01',
+      publishedAt: at,
+      entries: units.map((u) => ({ unitId: u, targetTenantId: null, rank: null, rankedOf: null, bottom: false })),
+    });
+    const notices = [
+      special('s1', '2026-06-02', ['x', 'y']),
+      special('s2', '2026-06-09', ['y']),
+      special('s3', '2026-06-16', ['x', 'y']),
+    ];
+    expect(evaluateLadder([specialTwice], { ...empty, specialNotices: notices }).map((p) => p.dedupeKey)).toEqual([
+      'special-twice:y:s1,s2',
+    ]);
   });
 
   it('two consecutive reminders → listed supervision, caused by the second reminder', () => {
-    const reminder = (id: string, at: string) => ({ id, number: id, kind: 'REMINDER' as const, unitId: 'x', targetTenantId: 't-x', status: 'ISSUED', openedAt: at, dueOn: null });
-    const [p] = evaluateLadder([remindedTwice], { ...empty, reminders: [reminder('r2', '2026-09-01'), reminder('r1', '2026-07-01')] });
+    const reminder = (id: string, at: string) => ({
+      id,
+      number: id,
+      kind: 'REMINDER' as const,
+      unitId: 'x',
+      targetTenantId: 't-x',
+      status: 'ISSUED',
+      openedAt: at,
+      dueOn: null,
+    });
+    const [p] = evaluateLadder([remindedTwice], {
+      ...empty,
+      reminders: [reminder('r2', '2026-09-01'), reminder('r1', '2026-07-01')],
+    });
     expect(p).toMatchObject({ kind: 'LISTING', causedBy: 'r2', dedupeKey: 'reminded-twice:x:r1,r2' });
     expect(evaluateLadder([remindedTwice], { ...empty, reminders: [reminder('r1', '2026-07-01')] })).toEqual([]);
   });
 
   it('003 §五 about: KEY_CASE — two reminders about one key case → listing that case; a case not key, other cases or no case add up to nothing', () => {
-    const keyTwice = rule('reminded-twice', { kind: 'CONSECUTIVE_REMINDERS', consecutive: 2, about: 'KEY_CASE' }, 'LISTED_SUPERVISION');
-    const reminder = (id: string, at: string, caseId: string | null, keyCase: boolean) => ({ id, number: id, kind: 'REMINDER' as const, unitId: 'x', targetTenantId: 't-x', status: 'ISSUED', openedAt: at, dueOn: null, caseId, keyCase });
-    const [p] = evaluateLadder([keyTwice], { ...empty, reminders: [reminder('r1', '2026-07-01', 'k', true), reminder('r2', '2026-07-09', 'other', true), reminder('r3', '2026-08-01', 'k', true)] });
+    const keyTwice = rule(
+      'reminded-twice',
+      { kind: 'CONSECUTIVE_REMINDERS', consecutive: 2, about: 'KEY_CASE' },
+      'LISTED_SUPERVISION',
+    );
+    const reminder = (id: string, at: string, caseId: string | null, keyCase: boolean) => ({
+      id,
+      number: id,
+      kind: 'REMINDER' as const,
+      unitId: 'x',
+      targetTenantId: 't-x',
+      status: 'ISSUED',
+      openedAt: at,
+      dueOn: null,
+      caseId,
+      keyCase,
+    });
+    const [p] = evaluateLadder([keyTwice], {
+      ...empty,
+      reminders: [
+        reminder('r1', '2026-07-01', 'k', true),
+        reminder('r2', '2026-07-09', 'other', true),
+        reminder('r3', '2026-08-01', 'k', true),
+      ],
+    });
     expect(p).toMatchObject({ kind: 'LISTING', caseId: 'k', causedBy: 'r3', dedupeKey: 'reminded-twice:x:r1,r3' });
     // The same two reminders about a case that is not (or no longer) a key case: nothing.
-    expect(evaluateLadder([keyTwice], { ...empty, reminders: [reminder('r1', '2026-07-01', 'n', false), reminder('r3', '2026-08-01', 'n', false)] })).toEqual([]);
+    expect(
+      evaluateLadder([keyTwice], {
+        ...empty,
+        reminders: [reminder('r1', '2026-07-01', 'n', false), reminder('r3', '2026-08-01', 'n', false)],
+      }),
+    ).toEqual([]);
     // Two reminders about two different key cases, or about no case: nothing.
-    expect(evaluateLadder([keyTwice], { ...empty, reminders: [reminder('r1', '2026-07-01', 'k', true), reminder('r2', '2026-08-01', 'k2', true), reminder('r4', '2026-08-02', null, false), reminder('r5', '2026-08-03', null, false)] })).toEqual([]);
+    expect(
+      evaluateLadder([keyTwice], {
+        ...empty,
+        reminders: [
+          reminder('r1', '2026-07-01', 'k', true),
+          reminder('r2', '2026-08-01', 'k2', true),
+          reminder('r4', '2026-08-02', null, false),
+          reminder('r5', '2026-08-03', null, false),
+        ],
+      }),
+    ).toEqual([]);
     // about: CASE counts any case, key or not.
-    const caseTwice = rule('reminded-twice', { kind: 'CONSECUTIVE_REMINDERS', consecutive: 2, about: 'CASE' }, 'LISTED_SUPERVISION');
-    expect(evaluateLadder([caseTwice], { ...empty, reminders: [reminder('r1', '2026-07-01', 'n', false), reminder('r3', '2026-08-01', 'n', false)] }).map((x) => x.caseId)).toEqual(['n']);
+    const caseTwice = rule(
+      'reminded-twice',
+      { kind: 'CONSECUTIVE_REMINDERS', consecutive: 2, about: 'CASE' },
+      'LISTED_SUPERVISION',
+    );
+    expect(
+      evaluateLadder([caseTwice], {
+        ...empty,
+        reminders: [reminder('r1', '2026-07-01', 'n', false), reminder('r3', '2026-08-01', 'n', false)],
+      }).map((x) => x.caseId),
+    ).toEqual(['n']);
     expect(describeTrigger(keyTwice.when)).toBe('重点案件连续2次被提醒告知');
   });
 
   it('flags, overdue rectification reports and listings, failed assessments: one step each', () => {
-    const overdue = { id: 'i1', number: '约谈1', kind: 'INTERVIEW' as const, unitId: 'x', targetTenantId: 't-x', status: 'OVERDUE', openedAt: '2026-09-21', dueOn: '2026-10-23' };
+    const overdue = {
+      id: 'i1',
+      number: '约谈1',
+      kind: 'INTERVIEW' as const,
+      unitId: 'x',
+      targetTenantId: 't-x',
+      status: 'OVERDUE',
+      openedAt: '2026-09-21',
+      dueOn: '2026-10-23',
+    };
     const out = evaluateLadder([flagged, rectification, listingOverdue, failed], {
       ...empty,
       flags: [
@@ -96,7 +249,9 @@ describe('the escalation ladder', () => {
       ],
       overdueInterviews: [overdue],
       overdueListings: [{ ...overdue, id: 'l1', kind: 'LISTING', status: 'ACTIVE' }],
-      failedAssessments: [{ id: 'as1', unitId: 'y', targetTenantId: null, period: 'ANNUAL', periodStart: '2026-01-01', score: 40 }],
+      failedAssessments: [
+        { id: 'as1', unitId: 'y', targetTenantId: null, period: 'ANNUAL', periodStart: '2026-01-01', score: 40 },
+      ],
     });
     expect(out.map((p) => [p.rule.id, p.kind, p.unit.unitId, p.causedBy, p.caseId])).toEqual([
       ['serious-impact', 'LISTING', 'x', null, 'c1'],

@@ -119,7 +119,10 @@ export function actionKindOf(then: LadderRule['then']): ActionKind {
 
 /** The widest bottom band any rule watches: what a notice marks as `bottom`. */
 export function bottomBand(rules: readonly LadderRule[]): number {
-  return rules.reduce((n, r) => (r.when.kind === 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES' ? Math.max(n, r.when.bottom) : n), 0);
+  return rules.reduce(
+    (n, r) => (r.when.kind === 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES' ? Math.max(n, r.when.bottom) : n),
+    0,
+  );
 }
 
 /** How many of the latest notices (or reminders per unit) a rule set needs to see: twice its longest run. */
@@ -138,9 +141,21 @@ const noticeEvidence = (n: NoticeFact, e: NoticeFact['entries'][number]): Eviden
   periodEnd: n.periodEnd,
 });
 
-const actionEvidence = (kind: Evidence['kind'], a: ActionFact): Evidence => ({ kind, id: a.id, number: a.number, dueOn: a.dueOn, ...(a.caseId ? { caseId: a.caseId } : {}) });
+const actionEvidence = (kind: Evidence['kind'], a: ActionFact): Evidence => ({
+  kind,
+  id: a.id,
+  number: a.number,
+  dueOn: a.dueOn,
+  ...(a.caseId ? { caseId: a.caseId } : {}),
+});
 
-function proposal(rule: EffectiveRule, unit: UnitRef, evidence: Evidence[], causedBy: string | null, caseId: string | null = null): Proposal {
+function proposal(
+  rule: EffectiveRule,
+  unit: UnitRef,
+  evidence: Evidence[],
+  causedBy: string | null,
+  caseId: string | null = null,
+): Proposal {
   return {
     rule,
     kind: actionKindOf(rule.then),
@@ -182,7 +197,14 @@ function runs<T extends { id: string }>(
   return out;
 }
 
-function noticeRuns(rule: EffectiveRule, notices: readonly NoticeFact[], consecutive: number, qualifies: (e: NoticeFact['entries'][number]) => boolean, consumed: ReadonlySet<string>, byPeriod: boolean): Proposal[] {
+function noticeRuns(
+  rule: EffectiveRule,
+  notices: readonly NoticeFact[],
+  consecutive: number,
+  qualifies: (e: NoticeFact['entries'][number]) => boolean,
+  consumed: ReadonlySet<string>,
+  byPeriod: boolean,
+): Proposal[] {
   const out: Proposal[] = [];
   // Regular notices run per period kind (monthly with monthly); special notices form one sequence.
   const groups = new Map<string, NoticeFact[]>();
@@ -193,7 +215,11 @@ function noticeRuns(rule: EffectiveRule, notices: readonly NoticeFact[], consecu
     else groups.set(key, [n]);
   }
   for (const group of groups.values()) {
-    const ordered = [...group].sort((a, b) => (byPeriod ? a.periodStart.localeCompare(b.periodStart) : a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id)));
+    const ordered = [...group].sort((a, b) =>
+      byPeriod
+        ? a.periodStart.localeCompare(b.periodStart)
+        : a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id),
+    );
     const entryOf = ordered.map((n) => new Map(n.entries.map((e) => [e.unitId, e])));
     const units = new Map<string, UnitRef>();
     for (const n of ordered) for (const e of n.entries) units.set(e.unitId, e);
@@ -206,9 +232,20 @@ function noticeRuns(rule: EffectiveRule, notices: readonly NoticeFact[], consecu
         consecutive,
         (x) => x.e !== undefined && qualifies(x.e),
         consumed,
-        byPeriod ? (a, b) => follows({ start: a.n.periodStart, end: a.n.periodEnd }, { start: b.n.periodStart, end: b.n.periodEnd }) : undefined,
+        byPeriod
+          ? (a, b) =>
+              follows({ start: a.n.periodStart, end: a.n.periodEnd }, { start: b.n.periodStart, end: b.n.periodEnd })
+          : undefined,
       );
-      for (const run of found) out.push(proposal(rule, unit, run.map((x) => noticeEvidence(x.n, x.e!)), null));
+      for (const run of found)
+        out.push(
+          proposal(
+            rule,
+            unit,
+            run.map((x) => noticeEvidence(x.n, x.e!)),
+            null,
+          ),
+        );
     }
   }
   return out;
@@ -225,7 +262,16 @@ export function evaluateLadder(rules: readonly EffectiveRule[], state: LadderSta
     const when = rule.when;
     switch (when.kind) {
       case 'BOTTOM_IN_CONSECUTIVE_REGULAR_NOTICES':
-        out.push(...noticeRuns(rule, state.regularNotices, when.consecutive, (e) => e.bottom && e.rank !== null && e.rankedOf !== null && isBottom(e.rank, e.rankedOf, when.bottom), state.consumed, true));
+        out.push(
+          ...noticeRuns(
+            rule,
+            state.regularNotices,
+            when.consecutive,
+            (e) => e.bottom && e.rank !== null && e.rankedOf !== null && isBottom(e.rank, e.rankedOf, when.bottom),
+            state.consumed,
+            true,
+          ),
+        );
         break;
       case 'CONSECUTIVE_SPECIAL_NOTICES':
         out.push(...noticeRuns(rule, state.specialNotices, when.consecutive, () => true, state.consumed, false));
@@ -245,18 +291,40 @@ export function evaluateLadder(rules: readonly EffectiveRule[], state: LadderSta
           else groups.set(key, [r]);
         }
         const withinDays = when.withinDays;
-        const near = withinDays ? (a: ActionFact, b: ActionFact) => daysBetween(a.openedAt.slice(0, 10), b.openedAt.slice(0, 10)) <= withinDays : undefined;
+        const near = withinDays
+          ? (a: ActionFact, b: ActionFact) =>
+              daysBetween(a.openedAt.slice(0, 10), b.openedAt.slice(0, 10)) <= withinDays
+          : undefined;
         for (const reminders of groups.values()) {
-          const ordered = [...reminders].sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.number.localeCompare(b.number));
-          for (const run of runs(rule, ordered[0].unitId, ordered, when.consecutive, () => true, state.consumed, near)) {
-            out.push(proposal(rule, run[0], run.map((r) => actionEvidence('REMINDER', r)), run[run.length - 1].id, byCase ? (run[0].caseId ?? null) : null));
+          const ordered = [...reminders].sort(
+            (a, b) => a.openedAt.localeCompare(b.openedAt) || a.number.localeCompare(b.number),
+          );
+          for (const run of runs(
+            rule,
+            ordered[0].unitId,
+            ordered,
+            when.consecutive,
+            () => true,
+            state.consumed,
+            near,
+          )) {
+            out.push(
+              proposal(
+                rule,
+                run[0],
+                run.map((r) => actionEvidence('REMINDER', r)),
+                run[run.length - 1].id,
+                byCase ? (run[0].caseId ?? null) : null,
+              ),
+            );
           }
         }
         break;
       }
       case 'FLAGGED':
         for (const f of state.flags) {
-          if (when.reasons.includes(f.reason)) out.push(proposal(rule, f, [{ kind: 'FLAG', id: f.id, reason: f.reason }], null, f.caseId));
+          if (when.reasons.includes(f.reason))
+            out.push(proposal(rule, f, [{ kind: 'FLAG', id: f.id, reason: f.reason }], null, f.caseId));
         }
         break;
       case 'RECTIFICATION_OVERDUE':
@@ -283,7 +351,11 @@ export function describeTrigger(when: LadderRule['when']): string {
     case 'CONSECUTIVE_SPECIAL_NOTICES':
       return `连续${when.consecutive}次被专项通报`;
     case 'CONSECUTIVE_REMINDERS':
-      return when.about === 'KEY_CASE' ? `重点案件连续${when.consecutive}次被提醒告知` : when.about === 'CASE' ? `同一案件连续${when.consecutive}次被提醒告知` : `连续${when.consecutive}次被提醒告知`;
+      return when.about === 'KEY_CASE'
+        ? `重点案件连续${when.consecutive}次被提醒告知`
+        : when.about === 'CASE'
+          ? `同一案件连续${when.consecutive}次被提醒告知`
+          : `连续${when.consecutive}次被提醒告知`;
     case 'FLAGGED':
       return `经办公室认定：${when.reasons.join('、')}`;
     case 'RECTIFICATION_OVERDUE':

@@ -17,7 +17,12 @@ export interface MetricsPeriod {
  * the cases the county registered and assigned to it (D6: a 进京访 the county received from above and
  * handed to the township counts in the township's metrics). The two sets are disjoint (different tenants).
  */
-function split(units: readonly SupervisedUnit[]): { townUnits: string[]; towns: string[]; localUnits: string[]; byLocation: boolean[] } {
+function split(units: readonly SupervisedUnit[]): {
+  townUnits: string[];
+  towns: string[];
+  localUnits: string[];
+  byLocation: boolean[];
+} {
   const township = units.filter((u) => u.childTenantId);
   const local = units;
   return {
@@ -92,7 +97,12 @@ const REVIEWS_SQL = `
  * meetings' findings — never typed in. Set-based: three queries per call whatever the number of units,
  * so a county of 15 towns and a province of 1,500 cost the same number of round trips.
  */
-export async function computeMetrics(em: EntityManager, tenantId: string, units: readonly SupervisedUnit[], period: MetricsPeriod): Promise<Map<string, Metrics>> {
+export async function computeMetrics(
+  em: EntityManager,
+  tenantId: string,
+  units: readonly SupervisedUnit[],
+  period: MetricsPeriod,
+): Promise<Map<string, Metrics>> {
   const out = new Map(units.map((u) => [u.id, zeroMetrics()]));
   if (!units.length) return out;
   const { townUnits, towns, localUnits, byLocation } = split(units);
@@ -102,7 +112,18 @@ export async function computeMetrics(em: EntityManager, tenantId: string, units:
       if (m) for (const [k, v] of Object.entries(values)) m[k as Metric] = Number(v);
     }
   };
-  merge(await em.query(CASES_SQL, [townUnits, towns, localUnits, byLocation, period.start, period.end, period.today, tenantId]));
+  merge(
+    await em.query(CASES_SQL, [
+      townUnits,
+      towns,
+      localUnits,
+      byLocation,
+      period.start,
+      period.end,
+      period.today,
+      tenantId,
+    ]),
+  );
   merge(await em.query(FINDINGS_SQL, [townUnits, towns, localUnits, tenantId, period.start, period.end]));
   merge(await em.query(REVIEWS_SQL, [townUnits, towns, localUnits, tenantId, period.start, period.end]));
   return out;

@@ -14,13 +14,15 @@ export class NoticeScoreFact {
   @Field(() => Float)
   value: number;
 
-  @Field(() => Float, { description: 'The plugin\'s weight (notices.scoring); 0 when unweighted.' })
+  @Field(() => Float, { description: "The plugin's weight (notices.scoring); 0 when unweighted." })
   weight: number;
 
   @Field(() => Float)
   points: number;
 
-  @Field({ description: 'Counted against the unit (a negative weight): only adverse facts can put a unit in the bottom band.' })
+  @Field({
+    description: 'Counted against the unit (a negative weight): only adverse facts can put a unit in the bottom band.',
+  })
   adverse: boolean;
 }
 
@@ -42,10 +44,13 @@ export class NoticeRankingList {
   @Field(() => Int, { description: 'Units of the list with any fact on record in the period.' })
   unitsWithFacts: number;
 
-  @Field(() => Int, { description: 'Units with facts needed before a bottom band is marked (the plugin\'s notices.minimumToRank, or the platform default).' })
+  @Field(() => Int, {
+    description:
+      "Units with facts needed before a bottom band is marked (the plugin's notices.minimumToRank, or the platform default).",
+  })
   minimum: number;
 
-  @Field({ description: 'The minimum is the platform default, not the plugin\'s.' })
+  @Field({ description: "The minimum is the platform default, not the plugin's." })
   minimumIsDefault: boolean;
 
   @Field(() => Int, { description: 'Places the ladder watches (排名后N位); 0 when no rule watches one.' })
@@ -54,7 +59,10 @@ export class NoticeRankingList {
   @Field({ description: 'Whether a bottom band was marked in this list.' })
   bottomMarked: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why no bottom band: NO_RULE, TOO_LITTLE_DATA or NO_ADVERSE_FACTS.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why no bottom band: NO_RULE, TOO_LITTLE_DATA or NO_ADVERSE_FACTS.',
+  })
   withheld: string | null;
 }
 
@@ -80,7 +88,7 @@ export class SupervisionNoticeEntry {
   @Column({ name: 'target_tenant_id', type: 'uuid', nullable: true })
   targetTenantId: string | null;
 
-  @Field({ description: 'The unit\'s name when the notice was read.' })
+  @Field({ description: "The unit's name when the notice was read." })
   unitName: string;
 
   @Field(() => MemberUnitKind)
@@ -94,7 +102,10 @@ export class SupervisionNoticeEntry {
   metrics: Record<string, number>;
 
   @Column({ type: 'numeric', nullable: true, transformer: numeric })
-  @Field(() => Float, { nullable: true, description: 'Σ weight × metric (or the plugin\'s rankScore hook); higher is better.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Σ weight × metric (or the plugin's rankScore hook); higher is better.",
+  })
   score: number | null;
 
   @Column({ type: 'integer', nullable: true })
@@ -106,15 +117,24 @@ export class SupervisionNoticeEntry {
   rankedOf: number | null;
 
   @Column({ type: 'boolean', default: false })
-  @Field({ description: 'In the bottom places the tenant\'s ladder watches (排名后N位): its place is in the band, it has adverse facts, and its list has enough data.' })
+  @Field({
+    description:
+      "In the bottom places the tenant's ladder watches (排名后N位): its place is in the band, it has adverse facts, and its list has enough data.",
+  })
   bottom: boolean;
 
   @Column({ name: 'list_code', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The ranking list the unit was ranked in (NoticeRankingList.code).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The ranking list the unit was ranked in (NoticeRankingList.code).',
+  })
   listCode: string | null;
 
   @Column({ name: 'tied_with', type: 'integer', nullable: true })
-  @Field(() => Int, { nullable: true, description: 'Units sharing this place (并列), the unit included; 1 when alone.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Units sharing this place (并列), the unit included; 1 when alone.',
+  })
   tiedWith: number | null;
 
   @Column({ name: 'adverse_facts', type: 'integer', default: 0 })
@@ -122,7 +142,9 @@ export class SupervisionNoticeEntry {
   adverseFacts: number;
 
   @Column({ name: 'score_facts', type: 'jsonb', default: () => "'[]'" })
-  @Field(() => [NoticeScoreFact], { description: 'The facts behind the score: every metric with a value, its weight and points.' })
+  @Field(() => [NoticeScoreFact], {
+    description: 'The facts behind the score: every metric with a value, its weight and points.',
+  })
   scoreFacts: NoticeScoreFact[];
 
   @Column({ type: 'boolean', default: false })
@@ -205,11 +227,15 @@ export class SupervisionNotice {
   publishedAt: Date | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  @Field(() => JSONScalar, { description: 'To whom it was published and reported: units, roles (reportedTo), departments it is recorded with.' })
+  @Field(() => JSONScalar, {
+    description: 'To whom it was published and reported: units, roles (reportedTo), departments it is recorded with.',
+  })
   distribution: Record<string, unknown>;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  @Field(() => [NoticeRankingList], { description: 'Regular notices: the ranking lists, each with its bottom band or why it was withheld.' })
+  @Field(() => [NoticeRankingList], {
+    description: 'Regular notices: the ranking lists, each with its bottom band or why it was withheld.',
+  })
   ranking: NoticeRankingList[];
 
   /** Set by the service when it already knows the entries the caller may see. */

@@ -15,7 +15,9 @@ export class NoticesResolver {
   constructor(@Inject(NoticesService) private readonly notices: NoticesService) {}
 
   @Allow('read', 'SupervisionNotice')
-  @Query(() => [SupervisionNotice], { description: 'A tenant\'s notices (通报), newest first (a member unit: those naming it).' })
+  @Query(() => [SupervisionNotice], {
+    description: "A tenant's notices (通报), newest first (a member unit: those naming it).",
+  })
   supervisionNotices(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
@@ -27,49 +29,89 @@ export class NoticesResolver {
 
   @Allow('read', 'SupervisionNotice')
   @Query(() => SupervisionNotice, { nullable: true })
-  supervisionNotice(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<SupervisionNotice | null> {
+  supervisionNotice(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SupervisionNotice | null> {
     return this.notices.byId(ctx, idArg(id, 'id'));
   }
 
   @Allow('read', 'SupervisionNotice')
-  @Query(() => [SupervisionNotice], { description: 'Notices concerning the caller: its township in an ancestor\'s notices, or its unit — each with the caller\'s own entry.' })
-  receivedSupervisionNotices(@Ctx() ctx: RequestContext, @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number): Promise<SupervisionNotice[]> {
+  @Query(() => [SupervisionNotice], {
+    description:
+      "Notices concerning the caller: its township in an ancestor's notices, or its unit — each with the caller's own entry.",
+  })
+  receivedSupervisionNotices(
+    @Ctx() ctx: RequestContext,
+    @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
+  ): Promise<SupervisionNotice[]> {
     return this.notices.received(ctx, clamp(limit));
   }
 
   @Allow('read', 'SupervisionNotice')
-  @Query(() => [UnitMetrics], { description: 'The metrics of the tenant\'s supervised units for a period, computed from the ledger and meetings.' })
+  @Query(() => [UnitMetrics], {
+    description: "The metrics of the tenant's supervised units for a period, computed from the ledger and meetings.",
+  })
   async supervisionMetrics(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
     @Args('periodStart') periodStart: string,
     @Args('periodEnd') periodEnd: string,
   ): Promise<UnitMetrics[]> {
-    const rows = await this.notices.unitMetrics(ctx, tenantCode, dateArg(periodStart, 'periodStart'), dateArg(periodEnd, 'periodEnd'));
-    return rows.map(({ unit, metrics }) => ({ unitId: unit.id, unitName: unit.name, unitKind: unit.kind, targetTenantCode: unit.childTenantCode, metrics }));
+    const rows = await this.notices.unitMetrics(
+      ctx,
+      tenantCode,
+      dateArg(periodStart, 'periodStart'),
+      dateArg(periodEnd, 'periodEnd'),
+    );
+    return rows.map(({ unit, metrics }) => ({
+      unitId: unit.id,
+      unitName: unit.name,
+      unitKind: unit.kind,
+      targetTenantCode: unit.childTenantCode,
+      metrics,
+    }));
   }
 
   @Allow('create', 'SupervisionNotice')
-  @Mutation(() => SupervisionNotice, { description: 'The office publishes a regular notice (ranked) or a special notice (naming units), with named criticism where the plugin provides it.' })
+  @Mutation(() => SupervisionNotice, {
+    description:
+      'The office publishes a regular notice (ranked) or a special notice (naming units), with named criticism where the plugin provides it.',
+  })
   publishNotice(@Ctx() ctx: RequestContext, @Args('input') input: PublishNoticeInput): Promise<SupervisionNotice> {
     return this.notices.publish(ctx, input);
   }
 
   @Allow('create', 'SupervisionNotice')
-  @Mutation(() => SupervisionNotice, { description: 'The office publishes a notice the sweep drafted (monthly, half-yearly, annual), after review, with named criticism where the plugin provides it; only now is it sent, reported to the conveners and counted by the ladder.' })
-  publishSupervisionNotice(@Ctx() ctx: RequestContext, @Args('input') input: PublishSupervisionNoticeInput): Promise<SupervisionNotice> {
+  @Mutation(() => SupervisionNotice, {
+    description:
+      'The office publishes a notice the sweep drafted (monthly, half-yearly, annual), after review, with named criticism where the plugin provides it; only now is it sent, reported to the conveners and counted by the ladder.',
+  })
+  publishSupervisionNotice(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: PublishSupervisionNoticeInput,
+  ): Promise<SupervisionNotice> {
     return this.notices.publishDraft(ctx, input);
   }
 
   @Allow('acknowledge', 'SupervisionNotice')
-  @Mutation(() => SupervisionNoticeEntry, { description: 'Read receipt by the unit the notice concerns (its township\'s leaders, or its own users).' })
-  markNoticeRead(@Ctx() ctx: RequestContext, @Args('noticeId', { type: () => ID }) noticeId: string): Promise<SupervisionNoticeEntry> {
+  @Mutation(() => SupervisionNoticeEntry, {
+    description: "Read receipt by the unit the notice concerns (its township's leaders, or its own users).",
+  })
+  markNoticeRead(
+    @Ctx() ctx: RequestContext,
+    @Args('noticeId', { type: () => ID }) noticeId: string,
+  ): Promise<SupervisionNoticeEntry> {
     return this.notices.markRead(ctx, idArg(noticeId, 'noticeId'));
   }
 
-  @ResolveField(() => [SupervisionNoticeEntry], { description: 'Ranked (regular) or named (special) units, best first.' })
+  @ResolveField(() => [SupervisionNoticeEntry], {
+    description: 'Ranked (regular) or named (special) units, best first.',
+  })
   async entries(@Ctx() ctx: RequestContext, @Parent() notice: SupervisionNotice): Promise<SupervisionNoticeEntry[]> {
     if (notice.entries) return notice.entries;
-    return (await ctx.loader('supervisionNoticeEntries', (ids) => this.notices.entriesOf(ctx, ids)).load(notice.id)) ?? [];
+    return (
+      (await ctx.loader('supervisionNoticeEntries', (ids) => this.notices.entriesOf(ctx, ids)).load(notice.id)) ?? []
+    );
   }
 }

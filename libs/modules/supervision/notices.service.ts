@@ -75,7 +75,8 @@ export class NoticesService {
   async publish(ctx: RequestContext, input: PublishNoticeInput): Promise<SupervisionNotice> {
     const notice = await this.db.run(ctx, async (tx) => {
       const tenant = await tenantByCode(tx.em, input.tenantCode);
-      if (!ctx.ability.can('create', subject('SupervisionNotice', { tenantId: tenant.id }))) throw SUPERVISION_ERRORS.forbidden('OFFICE_PUBLISHES_NOTICES');
+      if (!ctx.ability.can('create', subject('SupervisionNotice', { tenantId: tenant.id })))
+        throw SUPERVISION_ERRORS.forbidden('OFFICE_PUBLISHES_NOTICES');
       const rules = await supervisionRulesOf(tx.em, tenant);
       const draft = await this.validated(tx.em, rules, input);
       return this.create(tx, rules, draft, ctx.caller.userId);
@@ -102,11 +103,28 @@ export class NoticesService {
       for (const period of rules.notices.regularPeriods as NoticePeriod[]) {
         const range = previousPeriod(period, shanghaiDateOf(this.clock.now()));
         if (await this.regularExists(tx.em, tenantId, period, range.start)) continue;
-        out.push(await this.create(tx, rules, { kind: NoticeKind.REGULAR, period, range, title: this.regularTitle(tenant, period, range.start), body: null, units, criticisms: new Map() }, null, 'DRAFT'));
+        out.push(
+          await this.create(
+            tx,
+            rules,
+            {
+              kind: NoticeKind.REGULAR,
+              period,
+              range,
+              title: this.regularTitle(tenant, period, range.start),
+              body: null,
+              units,
+              criticisms: new Map(),
+            },
+            null,
+            'DRAFT',
+          ),
+        );
       }
       return out;
     });
-    if (drafts.length) this.logger.log(`tenant ${tenantId}: drafted ${drafts.map((n) => `${n.period} ${n.periodStart}`).join(', ')}`);
+    if (drafts.length)
+      this.logger.log(`tenant ${tenantId}: drafted ${drafts.map((n) => `${n.period} ${n.periodStart}`).join(', ')}`);
     return drafts;
   }
 
@@ -117,20 +135,42 @@ export class NoticesService {
    */
   async publishDraft(ctx: RequestContext, input: PublishSupervisionNoticeInput): Promise<SupervisionNotice> {
     const notice = await this.db.run(ctx, async (tx) => {
-      const draft = await tx.em.findOne(SupervisionNotice, { where: { id: input.noticeId }, lock: { mode: 'pessimistic_write' } });
+      const draft = await tx.em.findOne(SupervisionNotice, {
+        where: { id: input.noticeId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!draft || actsForUnit(ctx) || !this.mayDraft(ctx, draft.tenantId)) {
-        if (draft && !actsForUnit(ctx) && ctx.ability.can('read', 'SupervisionNotice') && draft.status === 'PUBLISHED') throw SUPERVISION_ERRORS.forbidden('OFFICE_PUBLISHES_NOTICES');
+        if (draft && !actsForUnit(ctx) && ctx.ability.can('read', 'SupervisionNotice') && draft.status === 'PUBLISHED')
+          throw SUPERVISION_ERRORS.forbidden('OFFICE_PUBLISHES_NOTICES');
         throw AppError.notFound('Notice');
       }
-      if (draft.status !== 'DRAFT') throw SUPERVISION_ERRORS.conflict('NOTICE_ALREADY_PUBLISHED', { number: draft.number }, 'input.noticeId');
+      if (draft.status !== 'DRAFT')
+        throw SUPERVISION_ERRORS.conflict('NOTICE_ALREADY_PUBLISHED', { number: draft.number }, 'input.noticeId');
       const tenant = await tx.em.findOneOrFail(Tenant, { where: { id: draft.tenantId } });
       const rules = await supervisionRulesOf(tx.em, tenant);
       const entries = await tx.em.find(SupervisionNoticeEntry, { where: { noticeId: draft.id } });
       const criticisms = this.criticisms(rules, new Set(entries.map((e) => e.targetUnitId)), input.criticisms ?? []);
       const now = this.clock.now();
       draft.number = await nextNumber(tx.em, tenant, 'NOTICE', shanghaiDateOf(now).slice(0, 4));
-      Object.assign(draft, { title: input.title ?? draft.title, body: input.body ?? draft.body, status: 'PUBLISHED', publishedAt: now, publishedById: ctx.caller.userId });
-      await tx.em.update(SupervisionNotice, { id: draft.id }, { number: draft.number, title: draft.title, body: draft.body, status: draft.status, publishedAt: now, publishedById: draft.publishedById });
+      Object.assign(draft, {
+        title: input.title ?? draft.title,
+        body: input.body ?? draft.body,
+        status: 'PUBLISHED',
+        publishedAt: now,
+        publishedById: ctx.caller.userId,
+      });
+      await tx.em.update(
+        SupervisionNotice,
+        { id: draft.id },
+        {
+          number: draft.number,
+          title: draft.title,
+          body: draft.body,
+          status: draft.status,
+          publishedAt: now,
+          publishedById: draft.publishedById,
+        },
+      );
       for (const e of entries) {
         const text = criticisms.get(e.targetUnitId);
         if (text === undefined) continue;
@@ -138,10 +178,23 @@ export class NoticesService {
         e.criticism = text;
         await tx.em.update(SupervisionNoticeEntry, { id: e.id }, { criticised: true, criticism: text });
       }
-      const units = await unitsByIds(tx.em, entries.map((e) => e.targetUnitId));
-      await announceNotice(tx.em, this.outbox, rules, draft, entries, [...units.values()], rules.notices?.reportedTo ?? []);
+      const units = await unitsByIds(
+        tx.em,
+        entries.map((e) => e.targetUnitId),
+      );
+      await announceNotice(
+        tx.em,
+        this.outbox,
+        rules,
+        draft,
+        entries,
+        [...units.values()],
+        rules.notices?.reportedTo ?? [],
+      );
       draft.issuerName = tenant.name;
-      draft.entries = (await this.describe(tx.em, entries)).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+      draft.entries = (await this.describe(tx.em, entries)).sort(
+        (a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'zh-CN'),
+      );
       return draft;
     });
     await afterDecision(this.jobs, notice.tenantId, { ladder: true });
@@ -152,9 +205,16 @@ export class NoticesService {
     return ctx.ability.can('create', subject('SupervisionNotice', { tenantId }));
   }
 
-  private criticisms(rules: SupervisionRules, inNotice: ReadonlySet<string>, input: readonly { unitId: string; text: string }[]): Map<string, string> {
+  private criticisms(
+    rules: SupervisionRules,
+    inNotice: ReadonlySet<string>,
+    input: readonly { unitId: string; text: string }[],
+  ): Map<string, string> {
     const out = new Map<string, string>();
-    if (input.length && !rules.notices?.namedCriticism) throw SUPERVISION_ERRORS.badInput('input.criticisms', 'PLUGIN_DECLARES_NONE', { what: { en: 'named criticism', zh: '点名批评' } });
+    if (input.length && !rules.notices?.namedCriticism)
+      throw SUPERVISION_ERRORS.badInput('input.criticisms', 'PLUGIN_DECLARES_NONE', {
+        what: { en: 'named criticism', zh: '点名批评' },
+      });
     input.forEach((c, i) => {
       if (!inNotice.has(c.unitId)) throw SUPERVISION_ERRORS.badInput(`input.criticisms.${i}.unitId`, 'NOT_IN_NOTICE');
       if (out.has(c.unitId)) throw SUPERVISION_ERRORS.badInput(`input.criticisms.${i}.unitId`, 'CRITICISED_TWICE');
@@ -166,26 +226,44 @@ export class NoticesService {
   /** Metrics of the tenant's supervised units for a period (computed, never stored until a notice is published). */
   async unitMetrics(ctx: RequestContext, tenantCode: string, start: string, end: string): Promise<UnitMetricsView[]> {
     if (end < start) throw SUPERVISION_ERRORS.badInput('periodEnd', 'BEFORE_PERIOD_START');
-    if (daysBetween(start, end) > 366) throw SUPERVISION_ERRORS.badInput('periodEnd', 'PERIOD_TOO_LONG', { what: { en: 'period lasts', zh: '周期' } });
+    if (daysBetween(start, end) > 366)
+      throw SUPERVISION_ERRORS.badInput('periodEnd', 'PERIOD_TOO_LONG', { what: { en: 'period lasts', zh: '周期' } });
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
       if (actsForUnit(ctx)) throw SUPERVISION_ERRORS.forbidden('METRICS_READERS');
       const rules = await supervisionRulesOf(em, tenant);
       const units = await supervisedUnits(em, tenant.id, rules.notices?.ranked ?? MEMBER_UNIT_KINDS);
-      const metrics = await computeMetrics(em, tenant.id, units, { start, end, today: shanghaiDateOf(this.clock.now()) });
+      const metrics = await computeMetrics(em, tenant.id, units, {
+        start,
+        end,
+        today: shanghaiDateOf(this.clock.now()),
+      });
       return units.map((unit) => ({ unit, metrics: metrics.get(unit.id)! }));
     });
   }
 
-  async list(ctx: RequestContext, tenantCode: string, kind: NoticeKind | undefined, limit: number): Promise<SupervisionNotice[]> {
+  async list(
+    ctx: RequestContext,
+    tenantCode: string,
+    kind: NoticeKind | undefined,
+    limit: number,
+  ): Promise<SupervisionNotice[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
       const qb = em.createQueryBuilder(SupervisionNotice, 'n').where('n.tenant_id = :t', { t: tenant.id });
       if (kind) qb.andWhere('n.kind = :kind', { kind });
       if (!this.mayDraft(ctx, tenant.id)) qb.andWhere(`n.status = 'PUBLISHED'`); // drafts are the office's
       const unit = actsForUnit(ctx);
-      if (unit) qb.andWhere(`n.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM supervision_notice_entry e WHERE e.notice_id = n.id AND e.target_unit_id = :unit)`, { unit });
-      const notices = await qb.orderBy('n.published_at', 'DESC', 'NULLS LAST').addOrderBy('n.id', 'DESC').take(limit).getMany();
+      if (unit)
+        qb.andWhere(
+          `n.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM supervision_notice_entry e WHERE e.notice_id = n.id AND e.target_unit_id = :unit)`,
+          { unit },
+        );
+      const notices = await qb
+        .orderBy('n.published_at', 'DESC', 'NULLS LAST')
+        .addOrderBy('n.id', 'DESC')
+        .take(limit)
+        .getMany();
       return this.named(em, notices);
     });
   }
@@ -195,7 +273,8 @@ export class NoticesService {
       const notice = await em.findOne(SupervisionNotice, { where: { id } });
       const unit = actsForUnit(ctx);
       if (!notice || (notice.status === 'DRAFT' && !this.mayDraft(ctx, notice.tenantId))) return null;
-      if (unit && !(await em.exists(SupervisionNoticeEntry, { where: { noticeId: id, targetUnitId: unit } }))) return null;
+      if (unit && !(await em.exists(SupervisionNoticeEntry, { where: { noticeId: id, targetUnitId: unit } })))
+        return null;
       return (await this.named(em, [notice]))[0];
     });
   }
@@ -204,10 +283,15 @@ export class NoticesService {
   async entriesOf(ctx: RequestContext, noticeIds: readonly string[]): Promise<Map<string, SupervisionNoticeEntry[]>> {
     return this.db.run(ctx, async ({ em }) => {
       const unit = actsForUnit(ctx);
-      const rows = await em.find(SupervisionNoticeEntry, { where: { noticeId: In([...noticeIds]), ...(unit ? { targetUnitId: unit } : {}) } });
+      const rows = await em.find(SupervisionNoticeEntry, {
+        where: { noticeId: In([...noticeIds]), ...(unit ? { targetUnitId: unit } : {}) },
+      });
       const described = await this.describe(em, rows);
       const out = new Map<string, SupervisionNoticeEntry[]>(noticeIds.map((id) => [id, []]));
-      for (const e of described.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'zh-CN'))) out.get(e.noticeId)?.push(e);
+      for (const e of described.sort(
+        (a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitName.localeCompare(b.unitName, 'zh-CN'),
+      ))
+        out.get(e.noticeId)?.push(e);
       return out;
     });
   }
@@ -231,7 +315,13 @@ export class NoticesService {
         .limit(limit)
         .getMany();
       if (!entries.length) return [];
-      const notices = await this.named(tx.em, await tx.em.find(SupervisionNotice, { where: { id: In(entries.map((e) => e.noticeId)) }, order: { publishedAt: 'DESC', id: 'DESC' } }));
+      const notices = await this.named(
+        tx.em,
+        await tx.em.find(SupervisionNotice, {
+          where: { id: In(entries.map((e) => e.noticeId)) },
+          order: { publishedAt: 'DESC', id: 'DESC' },
+        }),
+      );
       const described = await this.describe(tx.em, entries);
       for (const n of notices) n.entries = described.filter((e) => e.noticeId === n.id);
       return notices;
@@ -254,7 +344,11 @@ export class NoticesService {
       if (!entry.readAt) {
         entry.readAt = this.clock.now();
         entry.readById = ctx.caller.userId;
-        await tx.em.update(SupervisionNoticeEntry, { id: entry.id }, { readAt: entry.readAt, readById: entry.readById });
+        await tx.em.update(
+          SupervisionNoticeEntry,
+          { id: entry.id },
+          { readAt: entry.readAt, readById: entry.readById },
+        );
       }
       return (await this.describe(tx.em, [entry]))[0];
     });
@@ -262,38 +356,72 @@ export class NoticesService {
 
   private async validated(em: EntityManager, rules: SupervisionRules, input: PublishNoticeInput): Promise<NoticeDraft> {
     const notices = rules.notices;
-    if (!notices) throw SUPERVISION_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', { what: { en: 'notices', zh: '通报' } });
+    if (!notices)
+      throw SUPERVISION_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', {
+        what: { en: 'notices', zh: '通报' },
+      });
     const today = shanghaiDateOf(this.clock.now());
     let draft: NoticeDraft;
     if (input.kind === NoticeKind.REGULAR) {
       if (!input.period) throw SUPERVISION_ERRORS.badInput('input.period', 'REGULAR_PERIOD_REQUIRED');
-      if (!(notices.regularPeriods as string[]).includes(input.period)) throw SUPERVISION_ERRORS.badInput('input.period', 'NOT_A_REGULAR_PERIOD', { allowed: notices.regularPeriods });
+      if (!(notices.regularPeriods as string[]).includes(input.period))
+        throw SUPERVISION_ERRORS.badInput('input.period', 'NOT_A_REGULAR_PERIOD', { allowed: notices.regularPeriods });
       if (input.unitIds?.length) throw SUPERVISION_ERRORS.badInput('input.unitIds', 'REGULAR_RANKS_ALL');
       if (input.periodEnd) throw SUPERVISION_ERRORS.badInput('input.periodEnd', 'REGULAR_COVERS_PERIOD');
       const range = periodFrom(input.period, input.periodStart);
       if ('problem' in range) throw periodProblem('input.periodStart', range.problem);
-      if (range.end >= today) throw SUPERVISION_ERRORS.badInput('input.periodStart', 'PERIOD_NOT_OVER', { end: range.end });
-      if (await this.regularExists(em, rules.tenant.id, input.period, range.start)) throw SUPERVISION_ERRORS.conflict('REGULAR_NOTICE_EXISTS', { period: input.period, start: range.start }, 'input.periodStart');
+      if (range.end >= today)
+        throw SUPERVISION_ERRORS.badInput('input.periodStart', 'PERIOD_NOT_OVER', { end: range.end });
+      if (await this.regularExists(em, rules.tenant.id, input.period, range.start))
+        throw SUPERVISION_ERRORS.conflict(
+          'REGULAR_NOTICE_EXISTS',
+          { period: input.period, start: range.start },
+          'input.periodStart',
+        );
       const units = await supervisedUnits(em, rules.tenant.id, notices.ranked);
-      draft = { kind: NoticeKind.REGULAR, period: input.period, range, title: input.title ?? this.regularTitle(rules.tenant, input.period, range.start), body: input.body ?? null, units, criticisms: new Map() };
+      draft = {
+        kind: NoticeKind.REGULAR,
+        period: input.period,
+        range,
+        title: input.title ?? this.regularTitle(rules.tenant, input.period, range.start),
+        body: input.body ?? null,
+        units,
+        criticisms: new Map(),
+      };
     } else {
-      if (!notices.special) throw SUPERVISION_ERRORS.badInput('input.kind', 'PLUGIN_DECLARES_NONE', { what: { en: 'special notices', zh: '专项通报' } });
+      if (!notices.special)
+        throw SUPERVISION_ERRORS.badInput('input.kind', 'PLUGIN_DECLARES_NONE', {
+          what: { en: 'special notices', zh: '专项通报' },
+        });
       if (input.period) throw SUPERVISION_ERRORS.badInput('input.period', 'SPECIAL_HAS_NO_PERIOD');
       if (!input.title) throw SUPERVISION_ERRORS.badInput('input.title', 'TITLE_REQUIRED');
       if (!input.unitIds?.length) throw SUPERVISION_ERRORS.badInput('input.unitIds', 'SPECIAL_NAMES_UNITS');
       const end = input.periodEnd ?? input.periodStart;
       if (end < input.periodStart) throw SUPERVISION_ERRORS.badInput('input.periodEnd', 'BEFORE_PERIOD_START');
-      if (daysBetween(input.periodStart, end) > 366) throw SUPERVISION_ERRORS.badInput('input.periodEnd', 'PERIOD_TOO_LONG', { what: { en: 'notice covers', zh: '通报' } });
+      if (daysBetween(input.periodStart, end) > 366)
+        throw SUPERVISION_ERRORS.badInput('input.periodEnd', 'PERIOD_TOO_LONG', {
+          what: { en: 'notice covers', zh: '通报' },
+        });
       if (input.periodStart > today) throw SUPERVISION_ERRORS.badInput('input.periodStart', 'IN_THE_FUTURE');
       const eligible = new Map((await supervisedUnits(em, rules.tenant.id, notices.ranked)).map((u) => [u.id, u]));
       const units = input.unitIds.map((id, i) => {
         const unit = eligible.get(id);
-        if (!unit) throw SUPERVISION_ERRORS.badInput(`input.unitIds.${i}`, 'NOT_A_RANKED_UNIT', { kinds: notices.ranked });
+        if (!unit)
+          throw SUPERVISION_ERRORS.badInput(`input.unitIds.${i}`, 'NOT_A_RANKED_UNIT', { kinds: notices.ranked });
         return unit;
       });
-      draft = { kind: NoticeKind.SPECIAL, period: null, range: { start: input.periodStart, end }, title: input.title, body: input.body ?? null, units, criticisms: new Map() };
+      draft = {
+        kind: NoticeKind.SPECIAL,
+        period: null,
+        range: { start: input.periodStart, end },
+        title: input.title,
+        body: input.body ?? null,
+        units,
+        criticisms: new Map(),
+      };
     }
-    for (const [unitId, text] of this.criticisms(rules, new Set(draft.units.map((u) => u.id)), input.criticisms ?? [])) draft.criticisms.set(unitId, text);
+    for (const [unitId, text] of this.criticisms(rules, new Set(draft.units.map((u) => u.id)), input.criticisms ?? []))
+      draft.criticisms.set(unitId, text);
     return draft;
   }
 
@@ -301,12 +429,23 @@ export class NoticesService {
     return `${tenant.name}${periodWords(period, start)}信访工作通报`;
   }
 
-  private async regularExists(em: EntityManager, tenantId: string, period: NoticePeriod, start: string): Promise<boolean> {
+  private async regularExists(
+    em: EntityManager,
+    tenantId: string,
+    period: NoticePeriod,
+    start: string,
+  ): Promise<boolean> {
     return em.exists(SupervisionNotice, { where: { tenantId, kind: NoticeKind.REGULAR, period, periodStart: start } });
   }
 
   /** Computes, ranks, writes the notice and its entries, and the outbox messages, in the caller's transaction. */
-  private async create(tx: Tx, rules: SupervisionRules, draft: NoticeDraft, userId: string | null, status: 'DRAFT' | 'PUBLISHED' = 'PUBLISHED'): Promise<SupervisionNotice> {
+  private async create(
+    tx: Tx,
+    rules: SupervisionRules,
+    draft: NoticeDraft,
+    userId: string | null,
+    status: 'DRAFT' | 'PUBLISHED' = 'PUBLISHED',
+  ): Promise<SupervisionNotice> {
     const { em } = tx;
     const tenant = rules.tenant;
     const notices = rules.notices!;
@@ -327,7 +466,10 @@ export class NoticesService {
       return weightedScore(m, notices.scoring);
     };
     const band = bottomBand(rules.ladder);
-    const { ranked, ranking } = draft.kind === NoticeKind.REGULAR ? rankLists(notices, draft.units, metrics, score, band) : { ranked: new Map<string, RankedEntry>(), ranking: [] };
+    const { ranked, ranking } =
+      draft.kind === NoticeKind.REGULAR
+        ? rankLists(notices, draft.units, metrics, score, band)
+        : { ranked: new Map<string, RankedEntry>(), ranking: [] };
     const scoring = hook ? `rankScore hook (${tenant.pluginId})` : 'Σ weight × metric';
     const minimum = minimumToRank(notices);
     const rankingRule = `ranked in ${ranking.map((l) => `${l.name} (${l.kinds.join('+')})`).join(', ')} by ${scoring}; ties share a place; bottom ${band} of units with adverse facts, when a list has ${minimum.minimum} unit(s) with facts (${minimum.isDefault ? 'platform default' : (minimum.source ?? 'plugin')})`;
@@ -336,7 +478,10 @@ export class NoticesService {
       em.create(SupervisionNotice, {
         tenantId: tenant.id,
         // A draft is numbered when it is published (a dismissed draft must not use up a document number).
-        number: status === 'DRAFT' ? `草稿 ${draft.period ?? ''} ${draft.range.start}` : await nextNumber(em, tenant, 'NOTICE', today.slice(0, 4)),
+        number:
+          status === 'DRAFT'
+            ? `草稿 ${draft.period ?? ''} ${draft.range.start}`
+            : await nextNumber(em, tenant, 'NOTICE', today.slice(0, 4)),
         kind: draft.kind,
         period: draft.period,
         periodStart: draft.range.start,
@@ -368,7 +513,11 @@ export class NoticesService {
         bottom: r ? r.bottom : false,
         listCode: r ? r.listCode : null,
         tiedWith: r ? r.tiedWith : null,
-        adverseFacts: r ? r.adverseFacts : scoreFacts(metrics.get(u.id)!, notices.scoring).filter((f) => f.adverse).reduce((n, f) => n + f.value, 0),
+        adverseFacts: r
+          ? r.adverseFacts
+          : scoreFacts(metrics.get(u.id)!, notices.scoring)
+              .filter((f) => f.adverse)
+              .reduce((n, f) => n + f.value, 0),
         scoreFacts: scoreFacts(metrics.get(u.id)!, notices.scoring),
         criticised: criticism !== null,
         criticism,
@@ -378,23 +527,34 @@ export class NoticesService {
     if (status === 'PUBLISHED') await announceNotice(em, this.outbox, rules, notice, entries, draft.units, reportedTo);
     notice.issuerName = tenant.name;
     const position = new Map(draft.units.map((u, i) => [u.id, i]));
-    entries.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || position.get(a.targetUnitId)! - position.get(b.targetUnitId)!);
+    entries.sort(
+      (a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || position.get(a.targetUnitId)! - position.get(b.targetUnitId)!,
+    );
     notice.entries = await this.describe(em, entries);
     return notice;
   }
 
   /** Entries with their unit's name and kind, and the child tenant's code for a township. */
   private async describe(em: EntityManager, entries: SupervisionNoticeEntry[]): Promise<SupervisionNoticeEntry[]> {
-    const units = await unitsByIds(em, entries.map((e) => e.targetUnitId));
+    const units = await unitsByIds(
+      em,
+      entries.map((e) => e.targetUnitId),
+    );
     return entries.map((e) => {
       const u = units.get(e.targetUnitId);
-      return Object.assign(e, { unitName: u?.name ?? '', unitKind: u?.kind, targetTenantCode: u?.childTenantCode ?? null });
+      return Object.assign(e, {
+        unitName: u?.name ?? '',
+        unitKind: u?.kind,
+        targetTenantCode: u?.childTenantCode ?? null,
+      });
     });
   }
 
   private async named(em: EntityManager, notices: SupervisionNotice[]): Promise<SupervisionNotice[]> {
     const ids = [...new Set(notices.map((n) => n.tenantId))];
-    const names = new Map((await em.find(Tenant, { where: { id: In(ids) }, select: { id: true, name: true } })).map((t) => [t.id, t.name]));
+    const names = new Map(
+      (await em.find(Tenant, { where: { id: In(ids) }, select: { id: true, name: true } })).map((t) => [t.id, t.name]),
+    );
     return notices.map((n) => Object.assign(n, { issuerName: names.get(n.tenantId) ?? '' }));
   }
 }

@@ -51,18 +51,40 @@ export class OutboxService {
         .createQueryBuilder()
         .insert()
         .into(OutboxMessage)
-        .values(drafts.slice(i, i + 500).map((d) => ({ tenantId, channel: d.channel, recipient: d.recipient, subject: d.subject, body: d.body, dedupeKey: d.dedupeKey, refId: d.refId ?? null, status: OutboxStatus.PENDING, attempts: 0 })))
+        .values(
+          drafts.slice(i, i + 500).map((d) => ({
+            tenantId,
+            channel: d.channel,
+            recipient: d.recipient,
+            subject: d.subject,
+            body: d.body,
+            dedupeKey: d.dedupeKey,
+            refId: d.refId ?? null,
+            status: OutboxStatus.PENDING,
+            attempts: 0,
+          })),
+        )
         .orIgnore()
         .execute();
     }
   }
 
   /** The office reads its tenant's outbox. */
-  async list(ctx: RequestContext, tenantCode: string, status: OutboxStatus | undefined, limit: number): Promise<OutboxMessage[]> {
+  async list(
+    ctx: RequestContext,
+    tenantCode: string,
+    status: OutboxStatus | undefined,
+    limit: number,
+  ): Promise<OutboxMessage[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
-      if (!ctx.ability.can('read', subject('OutboxMessage', { tenantId: tenant.id }))) throw SUPERVISION_ERRORS.forbidden('OUTBOX_IS_OFFICE');
-      return em.find(OutboxMessage, { where: { tenantId: tenant.id, ...(status ? { status } : {}) }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+      if (!ctx.ability.can('read', subject('OutboxMessage', { tenantId: tenant.id })))
+        throw SUPERVISION_ERRORS.forbidden('OUTBOX_IS_OFFICE');
+      return em.find(OutboxMessage, {
+        where: { tenantId: tenant.id, ...(status ? { status } : {}) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+        take: limit,
+      });
     });
   }
 
@@ -104,11 +126,19 @@ export class OutboxService {
         const attempts = row.attempts + 1;
         // The error's class only: provider messages may quote the number or the text.
         const reason = err instanceof Error ? err.name : 'Error';
-        await tx.em.query(`UPDATE outbox_message SET attempts = $2, last_error = $3, status = $4 WHERE id = $1`, [id, attempts, reason, attempts >= MAX_ATTEMPTS ? OutboxStatus.FAILED : OutboxStatus.PENDING]);
+        await tx.em.query(`UPDATE outbox_message SET attempts = $2, last_error = $3, status = $4 WHERE id = $1`, [
+          id,
+          attempts,
+          reason,
+          attempts >= MAX_ATTEMPTS ? OutboxStatus.FAILED : OutboxStatus.PENDING,
+        ]);
         this.logger.warn(`message ${id} (${row.channel}) failed on attempt ${attempts}: ${reason}`);
         return false;
       }
-      await tx.em.query(`UPDATE outbox_message SET status = 'SENT', attempts = attempts + 1, sent_at = $2, receipt = $3, last_error = NULL WHERE id = $1`, [id, this.clock.now(), receipt.receipt]);
+      await tx.em.query(
+        `UPDATE outbox_message SET status = 'SENT', attempts = attempts + 1, sent_at = $2, receipt = $3, last_error = NULL WHERE id = $1`,
+        [id, this.clock.now(), receipt.receipt],
+      );
       return true;
     });
   }
@@ -131,7 +161,9 @@ export class OutboxService {
   private async inApp(tx: import('@engine/database').Tx, row: OutboxMessage): Promise<DeliveryReceipt> {
     const userId = /^user:([0-9a-f-]{36})$/.exec(row.recipient)?.[1];
     // Readable only within the supervising tenant's tree: a user elsewhere is never written to.
-    const [user]: { tenant_id: string }[] = userId ? await tx.em.query(`SELECT tenant_id FROM app_user WHERE id = $1 AND tenant_id IS NOT NULL`, [userId]) : [];
+    const [user]: { tenant_id: string }[] = userId
+      ? await tx.em.query(`SELECT tenant_id FROM app_user WHERE id = $1 AND tenant_id IS NOT NULL`, [userId])
+      : [];
     if (!user) return { receipt: 'in-app:no-recipient' };
     if (user.tenant_id !== row.tenantId) await this.db.extendScope(tx, user.tenant_id);
     const key = `outbox:${row.id}`;
@@ -140,7 +172,13 @@ export class OutboxService {
        ON CONFLICT (tenant_id, user_id, dedupe_key) DO NOTHING RETURNING id`,
       [user.tenant_id, userId, row.subject, row.body, key],
     );
-    const [n] = inserted.length ? inserted : ((await tx.em.query(`SELECT id FROM notification WHERE tenant_id = $1 AND user_id = $2 AND dedupe_key = $3`, [user.tenant_id, userId, key])) as { id: string }[]);
+    const [n] = inserted.length
+      ? inserted
+      : ((await tx.em.query(`SELECT id FROM notification WHERE tenant_id = $1 AND user_id = $2 AND dedupe_key = $3`, [
+          user.tenant_id,
+          userId,
+          key,
+        ])) as { id: string }[]);
     return { receipt: `in-app:${n.id}` };
   }
 }

@@ -10,7 +10,9 @@ describe('notice periods', () => {
 
   it('says why a date cannot start a period', () => {
     expect(periodFrom('MONTHLY', '2026-02-02')).toEqual({ problem: 'a MONTHLY period starts on the 1st of a month' });
-    expect(periodFrom('HALF_YEARLY', '2026-04-01')).toEqual({ problem: 'a HALF_YEARLY period starts on 1 January or 1 July' });
+    expect(periodFrom('HALF_YEARLY', '2026-04-01')).toEqual({
+      problem: 'a HALF_YEARLY period starts on 1 January or 1 July',
+    });
     expect(periodFrom('ANNUAL', '2026-13-01')).toEqual({ problem: 'must be a date YYYY-MM-DD' });
   });
 

@@ -8,7 +8,8 @@ describe('proposed steps (the ladder proposes, a person decides)', () => {
     expect(optionsOf('ACCOUNTABILITY')).toEqual(['ACCOUNTABILITY']);
   });
 
-  const rule = (over: Record<string, unknown>) => ladderRuleSchema.safeParse({ id: 'r', when: { kind: 'FLAGGED', reasons: ['X'] }, source: '003 §四', ...over });
+  const rule = (over: Record<string, unknown>) =>
+    ladderRuleSchema.safeParse({ id: 'r', when: { kind: 'FLAGGED', reasons: ['X'] }, source: '003 §四', ...over });
 
   it('003 四: a plugin may make a general SMS reminder automatic, stating its severity', () => {
     expect(rule({ then: 'REMINDER', automatic: true, severity: 'GENERAL' }).success).toBe(true);

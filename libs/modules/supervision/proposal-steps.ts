@@ -49,9 +49,18 @@ export class ProposalSteps {
     @Inject(CalendarService) private readonly calendar: CalendarService,
   ) {}
 
-  async spec(ctx: RequestContext, rules: SupervisionRules, proposal: SupervisionProposal, unit: SupervisedUnit, step: ConfirmedStep, today: string): Promise<ActionSpec> {
+  async spec(
+    ctx: RequestContext,
+    rules: SupervisionRules,
+    proposal: SupervisionProposal,
+    unit: SupervisedUnit,
+    step: ConfirmedStep,
+    today: string,
+  ): Promise<ActionSpec> {
     const summary = typeof proposal.facts.summary === 'string' ? proposal.facts.summary : proposal.ruleId;
-    const evidence = Array.isArray(proposal.facts.evidence) ? (proposal.facts.evidence as { kind?: string; reason?: string }[]) : [];
+    const evidence = Array.isArray(proposal.facts.evidence)
+      ? (proposal.facts.evidence as { kind?: string; reason?: string }[])
+      : [];
     const base = {
       unit,
       caseId: proposal.caseId,
@@ -61,11 +70,21 @@ export class ProposalSteps {
       causedBy: proposal.causedById,
       dedupeKey: proposal.dedupeKey,
       openedBy: step.decidedBy,
-      detail: { reasonName: summary, ...(evidence[0]?.kind === 'FLAG' && evidence[0].reason ? { reasonCode: evidence[0].reason } : {}), ...(step.note ? { note: step.note } : {}) },
+      detail: {
+        reasonName: summary,
+        ...(evidence[0]?.kind === 'FLAG' && evidence[0].reason ? { reasonCode: evidence[0].reason } : {}),
+        ...(step.note ? { note: step.note } : {}),
+      },
     };
     switch (step.kind) {
       case SupervisionActionKind.REMINDER:
-        return { ...base, kind: SupervisionActionKind.REMINDER, severity: step.severity, channel: step.channel, status: ActionStatus.ISSUED };
+        return {
+          ...base,
+          kind: SupervisionActionKind.REMINDER,
+          severity: step.severity,
+          channel: step.channel,
+          status: ActionStatus.ISSUED,
+        };
       case SupervisionActionKind.LISTING: {
         const listed = rules.listedSupervision?.rule;
         const first = listed?.steps[0];
@@ -75,7 +94,18 @@ export class ProposalSteps {
           kind: SupervisionActionKind.LISTING,
           status: ActionStatus.ACTIVE,
           currentStep: first?.code ?? null,
-          steps: first ? [{ code: first.code, name: first.name, at: this.clock.now().toISOString(), byUserId: step.decidedBy, note: step.note ?? summary, passed: null }] : [],
+          steps: first
+            ? [
+                {
+                  code: first.code,
+                  name: first.name,
+                  at: this.clock.now().toISOString(),
+                  byUserId: step.decidedBy,
+                  note: step.note ?? summary,
+                  passed: null,
+                },
+              ]
+            : [],
           dueOn: due?.date ?? null,
           dueProvisional: due?.provisional ?? false,
           // 003 §五: 挂牌督办事项纳入重点调度、专项督导和实地督查范围 — the scope the plugin names.
@@ -83,9 +113,19 @@ export class ProposalSteps {
         };
       }
       case SupervisionActionKind.INTERVIEW:
-        return { ...base, kind: SupervisionActionKind.INTERVIEW, severity: step.severity ?? 'GENERAL', status: ActionStatus.PLANNED };
+        return {
+          ...base,
+          kind: SupervisionActionKind.INTERVIEW,
+          severity: step.severity ?? 'GENERAL',
+          status: ActionStatus.PLANNED,
+        };
       case SupervisionActionKind.ACCOUNTABILITY:
-        return { ...base, kind: SupervisionActionKind.ACCOUNTABILITY, status: ActionStatus.OPEN, detail: { ...base.detail, backwardTracing: rules.accountability?.rule.backwardTracing ?? false } };
+        return {
+          ...base,
+          kind: SupervisionActionKind.ACCOUNTABILITY,
+          status: ActionStatus.OPEN,
+          detail: { ...base.detail, backwardTracing: rules.accountability?.rule.backwardTracing ?? false },
+        };
       case SupervisionActionKind.NAMED_CRITICISM:
         return { ...base, kind: SupervisionActionKind.NAMED_CRITICISM, status: ActionStatus.ISSUED };
     }

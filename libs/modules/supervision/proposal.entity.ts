@@ -4,7 +4,8 @@ import { JSONScalar } from '@engine/graphql';
 import { MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 
 /** The step a ladder rule proposes (the plugin's `then`). */
-export type ProposedStep = 'REMINDER' | 'REMINDER_OR_INTERVIEW' | 'INTERVIEW' | 'LISTED_SUPERVISION' | 'ACCOUNTABILITY' | 'NAMED_CRITICISM';
+export type ProposedStep =
+  'REMINDER' | 'REMINDER_OR_INTERVIEW' | 'INTERVIEW' | 'LISTED_SUPERVISION' | 'ACCOUNTABILITY' | 'NAMED_CRITICISM';
 export const PROPOSAL_STATUSES = ['PROPOSED', 'CONFIRMED', 'DISMISSED'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
@@ -31,7 +32,10 @@ export class SupervisionProposal {
   ruleSource: string;
 
   @Column({ type: 'text' })
-  @Field(() => String, { description: 'What the rule proposes: REMINDER, REMINDER_OR_INTERVIEW (提醒或约谈: the office chooses), INTERVIEW, LISTED_SUPERVISION, ACCOUNTABILITY, NAMED_CRITICISM.' })
+  @Field(() => String, {
+    description:
+      'What the rule proposes: REMINDER, REMINDER_OR_INTERVIEW (提醒或约谈: the office chooses), INTERVIEW, LISTED_SUPERVISION, ACCOUNTABILITY, NAMED_CRITICISM.',
+  })
   step: ProposedStep;
 
   @Field(() => [String], { description: 'The kinds of action the office may confirm it as.' })
@@ -58,11 +62,16 @@ export class SupervisionProposal {
   caseId: string | null;
 
   @Column({ name: 'caused_by', type: 'uuid', nullable: true })
-  @Field(() => ID, { nullable: true, description: 'The action that led to it (the overdue interview, the last reminder).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The action that led to it (the overdue interview, the last reminder).',
+  })
   causedById: string | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  @Field(() => JSONScalar, { description: 'The rule, its trigger in words and the evidence (notices with ranks, reminders, the flag…).' })
+  @Field(() => JSONScalar, {
+    description: 'The rule, its trigger in words and the evidence (notices with ranks, reminders, the flag…).',
+  })
   facts: Record<string, unknown>;
 
   @Column({ type: 'text', nullable: true })
@@ -70,7 +79,9 @@ export class SupervisionProposal {
   severity: string | null;
 
   @Column({ type: 'boolean', default: false })
-  @Field({ description: 'Confirmed as written because the plugin declares the rule automatic (a general reminder only).' })
+  @Field({
+    description: 'Confirmed as written because the plugin declares the rule automatic (a general reminder only).',
+  })
   automatic: boolean;
 
   @Column({ name: 'dedupe_key', type: 'text' })
@@ -93,7 +104,10 @@ export class SupervisionProposal {
   decidedById: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  @Field(() => JSONScalar, { nullable: true, description: 'The decision: the kind, severity and channel confirmed, or the reason for dismissing.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'The decision: the kind, severity and channel confirmed, or the reason for dismissing.',
+  })
   decision: Record<string, unknown> | null;
 
   @Column({ name: 'action_id', type: 'uuid', nullable: true })

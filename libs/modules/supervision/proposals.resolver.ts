@@ -16,26 +16,41 @@ export class ProposalsResolver {
   constructor(@Inject(ProposalsService) private readonly proposals: ProposalsService) {}
 
   @Allow('read', 'SupervisionAction')
-  @Query(() => [SupervisionProposal], { description: 'Steps the ladder proposed (提醒, 约谈, 挂牌督办, 问责…) with rule, article and evidence, newest first; status PROPOSED, CONFIRMED or DISMISSED.' })
+  @Query(() => [SupervisionProposal], {
+    description:
+      'Steps the ladder proposed (提醒, 约谈, 挂牌督办, 问责…) with rule, article and evidence, newest first; status PROPOSED, CONFIRMED or DISMISSED.',
+  })
   supervisionProposals(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
     @Args('status', { type: () => String, nullable: true }) status: string | undefined,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<SupervisionProposal[]> {
-    if (status && !STATUSES.includes(status)) throw SUPERVISION_ERRORS.badInput('status', 'NOT_ONE_OF', { allowed: STATUSES });
+    if (status && !STATUSES.includes(status))
+      throw SUPERVISION_ERRORS.badInput('status', 'NOT_ONE_OF', { allowed: STATUSES });
     return this.proposals.list(ctx, tenantCode, (status ?? undefined) as ProposalStatus | undefined, clamp(limit));
   }
 
   @Allow('create', 'SupervisionAction')
-  @Mutation(() => SupervisionProposal, { description: 'The office confirms a proposed step (choosing 提醒 or 约谈 where the rule leaves the choice, the severity and channel): only now is it sent and filed.' })
-  confirmSupervisionProposal(@Ctx() ctx: RequestContext, @Args('input') input: ConfirmSupervisionProposalInput): Promise<SupervisionProposal> {
+  @Mutation(() => SupervisionProposal, {
+    description:
+      'The office confirms a proposed step (choosing 提醒 or 约谈 where the rule leaves the choice, the severity and channel): only now is it sent and filed.',
+  })
+  confirmSupervisionProposal(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ConfirmSupervisionProposalInput,
+  ): Promise<SupervisionProposal> {
     return this.proposals.confirm(ctx, input);
   }
 
   @Allow('create', 'SupervisionAction')
-  @Mutation(() => SupervisionProposal, { description: 'The office dismisses a proposed step, with its reason; nothing is sent.' })
-  dismissSupervisionProposal(@Ctx() ctx: RequestContext, @Args('input') input: DismissSupervisionProposalInput): Promise<SupervisionProposal> {
+  @Mutation(() => SupervisionProposal, {
+    description: 'The office dismisses a proposed step, with its reason; nothing is sent.',
+  })
+  dismissSupervisionProposal(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: DismissSupervisionProposalInput,
+  ): Promise<SupervisionProposal> {
     return this.proposals.dismiss(ctx, input);
   }
 }

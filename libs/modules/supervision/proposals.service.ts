@@ -18,7 +18,14 @@ import { afterDecision } from './jobs';
 import { describeTrigger, type Proposal } from './ladder';
 import { SupervisionProposal, type ProposalStatus } from './proposal.entity';
 import { ProposalSteps, optionsOf, recordedWithOf, type ConfirmedStep } from './proposal-steps';
-import { actsForUnit, supervisionRulesOf, tenantByCode, unitsByIds, type SupervisedUnit, type SupervisionRules } from './supervision-rules';
+import {
+  actsForUnit,
+  supervisionRulesOf,
+  tenantByCode,
+  unitsByIds,
+  type SupervisedUnit,
+  type SupervisionRules,
+} from './supervision-rules';
 
 const decided = (status: string): AppError => SUPERVISION_ERRORS.conflict('PROPOSAL_ALREADY_DECIDED', { status });
 
@@ -49,7 +56,10 @@ export class ProposalsService {
   private async affectedByRules(em: EntityManager, view: RulesChangeView): Promise<AffectedItem[]> {
     const touched = touchedKeys(view.changes, 'supervision.ladder');
     if (!touched.length) return [];
-    const rows = await em.find(SupervisionProposal, { where: { tenantId: view.tenantId, status: 'PROPOSED' }, order: { proposedAt: 'ASC' } });
+    const rows = await em.find(SupervisionProposal, {
+      where: { tenantId: view.tenantId, status: 'PROPOSED' },
+      order: { proposedAt: 'ASC' },
+    });
     return rows
       .filter((p) => touched.includes(p.ruleId))
       .map((p) => {
@@ -58,7 +68,9 @@ export class ProposalsService {
           kind: 'SUPERVISION_PROPOSAL',
           id: p.id,
           label: `${p.ruleId} → ${p.step} (${p.ruleSource})`,
-          paths: view.changes.map((c) => c.path).filter((x) => x === `supervision.ladder[${p.ruleId}]` || x.startsWith(`supervision.ladder[${p.ruleId}].`)),
+          paths: view.changes
+            .map((c) => c.path)
+            .filter((x) => x === `supervision.ladder[${p.ruleId}]` || x.startsWith(`supervision.ladder[${p.ruleId}].`)),
           effect: removed
             ? 'stays PROPOSED under the rule it was proposed by; the new rules no longer have that rule — the office confirms or dismisses it'
             : 'stays PROPOSED as proposed under the rule in force when it fired; the office confirms or dismisses it',
@@ -67,7 +79,14 @@ export class ProposalsService {
   }
 
   /** The ladder's write, in its transaction: a new proposal (null when the same step was proposed before). Automatic rules are confirmed at once. */
-  async propose(em: EntityManager, ctx: RequestContext, rules: SupervisionRules, p: Proposal, unit: SupervisedUnit, today: string): Promise<SupervisionProposal | null> {
+  async propose(
+    em: EntityManager,
+    ctx: RequestContext,
+    rules: SupervisionRules,
+    p: Proposal,
+    unit: SupervisedUnit,
+    today: string,
+  ): Promise<SupervisionProposal | null> {
     const tenant = rules.tenant;
     if (await em.exists(SupervisionProposal, { where: { tenantId: tenant.id, dedupeKey: p.dedupeKey } })) return null;
     const automatic = p.rule.automatic === true && p.rule.then === 'REMINDER';
@@ -82,7 +101,15 @@ export class ProposalsService {
         caseId: p.caseId,
         causedById: p.causedBy,
         facts: {
-          rule: { id: p.rule.id, when: p.rule.when, then: p.rule.then, source: p.rule.source, pluginId: p.rule.pluginId, inherited: p.rule.inherited, automatic },
+          rule: {
+            id: p.rule.id,
+            when: p.rule.when,
+            then: p.rule.then,
+            source: p.rule.source,
+            pluginId: p.rule.pluginId,
+            inherited: p.rule.inherited,
+            automatic,
+          },
           summary: describeTrigger(p.rule.when),
           evidence: p.evidence,
           ...(p.evidence[0]?.kind === 'ASSESSMENT' ? { assessmentId: p.evidence[0].id } : {}),
@@ -100,16 +127,39 @@ export class ProposalsService {
     );
     if (automatic) {
       const severity = p.rule.severity ?? 'GENERAL';
-      await this.take(em, ctx, rules, proposal, unit, { kind: SupervisionActionKind.REMINDER, severity, channel: this.channelOf(rules, severity), decidedBy: null, note: null }, today);
+      await this.take(
+        em,
+        ctx,
+        rules,
+        proposal,
+        unit,
+        {
+          kind: SupervisionActionKind.REMINDER,
+          severity,
+          channel: this.channelOf(rules, severity),
+          decidedBy: null,
+          note: null,
+        },
+        today,
+      );
     }
     return this.described(em, [proposal]).then((r) => r[0]);
   }
 
-  async list(ctx: RequestContext, tenantCode: string, status: ProposalStatus | undefined, limit: number): Promise<SupervisionProposal[]> {
+  async list(
+    ctx: RequestContext,
+    tenantCode: string,
+    status: ProposalStatus | undefined,
+    limit: number,
+  ): Promise<SupervisionProposal[]> {
     if (actsForUnit(ctx)) throw SUPERVISION_ERRORS.forbidden('PROPOSALS_READERS');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
-      const rows = await em.find(SupervisionProposal, { where: { tenantId: tenant.id, ...(status ? { status } : {}) }, order: { proposedAt: 'DESC', id: 'DESC' }, take: limit });
+      const rows = await em.find(SupervisionProposal, {
+        where: { tenantId: tenant.id, ...(status ? { status } : {}) },
+        order: { proposedAt: 'DESC', id: 'DESC' },
+        take: limit,
+      });
       return this.described(em, rows);
     });
   }
@@ -120,7 +170,8 @@ export class ProposalsService {
       const options = optionsOf(proposal.step);
       let kind = input.kind;
       if (!kind) {
-        if (options.length > 1) throw SUPERVISION_ERRORS.badInput('input.kind', 'KIND_CHOICE_LEFT_TO_OFFICE', { allowed: options });
+        if (options.length > 1)
+          throw SUPERVISION_ERRORS.badInput('input.kind', 'KIND_CHOICE_LEFT_TO_OFFICE', { allowed: options });
         kind = options[0];
       }
       if (!options.includes(kind)) throw SUPERVISION_ERRORS.badInput('input.kind', 'NOT_ONE_OF', { allowed: options });
@@ -141,38 +192,79 @@ export class ProposalsService {
       proposal.decidedAt = this.clock.now();
       proposal.decidedById = ctx.caller.userId;
       proposal.decision = { dismissed: true, reason: input.reason };
-      await tx.em.update(SupervisionProposal, { tenantId: proposal.tenantId, id: proposal.id }, { status: proposal.status, decidedAt: proposal.decidedAt, decidedById: proposal.decidedById, decision: proposal.decision as never });
+      await tx.em.update(
+        SupervisionProposal,
+        { tenantId: proposal.tenantId, id: proposal.id },
+        {
+          status: proposal.status,
+          decidedAt: proposal.decidedAt,
+          decidedById: proposal.decidedById,
+          decision: proposal.decision as never,
+        },
+      );
       return (await this.described(tx.em, [proposal]))[0];
     });
   }
 
   /** Creates the action (sent and filed through the outbox) and marks the proposal confirmed. */
-  private async take(em: EntityManager, ctx: RequestContext, rules: SupervisionRules, proposal: SupervisionProposal, unit: SupervisedUnit, step: ConfirmedStep, today: string): Promise<SupervisionAction | null> {
+  private async take(
+    em: EntityManager,
+    ctx: RequestContext,
+    rules: SupervisionRules,
+    proposal: SupervisionProposal,
+    unit: SupervisedUnit,
+    step: ConfirmedStep,
+    today: string,
+  ): Promise<SupervisionAction | null> {
     const spec = await this.steps.spec(ctx, rules, proposal, unit, step, today);
     const action = await this.writer.create(em, rules.tenant, spec, recordedWithOf(rules, proposal));
     proposal.status = 'CONFIRMED';
     proposal.decidedAt = this.clock.now();
     proposal.decidedById = step.decidedBy;
-    proposal.decision = { kind: step.kind, severity: step.severity, channel: step.channel, note: step.note, automatic: step.decidedBy === null };
+    proposal.decision = {
+      kind: step.kind,
+      severity: step.severity,
+      channel: step.channel,
+      note: step.note,
+      automatic: step.decidedBy === null,
+    };
     proposal.actionId = action?.id ?? null;
     if (!action) throw decided('acted on');
-    await em.update(SupervisionProposal, { tenantId: proposal.tenantId, id: proposal.id }, { status: proposal.status, decidedAt: proposal.decidedAt, decidedById: proposal.decidedById, decision: proposal.decision as never, actionId: proposal.actionId });
+    await em.update(
+      SupervisionProposal,
+      { tenantId: proposal.tenantId, id: proposal.id },
+      {
+        status: proposal.status,
+        decidedAt: proposal.decidedAt,
+        decidedById: proposal.decidedById,
+        decision: proposal.decision as never,
+        actionId: proposal.actionId,
+      },
+    );
     return action;
   }
 
-  private validatedStep(rules: SupervisionRules, proposal: SupervisionProposal, kind: SupervisionActionKind, input: ConfirmSupervisionProposalInput, userId: string | null): ConfirmedStep {
+  private validatedStep(
+    rules: SupervisionRules,
+    proposal: SupervisionProposal,
+    kind: SupervisionActionKind,
+    input: ConfirmSupervisionProposalInput,
+    userId: string | null,
+  ): ConfirmedStep {
     const note = input.note ?? null;
     if (kind === SupervisionActionKind.REMINDER) {
       if (!rules.reminders) throw SUPERVISION_ERRORS.badInput('input.kind', 'RULES_PROVIDE_NONE', { what: REMINDERS });
       const severity = input.severity ?? proposal.severity;
       if (!severity) throw SUPERVISION_ERRORS.badInput('input.severity', 'REMINDER_SEVERITY_CHOOSE');
-      if (severity !== 'GENERAL' && severity !== 'KEY') throw SUPERVISION_ERRORS.badInput('input.severity', 'REMINDER_SEVERITY');
+      if (severity !== 'GENERAL' && severity !== 'KEY')
+        throw SUPERVISION_ERRORS.badInput('input.severity', 'REMINDER_SEVERITY');
       return { kind, severity, channel: input.channel ?? this.channelOf(rules, severity), decidedBy: userId, note };
     }
     if (input.channel) throw SUPERVISION_ERRORS.badInput('input.channel', 'CHANNEL_ONLY_FOR_REMINDER');
     if (kind === SupervisionActionKind.INTERVIEW) {
       const severity = input.severity ?? 'GENERAL';
-      if (severity !== 'GENERAL' && severity !== 'SERIOUS') throw SUPERVISION_ERRORS.badInput('input.severity', 'INTERVIEW_SEVERITY');
+      if (severity !== 'GENERAL' && severity !== 'SERIOUS')
+        throw SUPERVISION_ERRORS.badInput('input.severity', 'INTERVIEW_SEVERITY');
       return { kind, severity, channel: null, decidedBy: userId, note };
     }
     if (input.severity) throw SUPERVISION_ERRORS.badInput('input.severity', 'SEVERITY_NOT_APPLICABLE');
@@ -184,10 +276,16 @@ export class ProposalsService {
   }
 
   /** The proposal, still PROPOSED, in a tenant where the caller is the office (else NOT_FOUND / FORBIDDEN / CONFLICT). */
-  private async decidable(em: EntityManager, ctx: RequestContext, id: string, verb: string): Promise<{ proposal: SupervisionProposal; tenant: Tenant; rules: SupervisionRules }> {
+  private async decidable(
+    em: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    verb: string,
+  ): Promise<{ proposal: SupervisionProposal; tenant: Tenant; rules: SupervisionRules }> {
     const proposal = await em.findOne(SupervisionProposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!proposal || actsForUnit(ctx)) throw AppError.notFound('Proposal');
-    if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: proposal.tenantId }))) throw SUPERVISION_ERRORS.forbidden('OFFICE_DECIDES_PROPOSAL', { verb });
+    if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: proposal.tenantId })))
+      throw SUPERVISION_ERRORS.forbidden('OFFICE_DECIDES_PROPOSAL', { verb });
     if (proposal.status !== 'PROPOSED') throw decided(proposal.status.toLowerCase());
     const tenant = await em.findOne(Tenant, { where: { id: proposal.tenantId } });
     if (!tenant) throw AppError.notFound('Proposal');
@@ -195,10 +293,18 @@ export class ProposalsService {
   }
 
   private async described(em: EntityManager, rows: SupervisionProposal[]): Promise<SupervisionProposal[]> {
-    const units = await unitsByIds(em, rows.map((r) => r.targetUnitId));
+    const units = await unitsByIds(
+      em,
+      rows.map((r) => r.targetUnitId),
+    );
     return rows.map((r) => {
       const u = units.get(r.targetUnitId);
-      return Object.assign(r, { options: optionsOf(r.step), unitName: u?.name ?? '', unitKind: u?.kind, targetTenantCode: u?.childTenantCode ?? null });
+      return Object.assign(r, {
+        options: optionsOf(r.step),
+        unitName: u?.name ?? '',
+        unitKind: u?.kind,
+        targetTenantCode: u?.childTenantCode ?? null,
+      });
     });
   }
 }

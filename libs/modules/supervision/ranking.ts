@@ -9,7 +9,10 @@ export function zeroMetrics(): Metrics {
 }
 
 /** Σ weight × metric (a metric without a weight counts nothing). */
-export function weightedScore(metrics: Readonly<Record<string, number>>, weights: Readonly<Partial<Record<Metric, number>>>): number {
+export function weightedScore(
+  metrics: Readonly<Record<string, number>>,
+  weights: Readonly<Partial<Record<Metric, number>>>,
+): number {
   let score = 0;
   for (const metric of METRICS) score += (weights[metric] ?? 0) * (metrics[metric] ?? 0);
   return score;
@@ -26,7 +29,10 @@ export interface ScoreFact {
 }
 
 /** The facts behind a score: every metric with a value in the period, with its weight (0 when unweighted). */
-export function scoreFacts(metrics: Readonly<Record<string, number>>, weights: Readonly<Partial<Record<Metric, number>>>): ScoreFact[] {
+export function scoreFacts(
+  metrics: Readonly<Record<string, number>>,
+  weights: Readonly<Partial<Record<Metric, number>>>,
+): ScoreFact[] {
   const out: ScoreFact[] = [];
   for (const metric of METRICS) {
     const value = metrics[metric] ?? 0;
@@ -101,9 +107,21 @@ export function rankUnits(
 ): { units: RankedUnit[]; bottomBand: BottomBand } {
   const scored = candidates.map((c) => {
     const s = score(c.metrics);
-    return { c, score: Number.isFinite(s) ? round(s) : Number.NEGATIVE_INFINITY, adverse: scoreFacts(c.metrics, weights).filter((f) => f.adverse).reduce((n, f) => n + f.value, 0) };
+    return {
+      c,
+      score: Number.isFinite(s) ? round(s) : Number.NEGATIVE_INFINITY,
+      adverse: scoreFacts(c.metrics, weights)
+        .filter((f) => f.adverse)
+        .reduce((n, f) => n + f.value, 0),
+    };
   });
-  scored.sort((a, b) => b.score - a.score || a.c.position - b.c.position || a.c.name.localeCompare(b.c.name, 'zh-CN') || (a.c.unitId < b.c.unitId ? -1 : a.c.unitId > b.c.unitId ? 1 : 0));
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.c.position - b.c.position ||
+      a.c.name.localeCompare(b.c.name, 'zh-CN') ||
+      (a.c.unitId < b.c.unitId ? -1 : a.c.unitId > b.c.unitId ? 1 : 0),
+  );
   const n = scored.length;
   const unitsWithFacts = candidates.filter((c) => hasFacts(c.metrics)).length;
   const enough = unitsWithFacts >= minimum;
@@ -123,7 +141,15 @@ export function rankUnits(
     });
   }
   const marked = units.some((u) => u.bottom);
-  const withheld = marked ? null : band <= 0 ? 'NO_RULE' : !enough ? 'TOO_LITTLE_DATA' : units.every((u) => u.adverseFacts === 0) ? 'NO_ADVERSE_FACTS' : null;
+  const withheld = marked
+    ? null
+    : band <= 0
+      ? 'NO_RULE'
+      : !enough
+        ? 'TOO_LITTLE_DATA'
+        : units.every((u) => u.adverseFacts === 0)
+          ? 'NO_ADVERSE_FACTS'
+          : null;
   return { units, bottomBand: { width: band, unitsWithFacts, minimum, minimumIsDefault: false, marked, withheld } };
 }
 

@@ -41,16 +41,24 @@ export { pluginOf };
 
 export async function supervisionRulesOf(em: EntityManager, tenant: Tenant): Promise<SupervisionRules> {
   const own = pluginOf(tenant).supervision;
-  const ancestors: { plugin_id: string; supervision: Supervision | null }[] = await em.query(`SELECT plugin_id, supervision FROM app_inherited_rules($1)`, [tenant.id]);
-  const pick = <K extends 'reminders' | 'listedSupervision' | 'interviews' | 'accountability'>(key: K): Sourced<Section<K>> | null => {
+  const ancestors: { plugin_id: string; supervision: Supervision | null }[] = await em.query(
+    `SELECT plugin_id, supervision FROM app_inherited_rules($1)`,
+    [tenant.id],
+  );
+  const pick = <K extends 'reminders' | 'listedSupervision' | 'interviews' | 'accountability'>(
+    key: K,
+  ): Sourced<Section<K>> | null => {
     if (own[key]) return { rule: own[key] as Section<K>, pluginId: tenant.pluginId, inherited: false };
-    for (const a of ancestors) if (a.supervision?.[key]) return { rule: a.supervision[key] as Section<K>, pluginId: a.plugin_id, inherited: true };
+    for (const a of ancestors)
+      if (a.supervision?.[key])
+        return { rule: a.supervision[key] as Section<K>, pluginId: a.plugin_id, inherited: true };
     return null;
   };
   const ladder: EffectiveRule[] = own.ladder.map((r) => ({ ...r, pluginId: tenant.pluginId, inherited: false }));
   for (const a of ancestors) {
     for (const r of a.supervision?.ladder ?? []) {
-      if (!ladder.some((l) => l.id === r.id)) ladder.push({ ...r, pluginId: a.plugin_id, inherited: true, source: `${r.source} (${a.plugin_id})` });
+      if (!ladder.some((l) => l.id === r.id))
+        ladder.push({ ...r, pluginId: a.plugin_id, inherited: true, source: `${r.source} (${a.plugin_id})` });
     }
   }
   return {
@@ -88,7 +96,11 @@ export interface SupervisedUnit {
 const UNIT_COLUMNS = `m.id, m.name, m.kind, m.position, m.active, m.child_tenant_id AS "childTenantId", t.code AS "childTenantCode"`;
 
 /** The tenant's active member units of the given kinds, in the joint meeting's order. */
-export async function supervisedUnits(em: EntityManager, tenantId: string, kinds: readonly string[]): Promise<SupervisedUnit[]> {
+export async function supervisedUnits(
+  em: EntityManager,
+  tenantId: string,
+  kinds: readonly string[],
+): Promise<SupervisedUnit[]> {
   return em.query(
     `SELECT ${UNIT_COLUMNS} FROM member_unit m LEFT JOIN tenant t ON t.id = m.child_tenant_id
      WHERE m.tenant_id = $1 AND m.active AND m.kind = ANY($2::text[]) ORDER BY m.position, m.name, m.id`,
@@ -99,12 +111,20 @@ export async function supervisedUnits(em: EntityManager, tenantId: string, kinds
 /** Units by id (active or not: a deactivated unit keeps its history), with the child tenant's code. */
 export async function unitsByIds(em: EntityManager, ids: readonly string[]): Promise<Map<string, SupervisedUnit>> {
   if (!ids.length) return new Map();
-  const rows: SupervisedUnit[] = await em.query(`SELECT ${UNIT_COLUMNS} FROM member_unit m LEFT JOIN tenant t ON t.id = m.child_tenant_id WHERE m.id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+  const rows: SupervisedUnit[] = await em.query(
+    `SELECT ${UNIT_COLUMNS} FROM member_unit m LEFT JOIN tenant t ON t.id = m.child_tenant_id WHERE m.id = ANY($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** An active unit of the tenant, or BAD_USER_INPUT naming the field. */
-export async function unitOf(em: EntityManager, tenantId: string, unitId: string, field: string): Promise<SupervisedUnit> {
+export async function unitOf(
+  em: EntityManager,
+  tenantId: string,
+  unitId: string,
+  field: string,
+): Promise<SupervisedUnit> {
   const [unit]: SupervisedUnit[] = await em.query(
     `SELECT ${UNIT_COLUMNS} FROM member_unit m LEFT JOIN tenant t ON t.id = m.child_tenant_id WHERE m.id = $1 AND m.tenant_id = $2 AND m.active`,
     [unitId, tenantId],
@@ -145,7 +165,10 @@ export async function unitRecipients(em: EntityManager, unitIds: readonly string
 /** Users of the tenant holding any of the roles (a notice reported to the conveners, 003 §三). */
 export async function roleRecipients(em: EntityManager, tenantId: string, roles: readonly string[]): Promise<string[]> {
   if (!roles.length) return [];
-  const rows: { id: string }[] = await em.query(`SELECT id FROM app_user WHERE tenant_id = $1 AND active AND roles && $2::text[] ORDER BY id`, [tenantId, [...roles]]);
+  const rows: { id: string }[] = await em.query(
+    `SELECT id FROM app_user WHERE tenant_id = $1 AND active AND roles && $2::text[] ORDER BY id`,
+    [tenantId, [...roles]],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -159,7 +182,12 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** The next number of a kind in a year, under a row lock: `示范信访提醒〔2026〕1号`. */
-export async function nextNumber(em: EntityManager, tenant: Tenant, kind: keyof typeof NUMBER_WORDS, year: string): Promise<string> {
+export async function nextNumber(
+  em: EntityManager,
+  tenant: Tenant,
+  kind: keyof typeof NUMBER_WORDS,
+  year: string,
+): Promise<string> {
   const [row]: { last: number }[] = await em.query(
     `INSERT INTO supervision_sequence (tenant_id, kind, year, last) VALUES ($1, $2, $3, 1)
      ON CONFLICT (tenant_id, kind, year) DO UPDATE SET last = supervision_sequence.last + 1 RETURNING last`,
@@ -186,15 +214,24 @@ export async function openAncestors(db: Db, tx: Tx, ctx: RequestContext): Promis
  * rows of an ancestor about the caller's township (its leaders; superiors read), or rows of the caller's
  * tenant about the unit the caller acts for. Null when nothing can concern the caller.
  */
-export function concernSql(ctx: RequestContext, alias: string, mode: 'read' | 'write'): { sql: string; params: Record<string, string> } | null {
+export function concernSql(
+  ctx: RequestContext,
+  alias: string,
+  mode: 'read' | 'write',
+): { sql: string; params: Record<string, string> } | null {
   const { tenantId, roles, memberUnitId } = ctx.caller;
   if (!tenantId) return null;
   const parts: string[] = [];
   const leaders = mode === 'read' ? [...TOWNSHIP_LEADERS, Role.SUPERIOR] : TOWNSHIP_LEADERS;
-  if (roles.some((r) => leaders.includes(r))) parts.push(`(${alias}.target_tenant_id = :concernTenant AND ${alias}.tenant_id <> :concernTenant)`);
-  if (memberUnitId && roles.some((r) => UNIT_ROLES.includes(r))) parts.push(`(${alias}.tenant_id = :concernTenant AND ${alias}.target_unit_id = :concernUnit)`);
+  if (roles.some((r) => leaders.includes(r)))
+    parts.push(`(${alias}.target_tenant_id = :concernTenant AND ${alias}.tenant_id <> :concernTenant)`);
+  if (memberUnitId && roles.some((r) => UNIT_ROLES.includes(r)))
+    parts.push(`(${alias}.tenant_id = :concernTenant AND ${alias}.target_unit_id = :concernUnit)`);
   if (!parts.length) return null;
-  return { sql: `(${parts.join(' OR ')})`, params: { concernTenant: tenantId, concernUnit: memberUnitId ?? '00000000-0000-0000-0000-000000000000' } };
+  return {
+    sql: `(${parts.join(' OR ')})`,
+    params: { concernTenant: tenantId, concernUnit: memberUnitId ?? '00000000-0000-0000-0000-000000000000' },
+  };
 }
 
 /** Whether the caller acts only for one unit (a member unit or village secretary without a leader role). */
@@ -205,5 +242,7 @@ export function actsForUnit(ctx: RequestContext): string | null {
 
 /** A chief convener may do what a convener may (as for minutes). */
 export function holdsRole(roles: readonly Role[], required: string): boolean {
-  return roles.includes(required as Role) || ((required as Role) === Role.CONVENER && roles.includes(Role.CHIEF_CONVENER));
+  return (
+    roles.includes(required as Role) || ((required as Role) === Role.CONVENER && roles.includes(Role.CHIEF_CONVENER))
+  );
 }

@@ -17,6 +17,9 @@ export class UnitMetrics {
   @Field(() => String, { nullable: true, description: 'For a TOWNSHIP unit: the code of the tenant it stands for.' })
   targetTenantCode: string | null;
 
-  @Field(() => JSONScalar, { description: 'CASES_RECEIVED, CASES_OVERDUE, RESOLVED_IN_TIME, REPEAT_PETITIONS, SKIP_LEVEL_PETITIONS, BEIJING_PETITIONS, MISSING_WEEKLY_REPORTS, AGREED_ITEMS_OVERDUE, MISSED_CADENCE, REVIEWS_OVERTURNED.' })
+  @Field(() => JSONScalar, {
+    description:
+      'CASES_RECEIVED, CASES_OVERDUE, RESOLVED_IN_TIME, REPEAT_PETITIONS, SKIP_LEVEL_PETITIONS, BEIJING_PETITIONS, MISSING_WEEKLY_REPORTS, AGREED_ITEMS_OVERDUE, MISSED_CADENCE, REVIEWS_OVERTURNED.',
+  })
   metrics: Record<string, number>;
 }

@@ -10,7 +10,9 @@ export const pluginRegistryProvider: Provider = {
   provide: PluginRegistry,
   inject: [APP_CONFIG],
   useFactory: async (config: AppConfig): Promise<PluginRegistry> => {
-    const registry = await PluginRegistry.load(PluginRegistry.discover(config.pluginsDir ?? PLUGINS_DIR, importPluginDir));
+    const registry = await PluginRegistry.load(
+      PluginRegistry.discover(config.pluginsDir ?? PLUGINS_DIR, importPluginDir),
+    );
     const logger = new Logger('Plugins');
     for (const entry of registry.all()) {
       if (entry.available) logger.log(`${entry.id}@${entry.version} available`);

@@ -26,13 +26,19 @@ export enum PluginOrigin {
   INSTALLED = 'INSTALLED',
   PUBLISHED = 'PUBLISHED',
 }
-registerEnumType(PluginOrigin, { name: 'PluginOrigin', description: 'INSTALLED: a plugin directory shipped with the platform; PUBLISHED: a rule pack published at runtime.' });
+registerEnumType(PluginOrigin, {
+  name: 'PluginOrigin',
+  description: 'INSTALLED: a plugin directory shipped with the platform; PUBLISHED: a rule pack published at runtime.',
+});
 
 export enum PluginFormatEnum {
   YAML = 'YAML',
   JSON = 'JSON',
 }
-registerEnumType(PluginFormatEnum, { name: 'PluginFormat', description: 'The text format of a plugin: YAML (comments kept) or JSON.' });
+registerEnumType(PluginFormatEnum, {
+  name: 'PluginFormat',
+  description: 'The text format of a plugin: YAML (comments kept) or JSON.',
+});
 
 @ObjectType()
 export class PluginSourceDocument {
@@ -82,22 +88,34 @@ export class JurisdictionPluginModel {
   @Field(() => JSONScalar, { nullable: true })
   effectiveConfiguration: Record<string, unknown> | null;
 
-  @Field(() => PluginOrigin, { nullable: true, description: 'Installed with the platform or published at runtime; null for a tenant\'s snapshot view.' })
+  @Field(() => PluginOrigin, {
+    nullable: true,
+    description: "Installed with the platform or published at runtime; null for a tenant's snapshot view.",
+  })
   origin?: PluginOrigin | null;
 
   @Field(() => PluginFormatEnum, { nullable: true, description: 'Format of the published text.' })
   format?: PluginFormatEnum | null;
 
-  @Field(() => String, { nullable: true, description: 'The text exactly as published (comments citing articles included); null for installed plugins.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The text exactly as published (comments citing articles included); null for installed plugins.',
+  })
   sourceText?: string | null;
 
   @Field(() => String, { nullable: true, description: 'sha256 of the published text.' })
   contentHash?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'The bases it was composed with, as id@version (fixed when published).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The bases it was composed with, as id@version (fixed when published).',
+  })
   bases?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Code of the county that published it; null for the platform\'s (shared with every tenant).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Code of the county that published it; null for the platform's (shared with every tenant).",
+  })
   ownerTenantCode?: string | null;
 
   @Field(() => Date, { nullable: true })
@@ -122,6 +140,9 @@ export class PluginValidation {
   @Field(() => [String], { description: 'The bases it would be composed with, as id@version.' })
   bases: string[];
 
-  @Field(() => JSONScalar, { nullable: true, description: 'The effective configuration (extends resolved) when valid.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'The effective configuration (extends resolved) when valid.',
+  })
   effectiveConfiguration: Record<string, unknown> | null;
 }

@@ -15,7 +15,8 @@ export const tenancyRules: RulesFor = (caller, can) => {
   can('read', 'Tenant');
   can('read', 'JurisdictionPlugin');
   if (caller.roles.includes(Role.PLATFORM_ADMIN)) can('onboard', 'Tenant');
-  if (caller.roles.includes(Role.OFFICE_DIRECTOR) && caller.tenantId) can('onboard', 'Tenant', { parentId: caller.tenantId });
+  if (caller.roles.includes(Role.OFFICE_DIRECTOR) && caller.tenantId)
+    can('onboard', 'Tenant', { parentId: caller.tenantId });
 
   if (caller.roles.includes(Role.PLATFORM_ADMIN) && caller.tenantId === null) {
     can('update', 'TenantRules');
@@ -27,7 +28,10 @@ export const tenancyRules: RulesFor = (caller, can) => {
     can('approve', 'TenantRulesChange', { parentId: caller.tenantId });
     can('read', 'TenantRulesChange', { parentId: caller.tenantId });
   }
-  if (caller.tenantId && caller.roles.some((r) => [Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR].includes(r))) {
+  if (
+    caller.tenantId &&
+    caller.roles.some((r) => [Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR].includes(r))
+  ) {
     can('read', 'TenantRulesChange', { tenantId: caller.tenantId });
   }
 };

@@ -10,7 +10,16 @@ import { RulesChangeService } from './rule-packs/rules-change.service';
 
 @Module({
   imports: [JointMeetingModule],
-  providers: [pluginRegistryProvider, PluginCatalog, PluginStoreService, TenancyService, TenancyResolver, RulePacksResolver, RulesChangeService, RulesChangeResolver],
+  providers: [
+    pluginRegistryProvider,
+    PluginCatalog,
+    PluginStoreService,
+    TenancyService,
+    TenancyResolver,
+    RulePacksResolver,
+    RulesChangeService,
+    RulesChangeResolver,
+  ],
   exports: [TenancyService, PluginCatalog, pluginRegistryProvider],
 })
 export class TenancyModule {}

@@ -32,7 +32,9 @@ export class TenancyResolver {
   constructor(@Inject(TenancyService) private readonly tenancy: TenancyService) {}
 
   @Authenticated()
-  @Query(() => [JurisdictionPluginModel], { description: 'Installed jurisdiction plugins, with problems for broken ones.' })
+  @Query(() => [JurisdictionPluginModel], {
+    description: 'Installed jurisdiction plugins, with problems for broken ones.',
+  })
   jurisdictionPlugins(): JurisdictionPluginModel[] {
     return this.tenancy.plugins();
   }
@@ -50,7 +52,10 @@ export class TenancyResolver {
   }
 
   @Allow('onboard', 'Tenant')
-  @Mutation(() => Tenant, { description: 'Onboards a tenant from a plugin under a parent (county office director) or at the top (platform admin).' })
+  @Mutation(() => Tenant, {
+    description:
+      'Onboards a tenant from a plugin under a parent (county office director) or at the top (platform admin).',
+  })
   onboardTenant(@Ctx() ctx: RequestContext, @Args('input') input: OnboardTenantInput): Promise<Tenant> {
     return this.tenancy.onboard(ctx, input);
   }
@@ -58,15 +63,22 @@ export class TenancyResolver {
   @ResolveField(() => Tenant, { nullable: true, description: 'Null when the parent is not visible to the caller.' })
   parent(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<Tenant | null> {
     if (!tenant.parentId) return Promise.resolve(null);
-    return ctx.loader('tenantById', (ids) => this.tenancy.byIds(ctx, ids)).load(tenant.parentId) as Promise<Tenant | null>;
+    return ctx
+      .loader('tenantById', (ids) => this.tenancy.byIds(ctx, ids))
+      .load(tenant.parentId) as Promise<Tenant | null>;
   }
 
   @ResolveField(() => [Tenant], { description: 'Visible child tenants.' })
   async children(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<Tenant[]> {
-    return ((await ctx.loader('tenantChildren', (ids) => this.tenancy.childrenOf(ctx, ids)).load(tenant.id)) as Tenant[] | null) ?? [];
+    return (
+      ((await ctx.loader('tenantChildren', (ids) => this.tenancy.childrenOf(ctx, ids)).load(tenant.id)) as
+        Tenant[] | null) ?? []
+    );
   }
 
-  @ResolveField(() => JurisdictionPluginModel, { description: 'The plugin as snapshotted at onboarding or by the last rules change applied.' })
+  @ResolveField(() => JurisdictionPluginModel, {
+    description: 'The plugin as snapshotted at onboarding or by the last rules change applied.',
+  })
   async plugin(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<JurisdictionPluginModel> {
     return this.tenancy.pluginOf(await this.tenancy.withRules(ctx, tenant));
   }

@@ -42,17 +42,23 @@ export class TenancyService {
     return this.db.run(ctx, async ({ em }) => {
       if (parentCode === undefined) return em.find(Tenant, { select: TENANT_LIST_COLUMNS, order: { path: 'ASC' } });
       const parent = await em.findOne(Tenant, { where: { code: parentCode }, select: { id: true } });
-      return parent ? em.find(Tenant, { select: TENANT_LIST_COLUMNS, where: { parentId: parent.id }, order: { code: 'ASC' } }) : [];
+      return parent
+        ? em.find(Tenant, { select: TENANT_LIST_COLUMNS, where: { parentId: parent.id }, order: { code: 'ASC' } })
+        : [];
     });
   }
 
   async byIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, Tenant>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { select: TENANT_LIST_COLUMNS, where: { id: In([...ids]) } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(Tenant, { select: TENANT_LIST_COLUMNS, where: { id: In([...ids]) } }),
+    );
     return new Map(rows.map((t) => [t.id, t]));
   }
 
   async childrenOf(ctx: RequestContext, parentIds: readonly string[]): Promise<Map<string, Tenant[]>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(Tenant, { select: TENANT_LIST_COLUMNS, where: { parentId: In([...parentIds]) }, order: { code: 'ASC' } }));
+    const rows = await this.db.run(ctx, ({ em }) =>
+      em.find(Tenant, { select: TENANT_LIST_COLUMNS, where: { parentId: In([...parentIds]) }, order: { code: 'ASC' } }),
+    );
     return groupBy(parentIds, rows, (r) => r.parentId);
   }
 
@@ -71,7 +77,9 @@ export class TenancyService {
    */
   pluginOf(tenant: Tenant): JurisdictionPluginModel {
     const snap = pluginOf(tenant);
-    const installed = this.registry.get(tenant.pluginId) ?? (tenant.pluginHooks !== null ? { available: true, problems: [] } : undefined);
+    const installed =
+      this.registry.get(tenant.pluginId) ??
+      (tenant.pluginHooks !== null ? { available: true, problems: [] } : undefined);
     return {
       id: tenant.pluginId,
       version: tenant.pluginVersion,
@@ -95,7 +103,10 @@ export class TenancyService {
     const disk = this.registry.get(input.pluginId);
     if (disk && (!disk.available || !disk.effective) && input.pluginVersion === undefined) {
       const first = disk.problems[0];
-      throw TENANCY_ERRORS.badInput('input.pluginId', 'PLUGIN_UNAVAILABLE', { plugin: input.pluginId, detail: first ? ` (${first.path}: ${first.message})` : '' });
+      throw TENANCY_ERRORS.badInput('input.pluginId', 'PLUGIN_UNAVAILABLE', {
+        plugin: input.pluginId,
+        detail: first ? ` (${first.path}: ${first.message})` : '',
+      });
     }
     try {
       return await this.db.run(ctx, async (tx) => {
@@ -104,10 +115,15 @@ export class TenancyService {
         const entry = await this.catalog.find(em, input.pluginId, input.pluginVersion);
         if (!entry) {
           const what = input.pluginVersion ? `${input.pluginId}@${input.pluginVersion}` : input.pluginId;
-          throw TENANCY_ERRORS.badInput(input.pluginVersion ? 'input.pluginVersion' : 'input.pluginId', 'PLUGIN_NOT_FOUND', { plugin: what });
+          throw TENANCY_ERRORS.badInput(
+            input.pluginVersion ? 'input.pluginVersion' : 'input.pluginId',
+            'PLUGIN_NOT_FOUND',
+            { plugin: what },
+          );
         }
         const plugin = entry.effective;
-        if (!plugin.onboardable) throw TENANCY_ERRORS.badInput('input.pluginId', 'PLUGIN_NOT_ONBOARDABLE', { plugin: input.pluginId });
+        if (!plugin.onboardable)
+          throw TENANCY_ERRORS.badInput('input.pluginId', 'PLUGIN_NOT_ONBOARDABLE', { plugin: input.pluginId });
         this.checkCountedNames(plugin, input);
         let parent: Tenant | null = null;
         if (input.parentCode !== undefined) {
@@ -121,8 +137,15 @@ export class TenancyService {
         if (parent && LEVEL_DEPTH[level] <= LEVEL_DEPTH[parent.level]) {
           throw TENANCY_ERRORS.badInput('input.pluginId', 'LEVEL_BELOW_PARENT', { level, parentLevel: parent.level });
         }
-        if (parent && (await em.exists(MemberUnit, { where: { tenantId: parent.id, name: input.name, active: true } }))) {
-          throw TENANCY_ERRORS.conflict('PARENT_UNIT_NAME_TAKEN', { parent: parent.name, name: input.name }, 'input.name');
+        if (
+          parent &&
+          (await em.exists(MemberUnit, { where: { tenantId: parent.id, name: input.name, active: true } }))
+        ) {
+          throw TENANCY_ERRORS.conflict(
+            'PARENT_UNIT_NAME_TAKEN',
+            { parent: parent.name, name: input.name },
+            'input.name',
+          );
         }
         const id = randomUUID();
         await this.db.extendScope(tx, id);
@@ -146,7 +169,8 @@ export class TenancyService {
         return tenant;
       });
     } catch (err) {
-      const driver = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : null;
+      const driver =
+        err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : null;
       if (driver?.code === '23505' && driver.constraint === 'tenant_code_unique') {
         throw TENANCY_ERRORS.conflict('TENANT_CODE_TAKEN', { code: input.code }, 'input.code');
       }
@@ -161,9 +185,12 @@ export class TenancyService {
 
   /** Refuses, before anything is written, a name list that cannot name the plugin's counted units (D2). */
   private checkCountedNames(plugin: EffectivePlugin, input: OnboardTenantInput): void {
-    assignCountedNames(plugin.countedMemberUnits, input.countedUnitNames ?? [], plugin.memberUnits.flatMap((u) => [u.name, ...u.aliases]));
+    assignCountedNames(
+      plugin.countedMemberUnits,
+      input.countedUnitNames ?? [],
+      plugin.memberUnits.flatMap((u) => [u.name, ...u.aliases]),
+    );
   }
-
 }
 
 function toModel(entry: PluginEntry): JurisdictionPluginModel {

@@ -26,6 +26,7 @@ export interface FanOut {
  */
 export async function enqueuePerTenant(db: Db, jobs: JobQueue, fan: FanOut): Promise<number> {
   const ids = await db.run(RequestContext.platform(), ({ em }) => tenantIdsWithRules(em, fan.rulesAt ?? null));
-  for (const tenantId of ids) await jobs.enqueue<TenantJob>(fan.job, { tenantId }, { jobId: jobId(fan.key, tenantId, fan.stamp) });
+  for (const tenantId of ids)
+    await jobs.enqueue<TenantJob>(fan.job, { tenantId }, { jobId: jobId(fan.key, tenantId, fan.stamp) });
   return ids.length;
 }

@@ -23,7 +23,11 @@ export function pluginOf(tenant: Pick<Tenant, 'pluginConfig' | 'pluginSdkVersion
 }
 
 /** Which plugin version provides hook `name` to the tenant, or null when its rules have no such hook. */
-export function hookPinOf(registry: PluginRegistry, tenant: Pick<Tenant, 'pluginId' | 'pluginVersion' | 'pluginHooks'>, name: HookName): HookPin | null {
+export function hookPinOf(
+  registry: PluginRegistry,
+  tenant: Pick<Tenant, 'pluginId' | 'pluginVersion' | 'pluginHooks'>,
+  name: HookName,
+): HookPin | null {
   if (tenant.pluginHooks) return tenant.pluginHooks[name] ?? null;
   // Onboarded before pins: the hooks of the plugin version it was onboarded on, when that one declares or inherits it.
   const entry = registry.get(tenant.pluginId);
@@ -35,12 +39,21 @@ export function hookPinOf(registry: PluginRegistry, tenant: Pick<Tenant, 'plugin
  * when its rules have none. When the pinned version is no longer installed it refuses (CONFLICT,
  * HOOK_VERSION_NOT_INSTALLED) instead of running another version's code.
  */
-export function hookOf<N extends HookName>(registry: PluginRegistry, tenant: Tenant, name: N): PluginHooks[N] | undefined {
+export function hookOf<N extends HookName>(
+  registry: PluginRegistry,
+  tenant: Tenant,
+  name: N,
+): PluginHooks[N] | undefined {
   const pin = hookPinOf(registry, tenant, name);
   if (!pin) return undefined;
   const hook = registry.pinnedHook(name, pin);
   if (!hook) {
-    throw TENANCY_ERRORS.conflict('HOOK_VERSION_NOT_INSTALLED', { tenant: tenant.code, hook: name, pin: `${pin.plugin}@${pin.version}`, installed: registry.get(pin.plugin)?.version ?? 'none' });
+    throw TENANCY_ERRORS.conflict('HOOK_VERSION_NOT_INSTALLED', {
+      tenant: tenant.code,
+      hook: name,
+      pin: `${pin.plugin}@${pin.version}`,
+      installed: registry.get(pin.plugin)?.version ?? 'none',
+    });
   }
   return hook;
 }
@@ -83,7 +96,12 @@ export async function withRules(ctx: RequestContext, db: Db, tenant: Tenant): Pr
   if (tenant.pluginConfig !== undefined) return tenant;
   const rules = await ctx
     .loader('tenantRules', async (ids) => {
-      const rows = await db.run(ctx, ({ em }) => em.find(Tenant, { select: { id: true, pluginConfig: true, pluginSdkVersion: true }, where: { id: In([...ids]) } }));
+      const rows = await db.run(ctx, ({ em }) =>
+        em.find(Tenant, {
+          select: { id: true, pluginConfig: true, pluginSdkVersion: true },
+          where: { id: In([...ids]) },
+        }),
+      );
       return new Map(rows.map((r) => [r.id, r]));
     })
     .load(tenant.id);

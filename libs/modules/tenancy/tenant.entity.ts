@@ -9,7 +9,10 @@ export enum TenantLevel {
   TOWN = 'TOWN',
   STREET = 'STREET',
 }
-registerEnumType(TenantLevel, { name: 'TenantLevel', description: 'Administrative level: county/district, town (镇) or subdistrict (街道).' });
+registerEnumType(TenantLevel, {
+  name: 'TenantLevel',
+  description: 'Administrative level: county/district, town (镇) or subdistrict (街道).',
+});
 
 /**
  * A jurisdiction running its own joint meeting: a county, town or subdistrict. Tenants form a tree

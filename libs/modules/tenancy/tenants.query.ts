@@ -8,7 +8,9 @@ import type { EntityManager } from 'typeorm';
  */
 export async function tenantIdsWithRules(em: EntityManager, rulesAt: readonly string[] | null): Promise<string[]> {
   const rows: { id: string }[] = rulesAt
-    ? await em.query(`SELECT id FROM tenant WHERE jsonb_typeof(plugin_config #> $1::text[]) <> 'null' ORDER BY path`, [rulesAt])
+    ? await em.query(`SELECT id FROM tenant WHERE jsonb_typeof(plugin_config #> $1::text[]) <> 'null' ORDER BY path`, [
+        rulesAt,
+      ])
     : await em.query(`SELECT id FROM tenant ORDER BY path`);
   return rows.map((r) => r.id);
 }

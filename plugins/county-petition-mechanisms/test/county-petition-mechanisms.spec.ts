@@ -22,7 +22,11 @@ describe('county-petition-mechanisms plugin (003 关于建立健全信访工作�
 
   it('validates and sits at county level', () => {
     expect(p).toMatchObject({ id: 'county-petition-mechanisms', level: 'COUNTY', extends: [], onboardable: true });
-    expect(p.source).toEqual({ file: '003_0635576f32287684.txt', title: '关于建立健全信访工作有关机制的通知', date: null });
+    expect(p.source).toEqual({
+      file: '003_0635576f32287684.txt',
+      title: '关于建立健全信访工作有关机制的通知',
+      date: null,
+    });
   });
 
   it('has a main convener (CHIEF_CONVENER), conveners and an office, and no named member units', () => {
@@ -74,7 +78,9 @@ describe('county-petition-mechanisms plugin (003 关于建立健全信访工作�
     expect(rule('serious-event-tracing').then).toBe('ACCOUNTABILITY');
     expect(rule('interview-grounds').then).toBe('INTERVIEW');
     const interviewGrounds = rule('interview-grounds').when;
-    expect(interviewGrounds.kind === 'FLAGGED' ? interviewGrounds.reasons : []).toEqual(s.interviews?.reasons.map((r) => r.code));
+    expect(interviewGrounds.kind === 'FLAGGED' ? interviewGrounds.reasons : []).toEqual(
+      s.interviews?.reasons.map((r) => r.code),
+    );
     expect(s.ladder).toHaveLength(7);
   });
 
@@ -85,7 +91,13 @@ describe('county-petition-mechanisms plugin (003 关于建立健全信访工作�
   });
 
   it('runs listed supervision in five steps with an acceptance check', () => {
-    expect(s.listedSupervision?.steps.map((st) => st.name)).toEqual(['建档立案', '下发通知', '化解处置', '组织验收', '摘牌销号']);
+    expect(s.listedSupervision?.steps.map((st) => st.name)).toEqual([
+      '建档立案',
+      '下发通知',
+      '化解处置',
+      '组织验收',
+      '摘牌销号',
+    ]);
     expect(s.listedSupervision?.acceptanceStep).toBe('ACCEPTANCE');
     expect(s.listedSupervision?.steps.find((st) => st.code === 'ACCEPTANCE')?.name).toBe('组织验收');
   });
@@ -94,30 +106,59 @@ describe('county-petition-mechanisms plugin (003 关于建立健全信访工作�
     const i = s.interviews;
     expect(i?.conductedBy).toEqual({ SERIOUS: 'CHIEF_CONVENER', GENERAL: 'CONVENER' });
     expect(i?.targets).toEqual(['主要领导', '分管领导', '包案领导']);
-    expect(i?.steps.map((st) => st.name)).toEqual(['成立约谈小组', '明确约谈对象', '告知约谈事项', '组织开展约谈', '约谈双方签字']);
+    expect(i?.steps.map((st) => st.name)).toEqual([
+      '成立约谈小组',
+      '明确约谈对象',
+      '告知约谈事项',
+      '组织开展约谈',
+      '约谈双方签字',
+    ]);
     expect(i?.bothSidesSign).toBe(true);
     expect(i?.rectificationReportDue).toEqual({ amount: 15, unit: 'WORKING_DAYS', source: '003 §六' });
     expect(i?.reasons).toHaveLength(4);
     // 六: 进行集中约谈或个别约谈 … 约谈情况报告县委、县政府主要领导，并向县目标绩效、组织人事、纪检监察部门通报
     expect(i?.forms).toEqual(['INDIVIDUAL', 'GROUP']);
-    expect(i?.afterInterview).toEqual({ reportTo: ['县委主要领导', '县政府主要领导'], notify: ['县目标绩效', '组织人事', '纪检监察'], source: '003 §六' });
+    expect(i?.afterInterview).toEqual({
+      reportTo: ['县委主要领导', '县政府主要领导'],
+      notify: ['县目标绩效', '组织人事', '纪检监察'],
+      source: '003 §六',
+    });
   });
 
   it('accountability: backward tracing and the three recommendation rights', () => {
     expect(s.accountability?.backwardTracing).toBe(true);
-    expect(s.accountability?.recommendations.map((r) => r.name)).toEqual(['改进工作建议', '完善政策解决问题建议', '给予行政处分建议']);
+    expect(s.accountability?.recommendations.map((r) => r.name)).toEqual([
+      '改进工作建议',
+      '完善政策解决问题建议',
+      '给予行政处分建议',
+    ]);
   });
 
   it('counts notices, listings, interviews and accountability in the annual assessment', () => {
     // 七 states no scoring (the office records the result) and 考核结果向县目标绩效部门通报.
-    expect(s.assessment).toEqual({ period: 'ANNUAL', counts: ['NOTICES', 'LISTINGS', 'INTERVIEWS', 'ACCOUNTABILITY'], outcomeRecordedBy: ['OFFICE_DIRECTOR'], feedsInto: [], reportedTo: ['县目标绩效'], source: '003 §七' });
+    expect(s.assessment).toEqual({
+      period: 'ANNUAL',
+      counts: ['NOTICES', 'LISTINGS', 'INTERVIEWS', 'ACCOUNTABILITY'],
+      outcomeRecordedBy: ['OFFICE_DIRECTOR'],
+      feedsInto: [],
+      reportedTo: ['县目标绩效'],
+      source: '003 §七',
+    });
   });
 
   it('assigns case ownership by tier, with weekly progress reports and one team, one plan', () => {
     const o = p.cases.ownership;
     expect(o?.tiers).toEqual([
-      expect.objectContaining({ sources: ['LISTED_BY_PROVINCE_OR_ABOVE', 'BEIJING_PETITION', 'GROUP_TO_PROVINCE'], countyLeader: 'PRINCIPAL', townshipLeader: 'PRINCIPAL' }),
-      expect.objectContaining({ sources: ['LISTED_BY_CITY', 'PROVINCIAL_PETITION', 'COUNTY_SCREENED_KEY'], countyLeader: 'IN_CHARGE', townshipLeader: 'IN_CHARGE' }),
+      expect.objectContaining({
+        sources: ['LISTED_BY_PROVINCE_OR_ABOVE', 'BEIJING_PETITION', 'GROUP_TO_PROVINCE'],
+        countyLeader: 'PRINCIPAL',
+        townshipLeader: 'PRINCIPAL',
+      }),
+      expect.objectContaining({
+        sources: ['LISTED_BY_CITY', 'PROVINCIAL_PETITION', 'COUNTY_SCREENED_KEY'],
+        countyLeader: 'IN_CHARGE',
+        townshipLeader: 'IN_CHARGE',
+      }),
       // 二: 对中央、省、市交办督办…的重点案件…落实县级领导包案 — a county leader, no township tier.
       { id: 'assigned-from-above', sources: ['ASSIGNED_FROM_ABOVE'], countyLeader: 'IN_CHARGE', source: '003 §二' },
     ]);
@@ -127,8 +168,13 @@ describe('county-petition-mechanisms plugin (003 关于建立健全信访工作�
 
   it('cites a real section (二…七 or the preamble) on every supervision item', () => {
     const citations = [
-      s.notices?.source, s.reminders?.source, s.listedSupervision?.source, s.interviews?.source,
-      s.accountability?.source, s.assessment?.source, ...s.ladder.map((r) => r.source),
+      s.notices?.source,
+      s.reminders?.source,
+      s.listedSupervision?.source,
+      s.interviews?.source,
+      s.accountability?.source,
+      s.assessment?.source,
+      ...s.ladder.map((r) => r.source),
     ];
     expect(citations.every((c) => typeof c === 'string' && /^003 §[二三四五六七]/.test(c))).toBe(true);
   });

@@ -21,7 +21,11 @@ describe('shizi-town plugin (001 十字镇信访工作联席会议工作规则)'
 
   it('validates and identifies itself', () => {
     expect(p).toMatchObject({ id: 'shizi-town', level: 'TOWN', extends: [], onboardable: true });
-    expect(p.source).toEqual({ file: '001_b35aba22eae96760.txt', title: '十字镇信访工作联席会议工作规则', date: '2021-10-27' });
+    expect(p.source).toEqual({
+      file: '001_b35aba22eae96760.txt',
+      title: '十字镇信访工作联席会议工作规则',
+      date: '2021-10-27',
+    });
     expect(p.structure.jointMeetingName).toBe('十字镇信访工作联席会议');
   });
 
@@ -29,12 +33,28 @@ describe('shizi-town plugin (001 十字镇信访工作联席会议工作规则)'
     expect(p.memberUnits).toHaveLength(22);
     const departments = p.memberUnits.filter((u) => u.kind === 'DEPARTMENT').map((u) => u.name);
     expect(departments).toEqual([
-      '党政综合办公室', '党建工作办公室', '综合治理办公室', '十字镇派出所', '十字镇司法所', '经济发展办公室(生态环境办)',
-      '农业农村发展服务中心', '自然资源规划所(林业站)', '财政服务管理中心', '综合行政执法大队', '规划建设中心',
-      '为民服务中心', '社会事务服务中心',
+      '党政综合办公室',
+      '党建工作办公室',
+      '综合治理办公室',
+      '十字镇派出所',
+      '十字镇司法所',
+      '经济发展办公室(生态环境办)',
+      '农业农村发展服务中心',
+      '自然资源规划所(林业站)',
+      '财政服务管理中心',
+      '综合行政执法大队',
+      '规划建设中心',
+      '为民服务中心',
+      '社会事务服务中心',
     ]);
     expect(p.memberUnits.filter((u) => u.kind === 'VILLAGE').map((u) => u.name)).toEqual([
-      '施吴村', '新和村', '十字村', '李村', '天子门村', '双铺村', '大华村',
+      '施吴村',
+      '新和村',
+      '十字村',
+      '李村',
+      '天子门村',
+      '双铺村',
+      '大华村',
     ]);
     expect(p.memberUnits.filter((u) => u.kind === 'COMMUNITY').map((u) => u.name)).toEqual(['水鸣社区', '安民社区']);
   });
@@ -58,7 +78,11 @@ describe('shizi-town plugin (001 十字镇信访工作联席会议工作规则)'
 
   it('has its office in 综合治理办公室, run by its head', () => {
     expect(p.structure.office.hostUnit).toBe('综合治理办公室');
-    expect(p.structure.office.director).toMatchObject({ title: '镇综合治理办公室负责人', role: 'OFFICE_DIRECTOR', source: '001 art. 8' });
+    expect(p.structure.office.director).toMatchObject({
+      title: '镇综合治理办公室负责人',
+      role: 'OFFICE_DIRECTOR',
+      source: '001 art. 8',
+    });
     expect(p.membershipChanges).toEqual({ reportTo: ['CONVENER'], source: '001 art. 10' });
   });
 
@@ -86,7 +110,11 @@ describe('shizi-town plugin (001 十字镇信访工作联席会议工作规则)'
   });
 
   it('reports to the party committee and government and to the county joint meeting (art. 6)', () => {
-    expect(p.operations.reportsUpward).toEqual({ to: 'PARENT_JOINT_MEETING', partyCommittee: { name: '镇党委、政府', source: '001 art. 6' }, source: '001 art. 6' });
+    expect(p.operations.reportsUpward).toEqual({
+      to: 'PARENT_JOINT_MEETING',
+      partyCommittee: { name: '镇党委、政府', source: '001 art. 6' },
+      source: '001 art. 6',
+    });
     expect(p.operations.sensitiveInformation?.source).toBe('001 art. 11');
   });
 
@@ -125,21 +153,41 @@ describe('shizi-town plugin (001 十字镇信访工作联席会议工作规则)'
     ]);
     const named = persons.filter((m) => m.role === 'MEMBER' && m.name !== null);
     expect(named.map((m) => [m.name, m.unit])).toEqual([
-      ['朱维', '党政综合办公室'], ['胡琪玥', '党建工作办公室'], ['刘传斌', '综合治理办公室'], ['高健', '十字镇派出所'],
-      ['陶玉生', '十字镇司法所'], ['覃兆海', '经济发展办公室(生态环境办公室)'], ['李黎', '农业农村发展办公室'],
-      ['李定远', '自然资源规划所(林业站)'], ['张宏书', '十字镇财政'], ['李茂盛', '综合行政执法大队'], ['吴成耀', '规划建设中心'],
-      ['聂莹', '为民服务中心'], ['方敏', '社会事务服务中心'],
+      ['朱维', '党政综合办公室'],
+      ['胡琪玥', '党建工作办公室'],
+      ['刘传斌', '综合治理办公室'],
+      ['高健', '十字镇派出所'],
+      ['陶玉生', '十字镇司法所'],
+      ['覃兆海', '经济发展办公室(生态环境办公室)'],
+      ['李黎', '农业农村发展办公室'],
+      ['李定远', '自然资源规划所(林业站)'],
+      ['张宏书', '十字镇财政'],
+      ['李茂盛', '综合行政执法大队'],
+      ['吴成耀', '规划建设中心'],
+      ['聂莹', '为民服务中心'],
+      ['方敏', '社会事务服务中心'],
     ]);
     expect(named.every((m) => m.post === '负责同志')).toBe(true);
     const secretaries = persons.filter((m) => m.role === 'MEMBER' && m.name === null);
     expect(secretaries.map((m) => `${m.unit}${m.post}`)).toEqual([
-      '施吴村书记', '水鸣社区书记', '新和村书记', '十字村书记', '李村书记', '天子门村书记', '双铺村书记', '大华村书记', '安民社区书记',
+      '施吴村书记',
+      '水鸣社区书记',
+      '新和村书记',
+      '十字村书记',
+      '李村书记',
+      '天子门村书记',
+      '双铺村书记',
+      '大华村书记',
+      '安民社区书记',
     ]);
     expect(p.members.unitHeads).toBeUndefined();
     expect(p.membershipChanges.unitAdjustments).toBeUndefined();
   });
 
   it('001 art. 9: the office drafts the annual work points (the conveners approve) and compiles briefings', () => {
-    expect(p.officeDocuments).toEqual({ workPoints: { approvedBy: 'CONVENER', source: '001 art. 9' }, briefings: { source: '001 art. 9' } });
+    expect(p.officeDocuments).toEqual({
+      workPoints: { approvedBy: 'CONVENER', source: '001 art. 9' },
+      briefings: { source: '001 art. 9' },
+    });
   });
 });

@@ -22,7 +22,9 @@ describe('town-petition-systems plugin (004 鎮信訪工作各項制度, generic
   });
 
   it('has a minimal generic structure: one convener, an office director, one working meeting, no units', () => {
-    expect(p.structure.conveners).toEqual([{ key: 'party-secretary', title: '鎮委書記', role: 'CONVENER', source: '004 基本原則 1' }]);
+    expect(p.structure.conveners).toEqual([
+      { key: 'party-secretary', title: '鎮委書記', role: 'CONVENER', source: '004 基本原則 1' },
+    ]);
     expect(p.structure.office.hostUnit).toBeNull();
     expect(p.structure.office.director.role).toBe('OFFICE_DIRECTOR');
     expect(p.meetingTypes.map((m) => [m.code, m.chairRole])).toEqual([['WORKING', 'CONVENER']]);
@@ -43,7 +45,11 @@ describe('town-petition-systems plugin (004 鎮信訪工作各項制度, generic
   });
 
   it('assigns first-inquiry responsibility: explain and transfer what is outside the town, and follow up', () => {
-    expect(c.firstInquiry).toEqual({ transferRequiresReason: true, followUp: true, source: '004 首問責任制度 1, 2, 4, 5' });
+    expect(c.firstInquiry).toEqual({
+      transferRequiresReason: true,
+      followUp: true,
+      source: '004 首問責任制度 1, 2, 4, 5',
+    });
   });
 
   it('lists the failures that lead to accountability: 3 for the unit, 5 for individuals, 2 of 責任追究二 (each condition alone), and dereliction of duty', () => {
@@ -77,21 +83,43 @@ describe('town-petition-systems plugin (004 鎮信訪工作各項制度, generic
     const failures = s.accountability?.failures ?? [];
     expect(failures.find((f) => f.code === 'FAILED_ASSESSMENT_AND_MAJOR_GROUP_VISIT')).toBeUndefined();
     for (const code of ['FAILED_ANNUAL_ASSESSMENT', 'MAJOR_GROUP_SKIP_LEVEL_VISIT']) {
-      expect(failures.find((f) => f.code === code)).toMatchObject({ target: 'UNIT', sanctions: ['談話', '組織處理'], source: '004 責任追究制度 二' });
+      expect(failures.find((f) => f.code === code)).toMatchObject({
+        target: 'UNIT',
+        sanctions: ['談話', '組織處理'],
+        source: '004 責任追究制度 二',
+      });
     }
-    expect(s.ladder.find((r) => r.id === 'talk-and-organisational-handling')).toMatchObject({ when: { kind: 'FLAGGED', reasons: ['MAJOR_GROUP_SKIP_LEVEL_VISIT'] }, then: 'ACCOUNTABILITY' });
-    expect(s.ladder.find((r) => r.id === 'assessment-failed-veto')).toMatchObject({ when: { kind: 'ASSESSMENT_FAILED' }, then: 'ACCOUNTABILITY', source: '004 責任追究制度 二、三' });
+    expect(s.ladder.find((r) => r.id === 'talk-and-organisational-handling')).toMatchObject({
+      when: { kind: 'FLAGGED', reasons: ['MAJOR_GROUP_SKIP_LEVEL_VISIT'] },
+      then: 'ACCOUNTABILITY',
+    });
+    expect(s.ladder.find((r) => r.id === 'assessment-failed-veto')).toMatchObject({
+      when: { kind: 'ASSESSMENT_FAILED' },
+      then: 'ACCOUNTABILITY',
+      source: '004 責任追究制度 二、三',
+    });
   });
 
   it('reviews within 15 calendar days, hearing time excluded, a day-off last day moved to the next working day, with appeal upward', () => {
-    expect(c.review?.opinionWithin).toEqual({ amount: 15, unit: 'CALENDAR_DAYS', excluding: ['HEARING'], lastDayOff: 'NEXT_WORKING_DAY' });
+    expect(c.review?.opinionWithin).toEqual({
+      amount: 15,
+      unit: 'CALENDAR_DAYS',
+      excluding: ['HEARING'],
+      lastDayOff: 'NEXT_WORKING_DAY',
+    });
     expect(c.review?.appealUpward).toBe(true);
     expect(c.review?.scope).toEqual(['ASSIGNED_FROM_ABOVE', 'OWN_DECISION']);
   });
 
   it('screens monthly for repeat, signed, joint-signed, long-unresolved petitions and group organisers', () => {
     expect(c.screening?.cadence.rrule).toBe('FREQ=MONTHLY');
-    expect(c.screening?.criteria.map((k) => k.kind)).toEqual(['REPEAT', 'SIGNED', 'JOINT_SIGNED', 'LONG_UNRESOLVED', 'GROUP_ORGANISER']);
+    expect(c.screening?.criteria.map((k) => k.kind)).toEqual([
+      'REPEAT',
+      'SIGNED',
+      'JOINT_SIGNED',
+      'LONG_UNRESOLVED',
+      'GROUP_ORGANISER',
+    ]);
     expect(c.screening?.criteria[0]).toEqual({ kind: 'REPEAT', atLeast: 2 }); // 004 預測排查制度 1: no window; 每月 is the cadence
     expect(c.screening?.requires).toEqual(['OWNING_LEADER', 'RESPONSIBLE_PERSON', 'TIME_LIMIT']);
   });

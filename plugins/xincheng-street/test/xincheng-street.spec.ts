@@ -16,7 +16,11 @@ describe('xincheng-street plugin (002 关于建立新城街道信访工作联席
 
   it('validates and identifies itself', () => {
     expect(p).toMatchObject({ id: 'xincheng-street', level: 'STREET', extends: [], onboardable: true });
-    expect(p.source).toEqual({ file: '002_7d77782b9707f262.txt', title: '关于建立新城街道信访工作联席会议制度的通知', date: '2022-06-02' });
+    expect(p.source).toEqual({
+      file: '002_7d77782b9707f262.txt',
+      title: '关于建立新城街道信访工作联席会议制度的通知',
+      date: '2022-06-02',
+    });
     expect(p.structure.jointMeetingName).toBe('新城街道信访工作联席会议');
   });
 
@@ -47,7 +51,9 @@ describe('xincheng-street plugin (002 关于建立新城街道信访工作联席
     const communities = p.countedMemberUnits.filter((c) => c.kind === 'COMMUNITY');
     expect(communities).toEqual([{ kind: 'COMMUNITY', count: 11, label: '社区居委会', source: '002 §三' }]);
     const namedOffices = p.memberUnits.filter((u) => u.name === '平安建设办公室').length;
-    const countedDepartments = p.countedMemberUnits.filter((c) => c.kind === 'DEPARTMENT').reduce((n, c) => n + c.count, 0);
+    const countedDepartments = p.countedMemberUnits
+      .filter((c) => c.kind === 'DEPARTMENT')
+      .reduce((n, c) => n + c.count, 0);
     expect(namedOffices + countedDepartments).toBe(4); // 三办一中心
   });
 
@@ -65,14 +71,21 @@ describe('xincheng-street plugin (002 关于建立新城街道信访工作联席
     expect(i?.random?.cadence.rrule).toBe('FREQ=MONTHLY;INTERVAL=3');
     expect(i?.random?.targets).toEqual(['DEPARTMENT', 'COMMUNITY']);
     // 抽查部门、社区: both, every quarter — a stratified draw; the sizes are the plugin's default (no sizeSource).
-    expect(i?.random?.strata).toEqual([{ kinds: ['DEPARTMENT'], sampleSize: 1 }, { kinds: ['COMMUNITY'], sampleSize: 1 }]);
+    expect(i?.random?.strata).toEqual([
+      { kinds: ['DEPARTMENT'], sampleSize: 1 },
+      { kinds: ['COMMUNITY'], sampleSize: 1 },
+    ]);
     expect(i?.random?.sizeSource).toBeUndefined();
     expect(i?.proposedBy).toEqual(['OFFICE_DIRECTOR']);
     expect(i?.source).toBe('002 §四(四)');
   });
 
   it('traces responsibility backwards and feeds community performance into the annual evaluation', () => {
-    expect(p.supervision.accountability).toMatchObject({ backwardTracing: true, recommendations: [], source: '002 §二(四)' });
+    expect(p.supervision.accountability).toMatchObject({
+      backwardTracing: true,
+      recommendations: [],
+      source: '002 §二(四)',
+    });
     expect(p.supervision.assessment).toMatchObject({ period: 'ANNUAL', source: '002 §四(四)' });
     expect(p.supervision.appliesToDescendants).toBe(false);
   });
@@ -82,7 +95,11 @@ describe('xincheng-street plugin (002 关于建立新城街道信访工作联席
   });
 
   it('runs a three-level grid with escalation one level up', () => {
-    expect(p.cases.grid).toEqual({ levels: ['街道', '社区', '网格'], escalation: 'ONE_LEVEL_UP', source: '002 §五(二)' });
+    expect(p.cases.grid).toEqual({
+      levels: ['街道', '社区', '网格'],
+      escalation: 'ONE_LEVEL_UP',
+      source: '002 §五(二)',
+    });
   });
 
   it('handles issues by tier: the community secretary first, then the subdistrict leader in charge', () => {

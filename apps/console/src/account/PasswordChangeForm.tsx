@@ -36,7 +36,9 @@ export function PasswordChangeForm({
     setError(null);
     try {
       const { data } = await change({
-        variables: { input: { currentPassword: currentPassword ?? v.currentPassword ?? '', newPassword: v.newPassword } },
+        variables: {
+          input: { currentPassword: currentPassword ?? v.currentPassword ?? '', newPassword: v.newPassword },
+        },
         context: token ? { headers: { authorization: `Bearer ${token}` } } : undefined,
       });
       if (data) onDone(data.changePassword.accessToken);
@@ -69,13 +71,18 @@ export function PasswordChangeForm({
         rules={[
           { required: true, message: '请再次输入新密码' },
           ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))),
+            validator: (_, value) =>
+              !value || getFieldValue('newPassword') === value
+                ? Promise.resolve()
+                : Promise.reject(new Error('两次输入的新密码不一致')),
           }),
         ]}
       >
         <Input.Password id="confirmPassword" autoComplete="new-password" />
       </Form.Item>
-      {error ? <Alert type="error" showIcon role="alert" title={errorText(error)} style={{ marginBottom: 16 }} /> : null}
+      {error ? (
+        <Alert type="error" showIcon role="alert" title={errorText(error)} style={{ marginBottom: 16 }} />
+      ) : null}
       <Button type="primary" htmlType="submit" block loading={loading} data-testid="change-password-submit">
         {submitText}
       </Button>

@@ -2,7 +2,10 @@ import { graphql } from '../gql';
 
 export const ChangePasswordDocument = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
-    changePassword(input: $input) { accessToken mustChangePassword }
+    changePassword(input: $input) {
+      accessToken
+      mustChangePassword
+    }
   }
 `);
 

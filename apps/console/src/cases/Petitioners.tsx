@@ -31,7 +31,16 @@ export function Petitioners({ rows, compact = false }: { rows: Petitioner[]; com
       dataSource={rows}
       data-testid="petitioners"
       columns={[
-        { title: '姓名', dataIndex: 'name', render: (v: string, p) => <>{v}{p.organiser ? <Tag style={{ marginLeft: 4 }}>组织者</Tag> : null}</> },
+        {
+          title: '姓名',
+          dataIndex: 'name',
+          render: (v: string, p) => (
+            <>
+              {v}
+              {p.organiser ? <Tag style={{ marginLeft: 4 }}>组织者</Tag> : null}
+            </>
+          ),
+        },
         { title: '电话', dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
         { title: '身份证号', dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
         { title: '住址', dataIndex: 'address', render: (v: string | null) => v ?? '—' },

@@ -31,7 +31,12 @@ export function ProgressButton({ caseId, onDone }: { caseId: string; onDone?: ()
           })
         }
       >
-        <Input.TextArea aria-label="办理进展" autoSize={{ minRows: 3 }} value={content} onChange={(e) => setContent(e.target.value)} />
+        <Input.TextArea
+          aria-label="办理进展"
+          autoSize={{ minRows: 3 }}
+          value={content}
+          onChange={(e) => setContent(e.target.value)}
+        />
       </Modal>
     </>
   );

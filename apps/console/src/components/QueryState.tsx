@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Empty, Skeleton } from 'antd';
 import { errorText } from '../errors';
 
-export function ErrorState({ error, action, actionText = '重试' }: { error: unknown; action?: () => unknown; actionText?: string }) {
+export function ErrorState({
+  error,
+  action,
+  actionText = '重试',
+}: {
+  error: unknown;
+  action?: () => unknown;
+  actionText?: string;
+}) {
   return (
     <Alert
       type="error"
@@ -10,7 +18,13 @@ export function ErrorState({ error, action, actionText = '重试' }: { error: un
       role="alert"
       title="加载失败"
       description={errorText(error)}
-      action={action ? <Button size="small" onClick={() => void action()}>{actionText}</Button> : undefined}
+      action={
+        action ? (
+          <Button size="small" onClick={() => void action()}>
+            {actionText}
+          </Button>
+        ) : undefined
+      }
       style={{ margin: 16 }}
     />
   );

@@ -12,7 +12,18 @@ export interface NoticeView {
   periodEnd: string;
   publishedAt?: string | null;
   rule: string;
-  entries: { id: string; targetUnitId: string; listCode?: string | null; rank?: number | null; rankedOf?: number | null; unitName: string; score?: number | null; bottom: boolean; criticised: boolean; readAt?: string | null }[];
+  entries: {
+    id: string;
+    targetUnitId: string;
+    listCode?: string | null;
+    rank?: number | null;
+    rankedOf?: number | null;
+    unitName: string;
+    score?: number | null;
+    bottom: boolean;
+    criticised: boolean;
+    readAt?: string | null;
+  }[];
 }
 
 /** The latest regular notice (通报) with its ranking. */
@@ -38,9 +49,19 @@ export function NoticeCard({ notice }: { notice: NoticeView | undefined }) {
             pagination={false}
             dataSource={notice.entries}
             columns={[
-              { title: '名次', dataIndex: 'rank', width: 70, render: (v: number | null, e) => (v == null ? '—' : `${v}/${e.rankedOf ?? '?'}`) },
+              {
+                title: '名次',
+                dataIndex: 'rank',
+                width: 70,
+                render: (v: number | null, e) => (v == null ? '—' : `${v}/${e.rankedOf ?? '?'}`),
+              },
               { title: '单位', dataIndex: 'unitName' },
-              { title: '得分', dataIndex: 'score', align: 'right', render: (v: number | null) => (v == null ? '—' : v.toFixed(2)) },
+              {
+                title: '得分',
+                dataIndex: 'score',
+                align: 'right',
+                render: (v: number | null) => (v == null ? '—' : v.toFixed(2)),
+              },
               {
                 title: '标记',
                 key: 'flags',

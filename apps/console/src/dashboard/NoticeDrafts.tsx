@@ -5,7 +5,13 @@ import { graphql } from '../gql';
 import type { NoticeView } from './NoticeCard';
 
 const PublishNoticeDocument = graphql(`
-  mutation PublishSupervisionNotice($input: PublishSupervisionNoticeInput!) { publishSupervisionNotice(input: $input) { id status publishedAt } }
+  mutation PublishSupervisionNotice($input: PublishSupervisionNoticeInput!) {
+    publishSupervisionNotice(input: $input) {
+      id
+      status
+      publishedAt
+    }
+  }
 `);
 
 const PERIOD: Record<string, string> = { MONTHLY: '月度', QUARTERLY: '季度', HALF_YEARLY: '半年', ANNUAL: '年度' };
@@ -21,7 +27,17 @@ interface Values {
  * Regular notices the sweep drafted (月度、半年、年度通报): sent to nobody and counted by nothing until the
  * office reviews and publishes one, with its text and named criticism (点名批评) where the plugin provides it.
  */
-export function NoticeDrafts({ drafts, run, busy, onPublished }: { drafts: NoticeView[]; run: (work: () => Promise<unknown>, done?: string) => Promise<boolean>; busy: boolean; onPublished: () => void }) {
+export function NoticeDrafts({
+  drafts,
+  run,
+  busy,
+  onPublished,
+}: {
+  drafts: NoticeView[];
+  run: (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
+  busy: boolean;
+  onPublished: () => void;
+}) {
   const [publish] = useMutation(PublishNoticeDocument);
   const [notice, setNotice] = useState<NoticeView | null>(null);
   const [form] = Form.useForm<Values>();
@@ -30,7 +46,17 @@ export function NoticeDrafts({ drafts, run, busy, onPublished }: { drafts: Notic
     if (!notice) return;
     const criticisms = (v.criticised ?? []).map((unitId) => ({ unitId, text: (v.criticism ?? '').trim() }));
     void run(
-      () => publish({ variables: { input: { noticeId: notice.id, title: v.title.trim() === notice.title ? null : v.title.trim(), body: v.body?.trim() || null, criticisms: criticisms.length ? criticisms : null } } }),
+      () =>
+        publish({
+          variables: {
+            input: {
+              noticeId: notice.id,
+              title: v.title.trim() === notice.title ? null : v.title.trim(),
+              body: v.body?.trim() || null,
+              criticisms: criticisms.length ? criticisms : null,
+            },
+          },
+        }),
       '通报已发布',
     ).then((ok) => {
       if (!ok) return;
@@ -47,10 +73,29 @@ export function NoticeDrafts({ drafts, run, busy, onPublished }: { drafts: Notic
         dataSource={drafts}
         locale={{ emptyText: '没有待发布的通报' }}
         columns={[
-          { title: '期间', key: 'p', render: (_: unknown, n) => `${PERIOD[n.period ?? ''] ?? ''} ${n.periodStart} 至 ${n.periodEnd}` },
+          {
+            title: '期间',
+            key: 'p',
+            render: (_: unknown, n) => `${PERIOD[n.period ?? ''] ?? ''} ${n.periodStart} 至 ${n.periodEnd}`,
+          },
           { title: '标题', dataIndex: 'title', ellipsis: true },
           { title: '排名单位', key: 'e', width: 90, render: (_: unknown, n) => n.entries.length },
-          { title: '', key: 'a', width: 90, render: (_: unknown, n) => <Button size="small" type="primary" onClick={() => setNotice(n)} data-testid="notice-publish" aria-label={`审核发布：${n.title}`}>审核发布</Button> },
+          {
+            title: '',
+            key: 'a',
+            width: 90,
+            render: (_: unknown, n) => (
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => setNotice(n)}
+                data-testid="notice-publish"
+                aria-label={`审核发布：${n.title}`}
+              >
+                审核发布
+              </Button>
+            ),
+          },
         ]}
       />
       <Modal
@@ -65,7 +110,14 @@ export function NoticeDrafts({ drafts, run, busy, onPublished }: { drafts: Notic
         destroyOnHidden
       >
         {notice ? (
-          <Form<Values> key={notice.id} form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ title: notice.title, body: notice.body ?? '' }}>
+          <Form<Values>
+            key={notice.id}
+            form={form}
+            layout="vertical"
+            onFinish={submit}
+            preserve={false}
+            initialValues={{ title: notice.title, body: notice.body ?? '' }}
+          >
             <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`依据：${notice.rule}`} />
             <Table
               rowKey="id"
@@ -74,9 +126,19 @@ export function NoticeDrafts({ drafts, run, busy, onPublished }: { drafts: Notic
               style={{ marginBottom: 12 }}
               dataSource={notice.entries}
               columns={[
-                { title: '名次', dataIndex: 'rank', width: 60, render: (v: number | null, e) => (v == null ? '—' : `${v}/${e.rankedOf ?? '?'}`) },
+                {
+                  title: '名次',
+                  dataIndex: 'rank',
+                  width: 60,
+                  render: (v: number | null, e) => (v == null ? '—' : `${v}/${e.rankedOf ?? '?'}`),
+                },
                 { title: '单位', dataIndex: 'unitName' },
-                { title: '得分', dataIndex: 'score', align: 'right', render: (v: number | null) => (v == null ? '—' : v.toFixed(2)) },
+                {
+                  title: '得分',
+                  dataIndex: 'score',
+                  align: 'right',
+                  render: (v: number | null) => (v == null ? '—' : v.toFixed(2)),
+                },
                 { title: '', key: 'b', render: (_: unknown, e) => (e.bottom ? <Tag color="red">排名靠后</Tag> : null) },
               ]}
             />
@@ -87,10 +149,20 @@ export function NoticeDrafts({ drafts, run, busy, onPublished }: { drafts: Notic
               <Input.TextArea id="noticeBody" autoSize={{ minRows: 3 }} />
             </Form.Item>
             <Form.Item label="点名批评（本地规定提供时）" name="criticised">
-              <Select id="noticeCriticised" mode="multiple" optionFilterProp="label" allowClear options={notice.entries.map((e) => ({ value: e.targetUnitId, label: e.unitName }))} />
+              <Select
+                id="noticeCriticised"
+                mode="multiple"
+                optionFilterProp="label"
+                allowClear
+                options={notice.entries.map((e) => ({ value: e.targetUnitId, label: e.unitName }))}
+              />
             </Form.Item>
             {criticised.length ? (
-              <Form.Item label="批评内容" name="criticism" rules={[{ required: true, whitespace: true, message: '请写明批评内容' }]}>
+              <Form.Item
+                label="批评内容"
+                name="criticism"
+                rules={[{ required: true, whitespace: true, message: '请写明批评内容' }]}
+              >
                 <Input.TextArea id="noticeCriticism" autoSize={{ minRows: 2 }} />
               </Form.Item>
             ) : null}

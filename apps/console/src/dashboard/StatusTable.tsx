@@ -10,16 +10,34 @@ import { percent } from '../format';
 import { ErrorState } from '../components/QueryState';
 
 export const StatusRowsDocument = graphql(`
-  query StatusRows($tenantCode: String!, $filter: SupervisionStatusFilter, $orderBy: SupervisionStatusOrder, $limit: Int!, $after: String) {
+  query StatusRows(
+    $tenantCode: String!
+    $filter: SupervisionStatusFilter
+    $orderBy: SupervisionStatusOrder
+    $limit: Int!
+    $after: String
+  ) {
     supervisionStatus(tenantCode: $tenantCode, filter: $filter, orderBy: $orderBy, limit: $limit, after: $after) {
       totalCount
       nextCursor
       items {
-        tenantCode tenantName level parentCode
-        openCases overdueCases listedCases interviewsAwaitingRectification
-        latestRank rankedOf rankNoticeNumber
-        cadenceMet cadenceDue cadenceRatio
-        agreedItemsDone agreedItemsTotal agreedItemsRatio
+        tenantCode
+        tenantName
+        level
+        parentCode
+        openCases
+        overdueCases
+        listedCases
+        interviewsAwaitingRectification
+        latestRank
+        rankedOf
+        rankNoticeNumber
+        cadenceMet
+        cadenceDue
+        cadenceRatio
+        agreedItemsDone
+        agreedItemsTotal
+        agreedItemsRatio
         proposedSteps
         overdueAsOf
       }
@@ -62,16 +80,32 @@ const columns: TableProps<StatusRow>['columns'] = [
       </Space>
     ),
   },
-  { title: '在办案件', dataIndex: 'openCases', key: 'openCases', sorter: true, align: 'right', render: (v: number, r) => evidence(r, 'OPEN_CASES', v) },
+  {
+    title: '在办案件',
+    dataIndex: 'openCases',
+    key: 'openCases',
+    sorter: true,
+    align: 'right',
+    render: (v: number, r) => evidence(r, 'OPEN_CASES', v),
+  },
   {
     title: '超期案件',
     dataIndex: 'overdueCases',
     key: 'overdueCases',
     sorter: true,
     align: 'right',
-    render: (v: number, r) => <Typography.Text type={v > 0 ? 'danger' : undefined}>{evidence(r, 'OVERDUE_CASES', v)}</Typography.Text>,
+    render: (v: number, r) => (
+      <Typography.Text type={v > 0 ? 'danger' : undefined}>{evidence(r, 'OVERDUE_CASES', v)}</Typography.Text>
+    ),
   },
-  { title: '挂牌督办', dataIndex: 'listedCases', key: 'listedCases', sorter: true, align: 'right', render: (v: number, r) => evidence(r, 'LISTED_CASES', v) },
+  {
+    title: '挂牌督办',
+    dataIndex: 'listedCases',
+    key: 'listedCases',
+    sorter: true,
+    align: 'right',
+    render: (v: number, r) => evidence(r, 'LISTED_CASES', v),
+  },
   {
     title: '约谈待整改',
     dataIndex: 'interviewsAwaitingRectification',
@@ -86,7 +120,8 @@ const columns: TableProps<StatusRow>['columns'] = [
     key: 'latestRank',
     sorter: true,
     align: 'right',
-    render: (v: number | null, r) => (v == null ? '—' : <span title={r.rankNoticeNumber ?? undefined}>{`${v}/${r.rankedOf ?? '—'}`}</span>),
+    render: (v: number | null, r) =>
+      v == null ? '—' : <span title={r.rankNoticeNumber ?? undefined}>{`${v}/${r.rankedOf ?? '—'}`}</span>,
   },
   {
     title: '会议按期率',
@@ -94,7 +129,11 @@ const columns: TableProps<StatusRow>['columns'] = [
     key: 'cadenceRatio',
     sorter: true,
     align: 'right',
-    render: (v: number | null, r) => <Link to={`/dashboard/${r.tenantCode}/evidence/MISSED_CADENCE`}>{`${percent(v)}（${r.cadenceMet}/${r.cadenceDue}）`}</Link>,
+    render: (v: number | null, r) => (
+      <Link
+        to={`/dashboard/${r.tenantCode}/evidence/MISSED_CADENCE`}
+      >{`${percent(v)}（${r.cadenceMet}/${r.cadenceDue}）`}</Link>
+    ),
   },
   {
     title: '议定事项完成率',
@@ -102,7 +141,11 @@ const columns: TableProps<StatusRow>['columns'] = [
     key: 'agreedItemsRatio',
     sorter: true,
     align: 'right',
-    render: (v: number | null, r) => <Link to={`/dashboard/${r.tenantCode}/evidence/OPEN_AGREED_ITEMS`}>{`${percent(v)}（${r.agreedItemsDone}/${r.agreedItemsTotal}）`}</Link>,
+    render: (v: number | null, r) => (
+      <Link
+        to={`/dashboard/${r.tenantCode}/evidence/OPEN_AGREED_ITEMS`}
+      >{`${percent(v)}（${r.agreedItemsDone}/${r.agreedItemsTotal}）`}</Link>
+    ),
   },
   {
     title: '待确认措施',
@@ -110,15 +153,19 @@ const columns: TableProps<StatusRow>['columns'] = [
     key: 'proposedSteps',
     sorter: true,
     align: 'right',
-    render: (v: number, r) => <Typography.Text type={v > 0 ? 'warning' : undefined}>{evidence(r, 'PROPOSED_STEPS', v)}</Typography.Text>,
+    render: (v: number, r) => (
+      <Typography.Text type={v > 0 ? 'warning' : undefined}>{evidence(r, 'PROPOSED_STEPS', v)}</Typography.Text>
+    ),
   },
 ];
-
 
 /** supervisionStatus for every tenant of the subtree: sorted, filtered and paged by the API (keyset). */
 export function StatusTable({ tenantCode }: { tenantCode: string }) {
   const [filter, setFilter] = useState<SupervisionStatusFilter>({});
-  const [order, setOrder] = useState<{ field: SupervisionStatusSortField; direction: 'ASC' | 'DESC' }>({ field: 'NAME', direction: 'ASC' });
+  const [order, setOrder] = useState<{ field: SupervisionStatusSortField; direction: 'ASC' | 'DESC' }>({
+    field: 'NAME',
+    direction: 'ASC',
+  });
   const [pageSize, setPageSize] = useState(20);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
@@ -145,7 +192,11 @@ export function StatusTable({ tenantCode }: { tenantCode: string }) {
     <Card
       title="督导情况"
       size="small"
-      extra={<Typography.Text type="secondary">{page ? `共 ${page.totalCount} 个单位 · 超期截至 ${page.items[0]?.overdueAsOf ?? '—'}` : null}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary">
+          {page ? `共 ${page.totalCount} 个单位 · 超期截至 ${page.items[0]?.overdueAsOf ?? '—'}` : null}
+        </Typography.Text>
+      }
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Select<TenantLevel | ''>
@@ -153,16 +204,31 @@ export function StatusTable({ tenantCode }: { tenantCode: string }) {
           style={{ width: 120 }}
           value={filter.level ?? ''}
           onChange={(v) => setF({ level: v || null })}
-          options={[{ value: '', label: '全部层级' }, ...Object.entries(LEVEL).map(([value, l]) => ({ value: value as TenantLevel, label: l }))]}
+          options={[
+            { value: '', label: '全部层级' },
+            ...Object.entries(LEVEL).map(([value, l]) => ({ value: value as TenantLevel, label: l })),
+          ]}
         />
-        <InputNumber aria-label="超期案件不少于" min={0} placeholder="超期≥" value={filter.minOverdue ?? null} onChange={(v) => setF({ minOverdue: v ?? null })} />
+        <InputNumber
+          aria-label="超期案件不少于"
+          min={0}
+          placeholder="超期≥"
+          value={filter.minOverdue ?? null}
+          onChange={(v) => setF({ minOverdue: v ?? null })}
+        />
         <Checkbox checked={Boolean(filter.hasListed)} onChange={(e) => setF({ hasListed: e.target.checked || null })}>
           有挂牌督办
         </Checkbox>
-        <Checkbox checked={Boolean(filter.awaitingRectification)} onChange={(e) => setF({ awaitingRectification: e.target.checked || null })}>
+        <Checkbox
+          checked={Boolean(filter.awaitingRectification)}
+          onChange={(e) => setF({ awaitingRectification: e.target.checked || null })}
+        >
           约谈待整改
         </Checkbox>
-        <Checkbox checked={Boolean(filter.hasProposed)} onChange={(e) => setF({ hasProposed: e.target.checked || null })}>
+        <Checkbox
+          checked={Boolean(filter.hasProposed)}
+          onChange={(e) => setF({ hasProposed: e.target.checked || null })}
+        >
           有待确认措施
         </Checkbox>
       </Space>
@@ -184,7 +250,10 @@ export function StatusTable({ tenantCode }: { tenantCode: string }) {
         <Button disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
           上一页
         </Button>
-        <Button disabled={!page?.nextCursor} onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor ?? null])}>
+        <Button
+          disabled={!page?.nextCursor}
+          onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor ?? null])}
+        >
           下一页
         </Button>
         <Select

@@ -8,8 +8,24 @@ import { QueryState } from '../components/QueryState';
 const TenantTreeDocument = graphql(`
   query TenantTree($code: String!) {
     tenant(code: $code) {
-      code name level
-      children { code name level children { code name level children { code name level } } }
+      code
+      name
+      level
+      children {
+        code
+        name
+        level
+        children {
+          code
+          name
+          level
+          children {
+            code
+            name
+            level
+          }
+        }
+      }
     }
   }
 `);
@@ -28,7 +44,15 @@ const toTree = (n: Node): DataNode => ({
 });
 
 /** The tenant tree below the user's tenant; choosing a node scopes the dashboard to its subtree. */
-export function TenantTree({ root, selected, onSelect }: { root: string; selected: string; onSelect: (code: string) => void }) {
+export function TenantTree({
+  root,
+  selected,
+  onSelect,
+}: {
+  root: string;
+  selected: string;
+  onSelect: (code: string) => void;
+}) {
   const { data, loading, error, refetch } = useQuery(TenantTreeDocument, { variables: { code: root } });
   const tenant = data?.tenant;
   return (

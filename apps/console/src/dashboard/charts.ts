@@ -3,7 +3,9 @@ import type { EChartsCoreOption } from 'echarts/core';
 const FONT = { fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", sans-serif' };
 
 /** Overdue and listed cases per town (grouped bars). */
-export function casesByTown(rows: { tenantName: string; overdueCases: number; listedCases: number; openCases: number }[]): EChartsCoreOption {
+export function casesByTown(
+  rows: { tenantName: string; overdueCases: number; listedCases: number; openCases: number }[],
+): EChartsCoreOption {
   return {
     // No animation: the numbers show at once on slow office computers (and screenshots show them whole).
     animation: false,
@@ -11,7 +13,11 @@ export function casesByTown(rows: { tenantName: string; overdueCases: number; li
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 40, right: 16, top: 36, bottom: 40 },
-    xAxis: { type: 'category', data: rows.map((r) => r.tenantName), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: rows.map((r) => r.tenantName),
+      axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 },
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: '在办案件', type: 'bar', data: rows.map((r) => r.openCases) },
@@ -22,7 +28,9 @@ export function casesByTown(rows: { tenantName: string; overdueCases: number; li
 }
 
 /** Each unit's rank in the regular notices, oldest period first (rank 1 on top). */
-export function rankOverMonths(notices: { periodStart: string; entries: { unitName: string; rank?: number | null }[] }[]): EChartsCoreOption {
+export function rankOverMonths(
+  notices: { periodStart: string; entries: { unitName: string; rank?: number | null }[] }[],
+): EChartsCoreOption {
   const ordered = [...notices].sort((a, b) => a.periodStart.localeCompare(b.periodStart));
   const periods = ordered.map((n) => n.periodStart.slice(0, 7));
   const units = [...new Set(ordered.flatMap((n) => n.entries.map((e) => e.unitName)))];

@@ -44,7 +44,13 @@ export function TextActionButton({
           })
         }
       >
-        <Input.TextArea aria-label={field} placeholder={field} autoSize={{ minRows: 3 }} value={value} onChange={(e) => setValue(e.target.value)} />
+        <Input.TextArea
+          aria-label={field}
+          placeholder={field}
+          autoSize={{ minRows: 3 }}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
       </Modal>
     </>
   );

@@ -21,7 +21,15 @@ export function VerifyButton({ reportId, onDone }: { reportId: string; onDone: (
       <Button size="small" type="primary" onClick={() => setOpen(true)}>
         报告核查
       </Button>
-      <Modal title="核查情况" open={open} okText="报送" confirmLoading={busy} onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+      <Modal
+        title="核查情况"
+        open={open}
+        okText="报送"
+        confirmLoading={busy}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
         <Form<Values>
           form={form}
           layout="vertical"

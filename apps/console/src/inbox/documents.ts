@@ -3,28 +3,83 @@ import { graphql } from '../gql';
 export const InboxDocument = graphql(`
   query Inbox($tenantCode: String!) {
     meetings(tenantCode: $tenantCode, limit: 100) {
-      id title scheduledAt
-      minutes { id status number issuedAt receipts { acknowledgedAt memberUnit { id } } }
+      id
+      title
+      scheduledAt
+      minutes {
+        id
+        status
+        number
+        issuedAt
+        receipts {
+          acknowledgedAt
+          memberUnit {
+            id
+          }
+        }
+      }
     }
     agreedItems(tenantCode: $tenantCode, status: OPEN, limit: 200) {
-      id content dueOn overdue status
-      owners { id name }
-      reports { id status createdAt reviewComment }
+      id
+      content
+      dueOn
+      overdue
+      status
+      owners {
+        id
+        name
+      }
+      reports {
+        id
+        status
+        createdAt
+        reviewComment
+      }
     }
     cases(tenantCode: $tenantCode, openOnly: true, limit: 100) {
       items {
-        id number matter status dueOn overdue ownerLeader
-        responsibleUnit { id name }
-        petitioners { position name phone idNumber address masked }
+        id
+        number
+        matter
+        status
+        dueOn
+        overdue
+        ownerLeader
+        responsibleUnit {
+          id
+          name
+        }
+        petitioners {
+          position
+          name
+          phone
+          idNumber
+          address
+          masked
+        }
       }
     }
     sensitiveReports(tenantCode: $tenantCode, status: NOTIFIED, limit: 100) {
-      id content occurredAt verifyDueOn verificationOverdue returnComment instructions
-      responsibleUnit { id name }
+      id
+      content
+      occurredAt
+      verifyDueOn
+      verificationOverdue
+      returnComment
+      instructions
+      responsibleUnit {
+        id
+        name
+      }
     }
   }
 `);
 
 export const VerifySensitiveDocument = graphql(`
-  mutation VerifySensitive($input: VerifySensitiveInformationInput!) { verifySensitiveInformation(input: $input) { id status } }
+  mutation VerifySensitive($input: VerifySensitiveInformationInput!) {
+    verifySensitiveInformation(input: $input) {
+      id
+      status
+    }
+  }
 `);

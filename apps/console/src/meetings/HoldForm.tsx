@@ -15,7 +15,15 @@ interface Values {
 }
 
 /** Records that a scheduled meeting was held, with each invited unit's attendance. */
-export function HoldForm({ meetingId, attendees, onDone }: { meetingId: string; attendees: Attendee[]; onDone: () => void }) {
+export function HoldForm({
+  meetingId,
+  attendees,
+  onDone,
+}: {
+  meetingId: string;
+  attendees: Attendee[];
+  onDone: () => void;
+}) {
   const [hold] = useMutation(HoldMeetingDocument);
   const { busy, run } = useAction();
   const initial: Values = {
@@ -62,7 +70,12 @@ export function HoldForm({ meetingId, attendees, onDone }: { meetingId: string; 
               title: '出席',
               render: (_: unknown, a) => (
                 <Form.Item name={['attendance', a.memberUnit.id, 'attendance']} noStyle>
-                  <Radio.Group options={[{ value: 'PRESENT', label: '出席' }, { value: 'ABSENT', label: '缺席' }]} />
+                  <Radio.Group
+                    options={[
+                      { value: 'PRESENT', label: '出席' },
+                      { value: 'ABSENT', label: '缺席' },
+                    ]}
+                  />
                 </Form.Item>
               ),
             },

@@ -57,7 +57,9 @@ export function MinutesDraft({
               agreedItems: (v.agreedItems ?? []).map((i) => ({
                 content: i.content,
                 ownerUnitIds: i.ownerUnitIds,
-                due: i.dueDate ? { date: i.dueDate.format('YYYY-MM-DD') } : { amount: i.amount ?? null, unit: i.unit ?? 'WORKING_DAYS' },
+                due: i.dueDate
+                  ? { date: i.dueDate.format('YYYY-MM-DD') }
+                  : { amount: i.amount ?? null, unit: i.unit ?? 'WORKING_DAYS' },
               })),
             },
           },
@@ -68,19 +70,47 @@ export function MinutesDraft({
   return (
     <Card title={existing ? '修改纪要' : '起草纪要'} size="small">
       <Form<Values> layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
-        <Form.Item label="纪要正文" name="body" rules={[{ required: true, message: '请填写纪要正文' }, { min: 10, message: '纪要正文至少 10 个字' }]}>
+        <Form.Item
+          label="纪要正文"
+          name="body"
+          rules={[
+            { required: true, message: '请填写纪要正文' },
+            { min: 10, message: '纪要正文至少 10 个字' },
+          ]}
+        >
           <Input.TextArea id="minutesBody" autoSize={{ minRows: 4, maxRows: 16 }} />
         </Form.Item>
         <Form.List name="agreedItems">
           {(fields, { add, remove }) => (
             <>
               {fields.map((field, n) => (
-                <Card key={field.key} size="small" type="inner" title={`议定事项 ${n + 1}`} extra={<MinusCircleOutlined aria-label="删除此项" onClick={() => remove(field.name)} />} style={{ marginBottom: 12 }}>
-                  <Form.Item label="内容" name={[field.name, 'content']} rules={[{ required: true, message: '请填写事项内容' }]}>
+                <Card
+                  key={field.key}
+                  size="small"
+                  type="inner"
+                  title={`议定事项 ${n + 1}`}
+                  extra={<MinusCircleOutlined aria-label="删除此项" onClick={() => remove(field.name)} />}
+                  style={{ marginBottom: 12 }}
+                >
+                  <Form.Item
+                    label="内容"
+                    name={[field.name, 'content']}
+                    rules={[{ required: true, message: '请填写事项内容' }]}
+                  >
                     <Input.TextArea id={`item-${n}-content`} autoSize={{ minRows: 1 }} />
                   </Form.Item>
-                  <Form.Item label="责任单位" name={[field.name, 'ownerUnitIds']} rules={[{ required: true, message: '请选择责任单位' }]}>
-                    <Select id={`item-${n}-owners`} mode="multiple" showSearch optionFilterProp="label" options={units.map((u) => ({ value: u.id, label: u.name }))} />
+                  <Form.Item
+                    label="责任单位"
+                    name={[field.name, 'ownerUnitIds']}
+                    rules={[{ required: true, message: '请选择责任单位' }]}
+                  >
+                    <Select
+                      id={`item-${n}-owners`}
+                      mode="multiple"
+                      showSearch
+                      optionFilterProp="label"
+                      options={units.map((u) => ({ value: u.id, label: u.name }))}
+                    />
                   </Form.Item>
                   <Space wrap align="start">
                     <Form.Item label="办结期限（日期）" name={[field.name, 'dueDate']}>
@@ -90,12 +120,24 @@ export function MinutesDraft({
                       <InputNumber id={`item-${n}-amount`} min={1} max={365} />
                     </Form.Item>
                     <Form.Item label="单位" name={[field.name, 'unit']} initialValue="WORKING_DAYS">
-                      <Select style={{ width: 120 }} options={[{ value: 'WORKING_DAYS', label: '个工作日' }, { value: 'CALENDAR_DAYS', label: '个自然日' }]} />
+                      <Select
+                        style={{ width: 120 }}
+                        options={[
+                          { value: 'WORKING_DAYS', label: '个工作日' },
+                          { value: 'CALENDAR_DAYS', label: '个自然日' },
+                        ]}
+                      />
                     </Form.Item>
                   </Space>
                 </Card>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ unit: 'WORKING_DAYS' })} style={{ marginBottom: 12 }} data-testid="add-item">
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ unit: 'WORKING_DAYS' })}
+                style={{ marginBottom: 12 }}
+                data-testid="add-item"
+              >
                 添加议定事项
               </Button>
             </>

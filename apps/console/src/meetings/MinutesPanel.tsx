@@ -46,19 +46,38 @@ export function MinutesPanel({ minutes, office, approver, myUnitId, onChange }: 
     <Card
       title={`会议纪要${minutes.number ? ` · ${minutes.number}` : ''}`}
       size="small"
-      extra={<Tag color={minutes.status === 'ISSUED' ? 'green' : minutes.status === 'RETURNED' ? 'red' : 'blue'} data-testid="minutes-status">{label(MINUTES_STATUS, minutes.status)}</Tag>}
+      extra={
+        <Tag
+          color={minutes.status === 'ISSUED' ? 'green' : minutes.status === 'RETURNED' ? 'red' : 'blue'}
+          data-testid="minutes-status"
+        >
+          {label(MINUTES_STATUS, minutes.status)}
+        </Tag>
+      }
     >
-      {minutes.status === 'RETURNED' && minutes.returnComment ? <Alert type="warning" showIcon title={`退回意见：${minutes.returnComment}`} style={{ marginBottom: 12 }} /> : null}
+      {minutes.status === 'RETURNED' && minutes.returnComment ? (
+        <Alert type="warning" showIcon title={`退回意见：${minutes.returnComment}`} style={{ marginBottom: 12 }} />
+      ) : null}
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{minutes.body}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         {office && (minutes.status === 'DRAFT' || minutes.status === 'RETURNED') ? (
-          <Button type="primary" loading={busy} data-testid="minutes-submit" onClick={() => act(() => submit({ variables: { id: minutes.id } }), '已提交审批')}>
+          <Button
+            type="primary"
+            loading={busy}
+            data-testid="minutes-submit"
+            onClick={() => act(() => submit({ variables: { id: minutes.id } }), '已提交审批')}
+          >
             提交审批
           </Button>
         ) : null}
         {approver && minutes.status === 'SUBMITTED' ? (
           <>
-            <Button type="primary" loading={busy} data-testid="minutes-approve" onClick={() => act(() => approve({ variables: { input: { minutesId: minutes.id } } }), '已批准')}>
+            <Button
+              type="primary"
+              loading={busy}
+              data-testid="minutes-approve"
+              onClick={() => act(() => approve({ variables: { input: { minutesId: minutes.id } } }), '已批准')}
+            >
               批准
             </Button>
             <Button danger data-testid="minutes-return" onClick={() => setReturning(true)}>
@@ -67,16 +86,29 @@ export function MinutesPanel({ minutes, office, approver, myUnitId, onChange }: 
           </>
         ) : null}
         {office && minutes.status === 'APPROVED' ? (
-          <Button type="primary" loading={busy} data-testid="minutes-issue" onClick={() => act(() => issue({ variables: { id: minutes.id } }), '纪要已印发')}>
+          <Button
+            type="primary"
+            loading={busy}
+            data-testid="minutes-issue"
+            onClick={() => act(() => issue({ variables: { id: minutes.id } }), '纪要已印发')}
+          >
             印发
           </Button>
         ) : null}
         {mine && !mine.acknowledgedAt && minutes.status === 'ISSUED' ? (
-          <Button type="primary" loading={busy} data-testid="minutes-acknowledge" onClick={() => act(() => ack({ variables: { id: minutes.id } }), '已签收')}>
+          <Button
+            type="primary"
+            loading={busy}
+            data-testid="minutes-acknowledge"
+            onClick={() => act(() => ack({ variables: { id: minutes.id } }), '已签收')}
+          >
             签收
           </Button>
         ) : null}
-        <Button icon={<DownloadOutlined />} onClick={() => void run(() => download(`/documents/minutes/${minutes.id}.docx`, 'minutes.docx'))}>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => void run(() => download(`/documents/minutes/${minutes.id}.docx`, 'minutes.docx'))}
+        >
           下载纪要（DOCX）
         </Button>
       </Space>
@@ -103,17 +135,36 @@ export function MinutesPanel({ minutes, office, approver, myUnitId, onChange }: 
               columns={[
                 { title: '落实情况', dataIndex: 'body' },
                 { title: '报告时间', dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
-                { title: '状态', dataIndex: 'status', render: (v: string, r) => `${label(REPORT_STATUS, v)}${r.reviewComment ? `：${r.reviewComment}` : ''}` },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  render: (v: string, r) =>
+                    `${label(REPORT_STATUS, v)}${r.reviewComment ? `：${r.reviewComment}` : ''}`,
+                },
                 {
                   title: '审核',
                   key: 'review',
                   render: (_: unknown, r) =>
                     office && r.status === 'SUBMITTED' ? (
                       <Space>
-                        <Button size="small" type="link" onClick={() => act(() => accept({ variables: { input: { reportId: r.id } } }), '已通过')}>
+                        <Button
+                          size="small"
+                          type="link"
+                          onClick={() => act(() => accept({ variables: { input: { reportId: r.id } } }), '已通过')}
+                        >
                           通过
                         </Button>
-                        <Button size="small" type="link" danger onClick={() => act(() => sendBack({ variables: { input: { reportId: r.id, comment: '请补充落实情况' } } }), '已退回')}>
+                        <Button
+                          size="small"
+                          type="link"
+                          danger
+                          onClick={() =>
+                            act(
+                              () => sendBack({ variables: { input: { reportId: r.id, comment: '请补充落实情况' } } }),
+                              '已退回',
+                            )
+                          }
+                        >
                           退回
                         </Button>
                       </Space>
@@ -126,8 +177,16 @@ export function MinutesPanel({ minutes, office, approver, myUnitId, onChange }: 
         columns={[
           { title: '内容', dataIndex: 'content' },
           { title: '责任单位', key: 'owners', render: (_: unknown, i) => i.owners.map((o) => o.name).join('、') },
-          { title: '期限', dataIndex: 'dueOn', render: (v: string | null, i) => (v ? `${v}${i.dueProvisional ? '（暂定）' : ''}` : '印发后计算') },
-          { title: '状态', dataIndex: 'status', render: (v: string, i) => (i.overdue ? <Tag color="red">已超期</Tag> : <Tag>{label(ITEM_STATUS, v)}</Tag>) },
+          {
+            title: '期限',
+            dataIndex: 'dueOn',
+            render: (v: string | null, i) => (v ? `${v}${i.dueProvisional ? '（暂定）' : ''}` : '印发后计算'),
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (v: string, i) => (i.overdue ? <Tag color="red">已超期</Tag> : <Tag>{label(ITEM_STATUS, v)}</Tag>),
+          },
           { title: '报告', key: 'reports', render: (_: unknown, i) => i.reports.length },
         ]}
       />
@@ -143,7 +202,11 @@ export function MinutesPanel({ minutes, office, approver, myUnitId, onChange }: 
             dataSource={minutes.receipts}
             columns={[
               { title: '成员单位', render: (_: unknown, r) => r.memberUnit.name },
-              { title: '签收', dataIndex: 'acknowledgedAt', render: (v: string | null) => (v ? dateTime(v) : <Tag color="orange">未签收</Tag>) },
+              {
+                title: '签收',
+                dataIndex: 'acknowledgedAt',
+                render: (v: string | null) => (v ? dateTime(v) : <Tag color="orange">未签收</Tag>),
+              },
             ]}
           />
         </>
@@ -159,7 +222,12 @@ export function MinutesPanel({ minutes, office, approver, myUnitId, onChange }: 
           act(() => ret({ variables: { input: { minutesId: minutes.id, comment } } }), '已退回');
         }}
       >
-        <Input.TextArea aria-label="退回意见" value={comment} onChange={(e) => setComment(e.target.value)} placeholder="请写明退回意见" />
+        <Input.TextArea
+          aria-label="退回意见"
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder="请写明退回意见"
+        />
       </Modal>
     </Card>
   );

@@ -21,7 +21,13 @@ export default function CasePage() {
   const open = c && (c.status === 'RECEIVED' || c.status === 'ASSIGNED');
   const reload = () => void refetch();
   return (
-    <QueryState loading={loading && !data} error={error} empty={!c} emptyText="案件不存在或您无权查看" refetch={refetch}>
+    <QueryState
+      loading={loading && !data}
+      error={error}
+      empty={!c}
+      emptyText="案件不存在或您无权查看"
+      refetch={refetch}
+    >
       {c ? (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card
@@ -35,22 +41,37 @@ export default function CasePage() {
             }
           >
             <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-              <Descriptions.Item label="诉求" span="filled">{c.matter}</Descriptions.Item>
-              <Descriptions.Item label="状态"><Tag>{label(CASE_STATUS, c.status)}</Tag></Descriptions.Item>
+              <Descriptions.Item label="诉求" span="filled">
+                {c.matter}
+              </Descriptions.Item>
+              <Descriptions.Item label="状态">
+                <Tag>{label(CASE_STATUS, c.status)}</Tag>
+              </Descriptions.Item>
               <Descriptions.Item label="渠道">{label(CHANNEL, c.channel)}</Descriptions.Item>
               <Descriptions.Item label="登记">{dateTime(c.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label="人数">{c.peopleCount}{c.groupPetition ? '（集体访）' : ''}</Descriptions.Item>
+              <Descriptions.Item label="人数">
+                {c.peopleCount}
+                {c.groupPetition ? '（集体访）' : ''}
+              </Descriptions.Item>
               <Descriptions.Item label="重复信访">{c.repeat ? `是（第 ${c.repeatCount} 次）` : '否'}</Descriptions.Item>
               <Descriptions.Item label="地点">{c.location ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="责任单位">{c.responsibleUnit?.name ?? '未交办'}</Descriptions.Item>
               <Descriptions.Item label="责任人">{c.responsiblePerson ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="办理期限">
                 {c.dueOn ? `${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}` : '—'}
-                {c.overdue ? <Tag color="red" style={{ marginLeft: 4 }}>已超期</Tag> : null}
+                {c.overdue ? (
+                  <Tag color="red" style={{ marginLeft: 4 }}>
+                    已超期
+                  </Tag>
+                ) : null}
               </Descriptions.Item>
-              <Descriptions.Item label="期限依据" span="filled">{c.dueRule ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="期限依据" span="filled">
+                {c.dueRule ?? '—'}
+              </Descriptions.Item>
             </Descriptions>
-            {isOffice(me) && c.status === 'RECEIVED' ? <AssignForm caseId={c.id} units={tenant?.memberUnits.filter((u) => u.active) ?? []} onDone={reload} /> : null}
+            {isOffice(me) && c.status === 'RECEIVED' ? (
+              <AssignForm caseId={c.id} units={tenant?.memberUnits.filter((u) => u.active) ?? []} onDone={reload} />
+            ) : null}
           </Card>
           <Card size="small" title="信访人">
             <Petitioners rows={c.petitioners} />
@@ -61,8 +82,12 @@ export default function CasePage() {
               <Descriptions.Item label="层级">{c.ownerTier ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="包案日期">{c.ownedOn ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="工作专班">{c.team.join('、') || '—'}</Descriptions.Item>
-              <Descriptions.Item label="化解方案" span="filled">{c.plan ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="依据" span="filled">{c.ownerRule ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="化解方案" span="filled">
+                {c.plan ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="依据" span="filled">
+                {c.ownerRule ?? '—'}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <Card size="small" title="进展报告">
@@ -88,7 +113,11 @@ export default function CasePage() {
                 dataSource={c.reviews}
                 columns={[
                   { title: '受理', dataIndex: 'acceptedOn' },
-                  { title: '期限', dataIndex: 'dueOn', render: (v: string, r) => (r.overdue ? <Tag color="red">{v} 已超期</Tag> : v) },
+                  {
+                    title: '期限',
+                    dataIndex: 'dueOn',
+                    render: (v: string, r) => (r.overdue ? <Tag color="red">{v} 已超期</Tag> : v),
+                  },
                   { title: '状态', dataIndex: 'status' },
                   { title: '意见', dataIndex: 'opinion', render: (v: string | null) => v ?? '—' },
                 ]}

@@ -16,7 +16,14 @@ export default function CasesPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const { data, previousData, loading, error, refetch } = useQuery(CasesDocument, {
-    variables: { tenantCode: me.tenant?.code ?? null, status: status || null, openOnly, overdueOnly, limit: 50, after: cursors[cursors.length - 1] },
+    variables: {
+      tenantCode: me.tenant?.code ?? null,
+      status: status || null,
+      openOnly,
+      overdueOnly,
+      limit: 50,
+      after: cursors[cursors.length - 1],
+    },
   });
   const page = (data ?? previousData)?.cases;
   const reset = () => setCursors([null]);
@@ -31,7 +38,10 @@ export default function CasesPage() {
             setStatus(v);
             reset();
           }}
-          options={[{ value: '', label: '全部状态' }, ...Object.entries(CASE_STATUS).map(([value, l]) => ({ value: value as CaseStatus, label: l }))]}
+          options={[
+            { value: '', label: '全部状态' },
+            ...Object.entries(CASE_STATUS).map(([value, l]) => ({ value: value as CaseStatus, label: l })),
+          ]}
         />
         <Checkbox checked={openOnly} onChange={(e) => (setOpenOnly(e.target.checked), reset())}>
           只看在办
@@ -52,11 +62,23 @@ export default function CasesPage() {
         columns={[
           { title: '编号', dataIndex: 'number', render: (v: string, c) => <Link to={`/cases/${c.id}`}>{v}</Link> },
           { title: '诉求', dataIndex: 'matter', ellipsis: true },
-          { title: '信访人', key: 'petitioners', render: (_: unknown, c) => <Petitioners rows={c.petitioners} compact /> },
+          {
+            title: '信访人',
+            key: 'petitioners',
+            render: (_: unknown, c) => <Petitioners rows={c.petitioners} compact />,
+          },
           { title: '渠道', dataIndex: 'channel', render: (v: string) => label(CHANNEL, v) },
           { title: '登记日期', dataIndex: 'receivedOn' },
-          { title: '责任单位', key: 'unit', render: (_: unknown, c) => c.responsibleUnit?.name ?? <Tag color="orange">未交办</Tag> },
-          { title: '期限', dataIndex: 'dueOn', render: (v: string | null, c) => (c.overdue ? <Tag color="red">{v} 已超期</Tag> : (v ?? '—')) },
+          {
+            title: '责任单位',
+            key: 'unit',
+            render: (_: unknown, c) => c.responsibleUnit?.name ?? <Tag color="orange">未交办</Tag>,
+          },
+          {
+            title: '期限',
+            dataIndex: 'dueOn',
+            render: (v: string | null, c) => (c.overdue ? <Tag color="red">{v} 已超期</Tag> : (v ?? '—')),
+          },
           { title: '状态', dataIndex: 'status', render: (v: string) => <Tag>{label(CASE_STATUS, v)}</Tag> },
         ]}
       />
@@ -64,7 +86,10 @@ export default function CasesPage() {
         <Button disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
           上一页
         </Button>
-        <Button disabled={!page?.nextCursor} onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor ?? null])}>
+        <Button
+          disabled={!page?.nextCursor}
+          onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor ?? null])}
+        >
           下一页
         </Button>
       </Space>

@@ -24,14 +24,49 @@ const Chart = (props: ComponentProps<typeof LazyChart>) => (
 
 const DashboardDocument = graphql(`
   query Dashboard($tenantCode: String!) {
-    children: supervisionStatus(tenantCode: $tenantCode, filter: { parentCode: $tenantCode }, limit: 200, orderBy: { field: NAME, direction: ASC }) {
-      items { tenantCode tenantName openCases overdueCases listedCases }
+    children: supervisionStatus(
+      tenantCode: $tenantCode
+      filter: { parentCode: $tenantCode }
+      limit: 200
+      orderBy: { field: NAME, direction: ASC }
+    ) {
+      items {
+        tenantCode
+        tenantName
+        openCases
+        overdueCases
+        listedCases
+      }
     }
     supervisionNotices(tenantCode: $tenantCode, kind: REGULAR, limit: 12) {
-      id number title status period body periodStart periodEnd publishedAt rule
-      entries { id targetUnitId listCode rank rankedOf unitName score bottom criticised readAt }
+      id
+      number
+      title
+      status
+      period
+      body
+      periodStart
+      periodEnd
+      publishedAt
+      rule
+      entries {
+        id
+        targetUnitId
+        listCode
+        rank
+        rankedOf
+        unitName
+        score
+        bottom
+        criticised
+        readAt
+      }
     }
-    supervisionActions(tenantCode: $tenantCode, limit: 200) { id kind status }
+    supervisionActions(tenantCode: $tenantCode, limit: 200) {
+      id
+      kind
+      status
+    }
   }
 `);
 
@@ -39,7 +74,10 @@ export default function DashboardPage() {
   const me = useMe();
   const root = me.tenant?.code ?? '';
   const [scope, setScope] = useState(root);
-  const { data, loading, error, refetch } = useQuery(DashboardDocument, { variables: { tenantCode: scope }, skip: !scope });
+  const { data, loading, error, refetch } = useQuery(DashboardDocument, {
+    variables: { tenantCode: scope },
+    skip: !scope,
+  });
   const { busy, run } = useAction();
   if (!root) return <Empty description="平台管理员请在“租户”中查看各单位" />;
 
@@ -64,17 +102,29 @@ export default function DashboardPage() {
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
                 <Card title="各乡镇在办、超期与挂牌督办案件" size="small">
-                  {towns.length ? <Chart label="各乡镇案件柱状图" option={casesByTown(towns)} /> : <Empty description="没有下级单位" />}
+                  {towns.length ? (
+                    <Chart label="各乡镇案件柱状图" option={casesByTown(towns)} />
+                  ) : (
+                    <Empty description="没有下级单位" />
+                  )}
                 </Card>
               </Col>
               <Col xs={24} xl={12}>
                 <Card title="近几期排名" size="small">
-                  {published.length ? <Chart label="排名折线图" option={rankOverMonths(published)} /> : <Empty description="尚无排名通报" />}
+                  {published.length ? (
+                    <Chart label="排名折线图" option={rankOverMonths(published)} />
+                  ) : (
+                    <Empty description="尚无排名通报" />
+                  )}
                 </Card>
               </Col>
               <Col xs={24} xl={12}>
                 <Card title="督导措施（按类别）" size="small">
-                  {steps.length ? <Chart label="督导措施饼图" option={stepsByKind(steps)} /> : <Empty description="尚无督导措施" />}
+                  {steps.length ? (
+                    <Chart label="督导措施饼图" option={stepsByKind(steps)} />
+                  ) : (
+                    <Empty description="尚无督导措施" />
+                  )}
                 </Card>
               </Col>
               <Col xs={24} xl={12}>
@@ -82,7 +132,9 @@ export default function DashboardPage() {
               </Col>
             </Row>
           </QueryState>
-          {office && data ? <NoticeDrafts drafts={drafts} run={run} busy={busy} onPublished={() => void refetch()} /> : null}
+          {office && data ? (
+            <NoticeDrafts drafts={drafts} run={run} busy={busy} onPublished={() => void refetch()} />
+          ) : null}
           <Proposals tenantCode={root} />
         </Space>
       </Col>

@@ -9,15 +9,38 @@ import { ErrorState } from '../components/QueryState';
 
 const EvidenceDocument = graphql(`
   query Evidence($tenantCode: String!, $metric: SupervisionMetric!, $limit: Int!, $offset: Int!) {
-    tenant(code: $tenantCode) { code name }
+    tenant(code: $tenantCode) {
+      code
+      name
+    }
     supervisionEvidence(tenantCode: $tenantCode, metric: $metric, limit: $limit, offset: $offset) {
-      asOf count nextOffset
-      items { id kind reference label status unitName dueOn periodStart periodEnd rule }
+      asOf
+      count
+      nextOffset
+      items {
+        id
+        kind
+        reference
+        label
+        status
+        unitName
+        dueOn
+        periodStart
+        periodEnd
+        rule
+      }
     }
   }
 `);
 
-const METRICS: SupervisionMetric[] = ['OPEN_CASES', 'OVERDUE_CASES', 'LISTED_CASES', 'INTERVIEWS_AWAITING_RECTIFICATION', 'MISSED_CADENCE', 'OPEN_AGREED_ITEMS'];
+const METRICS: SupervisionMetric[] = [
+  'OPEN_CASES',
+  'OVERDUE_CASES',
+  'LISTED_CASES',
+  'INTERVIEWS_AWAITING_RECTIFICATION',
+  'MISSED_CADENCE',
+  'OPEN_AGREED_ITEMS',
+];
 
 /** Read-only drill-down: the rows behind one number of one town's status (no personal data). */
 export default function EvidencePage() {
@@ -25,7 +48,12 @@ export default function EvidencePage() {
   const navigate = useNavigate();
   const [page, setPage] = useState({ current: 1, size: 20 });
   const { data, loading, error, refetch } = useQuery(EvidenceDocument, {
-    variables: { tenantCode, metric: metric as SupervisionMetric, limit: page.size, offset: (page.current - 1) * page.size },
+    variables: {
+      tenantCode,
+      metric: metric as SupervisionMetric,
+      limit: page.size,
+      offset: (page.current - 1) * page.size,
+    },
   });
   const ev = data?.supervisionEvidence;
   return (
@@ -34,7 +62,12 @@ export default function EvidencePage() {
       extra={<Link to="/dashboard">返回看板</Link>}
       data-testid="evidence"
     >
-      <Alert type="info" showIcon title="只读：以下为统计数字背后的事实，不含信访人个人信息。" style={{ marginBottom: 12 }} />
+      <Alert
+        type="info"
+        showIcon
+        title="只读：以下为统计数字背后的事实，不含信访人个人信息。"
+        style={{ marginBottom: 12 }}
+      />
       <Tabs
         activeKey={metric}
         onChange={(m) => {
@@ -64,7 +97,11 @@ export default function EvidencePage() {
           { title: '内容', dataIndex: 'label', render: (v: string | null) => v ?? '—' },
           { title: '状态', dataIndex: 'status' },
           { title: '责任单位', dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
-          { title: '期限', dataIndex: 'dueOn', render: (v: string | null, r) => v ?? (r.periodStart ? `${r.periodStart} 至 ${r.periodEnd ?? ''}` : '—') },
+          {
+            title: '期限',
+            dataIndex: 'dueOn',
+            render: (v: string | null, r) => v ?? (r.periodStart ? `${r.periodStart} 至 ${r.periodEnd ?? ''}` : '—'),
+          },
           { title: '依据', dataIndex: 'rule', ellipsis: true, render: (v: string | null) => v ?? '—' },
         ]}
       />

@@ -24,7 +24,10 @@ const title = (text: string, count: number) => (
 export default function InboxPage() {
   const me = useMe();
   const unitId = me.memberUnit?.id ?? null;
-  const { data, loading, error, refetch } = useQuery(InboxDocument, { variables: { tenantCode: me.tenant?.code ?? '' }, skip: !me.tenant });
+  const { data, loading, error, refetch } = useQuery(InboxDocument, {
+    variables: { tenantCode: me.tenant?.code ?? '' },
+    skip: !me.tenant,
+  });
   const [ack] = useMutation(AcknowledgeMinutesDocument);
   const [reportItem] = useMutation(ReportImplementationDocument);
   const [reportProgress] = useMutation(ReportProgressDocument);
@@ -32,7 +35,8 @@ export default function InboxPage() {
   const reload = () => void refetch();
 
   const toAcknowledge = (data?.meetings ?? []).filter(
-    (m) => m.minutes?.status === 'ISSUED' && m.minutes.receipts.some((r) => r.memberUnit.id === unitId && !r.acknowledgedAt),
+    (m) =>
+      m.minutes?.status === 'ISSUED' && m.minutes.receipts.some((r) => r.memberUnit.id === unitId && !r.acknowledgedAt),
   );
   const items = (data?.agreedItems ?? []).filter((i) => !unitId || i.owners.some((o) => o.id === unitId));
   const cases = data?.cases.items ?? [];
@@ -49,14 +53,26 @@ export default function InboxPage() {
             dataSource={toAcknowledge}
             locale={{ emptyText: '没有待签收的纪要' }}
             columns={[
-              { title: '纪要', key: 'n', render: (_: unknown, m) => <Link to={`/meetings/${m.id}`}>{m.minutes?.number ?? m.title}</Link> },
+              {
+                title: '纪要',
+                key: 'n',
+                render: (_: unknown, m) => <Link to={`/meetings/${m.id}`}>{m.minutes?.number ?? m.title}</Link>,
+              },
               { title: '会议', dataIndex: 'title' },
               { title: '印发', key: 'i', render: (_: unknown, m) => dateTime(m.minutes?.issuedAt) },
               {
                 title: '',
                 key: 'a',
                 render: (_: unknown, m) => (
-                  <Button size="small" type="primary" loading={busy} data-testid="acknowledge" onClick={() => void run(() => ack({ variables: { id: m.minutes?.id ?? '' } }), '已签收').then(reload)}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={busy}
+                    data-testid="acknowledge"
+                    onClick={() =>
+                      void run(() => ack({ variables: { id: m.minutes?.id ?? '' } }), '已签收').then(reload)
+                    }
+                  >
                     签收
                   </Button>
                 ),
@@ -74,13 +90,19 @@ export default function InboxPage() {
             locale={{ emptyText: '没有需要报告的议定事项' }}
             columns={[
               { title: '事项', dataIndex: 'content' },
-              { title: '期限', dataIndex: 'dueOn', render: (v: string | null, i) => (i.overdue ? <Tag color="red">{v} 已超期</Tag> : (v ?? '—')) },
+              {
+                title: '期限',
+                dataIndex: 'dueOn',
+                render: (v: string | null, i) => (i.overdue ? <Tag color="red">{v} 已超期</Tag> : (v ?? '—')),
+              },
               {
                 title: '最近报告',
                 key: 'r',
                 render: (_: unknown, i) => {
                   const last = i.reports[i.reports.length - 1];
-                  return last ? `${label(REPORT_STATUS, last.status)}${last.reviewComment ? `：${last.reviewComment}` : ''}` : '未报告';
+                  return last
+                    ? `${label(REPORT_STATUS, last.status)}${last.reviewComment ? `：${last.reviewComment}` : ''}`
+                    : '未报告';
                 },
               },
               {
@@ -113,7 +135,11 @@ export default function InboxPage() {
               { title: '编号', dataIndex: 'number', render: (v: string, c) => <Link to={`/cases/${c.id}`}>{v}</Link> },
               { title: '诉求', dataIndex: 'matter', ellipsis: true },
               { title: '信访人', key: 'p', render: (_: unknown, c) => <Petitioners rows={c.petitioners} compact /> },
-              { title: '期限', dataIndex: 'dueOn', render: (v: string | null, c) => (c.overdue ? <Tag color="red">{v} 已超期</Tag> : (v ?? '—')) },
+              {
+                title: '期限',
+                dataIndex: 'dueOn',
+                render: (v: string | null, c) => (c.overdue ? <Tag color="red">{v} 已超期</Tag> : (v ?? '—')),
+              },
               {
                 title: '',
                 key: 'a',
@@ -144,7 +170,12 @@ export default function InboxPage() {
             columns={[
               { title: '内容', dataIndex: 'content', ellipsis: true },
               { title: '发生', dataIndex: 'occurredAt', render: (v: string) => dateTime(v) },
-              { title: '核查期限', dataIndex: 'verifyDueOn', render: (v: string | null, r) => (r.verificationOverdue ? <Tag color="red">{v} 已超期</Tag> : (v ?? '—')) },
+              {
+                title: '核查期限',
+                dataIndex: 'verifyDueOn',
+                render: (v: string | null, r) =>
+                  r.verificationOverdue ? <Tag color="red">{v} 已超期</Tag> : (v ?? '—'),
+              },
               { title: '要求', key: 'i', render: (_: unknown, r) => r.returnComment ?? r.instructions ?? '—' },
               { title: '', key: 'a', render: (_: unknown, r) => <VerifyButton reportId={r.id} onDone={reload} /> },
             ]}

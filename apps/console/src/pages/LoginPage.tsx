@@ -8,7 +8,14 @@ import { PasswordChangeForm } from '../account/PasswordChangeForm';
 
 const LoginDocument = graphql(`
   mutation Login($input: LoginInput!) {
-    login(input: $input) { accessToken expiresAt mustChangePassword user { displayName } }
+    login(input: $input) {
+      accessToken
+      expiresAt
+      mustChangePassword
+      user {
+        displayName
+      }
+    }
   }
 `);
 
@@ -28,9 +35,14 @@ export function LoginPage() {
   const submit = async (v: Values) => {
     setError(null);
     try {
-      const { data } = await login({ variables: { input: { tenantCode: v.tenantCode?.trim() || null, username: v.username.trim(), password: v.password } } });
+      const { data } = await login({
+        variables: {
+          input: { tenantCode: v.tenantCode?.trim() || null, username: v.username.trim(), password: v.password },
+        },
+      });
       if (!data) return;
-      if (data.login.mustChangePassword) setForced({ token: data.login.accessToken, password: v.password, displayName: data.login.user.displayName });
+      if (data.login.mustChangePassword)
+        setForced({ token: data.login.accessToken, password: v.password, displayName: data.login.user.displayName });
       else signIn(data.login.accessToken);
     } catch (err) {
       setError(err);
@@ -38,15 +50,35 @@ export function LoginPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5', padding: 16 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f0f2f5',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: 400, maxWidth: '100%' }}>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           信访工作联席会议平台
         </Typography.Title>
         {forced ? (
           <div data-testid="forced-password-change">
-            <Alert type="warning" showIcon title={`${forced.displayName}，请先设置新密码`} description="您使用的是临时密码，或管理员要求您修改密码。设置新密码后即可进入系统。" style={{ marginBottom: 16 }} />
-            <PasswordChangeForm currentPassword={forced.password} token={forced.token} submitText="设置新密码并登录" onDone={signIn} />
+            <Alert
+              type="warning"
+              showIcon
+              title={`${forced.displayName}，请先设置新密码`}
+              description="您使用的是临时密码，或管理员要求您修改密码。设置新密码后即可进入系统。"
+              style={{ marginBottom: 16 }}
+            />
+            <PasswordChangeForm
+              currentPassword={forced.password}
+              token={forced.token}
+              submitText="设置新密码并登录"
+              onDone={signIn}
+            />
             <Button type="link" block onClick={() => setForced(null)} style={{ marginTop: 8 }}>
               返回登录
             </Button>
@@ -62,7 +94,9 @@ export function LoginPage() {
             <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
               <Input.Password id="password" autoComplete="current-password" />
             </Form.Item>
-            {error ? <Alert type="error" showIcon role="alert" title={errorText(error)} style={{ marginBottom: 16 }} /> : null}
+            {error ? (
+              <Alert type="error" showIcon role="alert" title={errorText(error)} style={{ marginBottom: 16 }} />
+            ) : null}
             <Button type="primary" htmlType="submit" block loading={loading}>
               登录
             </Button>

@@ -22,11 +22,18 @@ export default function MeetingPage() {
   const office = isOffice(me);
   const approver = Boolean(type?.minutesApprovedBy && me.roles.includes(type.minutesApprovedBy));
   const minutes = m?.minutes ?? null;
-  const drafting = office && m?.status === 'HELD' && (!minutes || minutes.status === 'DRAFT' || minutes.status === 'RETURNED');
+  const drafting =
+    office && m?.status === 'HELD' && (!minutes || minutes.status === 'DRAFT' || minutes.status === 'RETURNED');
   const reload = () => void refetch();
 
   return (
-    <QueryState loading={loading && !data} error={error} empty={!m} emptyText="会议不存在或您无权查看" refetch={refetch}>
+    <QueryState
+      loading={loading && !data}
+      error={error}
+      empty={!m}
+      emptyText="会议不存在或您无权查看"
+      refetch={refetch}
+    >
       {m ? (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card title={m.title} extra={<Link to="/meetings">返回会议列表</Link>} size="small">
@@ -43,12 +50,24 @@ export default function MeetingPage() {
                 {m.topics.length ? m.topics.join('；') : '—'}
               </Descriptions.Item>
               <Descriptions.Item label="参会单位" span="filled">
-                {m.attendees.map((a) => `${a.memberUnit.name}${a.attendance === 'ABSENT' ? '（缺席）' : ''}`).join('、') || '—'}
+                {m.attendees
+                  .map((a) => `${a.memberUnit.name}${a.attendance === 'ABSENT' ? '（缺席）' : ''}`)
+                  .join('、') || '—'}
               </Descriptions.Item>
             </Descriptions>
           </Card>
-          {office && m.status === 'SCHEDULED' ? <HoldForm meetingId={m.id} attendees={m.attendees} onDone={reload} /> : null}
-          {minutes ? <MinutesPanel minutes={minutes} office={office} approver={approver} myUnitId={me.memberUnit?.id ?? null} onChange={reload} /> : null}
+          {office && m.status === 'SCHEDULED' ? (
+            <HoldForm meetingId={m.id} attendees={m.attendees} onDone={reload} />
+          ) : null}
+          {minutes ? (
+            <MinutesPanel
+              minutes={minutes}
+              office={office}
+              approver={approver}
+              myUnitId={me.memberUnit?.id ?? null}
+              onChange={reload}
+            />
+          ) : null}
           {drafting ? (
             <MinutesDraft
               key={minutes?.id ?? 'new'}

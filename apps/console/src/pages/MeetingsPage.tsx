@@ -16,15 +16,28 @@ import { useAction } from '../useAction';
 export const MeetingsDocument = graphql(`
   query Meetings($tenantCode: String!) {
     meetings(tenantCode: $tenantCode, limit: 100) {
-      id title typeCode scheduledAt heldAt status location adHoc
-      minutes { id status number }
+      id
+      title
+      typeCode
+      scheduledAt
+      heldAt
+      status
+      location
+      adHoc
+      minutes {
+        id
+        status
+        number
+      }
     }
   }
 `);
 
 const ScheduleDocument = graphql(`
   mutation ScheduleMeeting($input: ScheduleMeetingInput!) {
-    scheduleMeeting(input: $input) { id }
+    scheduleMeeting(input: $input) {
+      id
+    }
   }
 `);
 
@@ -101,21 +114,43 @@ export default function MeetingsPage() {
             {
               title: '纪要',
               key: 'minutes',
-              render: (_: unknown, m) => (m.minutes ? `${label(MINUTES_STATUS, m.minutes.status)}${m.minutes.number ? ` · ${m.minutes.number}` : ''}` : '—'),
+              render: (_: unknown, m) =>
+                m.minutes
+                  ? `${label(MINUTES_STATUS, m.minutes.status)}${m.minutes.number ? ` · ${m.minutes.number}` : ''}`
+                  : '—',
             },
           ]}
         />
       </QueryState>
-      <Modal title="安排会议" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={busy} okText="安排" destroyOnHidden maskClosable={false}>
+      <Modal
+        title="安排会议"
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        okText="安排"
+        destroyOnHidden
+        maskClosable={false}
+      >
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
           <Form.Item label="会议类型" name="typeCode" rules={[{ required: true, message: '请选择会议类型' }]}>
-            <Select id="typeCode" showSearch optionFilterProp="label" options={types.map((t) => ({ value: t.code, label: t.name }))} />
+            <Select
+              id="typeCode"
+              showSearch
+              optionFilterProp="label"
+              options={types.map((t) => ({ value: t.code, label: t.name }))}
+            />
           </Form.Item>
           <Form.Item label="会议名称" name="title" rules={[{ required: true, message: '请输入会议名称' }]}>
             <Input id="title" />
           </Form.Item>
           <Form.Item label="召开时间" name="scheduledAt" rules={[{ required: true, message: '请选择时间' }]}>
-            <DatePicker id="scheduledAt" showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+            <DatePicker
+              id="scheduledAt"
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+            />
           </Form.Item>
           <Form.Item label="地点" name="location">
             <Input id="location" />

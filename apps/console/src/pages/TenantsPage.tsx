@@ -6,7 +6,20 @@ import { QueryState } from '../components/QueryState';
 
 const TenantsDocument = graphql(`
   query Tenants {
-    tenants { id code name level parent { code name } plugin { id version } }
+    tenants {
+      id
+      code
+      name
+      level
+      parent {
+        code
+        name
+      }
+      plugin {
+        id
+        version
+      }
+    }
   }
 `);
 

@@ -13,18 +13,45 @@ import { useAction } from '../useAction';
 const UnitsDocument = graphql(`
   query Units($code: String!) {
     tenant(code: $code) {
-      id code
-      memberUnits { id name kind active }
-      membershipChanges { id kind reason filedAt memberUnit { id name } filedBy { displayName } }
+      id
+      code
+      memberUnits {
+        id
+        name
+        kind
+        active
+      }
+      membershipChanges {
+        id
+        kind
+        reason
+        filedAt
+        memberUnit {
+          id
+          name
+        }
+        filedBy {
+          displayName
+        }
+      }
     }
   }
 `);
 
 const AddUnitDocument = graphql(`
-  mutation AddMemberUnit($input: AddMemberUnitInput!) { addMemberUnit(input: $input) { id } }
+  mutation AddMemberUnit($input: AddMemberUnitInput!) {
+    addMemberUnit(input: $input) {
+      id
+    }
+  }
 `);
 const DeactivateUnitDocument = graphql(`
-  mutation DeactivateMemberUnit($input: DeactivateMemberUnitInput!) { deactivateMemberUnit(input: $input) { id active } }
+  mutation DeactivateMemberUnit($input: DeactivateMemberUnitInput!) {
+    deactivateMemberUnit(input: $input) {
+      id
+      active
+    }
+  }
 `);
 
 const CHANGE: Record<string, string> = { ADDED: '增加', DEACTIVATED: '撤销', RENAMED: '更名' };
@@ -64,7 +91,13 @@ export default function UnitsPage() {
         <Card
           title="成员单位"
           size="small"
-          extra={office ? <Button type="primary" onClick={() => setDialog({ mode: 'add' })}>增加成员单位</Button> : null}
+          extra={
+            office ? (
+              <Button type="primary" onClick={() => setDialog({ mode: 'add' })}>
+                增加成员单位
+              </Button>
+            ) : null
+          }
         >
           <Table
             rowKey="id"
@@ -75,7 +108,11 @@ export default function UnitsPage() {
             columns={[
               { title: '名称', dataIndex: 'name' },
               { title: '类别', dataIndex: 'kind', render: (v: string) => label(UNIT_KIND, v) },
-              { title: '状态', dataIndex: 'active', render: (v: boolean) => (v ? <Tag color="green">在册</Tag> : <Tag>已撤销</Tag>) },
+              {
+                title: '状态',
+                dataIndex: 'active',
+                render: (v: boolean) => (v ? <Tag color="green">在册</Tag> : <Tag>已撤销</Tag>),
+              },
               {
                 title: '',
                 key: 'a',
@@ -126,7 +163,11 @@ export default function UnitsPage() {
               </Form.Item>
             </>
           ) : null}
-          <Form.Item label="理由" name="reason" rules={[{ required: true, whitespace: true, message: '请写明理由（将备案并报召集人）' }]}>
+          <Form.Item
+            label="理由"
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: '请写明理由（将备案并报召集人）' }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2 }} />
           </Form.Item>
         </Form>

@@ -1,6 +1,20 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { Role, UsersQuery } from '../gql/graphql';
 import { useMe } from '../auth';
 import { useTenantSetup } from '../tenant';
@@ -58,7 +72,14 @@ export default function UsersPage() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
   const { data, loading, error, refetch } = useQuery(UsersDocument, {
-    variables: { tenantCode: code, search: search || null, role: role ?? null, active: active ?? null, after, limit: PAGE },
+    variables: {
+      tenantCode: code,
+      search: search || null,
+      role: role ?? null,
+      active: active ?? null,
+      after,
+      limit: PAGE,
+    },
     skip: !code,
   });
   const filter = (change: () => void) => {
@@ -68,7 +89,12 @@ export default function UsersPage() {
 
   const [dialog, setDialog] = useState<{ kind: Kind; user: User } | null>(null);
   const [creating, setCreating] = useState(false);
-  const [reset, setReset] = useState<{ username: string; displayName: string; temporaryPassword: string; expiresAt: string } | null>(null);
+  const [reset, setReset] = useState<{
+    username: string;
+    displayName: string;
+    temporaryPassword: string;
+    expiresAt: string;
+  } | null>(null);
   const [form] = Form.useForm<Values>();
   const chosen = Form.useWatch('roles', form) ?? [];
   const { busy, run } = useAction();
@@ -88,15 +114,27 @@ export default function UsersPage() {
     const base = { userId: user.id, reason: v.reason.trim() };
     const needsUnit = (v.roles ?? []).some((r) => UNIT_ROLES.includes(r));
     void run(async () => {
-      if (kind === 'roles') await changeRoles({ variables: { input: { ...base, roles: v.roles ?? [], memberUnitId: needsUnit ? (v.memberUnitId ?? null) : null } } });
-      else if (kind === 'unit') await changeUnit({ variables: { input: { ...base, memberUnitId: v.memberUnitId ?? null } } });
+      if (kind === 'roles')
+        await changeRoles({
+          variables: {
+            input: { ...base, roles: v.roles ?? [], memberUnitId: needsUnit ? (v.memberUnitId ?? null) : null },
+          },
+        });
+      else if (kind === 'unit')
+        await changeUnit({ variables: { input: { ...base, memberUnitId: v.memberUnitId ?? null } } });
       else if (kind === 'deactivate') await deactivate({ variables: { input: base } });
       else if (kind === 'reactivate') await reactivate({ variables: { input: base } });
       else if (kind === 'require') await requireChange({ variables: { input: base } });
       else {
         const res = await resetPassword({ variables: { input: base } });
         const r = res.data?.resetUserPassword;
-        if (r) setReset({ username: r.user.username, displayName: r.user.displayName, temporaryPassword: r.temporaryPassword, expiresAt: r.expiresAt });
+        if (r)
+          setReset({
+            username: r.user.username,
+            displayName: r.user.displayName,
+            temporaryPassword: r.temporaryPassword,
+            expiresAt: r.expiresAt,
+          });
       }
     }, ACTION[kind].done).then((ok) => {
       if (!ok) return;
@@ -116,7 +154,14 @@ export default function UsersPage() {
       );
     }
     const b = (kind: Kind, text: string, danger = false) => (
-      <Button size="small" type="link" danger={danger} onClick={() => open(kind, u)} data-testid={`${kind}-${u.username}`} aria-label={`${text}：${u.displayName}`}>
+      <Button
+        size="small"
+        type="link"
+        danger={danger}
+        onClick={() => open(kind, u)}
+        data-testid={`${kind}-${u.username}`}
+        aria-label={`${text}：${u.displayName}`}
+      >
         {text}
       </Button>
     );
@@ -153,7 +198,14 @@ export default function UsersPage() {
         }
       >
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search id="userSearch" aria-label="搜索用户名或姓名" placeholder="用户名或姓名" allowClear onSearch={(v) => filter(() => setSearch(v.trim()))} style={{ width: 220 }} />
+          <Input.Search
+            id="userSearch"
+            aria-label="搜索用户名或姓名"
+            placeholder="用户名或姓名"
+            allowClear
+            onSearch={(v) => filter(() => setSearch(v.trim()))}
+            style={{ width: 220 }}
+          />
           <Select<Role>
             id="userRole"
             aria-label="按角色筛选"
@@ -196,8 +248,19 @@ export default function UsersPage() {
               columns={[
                 { title: '用户名', dataIndex: 'username', width: 130 },
                 { title: '姓名', dataIndex: 'displayName', width: 150, ellipsis: true },
-                { title: '角色', dataIndex: 'roles', width: 190, render: (rs: string[]) => rs.map((r) => <Tag key={r}>{label(ROLE, r)}</Tag>) },
-                { title: '所属单位', key: 'unit', width: 140, ellipsis: true, render: (_: unknown, u) => u.memberUnit?.name ?? '—' },
+                {
+                  title: '角色',
+                  dataIndex: 'roles',
+                  width: 190,
+                  render: (rs: string[]) => rs.map((r) => <Tag key={r}>{label(ROLE, r)}</Tag>),
+                },
+                {
+                  title: '所属单位',
+                  key: 'unit',
+                  width: 140,
+                  ellipsis: true,
+                  render: (_: unknown, u) => u.memberUnit?.name ?? '—',
+                },
                 {
                   title: '状态',
                   key: 'state',
@@ -217,7 +280,11 @@ export default function UsersPage() {
               <Button size="small" disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
                 上一页
               </Button>
-              <Button size="small" disabled={!page?.nextCursor} onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor!])}>
+              <Button
+                size="small"
+                disabled={!page?.nextCursor}
+                onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
+              >
                 下一页
               </Button>
             </Space>
@@ -253,23 +320,63 @@ export default function UsersPage() {
           layout="vertical"
           onFinish={submit}
           preserve={false}
-          initialValues={{ roles: dialog?.user.roles.filter((r) => (grantable as string[]).includes(r)), memberUnitId: dialog?.user.memberUnit?.id ?? undefined }}
+          initialValues={{
+            roles: dialog?.user.roles.filter((r) => (grantable as string[]).includes(r)),
+            memberUnitId: dialog?.user.memberUnit?.id ?? undefined,
+          }}
         >
           {kind === 'roles' ? (
-            <Form.Item label="角色" name="roles" rules={[{ required: true, message: '请选择角色' }]} extra="只列出您有权授予的角色">
-              <Select id="userRoles" mode="multiple" optionFilterProp="label" options={grantable.map((r) => ({ value: r, label: ROLE[r] ?? r }))} />
+            <Form.Item
+              label="角色"
+              name="roles"
+              rules={[{ required: true, message: '请选择角色' }]}
+              extra="只列出您有权授予的角色"
+            >
+              <Select
+                id="userRoles"
+                mode="multiple"
+                optionFilterProp="label"
+                options={grantable.map((r) => ({ value: r, label: ROLE[r] ?? r }))}
+              />
             </Form.Item>
           ) : null}
           {kind === 'unit' || (kind === 'roles' && chosen.some((r) => UNIT_ROLES.includes(r))) ? (
-            <Form.Item label="所属成员单位" name="memberUnitId" rules={kind === 'roles' ? [{ required: true, message: '成员单位账号须选择所属单位' }] : []}>
-              <Select id="userUnit" allowClear showSearch optionFilterProp="label" placeholder="无" options={units.map((u) => ({ value: u.id, label: u.name }))} />
+            <Form.Item
+              label="所属成员单位"
+              name="memberUnitId"
+              rules={kind === 'roles' ? [{ required: true, message: '成员单位账号须选择所属单位' }] : []}
+            >
+              <Select
+                id="userUnit"
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder="无"
+                options={units.map((u) => ({ value: u.id, label: u.name }))}
+              />
             </Form.Item>
           ) : null}
           {kind === 'reset' ? (
-            <Alert type="info" showIcon style={{ marginBottom: 12 }} title="将生成一次性临时密码，只显示一次；该账号其他登录随即失效，用临时密码登录后须设置新密码。" />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="将生成一次性临时密码，只显示一次；该账号其他登录随即失效，用临时密码登录后须设置新密码。"
+            />
           ) : null}
-          {kind === 'deactivate' ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="停用后该账号立即无法登录，已登录的会话随即失效。" /> : null}
-          <Form.Item label="理由" name="reason" rules={[{ required: true, whitespace: true, message: '请写明理由（将备案并报召集人和联席办）' }]}>
+          {kind === 'deactivate' ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="停用后该账号立即无法登录，已登录的会话随即失效。"
+            />
+          ) : null}
+          <Form.Item
+            label="理由"
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: '请写明理由（将备案并报召集人和联席办）' }]}
+          >
             <Input.TextArea id="userReason" autoSize={{ minRows: 2 }} />
           </Form.Item>
         </Form>
@@ -288,7 +395,12 @@ export default function UsersPage() {
       >
         {reset ? (
           <div data-testid="temporary-password">
-            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="请当面或通过安全渠道交给本人。关闭后无法再次查看，如遗失需重新发放。" />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="请当面或通过安全渠道交给本人。关闭后无法再次查看，如遗失需重新发放。"
+            />
             <Descriptions size="small" column={1} bordered>
               <Descriptions.Item label="账号">{`${reset.displayName}（${reset.username}）`}</Descriptions.Item>
               <Descriptions.Item label="临时密码">

@@ -6,16 +6,60 @@ import type { WorkbenchQuery, WorkbenchSensitiveQuery } from '../gql/graphql';
 export const WorkbenchDocument = graphql(`
   query Workbench($tenantCode: String!) {
     meetings(tenantCode: $tenantCode, limit: 100) {
-      id title typeCode status scheduledAt
-      minutes { id status number notAcknowledged { id name } }
+      id
+      title
+      typeCode
+      status
+      scheduledAt
+      minutes {
+        id
+        status
+        number
+        notAcknowledged {
+          id
+          name
+        }
+      }
     }
-    overdueItems: agreedItems(tenantCode: $tenantCode, overdue: true, limit: 200) { id content dueOn owners { name } }
+    overdueItems: agreedItems(tenantCode: $tenantCode, overdue: true, limit: 200) {
+      id
+      content
+      dueOn
+      owners {
+        name
+      }
+    }
     openItems: agreedItems(tenantCode: $tenantCode, status: OPEN, limit: 200) {
-      id content owners { name }
-      reports { id status createdAt }
+      id
+      content
+      owners {
+        name
+      }
+      reports {
+        id
+        status
+        createdAt
+      }
     }
-    overdueCases: cases(tenantCode: $tenantCode, overdueOnly: true, limit: 100) { items { id number matter dueOn responsibleUnit { name } } }
-    newCases: cases(tenantCode: $tenantCode, status: RECEIVED, limit: 100) { items { id number matter receivedOn } }
+    overdueCases: cases(tenantCode: $tenantCode, overdueOnly: true, limit: 100) {
+      items {
+        id
+        number
+        matter
+        dueOn
+        responsibleUnit {
+          name
+        }
+      }
+    }
+    newCases: cases(tenantCode: $tenantCode, status: RECEIVED, limit: 100) {
+      items {
+        id
+        number
+        matter
+        receivedOn
+      }
+    }
   }
 `);
 
@@ -24,8 +68,14 @@ export const WorkbenchDocument = graphql(`
 export const WorkbenchSensitiveDocument = graphql(`
   query WorkbenchSensitive($tenantCode: String!) {
     sensitiveReports(tenantCode: $tenantCode, limit: 100) {
-      id content status verifyDueOn verificationOverdue
-      responsibleUnit { name }
+      id
+      content
+      status
+      verifyDueOn
+      verificationOverdue
+      responsibleUnit {
+        name
+      }
     }
   }
 `);
@@ -96,35 +146,119 @@ export function todosOf(data: Partial<WorkbenchQuery & WorkbenchSensitiveQuery> 
   for (const m of data?.meetings ?? []) {
     const link = `/meetings/${m.id}`;
     const s = m.minutes?.status;
-    if (duties.office && m.status === 'HELD' && !m.minutes) push({ key: `d${m.id}`, kind: 'DRAFT_MINUTES', title: m.title, detail: '会议已召开，尚无纪要', link, due: null, urgent: false });
+    if (duties.office && m.status === 'HELD' && !m.minutes)
+      push({
+        key: `d${m.id}`,
+        kind: 'DRAFT_MINUTES',
+        title: m.title,
+        detail: '会议已召开，尚无纪要',
+        link,
+        due: null,
+        urgent: false,
+      });
     if (duties.office && (s === 'DRAFT' || s === 'RETURNED'))
-      push({ key: `s${m.id}`, kind: 'SUBMIT_MINUTES', title: m.title, detail: s === 'RETURNED' ? '已退回，修改后重新提交' : '草稿未提交审批', link, due: null, urgent: s === 'RETURNED' });
-    if (s === 'SUBMITTED' && duties.approves(m.typeCode)) push({ key: `a${m.id}`, kind: 'APPROVE_MINUTES', title: m.title, detail: '等待您审批', link, due: null, urgent: true });
-    if (duties.office && s === 'APPROVED') push({ key: `i${m.id}`, kind: 'ISSUE_MINUTES', title: m.title, detail: '已审批，待印发', link, due: null, urgent: true });
+      push({
+        key: `s${m.id}`,
+        kind: 'SUBMIT_MINUTES',
+        title: m.title,
+        detail: s === 'RETURNED' ? '已退回，修改后重新提交' : '草稿未提交审批',
+        link,
+        due: null,
+        urgent: s === 'RETURNED',
+      });
+    if (s === 'SUBMITTED' && duties.approves(m.typeCode))
+      push({
+        key: `a${m.id}`,
+        kind: 'APPROVE_MINUTES',
+        title: m.title,
+        detail: '等待您审批',
+        link,
+        due: null,
+        urgent: true,
+      });
+    if (duties.office && s === 'APPROVED')
+      push({
+        key: `i${m.id}`,
+        kind: 'ISSUE_MINUTES',
+        title: m.title,
+        detail: '已审批，待印发',
+        link,
+        due: null,
+        urgent: true,
+      });
     if (duties.office && s === 'ISSUED' && m.minutes?.notAcknowledged.length)
-      push({ key: `r${m.id}`, kind: 'RECEIPTS', title: m.minutes.number ?? m.title, detail: `未签收：${m.minutes.notAcknowledged.map((u) => u.name).join('、')}`, link, due: null, urgent: false });
+      push({
+        key: `r${m.id}`,
+        kind: 'RECEIPTS',
+        title: m.minutes.number ?? m.title,
+        detail: `未签收：${m.minutes.notAcknowledged.map((u) => u.name).join('、')}`,
+        link,
+        due: null,
+        urgent: false,
+      });
   }
   if (duties.office) {
     for (const i of data?.overdueItems ?? [])
-      push({ key: `o${i.id}`, kind: 'ITEM_OVERDUE', title: i.content, detail: i.owners.map((o) => o.name).join('、'), link: '/meetings', due: i.dueOn ?? null, urgent: true });
+      push({
+        key: `o${i.id}`,
+        kind: 'ITEM_OVERDUE',
+        title: i.content,
+        detail: i.owners.map((o) => o.name).join('、'),
+        link: '/meetings',
+        due: i.dueOn ?? null,
+        urgent: true,
+      });
     for (const i of data?.openItems ?? [])
       for (const r of i.reports.filter((x) => x.status === 'SUBMITTED'))
-        push({ key: `p${r.id}`, kind: 'REVIEW_REPORT', title: i.content, detail: i.owners.map((o) => o.name).join('、'), link: '/meetings', due: null, urgent: false });
+        push({
+          key: `p${r.id}`,
+          kind: 'REVIEW_REPORT',
+          title: i.content,
+          detail: i.owners.map((o) => o.name).join('、'),
+          link: '/meetings',
+          due: null,
+          urgent: false,
+        });
     for (const c of data?.overdueCases?.items ?? [])
-      push({ key: `c${c.id}`, kind: 'CASE_OVERDUE', title: `${c.number} ${c.matter}`, detail: c.responsibleUnit?.name ?? '未交办', link: `/cases/${c.id}`, due: c.dueOn ?? null, urgent: true });
+      push({
+        key: `c${c.id}`,
+        kind: 'CASE_OVERDUE',
+        title: `${c.number} ${c.matter}`,
+        detail: c.responsibleUnit?.name ?? '未交办',
+        link: `/cases/${c.id}`,
+        due: c.dueOn ?? null,
+        urgent: true,
+      });
     for (const c of data?.newCases?.items ?? [])
-      push({ key: `n${c.id}`, kind: 'CASE_UNASSIGNED', title: `${c.number} ${c.matter}`, detail: `登记于 ${c.receivedOn}`, link: `/cases/${c.id}`, due: null, urgent: false });
+      push({
+        key: `n${c.id}`,
+        kind: 'CASE_UNASSIGNED',
+        title: `${c.number} ${c.matter}`,
+        detail: `登记于 ${c.receivedOn}`,
+        link: `/cases/${c.id}`,
+        due: null,
+        urgent: false,
+      });
     for (const r of data?.sensitiveReports ?? []) {
       const base = { title: r.content, detail: r.responsibleUnit?.name ?? '—', link: null, due: r.verifyDueOn ?? null };
       if (r.status === 'REPORTED') push({ ...base, key: `sr${r.id}`, kind: 'SENSITIVE_NOTIFY', urgent: false });
-      if (r.status === 'NOTIFIED' && r.verificationOverdue) push({ ...base, key: `so${r.id}`, kind: 'SENSITIVE_OVERDUE', urgent: true });
+      if (r.status === 'NOTIFIED' && r.verificationOverdue)
+        push({ ...base, key: `so${r.id}`, kind: 'SENSITIVE_OVERDUE', urgent: true });
       if (r.status === 'VERIFIED') push({ ...base, key: `sv${r.id}`, kind: 'SENSITIVE_CLOSE', urgent: false });
     }
   }
   if (duties.office && duties.proposals) {
     const { items, stepName, link } = duties.proposals;
     for (const p of items)
-      push({ key: `ps${p.id}`, kind: 'PROPOSED_STEP', title: `${p.unitName}：建议${stepName(p.step)}`, detail: `依据 ${p.ruleSource}，请确认或不予采纳`, link, due: null, urgent: true });
+      push({
+        key: `ps${p.id}`,
+        kind: 'PROPOSED_STEP',
+        title: `${p.unitName}：建议${stepName(p.step)}`,
+        detail: `依据 ${p.ruleSource}，请确认或不予采纳`,
+        link,
+        due: null,
+        urgent: true,
+      });
   }
   return out.sort((a, b) => Number(b.urgent) - Number(a.urgent) || (a.due ?? '9').localeCompare(b.due ?? '9'));
 }

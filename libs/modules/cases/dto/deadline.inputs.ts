@@ -4,7 +4,7 @@ import { IsIsoDate, MULTILINE_TEXT_PATTERN } from '@engine/validation';
 
 const text = { message: '$property must be text without control characters' };
 
-@InputType({ description: 'A request to extend a case\'s time limit (延期), by the responsible unit or the office.' })
+@InputType({ description: "A request to extend a case's time limit (延期), by the responsible unit or the office." })
 export class RequestCaseExtensionInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'caseId must be an id' })

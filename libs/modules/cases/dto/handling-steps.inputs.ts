@@ -10,19 +10,25 @@ export enum ReferralDisposition {
   TRANSFERRED = 'TRANSFERRED',
   GUIDED = 'GUIDED',
 }
-registerEnumType(ReferralDisposition, { name: 'ReferralDisposition', description: 'TRANSFERRED: 转送有权处理的机关; GUIDED: 引导信访人到有关职能部门反映.' });
+registerEnumType(ReferralDisposition, {
+  name: 'ReferralDisposition',
+  description: 'TRANSFERRED: 转送有权处理的机关; GUIDED: 引导信访人到有关职能部门反映.',
+});
 
-@InputType({ description: 'Hands first-inquiry responsibility (首问责任) to another user of the case\'s tenant.' })
+@InputType({ description: "Hands first-inquiry responsibility (首问责任) to another user of the case's tenant." })
 export class TransferFirstInquiryInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'caseId must be an id' })
   caseId: string;
 
-  @Field(() => ID, { description: 'An active user of the case\'s tenant who handles petitions and can see the case.' })
+  @Field(() => ID, { description: "An active user of the case's tenant who handles petitions and can see the case." })
   @IsUUID('all', { message: 'toUserId must be an id' })
   toUserId: string;
 
-  @Field({ nullable: true, description: 'Why; required where the plugin says so (cases.firstInquiry.transferRequiresReason).' })
+  @Field({
+    nullable: true,
+    description: 'Why; required where the plugin says so (cases.firstInquiry.transferRequiresReason).',
+  })
   @IsOptional()
   @MinLength(2, { message: 'reason must be at least 2 characters' })
   @MaxLength(2000)
@@ -30,7 +36,10 @@ export class TransferFirstInquiryInput {
   reason?: string;
 }
 
-@InputType({ description: 'A matter outside the tenant\'s remit: transferred to the competent body, or the petitioner guided there.' })
+@InputType({
+  description:
+    "A matter outside the tenant's remit: transferred to the competent body, or the petitioner guided there.",
+})
 export class ReferCaseOutOfRemitInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'caseId must be an id' })
@@ -76,7 +85,11 @@ export class SetCaseHandlingLevelInput {
   @IsEnum(HandlingLevel, { message: 'level must be GRID, COMMUNITY or TOWN' })
   level: HandlingLevel;
 
-  @Field(() => ID, { nullable: true, description: 'The village or community the case belongs to; required for GRID and COMMUNITY when the case names none.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The village or community the case belongs to; required for GRID and COMMUNITY when the case names none.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'locationUnitId must be an id' })
   locationUnitId?: string;

@@ -1,6 +1,17 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, ValidateNested, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  ValidateNested,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { IsIsoDate, MULTILINE_TEXT_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { LeaderTier, Roadmap } from '../case.entity';
 
@@ -22,7 +33,7 @@ export class AssignCaseInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   responsiblePerson: string;
 
-  @Field({ nullable: true, description: 'The handling time limit; default from the plugin\'s HANDLING step limit.' })
+  @Field({ nullable: true, description: "The handling time limit; default from the plugin's HANDLING step limit." })
   @IsOptional()
   @IsIsoDate()
   dueOn?: string;
@@ -34,7 +45,9 @@ export class SetKeyCaseInput {
   @IsUUID('all', { message: 'caseId must be an id' })
   caseId: string;
 
-  @Field({ description: 'true: mark the case a key case (重点案件); false: unmark it (also one the plugin\'s rule made key).' })
+  @Field({
+    description: "true: mark the case a key case (重点案件); false: unmark it (also one the plugin's rule made key).",
+  })
   @IsBoolean({ message: 'keyCase must be true or false' })
   keyCase: boolean;
 
@@ -57,7 +70,7 @@ export class AssignCaseOwnerInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   leader: string;
 
-  @Field(() => LeaderTier, { description: 'The leader\'s tier; must be the tier the ownership rule requires.' })
+  @Field(() => LeaderTier, { description: "The leader's tier; must be the tier the ownership rule requires." })
   @IsEnum(LeaderTier, { message: 'tier must be PRINCIPAL or IN_CHARGE' })
   tier: LeaderTier;
 

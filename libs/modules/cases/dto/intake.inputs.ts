@@ -1,6 +1,21 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested, registerDecorator } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+  registerDecorator,
+} from 'class-validator';
 import { isResidentIdNumber } from '@engine/crypto';
 import { CODE_PATTERN, MULTILINE_TEXT_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { AssigningLevel, CaseChannel, CaseSource } from '../case.entity';
@@ -15,7 +30,9 @@ function IsResidentIdNumber(): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       // Never echo the value: it is personal data.
-      options: { message: '$property is not a valid resident identity number (18 characters, check character per GB 11643)' },
+      options: {
+        message: '$property is not a valid resident identity number (18 characters, check character per GB 11643)',
+      },
       validator: { validate: (v: unknown) => typeof v === 'string' && isResidentIdNumber(v) },
     });
 }
@@ -28,7 +45,10 @@ export class PetitionerInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   name: string;
 
-  @Field({ nullable: true, description: 'Resident identity number; validated, stored encrypted, matched by keyed hash.' })
+  @Field({
+    nullable: true,
+    description: 'Resident identity number; validated, stored encrypted, matched by keyed hash.',
+  })
   @IsOptional()
   @IsResidentIdNumber()
   idNumber?: string;
@@ -87,7 +107,10 @@ export class ReceivePetitionInput {
   @IsEnum(AssigningLevel, { message: 'assignedByLevel must be PROVINCE, CITY, COUNTY, DISTRICT or TOWN' })
   assignedByLevel?: AssigningLevel;
 
-  @Field(() => CaseSource, { nullable: true, description: 'Source and severity for ownership tiers; default LOCAL (ASSIGNED_FROM_ABOVE for assigned cases).' })
+  @Field(() => CaseSource, {
+    nullable: true,
+    description: 'Source and severity for ownership tiers; default LOCAL (ASSIGNED_FROM_ABOVE for assigned cases).',
+  })
   @IsOptional()
   @IsEnum(CaseSource, { message: 'source must be one of the CaseSource values' })
   source?: CaseSource;
@@ -98,7 +121,7 @@ export class ReceivePetitionInput {
   @Matches(MULTILINE_TEXT_PATTERN, text)
   matter: string;
 
-  @Field({ nullable: true, description: 'A category code; one of the plugin\'s categories when it lists any.' })
+  @Field({ nullable: true, description: "A category code; one of the plugin's categories when it lists any." })
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{0,49}$/, { message: 'category must be an UPPER_SNAKE_CASE code' })
   category?: string;
@@ -110,14 +133,17 @@ export class ReceivePetitionInput {
   @ArrayMaxSize(50, { message: 'petitioners lists at most 50 people (record the others in peopleCount)' })
   petitioners: PetitionerInput[];
 
-  @Field(() => Int, { nullable: true, description: 'How many people came or signed; default the number of petitioners.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many people came or signed; default the number of petitioners.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100_000)
   peopleCount?: number;
 
-  @Field({ nullable: true, description: 'Signed with the petitioner\'s name (署名).' })
+  @Field({ nullable: true, description: "Signed with the petitioner's name (署名)." })
   @IsOptional()
   @IsBoolean()
   signed?: boolean;
@@ -158,7 +184,11 @@ export class ReceivePetitionInput {
   @ArrayMaxSize(50)
   attachments?: CaseAttachmentInput[];
 
-  @Field({ nullable: true, description: 'For visits: why the leader on reception duty must recuse (与信访事项或信访人有直接利害关系, 004 領導接待日制度 7).' })
+  @Field({
+    nullable: true,
+    description:
+      'For visits: why the leader on reception duty must recuse (与信访事项或信访人有直接利害关系, 004 領導接待日制度 7).',
+  })
   @IsOptional()
   @MinLength(2)
   @MaxLength(500)

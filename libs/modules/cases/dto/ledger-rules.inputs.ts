@@ -1,6 +1,16 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEnum,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { MULTILINE_TEXT_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { LeaderTier } from '../case.entity';
 
@@ -8,7 +18,9 @@ const text = { message: '$property must be text without control characters' };
 const TENANT_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const CATEGORY = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
-@InputType({ description: 'The principal leader\'s assignment (主要领导批转, 004 领导接待日制度 5) of a registered case.' })
+@InputType({
+  description: "The principal leader's assignment (主要领导批转, 004 领导接待日制度 5) of a registered case.",
+})
 export class RecordPrincipalAssignmentInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'caseId must be an id' })
@@ -29,13 +41,13 @@ export class LeaderLineInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   leader: string;
 
-  @Field({ description: 'Their post: one of the plugin\'s `structure.leaders` titles of tier IN_CHARGE.' })
+  @Field({ description: "Their post: one of the plugin's `structure.leaders` titles of tier IN_CHARGE." })
   @MinLength(1)
   @MaxLength(100)
   @Matches(TEXT_PATTERN, text)
   post: string;
 
-  @Field(() => ID, { nullable: true, description: 'The leader\'s user, told of each petition in the line.' })
+  @Field(() => ID, { nullable: true, description: "The leader's user, told of each petition in the line." })
   @IsOptional()
   @IsUUID('all', { message: 'userId must be an id' })
   userId?: string;
@@ -53,7 +65,10 @@ export class LeaderLineInput {
   unitIds?: string[];
 }
 
-@InputType({ description: 'The lines of the leaders in charge (分线报案, 004 分线报案制度 1), replacing the set as a whole (分工调整).' })
+@InputType({
+  description:
+    'The lines of the leaders in charge (分线报案, 004 分线报案制度 1), replacing the set as a whole (分工调整).',
+})
 export class SetLeaderLinesInput {
   @Field()
   @Matches(TENANT_CODE, { message: 'tenantCode must be lower-case letters, digits and dashes' })
@@ -66,25 +81,34 @@ export class SetLeaderLinesInput {
   lines: LeaderLineInput[];
 }
 
-@InputType({ description: 'Participating units (参与单位) beside the lead unit (牵头单位, the responsible unit), 004 预测排查制度 5.' })
+@InputType({
+  description:
+    'Participating units (参与单位) beside the lead unit (牵头单位, the responsible unit), 004 预测排查制度 5.',
+})
 export class SetCaseParticipantsInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'caseId must be an id' })
   caseId: string;
 
-  @Field(() => [ID], { description: 'Active member units of the case\'s tenant other than the lead unit; empty removes them all.' })
+  @Field(() => [ID], {
+    description: "Active member units of the case's tenant other than the lead unit; empty removes them all.",
+  })
   @ArrayMaxSize(30)
   @IsUUID('all', { each: true, message: 'participatingUnitIds must be ids' })
   participatingUnitIds: string[];
 
-  @Field({ description: 'Who decided the lead and participating units (请示党委、政府确定), e.g. 镇党委会议 2026-10-09.' })
+  @Field({
+    description: 'Who decided the lead and participating units (请示党委、政府确定), e.g. 镇党委会议 2026-10-09.',
+  })
   @MinLength(2, { message: 'basis must be at least 2 characters' })
   @MaxLength(500)
   @Matches(TEXT_PATTERN, text)
   basis: string;
 }
 
-@InputType({ description: 'A county leader co-owning a township\'s case (003 二: 县级领导包案), recorded by the township\'s office.' })
+@InputType({
+  description: "A county leader co-owning a township's case (003 二: 县级领导包案), recorded by the township's office.",
+})
 export class AssignCaseCountyOwnerInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'caseId must be an id' })
@@ -96,7 +120,10 @@ export class AssignCaseCountyOwnerInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   leader: string;
 
-  @Field(() => LeaderTier, { description: 'The county leader\'s tier; at least the tier the ownership rule requires (a principal leader meets an in-charge rule).' })
+  @Field(() => LeaderTier, {
+    description:
+      "The county leader's tier; at least the tier the ownership rule requires (a principal leader meets an in-charge rule).",
+  })
   @IsEnum(LeaderTier, { message: 'tier must be PRINCIPAL or IN_CHARGE' })
   tier: LeaderTier;
 }
@@ -124,7 +151,7 @@ export class SetUpWorkingGroupInput {
   @Matches(CATEGORY, { message: 'category must be an UPPER_SNAKE_CASE code' })
   category?: string;
 
-  @Field({ description: 'The group\'s leader.' })
+  @Field({ description: "The group's leader." })
   @MinLength(1)
   @MaxLength(50)
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })

@@ -15,15 +15,18 @@ export class AddCaseLedgerEntryInput {
   @IsUUID('all', { message: 'caseId must be an id' })
   caseId: string;
 
-  @Field(() => LedgerLevel, { description: 'Street/town or community ledger; one of the plugin\'s ledger levels.' })
+  @Field(() => LedgerLevel, { description: "Street/town or community ledger; one of the plugin's ledger levels." })
   @IsEnum(LedgerLevel, { message: 'level must be TOWN or COMMUNITY' })
   level: LedgerLevel;
 
-  @Field(() => LedgerList, { description: 'One of the plugin\'s ledger lists.' })
+  @Field(() => LedgerList, { description: "One of the plugin's ledger lists." })
   @IsEnum(LedgerList, { message: 'list must be PROBLEM, RESPONSIBILITY or TASK' })
   list: LedgerList;
 
-  @Field(() => ID, { nullable: true, description: 'For COMMUNITY entries: the community (or village); default the case\'s location.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "For COMMUNITY entries: the community (or village); default the case's location.",
+  })
   @IsOptional()
   @IsUUID('all', { message: 'communityUnitId must be an id' })
   communityUnitId?: string;

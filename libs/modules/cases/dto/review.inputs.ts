@@ -12,7 +12,10 @@ export class OpenCaseReviewInput {
   @IsUUID('all', { message: 'caseId must be an id' })
   caseId: string;
 
-  @Field(() => ReviewBasis, { description: 'Assigned from above (上级交办) or decided by the tenant itself; must be in the plugin\'s review scope.' })
+  @Field(() => ReviewBasis, {
+    description:
+      "Assigned from above (上级交办) or decided by the tenant itself; must be in the plugin's review scope.",
+  })
   @IsEnum(ReviewBasis, { message: 'basis must be ASSIGNED_FROM_ABOVE or OWN_DECISION' })
   basis: ReviewBasis;
 
@@ -66,7 +69,9 @@ export class RecordReviewAppealInput {
   appealedTo: string;
 }
 
-@InputType({ description: 'The petitioner was informed of the review opinion in writing (004 復查制度 二: 書面告知信訪人).' })
+@InputType({
+  description: 'The petitioner was informed of the review opinion in writing (004 復查制度 二: 書面告知信訪人).',
+})
 export class InformPetitionerOfReviewInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'reviewId must be an id' })

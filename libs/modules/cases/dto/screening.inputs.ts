@@ -2,7 +2,10 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate, NAME_MESSAGE, NAME_PATTERN } from '@engine/validation';
 
-@InputType({ description: 'What a screened case is given (004 預測排查制度 2: 包案領導、責任人以及結案信訪時限); the plugin\'s `requires` says which are mandatory.' })
+@InputType({
+  description:
+    "What a screened case is given (004 預測排查制度 2: 包案領導、責任人以及結案信訪時限); the plugin's `requires` says which are mandatory.",
+})
 export class SettleScreenedCaseInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'screeningId must be an id' })

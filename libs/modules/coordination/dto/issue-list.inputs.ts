@@ -1,6 +1,16 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { CODE_PATTERN, IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 
 const text = { message: '$property must be text without control characters' };
@@ -13,7 +23,7 @@ export class IssueListItemInput {
   @Matches(MULTILINE_TEXT_PATTERN, text)
   issue: string;
 
-  @Field({ description: 'The office\'s recommendation (工作建议).' })
+  @Field({ description: "The office's recommendation (工作建议)." })
   @MinLength(2, { message: 'recommendation must be at least 2 characters' })
   @MaxLength(5000)
   @Matches(MULTILINE_TEXT_PATTERN, text)

@@ -19,7 +19,9 @@ export class AccountAdminResolver {
   }
 
   @Allow('read', 'AccountChange')
-  @Query(() => AccountChangePage, { description: "The filing record (备案) of a tenant's accounts, newest first, keyset-paged." })
+  @Query(() => AccountChangePage, {
+    description: "The filing record (备案) of a tenant's accounts, newest first, keyset-paged.",
+  })
   accountChanges(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
@@ -30,7 +32,10 @@ export class AccountAdminResolver {
   }
 
   @Allow('update', 'User')
-  @Mutation(() => User, { description: 'Deactivates an account: refused at sign-in and, within seconds, on every request; its sessions end. Filed.' })
+  @Mutation(() => User, {
+    description:
+      'Deactivates an account: refused at sign-in and, within seconds, on every request; its sessions end. Filed.',
+  })
   deactivateUser(@Ctx() ctx: RequestContext, @Args('input') input: UserActionInput): Promise<User> {
     return this.admin.deactivate(ctx, input);
   }
@@ -42,31 +47,43 @@ export class AccountAdminResolver {
   }
 
   @Allow('update', 'User')
-  @Mutation(() => User, { description: "Replaces an account's roles (within the grant matrix); its access tokens go stale. Filed." })
+  @Mutation(() => User, {
+    description: "Replaces an account's roles (within the grant matrix); its access tokens go stale. Filed.",
+  })
   changeUserRoles(@Ctx() ctx: RequestContext, @Args('input') input: ChangeUserRolesInput): Promise<User> {
     return this.admin.changeRoles(ctx, input);
   }
 
   @Allow('update', 'User')
-  @Mutation(() => User, { description: "Moves an account to another member unit (or none); its access tokens go stale. Filed." })
+  @Mutation(() => User, {
+    description: 'Moves an account to another member unit (or none); its access tokens go stale. Filed.',
+  })
   changeUserUnit(@Ctx() ctx: RequestContext, @Args('input') input: ChangeUserUnitInput): Promise<User> {
     return this.admin.changeUnit(ctx, input);
   }
 
   @Allow('update', 'User')
-  @Mutation(() => PasswordReset, { description: 'Issues a one-time temporary password, shown once; it expires (PASSWORD_RESET_TTL) and its sign-in must choose a new one. Filed.' })
+  @Mutation(() => PasswordReset, {
+    description:
+      'Issues a one-time temporary password, shown once; it expires (PASSWORD_RESET_TTL) and its sign-in must choose a new one. Filed.',
+  })
   resetUserPassword(@Ctx() ctx: RequestContext, @Args('input') input: UserActionInput): Promise<PasswordReset> {
     return this.admin.resetPassword(ctx, input);
   }
 
   @Allow('update', 'User')
-  @Mutation(() => User, { description: 'The account must choose a new password at its next sign-in; its sessions end. Filed.' })
+  @Mutation(() => User, {
+    description: 'The account must choose a new password at its next sign-in; its sessions end. Filed.',
+  })
   requirePasswordChange(@Ctx() ctx: RequestContext, @Args('input') input: UserActionInput): Promise<User> {
     return this.admin.requirePasswordChange(ctx, input);
   }
 
   /** Only for the account itself and those who administer it; null for everyone else. */
-  @ResolveField(() => Date, { nullable: true, description: 'The last successful sign-in (the account itself and its administrators).' })
+  @ResolveField(() => Date, {
+    nullable: true,
+    description: 'The last successful sign-in (the account itself and its administrators).',
+  })
   lastSignInAt(@Ctx() ctx: RequestContext, @Parent() user: User): Date | null {
     return this.admin.administers(ctx, user) ? user.lastSignInAt : null;
   }

@@ -15,7 +15,12 @@ import { Passwords, randomPassword } from '../passwords';
 import { SessionsService } from '../sessions/sessions.service';
 import { foldTenantCode, foldUsername } from '../sign-in-name';
 import { User } from '../user.entity';
-import type { ChangeUserRolesInput, ChangeUserUnitInput, UserActionInput, UsersArgs } from '../dto/account-admin.inputs';
+import type {
+  ChangeUserRolesInput,
+  ChangeUserUnitInput,
+  UserActionInput,
+  UsersArgs,
+} from '../dto/account-admin.inputs';
 import type { AccountChangePage, PasswordReset, UserPage } from './account-admin.model';
 
 /** What a change does to the account, given the locked row; returns the roles after it (and detail to file). */
@@ -55,7 +60,12 @@ export class AccountAdminService {
         throw AppError.forbidden('You may not list the users of this tenant');
       }
       const after = args.after ? decodeCursor(args.after) : undefined;
-      const rows = await accounts.page(em, tenant.id, { search: args.search, role: args.role, active: args.active, after }, args.limit + 1);
+      const rows = await accounts.page(
+        em,
+        tenant.id,
+        { search: args.search, role: args.role, active: args.active, after },
+        args.limit + 1,
+      );
       const items = rows.slice(0, args.limit);
       return { items, nextCursor: rows.length > args.limit ? encodeCursor(items[items.length - 1].username) : null };
     });
@@ -67,7 +77,12 @@ export class AccountAdminService {
       const user = await em.findOne(User, { where: { id } });
       if (!user) return null;
       const tenant = user.tenantId ? await em.findOne(Tenant, { where: { id: user.tenantId } }) : null;
-      return ctx.ability.can('read', subject('User', { id: user.id, tenantId: user.tenantId, parentTenantId: tenant?.parentId ?? null })) ? user : null;
+      return ctx.ability.can(
+        'read',
+        subject('User', { id: user.id, tenantId: user.tenantId, parentTenantId: tenant?.parentId ?? null }),
+      )
+        ? user
+        : null;
     });
   }
 
@@ -78,14 +93,21 @@ export class AccountAdminService {
    */
   async byName(ctx: RequestContext, tenantCode: string | null, username: string): Promise<User | null> {
     const name = foldUsername(username);
-    if (!name) throw AppError.badInput('username', 'may contain letters a–z, digits, dots, dashes and underscores only');
+    if (!name)
+      throw AppError.badInput('username', 'may contain letters a–z, digits, dots, dashes and underscores only');
     return this.db.run(ctx, async ({ em }) => {
-      const tenant = tenantCode === null ? null : await em.findOne(Tenant, { where: { code: foldTenantCode(tenantCode) } });
+      const tenant =
+        tenantCode === null ? null : await em.findOne(Tenant, { where: { code: foldTenantCode(tenantCode) } });
       if (tenantCode !== null && !tenant) return null;
       const user = await accounts.byUsername(em, tenant?.id ?? null, name);
       if (!user) return null;
       if (!ctx.isAuthenticated) return user;
-      return ctx.ability.can('read', subject('User', { id: user.id, tenantId: user.tenantId, parentTenantId: tenant?.parentId ?? null })) ? user : null;
+      return ctx.ability.can(
+        'read',
+        subject('User', { id: user.id, tenantId: user.tenantId, parentTenantId: tenant?.parentId ?? null }),
+      )
+        ? user
+        : null;
     });
   }
 
@@ -95,64 +117,104 @@ export class AccountAdminService {
   }
 
   async changes(ctx: RequestContext, tenantCode: string, limit: number, after?: string): Promise<AccountChangePage> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw AppError.badInput('limit', 'must be between 1 and 200');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw AppError.badInput('limit', 'must be between 1 and 200');
     const cursor = after ? decodeChangeCursor(after) : null;
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
-      if (!ctx.ability.can('read', subject('AccountChange', { tenantId: tenant.id }))) throw AppError.forbidden('The filing record of accounts is for the office, the conveners and superiors');
+      if (!ctx.ability.can('read', subject('AccountChange', { tenantId: tenant.id })))
+        throw AppError.forbidden('The filing record of accounts is for the office, the conveners and superiors');
       const rows = await accounts.changesPage(em, tenant.id, cursor, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > limit ? Buffer.from(JSON.stringify({ t: new Date(last.filedAt).toISOString(), i: last.id }), 'utf8').toString('base64url') : null };
+      return {
+        items,
+        nextCursor:
+          rows.length > limit
+            ? Buffer.from(JSON.stringify({ t: new Date(last.filedAt).toISOString(), i: last.id }), 'utf8').toString(
+                'base64url',
+              )
+            : null,
+      };
     });
   }
 
   deactivate(ctx: RequestContext, input: UserActionInput): Promise<User> {
-    return this.change(ctx, input, { kind: AccountChangeKind.DEACTIVATED, platformMay: true, endSessions: true }, async (em, user) => {
-      if (!user.active) throw new AppError(ErrorCode.CONFLICT, 'This account is already deactivated', { reason: 'ACCOUNT_ALREADY_INACTIVE' });
-      user.active = false;
-      user.deactivatedAt = new Date();
-    });
+    return this.change(
+      ctx,
+      input,
+      { kind: AccountChangeKind.DEACTIVATED, platformMay: true, endSessions: true },
+      async (em, user) => {
+        if (!user.active)
+          throw new AppError(ErrorCode.CONFLICT, 'This account is already deactivated', {
+            reason: 'ACCOUNT_ALREADY_INACTIVE',
+          });
+        user.active = false;
+        user.deactivatedAt = new Date();
+      },
+    );
   }
 
   reactivate(ctx: RequestContext, input: UserActionInput): Promise<User> {
-    return this.change(ctx, input, { kind: AccountChangeKind.REACTIVATED, platformMay: true, endSessions: false }, async (em, user) => {
-      if (user.active) throw new AppError(ErrorCode.CONFLICT, 'This account is active', { reason: 'ACCOUNT_ALREADY_ACTIVE' });
-      user.active = true;
-      user.deactivatedAt = null;
-    });
+    return this.change(
+      ctx,
+      input,
+      { kind: AccountChangeKind.REACTIVATED, platformMay: true, endSessions: false },
+      async (em, user) => {
+        if (user.active)
+          throw new AppError(ErrorCode.CONFLICT, 'This account is active', { reason: 'ACCOUNT_ALREADY_ACTIVE' });
+        user.active = true;
+        user.deactivatedAt = null;
+      },
+    );
   }
 
   changeRoles(ctx: RequestContext, input: ChangeUserRolesInput): Promise<User> {
     const unitRoles = input.roles.some((r) => r === Role.MEMBER_UNIT || r === Role.VILLAGE_SECRETARY);
-    return this.change(ctx, input, { kind: AccountChangeKind.ROLES_CHANGED, platformMay: false, newRoles: input.roles, endSessions: false }, async (em, user) => {
-      const unit = input.memberUnitId ?? (unitRoles ? user.memberUnitId : null);
-      assertAssignable(input.roles, unit);
-      if (unit) await assertUnitFits(em, user.tenantId!, unit, input.roles);
-      const detail = { unitBefore: user.memberUnitId, unitAfter: unit };
-      user.roles = [...input.roles];
-      user.memberUnitId = unit;
-      return { detail };
-    });
+    return this.change(
+      ctx,
+      input,
+      { kind: AccountChangeKind.ROLES_CHANGED, platformMay: false, newRoles: input.roles, endSessions: false },
+      async (em, user) => {
+        const unit = input.memberUnitId ?? (unitRoles ? user.memberUnitId : null);
+        assertAssignable(input.roles, unit);
+        if (unit) await assertUnitFits(em, user.tenantId!, unit, input.roles);
+        const detail = { unitBefore: user.memberUnitId, unitAfter: unit };
+        user.roles = [...input.roles];
+        user.memberUnitId = unit;
+        return { detail };
+      },
+    );
   }
 
   changeUnit(ctx: RequestContext, input: ChangeUserUnitInput): Promise<User> {
-    return this.change(ctx, input, { kind: AccountChangeKind.UNIT_CHANGED, platformMay: false, endSessions: false }, async (em, user) => {
-      const unit = input.memberUnitId ?? null;
-      assertAssignable(user.roles, unit);
-      if (unit) await assertUnitFits(em, user.tenantId!, unit, user.roles);
-      if (unit === user.memberUnitId) throw AppError.badInput('input.memberUnitId', 'is the unit the account already belongs to');
-      const detail = { unitBefore: user.memberUnitId, unitAfter: unit };
-      user.memberUnitId = unit;
-      return { detail };
-    });
+    return this.change(
+      ctx,
+      input,
+      { kind: AccountChangeKind.UNIT_CHANGED, platformMay: false, endSessions: false },
+      async (em, user) => {
+        const unit = input.memberUnitId ?? null;
+        assertAssignable(user.roles, unit);
+        if (unit) await assertUnitFits(em, user.tenantId!, unit, user.roles);
+        if (unit === user.memberUnitId)
+          throw AppError.badInput('input.memberUnitId', 'is the unit the account already belongs to');
+        const detail = { unitBefore: user.memberUnitId, unitAfter: unit };
+        user.memberUnitId = unit;
+        return { detail };
+      },
+    );
   }
 
   requirePasswordChange(ctx: RequestContext, input: UserActionInput): Promise<User> {
-    return this.change(ctx, input, { kind: AccountChangeKind.PASSWORD_CHANGE_REQUIRED, platformMay: true, endSessions: true }, async (em, user) => {
-      user.mustChangePassword = true;
-    });
+    return this.change(
+      ctx,
+      input,
+      { kind: AccountChangeKind.PASSWORD_CHANGE_REQUIRED, platformMay: true, endSessions: true },
+      async (em, user) => {
+        user.mustChangePassword = true;
+      },
+    );
   }
 
   /**
@@ -164,9 +226,14 @@ export class AccountAdminService {
     const temporaryPassword = randomPassword();
     const hash = await this.passwords.hash(temporaryPassword);
     const expiresAt = new Date(Date.now() + this.config.passwordResetTtlSeconds * 1000);
-    const user = await this.change(ctx, input, { kind: AccountChangeKind.PASSWORD_RESET, platformMay: false, endSessions: false }, async (em, account) => {
-      account.mustChangePassword = true;
-    });
+    const user = await this.change(
+      ctx,
+      input,
+      { kind: AccountChangeKind.PASSWORD_RESET, platformMay: false, endSessions: false },
+      async (em, account) => {
+        account.mustChangePassword = true;
+      },
+    );
     // Credentials are written in platform scope only (RLS); the reset was authorised and filed above.
     await this.db.run(RequestContext.platform(), ({ em }) => accounts.setPassword(em, user.id, hash, expiresAt));
     await this.sessions.endAll(user.id, 'PASSWORD_RESET', { bumpVersion: false });
@@ -183,17 +250,28 @@ export class AccountAdminService {
       const tenant = await em.findOne(Tenant, { where: { id: seen.tenantId } });
       if (!tenant) throw AppError.notFound('User');
       if (!ctx.ability.can('update', subject('User', { tenantId: tenant.id, parentTenantId: tenant.parentId }))) {
-        throw new AppError(ErrorCode.FORBIDDEN, 'You administer no accounts of this tenant', { reason: 'NOT_ACCOUNT_ADMINISTRATOR' });
+        throw new AppError(ErrorCode.FORBIDDEN, 'You administer no accounts of this tenant', {
+          reason: 'NOT_ACCOUNT_ADMINISTRATOR',
+        });
       }
       const platform = ctx.caller.roles.includes(Role.PLATFORM_ADMIN);
-      if (!(platform && spec.platformMay)) await assertMayGrant(em, ctx, tenant, [...new Set([...seen.roles, ...(spec.newRoles ?? [])])], { creating: false });
+      if (!(platform && spec.platformMay))
+        await assertMayGrant(em, ctx, tenant, [...new Set([...seen.roles, ...(spec.newRoles ?? [])])], {
+          creating: false,
+        });
       if (tenant.id !== ctx.scope.tenantId) await this.db.extendScope(tx, tenant.id);
       const account = await this.lock(tx, seen.id);
       const rolesBefore = [...account.roles];
       const result = (await mutate(em, account)) ?? {};
       account.tokenVersion += 1;
       const saved = await em.save(account);
-      const change = await this.filing.file(em, ctx, saved, { kind: spec.kind, rolesBefore, rolesAfter: saved.roles, reason: input.reason, detail: result.detail });
+      const change = await this.filing.file(em, ctx, saved, {
+        kind: spec.kind,
+        rolesBefore,
+        rolesAfter: saved.roles,
+        reason: input.reason,
+        detail: result.detail,
+      });
       return { user: saved, filed: change };
     });
     // The version was raised in the transaction: every access token goes stale (refreshSession re-reads
@@ -228,7 +306,13 @@ function decodeCursor(cursor: string): string {
 function decodeChangeCursor(cursor: string): { filedAt: string; id: string } {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { t?: unknown; i?: unknown };
-    if (typeof parsed.t === 'string' && !Number.isNaN(Date.parse(parsed.t)) && typeof parsed.i === 'string' && /^[0-9a-f-]{36}$/i.test(parsed.i)) return { filedAt: parsed.t, id: parsed.i };
+    if (
+      typeof parsed.t === 'string' &&
+      !Number.isNaN(Date.parse(parsed.t)) &&
+      typeof parsed.i === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(parsed.i)
+    )
+      return { filedAt: parsed.t, id: parsed.i };
   } catch {
     // fall through
   }

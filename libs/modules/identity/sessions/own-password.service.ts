@@ -24,17 +24,22 @@ export class OwnPasswordService {
 
   async change(ctx: RequestContext, input: ChangePasswordInput): Promise<AuthPayload> {
     const userId = ctx.caller.userId;
-    if (input.newPassword === input.currentPassword) throw AppError.badInput('input.newPassword', 'must differ from the current password');
+    if (input.newPassword === input.currentPassword)
+      throw AppError.badInput('input.newPassword', 'must differ from the current password');
     const current = await this.db.run(RequestContext.platform(), ({ em }) => accounts.credential(em, userId));
     if (!(await this.passwords.verify(current?.hash ?? null, input.currentPassword))) {
-      throw new AppError(ErrorCode.FORBIDDEN, 'The current password is wrong', { reason: 'WRONG_PASSWORD', field: 'input.currentPassword' });
+      throw new AppError(ErrorCode.FORBIDDEN, 'The current password is wrong', {
+        reason: 'WRONG_PASSWORD',
+        field: 'input.currentPassword',
+      });
     }
     const hash = await this.passwords.hash(input.newPassword);
     const user = await this.db.run(RequestContext.platform(), async ({ em }) => {
       await accounts.setPassword(em, userId, hash, null);
       return em.findOne(User, { where: { id: userId } });
     });
-    if (!user || !user.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This account is deactivated', { reason: 'ACCOUNT_INACTIVE' });
+    if (!user || !user.active)
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'This account is deactivated', { reason: 'ACCOUNT_INACTIVE' });
     await this.sessions.endAll(userId, 'PASSWORD_CHANGED', { bumpVersion: false });
     return this.sessions.openFor(user);
   }

@@ -37,7 +37,11 @@ export class SessionsService {
     return this.db.run(RequestContext.platform(), async ({ em }) => {
       if (options.spendTemporary) {
         if (!(await repo.spendTemporaryPassword(em, user.id))) {
-          throw new AppError(ErrorCode.UNAUTHENTICATED, 'This temporary password has expired or was already used: ask your office for a new one', { reason: 'PASSWORD_RESET_EXPIRED' });
+          throw new AppError(
+            ErrorCode.UNAUTHENTICATED,
+            'This temporary password has expired or was already used: ask your office for a new one',
+            { reason: 'PASSWORD_RESET_EXPIRED' },
+          );
         }
       }
       await repo.markSignedIn(em, user.id);
@@ -56,7 +60,12 @@ export class SessionsService {
     // A password-change-only session lives as long as one access token: change the password, or sign in again.
     const lifetime = changeOnly ? this.config.accessTokenTtlSeconds : this.config.sessionMaxAgeSeconds;
     const expiresAt = new Date(Date.now() + lifetime * 1000);
-    const sessionId = await repo.insertSession(em, { userId: user.id, tenantId: user.tenantId, expiresAt, passwordChangeOnly: changeOnly });
+    const sessionId = await repo.insertSession(em, {
+      userId: user.id,
+      tenantId: user.tenantId,
+      expiresAt,
+      passwordChangeOnly: changeOnly,
+    });
     const refreshToken = changeOnly ? null : await this.newRefreshToken(em, sessionId);
     return this.payload(user, sessionId, expiresAt, refreshToken);
   }
@@ -123,7 +132,11 @@ export class SessionsService {
    * Ends every session of a user (but `exceptSessionId`); with `bumpVersion`, also every access token
    * (the token version goes up). Used by deactivation, resets and password changes.
    */
-  async endAll(userId: string, reason: string, options: { bumpVersion: boolean; exceptSessionId?: string }): Promise<void> {
+  async endAll(
+    userId: string,
+    reason: string,
+    options: { bumpVersion: boolean; exceptSessionId?: string },
+  ): Promise<void> {
     await this.db.run(RequestContext.platform(), async ({ em }) => {
       if (options.bumpVersion) await repo.bumpTokenVersion(em, userId);
       await repo.revokeUserSessions(em, userId, reason, options.exceptSessionId ?? null);

@@ -30,7 +30,9 @@ export class TokenCheck implements SessionCheck {
     const key = `${caller.userId}|${caller.sessionId}`;
     let hit = this.cache?.get(key);
     if (!hit) {
-      const state = await this.db.run(RequestContext.platform(), ({ em }) => sessionsRepository.tokenState(em, caller.userId, caller.sessionId!));
+      const state = await this.db.run(RequestContext.platform(), ({ em }) =>
+        sessionsRepository.tokenState(em, caller.userId, caller.sessionId!),
+      );
       hit = { state };
       this.cache?.set(key, hit);
     }

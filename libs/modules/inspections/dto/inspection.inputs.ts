@@ -1,5 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { CODE_PATTERN, IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { FindingSeverity } from '../inspection.entity';
 
@@ -34,7 +44,11 @@ export class ProposeInspectionInput {
   @IsIsoDate()
   periodEnd?: string;
 
-  @Field(() => ID, { nullable: true, description: 'A joint inspection organised by this member unit (001 art. 13: 也可由相关部门组织实施), where the plugin\'s organisers include MEMBER_UNIT; default: the office.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A joint inspection organised by this member unit (001 art. 13: 也可由相关部门组织实施), where the plugin's organisers include MEMBER_UNIT; default: the office.",
+  })
   @IsOptional()
   @IsUUID('all', { message: 'organiserUnitId must be an id' })
   organiserUnitId?: string;
@@ -74,7 +88,7 @@ export class DecideInspectionInput {
   @IsBoolean({ message: 'approve must be true or false' })
   approve: boolean;
 
-  @Field({ nullable: true, description: 'The approver\'s note; required when rejecting.' })
+  @Field({ nullable: true, description: "The approver's note; required when rejecting." })
   @IsOptional()
   @MinLength(2)
   @MaxLength(2000)
@@ -88,7 +102,9 @@ export class RecordInspectionFindingInput {
   @IsUUID('all', { message: 'inspectionId must be an id' })
   inspectionId: string;
 
-  @Field(() => ID, { description: 'The member unit the finding is about (a TOWNSHIP unit: the child tenant it stands for).' })
+  @Field(() => ID, {
+    description: 'The member unit the finding is about (a TOWNSHIP unit: the child tenant it stands for).',
+  })
   @IsUUID('all', { message: 'unitId must be an id' })
   unitId: string;
 

@@ -10,7 +10,8 @@ async function sheetOf(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   return workbook.getWorksheet(AGREED_ITEMS_SHEET)!;
 }
 
-const texts = (row: ExcelJS.Row, from = 1, to = 10) => Array.from({ length: to - from + 1 }, (_, i) => row.getCell(from + i).value);
+const texts = (row: ExcelJS.Row, from = 1, to = 10) =>
+  Array.from({ length: to - from + 1 }, (_, i) => row.getCell(from + i).value);
 
 const fillOf = (cell: ExcelJS.Cell) => (cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined);
 
@@ -19,7 +20,18 @@ describe('renderAgreedItemsXlsx', () => {
     const sheet = await sheetOf(await renderAgreedItemsXlsx(shiziLedger()));
     expect(sheet.getCell('A1').value).toBe('十字镇会议议定事项落实情况台账（截至2026年12月10日（星期四）10:05）');
     expect(sheet.getCell('A1').isMerged && sheet.getCell('J1').isMerged).toBe(true);
-    expect(texts(sheet.getRow(2))).toEqual(['序号', '会议', '纪要文号', '议定事项', '责任单位', '完成时限', '状态', '是否超期', '最新落实情况', '办结时间']);
+    expect(texts(sheet.getRow(2))).toEqual([
+      '序号',
+      '会议',
+      '纪要文号',
+      '议定事项',
+      '责任单位',
+      '完成时限',
+      '状态',
+      '是否超期',
+      '最新落实情况',
+      '办结时间',
+    ]);
     expect(sheet.getCell('A2').font?.bold).toBe(true);
   });
 
@@ -39,7 +51,13 @@ describe('renderAgreedItemsXlsx', () => {
       null,
     ]);
     // 2026-12-08T07:20Z is 15:20 in Beijing; the cell shows Beijing wall-clock time.
-    expect(texts(sheet.getRow(4), 6, 10)).toEqual([new Date(Date.UTC(2026, 11, 31)), '已办结', '否', '台账已更新并报县联席办', new Date(Date.UTC(2026, 11, 8, 15, 20))]);
+    expect(texts(sheet.getRow(4), 6, 10)).toEqual([
+      new Date(Date.UTC(2026, 11, 31)),
+      '已办结',
+      '否',
+      '台账已更新并报县联席办',
+      new Date(Date.UTC(2026, 11, 8, 15, 20)),
+    ]);
     expect(texts(sheet.getRow(5), 5, 9)).toEqual(['待定', new Date(Date.UTC(2027, 0, 15)), '未完成', '否', null]);
   });
 
@@ -53,7 +71,8 @@ describe('renderAgreedItemsXlsx', () => {
   it('highlights every cell of an overdue row, and only overdue rows', async () => {
     const sheet = await sheetOf(await renderAgreedItemsXlsx(shiziLedger()));
     for (let col = 1; col <= 10; col += 1) expect(fillOf(sheet.getRow(3).getCell(col))).toBe(OVERDUE_FILL_ARGB);
-    for (const row of [4, 5]) for (let col = 1; col <= 10; col += 1) expect(fillOf(sheet.getRow(row).getCell(col))).toBeUndefined();
+    for (const row of [4, 5])
+      for (let col = 1; col <= 10; col += 1) expect(fillOf(sheet.getRow(row).getCell(col))).toBeUndefined();
   });
 
   it('freezes the title and header, filters from the header and sets the column widths', async () => {

@@ -1,5 +1,12 @@
 import ExcelJS from 'exceljs';
-import { calendarDate, chineseDateTime, enumerate, instantOf, shanghaiWallClockDate, UNASSIGNED } from '@engine/documents';
+import {
+  calendarDate,
+  chineseDateTime,
+  enumerate,
+  instantOf,
+  shanghaiWallClockDate,
+  UNASSIGNED,
+} from '@engine/documents';
 
 /**
  * The 议定事项 ledger (台账) as a spreadsheet: the list supervisors filter and print to chase
@@ -35,10 +42,25 @@ export interface AgreedItemsLedger {
 
 export const AGREED_ITEMS_SHEET = '议定事项';
 
-export const AGREED_ITEMS_HEADERS = ['序号', '会议', '纪要文号', '议定事项', '责任单位', '完成时限', '状态', '是否超期', '最新落实情况', '办结时间'] as const;
+export const AGREED_ITEMS_HEADERS = [
+  '序号',
+  '会议',
+  '纪要文号',
+  '议定事项',
+  '责任单位',
+  '完成时限',
+  '状态',
+  '是否超期',
+  '最新落实情况',
+  '办结时间',
+] as const;
 
 /** Exhaustive by type: a new status does not compile until it has a name. */
-export const STATUS_NAMES: Readonly<Record<AgreedItemStatus, string>> = { OPEN: '未完成', REPORTED: '已报告', DONE: '已办结' };
+export const STATUS_NAMES: Readonly<Record<AgreedItemStatus, string>> = {
+  OPEN: '未完成',
+  REPORTED: '已报告',
+  DONE: '已办结',
+};
 
 /** Excel's own "light red fill with dark red text", which readers already know as "bad". */
 export const OVERDUE_FILL_ARGB = 'FFFFC7CE';
@@ -76,7 +98,11 @@ function styleDataRow(row: ExcelJS.Row, item: AgreedItemRow): void {
   for (let col = 1; col <= AGREED_ITEMS_HEADERS.length; col += 1) {
     const cell = row.getCell(col);
     cell.border = BORDER;
-    cell.alignment = { vertical: 'middle', horizontal: WRAPPED.has(col) ? 'left' : 'center', wrapText: WRAPPED.has(col) };
+    cell.alignment = {
+      vertical: 'middle',
+      horizontal: WRAPPED.has(col) ? 'left' : 'center',
+      wrapText: WRAPPED.has(col),
+    };
     if (item.overdue) {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: OVERDUE_FILL_ARGB } };
       cell.font = { color: { argb: OVERDUE_FONT_ARGB } };
@@ -115,14 +141,32 @@ export async function renderAgreedItemsXlsx(input: AgreedItemsLedger): Promise<B
   workbook.creator = input.tenantName;
   workbook.created = instantOf(input.generatedAt, 'generatedAt');
   const sheet = workbook.addWorksheet(AGREED_ITEMS_SHEET, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    views: [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: HEADER_ROW,
+        topLeftCell: `A${HEADER_ROW + 1}`,
+        activeCell: `A${HEADER_ROW + 1}`,
+      },
+    ],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
   });
   WIDTHS.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   addTitleAndHeader(sheet, input);
 
   for (const item of input.items) styleDataRow(sheet.addRow(rowValues(item)), item);
 
-  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + input.items.length, column: AGREED_ITEMS_HEADERS.length } };
+  sheet.autoFilter = {
+    from: { row: HEADER_ROW, column: 1 },
+    to: { row: HEADER_ROW + input.items.length, column: AGREED_ITEMS_HEADERS.length },
+  };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

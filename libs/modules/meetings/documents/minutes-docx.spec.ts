@@ -83,20 +83,26 @@ describe('renderMinutesDocx', () => {
     expect(attributeValues(xml, 'w:pgSz', 'w:w')).toEqual(['11906']);
     expect(attributeValues(xml, 'w:pgSz', 'w:h')).toEqual(['16838']);
     const mm = (side: string) => Number(attributeValues(xml, 'w:pgMar', `w:${side}`)[0]) * (25.4 / 1440);
-    expect([mm('top'), mm('bottom'), mm('left'), mm('right')].map((v) => Math.round(v * 10) / 10)).toEqual([37, 35, 28, 26]);
+    expect([mm('top'), mm('bottom'), mm('left'), mm('right')].map((v) => Math.round(v * 10) / 10)).toEqual([
+      37, 35, 28, 26,
+    ]);
 
     const title = /<w:p[ >](?:(?!<\/w:p>)[\s\S])*十字镇信访工作联席会议纪要<\/w:t>/.exec(xml)?.[0] ?? '';
     expect(attributeValues(title, 'w:rFonts', 'w:eastAsia')).toEqual(['方正小标宋简体']);
     expect(title).toMatch(/<w:b\/>|<w:b w:val="(true|1|on)"\/>/);
     expect(title).toContain('<w:jc w:val="center"/>');
-    expect(new Set(attributeValues(xml, 'w:rFonts', 'w:eastAsia'))).toEqual(new Set(['方正小标宋简体', '仿宋_GB2312', '黑体']));
+    expect(new Set(attributeValues(xml, 'w:rFonts', 'w:eastAsia'))).toEqual(
+      new Set(['方正小标宋简体', '仿宋_GB2312', '黑体']),
+    );
     expect(attributeValues(xml, 'w:color', 'w:val').filter((c) => !/^(auto|000000)$/i.test(c))).toEqual([]);
     expect(attributeValues(zipText(docx, 'word/styles.xml'), 'w:rFonts', 'w:eastAsia')).toContain('仿宋_GB2312');
   });
 
   it('numbers pages in the footer and records title and number in the document properties', async () => {
     const docx = await renderMinutesDocx(shiziMinutes());
-    const footers = [...readZip(docx).entries()].filter(([name]) => /^word\/footer\d*\.xml$/.test(name)).map(([, xml]) => xml.toString('utf8'));
+    const footers = [...readZip(docx).entries()]
+      .filter(([name]) => /^word\/footer\d*\.xml$/.test(name))
+      .map(([, xml]) => xml.toString('utf8'));
     expect(footers.some((f) => /PAGE/.test(f) && f.includes('— '))).toBe(true);
     const core = zipText(docx, 'docProps/core.xml');
     expect(core).toContain('<dc:title>十字镇信访工作联席会议纪要</dc:title>');

@@ -1,6 +1,12 @@
 import { Document, Packer, type Paragraph } from 'docx';
 import { chineseDate, chineseDateOf, chineseDateTime, chineseNumeral, enumerate, UNASSIGNED } from '@engine/documents';
-import { documentDateOf, officeHolderText, type AgreedItem, type MinutesDocument, type MinutesDocumentKind } from './minutes-document';
+import {
+  documentDateOf,
+  officeHolderText,
+  type AgreedItem,
+  type MinutesDocument,
+  type MinutesDocumentKind,
+} from './minutes-document';
 import {
   bodyParagraph,
   centredParagraph,
@@ -53,12 +59,24 @@ function agreedItemParagraphs(items: readonly AgreedItem[]): Paragraph[] {
 
 /** 会议时间 … 列席, in the order 纪要 list them; empty optional sections are left out, 出席 never is. */
 function meetingFactParagraphs(doc: MinutesDocument): Paragraph[] {
-  const out = [labelledParagraph('会议名称', `${doc.jointMeetingName}${doc.meetingType}`), labelledParagraph('会议时间', chineseDateTime(doc.heldAt, 'heldAt'))];
+  const out = [
+    labelledParagraph('会议名称', `${doc.jointMeetingName}${doc.meetingType}`),
+    labelledParagraph('会议时间', chineseDateTime(doc.heldAt, 'heldAt')),
+  ];
   if (doc.location?.trim()) out.push(labelledParagraph('会议地点', doc.location.trim()));
   out.push(labelledParagraph('主持人', officeHolderText(doc.chair)));
   out.push(labelledParagraph('出席', enumerate(doc.present) || '无'));
-  if (doc.absent.length > 0) out.push(labelledParagraph('缺席', doc.absent.map((a) => `${a.unit.trim()}（${a.reason.trim()}）`).join('、')));
-  if (doc.guests.length > 0) out.push(labelledParagraph('列席', doc.guests.map((g) => (g.organisation?.trim() ? `${g.name.trim()}（${g.organisation.trim()}）` : g.name.trim())).join('、')));
+  if (doc.absent.length > 0)
+    out.push(labelledParagraph('缺席', doc.absent.map((a) => `${a.unit.trim()}（${a.reason.trim()}）`).join('、')));
+  if (doc.guests.length > 0)
+    out.push(
+      labelledParagraph(
+        '列席',
+        doc.guests
+          .map((g) => (g.organisation?.trim() ? `${g.name.trim()}（${g.organisation.trim()}）` : g.name.trim()))
+          .join('、'),
+      ),
+    );
   if (doc.topics.length > 0) out.push(labelledParagraph('会议议题', topicsText(doc.topics)));
   return out;
 }
@@ -77,7 +95,11 @@ export function minutesParagraphs(doc: MinutesDocument): Paragraph[] {
     ...bodyParagraphsOf(doc.body).map(bodyParagraph),
     ...agreedItemParagraphs(doc.agreedItems),
     ...approval,
-    ...imprintParagraphs(distribution.length > 0 ? `${distribution.join('，')}。` : undefined, `${doc.jointMeetingName}办公室`, date),
+    ...imprintParagraphs(
+      distribution.length > 0 ? `${distribution.join('，')}。` : undefined,
+      `${doc.jointMeetingName}办公室`,
+      date,
+    ),
   ];
 }
 
@@ -92,8 +114,12 @@ export async function renderMinutesDocx(input: MinutesDocument): Promise<Buffer>
     subject: KIND_NAMES[input.kind],
     keywords: input.number,
     description: `${input.tenantName} ${KIND_NAMES[input.kind]} ${input.number}`,
-    styles: { default: { document: { run: { font: FONT.body, size: SIZE.sanhao }, paragraph: { spacing: LINE_SPACING } } } },
-    sections: [{ properties: pageProperties(), footers: { default: pageNumberFooter() }, children: minutesParagraphs(input) }],
+    styles: {
+      default: { document: { run: { font: FONT.body, size: SIZE.sanhao }, paragraph: { spacing: LINE_SPACING } } },
+    },
+    sections: [
+      { properties: pageProperties(), footers: { default: pageNumberFooter() }, children: minutesParagraphs(input) },
+    ],
   });
   return Packer.toBuffer(document);
 }

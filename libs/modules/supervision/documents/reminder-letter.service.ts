@@ -42,13 +42,23 @@ export class ReminderLetterService {
         const concern = concernSql(ctx, 'a', 'read');
         if (concern) {
           await openAncestors(this.db, tx, ctx);
-          action = await tx.em.createQueryBuilder(SupervisionAction, 'a').where('a.id = :id', { id: actionId }).andWhere(concern.sql, concern.params).getOne();
+          action = await tx.em
+            .createQueryBuilder(SupervisionAction, 'a')
+            .where('a.id = :id', { id: actionId })
+            .andWhere(concern.sql, concern.params)
+            .getOne();
         }
       }
-      if (!action || action.kind !== SupervisionActionKind.REMINDER || action.channel !== 'LETTER') throw AppError.notFound('Reminder letter');
+      if (!action || action.kind !== SupervisionActionKind.REMINDER || action.channel !== 'LETTER')
+        throw AppError.notFound('Reminder letter');
       const tenant = await tx.em.findOneByOrFail(Tenant, { id: action.tenantId });
       const target = (await unitsByIds(tx.em, [action.targetUnitId])).get(action.targetUnitId);
-      const facts = action.facts as { summary?: string; reason?: { name?: string }; evidence?: Evidence[]; note?: string | null };
+      const facts = action.facts as {
+        summary?: string;
+        reason?: { name?: string };
+        evidence?: Evidence[];
+        note?: string | null;
+      };
       const doc: ReminderLetter = {
         number: action.number,
         jointMeetingName: pluginOf(tenant).structure.jointMeetingName,

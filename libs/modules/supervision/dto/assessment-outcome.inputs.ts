@@ -4,7 +4,9 @@ import { MULTILINE_TEXT_PATTERN } from '@engine/validation';
 
 export { RunAssessmentInput } from './supervision.inputs';
 
-@InputType({ description: 'The jurisdiction\'s own result of one unit\'s assessment, where its plugin names who records it.' })
+@InputType({
+  description: "The jurisdiction's own result of one unit's assessment, where its plugin names who records it.",
+})
 export class RecordAssessmentOutcomeInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'assessmentId must be an id' })

@@ -13,21 +13,24 @@ export class PublishSupervisionNoticeInput {
   @IsUUID('all', { message: 'noticeId must be an id' })
   noticeId: string;
 
-  @Field({ nullable: true, description: 'A title other than the draft\'s.' })
+  @Field({ nullable: true, description: "A title other than the draft's." })
   @IsOptional()
   @MinLength(2, { message: 'title must be at least 2 characters' })
   @MaxLength(100)
   @Matches(TEXT_PATTERN, text)
   title?: string;
 
-  @Field({ nullable: true, description: 'The notice\'s text (analysis, 深入剖析根源，查找薄弱环节).' })
+  @Field({ nullable: true, description: "The notice's text (analysis, 深入剖析根源，查找薄弱环节)." })
   @IsOptional()
   @MinLength(2, { message: 'body must be at least 2 characters' })
   @MaxLength(10_000)
   @Matches(MULTILINE_TEXT_PATTERN, text)
   body?: string;
 
-  @Field(() => [NoticeCriticismInput], { nullable: true, description: 'Named criticism (点名批评, 003 §三), where the plugin provides it.' })
+  @Field(() => [NoticeCriticismInput], {
+    nullable: true,
+    description: 'Named criticism (点名批评, 003 §三), where the plugin provides it.',
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

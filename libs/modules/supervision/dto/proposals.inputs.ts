@@ -16,17 +16,27 @@ export class ConfirmSupervisionProposalInput {
   @IsUUID('all', { message: 'proposalId must be an id' })
   proposalId: string;
 
-  @Field(() => SupervisionActionKind, { nullable: true, description: 'Required when the proposal offers a choice (options).' })
+  @Field(() => SupervisionActionKind, {
+    nullable: true,
+    description: 'Required when the proposal offers a choice (options).',
+  })
   @IsOptional()
   @IsEnum(SupervisionActionKind, { message: 'kind must be a supervision action kind' })
   kind?: SupervisionActionKind;
 
-  @Field({ nullable: true, description: 'REMINDER: GENERAL or KEY (required unless the rule suggests one). INTERVIEW: GENERAL or SERIOUS (default GENERAL).' })
+  @Field({
+    nullable: true,
+    description:
+      'REMINDER: GENERAL or KEY (required unless the rule suggests one). INTERVIEW: GENERAL or SERIOUS (default GENERAL).',
+  })
   @IsOptional()
   @IsIn(['GENERAL', 'KEY', 'SERIOUS'], { message: 'severity must be GENERAL, KEY or SERIOUS' })
   severity?: string;
 
-  @Field(() => OutboxChannel, { nullable: true, description: 'REMINDER: a channel other than the plugin\'s for the severity.' })
+  @Field(() => OutboxChannel, {
+    nullable: true,
+    description: "REMINDER: a channel other than the plugin's for the severity.",
+  })
   @IsOptional()
   @IsEnum(OutboxChannel, { message: 'channel must be SMS, LETTER or IN_APP' })
   channel?: OutboxChannel;

@@ -1,6 +1,18 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { CODE_PATTERN, IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { AssessmentPeriod, InterviewSeverity, NoticeKind, NoticePeriod, ReminderSeverity } from '../enums';
 import { InterviewForm } from '../interview-form';
@@ -33,12 +45,15 @@ export class PublishNoticeInput {
   @IsEnum(NoticeKind, { message: 'kind must be REGULAR or SPECIAL' })
   kind: NoticeKind;
 
-  @Field(() => NoticePeriod, { nullable: true, description: 'REGULAR: one of the plugin\'s regular periods.' })
+  @Field(() => NoticePeriod, { nullable: true, description: "REGULAR: one of the plugin's regular periods." })
   @IsOptional()
   @IsEnum(NoticePeriod, { message: 'period must be MONTHLY, QUARTERLY, HALF_YEARLY or ANNUAL' })
   period?: NoticePeriod;
 
-  @Field({ description: 'REGULAR: the first day of the period (a month from the 1st…). SPECIAL: the first day the notice covers.' })
+  @Field({
+    description:
+      'REGULAR: the first day of the period (a month from the 1st…). SPECIAL: the first day the notice covers.',
+  })
   @IsIsoDate()
   periodStart: string;
 
@@ -47,7 +62,10 @@ export class PublishNoticeInput {
   @IsIsoDate()
   periodEnd?: string;
 
-  @Field({ nullable: true, description: 'Required for SPECIAL notices (the special work, 专项工作); regular notices are titled by period.' })
+  @Field({
+    nullable: true,
+    description: 'Required for SPECIAL notices (the special work, 专项工作); regular notices are titled by period.',
+  })
   @IsOptional()
   @MinLength(2, { message: 'title must be at least 2 characters' })
   @MaxLength(100)
@@ -68,7 +86,10 @@ export class PublishNoticeInput {
   @IsUUID('all', { each: true, message: 'unitIds must be ids' })
   unitIds?: string[];
 
-  @Field(() => [NoticeCriticismInput], { nullable: true, description: 'Named criticism (点名批评), where the plugin provides it.' })
+  @Field(() => [NoticeCriticismInput], {
+    nullable: true,
+    description: 'Named criticism (点名批评), where the plugin provides it.',
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -86,7 +107,7 @@ export class FlagConcernInput {
   @IsUUID('all', { message: 'unitId must be an id' })
   unitId: string;
 
-  @Field({ description: 'A reason code one of the FLAGGED rules of the tenant\'s ladder listens to.' })
+  @Field({ description: "A reason code one of the FLAGGED rules of the tenant's ladder listens to." })
   @Matches(REASON_CODE, { message: 'reasonCode must be an upper-case code such as SERIOUS_IMPACT' })
   reasonCode: string;
 
@@ -112,11 +133,13 @@ export class IssueReminderInput {
   @IsUUID('all', { message: 'unitId must be an id' })
   unitId: string;
 
-  @Field(() => ReminderSeverity, { description: 'GENERAL (一般问题) or KEY (重点问题): the channel follows the plugin.' })
+  @Field(() => ReminderSeverity, {
+    description: 'GENERAL (一般问题) or KEY (重点问题): the channel follows the plugin.',
+  })
   @IsEnum(ReminderSeverity, { message: 'severity must be GENERAL or KEY' })
   severity: ReminderSeverity;
 
-  @Field({ description: 'One of the plugin\'s reminder reasons.' })
+  @Field({ description: "One of the plugin's reminder reasons." })
   @Matches(REASON_CODE, { message: 'reasonCode must be an upper-case code such as RISK_CONTROL_INEFFECTIVE' })
   reasonCode: string;
 
@@ -178,7 +201,10 @@ export class AdvanceListingInput {
   @IsBoolean()
   passed?: boolean;
 
-  @Field({ nullable: true, description: 'The time limit, when the listing has none yet (a listing the ladder opened).' })
+  @Field({
+    nullable: true,
+    description: 'The time limit, when the listing has none yet (a listing the ladder opened).',
+  })
   @IsOptional()
   @IsIsoDate()
   dueOn?: string;
@@ -186,7 +212,7 @@ export class AdvanceListingInput {
 
 @InputType({ isAbstract: true })
 export class InterviewPlanFields {
-  @Field(() => InterviewSeverity, { description: 'Decides who conducts it (the plugin\'s conductedBy).' })
+  @Field(() => InterviewSeverity, { description: "Decides who conducts it (the plugin's conductedBy)." })
   @IsEnum(InterviewSeverity, { message: 'severity must be GENERAL or SERIOUS' })
   severity: InterviewSeverity;
 
@@ -198,7 +224,9 @@ export class InterviewPlanFields {
   @Matches(TEXT_PATTERN, { each: true, ...text })
   team: string[];
 
-  @Field(() => [String], { description: 'Who is interviewed: among the plugin\'s targets (主要领导, 分管领导, 包案领导…).' })
+  @Field(() => [String], {
+    description: "Who is interviewed: among the plugin's targets (主要领导, 分管领导, 包案领导…).",
+  })
   @ArrayMinSize(1, { message: 'targets must name at least one' })
   @ArrayMaxSize(10)
   @ArrayUnique({ message: 'targets must not repeat' })
@@ -219,20 +247,28 @@ export class OpenInterviewInput extends InterviewPlanFields {
   @Matches(CODE_PATTERN, tenantCode)
   tenantCode: string;
 
-  @Field(() => ID, { description: 'The interviewed unit: of the plugin\'s interview target kinds.' })
+  @Field(() => ID, { description: "The interviewed unit: of the plugin's interview target kinds." })
   @IsUUID('all', { message: 'unitId must be an id' })
   unitId: string;
 
-  @Field({ description: 'One of the plugin\'s interview reasons.' })
+  @Field({ description: "One of the plugin's interview reasons." })
   @Matches(REASON_CODE, { message: 'reasonCode must be an upper-case code' })
   reasonCode: string;
 
-  @Field(() => InterviewForm, { nullable: true, description: 'INDIVIDUAL (个别约谈, the default) or GROUP (集中约谈: unitId and otherUnitIds interviewed together), as the plugin\'s interviews.forms allows.' })
+  @Field(() => InterviewForm, {
+    nullable: true,
+    description:
+      "INDIVIDUAL (个别约谈, the default) or GROUP (集中约谈: unitId and otherUnitIds interviewed together), as the plugin's interviews.forms allows.",
+  })
   @IsOptional()
   @IsEnum(InterviewForm, { message: 'form must be INDIVIDUAL or GROUP' })
   form?: InterviewForm;
 
-  @Field(() => [ID], { nullable: true, description: 'A GROUP interview: the other units interviewed together with unitId (each owes its own rectification report).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'A GROUP interview: the other units interviewed together with unitId (each owes its own rectification report).',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @ArrayUnique({ message: 'otherUnitIds must not repeat' })
@@ -291,7 +327,7 @@ export class DecideAccountabilityInput {
   @IsUUID('all', { message: 'actionId must be an id' })
   actionId: string;
 
-  @Field(() => [String], { defaultValue: [], description: 'Codes of the plugin\'s recommendation rights (三项建议权).' })
+  @Field(() => [String], { defaultValue: [], description: "Codes of the plugin's recommendation rights (三项建议权)." })
   @ArrayMaxSize(10)
   @ArrayUnique({ message: 'recommendations must not repeat' })
   @Matches(REASON_CODE, { each: true, message: 'recommendations must be upper-case codes' })

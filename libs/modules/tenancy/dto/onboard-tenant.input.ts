@@ -1,6 +1,15 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsEnum, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsEnum,
+  IsOptional,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { CODE_PATTERN, NAME_MESSAGE, NAME_PATTERN } from '@engine/validation';
 import { MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
 
@@ -48,7 +57,10 @@ export class OnboardTenantInput {
   pluginId: string;
 
   /** A version of the plugin, installed or published; omitted: its highest visible version. */
-  @Field({ nullable: true, description: 'A version of the plugin, installed or published; omitted: its highest visible version.' })
+  @Field({
+    nullable: true,
+    description: 'A version of the plugin, installed or published; omitted: its highest visible version.',
+  })
   @IsOptional()
   @Matches(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, { message: 'pluginVersion must be a semantic version such as 1.0.0' })
   pluginVersion?: string;

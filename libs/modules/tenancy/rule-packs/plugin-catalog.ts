@@ -38,12 +38,30 @@ export class PluginCatalog {
     const out: CatalogEntry[] = [];
     const disk = this.registry.get(id);
     if (disk?.available && disk.effective && disk.version) {
-      out.push({ id, version: disk.version, origin: 'INSTALLED', effective: disk.effective, hookPins: disk.hookPins, lineage: this.lineageOf(id), ownerTenantId: null, published: null });
+      out.push({
+        id,
+        version: disk.version,
+        origin: 'INSTALLED',
+        effective: disk.effective,
+        hookPins: disk.hookPins,
+        lineage: this.lineageOf(id),
+        ownerTenantId: null,
+        published: null,
+      });
     }
     const rows = await em.find(PluginVersion, { where: { pluginId: id } });
     for (const row of rows) {
       if (out.some((e) => e.version === row.version)) continue;
-      out.push({ id, version: row.version, origin: 'PUBLISHED', effective: readSnapshot(row.effective, row.sdkVersion), hookPins: row.hookPins, lineage: row.lineage, ownerTenantId: row.ownerTenantId, published: row });
+      out.push({
+        id,
+        version: row.version,
+        origin: 'PUBLISHED',
+        effective: readSnapshot(row.effective, row.sdkVersion),
+        hookPins: row.hookPins,
+        lineage: row.lineage,
+        ownerTenantId: row.ownerTenantId,
+        published: row,
+      });
     }
     return out.sort((a, b) => semver.rcompare(a.version, b.version));
   }
@@ -79,4 +97,10 @@ export class PluginCatalog {
   }
 }
 
-const toBase = (e: CatalogEntry): BasePlugin => ({ id: e.id, version: e.version, effective: e.effective, hookPins: e.hookPins, lineage: e.lineage });
+const toBase = (e: CatalogEntry): BasePlugin => ({
+  id: e.id,
+  version: e.version,
+  effective: e.effective,
+  hookPins: e.hookPins,
+  lineage: e.lineage,
+});

@@ -47,25 +47,35 @@ export class PluginStoreService {
   async publish(ctx: RequestContext, source: string, format: PluginFormat): Promise<JurisdictionPluginModel> {
     const caller = ctx.caller;
     const platform = caller.roles.includes(Role.PLATFORM_ADMIN) && caller.tenantId === null;
-    if (!platform && !caller.roles.includes(Role.OFFICE_DIRECTOR)) throw TENANCY_ERRORS.forbidden('PUBLISHER_NOT_A_COUNTY_OFFICE');
+    if (!platform && !caller.roles.includes(Role.OFFICE_DIRECTOR))
+      throw TENANCY_ERRORS.forbidden('PUBLISHER_NOT_A_COUNTY_OFFICE');
     return this.db.run(ctx, async (tx) => {
       const { em } = tx;
       let county: Tenant | null = null;
       if (!platform) {
         county = await em.findOne(Tenant, { where: { id: caller.tenantId! } });
-        if (!county || county.level !== TenantLevel.COUNTY) throw TENANCY_ERRORS.forbidden('PUBLISHER_NOT_A_COUNTY_OFFICE');
+        if (!county || county.level !== TenantLevel.COUNTY)
+          throw TENANCY_ERRORS.forbidden('PUBLISHER_NOT_A_COUNTY_OFFICE');
       }
       const composed = await this.compose(em, source, format);
       if (!composed.ok) {
-        const problems = composed.problems.map((p) => ({ field: `input.source:${p.path}`, message: `${p.path}${p.line ? ` (line ${p.line}, column ${p.column})` : ''}: ${p.message}` }));
-        throw new AppError(ErrorCode.BAD_USER_INPUT, `The plugin is not valid: ${problems[0]?.message ?? ''}`, { field: 'input.source', reason: PublishRefusal.INVALID, problems });
+        const problems = composed.problems.map((p) => ({
+          field: `input.source:${p.path}`,
+          message: `${p.path}${p.line ? ` (line ${p.line}, column ${p.column})` : ''}: ${p.message}`,
+        }));
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `The plugin is not valid: ${problems[0]?.message ?? ''}`, {
+          field: 'input.source',
+          reason: PublishRefusal.INVALID,
+          problems,
+        });
       }
       const { id, version, effective } = composed;
       if (county) await this.checkCountyMay(em, county, composed);
       const owner = await idOwner(em, id);
       const ownerTenantId = county?.id ?? null;
       const installed = this.catalog.isInstalled(id);
-      if ((installed && ownerTenantId !== null) || (owner.taken && owner.owner !== ownerTenantId)) throw TENANCY_ERRORS.conflict('PLUGIN_ID_NOT_YOURS', { id }, 'input.source:id');
+      if ((installed && ownerTenantId !== null) || (owner.taken && owner.owner !== ownerTenantId))
+        throw TENANCY_ERRORS.conflict('PLUGIN_ID_NOT_YOURS', { id }, 'input.source:id');
       const existing = await this.catalog.find(em, id, version);
       const hash = hashOf(source);
       if (existing?.published?.contentHash === hash) return this.model(em, existing);
@@ -90,7 +100,9 @@ export class PluginStoreService {
         publishedBy: caller.userId,
         publishedAt: new Date(),
       });
-      this.logger.log(`published ${id}@${version} by user ${caller.userId}${county ? ` for county ${county.code}` : ' (platform)'}`);
+      this.logger.log(
+        `published ${id}@${version} by user ${caller.userId}${county ? ` for county ${county.code}` : ' (platform)'}`,
+      );
       return this.model(em, (await this.catalog.find(em, id, version))!);
     });
   }
@@ -103,7 +115,9 @@ export class PluginStoreService {
   }
 
   versions(ctx: RequestContext, id: string): Promise<JurisdictionPluginModel[]> {
-    return this.db.run(ctx, async ({ em }) => Promise.all((await this.catalog.versions(em, id)).map((e) => this.model(em, e))));
+    return this.db.run(ctx, async ({ em }) =>
+      Promise.all((await this.catalog.versions(em, id)).map((e) => this.model(em, e))),
+    );
   }
 
   private compose(em: EntityManager, source: string, format: PluginFormat): Promise<ComposedSource> {
@@ -111,19 +125,28 @@ export class PluginStoreService {
   }
 
   /** A county publishes for its townships only, on a base, its own plugin, or a plugin it published. */
-  private async checkCountyMay(em: EntityManager, county: Tenant, composed: Extract<ComposedSource, { ok: true }>): Promise<void> {
-    if (composed.effective.level === 'COUNTY') throw TENANCY_ERRORS.forbidden('LEVEL_NOT_ALLOWED', {}, 'input.source:level');
-    if (!composed.effective.extends.length) throw TENANCY_ERRORS.forbidden('EXTENDS_NOT_ALLOWED', { base: 'none' }, 'input.source:extends');
+  private async checkCountyMay(
+    em: EntityManager,
+    county: Tenant,
+    composed: Extract<ComposedSource, { ok: true }>,
+  ): Promise<void> {
+    if (composed.effective.level === 'COUNTY')
+      throw TENANCY_ERRORS.forbidden('LEVEL_NOT_ALLOWED', {}, 'input.source:level');
+    if (!composed.effective.extends.length)
+      throw TENANCY_ERRORS.forbidden('EXTENDS_NOT_ALLOWED', { base: 'none' }, 'input.source:extends');
     for (const [i, baseId] of composed.effective.extends.entries()) {
       const base = (await this.catalog.find(em, baseId))!;
       // Shared: the platform's plugins (installed or published by the platform admin); else its own.
       const allowed = base.ownerTenantId === null || baseId === county.pluginId || base.ownerTenantId === county.id;
-      if (!allowed) throw TENANCY_ERRORS.forbidden('EXTENDS_NOT_ALLOWED', { base: baseId }, `input.source:extends.${i}`);
+      if (!allowed)
+        throw TENANCY_ERRORS.forbidden('EXTENDS_NOT_ALLOWED', { base: baseId }, `input.source:extends.${i}`);
     }
   }
 
   private async model(em: EntityManager, e: CatalogEntry): Promise<JurisdictionPluginModel> {
-    const owner = e.ownerTenantId ? await em.findOne(Tenant, { where: { id: e.ownerTenantId }, select: { code: true } }) : null;
+    const owner = e.ownerTenantId
+      ? await em.findOne(Tenant, { where: { id: e.ownerTenantId }, select: { code: true } })
+      : null;
     return {
       id: e.id,
       version: e.version,
@@ -148,6 +171,13 @@ export class PluginStoreService {
 
 function toValidation(c: ComposedSource): PluginValidation {
   return c.ok
-    ? { valid: true, id: c.id, version: c.version, problems: [], bases: c.bases, effectiveConfiguration: snapshotOf(c.effective) }
+    ? {
+        valid: true,
+        id: c.id,
+        version: c.version,
+        problems: [],
+        bases: c.bases,
+        effectiveConfiguration: snapshotOf(c.effective),
+      }
     : { valid: false, id: c.id, version: c.version, problems: c.problems, bases: [], effectiveConfiguration: null };
 }

@@ -6,7 +6,13 @@ import type { RequestContext } from '@engine/context';
 import { CODE_PATTERN } from '@engine/validation';
 import { JurisdictionPluginModel, PluginValidation } from '../plugin.model';
 import { Tenant } from '../tenant.entity';
-import { DecideTenantRulesChangeInput, PluginSourceInput, RollbackTenantRulesInput, SEMVER, UpgradeTenantRulesInput } from './rule-packs.inputs';
+import {
+  DecideTenantRulesChangeInput,
+  PluginSourceInput,
+  RollbackTenantRulesInput,
+  SEMVER,
+  UpgradeTenantRulesInput,
+} from './rule-packs.inputs';
 import { PluginStoreService } from './plugin-store.service';
 import { RulesDiff } from './rules-change.model';
 import { RulesChangeService } from './rules-change.service';
@@ -52,26 +58,47 @@ export class RulePacksResolver {
   constructor(@Inject(PluginStoreService) private readonly store: PluginStoreService) {}
 
   @Allow('read', 'JurisdictionPlugin')
-  @Mutation(() => PluginValidation, { description: 'Validate-only: problems with path, line and reason, or the effective configuration (extends resolved). Writes nothing.' })
-  validateJurisdictionPlugin(@Ctx() ctx: RequestContext, @Args('input') input: PluginSourceInput): Promise<PluginValidation> {
+  @Mutation(() => PluginValidation, {
+    description:
+      'Validate-only: problems with path, line and reason, or the effective configuration (extends resolved). Writes nothing.',
+  })
+  validateJurisdictionPlugin(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: PluginSourceInput,
+  ): Promise<PluginValidation> {
     return this.store.validate(ctx, input.source, input.format);
   }
 
   @Allow('read', 'JurisdictionPlugin')
-  @Mutation(() => JurisdictionPluginModel, { description: 'Publishes an immutable id@version (the same id@version with other content: CONFLICT). Platform admin, or a county office for its townships.' })
-  publishJurisdictionPlugin(@Ctx() ctx: RequestContext, @Args('input') input: PluginSourceInput): Promise<JurisdictionPluginModel> {
+  @Mutation(() => JurisdictionPluginModel, {
+    description:
+      'Publishes an immutable id@version (the same id@version with other content: CONFLICT). Platform admin, or a county office for its townships.',
+  })
+  publishJurisdictionPlugin(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: PluginSourceInput,
+  ): Promise<JurisdictionPluginModel> {
     return this.store.publish(ctx, input.source, input.format);
   }
 
   @Allow('read', 'JurisdictionPlugin')
-  @Query(() => JurisdictionPluginModel, { nullable: true, description: 'A plugin version (installed or published; its highest visible version without `version`); null when absent or not visible.' })
+  @Query(() => JurisdictionPluginModel, {
+    nullable: true,
+    description:
+      'A plugin version (installed or published; its highest visible version without `version`); null when absent or not visible.',
+  })
   jurisdictionPlugin(@Ctx() ctx: RequestContext, @Args() args: PluginArgs): Promise<JurisdictionPluginModel | null> {
     return this.store.read(ctx, args.id, args.version);
   }
 
   @Allow('read', 'JurisdictionPlugin')
-  @Query(() => [JurisdictionPluginModel], { description: 'Every visible version of a plugin, highest first, with source text and effective configuration.' })
-  jurisdictionPluginVersions(@Ctx() ctx: RequestContext, @Args() args: PluginIdArgs): Promise<JurisdictionPluginModel[]> {
+  @Query(() => [JurisdictionPluginModel], {
+    description: 'Every visible version of a plugin, highest first, with source text and effective configuration.',
+  })
+  jurisdictionPluginVersions(
+    @Ctx() ctx: RequestContext,
+    @Args() args: PluginIdArgs,
+  ): Promise<JurisdictionPluginModel[]> {
     return this.store.versions(ctx, args.id);
   }
 }
@@ -86,30 +113,52 @@ export class RulesChangeResolver {
   constructor(@Inject(RulesChangeService) private readonly changes: RulesChangeService) {}
 
   @Allow('update', 'TenantRules')
-  @Query(() => RulesDiff, { description: "What moving the tenant to another version of its plugin would change, field by field, and the running items it would touch. Writes nothing." })
+  @Query(() => RulesDiff, {
+    description:
+      'What moving the tenant to another version of its plugin would change, field by field, and the running items it would touch. Writes nothing.',
+  })
   tenantRulesDiff(@Ctx() ctx: RequestContext, @Args() args: RulesDiffArgs): Promise<RulesDiff> {
     return this.changes.diff(ctx, args.tenantCode, args.toVersion);
   }
 
   @Allow('update', 'TenantRules')
-  @Mutation(() => TenantRulesChange, { description: "Moves the tenant to another version of its plugin with a new snapshot, filed (备案) and reported; AWAITING_APPROVAL where its rules say a superior approves. Two at once: one wins, the other CONFLICT." })
-  upgradeTenantRules(@Ctx() ctx: RequestContext, @Args('input') input: UpgradeTenantRulesInput): Promise<TenantRulesChange> {
+  @Mutation(() => TenantRulesChange, {
+    description:
+      'Moves the tenant to another version of its plugin with a new snapshot, filed (备案) and reported; AWAITING_APPROVAL where its rules say a superior approves. Two at once: one wins, the other CONFLICT.',
+  })
+  upgradeTenantRules(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: UpgradeTenantRulesInput,
+  ): Promise<TenantRulesChange> {
     return this.changes.upgrade(ctx, input);
   }
 
   @Allow('approve', 'TenantRulesChange')
-  @Mutation(() => TenantRulesChange, { description: "The superior (the office of the tenant above) approves or rejects the rules change that waits; never the person who asked for it." })
-  decideTenantRulesChange(@Ctx() ctx: RequestContext, @Args('input') input: DecideTenantRulesChangeInput): Promise<TenantRulesChange> {
+  @Mutation(() => TenantRulesChange, {
+    description:
+      'The superior (the office of the tenant above) approves or rejects the rules change that waits; never the person who asked for it.',
+  })
+  decideTenantRulesChange(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: DecideTenantRulesChangeInput,
+  ): Promise<TenantRulesChange> {
     return this.changes.decide(ctx, input);
   }
 
   @Allow('update', 'TenantRules')
-  @Mutation(() => TenantRulesChange, { description: "Restores the snapshot kept before the last applied upgrade (filed and reported like an upgrade)." })
-  rollbackTenantRules(@Ctx() ctx: RequestContext, @Args('input') input: RollbackTenantRulesInput): Promise<TenantRulesChange> {
+  @Mutation(() => TenantRulesChange, {
+    description: 'Restores the snapshot kept before the last applied upgrade (filed and reported like an upgrade).',
+  })
+  rollbackTenantRules(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RollbackTenantRulesInput,
+  ): Promise<TenantRulesChange> {
     return this.changes.rollback(ctx, input);
   }
 
-  @ResolveField(() => [TenantRulesChange], { description: 'The filing record (备案) of rules changes, newest first (at most 100).' })
+  @ResolveField(() => [TenantRulesChange], {
+    description: 'The filing record (备案) of rules changes, newest first (at most 100).',
+  })
   rulesChanges(@Ctx() ctx: RequestContext, @Parent() tenant: Tenant): Promise<TenantRulesChange[]> {
     return this.changes.changesOf(ctx, tenant);
   }

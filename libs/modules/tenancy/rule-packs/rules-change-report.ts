@@ -6,7 +6,11 @@ import { Role } from '@engine/context';
  * `rulesChanges` section, else the platform defaults (no approval; reported to the conveners), shown as
  * defaults (`source` null), never cited as an article.
  */
-export function rulesChangeReportTo(rules: EffectivePlugin): { approval: 'NONE' | 'SUPERIOR'; roles: Role[]; source: string | null } {
+export function rulesChangeReportTo(rules: EffectivePlugin): {
+  approval: 'NONE' | 'SUPERIOR';
+  roles: Role[];
+  source: string | null;
+} {
   const own = rules.rulesChanges;
   if (own) return { approval: own.approval, roles: own.reportTo as Role[], source: own.source };
   return { approval: 'NONE', roles: [Role.CHIEF_CONVENER, Role.CONVENER], source: null };

@@ -7,7 +7,10 @@ export enum RuleChangeKind {
   REMOVED = 'REMOVED',
   CHANGED = 'CHANGED',
 }
-registerEnumType(RuleChangeKind, { name: 'RuleChangeKind', description: 'What happens to a field of the rules: ADDED, REMOVED or CHANGED.' });
+registerEnumType(RuleChangeKind, {
+  name: 'RuleChangeKind',
+  description: 'What happens to a field of the rules: ADDED, REMOVED or CHANGED.',
+});
 
 /** One changed field of the rules. */
 @ObjectType()
@@ -28,7 +31,10 @@ export class RuleChangeModel {
 /** A running item of the tenant that the change touches. */
 @ObjectType()
 export class AffectedItemModel {
-  @Field({ description: 'CADENCE_OBLIGATION (an open or superseded cadence obligation), SUPERVISION_PROPOSAL (a pending ladder proposal), CASE_DEADLINE (an open case\'s time limit).' })
+  @Field({
+    description:
+      "CADENCE_OBLIGATION (an open or superseded cadence obligation), SUPERVISION_PROPOSAL (a pending ladder proposal), CASE_DEADLINE (an open case's time limit).",
+  })
   kind: string;
 
   @Field()
@@ -59,10 +65,16 @@ export class RulesDiff {
   @Field()
   toVersion: string;
 
-  @Field({ description: 'Whether the rules in force say a superior approves a change (rulesChanges.approval: SUPERIOR).' })
+  @Field({
+    description: 'Whether the rules in force say a superior approves a change (rulesChanges.approval: SUPERIOR).',
+  })
   approvalRequired: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The article of the rules in force on rules changes; null: the platform default (no approval; the conveners are told).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The article of the rules in force on rules changes; null: the platform default (no approval; the conveners are told).',
+  })
   rulesChangesSource: string | null;
 
   @Field(() => [Role], { description: 'Roles of the tenant the filed change is reported to.' })
@@ -71,6 +83,9 @@ export class RulesDiff {
   @Field(() => [RuleChangeModel], { description: 'Field by field; empty when the rules are the same.' })
   changes: RuleChangeModel[];
 
-  @Field(() => [AffectedItemModel], { description: 'Running items the change would touch: open cadence obligations, pending ladder proposals, open case deadlines.' })
+  @Field(() => [AffectedItemModel], {
+    description:
+      'Running items the change would touch: open cadence obligations, pending ladder proposals, open case deadlines.',
+  })
   affected: AffectedItemModel[];
 }

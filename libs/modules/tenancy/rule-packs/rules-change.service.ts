@@ -9,7 +9,13 @@ import { Role, type RequestContext } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { JobQueue, jobId } from '@engine/jobs';
-import { RulesChangeParticipants, rulesDiff, snapshotOf, type AffectedItem, type RulesChangeView } from '@engine/plugins';
+import {
+  RulesChangeParticipants,
+  rulesDiff,
+  snapshotOf,
+  type AffectedItem,
+  type RulesChangeView,
+} from '@engine/plugins';
 import { notify } from '@modules/notifications/notify';
 import { RULES_CHANGE_REPORTED_JOB } from '@modules/notifications/notification.jobs';
 import { TENANCY_ERRORS } from '../tenancy.errors';
@@ -19,7 +25,11 @@ import { PluginCatalog } from './plugin-catalog';
 import { RuleChangeKind, type RulesDiff } from './rules-change.model';
 import { rulesChangeReportTo } from './rules-change-report';
 import { RulesChangeKind, RulesChangeStatus, TenantRulesChange } from './tenant-rules-change.entity';
-import type { DecideTenantRulesChangeInput, RollbackTenantRulesInput, UpgradeTenantRulesInput } from './rule-packs.inputs';
+import type {
+  DecideTenantRulesChangeInput,
+  RollbackTenantRulesInput,
+  UpgradeTenantRulesInput,
+} from './rule-packs.inputs';
 
 interface Target {
   version: string;
@@ -65,7 +75,11 @@ export class RulesChangeService {
         const tenant = await this.tenant(tx.em, input.tenantCode);
         this.mayChange(ctx, tenant);
         if (input.toVersion === tenant.pluginVersion) {
-          throw TENANCY_ERRORS.conflict('RULES_VERSION_IN_FORCE', { plugin: tenant.pluginId, version: input.toVersion, tenant: tenant.code }, 'input.toVersion');
+          throw TENANCY_ERRORS.conflict(
+            'RULES_VERSION_IN_FORCE',
+            { plugin: tenant.pluginId, version: input.toVersion, tenant: tenant.code },
+            'input.toVersion',
+          );
         }
         const target = await this.target(tx.em, tenant, input.toVersion, 'input.toVersion');
         await this.db.extendScope(tx, tenant.id);
@@ -94,26 +108,46 @@ export class RulesChangeService {
     const change = await this.guard(() =>
       this.db.run(ctx, async (tx) => {
         const tenant = await this.tenant(tx.em, input.tenantCode);
-        if (!ctx.ability.can('approve', subject('TenantRulesChange', { tenantId: tenant.id, parentId: tenant.parentId }))) {
+        if (
+          !ctx.ability.can('approve', subject('TenantRulesChange', { tenantId: tenant.id, parentId: tenant.parentId }))
+        ) {
           throw TENANCY_ERRORS.forbidden('NOT_THE_SUPERIOR', { tenant: tenant.code });
         }
         await this.db.extendScope(tx, tenant.id);
-        const row = await tx.em.findOne(TenantRulesChange, { where: { tenantId: tenant.id, status: RulesChangeStatus.AWAITING_APPROVAL } });
+        const row = await tx.em.findOne(TenantRulesChange, {
+          where: { tenantId: tenant.id, status: RulesChangeStatus.AWAITING_APPROVAL },
+        });
         if (!row) throw TENANCY_ERRORS.conflict('NO_RULES_CHANGE_WAITING', { tenant: tenant.code }, 'input.tenantCode');
         refuseOwnPaper(ctx, [row.requestedBy], 'this rules change');
         const now = this.clock.now();
         const decided = await tx.em.update(
           TenantRulesChange,
           { tenantId: tenant.id, id: row.id, status: RulesChangeStatus.AWAITING_APPROVAL },
-          { status: input.approve ? RulesChangeStatus.APPLIED : RulesChangeStatus.REJECTED, decidedBy: ctx.caller.userId, decidedAt: now, decisionNote: input.note ?? null },
+          {
+            status: input.approve ? RulesChangeStatus.APPLIED : RulesChangeStatus.REJECTED,
+            decidedBy: ctx.caller.userId,
+            decidedAt: now,
+            decisionNote: input.note ?? null,
+          },
         );
-        if (!decided.affected) throw TENANCY_ERRORS.conflict('NO_RULES_CHANGE_WAITING', { tenant: tenant.code }, 'input.tenantCode');
-        Object.assign(row, { status: input.approve ? RulesChangeStatus.APPLIED : RulesChangeStatus.REJECTED, decidedBy: ctx.caller.userId, decidedAt: now, decisionNote: input.note ?? null });
+        if (!decided.affected)
+          throw TENANCY_ERRORS.conflict('NO_RULES_CHANGE_WAITING', { tenant: tenant.code }, 'input.tenantCode');
+        Object.assign(row, {
+          status: input.approve ? RulesChangeStatus.APPLIED : RulesChangeStatus.REJECTED,
+          decidedBy: ctx.caller.userId,
+          decidedAt: now,
+          decisionNote: input.note ?? null,
+        });
         if (input.approve) {
           if (tenant.rulesRevision !== row.fromRevision) {
             throw TENANCY_ERRORS.conflict('RULES_CHANGED_MEANWHILE', { tenant: tenant.code });
           }
-          const target: Target = { version: row.toVersion, effective: readSnapshot(row.toSnapshot, row.toSdkVersion), sdkVersion: row.toSdkVersion, hooks: row.toHooks };
+          const target: Target = {
+            version: row.toVersion,
+            effective: readSnapshot(row.toSnapshot, row.toSdkVersion),
+            sdkVersion: row.toSdkVersion,
+            hooks: row.toHooks,
+          };
           await this.apply(tx, tenant, row, target, this.view(tenant, target.effective));
         }
         return row;
@@ -129,15 +163,35 @@ export class RulesChangeService {
         const tenant = await this.tenant(tx.em, input.tenantCode);
         this.mayChange(ctx, tenant);
         await this.db.extendScope(tx, tenant.id);
-        const last = await tx.em.findOne(TenantRulesChange, { where: { tenantId: tenant.id, kind: RulesChangeKind.UPGRADE, status: RulesChangeStatus.APPLIED }, order: { appliedAt: 'DESC' } });
+        const last = await tx.em.findOne(TenantRulesChange, {
+          where: { tenantId: tenant.id, kind: RulesChangeKind.UPGRADE, status: RulesChangeStatus.APPLIED },
+          order: { appliedAt: 'DESC' },
+        });
         if (!last || last.toVersion !== tenant.pluginVersion) {
           throw TENANCY_ERRORS.conflict('NOTHING_TO_ROLL_BACK', { tenant: tenant.code }, 'input.tenantCode');
         }
-        const target: Target = { version: last.fromVersion, effective: readSnapshot(last.fromSnapshot, last.fromSdkVersion), sdkVersion: last.fromSdkVersion, hooks: last.fromHooks };
+        const target: Target = {
+          version: last.fromVersion,
+          effective: readSnapshot(last.fromSnapshot, last.fromSdkVersion),
+          sdkVersion: last.fromSdkVersion,
+          hooks: last.fromHooks,
+        };
         const view = this.view(tenant, target.effective);
-        const row = await this.file(tx.em, ctx, tenant, { kind: RulesChangeKind.ROLLBACK, status: RulesChangeStatus.APPLIED, target, diff: view.changes, reason: input.reason, approvalRequired: false, reverts: last.id });
+        const row = await this.file(tx.em, ctx, tenant, {
+          kind: RulesChangeKind.ROLLBACK,
+          status: RulesChangeStatus.APPLIED,
+          target,
+          diff: view.changes,
+          reason: input.reason,
+          approvalRequired: false,
+          reverts: last.id,
+        });
         await this.apply(tx, tenant, row, target, view);
-        await tx.em.update(TenantRulesChange, { tenantId: tenant.id, id: last.id }, { status: RulesChangeStatus.ROLLED_BACK });
+        await tx.em.update(
+          TenantRulesChange,
+          { tenantId: tenant.id, id: last.id },
+          { status: RulesChangeStatus.ROLLED_BACK },
+        );
         return row;
       }),
     );
@@ -150,7 +204,13 @@ export class RulesChangeService {
     if (!ctx.ability.can('read', subject('TenantRulesChange', { tenantId: tenant.id, parentId: tenant.parentId }))) {
       throw TENANCY_ERRORS.forbidden('RULES_RECORD_NOT_YOURS');
     }
-    return this.db.run(ctx, ({ em }) => em.find(TenantRulesChange, { where: { tenantId: tenant.id }, order: { requestedAt: 'DESC', id: 'DESC' }, take: 100 }));
+    return this.db.run(ctx, ({ em }) =>
+      em.find(TenantRulesChange, {
+        where: { tenantId: tenant.id },
+        order: { requestedAt: 'DESC', id: 'DESC' },
+        take: 100,
+      }),
+    );
   }
 
   private async tenant(em: EntityManager, code: string): Promise<Tenant> {
@@ -170,8 +230,16 @@ export class RulesChangeService {
   private async target(em: EntityManager, tenant: Tenant, version: string, field: string): Promise<Target> {
     const entry = await this.catalog.find(em, tenant.pluginId, version);
     if (!entry) throw TENANCY_ERRORS.badInput(field, 'UNKNOWN_PLUGIN_VERSION', { plugin: tenant.pluginId, version });
-    if (!entry.effective.onboardable) throw TENANCY_ERRORS.badInput(field, 'RULES_NOT_ONBOARDABLE', { plugin: tenant.pluginId, version });
-    if (entry.effective.level !== (tenant.level as string)) throw TENANCY_ERRORS.badInput(field, 'RULES_LEVEL_MISMATCH', { plugin: tenant.pluginId, version, level: entry.effective.level, tenant: tenant.code, tenantLevel: tenant.level });
+    if (!entry.effective.onboardable)
+      throw TENANCY_ERRORS.badInput(field, 'RULES_NOT_ONBOARDABLE', { plugin: tenant.pluginId, version });
+    if (entry.effective.level !== (tenant.level as string))
+      throw TENANCY_ERRORS.badInput(field, 'RULES_LEVEL_MISMATCH', {
+        plugin: tenant.pluginId,
+        version,
+        level: entry.effective.level,
+        tenant: tenant.code,
+        tenantLevel: tenant.level,
+      });
     return { version: entry.version, effective: entry.effective, sdkVersion: SDK_VERSION, hooks: entry.hookPins };
   }
 
@@ -205,7 +273,15 @@ export class RulesChangeService {
     em: EntityManager,
     ctx: RequestContext,
     tenant: Tenant,
-    c: { kind: RulesChangeKind; status: RulesChangeStatus; target: Target; diff: unknown; reason: string; approvalRequired: boolean; reverts: string | null },
+    c: {
+      kind: RulesChangeKind;
+      status: RulesChangeStatus;
+      target: Target;
+      diff: unknown;
+      reason: string;
+      approvalRequired: boolean;
+      reverts: string | null;
+    },
   ): Promise<TenantRulesChange> {
     const id = randomUUID();
     await em.insert(TenantRulesChange, {
@@ -237,7 +313,13 @@ export class RulesChangeService {
    * Writes the new snapshot on the revision the change was computed from (CONFLICT otherwise), then lets
    * the participants adjust the running items, all in the change's transaction.
    */
-  private async apply(tx: Tx, tenant: Tenant, row: TenantRulesChange, target: Target, view: RulesChangeView): Promise<void> {
+  private async apply(
+    tx: Tx,
+    tenant: Tenant,
+    row: TenantRulesChange,
+    target: Target,
+    view: RulesChangeView,
+  ): Promise<void> {
     const now = this.clock.now();
     const written = await tx.em.update(
       Tenant,
@@ -257,18 +339,25 @@ export class RulesChangeService {
     await tx.em.update(TenantRulesChange, { tenantId: tenant.id, id: row.id }, { appliedAt: now });
     row.appliedAt = now;
     for (const p of this.participants.all()) await p.apply?.(tx.em, view, now);
-    this.logger.log(`rules of ${tenant.code}: ${row.kind} ${row.pluginId} ${row.fromVersion} → ${row.toVersion} applied (change ${row.id})`);
+    this.logger.log(
+      `rules of ${tenant.code}: ${row.kind} ${row.pluginId} ${row.fromVersion} → ${row.toVersion} applied (change ${row.id})`,
+    );
   }
 
   /** The superior (the parent's office; the platform for a top-level tenant) is told a change waits. */
   private async askSuperior(tx: Tx, tenant: Tenant, row: TenantRulesChange): Promise<void> {
     if (!tenant.parentId) return;
-    await notify(tx.em, tenant.parentId, { roles: [Role.OFFICE_DIRECTOR] }, {
-      kind: 'RULES_CHANGE_AWAITING_APPROVAL',
-      title: `${tenant.name}规则变更待审批：${row.pluginId} ${row.fromVersion} → ${row.toVersion}`,
-      body: `理由：${row.reason}`,
-      dedupeKey: `rules-change-approval:${row.id}`,
-    });
+    await notify(
+      tx.em,
+      tenant.parentId,
+      { roles: [Role.OFFICE_DIRECTOR] },
+      {
+        kind: 'RULES_CHANGE_AWAITING_APPROVAL',
+        title: `${tenant.name}规则变更待审批：${row.pluginId} ${row.fromVersion} → ${row.toVersion}`,
+        body: `理由：${row.reason}`,
+        dedupeKey: `rules-change-approval:${row.id}`,
+      },
+    );
   }
 
   /** Two requests at once: the unique waiting change and the revision check make the second CONFLICT. */
@@ -276,7 +365,8 @@ export class RulesChangeService {
     try {
       return await work();
     } catch (err) {
-      const driver = err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : null;
+      const driver =
+        err instanceof QueryFailedError ? (err.driverError as { code?: string; constraint?: string }) : null;
       if (driver?.code === '23505' && driver.constraint === 'tenant_rules_change_one_waiting') {
         throw TENANCY_ERRORS.conflict('RULES_CHANGE_PENDING', {}, 'input.tenantCode');
       }
@@ -287,7 +377,11 @@ export class RulesChangeService {
   /** Reports the filed change to the roles its rules name, after commit. */
   private async report(change: TenantRulesChange): Promise<void> {
     try {
-      await this.jobs.enqueue(RULES_CHANGE_REPORTED_JOB, { tenantId: change.tenantId, changeId: change.id }, { jobId: jobId('rules-change', change.id, change.status) });
+      await this.jobs.enqueue(
+        RULES_CHANGE_REPORTED_JOB,
+        { tenantId: change.tenantId, changeId: change.id },
+        { jobId: jobId('rules-change', change.id, change.status) },
+      );
     } catch (err) {
       this.logger.warn(`could not enqueue the report of rules change ${change.id}: ${(err as Error).message}`);
     }

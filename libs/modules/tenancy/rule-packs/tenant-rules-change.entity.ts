@@ -13,8 +13,15 @@ export enum RulesChangeStatus {
   REJECTED = 'REJECTED',
   ROLLED_BACK = 'ROLLED_BACK',
 }
-registerEnumType(RulesChangeKind, { name: 'RulesChangeKind', description: 'UPGRADE: to another plugin version; ROLLBACK: back to the snapshot before the last applied upgrade.' });
-registerEnumType(RulesChangeStatus, { name: 'RulesChangeStatus', description: 'AWAITING_APPROVAL (a superior must approve), APPLIED, REJECTED, ROLLED_BACK (an applied upgrade later undone).' });
+registerEnumType(RulesChangeKind, {
+  name: 'RulesChangeKind',
+  description: 'UPGRADE: to another plugin version; ROLLBACK: back to the snapshot before the last applied upgrade.',
+});
+registerEnumType(RulesChangeStatus, {
+  name: 'RulesChangeStatus',
+  description:
+    'AWAITING_APPROVAL (a superior must approve), APPLIED, REJECTED, ROLLED_BACK (an applied upgrade later undone).',
+});
 
 /**
  * A change of a tenant's rules, filed (备案): the snapshot before and after (so the previous one is

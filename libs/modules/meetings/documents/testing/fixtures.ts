@@ -20,7 +20,12 @@ export function shiziMinutes(): MinutesDocument {
     topics: ['通报10月信访形势', '研究红星村土地流转矛盾化解'],
     body: '会议听取了镇综治办关于10月份信访工作情况的通报。\n\n会议认为，当前全镇信访形势总体平稳，\n但土地流转矛盾仍较突出。',
     agreedItems: [
-      { content: '对红星村土地流转矛盾开展联合调处', owners: ['镇综治办', '镇司法所'], dueOn: '2026-12-05', provisional: false },
+      {
+        content: '对红星村土地流转矛盾开展联合调处',
+        owners: ['镇综治办', '镇司法所'],
+        dueOn: '2026-12-05',
+        provisional: false,
+      },
       { content: '完善重点人员稳控台账', owners: ['镇派出所'], dueOn: '2026-12-31', provisional: true },
       { content: '研究信访积案化解经费保障', owners: [], dueOn: '2027-01-15', provisional: false },
     ],
@@ -61,7 +66,17 @@ export function shiziLedger(): AgreedItemsLedger {
         lastReport: '台账已更新并报县联席办',
         acceptedAt: '2026-12-08T07:20:00Z',
       },
-      { number: 3, meeting: '2026年第三次全体会议', minutesNumber: '十字联席〔2026〕3号', content: '研究信访积案化解经费保障', owners: [], dueOn: '2027-01-15', provisional: false, status: 'OPEN', overdue: false },
+      {
+        number: 3,
+        meeting: '2026年第三次全体会议',
+        minutesNumber: '十字联席〔2026〕3号',
+        content: '研究信访积案化解经费保障',
+        owners: [],
+        dueOn: '2027-01-15',
+        provisional: false,
+        status: 'OPEN',
+        overdue: false,
+      },
     ],
   };
 }
