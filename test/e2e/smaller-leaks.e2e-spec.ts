@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@engine/config';
 import { Clock } from '@engine/clock';
 import { BullMqQueue, JobQueue } from '@engine/jobs';
+import { SignInLimiter } from '@modules/identity/sign-in-limiter';
 import { createApp, type CreatedApp } from '../../apps/api/create-app';
 import { ADMIN_PASSWORD, REAL_SERVICES, startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
@@ -153,7 +154,7 @@ describe('smaller leaks (issue 12 item 8)', () => {
   }, 240_000);
 
   (process.env.REDIS_URL ? it : it.skip)(
-    'two deployments on one Redis get different queue prefixes by default; replicas of one share theirs',
+    'two deployments on one Redis get different queue and sign-in counter prefixes by default; replicas of one share theirs',
     async () => {
       const apps: TestApp[] = [];
       apps.push(await startTestApp({ SEED_DEMO: 'false', QUEUE_PREFIX: '' }));
@@ -180,6 +181,11 @@ describe('smaller leaks (issue 12 item 8)', () => {
         expect(pb).toMatch(/^\{jm-[0-9a-f]{8}\}$/);
         expect(pa).not.toBe(pb);
         if (replica) expect((replica.app.get(JobQueue) as BullMqQueue).prefix).toBe(pa);
+        // The sign-in counters sit under the same prefix: two deployments never share a lockout, replicas do.
+        const [la, lb] = apps.map((x) => x.app.get(SignInLimiter).keyPrefix);
+        expect(la).toBe(`${pa}:signin`);
+        expect(lb).toBe(`${pb}:signin`);
+        if (replica) expect(replica.app.get(SignInLimiter).keyPrefix).toBe(la);
       } finally {
         await replica?.close();
         for (const x of apps) await x.close();

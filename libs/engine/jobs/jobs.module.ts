@@ -43,23 +43,40 @@ export function createJobQueue(
   });
 }
 
+/**
+ * Redis keys of this deployment other than the queue's (the sign-in counters) sit under the same prefix
+ * as its queue, so two deployments on one Redis share neither jobs nor counters and its replicas share both.
+ */
+export const REDIS_KEY_PREFIX = 'REDIS_KEY_PREFIX';
+
+/** The deployment's Redis key prefix: QUEUE_PREFIX, else `{jm-<8 hex of the deployment id>}` (`{jm}` without Redis). */
+export async function deploymentKeyPrefix(config: AppConfig, db: Db): Promise<string> {
+  const target = redisTarget(config);
+  const explicit = process.env.QUEUE_PREFIX;
+  const deploymentId = explicit || !target ? undefined : (await deploymentRow(db)).id;
+  return queuePrefix({
+    explicit,
+    fallback: deploymentId ? `jm-${deploymentId.slice(0, 8)}` : 'jm',
+    cluster: target ? isCluster(target) : false,
+  });
+}
+
 /** Provides the JobQueue; modules register handlers in onModuleInit; consumption starts at bootstrap. */
 @Global()
 @Module({
   providers: [
     {
-      provide: JobQueue,
+      provide: REDIS_KEY_PREFIX,
       inject: [APP_CONFIG, Db],
-      useFactory: async (config: AppConfig, db: Db) =>
-        createJobQueue(
-          config,
-          process.env.QUEUE_PREFIX,
-          db,
-          process.env.QUEUE_PREFIX || !redisTarget(config) ? undefined : (await deploymentRow(db)).id,
-        ),
+      useFactory: (config: AppConfig, db: Db) => deploymentKeyPrefix(config, db),
+    },
+    {
+      provide: JobQueue,
+      inject: [APP_CONFIG, Db, REDIS_KEY_PREFIX],
+      useFactory: (config: AppConfig, db: Db, prefix: string) => createJobQueue(config, prefix, db),
     },
   ],
-  exports: [JobQueue],
+  exports: [JobQueue, REDIS_KEY_PREFIX],
 })
 export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');

@@ -34,6 +34,7 @@ describe('SignInLimiter (memory store)', () => {
         LOGIN_ADDRESS_MAX_FAILURES: '4',
         ...env,
       }),
+      '{jm}',
     );
   const refusal = async (p: Promise<unknown>): Promise<Record<string, unknown>> => {
     const err = await p.then(

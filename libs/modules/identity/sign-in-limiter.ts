@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { AppError, ErrorCode } from '@engine/errors';
+import { REDIS_KEY_PREFIX } from '@engine/jobs';
 
 /** Stable reasons a refused sign-in carries in `extensions.reason`. */
 export enum SignInRefusal {
@@ -70,8 +71,10 @@ export class SignInLimiter implements OnModuleDestroy {
   private readonly lockouts: RateLimiterAbstract;
   /** Per account: advanced by `unlock`, so every earlier pair counter is left behind. */
   private readonly epoch: RateLimiterAbstract;
+  /** Where the counters live in Redis: under the deployment's prefix (`REDIS_KEY_PREFIX`), then `:signin`. */
+  readonly keyPrefix: string;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS_KEY_PREFIX) deploymentPrefix: string) {
     this.limits = signInLimits(config);
     const { maxFailures, windowSeconds, accountMaxFailures, addressMaxFailures, lockoutMaxSeconds } = this.limits;
     // Counters outlive any lockout, and an epoch outlives every counter keyed by it.
@@ -87,7 +90,8 @@ export class SignInLimiter implements OnModuleDestroy {
       ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
       : null;
     this.redis?.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
-    const prefix = `${signInKeyPrefix()}:signin`;
+    const prefix = `${deploymentPrefix}:signin`;
+    this.keyPrefix = prefix;
     const make = (name: keyof typeof specs): RateLimiterAbstract => {
       const memory = new RateLimiterMemory({ keyPrefix: name, ...specs[name] });
       if (!this.redis) return memory;
@@ -196,12 +200,4 @@ function refusal(reason: SignInRefusal, res: RateLimiterRes): AppError {
       ? 'Too many failed sign-in attempts from this address; try again later'
       : 'Too many failed sign-in attempts for this account; try again later, or ask the office director to unlock it';
   return new AppError(ErrorCode.UNAUTHENTICATED, message, { reason, retryAfterSeconds });
-}
-
-/**
- * Redis keys of the sign-in counters sit under the deployment's prefix, so two deployments on one
- * Redis never share counters.
- */
-export function signInKeyPrefix(): string {
-  return process.env.QUEUE_PREFIX || 'jm';
 }
