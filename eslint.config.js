@@ -3,11 +3,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// The floors (docs/architecture.md, "Import rules"): engine imports no context; core contexts import
-// the engine and each other, never a workflow; a workflow imports the engine and core, never another
-// workflow. Shared helpers live with their owners (notify in notifications, periods and documents in
-// the engine), so a workflow never needs a sibling.
-export const CORE = ['tenancy', 'joint-meeting', 'identity', 'notifications', 'calendar', 'findings', 'reporting'];
+// The floors (docs/architecture.md, "Import rules"): libs/engine imports no context; libs/core (what every
+// workflow reads) imports the engine and other core contexts, never a workflow; a workflow in libs/modules
+// imports the engine and core, never another workflow. Shared helpers live with their owners (notify in
+// notifications, periods and documents in the engine), so a workflow never needs a sibling.
 export const WORKFLOWS = [
   'meetings',
   'office-documents',
@@ -20,7 +19,7 @@ export const WORKFLOWS = [
 ];
 const DEEP_RELATIVE = {
   group: ['../../../*'],
-  message: 'Use a path alias (@engine/*, @modules/*, @jm/plugin-sdk) instead of a deep relative import.',
+  message: 'Use a path alias (@engine/*, @core/*, @modules/*, @jm/plugin-sdk) instead of a deep relative import.',
 };
 const contextImports = (names) =>
   names.flatMap((n) => [`@modules/${n}`, `@modules/${n}/*`, `../${n}/*`, `../../${n}/*`]);
@@ -34,7 +33,7 @@ const floors = [
           patterns: [
             DEEP_RELATIVE,
             {
-              group: ['@modules/*', '../../modules/*'],
+              group: ['@core/*', '@modules/*', '../../core/*', '../../modules/*'],
               message: 'The engine knows no context: register what it needs from the context instead.',
             },
           ],
@@ -43,14 +42,17 @@ const floors = [
     },
   },
   {
-    files: CORE.map((c) => `libs/modules/${c}/**/*.ts`),
+    files: ['libs/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             DEEP_RELATIVE,
-            { group: contextImports(WORKFLOWS), message: 'A core context never imports a workflow module.' },
+            {
+              group: ['@modules/*', '../../modules/*', '../../../modules/*'],
+              message: 'A core context never imports a workflow module.',
+            },
           ],
         },
       ],

@@ -23,6 +23,7 @@ export default {
   moduleNameMapper: {
     '^@jm/plugin-sdk$': '<rootDir>/libs/plugin-sdk/index.ts',
     '^@engine/(.*)$': '<rootDir>/libs/engine/$1',
+    '^@core/(.*)$': '<rootDir>/libs/core/$1',
     '^@modules/(.*)$': '<rootDir>/libs/modules/$1',
     '^@test/(.*)$': '<rootDir>/test/$1',
   },

@@ -11,6 +11,7 @@ export function swcOptions(root, { sourceMaps = false } = {}) {
       paths: {
         '@jm/plugin-sdk': ['libs/plugin-sdk/index.ts'],
         '@engine/*': ['libs/engine/*'],
+        '@core/*': ['libs/core/*'],
         '@modules/*': ['libs/modules/*'],
         '@test/*': ['test/*'],
       },

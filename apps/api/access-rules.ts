@@ -1,12 +1,12 @@
 import type { RulesFor } from '@engine/access';
-import { identityRules, signInRules } from '@modules/identity';
-import { jointMeetingRules } from '@modules/joint-meeting';
-import { tenancyRules } from '@modules/tenancy';
+import { identityRules, signInRules } from '@core/identity';
+import { jointMeetingRules } from '@core/joint-meeting';
+import { tenancyRules } from '@core/tenancy';
 import { meetingsRules } from '@modules/meetings';
 import { officeDocumentsRules } from '@modules/office-documents';
 import { coordinationRules } from '@modules/coordination';
-import { reportingRules } from '@modules/reporting';
-import { calendarRules } from '@modules/calendar';
+import { reportingRules } from '@core/reporting';
+import { calendarRules } from '@core/calendar';
 import { auditRules } from '@modules/audit';
 import { casesRules } from '@modules/cases';
 import { supervisionRules } from '@modules/supervision/supervision.abilities';

@@ -1,24 +1,24 @@
-import { User, UserCredential } from '@modules/identity/user.entity';
-import { AccountChange } from '@modules/identity/account-change.entity';
-import { AuthSession, RefreshToken } from '@modules/identity/sessions/session.entity';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
-import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
-import { MemberPerson, MemberPersonChange, MemberUnitProposal } from '@modules/joint-meeting/member-person.entity';
+import { User, UserCredential } from '@core/identity/user.entity';
+import { AccountChange } from '@core/identity/account-change.entity';
+import { AuthSession, RefreshToken } from '@core/identity/sessions/session.entity';
+import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { MembershipChange } from '@core/joint-meeting/membership-change.entity';
+import { MemberPerson, MemberPersonChange, MemberUnitProposal } from '@core/joint-meeting/member-person.entity';
 import {
   Briefing,
   BriefingRecipient,
   WorkPlan,
   WorkPlanPoint,
 } from '@modules/office-documents/office-documents.entity';
-import { Notification } from '@modules/notifications/notification.entity';
-import { Tenant } from '@modules/tenancy/tenant.entity';
-import { Report, ReportInstruction } from '@modules/reporting/report.entity';
-import { PluginVersion } from '@modules/tenancy/rule-packs/plugin-version.entity';
-import { TenantRulesChange } from '@modules/tenancy/rule-packs/tenant-rules-change.entity';
-import { CalendarOverrideRow, CalendarYearRow } from '@modules/calendar/calendar.entity';
+import { Notification } from '@core/notifications/notification.entity';
+import { Tenant } from '@core/tenancy/tenant.entity';
+import { Report, ReportInstruction } from '@core/reporting/report.entity';
+import { PluginVersion } from '@core/tenancy/rule-packs/plugin-version.entity';
+import { TenantRulesChange } from '@core/tenancy/rule-packs/tenant-rules-change.entity';
+import { CalendarOverrideRow, CalendarYearRow } from '@core/calendar/calendar.entity';
 import { AgreedItem, AgreedItemOwner, ImplementationReport } from '@modules/meetings/agreed-item.entity';
 import { CadenceObligation, KeyPeriod } from '@modules/meetings/cadence.entity';
-import { Finding } from '@modules/findings';
+import { Finding } from '@core/findings';
 import { Meeting, MeetingUnit } from '@modules/meetings/meeting.entity';
 import { MeetingTopic } from '@modules/meetings/meeting-topic.entity';
 import { Minutes, MinutesRecipient } from '@modules/meetings/minutes.entity';

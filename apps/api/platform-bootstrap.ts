@@ -4,9 +4,9 @@ import { ABILITY_RULES, createAbility, type RulesFor } from '@engine/access';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { RequestContext, Role, type Caller } from '@engine/context';
 import { PluginRegistry } from '@engine/plugins';
-import { IdentityService } from '@modules/identity';
-import { JointMeetingService, MemberUnitKind } from '@modules/joint-meeting';
-import { TenancyService, type Tenant } from '@modules/tenancy';
+import { IdentityService } from '@core/identity';
+import { JointMeetingService, MemberUnitKind } from '@core/joint-meeting';
+import { TenancyService, type Tenant } from '@core/tenancy';
 
 export const DEMO_PASSWORD_DEFAULT = 'demo-password';
 

@@ -3,7 +3,7 @@ import { RequestContext, Role, type Caller } from '@engine/context';
 import { createAbility } from '@engine/access';
 import { Db } from '@engine/database';
 import { PluginRegistry } from '@engine/plugins';
-import { TenancyService } from '@modules/tenancy';
+import { TenancyService } from '@core/tenancy';
 import { createApp } from '../../apps/api/create-app';
 import { ALL_RULES } from '../../apps/api/access-rules';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { Tenant } from '@modules/tenancy';
+import { Tenant } from '@core/tenancy';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 /** Broken plugins are reported precisely and never stop the others, nor tenants already on them. */

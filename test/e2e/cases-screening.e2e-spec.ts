@@ -2,7 +2,7 @@ import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { CaseSweepService } from '@modules/cases';
-import { Tenant } from '@modules/tenancy';
+import { Tenant } from '@core/tenancy';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**

@@ -1,5 +1,5 @@
 import { Role } from '@engine/context';
-import { GRANT_MATRIX, administersAccounts, type GrantRelation } from '@modules/identity/grant-matrix';
+import { GRANT_MATRIX, administersAccounts, type GrantRelation } from '@core/identity/grant-matrix';
 import { copyUser } from '@test/support/extra-user';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@engine/config';
 import { Clock } from '@engine/clock';
 import { BullMqQueue, JobQueue } from '@engine/jobs';
-import { SignInLimiter } from '@modules/identity/sign-in-limiter';
+import { SignInLimiter } from '@core/identity/sign-in-limiter';
 import { createApp, type CreatedApp } from '../../apps/api/create-app';
 import { ADMIN_PASSWORD, REAL_SERVICES, startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 

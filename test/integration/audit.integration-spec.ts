@@ -1,6 +1,6 @@
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { Tenant } from '@modules/tenancy';
+import { Tenant } from '@core/tenancy';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 /** The append-only, hash-chained audit trail written by triggers in the same transaction. */

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { ESLint } from 'eslint';
 
 /**
@@ -28,14 +29,14 @@ describe('import floors, enforced by ESLint', () => {
     ],
     [
       'a core context importing a workflow',
-      'libs/modules/tenancy/tenancy.service.ts',
+      'libs/core/tenancy/tenancy.service.ts',
       "import { imported } from '@modules/cases/cases.service';",
       /core context never imports a workflow/,
     ],
     [
       'the engine importing a context',
       'libs/engine/database/db.ts',
-      "import { imported } from '@modules/tenancy/tenant.entity';",
+      "import { imported } from '@core/tenancy/tenant.entity';",
       /engine knows no context/,
     ],
   ])('refuses %s', async (_what, file, line, message) => {
@@ -45,10 +46,22 @@ describe('import floors, enforced by ESLint', () => {
 
   it('lets a workflow import core and the engine', async () => {
     expect(
-      await restricted('libs/modules/cases/case-rules.ts', "import { imported } from '@modules/notifications/notify';"),
+      await restricted('libs/modules/cases/case-rules.ts', "import { imported } from '@core/notifications/notify';"),
     ).toEqual([]);
     expect(
       await restricted('libs/modules/cases/case-rules.ts', "import { imported } from '@engine/documents';"),
     ).toEqual([]);
+  });
+
+  // A workflow folder the rule does not name would escape it: every folder of libs/modules is checked
+  // (through its index.ts, a file of the type-aware project).
+  const workflows = readdirSync('libs/modules', { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  it.each(workflows)('knows the workflow %s: it may not import a sibling workflow', async (w) => {
+    const sibling = workflows.find((o) => o !== w)!;
+    expect(await restricted(`libs/modules/${w}/index.ts`, `import { imported } from '@modules/${sibling}';`)).toEqual([
+      expect.stringMatching(/never imports another workflow/),
+    ]);
   });
 });

@@ -2,9 +2,9 @@ import { RequestContext } from '@engine/context';
 import { Cluster } from 'ioredis';
 import { BullMqQueue, InProcessQueue, clusterSeeds, hashTagged, type JobQueue, type RedisTarget } from '@engine/jobs';
 import { Db } from '@engine/database';
-import { NotificationsService, WELCOME_JOB, type WelcomeJob } from '@modules/notifications';
-import { User } from '@modules/identity';
-import { Tenant } from '@modules/tenancy';
+import { NotificationsService, WELCOME_JOB, type WelcomeJob } from '@core/notifications';
+import { User } from '@core/identity';
+import { Tenant } from '@core/tenancy';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 const CLUSTER_NODES = (process.env.REDIS_CLUSTER_NODES ?? '').split(',').filter(Boolean);

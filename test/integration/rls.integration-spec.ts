@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { Tenant } from '@modules/tenancy';
-import { MemberUnit } from '@modules/joint-meeting';
+import { Tenant } from '@core/tenancy';
+import { MemberUnit } from '@core/joint-meeting';
 import { REAL_SERVICES, startTestApp, type TestApp } from '@test/support/test-app';
 
 /** The second wall: PostgreSQL row-level security, checked below the API with raw SQL. */

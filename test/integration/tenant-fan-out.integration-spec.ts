@@ -1,10 +1,10 @@
 import { Db } from '@engine/database';
 import { RequestContext } from '@engine/context';
 import { JobQueue, type EnqueueOptions } from '@engine/jobs';
-import { enqueuePerTenant } from '@modules/tenancy';
-import { pluginOf } from '@modules/tenancy/tenant-lookup';
-import { Tenant } from '@modules/tenancy/tenant.entity';
-import { tenantIdsWithRules } from '@modules/tenancy/tenants.query';
+import { enqueuePerTenant } from '@core/tenancy';
+import { pluginOf } from '@core/tenancy/tenant-lookup';
+import { Tenant } from '@core/tenancy/tenant.entity';
+import { tenantIdsWithRules } from '@core/tenancy/tenants.query';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 /**

@@ -28,7 +28,7 @@ export function homeOf(me: Me): string {
 
 /**
  * What each role may grant in its own tenant: the API's grant matrix (docs/accounts.md,
- * libs/modules/identity/grant-matrix.ts), so the console offers only what the API would accept. The API
+ * libs/core/identity/grant-matrix.ts), so the console offers only what the API would accept. The API
  * decides: anything else it refuses (GRANT_EXCEEDS_OWN_ACCESS), and the console shows its reason.
  */
 const GRANTS: Record<string, Role[]> = {

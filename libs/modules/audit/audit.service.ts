@@ -4,7 +4,7 @@ import type { RequestContext } from '@engine/context';
 import { PiiCipher } from '@engine/crypto';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
-import { Tenant } from '@modules/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/tenant.entity';
 import type { AuditChainCheck, AuditEntry } from './audit.model';
 import { presentPayload } from './audit-payload';
 import { auditChain, auditRows } from './audit.query';

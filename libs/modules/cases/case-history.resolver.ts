@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { User } from '@modules/identity/user.entity';
+import { User } from '@core/identity/user.entity';
 import { CaseEvent } from './case.entity';
 import { CasesQuery } from './cases.query';
 

@@ -5,8 +5,8 @@ import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
-import { Tenant } from '@modules/tenancy/tenant.entity';
-import { enqueuePerTenant } from '@modules/tenancy';
+import { Tenant } from '@core/tenancy/tenant.entity';
+import { enqueuePerTenant } from '@core/tenancy';
 import { caseRulesOf, type CaseRules } from './case-rules';
 import { OwnershipService } from './ownership.service';
 

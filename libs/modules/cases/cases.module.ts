@@ -1,6 +1,6 @@
-import { ReportingModule } from '@modules/reporting';
+import { ReportingModule } from '@core/reporting';
 import { Module } from '@nestjs/common';
-import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
+import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
 import { CaseSweepService } from './case-sweep.service';
 import { CasesQuery } from './cases.query';
 import { CasesResolver } from './cases.resolver';

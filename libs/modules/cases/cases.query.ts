@@ -8,7 +8,7 @@ import { Db } from '@engine/database';
 import { PLATFORM_ERRORS } from '@engine/errors';
 import { groupBy } from '@engine/util';
 import { CaseEvent, CaseLink, CasePetitioner, CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
-import { User } from '@modules/identity/user.entity';
+import { User } from '@core/identity/user.entity';
 import { CaseProgressReport } from './case-records.entity';
 import { canSeeCase, caseVisibility, tenantByCode } from './case-rules';
 import { personalFieldsFor, presentPetitioner, type Petitioner } from './petitioner.model';

@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { User } from '@modules/identity/user.entity';
+import { User } from '@core/identity/user.entity';
 import { PetitionCase } from './case.entity';
 import {
   EscalateCaseInput,

@@ -4,9 +4,9 @@ import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { listOf, PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
-import { User } from '@modules/identity/user.entity';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
-import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
+import { User } from '@core/identity/user.entity';
+import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import { PetitionCase } from './case.entity';
 import {
   AssignCaseCountyOwnerInput,

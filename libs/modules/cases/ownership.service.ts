@@ -5,7 +5,7 @@ import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { CASE_ERRORS } from './cases.errors';
 import { cadencePeriods } from '@engine/calendar';
-import { Finding } from '@modules/findings';
+import { Finding } from '@core/findings';
 import { CaseEvent, CaseStatus, KeyCaseBasis, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { CaseProgressReport } from './case-records.entity';
 import { recordStep } from './case-events';

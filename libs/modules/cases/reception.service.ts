@@ -8,7 +8,7 @@ import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { PLATFORM_ERRORS } from '@engine/errors';
 import { CASE_ERRORS, THIS_TENANT, RECEPTION_DUTY } from './cases.errors';
-import { User } from '@modules/identity/user.entity';
+import { User } from '@core/identity/user.entity';
 import { cadencePeriods } from '@engine/calendar';
 import { ReceptionRoster } from './case-records.entity';
 import { caseRulesOf, tenantByCode, type CaseRules } from './case-rules';

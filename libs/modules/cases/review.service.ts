@@ -7,14 +7,14 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { CASE_ERRORS, CASE_TENANT } from './cases.errors';
 import { groupBy } from '@engine/util';
-import { CalendarService } from '@modules/calendar/calendar.service';
-import { notify } from '@modules/notifications/notify';
-import { Finding } from '@modules/findings';
+import { CalendarService } from '@core/calendar/calendar.service';
+import { notify } from '@core/notifications/notify';
+import { Finding } from '@core/findings';
 import { CaseStatus, PetitionCase } from './case.entity';
 import { CaseReview, ReviewStatus, type ReviewPause } from './case-records.entity';
 import { recordStep } from './case-events';
 import { caseVisibility, tenantByCode, type CaseRules } from './case-rules';
-import { tenantById } from '@modules/tenancy/tenant-lookup';
+import { tenantById } from '@core/tenancy/tenant-lookup';
 import { CaseSweepService } from './case-sweep.service';
 import { CasesService } from './cases.service';
 import type {
@@ -24,7 +24,7 @@ import type {
   RecordReviewAppealInput,
   RecordReviewHearingInput,
 } from './dto/review.inputs';
-import { ReportChannel, ReportsService } from '@modules/reporting';
+import { ReportChannel, ReportsService } from '@core/reporting';
 
 type ReviewRule = NonNullable<CaseRules['own']['review']>;
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
+import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
 import { Deadlines } from './deadlines';
 import { SensitiveCirculationResolver, SensitiveCirculationService } from './sensitive-circulation.resolver';
 import { IssueListItemResolver, IssueListsResolver } from './issue-lists.resolver';

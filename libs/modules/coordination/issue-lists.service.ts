@@ -6,13 +6,13 @@ import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { COORDINATION_ERRORS } from './coordination.errors';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
-import type { Tenant } from '@modules/tenancy/tenant.entity';
+import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import type { Tenant } from '@core/tenancy/tenant.entity';
 import { issueListRule, pluginOf, tenantByCode, tenantById } from './coordination-rules';
 import { holdersOf, satisfies, unitScope } from '@engine/access';
 import type { DraftIssueListInput, ReviewIssueListInput } from './dto/issue-list.inputs';
 import { IssueList, IssueListStatus } from './issue-list.entity';
-import { notify } from '@modules/notifications/notify';
+import { notify } from '@core/notifications/notify';
 
 type Change = (em: EntityManager, list: IssueList, tenant: Tenant) => Promise<void>;
 

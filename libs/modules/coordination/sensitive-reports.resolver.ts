@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { DeadlineBasis, storedBasis } from '@modules/calendar/deadline-basis';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
-import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
+import { DeadlineBasis, storedBasis } from '@core/calendar/deadline-basis';
+import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import {
   NotifySensitiveInformationInput,
   ReportSensitiveInformationInput,

@@ -2,8 +2,8 @@ import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { Role } from '@engine/context';
 import { AppError } from '@engine/errors';
 import { holdersOf } from '@engine/access';
-import { pluginOf } from '@modules/tenancy/tenant-lookup';
-import type { Tenant } from '@modules/tenancy/tenant.entity';
+import { pluginOf } from '@core/tenancy/tenant-lookup';
+import type { Tenant } from '@core/tenancy/tenant.entity';
 
 export type InspectionRule = NonNullable<EffectivePlugin['supervision']['inspections']>;
 export type RandomInspectionRule = NonNullable<InspectionRule['random']>;

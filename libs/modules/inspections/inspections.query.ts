@@ -3,9 +3,9 @@ import { In } from 'typeorm';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { groupBy } from '@engine/util';
-import { tenantByCode } from '@modules/tenancy/tenant-lookup';
+import { tenantByCode } from '@core/tenancy/tenant-lookup';
 import { unitScope } from '@engine/access';
-import { Tenant } from '@modules/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/tenant.entity';
 import { Inspection, InspectionFinding, type InspectionStatus } from './inspection.entity';
 
 /** Reads of inspections: tenant-scoped by RLS (a county reads its towns'), findings narrowed for member units. */

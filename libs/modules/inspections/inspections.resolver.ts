@@ -3,8 +3,8 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
-import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
+import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import {
   DecideInspectionInput,
   ProposeInspectionInput,

@@ -9,10 +9,10 @@ import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { AppError } from '@engine/errors';
 import { JobQueue, jobId } from '@engine/jobs';
 import { holdersOf } from '@engine/access';
-import { tenantByCode } from '@modules/tenancy/tenant-lookup';
-import { notify } from '@modules/notifications/notify';
-import { MemberUnit, MemberUnitKind } from '@modules/joint-meeting/member-unit.entity';
-import { Tenant } from '@modules/tenancy/tenant.entity';
+import { tenantByCode } from '@core/tenancy/tenant-lookup';
+import { notify } from '@core/notifications/notify';
+import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
+import { Tenant } from '@core/tenancy/tenant.entity';
 import type {
   DecideInspectionInput,
   ProposeInspectionInput,

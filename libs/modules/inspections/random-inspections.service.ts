@@ -6,12 +6,12 @@ import { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
 import { holdersOf } from '@engine/access';
-import { pluginOf } from '@modules/tenancy/tenant-lookup';
-import { notify } from '@modules/notifications/notify';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { pluginOf } from '@core/tenancy/tenant-lookup';
+import { notify } from '@core/notifications/notify';
+import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import { cadencePeriods } from '@engine/calendar';
-import { Tenant } from '@modules/tenancy/tenant.entity';
-import { enqueuePerTenant } from '@modules/tenancy';
+import { Tenant } from '@core/tenancy/tenant.entity';
+import { enqueuePerTenant } from '@core/tenancy';
 import { Inspection, InspectionKind, InspectionStatus } from './inspection.entity';
 import { randomRule } from './inspection-rules';
 import {

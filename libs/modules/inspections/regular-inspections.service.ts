@@ -5,10 +5,10 @@ import { RequestContext, type Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
 import { holdersOf } from '@engine/access';
-import { notify } from '@modules/notifications/notify';
-import { pluginOf } from '@modules/tenancy/tenant-lookup';
-import { Tenant } from '@modules/tenancy/tenant.entity';
-import { enqueuePerTenant } from '@modules/tenancy';
+import { notify } from '@core/notifications/notify';
+import { pluginOf } from '@core/tenancy/tenant-lookup';
+import { Tenant } from '@core/tenancy/tenant.entity';
+import { enqueuePerTenant } from '@core/tenancy';
 import { Inspection, InspectionKind, InspectionStatus } from './inspection.entity';
 
 export const REGULAR_ALL_JOB = 'inspections.regular-all';

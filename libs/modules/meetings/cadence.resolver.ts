@@ -4,7 +4,7 @@ import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { CadenceObligation, KeyPeriod } from './cadence.entity';
-import { Finding } from '@modules/findings';
+import { Finding } from '@core/findings';
 import { CadenceService } from './cadence.service';
 import { DeclareKeyPeriodInput } from './dto/minutes.inputs';
 import { tenantByCode } from './meetings.service';

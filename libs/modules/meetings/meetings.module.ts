@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
-import { ReportingModule } from '@modules/reporting';
+import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
+import { ReportingModule } from '@core/reporting';
 import { MeetingMattersResolver, MeetingMattersService } from './meeting-matters.resolver';
 import { MeetingTopicsResolver, MeetingTopicsService } from './meeting-topics.resolver';
 import { AgreedItemsResolver } from './agreed-items.resolver';

@@ -3,8 +3,8 @@ import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
-import { JointMeetingService } from '@modules/joint-meeting/joint-meeting.service';
+import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import { HoldMeetingInput, ScheduleMeetingInput } from './dto/meeting.inputs';
 import { Attendance, Meeting } from './meeting.entity';
 import { MeetingsService } from './meetings.service';

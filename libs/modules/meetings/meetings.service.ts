@@ -7,13 +7,13 @@ import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { MEETING_ERRORS } from './meetings.errors';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
+import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import type { HoldMeetingInput, ScheduleMeetingInput } from './dto/meeting.inputs';
 import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entity';
 import { meetingType, pluginOf, satisfies } from './meeting-rules';
 import { postsOf } from './meeting-posts';
-import { tenantByCode } from '@modules/tenancy/tenant-lookup';
-import { Tenant } from '@modules/tenancy/tenant.entity';
+import { tenantByCode } from '@core/tenancy/tenant-lookup';
+import { Tenant } from '@core/tenancy/tenant.entity';
 
 /** Roles that act for one member unit and see only what is addressed to it. */
 export const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];

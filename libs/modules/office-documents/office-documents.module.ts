@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { JointMeetingModule } from '@modules/joint-meeting';
+import { JointMeetingModule } from '@core/joint-meeting';
 import {
   BriefingRecipientResolver,
   BriefingResolver,

@@ -9,10 +9,10 @@ import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError, PLATFORM_ERRORS } from '@engine/errors';
 import { groupBy } from '@engine/util';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
-import { notify } from '@modules/notifications/notify';
-import { Tenant } from '@modules/tenancy/tenant.entity';
-import { pluginOf } from '@modules/tenancy/tenant-lookup';
+import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { notify } from '@core/notifications/notify';
+import { Tenant } from '@core/tenancy/tenant.entity';
+import { pluginOf } from '@core/tenancy/tenant-lookup';
 import type {
   DraftBriefingInput,
   DraftWorkPlanInput,

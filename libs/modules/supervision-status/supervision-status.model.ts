@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { TenantLevel } from '@modules/tenancy/tenant.entity';
+import { TenantLevel } from '@core/tenancy/tenant.entity';
 import { PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
 
 export enum SupervisionStatusSortField {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { Role } from '@engine/context';
-import type { Tenant } from '@modules/tenancy/tenant.entity';
+import type { Tenant } from '@core/tenancy/tenant.entity';
 import { SupervisionAction, type SupervisionStep } from './action.entity';
 import { OutboxChannel, SupervisionActionKind } from './enums';
 import { OutboxService, type OutboxDraft } from './outbox.service';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { Tenant } from '@modules/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/tenant.entity';
 import { SupervisionAction } from './action.entity';
 import type { SupervisionActionKind } from './enums';
 import { actsForUnit, concernSql, openAncestors, tenantByCode, unitsByIds } from './supervision-rules';

@@ -9,7 +9,7 @@ import { Db } from '@engine/database';
 import { SUPERVISION_ERRORS, periodProblem, ASSESSMENT } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { PluginRegistry } from '@engine/plugins';
-import { hookOf } from '@modules/tenancy/tenant-lookup';
+import { hookOf } from '@core/tenancy/tenant-lookup';
 import { Assessment, AssessmentOutcome } from './assessment.entity';
 import { judge, type AssessmentCount } from './assessment-scoring';
 import { eventCounts, upsertAssessment } from './assessment.repository';

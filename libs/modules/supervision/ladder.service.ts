@@ -5,8 +5,8 @@ import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
-import { Tenant } from '@modules/tenancy/tenant.entity';
-import { enqueuePerTenant } from '@modules/tenancy';
+import { Tenant } from '@core/tenancy/tenant.entity';
+import { enqueuePerTenant } from '@core/tenancy';
 import { ActionStatus, SupervisionActionKind } from './enums';
 import { DELIVER_JOB, LADDER_JOB, SWEEP_ALL_JOB, SWEEP_TENANT_JOB, afterDecision, type TenantJob } from './jobs';
 import {

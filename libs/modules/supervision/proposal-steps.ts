@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
-import { CalendarService } from '@modules/calendar/calendar.service';
+import { CalendarService } from '@core/calendar/calendar.service';
 import type { ActionSpec } from './action-writer';
 import { ActionStatus, SupervisionActionKind } from './enums';
 import type { ProposedStep, SupervisionProposal } from './proposal.entity';

@@ -3,7 +3,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
-import { Tenant } from '@modules/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/tenant.entity';
 import { SupervisionAction } from '../action.entity';
 import { SupervisionActionKind } from '../enums';
 import type { Evidence } from '../ladder';

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { RequestContext, Role } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
 import { AppError, ErrorCode } from '@engine/errors';
-import { Tenant } from '@modules/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/tenant.entity';
 import { AccountChange, AccountChangeKind } from '../account-change.entity';
 import { assertMayGrant, assertNotSelf } from '../account-authority';
 import { AccountFiling } from '../account-filing';

@@ -3,19 +3,19 @@ import { IsNull } from 'typeorm';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
-import { User } from '@modules/identity/user.entity';
-import { AccountChange, AccountChangeKind } from '@modules/identity/account-change.entity';
-import { MemberUnit } from '@modules/joint-meeting/member-unit.entity';
-import { MembershipChange } from '@modules/joint-meeting/membership-change.entity';
+import { User } from '@core/identity/user.entity';
+import { AccountChange, AccountChangeKind } from '@core/identity/account-change.entity';
+import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { MembershipChange } from '@core/joint-meeting/membership-change.entity';
 import {
   MemberPersonChange,
   MemberPersonChangeKind,
   type MemberPersonSnapshot,
-} from '@modules/joint-meeting/member-person.entity';
-import { Tenant } from '@modules/tenancy/tenant.entity';
-import { RulesChangeKind, TenantRulesChange } from '@modules/tenancy/rule-packs/tenant-rules-change.entity';
-import { rulesChangeReportTo } from '@modules/tenancy/rule-packs/rules-change-report';
-import { pluginOf } from '@modules/tenancy/tenant-lookup';
+} from '@core/joint-meeting/member-person.entity';
+import { Tenant } from '@core/tenancy/tenant.entity';
+import { RulesChangeKind, TenantRulesChange } from '@core/tenancy/rule-packs/tenant-rules-change.entity';
+import { rulesChangeReportTo } from '@core/tenancy/rule-packs/rules-change-report';
+import { pluginOf } from '@core/tenancy/tenant-lookup';
 import { Notification } from './notification.entity';
 import {
   ACCOUNT_CHANGE_REPORTED_JOB,

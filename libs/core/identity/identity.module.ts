@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SESSION_CHECK } from '@engine/access';
-import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
-import { TenancyModule } from '@modules/tenancy/tenancy.module';
+import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
+import { TenancyModule } from '@core/tenancy/tenancy.module';
 import { AccountAdminResolver } from './admin/account-admin.resolver';
 import { AccountAdminService } from './admin/account-admin.service';
 import { AccountFiling } from './account-filing';

@@ -6,7 +6,7 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { CALENDAR_ERRORS } from './calendar.errors';
 import { isPlatformDate } from '@engine/validation';
-import { Tenant } from '@modules/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/tenant.entity';
 import { CalendarOverrideRow, CalendarYearRow } from './calendar.entity';
 import { CalendarService } from './calendar.service';
 import { LoadCalendarYearInput, SetCalendarOverrideInput } from './dto/calendar.inputs';

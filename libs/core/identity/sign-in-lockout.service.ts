@@ -3,7 +3,7 @@ import { subject } from '@casl/ability';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
-import { Tenant } from '@modules/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/tenant.entity';
 import { SignInLimiter } from './sign-in-limiter';
 import { foldTenantCode, foldUsername } from './sign-in-name';
 import type { UnlockSignInInput } from './dto/unlock-sign-in.input';

@@ -10,9 +10,9 @@ import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { AppError, PLATFORM_ERRORS } from '@engine/errors';
 import { REPORT_ERRORS } from './reporting.errors';
 import { groupBy } from '@engine/util';
-import { notify } from '@modules/notifications/notify';
-import type { Tenant } from '@modules/tenancy/tenant.entity';
-import { pluginOf, tenantByCode, tenantById } from '@modules/tenancy/tenant-lookup';
+import { notify } from '@core/notifications/notify';
+import type { Tenant } from '@core/tenancy/tenant.entity';
+import { pluginOf, tenantByCode, tenantById } from '@core/tenancy/tenant-lookup';
 import type {
   AnswerReportInput,
   CompleteInstructionInput,

@@ -8,9 +8,9 @@ import { Db, type Tx } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { JobQueue, jobId } from '@engine/jobs';
 import { groupBy } from '@engine/util';
-import { Tenant } from '@modules/tenancy/tenant.entity';
-import { pluginOf } from '@modules/tenancy/tenant-lookup';
-import { MEMBER_PERSON_REPORTED_JOB } from '@modules/notifications/notification.jobs';
+import { Tenant } from '@core/tenancy/tenant.entity';
+import { pluginOf } from '@core/tenancy/tenant-lookup';
+import { MEMBER_PERSON_REPORTED_JOB } from '@core/notifications/notification.jobs';
 import type {
   AppointMemberInput,
   ChangeMemberInput,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { JointMeetingModule } from '@modules/joint-meeting/joint-meeting.module';
+import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
 import { pluginRegistryProvider } from './plugin-registry.provider';
 import { TenancyResolver } from './tenancy.resolver';
 import { TenancyService } from './tenancy.service';
