@@ -147,6 +147,7 @@ describe('ext-town (extends town-petition-systems)', () => {
       'unit-criticism',
       'individual-discipline',
       'talk-and-organisational-handling',
+      'dereliction-of-duty',
     ]);
     expect(ladder[0]).toEqual({
       id: 'unit-criticism',
@@ -162,6 +163,7 @@ describe('ext-town (extends town-petition-systems)', () => {
       'unit-criticism',
       'individual-discipline',
       'talk-and-organisational-handling',
+      'dereliction-of-duty',
       'assessment-failed-veto',
     ]);
     expect(base().structure.jointMeetingName).toBe('鎮信訪工作領導小組');

@@ -65,7 +65,7 @@ describe('town-petition-systems plugin (004 鎮信訪工作各項制度, generic
   it('ties every flagged failure in the ladder to a listed failure', () => {
     const codes = new Set((s.accountability?.failures ?? []).map((f) => f.code));
     const flagged = s.ladder.flatMap((r) => (r.when.kind === 'FLAGGED' ? r.when.reasons : []));
-    expect(flagged.length).toBe(9);
+    expect(flagged.length).toBe(10);
     expect(flagged.every((code) => codes.has(code))).toBe(true);
     expect(s.ladder.find((r) => r.id === 'unit-criticism')?.then).toBe('NAMED_CRITICISM');
     expect(s.ladder.find((r) => r.id === 'assessment-failed-veto')?.when).toEqual({ kind: 'ASSESSMENT_FAILED' });
