@@ -77,6 +77,63 @@ const floors = [
   })),
 ];
 
+// SQL in one kind of file (docs/architecture.md, "SQL"): set-based or raw SQL only in <context>.query.ts
+// or <thing>.repository.ts, which take the transaction; services use the entity API for single rows;
+// resolvers never touch Db (they call services). An exception names its file and says why.
+export const SQL_EXCEPTIONS = {
+  'libs/modules/cases/cases.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/cases/deadlines.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/cases/handling.resolver.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/cases/handling.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/cases/ledger-rules.resolver.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/cases/ledger-rules.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/cases/ledger.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/cases/ownership.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/cases/review.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/cases/screening.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/coordination/issue-lists.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/coordination/sensitive-circulation.resolver.ts': 'not yet moved (issue 16 item 4)',
+  'libs/core/identity/identity.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/inspections/random-inspections.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/inspections/regular-inspections.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/meetings/agreed-items.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/meetings/cadence.resolver.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/meetings/cadence.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/meetings/meeting-matters.resolver.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/meetings/meeting-topics.resolver.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/meetings/meetings.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/meetings/minutes.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/core/notifications/notifications.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/supervision-status/supervision-status.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/supervision/actions.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/supervision/documents/reminder-letter.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/supervision/interviews.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/supervision/ladder.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/supervision/notices.service.ts': 'not yet moved (issue 16 item 4)',
+  'libs/modules/supervision/outbox.service.ts': 'not yet moved (issue 16 item 4)',
+};
+const SQL_CALL = {
+  selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(query|createQueryBuilder)$/]",
+  message:
+    'SQL belongs in <context>.query.ts or <thing>.repository.ts (a function or class taking the transaction); a service uses the entity API for single rows.',
+};
+const DB_IN_RESOLVER = {
+  selector: "ImportDeclaration[source.value=/^@engine\\u002Fdatabase/] > ImportSpecifier[imported.name='Db']",
+  message: 'A resolver never injects Db: it calls a service, which opens the transaction.',
+};
+const sqlPlacement = [
+  {
+    files: ['libs/core/**/*.service.ts', 'libs/modules/**/*.service.ts'],
+    ignores: Object.keys(SQL_EXCEPTIONS),
+    rules: { 'no-restricted-syntax': ['error', SQL_CALL] },
+  },
+  {
+    files: ['libs/core/**/*.resolver.ts', 'libs/modules/**/*.resolver.ts'],
+    ignores: Object.keys(SQL_EXCEPTIONS),
+    rules: { 'no-restricted-syntax': ['error', SQL_CALL, DB_IN_RESOLVER] },
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -123,6 +180,7 @@ export default tseslint.config(
     },
   },
   ...floors,
+  ...sqlPlacement,
   {
     files: ['plugins/**/*.ts'],
     rules: {

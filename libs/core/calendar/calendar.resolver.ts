@@ -2,11 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Authenticated, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { Db } from '@engine/database';
-import { AppError } from '@engine/errors';
 import { CALENDAR_ERRORS } from './calendar.errors';
 import { isPlatformDate } from '@engine/validation';
-import { Tenant } from '@core/tenancy/tenant.entity';
 import { CalendarOverrideRow, CalendarYearRow } from './calendar.entity';
 import { CalendarService } from './calendar.service';
 import { LoadCalendarYearInput, SetCalendarOverrideInput } from './dto/calendar.inputs';
@@ -33,10 +30,7 @@ export class DueDateResult {
 
 @Resolver()
 export class CalendarResolver {
-  constructor(
-    @Inject(CalendarService) private readonly calendar: CalendarService,
-    @Inject(Db) private readonly db: Db,
-  ) {}
+  constructor(@Inject(CalendarService) private readonly calendar: CalendarService) {}
 
   @Authenticated()
   @Query(() => CalendarCoverage)
@@ -97,9 +91,7 @@ export class CalendarResolver {
     if (!Number.isInteger(amount) || amount < 0 || amount > 3650)
       throw CALENDAR_ERRORS.badInput('amount', 'AMOUNT_OUT_OF_RANGE');
     if (unit !== 'WORKING_DAYS' && unit !== 'CALENDAR_DAYS') throw CALENDAR_ERRORS.badInput('unit', 'UNIT_UNKNOWN');
-    const tenant = await this.db.run(ctx, ({ em }) => em.findOne(Tenant, { where: { code: tenantCode } }));
-    if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
-    const due = await this.calendar.due(ctx, tenant.id, from, { amount, unit });
+    const due = await this.calendar.dueByCode(ctx, tenantCode, from, { amount, unit });
     return { date: due.date, provisional: due.provisional };
   }
 }

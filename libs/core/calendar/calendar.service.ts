@@ -17,6 +17,7 @@ import { AppError, ErrorCode } from '@engine/errors';
 import { CALENDAR_ERRORS } from './calendar.errors';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { CalendarOverrideRow, CalendarYearRow } from './calendar.entity';
+import { loadedYears, overrideDays } from './calendar.query';
 import type { LoadCalendarYearInput, SetCalendarOverrideInput } from './dto/calendar.inputs';
 
 /**
@@ -36,10 +37,7 @@ export class CalendarService {
     if (hit) return hit;
     const calendar = await this.db.run(ctx, async ({ em }) => {
       const years = await loadedYears(em);
-      const overrides: { date: string; kind: 'WORKDAY' | 'HOLIDAY'; reason: string }[] = await em.query(
-        `SELECT date::text AS date, kind, reason FROM calendar_override WHERE tenant_id = $1 ORDER BY date`,
-        [tenantId],
-      );
+      const overrides = await overrideDays(em, tenantId);
       return prcCalendar({ years, overrides });
     });
     this.cache.set(tenantId, calendar);
@@ -79,6 +77,12 @@ export class CalendarService {
     });
     this.cache.clear();
     return row;
+  }
+
+  /** `due` for a tenant named by its code (the `dueDate` query). */
+  async dueByCode(ctx: RequestContext, tenantCode: string, from: string, duration: Duration): Promise<DueDate> {
+    const tenant = await this.db.run(ctx, ({ em }) => this.tenant(em, tenantCode));
+    return this.due(ctx, tenant.id, from, duration);
   }
 
   async overrides(ctx: RequestContext, tenantCode: string): Promise<CalendarOverrideRow[]> {
@@ -152,11 +156,4 @@ export class CalendarService {
       });
     }
   }
-}
-
-/** Loaded years with their dates as YYYY-MM-DD text (the driver would turn `date[]` into Dates). */
-async function loadedYears(em: import('typeorm').EntityManager): Promise<CalendarYearRow[]> {
-  return em.query(
-    `SELECT year, holidays::text[] AS holidays, workdays::text[] AS workdays, source, loaded_at AS "loadedAt" FROM calendar_year ORDER BY year`,
-  );
 }

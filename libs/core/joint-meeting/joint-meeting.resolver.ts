@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { In } from 'typeorm';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext, Role } from '@engine/context';
-import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
 import { User } from '@core/identity/user.entity';
+import { UsersQuery } from '@core/identity/users.query';
 import { AddMemberUnitInput, DeactivateMemberUnitInput, RenameMemberUnitInput } from './dto/member-unit.inputs';
 import { JointMeeting, MeetingType } from './joint-meeting.model';
 import { JointMeetingService } from './joint-meeting.service';
@@ -95,7 +94,7 @@ export class MemberUnitResolver {
 export class MembershipChangeResolver {
   constructor(
     @Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService,
-    @Inject(Db) private readonly db: Db,
+    @Inject(UsersQuery) private readonly users: UsersQuery,
   ) {}
 
   @ResolveField(() => String, { description: 'When the change was filed (ISO 8601).' })
@@ -114,13 +113,8 @@ export class MembershipChangeResolver {
 
   @ResolveField(() => User)
   async filedBy(@Ctx() ctx: RequestContext, @Parent() change: MembershipChange): Promise<User> {
-    const user = await ctx
-      .loader('userById', async (ids) => {
-        const rows = await this.db.run(ctx, ({ em }) => em.find(User, { where: { id: In([...ids]) } }));
-        return new Map(rows.map((u) => [u.id, u]));
-      })
-      .load(change.filedById);
+    const user = await this.users.byId(ctx, change.filedById);
     if (!user) throw AppError.notFound('User');
-    return user as User;
+    return user;
   }
 }

@@ -10,6 +10,7 @@ import { Tenant } from '@core/tenancy/tenant.entity';
 import { pluginOf, withRules } from '@core/tenancy/tenant-lookup';
 import { MEMBERSHIP_REPORTED_JOB } from '@core/notifications/notification.jobs';
 import { MemberUnit, MemberUnitKind } from './member-unit.entity';
+import { activeUnitsNamed } from './member-units.query';
 import { MembershipChange } from './membership-change.entity';
 import { MembersService } from './members.service';
 import { assignCountedNames, type CountedNamesGiven } from './counted-names';
@@ -69,18 +70,7 @@ export class JointMeetingService {
     }));
     const hosts = [...new Set(pairs.map((p) => p.host))];
     const candidates = await this.db.run(ctx, ({ em }) =>
-      em
-        .createQueryBuilder(MemberUnit, 'u')
-        .where(
-          'u.tenant_id IN (:...tenants) AND u.active AND (u.name IN (:...hosts) OR u.aliases && CAST(:hostList AS text[]))',
-          {
-            tenants: [...new Set(pairs.map((p) => p.tenantId))],
-            hosts,
-            hostList: hosts,
-          },
-        )
-        .orderBy('u.position', 'ASC')
-        .getMany(),
+      activeUnitsNamed(em, [...new Set(pairs.map((p) => p.tenantId))], hosts),
     );
     const out = new Map<string, MemberUnit>();
     for (const p of pairs) {
