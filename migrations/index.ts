@@ -33,6 +33,7 @@ import { OfficeDocuments1764620100000 } from './1764620100000-OfficeDocuments';
 import { SensitiveVerifyBasis1764640000000 } from './1764640000000-SensitiveVerifyBasis';
 import { CaseLedgerRules1764640100000 } from './1764640100000-CaseLedgerRules';
 import { TenantRulesChanges1764660000000 } from './1764660000000-TenantRulesChanges';
+import { AuditStatementTriggers1764760000000 } from './1764760000000-AuditStatementTriggers';
 
 /** Every migration in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   SensitiveVerifyBasis1764640000000,
   CaseLedgerRules1764640100000,
   TenantRulesChanges1764660000000,
+  AuditStatementTriggers1764760000000,
 ];

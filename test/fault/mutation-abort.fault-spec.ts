@@ -19,7 +19,7 @@ import {
  * A multi-step mutation aborted from outside leaves nothing half-written. Onboarding a township under
  * the county writes, in one transaction: the tenant (and its tenant_tree row), every member unit of its
  * plugin, the township's unit in the county's joint meeting, and an audit entry for each row. The
- * test holds the county's audit-chain lock (the advisory lock `audit_record()` takes before appending
+ * test holds the county's audit-chain lock (the advisory lock the audit trigger (`audit_record_statement()`) takes before appending
  * to a tenant's chain) from a separate connection, so the mutation stops at its LAST write, after
  * everything of the new tenant is written but not committed; it is then aborted two ways: its
  * PostgreSQL backend terminated (`pg_terminate_backend`), or the API process SIGKILLed. No timing:

@@ -75,6 +75,74 @@ describe('audit trail', () => {
     ).rejects.toThrow(/append-only/);
   });
 
+  it('a statement writing rows of two tenants records the same entries per row as the row-level trigger did', async () => {
+    const ds = t.database.dataSource;
+    const [other] = (await ds.query(`SELECT id FROM tenant WHERE id <> $1 ORDER BY path LIMIT 1`, [shizi.id])) as {
+      id: string;
+    }[];
+    const actor = '00000000-0000-4000-8000-0000000000a1';
+    // One multi-row insert interleaving both tenants, an update that changes some rows and leaves
+    // others as they were (no entry), a delete; explicit ids and times so both runs write equal rows.
+    const statements = [
+      `INSERT INTO finding (id, tenant_id, kind, rule, facts, dedupe_key, found_at)
+       SELECT ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, CASE WHEN g % 2 = 0 THEN $1::uuid ELSE $2::uuid END,
+              'AUDIT_TEST', 'r', jsonb_build_object('g', g), 'audit-test:' || g, '2026-01-01T00:00:00Z'
+         FROM generate_series(1, 7) g`,
+      `UPDATE finding SET rule = CASE WHEN (facts->>'g')::int <= 4 THEN 'changed' ELSE rule END WHERE kind = 'AUDIT_TEST'`,
+      `DELETE FROM finding WHERE kind = 'AUDIT_TEST' AND (facts->>'g')::int IN (2, 3, 6)`,
+    ];
+    const run = async (rowLevel: boolean) => {
+      const runner = ds.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        if (rowLevel)
+          await runner.query(`DROP TRIGGER audit_record ON finding; DROP TRIGGER audit_record_update ON finding;
+            DROP TRIGGER audit_record_delete ON finding;
+            CREATE TRIGGER audit_record AFTER INSERT OR UPDATE OR DELETE ON finding FOR EACH ROW EXECUTE FUNCTION audit_record()`);
+        const base = (await runner.query(
+          `SELECT t.id, coalesce(max(e.seq), 0)::int AS seq FROM tenant t LEFT JOIN audit_entry e ON e.tenant_id = t.id WHERE t.id = ANY($1::uuid[]) GROUP BY t.id`,
+          [[shizi.id, other.id]],
+        )) as { id: string; seq: number }[];
+        await runner.query(`SELECT set_config('app.user_id', $1, true)`, [actor]);
+        for (const sql of statements)
+          await runner.query(sql, sql.startsWith('INSERT') ? [shizi.id, other.id] : undefined);
+        const entries = (await runner.query(
+          `SELECT e.tenant_id, (e.seq - b.seq)::int AS n, e.actor, e.table_name, e.operation, e.row_data, e.changed
+             FROM audit_entry e JOIN (SELECT (x->>'id')::uuid AS id, (x->>'seq')::int AS seq FROM jsonb_array_elements($1::jsonb) x) b ON b.id = e.tenant_id
+            WHERE e.seq > b.seq ORDER BY e.tenant_id, e.seq`,
+          [JSON.stringify(base)],
+        )) as Record<string, unknown>[];
+        const broken = (await runner.query(`SELECT * FROM audit_verify($1) UNION ALL SELECT * FROM audit_verify($2)`, [
+          shizi.id,
+          other.id,
+        ])) as unknown[];
+        return { entries, broken };
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+    const before = await run(true);
+    const now = await run(false);
+    // 7 inserts, 4 changed rows of 7 updated, 3 deletes: 14 entries, chained per tenant in row order.
+    expect(now.entries).toHaveLength(14);
+    expect(now.entries).toEqual(before.entries);
+    expect(now.broken).toEqual([]);
+    expect(before.broken).toEqual([]);
+    const ofShizi = now.entries.filter((e) => e.tenant_id === shizi.id);
+    expect(ofShizi.map((e) => `${e.operation} ${(e.row_data as { facts: { g: number } }).facts.g}`)).toEqual([
+      'INSERT 2',
+      'INSERT 4',
+      'INSERT 6',
+      'UPDATE 2',
+      'UPDATE 4',
+      'DELETE 2',
+      'DELETE 6',
+    ]);
+    expect(ofShizi.map((e) => e.n)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(ofShizi.find((e) => e.operation === 'UPDATE')).toMatchObject({ changed: { rule: 'changed' }, actor });
+  });
+
   it('verification finds an intact chain, and the first broken link after tampering', async () => {
     expect(await verify()).toMatchObject({ intact: true, firstBrokenSeq: null });
     // A database owner bypassing the guard trigger rewrites entry 3: the chain breaks there.
