@@ -32,6 +32,7 @@ import { SensitiveCirculation1764630200000 } from './1764630200000-SensitiveCirc
 import { OfficeDocuments1764620100000 } from './1764620100000-OfficeDocuments';
 import { SensitiveVerifyBasis1764640000000 } from './1764640000000-SensitiveVerifyBasis';
 import { CaseLedgerRules1764640100000 } from './1764640100000-CaseLedgerRules';
+import { CaseUrgency1764710000000 } from './1764710000000-CaseUrgency';
 import { TenantRulesChanges1764660000000 } from './1764660000000-TenantRulesChanges';
 import { AuditStatementTriggers1764760000000 } from './1764760000000-AuditStatementTriggers';
 
@@ -73,4 +74,5 @@ export const migrations = [
   CaseLedgerRules1764640100000,
   TenantRulesChanges1764660000000,
   AuditStatementTriggers1764760000000,
+  CaseUrgency1764710000000,
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cadenceSchema, citationSchema, codeSchema, durationSchema, keySchema, roleSchema } from './primitives';
-import { stepLimitSchema } from './supervision';
+import { statedDurationSchema, stepLimitSchema } from './supervision';
 
 /** Sources and severities a case can have, for ownership tiers (包案分级, 003). */
 export const CASE_SOURCES = [
@@ -186,6 +186,23 @@ export const casesSchema = z.strictObject({
     })
     .optional()
     .describe("The principal leader's assignment step (主要领导批转)."),
+  urgent: z
+    .strictObject({
+      coordinateWithin: statedDurationSchema
+        .optional()
+        .describe(
+          'How soon the office coordinates an urgent petition, from the day it is marked, with the article that states the figure; absent: the platform default (1 calendar day), shown as a default.',
+        ),
+      notify: z
+        .array(roleSchema)
+        .min(1)
+        .describe('Roles told at once when a petition is marked urgent (the office always is).'),
+      source: citationSchema,
+    })
+    .optional()
+    .describe(
+      'Urgent petitions (紧急信访问题, 002 §三: 办公室…协调处理紧急信访问题): the office or the first receiver marks a case urgent with a reason, the roles are told at once, and the office records its coordination by the time limit.',
+    ),
   firstInquiry: z
     .strictObject({
       transferRequiresReason: z.boolean().describe('The first receiver may hand a case on only with a stated reason.'),

@@ -2,6 +2,20 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { JSONScalar } from '@engine/graphql';
 
+/** An urgent petition's record (002 §三 协调处理紧急信访问题); the deadline's basis says where its figure comes from. */
+export interface UrgencyRecord {
+  reason: string;
+  rule: string;
+  markedAt: string;
+  markedById: string;
+  coordinateBy: string;
+  dueProvisional: boolean;
+  deadline: { amount: number; unit: string; source: string | null; platformDefault: boolean; words: string };
+  coordinatedAt: string | null;
+  coordinatedById: string | null;
+  measures: string | null;
+}
+
 /** How a petition came in (信访形式). ASSIGNED: handed down by a higher level (上级交办). */
 export enum CaseChannel {
   LETTER = 'LETTER',
@@ -293,6 +307,10 @@ export class PetitionCase {
   @Column({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'For TRANSFERRED or GUIDED cases: to whom, and why.' })
   referral: string | null;
+
+  /** 002 §三 协调处理紧急信访问题: set when the case is marked urgent (`urgency.ts`). */
+  @Column({ type: 'jsonb', nullable: true })
+  urgency: UrgencyRecord | null;
 
   /** 004 领导接待日制度 5: PENDING from registration until the principal leader's 批转 is recorded (DONE). */
   @Column({ name: 'principal_status', type: 'text', nullable: true })

@@ -137,6 +137,15 @@ export const CASE_ERRORS = defineErrors('cases', {
     },
   },
   conflict: {
+    ALREADY_URGENT: {
+      en: 'Case {number} was already marked urgent on {on}',
+      zh: '案件 {number} 已于 {on} 标为紧急信访问题',
+    },
+    NOT_URGENT: { en: 'Case {number} is not marked urgent', zh: '案件 {number} 未标为紧急信访问题' },
+    URGENCY_ALREADY_COORDINATED: {
+      en: 'The urgent petition {number} was already coordinated on {on}',
+      zh: '紧急信访问题 {number} 已于 {on} 协调处理',
+    },
     OPINION_NOT_ISSUED: {
       en: 'The review opinion has not been issued yet; {what} follows it',
       zh: '复查意见尚未出具；{what}须在其后',
@@ -247,6 +256,10 @@ export const CASE_ERRORS = defineErrors('cases', {
     OFFICE_REFERS_ASSIGNED: {
       en: 'Only the office refers a case it has already assigned',
       zh: '已交办的案件只能由联席办转出',
+    },
+    FIRST_INQUIRY_MARKS_URGENT: {
+      en: "Only the case's first-inquiry user or the office marks it urgent",
+      zh: '只有本案首问责任人或联席办可将其标为紧急信访问题',
     },
     FIRST_INQUIRY_FOLLOWS_UP: {
       en: "Only the case's first-inquiry user records its follow-up",

@@ -22,6 +22,8 @@ import { ScreeningResolver } from './screening.resolver';
 import { ScreeningService } from './screening.service';
 import { LEDGER_RULE_RESOLVERS } from './ledger-rules.resolver';
 import { LedgerRulesService } from './ledger-rules.service';
+import { CaseUrgencyResolver, UrgencyResolver } from './urgency.resolver';
+import { UrgencyService } from './urgency.service';
 
 /** The petition ledger (台账): intake, reception duty, assignment, leader ownership, progress, closing. */
 @Module({
@@ -50,6 +52,9 @@ import { LedgerRulesService } from './ledger-rules.service';
     ScreeningResolver,
     LedgerRulesService,
     ...LEDGER_RULE_RESOLVERS,
+    UrgencyService,
+    UrgencyResolver,
+    CaseUrgencyResolver,
   ],
   exports: [CasesService, CasesQuery, CaseSweepService],
 })
