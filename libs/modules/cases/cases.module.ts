@@ -1,6 +1,7 @@
 import { ReportingModule } from '@core/reporting';
 import { Module } from '@nestjs/common';
 import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
+import { UsersModule } from '@core/identity/users.module';
 import { CaseSweepService } from './case-sweep.service';
 import { CasesQuery } from './cases.query';
 import { CasesResolver } from './cases.resolver';
@@ -27,7 +28,7 @@ import { UrgencyService } from './urgency.service';
 
 /** The petition ledger (台账): intake, reception duty, assignment, leader ownership, progress, closing. */
 @Module({
-  imports: [JointMeetingModule, ReportingModule],
+  imports: [JointMeetingModule, ReportingModule, UsersModule],
   controllers: [LedgerExportController],
   providers: [
     CaseHistoryResolver,

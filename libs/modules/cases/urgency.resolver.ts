@@ -3,10 +3,10 @@ import { Args, Field, Mutation, ObjectType, Parent, ResolveField, Resolver } fro
 import { shanghaiDateOf } from '@engine/calendar';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { Db } from '@engine/database';
 import { DateScalar } from '@engine/graphql';
 import { DeadlineBasis } from '@core/calendar/deadline-basis';
 import { User } from '@core/identity/user.entity';
+import { UsersQuery } from '@core/identity/users.query';
 import { Clock } from '@engine/clock';
 import { PetitionCase } from './case.entity';
 import { MarkCaseUrgentInput, RecordUrgentCoordinationInput } from './dto/urgency.inputs';
@@ -106,16 +106,15 @@ export class UrgencyResolver {
 
 @Resolver(() => CaseUrgency)
 export class CaseUrgencyResolver {
-  constructor(@Inject(Db) private readonly db: Db) {}
+  constructor(@Inject(UsersQuery) private readonly users: UsersQuery) {}
 
   @ResolveField(() => User, { nullable: true, description: 'Who marked it urgent.' })
   markedBy(@Ctx() ctx: RequestContext, @Parent() u: CaseUrgency): Promise<User | null> {
-    return this.db.run(ctx, ({ em }) => em.findOne(User, { where: { id: u.markedById } }));
+    return this.users.byId(ctx, u.markedById);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Who recorded the coordination.' })
   async coordinatedBy(@Ctx() ctx: RequestContext, @Parent() u: CaseUrgency): Promise<User | null> {
-    if (!u.coordinatedById) return null;
-    return this.db.run(ctx, ({ em }) => em.findOne(User, { where: { id: u.coordinatedById! } }));
+    return u.coordinatedById ? this.users.byId(ctx, u.coordinatedById) : null;
   }
 }
