@@ -3,11 +3,22 @@ import { subject } from '@casl/ability';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
-import { Db } from '@engine/database';
+import { Db, type Tx } from '@engine/database';
 import { SUPERVISION_ERRORS } from './supervision.errors';
 import { EmailSender, LetterSender, SmsSender, type DeliveryReceipt, type OutboundMessage } from './channels';
 import { OutboxChannel, OutboxStatus } from './enums';
 import { OutboxMessage } from './outbox-message.entity';
+import {
+  claimPending,
+  insertInAppNotification,
+  markFailed,
+  markSent,
+  recipientTenant,
+  releaseSavepoint,
+  rollbackToSavepoint,
+  savepoint,
+  type PendingMessage,
+} from './outbox.repository';
 import { tenantByCode } from './supervision-rules';
 
 /** A message to write in the deciding transaction. */
@@ -23,14 +34,16 @@ export interface OutboxDraft {
 
 /** After this many failed attempts a message is FAILED and left for an operator. */
 const MAX_ATTEMPTS = 5;
-const BATCH = 200;
+/** Messages per delivery transaction. */
+const BATCH = 100;
 
 /**
  * The outbox: every outbound notification of supervision (in-app, SMS, e-mail, letters) is written in the
- * transaction that decides it, and delivered by a job through the channel's adapter. Delivery claims one
- * row at a time (`FOR UPDATE SKIP LOCKED`), hands it to the adapter and marks it SENT with the adapter's
- * receipt in the same transaction, so a message is never handed over twice by this platform; a provider
- * gets the row id as idempotency key for the one case left (its answer lost before our commit).
+ * transaction that decides it, and delivered by a job through the channel's adapter. Delivery claims a
+ * batch of rows (`FOR UPDATE SKIP LOCKED`), and per row, in a savepoint, hands it to the adapter and marks
+ * it SENT with the adapter's receipt; the batch commits once. A failing message rolls back to its own
+ * savepoint, so no message is handed over twice by this platform because another failed; a provider gets
+ * the row id as idempotency key for the one case left (the batch's commit lost after a hand-over).
  */
 @Injectable()
 export class OutboxService {
@@ -89,61 +102,63 @@ export class OutboxService {
   }
 
   /**
-   * Delivers the tenant's pending messages, batch after batch; returns how many were sent. A message
-   * that fails is tried once per run (the next run, or the hourly sweep, tries again).
+   * Delivers the tenant's pending messages, up to `BATCH` per transaction; returns how many were sent.
+   * Each message runs in a savepoint of its batch: a message whose channel refuses it, or whose own
+   * writes fail, is rolled back to its savepoint and counted as a failed attempt, while the messages
+   * before and after it in the batch stay delivered and are committed with the batch — a failure never
+   * undoes (and so never repeats) another message's hand-over. A message that fails is tried once per
+   * run (the next run, or the hourly sweep, tries again). Two deliveries at once claim disjoint rows.
    */
   async deliver(tenantId: string): Promise<number> {
     const ctx = RequestContext.forTenantJob(tenantId, { tree: true });
     const tried: string[] = [];
     let sent = 0;
     for (;;) {
-      const ids = await this.db.run(ctx, async ({ em }) => {
-        const rows: { id: string }[] = await em.query(
-          `SELECT id FROM outbox_message WHERE tenant_id = $1 AND status = 'PENDING' AND NOT (id = ANY($2::uuid[])) ORDER BY created_at, id LIMIT ${BATCH}`,
-          [tenantId, tried],
-        );
-        return rows.map((r) => r.id);
-      });
-      for (const id of ids) if (await this.deliverOne(ctx, id)) sent += 1;
-      tried.push(...ids);
-      if (ids.length < BATCH) break;
+      const batch = await this.db.run(ctx, (tx) => this.deliverBatch(tx, tenantId, tried));
+      sent += batch.sent;
+      tried.push(...batch.claimed);
+      if (batch.claimed.length < BATCH) break;
     }
     if (sent) this.logger.log(`tenant ${tenantId}: ${sent} message(s) delivered`);
     return sent;
   }
 
-  private async deliverOne(ctx: RequestContext, id: string): Promise<boolean> {
-    return this.db.run(ctx, async (tx) => {
-      const [row]: OutboxMessage[] = await tx.em.query(
-        `SELECT id, tenant_id AS "tenantId", channel, recipient, subject, body, attempts FROM outbox_message WHERE id = $1 AND status = 'PENDING' FOR UPDATE SKIP LOCKED`,
-        [id],
-      );
-      if (!row) return false; // delivered meanwhile, or being delivered by another worker
-      let receipt: DeliveryReceipt;
+  private async deliverBatch(
+    tx: Tx,
+    tenantId: string,
+    tried: readonly string[],
+  ): Promise<{ claimed: string[]; sent: number }> {
+    const rows = await claimPending(tx.em, tenantId, tried, BATCH);
+    // Tenants whose notifications this transaction may already write (extendScope), after a savepoint was kept.
+    const scope = new Set<string>([tenantId]);
+    let sent = 0;
+    for (const row of rows) {
+      await savepoint(tx.em);
+      const widened: string[] = [];
       try {
-        receipt = await this.send(tx, row);
+        const receipt = await this.send(tx, row, scope, widened);
+        await markSent(tx.em, row.id, this.clock.now(), receipt.receipt);
+        await releaseSavepoint(tx.em);
+        for (const t of widened) scope.add(t);
+        sent += 1;
       } catch (err) {
+        await rollbackToSavepoint(tx.em);
         const attempts = row.attempts + 1;
         // The error's class only: provider messages may quote the number or the text.
         const reason = err instanceof Error ? err.name : 'Error';
-        await tx.em.query(`UPDATE outbox_message SET attempts = $2, last_error = $3, status = $4 WHERE id = $1`, [
-          id,
-          attempts,
-          reason,
-          attempts >= MAX_ATTEMPTS ? OutboxStatus.FAILED : OutboxStatus.PENDING,
-        ]);
-        this.logger.warn(`message ${id} (${row.channel}) failed on attempt ${attempts}: ${reason}`);
-        return false;
+        await markFailed(tx.em, row.id, attempts, reason, MAX_ATTEMPTS);
+        this.logger.warn(`message ${row.id} (${row.channel}) failed on attempt ${attempts}: ${reason}`);
       }
-      await tx.em.query(
-        `UPDATE outbox_message SET status = 'SENT', attempts = attempts + 1, sent_at = $2, receipt = $3, last_error = NULL WHERE id = $1`,
-        [id, this.clock.now(), receipt.receipt],
-      );
-      return true;
-    });
+    }
+    return { claimed: rows.map((r) => r.id), sent };
   }
 
-  private async send(tx: import('@engine/database').Tx, row: OutboxMessage): Promise<DeliveryReceipt> {
+  private async send(
+    tx: Tx,
+    row: PendingMessage,
+    scope: ReadonlySet<string>,
+    widened: string[],
+  ): Promise<DeliveryReceipt> {
     const message: OutboundMessage = { id: row.id, recipient: row.recipient, subject: row.subject, body: row.body };
     switch (row.channel) {
       case OutboxChannel.SMS:
@@ -153,32 +168,32 @@ export class OutboxService {
       case OutboxChannel.LETTER:
         return this.letters.send(message);
       case OutboxChannel.IN_APP:
-        return this.inApp(tx, row);
+        return this.inApp(tx, row, scope, widened);
     }
   }
 
   /** In-app: a row in the recipient's notifications, in the recipient's tenant (the tenant itself or a descendant). */
-  private async inApp(tx: import('@engine/database').Tx, row: OutboxMessage): Promise<DeliveryReceipt> {
+  private async inApp(
+    tx: Tx,
+    row: PendingMessage,
+    scope: ReadonlySet<string>,
+    widened: string[],
+  ): Promise<DeliveryReceipt> {
     const userId = /^user:([0-9a-f-]{36})$/.exec(row.recipient)?.[1];
     // Readable only within the supervising tenant's tree: a user elsewhere is never written to.
-    const [user]: { tenant_id: string }[] = userId
-      ? await tx.em.query(`SELECT tenant_id FROM app_user WHERE id = $1 AND tenant_id IS NOT NULL`, [userId])
-      : [];
-    if (!user) return { receipt: 'in-app:no-recipient' };
-    if (user.tenant_id !== row.tenantId) await this.db.extendScope(tx, user.tenant_id);
-    const key = `outbox:${row.id}`;
-    const inserted: { id: string }[] = await tx.em.query(
-      `INSERT INTO notification (tenant_id, user_id, kind, title, body, dedupe_key) VALUES ($1, $2, 'SUPERVISION', $3, $4, $5)
-       ON CONFLICT (tenant_id, user_id, dedupe_key) DO NOTHING RETURNING id`,
-      [user.tenant_id, userId, row.subject, row.body, key],
-    );
-    const [n] = inserted.length
-      ? inserted
-      : ((await tx.em.query(`SELECT id FROM notification WHERE tenant_id = $1 AND user_id = $2 AND dedupe_key = $3`, [
-          user.tenant_id,
-          userId,
-          key,
-        ])) as { id: string }[]);
-    return { receipt: `in-app:${n.id}` };
+    const userTenant = userId ? await recipientTenant(tx.em, userId) : null;
+    if (!userId || !userTenant) return { receipt: 'in-app:no-recipient' };
+    if (!scope.has(userTenant)) {
+      await this.db.extendScope(tx, userTenant);
+      widened.push(userTenant);
+    }
+    const id = await insertInAppNotification(tx.em, {
+      tenantId: userTenant,
+      userId,
+      subject: row.subject,
+      body: row.body,
+      key: `outbox:${row.id}`,
+    });
+    return { receipt: `in-app:${id}` };
   }
 }
