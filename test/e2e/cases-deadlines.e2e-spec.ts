@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clock } from '@engine/clock';
 import { CaseSweepService } from '@modules/cases';
+import { statementLog } from '@test/support/statement-log';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -168,7 +169,11 @@ describe('case time limits, overdue findings, extensions and reviews', () => {
       expect((await sweeps.sweepTenant(limitsId))['case-overdue']).toBe(1);
       expect((await sweeps.sweepTenant(limitsId))['case-overdue']).toBe(0); // idempotent
       at('2026-10-19T08:00:00+08:00');
+      const log = statementLog(t.database.dataSource);
+      log.clear();
       expect((await sweeps.sweepTenant(limitsId))['case-overdue']).toBe(0); // still overdue, still one finding
+      // A known finding is not even tried again (the sweep reads only cases without their finding).
+      expect(log.statements.filter((s) => /INSERT INTO "?finding"?/i.test(s))).toEqual([]);
       const found = await findings(LIMITS, 'CASE_OVERDUE');
       expect(found).toHaveLength(1);
       expect(found[0].facts).toEqual({

@@ -16,6 +16,7 @@ import { recordStep } from './case-events';
 import { caseRulesOf, tenantByCode, type CaseRules } from './case-rules';
 import type { CaseLimits } from './case-limits';
 import { CaseSweepService } from './case-sweep.service';
+import { overdueCasesNotFound } from './case-sweep.query';
 import { CasesService } from './cases.service';
 import type { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadline.inputs';
 
@@ -220,14 +221,8 @@ export class DeadlinesService {
    * unit and the office. Idempotent by the dedupe key (case, due date).
    */
   async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
-    const overdue = await em
-      .createQueryBuilder(PetitionCase, 'c')
-      .where('c.tenant_id = :t AND c.status IN (:...open) AND c.due_on < :today', {
-        t: rules.tenant.id,
-        open: OPEN_CASE_STATUSES,
-        today,
-      })
-      .getMany();
+    // Only cases without their finding yet: a repeat reads nothing it already found.
+    const overdue = await overdueCasesNotFound(em, rules.tenant.id, today);
     let found = 0;
     for (const c of overdue) {
       const rule = c.dueRule ?? 'time limit set on the case';

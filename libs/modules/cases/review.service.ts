@@ -16,6 +16,7 @@ import { recordStep } from './case-events';
 import { caseVisibility, tenantByCode, type CaseRules } from './case-rules';
 import { tenantById } from '@core/tenancy/tenant-lookup';
 import { CaseSweepService } from './case-sweep.service';
+import { lateReviewsNotFound } from './case-sweep.query';
 import { CasesService } from './cases.service';
 import type {
   InformPetitionerOfReviewInput,
@@ -271,14 +272,8 @@ export class ReviewService {
 
   /** The sweep step: each open review past its date, one finding per due date, the office told once. */
   async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
-    const late = await em
-      .createQueryBuilder(CaseReview, 'r')
-      .where('r.tenant_id = :t AND r.status = :open AND r.due_on < :today', {
-        t: rules.tenant.id,
-        open: ReviewStatus.OPEN,
-        today,
-      })
-      .getMany();
+    // Only reviews without their finding yet: a repeat reads nothing it already found.
+    const late = await lateReviewsNotFound(em, rules.tenant.id, today);
     if (!late.length) return 0;
     const cases = new Map(
       (await em.find(PetitionCase, { where: { id: In(late.map((r) => r.caseId)) } })).map((c) => [c.id, c]),

@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+import { OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
+import { CaseReview, ReviewStatus } from './case-records.entity';
+
+/**
+ * The sweep's reads of work not yet found (issue 18 item 3): an anti-join against `finding` by the
+ * step's dedupe key, so an hourly repeat reads only what is new and never re-tries inserting a finding
+ * it already wrote. The keys must match the ones the steps write.
+ */
+
+/** Open cases past their time limit without a CASE_OVERDUE finding for that limit (`case-overdue:<id>:<due>`). */
+export function overdueCasesNotFound(em: EntityManager, tenantId: string, today: string): Promise<PetitionCase[]> {
+  return em
+    .createQueryBuilder(PetitionCase, 'c')
+    .where('c.tenant_id = :t AND c.status IN (:...open) AND c.due_on < :today', {
+      t: tenantId,
+      open: OPEN_CASE_STATUSES,
+      today,
+    })
+    .andWhere(
+      `NOT EXISTS (SELECT 1 FROM finding f WHERE f.tenant_id = c.tenant_id AND f.dedupe_key = 'case-overdue:' || c.id || ':' || c.due_on::text)`,
+    )
+    .getMany();
+}
+
+/** Open reviews past their date without a REVIEW_OVERDUE finding for that date (`review-overdue:<id>:<due>`). */
+export function lateReviewsNotFound(em: EntityManager, tenantId: string, today: string): Promise<CaseReview[]> {
+  return em
+    .createQueryBuilder(CaseReview, 'r')
+    .where('r.tenant_id = :t AND r.status = :open AND r.due_on < :today', {
+      t: tenantId,
+      open: ReviewStatus.OPEN,
+      today,
+    })
+    .andWhere(
+      `NOT EXISTS (SELECT 1 FROM finding f WHERE f.tenant_id = r.tenant_id AND f.dedupe_key = 'review-overdue:' || r.id || ':' || r.due_on::text)`,
+    )
+    .getMany();
+}
