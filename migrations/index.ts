@@ -35,6 +35,7 @@ import { CaseLedgerRules1764640100000 } from './1764640100000-CaseLedgerRules';
 import { CaseUrgency1764710000000 } from './1764710000000-CaseUrgency';
 import { TenantRulesChanges1764660000000 } from './1764660000000-TenantRulesChanges';
 import { AuditStatementTriggers1764760000000 } from './1764760000000-AuditStatementTriggers';
+import { NoticeDraftLifecycle1764720000000 } from './1764720000000-NoticeDraftLifecycle';
 
 /** Every migration in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   TenantRulesChanges1764660000000,
   AuditStatementTriggers1764760000000,
   CaseUrgency1764710000000,
+  NoticeDraftLifecycle1764720000000,
 ];

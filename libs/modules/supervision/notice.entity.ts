@@ -206,8 +206,11 @@ export class SupervisionNotice {
   body: string | null;
 
   @Column({ type: 'text' })
-  @Field({ description: 'DRAFT or PUBLISHED.' })
-  status: 'DRAFT' | 'PUBLISHED';
+  @Field({
+    description:
+      'DRAFT (the sweep drafted it; the office may recompute, publish or discard it), PUBLISHED, or DISCARDED (a draft the office discarded with a reason: never sent, counted by nothing).',
+  })
+  status: 'DRAFT' | 'PUBLISHED' | 'DISCARDED';
 
   @Column({ type: 'text' })
   @Field({ description: 'The plugin rule the notice follows, with its source article, and how it was scored.' })
@@ -225,6 +228,31 @@ export class SupervisionNotice {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true })
   publishedAt: Date | null;
+
+  @Column({ name: 'recomputed_at', type: 'timestamptz', nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the office last recomputed the draft from the ledger (late facts), before publishing it.',
+  })
+  recomputedAt: Date | null;
+
+  @Column({ name: 'recomputed_by', type: 'uuid', nullable: true })
+  recomputedById: string | null;
+
+  @Column({ name: 'recomputed_count', type: 'integer', default: 0 })
+  @Field(() => Int, { description: "How many times the draft was recomputed (0: the figures are the sweep's)." })
+  recomputedCount: number;
+
+  @Column({ name: 'discarded_at', type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  discardedAt: Date | null;
+
+  @Column({ name: 'discarded_by', type: 'uuid', nullable: true })
+  discardedById: string | null;
+
+  @Column({ name: 'discard_reason', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the office discarded the draft.' })
+  discardReason: string | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   @Field(() => JSONScalar, {

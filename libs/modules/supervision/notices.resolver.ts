@@ -3,7 +3,11 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { clamp, dateArg, idArg } from './args';
-import { PublishSupervisionNoticeInput } from './dto/notice-drafts.inputs';
+import {
+  DiscardSupervisionNoticeInput,
+  PublishSupervisionNoticeInput,
+  RecomputeSupervisionNoticeInput,
+} from './dto/notice-drafts.inputs';
 import { PublishNoticeInput } from './dto/supervision.inputs';
 import { NoticeKind } from './enums';
 import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
@@ -92,6 +96,30 @@ export class NoticesResolver {
     @Args('input') input: PublishSupervisionNoticeInput,
   ): Promise<SupervisionNotice> {
     return this.notices.publishDraft(ctx, input);
+  }
+
+  @Allow('create', 'SupervisionNotice')
+  @Mutation(() => SupervisionNotice, {
+    description:
+      'The office recomputes a draft notice from the ledger as it stands (late facts) before publishing it; never a published notice.',
+  })
+  recomputeSupervisionNotice(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RecomputeSupervisionNoticeInput,
+  ): Promise<SupervisionNotice> {
+    return this.notices.recomputeDraft(ctx, input);
+  }
+
+  @Allow('create', 'SupervisionNotice')
+  @Mutation(() => SupervisionNotice, {
+    description:
+      'The office discards a draft notice with its reason: never sent, counted by no rule; never a published notice.',
+  })
+  discardSupervisionNotice(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: DiscardSupervisionNoticeInput,
+  ): Promise<SupervisionNotice> {
+    return this.notices.discardDraft(ctx, input);
   }
 
   @Allow('acknowledge', 'SupervisionNotice')

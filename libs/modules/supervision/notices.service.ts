@@ -12,7 +12,11 @@ import { PluginRegistry } from '@engine/plugins';
 import { MEMBER_UNIT_KINDS } from '@jm/plugin-sdk';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { hookOf } from '@core/tenancy/tenant-lookup';
-import type { PublishSupervisionNoticeInput } from './dto/notice-drafts.inputs';
+import type {
+  DiscardSupervisionNoticeInput,
+  PublishSupervisionNoticeInput,
+  RecomputeSupervisionNoticeInput,
+} from './dto/notice-drafts.inputs';
 import type { PublishNoticeInput } from './dto/supervision.inputs';
 import { NoticeKind, NoticePeriod } from './enums';
 import { afterDecision } from './jobs';
@@ -43,6 +47,13 @@ export interface UnitMetricsView {
   metrics: Metrics;
 }
 
+interface ComputedNotice {
+  metrics: Map<string, Metrics>;
+  ranked: Map<string, RankedEntry>;
+  ranking: SupervisionNotice['ranking'];
+  rule: string;
+}
+
 interface NoticeDraft {
   kind: NoticeKind;
   period: NoticePeriod | null;
@@ -57,8 +68,8 @@ interface NoticeDraft {
  * Notices (通报): regular ones per the plugin's periods, ranking the supervised units by the plugin's
  * scoring (or its rankScore hook) over metrics computed from the ledger; special ones naming units;
  * named criticism where the plugin provides it. Published to the units' users and reported to the roles
- * the plugin names, through the outbox; read receipts per unit. The monthly notice is also drafted and
- * published by the sweep at the start of the next month.
+ * the plugin names, through the outbox; read receipts per unit. The sweep drafts each regular period's
+ * notice once it is over; the office recomputes, discards or publishes the draft.
  */
 @Injectable()
 export class NoticesService {
@@ -102,7 +113,7 @@ export class NoticesService {
       const out: SupervisionNotice[] = [];
       for (const period of rules.notices.regularPeriods as NoticePeriod[]) {
         const range = previousPeriod(period, shanghaiDateOf(this.clock.now()));
-        if (await this.regularExists(tx.em, tenantId, period, range.start)) continue;
+        if (await this.regularExists(tx.em, tenantId, period, range.start, true)) continue; // discarded: the office's call
         out.push(
           await this.create(
             tx,
@@ -135,17 +146,7 @@ export class NoticesService {
    */
   async publishDraft(ctx: RequestContext, input: PublishSupervisionNoticeInput): Promise<SupervisionNotice> {
     const notice = await this.db.run(ctx, async (tx) => {
-      const draft = await tx.em.findOne(SupervisionNotice, {
-        where: { id: input.noticeId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!draft || actsForUnit(ctx) || !this.mayDraft(ctx, draft.tenantId)) {
-        if (draft && !actsForUnit(ctx) && ctx.ability.can('read', 'SupervisionNotice') && draft.status === 'PUBLISHED')
-          throw SUPERVISION_ERRORS.forbidden('OFFICE_PUBLISHES_NOTICES');
-        throw AppError.notFound('Notice');
-      }
-      if (draft.status !== 'DRAFT')
-        throw SUPERVISION_ERRORS.conflict('NOTICE_ALREADY_PUBLISHED', { number: draft.number }, 'input.noticeId');
+      const draft = await this.lockedDraft(tx, ctx, input.noticeId);
       const tenant = await tx.em.findOneOrFail(Tenant, { where: { id: draft.tenantId } });
       const rules = await supervisionRulesOf(tx.em, tenant);
       const entries = await tx.em.find(SupervisionNoticeEntry, { where: { noticeId: draft.id } });
@@ -201,6 +202,120 @@ export class NoticesService {
     return notice;
   }
 
+  /**
+   * The office recomputes a draft from the ledger as it stands now (late facts: a case registered late, a
+   * missed report found after the sweep): the same period, the units supervised now, metrics, scores,
+   * places and bottom band again, under the same rules as a published notice. Never after publication
+   * (CONFLICT): a published notice is what the units received and what the ladder counted. A draft feeds no
+   * rule, so no proposal, message or filing depends on the figures it replaces.
+   */
+  async recomputeDraft(ctx: RequestContext, input: RecomputeSupervisionNoticeInput): Promise<SupervisionNotice> {
+    return this.db.run(ctx, async (tx) => {
+      const draft = await this.lockedDraft(tx, ctx, input.noticeId);
+      const tenant = await tx.em.findOneOrFail(Tenant, { where: { id: draft.tenantId } });
+      const rules = await supervisionRulesOf(tx.em, tenant);
+      if (!rules.notices)
+        throw SUPERVISION_ERRORS.badInput('input.noticeId', 'PLUGIN_DECLARES_NONE', {
+          what: { en: 'notices', zh: '通报' },
+        });
+      const units =
+        draft.kind === NoticeKind.REGULAR
+          ? await supervisedUnits(tx.em, tenant.id, rules.notices.ranked)
+          : [
+              ...(
+                await unitsByIds(
+                  tx.em,
+                  (await tx.em.find(SupervisionNoticeEntry, { where: { noticeId: draft.id } })).map(
+                    (e) => e.targetUnitId,
+                  ),
+                )
+              ).values(),
+            ];
+      const computed = await this.compute(tx.em, rules, {
+        kind: draft.kind,
+        period: draft.period,
+        range: { start: draft.periodStart, end: draft.periodEnd },
+        title: draft.title,
+        body: draft.body,
+        units,
+        criticisms: new Map(),
+      });
+      await tx.em.delete(SupervisionNoticeEntry, { noticeId: draft.id });
+      const entries = this.buildEntries(rules, draft, units, computed, new Map());
+      for (let i = 0; i < entries.length; i += 500)
+        await tx.em.insert(SupervisionNoticeEntry, entries.slice(i, i + 500));
+      Object.assign(draft, {
+        rule: computed.rule,
+        ranking: computed.ranking,
+        recomputedAt: this.clock.now(),
+        recomputedById: ctx.caller.userId,
+        recomputedCount: draft.recomputedCount + 1,
+        distribution: { ...draft.distribution, units: units.length },
+      });
+      await tx.em.update(
+        SupervisionNotice,
+        { id: draft.id },
+        {
+          rule: draft.rule,
+          ranking: draft.ranking,
+          recomputedAt: draft.recomputedAt,
+          recomputedById: draft.recomputedById,
+          recomputedCount: draft.recomputedCount,
+          distribution: () => `jsonb_set(distribution, '{units}', '${Number(units.length)}'::jsonb)`,
+        },
+      );
+      draft.issuerName = tenant.name;
+      draft.entries = await this.describe(tx.em, this.sorted(entries, units));
+      return draft;
+    });
+  }
+
+  /**
+   * The office discards a draft, with its reason: it is never sent, never numbered, counted by no rule and
+   * no assessment, and the sweep does not draft its period again (the office may still compose that
+   * period's notice with publishNotice). A published notice cannot be discarded (CONFLICT).
+   */
+  async discardDraft(ctx: RequestContext, input: DiscardSupervisionNoticeInput): Promise<SupervisionNotice> {
+    return this.db.run(ctx, async (tx) => {
+      const draft = await this.lockedDraft(tx, ctx, input.noticeId);
+      Object.assign(draft, {
+        status: 'DISCARDED',
+        discardedAt: this.clock.now(),
+        discardedById: ctx.caller.userId,
+        discardReason: input.reason,
+      });
+      await tx.em.update(
+        SupervisionNotice,
+        { id: draft.id },
+        {
+          status: draft.status,
+          discardedAt: draft.discardedAt,
+          discardedById: draft.discardedById,
+          discardReason: draft.discardReason,
+        },
+      );
+      return (await this.named(tx.em, [draft]))[0];
+    });
+  }
+
+  /** A draft the caller's office may act on, locked; CONFLICT once published or discarded. */
+  private async lockedDraft(tx: Tx, ctx: RequestContext, noticeId: string): Promise<SupervisionNotice> {
+    const draft = await tx.em.findOne(SupervisionNotice, {
+      where: { id: noticeId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!draft || actsForUnit(ctx) || !this.mayDraft(ctx, draft.tenantId)) {
+      if (draft && !actsForUnit(ctx) && ctx.ability.can('read', 'SupervisionNotice') && draft.status === 'PUBLISHED')
+        throw SUPERVISION_ERRORS.forbidden('OFFICE_PUBLISHES_NOTICES');
+      throw AppError.notFound('Notice');
+    }
+    if (draft.status === 'PUBLISHED')
+      throw SUPERVISION_ERRORS.conflict('NOTICE_ALREADY_PUBLISHED', { number: draft.number }, 'input.noticeId');
+    if (draft.status === 'DISCARDED')
+      throw SUPERVISION_ERRORS.conflict('NOTICE_DISCARDED', { reason: draft.discardReason ?? '' }, 'input.noticeId');
+    return draft;
+  }
+
   private mayDraft(ctx: RequestContext, tenantId: string): boolean {
     return ctx.ability.can('create', subject('SupervisionNotice', { tenantId }));
   }
@@ -252,7 +367,7 @@ export class NoticesService {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
       const qb = em.createQueryBuilder(SupervisionNotice, 'n').where('n.tenant_id = :t', { t: tenant.id });
       if (kind) qb.andWhere('n.kind = :kind', { kind });
-      if (!this.mayDraft(ctx, tenant.id)) qb.andWhere(`n.status = 'PUBLISHED'`); // drafts are the office's
+      if (!this.mayDraft(ctx, tenant.id)) qb.andWhere(`n.status = 'PUBLISHED'`); // drafts (and discarded ones) are the office's
       const unit = actsForUnit(ctx);
       if (unit)
         qb.andWhere(
@@ -272,7 +387,7 @@ export class NoticesService {
     return this.db.run(ctx, async ({ em }) => {
       const notice = await em.findOne(SupervisionNotice, { where: { id } });
       const unit = actsForUnit(ctx);
-      if (!notice || (notice.status === 'DRAFT' && !this.mayDraft(ctx, notice.tenantId))) return null;
+      if (!notice || (notice.status !== 'PUBLISHED' && !this.mayDraft(ctx, notice.tenantId))) return null;
       if (unit && !(await em.exists(SupervisionNoticeEntry, { where: { noticeId: id, targetUnitId: unit } })))
         return null;
       return (await this.named(em, [notice]))[0];
@@ -429,28 +544,30 @@ export class NoticesService {
     return `${tenant.name}${periodWords(period, start)}信访工作通报`;
   }
 
+  /** A regular notice of the period: published or a draft; a discarded draft counts only for the sweep. */
   private async regularExists(
     em: EntityManager,
     tenantId: string,
     period: NoticePeriod,
     start: string,
+    discardedToo = false,
   ): Promise<boolean> {
-    return em.exists(SupervisionNotice, { where: { tenantId, kind: NoticeKind.REGULAR, period, periodStart: start } });
+    return em.exists(SupervisionNotice, {
+      where: {
+        tenantId,
+        kind: NoticeKind.REGULAR,
+        period,
+        periodStart: start,
+        ...(discardedToo ? {} : { status: In(['DRAFT', 'PUBLISHED']) }),
+      },
+    });
   }
 
-  /** Computes, ranks, writes the notice and its entries, and the outbox messages, in the caller's transaction. */
-  private async create(
-    tx: Tx,
-    rules: SupervisionRules,
-    draft: NoticeDraft,
-    userId: string | null,
-    status: 'DRAFT' | 'PUBLISHED' = 'PUBLISHED',
-  ): Promise<SupervisionNotice> {
-    const { em } = tx;
+  /** Metrics, scores, places and bottom band of a notice's units, and the rule text that says how. */
+  private async compute(em: EntityManager, rules: SupervisionRules, draft: NoticeDraft): Promise<ComputedNotice> {
     const tenant = rules.tenant;
     const notices = rules.notices!;
-    const now = this.clock.now();
-    const today = shanghaiDateOf(now);
+    const today = shanghaiDateOf(this.clock.now());
     const metrics = await computeMetrics(em, tenant.id, draft.units, { ...draft.range, today });
     const hook = hookOf(this.registry, tenant, 'rankScore');
     const score = (m: Metrics): number => {
@@ -473,11 +590,76 @@ export class NoticesService {
     const scoring = hook ? `rankScore hook (${tenant.pluginId})` : 'Σ weight × metric';
     const minimum = minimumToRank(notices);
     const rankingRule = `ranked in ${ranking.map((l) => `${l.name} (${l.kinds.join('+')})`).join(', ')} by ${scoring}; ties share a place; bottom ${band} of units with adverse facts, when a list has ${minimum.minimum} unit(s) with facts (${minimum.isDefault ? 'platform default' : (minimum.source ?? 'plugin')})`;
+    return {
+      metrics,
+      ranked,
+      ranking,
+      rule: draft.kind === NoticeKind.REGULAR ? `${notices.source}; ${rankingRule}` : notices.source,
+    };
+  }
+
+  private buildEntries(
+    rules: SupervisionRules,
+    notice: SupervisionNotice,
+    units: readonly SupervisedUnit[],
+    computed: ComputedNotice,
+    criticisms: ReadonlyMap<string, string>,
+  ): SupervisionNoticeEntry[] {
+    const scoring = rules.notices!.scoring;
+    return units.map((u) => {
+      const r = computed.ranked.get(u.id);
+      const m = computed.metrics.get(u.id)!;
+      const criticism = criticisms.get(u.id) ?? null;
+      return Object.assign(new SupervisionNoticeEntry(), {
+        tenantId: rules.tenant.id,
+        noticeId: notice.id,
+        targetUnitId: u.id,
+        targetTenantId: u.childTenantId,
+        metrics: m,
+        score: r ? r.score : null,
+        rank: r ? r.rank : null,
+        rankedOf: r ? r.rankedOf : null,
+        bottom: r ? r.bottom : false,
+        listCode: r ? r.listCode : null,
+        tiedWith: r ? r.tiedWith : null,
+        adverseFacts: r
+          ? r.adverseFacts
+          : scoreFacts(m, scoring)
+              .filter((f) => f.adverse)
+              .reduce((n, f) => n + f.value, 0),
+        scoreFacts: scoreFacts(m, scoring),
+        criticised: criticism !== null,
+        criticism,
+      });
+    });
+  }
+
+  private sorted(entries: SupervisionNoticeEntry[], units: readonly SupervisedUnit[]): SupervisionNoticeEntry[] {
+    const position = new Map(units.map((u, i) => [u.id, i]));
+    return entries.sort(
+      (a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || position.get(a.targetUnitId)! - position.get(b.targetUnitId)!,
+    );
+  }
+
+  /** Computes, ranks, writes the notice and its entries, and the outbox messages, in the caller's transaction. */
+  private async create(
+    tx: Tx,
+    rules: SupervisionRules,
+    draft: NoticeDraft,
+    userId: string | null,
+    status: 'DRAFT' | 'PUBLISHED' = 'PUBLISHED',
+  ): Promise<SupervisionNotice> {
+    const { em } = tx;
+    const tenant = rules.tenant;
+    const notices = rules.notices!;
+    const now = this.clock.now();
+    const today = shanghaiDateOf(now);
+    const computed = await this.compute(em, rules, draft);
     const reportedTo = notices.reportedTo ?? [];
     const notice = await em.save(
       em.create(SupervisionNotice, {
         tenantId: tenant.id,
-        // A draft is numbered when it is published (a dismissed draft must not use up a document number).
+        // A draft is numbered when it is published (a discarded draft must not use up a document number).
         number:
           status === 'DRAFT'
             ? `草稿 ${draft.period ?? ''} ${draft.range.start}`
@@ -489,8 +671,8 @@ export class NoticesService {
         title: draft.title,
         body: draft.body,
         status,
-        rule: draft.kind === NoticeKind.REGULAR ? `${notices.source}; ${rankingRule}` : notices.source,
-        ranking,
+        rule: computed.rule,
+        ranking: computed.ranking,
         createdById: userId,
         createdAt: now,
         publishedById: status === 'DRAFT' ? null : userId,
@@ -498,39 +680,11 @@ export class NoticesService {
         distribution: { units: draft.units.length, reportedTo, recordedWith: notices.recordedWith },
       }),
     );
-    const entries = draft.units.map((u) => {
-      const r = ranked.get(u.id);
-      const criticism = draft.criticisms.get(u.id) ?? null;
-      return em.create(SupervisionNoticeEntry, {
-        tenantId: tenant.id,
-        noticeId: notice.id,
-        targetUnitId: u.id,
-        targetTenantId: u.childTenantId,
-        metrics: metrics.get(u.id)!,
-        score: r ? r.score : null,
-        rank: r ? r.rank : null,
-        rankedOf: r ? r.rankedOf : null,
-        bottom: r ? r.bottom : false,
-        listCode: r ? r.listCode : null,
-        tiedWith: r ? r.tiedWith : null,
-        adverseFacts: r
-          ? r.adverseFacts
-          : scoreFacts(metrics.get(u.id)!, notices.scoring)
-              .filter((f) => f.adverse)
-              .reduce((n, f) => n + f.value, 0),
-        scoreFacts: scoreFacts(metrics.get(u.id)!, notices.scoring),
-        criticised: criticism !== null,
-        criticism,
-      });
-    });
+    const entries = this.buildEntries(rules, notice, draft.units, computed, draft.criticisms);
     for (let i = 0; i < entries.length; i += 500) await em.insert(SupervisionNoticeEntry, entries.slice(i, i + 500));
     if (status === 'PUBLISHED') await announceNotice(em, this.outbox, rules, notice, entries, draft.units, reportedTo);
     notice.issuerName = tenant.name;
-    const position = new Map(draft.units.map((u, i) => [u.id, i]));
-    entries.sort(
-      (a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || position.get(a.targetUnitId)! - position.get(b.targetUnitId)!,
-    );
-    notice.entries = await this.describe(em, entries);
+    notice.entries = await this.describe(em, this.sorted(entries, draft.units));
     return notice;
   }
 

@@ -145,6 +145,7 @@ export const SUPERVISION_ERRORS = defineErrors('supervision', {
     ACCOUNTABILITY_WRONG_STATUS: { en: 'The accountability case is {status}', zh: '该问责事项当前状态为 {status}' },
     ACCOUNTABILITY_NOT_PROVIDED: { en: "This tenant's rules provide no accountability", zh: '本租户的规则未规定问责' },
     NOTICE_ALREADY_PUBLISHED: { en: 'Notice {number} is already published', zh: '通报 {number} 已发布' },
+    NOTICE_DISCARDED: { en: 'The draft was discarded: {reason}', zh: '该通报草稿已作废：{reason}' },
     REGULAR_NOTICE_EXISTS: {
       en: 'The {period} notice for {start} exists (published, or a draft to publish with publishSupervisionNotice)',
       zh: '{start} 的 {period} 通报已存在（已发布，或为待用 publishSupervisionNotice 发布的草稿）',

@@ -37,3 +37,25 @@ export class PublishSupervisionNoticeInput {
   @Type(() => NoticeCriticismInput)
   criticisms?: NoticeCriticismInput[];
 }
+
+/** The office recomputes a draft from the ledger as it stands (late facts), before publishing it. */
+@InputType()
+export class RecomputeSupervisionNoticeInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'noticeId must be an id' })
+  noticeId: string;
+}
+
+/** The office discards a draft, with its reason; a published notice cannot be discarded. */
+@InputType()
+export class DiscardSupervisionNoticeInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'noticeId must be an id' })
+  noticeId: string;
+
+  @Field({ description: 'Why the draft is discarded (kept with it).' })
+  @MinLength(2, { message: 'reason must be at least 2 characters' })
+  @MaxLength(1000)
+  @Matches(MULTILINE_TEXT_PATTERN, text)
+  reason: string;
+}
