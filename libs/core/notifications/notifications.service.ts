@@ -17,6 +17,7 @@ import { RulesChangeKind, TenantRulesChange } from '@core/tenancy/rule-packs/ten
 import { rulesChangeReportTo } from '@core/tenancy/rule-packs/rules-change-report';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
 import { Notification } from './notification.entity';
+import { activeHolderIds, insertNotifications, markOwnRead } from './notifications.query';
 import {
   ACCOUNT_CHANGE_REPORTED_JOB,
   MEMBERSHIP_REPORTED_JOB,
@@ -94,15 +95,7 @@ export class NotificationsService implements OnModuleInit {
 
   /** Marks the caller's own notifications read (others' ids are ignored); returns how many changed. */
   async markRead(ctx: RequestContext, ids: readonly string[]): Promise<number> {
-    const result = await this.db.run(ctx, ({ em }) =>
-      em
-        .createQueryBuilder()
-        .update(Notification)
-        .set({ readAt: () => 'now()' })
-        .where('id IN (:...ids) AND user_id = :me AND read_at IS NULL', { ids: [...ids], me: ctx.caller.userId })
-        .execute(),
-    );
-    return result.affected ?? 0;
+    return this.db.run(ctx, ({ em }) => markOwnRead(em, ctx.caller.userId, ids));
   }
 
   /** A new user's welcome note. */
@@ -130,26 +123,14 @@ export class NotificationsService implements OnModuleInit {
       if (!change || !tenant) return;
       const unit = await em.findOne(MemberUnit, { where: { id: change.memberUnitId } });
       const reportTo = pluginOf(tenant).membershipChanges.reportTo;
-      const recipients = await em
-        .createQueryBuilder(User, 'u')
-        .select('u.id', 'id')
-        .where('u.tenant_id = :tenantId AND u.active AND u.roles && :roles', {
-          tenantId: job.tenantId,
-          roles: reportTo,
-        })
-        .getRawMany<{ id: string }>();
+      const recipients = await activeHolderIds(em, job.tenantId, reportTo);
       const name = change.kind === 'RENAMED' ? `${change.detail.from} → ${change.detail.to}` : (unit?.name ?? '');
-      await this.deliver(
-        em,
-        recipients.map((r) => r.id),
-        job.tenantId,
-        {
-          kind: 'MEMBERSHIP_CHANGE_FILED',
-          title: `成员单位变更备案：${KIND_WORDS[change.kind]}${name}`,
-          body: `理由：${change.reason}`,
-          dedupeKey: `membership:${change.id}`,
-        },
-      );
+      await this.deliver(em, recipients, job.tenantId, {
+        kind: 'MEMBERSHIP_CHANGE_FILED',
+        title: `成员单位变更备案：${KIND_WORDS[change.kind]}${name}`,
+        body: `理由：${change.reason}`,
+        dedupeKey: `membership:${change.id}`,
+      });
     });
   }
 
@@ -161,29 +142,17 @@ export class NotificationsService implements OnModuleInit {
     await this.db.run(RequestContext.forTenantJob(job.tenantId), async ({ em }) => {
       const change = await em.findOne(MemberPersonChange, { where: { tenantId: job.tenantId, id: job.changeId } });
       if (!change) return;
-      const recipients = await em
-        .createQueryBuilder(User, 'u')
-        .select('u.id', 'id')
-        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', {
-          tenantId: job.tenantId,
-          roles: change.reportedRoles,
-        })
-        .getRawMany<{ id: string }>();
+      const recipients = await activeHolderIds(em, job.tenantId, change.reportedRoles);
       const what =
         change.before && change.after
           ? `${personWords(change.before)} → ${personWords(change.after)}`
           : personWords((change.after ?? change.before)!);
-      await this.deliver(
-        em,
-        recipients.map((r) => r.id),
-        job.tenantId,
-        {
-          kind: 'MEMBER_CHANGE_FILED',
-          title: `成员变更备案：${PERSON_WORDS[change.kind]} ${what}`,
-          body: `理由：${change.reason}；memberPersonId=${change.memberPersonId}`,
-          dedupeKey: `member-person:${change.id}`,
-        },
-      );
+      await this.deliver(em, recipients, job.tenantId, {
+        kind: 'MEMBER_CHANGE_FILED',
+        title: `成员变更备案：${PERSON_WORDS[change.kind]} ${what}`,
+        body: `理由：${change.reason}；memberPersonId=${change.memberPersonId}`,
+        dedupeKey: `member-person:${change.id}`,
+      });
     });
   }
 
@@ -199,30 +168,17 @@ export class NotificationsService implements OnModuleInit {
       if (!change || !tenant) return;
       const account = await em.findOne(User, { where: { id: change.userId } });
       const reportTo = [...pluginOf(tenant).membershipChanges.reportTo, 'OFFICE_DIRECTOR'];
-      const recipients = await em
-        .createQueryBuilder(User, 'u')
-        .select('u.id', 'id')
-        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', {
-          tenantId: job.tenantId,
-          roles: reportTo,
-        })
-        .andWhere('u.id IS DISTINCT FROM :filer', { filer: change.filedById })
-        .getRawMany<{ id: string }>();
+      const recipients = await activeHolderIds(em, job.tenantId, reportTo, change.filedById);
       const roles =
         change.rolesBefore.join('、') === change.rolesAfter.join('、')
           ? change.rolesAfter.join('、')
           : `${change.rolesBefore.join('、') || '无'} → ${change.rolesAfter.join('、')}`;
-      await this.deliver(
-        em,
-        recipients.map((r) => r.id),
-        job.tenantId,
-        {
-          kind: 'ACCOUNT_CHANGE_FILED',
-          title: `账号变更备案：${ACCOUNT_WORDS[change.kind]} ${account?.displayName ?? ''}（${account?.username ?? ''}）`,
-          body: `角色：${roles}；理由：${change.reason}`,
-          dedupeKey: `account:${change.id}`,
-        },
-      );
+      await this.deliver(em, recipients, job.tenantId, {
+        kind: 'ACCOUNT_CHANGE_FILED',
+        title: `账号变更备案：${ACCOUNT_WORDS[change.kind]} ${account?.displayName ?? ''}（${account?.username ?? ''}）`,
+        body: `角色：${roles}；理由：${change.reason}`,
+        dedupeKey: `account:${change.id}`,
+      });
     });
   }
 
@@ -236,14 +192,7 @@ export class NotificationsService implements OnModuleInit {
       const change = await em.findOne(TenantRulesChange, { where: { tenantId: job.tenantId, id: job.changeId } });
       const tenant = await em.findOne(Tenant, { where: { id: job.tenantId } });
       if (!change || !tenant) return;
-      const recipients = await em
-        .createQueryBuilder(User, 'u')
-        .select('u.id', 'id')
-        .where('u.tenant_id = :tenantId AND u.active AND u.roles && CAST(:roles AS text[])', {
-          tenantId: job.tenantId,
-          roles: rulesChangeReportTo(pluginOf(tenant)).roles,
-        })
-        .getRawMany<{ id: string }>();
+      const recipients = await activeHolderIds(em, job.tenantId, rulesChangeReportTo(pluginOf(tenant)).roles);
       const what = change.kind === RulesChangeKind.ROLLBACK ? '规则回退' : '规则变更';
       const state = {
         AWAITING_APPROVAL: '待上级审批',
@@ -252,17 +201,12 @@ export class NotificationsService implements OnModuleInit {
         ROLLED_BACK: '已回退',
       }[change.status];
       const count = Array.isArray(change.diff) ? change.diff.length : 0;
-      await this.deliver(
-        em,
-        recipients.map((r) => r.id),
-        job.tenantId,
-        {
-          kind: 'RULES_CHANGE_FILED',
-          title: `${what}备案：${change.pluginId} ${change.fromVersion} → ${change.toVersion}（${state}）`,
-          body: `理由：${change.reason}；变更${count}项${change.decisionNote ? `；审批意见：${change.decisionNote}` : ''}`,
-          dedupeKey: `rules-change:${change.id}:${change.status}`,
-        },
-      );
+      await this.deliver(em, recipients, job.tenantId, {
+        kind: 'RULES_CHANGE_FILED',
+        title: `${what}备案：${change.pluginId} ${change.fromVersion} → ${change.toVersion}（${state}）`,
+        body: `理由：${change.reason}；变更${count}项${change.decisionNote ? `；审批意见：${change.decisionNote}` : ''}`,
+        dedupeKey: `rules-change:${change.id}:${change.status}`,
+      });
     });
   }
 
@@ -273,12 +217,6 @@ export class NotificationsService implements OnModuleInit {
     n: Pick<Notification, 'kind' | 'title' | 'body' | 'dedupeKey'>,
   ): Promise<void> {
     if (!userIds.length) return;
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(userIds.map((userId) => ({ tenantId, userId, ...n })))
-      .orIgnore()
-      .execute();
+    await insertNotifications(em, tenantId, userIds, n);
   }
 }

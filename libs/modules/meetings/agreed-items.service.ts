@@ -16,6 +16,7 @@ import {
   ReportStatus,
 } from './agreed-item.entity';
 import type { ReportInput, ReviewReportInput } from './dto/minutes.inputs';
+import { agreedItemsOf, ownersYetToAccept } from './agreed-items.query';
 import { actsForUnit, tenantByCode } from './meetings.service';
 
 /**
@@ -82,18 +83,7 @@ export class AgreedItemsService {
     const today = shanghaiDateOf(this.clock.now());
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      const qb = em
-        .createQueryBuilder(AgreedItem, 'i')
-        .where("i.tenant_id = :t AND i.status <> 'PENDING'", { t: tenant.id });
-      const unit = actsForUnit(ctx);
-      if (unit)
-        qb.andWhere(
-          'EXISTS (SELECT 1 FROM agreed_item_owner o WHERE o.agreed_item_id = i.id AND o.member_unit_id = :unit)',
-          { unit },
-        );
-      if (filter.status) qb.andWhere('i.status = :s', { s: filter.status });
-      if (filter.overdue) qb.andWhere("i.status = 'OPEN' AND i.due_on < :today", { today });
-      return qb.orderBy('i.due_on', 'ASC', 'NULLS LAST').addOrderBy('i.position').take(limit).getMany();
+      return agreedItemsOf(em, tenant.id, actsForUnit(ctx), filter, today, limit);
     });
   }
 
@@ -156,10 +146,7 @@ export class AgreedItemsService {
           { tenantId: report.tenantId, agreedItemId: report.agreedItemId, memberUnitId: report.memberUnitId },
           { acceptedAt: now },
         );
-        const remaining = await em
-          .createQueryBuilder(AgreedItemOwner, 'o')
-          .where('o.agreed_item_id = :id AND o.accepted_at IS NULL', { id: report.agreedItemId })
-          .getCount();
+        const remaining = await ownersYetToAccept(em, report.agreedItemId);
         if (remaining === 0)
           await em.update(AgreedItem, { id: report.agreedItemId }, { status: AgreedItemStatus.DONE, doneAt: now });
       }

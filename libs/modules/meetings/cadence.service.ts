@@ -7,12 +7,19 @@ import { Db, lockKeys } from '@engine/database';
 import { MEETING_ERRORS } from './meetings.errors';
 import { JobQueue } from '@engine/jobs';
 import { RulesChangeParticipants, type AffectedItem, type RulesChangeView } from '@engine/plugins';
-import { User } from '@core/identity/user.entity';
-import { Notification } from '@core/notifications/notification.entity';
+import { notify } from '@core/notifications/notify';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { enqueuePerTenant } from '@core/tenancy';
-import { AgreedItem } from './agreed-item.entity';
 import { CadenceObligation, KeyPeriod } from './cadence.entity';
+import {
+  endedOpenObligations,
+  insertFindingOnce,
+  insertKeyPeriodOnce,
+  insertObligations,
+  markObligationsMet,
+  overdueAgreedItems,
+  unendedObligations,
+} from './cadence.query';
 import { Finding } from '@core/findings';
 import { cadencePeriods, type Period } from '@engine/calendar';
 import type { DeclareKeyPeriodInput } from './dto/minutes.inputs';
@@ -67,27 +74,49 @@ export class CadenceService implements OnModuleInit {
       }
       // One key period per tenant and dates (a unique key): declaring it again answers the one declared
       // and changes nothing, so it sweeps nothing either.
-      const inserted = await em
-        .createQueryBuilder()
-        .insert()
-        .into(KeyPeriod)
-        .values({
-          tenantId: tenant.id,
-          startsOn: input.startsOn,
-          endsOn: input.endsOn,
-          reason: input.reason,
-          declaredById: ctx.caller.userId,
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
+      const declared = await insertKeyPeriodOnce(em, {
+        tenantId: tenant.id,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        reason: input.reason,
+        declaredById: ctx.caller.userId,
+      });
       const found = await em.findOneOrFail(KeyPeriod, {
         where: { tenantId: tenant.id, startsOn: input.startsOn, endsOn: input.endsOn },
       });
-      return { period: found, declared: (inserted.raw as unknown[]).length > 0 };
+      return { period: found, declared };
     });
     if (declared) await this.sweepTenant(period.tenantId);
     return period;
+  }
+
+  async keyPeriods(ctx: RequestContext, tenantCode: string): Promise<KeyPeriod[]> {
+    return this.db.run(ctx, async ({ em }) =>
+      em.find(KeyPeriod, { where: { tenantId: (await tenantByCode(em, tenantCode)).id }, order: { startsOn: 'DESC' } }),
+    );
+  }
+
+  /** The latest 500 obligations, newest period first. */
+  async obligations(ctx: RequestContext, tenantCode: string): Promise<CadenceObligation[]> {
+    return this.db.run(ctx, async ({ em }) =>
+      em.find(CadenceObligation, {
+        where: { tenantId: (await tenantByCode(em, tenantCode)).id },
+        order: { periodStart: 'DESC', typeCode: 'ASC' },
+        take: 500,
+      }),
+    );
+  }
+
+  /** The latest 500 findings, newest first, of one kind when given. */
+  async findings(ctx: RequestContext, tenantCode: string, kind?: string): Promise<Finding[]> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenantId = (await tenantByCode(em, tenantCode)).id;
+      return em.find(Finding, {
+        where: kind ? { tenantId, kind } : { tenantId },
+        order: { foundAt: 'DESC' },
+        take: 500,
+      });
+    });
   }
 
   /** Enqueues one sweep per tenant (the hourly tick). */
@@ -132,39 +161,9 @@ export class CadenceService implements OnModuleInit {
           }
         }
       }
-      if (wanted.length) {
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(CadenceObligation)
-          .values(
-            wanted.map((w) => ({
-              tenantId,
-              typeCode: w.typeCode,
-              periodStart: w.start,
-              periodEnd: w.end,
-              keyPeriod: w.keyPeriod,
-              rrule: w.rrule,
-              status: 'OPEN' as const,
-            })),
-          )
-          .orIgnore()
-          .execute();
-      }
-      // Met: a meeting of the type held (Beijing date) within the period.
-      await em.query(
-        `UPDATE cadence_obligation o SET status = 'MET', meeting_id = (
-            SELECT m.id FROM meeting m WHERE m.tenant_id = o.tenant_id AND m.type_code = o.type_code AND m.status = 'HELD'
-              AND (m.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN o.period_start AND o.period_end ORDER BY m.held_at LIMIT 1)
-         WHERE o.tenant_id = $1 AND o.status = 'OPEN' AND EXISTS (
-            SELECT 1 FROM meeting m WHERE m.tenant_id = o.tenant_id AND m.type_code = o.type_code AND m.status = 'HELD'
-              AND (m.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN o.period_start AND o.period_end)`,
-        [tenantId],
-      );
-      const missed: CadenceObligation[] = await em
-        .createQueryBuilder(CadenceObligation, 'o')
-        .where("o.tenant_id = :tenantId AND o.status = 'OPEN' AND o.period_end < :today", { tenantId, today })
-        .getMany();
+      if (wanted.length) await insertObligations(em, tenantId, wanted);
+      await markObligationsMet(em, tenantId);
+      const missed = await endedOpenObligations(em, tenantId, today);
       for (const o of missed) {
         const type = pluginOf(tenant).meetingTypes.find((m) => m.code === o.typeCode);
         const cadence = o.keyPeriod ? type?.keyPeriodCadence : type?.cadence;
@@ -184,10 +183,7 @@ export class CadenceService implements OnModuleInit {
         );
         await em.update(CadenceObligation, { id: o.id }, { status: 'MISSED' });
       }
-      const overdue = await em
-        .createQueryBuilder(AgreedItem, 'i')
-        .where("i.tenant_id = :tenantId AND i.status = 'OPEN' AND i.due_on < :today", { tenantId, today })
-        .getMany();
+      const overdue = await overdueAgreedItems(em, tenantId, today);
       for (const item of overdue) {
         await this.find(
           em,
@@ -211,14 +207,7 @@ export class CadenceService implements OnModuleInit {
    */
   private async affectedByRules(em: import('typeorm').EntityManager, view: RulesChangeView): Promise<AffectedItem[]> {
     const today = shanghaiDateOf(this.clock.now());
-    const rows = await em
-      .createQueryBuilder(CadenceObligation, 'o')
-      .where("o.tenant_id = :t AND o.status IN ('OPEN', 'SUPERSEDED') AND o.period_end >= :today", {
-        t: view.tenantId,
-        today,
-      })
-      .orderBy('o.period_start', 'ASC')
-      .getMany();
+    const rows = await unendedObligations(em, view.tenantId, today);
     const cadenceOf = (code: string, keyPeriod: boolean): string | null => {
       const type = view.after.meetingTypes.find((m) => m.code === code);
       return (keyPeriod ? type?.keyPeriodCadence?.rrule : type?.cadence?.rrule) ?? null;
@@ -272,13 +261,7 @@ export class CadenceService implements OnModuleInit {
     facts: Record<string, unknown>,
     dedupeKey: string,
   ): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(Finding)
-      .values({ tenantId, kind, rule, facts: facts as never, dedupeKey })
-      .orIgnore()
-      .execute();
+    await insertFindingOnce(em, { tenantId, kind, rule, facts, dedupeKey });
   }
 
   /** One digest a day to the office: how many agreed items are overdue. */
@@ -288,26 +271,16 @@ export class CadenceService implements OnModuleInit {
     today: string,
     count: number,
   ): Promise<void> {
-    const office = await em
-      .createQueryBuilder(User, 'u')
-      .where('u.tenant_id = :t AND u.active AND :r = ANY(u.roles)', { t: tenant.id, r: Role.OFFICE_DIRECTOR })
-      .getMany();
-    if (!office.length) return;
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(
-        office.map((u) => ({
-          tenantId: tenant.id,
-          userId: u.id,
-          kind: 'AGREED_ITEMS_DIGEST',
-          title: `议定事项督办提示：${count}项已超期`,
-          body: `截至${today}，${tenant.name}有${count}项议定事项超过完成时限未办结。`,
-          dedupeKey: `digest:${today}`,
-        })),
-      )
-      .orIgnore()
-      .execute();
+    await notify(
+      em,
+      tenant.id,
+      { roles: [Role.OFFICE_DIRECTOR] },
+      {
+        kind: 'AGREED_ITEMS_DIGEST',
+        title: `议定事项督办提示：${count}项已超期`,
+        body: `截至${today}，${tenant.name}有${count}项议定事项超过完成时限未办结。`,
+        dedupeKey: `digest:${today}`,
+      },
+    );
   }
 }

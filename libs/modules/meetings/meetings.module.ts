@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
 import { ReportingModule } from '@core/reporting';
-import { MeetingMattersResolver, MeetingMattersService } from './meeting-matters.resolver';
-import { MeetingTopicsResolver, MeetingTopicsService } from './meeting-topics.resolver';
+import { MeetingMattersResolver } from './meeting-matters.resolver';
+import { MeetingMattersService } from './meeting-matters.service';
+import { MeetingTopicsResolver } from './meeting-topics.resolver';
+import { MeetingTopicsService } from './meeting-topics.service';
 import { AgreedItemsResolver } from './agreed-items.resolver';
 import { AgreedItemsService } from './agreed-items.service';
 import { CadenceResolver } from './cadence.resolver';

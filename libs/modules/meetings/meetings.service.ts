@@ -10,6 +10,7 @@ import { MEETING_ERRORS } from './meetings.errors';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import type { HoldMeetingInput, ScheduleMeetingInput } from './dto/meeting.inputs';
 import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entity';
+import { meetingsOf } from './meetings.query';
 import { meetingType, pluginOf, satisfies } from './meeting-rules';
 import { postsOf } from './meeting-posts';
 import { tenantByCode } from '@core/tenancy/tenant-lookup';
@@ -152,13 +153,7 @@ export class MeetingsService {
   async list(ctx: RequestContext, tenantCode: string, limit: number): Promise<Meeting[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      const qb = em.createQueryBuilder(Meeting, 'm').where('m.tenant_id = :tenantId', { tenantId: tenant.id });
-      const unit = actsForUnit(ctx);
-      if (unit)
-        qb.andWhere('EXISTS (SELECT 1 FROM meeting_unit mu WHERE mu.meeting_id = m.id AND mu.member_unit_id = :unit)', {
-          unit,
-        });
-      return qb.orderBy('m.scheduled_at', 'DESC').addOrderBy('m.id').take(limit).getMany();
+      return meetingsOf(em, tenant.id, actsForUnit(ctx), limit);
     });
   }
 

@@ -5,9 +5,9 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext, Role } from '@engine/context';
 import { JobQueue, jobId } from '@engine/jobs';
-import { User } from '@core/identity/user.entity';
-import { Notification } from '@core/notifications/notification.entity';
 import { groupBy } from '@engine/util';
+import { notify } from '@core/notifications/notify';
+import { activeHolderIds, insertNotificationRows } from '@core/notifications/notifications.query';
 import { Db, type Tx } from '@engine/database';
 import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { AppError } from '@engine/errors';
@@ -21,6 +21,7 @@ import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entit
 import { documentNumber, meetingType, satisfies } from './meeting-rules';
 import { actsForUnit } from './meetings.service';
 import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
+import { acknowledgeReceipt, issuedInYear, minutesOfMeetings } from './minutes.query';
 
 export const COPY_UPWARD_JOB = 'meetings.copy-upward';
 
@@ -127,27 +128,19 @@ export class MinutesService implements OnModuleInit {
   async approvalRequested(job: ApprovalRequestedJob): Promise<void> {
     await this.db.run(RequestContext.forTenantJob(job.approverTenantId), async ({ em }) => {
       const roles = job.role === Role.CONVENER ? [Role.CONVENER, Role.CHIEF_CONVENER] : [job.role];
-      const users = await em
-        .createQueryBuilder(User, 'u')
-        .where('u.tenant_id = :t AND u.active AND u.roles && :r', { t: job.approverTenantId, r: roles })
-        .getMany();
+      const users = await activeHolderIds(em, job.approverTenantId, roles);
       if (!users.length) return;
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values(
-          users.map((u) => ({
-            tenantId: job.approverTenantId,
-            userId: u.id,
-            kind: 'MINUTES_TO_APPROVE',
-            title: job.title,
-            body: `minutesId=${job.minutesId}`,
-            dedupeKey: `approve:${job.minutesId}:${u.id}`,
-          })),
-        )
-        .orIgnore()
-        .execute();
+      await insertNotificationRows(
+        em,
+        users.map((userId) => ({
+          tenantId: job.approverTenantId,
+          userId,
+          kind: 'MINUTES_TO_APPROVE',
+          title: job.title,
+          body: `minutesId=${job.minutesId}`,
+          dedupeKey: `approve:${job.minutesId}:${userId}`,
+        })),
+      );
     });
   }
 
@@ -184,13 +177,7 @@ export class MinutesService implements OnModuleInit {
       const type = await this.typeOf(em, minutes);
       const now = this.clock.now();
       const today = shanghaiDateOf(now);
-      const issuedThisYear = await em
-        .createQueryBuilder(Minutes, 'x')
-        .where(
-          "x.tenant_id = :t AND x.status = 'ISSUED' AND to_char(x.issued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') = :y",
-          { t: tenant.id, y: today.slice(0, 4) },
-        )
-        .getCount();
+      const issuedThisYear = await issuedInYear(em, tenant.id, today.slice(0, 4));
       minutes.number = documentNumber(tenant, today.slice(0, 4), issuedThisYear + 1);
       minutes.status = MinutesStatus.ISSUED;
       minutes.issuedAt = now;
@@ -232,27 +219,17 @@ export class MinutesService implements OnModuleInit {
   /** Tells the parent tenant's office that minutes were copied to it; it reads them through the tree. */
   async copyUpward(job: CopyUpwardJob): Promise<void> {
     await this.db.run(RequestContext.forTenantJob(job.parentId), async ({ em }) => {
-      const office = await em
-        .createQueryBuilder(User, 'u')
-        .where('u.tenant_id = :t AND u.active AND :r = ANY(u.roles)', { t: job.parentId, r: Role.OFFICE_DIRECTOR })
-        .getMany();
-      if (!office.length) return;
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values(
-          office.map((u) => ({
-            tenantId: job.parentId,
-            userId: u.id,
-            kind: 'MINUTES_COPIED',
-            title: `抄送：${job.tenantName}${job.meetingTypeName}纪要 ${job.number}`,
-            body: `minutesId=${job.minutesId}`,
-            dedupeKey: `copy:${job.minutesId}`,
-          })),
-        )
-        .orIgnore()
-        .execute();
+      await notify(
+        em,
+        job.parentId,
+        { roles: [Role.OFFICE_DIRECTOR] },
+        {
+          kind: 'MINUTES_COPIED',
+          title: `抄送：${job.tenantName}${job.meetingTypeName}纪要 ${job.number}`,
+          body: `minutesId=${job.minutesId}`,
+          dedupeKey: `copy:${job.minutesId}`,
+        },
+      );
     });
   }
 
@@ -274,16 +251,7 @@ export class MinutesService implements OnModuleInit {
         throw MEETING_ERRORS.forbidden('RECEIVING_UNITS_ACKNOWLEDGE');
       if (!row) throw AppError.notFound('Minutes');
       if (!row.acknowledgedAt) {
-        await em
-          .createQueryBuilder()
-          .update(MinutesRecipient)
-          .set({ acknowledgedAt: this.clock.now(), acknowledgedById: ctx.caller.userId })
-          .where('tenant_id = :t AND minutes_id = :m AND member_unit_id = :u AND acknowledged_at IS NULL', {
-            t: row.tenantId,
-            m: row.minutesId,
-            u: unit,
-          })
-          .execute();
+        await acknowledgeReceipt(em, row, unit, ctx.caller.userId, this.clock.now());
       }
       return minutes;
     });
@@ -298,16 +266,7 @@ export class MinutesService implements OnModuleInit {
 
   async ofMeetings(ctx: RequestContext, meetingIds: readonly string[]): Promise<Map<string, Minutes>> {
     const unit = actsForUnit(ctx);
-    const rows = await this.db.run(ctx, async ({ em }) => {
-      const qb = em.createQueryBuilder(Minutes, 'n').where('n.meeting_id IN (:...ids)', { ids: [...meetingIds] });
-      // A member unit sees minutes only once issued to it.
-      if (unit)
-        qb.andWhere(
-          'EXISTS (SELECT 1 FROM minutes_recipient r WHERE r.minutes_id = n.id AND r.member_unit_id = :unit)',
-          { unit },
-        );
-      return qb.getMany();
-    });
+    const rows = await this.db.run(ctx, ({ em }) => minutesOfMeetings(em, meetingIds, unit));
     return new Map(rows.map((m) => [m.meetingId, m]));
   }
 

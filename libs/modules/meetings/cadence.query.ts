@@ -1,0 +1,101 @@
+import type { EntityManager } from 'typeorm';
+import type { Period } from '@engine/calendar';
+import { Finding } from '@core/findings';
+import { AgreedItem } from './agreed-item.entity';
+import { CadenceObligation, KeyPeriod } from './cadence.entity';
+
+/** Records a key period unless the tenant declared the same dates already; whether it is new. */
+export async function insertKeyPeriodOnce(
+  em: EntityManager,
+  period: Pick<KeyPeriod, 'tenantId' | 'startsOn' | 'endsOn' | 'reason' | 'declaredById'>,
+): Promise<boolean> {
+  const inserted = await em
+    .createQueryBuilder()
+    .insert()
+    .into(KeyPeriod)
+    .values(period)
+    .orIgnore()
+    .returning('id')
+    .execute();
+  return (inserted.raw as unknown[]).length > 0;
+}
+
+/** The periods a tenant's cadence requires, as OPEN obligations (one per type and period: a unique key). */
+export async function insertObligations(
+  em: EntityManager,
+  tenantId: string,
+  wanted: readonly (Period & { typeCode: string; rrule: string; keyPeriod: boolean })[],
+): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(CadenceObligation)
+    .values(
+      wanted.map((w) => ({
+        tenantId,
+        typeCode: w.typeCode,
+        periodStart: w.start,
+        periodEnd: w.end,
+        keyPeriod: w.keyPeriod,
+        rrule: w.rrule,
+        status: 'OPEN' as const,
+      })),
+    )
+    .orIgnore()
+    .execute();
+}
+
+/** Met: a meeting of the type held (Beijing date) within the period; the first such meeting is named. */
+export async function markObligationsMet(em: EntityManager, tenantId: string): Promise<void> {
+  await em.query(
+    `UPDATE cadence_obligation o SET status = 'MET', meeting_id = (
+        SELECT m.id FROM meeting m WHERE m.tenant_id = o.tenant_id AND m.type_code = o.type_code AND m.status = 'HELD'
+          AND (m.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN o.period_start AND o.period_end ORDER BY m.held_at LIMIT 1)
+     WHERE o.tenant_id = $1 AND o.status = 'OPEN' AND EXISTS (
+        SELECT 1 FROM meeting m WHERE m.tenant_id = o.tenant_id AND m.type_code = o.type_code AND m.status = 'HELD'
+          AND (m.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN o.period_start AND o.period_end)`,
+    [tenantId],
+  );
+}
+
+/** OPEN obligations whose period ended before `today`. */
+export function endedOpenObligations(em: EntityManager, tenantId: string, today: string): Promise<CadenceObligation[]> {
+  return em
+    .createQueryBuilder(CadenceObligation, 'o')
+    .where("o.tenant_id = :tenantId AND o.status = 'OPEN' AND o.period_end < :today", { tenantId, today })
+    .getMany();
+}
+
+/** OPEN agreed items due before `today`. */
+export function overdueAgreedItems(em: EntityManager, tenantId: string, today: string): Promise<AgreedItem[]> {
+  return em
+    .createQueryBuilder(AgreedItem, 'i')
+    .where("i.tenant_id = :tenantId AND i.status = 'OPEN' AND i.due_on < :today", { tenantId, today })
+    .getMany();
+}
+
+/** OPEN or SUPERSEDED obligations whose period has not ended, oldest first (what a rules change may touch). */
+export function unendedObligations(em: EntityManager, tenantId: string, today: string): Promise<CadenceObligation[]> {
+  return em
+    .createQueryBuilder(CadenceObligation, 'o')
+    .where("o.tenant_id = :t AND o.status IN ('OPEN', 'SUPERSEDED') AND o.period_end >= :today", {
+      t: tenantId,
+      today,
+    })
+    .orderBy('o.period_start', 'ASC')
+    .getMany();
+}
+
+/** Records a finding once (its dedupe key is unique). */
+export async function insertFindingOnce(
+  em: EntityManager,
+  finding: { tenantId: string; kind: string; rule: string; facts: Record<string, unknown>; dedupeKey: string },
+): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(Finding)
+    .values({ ...finding, facts: finding.facts as never })
+    .orIgnore()
+    .execute();
+}
