@@ -18,6 +18,14 @@ export const leaderSchema = z.strictObject({
   tier: z
     .enum(['PRINCIPAL', 'IN_CHARGE'])
     .describe('PRINCIPAL: 主要领导 (e.g. the party secretary); IN_CHARGE: 分管领导.'),
+  responsibility: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      "The post's responsibility for petition work as the source words it (004 基本原則 1: 鎮委書記是信訪工作第一責任人, 各分管領導是直接負責人); absent: the source states none.",
+    ),
   source: citationSchema,
 });
 export type Leader = z.infer<typeof leaderSchema>;
@@ -53,10 +61,27 @@ export const structureSchema = z.strictObject({
     .describe("The joint meeting's office (联席会议办公室): where it sits and who directs it."),
   leaders: z.array(leaderSchema).default([]).describe('Leadership posts named by the rules (主要领导, 分管领导).'),
   principle: z
-    .string()
-    .max(500)
+    .union([
+      z.strictObject({
+        text: z
+          .string()
+          .min(1)
+          .max(500)
+          .describe('The principle, quoted (e.g. 党政同责、一岗双责，属地管理、分级负责，谁主管、谁负责).'),
+        source: citationSchema,
+      }),
+      z
+        .string()
+        .min(1)
+        .max(500)
+        .describe(
+          'The principle quoted without its article: the form tenants onboarded before the article was recorded keep in their snapshot.',
+        ),
+    ])
     .optional()
-    .describe('The guiding principle for member units, quoted (e.g. 000 art. 5).'),
+    .describe(
+      'The guiding principle member units do their petition work by (000 art. 5, 001 art. 7): shown on the joint meeting and printed on its minutes beside the agreed items.',
+    ),
 });
 export type Structure = z.infer<typeof structureSchema>;
 

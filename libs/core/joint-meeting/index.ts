@@ -5,3 +5,4 @@ export * from './member-unit.entity';
 export * from './membership-change.entity';
 export * from './members.service';
 export * from './member-person.entity';
+export * from './principle';

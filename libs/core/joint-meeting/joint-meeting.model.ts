@@ -16,6 +16,39 @@ export class Position {
   source: string;
 }
 
+/** The principle member units do their petition work by (000 art. 5, 001 art. 7, 003 §一, 004 基本原則 1). */
+@ObjectType()
+export class JointMeetingPrinciple {
+  @Field({ description: 'The principle as the source quotes it.' })
+  text: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The article that states it; null in a snapshot written before the article was recorded.',
+  })
+  source: string | null;
+}
+
+/** A leadership post the plugin names (主要领导, 分管领导) and its responsibility for petition work. */
+@ObjectType()
+export class LeadershipPost {
+  @Field({ description: 'The post as the source writes it, e.g. 鎮委書記.' })
+  title: string;
+
+  @Field({ description: 'PRINCIPAL (主要领导) or IN_CHARGE (分管领导).' })
+  tier: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The post's responsibility for petition work as the source words it (004 基本原則 1: 信訪工作第一責任人, 直接負責人); null when the source states none.",
+  })
+  responsibility: string | null;
+
+  @Field()
+  source: string;
+}
+
 /** A cadence as an RFC 5545 RRULE. */
 @ObjectType()
 export class Cadence {
@@ -82,4 +115,16 @@ export class JointMeeting {
 
   @Field(() => [MeetingType])
   meetingTypes: MeetingType[];
+
+  @Field(() => JointMeetingPrinciple, {
+    nullable: true,
+    description: 'The principle member units work by, as the plugin quotes it; null when the source states none.',
+  })
+  principle: JointMeetingPrinciple | null;
+
+  @Field(() => [LeadershipPost], {
+    description:
+      'The leadership posts the rules name, with their responsibility (004 基本原則 1); the same posts case rules use (批转, 分线).',
+  })
+  leaders: LeadershipPost[];
 }

@@ -12,6 +12,7 @@ import { JointMeeting, MeetingType } from './joint-meeting.model';
 import { JointMeetingService } from './joint-meeting.service';
 import { MemberUnit } from './member-unit.entity';
 import { MembershipChange } from './membership-change.entity';
+import { principleOf } from './principle';
 
 /** Structure of a tenant's joint meeting, read from its plugin snapshot and its member units. */
 @Resolver(() => Tenant)
@@ -42,6 +43,13 @@ export class TenantStructureResolver {
         minutesApprovedBy: (m.minutes.approvedBy as Role | null) ?? null,
         distribution: m.minutes.distribution,
         source: m.source,
+      })),
+      principle: principleOf(structure),
+      leaders: structure.leaders.map((l) => ({
+        title: l.title,
+        tier: l.tier,
+        responsibility: l.responsibility ?? null,
+        source: l.source,
       })),
     };
   }

@@ -6,6 +6,7 @@ import { AppError } from '@engine/errors';
 import { MEETING_ERRORS } from './meetings.errors';
 import { User } from '@core/identity/user.entity';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { principleOf } from '@core/joint-meeting/principle';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { AgreedItem, AgreedItemOwner } from './agreed-item.entity';
 import { renderMinutesDocx, type MinutesDocument } from './documents';
@@ -74,6 +75,7 @@ export class MinutesDocumentService {
           dueOn: i.dueOn ?? i.dueSpec.date ?? '',
           provisional: i.dueProvisional || !i.dueOn,
         })),
+        principle: principleOf(structure) ?? undefined,
         distribution: recipients.map((r) => name(r.memberUnitId)),
         approvedBy: approver
           ? { title: postTitleFor(approverPosts, type.minutes?.approvedBy ?? 'CONVENER'), name: approver.displayName }

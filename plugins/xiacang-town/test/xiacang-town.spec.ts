@@ -67,7 +67,10 @@ describe('xiacang-town plugin (000 下仓镇信访工作联席会议工作原则
       role: 'OFFICE_DIRECTOR',
       source: '000 art. 6',
     });
-    expect(p.structure.principle).toBe('党政同责、一岗双责，属地管理、分级负责，谁主管、谁负责');
+    expect(p.structure.principle).toEqual({
+      text: '党政同责、一岗双责，属地管理、分级负责，谁主管、谁负责',
+      source: '000 art. 5',
+    });
   });
 
   it('000 art. 7: member changes are reported to the convener (filed with the office); unit adjustments are proposed to 镇党委、政府', () => {

@@ -54,6 +54,11 @@ export interface MinutesDocument {
   /** Paragraphs separated by blank lines; line breaks inside a paragraph are only wrapping. */
   body: string;
   agreedItems: AgreedItem[];
+  /**
+   * The principle member units carry the agreed items out by, and its article (000 art. 5, 001 art. 7), from
+   * the plugin: printed after the agreed items; absent when the source states none.
+   */
+  principle?: { text: string; source: string | null };
   /** 分送: the units the document goes to. */
   distribution: string[];
   /** Who approved it (审定), e.g. the convener (召集人). */

@@ -41,6 +41,25 @@ describe('renderMinutesDocx', () => {
     ]);
   });
 
+  it('prints the principle the units carry the agreed items out by, with its article, after the items (001 art. 7)', async () => {
+    const doc = { ...shiziMinutes(), principle: { text: '属地管理、分级负责,谁主管、谁负责', source: '001 art. 7' } };
+    const paragraphs = await paragraphsOf(doc);
+    const line =
+      '各责任单位按照“属地管理、分级负责,谁主管、谁负责”的原则（001 art. 7），认真落实议定事项，及时报送落实情况。';
+    expect(paragraphs[paragraphs.indexOf('责任单位：待定；完成时限：2027年1月15日。') + 1]).toBe(line);
+    // A principle already in quotation marks (004 writes “分工負責,歸口辦理”和“誰主管,誰負責”) is not quoted twice.
+    const quoted = { ...doc, principle: { text: '“分工負責,歸口辦理”', source: '004 基本原則 1' } };
+    expect(await paragraphsOf(quoted)).toContain(
+      '各责任单位按照“分工負責,歸口辦理”的原则（004 基本原則 1），认真落实议定事项，及时报送落实情况。',
+    );
+    // A snapshot that predates the article prints the principle alone.
+    expect(await paragraphsOf({ ...doc, principle: { text: '谁主管、谁负责', source: null } })).toContain(
+      '各责任单位按照“谁主管、谁负责”的原则，认真落实议定事项，及时报送落实情况。',
+    );
+    // No agreed items, no principle line.
+    expect((await paragraphsOf({ ...doc, agreedItems: [] })).some((p) => p.includes('的原则'))).toBe(false);
+  });
+
   it('marks only provisional deadlines as （暂定）', async () => {
     const doc = shiziMinutes();
     doc.agreedItems = doc.agreedItems.map((item, i) => ({ ...item, provisional: i === 0 }));

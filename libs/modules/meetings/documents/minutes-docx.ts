@@ -45,8 +45,18 @@ export function dueText(item: Pick<AgreedItem, 'dueOn' | 'provisional'>): string
   return `${chineseDate(item.dueOn, 'agreed item dueOn')}${item.provisional ? '（暂定）' : ''}`;
 }
 
-/** Each agreed item as "一、<content>", then its owners and deadline on a line of their own. */
-function agreedItemParagraphs(items: readonly AgreedItem[]): Paragraph[] {
+/**
+ * The basis the agreed items are carried out on: the principle member units work by (000 art. 5: 按照“…”的
+ * 原则…认真落实…议定的事项，及时报送落实情况), with the article that states it.
+ */
+export function principleText(principle: NonNullable<MinutesDocument['principle']>): string {
+  const text = principle.text.trim().replace(/^“(.*)”$/, '$1');
+  const source = principle.source?.trim() ? `（${principle.source.trim()}）` : '';
+  return `各责任单位按照“${text}”的原则${source}，认真落实议定事项，及时报送落实情况。`;
+}
+
+/** Each agreed item as "一、<content>", then its owners and deadline on a line of their own; then the principle. */
+function agreedItemParagraphs(items: readonly AgreedItem[], principle: MinutesDocument['principle']): Paragraph[] {
   if (items.length === 0) return [];
   return [
     headingParagraph('会议议定事项'),
@@ -54,6 +64,7 @@ function agreedItemParagraphs(items: readonly AgreedItem[]): Paragraph[] {
       bodyParagraph(`${chineseNumeral(i + 1)}、${item.content.trim()}`),
       bodyParagraph(`责任单位：${enumerate(item.owners) || UNASSIGNED}；完成时限：${dueText(item)}。`),
     ]),
+    ...(principle ? [bodyParagraph(principleText(principle))] : []),
   ];
 }
 
@@ -93,7 +104,7 @@ export function minutesParagraphs(doc: MinutesDocument): Paragraph[] {
     centredParagraph(date, true),
     ...meetingFactParagraphs(doc),
     ...bodyParagraphsOf(doc.body).map(bodyParagraph),
-    ...agreedItemParagraphs(doc.agreedItems),
+    ...agreedItemParagraphs(doc.agreedItems, doc.principle),
     ...approval,
     ...imprintParagraphs(
       distribution.length > 0 ? `${distribution.join('，')}。` : undefined,
