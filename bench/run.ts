@@ -322,6 +322,10 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
   // shared machine hits each about equally; the embedded database has one owner at a time (a lock
   // on its data dir), so there they run one after the other.
   const phases: Contender[][] = target.db === 'pg' ? [[api, baseline, floor]] : [[api], [baseline], [floor]];
+  // No job scheduler runs while reads are measured: the API has WORKER=off, and a tick claimed by any
+  // process meanwhile (job_tick, the in-process scheduler's claim without Redis) is counted and reported.
+  const ticksBefore = await jobTicks(target);
+  const loadBefore = loadavg().map((x) => round(x));
   const raws = new Map<string, Raw[]>();
   const peaks = new Map<string, number>();
   for (const phase of phases) {
@@ -356,6 +360,9 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
       for (const c of opened.reverse()) await c.close();
     }
   }
+  const schedulerTicksDuringReads = ticksBefore === null ? null : ((await jobTicks(target)) ?? 0) - ticksBefore;
+  const loadAfterReads = loadavg().map((x) => round(x));
+  if (schedulerTicksDuringReads) log(`warning: ${schedulerTicksDuringReads} job tick(s) claimed while reads ran`);
   const statsOf = (name: string, sc: ReadScenario): (LoadStats & { peakRssMb?: number })[] =>
     options.concurrency
       .filter((conc) => raws.has(`${name}|${sc.name}|${conc}`))
@@ -389,7 +396,10 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
         max: round(Math.max(...load)),
         mean: round(load.reduce((a, b) => a + b, 0) / Math.max(1, load.length)),
       },
+      /** `uptime`'s 1, 5 and 15-minute load averages before and after the reads, and at the end. */
+      uptimeLoad: { beforeReads: loadBefore, afterReads: loadAfterReads, atEnd: loadavg().map((x) => round(x)) },
     },
+    schedulerTicksDuringReads,
     git: git(),
     db: target.db,
     database: target.databaseUrl
@@ -537,6 +547,20 @@ function report(reads: ReadResult[], checks: TargetCheck[], apiPeakMb: number): 
   for (const c of checks) log(`  ${c.pass === null ? 'n/a ' : c.pass ? 'PASS' : 'MISS'}  ${c.target}: ${c.measured}`);
 }
 
+/** How many scheduler ticks were claimed in the bench database (PostgreSQL only; null embedded). */
+async function jobTicks(target: BenchTarget): Promise<number | null> {
+  if (target.db !== 'pg') return null;
+  const client = new pg.Client({ connectionString: target.databaseUrl });
+  try {
+    await client.connect();
+    return ((await client.query('SELECT count(*)::int AS n FROM job_tick')).rows[0] as { n: number }).n;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** Whether the seeded database the manifest describes is still there (a manifest outlives a dropped database). */
 async function stillSeeded(target: BenchTarget): Promise<boolean> {
   if (target.db === 'embedded') return existsSync(target.dataDir!);
@@ -559,12 +583,12 @@ async function main(): Promise<void> {
   const options: Options = {
     scale,
     concurrency: (args.get('concurrency') ?? '1,16,64').split(',').map(Number),
-    seconds: Number(args.get('duration') ?? 10),
+    seconds: Number(args.get('duration') ?? 20),
     scenarios: READ_SCENARIOS.filter((s) => !only || only.includes(s.name)),
     onboardings: Number(args.get('onboardings') ?? 5),
     walls: args.get('walls')?.split(',') ?? WALL_SCENARIOS.map((w) => w.name),
     wallTimeout: Number(args.get('wall-timeout') ?? 1800),
-    rounds: Number(args.get('rounds') ?? 3),
+    rounds: Number(args.get('rounds') ?? 4),
   };
   for (const db of (args.get('db') ?? 'pg').split(',') as DbKind[]) {
     const target = targetOf(db, scale);

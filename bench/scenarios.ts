@@ -60,6 +60,11 @@ const TENANT_BY_CODE = `SELECT id, code, name, level, parent_id, path, plugin_id
 const UNITS_OF = `SELECT id, tenant_id, name, kind, aliases, active, child_tenant_id, source, position, created_at, deactivated_at FROM member_unit
   WHERE tenant_id = ANY($1::uuid[]) AND active ORDER BY position, name`;
 
+/** The statements the API sends for `tenant-structure`, verbatim (TypeORM's aliases included). */
+const API_TENANT_BY_CODE = `SELECT "Tenant"."id" AS "Tenant_id", "Tenant"."code" AS "Tenant_code", "Tenant"."name" AS "Tenant_name", "Tenant"."level" AS "Tenant_level", "Tenant"."parent_id" AS "Tenant_parent_id", "Tenant"."path" AS "Tenant_path", "Tenant"."plugin_id" AS "Tenant_plugin_id", "Tenant"."plugin_version" AS "Tenant_plugin_version", "Tenant"."plugin_config" AS "Tenant_plugin_config", "Tenant"."plugin_sdk_version" AS "Tenant_plugin_sdk_version", "Tenant"."plugin_hooks" AS "Tenant_plugin_hooks", "Tenant"."rules_revision" AS "Tenant_rules_revision", "Tenant"."rules_changed_at" AS "Tenant_rules_changed_at", "Tenant"."created_at" AS "Tenant_created_at" FROM "tenant" "Tenant" WHERE (("Tenant"."code" = $1)) LIMIT 1`;
+const API_UNITS_OF = `SELECT "MemberUnit"."id" AS "MemberUnit_id", "MemberUnit"."tenant_id" AS "MemberUnit_tenant_id", "MemberUnit"."name" AS "MemberUnit_name", "MemberUnit"."kind" AS "MemberUnit_kind", "MemberUnit"."aliases" AS "MemberUnit_aliases", "MemberUnit"."active" AS "MemberUnit_active", "MemberUnit"."child_tenant_id" AS "MemberUnit_child_tenant_id", "MemberUnit"."source" AS "MemberUnit_source", "MemberUnit"."position" AS "MemberUnit_position", "MemberUnit"."created_at" AS "MemberUnit_created_at", "MemberUnit"."deactivated_at" AS "MemberUnit_deactivated_at" FROM "member_unit" "MemberUnit" WHERE (("MemberUnit"."tenant_id" IN ($1)) AND ("MemberUnit"."active" = $2)) ORDER BY "MemberUnit"."position" ASC, "MemberUnit"."name" ASC`;
+const API_CHILDREN_OF = `SELECT "Tenant"."id" AS "Tenant_id", "Tenant"."code" AS "Tenant_code", "Tenant"."name" AS "Tenant_name", "Tenant"."level" AS "Tenant_level", "Tenant"."parent_id" AS "Tenant_parent_id", "Tenant"."path" AS "Tenant_path", "Tenant"."plugin_id" AS "Tenant_plugin_id", "Tenant"."plugin_version" AS "Tenant_plugin_version", "Tenant"."plugin_sdk_version" AS "Tenant_plugin_sdk_version", "Tenant"."plugin_hooks" AS "Tenant_plugin_hooks", "Tenant"."created_at" AS "Tenant_created_at" FROM "tenant" "Tenant" WHERE (("Tenant"."parent_id" IN ($1))) ORDER BY "Tenant_code" ASC`;
+
 /** Fields of the superiors' view asked for by both supervisionStatus scenarios. */
 const STATUS_FIELDS = `items { tenantCode tenantName level parentCode openCases overdueCases overdueAsOf listedCases interviewsAwaitingRectification
   latestRank rankedOf rankNoticeNumber rankPeriod cadenceMet cadenceDue cadenceRatio agreedItemsDone agreedItemsTotal agreedItemsRatio updatedAt } totalCount nextCursor`;
@@ -123,22 +128,14 @@ export const READ_SCENARIOS: ReadScenario[] = [
       const t = d.tenant as { memberUnits?: unknown[]; children?: unknown[] } | null;
       return Boolean(t?.memberUnits?.length) && t?.children?.length === p.county.towns;
     },
+    // The API's own three statements for this query, as TypeORM sends them (captured from the server's
+    // statement log, 2026-12-03): the tenant by code, its active units (the office host is found among
+    // them), its children without their plugin snapshot. One transaction, like the API's shared reads.
     floor: (c, p, who) =>
       scoped(c, who, async (q) => {
-        const tenant = (await q.query(TENANT_BY_CODE, [p.county.code])).rows[0] as {
-          id: string;
-          plugin_config: { structure: { office: { hostUnit?: string } } };
-        };
-        const host = tenant.plugin_config.structure.office.hostUnit ?? '';
-        await q.query(
-          `SELECT id, name, kind, aliases FROM member_unit WHERE tenant_id = $1 AND active AND (name = $2 OR $2 = ANY(aliases)) LIMIT 1`,
-          [tenant.id, host],
-        );
-        await q.query(UNITS_OF, [[tenant.id]]);
-        await q.query(
-          `SELECT id, code, name, level, parent_id, path, plugin_id, plugin_version, plugin_config, created_at FROM tenant WHERE parent_id = ANY($1::uuid[]) ORDER BY code`,
-          [[tenant.id]],
-        );
+        const tenant = (await q.query(API_TENANT_BY_CODE, [p.county.code])).rows[0] as { Tenant_id: string };
+        await q.query(API_UNITS_OF, [tenant.Tenant_id, true]);
+        await q.query(API_CHILDREN_OF, [tenant.Tenant_id]);
       }),
   },
   {
