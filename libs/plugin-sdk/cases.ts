@@ -212,6 +212,12 @@ export const casesSchema = z.strictObject({
         .describe(
           'The first receiver follows the case up and reports back to the petitioner (004 首问责任制度 2, 5: 跟踪服务).',
         ),
+      inChargeApproval: z
+        .strictObject({ source: citationSchema })
+        .optional()
+        .describe(
+          "A matter within the remit goes to the leader in charge for approval before it is investigated and answered (004 首问责任制度 3: 及时送交分管领导审批，迅速组织调查、答复): the first receiver or the office sends it (to the case's line leader by default), the leader's approval is recorded with who and when.",
+        ),
       source: citationSchema,
     })
     .optional()

@@ -16,6 +16,19 @@ export interface UrgencyRecord {
   measures: string | null;
 }
 
+/** 004 首问责任制度 3: the leader in charge's approval (分管领导审批) of a matter within the remit. */
+export interface InChargeApprovalRecord {
+  status: 'PENDING' | 'DONE';
+  leader: string;
+  leaderUserId: string | null;
+  rule: string;
+  requestedAt: string;
+  requestedById: string;
+  instruction: string | null;
+  approvedAt: string | null;
+  recordedById: string | null;
+}
+
 /** How a petition came in (信访形式). ASSIGNED: handed down by a higher level (上级交办). */
 export enum CaseChannel {
   LETTER = 'LETTER',
@@ -307,6 +320,10 @@ export class PetitionCase {
   @Column({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'For TRANSFERRED or GUIDED cases: to whom, and why.' })
   referral: string | null;
+
+  /** 004 首问责任制度 3: set when the case is sent to the leader in charge for approval (`in-charge-approval.service.ts`). */
+  @Column({ name: 'in_charge_approval', type: 'jsonb', nullable: true })
+  inChargeApproval: InChargeApprovalRecord | null;
 
   /** 002 §三 协调处理紧急信访问题: set when the case is marked urgent (`urgency.ts`). */
   @Column({ type: 'jsonb', nullable: true })

@@ -4,6 +4,10 @@ import { defineErrors } from '@engine/errors';
 export const CASE_ERRORS = defineErrors('cases', {
   badInput: {
     IN_THE_PAST: { en: 'is in the past', zh: '不能早于今天' },
+    LEADER_REQUIRED: {
+      en: "is required: case {number} is in no leader's line (setLeaderLines), so name the leader in charge",
+      zh: '必填：案件 {number} 不属于任何分管领导的分管领域（setLeaderLines），须写明分管领导',
+    },
     IN_THE_FUTURE: { en: 'is in the future', zh: '不能晚于今天' },
     NOT_AN_ACTIVE_UNIT: { en: 'is not an active member unit of {where}', zh: '不是{where}的在册成员单位' },
     NOT_AN_ACTIVE_VILLAGE: { en: 'is not an active village or community of {where}', zh: '不是{where}的在册村或社区' },
@@ -141,6 +145,15 @@ export const CASE_ERRORS = defineErrors('cases', {
       en: 'Case {number} was already marked urgent on {on}',
       zh: '案件 {number} 已于 {on} 标为紧急信访问题',
     },
+    ALREADY_SENT_FOR_APPROVAL: {
+      en: 'Case {number} was already sent to the leader in charge ({leader}) for approval',
+      zh: '案件 {number} 已送分管领导（{leader}）审批',
+    },
+    NOT_SENT_FOR_APPROVAL: {
+      en: 'Case {number} has not been sent to a leader in charge for approval',
+      zh: '案件 {number} 尚未送分管领导审批',
+    },
+    ALREADY_APPROVED: { en: 'Case {number} was already approved on {on}', zh: '案件 {number} 已于 {on} 审批' },
     NOT_URGENT: { en: 'Case {number} is not marked urgent', zh: '案件 {number} 未标为紧急信访问题' },
     URGENCY_ALREADY_COORDINATED: {
       en: 'The urgent petition {number} was already coordinated on {on}',
@@ -260,6 +273,14 @@ export const CASE_ERRORS = defineErrors('cases', {
     FIRST_INQUIRY_MARKS_URGENT: {
       en: "Only the case's first-inquiry user or the office marks it urgent",
       zh: '只有本案首问责任人或联席办可将其标为紧急信访问题',
+    },
+    FIRST_INQUIRY_SENDS_FOR_APPROVAL: {
+      en: "Only the case's first-inquiry user or the office sends it to the leader in charge",
+      zh: '只有本案首问责任人或联席办可将其送分管领导审批',
+    },
+    IN_CHARGE_LEADER_APPROVES: {
+      en: 'Only the leader in charge it was sent to ({leader}), or the office recording the approval, does this',
+      zh: '只有所送的分管领导（{leader}）或代为记录审批的联席办可进行此操作',
     },
     FIRST_INQUIRY_FOLLOWS_UP: {
       en: "Only the case's first-inquiry user records its follow-up",

@@ -25,6 +25,8 @@ import { LEDGER_RULE_RESOLVERS } from './ledger-rules.resolver';
 import { LedgerRulesService } from './ledger-rules.service';
 import { CaseUrgencyResolver, UrgencyResolver } from './urgency.resolver';
 import { UrgencyService } from './urgency.service';
+import { InChargeApprovalCaseResolver, InChargeApprovalResolver } from './in-charge-approval.resolver';
+import { InChargeApprovalService } from './in-charge-approval.service';
 
 /** The petition ledger (台账): intake, reception duty, assignment, leader ownership, progress, closing. */
 @Module({
@@ -56,6 +58,9 @@ import { UrgencyService } from './urgency.service';
     UrgencyService,
     UrgencyResolver,
     CaseUrgencyResolver,
+    InChargeApprovalService,
+    InChargeApprovalCaseResolver,
+    InChargeApprovalResolver,
   ],
   exports: [CasesService, CasesQuery, CaseSweepService],
 })

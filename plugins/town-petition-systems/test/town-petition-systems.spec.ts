@@ -44,11 +44,12 @@ describe('town-petition-systems plugin (004 鎮信訪工作各項制度, generic
     expect(c.reception?.rotation.rrule).toBe('FREQ=DAILY');
   });
 
-  it('assigns first-inquiry responsibility: explain and transfer what is outside the town, and follow up', () => {
+  it('assigns first-inquiry responsibility: explain and transfer what is outside the town, follow up, and send what is within it to the leader in charge', () => {
     expect(c.firstInquiry).toEqual({
       transferRequiresReason: true,
       followUp: true,
-      source: '004 首問責任制度 1, 2, 4, 5',
+      inChargeApproval: { source: '004 首問責任制度 3' },
+      source: '004 首問責任制度 1, 2, 3, 4, 5',
     });
   });
 
