@@ -5,7 +5,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { loadConfig } from '@engine/config';
 import { openDatabase } from '@engine/database';
 import { migrations } from '../migrations/index';
-import { ENTITIES } from '../apps/api/entities';
+import { ENTITIES } from '../apps/api/contexts';
 import { BENCH_JWT_SECRET, BENCH_PII_KEY, DEFAULT_SEED } from './lib/constants';
 import { Prng } from './lib/prng';
 import { parseArgs, targetOf, writeManifest, type BenchTarget, type DbKind, type Manifest } from './lib/target';

@@ -13,21 +13,7 @@ import { AppErrorHttpFilter, DatabaseErrorFilter, localizeErrorsPlugin } from '@
 import { graphqlOptions } from '@engine/graphql';
 import { JobsModule } from '@engine/jobs';
 import { jsonLoggerModule, Metrics, ObservabilityModule, observerPlugin } from '@engine/observability';
-import { IdentityModule } from '@core/identity';
-import { JointMeetingModule } from '@core/joint-meeting';
-import { MeetingsModule } from '@modules/meetings';
-import { OfficeDocumentsModule } from '@modules/office-documents';
-import { CoordinationModule } from '@modules/coordination';
-import { CalendarModule } from '@core/calendar';
-import { AuditModule } from '@modules/audit';
-import { CasesModule } from '@modules/cases';
-import { SupervisionModule } from '@modules/supervision/supervision.module';
-import { InspectionsModule } from '@modules/inspections';
-import { SupervisionStatusModule } from '@modules/supervision-status';
-import { NotificationsModule } from '@core/notifications';
-import { ReportingModule } from '@core/reporting';
-import { TenancyModule } from '@core/tenancy';
-import { ALL_RULES } from './access-rules';
+import { ALL_RULES, CONTEXT_MODULES } from './contexts';
 import { GraphiqlController } from './graphiql.controller';
 import { HealthController } from './health.controller';
 import { PlatformBootstrap } from './platform-bootstrap';
@@ -55,20 +41,7 @@ export class AppModule {
             return { ...base, plugins: [...(base.plugins ?? []), localizeErrorsPlugin(), observerPlugin(metrics)] };
           },
         }),
-        TenancyModule,
-        JointMeetingModule,
-        IdentityModule,
-        NotificationsModule,
-        ReportingModule,
-        CalendarModule,
-        AuditModule,
-        MeetingsModule,
-        OfficeDocumentsModule,
-        CoordinationModule,
-        CasesModule,
-        SupervisionModule,
-        InspectionsModule,
-        SupervisionStatusModule,
+        ...CONTEXT_MODULES,
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [

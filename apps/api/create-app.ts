@@ -15,7 +15,7 @@ import { Logger as JsonLogger } from 'nestjs-pino';
 import { migrations } from '../../migrations/index';
 import { AppModule } from './app.module';
 import { serveConsole } from './console-static';
-import { ENTITIES } from './entities';
+import { ENTITIES } from './contexts';
 import { startInternalServer } from './internal-server';
 import { metricsRoute } from './metrics-route';
 import { downloadLinkRoute } from './download-link-route';

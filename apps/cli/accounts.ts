@@ -4,7 +4,7 @@ import { createAbility } from '@engine/access';
 import { AppError } from '@engine/errors';
 import { AccountAdminService } from '@core/identity/admin/account-admin.service';
 import type { User } from '@core/identity';
-import { ALL_RULES } from '../api/access-rules';
+import { ALL_RULES } from '../api/contexts';
 import { createApp } from '../api/create-app';
 
 /**

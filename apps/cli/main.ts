@@ -14,9 +14,8 @@ import { Db } from '@engine/database';
 import { CalendarService } from '@core/calendar';
 import { accountCommand, ACCOUNT_COMMANDS, ACCOUNT_USAGE } from './accounts';
 import { migrations } from '../../migrations/index';
-import { ALL_RULES } from '../api/access-rules';
 import { createApp } from '../api/create-app';
-import { ENTITIES } from '../api/entities';
+import { ALL_RULES, ENTITIES } from '../api/contexts';
 import { schemaSdl } from '../api/schema-sdl';
 
 const USAGE = `usage: npm run cli -- <command>

@@ -5,7 +5,7 @@ import { Db } from '@engine/database';
 import { PluginRegistry } from '@engine/plugins';
 import { TenancyService } from '@core/tenancy';
 import { createApp } from '../../apps/api/create-app';
-import { ALL_RULES } from '../../apps/api/access-rules';
+import { ALL_RULES } from '../../apps/api/contexts';
 
 /** A plugin as the real onboarding service applies it: the tenant row's snapshot and the units it creates. */
 export interface PluginTemplate {

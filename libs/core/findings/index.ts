@@ -1,2 +1,7 @@
 /** Findings: the facts for supervision that sweeps record (a missed cadence, an overdue item, an overdue case), read by every workflow. */
+import { defineContext } from '@engine/manifest';
+import { Finding } from './finding.entity';
 export * from './finding.entity';
+
+/** The findings context's manifest, listed in apps/api/contexts.ts. */
+export const findingsContext = defineContext({ name: 'findings', entities: [Finding] });

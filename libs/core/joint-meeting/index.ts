@@ -1,3 +1,9 @@
+import { defineContext } from '@engine/manifest';
+import { JointMeetingModule } from './joint-meeting.module';
+import { MemberUnit } from './member-unit.entity';
+import { MembershipChange } from './membership-change.entity';
+import { MemberPerson, MemberPersonChange, MemberUnitProposal } from './member-person.entity';
+import { jointMeetingRules } from './joint-meeting.abilities';
 export * from './joint-meeting.module';
 export * from './joint-meeting.service';
 export * from './joint-meeting.abilities';
@@ -6,3 +12,11 @@ export * from './membership-change.entity';
 export * from './members.service';
 export * from './member-person.entity';
 export * from './principle';
+
+/** The joint-meeting context's manifest, listed in apps/api/contexts.ts. */
+export const jointMeetingContext = defineContext({
+  name: 'joint-meeting',
+  module: JointMeetingModule,
+  entities: [MemberUnit, MembershipChange, MemberPerson, MemberPersonChange, MemberUnitProposal],
+  rules: [jointMeetingRules],
+});

@@ -1,4 +1,14 @@
+import { defineContext } from '@engine/manifest';
+import { NotificationsModule } from './notifications.module';
+import { Notification } from './notification.entity';
 export * from './notifications.module';
 export * from './notifications.service';
 export * from './notification.entity';
 export * from './notification.jobs';
+
+/** The notifications context's manifest, listed in apps/api/contexts.ts. */
+export const notificationsContext = defineContext({
+  name: 'notifications',
+  module: NotificationsModule,
+  entities: [Notification],
+});

@@ -1,5 +1,40 @@
+import { defineContext } from '@engine/manifest';
+import { CasesModule } from './cases.module';
+import { PetitionCase, CasePetitioner, CaseLink, CaseEvent } from './case.entity';
+import {
+  CaseProgressReport,
+  CaseLedgerEntry,
+  CaseExtension,
+  CaseReview,
+  ReceptionRoster,
+  CaseScreening,
+} from './case-records.entity';
+import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase } from './ledger-rules.entity';
+import { casesRules } from './cases.abilities';
 export * from './cases.module';
 export * from './cases.abilities';
 export * from './case.entity';
 export * from './case-records.entity';
 export * from './case-sweep.service';
+
+/** The cases context's manifest, listed in apps/api/contexts.ts. */
+export const casesContext = defineContext({
+  name: 'cases',
+  module: CasesModule,
+  entities: [
+    PetitionCase,
+    CasePetitioner,
+    CaseLink,
+    CaseEvent,
+    CaseProgressReport,
+    CaseLedgerEntry,
+    CaseExtension,
+    CaseReview,
+    ReceptionRoster,
+    CaseScreening,
+    CaseLine,
+    CaseWorkingGroup,
+    CaseWorkingGroupCase,
+  ],
+  rules: [casesRules],
+});
