@@ -6,19 +6,24 @@ import { Role, type Caller } from '@engine/context';
 export const OWN = '00000000-0000-4000-8000-0000000000a1';
 export const OTHER = '00000000-0000-4000-8000-0000000000b2';
 export const UNIT = '00000000-0000-4000-8000-0000000000c3';
+/** The caller's own user id. */
+export const SELF = '00000000-0000-4000-8000-0000000000d4';
 
 const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
 
-/** The ability one role gets from one context's rules (a unit role acts for UNIT; the admin has no tenant). */
-export function abilityOf(role: Role, rules: RulesFor): AppAbility {
-  const caller: Caller = {
-    userId: '00000000-0000-4000-8000-0000000000d4',
+/**
+ * The ability one role gets from one context's rules (a unit role acts for UNIT; the admin has no tenant);
+ * `caller` overrides part of the caller (a unit user without a unit: `{ memberUnitId: null }`).
+ */
+export function abilityOf(role: Role, rules: RulesFor, caller: Partial<Caller> = {}): AppAbility {
+  const base: Caller = {
+    userId: SELF,
     username: role.toLowerCase(),
     tenantId: role === Role.PLATFORM_ADMIN ? null : OWN,
     roles: [role],
     memberUnitId: UNIT_ROLES.includes(role) ? UNIT : null,
   };
-  return createAbility(caller, [rules]);
+  return createAbility({ ...base, ...caller }, [rules]);
 }
 
 /** `can(action, type, { tenantId })` for the caller's own tenant and for another. */
