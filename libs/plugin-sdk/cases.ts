@@ -288,6 +288,20 @@ export const casesSchema = z.strictObject({
         .array(z.enum(['OWNING_LEADER', 'RESPONSIBLE_PERSON', 'TIME_LIMIT']))
         .min(1)
         .describe('What each screened case must get (包案领导, 责任人, 时限).'),
+      reportTo: z
+        .strictObject({
+          name: z
+            .string()
+            .min(1)
+            .max(50)
+            .describe('The body reported to, as the source names it (004: 信訪工作領導小組).'),
+          roles: z.array(roleSchema).min(1).describe('The roles through which its members read and answer the report.'),
+          source: citationSchema,
+        })
+        .optional()
+        .describe(
+          "Who the office reports a period's screening and its forecast analysis to (004 预测排查制度 1: 超前预测分析…及时向信访工作领导小组反映预测排查情况); `reportScreening`.",
+        ),
       source: citationSchema,
     })
     .optional()

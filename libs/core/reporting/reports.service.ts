@@ -39,11 +39,14 @@ export interface ReportDraft {
   title: string;
   body: string;
   subjectKind: string;
-  subjectId: string;
+  /** The matter reported (null when it is a period's summary, like a screening report). */
+  subjectId: string | null;
   /** The article the workflow follows (e.g. the meeting type's, the review rule's). */
   rule: string;
   /** CONVENER_REVIEW: who reviews (the meeting type's escalatesToRoles). */
   recipientRoles?: Role[];
+  /** CONVENER_REVIEW: the recipient as the plugin names it (default 召集人; 004: 信訪工作領導小組). */
+  recipientName?: string;
   /** Sent at once (a referral for review needs no approval and no second step). */
   sendNow?: boolean;
 }
@@ -130,7 +133,7 @@ export class ReportsService {
     const recipient =
       draft.channel === ReportChannel.CONVENER_REVIEW
         ? {
-            recipientName: '召集人',
+            recipientName: draft.recipientName ?? '召集人',
             recipientTenantId: null,
             recipientRoles: draft.recipientRoles ?? [Role.CONVENER],
             rule: draft.rule,

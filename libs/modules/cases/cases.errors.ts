@@ -154,6 +154,10 @@ export const CASE_ERRORS = defineErrors('cases', {
       zh: '案件 {number} 尚未送分管领导审批',
     },
     ALREADY_APPROVED: { en: 'Case {number} was already approved on {on}', zh: '案件 {number} 已于 {on} 审批' },
+    SCREENING_ALREADY_REPORTED: {
+      en: 'The screening of the period from {start} was already reported',
+      zh: '自 {start} 起一期的预测排查情况已报送',
+    },
     NOT_URGENT: { en: 'Case {number} is not marked urgent', zh: '案件 {number} 未标为紧急信访问题' },
     URGENCY_ALREADY_COORDINATED: {
       en: 'The urgent petition {number} was already coordinated on {on}',

@@ -5,7 +5,8 @@ import type { RequestContext } from '@engine/context';
 import { PetitionCase } from './case.entity';
 import { CaseScreening } from './case-records.entity';
 import { CasesQuery } from './cases.query';
-import { SettleScreenedCaseInput } from './dto/screening.inputs';
+import { ReportScreeningInput, SettleScreenedCaseInput } from './dto/screening.inputs';
+import { Report } from '@core/reporting';
 import { ScreeningService } from './screening.service';
 
 /** Forecast screening (预测排查, 004 預測排查制度): found monthly by the case sweep, settled by the office. */
@@ -46,6 +47,15 @@ export class ScreeningResolver {
     @Args('periodStart') periodStart: string,
   ): Promise<CaseScreening[]> {
     return this.screening.screenOnDemand(ctx, tenantCode, periodStart);
+  }
+
+  @Allow('update', 'PetitionCase')
+  @Mutation(() => Report, {
+    description:
+      "The office reports a completed period's screening with its forecast analysis to the body the plugin names (004 預測排查制度 1: 及時向信訪工作領導小組反映預測排查情況), once per period; cases by number, no petitioner.",
+  })
+  reportScreening(@Ctx() ctx: RequestContext, @Args('input') input: ReportScreeningInput): Promise<Report> {
+    return this.screening.report(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')

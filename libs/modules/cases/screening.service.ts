@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { addDays, isIsoDate, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
@@ -16,7 +16,9 @@ import { recordStep } from './case-events';
 import { caseRulesOf, caseVisibility, tenantByCode, type CaseRules } from './case-rules';
 import { CaseSweepService } from './case-sweep.service';
 import { CasesService } from './cases.service';
-import type { SettleScreenedCaseInput } from './dto/screening.inputs';
+import type { ReportScreeningInput, SettleScreenedCaseInput } from './dto/screening.inputs';
+import { Report, ReportChannel, ReportsService } from '@core/reporting';
+import type { Role } from '@engine/context';
 
 type ScreeningRule = NonNullable<CaseRules['own']['screening']>;
 type Criterion = ScreeningRule['criteria'][number];
@@ -31,6 +33,15 @@ interface Candidate {
   jointSigned: boolean;
   organiser: boolean;
 }
+
+/** How a screening report names the criteria (004 预测排查制度 1's own words). */
+const CRITERION_WORDS: Readonly<Record<string, string>> = {
+  REPEAT: '重复信访',
+  SIGNED: '署名信访',
+  JOINT_SIGNED: '联名信访',
+  LONG_UNRESOLVED: '久拖不决',
+  GROUP_ORGANISER: '组织、策划集体上访的关键人物',
+};
 
 const criterionText = (c: Criterion): string => {
   switch (c.kind) {
@@ -69,6 +80,7 @@ export class ScreeningService {
     @Inject(CalendarService) private readonly calendars: CalendarService,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(CaseSweepService) sweeps: CaseSweepService,
+    @Inject(ReportsService) private readonly reports: ReportsService,
   ) {
     sweeps.register({ name: 'screening', run: (em, ctx, rules, today) => this.sweep(em, ctx, rules, today) });
   }
@@ -122,6 +134,63 @@ export class ScreeningService {
       return em.find(CaseScreening, {
         where: { tenantId: tenant.id, periodStart: period.start },
         order: { screenedAt: 'ASC', id: 'ASC' },
+      });
+    });
+  }
+
+  /**
+   * 004 预测排查制度 1 (超前预测分析…及时向信访工作领导小组反映预测排查情况): the office reports a completed period's
+   * screening — screened now if the sweep has not yet — with its own forecast analysis of hot and difficult
+   * issues to the body of `screening.reportTo`, once per period. The report names cases by number and the
+   * criteria they matched, never a petitioner; its readers acknowledge and answer it as any report.
+   */
+  async report(ctx: RequestContext, input: ReportScreeningInput): Promise<Report> {
+    if (!isIsoDate(input.periodStart)) throw PLATFORM_ERRORS.badInput('input.periodStart', 'NOT_A_DATE');
+    await this.screenOnDemand(ctx, input.tenantCode, input.periodStart);
+    return this.db.run(ctx, async (tx) => {
+      const { em } = tx;
+      const tenant = await tenantByCode(em, input.tenantCode);
+      const rules = await caseRulesOf(em, tenant);
+      const screening = rules.own.screening!;
+      const to = screening.reportTo;
+      if (!to)
+        throw CASE_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', {
+          plugin: tenant.pluginId,
+          tenant: tenant.name,
+          what: { en: 'a report of the screening', zh: '预测排查情况报告' },
+          section: 'cases.screening.reportTo',
+        });
+      const rows = await em.find(CaseScreening, {
+        where: { tenantId: tenant.id, periodStart: input.periodStart },
+        order: { screenedAt: 'ASC', id: 'ASC' },
+      });
+      const periodEnd =
+        rows[0]?.periodEnd ?? cadencePeriods(screening.cadence.rrule, input.periodStart, input.periodStart)[0].end;
+      const title = `预测排查情况报告（${input.periodStart} – ${periodEnd}）`;
+      if (await em.exists(Report, { where: { tenantId: tenant.id, subjectKind: 'CASE_SCREENING', title } }))
+        throw CASE_ERRORS.conflict('SCREENING_ALREADY_REPORTED', { start: input.periodStart }, 'input.periodStart');
+      const cases = rows.length ? await em.find(PetitionCase, { where: { id: In(rows.map((r) => r.caseId)) } }) : [];
+      const numbers = new Map(cases.map((c) => [c.id, c.number]));
+      const lines = rows.map(
+        (r) => `${numbers.get(r.caseId) ?? '—'}：${r.criteria.map((k) => CRITERION_WORDS[k] ?? k).join('、')}`,
+      );
+      const body = [
+        `排查期间：${input.periodStart} – ${periodEnd}（${screening.source}）`,
+        `排查出信访事项${rows.length}件${rows.length ? '：' : '。'}`,
+        ...lines,
+        `超前预测分析：${input.analysis}`,
+      ].join('\n');
+      return this.reports.draftFor(ctx, tx, {
+        tenant,
+        channel: ReportChannel.CONVENER_REVIEW,
+        recipientRoles: to.roles as Role[],
+        recipientName: to.name,
+        title,
+        body,
+        subjectKind: 'CASE_SCREENING',
+        subjectId: null,
+        rule: to.source,
+        sendNow: true,
       });
     });
   }

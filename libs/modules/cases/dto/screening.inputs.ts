@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsIsoDate, NAME_MESSAGE, NAME_PATTERN } from '@engine/validation';
+import { IsIsoDate, MULTILINE_TEXT_PATTERN, NAME_MESSAGE, NAME_PATTERN } from '@engine/validation';
+import { DateScalar } from '@engine/graphql';
 
 @InputType({
   description:
@@ -29,4 +30,27 @@ export class SettleScreenedCaseInput {
   @IsOptional()
   @IsIsoDate()
   dueOn?: string;
+}
+
+@InputType({
+  description:
+    "A period's screening reported with the office's forecast analysis (004 預測排查制度 1: 超前預測分析…及時向信訪工作領導小組反映預測排查情況).",
+})
+export class ReportScreeningInput {
+  @Field()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'tenantCode must be a tenant code' })
+  tenantCode: string;
+
+  @Field(() => DateScalar, { description: "The screened period's first day (YYYY-MM-DD)." })
+  @IsIsoDate()
+  periodStart: string;
+
+  @Field({
+    description:
+      'The forecast analysis (超前預測分析) of hot and difficult issues, sensitive matters and what may stir many people, e.g. 征地补偿款发放临近，预计本月可能出现集体访。',
+  })
+  @MinLength(2, { message: 'analysis must be at least 2 characters' })
+  @MaxLength(8000)
+  @Matches(MULTILINE_TEXT_PATTERN, { message: '$property must be text without control characters' })
+  analysis: string;
 }
