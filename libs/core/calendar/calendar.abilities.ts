@@ -8,3 +8,10 @@ export const calendarRules: RulesFor = (caller, can) => {
   if (caller.roles.includes(Role.OFFICE_DIRECTOR) && caller.tenantId)
     can('update', 'Calendar', { tenantId: caller.tenantId });
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    Calendar: true;
+  }
+}

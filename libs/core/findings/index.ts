@@ -5,3 +5,10 @@ export * from './finding.entity';
 
 /** The findings context's manifest, listed in apps/api/contexts.ts. */
 export const findingsContext = defineContext({ name: 'findings', entities: [Finding] });
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    Finding: true;
+  }
+}

@@ -28,3 +28,11 @@ export const identityRules: RulesFor = (caller, can) => {
     can(['create', 'update'], 'User', { parentTenantId: caller.tenantId });
   }
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    User: true;
+    AccountChange: true;
+  }
+}

@@ -18,3 +18,14 @@ export const jointMeetingRules: RulesFor = (caller, can) => {
   if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR))
     can('read', ['MembershipChange', 'MemberPersonChange', 'MemberUnitProposal']);
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    MemberUnit: true;
+    MembershipChange: true;
+    MemberPerson: true;
+    MemberPersonChange: true;
+    MemberUnitProposal: true;
+  }
+}

@@ -12,3 +12,10 @@ export const notificationsContext = defineContext({
   module: NotificationsModule,
   entities: [Notification],
 });
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    Notification: true;
+  }
+}

@@ -20,3 +20,10 @@ export const reportingRules: RulesFor = (caller, can) => {
   if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId)
     can('create', 'Report', { tenantId: caller.tenantId });
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    Report: true;
+  }
+}

@@ -35,3 +35,13 @@ export const tenancyRules: RulesFor = (caller, can) => {
     can('read', 'TenantRulesChange', { tenantId: caller.tenantId });
   }
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    Tenant: true;
+    JurisdictionPlugin: true;
+    TenantRules: true;
+    TenantRulesChange: true;
+  }
+}

@@ -3,42 +3,15 @@ import type { Caller } from '@engine/context/request-context';
 
 export type Action =
   'manage' | 'read' | 'create' | 'update' | 'onboard' | 'approve' | 'acknowledge' | 'report' | 'unlock';
-/** Subjects are plain type names; objects are tagged with `subject(type, object)` from @casl/ability. */
-export type SubjectType =
-  | 'all'
-  | 'Tenant'
-  | 'User'
-  | 'AccountChange'
-  | 'MemberUnit'
-  | 'MembershipChange'
-  | 'MemberPerson'
-  | 'MemberPersonChange'
-  | 'MemberUnitProposal'
-  | 'JurisdictionPlugin'
-  | 'TenantRules'
-  | 'TenantRulesChange'
-  | 'Notification'
-  | 'Meeting'
-  | 'Minutes'
-  | 'WorkPlan'
-  | 'Briefing'
-  | 'AgreedItem'
-  | 'KeyPeriod'
-  | 'Finding'
-  | 'SensitiveReport'
-  | 'IssueList'
-  | 'Report'
-  | 'Calendar'
-  | 'Audit'
-  | 'PetitionCase'
-  | 'Petitioner'
-  | 'SupervisionNotice'
-  | 'SupervisionAction'
-  | 'SupervisionFlag'
-  | 'Assessment'
-  | 'OutboxMessage'
-  | 'Inspection'
-  | 'SupervisionStatus';
+/**
+ * The subjects of access, registered by the contexts that own them (the engine knows none): each
+ * context declares its own in its `*.abilities.ts` (or `index.ts` when it has no rules) by module
+ * augmentation — `declare module '@engine/access/ability' { interface Subjects { Meeting: true } }`.
+ * Subjects are plain type names; objects are tagged with `subject(type, object)` from @casl/ability.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Subjects {}
+export type SubjectType = 'all' | Extract<keyof Subjects, string>;
 /** A subject object tagged with its type (`subject('MemberUnit', { tenantId })`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaggedSubject = ForcedSubject<Exclude<SubjectType, 'all'>> & Record<string, any>;

@@ -10,3 +10,10 @@ export const auditRules: RulesFor = (caller, can) => {
   )
     can('read', 'Audit');
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    Audit: true;
+  }
+}

@@ -25,3 +25,11 @@ export const casesRules: RulesFor = (caller, can) => {
   if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER))
     can('read', 'Petitioner', [...PERSONAL_FIELDS], own);
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    PetitionCase: true;
+    Petitioner: true;
+  }
+}

@@ -22,3 +22,11 @@ export const coordinationRules: RulesFor = (caller, can) => {
     can('report', 'SensitiveReport', { tenantId: caller.tenantId });
   }
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    SensitiveReport: true;
+    IssueList: true;
+  }
+}

@@ -19,3 +19,10 @@ export const inspectionsRules: RulesFor = (caller, can) => {
   // A member unit carries out and reports only a joint inspection it organises (001 art. 13): the service checks it.
   if (has(Role.MEMBER_UNIT)) can(['update', 'report'], 'Inspection', own);
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    Inspection: true;
+  }
+}

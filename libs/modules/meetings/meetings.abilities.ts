@@ -28,3 +28,13 @@ export const meetingsRules: RulesFor = (caller, can) => {
     can('report', 'AgreedItem', { tenantId: caller.tenantId });
   }
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    Meeting: true;
+    Minutes: true;
+    AgreedItem: true;
+    KeyPeriod: true;
+  }
+}

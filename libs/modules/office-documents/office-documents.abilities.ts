@@ -17,3 +17,11 @@ export const officeDocumentsRules: RulesFor = (caller, can) => {
   if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId)
     can('acknowledge', 'Briefing', { tenantId: caller.tenantId });
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    WorkPlan: true;
+    Briefing: true;
+  }
+}

@@ -10,3 +10,10 @@ export const supervisionStatusRules: RulesFor = (caller, can) => {
   if (!caller.tenantId) return;
   if (caller.roles.some((r) => TREE_READING_ROLES.includes(r))) can('read', 'SupervisionStatus');
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    SupervisionStatus: true;
+  }
+}

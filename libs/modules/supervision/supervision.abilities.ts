@@ -31,3 +31,14 @@ export const supervisionRules: RulesFor = (caller, can) => {
     can('report', 'SupervisionAction');
   }
 };
+
+declare module '@engine/access/ability' {
+  /** The subjects of access this context owns. */
+  interface Subjects {
+    SupervisionNotice: true;
+    SupervisionAction: true;
+    SupervisionFlag: true;
+    Assessment: true;
+    OutboxMessage: true;
+  }
+}
