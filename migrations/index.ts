@@ -33,6 +33,7 @@ import { OfficeDocuments1764620100000 } from './1764620100000-OfficeDocuments';
 import { SensitiveVerifyBasis1764640000000 } from './1764640000000-SensitiveVerifyBasis';
 import { CaseLedgerRules1764640100000 } from './1764640100000-CaseLedgerRules';
 import { CaseUrgency1764710000000 } from './1764710000000-CaseUrgency';
+import { OfficeCirculars1764700000000 } from './1764700000000-OfficeCirculars';
 import { CaseInChargeApproval1764710100000 } from './1764710100000-CaseInChargeApproval';
 import { TenantRulesChanges1764660000000 } from './1764660000000-TenantRulesChanges';
 import { AuditStatementTriggers1764760000000 } from './1764760000000-AuditStatementTriggers';
@@ -79,4 +80,5 @@ export const migrations = [
   CaseUrgency1764710000000,
   NoticeDraftLifecycle1764720000000,
   CaseInChargeApproval1764710100000,
+  OfficeCirculars1764700000000,
 ];

@@ -117,7 +117,18 @@ registerEnumType(BriefingStatus, {
   description: 'DRAFT (the office edits) → ISSUED (numbered, sent to member units).',
 });
 
-/** A briefing (简报) compiled by the office: numbered per tenant and year when issued. */
+export enum OfficePaperKind {
+  BRIEFING = 'BRIEFING',
+  CIRCULAR = 'CIRCULAR',
+  AGREED_ITEMS_PROGRESS = 'AGREED_ITEMS_PROGRESS',
+}
+registerEnumType(OfficePaperKind, {
+  name: 'OfficePaperKind',
+  description:
+    "BRIEFING (简报, 001 art. 9); CIRCULAR (工作情况通报: 收集、综合、通报有关工作情况, 000 art. 6, 001 art. 9, 002 §三), drawn from the units' work reports; AGREED_ITEMS_PROGRESS (议定事项进展通报, 002 §六(二)). Each kind is numbered in a series of its own.",
+});
+
+/** A briefing (简报) or circular (通报) compiled by the office: numbered per tenant, kind and year when issued. */
 @Entity('briefing')
 @ObjectType('Briefing', {
   description:
@@ -146,6 +157,23 @@ export class Briefing {
   @Column({ type: 'text' })
   @Field({ description: 'The article the briefing rests on.' })
   source: string;
+
+  @Column({ type: 'text', default: OfficePaperKind.BRIEFING })
+  @Field(() => OfficePaperKind)
+  kind: OfficePaperKind;
+
+  @Column({ type: 'text', default: '简报' })
+  @Field({
+    description: 'The series as the plugin names it (简报, 工作情况通报, 议定事项进展通报): part of the number.',
+  })
+  series: string;
+
+  @Column({ name: 'drawn_from', type: 'uuid', array: true, default: () => "'{}'" })
+  @Field(() => [ID], {
+    description:
+      'The work reports member units sent to the joint meeting (000 art. 14) that a circular collects and summarises (收集、综合); empty for the other kinds.',
+  })
+  drawnFromReportIds: string[];
 
   @Column({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true, description: 'The year of its number (Asia/Shanghai), once issued.' })

@@ -14,7 +14,12 @@ export const officeDocumentsQuery = {
    * in one statement inside the issuing transaction. Concurrent issuers serialise on the row, so each gets
    * its own number; an issue that fails rolls its number back with it (no duplicate, no gap).
    */
-  async nextNumber(em: EntityManager, tenantId: string, kind: 'BRIEFING', year: number): Promise<number> {
+  async nextNumber(
+    em: EntityManager,
+    tenantId: string,
+    kind: 'BRIEFING' | 'CIRCULAR' | 'AGREED_ITEMS_PROGRESS',
+    year: number,
+  ): Promise<number> {
     const rows: { last: number }[] = await em.query(
       `INSERT INTO document_counter (tenant_id, kind, year, last) VALUES ($1, $2, $3, 1)
        ON CONFLICT (tenant_id, kind, year) DO UPDATE SET last = document_counter.last + 1
@@ -22,6 +27,44 @@ export const officeDocumentsQuery = {
       [tenantId, kind, year],
     );
     return Number(rows[0].last);
+  },
+
+  /** Work reports among `ids` that member units sent to this tenant's joint meeting (000 art. 14): what a circular collects. */
+  async receivedWorkReports(em: EntityManager, tenantId: string, ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM report WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND channel = 'OWN_JOINT_MEETING'
+          AND status IN ('SENT', 'ACKNOWLEDGED', 'ANSWERED')`,
+      [tenantId, [...ids]],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  /** The tenant's issued agreed items with their owners' names, by time limit (002 §六(二): their progress, circulated). */
+  async agreedItemsProgress(
+    em: EntityManager,
+    tenantId: string,
+  ): Promise<{ content: string; status: string; dueOn: string | null; provisional: boolean; owners: string[] }[]> {
+    const rows: { content: string; status: string; due_on: string | null; provisional: boolean; owners: string[] }[] =
+      await em.query(
+        `SELECT a.content, a.status, to_char(a.due_on, 'YYYY-MM-DD') AS due_on, a.due_provisional AS provisional,
+                COALESCE(array_agg(u.name ORDER BY u.position) FILTER (WHERE u.id IS NOT NULL), '{}') AS owners
+           FROM agreed_item a
+           LEFT JOIN agreed_item_owner o ON o.tenant_id = a.tenant_id AND o.agreed_item_id = a.id
+           LEFT JOIN member_unit u ON u.tenant_id = o.tenant_id AND u.id = o.member_unit_id
+          WHERE a.tenant_id = $1 AND a.status <> 'PENDING'
+          GROUP BY a.id
+          ORDER BY a.due_on NULLS LAST, a.created_at, a.position, a.id
+          LIMIT 500`,
+        [tenantId],
+      );
+    return rows.map((r) => ({
+      content: r.content,
+      status: r.status,
+      dueOn: r.due_on,
+      provisional: r.provisional,
+      owners: r.owners,
+    }));
   },
 
   /** Agreed items of the tenant among `ids` that have been issued (PENDING ones are not yet items of record). */

@@ -5,6 +5,7 @@ import type { RequestContext } from '@engine/context';
 import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import {
+  DraftAgreedItemsProgressInput,
   DraftBriefingInput,
   DraftWorkPlanInput,
   IssueBriefingInput,
@@ -162,7 +163,20 @@ export class BriefingResolver {
 
   @Allow('update', 'Briefing')
   @Mutation(() => Briefing, {
-    description: 'The office drafts a briefing (001 art. 9: 简报编印), or rewrites its draft.',
+    description:
+      "The office drafts a circular of the agreed items' progress (002 §六(二) 定期通报进展情况) from their own state: done, open, overdue, each with its owners and time limit.",
+  })
+  draftAgreedItemsProgress(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: DraftAgreedItemsProgressInput,
+  ): Promise<Briefing> {
+    return this.docs.draftAgreedItemsProgress(ctx, input);
+  }
+
+  @Allow('update', 'Briefing')
+  @Mutation(() => Briefing, {
+    description:
+      "The office drafts a briefing (001 art. 9: 简报编印) or a circular (000 art. 6: 收集、综合、通报有关工作情况, drawn from the units' work reports), or rewrites its draft.",
   })
   draftBriefing(@Ctx() ctx: RequestContext, @Args('input') input: DraftBriefingInput): Promise<Briefing> {
     return this.docs.draftBriefing(ctx, input);

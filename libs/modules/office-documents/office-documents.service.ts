@@ -14,6 +14,7 @@ import { notify } from '@core/notifications/notify';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
 import type {
+  DraftAgreedItemsProgressInput,
   DraftBriefingInput,
   DraftWorkPlanInput,
   IssueBriefingInput,
@@ -24,6 +25,7 @@ import {
   Briefing,
   BriefingRecipient,
   BriefingStatus,
+  OfficePaperKind,
   WorkPlan,
   WorkPlanPoint,
   WorkPlanStatus,
@@ -54,10 +56,39 @@ function checkLimit(limit: number): void {
     throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: 200 });
 }
 
-/** The briefing's number: `十字联席简报〔2026〕第3期` (the tenant's short name, the year, the place in it). */
-export function briefingNumber(tenant: Tenant, year: number, n: number): string {
+/**
+ * The number of a briefing or circular: `十字联席简报〔2026〕第3期`, `下仓联席工作情况通报〔2026〕第1期` (the tenant's
+ * short name, the series, the year, the place in it).
+ */
+export function briefingNumber(tenant: Tenant, year: number, n: number, series = '简报'): string {
   const prefix = (pluginOf(tenant).tenantName ?? tenant.name).replace(/(镇|街道|县|区)$/, '');
-  return `${prefix}联席简报〔${year}〕第${n}期`;
+  return `${prefix}联席${series}〔${year}〕第${n}期`;
+}
+
+/** 2026-03-02 → 2026年3月2日. */
+function chineseDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+const PROGRESS_WORD = { DONE: '已办结', OPEN: '正在办理', OVERDUE: '已超期，正在督办' } as const;
+
+/**
+ * The series of each kind as the plugin gives it to the office (officeDocuments): its name and article, or
+ * the refusal naming what the rules lack.
+ */
+function seriesOf(tenant: Tenant, kind: OfficePaperKind): { name: string; source: string } {
+  const docs = pluginOf(tenant).officeDocuments;
+  if (kind === OfficePaperKind.CIRCULAR) {
+    if (!docs.circulars) throw E.badInput('input.kind', 'NO_CIRCULARS_RULE');
+    return { name: docs.circulars.name, source: docs.circulars.source };
+  }
+  if (kind === OfficePaperKind.AGREED_ITEMS_PROGRESS) {
+    if (!docs.agreedItemsProgress) throw E.badInput('input.tenantCode', 'NO_AGREED_ITEMS_PROGRESS_RULE');
+    return { name: docs.agreedItemsProgress.name, source: docs.agreedItemsProgress.source };
+  }
+  if (!docs.briefings) throw E.badInput('input.tenantCode', 'NO_BRIEFINGS_RULE');
+  return { name: '简报', source: docs.briefings.source };
 }
 
 /**
@@ -207,8 +238,6 @@ export class OfficeDocumentsService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await this.tenant(em, input.tenantCode);
       this.office(ctx, 'Briefing', tenant.id);
-      const rule = pluginOf(tenant).officeDocuments.briefings;
-      if (!rule) throw E.badInput('input.tenantCode', 'NO_BRIEFINGS_RULE');
       const now = this.clock.now();
       let briefing: Briefing;
       if (input.briefingId) {
@@ -216,20 +245,80 @@ export class OfficeDocumentsService {
         if (!found) throw AppError.notFound('Briefing');
         if (found.status === BriefingStatus.ISSUED)
           throw E.conflict('BRIEFING_ISSUED', { number: found.number }, 'input.briefingId');
+        if (input.kind && input.kind !== found.kind)
+          throw E.badInput('input.kind', 'KIND_OF_DRAFT', { kind: found.kind });
         briefing = found;
       } else {
+        const kind = input.kind ?? OfficePaperKind.BRIEFING;
+        const series = seriesOf(tenant, kind);
         briefing = em.create(Briefing, {
           tenantId: tenant.id,
           status: BriefingStatus.DRAFT,
-          source: rule.source,
+          kind,
+          series: series.name,
+          source: series.source,
+          drawnFromReportIds: [],
           createdAt: now,
         });
+      }
+      if (input.drawnFromReportIds?.length) {
+        if (briefing.kind !== OfficePaperKind.CIRCULAR)
+          throw E.badInput('input.drawnFromReportIds', 'DRAWN_FROM_CIRCULARS_ONLY');
+        const wanted = [...new Set(input.drawnFromReportIds)];
+        const received = new Set(await q.receivedWorkReports(em, tenant.id, wanted));
+        input.drawnFromReportIds.forEach((id, i) => {
+          if (!received.has(id)) throw E.badInput(`input.drawnFromReportIds.${i}`, 'NOT_A_RECEIVED_WORK_REPORT');
+        });
+        briefing.drawnFromReportIds = wanted;
       }
       return em.save(
         Object.assign(briefing, {
           title: input.title,
           body: input.body,
           draftedById: ctx.caller.userId,
+          updatedAt: now,
+        }),
+      );
+    });
+  }
+
+  /**
+   * The office drafts a circular of the agreed items' progress (002 §六(二) 督促落实联席会议议定的事项并定期通报进展
+   * 情况) from the issued agreed items' own state on today's date (Beijing): how many there are, done, open and
+   * overdue, then each with its owners, its time limit and where it stands. The office edits it (draftBriefing)
+   * and issues it to the member units (issueBriefing).
+   */
+  async draftAgreedItemsProgress(ctx: RequestContext, input: DraftAgreedItemsProgressInput): Promise<Briefing> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await this.tenant(em, input.tenantCode);
+      this.office(ctx, 'Briefing', tenant.id);
+      const series = seriesOf(tenant, OfficePaperKind.AGREED_ITEMS_PROGRESS);
+      const now = this.clock.now();
+      const today = shanghaiDateOf(now);
+      const items = await q.agreedItemsProgress(em, tenant.id);
+      const state = (i: (typeof items)[number]): keyof typeof PROGRESS_WORD =>
+        i.status === 'DONE' ? 'DONE' : i.dueOn && i.dueOn < today ? 'OVERDUE' : 'OPEN';
+      const count = (s: keyof typeof PROGRESS_WORD) => items.filter((i) => state(i) === s).length;
+      const open = count('OPEN') + count('OVERDUE');
+      const lines = [
+        `截至${chineseDay(today)}，${pluginOf(tenant).structure.jointMeetingName}议定事项共${items.length}项：已办结${count('DONE')}项，正在办理${open}项（其中超过完成时限${count('OVERDUE')}项）。`,
+        ...items.map(
+          (i, n) =>
+            `${n + 1}. ${i.content}。责任单位：${i.owners.join('、') || '待定'}；完成时限：${i.dueOn ? chineseDay(i.dueOn) : '待定'}${i.provisional ? '（暂定）' : ''}；进展：${PROGRESS_WORD[state(i)]}。`,
+        ),
+      ];
+      return em.save(
+        em.create(Briefing, {
+          tenantId: tenant.id,
+          status: BriefingStatus.DRAFT,
+          kind: OfficePaperKind.AGREED_ITEMS_PROGRESS,
+          series: series.name,
+          source: series.source,
+          drawnFromReportIds: [],
+          title: input.title ?? `${series.name}（截至${chineseDay(today)}）`,
+          body: lines.join('\n\n'),
+          draftedById: ctx.caller.userId,
+          createdAt: now,
           updatedAt: now,
         }),
       );
@@ -262,12 +351,12 @@ export class OfficeDocumentsService {
       if (!recipients.length) throw E.badInput('input.memberUnitIds', 'NO_RECIPIENTS');
       const now = this.clock.now();
       const year = Number(shanghaiDateOf(now).slice(0, 4));
-      const seq = await q.nextNumber(em, tenant.id, 'BRIEFING', year);
+      const seq = await q.nextNumber(em, tenant.id, briefing.kind, year);
       Object.assign(briefing, {
         status: BriefingStatus.ISSUED,
         year,
         seq,
-        number: briefingNumber(tenant, year, seq),
+        number: briefingNumber(tenant, year, seq, briefing.series),
         issuedById: ctx.caller.userId,
         issuedAt: now,
         updatedAt: now,
@@ -290,7 +379,7 @@ export class OfficeDocumentsService {
           { unitId },
           {
             kind: 'BRIEFING_ISSUED',
-            title: `简报：${briefing.number} ${briefing.title}`,
+            title: `${briefing.series}：${briefing.number} ${briefing.title}`,
             body: `briefingId=${briefing.id}`,
             dedupeKey: `briefing:${briefing.id}`,
           },

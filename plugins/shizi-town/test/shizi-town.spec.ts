@@ -184,10 +184,11 @@ describe('shizi-town plugin (001 十字镇信访工作联席会议工作规则)'
     expect(p.membershipChanges.unitAdjustments).toBeUndefined();
   });
 
-  it('001 art. 9: the office drafts the annual work points (the conveners approve) and compiles briefings', () => {
+  it('001 art. 9: the office drafts the annual work points (the conveners approve), compiles briefings and circulates the situation', () => {
     expect(p.officeDocuments).toEqual({
       workPoints: { approvedBy: 'CONVENER', source: '001 art. 9' },
       briefings: { source: '001 art. 9' },
+      circulars: { name: '情况通报', source: '001 art. 9' },
     });
   });
 });

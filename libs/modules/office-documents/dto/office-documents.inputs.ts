@@ -1,7 +1,9 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { OfficePaperKind } from '../office-documents.entity';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsEnum,
   IsInt,
   IsOptional,
   IsUUID,
@@ -92,6 +94,42 @@ export class DraftBriefingInput {
   @MaxLength(20000)
   @Matches(MULTILINE_TEXT_PATTERN, multiline)
   body: string;
+
+  @Field(() => OfficePaperKind, {
+    nullable: true,
+    description:
+      "BRIEFING (default), CIRCULAR or AGREED_ITEMS_PROGRESS, where the plugin's officeDocuments gives the office that series; a draft keeps its kind.",
+  })
+  @IsOptional()
+  @IsEnum(OfficePaperKind, { message: 'kind must be BRIEFING, CIRCULAR or AGREED_ITEMS_PROGRESS' })
+  kind?: OfficePaperKind | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'A circular only: the work reports member units sent to this joint meeting that it collects and summarises (收集、综合, 000 art. 6, 14).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'drawnFromReportIds must be ids' })
+  drawnFromReportIds?: string[] | null;
+}
+
+@InputType({
+  description:
+    "The office drafts a circular of the agreed items' progress (002 §六(二) 定期通报进展情况) from their own state, to edit and issue.",
+})
+export class DraftAgreedItemsProgressInput {
+  @Field()
+  @Matches(CODE_PATTERN, { message: 'tenantCode must be lower-case letters, digits and dashes' })
+  tenantCode: string;
+
+  @Field(() => String, { nullable: true, description: 'Default: 议定事项进展通报（截至<today>）.' })
+  @IsOptional()
+  @MinLength(2)
+  @MaxLength(200)
+  @Matches(TEXT_PATTERN, text)
+  title?: string | null;
 }
 
 @InputType({
