@@ -137,6 +137,7 @@ export default tseslint.config(
       '**/*.mjs',
       'test/fixtures/**',
       'apps/console/src/gql/**',
+      'test/support/gql/**',
     ],
   },
   js.configs.recommended,

@@ -1,4 +1,5 @@
 import { Clock } from '@engine/clock';
+import { aCase, memberUnitsOf } from '@test/support/factories';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -81,28 +82,14 @@ describe('accountability from a flag (002 §二(四), 004 領導接待日制度 
   });
 
   it('002 §二(四): 因不作为、乱作为…造成严重影响和后果的，严格倒查责任 — the office flags the responsible unit from the case; backward tracing is proposed, confirmed and decided', async () => {
-    const units = ok(
-      await t.gql<{ tenant: { memberUnits: { id: string; name: string; kind: string }[] } }>(
-        '{ tenant(code: "xincheng") { memberUnits { id name kind } } }',
-        {},
-        tok.xincheng,
-      ),
-    ).tenant.memberUnits;
+    const units = await memberUnitsOf(t, tok.xincheng, 'xincheng');
     const community = units.find((u) => u.kind === 'COMMUNITY')!;
-    const petition = ok(
-      await t.gql<{ receivePetition: { id: string } }>(
-        'mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }',
-        {
-          i: {
-            tenantCode: 'xincheng',
-            channel: 'VISIT',
-            matter: '小区供暖长期不达标，社区未处理，引发二十余户集体到区上访。',
-            petitioners: [{ name: '赵明', phone: '13800000011' }],
-          },
-        },
-        tok.xincheng,
-      ),
-    ).receivePetition;
+    const petition = await aCase(t, tok.xincheng, {
+      tenantCode: 'xincheng',
+      channel: 'VISIT',
+      matter: '小区供暖长期不达标，社区未处理，引发二十余户集体到区上访。',
+      petitioners: [{ name: '赵明', phone: '13800000011' }],
+    });
 
     // Before the rule, the failure could not be flagged at all (002's ladder was empty); a code 002 does not
     // declare is still refused with the codes it does.

@@ -1,5 +1,6 @@
 import { Clock } from '@engine/clock';
 import { copyUser } from '@test/support/extra-user';
+import { aMeeting, memberUnitsOf } from '@test/support/factories';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -19,13 +20,7 @@ describe('approvals: the approver the source names signs, never the drafter', ()
   const reason = (res: GqlResult): unknown => (res.errors?.[0]?.extensions as { reason?: string } | undefined)?.reason;
 
   const unitOf = async (tenantCode: string, token: string): Promise<string> =>
-    ok(
-      await t.gql<{ tenant: { memberUnits: { id: string }[] } }>(
-        'query($c: String!) { tenant(code: $c) { memberUnits { id } } }',
-        { c: tenantCode },
-        token,
-      ),
-    ).tenant.memberUnits[0].id;
+    (await memberUnitsOf(t, token, tenantCode))[0].id;
 
   /** Schedules, holds, drafts and submits minutes of one meeting; returns the minutes id. */
   const submitted = async (
@@ -35,22 +30,12 @@ describe('approvals: the approver the source names signs, never the drafter', ()
     submitter = drafter,
   ): Promise<string> => {
     const unit = await unitOf(tenantCode, tokens[drafter]);
-    const { scheduleMeeting } = ok(
-      await t.gql<{ scheduleMeeting: { id: string } }>(
-        'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-        {
-          i: {
-            tenantCode,
-            typeCode,
-            title: `${typeCode} 会议`,
-            scheduledAt: '2026-10-12T09:00:00+08:00',
-            topics: ['研判信访形势'],
-            invitedUnitIds: [unit],
-          },
-        },
-        tokens[drafter],
-      ),
-    );
+    const scheduleMeeting = await aMeeting(t, tokens[drafter], {
+      tenantCode,
+      typeCode,
+      scheduledAt: '2026-10-12T09:00:00+08:00',
+      invitedUnitIds: [unit],
+    });
     clock.set('2026-10-12T11:00:00+08:00');
     ok(
       await t.gql(

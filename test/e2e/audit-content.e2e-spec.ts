@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@engine/clock';
 import { PiiCipher } from '@engine/crypto';
 import { AUDITED_TABLES } from '@modules/audit/audit-payload';
+import { aCase, aMeeting, memberUnitsOf } from '@test/support/factories';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -78,20 +79,14 @@ describe('audit without content (issue 12 item 3)', () => {
       ),
     );
     member = await t.login(TOWN, 'justice', 'justice-password-1');
-    caseId = ok(
-      await t.gql<{ receivePetition: { id: string } }>(
-        'mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }',
-        {
-          i: {
-            tenantCode: TOWN,
-            channel: 'LETTER',
-            matter: '反映宅基地界址纠纷。',
-            petitioners: [{ name: '钱多多', phone: '13700000001' }],
-          },
-        },
-        townOffice,
-      ),
-    ).receivePetition.id;
+    caseId = (
+      await aCase(t, townOffice, {
+        tenantCode: TOWN,
+        channel: 'LETTER',
+        matter: '反映宅基地界址纠纷。',
+        petitioners: [{ name: '钱多多', phone: '13700000001' }],
+      })
+    ).id;
     ok(
       await t.gql(
         'mutation($i: AssignCaseInput!) { assignCase(input: $i) { id } }',
@@ -108,28 +103,15 @@ describe('audit without content (issue 12 item 3)', () => {
     );
 
     // Minutes of 十字镇 drafted, then redrafted: the second draft is an UPDATE of the body.
-    const units = ok(
-      await t.gql<{ tenant: { memberUnits: { id: string }[] } }>(
-        '{ tenant(code: "shizi") { memberUnits { id } } }',
-        {},
-        shiziOffice,
-      ),
-    ).tenant.memberUnits;
-    const meeting = ok(
-      await t.gql<{ scheduleMeeting: { id: string } }>(
-        'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-        {
-          i: {
-            tenantCode: 'shizi',
-            typeCode: 'WORKING',
-            title: '九月信访工作会议',
-            scheduledAt: '2026-09-28T09:00:00+08:00',
-            invitedUnitIds: [units[0].id],
-          },
-        },
-        shiziOffice,
-      ),
-    ).scheduleMeeting;
+    const units = await memberUnitsOf(t, shiziOffice, 'shizi');
+    const meeting = await aMeeting(t, shiziOffice, {
+      tenantCode: 'shizi',
+      typeCode: 'WORKING',
+      title: '九月信访工作会议',
+      scheduledAt: '2026-09-28T09:00:00+08:00',
+      topics: [],
+      invitedUnitIds: [units[0].id],
+    });
     t.app.get(Clock).set('2026-09-28T11:00:00+08:00');
     ok(
       await t.gql(

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import request from 'supertest';
 import { loadConfig, type AppConfig } from '@engine/config';
 import { JobQueue } from '@engine/jobs';
@@ -27,6 +29,8 @@ export interface TestApp extends CreatedApp {
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<GqlResult<T>>;
+  /** A typed document (test/support/documents.ts): the variables are checked, the result typed. */
+  request<R, V>(document: TypedDocumentNode<R, V>, variables: V, token?: string): Promise<GqlResult<R>>;
   login(tenantCode: string | null, username: string, password?: string): Promise<string>;
   queue: JobQueue;
 }
@@ -144,11 +148,14 @@ export async function startTestApp(
     if (!res.data?.login) throw new Error(`login ${tenantCode}/${username} failed: ${JSON.stringify(res.errors)}`);
     return res.data.login.accessToken;
   };
+  const typed = <R, V>(document: TypedDocumentNode<R, V>, variables: V, token?: string): Promise<GqlResult<R>> =>
+    gql<R>(print(document), variables as Record<string, unknown>, token);
   return {
     ...created,
     config,
     http,
     gql,
+    request: typed,
     login,
     queue: app.get(JobQueue),
     async close() {

@@ -1,0 +1,37 @@
+import { graphql } from './gql';
+
+/**
+ * The GraphQL documents test factories and specs share, typed from schema.graphql: `t.request(doc, vars)`
+ * checks the variables and types the result. After adding or changing one: `node scripts/test-codegen.mjs`.
+ */
+export const ScheduleMeeting = graphql(`
+  mutation ScheduleMeeting($i: ScheduleMeetingInput!) {
+    scheduleMeeting(input: $i) {
+      id
+      status
+      scheduledAt
+    }
+  }
+`);
+
+export const ReceivePetition = graphql(`
+  mutation ReceivePetition($i: ReceivePetitionInput!) {
+    receivePetition(input: $i) {
+      id
+      number
+      dueOn
+    }
+  }
+`);
+
+export const MemberUnitsOf = graphql(`
+  query MemberUnitsOf($code: String!) {
+    tenant(code: $code) {
+      memberUnits {
+        id
+        name
+        kind
+      }
+    }
+  }
+`);

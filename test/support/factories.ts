@@ -1,0 +1,61 @@
+import { MemberUnitsOf, ReceivePetition, ScheduleMeeting } from './documents';
+import type {
+  MemberUnitsOfQuery,
+  ReceivePetitionInput,
+  ReceivePetitionMutation,
+  ScheduleMeetingInput,
+  ScheduleMeetingMutation,
+} from './gql/graphql';
+import type { GqlResult, TestApp } from './test-app';
+
+/**
+ * Factories over the API (docs/architecture.md, "Tests"): test data is made the way a user makes it,
+ * through the GraphQL operation and its rules, with defaults for what a test does not care about.
+ * Each returns the created object and throws with the server's errors when the API refuses, so a
+ * spec asserts on what it is about, not on set-up.
+ */
+function created<T>(res: GqlResult<T>, what: string): T {
+  if (!res.data || res.errors?.length) throw new Error(`${what} refused: ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
+
+/** A scheduled meeting of `typeCode` in `tenantCode` (the caller's role must allow it). */
+export async function aMeeting(
+  t: TestApp,
+  token: string,
+  input: Pick<ScheduleMeetingInput, 'tenantCode' | 'typeCode'> & Partial<ScheduleMeetingInput>,
+): Promise<ScheduleMeetingMutation['scheduleMeeting']> {
+  const i: ScheduleMeetingInput = {
+    title: `${input.typeCode} 会议`,
+    scheduledAt: '2026-10-12T09:00:00+08:00',
+    topics: ['研判信访形势'],
+    ...input,
+  };
+  return created(await t.request(ScheduleMeeting, { i }, token), 'scheduleMeeting').scheduleMeeting;
+}
+
+/** A petition received in `tenantCode` (a visit by one petitioner unless the input says otherwise). */
+export async function aCase(
+  t: TestApp,
+  token: string,
+  input: Pick<ReceivePetitionInput, 'tenantCode'> & Partial<ReceivePetitionInput>,
+): Promise<ReceivePetitionMutation['receivePetition']> {
+  const i: ReceivePetitionInput = {
+    channel: 'VISIT',
+    matter: '反映小区道路破损，要求尽快修复。',
+    petitioners: [{ name: '张某', phone: '13800000000' }],
+    ...input,
+  };
+  return created(await t.request(ReceivePetition, { i }, token), 'receivePetition').receivePetition;
+}
+
+/** The member units of a tenant, as the caller sees them. */
+export async function memberUnitsOf(
+  t: TestApp,
+  token: string,
+  code: string,
+): Promise<NonNullable<MemberUnitsOfQuery['tenant']>['memberUnits']> {
+  const tenant = created(await t.request(MemberUnitsOf, { code }, token), 'tenant').tenant;
+  if (!tenant) throw new Error(`tenant ${code} not visible`);
+  return tenant.memberUnits;
+}

@@ -1,0 +1,133 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AssigningLevel =
+  | 'CITY'
+  | 'COUNTY'
+  | 'DISTRICT'
+  | 'PROVINCE'
+  | 'TOWN';
+
+export type CaseAttachmentInput = {
+  kind?: string | null | undefined;
+  name: string;
+  reference?: string | null | undefined;
+};
+
+/** 来信 / 来访 / 电话 / 网上 / 上级交办 / 网格上报 */
+export type CaseChannel =
+  | 'ASSIGNED'
+  | 'GRID_REPORT'
+  | 'LETTER'
+  | 'ONLINE'
+  | 'PHONE'
+  | 'VISIT';
+
+/** Source and severity of a case, as ownership tiers name them (003 §二). */
+export type CaseSource =
+  | 'ASSIGNED_FROM_ABOVE'
+  | 'BEIJING_PETITION'
+  | 'COUNTY_SCREENED_KEY'
+  | 'GROUP_TO_PROVINCE'
+  | 'LISTED_BY_CITY'
+  | 'LISTED_BY_PROVINCE_OR_ABOVE'
+  | 'LOCAL'
+  | 'PROVINCIAL_PETITION';
+
+export type GuestInput = {
+  name: string;
+  organisation?: string | null | undefined;
+};
+
+export type MeetingStatus =
+  | 'CANCELLED'
+  | 'HELD'
+  | 'SCHEDULED';
+
+/** TOWNSHIP: a child tenant sitting in its parent's joint meeting. */
+export type MemberUnitKind =
+  | 'COMMUNITY'
+  | 'DEPARTMENT'
+  | 'TOWNSHIP'
+  | 'VILLAGE';
+
+export type PetitionerInput = {
+  address?: string | null | undefined;
+  /** Resident identity number; validated, stored encrypted, matched by keyed hash. */
+  idNumber?: string | null | undefined;
+  name: string;
+  /** Organiser of a group petition (组织、策划集体上访的关键人物, 004). */
+  organiser?: boolean | null | undefined;
+  phone?: string | null | undefined;
+};
+
+export type ReceivePetitionInput = {
+  /** Required for ASSIGNED cases. */
+  assignedByLevel?: AssigningLevel | null | undefined;
+  attachments?: Array<CaseAttachmentInput> | null | undefined;
+  /** A category code; one of the plugin's categories when it lists any. */
+  category?: string | null | undefined;
+  channel: CaseChannel;
+  /** For visits: why the leader on reception duty must recuse (与信访事项或信访人有直接利害关系, 004 領導接待日制度 7). */
+  dutyLeaderConflict?: string | null | undefined;
+  grid?: string | null | undefined;
+  /** Signed jointly (联名). */
+  jointSigned?: boolean | null | undefined;
+  location?: string | null | undefined;
+  /** The village or community (a member unit) the matter belongs to. */
+  locationUnitId?: string | null | undefined;
+  /** What the petitioner asks (诉求内容). */
+  matter: string;
+  /** How many people came or signed; default the number of petitioners. */
+  peopleCount?: number | null | undefined;
+  petitioners: Array<PetitionerInput>;
+  /** Signed with the petitioner's name (署名). */
+  signed?: boolean | null | undefined;
+  /** Petitioned above the competent level (越级访). */
+  skipLevel?: boolean | null | undefined;
+  /** Source and severity for ownership tiers; default LOCAL (ASSIGNED_FROM_ABOVE for assigned cases). */
+  source?: CaseSource | null | undefined;
+  tenantCode: string;
+};
+
+export type ScheduleMeetingInput = {
+  adHoc?: boolean;
+  escalatedFromMeetingId?: string | number | null | undefined;
+  guests?: Array<GuestInput>;
+  invitedUnitIds?: Array<string | number> | null | undefined;
+  location?: string | null | undefined;
+  scheduledAt: string;
+  tenantCode: string;
+  title: string;
+  topics?: Array<string>;
+  typeCode: string;
+};
+
+export type ScheduleMeetingMutationVariables = Exact<{
+  i: ScheduleMeetingInput;
+}>;
+
+
+export type ScheduleMeetingMutation = { scheduleMeeting: { id: string, status: MeetingStatus, scheduledAt: string } };
+
+export type ReceivePetitionMutationVariables = Exact<{
+  i: ReceivePetitionInput;
+}>;
+
+
+export type ReceivePetitionMutation = { receivePetition: { id: string, number: string, dueOn: string | null } };
+
+export type MemberUnitsOfQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type MemberUnitsOfQuery = { tenant: { memberUnits: Array<{ id: string, name: string, kind: MemberUnitKind }> } | null };
+
+
+export const ScheduleMeetingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScheduleMeeting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScheduleMeetingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduleMeeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}}]}}]}}]} as unknown as DocumentNode<ScheduleMeetingMutation, ScheduleMeetingMutationVariables>;
+export const ReceivePetitionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReceivePetition"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReceivePetitionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receivePetition"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}}]}}]}}]} as unknown as DocumentNode<ReceivePetitionMutation, ReceivePetitionMutationVariables>;
+export const MemberUnitsOfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MemberUnitsOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memberUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]} as unknown as DocumentNode<MemberUnitsOfQuery, MemberUnitsOfQueryVariables>;
