@@ -110,7 +110,7 @@ describe('first inquiry: the leader in charge approves (004 首問責任制度 3
     await t.close();
   });
 
-  it('004 首問責任制度 3: a matter within the remit goes to the leader whose line it is in; the leader approves, with who and when', async () => {
+  it('004 首問責任制度 3, 7: a matter within the remit goes to the leader whose line it is in; the leader approves, with who and when; the party committee checks the first-inquiry work', async () => {
     const c = await receive({ category: 'LAND' });
     expect(c.lineLeader).toBe('赵刚');
     expect(c.inChargeApproval).toBeNull();
@@ -160,6 +160,23 @@ describe('first inquiry: the leader in charge approves (004 首問責任制度 3
       by: { username: 'zhaogang' },
     });
     expect(reason(await approve(c.id, tok.leader))).toBe('ALREADY_APPROVED');
+
+    // 首問責任制度 7 (首問責任人的工作應接受鎮黨委的檢查和監督): the party committee's secretary (the convener) reads who
+    // is first-inquiry responsible and every step with who made it.
+    const seen = ok(
+      await t.gql<{ petitionCase: { firstInquiryUser: { username: string }; history: Case['history'] } }>(
+        'query($id: ID!) { petitionCase(id: $id) { firstInquiryUser { username } history { kind rule note by { username } } } }',
+        { id: c.id },
+        tok.convener,
+      ),
+    ).petitionCase;
+    expect(seen.firstInquiryUser.username).toBe('office');
+    expect(seen.history.map((h) => [h.kind, h.by?.username ?? null])).toEqual(
+      expect.arrayContaining([
+        ['IN_CHARGE_APPROVAL_REQUESTED', 'office'],
+        ['IN_CHARGE_APPROVED', 'zhaogang'],
+      ]),
+    );
   });
 
   it('004 首問責任制度 3: outside any line the leader must be named; a leader without an account approves on paper and the office records it', async () => {

@@ -117,6 +117,30 @@ describe('the screening reported to the leading group (004 預測排查制度 1)
     expect(acked.status).toBe('ACKNOWLEDGED');
   });
 
+  it('004 預測排查制度 4: 初信初訪務必逐件落實 — a first petition is marked in the ledger and listed apart, so the office carries out each one; a repeat is not', async () => {
+    const first = await receive({ category: 'WAGES', petitioners: [{ name: '陈可', phone: '13500000043' }] });
+    const repeat = await receive({ category: 'WAGES', petitioners: [{ name: '陈可', phone: '13500000043' }] });
+    const other = await receive({ category: 'LAND', petitioners: [{ name: '陈可', phone: '13500000043' }] }); // another matter
+    type Row = { id: string; firstPetition: boolean; repeatCount: number };
+    const list = async (args: string): Promise<Row[]> =>
+      ok(
+        await t.gql<{ cases: { items: Row[] } }>(
+          `{ cases(tenantCode: "${TOWN}", ${args}, limit: 200) { items { id firstPetition repeatCount } } }`,
+          {},
+          tok.office,
+        ),
+      ).cases.items;
+    const all = await list('status: RECEIVED');
+    expect(all.find((c) => c.id === first.id)).toMatchObject({ firstPetition: true, repeatCount: 0 });
+    expect(all.find((c) => c.id === repeat.id)).toMatchObject({ firstPetition: false, repeatCount: 1 });
+    expect(all.find((c) => c.id === other.id)).toMatchObject({ firstPetition: true });
+    // Not yet carried out (RECEIVED, unassigned) first petitions, one by one.
+    const firsts = (await list('status: RECEIVED, firstPetitionOnly: true')).map((c) => c.id);
+    expect(firsts).toEqual(expect.arrayContaining([first.id, other.id]));
+    expect(firsts).not.toContain(repeat.id);
+    expect((await list('firstPetitionOnly: true')).every((c) => c.firstPetition)).toBe(true);
+  });
+
   it('a plugin that sets no screening report (002 has no screening) refuses it, naming the section', async () => {
     const res = await t.gql(
       'mutation($i: ReportScreeningInput!) { reportScreening(input: $i) { id } }',

@@ -18,6 +18,8 @@ export interface CaseFilter {
   status?: CaseStatus;
   openOnly?: boolean;
   overdueOnly?: boolean;
+  /** 初信初访 (004 预测排查制度 4): cases with no earlier case of the same petitioner and matter. */
+  firstPetitionOnly?: boolean;
   responsibleUnitId?: string;
 }
 
@@ -60,6 +62,7 @@ export class CasesQuery {
       if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
       if (filter.openOnly || filter.overdueOnly) qb.andWhere('c.status IN (:...open)', { open: OPEN_CASE_STATUSES });
       if (filter.overdueOnly) qb.andWhere('c.due_on < :today', { today: shanghaiDateOf(this.clock.now()) });
+      if (filter.firstPetitionOnly) qb.andWhere('c.repeat_count = 0');
       if (filter.responsibleUnitId) qb.andWhere('c.responsible_unit_id = :ru', { ru: filter.responsibleUnitId });
       if (cursor) qb.andWhere('(c.received_at, c.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
       const rows = await qb

@@ -56,6 +56,13 @@ export class CasesResolver {
     @Args('status', { type: () => CaseStatus, nullable: true }) status?: CaseStatus,
     @Args('openOnly', { nullable: true, defaultValue: false }) openOnly?: boolean,
     @Args('overdueOnly', { nullable: true, defaultValue: false }) overdueOnly?: boolean,
+    @Args('firstPetitionOnly', {
+      nullable: true,
+      defaultValue: false,
+      description:
+        'Only first petitions (初信初访, 004 預測排查制度 4: 務必逐件落實): no earlier case of the same petitioner and matter.',
+    })
+    firstPetitionOnly?: boolean,
     @Args('responsibleUnitId', { type: () => ID, nullable: true }) responsibleUnitId?: string,
     @Args('limit', { type: () => Int, defaultValue: 50, description: `At most ${MAX_PAGE}.` }) limit = 50,
     @Args('after', { nullable: true }) after?: string,
@@ -65,7 +72,7 @@ export class CasesResolver {
     return this.query.page(
       ctx,
       tenantCode ?? null,
-      { status, openOnly, overdueOnly, responsibleUnitId },
+      { status, openOnly, overdueOnly, firstPetitionOnly, responsibleUnitId },
       limit,
       after ?? null,
     );
@@ -177,6 +184,14 @@ export class CasesResolver {
   })
   async petitioners(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<Petitioner[]> {
     return (await ctx.loader('casePetitioners', (ids) => this.query.petitioners(ctx, ids)).load(c.id)) ?? [];
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'A first petition (初信初访, 004 預測排查制度 4: 對初信初訪務必逐件落實): no earlier case of the same petitioner and matter (repeatCount 0).',
+  })
+  firstPetition(@Parent() c: PetitionCase): boolean {
+    return c.repeatCount === 0;
   }
 
   @ResolveField(() => [CaseEvent], { description: "The case's history, oldest first." })
