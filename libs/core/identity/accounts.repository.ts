@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Role } from '@engine/context';
+import { Role } from '@engine/context';
 import { AccountChange } from './account-change.entity';
 import { User } from './user.entity';
 
@@ -17,6 +17,24 @@ export const accountsRepository = {
     return em
       .createQueryBuilder(User, 'u')
       .where('u.tenant_id = :tenantId AND lower(u.username) = lower(:username)', { tenantId, username })
+      .getExists();
+  },
+
+  /** An active account by tenant (null: platform) and folded username: who may sign in with it. */
+  async activeByUsername(em: EntityManager, tenantId: string | null, username: string): Promise<User | null> {
+    return em
+      .createQueryBuilder(User, 'u')
+      .where(tenantId ? 'u.tenant_id = :tenantId' : 'u.tenant_id IS NULL', { tenantId })
+      .andWhere('lower(u.username) = lower(:username)', { username })
+      .andWhere('u.active')
+      .getOne();
+  },
+
+  /** Whether a platform administrator exists (the first start creates one otherwise). */
+  async platformAdminExists(em: EntityManager): Promise<boolean> {
+    return em
+      .createQueryBuilder(User, 'u')
+      .where('u.tenant_id IS NULL AND :role = ANY(u.roles)', { role: Role.PLATFORM_ADMIN })
       .getExists();
   },
 

@@ -70,12 +70,7 @@ export class IdentityService {
         if (!tenant) return null;
         tenantId = tenant.id;
       }
-      const user = await em
-        .createQueryBuilder(User, 'u')
-        .where(tenantId ? 'u.tenant_id = :tenantId' : 'u.tenant_id IS NULL', { tenantId })
-        .andWhere('lower(u.username) = lower(:username)', { username })
-        .andWhere('u.active')
-        .getOne();
+      const user = await accounts.activeByUsername(em, tenantId, username);
       if (!user) return null;
       const credential = await em.findOne(UserCredential, { where: { userId: user.id } });
       return credential ? { user, hash: credential.passwordHash, temporaryUntil: credential.expiresAt } : null;
@@ -162,10 +157,7 @@ export class IdentityService {
     password: string | undefined,
   ): Promise<{ created: boolean; generatedPassword: string | null }> {
     return this.db.run(RequestContext.platform(), async ({ em }) => {
-      const exists = await em
-        .createQueryBuilder(User, 'u')
-        .where('u.tenant_id IS NULL AND :role = ANY(u.roles)', { role: Role.PLATFORM_ADMIN })
-        .getExists();
+      const exists = await accounts.platformAdminExists(em);
       if (exists) return { created: false, generatedPassword: null };
       const generated = password ? null : randomPassword();
       const admin = await em.save(

@@ -9,11 +9,15 @@ import {
   ReportDecisionInput,
 } from './dto/report.inputs';
 import { Report, ReportChannel, ReportInstruction, ReportPage, ReportStatus } from './report.entity';
+import { ReportAnswersService } from './report-answers.service';
 import { ReportsService } from './reports.service';
 
 @Resolver(() => Report)
 export class ReportsResolver {
-  constructor(@Inject(ReportsService) private readonly service: ReportsService) {}
+  constructor(
+    @Inject(ReportsService) private readonly service: ReportsService,
+    @Inject(ReportAnswersService) private readonly answers: ReportAnswersService,
+  ) {}
 
   @Allow('read', 'Report')
   @Query(() => ReportPage, {
@@ -108,7 +112,7 @@ export class ReportsResolver {
       'The recipient answers (批示), its instructions becoming tracked items of the reporting tenant; for the party committee the reporting office records the reply, who gave it and when.',
   })
   answerReport(@Ctx() ctx: RequestContext, @Args('input') input: AnswerReportInput): Promise<Report> {
-    return this.service.answer(ctx, input);
+    return this.answers.answer(ctx, input);
   }
 
   @Allow('create', 'Report')
@@ -119,7 +123,7 @@ export class ReportsResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: CompleteInstructionInput,
   ): Promise<ReportInstruction> {
-    return this.service.completeInstruction(ctx, input);
+    return this.answers.completeInstruction(ctx, input);
   }
 
   @ResolveField(() => [ReportInstruction], {
@@ -127,17 +131,17 @@ export class ReportsResolver {
   })
   async instructions(@Ctx() ctx: RequestContext, @Parent() report: Report): Promise<ReportInstruction[]> {
     return (
-      (await ctx.loader('reportInstructions', (ids) => this.service.instructionsOf(ctx, ids)).load(report.id)) ?? []
+      (await ctx.loader('reportInstructions', (ids) => this.answers.instructionsOf(ctx, ids)).load(report.id)) ?? []
     );
   }
 }
 
 @Resolver(() => ReportInstruction)
 export class ReportInstructionResolver {
-  constructor(@Inject(ReportsService) private readonly service: ReportsService) {}
+  constructor(@Inject(ReportAnswersService) private readonly answers: ReportAnswersService) {}
 
   @ResolveField(() => Boolean, { description: 'Open past its due day (Beijing time).' })
   overdue(@Parent() item: ReportInstruction): boolean {
-    return this.service.isOverdue(item);
+    return this.answers.isOverdue(item);
   }
 }

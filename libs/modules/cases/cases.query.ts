@@ -8,7 +8,6 @@ import { Db } from '@engine/database';
 import { PLATFORM_ERRORS } from '@engine/errors';
 import { groupBy } from '@engine/util';
 import { CaseEvent, CaseLink, CasePetitioner, CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
-import { User } from '@core/identity/user.entity';
 import { CaseProgressReport } from './case-records.entity';
 import { canSeeCase, caseVisibility, tenantByCode } from './case-rules';
 import { personalFieldsFor, presentPetitioner, type Petitioner } from './petitioner.model';
@@ -117,11 +116,6 @@ export class CasesQuery {
   }
 
   /** The users who made case steps, by id (a DataLoader batch; row-level security decides who is visible). */
-  async usersByIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, User>> {
-    const rows = await this.db.run(ctx, ({ em }) => em.find(User, { where: { id: In([...ids]) } }));
-    return new Map(rows.map((u) => [u.id, u]));
-  }
-
   async earlierCaseIds(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, string[]>> {
     const rows = await this.db.run(ctx, ({ em }) => em.find(CaseLink, { where: { caseId: In([...caseIds]) } }));
     return new Map(

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { In } from 'typeorm';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { Db } from '@engine/database';
 import { User } from '@core/identity/user.entity';
+import { UsersQuery } from '@core/identity/users.query';
 import { PetitionCase } from './case.entity';
 import {
   EscalateCaseInput,
@@ -20,7 +19,7 @@ import { HandlingService } from './handling.service';
 export class HandlingResolver {
   constructor(
     @Inject(HandlingService) private readonly handling: HandlingService,
-    @Inject(Db) private readonly db: Db,
+    @Inject(UsersQuery) private readonly users: UsersQuery,
   ) {}
 
   @Allow('create', 'PetitionCase')
@@ -83,11 +82,6 @@ export class HandlingResolver {
       'The first-inquiry responsible (首问责任人): the first receiver, until the responsibility is handed on.',
   })
   firstInquiryUser(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<User | null> {
-    return ctx
-      .loader('userById', async (ids) => {
-        const rows = await this.db.run(ctx, ({ em }) => em.find(User, { where: { id: In([...ids]) } }));
-        return new Map(rows.map((u) => [u.id, u]));
-      })
-      .load(c.firstInquiryUserId) as Promise<User | null>;
+    return this.users.byId(ctx, c.firstInquiryUserId);
   }
 }

@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { Db } from '@engine/database';
 import { listOf, PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
 import { User } from '@core/identity/user.entity';
+import { UsersQuery } from '@core/identity/users.query';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import { PetitionCase } from './case.entity';
@@ -34,7 +34,6 @@ export class LedgerRulesResolver {
   constructor(
     @Inject(LedgerRulesService) private readonly service: LedgerRulesService,
     @Inject(JointMeetingService) private readonly units: JointMeetingService,
-    @Inject(Db) private readonly db: Db,
   ) {}
 
   @Allow('approve', 'PetitionCase')
@@ -176,12 +175,12 @@ export class LedgerRulesResolver {
 
 @Resolver(() => PrincipalAssignment)
 export class PrincipalAssignmentResolver {
-  constructor(@Inject(Db) private readonly db: Db) {}
+  constructor(@Inject(UsersQuery) private readonly users: UsersQuery) {}
 
   @ResolveField(() => User, { nullable: true, description: 'Who recorded the 批转.' })
   async by(@Ctx() ctx: RequestContext, @Parent() p: PrincipalAssignment): Promise<User | null> {
     if (!p.byUserId) return null;
-    return this.db.run(ctx, ({ em }) => em.findOne(User, { where: { id: p.byUserId! } }));
+    return this.users.byId(ctx, p.byUserId);
   }
 }
 

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
 import { Deadlines } from './deadlines';
-import { SensitiveCirculationResolver, SensitiveCirculationService } from './sensitive-circulation.resolver';
+import { SensitiveCirculationResolver } from './sensitive-circulation.resolver';
+import { SensitiveCirculationService } from './sensitive-circulation.service';
 import { IssueListItemResolver, IssueListsResolver } from './issue-lists.resolver';
 import { IssueListsService } from './issue-lists.service';
 import { SensitiveReportsQuery } from './sensitive-reports.query';

@@ -11,6 +11,7 @@ import type { Tenant } from '@core/tenancy/tenant.entity';
 import { issueListRule, pluginOf, tenantByCode, tenantById } from './coordination-rules';
 import { holdersOf, satisfies, unitScope } from '@engine/access';
 import type { DraftIssueListInput, ReviewIssueListInput } from './dto/issue-list.inputs';
+import { issueListsOf } from './issue-lists.query';
 import { IssueList, IssueListStatus } from './issue-list.entity';
 import { notify } from '@core/notifications/notify';
 
@@ -129,13 +130,10 @@ export class IssueListsService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
       issueListRule(tenant, 'tenantCode');
-      const qb = em.createQueryBuilder(IssueList, 'l').where('l.tenant_id = :t', { t: tenant.id });
-      if (!ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id })))
-        qb.andWhere('l.status <> :draft', { draft: IssueListStatus.DRAFT });
-      const unit = unitScope(ctx);
-      if (unit)
-        qb.andWhere('l.items @> CAST(:needle AS jsonb)', { needle: JSON.stringify([{ relatedUnitIds: [unit] }]) });
-      return qb.orderBy('l.created_at', 'DESC').addOrderBy('l.id').take(200).getMany();
+      return issueListsOf(em, tenant.id, {
+        withDrafts: ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id })),
+        unitId: unitScope(ctx),
+      });
     });
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { groupBy } from '@engine/util';
@@ -52,4 +53,17 @@ export class InspectionsQuery {
     );
     return new Map(rows.map((t) => [t.id, t.code]));
   }
+}
+
+/**
+ * Records a platform-made inspection (a regular proposal, a random draw) unless its dedupe key exists;
+ * whether this call recorded it (with ON CONFLICT DO NOTHING, PostgreSQL returns no row when another
+ * call got there first).
+ */
+export async function insertInspectionOnce(
+  em: EntityManager,
+  values: QueryDeepPartialEntity<Inspection>,
+): Promise<boolean> {
+  const inserted = await em.createQueryBuilder().insert().into(Inspection).values(values).orIgnore().execute();
+  return (inserted.raw as unknown[]).length > 0;
 }

@@ -13,6 +13,7 @@ import { cadencePeriods } from '@engine/calendar';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { enqueuePerTenant } from '@core/tenancy';
 import { Inspection, InspectionKind, InspectionStatus } from './inspection.entity';
+import { insertInspectionOnce } from './inspections.query';
 import { randomRule } from './inspection-rules';
 import {
   canonical,
@@ -133,32 +134,25 @@ export class RandomInspectionsService implements OnModuleInit {
       const sizes = rule.strata
         ? rule.strata.map((st) => `${st.sampleSize} of ${st.kinds.join('/')}`).join(' + ')
         : `${rule.sampleSize} of ${rule.targets.join('/')}`;
-      const inserted = await em
-        .createQueryBuilder()
-        .insert()
-        .into(Inspection)
-        .values({
-          tenantId,
-          kind: InspectionKind.RANDOM,
-          title: `${period.start}至${period.end}随机抽查`,
-          scope: `${scope}（样本量：${sizeBasis}）`,
-          status: InspectionStatus.APPROVED,
-          periodStart: period.start,
-          periodEnd: period.end,
-          sample: sample as never,
-          rule: `${source} (random ${rule.cadence.rrule}, ${sizes}; sizes: ${sizeBasis})`,
-          proposedById: null,
-          proposedAt: now,
-          decidedById: null,
-          decidedAt: now,
-          decisionNote: `drawn by the platform under ${source}`,
-          dedupeKey,
-        })
-        .orIgnore()
-        .execute();
+      const recorded = await insertInspectionOnce(em, {
+        tenantId,
+        kind: InspectionKind.RANDOM,
+        title: `${period.start}至${period.end}随机抽查`,
+        scope: `${scope}（样本量：${sizeBasis}）`,
+        status: InspectionStatus.APPROVED,
+        periodStart: period.start,
+        periodEnd: period.end,
+        sample: sample as never,
+        rule: `${source} (random ${rule.cadence.rrule}, ${sizes}; sizes: ${sizeBasis})`,
+        proposedById: null,
+        proposedAt: now,
+        decidedById: null,
+        decidedAt: now,
+        decisionNote: `drawn by the platform under ${source}`,
+        dedupeKey,
+      });
       const inspection = await em.findOneOrFail(Inspection, { where: { tenantId, dedupeKey } });
-      // With ON CONFLICT DO NOTHING, PostgreSQL returns no row when another draw got there first.
-      if ((inserted.raw as unknown[]).length > 0) {
+      if (recorded) {
         await notify(
           em,
           tenantId,

@@ -10,6 +10,7 @@ import { pluginOf } from '@core/tenancy/tenant-lookup';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { enqueuePerTenant } from '@core/tenancy';
 import { Inspection, InspectionKind, InspectionStatus } from './inspection.entity';
+import { insertInspectionOnce } from './inspections.query';
 
 export const REGULAR_ALL_JOB = 'inspections.regular-all';
 export const REGULAR_TENANT_JOB = 'inspections.regular-tenant';
@@ -65,28 +66,22 @@ export class RegularInspectionsService implements OnModuleInit {
       const existing = await em.findOne(Inspection, { where: { tenantId, dedupeKey } });
       if (existing) return existing;
       const source = regular.cadence.source;
-      const inserted = await em
-        .createQueryBuilder()
-        .insert()
-        .into(Inspection)
-        .values({
-          tenantId,
-          kind: InspectionKind.REGULAR,
-          title: `${period.start}至${period.end}定期督察`,
-          scope: '解决苗头性、隐患性的情况，以及转办的重要信访问题',
-          status: InspectionStatus.PROPOSED,
-          periodStart: period.start,
-          periodEnd: period.end,
-          sample: null,
-          rule: `${source} (scheduled ${regular.cadence.rrule})`,
-          proposedById: null,
-          proposedAt: now,
-          dedupeKey,
-        })
-        .orIgnore()
-        .execute();
+      const recorded = await insertInspectionOnce(em, {
+        tenantId,
+        kind: InspectionKind.REGULAR,
+        title: `${period.start}至${period.end}定期督察`,
+        scope: '解决苗头性、隐患性的情况，以及转办的重要信访问题',
+        status: InspectionStatus.PROPOSED,
+        periodStart: period.start,
+        periodEnd: period.end,
+        sample: null,
+        rule: `${source} (scheduled ${regular.cadence.rrule})`,
+        proposedById: null,
+        proposedAt: now,
+        dedupeKey,
+      });
       const inspection = await em.findOneOrFail(Inspection, { where: { tenantId, dedupeKey } });
-      if ((inserted.raw as unknown[]).length > 0) {
+      if (recorded) {
         await notify(
           em,
           tenantId,

@@ -229,3 +229,14 @@ export async function statusRowOf(
   if (!row) throw AppError.notFound(`Supervision status of "${tenantCode}"`);
   return { tenantId: tenant.id, code: tenant.code, row };
 }
+
+/** Tenants whose row is not yet as of `today` (supervision_status_stale, platform scope). */
+export async function staleTenantIds(em: EntityManager, today: string): Promise<string[]> {
+  const rows = (await em.query(`SELECT supervision_status_stale($1) AS id`, [today])) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+/** Recounts one tenant's row as of `asOf` (supervision_status_refresh, in the tenant's scope). */
+export async function refreshStatusRow(em: EntityManager, tenantId: string, asOf: string): Promise<void> {
+  await em.query(`SELECT supervision_status_refresh($1, $2)`, [tenantId, asOf]);
+}

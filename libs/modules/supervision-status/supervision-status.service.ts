@@ -4,6 +4,7 @@ import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue, jobId } from '@engine/jobs';
+import { refreshStatusRow, staleTenantIds } from './supervision-status.query';
 
 export const REFRESH_ALL_JOB = 'supervision-status.refresh-all';
 export const REFRESH_TENANT_JOB = 'supervision-status.refresh-tenant';
@@ -35,10 +36,8 @@ export class SupervisionStatusService implements OnModuleInit {
   /** Enqueues a refresh for every tenant whose overdue count is not as of today; returns how many. */
   async refreshAll(): Promise<number> {
     const today = shanghaiDateOf(this.clock.now());
-    const stale = (await this.db.run(RequestContext.platform(), ({ em }) =>
-      em.query(`SELECT supervision_status_stale($1) AS id`, [today]),
-    )) as { id: string }[];
-    for (const { id } of stale)
+    const stale = await this.db.run(RequestContext.platform(), ({ em }) => staleTenantIds(em, today));
+    for (const id of stale)
       await this.jobs.enqueue(
         REFRESH_TENANT_JOB,
         { tenantId: id, asOf: today },
@@ -49,8 +48,6 @@ export class SupervisionStatusService implements OnModuleInit {
 
   /** Recounts one tenant's row as of `asOf` (default: today in Beijing by the Clock). */
   async refreshTenant(tenantId: string, asOf = shanghaiDateOf(this.clock.now())): Promise<void> {
-    await this.db.run(RequestContext.forTenantJob(tenantId), ({ em }) =>
-      em.query(`SELECT supervision_status_refresh($1, $2)`, [tenantId, asOf]),
-    );
+    await this.db.run(RequestContext.forTenantJob(tenantId), ({ em }) => refreshStatusRow(em, tenantId, asOf));
   }
 }

@@ -1,0 +1,20 @@
+import type { EntityManager } from 'typeorm';
+import { IssueList, IssueListStatus } from './issue-list.entity';
+
+/**
+ * A tenant's issue lists, newest first, at most 200: drafts only `withDrafts` (its office); for a member
+ * unit (`unitId`), the lists with an issue naming it as a related unit.
+ */
+export function issueListsOf(
+  em: EntityManager,
+  tenantId: string,
+  scope: { withDrafts: boolean; unitId: string | null },
+): Promise<IssueList[]> {
+  const qb = em.createQueryBuilder(IssueList, 'l').where('l.tenant_id = :t', { t: tenantId });
+  if (!scope.withDrafts) qb.andWhere('l.status <> :draft', { draft: IssueListStatus.DRAFT });
+  if (scope.unitId)
+    qb.andWhere('l.items @> CAST(:needle AS jsonb)', {
+      needle: JSON.stringify([{ relatedUnitIds: [scope.unitId] }]),
+    });
+  return qb.orderBy('l.created_at', 'DESC').addOrderBy('l.id').take(200).getMany();
+}
