@@ -64,7 +64,9 @@ describe('sign-in limits that count', () => {
     return res.body as LoginResult;
   };
   const reason = (r: LoginResult): string | undefined => r.errors?.[0]?.extensions?.reason;
-  const invalid = (r: LoginResult): boolean => /Invalid sign-in/.test(r.errors?.[0]?.message ?? '');
+  // A wrong password is UNAUTHENTICATED with the reason INVALID_CREDENTIALS (the identity catalogue).
+  const invalid = (r: LoginResult): boolean =>
+    r.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' && reason(r) === 'INVALID_CREDENTIALS';
 
   it('40 parallel sign-ins, 39 wrong then the right one: at most 5 passwords checked, the right one refused as ACCOUNT_LOCKED', async () => {
     const attempts = [...Array.from({ length: 39 }, (_, i) => `wrong-password-${i}`), DEMO_PASSWORD];

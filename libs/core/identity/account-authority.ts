@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Role, type RequestContext } from '@engine/context';
-import { AppError, ErrorCode } from '@engine/errors';
+import { IDENTITY_ERRORS } from './identity.errors';
 import type { Tenant } from '@core/tenancy/tenant.entity';
 import { accountsRepository as accounts } from './accounts.repository';
 import { firstAccountGroup, ungrantable, type GrantRelation } from './grant-matrix';
@@ -36,24 +36,14 @@ export async function assertMayGrant(
       relation === 'platform' || (relation === 'child' && ctx.caller.roles.includes(Role.OFFICE_DIRECTOR));
     if (group && onboarder && !(await accounts.everHad(em, tenant.id, group))) return;
   }
-  if (relation === null)
-    throw new AppError(ErrorCode.FORBIDDEN, 'You administer no accounts of this tenant', {
-      reason: 'NOT_ACCOUNT_ADMINISTRATOR',
-    });
+  if (relation === null) throw IDENTITY_ERRORS.forbidden('NOT_ACCOUNT_ADMINISTRATOR');
   const refused = relation === 'platform' ? [...roles] : ungrantable(ctx.caller.roles, relation, roles);
   if (refused.length) {
-    throw new AppError(
-      ErrorCode.FORBIDDEN,
-      `You may not grant ${refused.join(', ')} here: nobody grants more access in a tenant than they hold there (see the grant matrix)`,
-      { reason: 'GRANT_EXCEEDS_OWN_ACCESS', field: 'input.roles' },
-    );
+    throw IDENTITY_ERRORS.forbidden('GRANT_EXCEEDS_OWN_ACCESS', { roles: refused }, 'input.roles');
   }
 }
 
 /** Nobody administers their own account (changePassword and logoutEverywhere are for that). */
 export function assertNotSelf(ctx: RequestContext, userId: string): void {
-  if (ctx.caller.userId === userId)
-    throw new AppError(ErrorCode.FORBIDDEN, 'You cannot administer your own account', {
-      reason: 'CANNOT_ADMINISTER_SELF',
-    });
+  if (ctx.caller.userId === userId) throw IDENTITY_ERRORS.forbidden('CANNOT_ADMINISTER_SELF');
 }

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { IDENTITY_ERRORS } from './identity.errors';
 import { JobQueue, jobId } from '@engine/jobs';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
@@ -56,8 +57,7 @@ export class IdentityService {
   async login(ctx: RequestContext, input: LoginInput): Promise<AuthPayload> {
     // One spelling per account (NFKC, case and marks folded), counted before the password is checked.
     const username = foldUsername(input.username);
-    if (!username)
-      throw AppError.badInput('input.username', 'may contain letters a–z, digits, dots, dashes and underscores only');
+    if (!username) throw IDENTITY_ERRORS.badInput('input.username', 'USERNAME_INVALID');
     const tenantCode = input.tenantCode === undefined ? undefined : foldTenantCode(input.tenantCode);
     const ticket = await this.limiter.begin({
       account: `${tenantCode ?? ''}|${username}`,
@@ -80,7 +80,7 @@ export class IdentityService {
       : await argon2.verify(await (dummyHash ??= this.hash('not-a-password')), input.password).then(() => false);
     if (!found || !valid) {
       await this.limiter.failed(ticket);
-      throw AppError.unauthenticated('Invalid sign-in: the tenant, username or password is wrong');
+      throw IDENTITY_ERRORS.unauthenticated('INVALID_CREDENTIALS');
     }
     await this.limiter.succeeded(ticket);
     // A temporary password (a reset) works once, before it expires, and only to choose a new one.
@@ -99,7 +99,7 @@ export class IdentityService {
     const user = await this.db.run(ctx, ({ em }) =>
       em.findOne(User, { where: { id: ctx.caller.userId, active: true } }),
     );
-    if (!user) throw AppError.unauthenticated('This account no longer exists');
+    if (!user) throw IDENTITY_ERRORS.unauthenticated('ACCOUNT_GONE');
     return user;
   }
 
@@ -116,13 +116,13 @@ export class IdentityService {
       const tenant = await em.findOne(Tenant, { where: { code: input.tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${input.tenantCode}"`);
       if (!ctx.ability.can('create', subject('User', { tenantId: tenant.id, parentTenantId: tenant.parentId }))) {
-        throw AppError.forbidden('You may not create users in this tenant');
+        throw IDENTITY_ERRORS.forbidden('MAY_NOT_CREATE_USERS');
       }
       if (!options.trusted) await assertMayGrant(em, ctx, tenant, input.roles, { creating: true });
       if (tenant.id !== ctx.scope.tenantId) await this.db.extendScope(tx, tenant.id);
       if (input.memberUnitId) await assertUnitFits(em, tenant.id, input.memberUnitId, input.roles);
       if (await accounts.usernameTaken(em, tenant.id, input.username))
-        throw AppError.conflict(`username "${input.username}" is already taken in this tenant`, 'input.username');
+        throw IDENTITY_ERRORS.conflict('USERNAME_TAKEN', { username: input.username }, 'input.username');
       const created = await em.save(
         em.create(User, {
           tenantId: tenant.id,
@@ -195,13 +195,9 @@ export function assertAssignable(
   memberUnitId: string | null | undefined,
   field = 'input.roles',
 ): void {
-  if (roles.includes(Role.PLATFORM_ADMIN))
-    throw AppError.badInput(field, 'PLATFORM_ADMIN users belong to no tenant and cannot be created in one');
+  if (roles.includes(Role.PLATFORM_ADMIN)) throw IDENTITY_ERRORS.badInput(field, 'PLATFORM_ADMIN_IN_TENANT');
   if (roles.some((r) => UNIT_ROLES.includes(r)) && !memberUnitId) {
-    throw AppError.badInput(
-      'input.memberUnitId',
-      'MEMBER_UNIT and VILLAGE_SECRETARY users must name their member unit',
-    );
+    throw IDENTITY_ERRORS.badInput('input.memberUnitId', 'MEMBER_UNIT_REQUIRED');
   }
 }
 
@@ -213,12 +209,12 @@ export async function assertUnitFits(
   roles: readonly Role[],
 ): Promise<void> {
   const unit = await em.findOne(MemberUnit, { where: { id: memberUnitId, tenantId, active: true } });
-  if (!unit) throw AppError.badInput('input.memberUnitId', 'is not an active member unit of this tenant');
+  if (!unit) throw IDENTITY_ERRORS.badInput('input.memberUnitId', 'UNIT_NOT_ACTIVE');
   if (
     roles.includes(Role.VILLAGE_SECRETARY) &&
     unit.kind !== MemberUnitKind.VILLAGE &&
     unit.kind !== MemberUnitKind.COMMUNITY
   ) {
-    throw AppError.badInput('input.memberUnitId', 'a VILLAGE_SECRETARY belongs to a village or community unit');
+    throw IDENTITY_ERRORS.badInput('input.memberUnitId', 'SECRETARY_NEEDS_VILLAGE');
   }
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
-import { AppError, ErrorCode } from '@engine/errors';
+import type { AppError } from '@engine/errors';
+import { IDENTITY_ERRORS } from './identity.errors';
 import { REDIS_KEY_PREFIX } from '@engine/jobs';
 
 /** Stable reasons a refused sign-in carries in `extensions.reason`. */
@@ -195,9 +196,7 @@ export class SignInLimiter implements OnModuleDestroy {
 
 function refusal(reason: SignInRefusal, res: RateLimiterRes): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  const message =
-    reason === SignInRefusal.TOO_MANY_ATTEMPTS
-      ? 'Too many failed sign-in attempts from this address; try again later'
-      : 'Too many failed sign-in attempts for this account; try again later, or ask the office director to unlock it';
-  return new AppError(ErrorCode.UNAUTHENTICATED, message, { reason, retryAfterSeconds });
+  const error = IDENTITY_ERRORS.unauthenticated(reason);
+  Object.assign(error.extensions, { retryAfterSeconds });
+  return error;
 }

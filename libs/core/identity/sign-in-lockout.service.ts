@@ -3,6 +3,7 @@ import { subject } from '@casl/ability';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { IDENTITY_ERRORS } from './identity.errors';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { SignInLimiter } from './sign-in-limiter';
 import { foldTenantCode, foldUsername } from './sign-in-name';
@@ -20,8 +21,7 @@ export class SignInLockoutService {
 
   async unlock(ctx: RequestContext, input: UnlockSignInInput): Promise<boolean> {
     const username = foldUsername(input.username);
-    if (!username)
-      throw AppError.badInput('input.username', 'may contain letters a–z, digits, dots, dashes and underscores only');
+    if (!username) throw IDENTITY_ERRORS.badInput('input.username', 'USERNAME_INVALID');
     const tenantCode = input.tenantCode === undefined ? undefined : foldTenantCode(input.tenantCode);
     let tenantId: string | null = null;
     if (tenantCode !== undefined) {
@@ -31,8 +31,7 @@ export class SignInLockoutService {
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
       tenantId = tenant.id;
     }
-    if (!ctx.ability.can('unlock', subject('User', { tenantId })))
-      throw AppError.forbidden('Only the office director of this tenant or the platform admin may unlock its accounts');
+    if (!ctx.ability.can('unlock', subject('User', { tenantId }))) throw IDENTITY_ERRORS.forbidden('UNLOCK_RESTRICTED');
     await this.limiter.unlock(`${tenantCode ?? ''}|${username}`);
     this.logger.log(
       `sign-in lockout lifted for ${tenantCode ?? '(platform)'}/${username} by user ${ctx.caller.userId}`,

@@ -1,6 +1,6 @@
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { Role } from '@engine/context';
-import { AppError } from '@engine/errors';
+import { INSPECTION_ERRORS } from './inspections.errors';
 import { holdersOf } from '@engine/access';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
 import type { Tenant } from '@core/tenancy/tenant.entity';
@@ -12,10 +12,10 @@ export type RandomInspectionRule = NonNullable<InspectionRule['random']>;
 export function inspectionRule(tenant: Tenant, field: string): InspectionRule {
   const rule = pluginOf(tenant).supervision?.inspections;
   if (!rule)
-    throw AppError.badInput(
-      field,
-      `the plugin ${tenant.pluginId} of ${tenant.name} states no inspection procedure (supervision.inspections)`,
-    );
+    throw INSPECTION_ERRORS.badInput(field, 'NO_INSPECTION_PROCEDURE', {
+      plugin: tenant.pluginId,
+      tenant: tenant.name,
+    });
   return rule;
 }
 

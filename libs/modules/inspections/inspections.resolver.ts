@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { AppError } from '@engine/errors';
+import { PLATFORM_ERRORS } from '@engine/errors';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import {
@@ -44,7 +44,7 @@ export class InspectionsResolver {
     @Args('status', { type: () => InspectionStatus, nullable: true }) status?: InspectionStatus,
     @Args('limit', { type: () => Int, defaultValue: 50, description: `At most ${MAX_LIST}.` }) limit = 50,
   ): Promise<Inspection[]> {
-    if (limit < 1 || limit > MAX_LIST) throw AppError.badInput('limit', `must be between 1 and ${MAX_LIST}`);
+    if (limit < 1 || limit > MAX_LIST) throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: MAX_LIST });
     return this.query.list(ctx, tenantCode, status, limit);
   }
 

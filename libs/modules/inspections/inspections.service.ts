@@ -7,6 +7,7 @@ import { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { AppError } from '@engine/errors';
+import { INSPECTION_ERRORS } from './inspections.errors';
 import { JobQueue, jobId } from '@engine/jobs';
 import { holdersOf } from '@engine/access';
 import { tenantByCode } from '@core/tenancy/tenant-lookup';
@@ -71,14 +72,14 @@ export class InspectionsService implements OnModuleInit {
 
   async propose(ctx: RequestContext, input: ProposeInspectionInput): Promise<Inspection> {
     if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart)
-      throw AppError.badInput('input.periodEnd', 'is before periodStart');
+      throw INSPECTION_ERRORS.badInput('input.periodEnd', 'PERIOD_END_BEFORE_START');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
       if (!ctx.ability.can('create', subject('Inspection', { tenantId: tenant.id })))
-        throw AppError.forbidden('Inspections are proposed within your own tenant');
+        throw INSPECTION_ERRORS.forbidden('OTHER_TENANT');
       const rule = inspectionRule(tenant, 'input.tenantCode');
       if (!mayPropose(ctx.caller.roles, rule))
-        throw AppError.forbidden(`Under ${rule.source} inspections are proposed by ${rule.proposedBy.join(' or ')}`);
+        throw INSPECTION_ERRORS.forbidden('NOT_PROPOSER', { source: rule.source, roles: rule.proposedBy });
       const { organiserUnitId, participantUnitIds } = await this.organisation(em, tenant, rule, input);
       const inspection = await em.save(
         em.create(Inspection, {
@@ -114,10 +115,10 @@ export class InspectionsService implements OnModuleInit {
 
   /** The approver (批准) approves or rejects a proposal; a rejection says why. */
   async decide(ctx: RequestContext, input: DecideInspectionInput): Promise<Inspection> {
-    if (!input.approve && !input.note) throw AppError.badInput('input.note', 'say why when rejecting an inspection');
+    if (!input.approve && !input.note) throw INSPECTION_ERRORS.badInput('input.note', 'REJECTION_NEEDS_NOTE');
     return this.step(ctx, input.inspectionId, 'approve', async (em, inspection, tenant, rule) => {
       if (!mayApprove(ctx.caller.roles, rule))
-        throw AppError.forbidden(`Under ${rule.source} inspections are approved by the ${rule.approvedBy}`);
+        throw INSPECTION_ERRORS.forbidden('NOT_APPROVER', { source: rule.source, approver: rule.approvedBy });
       refuseOwnPaper(ctx, [inspection.proposedById], 'this inspection proposal');
       this.expect(inspection, [InspectionStatus.PROPOSED]);
       Object.assign(inspection, {
@@ -168,17 +169,14 @@ export class InspectionsService implements OnModuleInit {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
       if (!ctx.ability.can('create', subject('Inspection', { tenantId: tenant.id })))
-        throw AppError.forbidden('Inspections are proposed within your own tenant');
+        throw INSPECTION_ERRORS.forbidden('OTHER_TENANT');
       const rule = inspectionRule(tenant, 'input.tenantCode');
       if (!rule.regular?.beforeMajorEvents)
-        throw AppError.badInput(
-          'input.tenantCode',
-          `${rule.source} provides no inspections before major meetings, holidays and events (supervision.inspections.regular.beforeMajorEvents)`,
-        );
+        throw INSPECTION_ERRORS.badInput('input.tenantCode', 'NO_EVENT_INSPECTIONS', { source: rule.source });
       if (!mayPropose(ctx.caller.roles, rule))
-        throw AppError.forbidden(`Under ${rule.source} inspections are proposed by ${rule.proposedBy.join(' or ')}`);
+        throw INSPECTION_ERRORS.forbidden('NOT_PROPOSER', { source: rule.source, roles: rule.proposedBy });
       const today = shanghaiDateOf(this.clock.now());
-      if (input.eventOn < today) throw AppError.badInput('input.eventOn', 'is in the past');
+      if (input.eventOn < today) throw INSPECTION_ERRORS.badInput('input.eventOn', 'IN_THE_PAST');
       const dedupeKey = `event:${input.eventOn}:${input.event}`;
       const existing = await em.findOne(Inspection, { where: { tenantId: tenant.id, dedupeKey } });
       if (existing) return existing;
@@ -224,12 +222,12 @@ export class InspectionsService implements OnModuleInit {
   ): Promise<{ organiserUnitId: string | null; participantUnitIds: string[] }> {
     const active = async (id: string, field: string): Promise<MemberUnit> => {
       const unit = await em.findOne(MemberUnit, { where: { id, tenantId: tenant.id, active: true } });
-      if (!unit) throw AppError.badInput(field, 'is not an active member unit of this tenant');
+      if (!unit) throw INSPECTION_ERRORS.badInput(field, 'UNIT_NOT_ACTIVE');
       return unit;
     };
     if (input.organiserUnitId) {
       if (!(rule.organisers ?? ['OFFICE']).includes('MEMBER_UNIT'))
-        throw AppError.badInput('input.organiserUnitId', `under ${rule.source} the office organises inspections`);
+        throw INSPECTION_ERRORS.badInput('input.organiserUnitId', 'OFFICE_ORGANISES', { source: rule.source });
       await active(input.organiserUnitId, 'input.organiserUnitId');
     }
     const participants = (input.participantUnitIds ?? []).filter((id) => id !== input.organiserUnitId);
@@ -246,13 +244,13 @@ export class InspectionsService implements OnModuleInit {
       const unit = await em.findOne(MemberUnit, {
         where: { id: input.unitId, tenantId: inspection.tenantId, active: true },
       });
-      if (!unit) throw AppError.badInput('input.unitId', 'is not an active member unit of this tenant');
+      if (!unit) throw INSPECTION_ERRORS.badInput('input.unitId', 'UNIT_NOT_ACTIVE');
       const sample = inspection.sample as InspectionSample | null;
       if (inspection.kind === InspectionKind.RANDOM && !sample?.drawn.includes(unit.id)) {
-        throw AppError.badInput('input.unitId', 'was not drawn for this random inspection');
+        throw INSPECTION_ERRORS.badInput('input.unitId', 'UNIT_NOT_DRAWN');
       }
       if (input.rectificationDueOn && input.rectificationDueOn < shanghaiDateOf(this.clock.now()))
-        throw AppError.badInput('input.rectificationDueOn', 'is in the past');
+        throw INSPECTION_ERRORS.badInput('input.rectificationDueOn', 'IN_THE_PAST');
       finding = await em.save(
         em.create(InspectionFinding, {
           tenantId: inspection.tenantId,
@@ -379,7 +377,7 @@ export class InspectionsService implements OnModuleInit {
       const inspection = await em.findOne(Inspection, { where: { id: inspectionId } });
       if (!inspection) throw AppError.notFound('Inspection');
       if (!ctx.ability.can(action, subject('Inspection', { tenantId: inspection.tenantId })))
-        throw AppError.forbidden('Inspections are run within their own tenant');
+        throw INSPECTION_ERRORS.forbidden('NOT_OWN_TENANT');
       const tenant = await em.findOneOrFail(Tenant, { where: { id: inspection.tenantId } });
       await change(em, inspection, tenant, inspectionRule(tenant, 'input.inspectionId'));
       return em.save(inspection);
@@ -395,15 +393,14 @@ export class InspectionsService implements OnModuleInit {
     )
       return;
     if (!mayConduct(ctx.caller.roles, rule))
-      throw AppError.forbidden(
-        `Inspections under ${rule.source} are carried out by the office or the ${rule.approvedBy}`,
-      );
+      throw INSPECTION_ERRORS.forbidden('NOT_CONDUCTOR', { source: rule.source, approver: rule.approvedBy });
   }
 
   private expect(inspection: Inspection, allowed: InspectionStatus[]): void {
     if (!allowed.includes(inspection.status))
-      throw AppError.conflict(
-        `The inspection is ${inspection.status}; this needs ${allowed.join(' or ')}`,
+      throw INSPECTION_ERRORS.conflict(
+        'INSPECTION_WRONG_STATUS',
+        { status: inspection.status, allowed },
         'input.inspectionId',
       );
   }

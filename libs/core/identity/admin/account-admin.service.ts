@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { RequestContext, Role } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
-import { AppError, ErrorCode } from '@engine/errors';
+import { AppError, PLATFORM_ERRORS } from '@engine/errors';
+import { IDENTITY_ERRORS } from '../identity.errors';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { AccountChange, AccountChangeKind } from '../account-change.entity';
 import { assertMayGrant, assertNotSelf } from '../account-authority';
@@ -57,7 +58,7 @@ export class AccountAdminService {
       const tenant = await em.findOne(Tenant, { where: { code: args.tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${args.tenantCode}"`);
       if (!ctx.ability.can('read', subject('User', { tenantId: tenant.id, parentTenantId: tenant.parentId }))) {
-        throw AppError.forbidden('You may not list the users of this tenant');
+        throw IDENTITY_ERRORS.forbidden('MAY_NOT_LIST_USERS');
       }
       const after = args.after ? decodeCursor(args.after) : undefined;
       const rows = await accounts.page(
@@ -93,8 +94,7 @@ export class AccountAdminService {
    */
   async byName(ctx: RequestContext, tenantCode: string | null, username: string): Promise<User | null> {
     const name = foldUsername(username);
-    if (!name)
-      throw AppError.badInput('username', 'may contain letters a–z, digits, dots, dashes and underscores only');
+    if (!name) throw IDENTITY_ERRORS.badInput('username', 'USERNAME_INVALID');
     return this.db.run(ctx, async ({ em }) => {
       const tenant =
         tenantCode === null ? null : await em.findOne(Tenant, { where: { code: foldTenantCode(tenantCode) } });
@@ -118,13 +118,13 @@ export class AccountAdminService {
 
   async changes(ctx: RequestContext, tenantCode: string, limit: number, after?: string): Promise<AccountChangePage> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      throw AppError.badInput('limit', 'must be between 1 and 200');
+      throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: 200 });
     const cursor = after ? decodeChangeCursor(after) : null;
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
       if (!ctx.ability.can('read', subject('AccountChange', { tenantId: tenant.id })))
-        throw AppError.forbidden('The filing record of accounts is for the office, the conveners and superiors');
+        throw IDENTITY_ERRORS.forbidden('ACCOUNT_FILING_RESTRICTED');
       const rows = await accounts.changesPage(em, tenant.id, cursor, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
@@ -146,10 +146,7 @@ export class AccountAdminService {
       input,
       { kind: AccountChangeKind.DEACTIVATED, platformMay: true, endSessions: true },
       async (em, user) => {
-        if (!user.active)
-          throw new AppError(ErrorCode.CONFLICT, 'This account is already deactivated', {
-            reason: 'ACCOUNT_ALREADY_INACTIVE',
-          });
+        if (!user.active) throw IDENTITY_ERRORS.conflict('ACCOUNT_ALREADY_INACTIVE');
         user.active = false;
         user.deactivatedAt = new Date();
       },
@@ -162,8 +159,7 @@ export class AccountAdminService {
       input,
       { kind: AccountChangeKind.REACTIVATED, platformMay: true, endSessions: false },
       async (em, user) => {
-        if (user.active)
-          throw new AppError(ErrorCode.CONFLICT, 'This account is active', { reason: 'ACCOUNT_ALREADY_ACTIVE' });
+        if (user.active) throw IDENTITY_ERRORS.conflict('ACCOUNT_ALREADY_ACTIVE');
         user.active = true;
         user.deactivatedAt = null;
       },
@@ -197,8 +193,7 @@ export class AccountAdminService {
         const unit = input.memberUnitId ?? null;
         assertAssignable(user.roles, unit);
         if (unit) await assertUnitFits(em, user.tenantId!, unit, user.roles);
-        if (unit === user.memberUnitId)
-          throw AppError.badInput('input.memberUnitId', 'is the unit the account already belongs to');
+        if (unit === user.memberUnitId) throw IDENTITY_ERRORS.badInput('input.memberUnitId', 'SAME_UNIT');
         const detail = { unitBefore: user.memberUnitId, unitAfter: unit };
         user.memberUnitId = unit;
         return { detail };
@@ -250,9 +245,7 @@ export class AccountAdminService {
       const tenant = await em.findOne(Tenant, { where: { id: seen.tenantId } });
       if (!tenant) throw AppError.notFound('User');
       if (!ctx.ability.can('update', subject('User', { tenantId: tenant.id, parentTenantId: tenant.parentId }))) {
-        throw new AppError(ErrorCode.FORBIDDEN, 'You administer no accounts of this tenant', {
-          reason: 'NOT_ACCOUNT_ADMINISTRATOR',
-        });
+        throw IDENTITY_ERRORS.forbidden('NOT_ACCOUNT_ADMINISTRATOR');
       }
       const platform = ctx.caller.roles.includes(Role.PLATFORM_ADMIN);
       if (!(platform && spec.platformMay))
@@ -300,7 +293,7 @@ function decodeCursor(cursor: string): string {
   } catch {
     // fall through
   }
-  throw AppError.badInput('after', 'is not a cursor this query returned');
+  throw PLATFORM_ERRORS.badInput('after', 'CURSOR_INVALID');
 }
 
 function decodeChangeCursor(cursor: string): { filedAt: string; id: string } {
@@ -316,5 +309,5 @@ function decodeChangeCursor(cursor: string): { filedAt: string; id: string } {
   } catch {
     // fall through
   }
-  throw AppError.badInput('after', 'is not a cursor this query returned');
+  throw PLATFORM_ERRORS.badInput('after', 'CURSOR_INVALID');
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError, ErrorCode } from '@engine/errors';
+import { IDENTITY_ERRORS } from '../identity.errors';
 import type { AuthPayload } from '../auth-payload.model';
 import { accountsRepository as accounts } from '../accounts.repository';
 import type { ChangePasswordInput } from '../dto/account-admin.inputs';
@@ -25,21 +25,17 @@ export class OwnPasswordService {
   async change(ctx: RequestContext, input: ChangePasswordInput): Promise<AuthPayload> {
     const userId = ctx.caller.userId;
     if (input.newPassword === input.currentPassword)
-      throw AppError.badInput('input.newPassword', 'must differ from the current password');
+      throw IDENTITY_ERRORS.badInput('input.newPassword', 'SAME_PASSWORD');
     const current = await this.db.run(RequestContext.platform(), ({ em }) => accounts.credential(em, userId));
     if (!(await this.passwords.verify(current?.hash ?? null, input.currentPassword))) {
-      throw new AppError(ErrorCode.FORBIDDEN, 'The current password is wrong', {
-        reason: 'WRONG_PASSWORD',
-        field: 'input.currentPassword',
-      });
+      throw IDENTITY_ERRORS.forbidden('WRONG_PASSWORD', {}, 'input.currentPassword');
     }
     const hash = await this.passwords.hash(input.newPassword);
     const user = await this.db.run(RequestContext.platform(), async ({ em }) => {
       await accounts.setPassword(em, userId, hash, null);
       return em.findOne(User, { where: { id: userId } });
     });
-    if (!user || !user.active)
-      throw new AppError(ErrorCode.UNAUTHENTICATED, 'This account is deactivated', { reason: 'ACCOUNT_INACTIVE' });
+    if (!user || !user.active) throw IDENTITY_ERRORS.unauthenticated('ACCOUNT_INACTIVE');
     await this.sessions.endAll(userId, 'PASSWORD_CHANGED', { bumpVersion: false });
     return this.sessions.openFor(user);
   }

@@ -5,7 +5,8 @@ import { TOKEN_SERVICE, type TokenService } from '@engine/access';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { AppError, ErrorCode } from '@engine/errors';
+import type { AppError } from '@engine/errors';
+import { IDENTITY_ERRORS } from '../identity.errors';
 import type { AuthPayload } from '../auth-payload.model';
 import { User } from '../user.entity';
 import { sessionsRepository as repo } from './sessions.repository';
@@ -37,11 +38,7 @@ export class SessionsService {
     return this.db.run(RequestContext.platform(), async ({ em }) => {
       if (options.spendTemporary) {
         if (!(await repo.spendTemporaryPassword(em, user.id))) {
-          throw new AppError(
-            ErrorCode.UNAUTHENTICATED,
-            'This temporary password has expired or was already used: ask your office for a new one',
-            { reason: 'PASSWORD_RESET_EXPIRED' },
-          );
+          throw IDENTITY_ERRORS.unauthenticated('PASSWORD_RESET_EXPIRED');
         }
       }
       await repo.markSignedIn(em, user.id);
@@ -180,14 +177,9 @@ export class SessionsService {
   }
 }
 
-const MESSAGES = {
-  SESSION_EXPIRED: 'This session has ended (or the refresh token is unknown): sign in again',
-  SESSION_REVOKED: 'This session was ended: sign in again',
-  REFRESH_TOKEN_REUSED: 'This refresh token was already used: the session is ended for safety; sign in again',
-  ACCOUNT_INACTIVE: 'This account is deactivated',
-  PASSWORD_CHANGE_REQUIRED: 'The password must be changed first: sign in again',
-} as const;
+type Refusal =
+  'SESSION_EXPIRED' | 'SESSION_REVOKED' | 'REFRESH_TOKEN_REUSED' | 'ACCOUNT_INACTIVE' | 'PASSWORD_CHANGE_REQUIRED';
 
-function refused(reason: keyof typeof MESSAGES): AppError {
-  return new AppError(ErrorCode.UNAUTHENTICATED, MESSAGES[reason], { reason });
+function refused(reason: Refusal): AppError {
+  return IDENTITY_ERRORS.unauthenticated(reason);
 }
