@@ -54,7 +54,11 @@ export async function codegen({ force = false } = {}) {
         [`${gqlDir}/`]: {
           preset: 'client',
           presetConfig: { fragmentMasking: false },
-          config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', JSON: 'unknown' } },
+          config: {
+            enumsAsTypes: true,
+            useTypeImports: true,
+            scalars: { Date: 'string', DateTime: 'string', JSON: 'unknown' },
+          },
         },
       },
       silent: true,

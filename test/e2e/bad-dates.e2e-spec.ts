@@ -109,7 +109,7 @@ describe('dates, counts and invisible text (issue 12 item 9)', () => {
         { i: { tenantCode: 'shizi', startsOn: '2026-02-30', endsOn: '2026-03-10', reason: '重点时期' } },
         office,
       ),
-      'input.startsOn',
+      'i.startsOn',
     );
     expectBad(
       await t.gql(
@@ -117,7 +117,7 @@ describe('dates, counts and invisible text (issue 12 item 9)', () => {
         { i: { tenantCode: 'shizi', startsOn: '0000-01-01', endsOn: '2026-03-10', reason: '重点时期' } },
         office,
       ),
-      'input.startsOn',
+      'i.startsOn',
     );
     expectBad(
       await t.gql(
@@ -143,7 +143,7 @@ describe('dates, counts and invisible text (issue 12 item 9)', () => {
         { i: { tenantCode: 'shizi', date: '2026-02-30', kind: 'HOLIDAY', reason: '临时调整' } },
         office,
       ),
-      'input.date',
+      'i.date',
     );
     expectBad(
       await t.gql('{ receptionRoster(tenantCode: "shizi", date: "2026-02-30") { startsOn } }', {}, office),

@@ -273,7 +273,7 @@ describe('case time limits, overdue findings, extensions and reviews', () => {
           'id status currentDueOn requestedDueOn reason',
         );
       expect(field(await request({ requestedDueOn: '2026-09-30' }))).toBe('input.requestedDueOn');
-      expect(field(await request({ requestedDueOn: '2026-09-31' }))).toBe('input.requestedDueOn');
+      expect(field(await request({ requestedDueOn: '2026-09-31' }))).toBe('i.requestedDueOn');
       expect(field(await request({ reason: '  ' }))).toBe('input.reason');
       expect(code(await request({ caseId: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
       expect(code(await request({}, convener))).toBe('FORBIDDEN'); // conveners decide; they do not ask

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { DateScalar } from '@engine/graphql';
 
 /** A national working-day arrangement loaded as data by an operator (e.g. 2027 once published). */
 @Entity('calendar_year')
@@ -10,11 +11,11 @@ export class CalendarYearRow {
   year: number;
 
   @Column({ type: 'date', array: true })
-  @Field(() => [String], { description: 'Weekdays that are off (YYYY-MM-DD).' })
+  @Field(() => [DateScalar], { description: 'Weekdays that are off (YYYY-MM-DD).' })
   holidays: string[];
 
   @Column({ type: 'date', array: true })
-  @Field(() => [String], { description: 'Weekend days that are worked (调休, YYYY-MM-DD).' })
+  @Field(() => [DateScalar], { description: 'Weekend days that are worked (调休, YYYY-MM-DD).' })
   workdays: string[];
 
   @Column({ type: 'text' })
@@ -34,7 +35,7 @@ export class CalendarOverrideRow {
   tenantId: string;
 
   @PrimaryColumn({ type: 'date' })
-  @Field()
+  @Field(() => DateScalar)
   date: string;
 
   @Column({ type: 'text' })

@@ -7,6 +7,7 @@ import { isPlatformDate } from '@engine/validation';
 import { CalendarOverrideRow, CalendarYearRow } from './calendar.entity';
 import { CalendarService } from './calendar.service';
 import { LoadCalendarYearInput, SetCalendarOverrideInput } from './dto/calendar.inputs';
+import { DateScalar } from '@engine/graphql';
 
 @ObjectType()
 export class CalendarCoverage {
@@ -21,7 +22,7 @@ export class CalendarCoverage {
 
 @ObjectType()
 export class DueDateResult {
-  @Field()
+  @Field(() => DateScalar)
   date: string;
 
   @Field({ description: 'Depends on a year whose arrangement is not loaded (counted Monday–Friday).' })

@@ -6,9 +6,9 @@ export class AuthPayload {
   @Field({ description: 'Short-lived (ACCESS_TOKEN_TTL); send as `Authorization: Bearer`.' })
   accessToken: string;
 
-  /** When the access token stops being accepted (ISO 8601); refresh the session to continue. */
+  /** When the access token stops being accepted; refresh the session to continue. */
   @Field()
-  expiresAt: string;
+  expiresAt: Date;
 
   @Field(() => User)
   user: User;

@@ -105,9 +105,9 @@ export class MembershipChangeResolver {
     @Inject(UsersQuery) private readonly users: UsersQuery,
   ) {}
 
-  @ResolveField(() => String, { description: 'When the change was filed (ISO 8601).' })
-  filedAt(@Parent() change: MembershipChange): string {
-    return change.filedAtDate.toISOString();
+  @ResolveField(() => Date, { description: 'When the change was filed.' })
+  filedAt(@Parent() change: MembershipChange): Date {
+    return change.filedAtDate;
   }
 
   @ResolveField(() => MemberUnit)

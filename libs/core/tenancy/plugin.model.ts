@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { JSONScalar } from '@engine/graphql';
+import { JSONScalar, DateScalar } from '@engine/graphql';
 import { TenantLevel } from './tenant.entity';
 
 @ObjectType()
@@ -48,7 +48,7 @@ export class PluginSourceDocument {
   @Field()
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   date: string | null;
 }
 

@@ -6,3 +6,4 @@ export * from './list-cost';
 export * from './request-budget';
 export * from './date-time.scalar';
 export * from './date.scalar';
+export * from './page';

@@ -101,7 +101,7 @@ export class CaseLedgerEntry {
   responsiblePerson: string | null;
 
   @Column({ name: 'due_on', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   dueOn: string | null;
 
   @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
@@ -138,11 +138,11 @@ export class CaseExtension {
   caseId: string;
 
   @Column({ name: 'current_due_on', type: 'date' })
-  @Field()
+  @Field(() => DateScalar)
   currentDueOn: string;
 
   @Column({ name: 'requested_due_on', type: 'date' })
-  @Field()
+  @Field(() => DateScalar)
   requestedDueOn: string;
 
   @Column({ type: 'text' })
@@ -197,10 +197,10 @@ export class ReviewPause {
   @Field({ description: 'HEARING, EXPERT_APPRAISAL or SUSPENSION.' })
   kind: string;
 
-  @Field()
+  @Field(() => DateScalar)
   from: string;
 
-  @Field()
+  @Field(() => DateScalar)
   to: string;
 }
 
@@ -238,7 +238,7 @@ export class CaseReview {
   status: ReviewStatus;
 
   @Column({ name: 'accepted_on', type: 'date' })
-  @Field()
+  @Field(() => DateScalar)
   acceptedOn: string;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
@@ -246,7 +246,9 @@ export class CaseReview {
   pauses: ReviewPause[];
 
   @Column({ name: 'due_on', type: 'date' })
-  @Field({ description: 'The opinion is due by this date; excluded periods (hearings) do not count.' })
+  @Field(() => DateScalar, {
+    description: 'The opinion is due by this date; excluded periods (hearings) do not count.',
+  })
   dueOn: string;
 
   @Column({ name: 'due_provisional', type: 'boolean', default: false })
@@ -266,7 +268,7 @@ export class CaseReview {
   outcome: ReviewOutcome | null;
 
   @Column({ name: 'decided_on', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   decidedOn: string | null;
 
   @Column({ name: 'in_time', type: 'boolean', nullable: true })
@@ -335,7 +337,7 @@ export class ReceptionRoster {
   tenantId: string;
 
   @Column({ name: 'starts_on', type: 'date' })
-  @Field()
+  @Field(() => DateScalar)
   startsOn: string;
 
   @Column({ type: 'jsonb' })
@@ -395,7 +397,7 @@ export class CaseScreening {
   responsiblePerson: string | null;
 
   @Column({ name: 'due_on', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   dueOn: string | null;
 
   @Column({ name: 'settled_by', type: 'uuid', nullable: true })

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { JSONScalar } from '@engine/graphql';
+import { JSONScalar, DateScalar } from '@engine/graphql';
 
 /** An urgent petition's record (002 §三 协调处理紧急信访问题); the deadline's basis says where its figure comes from. */
 export interface UrgencyRecord {
@@ -220,7 +220,7 @@ export class PetitionCase {
   receivedAt: Date;
 
   @Column({ name: 'received_on', type: 'date' })
-  @Field({ description: 'YYYY-MM-DD, Beijing time.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD, Beijing time.' })
   receivedOn: string;
 
   @Column({ name: 'received_by', type: 'uuid' })
@@ -275,7 +275,7 @@ export class PetitionCase {
   ownerLeader: string | null;
 
   @Column({ name: 'owned_on', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   ownedOn: string | null;
 
   @Column({ type: 'text', nullable: true })
@@ -291,7 +291,7 @@ export class PetitionCase {
   plan: string | null;
 
   @Column({ name: 'due_on', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The handling time limit (YYYY-MM-DD).' })
+  @Field(() => DateScalar, { nullable: true, description: 'The handling time limit (YYYY-MM-DD).' })
   dueOn: string | null;
 
   @Column({ name: 'due_provisional', type: 'boolean', default: false })

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateScalar } from '@engine/graphql';
 
 /** REPORTED → NOTIFIED → VERIFIED → CLOSED; the office may send a verification back (VERIFIED → NOTIFIED). */
 export enum SensitiveReportStatus {
@@ -131,7 +132,7 @@ export class SensitiveReport {
 
   /** The plugin's verifyWithin counted from the notification date on the working-day calendar. */
   @Column({ name: 'verify_due_on', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, Beijing time; null until notified.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD, Beijing time; null until notified.' })
   verifyDueOn: string | null;
 
   /** How the due date's figure is based (D5): the article stating it, or a default; null until notified. */

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { JSONScalar } from '@engine/graphql';
+import { JSONScalar, DateScalar } from '@engine/graphql';
 
 export enum InspectionKind {
   /** Proposed by the roles the plugin names and approved by its approver. */
@@ -118,7 +118,7 @@ export class Inspection {
   eventName: string | null;
 
   @Column({ name: 'event_on', type: 'date', nullable: true })
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: 'EVENT: the day of the event (YYYY-MM-DD); the inspection is due before it.',
   })
@@ -202,7 +202,7 @@ export class InspectionFinding {
   severity: FindingSeverity;
 
   @Column({ name: 'rectification_due_on', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: when the unit must have rectified it.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD: when the unit must have rectified it.' })
   rectificationDueOn: string | null;
 
   @Column({ name: 'recorded_by', type: 'uuid', nullable: true })

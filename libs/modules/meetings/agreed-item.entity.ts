@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { DateScalar } from '@engine/graphql';
 
 export enum AgreedItemStatus {
   /** In minutes not yet issued. */
@@ -50,7 +51,10 @@ export class AgreedItem {
 
   /** Set when the minutes are issued (a count of days runs from the issue date). */
   @Column({ name: 'due_on', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, Beijing time; null until the minutes are issued.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'YYYY-MM-DD, Beijing time; null until the minutes are issued.',
+  })
   dueOn: string | null;
 
   /** The due date falls in a year whose official holiday arrangement is not loaded yet. */

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateScalar } from '@engine/graphql';
 
 /** A key period (重点时期) declared by the office: the stricter cadence applies inside it. */
 @Entity('key_period')
@@ -13,11 +14,11 @@ export class KeyPeriod {
   tenantId: string;
 
   @Column({ name: 'starts_on', type: 'date' })
-  @Field()
+  @Field(() => DateScalar)
   startsOn: string;
 
   @Column({ name: 'ends_on', type: 'date' })
-  @Field()
+  @Field(() => DateScalar)
   endsOn: string;
 
   @Column({ type: 'text' })

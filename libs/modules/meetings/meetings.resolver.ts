@@ -3,6 +3,7 @@ import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
+import { AFTER_ARG, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import { HoldMeetingInput, ScheduleMeetingInput } from './dto/meeting.inputs';
@@ -26,6 +27,9 @@ export class MeetingAttendee {
 
 const clamp = (n: number): number => Math.min(Math.max(n, 1), 200);
 
+@ObjectType('MeetingPage')
+export class MeetingPage extends PageOf(Meeting) {}
+
 @Resolver(() => Meeting)
 export class MeetingsResolver {
   constructor(
@@ -35,13 +39,30 @@ export class MeetingsResolver {
   ) {}
 
   @Allow('read', 'Meeting')
-  @Query(() => [Meeting], { description: "A tenant's meetings, newest first (a member unit: those it is invited to)." })
+  @Query(() => [Meeting], {
+    description: "A tenant's meetings, newest first (a member unit: those it is invited to).",
+    deprecationReason: 'Use meetingsPage (cursor + limit); this list clamps limit to 1..200.',
+  })
   meetings(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<Meeting[]> {
     return this.service.list(ctx, tenantCode, clamp(limit));
+  }
+
+  @Allow('read', 'Meeting')
+  @Query(() => MeetingPage, {
+    description:
+      "A tenant's meetings, latest scheduled first (a member unit: those it is invited to), a page at a time.",
+  })
+  meetingsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<MeetingPage> {
+    return this.service.page(ctx, tenantCode, limit, after);
   }
 
   @Allow('read', 'Meeting')

@@ -6,11 +6,12 @@ import { Role, type RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { checkLimit, type Page } from '@engine/graphql';
 import { MEETING_ERRORS } from './meetings.errors';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import type { HoldMeetingInput, ScheduleMeetingInput } from './dto/meeting.inputs';
 import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entity';
-import { meetingsOf } from './meetings.query';
+import { meetingsOf, meetingsPageOf } from './meetings.query';
 import { meetingType, pluginOf, satisfies } from './meeting-rules';
 import { postsOf } from './meeting-posts';
 import { tenantByCode } from '@core/tenancy/tenant-lookup';
@@ -154,6 +155,15 @@ export class MeetingsService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
       return meetingsOf(em, tenant.id, actsForUnit(ctx), limit);
+    });
+  }
+
+  /** One page of them, latest scheduled first (keyset on scheduled_at, id). */
+  async page(ctx: RequestContext, tenantCode: string, limit: number, after: string | null): Promise<Page<Meeting>> {
+    checkLimit(limit);
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      return meetingsPageOf(em, tenant.id, actsForUnit(ctx), after, limit);
     });
   }
 

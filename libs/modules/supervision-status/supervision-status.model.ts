@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { TenantLevel } from '@core/tenancy/tenant.entity';
-import { PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
+import { PAGE_ITEMS_COMPLEXITY, DateScalar } from '@engine/graphql';
 
 export enum SupervisionStatusSortField {
   NAME = 'NAME',
@@ -194,7 +194,7 @@ export class SupervisionEvidenceItem {
   @Field()
   status: string;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: 'YYYY-MM-DD: handling, rectification, listing or item due date.',
   })

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { JSONScalar } from '@engine/graphql';
+import { JSONScalar, DateScalar } from '@engine/graphql';
 import { MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
 import { SupervisionActionKind } from './enums';
 
@@ -113,7 +113,7 @@ export class SupervisionAction {
   detail: Record<string, unknown>;
 
   @Column({ name: 'due_on', type: 'date', nullable: true })
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: "The listing's time limit (责令限期) or the rectification report's due date.",
   })

@@ -2,19 +2,21 @@ import { graphql } from '../gql';
 
 export const InboxDocument = graphql(`
   query Inbox($tenantCode: String!) {
-    meetings(tenantCode: $tenantCode, limit: 100) {
-      id
-      title
-      scheduledAt
-      minutes {
+    meetings: meetingsPage(tenantCode: $tenantCode, limit: 100) {
+      items {
         id
-        status
-        number
-        issuedAt
-        receipts {
-          acknowledgedAt
-          memberUnit {
-            id
+        title
+        scheduledAt
+        minutes {
+          id
+          status
+          number
+          issuedAt
+          receipts {
+            acknowledgedAt
+            memberUnit {
+              id
+            }
           }
         }
       }

@@ -34,7 +34,7 @@ export default function InboxPage() {
   const { busy, run } = useAction();
   const reload = () => void refetch();
 
-  const toAcknowledge = (data?.meetings ?? []).filter(
+  const toAcknowledge = (data?.meetings?.items ?? []).filter(
     (m) =>
       m.minutes?.status === 'ISSUED' && m.minutes.receipts.some((r) => r.memberUnit.id === unitId && !r.acknowledgedAt),
   );

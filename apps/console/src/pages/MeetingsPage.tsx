@@ -15,19 +15,21 @@ import { useAction } from '../useAction';
 
 export const MeetingsDocument = graphql(`
   query Meetings($tenantCode: String!) {
-    meetings(tenantCode: $tenantCode, limit: 100) {
-      id
-      title
-      typeCode
-      scheduledAt
-      heldAt
-      status
-      location
-      adHoc
-      minutes {
+    meetings: meetingsPage(tenantCode: $tenantCode, limit: 100) {
+      items {
         id
+        title
+        typeCode
+        scheduledAt
+        heldAt
         status
-        number
+        location
+        adHoc
+        minutes {
+          id
+          status
+          number
+        }
       }
     }
   }
@@ -103,7 +105,7 @@ export default function MeetingsPage() {
         <Table
           rowKey="id"
           size="small"
-          dataSource={data?.meetings ?? []}
+          dataSource={data?.meetings?.items ?? []}
           scroll={{ x: 800 }}
           locale={{ emptyText: '暂无会议' }}
           columns={[

@@ -5,19 +5,21 @@ import type { WorkbenchQuery, WorkbenchSensitiveQuery } from '../gql/graphql';
 // duties are picked from them here (what each status means is the API's; which role acts is the plugin's).
 export const WorkbenchDocument = graphql(`
   query Workbench($tenantCode: String!) {
-    meetings(tenantCode: $tenantCode, limit: 100) {
-      id
-      title
-      typeCode
-      status
-      scheduledAt
-      minutes {
+    meetings: meetingsPage(tenantCode: $tenantCode, limit: 100) {
+      items {
         id
+        title
+        typeCode
         status
-        number
-        notAcknowledged {
+        scheduledAt
+        minutes {
           id
-          name
+          status
+          number
+          notAcknowledged {
+            id
+            name
+          }
         }
       }
     }
@@ -143,7 +145,7 @@ interface Duties {
 export function todosOf(data: Partial<WorkbenchQuery & WorkbenchSensitiveQuery> | undefined, duties: Duties): Todo[] {
   const out: Todo[] = [];
   const push = (t: Todo) => out.push(t);
-  for (const m of data?.meetings ?? []) {
+  for (const m of data?.meetings?.items ?? []) {
     const link = `/meetings/${m.id}`;
     const s = m.minutes?.status;
     if (duties.office && m.status === 'HELD' && !m.minutes)

@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsIn, IsInt, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CODE_PATTERN, IsIsoDate, TEXT_PATTERN } from '@engine/validation';
+import { DateScalar } from '@engine/graphql';
 
 @InputType()
 export class LoadCalendarYearInput {
@@ -34,7 +35,7 @@ export class SetCalendarOverrideInput {
   @Matches(CODE_PATTERN, { message: 'tenantCode must be lower-case letters, digits and dashes' })
   tenantCode: string;
 
-  @Field()
+  @Field(() => DateScalar)
   @IsIsoDate()
   date: string;
 

@@ -168,7 +168,7 @@ export class SessionsService {
     );
     return {
       accessToken: token,
-      expiresAt: expiresAt.toISOString(),
+      expiresAt,
       user,
       refreshToken,
       sessionExpiresAt,

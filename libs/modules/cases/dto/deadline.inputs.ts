@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate, MULTILINE_TEXT_PATTERN } from '@engine/validation';
+import { DateScalar } from '@engine/graphql';
 
 const text = { message: '$property must be text without control characters' };
 
@@ -10,7 +11,7 @@ export class RequestCaseExtensionInput {
   @IsUUID('all', { message: 'caseId must be an id' })
   caseId: string;
 
-  @Field({ description: 'The time limit asked for (YYYY-MM-DD); after the current one.' })
+  @Field(() => DateScalar, { description: 'The time limit asked for (YYYY-MM-DD); after the current one.' })
   @IsIsoDate()
   requestedDueOn: string;
 

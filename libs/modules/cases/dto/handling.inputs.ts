@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { IsIsoDate, MULTILINE_TEXT_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { LeaderTier, Roadmap } from '../case.entity';
+import { DateScalar } from '@engine/graphql';
 
 const text = { message: '$property must be text without control characters' };
 
@@ -33,7 +34,10 @@ export class AssignCaseInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   responsiblePerson: string;
 
-  @Field({ nullable: true, description: "The handling time limit; default from the plugin's HANDLING step limit." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The handling time limit; default from the plugin's HANDLING step limit.",
+  })
   @IsOptional()
   @IsIsoDate()
   dueOn?: string;
@@ -155,7 +159,7 @@ export class SetReceptionRosterInput {
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'tenantCode must be lower-case letters, digits and dashes' })
   tenantCode: string;
 
-  @Field({ description: 'The first day of the rota.' })
+  @Field(() => DateScalar, { description: 'The first day of the rota.' })
   @IsIsoDate()
   startsOn: string;
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate, MULTILINE_TEXT_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { LedgerLevel, LedgerList } from '../case-records.entity';
+import { DateScalar } from '@engine/graphql';
 
 const text = { message: '$property must be text without control characters' };
 
@@ -71,7 +72,7 @@ export class AddCaseLedgerEntryInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   responsiblePerson?: string;
 
-  @Field({ nullable: true, description: '问题处理时限 (TIME_LIMIT), YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: '问题处理时限 (TIME_LIMIT), YYYY-MM-DD.' })
   @IsOptional()
   @IsIsoDate()
   dueOn?: string;

@@ -19,7 +19,9 @@ export class OpenCaseReviewInput {
   @IsEnum(ReviewBasis, { message: 'basis must be ASSIGNED_FROM_ABOVE or OWN_DECISION' })
   basis: ReviewBasis;
 
-  @Field({ description: 'The day the review was accepted (受理复查之日); the opinion is due counted from it.' })
+  @Field(() => DateScalar, {
+    description: 'The day the review was accepted (受理复查之日); the opinion is due counted from it.',
+  })
   @IsIsoDate()
   acceptedOn: string;
 }
@@ -30,11 +32,11 @@ export class RecordReviewHearingInput {
   @IsUUID('all', { message: 'reviewId must be an id' })
   reviewId: string;
 
-  @Field({ description: 'First day of the hearing (YYYY-MM-DD).' })
+  @Field(() => DateScalar, { description: 'First day of the hearing (YYYY-MM-DD).' })
   @IsIsoDate()
   from: string;
 
-  @Field({ description: 'Last day of the hearing (YYYY-MM-DD), on or after `from`.' })
+  @Field(() => DateScalar, { description: 'Last day of the hearing (YYYY-MM-DD), on or after `from`.' })
   @IsIsoDate()
   to: string;
 }

@@ -26,7 +26,10 @@ export class SettleScreenedCaseInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   responsiblePerson?: string;
 
-  @Field({ nullable: true, description: 'The time limit to close the matter (结案时限, YYYY-MM-DD).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The time limit to close the matter (结案时限, YYYY-MM-DD).',
+  })
   @IsOptional()
   @IsIsoDate()
   dueOn?: string;

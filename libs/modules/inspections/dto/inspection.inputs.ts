@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { CODE_PATTERN, IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { FindingSeverity } from '../inspection.entity';
+import { DateScalar } from '@engine/graphql';
 
 const text = { message: '$property must be text without control characters' };
 
@@ -73,7 +74,7 @@ export class ScheduleEventInspectionInput {
   @Matches(TEXT_PATTERN, text)
   event: string;
 
-  @Field({ description: 'YYYY-MM-DD: the day of the event; the inspection comes before it.' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD: the day of the event; the inspection comes before it.' })
   @IsIsoDate()
   eventOn: string;
 }
@@ -118,7 +119,7 @@ export class RecordInspectionFindingInput {
   @IsEnum(FindingSeverity, { message: 'severity must be GENERAL or SERIOUS' })
   severity: FindingSeverity;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD: rectification due (整改时限).' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD: rectification due (整改时限).' })
   @IsOptional()
   @IsIsoDate()
   rectificationDueOn?: string;

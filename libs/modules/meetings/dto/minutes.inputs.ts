@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
+import { DateScalar } from '@engine/graphql';
 
 const text = { message: '$property must be text without control characters' };
 
@@ -27,7 +28,7 @@ export enum DueUnit {
 /** A due date: a date, or N working/calendar days from the minutes' issue (one of the two). */
 @InputType()
 export class DueInput {
-  @Field({ nullable: true, description: 'YYYY-MM-DD (Beijing time).' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD (Beijing time).' })
   @IsOptional()
   @IsIsoDate()
   date?: string;
@@ -134,11 +135,11 @@ export class DeclareKeyPeriodInput {
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'tenantCode must be lower-case letters, digits and dashes' })
   tenantCode: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD' })
   @IsIsoDate()
   startsOn: string;
 
-  @Field({ description: 'YYYY-MM-DD, inclusive' })
+  @Field(() => DateScalar, { description: 'YYYY-MM-DD, inclusive' })
   @IsIsoDate()
   endsOn: string;
 

@@ -16,6 +16,7 @@ import {
 import { CODE_PATTERN, IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { AssessmentPeriod, InterviewSeverity, NoticeKind, NoticePeriod, ReminderSeverity } from '../enums';
 import { InterviewForm } from '../interview-form';
+import { DateScalar } from '@engine/graphql';
 
 const text = { message: '$property must be text without control characters' };
 const tenantCode = { message: 'tenantCode must be lower-case letters, digits and dashes' };
@@ -172,7 +173,10 @@ export class OpenListingInput {
   @Matches(MULTILINE_TEXT_PATTERN, text)
   reason: string;
 
-  @Field({ nullable: true, description: 'The time limit (责令限期); required unless the plugin sets one.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The time limit (责令限期); required unless the plugin sets one.',
+  })
   @IsOptional()
   @IsIsoDate()
   dueOn?: string;
@@ -201,7 +205,7 @@ export class AdvanceListingInput {
   @IsBoolean()
   passed?: boolean;
 
-  @Field({
+  @Field(() => DateScalar, {
     nullable: true,
     description: 'The time limit, when the listing has none yet (a listing the ladder opened).',
   })
@@ -289,7 +293,9 @@ export class HoldInterviewInput {
   @IsUUID('all', { message: 'actionId must be an id' })
   actionId: string;
 
-  @Field({ description: 'The day it was held (YYYY-MM-DD); the rectification report is due from it.' })
+  @Field(() => DateScalar, {
+    description: 'The day it was held (YYYY-MM-DD); the rectification report is due from it.',
+  })
   @IsIsoDate()
   heldOn: string;
 

@@ -1,0 +1,100 @@
+import { Clock } from '@engine/clock';
+import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
+
+/**
+ * The one page shape (docs/api-conventions.md, issue 15 item 6) on the lists that became pages: a
+ * limit below 1 or above 200 and a cursor this API did not return are refused as BAD_USER_INPUT naming
+ * the argument; walking a list one item at a time through `nextCursor` gives the same items, in the
+ * same order, as one page of 200 — none twice, none missing — and the old (deprecated) list beside it
+ * still answers the same items.
+ */
+describe('pages: one shape, limits refused the same way everywhere, keyset cursors that walk the whole list', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const ok = <T>(res: GqlResult<T>): T => {
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  };
+
+  /** field, its arguments (GraphQL text), the deprecated list beside it, who reads, the minimum items seeded. */
+  const PAGES: { page: string; args: string; old: string; who: string; atLeast: number }[] = [
+    { page: 'meetingsPage', args: 'tenantCode: "shizi"', old: 'meetings', who: 'sOffice', atLeast: 3 },
+  ];
+
+  const items = async (page: string, args: string, who: string, limit: number, after?: string | null) =>
+    t.gql<Record<string, { items: { id: string }[]; nextCursor: string | null }>>(
+      'query($limit: Int!, $after: String) { p: ' +
+        `${page}(${args}, limit: $limit, after: $after) { items { id } nextCursor } }`,
+      { limit, after: after ?? null },
+      tokens[who],
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.app.get(Clock).set('2026-10-12T09:00:00+08:00');
+    tokens.sOffice = await t.login('shizi', 'office');
+    for (const [i, at] of [
+      '2026-10-20T09:00:00+08:00',
+      '2026-10-20T09:00:00+08:00',
+      '2026-10-22T15:00:00+08:00',
+    ].entries())
+      ok(
+        await t.gql(
+          'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
+          {
+            i: { tenantCode: 'shizi', typeCode: 'WORKING', title: `分页会议 ${i}`, scheduledAt: at, topics: ['研判'] },
+          },
+          tokens.sOffice,
+        ),
+      );
+  }, 180_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each(PAGES)(
+    '$page: limit 0, 201 and a forged cursor are refused naming the argument',
+    async ({ page, args, who }) => {
+      for (const [limit, after, field] of [
+        [0, null, 'limit'],
+        [201, null, 'limit'],
+        [5, 'bm90LWEtY3Vyc29y', 'after'],
+      ] as const) {
+        const res = await items(page, args, who, limit, after);
+        expect({
+          page,
+          limit,
+          code: res.errors?.[0]?.extensions?.code,
+          field: res.errors?.[0]?.extensions?.field,
+        }).toEqual({
+          page,
+          limit,
+          code: 'BAD_USER_INPUT',
+          field,
+        });
+      }
+    },
+  );
+
+  it.each(PAGES)(
+    '$page: one item at a time through nextCursor gives the whole list, as the old list does',
+    async ({ page, args, old, who, atLeast }) => {
+      const all = ok(await items(page, args, who, 200)).p;
+      expect(all.items.length).toBeGreaterThanOrEqual(atLeast);
+      expect(all.nextCursor).toBeNull();
+      const walked: string[] = [];
+      let after: string | null = null;
+      do {
+        const p: { items: { id: string }[]; nextCursor: string | null } = ok(await items(page, args, who, 1, after)).p;
+        expect(p.items.length).toBeLessThanOrEqual(1);
+        walked.push(...p.items.map((i) => i.id));
+        after = p.nextCursor;
+      } while (after && walked.length <= all.items.length);
+      expect(walked).toEqual(all.items.map((i) => i.id));
+      const legacy = ok(
+        await t.gql<Record<string, { id: string }[]>>(`{ l: ${old}(${args}, limit: 200) { id } }`, {}, tokens[who]),
+      ).l;
+      expect([...legacy.map((i) => i.id)].sort()).toEqual([...walked].sort());
+    },
+  );
+});
