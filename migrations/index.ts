@@ -38,6 +38,7 @@ import { CaseInChargeApproval1764710100000 } from './1764710100000-CaseInChargeA
 import { TenantRulesChanges1764660000000 } from './1764660000000-TenantRulesChanges';
 import { AuditStatementTriggers1764760000000 } from './1764760000000-AuditStatementTriggers';
 import { NoticeDraftLifecycle1764720000000 } from './1764720000000-NoticeDraftLifecycle';
+import { ProposalEvidenceWords1764720001000 } from './1764720001000-ProposalEvidenceWords';
 
 /** Every migration in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -81,4 +82,5 @@ export const migrations = [
   NoticeDraftLifecycle1764720000000,
   CaseInChargeApproval1764710100000,
   OfficeCirculars1764700000000,
+  ProposalEvidenceWords1764720001000,
 ];

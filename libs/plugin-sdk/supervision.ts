@@ -162,6 +162,17 @@ export const triggerConditionSchema = z.discriminatedUnion('kind', [
       .array(codeSchema)
       .min(1)
       .describe('Flag codes that fire the rung (e.g. an accountability failure code).'),
+    /**
+     * The reasons as the source words them (SERIOUS_IMPACT: 已经产生严重不良影响), shown in proposals, actions and
+     * notifications instead of the code. A reason named as an interview or reminder reason, or as an
+     * accountability failure, needs no name here.
+     */
+    reasonNames: z
+      .record(codeSchema, z.string().min(1).max(200))
+      .optional()
+      .describe(
+        'The reasons as the source words them, by code; a reason named in interviews.reasons, reminders.reasons or accountability.failures needs none. Shown instead of the code.',
+      ),
   }),
   /** A rectification report not filed by its deadline. */
   z.strictObject({
@@ -220,6 +231,14 @@ export const ladderRuleSchema = z
       ),
   })
   .superRefine((rule, ctx) => {
+    if (rule.when.kind === 'FLAGGED')
+      for (const code of Object.keys(rule.when.reasonNames ?? {}))
+        if (!rule.when.reasons.includes(code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['when', 'reasonNames', code],
+            message: `names a reason the rule does not list (${rule.when.reasons.join(', ')})`,
+          });
     if (!rule.automatic) return;
     if (rule.then !== 'REMINDER')
       ctx.addIssue({

@@ -301,6 +301,11 @@ describeBrowser('the console’s administration in chromium', () => {
     await open(page, '/dashboard');
     const proposals = '[data-testid="proposals"]';
     await see(page, proposals, '003 §六');
+    // The rule in the source's words (003 §六 发生进京走访越级访), never the rule id or the reason code.
+    await see(page, proposals, '经办公室认定：发生进京走访越级访');
+    expect(await page.$eval(proposals, (el) => el.textContent ?? '')).not.toMatch(
+      /BEIJING_OR_SKIP_LEVEL_VISIT|interview-grounds/,
+    );
     // The status table counts them per town (awaiting the office), with the facts one click away.
     await see(page, '[data-testid="status-table"] a[href="/dashboard/xiacang/evidence/PROPOSED_STEPS"]', '1');
     await screenshot(page, 'proposals');

@@ -854,19 +854,20 @@ describe('the supervision ladder in the demo county', () => {
       { step: 'REMINDER_OR_INTERVIEW', proposed: 0, confirmed: 1, dismissed: 0 },
     ]);
     expect((await evidenceOf('shizi', 'DISMISSED_STEPS')).items.map((i) => [i.label, i.rule])).toEqual([
-      ['LISTED_SUPERVISION', 'reminded-twice (003 §五)'],
+      ['挂牌督办', '重点案件连续2次被提醒告知（003 §五）'],
     ]);
     // The rows behind the numbers: each confirmed step with what the office made of it and its article.
     const confirmed = await evidenceOf('xiacang', 'CONFIRMED_STEPS');
     expect(confirmed.count).toBe(3);
     expect(confirmed.items.map((i) => [i.kind, i.status, i.label, i.rule, i.unitName]).sort()).toEqual([
-      ['PROPOSAL', 'CONFIRMED', 'LISTED_SUPERVISION → LISTING', 'reminded-twice (003 §五)', '下仓镇'],
-      ['PROPOSAL', 'CONFIRMED', 'REMINDER_OR_INTERVIEW → REMINDER', 'bottom-three-twice (003 §三)', '下仓镇'],
-      ['PROPOSAL', 'CONFIRMED', 'REMINDER_OR_INTERVIEW → REMINDER', 'bottom-three-twice (003 §三)', '下仓镇'],
+      // In words (issue 13): the step, what the office made of it, the rule as the source puts it and its article.
+      ['PROPOSAL', 'CONFIRMED', '挂牌督办，确认为挂牌督办', '重点案件连续2次被提醒告知（003 §五）', '下仓镇'],
+      ['PROPOSAL', 'CONFIRMED', '提醒或约谈，确认为提醒', '连续2次定期通报排名后3位（003 §三）', '下仓镇'],
+      ['PROPOSAL', 'CONFIRMED', '提醒或约谈，确认为提醒', '连续2次定期通报排名后3位（003 §三）', '下仓镇'],
     ]);
     expect(confirmed.items.every((i) => i.reference)).toBe(true); // the action each confirmation created
     expect((await evidenceOf('shizi', 'CONFIRMED_STEPS')).items.map((i) => i.label)).toEqual([
-      'REMINDER_OR_INTERVIEW → INTERVIEW',
+      '提醒或约谈，确认为约谈',
     ]);
     // 003 五 (003-23): the listed key case, in 重点调度、专项督导和实地督查 scope, as the superiors see it.
     const listed = await evidenceOf('xiacang', 'LISTED_CASES');
@@ -965,6 +966,24 @@ describe('the supervision ladder in the demo county', () => {
       options: ['INTERVIEW'],
       unitName: '下仓镇',
     });
+    // The reason as 003 §六 words it, for the console and the notification, never the code (issue 13).
+    expect(flagged.facts.summary).toBe('经办公室认定：发生进京走访越级访');
+    expect(flagged.facts.evidence).toEqual([
+      expect.objectContaining({
+        kind: 'FLAG',
+        reason: 'BEIJING_OR_SKIP_LEVEL_VISIT',
+        reasonName: '发生进京走访越级访',
+      }),
+    ]);
+    expect(
+      ok(
+        await t.gql<{ supervisionProposals: { ruleName: string }[] }>(
+          `{ supervisionProposals(tenantCode: "${COUNTY}", status: "PROPOSED") { ruleName } }`,
+          {},
+          tok.office,
+        ),
+      ).supervisionProposals,
+    ).toEqual([{ ruleName: '经办公室认定：发生进京走访越级访' }]);
     // The superiors see the step awaiting the office (issue 13 item 9), before anything is sent.
     expect(await statusOf('xiacang')).toMatchObject({ proposedSteps: 1, confirmedSteps: 3 });
     expect((await statusOf('xiacang')).stepsByKind).toContainEqual({
@@ -979,8 +998,8 @@ describe('the supervision ladder in the demo county', () => {
         reference: null,
         status: 'PROPOSED',
         unitName: '下仓镇',
-        label: 'INTERVIEW',
-        rule: 'interview-grounds (003 §六)',
+        label: '约谈',
+        rule: '经办公室认定：发生进京走访越级访（003 §六）', // the rule's words and article, not its id (issue 13)
         scope: null,
         keyCase: null,
         caseNumber: null,

@@ -4,6 +4,22 @@ import { Db } from '@engine/database';
 import { SupervisionMetric, type SupervisionEvidence, type SupervisionEvidenceItem } from './supervision-status.model';
 import { statusRowOf } from './supervision-status.query';
 
+/** A ladder step (or the action kind it was confirmed as) in words: the platform's names of its own steps. */
+const STEP_NAMES: Record<string, string> = {
+  REMINDER: '提醒',
+  INTERVIEW: '约谈',
+  REMINDER_OR_INTERVIEW: '提醒或约谈',
+  LISTED_SUPERVISION: '挂牌督办',
+  LISTING: '挂牌督办',
+  ACCOUNTABILITY: '问责',
+  NAMED_CRITICISM: '点名批评',
+};
+/** SQL naming a step column (the names are the constants above, never input). */
+const STEP_WORDS = (column: string): string =>
+  `CASE ${column} ${Object.entries(STEP_NAMES)
+    .map(([code, name]) => `WHEN '${code}' THEN '${name}'`)
+    .join(' ')} ELSE ${column} END`;
+
 export const MAX_EVIDENCE_PAGE = 200;
 export const MAX_EVIDENCE_OFFSET = 10_000;
 
@@ -106,7 +122,8 @@ export class SupervisionEvidenceQuery {
                 : row.dismissed_steps;
           rows = await em.query(
             `SELECT p.id, coalesce(p.action_number, p.case_number) AS reference, p.status, NULL AS "dueOn", NULL AS "periodStart", NULL AS "periodEnd",
-                    p.unit_name AS "unitName", p.step || coalesce(' → ' || p.decided_kind, '') AS label, p.rule_id || ' (' || p.rule_source || ')' AS rule, p.case_number AS "caseNumber"
+                    p.unit_name AS "unitName", ${STEP_WORDS('p.step')} || coalesce('，确认为' || ${STEP_WORDS('p.decided_kind')}, '') AS label,
+                    coalesce(p.summary, p.rule_id) || '（' || p.rule_source || '）' AS rule, p.case_number AS "caseNumber"
              FROM supervision_status_proposals($1, $4, $2, $3) p`,
             [...page, status],
           );

@@ -1,3 +1,4 @@
+import { effectivePluginSchema, readPluginFile, type Supervision } from '@jm/plugin-sdk';
 import {
   actionKindOf,
   bottomBand,
@@ -5,6 +6,8 @@ import {
   describeTrigger,
   evaluateLadder,
   lookback,
+  namedInPlugin,
+  reasonName,
   type EffectiveRule,
   type LadderState,
   type NoticeFact,
@@ -268,4 +271,44 @@ describe('the escalation ladder', () => {
     expect(actionKindOf('REMINDER_OR_INTERVIEW')).toBe('REMINDER');
     expect(describeTrigger(bottomTwice.when)).toBe('连续2次定期通报排名后3位');
   });
+});
+
+describe('flag reasons in words (the console and the notifications never show a code the plugin names)', () => {
+  const supervisionOf = (dir: string): Supervision =>
+    effectivePluginSchema.parse(readPluginFile(new URL(`../../../plugins/${dir}/plugin.yaml`, import.meta.url)).value)
+      .supervision;
+  const county = supervisionOf('county-petition-mechanisms');
+
+  it('names the reason from the rule, else from the interview/reminder reasons or the failures, else gives the code', () => {
+    const when = { kind: 'FLAGGED' as const, reasons: ['A', 'B', 'C', 'D'], reasonNames: { A: '甲' } };
+    const sections = {
+      interviews: { reasons: [{ code: 'B', name: '乙' }] },
+      accountability: { failures: [{ code: 'C', name: '丙' }] },
+    };
+    expect(['A', 'B', 'C', 'D'].map((c) => reasonName(when, c, sections))).toEqual(['甲', '乙', '丙', 'D']);
+    expect(describeTrigger(when, sections)).toBe('经办公室认定：甲、乙、丙、D');
+  });
+
+  it.each(['county-petition-mechanisms', 'shizi-town', 'town-petition-systems', 'xiacang-town', 'xincheng-street'])(
+    '%s: every FLAGGED reason of its effective ladder (its own and the county’s inherited rules) has a Chinese name',
+    (dir) => {
+      const own = supervisionOf(dir);
+      const inherited = dir === 'county-petition-mechanisms' ? [] : county.ladder;
+      // A section the tenant's plugin states none of comes from the nearest ancestor (supervisionRulesOf).
+      const sections = {
+        interviews: own.interviews ?? county.interviews,
+        reminders: own.reminders ?? county.reminders,
+        accountability: own.accountability ?? county.accountability,
+      };
+      const unnamed = [...own.ladder, ...inherited.map((r) => ({ ...r, when: namedInPlugin(r.when, county) }))].flatMap(
+        (r) =>
+          r.when.kind === 'FLAGGED'
+            ? r.when.reasons
+                .filter((c) => !/[\u4e00-\u9fff]/.test(reasonName(r.when, c, sections)))
+                .map((c) => `${r.id}:${c}`)
+            : [],
+      );
+      expect(unnamed).toEqual([]);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { SUPERVISION_ERRORS } from './supervision.errors';
@@ -52,5 +52,14 @@ export class ProposalsResolver {
     @Args('input') input: DismissSupervisionProposalInput,
   ): Promise<SupervisionProposal> {
     return this.proposals.dismiss(ctx, input);
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'The rule in words as the source puts it (连续2次定期通报排名后3位; 经办公室认定：发生进京走访越级访), for display beside ruleSource; never a code where the plugin names the reason.',
+  })
+  ruleName(@Parent() p: SupervisionProposal): string {
+    const summary = (p.facts as { summary?: unknown } | null)?.summary;
+    return typeof summary === 'string' && summary ? summary : p.ruleId;
   }
 }

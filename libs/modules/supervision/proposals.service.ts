@@ -15,7 +15,7 @@ import { ActionWriter } from './action-writer';
 import type { ConfirmSupervisionProposalInput, DismissSupervisionProposalInput } from './dto/proposals.inputs';
 import { OutboxChannel, SupervisionActionKind } from './enums';
 import { afterDecision } from './jobs';
-import { describeTrigger, type Proposal } from './ladder';
+import { describeTrigger, reasonName, type Evidence, type Proposal } from './ladder';
 import { SupervisionProposal, type ProposalStatus } from './proposal.entity';
 import { ProposalSteps, optionsOf, recordedWithOf, type ConfirmedStep } from './proposal-steps';
 import {
@@ -90,6 +90,19 @@ export class ProposalsService {
     const tenant = rules.tenant;
     if (await em.exists(SupervisionProposal, { where: { tenantId: tenant.id, dedupeKey: p.dedupeKey } })) return null;
     const automatic = p.rule.automatic === true && p.rule.then === 'REMINDER';
+    const sections = {
+      interviews: rules.interviews?.rule,
+      reminders: rules.reminders?.rule,
+      accountability: rules.accountability?.rule,
+    };
+    // The flag's reason as the source words it, in the evidence and in the trigger (never the code alone).
+    const evidence = p.evidence.map((e): Evidence =>
+      e.kind === 'FLAG' && typeof e.reason === 'string'
+        ? { ...e, reasonName: reasonName(p.rule.when, e.reason, sections) }
+        : e,
+    );
+    const flagged = evidence.find((e) => e.kind === 'FLAG' && e.reasonName)?.reasonName;
+    const summary = flagged ? `经办公室认定：${flagged}` : describeTrigger(p.rule.when, sections);
     const proposal = await em.save(
       em.create(SupervisionProposal, {
         tenantId: tenant.id,
@@ -110,8 +123,8 @@ export class ProposalsService {
             inherited: p.rule.inherited,
             automatic,
           },
-          summary: describeTrigger(p.rule.when),
-          evidence: p.evidence,
+          summary,
+          evidence,
           ...(p.evidence[0]?.kind === 'ASSESSMENT' ? { assessmentId: p.evidence[0].id } : {}),
         },
         severity: p.rule.severity ?? null,

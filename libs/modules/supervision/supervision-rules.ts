@@ -5,7 +5,7 @@ import type { Db, Tx } from '@engine/database';
 import { SUPERVISION_ERRORS } from './supervision.errors';
 import { MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
 import { Tenant } from '@core/tenancy/tenant.entity';
-import type { EffectiveRule } from './ladder';
+import { namedInPlugin, type EffectiveRule } from './ladder';
 import { CODE_PATTERN } from '@engine/validation';
 import { pluginOf, tenantByCode as findTenant } from '@core/tenancy/tenant-lookup';
 
@@ -58,7 +58,15 @@ export async function supervisionRulesOf(em: EntityManager, tenant: Tenant): Pro
   for (const a of ancestors) {
     for (const r of a.supervision?.ladder ?? []) {
       if (!ladder.some((l) => l.id === r.id))
-        ladder.push({ ...r, pluginId: a.plugin_id, inherited: true, source: `${r.source} (${a.plugin_id})` });
+        // An inherited rule's flag reasons keep the words of the plugin that declares it (the tenant's own
+        // interview reasons may be others: 001's villages).
+        ladder.push({
+          ...r,
+          when: a.supervision ? namedInPlugin(r.when, a.supervision) : r.when,
+          pluginId: a.plugin_id,
+          inherited: true,
+          source: `${r.source} (${a.plugin_id})`,
+        });
     }
   }
   return {

@@ -16,6 +16,7 @@ export const ProposalsDocument = graphql(`
     supervisionProposals(tenantCode: $tenantCode, status: $status, limit: 50) {
       id
       ruleId
+      ruleName
       ruleSource
       step
       options
@@ -53,8 +54,15 @@ const DismissDocument = graphql(`
 
 type Proposal = ProposalsQuery['supervisionProposals'][number];
 interface Facts {
-  summary?: string;
-  evidence?: { kind: string; id: string; number?: string; rank?: number; rankedOf?: number; note?: string }[];
+  evidence?: {
+    kind: string;
+    id: string;
+    number?: string;
+    rank?: number;
+    rankedOf?: number;
+    note?: string;
+    reasonName?: string;
+  }[];
 }
 
 export const STEP: Record<string, string> = {
@@ -100,10 +108,9 @@ function Evidence({ p }: { p: Proposal }) {
   const f = factsOf(p);
   return (
     <Space orientation="vertical" size={2}>
-      {f.summary ? <Typography.Text>{f.summary}</Typography.Text> : null}
       {(f.evidence ?? []).map((e) => (
         <Typography.Text key={`${e.kind}-${e.id}`} type="secondary">
-          {`${EVIDENCE[e.kind] ?? e.kind}${e.number ? ` ${e.number}` : ''}${e.rank ? `：第 ${e.rank}/${e.rankedOf ?? '?'} 名` : ''}${e.note ? `：${e.note}` : ''}`}
+          {`${EVIDENCE[e.kind] ?? e.kind}${e.number ? ` ${e.number}` : ''}${e.reasonName ? `：${e.reasonName}` : ''}${e.rank ? `：第 ${e.rank}/${e.rankedOf ?? '?'} 名` : ''}${e.note ? `：${e.note}` : ''}`}
         </Typography.Text>
       ))}
     </Space>
@@ -186,7 +193,18 @@ export function Proposals({ tenantCode }: { tenantCode: string }) {
       width: 110,
       render: (v: string) => <Tag color="volcano">{label(STEP, v)}</Tag>,
     },
-    { title: '依据', dataIndex: 'ruleSource', width: 110 },
+    {
+      title: '依据',
+      dataIndex: 'ruleSource',
+      width: 200,
+      // The rule in the source's words and its article (never the rule id or a reason code).
+      render: (v: string, p: Proposal) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text>{p.ruleName}</Typography.Text>
+          <Typography.Text type="secondary">{v}</Typography.Text>
+        </Space>
+      ),
+    },
     { title: '事实与证据', key: 'facts', render: (_: unknown, p: Proposal) => <Evidence p={p} /> },
     { title: '提出', dataIndex: 'proposedAt', width: 140, render: (v: string) => dateTime(v) },
     ...(tab === 'ALL'
@@ -299,7 +317,7 @@ export function Proposals({ tenantCode }: { tenantCode: string }) {
               type="info"
               showIcon
               style={{ marginBottom: 12 }}
-              title={`依据 ${dialog.p.ruleSource}`}
+              title={`依据 ${dialog.p.ruleSource}：${dialog.p.ruleName}`}
               description={<Evidence p={dialog.p} />}
             />
             {dialog.mode === 'dismiss' ? (
