@@ -18,6 +18,8 @@ export function startApi(target: BenchTarget, nodeArgs: string[] = []): Promise<
     WORKER: 'off',
     GRAPHIQL: 'false',
     SEED_DEMO: '',
+    // The sign-ins of a run last the run: its reads alone outlast the default 15 minutes of an access token.
+    ACCESS_TOKEN_TTL: '7200',
   };
   return startServer(
     'dist/apps/api/main.js',
