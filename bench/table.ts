@@ -24,6 +24,7 @@ interface Result {
   reads: { scenario: string; api: Stats[]; floor: Stats[]; baseline?: Stats[] }[];
   walls: Record<string, Record<string, unknown>>;
   targets: { target: string; measured: string; pass: boolean | null }[];
+  schedulerTicksDuringReads?: number | null;
 }
 
 const r2 = (n: number): string => (Number.isFinite(n) ? String(Math.round(n * 100) / 100) : '-');
@@ -36,7 +37,12 @@ for (const file of process.argv.slice(2)) {
     `\n#### ${r.scale} on ${r.db === 'pg' ? `PostgreSQL ${String(r.machine.postgres)}` : 'embedded PGlite'} (${file.split('/').pop()})\n`,
   );
   process.stdout.write(
-    `${r.seed.tenants} tenants, ${rows.toLocaleString('en')} rows, seeded in ${r.seed.seedSeconds} s; ${r.options.seconds} s per figure in ${r.options.rounds} round(s); API peak RSS ${r.apiPeakRssMb} MB; load average ${JSON.stringify(r.machine.loadAverage1m)}\n\n`,
+    `${r.seed.tenants} tenants, ${rows.toLocaleString('en')} rows, seeded in ${r.seed.seedSeconds} s; ${r.options.seconds} s per figure in ${r.options.rounds} round(s); API peak RSS ${r.apiPeakRssMb} MB; load average ${JSON.stringify(r.machine.loadAverage1m)}` +
+      (r.machine.uptimeLoad ? `; uptime load (1/5/15 min) ${JSON.stringify(r.machine.uptimeLoad)}` : '') +
+      (r.schedulerTicksDuringReads !== undefined
+        ? `; scheduler ticks during the reads: ${r.schedulerTicksDuringReads}`
+        : '') +
+      '\n\n',
   );
   process.stdout.write(
     '| read | c | API req/s | API p50 / p95 / p99 ms | SQL floor req/s | floor p50 ms | p50 vs floor | graphql-js req/s | vs graphql-js | API peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n',
