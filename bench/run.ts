@@ -273,9 +273,12 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
     },
     async (srv) => {
       for (const w of WALL_SCENARIOS.filter((x) => x.phase === 'api' && options.walls.includes(x.name))) {
+        // A wall scenario that fails is recorded as failed: it does not throw away the reads measured before it.
         walls[w.name] = {
           description: w.description,
-          ...(await w.run({ target, url: srv.url, tokens, picks, options })),
+          ...(await w
+            .run({ target, url: srv.url, tokens, picks, options })
+            .catch((err: Error) => ({ failed: err.message.slice(0, 500) }))),
         };
         log(`wall   ${w.name}: ${JSON.stringify(walls[w.name])}`);
       }
@@ -380,7 +383,12 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
 
   // Offline wall-time scenarios (own processes).
   for (const w of WALL_SCENARIOS.filter((x) => x.phase === 'offline' && options.walls.includes(x.name))) {
-    walls[w.name] = { description: w.description, ...(await w.run({ target, url: '', tokens, picks, options })) };
+    walls[w.name] = {
+      description: w.description,
+      ...(await w
+        .run({ target, url: '', tokens, picks, options })
+        .catch((err: Error) => ({ failed: err.message.slice(0, 500) }))),
+    };
     log(`wall   ${w.name}: ${JSON.stringify(walls[w.name])}`);
   }
 
