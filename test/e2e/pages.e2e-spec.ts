@@ -8,6 +8,8 @@ import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-a
  * same order, as one page of 200 — none twice, none missing — and the old (deprecated) list beside it
  * still answers the same items.
  */
+const COUNTY = 'county-petition-mechanisms';
+
 describe('pages: one shape, limits refused the same way everywhere, keyset cursors that walk the whole list', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
@@ -19,12 +21,28 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
   /** field, its arguments (GraphQL text), the deprecated list beside it, who reads, the minimum items seeded. */
   const PAGES: { page: string; args: string; old: string; who: string; atLeast: number }[] = [
     { page: 'meetingsPage', args: 'tenantCode: "shizi"', old: 'meetings', who: 'sOffice', atLeast: 3 },
+    {
+      page: 'supervisionFlagsPage',
+      args: `tenantCode: "${COUNTY}"`,
+      old: 'supervisionFlags',
+      who: 'cOffice',
+      atLeast: 3,
+    },
+    // The FLAGGED rules of the county's ladder act on the flags: the actions they open.
+    {
+      page: 'supervisionActionsPage',
+      args: `tenantCode: "${COUNTY}"`,
+      old: 'supervisionActions',
+      who: 'cOffice',
+      atLeast: 0,
+    },
+    { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 0 },
   ];
 
   const items = async (page: string, args: string, who: string, limit: number, after?: string | null) =>
     t.gql<Record<string, { items: { id: string }[]; nextCursor: string | null }>>(
       'query($limit: Int!, $after: String) { p: ' +
-        `${page}(${args}, limit: $limit, after: $after) { items { id } nextCursor } }`,
+        `${page}(${args ? `${args}, ` : ''}limit: $limit, after: $after) { items { id } nextCursor } }`,
       { limit, after: after ?? null },
       tokens[who],
     );
@@ -33,6 +51,30 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
     t = await startTestApp();
     t.app.get(Clock).set('2026-10-12T09:00:00+08:00');
     tokens.sOffice = await t.login('shizi', 'office');
+    tokens.cOffice = await t.login(COUNTY, 'office');
+    const county = ok(
+      await t.gql<{ tenant: { memberUnits: { id: string; kind: string }[] } }>(
+        `{ tenant(code: "${COUNTY}") { memberUnits { id kind } } }`,
+        {},
+        tokens.cOffice,
+      ),
+    ).tenant.memberUnits.filter((u) => u.kind === 'TOWNSHIP');
+    for (const [i, unit] of [county[0], county[1] ?? county[0], county[0]].entries())
+      ok(
+        await t.gql(
+          'mutation($i: FlagConcernInput!) { flagSupervisionConcern(input: $i) { id } }',
+          {
+            i: {
+              tenantCode: COUNTY,
+              unitId: unit.id,
+              reasonCode: 'BEIJING_OR_SKIP_LEVEL_VISIT',
+              note: `11月1${i}日发生越级走访`,
+            },
+          },
+          tokens.cOffice,
+        ),
+      );
+    await t.queue.whenIdle();
     for (const [i, at] of [
       '2026-10-20T09:00:00+08:00',
       '2026-10-20T09:00:00+08:00',
@@ -92,7 +134,11 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       } while (after && walked.length <= all.items.length);
       expect(walked).toEqual(all.items.map((i) => i.id));
       const legacy = ok(
-        await t.gql<Record<string, { id: string }[]>>(`{ l: ${old}(${args}, limit: 200) { id } }`, {}, tokens[who]),
+        await t.gql<Record<string, { id: string }[]>>(
+          `{ l: ${old}(${args ? `${args}, ` : ''}limit: 200) { id } }`,
+          {},
+          tokens[who],
+        ),
       ).l;
       expect([...legacy.map((i) => i.id)].sort()).toEqual([...walked].sort());
     },

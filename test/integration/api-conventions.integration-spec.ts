@@ -35,14 +35,10 @@ const UNPAGED_LISTS = [
   'Query.issueLists',
   'Query.jurisdictionPlugins',
   'Query.keyPeriods',
-  'Query.meetings',
   'Query.myNotifications',
   'Query.outboxMessages',
-  'Query.receivedSupervisionActions',
   'Query.receivedSupervisionNotices',
   'Query.sensitiveReports',
-  'Query.supervisionActions',
-  'Query.supervisionFlags',
   'Query.supervisionMetrics',
   'Query.supervisionNotices',
   'Query.tenants',
@@ -56,9 +52,15 @@ const DATE_NAME = /(At|On|Date|Until|Since|From|To|Deadline|Due)$|^(date|deadlin
 
 const unwrap = (t: GraphQLType): GraphQLType => (isNonNullType(t) ? t.ofType : t);
 
+/** A deprecated list is one that became a page: it names its page, which must exist. */
+const deprecatedLists = (): [string, string][] =>
+  Object.entries(schema.getQueryType()!.getFields())
+    .filter(([, f]) => isListType(unwrap(f.type)) && f.deprecationReason)
+    .map(([name, f]) => [name, /Use (\w+)/.exec(f.deprecationReason!)?.[1] ?? '']);
+
 function unpagedLists(): string[] {
   return Object.entries(schema.getQueryType()!.getFields())
-    .filter(([, f]) => isListType(unwrap(f.type)) && isObjectType(getNamedType(f.type)))
+    .filter(([, f]) => isListType(unwrap(f.type)) && isObjectType(getNamedType(f.type)) && !f.deprecationReason)
     .map(([name]) => `Query.${name}`)
     .sort();
 }
@@ -83,6 +85,12 @@ const NOT_DATES = JSON.parse(
 describe('API convention (docs/api-conventions.md)', () => {
   it('every root list that can grow is a page; the exceptions of today may only shrink', () => {
     expect(unpagedLists()).toEqual([...UNPAGED_LISTS].sort());
+  });
+
+  it('a deprecated list names the page that replaced it, and that page exists', () => {
+    const fields = schema.getQueryType()!.getFields();
+    for (const [name, page] of deprecatedLists())
+      expect({ name, page, exists: /Page$/.test(page) && page in fields }).toEqual({ name, page, exists: true });
   });
 
   it('every page has items and nextCursor, and takes after and limit', () => {

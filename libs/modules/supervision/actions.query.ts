@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
+import { keysetPage, type Page } from '@engine/graphql';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { SupervisionAction } from './action.entity';
 import type { SupervisionActionKind } from './enums';
@@ -37,6 +38,53 @@ export class ActionsQuery {
         em,
         await qb.orderBy('a.opened_at', 'DESC').addOrderBy('a.number', 'DESC').take(filter.limit).getMany(),
       );
+    });
+  }
+
+  /** One page of a tenant's actions, latest opened first (keyset on opened_at, id). */
+  async page(
+    ctx: RequestContext,
+    tenantCode: string,
+    filter: ActionFilter,
+    after: string | null,
+  ): Promise<Page<SupervisionAction>> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
+      const qb = em.createQueryBuilder(SupervisionAction, 'a').where('a.tenant_id = :t', { t: tenant.id });
+      this.filtered(qb, filter);
+      const unit = actsForUnit(ctx);
+      if (unit) qb.andWhere('a.target_unit_id = :mine', { mine: unit });
+      const page = await keysetPage(qb, {
+        alias: 'a',
+        column: 'opened_at',
+        keyOf: (a) => a.openedAt,
+        after,
+        limit: filter.limit,
+      });
+      return { items: await this.describe(em, page.items), nextCursor: page.nextCursor };
+    });
+  }
+
+  /** One page of what concerns the caller (see received), latest opened first. */
+  async receivedPage(
+    ctx: RequestContext,
+    filter: ActionFilter,
+    after: string | null,
+  ): Promise<Page<SupervisionAction>> {
+    const concern = concernSql(ctx, 'a', 'read');
+    if (!concern) return { items: [], nextCursor: null };
+    return this.db.run(ctx, async (tx) => {
+      await openAncestors(this.db, tx, ctx);
+      const qb = tx.em.createQueryBuilder(SupervisionAction, 'a').where(concern.sql, concern.params);
+      this.filtered(qb, filter);
+      const page = await keysetPage(qb, {
+        alias: 'a',
+        column: 'opened_at',
+        keyOf: (a) => a.openedAt,
+        after,
+        limit: filter.limit,
+      });
+      return { items: await this.describe(tx.em, page.items), nextCursor: page.nextCursor };
     });
   }
 

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { SupervisionAction } from './action.entity';
 import { letterPath } from './action-writer';
 import { ActionsQuery } from './actions.query';
@@ -23,6 +24,14 @@ import { SupervisionFlag } from './flag.entity';
 import { FlagsQuery } from './flags.query';
 import { InterviewsService } from './interviews.service';
 
+@ObjectType('SupervisionActionPage')
+export class SupervisionActionPage extends PageOf(SupervisionAction) {}
+
+@ObjectType('SupervisionFlagPage')
+export class SupervisionFlagPage extends PageOf(SupervisionFlag) {}
+
+const DEPRECATED = (page: string): string => `Use ${page} (cursor + limit); this list clamps limit to 1..200.`;
+
 @Resolver(() => SupervisionAction)
 export class ActionsResolver {
   constructor(
@@ -36,6 +45,7 @@ export class ActionsResolver {
   @Query(() => [SupervisionAction], {
     description:
       "A tenant's supervision actions (提醒, 挂牌督办, 约谈, 问责…), newest first, each with its rule, facts and steps.",
+    deprecationReason: DEPRECATED('supervisionActionsPage'),
   })
   supervisionActions(
     @Ctx() ctx: RequestContext,
@@ -54,6 +64,33 @@ export class ActionsResolver {
   }
 
   @Allow('read', 'SupervisionAction')
+  @Query(() => SupervisionActionPage, {
+    description:
+      "A tenant's supervision actions (提醒, 挂牌督办, 约谈, 问责…), latest opened first, a page at a time (a member unit: those about itself).",
+  })
+  supervisionActionsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('kind', { type: () => SupervisionActionKind, nullable: true }) kind: SupervisionActionKind | undefined,
+    @Args('status', { type: () => String, nullable: true }) status: string | undefined,
+    @Args('unitId', { type: () => ID, nullable: true }) unitId: string | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<SupervisionActionPage> {
+    return this.query.page(
+      ctx,
+      tenantCode,
+      {
+        kind: kind ?? undefined,
+        status: codeArg(status, 'status'),
+        unitId: optionalIdArg(unitId, 'unitId'),
+        limit: checkLimit(limit),
+      },
+      after,
+    );
+  }
+
+  @Allow('read', 'SupervisionAction')
   @Query(() => SupervisionAction, { nullable: true })
   supervisionAction(
     @Ctx() ctx: RequestContext,
@@ -65,6 +102,7 @@ export class ActionsResolver {
   @Allow('read', 'SupervisionAction')
   @Query(() => [SupervisionAction], {
     description: "Actions concerning the caller: ancestors' actions about its township, its tenant's about its unit.",
+    deprecationReason: DEPRECATED('receivedSupervisionActionsPage'),
   })
   receivedSupervisionActions(
     @Ctx() ctx: RequestContext,
@@ -79,14 +117,47 @@ export class ActionsResolver {
     });
   }
 
+  @Allow('read', 'SupervisionAction')
+  @Query(() => SupervisionActionPage, {
+    description:
+      "Actions concerning the caller (ancestors' actions about its township, its tenant's about its unit), latest opened first, a page at a time.",
+  })
+  receivedSupervisionActionsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('kind', { type: () => SupervisionActionKind, nullable: true }) kind: SupervisionActionKind | undefined,
+    @Args('status', { type: () => String, nullable: true }) status: string | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<SupervisionActionPage> {
+    return this.query.receivedPage(
+      ctx,
+      { kind: kind ?? undefined, status: codeArg(status, 'status'), limit: checkLimit(limit) },
+      after,
+    );
+  }
+
   @Allow('read', 'SupervisionFlag')
-  @Query(() => [SupervisionFlag], { description: 'Concerns the office flagged, newest first.' })
+  @Query(() => [SupervisionFlag], {
+    description: 'Concerns the office flagged, newest first.',
+    deprecationReason: DEPRECATED('supervisionFlagsPage'),
+  })
   supervisionFlags(
     @Ctx() ctx: RequestContext,
     @Args('tenantCode') tenantCode: string,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<SupervisionFlag[]> {
     return this.flags.list(ctx, tenantCode, clamp(limit));
+  }
+
+  @Allow('read', 'SupervisionFlag')
+  @Query(() => SupervisionFlagPage, { description: 'Concerns the office flagged, latest first, a page at a time.' })
+  supervisionFlagsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<SupervisionFlagPage> {
+    return this.flags.page(ctx, tenantCode, checkLimit(limit), after);
   }
 
   @Allow('create', 'SupervisionFlag')

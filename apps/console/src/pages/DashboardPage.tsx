@@ -62,10 +62,12 @@ const DashboardDocument = graphql(`
         readAt
       }
     }
-    supervisionActions(tenantCode: $tenantCode, limit: 200) {
-      id
-      kind
-      status
+    supervisionActions: supervisionActionsPage(tenantCode: $tenantCode, limit: 200) {
+      items {
+        id
+        kind
+        status
+      }
     }
   }
 `);
@@ -86,7 +88,7 @@ export default function DashboardPage() {
   const drafts = (data?.supervisionNotices ?? []).filter((n) => n.status === 'DRAFT') as NoticeView[];
   const office = isOffice(me) && scope === root;
   const kinds = new Map<string, number>();
-  for (const a of data?.supervisionActions ?? []) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+  for (const a of data?.supervisionActions?.items ?? []) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
   const steps = [...kinds].map(([k, value]) => ({ name: label(ACTION_KIND, k), value }));
   const towns = data?.children.items ?? [];
 
