@@ -925,6 +925,18 @@ describe('the supervision ladder in the demo county', () => {
     expect(
       ok(await advance({ note: '下发督办通知，限9月30日前化解', dueOn: '2026-09-30' })).advanceListing,
     ).toMatchObject({ currentStep: 'ISSUE_NOTICE', dueOn: '2026-09-30' });
+    // D5: the time limit is the office's (003 §五 says 责令限期 and sets no figure), and the notice says so.
+    const bodies = ok(
+      await t.gql<{ outboxMessages: { body: string }[] }>(
+        `{ outboxMessages(tenantCode: "${COUNTY}") { body } }`,
+        {},
+        tok.office,
+      ),
+    ).outboxMessages.map((m) => m.body);
+    expect(bodies.filter((b) => b.includes('时限2026-09-30'))).not.toEqual([]);
+    expect(
+      bodies.filter((b) => b.includes('时限2026-09-30')).every((b) => b.includes('时限2026-09-30（联席办确定）')),
+    ).toBe(true);
     expect(field(await advance({ note: '化解', passed: true }))).toBe('input.passed');
     expect(ok(await advance({ note: '镇里包案领导入户化解' })).advanceListing.currentStep).toBe('RESOLVE');
     expect(field(await advance({ note: '验收' }))).toBe('input.passed');

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '@engine/calendar';
+import { storedBasis } from './deadline-basis';
 import { Clock } from '@engine/clock';
 import { Role } from '@engine/context';
 import type { Tenant } from '@core/tenancy/tenant.entity';
@@ -138,8 +139,7 @@ export class ActionWriter {
     const users = (await unitRecipients(em, [unit.id])).get(unit.id) ?? [];
     const subjectText = `${KIND_WORDS[action.kind]}：${action.number}`;
     const reason = typeof action.detail.reasonName === 'string' ? `，事由：${action.detail.reasonName}` : '';
-    const due = action.dueOn ? `，时限${action.dueOn}` : '';
-    const body = `${tenant.name}信访工作联席会议对${unit.name}${KIND_WORDS[action.kind]}（${action.ruleSource}${reason}${due}）。`;
+    const body = `${tenant.name}信访工作联席会议对${unit.name}${KIND_WORDS[action.kind]}（${action.ruleSource}${reason}${dueWords(action)}）。`;
     const inApp = (recipients: readonly string[], tag: string): OutboxDraft[] =>
       recipients.map((u) => ({
         channel: OutboxChannel.IN_APP,
@@ -177,4 +177,16 @@ export class ActionWriter {
     }
     return drafts;
   }
+}
+
+/**
+ * A time limit in a notification with where it comes from (D5): the office's date (责令限期), or the
+ * plugin's figure with the article that states it, or 平台默认期限 — never left to read as the article's.
+ */
+export function dueWords(action: Pick<SupervisionAction, 'dueOn' | 'detail'>): string {
+  if (!action.dueOn) return '';
+  const basis = storedBasis(action.detail?.dueBasis);
+  if (basis) return `，时限${action.dueOn}，${basis.words}`;
+  if (action.detail?.dueSetBy === 'OFFICE') return `，时限${action.dueOn}（联席办确定）`;
+  return `，时限${action.dueOn}`;
 }

@@ -10,9 +10,10 @@ import { AppError } from '@engine/errors';
 import { SUPERVISION_ERRORS, REMINDERS } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { CalendarService } from '@core/calendar/calendar.service';
+import { deadlineBasis } from './deadline-basis';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { SupervisionAction, type SupervisionStep } from './action.entity';
-import { ActionWriter } from './action-writer';
+import { ActionWriter, dueWords } from './action-writer';
 import { ActionsQuery } from './actions.query';
 import type {
   AdvanceListingInput,
@@ -188,7 +189,17 @@ export class ActionsService {
         currentStep: first.code,
         steps: [this.step(first, ctx.caller.userId, input.reason, null)],
         // 003 §五: 挂牌督办事项纳入重点调度、专项督导和实地督查范围 — the scope the plugin names.
-        detail: { reason: input.reason, ...(listed.rule.scope?.length ? { scope: listed.rule.scope } : {}) },
+        detail: {
+          reason: input.reason,
+          ...(listed.rule.scope?.length ? { scope: listed.rule.scope } : {}),
+          // Where the time limit comes from (D5): the office's date, or the plugin's figure with its article or as a default.
+          ...(input.dueOn
+            ? { dueSetBy: 'OFFICE' }
+            : {
+                dueSetBy: 'RULES',
+                dueBasis: deadlineBasis(listed.rule.timeLimit!, listed.inherited ? listed.pluginId : null),
+              }),
+        },
         dueOn: due.date,
         dueProvisional: due.provisional,
         dedupeKey: `manual:${randomUUID()}`,
@@ -225,6 +236,7 @@ export class ActionsService {
         if (input.dueOn <= shanghaiDateOf(this.clock.now()))
           throw SUPERVISION_ERRORS.badInput('input.dueOn', 'NOT_AFTER_TODAY');
         action.dueOn = input.dueOn;
+        action.detail = { ...action.detail, dueSetBy: 'OFFICE' }; // 责令限期: the office's date (D5)
       }
       if (!action.dueOn) throw SUPERVISION_ERRORS.badInput('input.dueOn', 'LISTING_HAS_NO_DUE');
       const acceptance = next.code === listed.rule.acceptanceStep;
@@ -264,7 +276,7 @@ export class ActionsService {
         action.targetUnitId,
         `step-${action.steps.length}`,
         `挂牌督办：${action.number}`,
-        `${action.number}：${word}。`,
+        `${action.number}：${word}${input.dueOn !== undefined ? dueWords(action) : ''}。`,
       );
       return (await this.query.describe(em, [action]))[0];
     });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { CalendarService } from '@core/calendar/calendar.service';
+import { deadlineBasis } from './deadline-basis';
 import type { ActionSpec } from './action-writer';
 import { ActionStatus, SupervisionActionKind } from './enums';
 import type { ProposedStep, SupervisionProposal } from './proposal.entity';
@@ -109,7 +110,20 @@ export class ProposalSteps {
           dueOn: due?.date ?? null,
           dueProvisional: due?.provisional ?? false,
           // 003 §五: 挂牌督办事项纳入重点调度、专项督导和实地督查范围 — the scope the plugin names.
-          detail: { ...base.detail, ...(listed?.scope?.length ? { scope: listed.scope } : {}) },
+          detail: {
+            ...base.detail,
+            ...(listed?.scope?.length ? { scope: listed.scope } : {}),
+            // The plugin's time limit with its article or as a default (D5); else the office sets it later.
+            ...(due && listed?.timeLimit
+              ? {
+                  dueSetBy: 'RULES',
+                  dueBasis: deadlineBasis(
+                    listed.timeLimit,
+                    rules.listedSupervision?.inherited ? rules.listedSupervision.pluginId : null,
+                  ),
+                }
+              : {}),
+          },
         };
       }
       case SupervisionActionKind.INTERVIEW:
