@@ -89,12 +89,14 @@ function ownProcess(
     throw new Error(`${script} ${args.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
   const out = JSON.parse(line) as { firstSeconds: number; repeatSeconds: number };
   // Jobs that failed and were retried or given up are logged by the queue (LOG_LEVEL error): count them.
-  const jobErrors = child.stderr.split('\n').filter((l) => /ERROR/.test(l)).length;
+  const errorLines = child.stderr.split('\n').filter((l) => /ERROR/.test(l));
   return {
     ...out,
     firstSeconds: round(out.firstSeconds),
     repeatSeconds: round(out.repeatSeconds),
-    jobErrorLines: jobErrors,
+    jobErrorLines: errorLines.length,
+    // The first few, shortened (the queue logs job names and error messages, no personal data).
+    ...(errorLines.length ? { jobErrors: errorLines.slice(0, 5).map((l) => l.slice(0, 400)) } : {}),
   };
 }
 
