@@ -35,6 +35,7 @@ import { CaseLedgerRules1764640100000 } from './1764640100000-CaseLedgerRules';
 import { CaseUrgency1764710000000 } from './1764710000000-CaseUrgency';
 import { OfficeCirculars1764700000000 } from './1764700000000-OfficeCirculars';
 import { CaseInChargeApproval1764710100000 } from './1764710100000-CaseInChargeApproval';
+import { CaseReviewFindings1764710200000 } from './1764710200000-CaseReviewFindings';
 import { TenantRulesChanges1764660000000 } from './1764660000000-TenantRulesChanges';
 import { AuditStatementTriggers1764760000000 } from './1764760000000-AuditStatementTriggers';
 import { NoticeDraftLifecycle1764720000000 } from './1764720000000-NoticeDraftLifecycle';
@@ -81,6 +82,7 @@ export const migrations = [
   CaseUrgency1764710000000,
   NoticeDraftLifecycle1764720000000,
   CaseInChargeApproval1764710100000,
+  CaseReviewFindings1764710200000,
   OfficeCirculars1764700000000,
   ProposalEvidenceWords1764720001000,
 ];

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { cadenceSchema, citationSchema, codeSchema, durationSchema, keySchema, roleSchema } from './primitives';
 import { statedDurationSchema, stepLimitSchema } from './supervision';
 
+/** What a review examines (004 复查制度 三.1, 三.3). */
+export const REVIEW_CHECKS = ['FACTS', 'CHARACTERISATION', 'EVIDENCE', 'LAW', 'DISPOSITION', 'PROCEDURE'] as const;
+
 /** Sources and severities a case can have, for ownership tiers (包案分级, 003). */
 export const CASE_SOURCES = [
   'LISTED_BY_PROVINCE_OR_ABOVE',
@@ -247,6 +250,23 @@ export const casesSchema = z.strictObject({
         })
         .optional()
         .describe('What follows the review opinion (004 復查制度 二).'),
+      criteria: z
+        .strictObject({
+          checks: z
+            .array(z.enum(REVIEW_CHECKS))
+            .min(1)
+            .describe(
+              'What every review opinion states a finding on: FACTS (事实是否调查清楚), CHARACTERISATION (定性是否准确), EVIDENCE (证据是否可靠), LAW (适用法律是否合法), DISPOSITION (处理意见是否恰当), PROCEDURE (程序是否符合).',
+            ),
+          correctionWhen: z
+            .array(z.enum(REVIEW_CHECKS))
+            .describe(
+              'A finding found wanting on one of these requires a correction opinion (纠正意见; 004 復查制度 三.3: 事实不清、或定性不当，程序不符合的).',
+            ),
+          source: citationSchema,
+        })
+        .optional()
+        .describe('What a review examines (复查要求, 004 復查制度 三.1, 三.3).'),
       source: citationSchema,
     })
     .optional()

@@ -6,6 +6,12 @@ import { CaseSweepService } from '@modules/cases';
 import { statementLog } from '@test/support/statement-log';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
+/** 004 復查制度 三.1: the opinion states a finding on every check the plugin lists (here: all found sound). */
+const SOUND = ['FACTS', 'CHARACTERISATION', 'EVIDENCE', 'LAW', 'DISPOSITION', 'PROCEDURE'].map((check) => ({
+  check,
+  sound: true,
+}));
+
 /**
  * Time limits, overdue detection and extensions of cases (issue 5 item 6), and reviews (item 7, 004
  * 復查制度), with a controllable clock. The step-limit path runs on a fixture plugin
@@ -464,7 +470,7 @@ describe('case time limits, overdue findings, extensions and reviews', () => {
         mutate(
           'issueReviewOpinion',
           'IssueReviewOpinionInput',
-          { reviewId, opinion: '经复查，原处理意见事实清楚，予以维持。', outcome: 'UPHELD' },
+          { reviewId, opinion: '经复查，原处理意见事实清楚，予以维持。', outcome: 'UPHELD', findings: SOUND },
           token,
           REVIEW,
         );
@@ -560,7 +566,7 @@ describe('case time limits, overdue findings, extensions and reviews', () => {
         await mutate(
           'issueReviewOpinion',
           'IssueReviewOpinionInput',
-          { reviewId: review.id, opinion: '经复查，原处理意见部分变更。', outcome: 'AMENDED' },
+          { reviewId: review.id, opinion: '经复查，原处理意见部分变更。', outcome: 'AMENDED', findings: SOUND },
           office,
           REVIEW,
         ),

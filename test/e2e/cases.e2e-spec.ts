@@ -2,6 +2,12 @@ import { Clock } from '@engine/clock';
 import { CaseSweepService } from '@modules/cases';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
+/** 004 復查制度 三.1: the opinion states a finding on every check the plugin lists (here: all found sound). */
+const SOUND = ['FACTS', 'CHARACTERISATION', 'EVIDENCE', 'LAW', 'DISPOSITION', 'PROCEDURE'].map((check) => ({
+  check,
+  sound: true,
+}));
+
 /**
  * The ledger end to end: a Beijing petition in a town (004 plugin) under the county (003 plugin,
  * whose ownership tiers reach its townships): intake → the principal leader must own it → roadmap,
@@ -358,12 +364,26 @@ describe('petition ledger in a town under the county plugin', () => {
     const tenantId = ok(await t.gql<{ tenant: { id: string } }>(`{ tenant(code: "${TOWN}") { id } }`, {}, office))
       .tenant.id;
     expect((await t.app.get(CaseSweepService).sweepTenant(tenantId))['review-overdue']).toBe(0);
+    // 004 復查制度 三.1, 三.3: a finding on every check; a wanting 事实/定性/程序 needs a correction opinion.
+    const opinion = {
+      reviewId: opened.id,
+      opinion: '经复查，原处理意见事实清楚、处理恰当，予以维持。',
+      outcome: 'UPHELD',
+    };
+    const missing = await review('issueReviewOpinion', 'IssueReviewOpinionInput', opinion);
+    expect(missing.errors?.[0]?.extensions?.problems).toEqual([
+      expect.objectContaining({ field: 'input.findings', reason: 'REVIEW_CHECKS_MISSING' }),
+    ]);
+    const wanting = SOUND.map((f) => (f.check === 'PROCEDURE' ? { ...f, sound: false, note: '未告知听证权利' } : f));
+    const noCorrection = await review('issueReviewOpinion', 'IssueReviewOpinionInput', {
+      ...opinion,
+      findings: wanting,
+    });
+    expect(noCorrection.errors?.[0]?.extensions?.problems).toEqual([
+      expect.objectContaining({ field: 'input.correction', reason: 'CORRECTION_REQUIRED' }),
+    ]);
     const decided = ok(
-      await review('issueReviewOpinion', 'IssueReviewOpinionInput', {
-        reviewId: opened.id,
-        opinion: '经复查，原处理意见事实清楚、处理恰当，予以维持。',
-        outcome: 'UPHELD',
-      }),
+      await review('issueReviewOpinion', 'IssueReviewOpinionInput', { ...opinion, findings: SOUND }),
     ).issueReviewOpinion;
     expect(decided).toMatchObject({ status: 'DECIDED', decidedOn: '2026-11-20', inTime: true });
     const seen = ok(

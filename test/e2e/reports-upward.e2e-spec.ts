@@ -2,6 +2,12 @@ import { Clock } from '@engine/clock';
 import { copyUser } from '@test/support/extra-user';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
+/** 004 復查制度 三.1: the opinion states a finding on every check the plugin lists (here: all found sound). */
+const SOUND = ['FACTS', 'CHARACTERISATION', 'EVIDENCE', 'LAW', 'DISPOSITION', 'PROCEDURE'].map((check) => ({
+  check,
+  sound: true,
+}));
+
 /**
  * Reports upward (请示报告, issue 14 item 4), walked through the API from the sources' wording: the office
  * drafts a report on a channel its plugin declares, approval first where the source requires it, the
@@ -457,7 +463,7 @@ describe('reports upward: drafted, approved where the source says, sent, acknowl
       await mutate(
         'issueReviewOpinion',
         'IssueReviewOpinionInput',
-        { reviewId, opinion: '经复查，原处理意见事实清楚，予以维持。', outcome: 'UPHELD' },
+        { reviewId, opinion: '经复查，原处理意见事实清楚，予以维持。', outcome: 'UPHELD', findings: SOUND },
         tokens.tOffice,
         'id',
       ),

@@ -121,6 +121,11 @@ describe('ext-town (extends town-petition-systems)', () => {
       appealUpward: true,
       scope: ['ASSIGNED_FROM_ABOVE', 'OWN_DECISION'],
       afterOpinion: { informPetitionerInWriting: true, reportUpward: true, source: '004 復查制度 二' }, // inherited
+      criteria: {
+        checks: ['FACTS', 'CHARACTERISATION', 'EVIDENCE', 'LAW', 'DISPOSITION', 'PROCEDURE'],
+        correctionWhen: ['FACTS', 'CHARACTERISATION', 'PROCEDURE'],
+        source: '004 復查制度 三.1, 三.3',
+      }, // inherited
       source: '004 復查制度 一, 二, 三.4',
     });
   });

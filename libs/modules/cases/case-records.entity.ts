@@ -215,6 +215,19 @@ registerEnumType(WrittenNoticeMethod, {
   description: 'IN_PERSON (当面送达), POST (邮寄), ELECTRONIC (电子送达).',
 });
 
+/** One check of a review opinion (004 复查制度 三.1): sound or found wanting, with a note. */
+@ObjectType('ReviewFinding')
+export class ReviewFinding {
+  @Field({ description: 'FACTS, CHARACTERISATION, EVIDENCE, LAW, DISPOSITION or PROCEDURE (the plugin lists which).' })
+  check: string;
+
+  @Field({ description: 'True: found sound (清楚, 准确, 可靠, 合法, 恰当, 符合); false: found wanting.' })
+  sound: boolean;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
 /** A review (复查) of a handled case (004 复查制度). */
 @Entity('case_review')
 @ObjectType('CaseReview')
@@ -266,6 +279,19 @@ export class CaseReview {
   @Column({ type: 'text', nullable: true })
   @Field(() => ReviewOutcome, { nullable: true })
   outcome: ReviewOutcome | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  @Field(() => [ReviewFinding], {
+    description: "The opinion's finding on each check the plugin lists (004 復查制度 三.1); empty where it lists none.",
+  })
+  findings: ReviewFinding[];
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The correction opinion (纠正意见, 004 復查制度 三.3), required when a listed check is found wanting.',
+  })
+  correction: string | null;
 
   @Column({ name: 'decided_on', type: 'date', nullable: true })
   @Field(() => DateScalar, { nullable: true })

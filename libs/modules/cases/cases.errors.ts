@@ -4,6 +4,14 @@ import { defineErrors } from '@engine/errors';
 export const CASE_ERRORS = defineErrors('cases', {
   badInput: {
     IN_THE_PAST: { en: 'is in the past', zh: '不能早于今天' },
+    REVIEW_CHECKS_MISSING: {
+      en: 'must state a finding on every check: {checks} missing ({source})',
+      zh: '须对每项复查要求作出认定：缺少 {checks}（{source}）',
+    },
+    CORRECTION_REQUIRED: {
+      en: 'is required: {checks} found wanting ({source}: 要提出纠正意见)',
+      zh: '必填：{checks} 认定有问题，须提出纠正意见（{source}）',
+    },
     LEADER_REQUIRED: {
       en: "is required: case {number} is in no leader's line (setLeaderLines), so name the leader in charge",
       zh: '必填：案件 {number} 不属于任何分管领导的分管领域（setLeaderLines），须写明分管领导',

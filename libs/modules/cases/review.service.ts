@@ -136,14 +136,17 @@ export class ReviewService {
   }
 
   async issueOpinion(ctx: RequestContext, input: IssueReviewOpinionInput): Promise<CaseReview> {
-    return this.onReview(ctx, input.reviewId, async (em, r, c) => {
+    return this.onReview(ctx, input.reviewId, async (em, r, c, review) => {
       if (r.status !== ReviewStatus.OPEN) throw CASE_ERRORS.conflict('REVIEW_ALREADY_DECIDED', {}, 'input.reviewId');
+      const findings = this.findingsOf(review, input);
       const now = this.clock.now();
       const today = shanghaiDateOf(now);
       Object.assign(r, {
         status: ReviewStatus.DECIDED,
         opinion: input.opinion,
         outcome: input.outcome,
+        findings,
+        correction: input.correction ?? null,
         decidedOn: today,
         inTime: today <= r.dueOn,
       });
@@ -153,6 +156,54 @@ export class ReviewService {
         rule: r.rule,
         data: { reviewId: r.id, decidedOn: today, dueOn: r.dueOn, inTime: r.inTime },
       });
+    });
+  }
+
+  /**
+   * 004 复查制度 三.1, 三.3: where the plugin lists the checks, the opinion states a finding on each, and a check
+   * of `correctionWhen` found wanting needs the correction opinion (纠正意见).
+   */
+  private findingsOf(
+    review: NonNullable<CaseRules['own']['review']>,
+    input: IssueReviewOpinionInput,
+  ): { check: string; sound: boolean; note: string | null }[] {
+    const criteria = review.criteria;
+    const given = input.findings ?? [];
+    if (!criteria) {
+      if (given.length || input.correction)
+        throw CASE_ERRORS.badInput('input.findings', 'PLUGIN_DECLARES_NONE', {
+          plugin: '',
+          tenant: CASE_TENANT,
+          what: { en: 'review criteria', zh: '复查要求' },
+          section: 'cases.review.criteria',
+        });
+      return [];
+    }
+    const checks = criteria.checks as readonly string[];
+    given.forEach((f, i) => {
+      if (!checks.includes(f.check))
+        throw CASE_ERRORS.badInput(`input.findings[${i}].check`, 'NOT_IN_PLUGIN_LIST', {
+          allowed: checks.join(', '),
+          source: ` (${criteria.source})`,
+        });
+      if (given.findIndex((g) => g.check === f.check) !== i)
+        throw CASE_ERRORS.badInput(`input.findings[${i}].check`, 'APPEARS_TWICE');
+    });
+    const missing = checks.filter((k) => !given.some((f) => f.check === k));
+    if (missing.length)
+      throw CASE_ERRORS.badInput('input.findings', 'REVIEW_CHECKS_MISSING', {
+        checks: missing.join(', '),
+        source: criteria.source,
+      });
+    const wanting = given.filter((f) => !f.sound && (criteria.correctionWhen as readonly string[]).includes(f.check));
+    if (wanting.length && !input.correction)
+      throw CASE_ERRORS.badInput('input.correction', 'CORRECTION_REQUIRED', {
+        checks: wanting.map((f) => f.check).join(', '),
+        source: criteria.source,
+      });
+    return checks.map((k) => {
+      const f = given.find((g) => g.check === k)!;
+      return { check: k, sound: f.sound, note: f.note ?? null };
     });
   }
 

@@ -1,5 +1,16 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { DateScalar } from '@engine/graphql';
 import { ReviewBasis, ReviewOutcome, WrittenNoticeMethod } from '../case-records.entity';
@@ -56,6 +67,44 @@ export class IssueReviewOpinionInput {
   @Field(() => ReviewOutcome)
   @IsEnum(ReviewOutcome, { message: 'outcome must be UPHELD, AMENDED or OVERTURNED' })
   outcome: ReviewOutcome;
+
+  @Field(() => [ReviewFindingInput], {
+    nullable: true,
+    description: "A finding on each check the plugin's `review.criteria` lists (004 復查制度 三.1), every one of them.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ReviewFindingInput)
+  findings?: ReviewFindingInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The correction opinion (纠正意见, 004 復查制度 三.3): required when a check the plugin names is found wanting.',
+  })
+  @IsOptional()
+  @MinLength(5, { message: 'correction must be at least 5 characters' })
+  @MaxLength(10_000)
+  @Matches(MULTILINE_TEXT_PATTERN, text)
+  correction?: string;
+}
+
+@InputType()
+export class ReviewFindingInput {
+  @Field({ description: 'FACTS, CHARACTERISATION, EVIDENCE, LAW, DISPOSITION or PROCEDURE.' })
+  @Matches(/^[A-Z]+$/, { message: 'check must be a check code' })
+  check: string;
+
+  @Field()
+  @IsBoolean()
+  sound: boolean;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  @Matches(MULTILINE_TEXT_PATTERN, text)
+  note?: string;
 }
 
 @InputType({ description: 'The petitioner appealed the review opinion upward (004 復查制度 三.4).' })
