@@ -80,22 +80,8 @@ const floors = [
 // SQL in one kind of file (docs/architecture.md, "SQL"): set-based or raw SQL only in <context>.query.ts
 // or <thing>.repository.ts, which take the transaction; services use the entity API for single rows;
 // resolvers never touch Db (they call services). An exception names its file and says why.
-export const SQL_EXCEPTIONS = {
-  'libs/modules/cases/cases.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/cases/deadlines.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/cases/handling.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/cases/ledger-rules.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/cases/ledger.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/cases/ownership.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/cases/review.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/cases/screening.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/supervision/actions.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/supervision/documents/reminder-letter.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/supervision/interviews.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/supervision/ladder.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/supervision/notices.service.ts': 'not yet moved (issue 16 item 4)',
-  'libs/modules/supervision/outbox.service.ts': 'not yet moved (issue 16 item 4)',
-};
+// None today: every service and resolver of libs/core and libs/modules follows the rule.
+export const SQL_EXCEPTIONS = {};
 const SQL_CALL = {
   selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(query|createQueryBuilder)$/]",
   message:

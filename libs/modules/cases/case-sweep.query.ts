@@ -37,3 +37,27 @@ export function lateReviewsNotFound(em: EntityManager, tenantId: string, today: 
     )
     .getMany();
 }
+
+/** Cases with an owner (包案) whose progress reports are watched: open, or closed within the last 400 days. */
+export function ownedCasesToWatch(em: EntityManager, tenantId: string): Promise<PetitionCase[]> {
+  return em
+    .createQueryBuilder(PetitionCase, 'c')
+    .where('c.tenant_id = :t AND c.owned_on IS NOT NULL', { t: tenantId })
+    .andWhere(
+      "(c.status IN ('ASSIGNED', 'RESOLVED') OR (c.status = 'CLOSED' AND c.closed_at > now() - interval '400 days'))",
+    )
+    .getMany();
+}
+
+/** The periods these cases reported progress for, as `<case id>:<period start>`. */
+export async function reportedPeriods(
+  em: EntityManager,
+  tenantId: string,
+  caseIds: readonly string[],
+): Promise<Set<string>> {
+  const rows = (await em.query(
+    `SELECT case_id, period_start::text AS start FROM case_progress_report WHERE tenant_id = $1 AND case_id = ANY($2::uuid[])`,
+    [tenantId, [...caseIds]],
+  )) as { case_id: string; start: string }[];
+  return new Set(rows.map((r) => `${r.case_id}:${r.start}`));
+}

@@ -44,6 +44,7 @@ import type { ReceivePetitionInput } from './dto/intake.inputs';
 import { sealPetitioner } from './petitioner.model';
 import { ReceptionService } from './reception.service';
 import { stepDue } from './time-limits';
+import { earlierCasesOfSamePetitioner, nextCaseSequence } from './case-numbers.query';
 
 export type CaseChange = (em: EntityManager, c: PetitionCase, rules: CaseRules) => Promise<void>;
 
@@ -389,22 +390,12 @@ export class CasesService {
   }
 
   private async nextNumber(em: EntityManager, tenantId: string, year: number): Promise<string> {
-    const [row] = await em.query(
-      `INSERT INTO case_sequence (tenant_id, year, last) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, year) DO UPDATE SET last = case_sequence.last + 1 RETURNING last`,
-      [tenantId, year],
-    );
-    return `${year}-${String(row.last).padStart(4, '0')}`;
+    return `${year}-${String(await nextCaseSequence(em, tenantId, year)).padStart(4, '0')}`;
   }
 
   /** Repeat petitions: earlier cases of the tenant with a petitioner of the same person and the same category. */
   private async linkRepeats(em: EntityManager, c: PetitionCase, personKeys: string[]): Promise<number> {
-    const earlier: { id: string }[] = await em.query(
-      `SELECT DISTINCT pc.id FROM case_petitioner p JOIN petition_case pc ON pc.id = p.case_id
-       WHERE p.tenant_id = $1 AND p.person_key = ANY($2::text[]) AND pc.id <> $3 AND pc.received_at <= $4
-         AND pc.category IS NOT DISTINCT FROM $5`,
-      [c.tenantId, personKeys, c.id, c.receivedAt, c.category],
-    );
+    const earlier = await earlierCasesOfSamePetitioner(em, c, personKeys);
     if (!earlier.length) return 0;
     await em.insert(
       CaseLink,

@@ -9,7 +9,6 @@ import { CASE_ERRORS } from './cases.errors';
 import { groupBy } from '@engine/util';
 import { RulesChangeParticipants, touchedKeys, type AffectedItem, type RulesChangeView } from '@engine/plugins';
 import { notify } from '@core/notifications/notify';
-import { Finding } from '@core/findings';
 import { OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { CaseExtension, ExtensionStatus } from './case-records.entity';
 import { recordStep } from './case-events';
@@ -19,6 +18,7 @@ import { CaseSweepService } from './case-sweep.service';
 import { overdueCasesNotFound } from './case-sweep.query';
 import { CasesService } from './cases.service';
 import type { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadline.inputs';
+import { recordFinding } from '@core/findings/findings.query';
 
 /**
  * Time limits of cases (issue 5 item 6). A case's `dueOn` comes from the plugin's step limits at
@@ -227,27 +227,21 @@ export class DeadlinesService {
     for (const c of overdue) {
       const rule = c.dueRule ?? 'time limit set on the case';
       const key = `case-overdue:${c.id}:${c.dueOn}`;
-      const result = await em
-        .createQueryBuilder()
-        .insert()
-        .into(Finding)
-        .values({
-          tenantId: c.tenantId,
-          kind: 'CASE_OVERDUE',
+      const isNew = await recordFinding(em, {
+        tenantId: c.tenantId,
+        kind: 'CASE_OVERDUE',
+        rule,
+        facts: {
+          caseId: c.id,
+          number: c.number,
+          dueOn: c.dueOn,
+          dueProvisional: c.dueProvisional,
+          responsibleUnitId: c.responsibleUnitId,
           rule,
-          facts: {
-            caseId: c.id,
-            number: c.number,
-            dueOn: c.dueOn,
-            dueProvisional: c.dueProvisional,
-            responsibleUnitId: c.responsibleUnitId,
-            rule,
-          } as never,
-          dedupeKey: key,
-        })
-        .orIgnore()
-        .execute();
-      if (!(result.raw as unknown[]).length) continue;
+        },
+        dedupeKey: key,
+      });
+      if (!isNew) continue;
       found += 1;
       await recordStep(em, ctx, c, this.clock.now(), { kind: 'OVERDUE', note: `due ${c.dueOn}`, rule });
       const notice = {

@@ -21,6 +21,7 @@ import {
   type TransferFirstInquiryInput,
 } from './dto/handling-steps.inputs';
 import { escalationTarget, gridLevelName, tierFor, type TierRule } from './handling-levels';
+import { insertNotifications } from '@core/notifications/notifications.query';
 
 /** Roles that receive and handle petitions: a first-inquiry user must hold one. */
 const HANDLING_ROLES: readonly Role[] = [
@@ -277,13 +278,7 @@ export class HandlingService {
     userId: string,
     notice: Pick<Notification, 'kind' | 'title' | 'body' | 'dedupeKey'>,
   ): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values({ tenantId, userId, ...notice })
-      .orIgnore()
-      .execute();
+    await insertNotifications(em, tenantId, [userId], notice);
   }
 
   private async village(em: EntityManager, tenantId: string, id: string): Promise<MemberUnit> {

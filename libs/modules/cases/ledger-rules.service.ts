@@ -24,6 +24,7 @@ import type {
 } from './dto/ledger-rules.inputs';
 import { inChargePosts, principalPost } from './ledger-rules';
 import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase, LeaderLines } from './ledger-rules.entity';
+import { addCasesToGroup, workingGroupsOf } from './ledger-rules.query';
 
 const GROUP_PAGE_MAX = 200;
 
@@ -300,24 +301,18 @@ export class LedgerRulesService {
           });
       }
       const now = this.clock.now();
-      const inserted = await em
-        .createQueryBuilder()
-        .insert()
-        .into(CaseWorkingGroupCase)
-        .values(
-          ids.map((caseId) => ({
-            tenantId: group.tenantId,
-            groupId: group.id,
-            caseId,
-            addedById: ctx.caller.userId,
-            addedAt: now,
-          })),
-        )
-        .orIgnore()
-        .returning(['caseId'])
-        .execute();
-      for (const row of inserted.raw as { case_id: string }[]) {
-        await recordStep(em, ctx, { id: row.case_id, tenantId: group.tenantId }, now, {
+      const added = await addCasesToGroup(
+        em,
+        ids.map((caseId) => ({
+          tenantId: group.tenantId,
+          groupId: group.id,
+          caseId,
+          addedById: ctx.caller.userId,
+          addedAt: now,
+        })),
+      );
+      for (const caseId of added) {
+        await recordStep(em, ctx, { id: caseId, tenantId: group.tenantId }, now, {
           kind: 'JOINED_WORKING_GROUP',
           note: group.name,
           rule: group.rule,
@@ -376,14 +371,7 @@ export class LedgerRulesService {
     }
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      const qb = em.createQueryBuilder(CaseWorkingGroup, 'g').where('g.tenant_id = :t', { t: tenant.id });
-      if (activeOnly) qb.andWhere('g.dissolved_at IS NULL');
-      if (cursor) qb.andWhere('(g.name, g.id) > (:name, :id)', cursor);
-      const rows = await qb
-        .orderBy('g.name', 'ASC')
-        .addOrderBy('g.id', 'ASC')
-        .limit(limit + 1)
-        .getMany();
+      const rows = await workingGroupsOf(em, tenant.id, activeOnly, cursor, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       return {

@@ -18,6 +18,7 @@ import { caseVisibility, pluginOf, tenantByCode, unitScope, type CaseRules } fro
 import { CasesService } from './cases.service';
 import type { AddCaseLedgerEntryInput } from './dto/ledger.inputs';
 import { firstMissingLedgerField, LEDGER_FIELD_INPUTS, LEDGER_FIELD_TERMS, type LedgerRule } from './ledger-fields';
+import { ledgerEntriesOf } from './case-lists.query';
 
 export interface LedgerFilter {
   level?: LedgerLevel;
@@ -170,25 +171,7 @@ export class LedgerService {
           allowed: ledgers.levels,
           source: ` (${ledgers.source})`,
         });
-      const qb = em
-        .createQueryBuilder(CaseLedgerEntry, 'e')
-        .innerJoin(PetitionCase, 'c', 'c.id = e.case_id')
-        .where('e.tenant_id = :t', { t: tenant.id });
-      const visible = caseVisibility(ctx, 'c');
-      if (visible) qb.andWhere(visible.sql, visible.params);
-      if (filter.level) qb.andWhere('e.level = :level', { level: filter.level });
-      if (filter.list) qb.andWhere('e.list = :list', { list: filter.list });
-      if (filter.communityUnitId)
-        qb.andWhere('e.community_unit_id = :community', { community: filter.communityUnitId });
-      if (filter.openOnly) qb.andWhere('e.done_at IS NULL');
-      return qb
-        .orderBy('c.received_at', 'ASC')
-        .addOrderBy('e.level', 'DESC')
-        .addOrderBy('e.list', 'ASC')
-        .addOrderBy('e.created_at', 'ASC')
-        .addOrderBy('e.id', 'ASC')
-        .limit(limit)
-        .getMany();
+      return ledgerEntriesOf(em, tenant.id, caseVisibility(ctx, 'c'), filter, limit);
     });
   }
 

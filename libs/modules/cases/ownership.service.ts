@@ -5,13 +5,14 @@ import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { CASE_ERRORS } from './cases.errors';
 import { cadencePeriods } from '@engine/calendar';
-import { Finding } from '@core/findings';
 import { CaseEvent, CaseStatus, KeyCaseBasis, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { CaseProgressReport } from './case-records.entity';
 import { recordStep } from './case-events';
 import type { CaseRules } from './case-rules';
 import { CasesService } from './cases.service';
 import type { AssignCaseOwnerInput, ReportCaseProgressInput, SetKeyCaseInput } from './dto/handling.inputs';
+import { findingKeys, recordFindings } from '@core/findings/findings.query';
+import { ownedCasesToWatch, reportedPeriods } from './case-sweep.query';
 
 /**
  * Leader ownership (包案, 003 §二): the tier the plugin's ownership rules require decides which leader
@@ -129,34 +130,15 @@ export class OwnershipService {
     const cadence = rules.ownership?.rule.progressReports;
     if (!cadence) return 0;
     const tenantId = rules.tenant.id;
-    const owned = await em
-      .createQueryBuilder(PetitionCase, 'c')
-      .where('c.tenant_id = :t AND c.owned_on IS NOT NULL', { t: tenantId })
-      .andWhere(
-        "(c.status IN ('ASSIGNED', 'RESOLVED') OR (c.status = 'CLOSED' AND c.closed_at > now() - interval '400 days'))",
-      )
-      .getMany();
+    const owned = await ownedCasesToWatch(em, tenantId);
     if (!owned.length) return 0;
     // Set-based: the cadence's periods once, every report and earlier finding of the tenant in one
     // query each, the new findings and history steps in multi-row inserts.
     const earliest = owned.reduce((min, c) => (c.ownedOn! < min ? c.ownedOn! : min), today);
     const periods = cadencePeriods(cadence.rrule, earliest, addDays(today, -1)).filter((p) => p.end < today);
     const ids = owned.map((c) => c.id);
-    const reported = new Set(
-      (
-        (await em.query(
-          `SELECT case_id, period_start::text AS start FROM case_progress_report WHERE tenant_id = $1 AND case_id = ANY($2::uuid[])`,
-          [tenantId, ids],
-        )) as { case_id: string; start: string }[]
-      ).map((r) => `${r.case_id}:${r.start}`),
-    );
-    const known = new Set(
-      (
-        (await em.query(`SELECT dedupe_key FROM finding WHERE tenant_id = $1 AND kind = 'MISSING_PROGRESS_REPORT'`, [
-          tenantId,
-        ])) as { dedupe_key: string }[]
-      ).map((r) => r.dedupe_key),
-    );
+    const reported = await reportedPeriods(em, tenantId, ids);
+    const known = await findingKeys(em, tenantId, 'MISSING_PROGRESS_REPORT');
     const rule = `${cadence.rrule} — ${cadence.source}`;
     const missed: { c: PetitionCase; start: string; end: string; key: string }[] = [];
     for (const c of owned) {
@@ -171,30 +153,23 @@ export class OwnershipService {
     const now = this.clock.now();
     for (let i = 0; i < missed.length; i += 500) {
       const chunk = missed.slice(i, i + 500);
-      const result = await em
-        .createQueryBuilder()
-        .insert()
-        .into(Finding)
-        .values(
-          chunk.map(({ c, start, end, key }) => ({
-            tenantId,
-            kind: 'MISSING_PROGRESS_REPORT',
-            rule,
-            facts: {
-              caseId: c.id,
-              caseNumber: c.number,
-              ownerLeader: c.ownerLeader,
-              responsibleUnitId: c.responsibleUnitId,
-              periodStart: start,
-              periodEnd: end,
-            } as never,
-            dedupeKey: key,
-          })),
-        )
-        .orIgnore()
-        .returning(['dedupeKey'])
-        .execute();
-      const inserted = new Set((result.raw as { dedupe_key: string }[]).map((r) => r.dedupe_key));
+      const inserted = await recordFindings(
+        em,
+        chunk.map(({ c, start, end, key }) => ({
+          tenantId,
+          kind: 'MISSING_PROGRESS_REPORT',
+          rule,
+          facts: {
+            caseId: c.id,
+            caseNumber: c.number,
+            ownerLeader: c.ownerLeader,
+            responsibleUnitId: c.responsibleUnitId,
+            periodStart: start,
+            periodEnd: end,
+          },
+          dedupeKey: key,
+        })),
+      );
       const steps = chunk.filter((m) => inserted.has(m.key));
       found += steps.length;
       if (steps.length) {

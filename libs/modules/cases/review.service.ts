@@ -9,7 +9,6 @@ import { CASE_ERRORS, CASE_TENANT } from './cases.errors';
 import { groupBy } from '@engine/util';
 import { CalendarService } from '@core/calendar/calendar.service';
 import { notify } from '@core/notifications/notify';
-import { Finding } from '@core/findings';
 import { CaseStatus, PetitionCase } from './case.entity';
 import { CaseReview, ReviewStatus, type ReviewPause } from './case-records.entity';
 import { recordStep } from './case-events';
@@ -26,6 +25,8 @@ import type {
   RecordReviewHearingInput,
 } from './dto/review.inputs';
 import { ReportChannel, ReportsService } from '@core/reporting';
+import { recordFinding } from '@core/findings/findings.query';
+import { reviewsOfTenant } from './case-lists.query';
 
 type ReviewRule = NonNullable<CaseRules['own']['review']>;
 
@@ -302,14 +303,7 @@ export class ReviewService {
   async list(ctx: RequestContext, tenantCode: string, openOnly: boolean): Promise<CaseReview[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      const qb = em
-        .createQueryBuilder(CaseReview, 'r')
-        .innerJoin(PetitionCase, 'c', 'c.id = r.case_id')
-        .where('r.tenant_id = :t', { t: tenant.id });
-      const visible = caseVisibility(ctx, 'c');
-      if (visible) qb.andWhere(visible.sql, visible.params);
-      if (openOnly) qb.andWhere('r.status = :open', { open: ReviewStatus.OPEN });
-      return qb.orderBy('r.openedAt', 'DESC').addOrderBy('r.id', 'DESC').limit(LIST_CAP).getMany();
+      return reviewsOfTenant(em, tenant.id, caseVisibility(ctx, 'c'), openOnly, LIST_CAP);
     });
   }
 
@@ -333,27 +327,21 @@ export class ReviewService {
     for (const r of late) {
       const c = cases.get(r.caseId)!;
       const key = `review-overdue:${r.id}:${r.dueOn}`;
-      const result = await em
-        .createQueryBuilder()
-        .insert()
-        .into(Finding)
-        .values({
-          tenantId: r.tenantId,
-          kind: 'REVIEW_OVERDUE',
+      const isNew = await recordFinding(em, {
+        tenantId: r.tenantId,
+        kind: 'REVIEW_OVERDUE',
+        rule: r.rule,
+        facts: {
+          reviewId: r.id,
+          caseId: c.id,
+          number: c.number,
+          acceptedOn: r.acceptedOn,
+          dueOn: r.dueOn,
           rule: r.rule,
-          facts: {
-            reviewId: r.id,
-            caseId: c.id,
-            number: c.number,
-            acceptedOn: r.acceptedOn,
-            dueOn: r.dueOn,
-            rule: r.rule,
-          } as never,
-          dedupeKey: key,
-        })
-        .orIgnore()
-        .execute();
-      if (!(result.raw as unknown[]).length) continue;
+        },
+        dedupeKey: key,
+      });
+      if (!isNew) continue;
       found += 1;
       await recordStep(em, ctx, c, this.clock.now(), {
         kind: 'REVIEW_OVERDUE',

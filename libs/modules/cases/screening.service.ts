@@ -10,8 +10,8 @@ import { CASE_ERRORS } from './cases.errors';
 import { CalendarService } from '@core/calendar/calendar.service';
 import { notify } from '@core/notifications/notify';
 import { cadencePeriods, type Period } from '@engine/calendar';
-import { PetitionCase } from './case.entity';
 import { CaseScreening } from './case-records.entity';
+import { PetitionCase } from './case.entity';
 import { recordStep } from './case-events';
 import { caseRulesOf, caseVisibility, tenantByCode, type CaseRules } from './case-rules';
 import { CaseSweepService } from './case-sweep.service';
@@ -19,6 +19,14 @@ import { CasesService } from './cases.service';
 import type { ReportScreeningInput, SettleScreenedCaseInput } from './dto/screening.inputs';
 import { Report, ReportChannel, ReportsService } from '@core/reporting';
 import type { Role } from '@engine/context';
+import { screeningsOfTenant } from './case-lists.query';
+import {
+  casesOpenAtEnd,
+  insertScreenings,
+  petitionsByPerson,
+  recordScreeningRun,
+  screenedPeriodStarts,
+} from './screening.query';
 
 type ScreeningRule = NonNullable<CaseRules['own']['screening']>;
 type Criterion = ScreeningRule['criteria'][number];
@@ -95,11 +103,7 @@ export class ScreeningService {
       (p) => p.start >= since && p.end < today,
     );
     if (!periods.length) return 0;
-    const done: { start: string }[] = await em.query(
-      `SELECT period_start::text AS start FROM case_screening_run WHERE tenant_id = $1 AND period_start >= $2`,
-      [rules.tenant.id, since],
-    );
-    const screened = new Set(done.map((d) => d.start));
+    const screened = await screenedPeriodStarts(em, rules.tenant.id, since);
     let found = 0;
     for (const p of periods) if (!screened.has(p.start)) found += await this.screen(em, ctx, rules, screening, p);
     return found;
@@ -262,20 +266,7 @@ export class ScreeningService {
     if (periodStart !== null && !isIsoDate(periodStart)) throw PLATFORM_ERRORS.badInput('periodStart', 'NOT_A_DATE');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      const qb = em
-        .createQueryBuilder(CaseScreening, 's')
-        .innerJoin(PetitionCase, 'c', 'c.id = s.case_id')
-        .where('s.tenant_id = :t', { t: tenant.id });
-      const visible = caseVisibility(ctx, 'c');
-      if (visible) qb.andWhere(visible.sql, visible.params);
-      if (periodStart) qb.andWhere('s.period_start = :p', { p: periodStart });
-      if (unsettledOnly) qb.andWhere('s.settled_at IS NULL');
-      return qb
-        .orderBy('s.periodStart', 'DESC')
-        .addOrderBy('c.receivedAt', 'ASC')
-        .addOrderBy('s.id', 'ASC')
-        .limit(LIST_CAP)
-        .getMany();
+      return screeningsOfTenant(em, tenant.id, caseVisibility(ctx, 'c'), { periodStart, unsettledOnly }, LIST_CAP);
     });
   }
 
@@ -334,15 +325,7 @@ export class ScreeningService {
         rule: `${criteria.map(criterionText).join(', ')} — ${screening.source}`,
         screenedAt: now,
       }));
-      const result = await em
-        .createQueryBuilder()
-        .insert()
-        .into(CaseScreening)
-        .values(rows)
-        .orIgnore()
-        .returning('id, case_id')
-        .execute();
-      const inserted = result.raw as { id: string; case_id: string }[];
+      const inserted = await insertScreenings(em, rows);
       added = inserted.length;
       for (const row of inserted) {
         const r = rows.find((x) => x.caseId === row.case_id)!;
@@ -354,10 +337,7 @@ export class ScreeningService {
         });
       }
     }
-    await em.query(
-      `INSERT INTO case_screening_run (tenant_id, period_start, period_end, screened_at) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, period_start) DO NOTHING`,
-      [tenantId, period.start, period.end, now],
-    );
+    await recordScreeningRun(em, tenantId, period, now);
     if (added) {
       await notify(
         em,
@@ -376,15 +356,7 @@ export class ScreeningService {
 
   /** Cases open at the end of a day: received by then, not resolved by then, not referred elsewhere. */
   private async openAtEnd(em: EntityManager, tenantId: string, end: string): Promise<Candidate[]> {
-    return em.query(
-      `SELECT c.id, c.received_on::text AS "receivedOn", c.signed, c.joint_signed AS "jointSigned",
-              EXISTS (SELECT 1 FROM case_petitioner p WHERE p.case_id = c.id AND p.tenant_id = c.tenant_id AND p.organiser) AS organiser
-       FROM petition_case c
-       WHERE c.tenant_id = $1 AND c.received_on <= $2 AND c.status NOT IN ('TRANSFERRED', 'GUIDED')
-         AND (c.resolved_at IS NULL OR (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date > $2)
-       ORDER BY c.received_at, c.id`,
-      [tenantId, end],
-    );
+    return casesOpenAtEnd(em, tenantId, end);
   }
 
   /**
@@ -401,16 +373,7 @@ export class ScreeningService {
     period: Period,
     criterion: Extract<Criterion, { kind: 'REPEAT' }>,
   ): Promise<Set<string>> {
-    const rows: { personKey: string; category: string | null; caseId: string; receivedOn: string; live: boolean }[] =
-      await em.query(
-        `SELECT DISTINCT p.person_key AS "personKey", c.category, c.id AS "caseId", c.received_on::text AS "receivedOn", c.received_at,
-              (c.received_on >= $2 OR (c.status NOT IN ('TRANSFERRED', 'GUIDED')
-                 AND (c.resolved_at IS NULL OR (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date > $3))) AS live
-       FROM case_petitioner p JOIN petition_case c ON c.id = p.case_id AND c.tenant_id = p.tenant_id
-       WHERE p.tenant_id = $1 AND c.received_on <= $3
-       ORDER BY c.received_at`,
-        [tenantId, period.start, period.end],
-      );
+    const rows = await petitionsByPerson(em, tenantId, period);
     const groups = new Map<string, typeof rows>();
     for (const r of rows) {
       const key = `${r.personKey}\u0000${r.category ?? ''}\u0000${r.category === null ? 'null' : 'set'}`;

@@ -181,3 +181,22 @@ export class ActionsQuery {
     return out;
   }
 }
+
+/** The tenant a case belongs to (read through RLS: null when the caller cannot see it). */
+export async function caseTenantId(em: EntityManager, caseId: string): Promise<string | null> {
+  const [row]: { tenant_id: string }[] = await em.query(`SELECT tenant_id FROM petition_case WHERE id = $1`, [caseId]);
+  return row?.tenant_id ?? null;
+}
+
+/** An action by id that concerns the caller (`concernSql` over alias `a`), of `kind` when given. */
+export function concernedAction(
+  em: EntityManager,
+  id: string,
+  concern: { sql: string; params: Record<string, string> },
+  kind?: SupervisionActionKind,
+): Promise<SupervisionAction | null> {
+  const qb = em.createQueryBuilder(SupervisionAction, 'a');
+  if (kind) qb.where('a.id = :id AND a.kind = :kind', { id, kind });
+  else qb.where('a.id = :id', { id });
+  return qb.andWhere(concern.sql, concern.params).getOne();
+}

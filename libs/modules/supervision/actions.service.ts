@@ -14,7 +14,7 @@ import { deadlineBasis } from './deadline-basis';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { SupervisionAction, type SupervisionStep } from './action.entity';
 import { ActionWriter, dueWords } from './action-writer';
-import { ActionsQuery } from './actions.query';
+import { ActionsQuery, caseTenantId } from './actions.query';
 import type {
   AdvanceListingInput,
   FlagConcernInput,
@@ -34,8 +34,8 @@ export async function checkCase(
   unit: SupervisedUnit,
 ): Promise<string | null> {
   if (!caseId) return null;
-  const [row]: { tenant_id: string }[] = await em.query(`SELECT tenant_id FROM petition_case WHERE id = $1`, [caseId]);
-  if (!row || (row.tenant_id !== tenant.id && row.tenant_id !== unit.childTenantId))
+  const caseTenant = await caseTenantId(em, caseId);
+  if (!caseTenant || (caseTenant !== tenant.id && caseTenant !== unit.childTenantId))
     throw SUPERVISION_ERRORS.badInput('input.caseId', 'NOT_A_CASE_HERE');
   return caseId;
 }

@@ -13,7 +13,7 @@ import { CalendarService } from '@core/calendar/calendar.service';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { SupervisionAction } from './action.entity';
 import { ActionWriter } from './action-writer';
-import { ActionsQuery } from './actions.query';
+import { ActionsQuery, concernedAction } from './actions.query';
 import { actionFor } from './actions.service';
 import { deadlineBasis } from './deadline-basis';
 import { InterviewForm, groupOf } from './interview-form';
@@ -296,11 +296,7 @@ export class InterviewsService {
     if (!concern) throw SUPERVISION_ERRORS.forbidden('INTERVIEWED_UNIT_REPORTS');
     const action = await this.db.run(ctx, async (tx) => {
       await openAncestors(this.db, tx, ctx);
-      const action = await tx.em
-        .createQueryBuilder(SupervisionAction, 'a')
-        .where('a.id = :id AND a.kind = :kind', { id: input.actionId, kind: SupervisionActionKind.INTERVIEW })
-        .andWhere(concern.sql, concern.params)
-        .getOne();
+      const action = await concernedAction(tx.em, input.actionId, concern, SupervisionActionKind.INTERVIEW);
       if (!action) throw AppError.notFound('Interview');
       if (action.status !== ActionStatus.AWAITING_RECTIFICATION && action.status !== ActionStatus.OVERDUE)
         throw SUPERVISION_ERRORS.conflict('NO_REPORT_AWAITED', { status: action.status }, 'input.actionId');

@@ -23,6 +23,7 @@ import { afterDecision } from './jobs';
 import { bottomBand } from './ladder';
 import { computeMetrics } from './metrics.repository';
 import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
+import { concernedEntries, concernedEntry, noticesOf } from './notices.query';
 import { announceNotice } from './notice-announce';
 import { OutboxService } from './outbox.service';
 import { periodFrom, periodWords, previousPeriod, type PeriodRange } from './periods';
@@ -365,20 +366,12 @@ export class NoticesService {
   ): Promise<SupervisionNotice[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
-      const qb = em.createQueryBuilder(SupervisionNotice, 'n').where('n.tenant_id = :t', { t: tenant.id });
-      if (kind) qb.andWhere('n.kind = :kind', { kind });
-      if (!this.mayDraft(ctx, tenant.id)) qb.andWhere(`n.status = 'PUBLISHED'`); // drafts (and discarded ones) are the office's
-      const unit = actsForUnit(ctx);
-      if (unit)
-        qb.andWhere(
-          `n.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM supervision_notice_entry e WHERE e.notice_id = n.id AND e.target_unit_id = :unit)`,
-          { unit },
-        );
-      const notices = await qb
-        .orderBy('n.published_at', 'DESC', 'NULLS LAST')
-        .addOrderBy('n.id', 'DESC')
-        .take(limit)
-        .getMany();
+      const notices = await noticesOf(
+        em,
+        tenant.id,
+        { kind, withDrafts: this.mayDraft(ctx, tenant.id), unitId: actsForUnit(ctx) },
+        limit,
+      );
       return this.named(em, notices);
     });
   }
@@ -420,15 +413,7 @@ export class NoticesService {
     if (!concern) return [];
     return this.db.run(ctx, async (tx) => {
       await openAncestors(this.db, tx, ctx);
-      const entries = await tx.em
-        .createQueryBuilder(SupervisionNoticeEntry, 'e')
-        .innerJoin(SupervisionNotice, 'n', 'n.id = e.notice_id')
-        .where(concern.sql, concern.params)
-        .andWhere(`n.status = 'PUBLISHED'`)
-        .orderBy('n.published_at', 'DESC')
-        .addOrderBy('e.id', 'DESC')
-        .limit(limit)
-        .getMany();
+      const entries = await concernedEntries(tx.em, concern, limit);
       if (!entries.length) return [];
       const notices = await this.named(
         tx.em,
@@ -449,12 +434,7 @@ export class NoticesService {
     if (!concern) throw SUPERVISION_ERRORS.forbidden('NOTICE_UNITS_RECEIPT');
     return this.db.run(ctx, async (tx) => {
       await openAncestors(this.db, tx, ctx);
-      const entry = await tx.em
-        .createQueryBuilder(SupervisionNoticeEntry, 'e')
-        .innerJoin(SupervisionNotice, 'n', `n.id = e.notice_id AND n.status = 'PUBLISHED'`)
-        .where('e.notice_id = :noticeId', { noticeId })
-        .andWhere(concern.sql, concern.params)
-        .getOne();
+      const entry = await concernedEntry(tx.em, noticeId, concern);
       if (!entry) throw AppError.notFound('Notice');
       if (!entry.readAt) {
         entry.readAt = this.clock.now();

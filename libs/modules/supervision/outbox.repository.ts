@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { OutboxMessage } from './outbox-message.entity';
+import { OutboxMessage } from './outbox-message.entity';
+import type { OutboxDraft } from './outbox.service';
 import { OutboxStatus } from './enums';
 
 export type PendingMessage = Pick<
@@ -84,3 +85,29 @@ export const savepoint = (em: EntityManager): Promise<unknown> => em.query('SAVE
 export const releaseSavepoint = (em: EntityManager): Promise<unknown> => em.query('RELEASE SAVEPOINT outbox_message');
 export const rollbackToSavepoint = (em: EntityManager): Promise<unknown> =>
   em.query('ROLLBACK TO SAVEPOINT outbox_message');
+
+/** Writes messages PENDING in the deciding transaction; a repeated dedupe key (per tenant and channel) writes none. */
+export async function insertDrafts(em: EntityManager, tenantId: string, drafts: readonly OutboxDraft[]): Promise<void> {
+  // In slices: a province-wide notice addresses thousands of users, past a statement's parameter limit.
+  for (let i = 0; i < drafts.length; i += 500) {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values(
+        drafts.slice(i, i + 500).map((d) => ({
+          tenantId,
+          channel: d.channel,
+          recipient: d.recipient,
+          subject: d.subject,
+          body: d.body,
+          dedupeKey: d.dedupeKey,
+          refId: d.refId ?? null,
+          status: OutboxStatus.PENDING,
+          attempts: 0,
+        })),
+      )
+      .orIgnore()
+      .execute();
+  }
+}

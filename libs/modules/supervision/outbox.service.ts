@@ -10,6 +10,7 @@ import { OutboxChannel, OutboxStatus } from './enums';
 import { OutboxMessage } from './outbox-message.entity';
 import {
   claimPending,
+  insertDrafts,
   insertInAppNotification,
   markFailed,
   markSent,
@@ -58,28 +59,7 @@ export class OutboxService {
   ) {}
 
   async write(em: EntityManager, tenantId: string, drafts: readonly OutboxDraft[]): Promise<void> {
-    // In slices: a province-wide notice addresses thousands of users, past a statement's parameter limit.
-    for (let i = 0; i < drafts.length; i += 500) {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(OutboxMessage)
-        .values(
-          drafts.slice(i, i + 500).map((d) => ({
-            tenantId,
-            channel: d.channel,
-            recipient: d.recipient,
-            subject: d.subject,
-            body: d.body,
-            dedupeKey: d.dedupeKey,
-            refId: d.refId ?? null,
-            status: OutboxStatus.PENDING,
-            attempts: 0,
-          })),
-        )
-        .orIgnore()
-        .execute();
-    }
+    await insertDrafts(em, tenantId, drafts);
   }
 
   /** The office reads its tenant's outbox. */

@@ -5,6 +5,7 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import { SupervisionAction } from '../action.entity';
+import { concernedAction } from '../actions.query';
 import { SupervisionActionKind } from '../enums';
 import type { Evidence } from '../ladder';
 import { actsForUnit, concernSql, openAncestors, pluginOf, unitsByIds } from '../supervision-rules';
@@ -42,11 +43,7 @@ export class ReminderLetterService {
         const concern = concernSql(ctx, 'a', 'read');
         if (concern) {
           await openAncestors(this.db, tx, ctx);
-          action = await tx.em
-            .createQueryBuilder(SupervisionAction, 'a')
-            .where('a.id = :id', { id: actionId })
-            .andWhere(concern.sql, concern.params)
-            .getOne();
+          action = await concernedAction(tx.em, actionId, concern);
         }
       }
       if (!action || action.kind !== SupervisionActionKind.REMINDER || action.channel !== 'LETTER')

@@ -1,0 +1,57 @@
+import type { EntityManager } from 'typeorm';
+import type { NoticeKind } from './enums';
+import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
+
+type Concern = { sql: string; params: Record<string, string> };
+
+/**
+ * A tenant's notices, newest published first: only PUBLISHED unless `withDrafts` (the office); for a
+ * member unit (`unitId`), the published notices with an entry about it.
+ */
+export function noticesOf(
+  em: EntityManager,
+  tenantId: string,
+  filter: { kind?: NoticeKind; withDrafts: boolean; unitId: string | null },
+  limit: number,
+): Promise<SupervisionNotice[]> {
+  const qb = em.createQueryBuilder(SupervisionNotice, 'n').where('n.tenant_id = :t', { t: tenantId });
+  if (filter.kind) qb.andWhere('n.kind = :kind', { kind: filter.kind });
+  if (!filter.withDrafts) qb.andWhere(`n.status = 'PUBLISHED'`); // drafts (and discarded ones) are the office's
+  if (filter.unitId)
+    qb.andWhere(
+      `n.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM supervision_notice_entry e WHERE e.notice_id = n.id AND e.target_unit_id = :unit)`,
+      { unit: filter.unitId },
+    );
+  return qb.orderBy('n.published_at', 'DESC', 'NULLS LAST').addOrderBy('n.id', 'DESC').take(limit).getMany();
+}
+
+/** Entries of published notices that concern the caller (`concernSql` over alias `e`), newest first. */
+export function concernedEntries(
+  em: EntityManager,
+  concern: Concern,
+  limit: number,
+): Promise<SupervisionNoticeEntry[]> {
+  return em
+    .createQueryBuilder(SupervisionNoticeEntry, 'e')
+    .innerJoin(SupervisionNotice, 'n', 'n.id = e.notice_id')
+    .where(concern.sql, concern.params)
+    .andWhere(`n.status = 'PUBLISHED'`)
+    .orderBy('n.published_at', 'DESC')
+    .addOrderBy('e.id', 'DESC')
+    .limit(limit)
+    .getMany();
+}
+
+/** The caller's entry of a published notice (`concernSql` over alias `e`). */
+export function concernedEntry(
+  em: EntityManager,
+  noticeId: string,
+  concern: Concern,
+): Promise<SupervisionNoticeEntry | null> {
+  return em
+    .createQueryBuilder(SupervisionNoticeEntry, 'e')
+    .innerJoin(SupervisionNotice, 'n', `n.id = e.notice_id AND n.status = 'PUBLISHED'`)
+    .where('e.notice_id = :noticeId', { noticeId })
+    .andWhere(concern.sql, concern.params)
+    .getOne();
+}
