@@ -36,6 +36,7 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       who: 'cOffice',
       atLeast: 0,
     },
+    { page: 'inspectionsPage', args: 'tenantCode: "shizi"', old: 'inspections', who: 'sOffice', atLeast: 0 },
     { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 0 },
   ];
 

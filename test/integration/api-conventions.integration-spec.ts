@@ -31,7 +31,6 @@ const UNPAGED_LISTS = [
   'Query.caseReviews',
   'Query.caseScreenings',
   'Query.findings',
-  'Query.inspections',
   'Query.issueLists',
   'Query.jurisdictionPlugins',
   'Query.keyPeriods',

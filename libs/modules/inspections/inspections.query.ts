@@ -3,6 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
+import { keysetPage, type Page } from '@engine/graphql';
 import { groupBy } from '@engine/util';
 import { tenantByCode } from '@core/tenancy/tenant-lookup';
 import { unitScope } from '@engine/access';
@@ -26,6 +27,22 @@ export class InspectionsQuery {
       const qb = em.createQueryBuilder(Inspection, 'i').where('i.tenant_id = :t', { t: tenant.id });
       if (status) qb.andWhere('i.status = :status', { status });
       return qb.orderBy('i.proposed_at', 'DESC').addOrderBy('i.id', 'DESC').take(limit).getMany();
+    });
+  }
+
+  /** One page of a tenant's inspections, latest proposed first (keyset on proposed_at, id). */
+  async page(
+    ctx: RequestContext,
+    tenantCode: string,
+    status: InspectionStatus | undefined,
+    limit: number,
+    after: string | null,
+  ): Promise<Page<Inspection>> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      const qb = em.createQueryBuilder(Inspection, 'i').where('i.tenant_id = :t', { t: tenant.id });
+      if (status) qb.andWhere('i.status = :status', { status });
+      return keysetPage(qb, { alias: 'i', column: 'proposed_at', keyOf: (i) => i.proposedAt, after, limit });
     });
   }
 

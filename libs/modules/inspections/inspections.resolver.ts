@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { PLATFORM_ERRORS } from '@engine/errors';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import {
@@ -26,6 +27,9 @@ import { verifySample } from './sample';
 
 const MAX_LIST = 200;
 
+@ObjectType('InspectionPage')
+export class InspectionPage extends PageOf(Inspection) {}
+
 @Resolver(() => Inspection)
 export class InspectionsResolver {
   constructor(
@@ -37,6 +41,7 @@ export class InspectionsResolver {
   @Query(() => [Inspection], {
     description:
       "A tenant's inspections (督查), newest first, with their findings (a member unit: only findings about its unit).",
+    deprecationReason: 'Use inspectionsPage (cursor + limit).',
   })
   inspections(
     @Ctx() ctx: RequestContext,
@@ -46,6 +51,21 @@ export class InspectionsResolver {
   ): Promise<Inspection[]> {
     if (limit < 1 || limit > MAX_LIST) throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: MAX_LIST });
     return this.query.list(ctx, tenantCode, status, limit);
+  }
+
+  @Allow('read', 'Inspection')
+  @Query(() => InspectionPage, {
+    description:
+      "A tenant's inspections (督查), latest proposed first, a page at a time, with their findings (a member unit: only findings about its unit).",
+  })
+  inspectionsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('status', { type: () => InspectionStatus, nullable: true }) status: InspectionStatus | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<InspectionPage> {
+    return this.query.page(ctx, tenantCode, status, checkLimit(limit), after);
   }
 
   @Allow('read', 'Inspection')
