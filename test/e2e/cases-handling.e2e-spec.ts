@@ -466,7 +466,7 @@ describe('first inquiry, referral, tiered and grid handling, ledger lists', () =
       expect(moved.history.at(-1)).toMatchObject({
         kind: 'FIRST_INQUIRY_TRANSFERRED',
         note: '涉及劳动保障，由分管领导接手',
-        rule: '004 首問責任制度 1, 2, 4, 5',
+        rule: '004 首問責任制度 1, 2, 3, 4, 5',
         data: { fromUserId: townOfficeId, toUserId: townConvenerId },
       });
       expect((await notifications(town.convener)).map((n) => n.kind)).toContain('FIRST_INQUIRY_TRANSFERRED');
@@ -479,7 +479,7 @@ describe('first inquiry, referral, tiered and grid handling, ledger lists', () =
       expect(followed.history.at(-1)).toMatchObject({
         kind: 'FOLLOWED_UP',
         note: '已电话回访信访人，告知办理进展。',
-        rule: '004 首問責任制度 1, 2, 4, 5',
+        rule: '004 首問責任制度 1, 2, 3, 4, 5',
       });
     });
 
@@ -501,7 +501,7 @@ describe('first inquiry, referral, tiered and grid handling, ledger lists', () =
       });
       expect(guided.history.at(-1)).toMatchObject({
         kind: 'GUIDED',
-        rule: '004 首問責任制度 1, 2, 4, 5',
+        rule: '004 首問責任制度 1, 2, 3, 4, 5',
         data: { to: '区人力资源和社会保障局' },
       });
       expect(
