@@ -40,6 +40,8 @@ import { TenantRulesChanges1764660000000 } from './1764660000000-TenantRulesChan
 import { AuditStatementTriggers1764760000000 } from './1764760000000-AuditStatementTriggers';
 import { NoticeDraftLifecycle1764720000000 } from './1764720000000-NoticeDraftLifecycle';
 import { ProposalEvidenceWords1764720001000 } from './1764720001000-ProposalEvidenceWords';
+import { TenantKeys1764740000000 } from './1764740000000-TenantKeys';
+import { DistributeByTenant1764740100000 } from './1764740100000-DistributeByTenant';
 
 /** Every migration in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -85,4 +87,6 @@ export const migrations = [
   CaseReviewFindings1764710200000,
   OfficeCirculars1764700000000,
   ProposalEvidenceWords1764720001000,
+  TenantKeys1764740000000,
+  DistributeByTenant1764740100000,
 ];

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
+import { scopeStatements } from '@engine/database/db';
 import { Tenant } from '@core/tenancy';
 import { MemberUnit } from '@core/joint-meeting';
 import { REAL_SERVICES, startTestApp, type TestApp } from '@test/support/test-app';
@@ -140,5 +141,30 @@ describe('row-level security', () => {
       ORDER BY 1`);
     expect(tables.length).toBeGreaterThanOrEqual(6);
     for (const row of tables) expect(row).toEqual({ table: row.table, enabled: true, forced: true });
+  });
+
+  it('the scope is set by SET LOCAL statements (which Citus forwards to shards) and a widening accumulates', async () => {
+    expect(scopeStatements(townCtx('shizi').scope)).not.toMatch(/set_config/);
+    const seen = await db.run(townCtx('shizi'), async (tx) => {
+      const settings = async () =>
+        (
+          (await tx.em.query(
+            `SELECT current_user AS "user", current_setting('app.tenant_id') AS tenant, current_setting('app.tree') AS tree,
+                  current_setting('app.extra_tenants') AS extra`,
+          )) as { user: string; tenant: string; tree: string; extra: string }[]
+        )[0];
+      const before = await settings();
+      await db.extendScope(tx, ids.xiacang);
+      await db.extendScope(tx, ids.xincheng);
+      const after = await settings();
+      const tenants = ((await tx.em.query(`SELECT DISTINCT tenant_id FROM member_unit`)) as { tenant_id: string }[])
+        .map((r) => r.tenant_id)
+        .sort();
+      return { before, after, tenants };
+    });
+    expect(seen.before).toEqual({ user: 'jm_app', tenant: ids.shizi, tree: 'off', extra: '' });
+    expect(seen.after.extra).toBe(`{${ids.xiacang},${ids.xincheng}}`);
+    expect(seen.tenants).toEqual([ids.shizi, ids.xiacang, ids.xincheng].sort());
+    await expect(db.run(townCtx('shizi'), (tx) => db.extendScope(tx, "x'; RESET ROLE; --"))).rejects.toThrow(/uuid/);
   });
 });

@@ -78,15 +78,8 @@ export class Db {
     // Marked active before the first statement, so a failure anywhere below rolls back.
     Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
     try {
-      const inline = scopeStatement(scope);
-      if (inline) {
-        // BEGIN and the scope in one round trip (the simple-query protocol takes several statements
-        // but no parameters: every value was checked to be a uuid, 'on'/'off' or the role name).
-        await runner.query(`START TRANSACTION; ${inline}`);
-      } else {
-        await runner.query('START TRANSACTION');
-        await applyScope(runner, scope);
-      }
+      // BEGIN and the scope in one round trip (the simple-query protocol takes several statements).
+      await runner.query(`START TRANSACTION; ${scopeStatements(scope)}`);
       return runner;
     } catch (err) {
       await runner.rollbackTransaction().catch(() => undefined);
@@ -116,12 +109,12 @@ export class Db {
    * the authorization check for that rule.
    */
   async extendScope(tx: Tx, tenantId: string): Promise<void> {
+    if (!UUID.test(tenantId)) throw new Error('Db.extendScope: a tenant id is a uuid');
     noteScopeExtended(tx);
-    await tx.em.query(
-      `SELECT set_config('app.extra_tenants', CASE WHEN current_setting('app.extra_tenants', true) IN ('', '{}') OR current_setting('app.extra_tenants', true) IS NULL
-         THEN '{' || $1 || '}' ELSE rtrim(current_setting('app.extra_tenants', true), '}') || ',' || $1 || '}' END, true)`,
-      [tenantId],
-    );
+    // Kept here rather than appended in SQL: a SET statement takes a literal, not an expression.
+    const extra = [...(extraTenants.get(tx) ?? []), tenantId];
+    extraTenants.set(tx, extra);
+    await tx.em.query(`SET LOCAL app.extra_tenants = ${literal(`{${extra.join(',')}}`)}`);
   }
 
   /** Liveness of the database for /health: never throws, answers within `timeoutMs`. */
@@ -143,30 +136,35 @@ export class Db {
 
 /** Sets the scope in the open transaction (every setting, so a widening by extendScope is undone). */
 async function applyScope(runner: QueryRunner, scope: DataScope): Promise<void> {
-  await runner.query(
-    `SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.tree', $3, true),
-            set_config('app.platform', $4, true), set_config('app.user_id', $5, true), set_config('app.extra_tenants', '', true)`,
-    [
-      APP_DB_ROLE,
-      scope.tenantId ?? '',
-      scope.tree ? 'on' : 'off',
-      scope.kind === 'platform' ? 'on' : 'off',
-      scope.userId ?? '',
-    ],
-  );
+  await runner.query(scopeStatements(scope));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The scope as one literal statement, or null when a value is not of the expected shape. */
-function scopeStatement(scope: RequestContext['scope']): string | null {
-  const tenant = scope.tenantId ?? '';
-  const user = scope.userId ?? '';
-  if ((tenant && !UUID.test(tenant)) || (user && !UUID.test(user))) return null;
-  return (
-    `SELECT set_config('role', '${APP_DB_ROLE}', true), set_config('app.tenant_id', '${tenant}', true), set_config('app.tree', '${scope.tree ? 'on' : 'off'}', true), ` +
-    `set_config('app.platform', '${scope.kind === 'platform' ? 'on' : 'off'}', true), set_config('app.user_id', '${user}', true), set_config('app.extra_tenants', '', true)`
-  );
+/** The tenants a transaction's scope was widened to (Db.extendScope), by the Tx that widened it. */
+const extraTenants = new WeakMap<Tx, string[]>();
+
+/** A string literal (standard_conforming_strings is on: only the quote needs doubling). */
+function literal(value: string): string {
+  if (value.includes('\0')) throw new Error('a setting never holds a NUL character');
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The scope as `SET LOCAL` statements, sent as one simple query (one round trip). SET statements, not
+ * `set_config(…, true)` in a SELECT: Citus forwards transaction-local SET commands to the connections it
+ * opens to the shards (`citus.propagate_set_commands = 'local'`), but a function call is evaluated on the
+ * coordinator only — the shards' row-level security would read empty settings (docs/scale.md).
+ */
+export function scopeStatements(scope: DataScope): string {
+  return [
+    `SET LOCAL ROLE ${APP_DB_ROLE}`,
+    `SET LOCAL app.tenant_id = ${literal(scope.tenantId ?? '')}`,
+    `SET LOCAL app.tree = '${scope.tree ? 'on' : 'off'}'`,
+    `SET LOCAL app.platform = '${scope.kind === 'platform' ? 'on' : 'off'}'`,
+    `SET LOCAL app.user_id = ${literal(scope.userId ?? '')}`,
+    `SET LOCAL app.extra_tenants = ''`,
+  ].join('; ');
 }
 
 function sameScope(a: RequestContext, b: RequestContext): boolean {

@@ -42,6 +42,13 @@ describe('distribution by tenant on Citus', () => {
     ]);
   });
 
+  it('skips the tables already distributed, still colocating with the first tenant table', () => {
+    expect(citusStatements(distributionPlan(good), ['tenant', 'meeting'])).toEqual([
+      "SELECT create_reference_table('app_user')",
+      "SELECT create_distributed_table('minutes', 'tenant_id', colocate_with => 'meeting')",
+    ]);
+  });
+
   it('names each broken rule, and refuses to distribute while any is broken', () => {
     const plan = distributionPlan([
       ...good,
@@ -67,5 +74,33 @@ describe('distribution by tenant on Citus', () => {
       ],
     });
     expect(() => citusStatements(plan)).toThrow(/3 tenant table\(s\) break the key rules \(agreed_item, half, stray\)/);
+  });
+
+  it('a foreign key must match tenant_id to tenant_id, unique keys must hold tenant_id, global tables must not point into tenant tables', () => {
+    const plan = distributionPlan([
+      ...good,
+      table('assessment', {
+        foreignKeys: [
+          { columns: ['tenant_id', 'unit_id'], references: 'meeting', referencedColumns: ['tenant_id', 'id'] },
+          { columns: ['unit_id', 'tenant_id'], references: 'minutes', referencedColumns: ['tenant_id', 'id'] },
+        ],
+        uniqueKeys: [
+          ['tenant_id', 'period'],
+          ['case_id', 'position'],
+        ],
+      }),
+      table('tenant_tree', {
+        hasTenantId: false,
+        primaryKey: ['id'],
+        foreignKeys: [{ columns: ['meeting_id'], references: 'meeting' }],
+      }),
+    ]);
+    expect(plan.violations).toEqual({
+      assessment: [
+        'foreign key (unit_id, tenant_id) → minutes (tenant_id, id) does not match tenant_id to tenant_id',
+        'unique key (case_id, position) lacks tenant_id',
+      ],
+      tenant_tree: ['foreign key (meeting_id) → meeting points from a global table into a tenant table'],
+    });
   });
 });

@@ -26,45 +26,11 @@ export const LOCAL_TABLES: readonly string[] = ['migrations'];
 /**
  * Tenant tables whose keys do not yet follow the rules, with why (the catalog test fails on any other
  * table that breaks them, and on an entry here that no longer does: the list can only shrink).
- * Most are keyed by `id` alone (issue 18: 9 of 45 keys lead with tenant_id); the cross-tenant references
- * (a county's supervision and assessments targeting its towns' units and cases) cannot be
- * same-shard foreign keys at all and become checked references (docs/scale.md, "What is left").
+ * Empty since migration 1764740000000 (TenantKeys): every tenant table is keyed `(tenant_id, …)` and
+ * every foreign key between tenant tables runs tenant to same tenant; the references into another
+ * tenant by design are checked columns, not foreign keys (docs/scale.md).
  */
-export const NOT_YET_DISTRIBUTABLE: readonly string[] = [
-  'agreed_item',
-  'agreed_item_owner',
-  'assessment',
-  'cadence_obligation',
-  'case_event',
-  'case_extension',
-  'case_ledger_entry',
-  'case_link',
-  'case_petitioner',
-  'case_progress_report',
-  'case_review',
-  'case_screening',
-  'finding',
-  'implementation_report',
-  'inspection',
-  'inspection_finding',
-  'issue_list',
-  'key_period',
-  'meeting',
-  'meeting_unit',
-  'member_unit',
-  'membership_change',
-  'minutes',
-  'minutes_recipient',
-  'notification',
-  'outbox_message',
-  'petition_case',
-  'reception_roster',
-  'sensitive_report',
-  'supervision_action',
-  'supervision_flag',
-  'supervision_notice',
-  'supervision_notice_entry',
-];
+export const NOT_YET_DISTRIBUTABLE: readonly string[] = [];
 
 /** What the catalog says about one table (read by `catalogQuery`). */
 export interface TableFacts {
@@ -72,8 +38,10 @@ export interface TableFacts {
   hasTenantId: boolean;
   tenantIdNullable: boolean;
   primaryKey: string[];
-  /** Foreign keys: own columns → referenced table. */
-  foreignKeys: { columns: string[]; references: string }[];
+  /** Foreign keys: own columns → referenced table (and its columns, in the same order, when read). */
+  foreignKeys: { columns: string[]; references: string; referencedColumns?: string[] }[];
+  /** Unique constraints and unique indexes other than the primary key (an expression reads `(expression)`). */
+  uniqueKeys?: string[][];
 }
 
 export interface DistributionPlan {
@@ -92,21 +60,36 @@ export function distributionPlan(tables: TableFacts[]): DistributionPlan {
     sorted.filter((t) => !REFERENCE_TABLES.includes(t.table) && !LOCAL_TABLES.includes(t.table)).map((t) => t.table),
   );
   for (const t of sorted) {
-    if (REFERENCE_TABLES.includes(t.table)) plan.reference.push(t.table);
-    else if (LOCAL_TABLES.includes(t.table)) plan.local.push(t.table);
-    else {
-      plan.distributed.push(t.table);
-      const problems: string[] = [];
-      if (!t.hasTenantId) problems.push('no tenant_id column (add it, or name the table in REFERENCE_TABLES)');
-      else if (t.tenantIdNullable) problems.push('tenant_id is nullable');
-      if (t.primaryKey[0] !== 'tenant_id')
-        problems.push(`primary key (${t.primaryKey.join(', ')}) does not lead with tenant_id`);
-      for (const fk of t.foreignKeys) {
-        if (distributed.has(fk.references) && !fk.columns.includes('tenant_id'))
-          problems.push(`foreign key (${fk.columns.join(', ')}) → ${fk.references} lacks tenant_id`);
-      }
+    if (REFERENCE_TABLES.includes(t.table) || LOCAL_TABLES.includes(t.table)) {
+      (REFERENCE_TABLES.includes(t.table) ? plan.reference : plan.local).push(t.table);
+      // Citus refuses a foreign key from a reference (or local) table into a distributed one.
+      const problems = t.foreignKeys
+        .filter((fk) => distributed.has(fk.references))
+        .map(
+          (fk) =>
+            `foreign key (${fk.columns.join(', ')}) → ${fk.references} points from a global table into a tenant table`,
+        );
       if (problems.length) plan.violations[t.table] = problems;
+      continue;
     }
+    plan.distributed.push(t.table);
+    const problems: string[] = [];
+    if (!t.hasTenantId) problems.push('no tenant_id column (add it, or name the table in REFERENCE_TABLES)');
+    else if (t.tenantIdNullable) problems.push('tenant_id is nullable');
+    if (t.primaryKey[0] !== 'tenant_id')
+      problems.push(`primary key (${t.primaryKey.join(', ')}) does not lead with tenant_id`);
+    for (const fk of t.foreignKeys) {
+      if (!distributed.has(fk.references)) continue;
+      const at = fk.columns.indexOf('tenant_id');
+      if (at < 0) problems.push(`foreign key (${fk.columns.join(', ')}) → ${fk.references} lacks tenant_id`);
+      else if (fk.referencedColumns && fk.referencedColumns[at] !== 'tenant_id')
+        problems.push(
+          `foreign key (${fk.columns.join(', ')}) → ${fk.references} (${fk.referencedColumns.join(', ')}) does not match tenant_id to tenant_id`,
+        );
+    }
+    for (const key of t.uniqueKeys ?? [])
+      if (!key.includes('tenant_id')) problems.push(`unique key (${key.join(', ')}) lacks tenant_id`);
+    if (problems.length) plan.violations[t.table] = problems;
   }
   return plan;
 }
@@ -115,9 +98,10 @@ const IDENT = /^[a-z_][a-z0-9_]*$/;
 
 /**
  * The Citus statements for a plan: reference tables first (distributed tables' foreign keys point at
- * them), then every tenant table colocated with the first. Refuses a plan with violations.
+ * them), then every tenant table colocated with the first; tables named in `existing` (already in
+ * pg_dist_partition) are skipped. Refuses a plan with violations.
  */
-export function citusStatements(plan: DistributionPlan): string[] {
+export function citusStatements(plan: DistributionPlan, existing: readonly string[] = []): string[] {
   const broken = Object.keys(plan.violations);
   if (broken.length)
     throw new Error(
@@ -126,12 +110,15 @@ export function citusStatements(plan: DistributionPlan): string[] {
   for (const t of [...plan.reference, ...plan.distributed])
     if (!IDENT.test(t)) throw new Error(`unexpected table name "${t}"`);
   const [anchor] = plan.distributed;
+  const skip = new Set(existing);
   return [
-    ...plan.reference.map((t) => `SELECT create_reference_table('${t}')`),
-    ...plan.distributed.map((t) =>
-      t === anchor
-        ? `SELECT create_distributed_table('${t}', 'tenant_id')`
-        : `SELECT create_distributed_table('${t}', 'tenant_id', colocate_with => '${anchor}')`,
-    ),
+    ...plan.reference.filter((t) => !skip.has(t)).map((t) => `SELECT create_reference_table('${t}')`),
+    ...plan.distributed
+      .filter((t) => !skip.has(t))
+      .map((t) =>
+        t === anchor
+          ? `SELECT create_distributed_table('${t}', 'tenant_id')`
+          : `SELECT create_distributed_table('${t}', 'tenant_id', colocate_with => '${anchor}')`,
+      ),
   ];
 }
