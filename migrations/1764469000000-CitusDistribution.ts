@@ -1,20 +1,18 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { catalogQuery } from '../libs/engine/database/distribution.query';
-import { citusStatements, distributionPlan, type TableFacts } from '../libs/engine/database/distribution';
 
 /**
- * On Citus (the `citus` extension installed in this database: docker/compose.citus.yml), distributes
- * every tenant table by tenant_id and makes the global tables reference tables, from the catalog; on
- * plain PostgreSQL and the embedded database it does nothing. It refuses, naming them, while tenant
- * tables break the key rules (libs/engine/database/distribution.ts; docs/scale.md).
+ * Once: on Citus, distributed every tenant table by tenant_id from the catalog. It ran before the tenant
+ * tables were keyed by (tenant_id, id) and so, on Citus, always refused (naming the tables that broke
+ * the key rules); on plain PostgreSQL and the embedded database it did nothing. The distribution now
+ * happens after the key rewrite, in 1764740100000-DistributeByTenant, and this step is a no-op
+ * everywhere. Edited after landing, deliberately: no database can have recorded it as having done
+ * anything (docs/scale.md, "Migrations").
  */
 export class CitusDistribution1764469000000 implements MigrationInterface {
   name = 'CitusDistribution1764469000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    if (!(await citusInstalled(q))) return;
-    const plan = distributionPlan((await q.query(catalogQuery)) as TableFacts[]);
-    for (const statement of citusStatements(plan)) await q.query(statement);
+  async up(): Promise<void> {
+    // Nothing: see 1764740100000-DistributeByTenant.
   }
 
   async down(q: QueryRunner): Promise<void> {

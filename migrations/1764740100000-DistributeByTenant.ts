@@ -7,8 +7,8 @@ import { citusStatements, distributionPlan, type TableFacts } from '../libs/engi
  * every tenant table by tenant_id and makes the global tables reference tables, now that the keys follow
  * the rules (1764740000000-TenantKeys); on plain PostgreSQL and the embedded database it does nothing.
  * Tables already distributed (pg_dist_partition) are left as they are. It refuses, naming them, while
- * any table breaks the rules. 1764469000000 made the same call before the keys were rewritten, so on a
- * fresh Citus database it refuses first (docs/scale.md, "Order of the migrations on Citus").
+ * any table breaks the rules. (1764469000000 once made the same call before the keys were rewritten;
+ * it is a no-op now: docs/scale.md, "Order of the migrations on Citus".)
  */
 export class DistributeByTenant1764740100000 implements MigrationInterface {
   name = 'DistributeByTenant1764740100000';
