@@ -28,15 +28,23 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       who: 'cOffice',
       atLeast: 3,
     },
-    // The FLAGGED rules of the county's ladder act on the flags: the actions they open.
+    // The FLAGGED rules of the county's ladder propose on the flags; the office confirms (beforeAll): the actions.
     {
       page: 'supervisionActionsPage',
       args: `tenantCode: "${COUNTY}"`,
       old: 'supervisionActions',
       who: 'cOffice',
-      atLeast: 0,
+      atLeast: 2,
     },
     { page: 'inspectionsPage', args: 'tenantCode: "shizi"', old: 'inspections', who: 'sOffice', atLeast: 0 },
+    {
+      page: 'supervisionProposalsPage',
+      args: `tenantCode: "${COUNTY}"`,
+      old: 'supervisionProposals',
+      who: 'cOffice',
+      atLeast: 2,
+    },
+    { page: 'outboxMessagesPage', args: `tenantCode: "${COUNTY}"`, old: 'outboxMessages', who: 'cOffice', atLeast: 2 },
     { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 0 },
   ];
 
@@ -72,6 +80,23 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
               note: `11月1${i}日发生越级走访`,
             },
           },
+          tokens.cOffice,
+        ),
+      );
+    await t.queue.whenIdle();
+    // The office confirms what the ladder proposed on those flags: the actions, and the outbox's messages.
+    const proposed = ok(
+      await t.gql<{ supervisionProposals: { id: string; options: string[] }[] }>(
+        `{ supervisionProposals(tenantCode: "${COUNTY}", status: "PROPOSED", limit: 200) { id options } }`,
+        {},
+        tokens.cOffice,
+      ),
+    ).supervisionProposals;
+    for (const p of proposed)
+      ok(
+        await t.gql(
+          'mutation($i: ConfirmSupervisionProposalInput!) { confirmSupervisionProposal(input: $i) { id } }',
+          { i: { proposalId: p.id, kind: p.options[0], severity: 'GENERAL' } },
           tokens.cOffice,
         ),
       );

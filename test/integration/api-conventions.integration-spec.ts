@@ -35,7 +35,6 @@ const UNPAGED_LISTS = [
   'Query.jurisdictionPlugins',
   'Query.keyPeriods',
   'Query.myNotifications',
-  'Query.outboxMessages',
   'Query.receivedSupervisionNotices',
   'Query.sensitiveReports',
   'Query.supervisionMetrics',
@@ -43,7 +42,6 @@ const UNPAGED_LISTS = [
   'Query.tenants',
   // Written the same day in parallel with this convention (issues 13 and 17); convert with the others.
   'Query.jurisdictionPluginVersions',
-  'Query.supervisionProposals',
 ];
 
 /** Names that say "a date or a time". */

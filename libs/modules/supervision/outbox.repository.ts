@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { keysetPage, type Page } from '@engine/graphql';
 import { OutboxMessage } from './outbox-message.entity';
 import type { OutboxDraft } from './outbox.service';
 import { OutboxStatus } from './enums';
@@ -110,4 +111,17 @@ export async function insertDrafts(em: EntityManager, tenantId: string, drafts: 
       .orIgnore()
       .execute();
   }
+}
+
+/** One page of a tenant's outbox, latest written first (keyset on created_at, id). */
+export function outboxPage(
+  em: EntityManager,
+  tenantId: string,
+  status: OutboxStatus | undefined,
+  limit: number,
+  after: string | null,
+): Promise<Page<OutboxMessage>> {
+  const qb = em.createQueryBuilder(OutboxMessage, 'o').where('o.tenant_id = :t', { t: tenantId });
+  if (status) qb.andWhere('o.status = :status', { status });
+  return keysetPage(qb, { alias: 'o', column: 'created_at', keyOf: (o) => o.createdAt, after, limit });
 }

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
+import type { Page } from '@engine/graphql';
 import { SUPERVISION_ERRORS } from './supervision.errors';
 import { EmailSender, LetterSender, SmsSender, type DeliveryReceipt, type OutboundMessage } from './channels';
 import { OutboxChannel, OutboxStatus } from './enums';
@@ -14,6 +15,7 @@ import {
   insertInAppNotification,
   markFailed,
   markSent,
+  outboxPage,
   recipientTenant,
   releaseSavepoint,
   rollbackToSavepoint,
@@ -78,6 +80,22 @@ export class OutboxService {
         order: { createdAt: 'DESC', id: 'DESC' },
         take: limit,
       });
+    });
+  }
+
+  /** The office reads its tenant's outbox a page at a time. */
+  async page(
+    ctx: RequestContext,
+    tenantCode: string,
+    status: OutboxStatus | undefined,
+    limit: number,
+    after: string | null,
+  ): Promise<Page<OutboxMessage>> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
+      if (!ctx.ability.can('read', subject('OutboxMessage', { tenantId: tenant.id })))
+        throw SUPERVISION_ERRORS.forbidden('OUTBOX_IS_OFFICE');
+      return outboxPage(em, tenant.id, status, limit, after);
     });
   }
 

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { SUPERVISION_ERRORS } from './supervision.errors';
 import { clamp } from './args';
 import { ConfirmSupervisionProposalInput, DismissSupervisionProposalInput } from './dto/proposals.inputs';
@@ -9,6 +10,9 @@ import { SupervisionProposal, type ProposalStatus } from './proposal.entity';
 import { ProposalsService } from './proposals.service';
 
 const STATUSES: readonly string[] = ['PROPOSED', 'CONFIRMED', 'DISMISSED'];
+
+@ObjectType('SupervisionProposalPage')
+export class SupervisionProposalPage extends PageOf(SupervisionProposal) {}
 
 /** The ladder proposes, a person decides: the office confirms or dismisses each proposed step. */
 @Resolver(() => SupervisionProposal)
@@ -19,6 +23,7 @@ export class ProposalsResolver {
   @Query(() => [SupervisionProposal], {
     description:
       'Steps the ladder proposed (提醒, 约谈, 挂牌督办, 问责…) with rule, article and evidence, newest first; status PROPOSED, CONFIRMED or DISMISSED.',
+    deprecationReason: 'Use supervisionProposalsPage (cursor + limit).',
   })
   supervisionProposals(
     @Ctx() ctx: RequestContext,
@@ -29,6 +34,29 @@ export class ProposalsResolver {
     if (status && !STATUSES.includes(status))
       throw SUPERVISION_ERRORS.badInput('status', 'NOT_ONE_OF', { allowed: STATUSES });
     return this.proposals.list(ctx, tenantCode, (status ?? undefined) as ProposalStatus | undefined, clamp(limit));
+  }
+
+  @Allow('read', 'SupervisionAction')
+  @Query(() => SupervisionProposalPage, {
+    description:
+      'Steps the ladder proposed (提醒, 约谈, 挂牌督办, 问责…) with rule, article and evidence, latest proposed first, a page at a time; status PROPOSED, CONFIRMED or DISMISSED.',
+  })
+  supervisionProposalsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('status', { type: () => String, nullable: true }) status: string | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<SupervisionProposalPage> {
+    if (status && !STATUSES.includes(status))
+      throw SUPERVISION_ERRORS.badInput('status', 'NOT_ONE_OF', { allowed: STATUSES });
+    return this.proposals.page(
+      ctx,
+      tenantCode,
+      (status ?? undefined) as ProposalStatus | undefined,
+      checkLimit(limit),
+      after,
+    );
   }
 
   @Allow('create', 'SupervisionAction')

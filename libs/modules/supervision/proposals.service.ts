@@ -5,6 +5,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
+import type { Page } from '@engine/graphql';
 import { AppError } from '@engine/errors';
 import { SUPERVISION_ERRORS, REMINDERS } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
@@ -17,6 +18,7 @@ import { OutboxChannel, SupervisionActionKind } from './enums';
 import { afterDecision } from './jobs';
 import { describeTrigger, reasonName, type Evidence, type Proposal } from './ladder';
 import { SupervisionProposal, type ProposalStatus } from './proposal.entity';
+import { proposalsPage } from './proposals.query';
 import { ProposalSteps, optionsOf, recordedWithOf, type ConfirmedStep } from './proposal-steps';
 import {
   actsForUnit,
@@ -174,6 +176,22 @@ export class ProposalsService {
         take: limit,
       });
       return this.described(em, rows);
+    });
+  }
+
+  /** One page of the proposals, latest proposed first, described as `list` describes them. */
+  async page(
+    ctx: RequestContext,
+    tenantCode: string,
+    status: ProposalStatus | undefined,
+    limit: number,
+    after: string | null,
+  ): Promise<Page<SupervisionProposal>> {
+    if (actsForUnit(ctx)) throw SUPERVISION_ERRORS.forbidden('PROPOSALS_READERS');
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
+      const page = await proposalsPage(em, tenant.id, status, limit, after);
+      return { items: await this.described(em, page.items), nextCursor: page.nextCursor };
     });
   }
 
