@@ -33,6 +33,7 @@ import { OfficeDocuments1764620100000 } from './1764620100000-OfficeDocuments';
 import { SensitiveVerifyBasis1764640000000 } from './1764640000000-SensitiveVerifyBasis';
 import { CaseLedgerRules1764640100000 } from './1764640100000-CaseLedgerRules';
 import { CaseUrgency1764710000000 } from './1764710000000-CaseUrgency';
+import { CaseAreaScreening1764710300000 } from './1764710300000-CaseAreaScreening';
 import { OfficeCirculars1764700000000 } from './1764700000000-OfficeCirculars';
 import { CaseInChargeApproval1764710100000 } from './1764710100000-CaseInChargeApproval';
 import { CaseReviewFindings1764710200000 } from './1764710200000-CaseReviewFindings';
@@ -89,4 +90,5 @@ export const migrations = [
   ProposalEvidenceWords1764720001000,
   TenantKeys1764740000000,
   DistributeByTenant1764740100000,
+  CaseAreaScreening1764710300000,
 ];

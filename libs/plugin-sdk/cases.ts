@@ -271,6 +271,19 @@ export const casesSchema = z.strictObject({
     })
     .optional()
     .describe('Review (复查).'),
+  areaScreening: z
+    .strictObject({
+      period: cadenceSchema
+        .optional()
+        .describe(
+          'How often each cadre screens each of their areas, with the article that states it; absent: the platform default (monthly), shown as a default.',
+        ),
+      source: citationSchema,
+    })
+    .optional()
+    .describe(
+      'Area screening by cadres (干部包片排查, 002 六(三): 实行干部包片排查矛盾纠纷机制): the office assigns a cadre to each village or community (片); per period the cadre records the screening of each of their areas, every dispute found registered as a case or noted as resolved on the spot.',
+    ),
   screening: z
     .strictObject({
       cadence: cadenceSchema.describe('How often screening runs.'),

@@ -24,6 +24,11 @@ export const casesRules: RulesFor = (caller, can) => {
   if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId) can('report', 'PetitionCase', own);
   if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER))
     can('read', 'Petitioner', [...PERSONAL_FIELDS], own);
+  // 干部包片排查 (002 六(三)): the office assigns cadres to areas; conveners read; a cadre (any user of the
+  // tenant the office assigned) reads and records only the areas assigned to them.
+  if (has(Role.OFFICE_DIRECTOR)) can(['read', 'update'], 'AreaScreening', own);
+  if (has(Role.CHIEF_CONVENER, Role.CONVENER)) can('read', 'AreaScreening', own);
+  if (caller.userId) can(['read', 'create'], 'AreaScreening', { ...own, cadreUserId: caller.userId });
 };
 
 declare module '@engine/access/ability' {
@@ -31,5 +36,6 @@ declare module '@engine/access/ability' {
   interface Subjects {
     PetitionCase: true;
     Petitioner: true;
+    AreaScreening: true;
   }
 }

@@ -3,6 +3,14 @@ import { defineErrors } from '@engine/errors';
 /** The cases context's reasons (intake, handling, time limits, reviews, ledgers, screening, reception). */
 export const CASE_ERRORS = defineErrors('cases', {
   badInput: {
+    DISPUTE_OUTCOME: {
+      en: 'must name either the case the dispute was registered as (caseId) or how it was resolved on the spot (resolvedNote), not both',
+      zh: '须填写所登记的案件（caseId）或当场化解情况（resolvedNote），二者择一',
+    },
+    CASE_NOT_OF_AREA: {
+      en: 'case {number} is not a case located in the area {area}',
+      zh: '案件 {number} 不是{area}的案件',
+    },
     IN_THE_PAST: { en: 'is in the past', zh: '不能早于今天' },
     REVIEW_CHECKS_MISSING: {
       en: 'must state a finding on every check: {checks} missing ({source})',
@@ -149,6 +157,10 @@ export const CASE_ERRORS = defineErrors('cases', {
     },
   },
   conflict: {
+    AREA_ALREADY_SCREENED: {
+      en: 'The area {area} was already screened for the period from {start}',
+      zh: '{area}本周期（自 {start} 起）已记录排查',
+    },
     ALREADY_URGENT: {
       en: 'Case {number} was already marked urgent on {on}',
       zh: '案件 {number} 已于 {on} 标为紧急信访问题',
@@ -242,6 +254,15 @@ export const CASE_ERRORS = defineErrors('cases', {
     },
   },
   forbidden: {
+    OFFICE_ASSIGNS_CADRES: { en: 'Only the office assigns cadres to areas', zh: '只有联席办可安排干部包片' },
+    NOT_AREA_CADRE: {
+      en: 'Only the cadre assigned to {area} records its screening',
+      zh: '只有{area}的包片干部可记录其排查情况',
+    },
+    AREA_SCREENING_READERS: {
+      en: "Only the office, the conveners and an area's cadre read area screenings",
+      zh: '只有联席办、召集人和包片干部可查看包片排查情况',
+    },
     OFFICE_ONLY: { en: "Only the office of the case's tenant does this", zh: '只有本案所属租户的联席办可进行此操作' },
     OFFICE_OR_CONVENER_DECIDES: {
       en: "Only the office or a convener of the case's tenant decides this",

@@ -27,6 +27,8 @@ import { CaseUrgencyResolver, UrgencyResolver } from './urgency.resolver';
 import { UrgencyService } from './urgency.service';
 import { InChargeApprovalCaseResolver, InChargeApprovalResolver } from './in-charge-approval.resolver';
 import { InChargeApprovalService } from './in-charge-approval.service';
+import { AREA_SCREENING_RESOLVERS } from './area-screening.resolver';
+import { AreaScreeningService } from './area-screening.service';
 
 /** The petition ledger (台账): intake, reception duty, assignment, leader ownership, progress, closing. */
 @Module({
@@ -61,6 +63,8 @@ import { InChargeApprovalService } from './in-charge-approval.service';
     InChargeApprovalService,
     InChargeApprovalCaseResolver,
     InChargeApprovalResolver,
+    AreaScreeningService,
+    ...AREA_SCREENING_RESOLVERS,
   ],
   exports: [CasesService, CasesQuery, CaseSweepService],
 })

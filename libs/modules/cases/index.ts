@@ -10,6 +10,7 @@ import {
   CaseScreening,
 } from './case-records.entity';
 import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase } from './ledger-rules.entity';
+import { CaseAreaCadre, CaseAreaScreening } from './area-screening.entity';
 import { casesRules } from './cases.abilities';
 export * from './cases.module';
 export * from './cases.abilities';
@@ -35,6 +36,8 @@ export const casesContext = defineContext({
     CaseLine,
     CaseWorkingGroup,
     CaseWorkingGroupCase,
+    CaseAreaCadre,
+    CaseAreaScreening,
   ],
   rules: [casesRules],
 });

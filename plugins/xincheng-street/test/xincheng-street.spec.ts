@@ -115,4 +115,8 @@ describe('xincheng-street plugin (002 关于建立新城街道信访工作联席
     expect(p.cases.ledgers?.fields).toContain('TIME_LIMIT');
     expect(p.cases.ledgers?.fields).toHaveLength(7);
   });
+
+  it('screens areas by cadres (002 六(三) 干部包片排查) with no period stated, so the platform default applies', () => {
+    expect(p.cases.areaScreening).toEqual({ source: '002 六(三)' });
+  });
 });
