@@ -1,4 +1,6 @@
 import { Clock } from '@engine/clock';
+import { jobId } from '@engine/jobs';
+import { SWEEP_TENANT_JOB } from '@modules/meetings';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -18,8 +20,9 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
     return res.data!;
   };
 
-  /** field, its arguments (GraphQL text), the deprecated list beside it, who reads, the minimum items seeded. */
-  const PAGES: { page: string; args: string; old: string; who: string; atLeast: number }[] = [
+  /** field, its arguments (GraphQL text), the deprecated list beside it, who reads, the minimum items seeded; */
+  /** `oldLimit: false`: the old list takes no limit (it answered everything, or its own cap). */
+  const PAGES: { page: string; args: string; old: string; who: string; atLeast: number; oldLimit?: false }[] = [
     { page: 'meetingsPage', args: 'tenantCode: "shizi"', old: 'meetings', who: 'sOffice', atLeast: 3 },
     {
       page: 'supervisionFlagsPage',
@@ -45,6 +48,22 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       atLeast: 2,
     },
     { page: 'outboxMessagesPage', args: `tenantCode: "${COUNTY}"`, old: 'outboxMessages', who: 'cOffice', atLeast: 2 },
+    {
+      page: 'keyPeriodsPage',
+      args: 'tenantCode: "shizi"',
+      old: 'keyPeriods',
+      who: 'sOffice',
+      atLeast: 2,
+      oldLimit: false,
+    },
+    {
+      page: 'findingsPage',
+      args: 'tenantCode: "shizi"',
+      old: 'findings',
+      who: 'sOffice',
+      atLeast: 2,
+      oldLimit: false,
+    },
     { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 0 },
   ];
 
@@ -55,6 +74,8 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       { limit, after: after ?? null },
       tokens[who],
     );
+
+  const bracket = (args: string[]) => (args.some(Boolean) ? `(${args.filter(Boolean).join(', ')})` : '');
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -101,6 +122,17 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
         ),
       );
     await t.queue.whenIdle();
+    for (const [startsOn, endsOn] of [
+      ['2026-09-28', '2026-10-08'],
+      ['2026-12-20', '2027-01-03'],
+    ])
+      ok(
+        await t.gql(
+          'mutation($i: DeclareKeyPeriodInput!) { declareKeyPeriod(input: $i) { id } }',
+          { i: { tenantCode: 'shizi', startsOn, endsOn, reason: `重点时期 ${startsOn}` } },
+          tokens.sOffice,
+        ),
+      );
     for (const [i, at] of [
       '2026-10-20T09:00:00+08:00',
       '2026-10-20T09:00:00+08:00',
@@ -115,6 +147,11 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
           tokens.sOffice,
         ),
       );
+    // Weeks later the cadence sweep finds the town's missed meetings (MISSED_CADENCE findings).
+    t.app.get(Clock).set('2026-12-03T09:00:00+08:00');
+    const shizi = ok(await t.gql<{ tenant: { id: string } }>('{ tenant(code: "shizi") { id } }', {}, tokens.sOffice));
+    await t.queue.enqueue(SWEEP_TENANT_JOB, { tenantId: shizi.tenant.id }, { jobId: jobId('pages-sweep', 'shizi') });
+    await t.queue.whenIdle();
   }, 180_000);
   afterAll(async () => {
     await t.close();
@@ -146,7 +183,7 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
 
   it.each(PAGES)(
     '$page: one item at a time through nextCursor gives the whole list, as the old list does',
-    async ({ page, args, old, who, atLeast }) => {
+    async ({ page, args, old, who, atLeast, oldLimit }) => {
       const all = ok(await items(page, args, who, 200)).p;
       expect(all.items.length).toBeGreaterThanOrEqual(atLeast);
       expect(all.nextCursor).toBeNull();
@@ -161,7 +198,7 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       expect(walked).toEqual(all.items.map((i) => i.id));
       const legacy = ok(
         await t.gql<Record<string, { id: string }[]>>(
-          `{ l: ${old}(${args ? `${args}, ` : ''}limit: 200) { id } }`,
+          `{ l: ${old}${bracket([args, oldLimit === false ? '' : 'limit: 200'])} { id } }`,
           {},
           tokens[who],
         ),

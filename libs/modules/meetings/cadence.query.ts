@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Period } from '@engine/calendar';
+import { keysetPage, type Page } from '@engine/graphql';
 import { Finding } from '@core/findings';
 import { AgreedItem } from './agreed-item.entity';
 import { CadenceObligation, KeyPeriod } from './cadence.entity';
@@ -98,4 +99,28 @@ export async function insertFindingOnce(
     .values({ ...finding, facts: finding.facts as never })
     .orIgnore()
     .execute();
+}
+
+/** One page of a tenant's key periods, latest start first (keyset on starts_on, id). */
+export function keyPeriodsPage(
+  em: EntityManager,
+  tenantId: string,
+  limit: number,
+  after: string | null,
+): Promise<Page<KeyPeriod>> {
+  const qb = em.createQueryBuilder(KeyPeriod, 'k').where('k.tenant_id = :t', { t: tenantId });
+  return keysetPage(qb, { alias: 'k', column: 'starts_on', keyOf: (k) => k.startsOn, after, limit });
+}
+
+/** One page of a tenant's findings (of one kind, `kind`), latest found first (keyset on found_at, id). */
+export function findingsPage(
+  em: EntityManager,
+  tenantId: string,
+  kind: string | undefined,
+  limit: number,
+  after: string | null,
+): Promise<Page<Finding>> {
+  const qb = em.createQueryBuilder(Finding, 'f').where('f.tenant_id = :t', { t: tenantId });
+  if (kind) qb.andWhere('f.kind = :kind', { kind });
+  return keysetPage(qb, { alias: 'f', column: 'found_at', keyOf: (f) => f.foundAt, after, limit });
 }

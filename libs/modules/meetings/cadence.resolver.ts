@@ -1,11 +1,18 @@
 import { Inject } from '@nestjs/common';
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { CadenceObligation, KeyPeriod } from './cadence.entity';
 import { Finding } from '@core/findings';
 import { CadenceService } from './cadence.service';
 import { DeclareKeyPeriodInput } from './dto/minutes.inputs';
+
+@ObjectType('KeyPeriodPage')
+export class KeyPeriodPage extends PageOf(KeyPeriod) {}
+
+@ObjectType('FindingPage')
+export class FindingPage extends PageOf(Finding) {}
 
 @Resolver()
 export class CadenceResolver {
@@ -20,9 +27,22 @@ export class CadenceResolver {
   }
 
   @Allow('read', 'KeyPeriod')
-  @Query(() => [KeyPeriod])
+  @Query(() => [KeyPeriod], { deprecationReason: 'Use keyPeriodsPage (cursor + limit).' })
   keyPeriods(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<KeyPeriod[]> {
     return this.cadence.keyPeriods(ctx, tenantCode);
+  }
+
+  @Allow('read', 'KeyPeriod')
+  @Query(() => KeyPeriodPage, {
+    description: "A tenant's key periods (重点时期), latest start first, a page at a time.",
+  })
+  keyPeriodsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<KeyPeriodPage> {
+    return this.cadence.keyPeriodsPage(ctx, tenantCode, checkLimit(limit), after);
   }
 
   @Allow('read', 'Meeting')
@@ -37,6 +57,7 @@ export class CadenceResolver {
   @Allow('read', 'Finding')
   @Query(() => [Finding], {
     description: 'Findings for supervision (missed cadence, overdue agreed items), newest first.',
+    deprecationReason: 'Use findingsPage (cursor + limit).',
   })
   findings(
     @Ctx() ctx: RequestContext,
@@ -44,5 +65,20 @@ export class CadenceResolver {
     @Args('kind', { nullable: true }) kind?: string,
   ): Promise<Finding[]> {
     return this.cadence.findings(ctx, tenantCode, kind);
+  }
+
+  @Allow('read', 'Finding')
+  @Query(() => FindingPage, {
+    description:
+      'Findings for supervision (missed cadence, overdue agreed items, inspections…), latest found first, a page at a time.',
+  })
+  findingsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('kind', { type: () => String, nullable: true }) kind: string | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<FindingPage> {
+    return this.cadence.findingsPage(ctx, tenantCode, kind ?? undefined, checkLimit(limit), after);
   }
 }

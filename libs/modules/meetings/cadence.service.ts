@@ -4,6 +4,7 @@ import { addDays, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext, Role } from '@engine/context';
 import { Db, lockKeys } from '@engine/database';
+import type { Page } from '@engine/graphql';
 import { MEETING_ERRORS } from './meetings.errors';
 import { JobQueue } from '@engine/jobs';
 import { RulesChangeParticipants, type AffectedItem, type RulesChangeView } from '@engine/plugins';
@@ -13,8 +14,10 @@ import { enqueuePerTenant } from '@core/tenancy';
 import { CadenceObligation, KeyPeriod } from './cadence.entity';
 import {
   endedOpenObligations,
+  findingsPage,
   insertFindingOnce,
   insertKeyPeriodOnce,
+  keyPeriodsPage,
   insertObligations,
   markObligationsMet,
   overdueAgreedItems,
@@ -96,6 +99,18 @@ export class CadenceService implements OnModuleInit {
     );
   }
 
+  /** One page of the tenant's key periods, latest start first. */
+  async keyPeriodsPage(
+    ctx: RequestContext,
+    tenantCode: string,
+    limit: number,
+    after: string | null,
+  ): Promise<Page<KeyPeriod>> {
+    return this.db.run(ctx, async ({ em }) =>
+      keyPeriodsPage(em, (await tenantByCode(em, tenantCode)).id, limit, after),
+    );
+  }
+
   /** The latest 500 obligations, newest period first. */
   async obligations(ctx: RequestContext, tenantCode: string): Promise<CadenceObligation[]> {
     return this.db.run(ctx, async ({ em }) =>
@@ -117,6 +132,19 @@ export class CadenceService implements OnModuleInit {
         take: 500,
       });
     });
+  }
+
+  /** One page of the tenant's findings, latest found first. */
+  async findingsPage(
+    ctx: RequestContext,
+    tenantCode: string,
+    kind: string | undefined,
+    limit: number,
+    after: string | null,
+  ): Promise<Page<Finding>> {
+    return this.db.run(ctx, async ({ em }) =>
+      findingsPage(em, (await tenantByCode(em, tenantCode)).id, kind, limit, after),
+    );
   }
 
   /** Enqueues one sweep per tenant (the hourly tick). */
