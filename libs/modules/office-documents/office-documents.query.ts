@@ -53,7 +53,7 @@ export const officeDocumentsQuery = {
            LEFT JOIN agreed_item_owner o ON o.tenant_id = a.tenant_id AND o.agreed_item_id = a.id
            LEFT JOIN member_unit u ON u.tenant_id = o.tenant_id AND u.id = o.member_unit_id
           WHERE a.tenant_id = $1 AND a.status <> 'PENDING'
-          GROUP BY a.id
+          GROUP BY a.tenant_id, a.id
           ORDER BY a.due_on NULLS LAST, a.created_at, a.position, a.id
           LIMIT 500`,
         [tenantId],
