@@ -64,6 +64,14 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       atLeast: 2,
       oldLimit: false,
     },
+    {
+      page: 'issueListsPage',
+      args: 'tenantCode: "xiacang"',
+      old: 'issueLists',
+      who: 'xOffice',
+      atLeast: 2,
+      oldLimit: false,
+    },
     { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 0 },
   ];
 
@@ -82,6 +90,7 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
     t.app.get(Clock).set('2026-10-12T09:00:00+08:00');
     tokens.sOffice = await t.login('shizi', 'office');
     tokens.cOffice = await t.login(COUNTY, 'office');
+    tokens.xOffice = await t.login('xiacang', 'office');
     const county = ok(
       await t.gql<{ tenant: { memberUnits: { id: string; kind: string }[] } }>(
         `{ tenant(code: "${COUNTY}") { memberUnits { id kind } } }`,
@@ -145,6 +154,22 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
             i: { tenantCode: 'shizi', typeCode: 'WORKING', title: `分页会议 ${i}`, scheduledAt: at, topics: ['研判'] },
           },
           tokens.sOffice,
+        ),
+      );
+    for (const quarter of ['2026-07-01', '2026-04-01'])
+      ok(
+        await t.gql(
+          'mutation($i: DraftIssueListInput!) { draftIssueList(input: $i) { id } }',
+          {
+            i: {
+              tenantCode: 'xiacang',
+              title: `${quarter.slice(0, 7)} 重大信访问题清单`,
+              periodStart: quarter,
+              periodEnd: quarter === '2026-07-01' ? '2026-09-30' : '2026-06-30',
+              items: [{ issue: '土地补偿标准争议', recommendation: '开展政策解释' }],
+            },
+          },
+          tokens.xOffice,
         ),
       );
     // Weeks later the cadence sweep finds the town's missed meetings (MISSED_CADENCE findings).

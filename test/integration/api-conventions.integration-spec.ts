@@ -30,7 +30,6 @@ const UNPAGED_LISTS = [
   'Query.caseLedger',
   'Query.caseReviews',
   'Query.caseScreenings',
-  'Query.issueLists',
   'Query.jurisdictionPlugins',
   'Query.myNotifications',
   'Query.receivedSupervisionNotices',

@@ -1,12 +1,16 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import { DraftIssueListInput, ReviewIssueListInput } from './dto/issue-list.inputs';
 import { IssueList, IssueListItem } from './issue-list.entity';
 import { IssueListsService } from './issue-lists.service';
+
+@ObjectType('IssueListPage')
+export class IssueListPage extends PageOf(IssueList) {}
 
 @Resolver(() => IssueList)
 export class IssueListsResolver {
@@ -16,9 +20,24 @@ export class IssueListsResolver {
   @Query(() => [IssueList], {
     description:
       "A tenant's issue lists, newest first (drafts: the office only; a member unit: submitted lists naming it).",
+    deprecationReason: 'Use issueListsPage (cursor + limit).',
   })
   issueLists(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<IssueList[]> {
     return this.service.list(ctx, tenantCode);
+  }
+
+  @Allow('read', 'IssueList')
+  @Query(() => IssueListPage, {
+    description:
+      "A tenant's issue lists, latest first, a page at a time (drafts: the office only; a member unit: submitted lists naming it).",
+  })
+  issueListsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<IssueListPage> {
+    return this.service.page(ctx, tenantCode, checkLimit(limit), after);
   }
 
   @Allow('update', 'IssueList')

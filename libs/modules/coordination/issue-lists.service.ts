@@ -4,6 +4,7 @@ import { In, type EntityManager } from 'typeorm';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
+import type { Page } from '@engine/graphql';
 import { AppError } from '@engine/errors';
 import { COORDINATION_ERRORS } from './coordination.errors';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
@@ -11,7 +12,7 @@ import type { Tenant } from '@core/tenancy/tenant.entity';
 import { issueListRule, pluginOf, tenantByCode, tenantById } from './coordination-rules';
 import { holdersOf, satisfies, unitScope } from '@engine/access';
 import type { DraftIssueListInput, ReviewIssueListInput } from './dto/issue-list.inputs';
-import { issueListsOf } from './issue-lists.query';
+import { issueListsOf, issueListsPage } from './issue-lists.query';
 import { IssueList, IssueListStatus } from './issue-list.entity';
 import { notify } from '@core/notifications/notify';
 
@@ -134,6 +135,24 @@ export class IssueListsService {
         withDrafts: ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id })),
         unitId: unitScope(ctx),
       });
+    });
+  }
+
+  /** One page of what `list` shows, latest first. */
+  async page(ctx: RequestContext, tenantCode: string, limit: number, after: string | null): Promise<Page<IssueList>> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      issueListRule(tenant, 'tenantCode');
+      return issueListsPage(
+        em,
+        tenant.id,
+        {
+          withDrafts: ctx.ability.can('update', subject('IssueList', { tenantId: tenant.id })),
+          unitId: unitScope(ctx),
+        },
+        limit,
+        after,
+      );
     });
   }
 
