@@ -72,6 +72,7 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       atLeast: 2,
       oldLimit: false,
     },
+    { page: 'tenantsPage', args: '', old: 'tenants', who: 'cOffice', atLeast: 2, oldLimit: false },
     { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 0 },
   ];
 

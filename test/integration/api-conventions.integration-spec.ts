@@ -36,7 +36,6 @@ const UNPAGED_LISTS = [
   'Query.sensitiveReports',
   'Query.supervisionMetrics',
   'Query.supervisionNotices',
-  'Query.tenants',
   // Written the same day in parallel with this convention (issues 13 and 17); convert with the others.
   'Query.jurisdictionPluginVersions',
 ];

@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Matches } from 'class-validator';
 import { Allow, Authenticated, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { JSONScalar } from '@engine/graphql';
+import { AFTER_ARG, checkLimit, JSONScalar, LIMIT_ARG, PAGE_DEFAULT, PageOf } from '@engine/graphql';
 import { OnboardTenantInput } from './dto/onboard-tenant.input';
 import { JurisdictionPluginModel } from './plugin.model';
 import { TenancyService } from './tenancy.service';
 import { Tenant } from './tenant.entity';
-import { ArgsType, Field } from '@nestjs/graphql';
+import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { CODE_PATTERN } from '@engine/validation';
 
@@ -26,6 +26,21 @@ class TenantsArgs {
   @Matches(CODE_PATTERN, { message: 'parentCode must be lower-case letters, digits and dashes' })
   parentCode?: string;
 }
+
+/** tenantsPage's arguments: parentCode checked as for `tenants`, and the page's after and limit. */
+@ArgsType()
+class TenantsPageArgs extends TenantsArgs {
+  @Field(() => String, { nullable: true, description: AFTER_ARG.description })
+  @IsOptional()
+  after?: string | null;
+
+  @Field(() => Int, { defaultValue: PAGE_DEFAULT, description: LIMIT_ARG.description })
+  @IsOptional()
+  limit: number = PAGE_DEFAULT;
+}
+
+@ObjectType('TenantPage')
+export class TenantPage extends PageOf(Tenant) {}
 
 @Resolver(() => Tenant)
 export class TenancyResolver {
@@ -46,9 +61,20 @@ export class TenancyResolver {
   }
 
   @Allow('read', 'Tenant')
-  @Query(() => [Tenant], { description: 'The visible tenants (children of parentCode if given).' })
+  @Query(() => [Tenant], {
+    description: 'The visible tenants (children of parentCode if given).',
+    deprecationReason: 'Use tenantsPage (cursor + limit).',
+  })
   tenants(@Ctx() ctx: RequestContext, @Args() args: TenantsArgs): Promise<Tenant[]> {
     return this.tenancy.list(ctx, args.parentCode);
+  }
+
+  @Allow('read', 'Tenant')
+  @Query(() => TenantPage, {
+    description: 'The visible tenants (children of parentCode if given), latest onboarded first, a page at a time.',
+  })
+  tenantsPage(@Ctx() ctx: RequestContext, @Args() args: TenantsPageArgs): Promise<TenantPage> {
+    return this.tenancy.page(ctx, args.parentCode, checkLimit(args.limit), args.after ?? null);
   }
 
   @Allow('onboard', 'Tenant')

@@ -7,6 +7,7 @@ import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
 import { Db } from '@engine/database';
+import type { Page } from '@engine/graphql';
 import { AppError } from '@engine/errors';
 import { TENANCY_ERRORS } from './tenancy.errors';
 import { PluginRegistry, snapshotOf, type PluginEntry } from '@engine/plugins';
@@ -15,6 +16,7 @@ import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import type { JurisdictionPluginModel } from './plugin.model';
 import { Tenant, TenantLevel } from './tenant.entity';
+import { tenantsPage } from './tenants.query';
 import { pluginOf, TENANT_LIST_COLUMNS, withRules } from './tenant-lookup';
 import { PluginCatalog } from './rule-packs/plugin-catalog';
 import type { OnboardTenantInput } from './dto/onboard-tenant.input';
@@ -45,6 +47,20 @@ export class TenancyService {
       return parent
         ? em.find(Tenant, { select: TENANT_LIST_COLUMNS, where: { parentId: parent.id }, order: { code: 'ASC' } })
         : [];
+    });
+  }
+
+  /** One page of the visible tenants (children of parentCode if given), latest onboarded first. */
+  async page(
+    ctx: RequestContext,
+    parentCode: string | undefined,
+    limit: number,
+    after: string | null,
+  ): Promise<Page<Tenant>> {
+    return this.db.run(ctx, async ({ em }) => {
+      if (parentCode === undefined) return tenantsPage(em, undefined, limit, after);
+      const parent = await em.findOne(Tenant, { where: { code: parentCode }, select: { id: true } });
+      return parent ? tenantsPage(em, parent.id, limit, after) : { items: [], nextCursor: null };
     });
   }
 
