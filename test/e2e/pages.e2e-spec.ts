@@ -73,6 +73,14 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       oldLimit: false,
     },
     { page: 'tenantsPage', args: '', old: 'tenants', who: 'cOffice', atLeast: 2, oldLimit: false },
+    {
+      page: 'cadenceObligationsPage',
+      args: 'tenantCode: "shizi"',
+      old: 'cadenceObligations',
+      who: 'sOffice',
+      atLeast: 2,
+      oldLimit: false,
+    },
     { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 0 },
   ];
 

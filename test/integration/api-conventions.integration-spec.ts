@@ -25,7 +25,6 @@ const UNPAGED_LISTS = [
   'Query.agreedItems',
   'Query.assessments',
   'Query.auditTrail',
-  'Query.cadenceObligations',
   'Query.calendarOverrides',
   'Query.caseLedger',
   'Query.caseReviews',

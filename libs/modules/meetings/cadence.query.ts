@@ -124,3 +124,14 @@ export function findingsPage(
   if (kind) qb.andWhere('f.kind = :kind', { kind });
   return keysetPage(qb, { alias: 'f', column: 'found_at', keyOf: (f) => f.foundAt, after, limit });
 }
+
+/** One page of a tenant's cadence obligations, latest period first (keyset on period_start, id). */
+export function obligationsPage(
+  em: EntityManager,
+  tenantId: string,
+  limit: number,
+  after: string | null,
+): Promise<Page<CadenceObligation>> {
+  const qb = em.createQueryBuilder(CadenceObligation, 'o').where('o.tenant_id = :t', { t: tenantId });
+  return keysetPage(qb, { alias: 'o', column: 'period_start', keyOf: (o) => o.periodStart, after, limit });
+}

@@ -11,6 +11,9 @@ import { DeclareKeyPeriodInput } from './dto/minutes.inputs';
 @ObjectType('KeyPeriodPage')
 export class KeyPeriodPage extends PageOf(KeyPeriod) {}
 
+@ObjectType('CadenceObligationPage')
+export class CadenceObligationPage extends PageOf(CadenceObligation) {}
+
 @ObjectType('FindingPage')
 export class FindingPage extends PageOf(Finding) {}
 
@@ -49,9 +52,24 @@ export class CadenceResolver {
   @Query(() => [CadenceObligation], {
     description:
       'Meetings the cadence requires, by period (newest first): OPEN, MET, MISSED or SUPERSEDED (by a rules change).',
+    deprecationReason: 'Use cadenceObligationsPage (cursor + limit).',
   })
   cadenceObligations(@Ctx() ctx: RequestContext, @Args('tenantCode') tenantCode: string): Promise<CadenceObligation[]> {
     return this.cadence.obligations(ctx, tenantCode);
+  }
+
+  @Allow('read', 'Meeting')
+  @Query(() => CadenceObligationPage, {
+    description:
+      'Meetings the cadence requires, latest period first, a page at a time: OPEN, MET, MISSED or SUPERSEDED (by a rules change).',
+  })
+  cadenceObligationsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<CadenceObligationPage> {
+    return this.cadence.obligationsPage(ctx, tenantCode, checkLimit(limit), after);
   }
 
   @Allow('read', 'Finding')

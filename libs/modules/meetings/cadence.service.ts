@@ -18,6 +18,7 @@ import {
   insertFindingOnce,
   insertKeyPeriodOnce,
   keyPeriodsPage,
+  obligationsPage,
   insertObligations,
   markObligationsMet,
   overdueAgreedItems,
@@ -108,6 +109,18 @@ export class CadenceService implements OnModuleInit {
   ): Promise<Page<KeyPeriod>> {
     return this.db.run(ctx, async ({ em }) =>
       keyPeriodsPage(em, (await tenantByCode(em, tenantCode)).id, limit, after),
+    );
+  }
+
+  /** One page of the tenant's obligations, latest period first. */
+  async obligationsPage(
+    ctx: RequestContext,
+    tenantCode: string,
+    limit: number,
+    after: string | null,
+  ): Promise<Page<CadenceObligation>> {
+    return this.db.run(ctx, async ({ em }) =>
+      obligationsPage(em, (await tenantByCode(em, tenantCode)).id, limit, after),
     );
   }
 
