@@ -39,7 +39,7 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       who: 'cOffice',
       atLeast: 2,
     },
-    { page: 'inspectionsPage', args: 'tenantCode: "shizi"', old: 'inspections', who: 'sOffice', atLeast: 0 },
+    { page: 'inspectionsPage', args: 'tenantCode: "xiacang"', old: 'inspections', who: 'xOffice', atLeast: 2 },
     {
       page: 'supervisionProposalsPage',
       args: `tenantCode: "${COUNTY}"`,
@@ -81,7 +81,7 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       atLeast: 2,
       oldLimit: false,
     },
-    { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 0 },
+    { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 1 },
   ];
 
   const items = async (page: string, args: string, who: string, limit: number, after?: string | null) =>
@@ -176,6 +176,22 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
               periodStart: quarter,
               periodEnd: quarter === '2026-07-01' ? '2026-09-30' : '2026-06-30',
               items: [{ issue: '土地补偿标准争议', recommendation: '开展政策解释' }],
+            },
+          },
+          tokens.xOffice,
+        ),
+      );
+    for (const month of ['2026-09', '2026-10'])
+      ok(
+        await t.gql(
+          'mutation($i: ProposeInspectionInput!) { proposeInspection(input: $i) { id } }',
+          {
+            i: {
+              tenantCode: 'xiacang',
+              title: `${month} 信访积案化解督查`,
+              scope: '检查各成员单位积案化解进度',
+              periodStart: `${month}-01`,
+              periodEnd: `${month}-30`,
             },
           },
           tokens.xOffice,
