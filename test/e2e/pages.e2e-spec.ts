@@ -81,6 +81,14 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       atLeast: 2,
       oldLimit: false,
     },
+    {
+      page: 'assessmentsPage',
+      args: `tenantCode: "${COUNTY}"`,
+      old: 'assessments',
+      who: 'cOffice',
+      atLeast: 2,
+      oldLimit: false,
+    },
     { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 1 },
   ];
 
@@ -197,6 +205,13 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
           tokens.xOffice,
         ),
       );
+    ok(
+      await t.gql(
+        'mutation($i: RunAssessmentInput!) { runAssessment(input: $i) { id } }',
+        { i: { tenantCode: COUNTY, period: 'ANNUAL', periodStart: '2026-01-01' } },
+        tokens.cOffice,
+      ),
+    );
     // Weeks later the cadence sweep finds the town's missed meetings (MISSED_CADENCE findings).
     t.app.get(Clock).set('2026-12-03T09:00:00+08:00');
     const shizi = ok(await t.gql<{ tenant: { id: string } }>('{ tenant(code: "shizi") { id } }', {}, tokens.sOffice));

@@ -23,7 +23,6 @@ const schema = buildSchema(readFileSync(join(ROOT, 'schema.graphql'), 'utf8'));
 /** Root lists without the page shape, as of issue 15 (2026-12-02). */
 const UNPAGED_LISTS = [
   'Query.agreedItems',
-  'Query.assessments',
   'Query.auditTrail',
   'Query.calendarOverrides',
   'Query.caseLedger',

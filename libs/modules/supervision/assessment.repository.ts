@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { keysetPage, type Page } from '@engine/graphql';
+import { Assessment } from './assessment.entity';
 import type { PeriodRange } from './periods';
 
 export interface EventCounts {
@@ -90,4 +92,19 @@ export async function eventCounts(
     else e.accountability = r.n;
   }
   return out;
+}
+
+/** One page of a tenant's assessments (filters as `assessments`), latest period first (period_start, id). */
+export function assessmentsPage(
+  em: EntityManager,
+  tenantId: string,
+  filter: { period?: string; periodStart?: string; targetUnitId?: string | null },
+  limit: number,
+  after: string | null,
+): Promise<Page<Assessment>> {
+  const qb = em.createQueryBuilder(Assessment, 'a').where('a.tenant_id = :t', { t: tenantId });
+  if (filter.period) qb.andWhere('a.period = :period', { period: filter.period });
+  if (filter.periodStart) qb.andWhere('a.period_start = :ps', { ps: filter.periodStart });
+  if (filter.targetUnitId) qb.andWhere('a.target_unit_id = :u', { u: filter.targetUnitId });
+  return keysetPage(qb, { alias: 'a', column: 'period_start', keyOf: (a) => a.periodStart, after, limit });
 }

@@ -16,6 +16,9 @@ import { OutboxService } from './outbox.service';
 @ObjectType('OutboxMessagePage')
 export class OutboxMessagePage extends PageOf(OutboxMessage) {}
 
+@ObjectType('AssessmentPage')
+export class AssessmentPage extends PageOf(Assessment) {}
+
 @Resolver(() => Assessment)
 export class AssessmentResolver {
   constructor(
@@ -48,6 +51,7 @@ export class AssessmentResolver {
   @Allow('read', 'Assessment')
   @Query(() => [Assessment], {
     description: "Assessments (考核) of the tenant's units, newest period first, lowest score first.",
+    deprecationReason: 'Use assessmentsPage (cursor + limit).',
   })
   assessments(
     @Ctx() ctx: RequestContext,
@@ -60,6 +64,27 @@ export class AssessmentResolver {
       tenantCode,
       period ?? undefined,
       periodStart ? dateArg(periodStart, 'periodStart') : undefined,
+    );
+  }
+
+  @Allow('read', 'Assessment')
+  @Query(() => AssessmentPage, {
+    description: "Assessments (考核) of the tenant's units, latest period first, a page at a time.",
+  })
+  assessmentsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('period', { type: () => AssessmentPeriod, nullable: true }) period: AssessmentPeriod | undefined,
+    @Args('periodStart', { type: () => String, nullable: true }) periodStart: string | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<AssessmentPage> {
+    return this.service.page(
+      ctx,
+      tenantCode,
+      { period: period ?? undefined, periodStart: periodStart ? dateArg(periodStart, 'periodStart') : undefined },
+      checkLimit(limit),
+      after,
     );
   }
 

@@ -6,13 +6,14 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
+import type { Page } from '@engine/graphql';
 import { SUPERVISION_ERRORS, periodProblem, ASSESSMENT } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { PluginRegistry } from '@engine/plugins';
 import { hookOf } from '@core/tenancy/tenant-lookup';
 import { Assessment, AssessmentOutcome } from './assessment.entity';
 import { judge, type AssessmentCount } from './assessment-scoring';
-import { eventCounts, upsertAssessment } from './assessment.repository';
+import { assessmentsPage, eventCounts, upsertAssessment } from './assessment.repository';
 import type { RunAssessmentInput } from './dto/supervision.inputs';
 import type { AssessmentPeriod } from './enums';
 import { afterDecision } from './jobs';
@@ -131,6 +132,24 @@ export class AssessmentService {
         take: 2000,
       });
       return describeAssessments(em, rows, pluginOf(tenant).supervision.assessment?.feedsInto ?? []);
+    });
+  }
+
+  /** One page of what `list` shows, latest period first (then by id), described the same way. */
+  async page(
+    ctx: RequestContext,
+    tenantCode: string,
+    filter: { period?: AssessmentPeriod; periodStart?: string },
+    limit: number,
+    after: string | null,
+  ): Promise<Page<Assessment>> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
+      const page = await assessmentsPage(em, tenant.id, { ...filter, targetUnitId: actsForUnit(ctx) }, limit, after);
+      return {
+        items: await describeAssessments(em, page.items, pluginOf(tenant).supervision.assessment?.feedsInto ?? []),
+        nextCursor: page.nextCursor,
+      };
     });
   }
 }
