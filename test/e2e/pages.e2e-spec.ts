@@ -89,6 +89,13 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       atLeast: 2,
       oldLimit: false,
     },
+    {
+      page: 'supervisionNoticesPage',
+      args: `tenantCode: "${COUNTY}"`,
+      old: 'supervisionNotices',
+      who: 'cOffice',
+      atLeast: 2,
+    },
     { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 1 },
   ];
 
@@ -212,6 +219,18 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
         tokens.cOffice,
       ),
     );
+    for (const [period, periodStart] of [
+      ['ANNUAL', '2025-01-01'],
+      ['MONTHLY', '2026-09-01'],
+    ])
+      ok(
+        await t.gql(
+          'mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { id } }',
+          { i: { tenantCode: COUNTY, kind: 'REGULAR', period, periodStart } },
+          tokens.cOffice,
+        ),
+      );
+    await t.queue.whenIdle();
     // Weeks later the cadence sweep finds the town's missed meetings (MISSED_CADENCE findings).
     t.app.get(Clock).set('2026-12-03T09:00:00+08:00');
     const shizi = ok(await t.gql<{ tenant: { id: string } }>('{ tenant(code: "shizi") { id } }', {}, tokens.sOffice));

@@ -31,7 +31,6 @@ const UNPAGED_LISTS = [
   'Query.myNotifications',
   'Query.receivedSupervisionNotices',
   'Query.sensitiveReports',
-  'Query.supervisionNotices',
   // Written the same day in parallel with this convention (issues 13 and 17); convert with the others.
   'Query.jurisdictionPluginVersions',
 ];

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { keysetPage, type Page } from '@engine/graphql';
 import type { NoticeKind } from './enums';
 import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
 
@@ -8,12 +9,11 @@ type Concern = { sql: string; params: Record<string, string> };
  * A tenant's notices, newest published first: only PUBLISHED unless `withDrafts` (the office); for a
  * member unit (`unitId`), the published notices with an entry about it.
  */
-export function noticesOf(
+function noticesQuery(
   em: EntityManager,
   tenantId: string,
   filter: { kind?: NoticeKind; withDrafts: boolean; unitId: string | null },
-  limit: number,
-): Promise<SupervisionNotice[]> {
+) {
   const qb = em.createQueryBuilder(SupervisionNotice, 'n').where('n.tenant_id = :t', { t: tenantId });
   if (filter.kind) qb.andWhere('n.kind = :kind', { kind: filter.kind });
   if (!filter.withDrafts) qb.andWhere(`n.status = 'PUBLISHED'`); // drafts (and discarded ones) are the office's
@@ -22,7 +22,40 @@ export function noticesOf(
       `n.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM supervision_notice_entry e WHERE e.notice_id = n.id AND e.target_unit_id = :unit)`,
       { unit: filter.unitId },
     );
-  return qb.orderBy('n.published_at', 'DESC', 'NULLS LAST').addOrderBy('n.id', 'DESC').take(limit).getMany();
+  return qb;
+}
+
+export function noticesOf(
+  em: EntityManager,
+  tenantId: string,
+  filter: { kind?: NoticeKind; withDrafts: boolean; unitId: string | null },
+  limit: number,
+): Promise<SupervisionNotice[]> {
+  return noticesQuery(em, tenantId, filter)
+    .orderBy('n.published_at', 'DESC', 'NULLS LAST')
+    .addOrderBy('n.id', 'DESC')
+    .take(limit)
+    .getMany();
+}
+
+/**
+ * One page of the notices `noticesOf` shows, latest written first (keyset on created_at, id: published_at
+ * is null on drafts, and a keyset needs a key every row has).
+ */
+export function noticesPage(
+  em: EntityManager,
+  tenantId: string,
+  filter: { kind?: NoticeKind; withDrafts: boolean; unitId: string | null },
+  limit: number,
+  after: string | null,
+): Promise<Page<SupervisionNotice>> {
+  return keysetPage(noticesQuery(em, tenantId, filter), {
+    alias: 'n',
+    column: 'created_at',
+    keyOf: (n) => n.createdAt,
+    after,
+    limit,
+  });
 }
 
 /** Entries of published notices that concern the caller (`concernSql` over alias `e`), newest first. */

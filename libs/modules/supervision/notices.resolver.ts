@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { clamp, dateArg, idArg } from './args';
 import {
   DiscardSupervisionNoticeInput,
@@ -14,6 +15,9 @@ import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
 import { NoticesService } from './notices.service';
 import { UnitMetrics } from './supervision.models';
 
+@ObjectType('SupervisionNoticePage')
+export class SupervisionNoticePage extends PageOf(SupervisionNotice) {}
+
 @Resolver(() => SupervisionNotice)
 export class NoticesResolver {
   constructor(@Inject(NoticesService) private readonly notices: NoticesService) {}
@@ -21,6 +25,7 @@ export class NoticesResolver {
   @Allow('read', 'SupervisionNotice')
   @Query(() => [SupervisionNotice], {
     description: "A tenant's notices (通报), newest first (a member unit: those naming it).",
+    deprecationReason: 'Use supervisionNoticesPage (cursor + limit).',
   })
   supervisionNotices(
     @Ctx() ctx: RequestContext,
@@ -29,6 +34,20 @@ export class NoticesResolver {
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<SupervisionNotice[]> {
     return this.notices.list(ctx, tenantCode, kind ?? undefined, clamp(limit));
+  }
+
+  @Allow('read', 'SupervisionNotice')
+  @Query(() => SupervisionNoticePage, {
+    description: "A tenant's notices (通报), latest written first, a page at a time (a member unit: those naming it).",
+  })
+  supervisionNoticesPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('kind', { type: () => NoticeKind, nullable: true }) kind: NoticeKind | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<SupervisionNoticePage> {
+    return this.notices.page(ctx, tenantCode, kind ?? undefined, checkLimit(limit), after);
   }
 
   @Allow('read', 'SupervisionNotice')

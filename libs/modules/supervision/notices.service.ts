@@ -5,6 +5,7 @@ import { daysBetween, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
+import type { Page } from '@engine/graphql';
 import { AppError } from '@engine/errors';
 import { SUPERVISION_ERRORS, periodProblem } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
@@ -23,7 +24,7 @@ import { afterDecision } from './jobs';
 import { bottomBand } from './ladder';
 import { computeMetrics } from './metrics.repository';
 import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
-import { concernedEntries, concernedEntry, noticesOf } from './notices.query';
+import { concernedEntries, concernedEntry, noticesOf, noticesPage } from './notices.query';
 import { announceNotice } from './notice-announce';
 import { OutboxService } from './outbox.service';
 import { periodFrom, periodWords, previousPeriod, type PeriodRange } from './periods';
@@ -373,6 +374,27 @@ export class NoticesService {
         limit,
       );
       return this.named(em, notices);
+    });
+  }
+
+  /** One page of what `list` shows, latest written first, named the same way. */
+  async page(
+    ctx: RequestContext,
+    tenantCode: string,
+    kind: NoticeKind | undefined,
+    limit: number,
+    after: string | null,
+  ): Promise<Page<SupervisionNotice>> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
+      const page = await noticesPage(
+        em,
+        tenant.id,
+        { kind, withDrafts: this.mayDraft(ctx, tenant.id), unitId: actsForUnit(ctx) },
+        limit,
+        after,
+      );
+      return { items: await this.named(em, page.items), nextCursor: page.nextCursor };
     });
   }
 
