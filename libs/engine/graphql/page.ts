@@ -85,7 +85,9 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
 ): Promise<Page<T>> {
   const limit = checkLimit(opts.limit);
   const cursor = decodeCursor(opts.after);
-  const col = `${opts.alias}.${opts.column}`;
+  // The cursor carries the key as a JavaScript date (milliseconds); PostgreSQL keeps microseconds. Order and
+  // compare at the cursor's precision, or rows within the last row's millisecond would be skipped.
+  const col = `date_trunc('milliseconds', ${opts.alias}.${opts.column})`;
   if (cursor)
     qb.andWhere(`(${col}, ${opts.alias}.id) < (:pageKey, CAST(:pageId AS uuid))`, {
       pageKey: cursor.key,
