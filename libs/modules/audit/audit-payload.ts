@@ -62,6 +62,8 @@ export const AUDITED_TABLES: Readonly<Record<string, Exclude<SubjectType, 'all'>
   case_line: 'PetitionCase',
   case_working_group: 'PetitionCase',
   case_working_group_case: 'PetitionCase',
+  case_area_cadre: 'AreaScreening',
+  case_area_screening: 'AreaScreening',
   reception_roster: 'PetitionCase',
   inspection: 'Inspection',
   inspection_finding: 'Inspection',
