@@ -17,25 +17,15 @@ import { queuePrefix } from './queue-prefix';
 import { isCluster, redisTarget } from './redis-connection';
 
 /**
- * The queue. Its default prefix is the deployment's own (`jm-<first 8 of the database's deployment id>`),
- * so two deployments on one Redis never share jobs by default and the replicas of one (one database)
- * always do; QUEUE_PREFIX overrides it (docs/operations.md).
+ * The queue under `prefix`, the deployment's Redis key prefix (`deploymentKeyPrefix`); without Redis, the
+ * in-process queue.
  */
-export function createJobQueue(
-  config: AppConfig,
-  explicitPrefix = process.env.QUEUE_PREFIX,
-  db: Db | null = null,
-  deploymentId?: string,
-): JobQueue {
+export function createJobQueue(config: AppConfig, prefix: string, db: Db | null = null): JobQueue {
   const target = redisTarget(config);
   // Replicas on one PostgreSQL without Redis: only the process that claims a tick runs it.
   if (!target) return new InProcessQueue(3, 200, db && config.databaseUrl ? tickClaimer(db) : null);
   return new BullMqQueue(target, {
-    prefix: queuePrefix({
-      explicit: explicitPrefix,
-      fallback: deploymentId ? `jm-${deploymentId.slice(0, 8)}` : 'jm',
-      cluster: isCluster(target),
-    }),
+    prefix,
     runWorker: config.runWorkers,
     lockDurationMs: config.queueLockDurationMs,
     stalledIntervalMs: config.queueStalledIntervalMs,
@@ -49,7 +39,11 @@ export function createJobQueue(
  */
 export const REDIS_KEY_PREFIX = 'REDIS_KEY_PREFIX';
 
-/** The deployment's Redis key prefix: QUEUE_PREFIX, else `{jm-<8 hex of the deployment id>}` (`{jm}` without Redis). */
+/**
+ * The deployment's Redis key prefix: QUEUE_PREFIX, else `{jm-<first 8 of the database's deployment id>}`
+ * (`{jm}` without Redis), so two deployments on one Redis never share jobs by default and the replicas of
+ * one (one database) always do (docs/operations.md).
+ */
 export async function deploymentKeyPrefix(config: AppConfig, db: Db): Promise<string> {
   const target = redisTarget(config);
   const explicit = process.env.QUEUE_PREFIX;
