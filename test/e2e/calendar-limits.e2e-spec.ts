@@ -1,6 +1,7 @@
 import { Clock } from '@engine/clock';
 import { jobId } from '@engine/jobs';
 import { SWEEP_TENANT_JOB } from '@modules/meetings';
+import { aMemberUnitWithUser } from '@test/support/factories';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -48,30 +49,7 @@ describe('calendar and limits: holidays, extension cap, group petitions, the onb
     clock = t.app.get(Clock);
     clock.set('2026-09-01T09:00:00+08:00');
     office = await t.login(TOWN, 'office');
-    unitId = ok(
-      await t.gql<{ addMemberUnit: { id: string } }>(
-        'mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }',
-        { i: { tenantCode: TOWN, name: '镇司法所', kind: 'DEPARTMENT', reason: '负责矛盾纠纷调处' } },
-        office,
-      ),
-    ).addMemberUnit.id;
-    ok(
-      await t.gql(
-        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-        {
-          i: {
-            tenantCode: TOWN,
-            username: 'justice',
-            password: 'justice-password-1',
-            displayName: '司法所',
-            roles: ['MEMBER_UNIT'],
-            memberUnitId: unitId,
-          },
-        },
-        office,
-      ),
-    );
-    member = await t.login(TOWN, 'justice', 'justice-password-1');
+    ({ unitId, token: member } = await aMemberUnitWithUser(t, office, TOWN));
   });
   afterAll(async () => {
     await t?.close();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clock } from '@engine/clock';
 import { CaseSweepService } from '@modules/cases';
+import { aMemberUnitWithUser } from '@test/support/factories';
 import { statementLog } from '@test/support/statement-log';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
@@ -106,30 +107,7 @@ describe('case time limits, overdue findings, extensions and reviews', () => {
       t.login('xiacang', 'office'),
     ]);
     // The demo town has no member units: add one, with a user (as cases.e2e-spec does).
-    unitId = ok(
-      await t.gql<{ addMemberUnit: { id: string } }>(
-        'mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }',
-        { i: { tenantCode: TOWN, name: '镇司法所', kind: 'DEPARTMENT', reason: '负责矛盾纠纷调处' } },
-        office,
-      ),
-    ).addMemberUnit.id;
-    ok(
-      await t.gql(
-        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-        {
-          i: {
-            tenantCode: TOWN,
-            username: 'justice',
-            password: 'justice-password-1',
-            displayName: '司法所',
-            roles: ['MEMBER_UNIT'],
-            memberUnitId: unitId,
-          },
-        },
-        office,
-      ),
-    );
-    member = await t.login(TOWN, 'justice', 'justice-password-1');
+    ({ unitId, token: member } = await aMemberUnitWithUser(t, office, TOWN));
     townId = ok(await t.gql<{ tenant: { id: string } }>(`{ tenant(code: "${TOWN}") { id } }`, {}, office)).tenant.id;
     // The fixture plugin is onboardable, so the demo seed onboards it as the town `limits` (users office, member).
     [limitsOffice, limitsMember] = await Promise.all([t.login(LIMITS, 'office'), t.login(LIMITS, 'member')]);

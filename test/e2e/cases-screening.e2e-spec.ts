@@ -3,6 +3,7 @@ import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { CaseSweepService } from '@modules/cases';
 import { Tenant } from '@core/tenancy';
+import { aMemberUnitWithUser } from '@test/support/factories';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -100,30 +101,7 @@ describe('forecast screening', () => {
         em.update(Tenant, { code: TOWN }, { createdAt: new Date('2026-07-01T08:00:00+08:00') }),
       );
     townId = ok(await t.gql<{ tenant: { id: string } }>(`{ tenant(code: "${TOWN}") { id } }`, {}, office)).tenant.id;
-    unitId = ok(
-      await t.gql<{ addMemberUnit: { id: string } }>(
-        'mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }',
-        { i: { tenantCode: TOWN, name: '镇司法所', kind: 'DEPARTMENT', reason: '负责矛盾纠纷调处' } },
-        office,
-      ),
-    ).addMemberUnit.id;
-    ok(
-      await t.gql(
-        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-        {
-          i: {
-            tenantCode: TOWN,
-            username: 'justice',
-            password: 'justice-password-1',
-            displayName: '司法所',
-            roles: ['MEMBER_UNIT'],
-            memberUnitId: unitId,
-          },
-        },
-        office,
-      ),
-    );
-    member = await t.login(TOWN, 'justice', 'justice-password-1');
+    ({ unitId, token: member } = await aMemberUnitWithUser(t, office, TOWN));
 
     // July–October, as the ledger fills.
     // A 纏訪戶: a July visit, handled and closed; the same matter again in October.

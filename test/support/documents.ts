@@ -35,3 +35,19 @@ export const MemberUnitsOf = graphql(`
     }
   }
 `);
+
+export const AddMemberUnit = graphql(`
+  mutation AddMemberUnit($i: AddMemberUnitInput!) {
+    addMemberUnit(input: $i) {
+      id
+    }
+  }
+`);
+
+export const CreateUser = graphql(`
+  mutation CreateUser($i: CreateUserInput!) {
+    createUser(input: $i) {
+      id
+    }
+  }
+`);

@@ -1,5 +1,7 @@
-import { MemberUnitsOf, ReceivePetition, ScheduleMeeting } from './documents';
+import { AddMemberUnit, CreateUser, MemberUnitsOf, ReceivePetition, ScheduleMeeting } from './documents';
 import type {
+  AddMemberUnitInput,
+  CreateUserInput,
   MemberUnitsOfQuery,
   ReceivePetitionInput,
   ReceivePetitionMutation,
@@ -58,4 +60,27 @@ export async function memberUnitsOf(
   const tenant = created(await t.request(MemberUnitsOf, { code }, token), 'tenant').tenant;
   if (!tenant) throw new Error(`tenant ${code} not visible`);
   return tenant.memberUnits;
+}
+
+/**
+ * 镇司法所 added to `tenantCode` by its office, with its MEMBER_UNIT user `justice`, signed in (the demo
+ * towns have no member units). Returns the unit's id and the user's token.
+ */
+export async function aMemberUnitWithUser(
+  t: TestApp,
+  office: string,
+  tenantCode: string,
+): Promise<{ unitId: string; token: string }> {
+  const unit: AddMemberUnitInput = { tenantCode, name: '镇司法所', kind: 'DEPARTMENT', reason: '负责矛盾纠纷调处' };
+  const unitId = created(await t.request(AddMemberUnit, { i: unit }, office), 'addMemberUnit').addMemberUnit.id;
+  const user: CreateUserInput = {
+    tenantCode,
+    username: 'justice',
+    password: 'justice-password-1',
+    displayName: '司法所',
+    roles: ['MEMBER_UNIT'],
+    memberUnitId: unitId,
+  };
+  created(await t.request(CreateUser, { i: user }, office), 'createUser');
+  return { unitId, token: await t.login(tenantCode, user.username, user.password) };
 }

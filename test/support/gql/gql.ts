@@ -17,11 +17,15 @@ type Documents = {
     "\n  mutation ScheduleMeeting($i: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $i) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": typeof types.ScheduleMeetingDocument,
     "\n  mutation ReceivePetition($i: ReceivePetitionInput!) {\n    receivePetition(input: $i) {\n      id\n      number\n      dueOn\n    }\n  }\n": typeof types.ReceivePetitionDocument,
     "\n  query MemberUnitsOf($code: String!) {\n    tenant(code: $code) {\n      memberUnits {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.MemberUnitsOfDocument,
+    "\n  mutation AddMemberUnit($i: AddMemberUnitInput!) {\n    addMemberUnit(input: $i) {\n      id\n    }\n  }\n": typeof types.AddMemberUnitDocument,
+    "\n  mutation CreateUser($i: CreateUserInput!) {\n    createUser(input: $i) {\n      id\n    }\n  }\n": typeof types.CreateUserDocument,
 };
 const documents: Documents = {
     "\n  mutation ScheduleMeeting($i: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $i) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": types.ScheduleMeetingDocument,
     "\n  mutation ReceivePetition($i: ReceivePetitionInput!) {\n    receivePetition(input: $i) {\n      id\n      number\n      dueOn\n    }\n  }\n": types.ReceivePetitionDocument,
     "\n  query MemberUnitsOf($code: String!) {\n    tenant(code: $code) {\n      memberUnits {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.MemberUnitsOfDocument,
+    "\n  mutation AddMemberUnit($i: AddMemberUnitInput!) {\n    addMemberUnit(input: $i) {\n      id\n    }\n  }\n": types.AddMemberUnitDocument,
+    "\n  mutation CreateUser($i: CreateUserInput!) {\n    createUser(input: $i) {\n      id\n    }\n  }\n": types.CreateUserDocument,
 };
 
 /**
@@ -50,6 +54,14 @@ export function graphql(source: "\n  mutation ReceivePetition($i: ReceivePetitio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MemberUnitsOf($code: String!) {\n    tenant(code: $code) {\n      memberUnits {\n        id\n        name\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  query MemberUnitsOf($code: String!) {\n    tenant(code: $code) {\n      memberUnits {\n        id\n        name\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMemberUnit($i: AddMemberUnitInput!) {\n    addMemberUnit(input: $i) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddMemberUnit($i: AddMemberUnitInput!) {\n    addMemberUnit(input: $i) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($i: CreateUserInput!) {\n    createUser(input: $i) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($i: CreateUserInput!) {\n    createUser(input: $i) {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
