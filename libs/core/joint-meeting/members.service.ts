@@ -6,6 +6,7 @@ import { Clock } from '@engine/clock';
 import type { RequestContext, Role } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { checkLimit, decodeCursor, encodeCursor } from '@engine/graphql';
 import { JobQueue, jobId } from '@engine/jobs';
 import { groupBy } from '@engine/util';
 import { Tenant } from '@core/tenancy/tenant.entity';
@@ -30,7 +31,7 @@ import {
 } from './member-person.entity';
 import { MemberUnit, MemberUnitKind } from './member-unit.entity';
 import { JOINT_MEETING_ERRORS } from './joint-meeting.errors';
-import { checkLimit, decodeKeyset, encodeKeyset, membersRepository } from './members.repository';
+import { membersRepository } from './members.repository';
 
 export interface MemberPersonChangePageResult {
   items: MemberPersonChange[];
@@ -227,7 +228,7 @@ export class MembersService {
     after?: string | null,
   ): Promise<MemberPersonChangePageResult> {
     checkLimit(limit);
-    const cursor = after ? decodeKeyset(after) : null;
+    const cursor = after ? decodeCursor(after) : null;
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
@@ -236,7 +237,7 @@ export class MembersService {
       const rows = await membersRepository.changesPage(em, tenant.id, cursor, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > limit ? encodeKeyset(last.filedAt, last.id) : null };
+      return { items, nextCursor: rows.length > limit ? encodeCursor(last.filedAt, last.id) : null };
     });
   }
 
@@ -304,7 +305,7 @@ export class MembersService {
     after?: string | null,
   ): Promise<MemberUnitProposalPageResult> {
     checkLimit(limit);
-    const cursor = after ? decodeKeyset(after) : null;
+    const cursor = after ? decodeCursor(after) : null;
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await em.findOne(Tenant, { where: { code: tenantCode } });
       if (!tenant) throw AppError.notFound(`Tenant "${tenantCode}"`);
@@ -313,7 +314,7 @@ export class MembersService {
       const rows = await membersRepository.proposalsPage(em, tenant.id, cursor, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > limit ? encodeKeyset(last.proposedAt, last.id) : null };
+      return { items, nextCursor: rows.length > limit ? encodeCursor(last.proposedAt, last.id) : null };
     });
   }
 

@@ -2,15 +2,12 @@ import { subject } from '@casl/ability';
 import { satisfies, unitScope } from '@engine/access';
 import { refuseOwnPaper } from '@engine/access/separation-of-duties';
 import { Role, type RequestContext } from '@engine/context';
-import { PLATFORM_ERRORS } from '@engine/errors';
 import type { Tenant } from '@core/tenancy/tenant.entity';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
 import type { Report, ReportStatus } from './report.entity';
 import { REPORT_ERRORS } from './reporting.errors';
 
 /** Who may read and act on a report, and the checks every step of its lifecycle repeats (pure). */
-
-const MAX_PAGE = 200;
 
 /**
  * Who reads a report: in its own tenant the office, conveners and superiors, a member unit only its own
@@ -58,9 +55,4 @@ export function officeRoleOf(tenant: Tenant): Role {
 export function expectStatus(report: Report, states: ReportStatus[]): void {
   if (!states.includes(report.status))
     throw REPORT_ERRORS.conflict('REPORT_WRONG_STATUS', { status: report.status, needed: states }, 'reportId');
-}
-
-export function checkLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
-    throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: MAX_PAGE });
 }

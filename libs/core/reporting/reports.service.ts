@@ -6,6 +6,7 @@ import { Role, type RequestContext } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
 import { holdersOf, memberUnitOf, unitScope } from '@engine/access';
 import { AppError } from '@engine/errors';
+import { checkLimit } from '@engine/graphql';
 import { REPORT_ERRORS } from './reporting.errors';
 import { groupBy } from '@engine/util';
 import { notify } from '@core/notifications/notify';
@@ -13,14 +14,7 @@ import type { Tenant } from '@core/tenancy/tenant.entity';
 import { pluginOf, tenantByCode, tenantById } from '@core/tenancy/tenant-lookup';
 import type { DraftReportInput, ReportDecisionInput } from './dto/report.inputs';
 import { Report, ReportChannel, ReportStatus } from './report.entity';
-import {
-  approverRoleOf,
-  canSeeReport,
-  checkLimit,
-  expectStatus,
-  requireApprover,
-  requireOwnOffice,
-} from './report-access';
+import { approverRoleOf, canSeeReport, expectStatus, requireApprover, requireOwnOffice } from './report-access';
 import { ReportChannels } from './report-channels';
 import {
   decodeReportCursor,
