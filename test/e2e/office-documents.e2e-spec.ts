@@ -1,5 +1,6 @@
 import { Clock } from '@engine/clock';
 import { copyUser } from '@test/support/extra-user';
+import { approvedMinutes } from '@test/support/factories';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -86,66 +87,27 @@ describe('office documents: annual work points and briefings', () => {
 
   /** Issued working minutes of 下仓镇 with two agreed items owned by `unit`, due on the dates given; returns the items' ids. */
   const issuedAgreedItems = async (unit: string, dues: string[]): Promise<string[]> => {
-    const { scheduleMeeting } = ok(
-      await t.gql<{ scheduleMeeting: { id: string } }>(
-        'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-        {
-          i: {
-            tenantCode: 'xiacang',
-            typeCode: 'WORKING',
-            title: '工作会议',
-            scheduledAt: '2026-03-02T09:00:00+08:00',
-            topics: ['部署年度重点工作'],
-            invitedUnitIds: [unit],
-          },
-        },
-        tokens.xOffice,
-      ),
-    );
-    ok(
-      await t.gql(
-        'mutation($i: HoldMeetingInput!) { holdMeeting(input: $i) { id } }',
-        {
-          i: {
-            meetingId: scheduleMeeting.id,
-            heldAt: '2026-03-02T09:00:00+08:00',
-            attendance: [{ memberUnitId: unit, attendance: 'PRESENT' }],
-          },
-        },
-        tokens.xOffice,
-      ),
-    );
-    const { draftMinutes } = ok(
-      await t.gql<{ draftMinutes: { id: string } }>(
-        'mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { id } }',
-        {
-          i: {
-            meetingId: scheduleMeeting.id,
-            body: '会议部署了年度重点工作。',
-            agreedItems: dues.map((date, n) => ({ content: `重点任务${n + 1}`, due: { date }, ownerUnitIds: [unit] })),
-          },
-        },
-        tokens.xOffice,
-      ),
-    );
-    ok(
-      await t.gql(
-        'mutation($id: ID!) { submitMinutes(minutesId: $id) { status } }',
-        { id: draftMinutes.id },
-        tokens.xOffice,
-      ),
-    );
-    ok(
-      await t.gql(
-        'mutation($i: MinutesDecisionInput!) { approveMinutes(input: $i) { status } }',
-        { i: { minutesId: draftMinutes.id } },
-        tokens.xConvener,
-      ),
+    const minutesId = await approvedMinutes(
+      t,
+      tokens.xOffice,
+      tokens.xConvener,
+      {
+        tenantCode: 'xiacang',
+        typeCode: 'WORKING',
+        title: '工作会议',
+        scheduledAt: '2026-03-02T09:00:00+08:00',
+        topics: ['部署年度重点工作'],
+        unitId: unit,
+      },
+      {
+        body: '会议部署了年度重点工作。',
+        agreedItems: dues.map((date, n) => ({ content: `重点任务${n + 1}`, due: { date }, ownerUnitIds: [unit] })),
+      },
     );
     const issued = ok(
       await t.gql<{ issueMinutes: { agreedItems: { id: string }[] } }>(
         'mutation($id: ID!) { issueMinutes(minutesId: $id) { agreedItems { id } } }',
-        { id: draftMinutes.id },
+        { id: minutesId },
         tokens.xOffice,
       ),
     );

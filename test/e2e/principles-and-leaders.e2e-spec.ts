@@ -1,4 +1,5 @@
 import { Clock } from '@engine/clock';
+import { approvedMinutes } from '@test/support/factories';
 import { readZip, wordParagraphs } from '@test/support/read-zip';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
@@ -90,65 +91,26 @@ describe('the principle member units work by and the leaders responsible, from t
       ),
     ).tenant.memberUnits;
     const unit = units[0].id;
-    const { scheduleMeeting } = ok(
-      await t.gql<{ scheduleMeeting: { id: string } }>(
-        'mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }',
-        {
-          i: {
-            tenantCode: 'xiacang',
-            typeCode: 'WORKING',
-            title: '三月信访工作会议',
-            scheduledAt: '2026-03-02T09:00:00+08:00',
-            topics: ['部署重点工作'],
-            invitedUnitIds: [unit],
-          },
-        },
-        tokens.xOffice,
-      ),
-    );
-    ok(
-      await t.gql(
-        'mutation($i: HoldMeetingInput!) { holdMeeting(input: $i) { id } }',
-        {
-          i: {
-            meetingId: scheduleMeeting.id,
-            heldAt: '2026-03-02T09:00:00+08:00',
-            attendance: [{ memberUnitId: unit, attendance: 'PRESENT' }],
-          },
-        },
-        tokens.xOffice,
-      ),
-    );
-    const { draftMinutes } = ok(
-      await t.gql<{ draftMinutes: { id: string } }>(
-        'mutation($i: DraftMinutesInput!) { draftMinutes(input: $i) { id } }',
-        {
-          i: {
-            meetingId: scheduleMeeting.id,
-            body: '会议部署了重点工作。',
-            agreedItems: [{ content: '开展矛盾纠纷排查', due: { date: '2026-03-31' }, ownerUnitIds: [unit] }],
-          },
-        },
-        tokens.xOffice,
-      ),
-    );
-    ok(
-      await t.gql(
-        'mutation($id: ID!) { submitMinutes(minutesId: $id) { status } }',
-        { id: draftMinutes.id },
-        tokens.xOffice,
-      ),
-    );
-    ok(
-      await t.gql(
-        'mutation($i: MinutesDecisionInput!) { approveMinutes(input: $i) { status } }',
-        { i: { minutesId: draftMinutes.id } },
-        tokens.xConvener,
-      ),
+    const minutesId = await approvedMinutes(
+      t,
+      tokens.xOffice,
+      tokens.xConvener,
+      {
+        tenantCode: 'xiacang',
+        typeCode: 'WORKING',
+        title: '三月信访工作会议',
+        scheduledAt: '2026-03-02T09:00:00+08:00',
+        topics: ['部署重点工作'],
+        unitId: unit,
+      },
+      {
+        body: '会议部署了重点工作。',
+        agreedItems: [{ content: '开展矛盾纠纷排查', due: { date: '2026-03-31' }, ownerUnitIds: [unit] }],
+      },
     );
     const res = await t
       .http()
-      .get(`/documents/minutes/${draftMinutes.id}.docx`)
+      .get(`/documents/minutes/${minutesId}.docx`)
       .set('authorization', `Bearer ${tokens.xOffice}`)
       .buffer(true)
       .parse((r, cb) => {

@@ -51,3 +51,35 @@ export const CreateUser = graphql(`
     }
   }
 `);
+
+export const HoldMeeting = graphql(`
+  mutation HoldMeeting($i: HoldMeetingInput!) {
+    holdMeeting(input: $i) {
+      id
+    }
+  }
+`);
+
+export const DraftMinutes = graphql(`
+  mutation DraftMinutes($i: DraftMinutesInput!) {
+    draftMinutes(input: $i) {
+      id
+    }
+  }
+`);
+
+export const SubmitMinutes = graphql(`
+  mutation SubmitMinutes($id: ID!) {
+    submitMinutes(minutesId: $id) {
+      status
+    }
+  }
+`);
+
+export const ApproveMinutes = graphql(`
+  mutation ApproveMinutes($i: MinutesDecisionInput!) {
+    approveMinutes(input: $i) {
+      status
+    }
+  }
+`);

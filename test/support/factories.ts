@@ -1,7 +1,18 @@
-import { AddMemberUnit, CreateUser, MemberUnitsOf, ReceivePetition, ScheduleMeeting } from './documents';
+import {
+  AddMemberUnit,
+  ApproveMinutes,
+  CreateUser,
+  DraftMinutes,
+  HoldMeeting,
+  MemberUnitsOf,
+  ReceivePetition,
+  ScheduleMeeting,
+  SubmitMinutes,
+} from './documents';
 import type {
   AddMemberUnitInput,
   CreateUserInput,
+  DraftMinutesInput,
   MemberUnitsOfQuery,
   ReceivePetitionInput,
   ReceivePetitionMutation,
@@ -83,4 +94,34 @@ export async function aMemberUnitWithUser(
   };
   created(await t.request(CreateUser, { i: user }, office), 'createUser');
   return { unitId, token: await t.login(tenantCode, user.username, user.password) };
+}
+
+/**
+ * Minutes approved by the convener, of a meeting `office` scheduled with `unitId` invited and held with
+ * it present at the scheduled time; returns the minutes' id (still to be issued).
+ */
+export async function approvedMinutes(
+  t: TestApp,
+  office: string,
+  convener: string,
+  meeting: Pick<ScheduleMeetingInput, 'tenantCode' | 'typeCode' | 'title' | 'scheduledAt' | 'topics'> & {
+    unitId: string;
+  },
+  minutes: Pick<DraftMinutesInput, 'body' | 'agreedItems'>,
+): Promise<string> {
+  const { unitId, ...input } = meeting;
+  const { id: meetingId } = await aMeeting(t, office, { ...input, invitedUnitIds: [unitId] });
+  const hold = {
+    meetingId,
+    heldAt: meeting.scheduledAt,
+    attendance: [{ memberUnitId: unitId, attendance: 'PRESENT' as const }],
+  };
+  created(await t.request(HoldMeeting, { i: hold }, office), 'holdMeeting');
+  const { id } = created(
+    await t.request(DraftMinutes, { i: { meetingId, ...minutes } }, office),
+    'draftMinutes',
+  ).draftMinutes;
+  created(await t.request(SubmitMinutes, { id }, office), 'submitMinutes');
+  created(await t.request(ApproveMinutes, { i: { minutesId: id } }, convener), 'approveMinutes');
+  return id;
 }

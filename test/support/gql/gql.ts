@@ -19,6 +19,10 @@ type Documents = {
     "\n  query MemberUnitsOf($code: String!) {\n    tenant(code: $code) {\n      memberUnits {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.MemberUnitsOfDocument,
     "\n  mutation AddMemberUnit($i: AddMemberUnitInput!) {\n    addMemberUnit(input: $i) {\n      id\n    }\n  }\n": typeof types.AddMemberUnitDocument,
     "\n  mutation CreateUser($i: CreateUserInput!) {\n    createUser(input: $i) {\n      id\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation HoldMeeting($i: HoldMeetingInput!) {\n    holdMeeting(input: $i) {\n      id\n    }\n  }\n": typeof types.HoldMeetingDocument,
+    "\n  mutation DraftMinutes($i: DraftMinutesInput!) {\n    draftMinutes(input: $i) {\n      id\n    }\n  }\n": typeof types.DraftMinutesDocument,
+    "\n  mutation SubmitMinutes($id: ID!) {\n    submitMinutes(minutesId: $id) {\n      status\n    }\n  }\n": typeof types.SubmitMinutesDocument,
+    "\n  mutation ApproveMinutes($i: MinutesDecisionInput!) {\n    approveMinutes(input: $i) {\n      status\n    }\n  }\n": typeof types.ApproveMinutesDocument,
 };
 const documents: Documents = {
     "\n  mutation ScheduleMeeting($i: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $i) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": types.ScheduleMeetingDocument,
@@ -26,6 +30,10 @@ const documents: Documents = {
     "\n  query MemberUnitsOf($code: String!) {\n    tenant(code: $code) {\n      memberUnits {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.MemberUnitsOfDocument,
     "\n  mutation AddMemberUnit($i: AddMemberUnitInput!) {\n    addMemberUnit(input: $i) {\n      id\n    }\n  }\n": types.AddMemberUnitDocument,
     "\n  mutation CreateUser($i: CreateUserInput!) {\n    createUser(input: $i) {\n      id\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation HoldMeeting($i: HoldMeetingInput!) {\n    holdMeeting(input: $i) {\n      id\n    }\n  }\n": types.HoldMeetingDocument,
+    "\n  mutation DraftMinutes($i: DraftMinutesInput!) {\n    draftMinutes(input: $i) {\n      id\n    }\n  }\n": types.DraftMinutesDocument,
+    "\n  mutation SubmitMinutes($id: ID!) {\n    submitMinutes(minutesId: $id) {\n      status\n    }\n  }\n": types.SubmitMinutesDocument,
+    "\n  mutation ApproveMinutes($i: MinutesDecisionInput!) {\n    approveMinutes(input: $i) {\n      status\n    }\n  }\n": types.ApproveMinutesDocument,
 };
 
 /**
@@ -62,6 +70,22 @@ export function graphql(source: "\n  mutation AddMemberUnit($i: AddMemberUnitInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateUser($i: CreateUserInput!) {\n    createUser(input: $i) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($i: CreateUserInput!) {\n    createUser(input: $i) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HoldMeeting($i: HoldMeetingInput!) {\n    holdMeeting(input: $i) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation HoldMeeting($i: HoldMeetingInput!) {\n    holdMeeting(input: $i) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DraftMinutes($i: DraftMinutesInput!) {\n    draftMinutes(input: $i) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DraftMinutes($i: DraftMinutesInput!) {\n    draftMinutes(input: $i) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitMinutes($id: ID!) {\n    submitMinutes(minutesId: $id) {\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitMinutes($id: ID!) {\n    submitMinutes(minutesId: $id) {\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveMinutes($i: MinutesDecisionInput!) {\n    approveMinutes(input: $i) {\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveMinutes($i: MinutesDecisionInput!) {\n    approveMinutes(input: $i) {\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
