@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@engine/context';
 import { User } from '@core/identity/user.entity';
-import { Notification } from './notification.entity';
+import { insertNotifications } from './notifications.query';
 
 export interface Notice {
   kind: string;
@@ -29,12 +29,11 @@ export async function notify(
   } else qb.andWhere('u.roles && :roles', { roles: to.roles });
   const users = await qb.getRawMany<{ id: string }>();
   if (!users.length) return 0;
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(Notification)
-    .values(users.map((u) => ({ tenantId, userId: u.id, ...notice })))
-    .orIgnore()
-    .execute();
+  await insertNotifications(
+    em,
+    tenantId,
+    users.map((u) => u.id),
+    notice,
+  );
   return users.length;
 }
