@@ -228,6 +228,7 @@ describe('area screening by cadres (002 六(三) 干部包片排查)', () => {
     expect(ok(await record(tok.member, areaB, [])).recordAreaScreening.disputes).toEqual([]);
     // A past month is listed by its first day: nothing recorded for October.
     const october = ok(await list(tok.office, ', periodStart: "2026-10-01"')).areaScreenings.items;
+    expect(october).toHaveLength(11); // every area is listed, so the check below is over them all
     expect(october.every((a) => !a.screened)).toBe(true);
   });
 
