@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@engine/clock';
 import { PiiCipher } from '@engine/crypto';
 import { AUDITED_TABLES } from '@modules/audit/audit-payload';
-import { aCase, aMeeting, memberUnitsOf } from '@test/support/factories';
+import { aCase, aMeeting, aMemberUnitWithUser, memberUnitsOf } from '@test/support/factories';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -55,30 +55,8 @@ describe('audit without content (issue 12 item 3)', () => {
     ]);
 
     // A case of the town, assigned to a responsible person and resolved by the responsible unit.
-    const unitId = ok(
-      await t.gql<{ addMemberUnit: { id: string } }>(
-        'mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }',
-        { i: { tenantCode: TOWN, name: '镇司法所', kind: 'DEPARTMENT', reason: '负责矛盾纠纷调处' } },
-        townOffice,
-      ),
-    ).addMemberUnit.id;
-    ok(
-      await t.gql(
-        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-        {
-          i: {
-            tenantCode: TOWN,
-            username: 'justice',
-            password: 'justice-password-1',
-            displayName: '司法所',
-            roles: ['MEMBER_UNIT'],
-            memberUnitId: unitId,
-          },
-        },
-        townOffice,
-      ),
-    );
-    member = await t.login(TOWN, 'justice', 'justice-password-1');
+    const { unitId, token } = await aMemberUnitWithUser(t, townOffice, TOWN);
+    member = token;
     caseId = (
       await aCase(t, townOffice, {
         tenantCode: TOWN,
