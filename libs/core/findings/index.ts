@@ -2,6 +2,7 @@
 import { defineContext } from '@engine/manifest';
 import { Finding } from './finding.entity';
 export * from './finding.entity';
+export * from './findings.query';
 
 /** The findings context's manifest, listed in apps/api/contexts.ts. */
 export const findingsContext = defineContext({ name: 'findings', entities: [Finding] });

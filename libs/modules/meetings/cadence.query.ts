@@ -87,20 +87,6 @@ export function unendedObligations(em: EntityManager, tenantId: string, today: s
     .getMany();
 }
 
-/** Records a finding once (its dedupe key is unique). */
-export async function insertFindingOnce(
-  em: EntityManager,
-  finding: { tenantId: string; kind: string; rule: string; facts: Record<string, unknown>; dedupeKey: string },
-): Promise<void> {
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(Finding)
-    .values({ ...finding, facts: finding.facts as never })
-    .orIgnore()
-    .execute();
-}
-
 /** One page of a tenant's key periods, latest start first (keyset on starts_on, id). */
 export function keyPeriodsPage(
   em: EntityManager,

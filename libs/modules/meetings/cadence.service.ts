@@ -15,7 +15,6 @@ import { CadenceObligation, KeyPeriod } from './cadence.entity';
 import {
   endedOpenObligations,
   findingsPage,
-  insertFindingOnce,
   insertKeyPeriodOnce,
   keyPeriodsPage,
   obligationsPage,
@@ -24,7 +23,7 @@ import {
   overdueAgreedItems,
   unendedObligations,
 } from './cadence.query';
-import { Finding } from '@core/findings';
+import { Finding, recordFinding } from '@core/findings';
 import { cadencePeriods, type Period } from '@engine/calendar';
 import type { DeclareKeyPeriodInput } from './dto/minutes.inputs';
 import { pluginOf } from './meeting-rules';
@@ -302,7 +301,7 @@ export class CadenceService implements OnModuleInit {
     facts: Record<string, unknown>,
     dedupeKey: string,
   ): Promise<void> {
-    await insertFindingOnce(em, { tenantId, kind, rule, facts, dedupeKey });
+    await recordFinding(em, { tenantId, kind, rule, facts, dedupeKey });
   }
 
   /** One digest a day to the office: how many agreed items are overdue. */
