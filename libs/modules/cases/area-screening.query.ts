@@ -1,6 +1,7 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { keysetPage, type Page } from '@engine/graphql';
 import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
+import { PetitionCase } from './case.entity';
 import { CaseAreaCadre, CaseAreaScreening } from './area-screening.entity';
 
 /** The tenant's areas (片: active villages and communities), one page, newest first; `onlyIds` narrows (a cadre's own). */
@@ -49,4 +50,15 @@ export function screeningsOfPeriod(
 ): Promise<CaseAreaScreening[]> {
   if (!areaIds.length) return Promise.resolve([]);
   return em.find(CaseAreaScreening, { where: { tenantId, areaUnitId: In(areaIds), periodStart } });
+}
+
+/** The tenant's cases among these ids (the cases a screening's disputes were registered as), by id: one query. */
+export async function casesByIds(
+  em: EntityManager,
+  tenantId: string,
+  ids: string[],
+): Promise<Map<string, PetitionCase>> {
+  if (!ids.length) return new Map();
+  const rows = await em.find(PetitionCase, { where: { tenantId, id: In([...new Set(ids)]) } });
+  return new Map(rows.map((c) => [c.id, c]));
 }

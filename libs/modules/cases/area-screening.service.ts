@@ -19,7 +19,14 @@ import {
   type AreaScreeningPeriod,
   type AreaScreeningStatus,
 } from './area-screening.entity';
-import { areasOfCadre, areasPage, currentCadres, endCurrentCadre, screeningsOfPeriod } from './area-screening.query';
+import {
+  areasOfCadre,
+  areasPage,
+  casesByIds,
+  currentCadres,
+  endCurrentCadre,
+  screeningsOfPeriod,
+} from './area-screening.query';
 import type { AssignAreaCadreInput, RecordAreaScreeningInput } from './dto/area-screening.inputs';
 
 /**
@@ -87,10 +94,15 @@ export class AreaScreeningService {
       if (period.start > shanghaiDateOf(now)) throw CASE_ERRORS.badInput('input.periodStart', 'IN_THE_FUTURE');
       const disputes: AreaDisputeRecord[] = [];
       const cases: PetitionCase[] = [];
+      const linked = await casesByIds(
+        em,
+        tenant.id,
+        input.disputes.flatMap((d) => (d.caseId ? [d.caseId] : [])),
+      );
       for (const [i, d] of input.disputes.entries()) {
         if (!d.caseId === !d.resolvedNote) throw CASE_ERRORS.badInput(`input.disputes[${i}]`, 'DISPUTE_OUTCOME');
         if (d.caseId) {
-          const c = await em.findOne(PetitionCase, { where: { id: d.caseId, tenantId: tenant.id } });
+          const c = linked.get(d.caseId);
           if (!c || c.locationUnitId !== unit.id)
             throw CASE_ERRORS.badInput(`input.disputes[${i}].caseId`, 'CASE_NOT_OF_AREA', {
               number: c?.number ?? d.caseId,
