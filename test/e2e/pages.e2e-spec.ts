@@ -1,6 +1,7 @@
 import { Clock } from '@engine/clock';
 import { jobId } from '@engine/jobs';
 import { SWEEP_TENANT_JOB } from '@modules/meetings';
+import { approvedMinutes } from '@test/support/factories';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -97,6 +98,14 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       atLeast: 2,
     },
     { page: 'receivedSupervisionActionsPage', args: '', old: 'receivedSupervisionActions', who: 'sOffice', atLeast: 1 },
+    { page: 'agreedItemsPage', args: 'tenantCode: "xiacang"', old: 'agreedItems', who: 'xOffice', atLeast: 2 },
+    {
+      page: 'sensitiveReportsPage',
+      args: 'tenantCode: "xiacang"',
+      old: 'sensitiveReports',
+      who: 'xOffice',
+      atLeast: 2,
+    },
   ];
 
   const items = async (page: string, args: string, who: string, limit: number, after?: string | null) =>
@@ -115,6 +124,7 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
     tokens.sOffice = await t.login('shizi', 'office');
     tokens.cOffice = await t.login(COUNTY, 'office');
     tokens.xOffice = await t.login('xiacang', 'office');
+    tokens.xConvener = await t.login('xiacang', 'convener');
     const county = ok(
       await t.gql<{ tenant: { memberUnits: { id: string; kind: string }[] } }>(
         `{ tenant(code: "${COUNTY}") { memberUnits { id kind } } }`,
@@ -209,6 +219,44 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
               periodEnd: `${month}-30`,
             },
           },
+          tokens.xOffice,
+        ),
+      );
+    // Issued minutes with two agreed items; two sensitive reports of the office.
+    const xiacangUnit = ok(
+      await t.gql<{ tenant: { memberUnits: { id: string }[] } }>(
+        '{ tenant(code: "xiacang") { memberUnits { id } } }',
+        {},
+        tokens.xOffice,
+      ),
+    ).tenant.memberUnits[0].id;
+    const minutesId = await approvedMinutes(
+      t,
+      tokens.xOffice,
+      tokens.xConvener,
+      {
+        tenantCode: 'xiacang',
+        typeCode: 'WORKING',
+        title: '分页议定事项会议',
+        scheduledAt: '2026-10-12T09:00:00+08:00',
+        topics: ['部署'],
+        unitId: xiacangUnit,
+      },
+      {
+        body: '会议部署了两项任务。',
+        agreedItems: ['2026-11-30', '2026-10-31'].map((date, n) => ({
+          content: `分页任务${n + 1}`,
+          due: { date },
+          ownerUnitIds: [xiacangUnit],
+        })),
+      },
+    );
+    ok(await t.gql('mutation($id: ID!) { issueMinutes(minutesId: $id) { id } }', { id: minutesId }, tokens.xOffice));
+    for (const at of ['2026-10-12T07:00:00+08:00', '2026-10-12T08:00:00+08:00'])
+      ok(
+        await t.gql(
+          'mutation($i: ReportSensitiveInformationInput!) { reportSensitiveInformation(input: $i) { id } }',
+          { i: { tenantCode: 'xiacang', content: `某村群众拟集体反映饮水工程问题（${at}）。`, occurredAt: at } },
           tokens.xOffice,
         ),
       );

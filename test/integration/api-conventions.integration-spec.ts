@@ -22,7 +22,6 @@ const schema = buildSchema(readFileSync(join(ROOT, 'schema.graphql'), 'utf8'));
 
 /** Root lists without the page shape, as of issue 15 (2026-12-02). */
 const UNPAGED_LISTS = [
-  'Query.agreedItems',
   'Query.auditTrail',
   'Query.calendarOverrides',
   'Query.caseLedger',
@@ -30,7 +29,6 @@ const UNPAGED_LISTS = [
   'Query.caseScreenings',
   'Query.myNotifications',
   'Query.receivedSupervisionNotices',
-  'Query.sensitiveReports',
   // Written the same day in parallel with this convention (issues 13 and 17); convert with the others.
   'Query.jurisdictionPluginVersions',
 ];

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { DeadlineBasis, storedBasis } from '@core/calendar/deadline-basis';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
@@ -15,6 +16,9 @@ import { SensitiveReport, SensitiveReportEvent, SensitiveReportStatus } from './
 import { SensitiveReportsQuery } from './sensitive-reports.query';
 import { SensitiveReportsService } from './sensitive-reports.service';
 
+@ObjectType('SensitiveReportPage')
+export class SensitiveReportPage extends PageOf(SensitiveReport) {}
+
 @Resolver(() => SensitiveReport)
 export class SensitiveReportsResolver {
   constructor(
@@ -27,6 +31,7 @@ export class SensitiveReportsResolver {
   @Query(() => [SensitiveReport], {
     description:
       "A tenant's important sensitive information, newest first (a member unit: what it reported or must verify).",
+    deprecationReason: 'Use sensitiveReportsPage (cursor + limit).',
   })
   sensitiveReports(
     @Ctx() ctx: RequestContext,
@@ -35,6 +40,21 @@ export class SensitiveReportsResolver {
     @Args('limit', { type: () => Int, defaultValue: 100 }) limit = 100,
   ): Promise<SensitiveReport[]> {
     return this.query.list(ctx, tenantCode, status, Math.min(Math.max(limit, 1), 500));
+  }
+
+  @Allow('read', 'SensitiveReport')
+  @Query(() => SensitiveReportPage, {
+    description:
+      "A tenant's important sensitive information, latest reported first, a page at a time (a member unit: what it reported or must verify).",
+  })
+  sensitiveReportsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('status', { type: () => SensitiveReportStatus, nullable: true }) status: SensitiveReportStatus | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<SensitiveReportPage> {
+    return this.query.page(ctx, tenantCode, status ?? undefined, { limit: checkLimit(limit), after });
   }
 
   @Allow('read', 'SensitiveReport')

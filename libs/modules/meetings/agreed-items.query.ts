@@ -1,18 +1,17 @@
 import type { EntityManager } from 'typeorm';
+import { keysetPage, type Page } from '@engine/graphql';
 import { AgreedItem, AgreedItemOwner } from './agreed-item.entity';
 
-/**
- * A tenant's agreed items past PENDING, earliest due first (a member unit: those it owns), at most
- * `limit`; `overdue`: OPEN and due before `today`.
- */
-export function agreedItemsOf(
+type ItemsFilter = { status?: string; overdue?: boolean };
+
+/** A tenant's agreed items past PENDING (a member unit: those it owns); `overdue`: OPEN and due before `today`. */
+function agreedItemsQuery(
   em: EntityManager,
   tenantId: string,
   unitId: string | null,
-  filter: { status?: string; overdue?: boolean },
+  filter: ItemsFilter,
   today: string,
-  limit: number,
-): Promise<AgreedItem[]> {
+) {
   const qb = em
     .createQueryBuilder(AgreedItem, 'i')
     .where("i.tenant_id = :t AND i.status <> 'PENDING'", { t: tenantId });
@@ -23,7 +22,40 @@ export function agreedItemsOf(
     );
   if (filter.status) qb.andWhere('i.status = :s', { s: filter.status });
   if (filter.overdue) qb.andWhere("i.status = 'OPEN' AND i.due_on < :today", { today });
-  return qb.orderBy('i.due_on', 'ASC', 'NULLS LAST').addOrderBy('i.position').take(limit).getMany();
+  return qb;
+}
+
+/** The items `agreedItemsQuery` selects, earliest due first, at most `limit`. */
+export function agreedItemsOf(
+  em: EntityManager,
+  tenantId: string,
+  unitId: string | null,
+  filter: ItemsFilter,
+  today: string,
+  limit: number,
+): Promise<AgreedItem[]> {
+  return agreedItemsQuery(em, tenantId, unitId, filter, today)
+    .orderBy('i.due_on', 'ASC', 'NULLS LAST')
+    .addOrderBy('i.position')
+    .take(limit)
+    .getMany();
+}
+
+/** One page of the items `agreedItemsQuery` selects, latest created first (keyset on created_at, id). */
+export function agreedItemsPage(
+  em: EntityManager,
+  tenantId: string,
+  unitId: string | null,
+  filter: ItemsFilter,
+  today: string,
+  page: { limit: number; after: string | null },
+): Promise<Page<AgreedItem>> {
+  return keysetPage(agreedItemsQuery(em, tenantId, unitId, filter, today), {
+    alias: 'i',
+    column: 'created_at',
+    keyOf: (i) => i.createdAt,
+    ...page,
+  });
 }
 
 /** Owners of an item that have not yet accepted its completion. */

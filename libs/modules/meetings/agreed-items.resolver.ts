@@ -1,12 +1,16 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import { AgreedItem, AgreedItemStatus, ImplementationReport } from './agreed-item.entity';
 import { AgreedItemsService } from './agreed-items.service';
 import { ReportInput, ReviewReportInput } from './dto/minutes.inputs';
+
+@ObjectType('AgreedItemPage')
+export class AgreedItemPage extends PageOf(AgreedItem) {}
 
 @Resolver(() => AgreedItem)
 export class AgreedItemsResolver {
@@ -18,6 +22,7 @@ export class AgreedItemsResolver {
   @Allow('read', 'AgreedItem')
   @Query(() => [AgreedItem], {
     description: 'Issued agreed items of a tenant, earliest due first (a member unit: its own).',
+    deprecationReason: 'Use agreedItemsPage (cursor + limit).',
   })
   agreedItems(
     @Ctx() ctx: RequestContext,
@@ -27,6 +32,21 @@ export class AgreedItemsResolver {
     @Args('limit', { type: () => Int, defaultValue: 100 }) limit = 100,
   ): Promise<AgreedItem[]> {
     return this.items.list(ctx, tenantCode, { overdue, status }, Math.min(Math.max(limit, 1), 500));
+  }
+
+  @Allow('read', 'AgreedItem')
+  @Query(() => AgreedItemPage, {
+    description: 'Issued agreed items of a tenant, latest created first, a page at a time (a member unit: its own).',
+  })
+  agreedItemsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('overdue', { type: () => Boolean, nullable: true }) overdue: boolean | undefined,
+    @Args('status', { type: () => AgreedItemStatus, nullable: true }) status: AgreedItemStatus | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<AgreedItemPage> {
+    return this.items.page(ctx, tenantCode, { overdue, status }, { limit: checkLimit(limit), after });
   }
 
   @Allow('report', 'AgreedItem')

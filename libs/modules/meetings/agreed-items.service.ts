@@ -7,6 +7,7 @@ import type { RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
 import { Db, lockKeys } from '@engine/database';
 import { AppError } from '@engine/errors';
+import type { Page } from '@engine/graphql';
 import { MEETING_ERRORS } from './meetings.errors';
 import {
   AgreedItem,
@@ -16,7 +17,7 @@ import {
   ReportStatus,
 } from './agreed-item.entity';
 import type { ReportInput, ReviewReportInput } from './dto/minutes.inputs';
-import { agreedItemsOf, ownersYetToAccept } from './agreed-items.query';
+import { agreedItemsOf, agreedItemsPage, ownersYetToAccept } from './agreed-items.query';
 import { actsForUnit, tenantByCode } from './meetings.service';
 
 /**
@@ -84,6 +85,20 @@ export class AgreedItemsService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
       return agreedItemsOf(em, tenant.id, actsForUnit(ctx), filter, today, limit);
+    });
+  }
+
+  /** One page of the items `list` selects, latest created first. */
+  async page(
+    ctx: RequestContext,
+    tenantCode: string,
+    filter: { overdue?: boolean; status?: AgreedItemStatus },
+    page: { limit: number; after: string | null },
+  ): Promise<Page<AgreedItem>> {
+    const today = shanghaiDateOf(this.clock.now());
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      return agreedItemsPage(em, tenant.id, actsForUnit(ctx), filter, today, page);
     });
   }
 

@@ -21,21 +21,23 @@ export const InboxDocument = graphql(`
         }
       }
     }
-    agreedItems(tenantCode: $tenantCode, status: OPEN, limit: 200) {
-      id
-      content
-      dueOn
-      overdue
-      status
-      owners {
+    agreedItems: agreedItemsPage(tenantCode: $tenantCode, status: OPEN, limit: 200) {
+      items {
         id
-        name
-      }
-      reports {
-        id
+        content
+        dueOn
+        overdue
         status
-        createdAt
-        reviewComment
+        owners {
+          id
+          name
+        }
+        reports {
+          id
+          status
+          createdAt
+          reviewComment
+        }
       }
     }
     cases(tenantCode: $tenantCode, openOnly: true, limit: 100) {
@@ -61,17 +63,19 @@ export const InboxDocument = graphql(`
         }
       }
     }
-    sensitiveReports(tenantCode: $tenantCode, status: NOTIFIED, limit: 100) {
-      id
-      content
-      occurredAt
-      verifyDueOn
-      verificationOverdue
-      returnComment
-      instructions
-      responsibleUnit {
+    sensitiveReports: sensitiveReportsPage(tenantCode: $tenantCode, status: NOTIFIED, limit: 100) {
+      items {
         id
-        name
+        content
+        occurredAt
+        verifyDueOn
+        verificationOverdue
+        returnComment
+        instructions
+        responsibleUnit {
+          id
+          name
+        }
       }
     }
   }

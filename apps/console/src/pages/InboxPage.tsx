@@ -38,9 +38,12 @@ export default function InboxPage() {
     (m) =>
       m.minutes?.status === 'ISSUED' && m.minutes.receipts.some((r) => r.memberUnit.id === unitId && !r.acknowledgedAt),
   );
-  const items = (data?.agreedItems ?? []).filter((i) => !unitId || i.owners.some((o) => o.id === unitId));
+  // Earliest due first, as the ledger reads (the page comes latest created first).
+  const items = (data?.agreedItems.items ?? [])
+    .filter((i) => !unitId || i.owners.some((o) => o.id === unitId))
+    .sort((a, b) => (a.dueOn ?? '9').localeCompare(b.dueOn ?? '9'));
   const cases = data?.cases.items ?? [];
-  const sensitive = (data?.sensitiveReports ?? []).filter((r) => !unitId || r.responsibleUnit?.id === unitId);
+  const sensitive = (data?.sensitiveReports.items ?? []).filter((r) => !unitId || r.responsibleUnit?.id === unitId);
 
   return (
     <QueryState loading={loading && !data} error={error} refetch={refetch}>

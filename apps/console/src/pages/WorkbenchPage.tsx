@@ -37,18 +37,21 @@ export default function WorkbenchPage() {
   // The same query as the proposals panel below (one request, shared through the cache).
   const proposals = useQuery(ProposalsDocument, { variables: { tenantCode: code, status: 'PROPOSED' }, skip: !code });
   const types = tenant?.jointMeeting.meetingTypes ?? [];
-  const todos = todosOf(data ? { ...data, sensitiveReports: sensitive.data?.sensitiveReports ?? [] } : undefined, {
-    office: isOffice(me),
-    proposals: {
-      items: proposals.data?.supervisionProposals ?? [],
-      stepName: (s) => label(STEP, s),
-      link: seesDashboard(me) ? '/dashboard' : null,
+  const todos = todosOf(
+    data ? { ...data, sensitiveReports: sensitive.data?.sensitiveReports ?? { items: [] } } : undefined,
+    {
+      office: isOffice(me),
+      proposals: {
+        items: proposals.data?.supervisionProposals ?? [],
+        stepName: (s) => label(STEP, s),
+        link: seesDashboard(me) ? '/dashboard' : null,
+      },
+      approves: (typeCode) => {
+        const by = types.find((t) => t.code === typeCode)?.minutesApprovedBy;
+        return Boolean(by && me.roles.includes(by));
+      },
     },
-    approves: (typeCode) => {
-      const by = types.find((t) => t.code === typeCode)?.minutesApprovedBy;
-      return Boolean(by && me.roles.includes(by));
-    },
-  });
+  );
   const urgent = todos.filter((t) => t.urgent).length;
   return (
     <QueryState loading={loading && !data} error={data ? undefined : error} refetch={refetch}>

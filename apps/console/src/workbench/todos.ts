@@ -23,24 +23,28 @@ export const WorkbenchDocument = graphql(`
         }
       }
     }
-    overdueItems: agreedItems(tenantCode: $tenantCode, overdue: true, limit: 200) {
-      id
-      content
-      dueOn
-      owners {
-        name
+    overdueItems: agreedItemsPage(tenantCode: $tenantCode, overdue: true, limit: 200) {
+      items {
+        id
+        content
+        dueOn
+        owners {
+          name
+        }
       }
     }
-    openItems: agreedItems(tenantCode: $tenantCode, status: OPEN, limit: 200) {
-      id
-      content
-      owners {
-        name
-      }
-      reports {
+    openItems: agreedItemsPage(tenantCode: $tenantCode, status: OPEN, limit: 200) {
+      items {
         id
-        status
-        createdAt
+        content
+        owners {
+          name
+        }
+        reports {
+          id
+          status
+          createdAt
+        }
       }
     }
     overdueCases: cases(tenantCode: $tenantCode, overdueOnly: true, limit: 100) {
@@ -69,14 +73,16 @@ export const WorkbenchDocument = graphql(`
 // which would null the whole to-do query.
 export const WorkbenchSensitiveDocument = graphql(`
   query WorkbenchSensitive($tenantCode: String!) {
-    sensitiveReports(tenantCode: $tenantCode, limit: 100) {
-      id
-      content
-      status
-      verifyDueOn
-      verificationOverdue
-      responsibleUnit {
-        name
+    sensitiveReports: sensitiveReportsPage(tenantCode: $tenantCode, limit: 100) {
+      items {
+        id
+        content
+        status
+        verifyDueOn
+        verificationOverdue
+        responsibleUnit {
+          name
+        }
       }
     }
   }
@@ -200,7 +206,7 @@ export function todosOf(data: Partial<WorkbenchQuery & WorkbenchSensitiveQuery> 
       });
   }
   if (duties.office) {
-    for (const i of data?.overdueItems ?? [])
+    for (const i of data?.overdueItems?.items ?? [])
       push({
         key: `o${i.id}`,
         kind: 'ITEM_OVERDUE',
@@ -210,7 +216,7 @@ export function todosOf(data: Partial<WorkbenchQuery & WorkbenchSensitiveQuery> 
         due: i.dueOn ?? null,
         urgent: true,
       });
-    for (const i of data?.openItems ?? [])
+    for (const i of data?.openItems?.items ?? [])
       for (const r of i.reports.filter((x) => x.status === 'SUBMITTED'))
         push({
           key: `p${r.id}`,
@@ -241,7 +247,7 @@ export function todosOf(data: Partial<WorkbenchQuery & WorkbenchSensitiveQuery> 
         due: null,
         urgent: false,
       });
-    for (const r of data?.sensitiveReports ?? []) {
+    for (const r of data?.sensitiveReports?.items ?? []) {
       const base = { title: r.content, detail: r.responsibleUnit?.name ?? '—', link: null, due: r.verifyDueOn ?? null };
       if (r.status === 'REPORTED') push({ ...base, key: `sr${r.id}`, kind: 'SENSITIVE_NOTIFY', urgent: false });
       if (r.status === 'NOTIFIED' && r.verificationOverdue)
