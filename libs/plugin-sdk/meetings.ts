@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cadenceSchema, citationSchema, codeSchema, durationSchema, roleSchema } from './primitives';
+import { cadenceSchema, citationSchema, codeSchema, roleSchema } from './primitives';
 import { statedDurationSchema } from './supervision';
 
 /** Who attends a meeting type. */
@@ -54,9 +54,8 @@ export const meetingTypeSchema = z.strictObject({
         .boolean()
         .default(false)
         .describe("Copy the issued minutes to the parent tenant's joint-meeting office (002: 抄送区联席办)."),
-      draftWithin: durationSchema.optional().describe('Time the office has to draft minutes after the meeting.'),
     })
-    .describe('Minutes (会议纪要): their kind, approval, distribution and drafting time.'),
+    .describe('Minutes (会议纪要): their kind, approval and distribution.'),
   escalatesTo: z
     .array(codeSchema)
     .default([])
@@ -77,19 +76,11 @@ export const meetingTypeSchema = z.strictObject({
 });
 export type MeetingTypeDeclaration = z.infer<typeof meetingTypeSchema>;
 
-/** Rules for agreed items (议定事项) and sensitive information flow. */
+/**
+ * Operating rules: sensitive information, issue lists, reports upward. Agreed items (议定事项) take their due
+ * date from the minutes and the office accepts the reports; no source sets a default time or acceptor.
+ */
 export const operationsSchema = z.strictObject({
-  agreedItems: z
-    .strictObject({
-      defaultDue: durationSchema.describe(
-        'Default time for an owner unit to report implementation when the minutes set none.',
-      ),
-      acceptedBy: roleSchema.describe('Who accepts implementation reports.'),
-      digest: cadenceSchema.optional().describe('How often the office receives a digest of open and overdue items.'),
-      source: citationSchema,
-    })
-    .optional()
-    .describe('Agreed items (议定事项): when owners report implementation and who accepts it.'),
   sensitiveInformation: z
     .strictObject({
       verifyWithin: statedDurationSchema.describe(
@@ -105,12 +96,13 @@ export const operationsSchema = z.strictObject({
     .describe('Sensitive information (敏感信息): how fast it is verified and reported.'),
   issueLists: z
     .strictObject({
-      cadence: cadenceSchema.optional(),
       recipient: roleSchema.describe('Role that receives the issue lists (问题清单).'),
       source: citationSchema,
     })
     .optional()
-    .describe('Issue lists (问题清单) sent to the office on a cadence.'),
+    .describe(
+      'Issue lists (问题清单) the office draws up and sends to `recipient` when it decides (000 art. 12 says 定期 and sets no period).',
+    ),
   reportsUpward: z
     .strictObject({
       to: z

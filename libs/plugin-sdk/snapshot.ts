@@ -2,6 +2,7 @@ import semver from 'semver';
 import type { z } from 'zod';
 import type { PluginHooks } from './hooks';
 import { SDK_VERSION, effectivePluginSchema, type EffectivePlugin } from './plugin';
+import { withoutRetiredFields } from './retired-fields';
 
 /** The hooks a plugin can provide, by name. */
 export const HOOK_NAMES = ['scoreAssessment', 'rankScore'] as const satisfies readonly (keyof PluginHooks)[];
@@ -23,7 +24,7 @@ export class SnapshotError extends Error {}
  * older snapshots here (upgrading them in memory), so tenants onboarded years ago keep running.
  */
 const READERS: Readonly<Record<number, (data: unknown) => z.ZodSafeParseResult<EffectivePlugin>>> = {
-  1: (data) => effectivePluginSchema.safeParse(data),
+  1: (data) => effectivePluginSchema.safeParse(withoutRetiredFields(data)),
 };
 
 const cache = new WeakMap<object, { sdk: string; plugin: EffectivePlugin }>();

@@ -273,7 +273,6 @@ export const remindersSchema = z.strictObject({
       KEY: z.enum(['SMS', 'LETTER', 'IN_APP']).describe('Channel for key issues.'),
     })
     .describe('Channel by severity: general issues by SMS, key issues by a numbered reminder letter (提醒函).'),
-  respondWithin: statedDurationSchema.optional().describe('Time the reminded unit has to respond.'),
   source: citationSchema,
 });
 

@@ -163,6 +163,51 @@ describe('onboarding from the seed plugins, and configuring member units', () =>
     expect(v.memberUnits.some((u) => /（三办）|（一中心）/.test(u.name))).toBe(false);
   });
 
+  it('新城街道 (002 §三 “设在平安建设办公室综合信访维稳股”): the office shows its host, its section and the article; 下仓镇 (000 art. 6) has no section', async () => {
+    const office = async (code: string) =>
+      (
+        await t.gql<{
+          tenant: {
+            jointMeeting: {
+              officeHost: { name: string } | null;
+              officeSection: string | null;
+              officeSource: string;
+              membershipFiling: { reportTo: string[]; source: string };
+            };
+          };
+        }>(
+          'query($code: String!) { tenant(code: $code) { jointMeeting { officeHost { name } officeSection officeSource membershipFiling { reportTo source } } } }',
+          { code },
+          admin,
+        )
+      ).data!.tenant.jointMeeting;
+    expect(await office('xincheng')).toEqual({
+      officeHost: { name: '平安建设办公室' },
+      officeSection: '综合信访维稳股',
+      officeSource: '002 §三',
+      membershipFiling: { reportTo: ['CHIEF_CONVENER'], source: '002 §三' },
+    });
+    expect(await office('xiacang')).toEqual({
+      officeHost: { name: '公共安全办公室' },
+      officeSection: null,
+      officeSource: '000 art. 6',
+      // 000 art. 7: 成员单位要及时向镇联席会议召集人报告，并报镇联席会议办公室备案
+      membershipFiling: { reportTo: ['CONVENER'], source: '000 art. 7' },
+    });
+  });
+
+  it("下仓镇 (000 art. 15 “根据工作需要形成会议文件”): the liaison meeting's document is drawn up as needed; after a plenary or working meeting (000 art. 9) it always is", async () => {
+    const types = (
+      await t.gql<{ tenant: { jointMeeting: { meetingTypes: { code: string; minutesAsNeeded: boolean }[] } } }>(
+        'query($code: String!) { tenant(code: $code) { jointMeeting { meetingTypes { code minutesAsNeeded } } } }',
+        { code: 'xiacang' },
+        admin,
+      )
+    ).data!.tenant.jointMeeting.meetingTypes;
+    const asNeeded = Object.fromEntries(types.map((m) => [m.code, m.minutesAsNeeded]));
+    expect(asNeeded).toMatchObject({ LIAISON: true, PLENARY: false, WORKING: false });
+  });
+
   it('a county user reads a township; a sibling town reads nothing of it', async () => {
     const county = await t.login('jx', 'office', 'county-office-pw');
     expect((await read('shizi', county))?.memberUnits).toHaveLength(22);

@@ -330,7 +330,7 @@ describe("rule packs at runtime: a county publishes its township's rules as YAML
       const v = await validate(rotation, jxOffice);
       expect(v.valid).toBe(false);
       expect(v.problems[0]).toMatchObject({ path: 'cases.reception.rotation.rrule' });
-      expect(v.problems[0]).toMatchObject({ line: 84 });
+      expect(v.problems[0]).toMatchObject({ line: 83 });
     });
 
     it('a wide pack: within the HTTP body limit but more than 20,000 values, refused with the limit named', async () => {

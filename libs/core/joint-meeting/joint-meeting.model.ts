@@ -93,7 +93,26 @@ export class MeetingType {
   @Field()
   distribution: string;
 
+  @Field({
+    description:
+      'Minutes are drawn up only when the work requires it (000 art. 15: 根据工作需要形成会议文件); false: the source has minutes follow every meeting of the type (000 art. 9, 001 art. 4).',
+  })
+  minutesAsNeeded: boolean;
+
   @Field()
+  source: string;
+}
+
+/**
+ * How a change of member unit or member person is filed (备案) and to whom it is reported, with the article
+ * that says so (000 art. 7, 001 art. 10; a plugin whose source states none cites what it follows).
+ */
+@ObjectType()
+export class MembershipFilingRule {
+  @Field(() => [Role], { description: 'The roles a filed change is reported to (向召集人报告).' })
+  reportTo: Role[];
+
+  @Field({ description: 'The article the filing rule comes from, as the plugin cites it.' })
   source: string;
 }
 
@@ -110,8 +129,23 @@ export class JointMeeting {
   @Field(() => MemberUnit, { nullable: true })
   officeHost: MemberUnit | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The section inside the host unit where the office sits, when the source names one (002 §三: 设在平安建设办公室综合信访维稳股); null when it names none.',
+  })
+  officeSection: string | null;
+
+  @Field({ description: 'The article that sets up the office (办公室设在…), as the plugin cites it.' })
+  officeSource: string;
+
   @Field(() => Position)
   officeDirector: Position;
+
+  @Field(() => MembershipFilingRule, {
+    description: 'How changes of member units and member persons are filed and reported (成员变更备案).',
+  })
+  membershipFiling: MembershipFilingRule;
 
   @Field(() => [MeetingType])
   meetingTypes: MeetingType[];

@@ -23,16 +23,19 @@ export class TenantStructureResolver {
   async jointMeeting(@Ctx() ctx: RequestContext, @Parent() listed: Tenant): Promise<JointMeeting> {
     const tenant = await this.units.withRules(ctx, listed);
     const config = pluginOf(tenant);
-    const { structure } = config;
+    const { structure, membershipChanges } = config;
     return {
       name: structure.jointMeetingName,
       conveners: structure.conveners.map((c) => ({ title: c.title, role: c.role as Role, source: c.source })),
       officeHost: await this.units.officeHost(ctx, tenant),
+      officeSection: structure.office.section ?? null,
+      officeSource: structure.office.source,
       officeDirector: {
         title: structure.office.director.title,
         role: structure.office.director.role as Role,
         source: structure.office.director.source,
       },
+      membershipFiling: { reportTo: membershipChanges.reportTo as Role[], source: membershipChanges.source },
       meetingTypes: config.meetingTypes.map((m): MeetingType => ({
         code: m.code,
         name: m.name,
@@ -42,6 +45,7 @@ export class TenantStructureResolver {
         keyPeriodCadence: m.keyPeriodCadence ?? null,
         minutesApprovedBy: (m.minutes.approvedBy as Role | null) ?? null,
         distribution: m.minutes.distribution,
+        minutesAsNeeded: m.minutes.asNeeded ?? false,
         source: m.source,
       })),
       principle: principleOf(structure),
