@@ -23,7 +23,16 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
 
   /** field, its arguments (GraphQL text), the deprecated list beside it, who reads, the minimum items seeded; */
   /** `oldLimit: false`: the old list takes no limit (it answered everything, or its own cap). */
-  const PAGES: { page: string; args: string; old: string; who: string; atLeast: number; oldLimit?: false }[] = [
+  /** `key`: the field that identifies an item (default `id`). */
+  const PAGES: {
+    page: string;
+    args: string;
+    old: string;
+    who: string;
+    atLeast: number;
+    oldLimit?: false;
+    key?: string;
+  }[] = [
     { page: 'meetingsPage', args: 'tenantCode: "shizi"', old: 'meetings', who: 'sOffice', atLeast: 3 },
     {
       page: 'supervisionFlagsPage',
@@ -106,12 +115,23 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       who: 'xOffice',
       atLeast: 2,
     },
+    { page: 'myNotificationsPage', args: '', old: 'myNotifications', who: 'xMember', atLeast: 1 },
+    { page: 'receivedSupervisionNoticesPage', args: '', old: 'receivedSupervisionNotices', who: 'sOffice', atLeast: 1 },
+    // The trail of a tenant this suite leaves alone: its onboarding's rows, by seq.
+    {
+      page: 'auditTrailPage',
+      args: 'tenantCode: "xincheng"',
+      old: 'auditTrail',
+      who: 'xcOffice',
+      atLeast: 2,
+      key: 'seq',
+    },
   ];
 
-  const items = async (page: string, args: string, who: string, limit: number, after?: string | null) =>
+  const items = async (page: string, args: string, who: string, limit: number, after?: string | null, key = 'id') =>
     t.gql<Record<string, { items: { id: string }[]; nextCursor: string | null }>>(
       'query($limit: Int!, $after: String) { p: ' +
-        `${page}(${args ? `${args}, ` : ''}limit: $limit, after: $after) { items { id } nextCursor } }`,
+        `${page}(${args ? `${args}, ` : ''}limit: $limit, after: $after) { items { id: ${key} } nextCursor } }`,
       { limit, after: after ?? null },
       tokens[who],
     );
@@ -125,6 +145,8 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
     tokens.cOffice = await t.login(COUNTY, 'office');
     tokens.xOffice = await t.login('xiacang', 'office');
     tokens.xConvener = await t.login('xiacang', 'convener');
+    tokens.xMember = await t.login('xiacang', 'member');
+    tokens.xcOffice = await t.login('xincheng', 'office');
     const county = ok(
       await t.gql<{ tenant: { memberUnits: { id: string; kind: string }[] } }>(
         `{ tenant(code: "${COUNTY}") { memberUnits { id kind } } }`,
@@ -291,13 +313,13 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
 
   it.each(PAGES)(
     '$page: limit 0, 201 and a forged cursor are refused naming the argument',
-    async ({ page, args, who }) => {
+    async ({ page, args, who, key }) => {
       for (const [limit, after, field] of [
         [0, null, 'limit'],
         [201, null, 'limit'],
         [5, 'bm90LWEtY3Vyc29y', 'after'],
       ] as const) {
-        const res = await items(page, args, who, limit, after);
+        const res = await items(page, args, who, limit, after, key);
         expect({
           page,
           limit,
@@ -315,14 +337,16 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
 
   it.each(PAGES)(
     '$page: one item at a time through nextCursor gives the whole list, as the old list does',
-    async ({ page, args, old, who, atLeast, oldLimit }) => {
-      const all = ok(await items(page, args, who, 200)).p;
+    async ({ page, args, old, who, atLeast, oldLimit, key }) => {
+      const all = ok(await items(page, args, who, 200, null, key)).p;
       expect(all.items.length).toBeGreaterThanOrEqual(atLeast);
       expect(all.nextCursor).toBeNull();
       const walked: string[] = [];
       let after: string | null = null;
       do {
-        const p: { items: { id: string }[]; nextCursor: string | null } = ok(await items(page, args, who, 1, after)).p;
+        const p: { items: { id: string }[]; nextCursor: string | null } = ok(
+          await items(page, args, who, 1, after, key),
+        ).p;
         expect(p.items.length).toBeLessThanOrEqual(1);
         walked.push(...p.items.map((i) => i.id));
         after = p.nextCursor;
@@ -330,7 +354,7 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       expect(walked).toEqual(all.items.map((i) => i.id));
       const legacy = ok(
         await t.gql<Record<string, { id: string }[]>>(
-          `{ l: ${old}${bracket([args, oldLimit === false ? '' : 'limit: 200'])} { id } }`,
+          `{ l: ${old}${bracket([args, oldLimit === false ? '' : 'limit: 200'])} { id: ${key ?? 'id'} } }`,
           {},
           tokens[who],
         ),

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { keysetPage, type Page } from '@engine/graphql';
 import { User } from '@core/identity/user.entity';
 import { Notification } from './notification.entity';
 
@@ -53,4 +54,16 @@ export async function insertNotificationRows(
     .values([...rows])
     .orIgnore()
     .execute();
+}
+
+/** One page of a user's notifications, newest first (keyset on created_at, id); `unreadOnly`: not yet read. */
+export function notificationsPage(
+  em: EntityManager,
+  userId: string,
+  unreadOnly: boolean,
+  page: { limit: number; after: string | null },
+): Promise<Page<Notification>> {
+  const qb = em.createQueryBuilder(Notification, 'n').where('n.user_id = :me', { me: userId });
+  if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+  return keysetPage(qb, { alias: 'n', column: 'created_at', keyOf: (n) => n.createdAt, ...page });
 }

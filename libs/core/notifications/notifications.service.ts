@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
+import type { Page } from '@engine/graphql';
 import { JobQueue } from '@engine/jobs';
 import { User } from '@core/identity/user.entity';
 import { AccountChange, AccountChangeKind } from '@core/identity/account-change.entity';
@@ -17,7 +18,7 @@ import { RulesChangeKind, TenantRulesChange } from '@core/tenancy/rule-packs/ten
 import { rulesChangeReportTo } from '@core/tenancy/rule-packs/rules-change-report';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
 import { Notification } from './notification.entity';
-import { activeHolderIds, insertNotifications, markOwnRead } from './notifications.query';
+import { activeHolderIds, insertNotifications, markOwnRead, notificationsPage } from './notifications.query';
 import {
   ACCOUNT_CHANGE_REPORTED_JOB,
   MEMBERSHIP_REPORTED_JOB,
@@ -91,6 +92,15 @@ export class NotificationsService implements OnModuleInit {
         take: limit,
       }),
     );
+  }
+
+  /** One page of the caller's notifications, newest first. */
+  minePage(
+    ctx: RequestContext,
+    unreadOnly: boolean,
+    page: { limit: number; after: string | null },
+  ): Promise<Page<Notification>> {
+    return this.db.run(ctx, ({ em }) => notificationsPage(em, ctx.caller.userId, unreadOnly, page));
   }
 
   /** Marks the caller's own notifications read (others' ids are ignored); returns how many changed. */

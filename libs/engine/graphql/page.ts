@@ -74,6 +74,23 @@ export function decodeCursor(after: string | null | undefined): Keyset | null {
   throw PLATFORM_ERRORS.badInput('after', 'CURSOR_INVALID');
 }
 
+/** The cursor of a list ordered by a sequence number (an append-only log's `seq`): the last row's number. */
+export function encodeSeqCursor(seq: number | string): string {
+  return Buffer.from(JSON.stringify({ s: String(seq) }), 'utf8').toString('base64url');
+}
+
+/** The sequence number `encodeSeqCursor` wrote; anything else is refused naming `after`. */
+export function decodeSeqCursor(after: string | null | undefined): string | null {
+  if (after === null || after === undefined) return null;
+  try {
+    const { s } = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as { s?: unknown };
+    if (typeof s === 'string' && /^[1-9][0-9]{0,17}$/.test(s)) return s;
+  } catch {
+    // fall through: not one of ours
+  }
+  throw PLATFORM_ERRORS.badInput('after', 'CURSOR_INVALID');
+}
+
 /**
  * One page of `qb`, newest first by `alias.column` (a non-null date or timestamp column) then by id:
  * the limit is checked, the cursor decoded, `limit + 1` rows read to know whether a next page exists.

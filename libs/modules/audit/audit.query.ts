@@ -15,7 +15,7 @@ export function auditRows(
   em: EntityManager,
   tenantId: string,
   limit: number,
-  beforeSeq: number | null,
+  beforeSeq: number | string | null,
 ): Promise<AuditRow[]> {
   return em.query(
     `SELECT seq, at, actor, table_name, operation, changed, hash FROM audit_entry WHERE tenant_id = $1 AND ($2::bigint IS NULL OR seq < $2) ORDER BY seq DESC LIMIT $3`,

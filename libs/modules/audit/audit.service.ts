@@ -4,10 +4,11 @@ import type { RequestContext } from '@engine/context';
 import { PiiCipher } from '@engine/crypto';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import { checkLimit, decodeSeqCursor, encodeSeqCursor, type Page } from '@engine/graphql';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import type { AuditChainCheck, AuditEntry } from './audit.model';
 import { presentPayload } from './audit-payload';
-import { auditChain, auditRows } from './audit.query';
+import { auditChain, auditRows, type AuditRow } from './audit.query';
 
 /**
  * Reads a tenant's audit trail and verifies its hash chain (entries are written by database triggers).
@@ -24,16 +25,37 @@ export class AuditService {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await this.tenant(ctx, em, tenantCode);
       const rows = await auditRows(em, tenant.id, limit, beforeSeq ?? null);
-      return rows.map((r) => ({
-        seq: Number(r.seq),
-        at: r.at,
-        actor: r.actor,
-        tableName: r.table_name,
-        operation: r.operation,
-        ...presentPayload(ctx, this.cipher, tenant, r.table_name, r.changed),
-        hash: r.hash,
-      }));
+      return rows.map((r) => this.entry(ctx, tenant, r));
     });
+  }
+
+  /** One page of the trail, newest first: `limit + 1` rows read to know whether a next page exists. */
+  async page(
+    ctx: RequestContext,
+    tenantCode: string,
+    page: { limit: number; after: string | null },
+  ): Promise<Page<AuditEntry>> {
+    const limit = checkLimit(page.limit);
+    const before = decodeSeqCursor(page.after);
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await this.tenant(ctx, em, tenantCode);
+      const rows = await auditRows(em, tenant.id, limit + 1, before);
+      const items = rows.slice(0, limit).map((r) => this.entry(ctx, tenant, r));
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null };
+    });
+  }
+
+  private entry(ctx: RequestContext, tenant: Tenant, r: AuditRow): AuditEntry {
+    return {
+      seq: Number(r.seq),
+      at: r.at,
+      actor: r.actor,
+      tableName: r.table_name,
+      operation: r.operation,
+      ...presentPayload(ctx, this.cipher, tenant, r.table_name, r.changed),
+      hash: r.hash,
+    };
   }
 
   async verify(ctx: RequestContext, tenantCode: string): Promise<AuditChainCheck> {

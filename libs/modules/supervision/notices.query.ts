@@ -75,6 +75,38 @@ export function concernedEntries(
     .getMany();
 }
 
+/**
+ * One page of the published notices with an entry concerning the caller (`concern`: `concernSql` over
+ * alias `e`), latest published first (keyset on published_at, id).
+ */
+export function concernedNoticesPage(
+  em: EntityManager,
+  concern: Concern,
+  page: { limit: number; after: string | null },
+): Promise<Page<SupervisionNotice>> {
+  const qb = em
+    .createQueryBuilder(SupervisionNotice, 'n')
+    .where(`n.status = 'PUBLISHED'`)
+    .andWhere(
+      `EXISTS (SELECT 1 FROM supervision_notice_entry e WHERE e.notice_id = n.id AND ${concern.sql})`,
+      concern.params,
+    );
+  return keysetPage(qb, { alias: 'n', column: 'published_at', keyOf: (n) => n.publishedAt!, ...page });
+}
+
+/** The entries of `noticeIds` concerning the caller (`concernSql` over alias `e`). */
+export function concernedEntriesOf(
+  em: EntityManager,
+  concern: Concern,
+  noticeIds: readonly string[],
+): Promise<SupervisionNoticeEntry[]> {
+  return em
+    .createQueryBuilder(SupervisionNoticeEntry, 'e')
+    .where(concern.sql, concern.params)
+    .andWhere('e.notice_id IN (:...noticeIds)', { noticeIds: [...noticeIds] })
+    .getMany();
+}
+
 /** The caller's entry of a published notice (`concernSql` over alias `e`). */
 export function concernedEntry(
   em: EntityManager,

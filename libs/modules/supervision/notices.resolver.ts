@@ -63,12 +63,26 @@ export class NoticesResolver {
   @Query(() => [SupervisionNotice], {
     description:
       "Notices concerning the caller: its township in an ancestor's notices, or its unit — each with the caller's own entry.",
+    deprecationReason: 'Use receivedSupervisionNoticesPage (cursor + limit).',
   })
   receivedSupervisionNotices(
     @Ctx() ctx: RequestContext,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<SupervisionNotice[]> {
     return this.notices.received(ctx, clamp(limit));
+  }
+
+  @Allow('read', 'SupervisionNotice')
+  @Query(() => SupervisionNoticePage, {
+    description:
+      "Notices concerning the caller (its township in an ancestor's notices, or its unit), latest published first, a page at a time — each with the caller's own entry.",
+  })
+  receivedSupervisionNoticesPage(
+    @Ctx() ctx: RequestContext,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<SupervisionNoticePage> {
+    return this.notices.receivedPage(ctx, { limit: checkLimit(limit), after });
   }
 
   @Allow('read', 'SupervisionNotice')

@@ -24,7 +24,14 @@ import { afterDecision } from './jobs';
 import { bottomBand } from './ladder';
 import { computeMetrics } from './metrics.repository';
 import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
-import { concernedEntries, concernedEntry, noticesOf, noticesPage } from './notices.query';
+import {
+  concernedEntries,
+  concernedEntriesOf,
+  concernedEntry,
+  concernedNoticesPage,
+  noticesOf,
+  noticesPage,
+} from './notices.query';
 import { announceNotice } from './notice-announce';
 import { OutboxService } from './outbox.service';
 import { periodFrom, periodWords, previousPeriod, type PeriodRange } from './periods';
@@ -447,6 +454,31 @@ export class NoticesService {
       const described = await this.describe(tx.em, entries);
       for (const n of notices) n.entries = described.filter((e) => e.noticeId === n.id);
       return notices;
+    });
+  }
+
+  /** One page of what `received` answers, latest published first, each notice with the caller's own entries. */
+  async receivedPage(
+    ctx: RequestContext,
+    page: { limit: number; after: string | null },
+  ): Promise<Page<SupervisionNotice>> {
+    const concern = concernSql(ctx, 'e', 'read');
+    if (!concern) return { items: [], nextCursor: null };
+    return this.db.run(ctx, async (tx) => {
+      await openAncestors(this.db, tx, ctx);
+      const found = await concernedNoticesPage(tx.em, concern, page);
+      if (!found.items.length) return found;
+      const notices = await this.named(tx.em, found.items);
+      const described = await this.describe(
+        tx.em,
+        await concernedEntriesOf(
+          tx.em,
+          concern,
+          notices.map((n) => n.id),
+        ),
+      );
+      for (const n of notices) n.entries = described.filter((e) => e.noticeId === n.id);
+      return { items: notices, nextCursor: found.nextCursor };
     });
   }
 
