@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Clock } from '@engine/clock';
 import { CaseSweepService } from '@modules/cases';
 import { aMemberUnitWithUser } from '@test/support/factories';
+import { keepsThePageShape, walkPage } from '@test/support/page-walk';
 import { statementLog } from '@test/support/statement-log';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
@@ -499,6 +500,18 @@ describe('case time limits, overdue findings, extensions and reviews', () => {
         ).caseReviews,
       ).toHaveLength(0);
       expect(code(await t.gql(`{ caseReviews(tenantCode: "${TOWN}") { id } }`, {}, siblingOffice))).toBe('NOT_FOUND');
+    });
+
+    it('caseReviewsPage: the reviews a page at a time, as caseReviews lists them', async () => {
+      keepsThePageShape(
+        await walkPage(t, {
+          page: 'caseReviewsPage',
+          args: `tenantCode: "${TOWN}"`,
+          old: `caseReviews(tenantCode: "${TOWN}")`,
+          token: office,
+        }),
+        1,
+      );
     });
 
     it('a review left open past its date is a REVIEW_OVERDUE finding, once; a late opinion says so', async () => {

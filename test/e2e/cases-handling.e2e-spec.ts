@@ -1,4 +1,5 @@
 import { Clock } from '@engine/clock';
+import { keepsThePageShape, walkPage } from '@test/support/page-walk';
 import { readZip } from '@test/support/read-zip';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
@@ -385,6 +386,22 @@ describe('first inquiry, referral, tiered and grid handling, ledger lists', () =
       expect(await ledger(x.member)).toHaveLength(4); // the grid case is assigned to its unit
       expect(code(await t.gql(`{ caseLedger(tenantCode: "${XINCHENG}") { id } }`, {}, xiacang))).toBe('NOT_FOUND');
       expect(await ledger(await t.login('county-petition-mechanisms', 'office'))).toHaveLength(5); // the district reads its subdistrict
+    });
+
+    it('caseLedgerPage: the ledger a page at a time, as caseLedger lists it (the office; a secretary its community)', async () => {
+      for (const [token, atLeast] of [
+        [x.office, 5],
+        [x.secretary, 4],
+      ] as const)
+        keepsThePageShape(
+          await walkPage(t, {
+            page: 'caseLedgerPage',
+            args: `tenantCode: "${XINCHENG}"`,
+            old: `caseLedger(tenantCode: "${XINCHENG}")`,
+            token,
+          }),
+          atLeast,
+        );
     });
 
     it("marks entries done: the office, the entry's community or its responsible unit; overdue shows on open entries only", async () => {

@@ -4,6 +4,7 @@ import { Db } from '@engine/database';
 import { CaseSweepService } from '@modules/cases';
 import { Tenant } from '@core/tenancy';
 import { aMemberUnitWithUser } from '@test/support/factories';
+import { keepsThePageShape, walkPage } from '@test/support/page-walk';
 import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
@@ -303,5 +304,21 @@ describe('forecast screening', () => {
       'SCREENED',
       'SCREENING_SETTLED',
     ]); // screened in September and again in October
+  });
+
+  it('caseScreeningsPage: the screened cases a page at a time, as caseScreenings lists them (the office; a member unit its own)', async () => {
+    for (const [token, atLeast] of [
+      [office, 16],
+      [member, 1],
+    ] as const)
+      keepsThePageShape(
+        await walkPage(t, {
+          page: 'caseScreeningsPage',
+          args: `tenantCode: "${TOWN}"`,
+          old: `caseScreenings(tenantCode: "${TOWN}")`,
+          token,
+        }),
+        atLeast,
+      );
   });
 });

@@ -23,9 +23,6 @@ const schema = buildSchema(readFileSync(join(ROOT, 'schema.graphql'), 'utf8'));
 /** Root lists without the page shape, as of issue 15 (2026-12-02). */
 const UNPAGED_LISTS = [
   'Query.calendarOverrides',
-  'Query.caseLedger',
-  'Query.caseReviews',
-  'Query.caseScreenings',
   // Written the same day in parallel with this convention (issues 13 and 17); convert with the others.
   'Query.jurisdictionPluginVersions',
 ];

@@ -2,6 +2,7 @@ import { ReportingModule } from '@core/reporting';
 import { Module } from '@nestjs/common';
 import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
 import { UsersModule } from '@core/identity/users.module';
+import { CaseListPages } from './case-pages.service';
 import { CaseSweepService } from './case-sweep.service';
 import { CasesQuery } from './cases.query';
 import { CasesResolver } from './cases.resolver';
@@ -51,6 +52,7 @@ import { AreaScreeningService } from './area-screening.service';
     DeadlinesService,
     DeadlinesResolver,
     ReviewService,
+    CaseListPages,
     ReviewResolver,
     CaseReviewsFieldResolver,
     ScreeningService,

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { isUUID } from 'class-validator';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { PLATFORM_ERRORS } from '@engine/errors';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
 import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
 import { PetitionCase } from './case.entity';
@@ -13,6 +14,9 @@ import { AddCaseLedgerEntryInput } from './dto/ledger.inputs';
 import { LedgerService } from './ledger.service';
 
 const MAX_ENTRIES = 2000;
+
+@ObjectType('CaseLedgerEntryPage')
+export class CaseLedgerEntryPage extends PageOf(CaseLedgerEntry) {}
 
 /** The problem, responsibility and task lists (台账, 002 §五(四)). */
 @Resolver(() => CaseLedgerEntry)
@@ -27,6 +31,7 @@ export class LedgerResolver {
   @Query(() => [CaseLedgerEntry], {
     description:
       "A tenant's ledger lists (a member unit: entries of the cases it can see), by case, then level and list.",
+    deprecationReason: 'Use caseLedgerPage (cursor + limit).',
   })
   caseLedger(
     @Ctx() ctx: RequestContext,
@@ -41,6 +46,26 @@ export class LedgerResolver {
       throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: MAX_ENTRIES });
     if (communityUnitId && !isUUID(communityUnitId)) throw PLATFORM_ERRORS.badInput('communityUnitId', 'NOT_AN_ID');
     return this.ledger.list(ctx, tenantCode, { level, list, communityUnitId, openOnly }, limit);
+  }
+
+  @Allow('read', 'PetitionCase')
+  @Query(() => CaseLedgerEntryPage, {
+    description:
+      "A tenant's ledger lists (a member unit: entries of the cases it can see), latest added first, a page at a time.",
+  })
+  caseLedgerPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('level', { type: () => LedgerLevel, nullable: true }) level: LedgerLevel | undefined,
+    @Args('list', { type: () => LedgerList, nullable: true }) list: LedgerList | undefined,
+    @Args('communityUnitId', { type: () => ID, nullable: true }) communityUnitId: string | undefined,
+    @Args('openOnly', { type: () => Boolean, nullable: true, defaultValue: false }) openOnly: boolean | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<CaseLedgerEntryPage> {
+    checkLimit(limit);
+    if (communityUnitId && !isUUID(communityUnitId)) throw PLATFORM_ERRORS.badInput('communityUnitId', 'NOT_AN_ID');
+    return this.ledger.page(ctx, tenantCode, { level, list, communityUnitId, openOnly }, { limit, after });
   }
 
   @Allow('report', 'PetitionCase')

@@ -6,6 +6,7 @@ import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
+import type { Page } from '@engine/graphql';
 import { CASE_ERRORS, CASE_TENANT } from './cases.errors';
 import { groupBy } from '@engine/util';
 import { notify } from '@core/notifications/notify';
@@ -18,7 +19,7 @@ import { caseVisibility, pluginOf, tenantByCode, unitScope, type CaseRules } fro
 import { CasesService } from './cases.service';
 import type { AddCaseLedgerEntryInput } from './dto/ledger.inputs';
 import { firstMissingLedgerField, LEDGER_FIELD_INPUTS, LEDGER_FIELD_TERMS, type LedgerRule } from './ledger-fields';
-import { ledgerEntriesOf } from './case-lists.query';
+import { ledgerEntriesOf, ledgerEntriesPage } from './case-lists.query';
 
 export interface LedgerFilter {
   level?: LedgerLevel;
@@ -165,13 +166,22 @@ export class LedgerService {
   async list(ctx: RequestContext, tenantCode: string, filter: LedgerFilter, limit: number): Promise<CaseLedgerEntry[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      const ledgers = this.ledgersOfTenant(tenant, 'tenantCode');
-      if (filter.level && !(ledgers.levels as string[]).includes(filter.level))
-        throw CASE_ERRORS.badInput('level', 'NOT_IN_PLUGIN_LIST', {
-          allowed: ledgers.levels,
-          source: ` (${ledgers.source})`,
-        });
+      this.checkLevel(tenant, filter);
       return ledgerEntriesOf(em, tenant.id, caseVisibility(ctx, 'c'), filter, limit);
+    });
+  }
+
+  /** One page of what `list` selects, latest added first. */
+  async page(
+    ctx: RequestContext,
+    tenantCode: string,
+    filter: LedgerFilter,
+    page: { limit: number; after: string | null },
+  ): Promise<Page<CaseLedgerEntry>> {
+    return this.db.run(ctx, async ({ em }) => {
+      const tenant = await tenantByCode(em, tenantCode);
+      this.checkLevel(tenant, filter);
+      return ledgerEntriesPage(em, tenant.id, caseVisibility(ctx, 'c'), filter, page);
     });
   }
 
@@ -188,6 +198,16 @@ export class LedgerService {
 
   isOverdue(e: CaseLedgerEntry): boolean {
     return e.doneAt === null && e.dueOn !== null && e.dueOn < shanghaiDateOf(this.clock.now());
+  }
+
+  /** The tenant keeps ledgers, and `filter.level` is one of its plugin's levels. */
+  private checkLevel(tenant: Tenant, filter: LedgerFilter): void {
+    const ledgers = this.ledgersOfTenant(tenant, 'tenantCode');
+    if (filter.level && !(ledgers.levels as string[]).includes(filter.level))
+      throw CASE_ERRORS.badInput('level', 'NOT_IN_PLUGIN_LIST', {
+        allowed: ledgers.levels,
+        source: ` (${ledgers.source})`,
+      });
   }
 
   private ledgersOf(rules: CaseRules, field: string): LedgerRule {

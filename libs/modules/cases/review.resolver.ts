@@ -1,11 +1,13 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { PetitionCase } from './case.entity';
 import { CaseReview, ReviewStatus } from './case-records.entity';
+import { CaseListPages } from './case-pages.service';
 import { CasesQuery } from './cases.query';
 import {
   InformPetitionerOfReviewInput,
@@ -17,17 +19,22 @@ import {
 import { ReviewService } from './review.service';
 
 /** Reviews (复查, 004 復查制度): run by the office; read by whoever reads the case. */
+@ObjectType('CaseReviewPage')
+export class CaseReviewPage extends PageOf(CaseReview) {}
+
 @Resolver(() => CaseReview)
 export class ReviewResolver {
   constructor(
     @Inject(ReviewService) private readonly reviews: ReviewService,
     @Inject(CasesQuery) private readonly query: CasesQuery,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(CaseListPages) private readonly pages: CaseListPages,
   ) {}
 
   @Allow('read', 'PetitionCase')
   @Query(() => [CaseReview], {
     description: "A tenant's reviews, newest first (at most 500; a member unit: those of cases it sees).",
+    deprecationReason: 'Use caseReviewsPage (cursor + limit).',
   })
   caseReviews(
     @Ctx() ctx: RequestContext,
@@ -35,6 +42,20 @@ export class ReviewResolver {
     @Args('openOnly', { nullable: true, defaultValue: false }) openOnly?: boolean,
   ): Promise<CaseReview[]> {
     return this.reviews.list(ctx, tenantCode, openOnly ?? false);
+  }
+
+  @Allow('read', 'PetitionCase')
+  @Query(() => CaseReviewPage, {
+    description: "A tenant's reviews, latest opened first, a page at a time (a member unit: those of cases it sees).",
+  })
+  caseReviewsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('openOnly', { type: () => Boolean, nullable: true, defaultValue: false }) openOnly: boolean | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<CaseReviewPage> {
+    return this.pages.reviews(ctx, tenantCode, openOnly ?? false, { limit: checkLimit(limit), after });
   }
 
   @Allow('update', 'PetitionCase')

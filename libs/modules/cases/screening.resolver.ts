@@ -1,13 +1,18 @@
 import { Inject } from '@nestjs/common';
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { PetitionCase } from './case.entity';
 import { CaseScreening } from './case-records.entity';
+import { CaseListPages } from './case-pages.service';
 import { CasesQuery } from './cases.query';
 import { ReportScreeningInput, SettleScreenedCaseInput } from './dto/screening.inputs';
 import { Report } from '@core/reporting';
 import { ScreeningService } from './screening.service';
+
+@ObjectType('CaseScreeningPage')
+export class CaseScreeningPage extends PageOf(CaseScreening) {}
 
 /** Forecast screening (预测排查, 004 預測排查制度): found monthly by the case sweep, settled by the office. */
 @Resolver(() => CaseScreening)
@@ -15,11 +20,13 @@ export class ScreeningResolver {
   constructor(
     @Inject(ScreeningService) private readonly screening: ScreeningService,
     @Inject(CasesQuery) private readonly query: CasesQuery,
+    @Inject(CaseListPages) private readonly pages: CaseListPages,
   ) {}
 
   @Allow('read', 'PetitionCase')
   @Query(() => [CaseScreening], {
     description: 'Screened cases of a tenant, newest period first (at most 500; a member unit: cases it sees).',
+    deprecationReason: 'Use caseScreeningsPage (cursor + limit).',
   })
   caseScreenings(
     @Ctx() ctx: RequestContext,
@@ -34,6 +41,37 @@ export class ScreeningResolver {
     unsettledOnly?: boolean,
   ): Promise<CaseScreening[]> {
     return this.screening.list(ctx, tenantCode, periodStart ?? null, unsettledOnly ?? false);
+  }
+
+  @Allow('read', 'PetitionCase')
+  @Query(() => CaseScreeningPage, {
+    description: 'Screened cases of a tenant, newest period first, a page at a time (a member unit: cases it sees).',
+  })
+  caseScreeningsPage(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantCode') tenantCode: string,
+    @Args('periodStart', {
+      type: () => String,
+      nullable: true,
+      description: 'Only this period (its first day, YYYY-MM-DD).',
+    })
+    periodStart: string | undefined,
+    @Args('unsettledOnly', {
+      type: () => Boolean,
+      nullable: true,
+      defaultValue: false,
+      description: 'Only cases not yet given their leader, person and time limit.',
+    })
+    unsettledOnly: boolean | undefined,
+    @Args('after', AFTER_ARG) after: string | null,
+    @Args('limit', LIMIT_ARG) limit: number,
+  ): Promise<CaseScreeningPage> {
+    return this.pages.screenings(
+      ctx,
+      tenantCode,
+      { periodStart: periodStart ?? null, unsettledOnly: unsettledOnly ?? false },
+      { limit: checkLimit(limit), after },
+    );
   }
 
   @Allow('update', 'PetitionCase')
