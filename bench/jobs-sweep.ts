@@ -42,8 +42,13 @@ async function main(which: string): Promise<void> {
     await queue.whenIdle(3_600_000);
     const repeatSeconds = (performance.now() - t0) / 1000;
     const afterRepeat = await count();
+    // The next hour's tick after all that: only the tenants its selection (sweep_tenants_*) says have work.
+    t0 = performance.now();
+    const nextTickTenants = await sweep.sweepAll();
+    await queue.whenIdle(3_600_000);
+    const nextTickSeconds = (performance.now() - t0) / 1000;
     process.stdout.write(
-      `${JSON.stringify({ job: which, tenants: tenants.length, queue: queue.kind, firstSeconds, repeatSeconds, before, afterFirst, afterRepeat })}\n`,
+      `${JSON.stringify({ job: which, tenants: tenants.length, queue: queue.kind, firstSeconds, repeatSeconds, nextTickTenants, nextTickSeconds, before, afterFirst, afterRepeat })}\n`,
     );
   } finally {
     await close();

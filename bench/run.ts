@@ -87,13 +87,14 @@ function ownProcess(
   const line = child.stdout.trim().split('\n').pop() ?? '';
   if (child.status !== 0 || !line.startsWith('{'))
     throw new Error(`${script} ${args.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
-  const out = JSON.parse(line) as { firstSeconds: number; repeatSeconds: number };
+  const out = JSON.parse(line) as { firstSeconds: number; repeatSeconds: number; nextTickSeconds?: number };
   // Jobs that failed and were retried or given up are logged by the queue (LOG_LEVEL error): count them.
   const errorLines = child.stderr.split('\n').filter((l) => /ERROR/.test(l));
   return {
     ...out,
     firstSeconds: round(out.firstSeconds),
     repeatSeconds: round(out.repeatSeconds),
+    ...(out.nextTickSeconds === undefined ? {} : { nextTickSeconds: round(out.nextTickSeconds) }),
     jobErrorLines: errorLines.length,
     // The first few, shortened (the queue logs job names and error messages, no personal data).
     ...(errorLines.length ? { jobErrors: errorLines.slice(0, 5).map((l) => l.slice(0, 400)) } : {}),

@@ -7,7 +7,8 @@ import { createApp } from '../apps/api/create-app';
  * The cadence sweep over the whole province, timed in its own process (started by run.ts with the
  * bench database's environment): first `meetings.sweep-all` through the job queue until it is idle
  * (one `meetings.sweep-tenant` job per tenant), then every tenant swept again directly (the
- * idempotent repeat: nothing new to write). Prints one JSON line.
+ * idempotent repeat: nothing new to write), then one more tick (`nextTick…`: the tenants its selection
+ * still finds work in). Prints one JSON line.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -34,8 +35,13 @@ async function main(): Promise<void> {
     for (const id of tenants) await cadence.sweepTenant(id);
     const repeatSeconds = (performance.now() - t0) / 1000;
     const afterRepeat = await count();
+    // The next hour's tick: only the tenants sweep_tenants_cadence still finds work in.
+    t0 = performance.now();
+    const nextTickTenants = await cadence.sweepAll();
+    await queue.whenIdle(3_600_000);
+    const nextTickSeconds = (performance.now() - t0) / 1000;
     process.stdout.write(
-      `${JSON.stringify({ tenants: tenants.length, queue: queue.kind, firstSeconds, repeatSeconds, before, afterFirst, afterRepeat })}\n`,
+      `${JSON.stringify({ tenants: tenants.length, queue: queue.kind, firstSeconds, repeatSeconds, nextTickTenants, nextTickSeconds, before, afterFirst, afterRepeat })}\n`,
     );
   } finally {
     await close();

@@ -59,25 +59,30 @@ for (const file of process.argv.slice(2)) {
   const onboard = r.walls['onboard-town'];
   const sweep = r.walls['cadence-sweep'];
   const walls: string[] = [];
+  // The tick after the repeat (since 2026-12-03): how many tenants its selection still found work in.
+  const next = (w: Record<string, unknown>): string =>
+    typeof w.nextTickTenants === 'number'
+      ? `; next tick ${w.nextTickTenants} tenants selected, ${Number(w.nextTickSeconds)} s`
+      : '';
   if (onboard)
     walls.push(`Onboarding a town over HTTP: median ${String(onboard.medianMs)} ms, max ${String(onboard.maxMs)} ms.`);
   if (sweep)
     walls.push(
-      `Cadence sweep over ${String(sweep.tenants)} tenants: ${String(sweep.firstSeconds)} s (repeat ${String(sweep.repeatSeconds)} s).`,
+      `Cadence sweep over ${String(sweep.tenants)} tenants: ${String(sweep.firstSeconds)} s (repeat ${String(sweep.repeatSeconds)} s${next(sweep)}).`,
     );
   const delta = (w: Record<string, unknown>, key: string): number =>
     ((w.afterFirst as Record<string, number>)[key] ?? 0) - ((w.before as Record<string, number>)[key] ?? 0);
   const sup = r.walls['supervision-sweep'];
   if (sup) {
     walls.push(
-      `Supervision sweep (monthly notice, ladder, delivery) over ${String(sup.tenants)} tenants: ${String(sup.firstSeconds)} s (repeat ${String(sup.repeatSeconds)} s); ` +
+      `Supervision sweep (monthly notice, ladder, delivery) over ${String(sup.tenants)} tenants: ${String(sup.firstSeconds)} s (repeat ${String(sup.repeatSeconds)} s${next(sup)}); ` +
         `it wrote ${delta(sup, 'notices')} notices, ${delta(sup, 'ladderActions')} ladder actions, ${delta(sup, 'outbox')} outbox messages.`,
     );
   }
   const cases = r.walls['cases-sweep'];
   if (cases)
     walls.push(
-      `Cases sweep over ${String(cases.tenants)} tenants: ${String(cases.firstSeconds)} s (repeat ${String(cases.repeatSeconds)} s); it wrote ${delta(cases, 'caseEvents')} case events, ${delta(cases, 'notifications')} notifications.`,
+      `Cases sweep over ${String(cases.tenants)} tenants: ${String(cases.firstSeconds)} s (repeat ${String(cases.repeatSeconds)} s${next(cases)}); it wrote ${delta(cases, 'caseEvents')} case events, ${delta(cases, 'notifications')} notifications.`,
     );
   process.stdout.write(`\n${walls.join(' ')}\n`);
   const misses = r.targets.filter((t) => t.pass === false).length;

@@ -34,6 +34,7 @@ import { SensitiveVerifyBasis1764640000000 } from './1764640000000-SensitiveVeri
 import { CaseLedgerRules1764640100000 } from './1764640100000-CaseLedgerRules';
 import { CaseUrgency1764710000000 } from './1764710000000-CaseUrgency';
 import { CaseAreaScreening1764710300000 } from './1764710300000-CaseAreaScreening';
+import { SweepSelection1764770000000 } from './1764770000000-SweepSelection';
 import { OfficeCirculars1764700000000 } from './1764700000000-OfficeCirculars';
 import { CaseInChargeApproval1764710100000 } from './1764710100000-CaseInChargeApproval';
 import { CaseReviewFindings1764710200000 } from './1764710200000-CaseReviewFindings';
@@ -91,4 +92,5 @@ export const migrations = [
   TenantKeys1764740000000,
   DistributeByTenant1764740100000,
   CaseAreaScreening1764710300000,
+  SweepSelection1764770000000,
 ];

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import pg from 'pg';
 import request from 'supertest';
 import { loadConfig } from '@engine/config';
 import { InProcessQueue, JobQueue } from '@engine/jobs';
@@ -78,6 +79,23 @@ describeReal('replicas on one PostgreSQL', () => {
         .send({ query, variables })
     ).body as GqlResult<T>;
 
+  /**
+   * The ticks enqueue only tenants with work (sweep_tenants_*): two demo tenants are made to look onboarded
+   * 40 days ago, so the cadence sweep owes shizi's earlier periods and the cases sweep screens last month
+   * in town-petition-systems (its screening is monthly).
+   */
+  const giveTheSweepsWork = async (databaseUrl: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(
+        `UPDATE tenant SET created_at = created_at - interval '40 days' WHERE code IN ('shizi', 'town-petition-systems')`,
+      );
+    } finally {
+      await client.end();
+    }
+  };
+
   const duplicates = (of: Run[]): string[] => {
     const seen = new Map<string, number>();
     for (const r of of)
@@ -97,6 +115,7 @@ describeReal('replicas on one PostgreSQL', () => {
           await join(api1, { WORKER: 'on' }),
         );
         const [api2, worker1, worker2] = others;
+        await giveTheSweepsWork(api1.config.databaseUrl!);
         const office = await api1.login('shizi', 'office');
         const apis = [api1.app, api2.app];
         const acknowledged: string[] = [];
@@ -186,6 +205,7 @@ describeReal('replicas on one PostgreSQL', () => {
       b = await join(a, noRedis);
       await a.queue.whenIdle(60_000);
       runs.length = 0;
+      await giveTheSweepsWork(a.config.databaseUrl!);
       const queues = [a.queue, b.app.get(JobQueue)] as InProcessQueue[];
       expect(queues.every((q) => q.kind === 'in-process')).toBe(true);
       const at = Date.now();

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { RequestContext } from '@engine/context';
 import type { Db } from '@engine/database';
 import { jobId, type JobQueue } from '@engine/jobs';
@@ -17,15 +18,23 @@ export interface FanOut {
   stamp: string;
   /** Only tenants whose rules hold this path of the plugin snapshot (absent: every tenant). */
   rulesAt?: readonly string[];
+  /**
+   * Instead of `rulesAt`: the workflow's own query of the tenants that have its kind of work (a
+   * `sweep_tenants_*` function: ids only, platform scope), so an idle tenant gets no job at all.
+   */
+  select?: (em: EntityManager) => Promise<string[]>;
 }
 
 /**
  * The fan-out of every sweep's tick, written once: one cross-tenant query selects the tenants that have
- * this kind of work (by their rules), then one idempotent job per tenant; the queue's workers run
- * them (in parallel on BullMQ, one at a time in process). Returns how many were enqueued.
+ * this kind of work (by their rules, or by the workflow's own `select`), then one idempotent job per
+ * tenant; the queue's workers run them (in parallel on BullMQ, one at a time in process). Returns how
+ * many were enqueued.
  */
 export async function enqueuePerTenant(db: Db, jobs: JobQueue, fan: FanOut): Promise<number> {
-  const ids = await db.run(RequestContext.platform(), ({ em }) => tenantIdsWithRules(em, fan.rulesAt ?? null));
+  const ids = await db.run(RequestContext.platform(), ({ em }) =>
+    fan.select ? fan.select(em) : tenantIdsWithRules(em, fan.rulesAt ?? null),
+  );
   for (const tenantId of ids)
     await jobs.enqueue<TenantJob>(fan.job, { tenantId }, { jobId: jobId(fan.key, tenantId, fan.stamp) });
   return ids.length;

@@ -61,3 +61,13 @@ export async function reportedPeriods(
   )) as { case_id: string; start: string }[];
   return new Set(rows.map((r) => `${r.case_id}:${r.start}`));
 }
+
+/**
+ * The tenants the ledger's sweep has work in (sweep_tenants_cases, migration 1764770000000): one query
+ * across tenants, ids only, platform scope — the anti-joins above, owned cases to watch, and a screening
+ * period that may have ended since the latest one screened.
+ */
+export async function tenantsWithCaseWork(em: EntityManager, today: string): Promise<string[]> {
+  const rows: { id: string }[] = await em.query(`SELECT sweep_tenants_cases($1::date) AS id`, [today]);
+  return rows.map((r) => r.id);
+}

@@ -9,6 +9,7 @@ import { Tenant } from '@core/tenancy/tenant.entity';
 import { enqueuePerTenant } from '@core/tenancy';
 import { caseRulesOf, type CaseRules } from './case-rules';
 import { OwnershipService } from './ownership.service';
+import { tenantsWithCaseWork } from './case-sweep.query';
 
 export const CASES_SWEEP_ALL_JOB = 'cases.sweep-all';
 export const CASES_SWEEP_TENANT_JOB = 'cases.sweep-tenant';
@@ -39,7 +40,7 @@ export class CaseSweepService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.jobs.register({ name: CASES_SWEEP_ALL_JOB, handle: () => this.sweepAll() });
+    this.jobs.register({ name: CASES_SWEEP_ALL_JOB, handle: async () => void (await this.sweepAll()) });
     this.jobs.register({
       name: CASES_SWEEP_TENANT_JOB,
       handle: async (data: { tenantId: string }) => {
@@ -56,11 +57,15 @@ export class CaseSweepService implements OnModuleInit {
     this.steps.push(step);
   }
 
-  async sweepAll(): Promise<void> {
-    await enqueuePerTenant(this.db, this.jobs, {
+  /** The hourly tick: one sweep per tenant that has work (tenantsWithCaseWork); returns how many. */
+  async sweepAll(): Promise<number> {
+    const now = this.clock.now();
+    const today = shanghaiDateOf(now);
+    return enqueuePerTenant(this.db, this.jobs, {
       job: CASES_SWEEP_TENANT_JOB,
       key: 'cases-sweep',
-      stamp: this.clock.now().toISOString().slice(0, 13),
+      stamp: now.toISOString().slice(0, 13),
+      select: (em) => tenantsWithCaseWork(em, today),
     });
   }
 

@@ -75,6 +75,16 @@ export function overdueAgreedItems(em: EntityManager, tenantId: string, today: s
     .getMany();
 }
 
+/**
+ * The tenants the cadence sweep has work in (sweep_tenants_cadence, migration 1764770000000): one query
+ * across tenants, ids only, platform scope — a period begun without its obligation, an obligation ended
+ * open or met, an overdue agreed item without its finding or today's digest.
+ */
+export async function tenantsWithCadenceWork(em: EntityManager, today: string): Promise<string[]> {
+  const rows: { id: string }[] = await em.query(`SELECT sweep_tenants_cadence($1::date) AS id`, [today]);
+  return rows.map((r) => r.id);
+}
+
 /** OPEN or SUPERSEDED obligations whose period has not ended, oldest first (what a rules change may touch). */
 export function unendedObligations(em: EntityManager, tenantId: string, today: string): Promise<CadenceObligation[]> {
   return em

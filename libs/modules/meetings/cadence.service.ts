@@ -21,6 +21,7 @@ import {
   insertObligations,
   markObligationsMet,
   overdueAgreedItems,
+  tenantsWithCadenceWork,
   unendedObligations,
 } from './cadence.query';
 import { Finding, recordFinding } from '@core/findings';
@@ -56,7 +57,7 @@ export class CadenceService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.jobs.register({ name: SWEEP_ALL_JOB, handle: () => this.sweepAll() });
+    this.jobs.register({ name: SWEEP_ALL_JOB, handle: async () => void (await this.sweepAll()) });
     this.jobs.register({
       name: SWEEP_TENANT_JOB,
       handle: (data: { tenantId: string }) => this.sweepTenant(data.tenantId),
@@ -159,12 +160,15 @@ export class CadenceService implements OnModuleInit {
     );
   }
 
-  /** Enqueues one sweep per tenant (the hourly tick). */
-  async sweepAll(): Promise<void> {
-    await enqueuePerTenant(this.db, this.jobs, {
+  /** The hourly tick: one sweep per tenant that has work (tenantsWithCadenceWork); returns how many. */
+  async sweepAll(): Promise<number> {
+    const now = this.clock.now();
+    const today = shanghaiDateOf(now);
+    return enqueuePerTenant(this.db, this.jobs, {
       job: SWEEP_TENANT_JOB,
       key: 'sweep',
-      stamp: this.clock.now().toISOString().slice(0, 13),
+      stamp: now.toISOString().slice(0, 13),
+      select: (em) => tenantsWithCadenceWork(em, today),
     });
   }
 

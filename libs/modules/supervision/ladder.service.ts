@@ -14,6 +14,9 @@ import { OutboxService } from './outbox.service';
 import type { SupervisionProposal } from './proposal.entity';
 import { ProposalsService } from './proposals.service';
 import { supervisionRulesOf, unitsByIds } from './supervision-rules';
+import { NOTICE_PERIODS } from '@jm/plugin-sdk';
+import { previousPeriod } from './periods';
+import { tenantsWithSupervisionWork } from './sweep-tenants.query';
 
 /**
  * The escalation ladder (003 §三–七): after each notice, each decision that may complete a rule, and in
@@ -36,7 +39,7 @@ export class LadderService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register({ name: SWEEP_ALL_JOB, handle: () => this.sweepAll() });
+    this.jobs.register({ name: SWEEP_ALL_JOB, handle: async () => void (await this.sweepAll()) });
     this.jobs.register({
       name: SWEEP_TENANT_JOB,
       handle: async (data: TenantJob) => void (await this.sweepTenant(data.tenantId)),
@@ -49,12 +52,16 @@ export class LadderService implements OnModuleInit {
     this.jobs.repeat(SWEEP_ALL_JOB, 3600_000);
   }
 
-  /** The hourly tick: one sweep per tenant. */
-  async sweepAll(): Promise<void> {
-    await enqueuePerTenant(this.db, this.jobs, {
+  /** The hourly tick: one sweep per tenant that has work (a notice due, evidence for the ladder, mail to send). */
+  async sweepAll(): Promise<number> {
+    const now = this.clock.now();
+    const today = shanghaiDateOf(now);
+    const due = Object.fromEntries(NOTICE_PERIODS.map((p) => [p, previousPeriod(p, today).start]));
+    return enqueuePerTenant(this.db, this.jobs, {
       job: SWEEP_TENANT_JOB,
       key: 'supervision-sweep',
-      stamp: this.clock.now().toISOString().slice(0, 13),
+      stamp: now.toISOString().slice(0, 13),
+      select: (em) => tenantsWithSupervisionWork(em, today, due),
     });
   }
 
