@@ -268,7 +268,7 @@ describe('supervision per plugin', () => {
     );
   });
 
-  it("十字镇: a missed report is followed up by the county's ladder, which applies to its townships (003 appliesToDescendants)", async () => {
+  it("十字镇: a missed report is followed up by the county's ladder, which applies to its townships (003 appliesToDescendants); the conveners order rectification by their own date (003 §七 “责令限期整改”)", async () => {
     at('2026-03-03');
     const opened = ok(
       await mutate(
@@ -316,8 +316,64 @@ describe('supervision per plugin', () => {
         token,
       );
     expect(code(await decide({ recommendations: ['IMPROVE_WORK'] }, tok.countyConvener))).toBe('FORBIDDEN');
-    const decided = ok(await decide({ recommendations: ['IMPROVE_WORK'] })).decideAccountability;
-    expect(decided).toMatchObject({ status: 'DECIDED', evidenceChain: [{ id: opened.id }] });
+    // 003 §七 says 责令限期整改 and sets no figure: the conveners give the date (联席办确定), after today.
+    expect(field(await decide({ recommendations: ['IMPROVE_WORK'], orderRectification: true }))).toBe(
+      'input.rectifyBy',
+    );
+    expect(field(await decide({ recommendations: ['IMPROVE_WORK'], rectifyBy: '2026-03-25' }))).toBe('input.rectifyBy');
+    const decided = ok(
+      await decide({ recommendations: ['IMPROVE_WORK'], rectifyBy: '2026-04-10' }),
+    ).decideAccountability;
+    expect(decided).toMatchObject({
+      status: 'AWAITING_RECTIFICATION',
+      dueOn: '2026-04-10',
+      evidenceChain: [{ id: opened.id }],
+    });
+    const decision = async () =>
+      ok(
+        await t.gql<{
+          supervisionAction: {
+            status: string;
+            rectificationDeadline: unknown;
+            accountabilityDecision: {
+              recommendations: { code: string; name: string }[];
+              source: string;
+              rectification: { dueOn: string; setBy: string; basis: unknown; words: string; source: string } | null;
+            };
+          };
+        }>(
+          'query($id: ID!) { supervisionAction(id: $id) { status rectificationDeadline { words } accountabilityDecision { recommendations { code name } source rectification { dueOn setBy basis { words } words source } } } }',
+          { id: decided.id },
+          tok.shizi,
+        ),
+      ).supervisionAction;
+    expect(await decision()).toEqual({
+      status: 'AWAITING_RECTIFICATION',
+      rectificationDeadline: null, // no figure of the rules: the date is the conveners'
+      accountabilityDecision: {
+        // The right as 003 §七 words it (三项建议权: 改进工作建议…), not only its code.
+        recommendations: [{ code: 'IMPROVE_WORK', name: '改进工作建议' }],
+        source: '003 §七 (county-petition-mechanisms)',
+        rectification: {
+          dueOn: '2026-04-10',
+          setBy: 'OFFICE',
+          basis: null,
+          words: '联席办确定',
+          source: '003 §七 (county-petition-mechanisms)',
+        },
+      },
+    });
+    // The department ordered to rectify files its written report, as after an interview.
+    const report = { actionId: decided.id, report: '已对信访件办理流程逐项整改，建立督办台账。' };
+    expect(code(await mutate('fileRectificationReport', 'RectificationReportInput', report, tok.shiziSecretary))).toBe(
+      'NOT_FOUND',
+    );
+    at('2026-04-08');
+    const rectified = ok(
+      await mutate('fileRectificationReport', 'RectificationReportInput', report, tok.shiziMember),
+    ).fileRectificationReport;
+    expect(rectified.status).toBe('RECTIFIED');
+    expect(rectified.detail.rectification).toMatchObject({ late: false });
     // The county reads its township's ladder (read-only); a sibling reads nothing.
     const seen = ok(
       await t.gql<{ supervisionActions: { kind: string }[] }>(

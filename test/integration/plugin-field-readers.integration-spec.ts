@@ -60,13 +60,9 @@ export const KNOWN_UNREAD: Readonly<Record<string, string>> = {
     'NOT READ: categories are matched by code (intake, lines, working groups); the display name is shown nowhere yet',
   'cases.ts:casesSchema.roadmaps.source':
     'NOT READ: the roadmap strategies are checked, their article is shown nowhere yet',
-  'supervision.ts:accountabilitySchema.recommendations.name':
-    'NOT READ: recommendations are recorded by code; the name (改进工作建议…) is shown nowhere yet',
-  'supervision.ts:accountabilitySchema.rectificationWithin':
-    'NOT READ (003-31 责令限期整改): the rectification time limit is not tracked',
 };
 /** How many exceptions there were when the list was last shortened: lower it when one goes, never raise it. */
-const UNREAD_CEILING = 27;
+const UNREAD_CEILING = 25;
 
 /** A program over the repository's own files (tsconfig.json), limited to the SDK and the reader files. */
 function repositoryProgram(): ts.Program {

@@ -23,6 +23,7 @@ import { SupervisionActionKind } from './enums';
 import { SupervisionFlag } from './flag.entity';
 import { FlagsQuery } from './flags.query';
 import { InterviewsService } from './interviews.service';
+import { AccountabilityService } from './accountability.service';
 
 @ObjectType('SupervisionActionPage')
 export class SupervisionActionPage extends PageOf(SupervisionAction) {}
@@ -38,6 +39,7 @@ export class ActionsResolver {
     @Inject(ActionsQuery) private readonly query: ActionsQuery,
     @Inject(ActionsService) private readonly actions: ActionsService,
     @Inject(InterviewsService) private readonly interviews: InterviewsService,
+    @Inject(AccountabilityService) private readonly accountability: AccountabilityService,
     @Inject(FlagsQuery) private readonly flags: FlagsQuery,
   ) {}
 
@@ -219,7 +221,10 @@ export class ActionsResolver {
   }
 
   @Allow('report', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, { description: 'The interviewed unit files its written rectification report.' })
+  @Mutation(() => SupervisionAction, {
+    description:
+      'The interviewed unit, or a unit ordered to rectify with accountability (责令限期整改), files its written rectification report.',
+  })
   fileRectificationReport(
     @Ctx() ctx: RequestContext,
     @Args('input') input: RectificationReportInput,
@@ -229,13 +234,14 @@ export class ActionsResolver {
 
   @Allow('approve', 'SupervisionAction')
   @Mutation(() => SupervisionAction, {
-    description: "The conveners decide accountability (问责) with the plugin's recommendation rights and sanctions.",
+    description:
+      "The conveners decide accountability (问责) with the plugin's recommendation rights and sanctions, and may order rectification within a time limit (责令限期整改, 003 §七).",
   })
   decideAccountability(
     @Ctx() ctx: RequestContext,
     @Args('input') input: DecideAccountabilityInput,
   ): Promise<SupervisionAction> {
-    return this.interviews.decideAccountability(ctx, input);
+    return this.accountability.decide(ctx, input);
   }
 
   @ResolveField(() => [SupervisionAction], {

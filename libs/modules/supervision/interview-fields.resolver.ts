@@ -27,7 +27,7 @@ export class InterviewFieldsResolver {
   @ResolveField(() => DeadlineBasis, {
     nullable: true,
     description:
-      "A held interview: the rectification report's deadline and the article that states its figure, or that it is a default (D5).",
+      "A held interview, or accountability ordering rectification within the plugin's time limit (责令限期整改): the rectification report's deadline and the article that states its figure, or that it is a default (D5); null for the conveners' own date (see accountabilityDecision).",
   })
   rectificationDeadline(@Parent() action: SupervisionAction): DeadlineBasis | null {
     const due = action.detail.rectificationDue as Record<string, unknown> | undefined;

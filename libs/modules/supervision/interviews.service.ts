@@ -19,7 +19,6 @@ import { deadlineBasis } from './deadline-basis';
 import { InterviewForm, groupOf } from './interview-form';
 import { afterInterviewDrafts } from './interview-reports';
 import type {
-  DecideAccountabilityInput,
   HoldInterviewInput,
   InterviewPlanFields,
   OpenInterviewInput,
@@ -42,13 +41,14 @@ import {
 } from './supervision-rules';
 
 type Interviews = NonNullable<SupervisionRules['interviews']>;
+const RECTIFYING_KINDS: readonly string[] = [SupervisionActionKind.INTERVIEW, SupervisionActionKind.ACCOUNTABILITY];
 
 /**
  * Interviews (约谈) and what follows them: planned by the office or a convener (team, targets among the
  * plugin's, matters), held by the role the plugin names for the severity, signed by both sides where the
  * plugin says so; the interviewed unit then owes a written rectification report within the plugin's
- * limit on the tenant's working-day calendar. Accountability (问责) is decided by the conveners with the
- * plugin's recommendation rights, sanctions and failures.
+ * limit on the tenant's working-day calendar (accountability.service.ts decides 问责; a unit ordered to rectify
+ * there files its report here too).
  */
 @Injectable()
 export class InterviewsService {
@@ -290,14 +290,18 @@ export class InterviewsService {
     return action;
   }
 
-  /** The interviewed unit's written report; late reports are recorded as late (accountability has followed). */
+  /**
+   * The written rectification report of an interviewed unit, or of a unit ordered to rectify with
+   * accountability (责令限期整改); late reports are recorded as late.
+   */
   async fileRectificationReport(ctx: RequestContext, input: RectificationReportInput): Promise<SupervisionAction> {
     const concern = concernSql(ctx, 'a', 'write');
     if (!concern) throw SUPERVISION_ERRORS.forbidden('INTERVIEWED_UNIT_REPORTS');
     const action = await this.db.run(ctx, async (tx) => {
       await openAncestors(this.db, tx, ctx);
-      const action = await concernedAction(tx.em, input.actionId, concern, SupervisionActionKind.INTERVIEW);
-      if (!action) throw AppError.notFound('Interview');
+      const action = await concernedAction(tx.em, input.actionId, concern);
+      // An interview's report (003 §六), or one ordered with accountability (责令限期整改, 003 §七).
+      if (!action || !RECTIFYING_KINDS.includes(action.kind)) throw AppError.notFound('Interview');
       if (action.status !== ActionStatus.AWAITING_RECTIFICATION && action.status !== ActionStatus.OVERDUE)
         throw SUPERVISION_ERRORS.conflict('NO_REPORT_AWAITED', { status: action.status }, 'input.actionId');
       const today = shanghaiDateOf(this.clock.now());
@@ -323,86 +327,6 @@ export class InterviewsService {
         })),
       );
       return (await this.query.describe(tx.em, [action]))[0];
-    });
-    await afterDecision(this.jobs, action.tenantId, { ladder: false });
-    return action;
-  }
-
-  async decideAccountability(ctx: RequestContext, input: DecideAccountabilityInput): Promise<SupervisionAction> {
-    const action = await this.db.run(ctx, async ({ em }) => {
-      const action = await actionFor(
-        em,
-        ctx,
-        input.actionId,
-        SupervisionActionKind.ACCOUNTABILITY,
-        'approve',
-        'CONVENERS_DECIDE_ACCOUNTABILITY',
-      );
-      if (action.status !== ActionStatus.OPEN)
-        throw SUPERVISION_ERRORS.conflict('ACCOUNTABILITY_WRONG_STATUS', { status: action.status }, 'input.actionId');
-      const tenant = await em.findOneByOrFail(Tenant, { id: action.tenantId });
-      const accountability = (await supervisionRulesOf(em, tenant)).accountability;
-      if (!accountability) throw SUPERVISION_ERRORS.conflict('ACCOUNTABILITY_NOT_PROVIDED', {}, 'input.actionId');
-      const rights = accountability.rule.recommendations;
-      input.recommendations.forEach((code, i) => {
-        if (!rights.some((r) => r.code === code))
-          throw rights.length
-            ? SUPERVISION_ERRORS.badInput(`input.recommendations.${i}`, 'NOT_ONE_OF', {
-                allowed: rights.map((r) => r.code),
-              })
-            : SUPERVISION_ERRORS.badInput(`input.recommendations.${i}`, 'RULES_PROVIDE_NONE', {
-                what: { en: 'recommendation rights', zh: '建议权' },
-              });
-      });
-      const failures = accountability.rule.failures ?? [];
-      const failure = input.failureCode ? failures.find((f) => f.code === input.failureCode) : undefined;
-      if (input.failureCode && !failure)
-        throw failures.length
-          ? SUPERVISION_ERRORS.badInput('input.failureCode', 'NOT_ONE_OF', { allowed: failures.map((f) => f.code) })
-          : SUPERVISION_ERRORS.badInput('input.failureCode', 'RULES_PROVIDE_NONE', {
-              what: { en: 'failures', zh: '失职情形' },
-            });
-      const allowed = new Set([
-        ...accountability.rule.sanctions,
-        ...(failure ? failure.sanctions : failures.flatMap((f) => f.sanctions)),
-      ]);
-      input.sanctions.forEach((s, i) => {
-        if (!allowed.has(s))
-          throw allowed.size
-            ? SUPERVISION_ERRORS.badInput(`input.sanctions.${i}`, 'NOT_ONE_OF', { allowed: [...allowed] })
-            : SUPERVISION_ERRORS.badInput(`input.sanctions.${i}`, 'RULES_PROVIDE_NONE', {
-                what: { en: 'sanctions', zh: '处理措施' },
-              });
-      });
-      if (!input.recommendations.length && !input.sanctions.length)
-        throw SUPERVISION_ERRORS.badInput('input.recommendations', 'RECOMMENDATION_OR_SANCTION');
-      action.status = ActionStatus.DECIDED;
-      action.closedAt = this.clock.now();
-      action.detail = {
-        ...action.detail,
-        decision: {
-          recommendations: input.recommendations.map((code) => rights.find((r) => r.code === code)),
-          sanctions: input.sanctions,
-          failure: failure
-            ? { code: failure.code, name: failure.name, target: failure.target, source: failure.source }
-            : null,
-          text: input.decision,
-          decidedBy: ctx.caller.userId,
-          decidedOn: shanghaiDateOf(this.clock.now()),
-          source: cite(accountability),
-        },
-      };
-      await em.save(action);
-      await this.writer.notifyUnit(
-        em,
-        tenant,
-        action,
-        action.targetUnitId,
-        'decided',
-        `责任追究：${action.number}`,
-        `${action.number}责任追究已决定：${input.decision}`,
-      );
-      return (await this.query.describe(em, [action]))[0];
     });
     await afterDecision(this.jobs, action.tenantId, { ladder: false });
     return action;

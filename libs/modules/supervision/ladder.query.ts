@@ -20,11 +20,20 @@ export async function lockLadderRun(em: EntityManager, tenantId: string): Promis
   await em.query(`SELECT pg_advisory_xact_lock(hashtext('supervision-ladder'), hashtext($1))`, [tenantId]);
 }
 
-/** Interviews awaiting a rectification report past its due date become OVERDUE. */
+/**
+ * Interviews, and accountability ordering rectification (责令限期整改), awaiting a rectification report
+ * past its due date become OVERDUE.
+ */
 export async function markOverdueInterviews(em: EntityManager, tenantId: string, today: string): Promise<void> {
   await em.query(
-    `UPDATE supervision_action SET status = $3 WHERE tenant_id = $1 AND kind = $4 AND status = $5 AND due_on < $2`,
-    [tenantId, today, ActionStatus.OVERDUE, SupervisionActionKind.INTERVIEW, ActionStatus.AWAITING_RECTIFICATION],
+    `UPDATE supervision_action SET status = $3 WHERE tenant_id = $1 AND kind = ANY($4::text[]) AND status = $5 AND due_on < $2`,
+    [
+      tenantId,
+      today,
+      ActionStatus.OVERDUE,
+      [SupervisionActionKind.INTERVIEW, SupervisionActionKind.ACCOUNTABILITY],
+      ActionStatus.AWAITING_RECTIFICATION,
+    ],
   );
 }
 

@@ -65,7 +65,14 @@ export const SUPERVISION_ERRORS = defineErrors('supervision', {
     IN_THE_FUTURE: { en: 'is in the future', zh: '不能晚于今天' },
     BEFORE_INTERVIEW_OPENED: { en: 'is before the interview was opened', zh: '早于约谈立项日期' },
     BOTH_SIDES_SIGN: { en: 'both sides sign the record ({source})', zh: '约谈记录须双方签字（{source}）' },
-    RECOMMENDATION_OR_SANCTION: { en: 'name at least one recommendation or sanction', zh: '须至少提出一项建议或处理' },
+    RECOMMENDATION_OR_SANCTION: {
+      en: 'name at least one recommendation, sanction or rectification order (责令限期整改)',
+      zh: '须至少提出一项建议、处理或责令限期整改',
+    },
+    RECTIFY_BY_WITHOUT_ORDER: {
+      en: 'a rectification time limit needs a rectification order (orderRectification is false)',
+      zh: '未责令整改时不得填写整改期限',
+    },
     NOT_IN_NOTICE: { en: 'is not one of the units in this notice', zh: '不是本通报所列单位' },
     CRITICISED_TWICE: { en: 'is criticised twice', zh: '被重复点名批评' },
     BEFORE_PERIOD_START: { en: 'is before periodStart', zh: '早于 periodStart' },

@@ -13,6 +13,8 @@ import { ReminderLetterService } from './documents/reminder-letter.service';
 import { FlagsQuery } from './flags.query';
 import { InterviewFieldsResolver } from './interview-fields.resolver';
 import { InterviewsService } from './interviews.service';
+import { AccountabilityService } from './accountability.service';
+import { AccountabilityFieldsResolver } from './accountability-fields.resolver';
 import { LadderService } from './ladder.service';
 import { NoticesResolver } from './notices.resolver';
 import { NoticesService } from './notices.service';
@@ -39,6 +41,7 @@ import { ProposalsService } from './proposals.service';
     ActionsQuery,
     ActionsService,
     InterviewsService,
+    AccountabilityService,
     AssessmentService,
     AssessmentOutcomeService,
     FlagsQuery,
@@ -51,6 +54,7 @@ import { ProposalsService } from './proposals.service';
     ProposalsResolver,
     AssessmentResolver,
     InterviewFieldsResolver,
+    AccountabilityFieldsResolver,
   ],
   exports: [LadderService, NoticesService, OutboxService, ActionsQuery],
 })

@@ -356,6 +356,24 @@ export class DecideAccountabilityInput {
   @MaxLength(10_000)
   @Matches(MULTILINE_TEXT_PATTERN, text)
   decision: string;
+
+  @Field({
+    nullable: true,
+    description:
+      "责令限期整改 (003 §七): the unit is ordered to rectify and report in writing by a time limit — `rectifyBy`, or the plugin's `rectificationWithin` from the decision day. Implied by `rectifyBy`.",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'orderRectification must be true or false' })
+  orderRectification?: boolean;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The rectification time limit the conveners set (联席办确定); required when ordering rectification unless the plugin sets `rectificationWithin` (003 §七 says 责令限期 and sets no figure).',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  rectifyBy?: string;
 }
 
 @InputType()
