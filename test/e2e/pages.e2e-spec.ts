@@ -126,6 +126,16 @@ describe('pages: one shape, limits refused the same way everywhere, keyset curso
       atLeast: 2,
       key: 'seq',
     },
+    // An installed plugin's versions, highest first (an item's id is the plugin's: the key is the version).
+    {
+      page: 'jurisdictionPluginVersionsPage',
+      args: 'id: "shizi-town"',
+      old: 'jurisdictionPluginVersions',
+      who: 'sOffice',
+      atLeast: 1,
+      oldLimit: false,
+      key: 'version',
+    },
   ];
 
   const items = async (page: string, args: string, who: string, limit: number, after?: string | null, key = 'id') =>

@@ -20,18 +20,19 @@ import {
 const ROOT = join(import.meta.dirname, '../..');
 const schema = buildSchema(readFileSync(join(ROOT, 'schema.graphql'), 'utf8'));
 
-/** Root lists without the page shape, as of issue 15 (2026-12-02). */
-const UNPAGED_LISTS = [
-  'Query.calendarOverrides',
-  // Written the same day in parallel with this convention (issues 13 and 17); convert with the others.
-  'Query.jurisdictionPluginVersions',
-];
+/**
+ * Root lists without the page shape: 26 when issue 15 set the convention (2026-12-02), none since 2026-12-03
+ * (each became a page, its list deprecated beside it). Kept empty: a new root list is a page or small by nature.
+ */
+const UNPAGED_LISTS: string[] = [];
 
 /**
  * Root lists that stay plain lists because they are small by nature (docs/api-conventions.md), each with
  * its reason; not a place for a list that grows with use.
  */
 const SMALL_BY_NATURE: Record<string, string> = {
+  'Query.calendarOverrides':
+    "A tenant's local working days and holidays (at most one per day, set by hand by the office): the calendar loads them all into every tenant's working-day calendar (calendar.query's overrideDays), so a page would bound nothing.",
   'Query.jurisdictionPlugins':
     "The plugins installed in this deployment (plugins/): bounded by the code shipped, not by the tenants' use.",
   'Query.supervisionMetrics':

@@ -74,21 +74,45 @@ export function decodeCursor(after: string | null | undefined): Keyset | null {
   throw PLATFORM_ERRORS.badInput('after', 'CURSOR_INVALID');
 }
 
-/** The cursor of a list ordered by a sequence number (an append-only log's `seq`): the last row's number. */
-export function encodeSeqCursor(seq: number | string): string {
-  return Buffer.from(JSON.stringify({ s: String(seq) }), 'utf8').toString('base64url');
+/**
+ * The cursor of a list not keyed by a date and a uuid (the audit trail's `seq`, a plugin's versions): the
+ * last item's key, opaque to the client.
+ */
+export function encodeKeyCursor(key: string): string {
+  return Buffer.from(JSON.stringify({ s: key }), 'utf8').toString('base64url');
 }
 
-/** The sequence number `encodeSeqCursor` wrote; anything else is refused naming `after`. */
-export function decodeSeqCursor(after: string | null | undefined): string | null {
+/** The key `encodeKeyCursor` wrote, when `isKey` accepts it; anything else is refused naming `after`. */
+export function decodeKeyCursor(after: string | null | undefined, isKey: (key: string) => boolean): string | null {
   if (after === null || after === undefined) return null;
   try {
     const { s } = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as { s?: unknown };
-    if (typeof s === 'string' && /^[1-9][0-9]{0,17}$/.test(s)) return s;
+    if (typeof s === 'string' && isKey(s)) return s;
   } catch {
     // fall through: not one of ours
   }
   throw PLATFORM_ERRORS.badInput('after', 'CURSOR_INVALID');
+}
+
+/**
+ * One page of a list already whole in memory and in its order (keys unique), for lists that are not
+ * rows of one table (a plugin's installed and published versions): the items after the cursor's key.
+ * A key no longer in the list is refused as CURSOR_INVALID.
+ */
+export function pageOfSorted<T>(
+  sorted: readonly T[],
+  opts: { keyOf: (item: T) => string; isKey: (key: string) => boolean; after?: string | null; limit: number },
+): Page<T> {
+  const limit = checkLimit(opts.limit);
+  const key = decodeKeyCursor(opts.after, opts.isKey);
+  let from = 0;
+  if (key !== null) {
+    from = sorted.findIndex((item) => opts.keyOf(item) === key) + 1;
+    if (from === 0) throw PLATFORM_ERRORS.badInput('after', 'CURSOR_INVALID');
+  }
+  const items = sorted.slice(from, from + limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: from + limit < sorted.length && last ? encodeKeyCursor(opts.keyOf(last)) : null };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { RequestContext } from '@engine/context';
 import { PiiCipher } from '@engine/crypto';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
-import { checkLimit, decodeSeqCursor, encodeSeqCursor, type Page } from '@engine/graphql';
+import { checkLimit, decodeKeyCursor, encodeKeyCursor, type Page } from '@engine/graphql';
 import { Tenant } from '@core/tenancy/tenant.entity';
 import type { AuditChainCheck, AuditEntry } from './audit.model';
 import { presentPayload } from './audit-payload';
@@ -36,13 +36,13 @@ export class AuditService {
     page: { limit: number; after: string | null },
   ): Promise<Page<AuditEntry>> {
     const limit = checkLimit(page.limit);
-    const before = decodeSeqCursor(page.after);
+    const before = decodeKeyCursor(page.after, (k) => /^[1-9][0-9]{0,17}$/.test(k));
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await this.tenant(ctx, em, tenantCode);
       const rows = await auditRows(em, tenant.id, limit + 1, before);
       const items = rows.slice(0, limit).map((r) => this.entry(ctx, tenant, r));
       const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null };
+      return { items, nextCursor: rows.length > limit && last ? encodeKeyCursor(String(last.seq)) : null };
     });
   }
 

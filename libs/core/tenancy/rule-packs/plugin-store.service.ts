@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import semver from 'semver';
 import type { EntityManager } from 'typeorm';
 import { SDK_VERSION, type PluginFormat } from '@jm/plugin-sdk';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError, ErrorCode } from '@engine/errors';
+import { pageOfSorted, type Page } from '@engine/graphql';
 import { TENANCY_ERRORS } from '../tenancy.errors';
 import { composeSource, snapshotOf, type ComposedSource } from '@engine/plugins';
 import { Tenant, TenantLevel } from '../tenant.entity';
@@ -118,6 +120,22 @@ export class PluginStoreService {
     return this.db.run(ctx, async ({ em }) =>
       Promise.all((await this.catalog.versions(em, id)).map((e) => this.model(em, e))),
     );
+  }
+
+  /** One page of `versions`, highest first (the cursor names the last version shown). */
+  versionsPage(
+    ctx: RequestContext,
+    id: string,
+    page: { limit: number; after: string | null },
+  ): Promise<Page<JurisdictionPluginModel>> {
+    return this.db.run(ctx, async ({ em }) => {
+      const found = pageOfSorted(await this.catalog.versions(em, id), {
+        keyOf: (e) => e.version,
+        isKey: (k) => semver.valid(k) === k,
+        ...page,
+      });
+      return { items: await Promise.all(found.items.map((e) => this.model(em, e))), nextCursor: found.nextCursor };
+    });
   }
 
   private compose(em: EntityManager, source: string, format: PluginFormat): Promise<ComposedSource> {

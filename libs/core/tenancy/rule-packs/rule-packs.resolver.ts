@@ -1,8 +1,20 @@
 import { Inject } from '@nestjs/common';
-import { Args, ArgsType, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Field,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
+import { AFTER_ARG, checkLimit, LIMIT_ARG, PAGE_DEFAULT, PageOf } from '@engine/graphql';
 import { CODE_PATTERN } from '@engine/validation';
 import { JurisdictionPluginModel, PluginValidation } from '../plugin.model';
 import { Tenant } from '../tenant.entity';
@@ -40,6 +52,20 @@ class PluginIdArgs {
   @MaxLength(64)
   id: string;
 }
+
+@ArgsType()
+class PluginVersionsPageArgs extends PluginIdArgs {
+  @Field(() => String, { nullable: true, description: AFTER_ARG.description })
+  @IsOptional()
+  after?: string | null;
+
+  @Field(() => Int, { defaultValue: PAGE_DEFAULT, description: LIMIT_ARG.description })
+  @IsOptional()
+  limit: number = PAGE_DEFAULT;
+}
+
+@ObjectType('JurisdictionPluginPage')
+export class JurisdictionPluginPage extends PageOf(JurisdictionPluginModel) {}
 
 @ArgsType()
 class RulesDiffArgs {
@@ -94,12 +120,25 @@ export class RulePacksResolver {
   @Allow('read', 'JurisdictionPlugin')
   @Query(() => [JurisdictionPluginModel], {
     description: 'Every visible version of a plugin, highest first, with source text and effective configuration.',
+    deprecationReason: 'Use jurisdictionPluginVersionsPage (cursor + limit).',
   })
   jurisdictionPluginVersions(
     @Ctx() ctx: RequestContext,
     @Args() args: PluginIdArgs,
   ): Promise<JurisdictionPluginModel[]> {
     return this.store.versions(ctx, args.id);
+  }
+
+  @Allow('read', 'JurisdictionPlugin')
+  @Query(() => JurisdictionPluginPage, {
+    description:
+      'The visible versions of a plugin, highest first, a page at a time, with source text and effective configuration.',
+  })
+  jurisdictionPluginVersionsPage(
+    @Ctx() ctx: RequestContext,
+    @Args() args: PluginVersionsPageArgs,
+  ): Promise<JurisdictionPluginPage> {
+    return this.store.versionsPage(ctx, args.id, { limit: checkLimit(args.limit), after: args.after ?? null });
   }
 }
 
