@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { buildSchema, execute, parse, validate, type DocumentNode, type GraphQLError } from 'graphql';
 import pg from 'pg';
-import { startEmbeddedDatabase } from '@engine/database';
+import { scopeStatements, startEmbeddedDatabase } from '@engine/database';
 
 /**
  * The hand-written baseline: plain graphql-js, pg and node:http answering `me` with the same tenant
@@ -52,10 +52,9 @@ const rootValue = {
     const tree = roles.some((r) => TREE_ROLES.includes(r)) ? 'on' : 'off';
     const client = await pool.connect();
     try {
-      await client.query(
-        `START TRANSACTION; SELECT set_config('role', 'jm_app', true), set_config('app.tenant_id', '${tid ?? ''}', true), set_config('app.tree', '${tree}', true), ` +
-          `set_config('app.platform', '${tid ? 'off' : 'on'}', true), set_config('app.user_id', '${sub}', true), set_config('app.extra_tenants', '', true)`,
-      );
+      // The API's own scope statements (SET LOCAL …), as the floor sends them.
+      const scope = { kind: tid ? 'tenant' : 'platform', tenantId: tid, tree: tree === 'on', userId: sub } as const;
+      await client.query(`START TRANSACTION; ${scopeStatements(scope)}`);
       const { rows } = await client.query(
         `SELECT id, username, display_name AS "displayName", roles FROM app_user WHERE id = $1 AND active`,
         [sub],

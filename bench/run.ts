@@ -94,7 +94,7 @@ function ownProcess(
     ...out,
     firstSeconds: round(out.firstSeconds),
     repeatSeconds: round(out.repeatSeconds),
-    ...(out.nextTickSeconds === undefined ? {} : { nextTickSeconds: round(out.nextTickSeconds) }),
+    ...(out.nextTickSeconds === undefined ? {} : { nextTickSeconds: round(out.nextTickSeconds, 3) }),
     jobErrorLines: errorLines.length,
     // The first few, shortened (the queue logs job names and error messages, no personal data).
     ...(errorLines.length ? { jobErrors: errorLines.slice(0, 5).map((l) => l.slice(0, 400)) } : {}),

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { scopeStatements } from '@engine/database';
 
 /** Someone the benchmark signs in as. */
 export interface Identity {
@@ -41,17 +42,17 @@ export interface ReadScenario {
   needs?(p: Picks): boolean;
 }
 
-/** Runs `statements` in one transaction scoped like `Db.run`: `SET LOCAL ROLE jm_app` and the app.* settings. */
+/**
+ * Runs `statements` in one transaction scoped exactly as `Db.run` scopes it: the API's own
+ * `scopeStatements` (`SET LOCAL ROLE jm_app; SET LOCAL app.… = …`), sent with BEGIN in one round trip.
+ */
 export async function scoped(
   client: pg.PoolClient,
   who: Identity,
   statements: (c: pg.PoolClient) => Promise<void>,
 ): Promise<void> {
-  // BEGIN and the scope in one round trip, as Db.run does (values are uuids from the seed).
-  await client.query(
-    `START TRANSACTION; SELECT set_config('role', 'jm_app', true), set_config('app.tenant_id', '${who.tenantId}', true), set_config('app.tree', '${who.tree ? 'on' : 'off'}', true), ` +
-      `set_config('app.platform', 'off', true), set_config('app.user_id', '${who.userId}', true), set_config('app.extra_tenants', '', true)`,
-  );
+  const scope = { kind: 'tenant', tenantId: who.tenantId, tree: who.tree, userId: who.userId } as const;
+  await client.query(`START TRANSACTION; ${scopeStatements(scope)}`);
   await statements(client);
   await client.query('COMMIT');
 }
