@@ -2,6 +2,7 @@
 // lost write or an unhandled failure) and exhaustive switches over domain enums.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
 
 // The floors (docs/architecture.md, "Import rules"): libs/engine imports no context; libs/core (what every
 // workflow reads) imports the engine and other core contexts, never a workflow; a workflow in libs/modules
@@ -23,58 +24,62 @@ const DEEP_RELATIVE = {
 };
 const contextImports = (names) =>
   names.flatMap((n) => [`@modules/${n}`, `@modules/${n}/*`, `../${n}/*`, `../../${n}/*`]);
+
+// Across contexts, only through a context's public entries (docs/architecture.md, "Import rules"): its
+// index.ts (`@core/tenancy`) and, for entities, its entities.ts (`@core/tenancy/entities`, a leaf that imports
+// only entity files, so it closes no import cycle). A context reaches its own files by any path.
+// KNOT: the four core contexts whose Nest modules import each other (IdentityModule → TenancyModule →
+// JointMeetingModule → identity's UsersModule); through their index.ts barrels the circle is closed at load
+// time and a decorator's `@Inject(X)` meets X before its initialisation (TDZ), so among these four the
+// non-entity imports stay file to file until the knot is untied. No other context has that exemption.
+export const KNOT = ['core/tenancy', 'core/joint-meeting', 'core/identity', 'core/notifications'];
+const contextsOf = (floor) =>
+  readdirSync(`${import.meta.dirname}/libs/${floor}`, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => `${floor}/${d.name}`);
+// `into`: the floors a file of this floor may import at all (the floor rules above refuse the others, with their
+// own message, so a violation is reported once).
+const deepImport = (own, into) => {
+  const allowed = own ? [own, ...(KNOT.includes(own) ? KNOT : [])] : [];
+  const skip = allowed.length ? `(?!(?:${allowed.join('|')})/)` : '';
+  return {
+    regex: `^@${skip}(?:${into.join('|')})/[^/]+/(?!(?:index|entities)$)`,
+    message:
+      'Import another context through its index.ts (or its entities.ts for an entity), not a file inside it: export what is needed there.',
+  };
+};
+const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+const ENGINE_FLOOR = {
+  group: ['@core/*', '@modules/*', '../../core/*', '../../modules/*'],
+  message: 'The engine knows no context: register what it needs from the context instead.',
+};
+const CORE_FLOOR = {
+  group: ['@modules/*', '../../modules/*', '../../../modules/*'],
+  message: 'A core context never imports a workflow module.',
+};
 const floors = [
-  {
-    files: ['libs/engine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
+  restrict(['libs/engine/*.ts'], [DEEP_RELATIVE, ENGINE_FLOOR, deepImport(null, ['engine'])]),
+  ...contextsOf('engine').map((c) =>
+    restrict([`libs/${c}/**/*.ts`], [DEEP_RELATIVE, ENGINE_FLOOR, deepImport(c, ['engine'])]),
+  ),
+  ...contextsOf('core').map((c) =>
+    restrict([`libs/${c}/**/*.ts`], [DEEP_RELATIVE, CORE_FLOOR, deepImport(c, ['engine', 'core'])]),
+  ),
+  ...WORKFLOWS.map((w) =>
+    restrict(
+      [`libs/modules/${w}/**/*.ts`],
+      [
+        DEEP_RELATIVE,
         {
-          patterns: [
-            DEEP_RELATIVE,
-            {
-              group: ['@core/*', '@modules/*', '../../core/*', '../../modules/*'],
-              message: 'The engine knows no context: register what it needs from the context instead.',
-            },
-          ],
+          group: contextImports(WORKFLOWS.filter((o) => o !== w)),
+          message: `A workflow (${w}) never imports another workflow: move what both need to core or the engine.`,
         },
+        deepImport(`modules/${w}`, ['engine', 'core']),
       ],
-    },
-  },
-  {
-    files: ['libs/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            DEEP_RELATIVE,
-            {
-              group: ['@modules/*', '../../modules/*', '../../../modules/*'],
-              message: 'A core context never imports a workflow module.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  ...WORKFLOWS.map((w) => ({
-    files: [`libs/modules/${w}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            DEEP_RELATIVE,
-            {
-              group: contextImports(WORKFLOWS.filter((o) => o !== w)),
-              message: `A workflow (${w}) never imports another workflow: move what both need to core or the engine.`,
-            },
-          ],
-        },
-      ],
-    },
-  })),
+    ),
+  ),
+  // The apps compose the contexts through their public entries too.
+  restrict(['apps/**/*.ts'], [DEEP_RELATIVE, deepImport(null, ['engine', 'core', 'modules'])]),
 ];
 
 // SQL in one kind of file (docs/architecture.md, "SQL"): set-based or raw SQL only in <context>.query.ts

@@ -19,8 +19,7 @@ import { ENTITIES } from './contexts';
 import { startInternalServer } from './internal-server';
 import { metricsRoute } from './metrics-route';
 import { downloadLinkRoute } from './download-link-route';
-import { TOKEN_SERVICE, type TokenService } from '@engine/access';
-import { DownloadLinks } from '@engine/access/download-link';
+import { TOKEN_SERVICE, type TokenService, DownloadLinks } from '@engine/access';
 import { PlatformBootstrap } from './platform-bootstrap';
 import { securityHeaders } from './security-headers';
 

@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { TokenService } from '@engine/access';
-import type { DownloadLinks } from '@engine/access/download-link';
+import type { TokenService, DownloadLinks } from '@engine/access';
 
 /**
  * `/documents/…?link=…` (createDownloadLink): a genuine, unexpired link made for this path stands in

@@ -2,8 +2,7 @@ import { loadConfig } from '@engine/config';
 import { RequestContext, type Caller } from '@engine/context';
 import { createAbility } from '@engine/access';
 import { AppError } from '@engine/errors';
-import { AccountAdminService } from '@core/identity/admin/account-admin.service';
-import type { User } from '@core/identity';
+import { AccountAdminService, type User } from '@core/identity';
 import { ALL_RULES } from '../api/contexts';
 import { createApp } from '../api/create-app';
 

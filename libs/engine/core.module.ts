@@ -5,7 +5,7 @@ import { Db, type DatabaseHandle } from '@engine/database';
 import { TOKEN_SERVICE, TokenService } from '@engine/access';
 import { Clock } from '@engine/clock';
 import { PiiCipher } from '@engine/crypto';
-import { RulesChangeParticipants } from '@engine/plugins/rules-change';
+import { RulesChangeParticipants } from '@engine/plugins';
 
 export const DATABASE_HANDLE = Symbol('DATABASE_HANDLE');
 

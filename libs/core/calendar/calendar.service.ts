@@ -15,7 +15,7 @@ import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError, ErrorCode } from '@engine/errors';
 import { CALENDAR_ERRORS } from './calendar.errors';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { CalendarOverrideRow, CalendarYearRow } from './calendar.entity';
 import { loadedYears, overrideDays } from './calendar.query';
 import type { LoadCalendarYearInput, SetCalendarOverrideInput } from './dto/calendar.inputs';

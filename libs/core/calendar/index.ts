@@ -6,6 +6,7 @@ export * from './calendar.module';
 export * from './calendar.service';
 export * from './calendar.abilities';
 export * from './calendar.entity';
+export * from './deadline-basis';
 
 /** The calendar context's manifest, listed in apps/api/contexts.ts. */
 export const calendarContext = defineContext({

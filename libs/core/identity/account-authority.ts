@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Role, type RequestContext } from '@engine/context';
 import { IDENTITY_ERRORS } from './identity.errors';
-import type { Tenant } from '@core/tenancy/tenant.entity';
+import type { Tenant } from '@core/tenancy/entities';
 import { accountsRepository as accounts } from './accounts.repository';
 import { firstAccountGroup, ungrantable, type GrantRelation } from './grant-matrix';
 

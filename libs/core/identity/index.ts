@@ -11,6 +11,9 @@ export * from './identity.abilities';
 export * from './sign-in.abilities';
 export * from './sign-in-limiter';
 export * from './user.entity';
+export * from './admin/account-admin.service';
+export * from './users.query';
+export * from './users.module';
 
 /** The identity context's manifest, listed in apps/api/contexts.ts. */
 export const identityContext = defineContext({

@@ -4,7 +4,7 @@ import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { IDENTITY_ERRORS } from './identity.errors';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { SignInLimiter } from './sign-in-limiter';
 import { foldTenantCode, foldUsername } from './sign-in-name';
 import type { UnlockSignInInput } from './dto/unlock-sign-in.input';

@@ -3,9 +3,9 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext, Role } from '@engine/context';
 import { AppError } from '@engine/errors';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
-import { User } from '@core/identity/user.entity';
+import { User } from '@core/identity/entities';
 import { UsersQuery } from '@core/identity/users.query';
 import { AddMemberUnitInput, DeactivateMemberUnitInput, RenameMemberUnitInput } from './dto/member-unit.inputs';
 import { JointMeeting, MeetingType } from './joint-meeting.model';

@@ -6,7 +6,7 @@ import type { RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
 import { Db, type Tx } from '@engine/database';
 import { JobQueue, jobId } from '@engine/jobs';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { pluginOf, withRules } from '@core/tenancy/tenant-lookup';
 import { MEMBERSHIP_REPORTED_JOB } from '@core/notifications/notification.jobs';
 import { MemberUnit, MemberUnitKind } from './member-unit.entity';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import {
   AppointMemberInput,
   ChangeMemberInput,

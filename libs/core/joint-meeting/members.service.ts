@@ -9,7 +9,7 @@ import { AppError } from '@engine/errors';
 import { checkLimit, decodeCursor, encodeCursor } from '@engine/graphql';
 import { JobQueue, jobId } from '@engine/jobs';
 import { groupBy } from '@engine/util';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
 import { MEMBER_PERSON_REPORTED_JOB } from '@core/notifications/notification.jobs';
 import type {

@@ -5,6 +5,8 @@ export * from './notifications.module';
 export * from './notifications.service';
 export * from './notification.entity';
 export * from './notification.jobs';
+export * from './notify';
+export * from './notifications.query';
 
 /** The notifications context's manifest, listed in apps/api/contexts.ts. */
 export const notificationsContext = defineContext({

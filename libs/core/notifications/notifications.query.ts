@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { keysetPage, type Page } from '@engine/graphql';
-import { User } from '@core/identity/user.entity';
+import { User } from '@core/identity/entities';
 import { Notification } from './notification.entity';
 
 /** Marks the caller's own unread notifications among `ids` read; how many changed. */

@@ -4,17 +4,15 @@ import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import type { Page } from '@engine/graphql';
 import { JobQueue } from '@engine/jobs';
-import { User } from '@core/identity/user.entity';
-import { AccountChange, AccountChangeKind } from '@core/identity/account-change.entity';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
-import { MembershipChange } from '@core/joint-meeting/membership-change.entity';
+import { User, AccountChange, AccountChangeKind } from '@core/identity/entities';
 import {
+  MemberUnit,
+  MembershipChange,
   MemberPersonChange,
   MemberPersonChangeKind,
   type MemberPersonSnapshot,
-} from '@core/joint-meeting/member-person.entity';
-import { Tenant } from '@core/tenancy/tenant.entity';
-import { RulesChangeKind, TenantRulesChange } from '@core/tenancy/rule-packs/tenant-rules-change.entity';
+} from '@core/joint-meeting/entities';
+import { Tenant, RulesChangeKind, TenantRulesChange } from '@core/tenancy/entities';
 import { rulesChangeReportTo } from '@core/tenancy/rule-packs/rules-change-report';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
 import { Notification } from './notification.entity';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@engine/context';
-import { User } from '@core/identity/user.entity';
+import { User } from '@core/identity/entities';
 import { insertNotifications } from './notifications.query';
 
 export interface Notice {

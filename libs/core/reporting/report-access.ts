@@ -1,9 +1,8 @@
 import { subject } from '@casl/ability';
-import { satisfies, unitScope } from '@engine/access';
-import { refuseOwnPaper } from '@engine/access/separation-of-duties';
+import { satisfies, unitScope, refuseOwnPaper } from '@engine/access';
 import { Role, type RequestContext } from '@engine/context';
-import type { Tenant } from '@core/tenancy/tenant.entity';
-import { pluginOf } from '@core/tenancy/tenant-lookup';
+import type { Tenant } from '@core/tenancy/entities';
+import { pluginOf } from '@core/tenancy';
 import type { Report, ReportStatus } from './report.entity';
 import { REPORT_ERRORS } from './reporting.errors';
 

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { holdersOf, satisfies } from '@engine/access';
-import { refuseOwnPaper } from '@engine/access/separation-of-duties';
+import { holdersOf, satisfies, refuseOwnPaper } from '@engine/access';
 import { Role, type RequestContext } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
-import { notify } from '@core/notifications/notify';
-import type { Tenant } from '@core/tenancy/tenant.entity';
-import { pluginOf, tenantById } from '@core/tenancy/tenant-lookup';
+import { notify } from '@core/notifications';
+import type { Tenant } from '@core/tenancy/entities';
+import { pluginOf, tenantById } from '@core/tenancy';
 import { type Report, ReportChannel } from './report.entity';
 import { officeRoleOf } from './report-access';
 import { REPORT_ERRORS } from './reporting.errors';

@@ -10,6 +10,8 @@ export * from './tenancy.abilities';
 export * from './tenant.entity';
 export * from './tenant-lookup';
 export * from './tenant-fan-out';
+export * from './plugin.model';
+export * from './rule-packs/plugin-store.service';
 
 /** The tenancy context's manifest, listed in apps/api/contexts.ts. */
 export const tenancyContext = defineContext({

@@ -13,7 +13,7 @@ import { TENANCY_ERRORS } from './tenancy.errors';
 import { PluginRegistry, snapshotOf, type PluginEntry } from '@engine/plugins';
 import { assignCountedNames } from '@core/joint-meeting/counted-names';
 import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { MemberUnit } from '@core/joint-meeting/entities';
 import type { JurisdictionPluginModel } from './plugin.model';
 import { Tenant, TenantLevel } from './tenant.entity';
 import { tenantsPage } from './tenants.query';

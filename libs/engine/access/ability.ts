@@ -1,5 +1,5 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
-import type { Caller } from '@engine/context/request-context';
+import type { Caller } from '@engine/context';
 
 export type Action =
   'manage' | 'read' | 'create' | 'update' | 'onboard' | 'approve' | 'acknowledge' | 'report' | 'unlock';

@@ -4,3 +4,6 @@ export * from './token';
 export * from './access.guard';
 export * from './acting-unit';
 export * from './session-check';
+export * from './download-link';
+export * from './download-link.resolver';
+export * from './separation-of-duties';

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import type { AppAbility } from '@engine/access/ability';
+import type { AppAbility } from '@engine/access';
 
 /** The roles of the platform (see api-contract.md). */
 export enum Role {

@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import type { RulesFor } from '@engine/access/ability';
+import type { RulesFor } from '@engine/access';
 
 const MANIFEST = Symbol.for('jm.context-manifest');
 

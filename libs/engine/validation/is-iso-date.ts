@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { parseIsoDate } from '@engine/calendar/iso-date';
+import { parseIsoDate } from '@engine/calendar';
 
 /** The dates the platform accepts (as DateTime, date-time.scalar.ts): no petition or deadline lies outside. */
 export const MIN_DATE_YEAR = 1900;

@@ -5,7 +5,7 @@ import { PiiCipher } from '@engine/crypto';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { checkLimit, decodeKeyCursor, encodeKeyCursor, type Page } from '@engine/graphql';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import type { AuditChainCheck, AuditEntry } from './audit.model';
 import { presentPayload } from './audit-payload';
 import { auditChain, auditRows, type AuditRow } from './audit.query';

@@ -1,6 +1,6 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { keysetPage, type Page } from '@engine/graphql';
-import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
+import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/entities';
 import { PetitionCase } from './case.entity';
 import { CaseAreaCadre, CaseAreaScreening } from './area-screening.entity';
 

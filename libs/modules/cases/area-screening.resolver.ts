@@ -3,10 +3,10 @@ import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } fro
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { AFTER_ARG, DateScalar, LIMIT_ARG, PageOf, type Page } from '@engine/graphql';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
-import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
-import { User } from '@core/identity/user.entity';
-import { UsersQuery } from '@core/identity/users.query';
+import { MemberUnit } from '@core/joint-meeting/entities';
+import { JointMeetingService } from '@core/joint-meeting';
+import { User } from '@core/identity/entities';
+import { UsersQuery } from '@core/identity';
 import { PetitionCase } from './case.entity';
 import { CasesQuery } from './cases.query';
 import { AreaDispute, AreaScreeningStatus, CaseAreaCadre, CaseAreaScreening } from './area-screening.entity';

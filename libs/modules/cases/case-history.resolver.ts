@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { User } from '@core/identity/user.entity';
-import { UsersQuery } from '@core/identity/users.query';
+import { User } from '@core/identity/entities';
+import { UsersQuery } from '@core/identity';
 import { CaseEvent } from './case.entity';
 
 /** Who made each step of a case's history (004: every step of the ledger is someone's act). */

@@ -2,10 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import type { RequestContext } from '@engine/context';
 import { unitScope } from '@engine/access';
-import { Tenant, TenantLevel } from '@core/tenancy/tenant.entity';
+import { Tenant, TenantLevel } from '@core/tenancy/entities';
 import { CaseSource, LeaderTier, type PetitionCase } from './case.entity';
 import { caseLimit, PLATFORM_DEFAULTS, type CaseLimit } from './case-limits';
-import { pluginOf, tenantById, tenantByCode } from '@core/tenancy/tenant-lookup';
+import { pluginOf, tenantById, tenantByCode } from '@core/tenancy';
 
 export type CaseRuleSet = EffectivePlugin['cases'];
 type Ownership = NonNullable<CaseRuleSet['ownership']>;

@@ -5,7 +5,7 @@ import { Clock } from '@engine/clock';
 import { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { enqueuePerTenant } from '@core/tenancy';
 import { caseRulesOf, type CaseRules } from './case-rules';
 import { OwnershipService } from './ownership.service';

@@ -1,7 +1,7 @@
 import { ReportingModule } from '@core/reporting';
 import { Module } from '@nestjs/common';
-import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
-import { UsersModule } from '@core/identity/users.module';
+import { JointMeetingModule } from '@core/joint-meeting';
+import { UsersModule } from '@core/identity';
 import { CaseListPages } from './case-pages.service';
 import { CaseSweepService } from './case-sweep.service';
 import { CasesQuery } from './cases.query';

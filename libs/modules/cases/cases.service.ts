@@ -8,10 +8,10 @@ import { PiiCipher } from '@engine/crypto';
 import { Db, lockKeys } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { CASE_ERRORS, THIS_TENANT } from './cases.errors';
-import { CalendarService } from '@core/calendar/calendar.service';
-import { notify } from '@core/notifications/notify';
-import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
-import type { Tenant } from '@core/tenancy/tenant.entity';
+import { CalendarService } from '@core/calendar';
+import { notify } from '@core/notifications';
+import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/entities';
+import type { Tenant } from '@core/tenancy/entities';
 import {
   CaseChannel,
   CaseLink,

@@ -8,7 +8,7 @@ import { AppError } from '@engine/errors';
 import { CASE_ERRORS } from './cases.errors';
 import { groupBy } from '@engine/util';
 import { RulesChangeParticipants, touchedKeys, type AffectedItem, type RulesChangeView } from '@engine/plugins';
-import { notify } from '@core/notifications/notify';
+import { notify } from '@core/notifications';
 import { OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { CaseExtension, ExtensionStatus } from './case-records.entity';
 import { recordStep } from './case-events';
@@ -18,7 +18,7 @@ import { CaseSweepService } from './case-sweep.service';
 import { overdueCasesNotFound } from './case-sweep.query';
 import { CasesService } from './cases.service';
 import type { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadline.inputs';
-import { recordFinding } from '@core/findings/findings.query';
+import { recordFinding } from '@core/findings';
 
 /**
  * Time limits of cases (issue 5 item 6). A case's `dueOn` comes from the plugin's step limits at

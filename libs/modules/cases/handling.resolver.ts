@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { User } from '@core/identity/user.entity';
-import { UsersQuery } from '@core/identity/users.query';
+import { User } from '@core/identity/entities';
+import { UsersQuery } from '@core/identity';
 import { PetitionCase } from './case.entity';
 import {
   EscalateCaseInput,

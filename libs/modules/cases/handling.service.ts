@@ -4,10 +4,10 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { CASE_ERRORS, CASE_TENANT, THIS_TENANT } from './cases.errors';
-import { notify } from '@core/notifications/notify';
-import { User } from '@core/identity/user.entity';
-import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
-import { Notification } from '@core/notifications/notification.entity';
+import { notify, insertNotifications } from '@core/notifications';
+import { User } from '@core/identity/entities';
+import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/entities';
+import { Notification } from '@core/notifications/entities';
 import { CaseStatus, HandlingLevel, OPEN_CASE_STATUSES, type PetitionCase } from './case.entity';
 import { recordStep } from './case-events';
 import { unitScope, type CaseRules } from './case-rules';
@@ -21,7 +21,6 @@ import {
   type TransferFirstInquiryInput,
 } from './dto/handling-steps.inputs';
 import { escalationTarget, gridLevelName, tierFor, type TierRule } from './handling-levels';
-import { insertNotifications } from '@core/notifications/notifications.query';
 
 /** Roles that receive and handle petitions: a first-inquiry user must hold one. */
 const HANDLING_ROLES: readonly Role[] = [

@@ -3,10 +3,10 @@ import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { listOf, PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
-import { User } from '@core/identity/user.entity';
-import { UsersQuery } from '@core/identity/users.query';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
-import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
+import { User } from '@core/identity/entities';
+import { UsersQuery } from '@core/identity';
+import { MemberUnit } from '@core/joint-meeting/entities';
+import { JointMeetingService } from '@core/joint-meeting';
 import { PetitionCase } from './case.entity';
 import {
   AssignCaseCountyOwnerInput,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@engine/context';
-import { notify } from '@core/notifications/notify';
+import { notify } from '@core/notifications';
 import type { PetitionCase } from './case.entity';
 import { recordStep } from './case-events';
 import { pluginOf, type CaseRules } from './case-rules';

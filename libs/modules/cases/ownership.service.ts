@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { addDays, shanghaiDateOf } from '@engine/calendar';
+import { addDays, shanghaiDateOf, cadencePeriods } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { CASE_ERRORS } from './cases.errors';
-import { cadencePeriods } from '@engine/calendar';
 import { CaseEvent, CaseStatus, KeyCaseBasis, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { CaseProgressReport } from './case-records.entity';
 import { recordStep } from './case-events';
 import type { CaseRules } from './case-rules';
 import { CasesService } from './cases.service';
 import type { AssignCaseOwnerInput, ReportCaseProgressInput, SetKeyCaseInput } from './dto/handling.inputs';
-import { findingKeys, recordFindings } from '@core/findings/findings.query';
+import { findingKeys, recordFindings } from '@core/findings';
 import { ownedCasesToWatch, reportedPeriods } from './case-sweep.query';
 
 /**

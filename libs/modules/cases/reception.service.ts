@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import type { EntityManager } from 'typeorm';
-import { LessThanOrEqual } from 'typeorm';
-import { isIsoDate, shanghaiDateOf } from '@engine/calendar';
+import { type EntityManager, LessThanOrEqual } from 'typeorm';
+import { isIsoDate, shanghaiDateOf, cadencePeriods } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { PLATFORM_ERRORS } from '@engine/errors';
 import { CASE_ERRORS, THIS_TENANT, RECEPTION_DUTY } from './cases.errors';
-import { User } from '@core/identity/user.entity';
-import { cadencePeriods } from '@engine/calendar';
+import { User } from '@core/identity/entities';
 import { ReceptionRoster } from './case-records.entity';
 import { caseRulesOf, tenantByCode, type CaseRules } from './case-rules';
 import type { SetReceptionRosterInput } from './dto/handling.inputs';

@@ -7,13 +7,13 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { CASE_ERRORS, CASE_TENANT } from './cases.errors';
 import { groupBy } from '@engine/util';
-import { CalendarService } from '@core/calendar/calendar.service';
-import { notify } from '@core/notifications/notify';
+import { CalendarService } from '@core/calendar';
+import { notify } from '@core/notifications';
 import { CaseStatus, PetitionCase } from './case.entity';
 import { CaseReview, ReviewStatus, type ReviewPause } from './case-records.entity';
 import { recordStep } from './case-events';
 import { caseVisibility, tenantByCode, type CaseRules } from './case-rules';
-import { tenantById } from '@core/tenancy/tenant-lookup';
+import { tenantById } from '@core/tenancy';
 import { CaseSweepService } from './case-sweep.service';
 import { lateReviewsNotFound } from './case-sweep.query';
 import { CasesService } from './cases.service';
@@ -25,7 +25,7 @@ import type {
   RecordReviewHearingInput,
 } from './dto/review.inputs';
 import { ReportChannel, ReportsService } from '@core/reporting';
-import { recordFinding } from '@core/findings/findings.query';
+import { recordFinding } from '@core/findings';
 import { reviewsOfTenant } from './case-lists.query';
 
 type ReviewRule = NonNullable<CaseRules['own']['review']>;

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { In, type EntityManager } from 'typeorm';
-import { addDays, isIsoDate, shanghaiDateOf } from '@engine/calendar';
+import { addDays, isIsoDate, shanghaiDateOf, cadencePeriods, type Period } from '@engine/calendar';
 import { Clock } from '@engine/clock';
-import type { RequestContext } from '@engine/context';
+import type { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError, PLATFORM_ERRORS } from '@engine/errors';
 import { CASE_ERRORS } from './cases.errors';
-import { CalendarService } from '@core/calendar/calendar.service';
-import { notify } from '@core/notifications/notify';
-import { cadencePeriods, type Period } from '@engine/calendar';
+import { CalendarService } from '@core/calendar';
+import { notify } from '@core/notifications';
 import { CaseScreening } from './case-records.entity';
 import { PetitionCase } from './case.entity';
 import { recordStep } from './case-events';
@@ -18,7 +17,6 @@ import { CaseSweepService } from './case-sweep.service';
 import { CasesService } from './cases.service';
 import type { ReportScreeningInput, SettleScreenedCaseInput } from './dto/screening.inputs';
 import { Report, ReportChannel, ReportsService } from '@core/reporting';
-import type { Role } from '@engine/context';
 import { screeningsOfTenant } from './case-lists.query';
 import {
   casesOpenAtEnd,

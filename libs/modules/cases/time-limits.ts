@@ -1,6 +1,6 @@
 import type { DueDate } from '@engine/calendar';
 import type { RequestContext } from '@engine/context';
-import type { CalendarService } from '@core/calendar/calendar.service';
+import type { CalendarService } from '@core/calendar';
 import type { CaseRules } from './case-rules';
 
 /**

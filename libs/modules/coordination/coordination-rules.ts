@@ -1,7 +1,7 @@
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { COORDINATION_ERRORS } from './coordination.errors';
-import { Tenant } from '@core/tenancy/tenant.entity';
-import { pluginOf, tenantById, tenantByCode } from '@core/tenancy/tenant-lookup';
+import { Tenant } from '@core/tenancy/entities';
+import { pluginOf, tenantById, tenantByCode } from '@core/tenancy';
 
 type Operations = EffectivePlugin['operations'];
 export type SensitiveInformationRule = NonNullable<Operations['sensitiveInformation']>;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
+import { JointMeetingModule } from '@core/joint-meeting';
 import { Deadlines } from './deadlines';
 import { SensitiveCirculationResolver } from './sensitive-circulation.resolver';
 import { SensitiveCirculationService } from './sensitive-circulation.service';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DueDate, Duration } from '@engine/calendar';
 import type { RequestContext } from '@engine/context';
-import { CalendarService } from '@core/calendar/calendar.service';
+import { CalendarService } from '@core/calendar';
 
 /** Due dates on the tenant's working-day calendar (national arrangement, loaded years, local overrides). */
 @Injectable()

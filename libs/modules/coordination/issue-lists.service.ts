@@ -7,14 +7,14 @@ import { Db } from '@engine/database';
 import type { Page } from '@engine/graphql';
 import { AppError } from '@engine/errors';
 import { COORDINATION_ERRORS } from './coordination.errors';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
-import type { Tenant } from '@core/tenancy/tenant.entity';
+import { MemberUnit } from '@core/joint-meeting/entities';
+import type { Tenant } from '@core/tenancy/entities';
 import { issueListRule, pluginOf, tenantByCode, tenantById } from './coordination-rules';
 import { holdersOf, satisfies, unitScope } from '@engine/access';
 import type { DraftIssueListInput, ReviewIssueListInput } from './dto/issue-list.inputs';
 import { issueListsOf, issueListsPage } from './issue-lists.query';
 import { IssueList, IssueListStatus } from './issue-list.entity';
-import { notify } from '@core/notifications/notify';
+import { notify } from '@core/notifications';
 
 type Change = (em: EntityManager, list: IssueList, tenant: Tenant) => Promise<void>;
 

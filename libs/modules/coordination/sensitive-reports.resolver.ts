@@ -3,9 +3,9 @@ import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resol
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
-import { DeadlineBasis, storedBasis } from '@core/calendar/deadline-basis';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
-import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
+import { DeadlineBasis, storedBasis } from '@core/calendar';
+import { MemberUnit } from '@core/joint-meeting/entities';
+import { JointMeetingService } from '@core/joint-meeting';
 import {
   NotifySensitiveInformationInput,
   ReportSensitiveInformationInput,

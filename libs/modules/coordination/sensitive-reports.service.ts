@@ -7,9 +7,9 @@ import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { COORDINATION_ERRORS } from './coordination.errors';
-import { deadlineBasis } from '@core/calendar/deadline-basis';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
-import type { Tenant } from '@core/tenancy/tenant.entity';
+import { deadlineBasis } from '@core/calendar';
+import { MemberUnit } from '@core/joint-meeting/entities';
+import type { Tenant } from '@core/tenancy/entities';
 import { pluginOf, sensitiveRule, tenantByCode, tenantById, type SensitiveInformationRule } from './coordination-rules';
 import { Deadlines } from './deadlines';
 import type {
@@ -18,7 +18,7 @@ import type {
   SensitiveDecisionInput,
   VerifySensitiveInformationInput,
 } from './dto/sensitive.inputs';
-import { notify } from '@core/notifications/notify';
+import { notify } from '@core/notifications';
 import { SensitiveReport, SensitiveReportAction, SensitiveReportStatus } from './sensitive-report.entity';
 import { actingUnit, canSee } from './sensitive-reports.query';
 

@@ -2,8 +2,8 @@ import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { Role } from '@engine/context';
 import { INSPECTION_ERRORS } from './inspections.errors';
 import { holdersOf } from '@engine/access';
-import { pluginOf } from '@core/tenancy/tenant-lookup';
-import type { Tenant } from '@core/tenancy/tenant.entity';
+import { pluginOf } from '@core/tenancy';
+import type { Tenant } from '@core/tenancy/entities';
 
 export type InspectionRule = NonNullable<EffectivePlugin['supervision']['inspections']>;
 export type RandomInspectionRule = NonNullable<InspectionRule['random']>;

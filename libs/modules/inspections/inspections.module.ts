@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
+import { JointMeetingModule } from '@core/joint-meeting';
 import { InspectionFindingResolver, InspectionsResolver } from './inspections.resolver';
 import { InspectionsQuery } from './inspections.query';
 import { InspectionsService } from './inspections.service';

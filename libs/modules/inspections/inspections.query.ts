@@ -5,9 +5,9 @@ import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { keysetPage, type Page } from '@engine/graphql';
 import { groupBy } from '@engine/util';
-import { tenantByCode } from '@core/tenancy/tenant-lookup';
+import { tenantByCode } from '@core/tenancy';
 import { unitScope } from '@engine/access';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { Inspection, InspectionFinding, type InspectionStatus } from './inspection.entity';
 
 /** Reads of inspections: tenant-scoped by RLS (a county reads its towns'), findings narrowed for member units. */

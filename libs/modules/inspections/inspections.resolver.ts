@@ -4,8 +4,8 @@ import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { PLATFORM_ERRORS } from '@engine/errors';
 import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
-import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
+import { MemberUnit } from '@core/joint-meeting/entities';
+import { JointMeetingService } from '@core/joint-meeting';
 import {
   DecideInspectionInput,
   ProposeInspectionInput,

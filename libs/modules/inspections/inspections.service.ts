@@ -5,15 +5,14 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
-import { refuseOwnPaper } from '@engine/access/separation-of-duties';
+import { refuseOwnPaper, holdersOf } from '@engine/access';
 import { AppError } from '@engine/errors';
 import { INSPECTION_ERRORS } from './inspections.errors';
 import { JobQueue, jobId } from '@engine/jobs';
-import { holdersOf } from '@engine/access';
-import { tenantByCode } from '@core/tenancy/tenant-lookup';
-import { notify } from '@core/notifications/notify';
-import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { tenantByCode } from '@core/tenancy';
+import { notify } from '@core/notifications';
+import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/entities';
+import { Tenant } from '@core/tenancy/entities';
 import type {
   DecideInspectionInput,
   ProposeInspectionInput,

@@ -5,10 +5,9 @@ import { RequestContext, type Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
 import { holdersOf } from '@engine/access';
-import { notify } from '@core/notifications/notify';
-import { pluginOf } from '@core/tenancy/tenant-lookup';
-import { Tenant } from '@core/tenancy/tenant.entity';
-import { enqueuePerTenant } from '@core/tenancy';
+import { notify } from '@core/notifications';
+import { pluginOf, enqueuePerTenant } from '@core/tenancy';
+import { Tenant } from '@core/tenancy/entities';
 import { Inspection, InspectionKind, InspectionStatus } from './inspection.entity';
 import { insertInspectionOnce } from './inspections.query';
 

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { MemberUnit } from '@core/joint-meeting/entities';
 import { AgreedItemOwner, AgreedItemStatus, ImplementationReport, ReportStatus } from './agreed-item.entity';
 import { AgreedItemsService } from './agreed-items.service';
 import { renderAgreedItemsXlsx, type AgreedItemRow } from './documents';

@@ -3,8 +3,8 @@ import { Args, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver 
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
-import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
+import { MemberUnit } from '@core/joint-meeting/entities';
+import { JointMeetingService } from '@core/joint-meeting';
 import { AgreedItem, AgreedItemStatus, ImplementationReport } from './agreed-item.entity';
 import { AgreedItemsService } from './agreed-items.service';
 import { ReportInput, ReviewReportInput } from './dto/minutes.inputs';

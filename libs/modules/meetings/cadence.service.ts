@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { addDays, shanghaiDateOf } from '@engine/calendar';
+import { addDays, shanghaiDateOf, cadencePeriods, type Period } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { RequestContext, Role } from '@engine/context';
 import { Db, lockKeys } from '@engine/database';
@@ -8,8 +8,8 @@ import type { Page } from '@engine/graphql';
 import { MEETING_ERRORS } from './meetings.errors';
 import { JobQueue } from '@engine/jobs';
 import { RulesChangeParticipants, type AffectedItem, type RulesChangeView } from '@engine/plugins';
-import { notify } from '@core/notifications/notify';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { notify } from '@core/notifications';
+import { Tenant } from '@core/tenancy/entities';
 import { enqueuePerTenant } from '@core/tenancy';
 import { CadenceObligation, KeyPeriod } from './cadence.entity';
 import {
@@ -25,7 +25,6 @@ import {
   unendedObligations,
 } from './cadence.query';
 import { Finding, recordFinding } from '@core/findings';
-import { cadencePeriods, type Period } from '@engine/calendar';
 import type { DeclareKeyPeriodInput } from './dto/minutes.inputs';
 import { pluginOf } from './meeting-rules';
 import { tenantByCode } from './meetings.service';

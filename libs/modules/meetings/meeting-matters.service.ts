@@ -4,7 +4,7 @@ import type { RequestContext, Role } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { Report, ReportChannel, ReportsService } from '@core/reporting';
-import { tenantById } from '@core/tenancy/tenant-lookup';
+import { tenantById } from '@core/tenancy';
 import { Meeting, MeetingStatus } from './meeting.entity';
 import { meetingType } from './meeting-rules';
 import { MEETING_ERRORS } from './meetings.errors';

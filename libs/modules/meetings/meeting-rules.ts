@@ -1,8 +1,8 @@
 import type { MeetingTypeDeclaration } from '@jm/plugin-sdk';
 import { MEETING_ERRORS } from './meetings.errors';
 import { Role } from '@engine/context';
-import type { Tenant } from '@core/tenancy/tenant.entity';
-import { pluginOf } from '@core/tenancy/tenant-lookup';
+import type { Tenant } from '@core/tenancy/entities';
+import { pluginOf } from '@core/tenancy';
 
 export { pluginOf };
 

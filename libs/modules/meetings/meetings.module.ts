@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
+import { JointMeetingModule } from '@core/joint-meeting';
 import { ReportingModule } from '@core/reporting';
 import { MeetingMattersResolver } from './meeting-matters.resolver';
 import { MeetingMattersService } from './meeting-matters.service';

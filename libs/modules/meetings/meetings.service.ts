@@ -8,14 +8,14 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { checkLimit, type Page } from '@engine/graphql';
 import { MEETING_ERRORS } from './meetings.errors';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { MemberUnit } from '@core/joint-meeting/entities';
 import type { HoldMeetingInput, ScheduleMeetingInput } from './dto/meeting.inputs';
 import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entity';
 import { meetingsOf, meetingsPageOf } from './meetings.query';
 import { meetingType, pluginOf, satisfies } from './meeting-rules';
 import { postsOf } from './meeting-posts';
-import { tenantByCode } from '@core/tenancy/tenant-lookup';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { tenantByCode } from '@core/tenancy';
+import { Tenant } from '@core/tenancy/entities';
 
 /** Roles that act for one member unit and see only what is addressed to it. */
 export const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];

@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
+import { JointMeetingService } from '@core/joint-meeting';
+import { MemberUnit } from '@core/joint-meeting/entities';
 import {
   DraftAgreedItemsProgressInput,
   DraftBriefingInput,

@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { In, type EntityManager } from 'typeorm';
-import { satisfies, unitScope } from '@engine/access/acting-unit';
-import { refuseOwnPaper } from '@engine/access/separation-of-duties';
+import { satisfies, unitScope, refuseOwnPaper } from '@engine/access';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError, PLATFORM_ERRORS } from '@engine/errors';
 import { groupBy } from '@engine/util';
-import { MemberUnit } from '@core/joint-meeting/member-unit.entity';
-import { notify } from '@core/notifications/notify';
-import { Tenant } from '@core/tenancy/tenant.entity';
-import { pluginOf } from '@core/tenancy/tenant-lookup';
+import { MemberUnit } from '@core/joint-meeting/entities';
+import { notify } from '@core/notifications';
+import { Tenant } from '@core/tenancy/entities';
+import { pluginOf } from '@core/tenancy';
 import type {
   DraftAgreedItemsProgressInput,
   DraftBriefingInput,

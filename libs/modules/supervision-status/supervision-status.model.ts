@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { TenantLevel } from '@core/tenancy/tenant.entity';
+import { TenantLevel } from '@core/tenancy/entities';
 import { PAGE_ITEMS_COMPLEXITY, DateScalar } from '@engine/graphql';
 
 export enum SupervisionStatusSortField {

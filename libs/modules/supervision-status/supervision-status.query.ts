@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
-import type { TenantLevel } from '@core/tenancy/tenant.entity';
-import { tenantByCode } from '@core/tenancy/tenant-lookup';
+import type { TenantLevel } from '@core/tenancy/entities';
+import { tenantByCode } from '@core/tenancy';
 import type { SupervisionStatusFilter } from './dto/supervision-status.inputs';
 import {
   SortDirection,

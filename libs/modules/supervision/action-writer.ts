@@ -4,7 +4,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { storedBasis } from './deadline-basis';
 import { Clock } from '@engine/clock';
 import { Role } from '@engine/context';
-import type { Tenant } from '@core/tenancy/tenant.entity';
+import type { Tenant } from '@core/tenancy/entities';
 import { SupervisionAction, type SupervisionStep } from './action.entity';
 import { OutboxChannel, SupervisionActionKind } from './enums';
 import { OutboxService, type OutboxDraft } from './outbox.service';

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { JSONScalar, DateScalar } from '@engine/graphql';
-import { MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
+import { MemberUnitKind } from '@core/joint-meeting/entities';
 import { SupervisionActionKind } from './enums';
 
 /** A step of a listing or an interview, as recorded. */

@@ -3,7 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { keysetPage, type Page } from '@engine/graphql';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { SupervisionAction } from './action.entity';
 import type { SupervisionActionKind } from './enums';
 import { actsForUnit, concernSql, openAncestors, tenantByCode, unitsByIds } from './supervision-rules';

@@ -7,7 +7,7 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { SUPERVISION_ERRORS, periodProblem, ASSESSMENT } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { Assessment } from './assessment.entity';
 import { describeAssessments } from './assessment.service';
 import type { RecordAssessmentOutcomeInput, RunAssessmentInput } from './dto/assessment-outcome.inputs';

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { JSONScalar } from '@engine/graphql';
-import { MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
+import { MemberUnitKind } from '@core/joint-meeting/entities';
 import { AssessmentPeriod } from './enums';
 import { numeric } from './numeric';
 

@@ -10,7 +10,7 @@ import type { Page } from '@engine/graphql';
 import { SUPERVISION_ERRORS, periodProblem, ASSESSMENT } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { PluginRegistry } from '@engine/plugins';
-import { hookOf } from '@core/tenancy/tenant-lookup';
+import { hookOf } from '@core/tenancy';
 import { Assessment, AssessmentOutcome } from './assessment.entity';
 import { judge, type AssessmentCount } from './assessment-scoring';
 import { assessmentsPage, eventCounts, upsertAssessment } from './assessment.repository';

@@ -1,3 +1,3 @@
 // The deadline basis (D5) lives in the calendar context so that every workflow can show it; supervision
 // keeps its import path.
-export { DeadlineBasis, deadlineBasis, storedBasis } from '@core/calendar/deadline-basis';
+export { DeadlineBasis, deadlineBasis, storedBasis } from '@core/calendar';

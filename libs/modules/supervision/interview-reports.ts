@@ -1,4 +1,4 @@
-import type { Tenant } from '@core/tenancy/tenant.entity';
+import type { Tenant } from '@core/tenancy/entities';
 import type { SupervisionAction } from './action.entity';
 import type { DeadlineBasis } from './deadline-basis';
 import { OutboxChannel } from './enums';

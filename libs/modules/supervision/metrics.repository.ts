@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
+import { MemberUnitKind } from '@core/joint-meeting/entities';
 import { zeroMetrics, type Metric, type Metrics } from './ranking';
 import type { SupervisedUnit } from './supervision-rules';
 

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { JSONScalar } from '@engine/graphql';
-import { MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
+import { MemberUnitKind } from '@core/joint-meeting/entities';
 import { NoticeKind, NoticePeriod } from './enums';
 import { numeric } from './numeric';
 

@@ -11,8 +11,8 @@ import { SUPERVISION_ERRORS, periodProblem } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { PluginRegistry } from '@engine/plugins';
 import { MEMBER_UNIT_KINDS } from '@jm/plugin-sdk';
-import { Tenant } from '@core/tenancy/tenant.entity';
-import { hookOf } from '@core/tenancy/tenant-lookup';
+import { Tenant } from '@core/tenancy/entities';
+import { hookOf } from '@core/tenancy';
 import type {
   DiscardSupervisionNoticeInput,
   PublishSupervisionNoticeInput,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
-import { CalendarService } from '@core/calendar/calendar.service';
+import { CalendarService } from '@core/calendar';
 import { deadlineBasis } from './deadline-basis';
 import type { ActionSpec } from './action-writer';
 import { ActionStatus, SupervisionActionKind } from './enums';

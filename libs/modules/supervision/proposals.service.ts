@@ -10,7 +10,7 @@ import { AppError } from '@engine/errors';
 import { SUPERVISION_ERRORS, REMINDERS } from './supervision.errors';
 import { JobQueue } from '@engine/jobs';
 import { RulesChangeParticipants, touchedKeys, type AffectedItem, type RulesChangeView } from '@engine/plugins';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import type { SupervisionAction } from './action.entity';
 import { ActionWriter } from './action-writer';
 import type { ConfirmSupervisionProposalInput, DismissSupervisionProposalInput } from './dto/proposals.inputs';

@@ -3,11 +3,11 @@ import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { Role, type RequestContext } from '@engine/context';
 import type { Db, Tx } from '@engine/database';
 import { SUPERVISION_ERRORS } from './supervision.errors';
-import { MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { MemberUnitKind } from '@core/joint-meeting/entities';
+import { Tenant } from '@core/tenancy/entities';
 import { namedInPlugin, type EffectiveRule } from './ladder';
 import { CODE_PATTERN } from '@engine/validation';
-import { pluginOf, tenantByCode as findTenant } from '@core/tenancy/tenant-lookup';
+import { pluginOf, tenantByCode as findTenant } from '@core/tenancy';
 
 export type Supervision = EffectivePlugin['supervision'];
 type Section<K extends keyof Supervision> = NonNullable<Supervision[K]>;

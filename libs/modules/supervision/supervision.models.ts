@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { JSONScalar } from '@engine/graphql';
-import { MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
+import { MemberUnitKind } from '@core/joint-meeting/entities';
 
 /** A supervised unit's metrics for a period, computed from the ledger and meetings. */
 @ObjectType('UnitMetrics')

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TenancyModule } from '@core/tenancy/tenancy.module';
+import { TenancyModule } from '@core/tenancy';
 import { ActionWriter } from './action-writer';
 import { ActionsQuery } from './actions.query';
 import { ActionsResolver } from './actions.resolver';

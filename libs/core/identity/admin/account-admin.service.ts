@@ -6,7 +6,7 @@ import { RequestContext, Role } from '@engine/context';
 import { Db, type Tx } from '@engine/database';
 import { AppError, PLATFORM_ERRORS } from '@engine/errors';
 import { IDENTITY_ERRORS } from '../identity.errors';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { AccountChange, AccountChangeKind } from '../account-change.entity';
 import { assertMayGrant, assertNotSelf } from '../account-authority';
 import { AccountFiling } from '../account-filing';

@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CODE_PATTERN, NAME_MESSAGE, NAME_PATTERN } from '@engine/validation';
-import { MemberUnitKind } from '@core/joint-meeting/member-unit.entity';
+import { MemberUnitKind } from '@core/joint-meeting/entities';
 
 /** Names for member units the plugin's source only counts (e.g. 002's 11 community committees). */
 @InputType()

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { SDK_VERSION, readSnapshot, type EffectivePlugin, type HookPins } from '@jm/plugin-sdk';
-import { refuseOwnPaper } from '@engine/access/separation-of-duties';
+import { refuseOwnPaper } from '@engine/access';
 import { Clock } from '@engine/clock';
 import { Role, type RequestContext } from '@engine/context';
 import { Db, type Tx } from '@engine/database';

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CODE_PATTERN } from '@engine/validation';
-import { TenantLevel } from '@core/tenancy/tenant.entity';
+import { TenantLevel } from '@core/tenancy/entities';
 import { SortDirection, SupervisionStatusSortField } from '../supervision-status.model';
 
 @InputType()

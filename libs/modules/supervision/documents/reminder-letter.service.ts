@@ -3,7 +3,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
-import { Tenant } from '@core/tenancy/tenant.entity';
+import { Tenant } from '@core/tenancy/entities';
 import { SupervisionAction } from '../action.entity';
 import { concernedAction } from '../actions.query';
 import { SupervisionActionKind } from '../enums';
