@@ -8,7 +8,7 @@ import { Tenant } from '@core/tenancy/entities';
 import { enqueuePerTenant } from '@core/tenancy';
 import { DELIVER_JOB, LADDER_JOB, SWEEP_ALL_JOB, SWEEP_TENANT_JOB, afterDecision, type TenantJob } from './jobs';
 import { evaluateLadder } from './ladder';
-import { NoticesService } from './notices.service';
+import { NoticeDraftsService } from './notice-drafts.service';
 import { ladderState, lockLadderRun, markFlagsEvaluated, markOverdueInterviews } from './ladder.query';
 import { OutboxService } from './outbox.service';
 import type { SupervisionProposal } from './proposal.entity';
@@ -34,7 +34,7 @@ export class LadderService implements OnModuleInit {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(ProposalsService) private readonly proposals: ProposalsService,
-    @Inject(NoticesService) private readonly notices: NoticesService,
+    @Inject(NoticeDraftsService) private readonly notices: NoticeDraftsService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 

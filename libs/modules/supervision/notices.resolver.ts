@@ -12,7 +12,9 @@ import {
 import { PublishNoticeInput } from './dto/supervision.inputs';
 import { NoticeKind } from './enums';
 import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
+import { NoticeDraftsService } from './notice-drafts.service';
 import { NoticesService } from './notices.service';
+import { ReceivedNoticesService } from './received-notices.service';
 import { UnitMetrics } from './supervision.models';
 
 @ObjectType('SupervisionNoticePage')
@@ -20,7 +22,11 @@ export class SupervisionNoticePage extends PageOf(SupervisionNotice) {}
 
 @Resolver(() => SupervisionNotice)
 export class NoticesResolver {
-  constructor(@Inject(NoticesService) private readonly notices: NoticesService) {}
+  constructor(
+    @Inject(NoticesService) private readonly notices: NoticesService,
+    @Inject(NoticeDraftsService) private readonly drafts: NoticeDraftsService,
+    @Inject(ReceivedNoticesService) private readonly received: ReceivedNoticesService,
+  ) {}
 
   @Allow('read', 'SupervisionNotice')
   @Query(() => [SupervisionNotice], {
@@ -69,7 +75,7 @@ export class NoticesResolver {
     @Ctx() ctx: RequestContext,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<SupervisionNotice[]> {
-    return this.notices.received(ctx, clamp(limit));
+    return this.received.received(ctx, clamp(limit));
   }
 
   @Allow('read', 'SupervisionNotice')
@@ -82,7 +88,7 @@ export class NoticesResolver {
     @Args('after', AFTER_ARG) after: string | null,
     @Args('limit', LIMIT_ARG) limit: number,
   ): Promise<SupervisionNoticePage> {
-    return this.notices.receivedPage(ctx, { limit: checkLimit(limit), after });
+    return this.received.receivedPage(ctx, { limit: checkLimit(limit), after });
   }
 
   @Allow('read', 'SupervisionNotice')
@@ -128,7 +134,7 @@ export class NoticesResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: PublishSupervisionNoticeInput,
   ): Promise<SupervisionNotice> {
-    return this.notices.publishDraft(ctx, input);
+    return this.drafts.publishDraft(ctx, input);
   }
 
   @Allow('create', 'SupervisionNotice')
@@ -140,7 +146,7 @@ export class NoticesResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: RecomputeSupervisionNoticeInput,
   ): Promise<SupervisionNotice> {
-    return this.notices.recomputeDraft(ctx, input);
+    return this.drafts.recomputeDraft(ctx, input);
   }
 
   @Allow('create', 'SupervisionNotice')
@@ -152,7 +158,7 @@ export class NoticesResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: DiscardSupervisionNoticeInput,
   ): Promise<SupervisionNotice> {
-    return this.notices.discardDraft(ctx, input);
+    return this.drafts.discardDraft(ctx, input);
   }
 
   @Allow('acknowledge', 'SupervisionNotice')
@@ -163,7 +169,7 @@ export class NoticesResolver {
     @Ctx() ctx: RequestContext,
     @Args('noticeId', { type: () => ID }) noticeId: string,
   ): Promise<SupervisionNoticeEntry> {
-    return this.notices.markRead(ctx, idArg(noticeId, 'noticeId'));
+    return this.received.markRead(ctx, idArg(noticeId, 'noticeId'));
   }
 
   @ResolveField(() => [SupervisionNoticeEntry], {

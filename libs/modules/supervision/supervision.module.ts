@@ -17,7 +17,10 @@ import { AccountabilityService } from './accountability.service';
 import { AccountabilityFieldsResolver } from './accountability-fields.resolver';
 import { LadderService } from './ladder.service';
 import { NoticesResolver } from './notices.resolver';
+import { NoticeComposer } from './notice-composition';
+import { NoticeDraftsService } from './notice-drafts.service';
 import { NoticesService } from './notices.service';
+import { ReceivedNoticesService } from './received-notices.service';
 import { OutboxService } from './outbox.service';
 import { ProposalSteps } from './proposal-steps';
 import { ProposalsResolver } from './proposals.resolver';
@@ -37,7 +40,10 @@ import { ProposalsService } from './proposals.service';
     { provide: LetterSender, useClass: LocalLetterSender },
     OutboxService,
     ActionWriter,
+    NoticeComposer,
     NoticesService,
+    NoticeDraftsService,
+    ReceivedNoticesService,
     ActionsQuery,
     ActionsService,
     InterviewsService,
