@@ -287,6 +287,35 @@ describe('first inquiry, referral, tiered and grid handling, ledger lists', () =
       expect(field(noRule)).toBe('input.caseId');
       expect(message(noRule)).toContain('cases.firstInquiry.followUp');
     });
+
+    it('002 §四(二) (化解、稳控、打击): the owning leader takes a roadmap the street offers; the case history cites the article', async () => {
+      const c = await receive(
+        XINCHENG,
+        { channel: 'PHONE', matter: '反映小区违建占用消防通道，多次协调未果。' },
+        x.office,
+      );
+      const owned = ok(
+        await mutate<{ roadmap: string; history: { kind: string; data: Record<string, unknown> }[] }>(
+          'assignCaseOwner',
+          'AssignCaseOwnerInput',
+          {
+            caseId: c.id,
+            leader: '街道业务分管领导 王伟',
+            tier: 'IN_CHARGE',
+            team: ['李娜'],
+            plan: '联合执法拆除违建，恢复消防通道。',
+            roadmap: 'STABILISE',
+          },
+          x.office,
+          'roadmap history { kind data }',
+        ),
+      ).assignCaseOwner;
+      expect(owned.roadmap).toBe('STABILISE');
+      expect(owned.history.find((h) => h.kind === 'OWNER_ASSIGNED')?.data).toMatchObject({
+        roadmap: 'STABILISE',
+        roadmapSource: '002 §四(二)',
+      });
+    });
   });
 
   describe('新城街道 (002): ledger lists', () => {

@@ -149,7 +149,7 @@ describe('petition ledger in a town under the county plugin', () => {
     ]);
   });
 
-  it('assigns the case; the member unit sees it with personal data masked; no sibling town sees it at all', async () => {
+  it('assigns the case; the member unit sees it with personal data masked (004 領導接待日制度 8 工作保密制度); no sibling town sees it at all', async () => {
     const assigned = ok(
       await mutate<{ assignCase: Record<string, unknown> }>(
         'assignCase',
@@ -165,6 +165,15 @@ describe('petition ledger in a town under the county plugin', () => {
     ]);
     // The county reads its township's case (tree), but personal data stays with the town's office.
     expect((ok(await getCase(countyOffice)).petitionCase!.petitioners as { masked: boolean }[])[0].masked).toBe(true);
+    // 004 領導接待日制度 8 (嚴格執行信訪工作紀律和工作保密制度): the case says why it is kept confidential, citing the article.
+    const kept = ok(
+      await t.gql<{ petitionCase: { confidentiality: { source: string | null; platformDefault: boolean } } }>(
+        'query($id: ID!) { petitionCase(id: $id) { confidentiality { source platformDefault } } }',
+        { id: caseId },
+        member,
+      ),
+    ).petitionCase.confidentiality;
+    expect(kept).toEqual({ source: '004 領導接待日制度 2, 7, 8', platformDefault: false });
     expect(ok(await getCase(siblingOffice)).petitionCase).toBeNull();
     expect(code(await t.gql(`{ cases(tenantCode: "${TOWN}") { items { id } } }`, {}, siblingOffice))).toBe('NOT_FOUND');
     expect(

@@ -217,6 +217,46 @@ describe("rule packs at runtime: a county publishes its township's rules as YAML
     ).toBe(true);
   });
 
+  it("河西镇 registers a petition under a category its pack lists, and the case shows the category's name", async () => {
+    const created = await t.gql(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: {
+          tenantCode: 'hexi',
+          username: 'office',
+          password: 'hexi-office-pw',
+          displayName: '河西镇联席办',
+          roles: ['OFFICE_DIRECTOR'],
+        },
+      },
+      jxOffice,
+    );
+    expect(created.errors).toBeUndefined();
+    const hexi = await t.login('hexi', 'office', 'hexi-office-pw');
+    const receive = (category: string) =>
+      t.gql<{ receivePetition: { id: string } }>(
+        'mutation($i: ReceivePetitionInput!) { receivePetition(input: $i) { id } }',
+        {
+          i: {
+            tenantCode: 'hexi',
+            channel: 'PHONE',
+            matter: '反映承包地被占用，补偿未到位。',
+            category,
+            petitioners: [{ name: '李某', phone: '13800000001' }],
+          },
+        },
+        hexi,
+      );
+    expect((await receive('ROADS')).errors?.[0]?.extensions?.field).toBe('input.category');
+    const id = (await receive('LAND')).data!.receivePetition.id;
+    const read = await t.gql<{ petitionCase: { category: string; categoryName: string | null } }>(
+      'query($id: ID!) { petitionCase(id: $id) { category categoryName } }',
+      { id },
+      hexi,
+    );
+    expect(read.data!.petitionCase).toEqual({ category: 'LAND', categoryName: '土地征收' });
+  });
+
   it('another county can neither see nor use it, nor take its id, nor extend it', async () => {
     expect(
       (

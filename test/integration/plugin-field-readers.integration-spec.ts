@@ -53,16 +53,9 @@ export const KNOWN_UNREAD: Readonly<Record<string, string>> = {
   'supervision.ts:listedSupervisionSchema.source': 'cited through the generic cite(), as remindersSchema.source',
   'supervision.ts:interviewsSchema.source': 'cited through the generic cite(), as remindersSchema.source',
   'supervision.ts:accountabilitySchema.source': 'cited through the generic cite(), as remindersSchema.source',
-  // Not executed yet: each is a rule a plugin may state and the platform ignores (to be built or removed).
-  'cases.ts:casesSchema.reception.confidentiality':
-    'NOT READ (004-08): confidentiality is platform-wide (petitioner data encrypted and masked for every tenant); the flag cannot lower it',
-  'cases.ts:casesSchema.categories.name':
-    'NOT READ: categories are matched by code (intake, lines, working groups); the display name is shown nowhere yet',
-  'cases.ts:casesSchema.roadmaps.source':
-    'NOT READ: the roadmap strategies are checked, their article is shown nowhere yet',
 };
 /** How many exceptions there were when the list was last shortened: lower it when one goes, never raise it. */
-const UNREAD_CEILING = 25;
+const UNREAD_CEILING = 22;
 
 /** A program over the repository's own files (tsconfig.json), limited to the SDK and the reader files. */
 function repositoryProgram(): ts.Program {

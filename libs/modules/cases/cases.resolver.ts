@@ -6,8 +6,11 @@ import { PLATFORM_ERRORS } from '@engine/errors';
 import { listOf, PAGE_ITEMS_COMPLEXITY } from '@engine/graphql';
 import { MemberUnit } from '@core/joint-meeting/entities';
 import { JointMeetingService } from '@core/joint-meeting';
+import { Tenant } from '@core/tenancy/entities';
+import { pluginOf } from '@core/tenancy';
 import { CaseEvent, CaseStatus, PetitionCase } from './case.entity';
 import { CaseProgressReport, ReceptionRoster } from './case-records.entity';
+import { CaseConfidentiality, confidentialityOf } from './confidentiality';
 import { CasesQuery } from './cases.query';
 import { CasesService } from './cases.service';
 import {
@@ -230,9 +233,33 @@ export class CasesResolver {
     return this.query.isOverdue(c);
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "The category's name as the tenant's plugin lists it (`cases.categories`); null when the case has no category or the plugin does not list it.",
+  })
+  async categoryName(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<string | null> {
+    if (!c.category) return null;
+    return (await this.rulesOf(ctx, c)).categories.find((k) => k.code === c.category)?.name ?? null;
+  }
+
+  @ResolveField(() => CaseConfidentiality, {
+    description:
+      "Why the petitioners' personal data is kept confidential (保密): encrypted and masked for roles that do not need it, on every tenant; the plugin's article where it states the rule (004 領導接待日制度 8).",
+  })
+  async confidentiality(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<CaseConfidentiality> {
+    return confidentialityOf(await this.rulesOf(ctx, c));
+  }
+
   @ResolveField(() => Boolean, { description: 'A repeat petition (重复信访).' })
   repeat(@Parent() c: PetitionCase): boolean {
     return c.repeatCount > 0;
+  }
+
+  /** The case's tenant's own case rules; one query per request for all the tenants (the tenantRules loader). */
+  private async rulesOf(ctx: RequestContext, c: PetitionCase) {
+    const tenant = await this.units.withRules(ctx, Object.assign(new Tenant(), { id: c.tenantId, code: c.tenantId }));
+    return pluginOf(tenant).cases;
   }
 
   private async unit(ctx: RequestContext, id: string | null): Promise<MemberUnit | null> {

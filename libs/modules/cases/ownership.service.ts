@@ -33,12 +33,21 @@ export class OwnershipService {
       if (c.ownerTier && input.tier !== c.ownerTier) {
         throw CASE_ERRORS.badInput('input.tier', 'OWNER_TIER_REQUIRED', { tier: c.ownerTier, rule: c.ownerRule });
       }
-      const strategies = ownership?.rule.roadmaps.length
-        ? ownership.rule.roadmaps
-        : (rules.own.roadmaps?.strategies ?? []);
+      // The roadmaps offered (化解、稳控、打击) with the article offering them: the ownership rule's, or the
+      // tenant's own `roadmaps` (002 §四(二)).
+      const offered = ownership?.rule.roadmaps.length
+        ? { strategies: ownership.rule.roadmaps, source: ownership.rule.source }
+        : rules.own.roadmaps
+          ? { strategies: rules.own.roadmaps.strategies, source: rules.own.roadmaps.source }
+          : null;
+      const strategies = offered?.strategies ?? [];
       if (input.roadmap && strategies.length && !strategies.includes(input.roadmap)) {
-        throw CASE_ERRORS.badInput('input.roadmap', 'NOT_IN_PLUGIN_LIST', { allowed: strategies, source: '' });
+        throw CASE_ERRORS.badInput('input.roadmap', 'NOT_IN_PLUGIN_LIST', {
+          allowed: strategies,
+          source: ` (${offered!.source})`,
+        });
       }
+      const roadmapSource = input.roadmap && offered ? offered.source : null;
       if (ownership?.rule.teamAndPlanRequired) {
         const source = ownership.rule.source;
         if (!input.team?.length) throw CASE_ERRORS.badInput('input.team', 'TEAM_REQUIRED', { source });
@@ -58,7 +67,7 @@ export class OwnershipService {
         kind: first ? 'OWNER_ASSIGNED' : 'OWNER_CHANGED',
         note: `${input.leader} (${input.tier})`,
         rule: c.ownerRule,
-        data: { team: c.team, roadmap: c.roadmap },
+        data: { team: c.team, roadmap: c.roadmap, ...(roadmapSource ? { roadmapSource } : {}) },
       });
     });
   }
