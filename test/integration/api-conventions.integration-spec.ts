@@ -14,7 +14,7 @@ import {
 /**
  * The API convention (docs/api-conventions.md), enforced on the committed schema.graphql: a root list
  * that can grow is a page (`items`, `nextCursor`; arguments `after`, `limit`), and a date is typed
- * `DateTime` (or `Date`), never `String`. Today's exceptions are listed below; the list may only
+ * `DateTime` (or `Date`), never `String`; a status or kind from a closed set is an enum. Today's exceptions are listed below; the list may only
  * shrink: a new exception fails, and so does a listed one that was fixed (remove it here).
  */
 const ROOT = join(import.meta.dirname, '../..');
@@ -69,6 +69,46 @@ function stringDates(): string[] {
   return found.sort();
 }
 
+/** Names that say "one of a set of values". */
+const SET_NAME = /^(status|kind|state|type|level)$|(Status|Kind|State|Type|Level)$/;
+
+/**
+ * Fields (of an object or an input) named like a status or kind and typed `String`, each with why it is
+ * not an enum: a set that is not closed in the platform (each context or plugin names its own), free
+ * text, or a type the api-contract fixes. A closed set is an enum (docs/api-conventions.md); may only shrink.
+ */
+const OPEN_SETS: Record<string, string> = {
+  'AffectedItemModel.kind':
+    'Each context that keeps running items names its own kind (engine/plugins/rules-change.ts: CADENCE_OBLIGATION, SUPERVISION_PROPOSAL, CASE_DEADLINE): the set grows with the contexts.',
+  'CaseAttachment.kind':
+    "Free text the office types for the file's kind (文书类型, at most 50 characters), not a code.",
+  'CaseAttachmentInput.kind':
+    "Free text the office types for the file's kind (文书类型, at most 50 characters), not a code.",
+  'CaseEvent.kind':
+    "Every handling step records its own kind through recordStep (EXTENSION_*, REVIEW_*, LEDGER_ENTRY_DONE…): a case's history grows with the steps, not one set.",
+  'Finding.kind':
+    "Each context records its own findings through core's recordFinding (MISSED_CADENCE, AGREED_ITEM_OVERDUE, CASE_OVERDUE…): not one set.",
+  'MembershipChange.kind': 'docs/api-contract.md types it String! (the public contract: its names and types stay).',
+  'Notification.kind':
+    "Every context's notify() names its own kinds (RULES_CHANGE_AWAITING_APPROVAL, SENSITIVE_INFORMATION_REPORTED…): not one set.",
+  'Report.subjectKind':
+    'Each context names what its reports are about through core/reporting (MEETING, CASE, INSPECTION …): not one set.',
+  'SupervisionEvidenceItem.status':
+    "The item's own status in its kind's set (a case's, an action's, an obligation's, an agreed item's, a proposal's): the values of other enums, by kind.",
+};
+
+function stringSets(): string[] {
+  const found: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInputObjectType(type))) continue;
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (SET_NAME.test(name) && (getNamedType(field.type as GraphQLType) as { name: string }).name === 'String')
+        found.push(`${type.name}.${name}`);
+    }
+  }
+  return found.sort();
+}
+
 /** Fields whose name reads like a date but that are not one, each with its reason (may only shrink). */
 const NOT_DATES = JSON.parse(
   readFileSync(join(import.meta.dirname, 'api-conventions.string-dates.json'), 'utf8'),
@@ -113,6 +153,12 @@ describe('API convention (docs/api-conventions.md)', () => {
           .sort(),
       }).toEqual({ name, args: ['after', 'limit'] });
     }
+  });
+
+  it('a status, kind, state, type or level is an enum; the String ones are open sets, each saying why', () => {
+    expect(stringSets()).toEqual(Object.keys(OPEN_SETS).sort());
+    for (const [field, reason] of Object.entries(OPEN_SETS))
+      expect({ field, reason: reason.length > 40 }).toEqual({ field, reason: true });
   });
 
   it('no date is typed String; the exceptions (names that only read like dates) each say why', () => {

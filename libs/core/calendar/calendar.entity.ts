@@ -1,6 +1,10 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { DateScalar } from '@engine/graphql';
+
+/** What a tenant's calendar override makes of a day. */
+export const CalendarOverrideKind = { WORKDAY: 'WORKDAY', HOLIDAY: 'HOLIDAY' } as const;
+registerEnumType(CalendarOverrideKind, { name: 'CalendarOverrideKind', description: 'WORKDAY or HOLIDAY' });
 
 /** A national working-day arrangement loaded as data by an operator (e.g. 2027 once published). */
 @Entity('calendar_year')
@@ -39,7 +43,7 @@ export class CalendarOverrideRow {
   date: string;
 
   @Column({ type: 'text' })
-  @Field({ description: 'WORKDAY or HOLIDAY' })
+  @Field(() => CalendarOverrideKind, { description: 'WORKDAY or HOLIDAY' })
   kind: 'WORKDAY' | 'HOLIDAY';
 
   @Column({ type: 'text' })

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Role } from '@engine/context';
+import { MemberUnitKind } from './member-unit.entity';
 
 /** A person's role in the joint meeting (召集人, 成员, 联络员). */
 export enum MemberRole {
@@ -205,7 +206,10 @@ export class MemberUnitProposal {
   unitName: string | null;
 
   @Column({ name: 'unit_kind', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'For ADD: the kind of unit (DEPARTMENT, VILLAGE, COMMUNITY).' })
+  @Field(() => MemberUnitKind, {
+    nullable: true,
+    description: 'For ADD: the kind of unit (DEPARTMENT, VILLAGE, COMMUNITY).',
+  })
   unitKind: string | null;
 
   @Column({ type: 'text' })

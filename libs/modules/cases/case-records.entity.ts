@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '@engine/graphql';
+import { EXCLUDED_PERIODS } from '@jm/plugin-sdk';
 
 /** A weekly progress report on an owned case (003 §二: 每周报告一次工作进度). */
 @Entity('case_progress_report')
@@ -191,10 +192,16 @@ export enum ReviewOutcome {
 }
 registerEnumType(ReviewOutcome, { name: 'ReviewOutcome', description: '维持 / 变更 / 撤销 the original handling.' });
 
+/** The periods a plugin may exclude from a deadline (the plugin SDK's EXCLUDED_PERIODS) as a GraphQL enum. */
+export const ReviewPauseKind = Object.fromEntries(EXCLUDED_PERIODS.map((k) => [k, k])) as {
+  [K in (typeof EXCLUDED_PERIODS)[number]]: K;
+};
+registerEnumType(ReviewPauseKind, { name: 'ReviewPauseKind', description: 'HEARING, EXPERT_APPRAISAL or SUSPENSION.' });
+
 /** A period excluded from a review's count (e.g. a hearing, 听证). Stored as jsonb on the review. */
 @ObjectType('ReviewPause')
 export class ReviewPause {
-  @Field({ description: 'HEARING, EXPERT_APPRAISAL or SUSPENSION.' })
+  @Field(() => ReviewPauseKind, { description: 'HEARING, EXPERT_APPRAISAL or SUSPENSION.' })
   kind: string;
 
   @Field(() => DateScalar)

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -131,10 +131,19 @@ export class CaseWorkingGroupCase {
   addedAt: Date;
 }
 
+/** Where a principal leader's assignment stands. */
+export const PrincipalAssignmentStatus = { PENDING: 'PENDING', DONE: 'DONE' } as const;
+registerEnumType(PrincipalAssignmentStatus, {
+  name: 'PrincipalAssignmentStatus',
+  description: "PENDING until the principal leader's 批转 is recorded, then DONE.",
+});
+
 /** A principal leader's assignment (主要领导批转, 004 领导接待日制度 5) of a registered case. */
 @ObjectType('PrincipalAssignment')
 export class PrincipalAssignment {
-  @Field({ description: "PENDING until the principal leader's 批转 is recorded, then DONE." })
+  @Field(() => PrincipalAssignmentStatus, {
+    description: "PENDING until the principal leader's 批转 is recorded, then DONE.",
+  })
   status: string;
 
   @Field({

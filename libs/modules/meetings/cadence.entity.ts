@@ -1,6 +1,18 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '@engine/graphql';
+
+/** Where a cadence obligation stands. */
+export const CadenceObligationStatus = {
+  OPEN: 'OPEN',
+  MET: 'MET',
+  MISSED: 'MISSED',
+  SUPERSEDED: 'SUPERSEDED',
+} as const;
+registerEnumType(CadenceObligationStatus, {
+  name: 'CadenceObligationStatus',
+  description: 'OPEN, MET, MISSED, or SUPERSEDED (a rules change removed its cadence before the period ended).',
+});
 
 /** A key period (重点时期) declared by the office: the stricter cadence applies inside it. */
 @Entity('key_period')
@@ -67,7 +79,7 @@ export class CadenceObligation {
   rrule: string;
 
   @Column({ type: 'text' })
-  @Field({
+  @Field(() => CadenceObligationStatus, {
     description: 'OPEN, MET, MISSED, or SUPERSEDED (a rules change removed its cadence before the period ended).',
   })
   status: 'OPEN' | 'MET' | 'MISSED' | 'SUPERSEDED';

@@ -10,6 +10,13 @@ export enum MinutesStatus {
 }
 registerEnumType(MinutesStatus, { name: 'MinutesStatus' });
 
+/** What the meeting's record is, as the plugin says for the meeting type. */
+export const MinutesKind = { MINUTES: 'MINUTES', MEETING_DOCUMENT: 'MEETING_DOCUMENT' } as const;
+registerEnumType(MinutesKind, {
+  name: 'MinutesKind',
+  description: 'MINUTES (会议纪要) or MEETING_DOCUMENT (会议文件).',
+});
+
 /** Minutes (会议纪要) or a meeting document (会议文件): drafted by the office, approved, issued. */
 @Entity('minutes')
 @ObjectType('Minutes')
@@ -26,7 +33,7 @@ export class Minutes {
 
   /** MINUTES (会议纪要) or MEETING_DOCUMENT (会议文件), as the plugin says for the meeting type. */
   @Column({ type: 'text' })
-  @Field()
+  @Field(() => MinutesKind)
   kind: 'MINUTES' | 'MEETING_DOCUMENT';
 
   /** The document number (文号), e.g. 十字联席〔2026〕3号. */

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
-import { SupervisionMetric, type SupervisionEvidence, type SupervisionEvidenceItem } from './supervision-status.model';
+import {
+  SupervisionMetric,
+  type SupervisionEvidence,
+  type SupervisionEvidenceItem,
+  type SupervisionEvidenceKind,
+} from './supervision-status.model';
 import { statusRowOf } from './supervision-status.query';
 
 /** A ladder step (or the action kind it was confirmed as) in words: the platform's names of its own steps. */
@@ -47,7 +52,7 @@ export class SupervisionEvidenceQuery {
     return this.db.run(ctx, async ({ em }) => {
       const { tenantId, code, row } = await statusRowOf(em, tenantCode);
       const page = [tenantId, limit + 1, offset];
-      let kind: string;
+      let kind: SupervisionEvidenceKind;
       let count: number;
       let rows: Row[];
       switch (metric) {

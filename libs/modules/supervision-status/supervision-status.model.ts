@@ -2,6 +2,18 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { TenantLevel } from '@core/tenancy/entities';
 import { PAGE_ITEMS_COMPLEXITY, DateScalar } from '@engine/graphql';
 
+/** What a piece of supervision evidence is. */
+export const SupervisionEvidenceKind = {
+  PETITION_CASE: 'PETITION_CASE',
+  LISTING: 'LISTING',
+  INTERVIEW: 'INTERVIEW',
+  CADENCE_OBLIGATION: 'CADENCE_OBLIGATION',
+  AGREED_ITEM: 'AGREED_ITEM',
+  PROPOSAL: 'PROPOSAL',
+} as const;
+export type SupervisionEvidenceKind = keyof typeof SupervisionEvidenceKind;
+registerEnumType(SupervisionEvidenceKind, { name: 'SupervisionEvidenceKind' });
+
 export enum SupervisionStatusSortField {
   NAME = 'NAME',
   CODE = 'CODE',
@@ -181,8 +193,10 @@ export class SupervisionEvidenceItem {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'PETITION_CASE, LISTING, INTERVIEW, CADENCE_OBLIGATION, AGREED_ITEM or PROPOSAL.' })
-  kind: string;
+  @Field(() => SupervisionEvidenceKind, {
+    description: 'PETITION_CASE, LISTING, INTERVIEW, CADENCE_OBLIGATION, AGREED_ITEM or PROPOSAL.',
+  })
+  kind: SupervisionEvidenceKind;
 
   @Field(() => String, {
     nullable: true,

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { JSONScalar, DateScalar } from '@engine/graphql';
 import { MemberUnitKind } from '@core/joint-meeting/entities';
-import { SupervisionActionKind } from './enums';
+import { ActionStatus, SupervisionActionKind } from './enums';
 
 /** A step of a listing or an interview, as recorded. */
 @ObjectType('SupervisionStep')
@@ -94,7 +94,7 @@ export class SupervisionAction {
   channel: string | null;
 
   @Column({ type: 'text' })
-  @Field()
+  @Field(() => ActionStatus)
   status: string;
 
   @Column({ name: 'current_step', type: 'text', nullable: true })

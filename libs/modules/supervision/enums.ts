@@ -78,3 +78,7 @@ export const ActionStatus = {
   OPEN: 'OPEN',
   DECIDED: 'DECIDED',
 } as const;
+registerEnumType(ActionStatus, {
+  name: 'SupervisionActionStatus',
+  description: 'The status of a supervision action; which ones a kind goes through is per kind.',
+});

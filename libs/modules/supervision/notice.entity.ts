@@ -1,9 +1,13 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { JSONScalar } from '@engine/graphql';
 import { MemberUnitKind } from '@core/joint-meeting/entities';
 import { NoticeKind, NoticePeriod } from './enums';
 import { numeric } from './numeric';
+
+/** Where a supervision notice stands. */
+export const SupervisionNoticeStatus = { DRAFT: 'DRAFT', PUBLISHED: 'PUBLISHED', DISCARDED: 'DISCARDED' } as const;
+registerEnumType(SupervisionNoticeStatus, { name: 'SupervisionNoticeStatus' });
 
 /** One fact behind a unit's score: the metric, its value in the period, its weight and the points it gave. */
 @ObjectType('NoticeScoreFact')
@@ -206,7 +210,7 @@ export class SupervisionNotice {
   body: string | null;
 
   @Column({ type: 'text' })
-  @Field({
+  @Field(() => SupervisionNoticeStatus, {
     description:
       'DRAFT (the sweep drafted it; the office may recompute, publish or discard it), PUBLISHED, or DISCARDED (a draft the office discarded with a reason: never sent, counted by nothing).',
   })

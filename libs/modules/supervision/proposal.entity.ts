@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { JSONScalar } from '@engine/graphql';
 import { MemberUnitKind } from '@core/joint-meeting/entities';
@@ -8,6 +8,11 @@ export type ProposedStep =
   'REMINDER' | 'REMINDER_OR_INTERVIEW' | 'INTERVIEW' | 'LISTED_SUPERVISION' | 'ACCOUNTABILITY' | 'NAMED_CRITICISM';
 export const PROPOSAL_STATUSES = ['PROPOSED', 'CONFIRMED', 'DISMISSED'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+/** PROPOSAL_STATUSES as a GraphQL enum. */
+export const SupervisionProposalStatus = Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, s])) as {
+  [S in ProposalStatus]: S;
+};
+registerEnumType(SupervisionProposalStatus, { name: 'SupervisionProposalStatus' });
 
 /**
  * A step the ladder proposes (提醒, 约谈, 挂牌督办, 问责…) with the rule, its source article and the
@@ -88,7 +93,7 @@ export class SupervisionProposal {
   dedupeKey: string;
 
   @Column({ type: 'text' })
-  @Field(() => String, { description: 'PROPOSED, CONFIRMED or DISMISSED.' })
+  @Field(() => SupervisionProposalStatus, { description: 'PROPOSED, CONFIRMED or DISMISSED.' })
   status: ProposalStatus;
 
   @Column({ name: 'proposed_at', type: 'timestamptz' })

@@ -2,6 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsIn, IsInt, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CODE_PATTERN, IsIsoDate, TEXT_PATTERN } from '@engine/validation';
 import { DateScalar } from '@engine/graphql';
+import { CalendarOverrideKind } from '../calendar.entity';
 
 @InputType()
 export class LoadCalendarYearInput {
@@ -39,7 +40,7 @@ export class SetCalendarOverrideInput {
   @IsIsoDate()
   date: string;
 
-  @Field({ description: 'WORKDAY or HOLIDAY' })
+  @Field(() => CalendarOverrideKind, { description: 'WORKDAY or HOLIDAY' })
   @IsIn(['WORKDAY', 'HOLIDAY'], { message: 'kind must be WORKDAY or HOLIDAY' })
   kind: 'WORKDAY' | 'HOLIDAY';
 
