@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext, Role } from '@engine/context';
 import { JobQueue, jobId } from '@engine/jobs';
-import { ACCOUNT_CHANGE_REPORTED_JOB } from '@core/notifications/notification.jobs';
+import { ACCOUNT_CHANGE_REPORTED_JOB } from '@core/notifications';
 import { AccountChange, type AccountChangeKind } from './account-change.entity';
 import type { User } from './user.entity';
 

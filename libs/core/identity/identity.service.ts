@@ -9,7 +9,7 @@ import { IDENTITY_ERRORS } from './identity.errors';
 import { JobQueue, jobId } from '@engine/jobs';
 import { Tenant } from '@core/tenancy/entities';
 import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/entities';
-import { WELCOME_JOB } from '@core/notifications/notification.jobs';
+import { WELCOME_JOB } from '@core/notifications';
 import { SignInLimiter } from './sign-in-limiter';
 import { clientAddressKey, foldTenantCode, foldUsername } from './sign-in-name';
 import { User, UserCredential } from './user.entity';

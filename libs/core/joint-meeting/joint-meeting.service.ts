@@ -8,7 +8,7 @@ import { Db, type Tx } from '@engine/database';
 import { JobQueue, jobId } from '@engine/jobs';
 import { Tenant } from '@core/tenancy/entities';
 import { pluginOf, withRules } from '@core/tenancy/tenant-lookup';
-import { MEMBERSHIP_REPORTED_JOB } from '@core/notifications/notification.jobs';
+import { MEMBERSHIP_REPORTED_JOB } from '@core/notifications';
 import { MemberUnit, MemberUnitKind } from './member-unit.entity';
 import { activeUnitsNamed } from './member-units.query';
 import { MembershipChange } from './membership-change.entity';

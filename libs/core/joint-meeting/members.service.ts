@@ -11,7 +11,7 @@ import { JobQueue, jobId } from '@engine/jobs';
 import { groupBy } from '@engine/util';
 import { Tenant } from '@core/tenancy/entities';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
-import { MEMBER_PERSON_REPORTED_JOB } from '@core/notifications/notification.jobs';
+import { MEMBER_PERSON_REPORTED_JOB } from '@core/notifications';
 import type {
   AppointMemberInput,
   ChangeMemberInput,

@@ -16,8 +16,7 @@ import {
   type AffectedItem,
   type RulesChangeView,
 } from '@engine/plugins';
-import { notify } from '@core/notifications/notify';
-import { RULES_CHANGE_REPORTED_JOB } from '@core/notifications/notification.jobs';
+import { notify, RULES_CHANGE_REPORTED_JOB } from '@core/notifications';
 import { TENANCY_ERRORS } from '../tenancy.errors';
 import { Tenant } from '../tenant.entity';
 import { pluginOf } from '../tenant-lookup';
