@@ -10,7 +10,7 @@ import { SupervisionAction } from './action.entity';
 import { ActionWriter } from './action-writer';
 import { ActionsQuery } from './actions.query';
 import { actionFor } from './actions.service';
-import { deadlineBasis, type DeadlineBasis } from './deadline-basis';
+import { ordersRectification, rectificationOrderOf, type RectificationOrder } from './rectification-order';
 import type { DecideAccountabilityInput } from './dto/supervision.inputs';
 import { ActionStatus, SupervisionActionKind } from './enums';
 import { afterDecision } from './jobs';
@@ -18,19 +18,6 @@ import { SUPERVISION_ERRORS } from './supervision.errors';
 import { cite, supervisionRulesOf, type SupervisionRules } from './supervision-rules';
 
 type Accountability = NonNullable<SupervisionRules['accountability']>;
-
-/** A rectification order (责令限期整改): its date, who set it, and where its figure comes from. */
-export interface RectificationOrder {
-  dueOn: string;
-  provisional: boolean;
-  /** OFFICE: the conveners' date (003 §七 sets no figure); RULES: the plugin's `rectificationWithin`. */
-  setBy: 'OFFICE' | 'RULES';
-  basis: DeadlineBasis | null;
-  /** The deadline as notifications word it. */
-  words: string;
-  /** The article that orders rectification (the accountability rule's). */
-  source: string;
-}
 
 /**
  * Accountability (问责, 003 §七, 004 责任追究制度): the conveners decide with the plugin's recommendation
@@ -151,38 +138,21 @@ export class AccountabilityService {
               what: { en: 'sanctions', zh: '处理措施' },
             });
     });
-    if (!input.recommendations.length && !input.sanctions.length && !this.ordersRectification(input))
+    if (!input.recommendations.length && !input.sanctions.length && !ordersRectification(input))
       throw SUPERVISION_ERRORS.badInput('input.recommendations', 'RECOMMENDATION_OR_SANCTION');
     return { recommendations, sanctions: input.sanctions, failure };
   }
 
-  private ordersRectification(input: DecideAccountabilityInput): boolean {
-    return input.orderRectification === true || input.rectifyBy !== undefined;
-  }
-
-  /**
-   * 责令限期整改 (003 §七): the conveners' date, or the plugin's `rectificationWithin` from the decision day
-   * with the article that states its figure or as a default (D5); null when no rectification is ordered.
-   */
-  private async rectificationOrder(
+  /** 责令限期整改 (003 §七): the order, its time limit on the tenant's working-day calendar. */
+  private rectificationOrder(
     ctx: RequestContext,
     tenant: Tenant,
     accountability: Accountability,
     input: DecideAccountabilityInput,
     today: string,
   ): Promise<RectificationOrder | null> {
-    if (input.orderRectification === false && input.rectifyBy !== undefined)
-      throw SUPERVISION_ERRORS.badInput('input.rectifyBy', 'RECTIFY_BY_WITHOUT_ORDER');
-    if (!this.ordersRectification(input)) return null;
-    const source = cite(accountability);
-    if (input.rectifyBy !== undefined) {
-      if (input.rectifyBy <= today) throw SUPERVISION_ERRORS.badInput('input.rectifyBy', 'NOT_AFTER_TODAY');
-      return { dueOn: input.rectifyBy, provisional: false, setBy: 'OFFICE', basis: null, words: '联席办确定', source };
-    }
-    const within = accountability.rule.rectificationWithin;
-    if (!within) throw SUPERVISION_ERRORS.badInput('input.rectifyBy', 'DUE_REQUIRED');
-    const due = await this.calendar.due(ctx, tenant.id, today, within);
-    const basis = deadlineBasis(within, accountability.inherited ? accountability.pluginId : null);
-    return { dueOn: due.date, provisional: due.provisional, setBy: 'RULES', basis, words: basis.words, source };
+    return rectificationOrderOf(accountability, input, today, (within) =>
+      this.calendar.due(ctx, tenant.id, today, within),
+    );
   }
 }
