@@ -1,23 +1,28 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 /**
- * Migrate and seed once per test run, not once per suite, on the embedded default.
+ * Migrate and seed once per test run, not once per suite.
  *
  * The first suite that boots the default test app builds a migrated database with the demo tenants
- * (and every job the seed enqueued handled); every later suite of the same run starts from a copy,
- * a PGlite data directory restored from a tarball. The run is named by jest.config.js (JM_TEST_RUN),
- * so nothing outlives it: test/support/global-teardown.mjs removes the tarball.
+ * (and every job the seed enqueued handled); every later suite of the same run starts from a copy:
+ * on the embedded default a PGlite data directory restored from a tarball, on PostgreSQL a database
+ * created from the run's template database (`CREATE DATABASE … TEMPLATE`). The run is named by
+ * jest.config.js (JM_TEST_RUN), so nothing outlives it: test/support/global-teardown.mjs removes the
+ * tarball and drops the template database.
  *
- * Not on PostgreSQL or with Redis: there BullMQ runs every scheduler's first tick at boot, which on a fresh
- * database finds no tenant yet (the seed comes later) but on a seeded copy would sweep the demo
- * tenants at the real date — a different start than the suites were written against. The in-process
- * queue of the embedded default ticks first after an hour, so a copy starts exactly like a fresh boot.
+ * A copy starts exactly like a fresh boot: no sweep has run on it (the builder's tick claims are
+ * deleted) and none runs at boot. The in-process queue of the embedded default ticks first after an
+ * interval anyway; on Redis the builder and every copy boot with SCHEDULES_FIRST_RUN=after-interval, for
+ * BullMQ would otherwise run each scheduler's first tick at boot and, on a seeded copy, sweep the demo
+ * tenants at the real date before the suite sets its clock (on an empty database that tick finds nothing).
  *
  * Only suites whose environment cannot change what the seed writes use a copy (SAFE_KEYS);
- * anything else (another plugin directory, production hashing, another PII key, no seed) migrates
- * and seeds from scratch as before. JM_TEST_TEMPLATE=off turns copies off for a run.
+ * anything else (another plugin directory, production hashing, another PII key, no seed, a queue prefix
+ * of the deployment's own) migrates and seeds from scratch as before. JM_TEST_TEMPLATE=off turns copies
+ * off for a run.
  */
 const SAFE_KEYS = [
   /^ACCESS_TOKEN_TTL$/,
@@ -26,9 +31,15 @@ const SAFE_KEYS = [
   /^LOG_LEVEL$/,
   /^TRUSTED_PROXIES$/,
   /^LOGIN_/,
+  /^CORS_ORIGINS$/,
+  /^TOKEN_VERSION_CACHE_MS$/,
+  /^SCHEDULER_CHECK_SECONDS$/,
+  /^REDIS_URL$/,
 ];
 
 export type BuildTemplate = () => Promise<Blob>;
+/** Migrates and seeds the (empty, new) database at `url`, then closes every connection to it. */
+export type BuildTemplateDatabase = (url: string) => Promise<void>;
 
 export function templateRun(): string | null {
   const run = process.env.JM_TEST_RUN;
@@ -37,9 +48,9 @@ export function templateRun(): string | null {
 }
 
 export function mayUseTemplate(env: Record<string, string>): boolean {
-  const redis = env.REDIS_URL ?? process.env.REDIS_URL;
-  if (redis) return false;
-  return Object.keys(env).every((k) => k === 'REDIS_URL' || SAFE_KEYS.some((re) => re.test(k)));
+  // Redis without PostgreSQL (the in-process tick claims are PostgreSQL's): no copy.
+  if (!process.env.DATABASE_URL && (env.REDIS_URL ?? process.env.REDIS_URL)) return false;
+  return Object.keys(env).every((k) => SAFE_KEYS.some((re) => re.test(k)));
 }
 
 /** The run's embedded data directory, built by the first caller (others wait); null when copies are off or on PostgreSQL. */
@@ -83,5 +94,47 @@ function tryLock(lock: string): boolean {
       // removed meanwhile
     }
     return false;
+  }
+}
+
+/** The template database's name for this run (global-teardown.mjs drops it under the same name). */
+export function templateDatabaseName(run: string): string {
+  return `jm_tpl_${run}`;
+}
+
+/**
+ * On PostgreSQL: the run's template database, built by the first caller while it holds an advisory
+ * lock (the others wait on it) and marked IS_TEMPLATE once complete; null when copies are off or embedded.
+ */
+export async function seededTemplateDatabase(base: string, build: BuildTemplateDatabase): Promise<string | null> {
+  const run = templateRun();
+  if (!run || !base) return null;
+  const name = templateDatabaseName(run);
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    const found = await admin.query<{ ready: boolean }>(
+      'SELECT datistemplate AS ready FROM pg_database WHERE datname = $1',
+      [name],
+    );
+    if (!found.rows[0]?.ready) {
+      // A build that died half-way left an unmarked database: start it again.
+      if (found.rows.length) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(base);
+      url.pathname = `/${name}`;
+      await build(url.toString());
+      // CREATE DATABASE … TEMPLATE refuses a source with open connections.
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      await admin.query(`ALTER DATABASE ${name} IS_TEMPLATE true`);
+    }
+    return name;
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    await admin.end();
   }
 }

@@ -8,7 +8,13 @@ import request from 'supertest';
 import { loadConfig, type AppConfig } from '@engine/config';
 import { JobQueue } from '@engine/jobs';
 import { createApp, type CreatedApp } from '../../apps/api/create-app';
-import { mayUseTemplate, seededTemplate, type BuildTemplate } from './seeded-template';
+import {
+  mayUseTemplate,
+  seededTemplate,
+  seededTemplateDatabase,
+  type BuildTemplate,
+  type BuildTemplateDatabase,
+} from './seeded-template';
 
 /** True when the suite runs against the real services (CI's second pass). */
 export const REAL_SERVICES = Boolean(process.env.DATABASE_URL);
@@ -38,14 +44,19 @@ export interface TestApp extends CreatedApp {
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const DEMO_PASSWORD = 'demo-password';
 
-/** A fresh database: in-memory PGlite, or a new database on the real PostgreSQL (dropped at close). */
-async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+/**
+ * A fresh database: in-memory PGlite, or a new database on the real PostgreSQL (dropped at close),
+ * empty or a copy of `template`.
+ */
+async function freshDatabaseUrl(
+  template: string | null,
+): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) return { url: undefined, drop: async () => undefined };
   const name = `jm_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -96,6 +107,18 @@ const buildTemplate: BuildTemplate = async () => {
   }
 };
 
+/** The same on PostgreSQL: migrates and seeds the run's template database, no scheduler ticking at boot. */
+const buildTemplateDatabase: BuildTemplateDatabase = async (url) => {
+  process.env.QUEUE_PREFIX = `jmtest-${randomUUID().slice(0, 8)}`;
+  const created = await createApp(testConfig(url, { SCHEDULES_FIRST_RUN: 'after-interval' }));
+  try {
+    await created.app.get(JobQueue).whenIdle(300_000);
+    await created.database.dataSource.query('DELETE FROM job_tick');
+  } finally {
+    await created.close();
+  }
+};
+
 /**
  * Boots the real API (all modules, migrations, guard, RLS) on a fresh database. Against real
  * services when DATABASE_URL / REDIS_URL are set, embedded otherwise; no mocks. The fresh database
@@ -106,11 +129,15 @@ export async function startTestApp(
   env: Record<string, string> = {},
   options: { logStream?: Writable } = {},
 ): Promise<TestApp> {
-  const template = mayUseTemplate(env) ? await seededTemplate(buildTemplate) : null;
-  const db = await freshDatabaseUrl();
+  const copy = mayUseTemplate(env);
+  const template = copy ? await seededTemplate(buildTemplate) : null;
+  const base = process.env.DATABASE_URL;
+  const templateDatabase = copy && base ? await seededTemplateDatabase(base, buildTemplateDatabase) : null;
+  const db = await freshDatabaseUrl(templateDatabase);
   // A queue of its own per app; `QUEUE_PREFIX: ''` in env leaves the deployment's default prefix.
   process.env.QUEUE_PREFIX = env.QUEUE_PREFIX ?? `jmtest-${randomUUID().slice(0, 8)}`;
-  const config = testConfig(db.url, env);
+  // A copy starts like a fresh boot: no sweep over the seeded tenants at the real date (seeded-template.ts).
+  const config = testConfig(db.url, templateDatabase ? { SCHEDULES_FIRST_RUN: 'after-interval', ...env } : env);
   let created: CreatedApp;
   try {
     created = await createApp(config, {

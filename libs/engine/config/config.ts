@@ -82,6 +82,11 @@ export interface AppConfig {
   metricsPort: number | undefined;
   /** How often the job schedulers are checked (and re-created when Redis lost them). */
   schedulerCheckMs: number;
+  /**
+   * When a BullMQ job scheduler declared at start first runs: `at-start` (BullMQ's own: at once) or
+   * `after-interval` (one interval later, as the in-process queue always does).
+   */
+  schedulesFirstRun: 'at-start' | 'after-interval';
   /** How long a stopping process waits for requests and jobs in flight before it closes anyway. */
   shutdownGraceMs: number;
 }
@@ -195,6 +200,9 @@ const ENV = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   METRICS_PORT: port.optional(),
   SCHEDULER_CHECK_SECONDS: count(1, ' (seconds)').optional(),
+  SCHEDULES_FIRST_RUN: z
+    .enum(['at-start', 'after-interval'], { message: 'must be at-start or after-interval' })
+    .optional(),
   SHUTDOWN_GRACE_MS: count(0, ' (milliseconds)').optional(),
 });
 
@@ -291,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.METRICS_TOKEN,
     metricsPort: e.METRICS_PORT,
     schedulerCheckMs: (e.SCHEDULER_CHECK_SECONDS ?? 60) * 1000,
+    schedulesFirstRun: e.SCHEDULES_FIRST_RUN ?? 'at-start',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
   };
 }

@@ -29,6 +29,8 @@ export class BullMqQueue extends JobQueue {
       /** A job whose worker died is run again once its lock lapses (see AppConfig.queueLockDurationMs). */
       lockDurationMs?: number;
       stalledIntervalMs?: number;
+      /** A scheduler declared at start first runs one interval later (SCHEDULES_FIRST_RUN=after-interval). */
+      firstRunAfterInterval?: boolean;
       /** Test-only (fault-delay.ts): hold one job name's jobs around their handler. */
       faultDelay?: FaultJobDelay | null;
     },
@@ -81,7 +83,8 @@ export class BullMqQueue extends JobQueue {
   }
 
   private async upsertScheduler(name: string, everyMs: number): Promise<void> {
-    await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
+    const startDate = this.options.firstRunAfterInterval ? Date.now() + everyMs : undefined;
+    await this.queue.upsertJobScheduler(name, { every: everyMs, startDate }, { name, data: {} });
   }
 
   async missingSchedulers(): Promise<string[]> {

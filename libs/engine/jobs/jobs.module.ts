@@ -29,6 +29,7 @@ export function createJobQueue(config: AppConfig, prefix: string, db: Db | null 
     runWorker: config.runWorkers,
     lockDurationMs: config.queueLockDurationMs,
     stalledIntervalMs: config.queueStalledIntervalMs,
+    firstRunAfterInterval: config.schedulesFirstRun === 'after-interval',
     faultDelay: faultJobDelayFromEnv(),
   });
 }
