@@ -102,6 +102,30 @@ describe('jobs through both queue adapters', () => {
     expect(await welcomes()).toBe(1);
   });
 
+  (REDIS ? it : it.skip)(
+    'BullMQ: a scheduler declared at start runs at once by default, one interval later with SCHEDULES_FIRST_RUN=after-interval',
+    async () => {
+      const hour = 3_600_000;
+      const next = async (firstRunAfterInterval: boolean): Promise<number | null> => {
+        const prefix = hashTagged(`jmtest-first-${firstRunAfterInterval}-${Date.now()}`);
+        const queue = new BullMqQueue(REDIS!, { prefix, runWorker: false, firstRunAfterInterval });
+        try {
+          queue.repeat('jm.test.tick', hour);
+          for (;;) {
+            const runs = await queue.nextRuns();
+            if (runs['jm.test.tick'] !== null) return runs['jm.test.tick'];
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        } finally {
+          await queue.close();
+        }
+      };
+      const declared = Date.now();
+      expect(await next(false)).toBeLessThan(declared + hour / 2);
+      expect(await next(true)).toBeGreaterThanOrEqual(declared + hour);
+    },
+  );
+
   describe('on Redis Cluster', () => {
     const onCluster = CLUSTER_NODES.length ? it : it.skip;
     let cluster: Cluster;

@@ -87,6 +87,13 @@ export class BullMqQueue extends JobQueue {
     await this.queue.upsertJobScheduler(name, { every: everyMs, startDate }, { name, data: {} });
   }
 
+  /** When each declared scheduler runs next (epoch ms), null for one Redis does not hold. */
+  async nextRuns(): Promise<Record<string, number | null>> {
+    const names = [...this.schedules.keys()];
+    const found = await Promise.all(names.map((name) => this.queue.getJobScheduler(name)));
+    return Object.fromEntries(names.map((name, i) => [name, found[i]?.next ?? null]));
+  }
+
   async missingSchedulers(): Promise<string[]> {
     const names = [...this.schedules.keys()];
     const found = await Promise.all(names.map((name) => this.queue.getJobScheduler(name)));
