@@ -38,7 +38,8 @@ describeBrowser('the console’s administration in chromium', () => {
 
   beforeAll(async () => {
     await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/console-build.mjs')], { cwd: ROOT });
-    t = await startTestApp();
+    // The console and the IDE as `npm start` serves them: on the embedded default, whatever the run's services.
+    t = await startTestApp({}, { embedded: true });
     t.app.get(Clock).set('2026-11-18T10:00:00+08:00');
     base = await listenLocal(t.app);
     browser = await launchBrowser();

@@ -35,7 +35,8 @@ describeBrowser('the console in chromium', () => {
     // The console as `npm start` serves it (cached by a content hash: a no-op when already built).
     await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/console-build.mjs')], { cwd: ROOT });
     mkdirSync(SHOTS, { recursive: true });
-    t = await startTestApp();
+    // The console and the IDE as `npm start` serves them: on the embedded default, whatever the run's services.
+    t = await startTestApp({}, { embedded: true });
     // A fixed day in a year the working-day calendar covers: due dates do not depend on when CI runs.
     t.app.get(Clock).set('2026-11-18T10:00:00+08:00');
     base = await listenLocal(t.app);

@@ -19,7 +19,8 @@ describeBrowser('GraphiQL in chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The console and the IDE as `npm start` serves them: on the embedded default, whatever the run's services.
+    t = await startTestApp({}, { embedded: true });
     base = await listenLocal(t.app);
     browser = await launchBrowser();
   }, 240_000);

@@ -47,16 +47,16 @@ export function templateRun(): string | null {
   return /^[a-z0-9]{8,32}$/.test(run) ? run : null;
 }
 
-export function mayUseTemplate(env: Record<string, string>): boolean {
+export function mayUseTemplate(env: Record<string, string>, options: { embedded?: boolean } = {}): boolean {
   // Redis without PostgreSQL (the in-process tick claims are PostgreSQL's): no copy.
-  if (!process.env.DATABASE_URL && (env.REDIS_URL ?? process.env.REDIS_URL)) return false;
+  if (!options.embedded && !process.env.DATABASE_URL && (env.REDIS_URL ?? process.env.REDIS_URL)) return false;
   return Object.keys(env).every((k) => SAFE_KEYS.some((re) => re.test(k)));
 }
 
-/** The run's embedded data directory, built by the first caller (others wait); null when copies are off or on PostgreSQL. */
+/** The run's embedded data directory, built by the first caller (others wait); null when copies are off. */
 export async function seededTemplate(build: BuildTemplate): Promise<Blob | null> {
   const run = templateRun();
-  if (!run || process.env.DATABASE_URL) return null;
+  if (!run) return null;
   return embeddedTemplate(run, build);
 }
 

@@ -49,9 +49,9 @@ export const DEMO_PASSWORD = 'demo-password';
  * empty or a copy of `template`.
  */
 async function freshDatabaseUrl(
+  base: string | undefined,
   template: string | null,
 ): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
   if (!base) return { url: undefined, drop: async () => undefined };
   const name = `jm_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: base });
@@ -96,7 +96,9 @@ function testConfig(databaseUrl: string | undefined, env: Record<string, string>
 
 /** Boots the default test app once on an embedded database and returns it migrated and seeded. */
 const buildTemplate: BuildTemplate = async () => {
-  const created = await createApp(testConfig(undefined, {}), { inMemory: true });
+  const created = await createApp(testConfig(undefined, { REDIS_URL: '', REDIS_CLUSTER_NODES: '' }), {
+    inMemory: true,
+  });
   try {
     await created.app.get(JobQueue).whenIdle(300_000);
     // The builder's claims of the current ticks must not stop a suite's own sweeps.
@@ -127,17 +129,23 @@ const buildTemplateDatabase: BuildTemplateDatabase = async (url) => {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { logStream?: Writable } = {},
+  options: {
+    logStream?: Writable;
+    /** On the embedded default (PGlite, in-process queue) even when DATABASE_URL / REDIS_URL are set. */
+    embedded?: boolean;
+  } = {},
 ): Promise<TestApp> {
-  const copy = mayUseTemplate(env);
-  const template = copy ? await seededTemplate(buildTemplate) : null;
-  const base = process.env.DATABASE_URL;
+  const base = options.embedded ? undefined : process.env.DATABASE_URL;
+  const services: Record<string, string> = options.embedded ? { REDIS_URL: '', REDIS_CLUSTER_NODES: '' } : {};
+  const copy = mayUseTemplate(env, { embedded: options.embedded });
+  const template = copy && !base ? await seededTemplate(buildTemplate) : null;
   const templateDatabase = copy && base ? await seededTemplateDatabase(base, buildTemplateDatabase) : null;
-  const db = await freshDatabaseUrl(templateDatabase);
+  const db = await freshDatabaseUrl(base, templateDatabase);
   // A queue of its own per app; `QUEUE_PREFIX: ''` in env leaves the deployment's default prefix.
   process.env.QUEUE_PREFIX = env.QUEUE_PREFIX ?? `jmtest-${randomUUID().slice(0, 8)}`;
   // A copy starts like a fresh boot: no sweep over the seeded tenants at the real date (seeded-template.ts).
-  const config = testConfig(db.url, templateDatabase ? { SCHEDULES_FIRST_RUN: 'after-interval', ...env } : env);
+  const firstRun: Record<string, string> = templateDatabase ? { SCHEDULES_FIRST_RUN: 'after-interval' } : {};
+  const config = testConfig(db.url, { ...services, ...firstRun, ...env });
   let created: CreatedApp;
   try {
     created = await createApp(config, {
