@@ -34,4 +34,7 @@ export default {
   // Generous: a loaded 2-CPU machine must not fail a test that is only slow (tests assert behaviour, never time).
   testTimeout: 180000,
   maxWorkers: 2,
+  // A worker that holds more than this after a suite is replaced: the suites' apps leave a few hundred MB
+  // each behind them in a worker (3.5 GB after ~35 suites, measured), and every major GC then walks it.
+  workerIdleMemoryLimit: '1536MB',
 };
