@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeResult } from './lib/target';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 
@@ -107,11 +107,7 @@ async function main(): Promise<void> {
       samples,
     };
     process.stdout.write(`${JSON.stringify({ ...out, samples: undefined })}\n`);
-    await mkdir('bench/results', { recursive: true });
-    await writeFile(
-      `bench/results/${out.at.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}-audit-trigger.json`,
-      `${JSON.stringify(out, null, 2)}\n`,
-    );
+    writeResult('audit-trigger', out, new Date(out.at));
   } finally {
     await client.end();
   }

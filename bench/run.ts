@@ -1,5 +1,5 @@
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import pg from 'pg';
 import { join } from 'node:path';
@@ -11,9 +11,9 @@ import { BENCH_JWT_SECRET } from './lib/constants';
 import {
   parseArgs,
   readManifest,
-  RESULTS_DIR,
   ROOT,
   targetOf,
+  writeResult,
   type BenchTarget,
   type DbKind,
   type Manifest,
@@ -180,13 +180,6 @@ function git(): { commit: string; dirtyFiles: number } {
   } catch {
     return { commit: 'unknown', dirtyFiles: -1 };
   }
-}
-
-function stamp(): string {
-  return new Date()
-    .toISOString()
-    .replace(/:/g, '-')
-    .replace(/\.\d+Z$/, 'Z');
 }
 
 const log = (m: string): void => void process.stdout.write(`${m}\n`);
@@ -436,9 +429,7 @@ async function benchTarget(target: BenchTarget, manifest: Manifest, options: Opt
   log(
     `load average (1 min) during the measurements: ${JSON.stringify(result.machine.loadAverage1m)} on ${cpus().length} CPUs`,
   );
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `${stamp()}-${options.scale}-${target.db}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  const file = writeResult(`${options.scale}-${target.db}`, result);
   log(`results: ${file}`);
   return file;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { heapGrowth, summariseHeap } from './lib/heap';
@@ -7,7 +7,7 @@ import { login, startApi } from './lib/api';
 import { findPicks, findWriters, withOwnerPool } from './lib/owner';
 import { memoryOf, round } from './lib/process';
 import { Prng } from './lib/prng';
-import { RESULTS_DIR, type BenchTarget, type Manifest } from './lib/target';
+import { writeResult, type BenchTarget, type Manifest } from './lib/target';
 import { READ_SCENARIOS } from './scenarios';
 
 const WRITERS = 20;
@@ -211,15 +211,7 @@ export async function runSustained(
   process.stdout.write(
     `${JSON.stringify({ ...out, rssEvery10s: undefined }, null, 2)}\nRSS every 10 s (MB): ${rssSeries.map((s) => s.rssMb).join(' ')}\n`,
   );
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(
-    RESULTS_DIR,
-    `${new Date()
-      .toISOString()
-      .replace(/:/g, '-')
-      .replace(/\.\d+Z$/, 'Z')}-${manifest.scale}-${target.db}-sustained.json`,
-  );
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  const file = writeResult(`${manifest.scale}-${target.db}-sustained`, out);
   process.stdout.write(`results: ${file}\n`);
   return file;
 }

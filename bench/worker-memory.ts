@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
@@ -11,7 +11,7 @@ import { LadderService } from '@modules/supervision';
 import { createApp } from '../apps/api/create-app';
 import { heapGrowth, summariseHeap } from './lib/heap';
 import { round } from './lib/process';
-import { parseArgs, RESULTS_DIR, targetOf, type DbKind } from './lib/target';
+import { parseArgs, targetOf, writeResult, type DbKind } from './lib/target';
 import { appEnv } from './seed';
 
 /**
@@ -85,15 +85,7 @@ async function main(): Promise<void> {
       usageEvery10s: series,
       verdict: { heapFlat: growthPct <= 5 },
     };
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = join(
-      RESULTS_DIR,
-      `${new Date()
-        .toISOString()
-        .replace(/:/g, '-')
-        .replace(/\.\d+Z$/, 'Z')}-${scale}-${target.db}-worker-memory.json`,
-    );
-    writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+    const file = writeResult(`${scale}-${target.db}-worker-memory`, out);
     process.stdout.write(`${JSON.stringify({ ...out, usageEvery10s: undefined })}\nresults: ${file}\n`);
   } finally {
     rmSync(heapDir, { recursive: true, force: true });

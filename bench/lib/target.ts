@@ -12,6 +12,18 @@ export const BENCH_DIR = join(ROOT, 'bench');
 export const DATA_DIR = join(BENCH_DIR, '.data');
 export const RESULTS_DIR = join(BENCH_DIR, 'results');
 
+/** Writes one result file, `bench/results/<UTC time>-<name>.json`, and returns its path. */
+export function writeResult(name: string, result: unknown, at = new Date()): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = at
+    .toISOString()
+    .replace(/:/g, '-')
+    .replace(/\.\d+Z$/, 'Z');
+  const file = join(RESULTS_DIR, `${stamp}-${name}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
+
 export type DbKind = 'pg' | 'embedded';
 
 /** Where a scale is seeded and benchmarked: a database `jm_bench_<scale>` on PostgreSQL, or an embedded data dir. */
