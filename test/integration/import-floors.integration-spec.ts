@@ -24,8 +24,8 @@ describe('import floors, enforced by ESLint', () => {
     ],
     [
       'a workflow reaching a sibling by a relative path',
-      'libs/modules/supervision/ladder.service.ts',
-      "import { imported } from '../coordination/coordination-rules';",
+      'libs/modules/supervision/ladder/ladder.service.ts',
+      "import { imported } from '../../coordination/coordination-rules';",
       /never imports another workflow/,
     ],
     [

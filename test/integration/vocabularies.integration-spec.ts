@@ -4,7 +4,7 @@ import { Db } from '@engine/database';
 import { RequestContext } from '@engine/context';
 import { OPEN_CASE_STATUSES } from '@modules/cases/case.entity';
 import { ActionStatus, SupervisionActionKind } from '@modules/supervision/enums';
-import { PROPOSAL_STATUSES } from '@modules/supervision/proposal.entity';
+import { PROPOSAL_STATUSES } from '@modules/supervision/ladder/proposal.entity';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 /**

@@ -1,30 +1,37 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '@core/tenancy';
-import { ActionWriter } from './action-writer';
-import { ActionsQuery } from './actions.query';
-import { ActionsResolver } from './actions.resolver';
-import { ActionsService } from './actions.service';
-import { AssessmentOutcomeService } from './assessment-outcome.service';
-import { AssessmentResolver } from './assessment.resolver';
-import { AssessmentService } from './assessment.service';
-import { EmailSender, LetterSender, LocalEmailSender, LocalLetterSender, LocalSmsSender, SmsSender } from './channels';
-import { SupervisionDocumentsController } from './documents.controller';
-import { ReminderLetterService } from './documents/reminder-letter.service';
-import { FlagsQuery } from './flags.query';
-import { InterviewFieldsResolver } from './interview-fields.resolver';
-import { InterviewsService } from './interviews.service';
-import { AccountabilityService } from './accountability.service';
-import { AccountabilityFieldsResolver } from './accountability-fields.resolver';
-import { LadderService } from './ladder.service';
-import { NoticesResolver } from './notices.resolver';
-import { NoticeComposer } from './notice-composition';
-import { NoticeDraftsService } from './notice-drafts.service';
-import { NoticesService } from './notices.service';
-import { ReceivedNoticesService } from './received-notices.service';
-import { OutboxService } from './outbox.service';
-import { ProposalSteps } from './proposal-steps';
-import { ProposalsResolver } from './proposals.resolver';
-import { ProposalsService } from './proposals.service';
+import { ActionWriter } from './ladder/action-writer';
+import { ActionsQuery } from './ladder/actions.query';
+import { ActionsResolver } from './ladder/actions.resolver';
+import { ActionsService } from './ladder/actions.service';
+import { AssessmentOutcomeService } from './assessment/assessment-outcome.service';
+import { AssessmentResolver } from './assessment/assessment.resolver';
+import { AssessmentService } from './assessment/assessment.service';
+import {
+  EmailSender,
+  LetterSender,
+  LocalEmailSender,
+  LocalLetterSender,
+  LocalSmsSender,
+  SmsSender,
+} from './outbox/channels';
+import { SupervisionDocumentsController } from './ladder/documents/documents.controller';
+import { ReminderLetterService } from './ladder/documents/reminder-letter.service';
+import { FlagsQuery } from './ladder/flags.query';
+import { InterviewFieldsResolver } from './interviews/interview-fields.resolver';
+import { InterviewsService } from './interviews/interviews.service';
+import { AccountabilityService } from './ladder/accountability.service';
+import { AccountabilityFieldsResolver } from './ladder/accountability-fields.resolver';
+import { LadderService } from './ladder/ladder.service';
+import { NoticesResolver } from './notices/notices.resolver';
+import { NoticeComposer } from './notices/notice-composition';
+import { NoticeDraftsService } from './notices/notice-drafts.service';
+import { NoticesService } from './notices/notices.service';
+import { ReceivedNoticesService } from './notices/received-notices.service';
+import { OutboxService } from './outbox/outbox.service';
+import { ProposalSteps } from './ladder/proposal-steps';
+import { ProposalsResolver } from './ladder/proposals.resolver';
+import { ProposalsService } from './ladder/proposals.service';
 
 /**
  * Supervision (督查督办): metrics, notices and ranking, the escalation ladder (reminders, listed
