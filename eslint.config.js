@@ -27,20 +27,9 @@ const contextImports = (names) =>
 
 // Across contexts, only through a context's public entries (docs/architecture.md, "Import rules"): its
 // index.ts (`@core/tenancy`) and, for entities, its entities.ts (`@core/tenancy/entities`, a leaf that imports
-// only entity files, so it closes no import cycle). A context reaches its own files by any path.
-// KNOT: the three core contexts whose Nest modules import each other (IdentityModule → TenancyModule →
-// JointMeetingModule → identity's UsersModule): through their index.ts barrels the circle is closed at load
-// time and a decorator's `@Inject(X)` meets X before its initialisation (TDZ), so among these three the
-// non-entity imports stay file to file until the knot is untied. Notifications sits below them (its barrel
-// reaches only entities and two tenancy files, so the three import it through index.ts), but takes those two
-// tenancy files (tenant-lookup, rules-change-report) by path: the tenancy barrel would close the circle.
-// Each context: the contexts whose files it may still import directly. No other context has an exemption.
-export const KNOT = {
-  'core/tenancy': ['core/joint-meeting', 'core/identity'],
-  'core/joint-meeting': ['core/tenancy', 'core/identity'],
-  'core/identity': ['core/tenancy', 'core/joint-meeting'],
-  'core/notifications': ['core/tenancy'],
-};
+// only entity files, so it closes no import cycle). A context reaches its own files by any path. No context has
+// an exemption: the core contexts import one another in one direction (tenancy ← joint-meeting ← identity ←
+// notifications), so their barrels close no cycle either.
 const contextsOf = (floor) =>
   readdirSync(`${import.meta.dirname}/libs/${floor}`, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -48,8 +37,7 @@ const contextsOf = (floor) =>
 // `into`: the floors a file of this floor may import at all (the floor rules above refuse the others, with their
 // own message, so a violation is reported once).
 const deepImport = (own, into) => {
-  const allowed = own ? [own, ...(KNOT[own] ?? [])] : [];
-  const skip = allowed.length ? `(?!(?:${allowed.join('|')})/)` : '';
+  const skip = own ? `(?!${own}/)` : '';
   return {
     regex: `^@${skip}(?:${into.join('|')})/[^/]+/(?!(?:index|entities)$)`,
     message:

@@ -2,7 +2,7 @@ import { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { jobId } from '@engine/jobs/job-queue';
-import { WELCOME_JOB } from '@core/notifications/notification.jobs';
+import { WELCOME_JOB } from '@core/identity';
 import {
   ADMIN_PASSWORD,
   REDIS_URL,

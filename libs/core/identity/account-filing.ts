@@ -3,8 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext, Role } from '@engine/context';
 import { JobQueue, jobId } from '@engine/jobs';
-import { ACCOUNT_CHANGE_REPORTED_JOB } from '@core/notifications';
 import { AccountChange, type AccountChangeKind } from './account-change.entity';
+import { ACCOUNT_CHANGE_REPORTED_JOB } from './account.jobs';
 import type { User } from './user.entity';
 
 /**

@@ -3,9 +3,9 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { Allow, Authenticated, Ctx, PasswordChangeAllowed, Public } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { Tenant } from '@core/tenancy/entities';
-import { TenancyService } from '@core/tenancy/tenancy.service';
+import { TenancyService } from '@core/tenancy';
 import { MemberUnit } from '@core/joint-meeting/entities';
-import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
+import { JointMeetingService } from '@core/joint-meeting';
 import { AuthPayload } from './auth-payload.model';
 import { CreateUserInput } from './dto/create-user.input';
 import { LoginInput } from './dto/login.input';

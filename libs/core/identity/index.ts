@@ -14,6 +14,7 @@ export * from './user.entity';
 export * from './admin/account-admin.service';
 export * from './users.query';
 export * from './users.module';
+export * from './account.jobs';
 
 /** The identity context's manifest, listed in apps/api/contexts.ts. */
 export const identityContext = defineContext({

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { UsersQuery } from './users.query';
 
 /**
- * Reading accounts by id, apart from IdentityModule so that the contexts IdentityModule itself imports
- * (joint-meeting) can name a person without a cycle.
+ * Reading accounts by id (the request's `userById` DataLoader), apart from IdentityModule so that a workflow
+ * naming a person imports no more than this.
  */
 @Module({ providers: [UsersQuery], exports: [UsersQuery] })
 export class UsersModule {}

@@ -12,6 +12,7 @@ export * from './membership-change.entity';
 export * from './members.service';
 export * from './member-person.entity';
 export * from './principle';
+export * from './membership.jobs';
 
 /** The joint-meeting context's manifest, listed in apps/api/contexts.ts. */
 export const jointMeetingContext = defineContext({

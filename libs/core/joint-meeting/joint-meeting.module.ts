@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
-import { UsersModule } from '@core/identity/users.module';
+import { TenancyModule } from '@core/tenancy';
+import { JointMeetingFounder } from './joint-meeting.founder';
 import { MemberUnitResolver, MembershipChangeResolver, TenantStructureResolver } from './joint-meeting.resolver';
 import { JointMeetingService } from './joint-meeting.service';
 import { MemberPersonResolver, MemberUnitProposalResolver, TenantMembersResolver } from './members.resolver';
 import { MembersService } from './members.service';
 
 @Module({
-  imports: [UsersModule],
+  imports: [TenancyModule],
   providers: [
     JointMeetingService,
+    JointMeetingFounder,
     MembersService,
     TenantStructureResolver,
     MemberUnitResolver,

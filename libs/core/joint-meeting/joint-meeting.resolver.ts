@@ -4,9 +4,7 @@ import { Allow, Ctx } from '@engine/access';
 import type { RequestContext, Role } from '@engine/context';
 import { AppError } from '@engine/errors';
 import { Tenant } from '@core/tenancy/entities';
-import { pluginOf } from '@core/tenancy/tenant-lookup';
-import { User } from '@core/identity/entities';
-import { UsersQuery } from '@core/identity/users.query';
+import { pluginOf } from '@core/tenancy';
 import { AddMemberUnitInput, DeactivateMemberUnitInput, RenameMemberUnitInput } from './dto/member-unit.inputs';
 import { JointMeeting, MeetingType } from './joint-meeting.model';
 import { JointMeetingService } from './joint-meeting.service';
@@ -102,12 +100,10 @@ export class MemberUnitResolver {
   }
 }
 
+/** A filed membership change; who filed it (`filedBy`, an account) is resolved by identity, which sits above. */
 @Resolver(() => MembershipChange)
 export class MembershipChangeResolver {
-  constructor(
-    @Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService,
-    @Inject(UsersQuery) private readonly users: UsersQuery,
-  ) {}
+  constructor(@Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService) {}
 
   @ResolveField(() => Date, { description: 'When the change was filed.' })
   filedAt(@Parent() change: MembershipChange): Date {
@@ -121,12 +117,5 @@ export class MembershipChangeResolver {
       .load(change.memberUnitId);
     if (!unit) throw AppError.notFound('Member unit');
     return unit as MemberUnit;
-  }
-
-  @ResolveField(() => User)
-  async filedBy(@Ctx() ctx: RequestContext, @Parent() change: MembershipChange): Promise<User> {
-    const user = await this.users.byId(ctx, change.filedById);
-    if (!user) throw AppError.notFound('User');
-    return user;
   }
 }

@@ -10,8 +10,8 @@ import { checkLimit, decodeCursor, encodeCursor } from '@engine/graphql';
 import { JobQueue, jobId } from '@engine/jobs';
 import { groupBy } from '@engine/util';
 import { Tenant } from '@core/tenancy/entities';
-import { pluginOf } from '@core/tenancy/tenant-lookup';
-import { MEMBER_PERSON_REPORTED_JOB } from '@core/notifications';
+import { pluginOf } from '@core/tenancy';
+import { MEMBER_PERSON_REPORTED_JOB } from './membership.jobs';
 import type {
   AppointMemberInput,
   ChangeMemberInput,

@@ -4,7 +4,6 @@ import { Notification } from './notification.entity';
 export * from './notifications.module';
 export * from './notifications.service';
 export * from './notification.entity';
-export * from './notification.jobs';
 export * from './notify';
 export * from './notifications.query';
 

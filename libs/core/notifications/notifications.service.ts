@@ -13,22 +13,28 @@ import {
   type MemberPersonSnapshot,
 } from '@core/joint-meeting/entities';
 import { Tenant, RulesChangeKind, TenantRulesChange } from '@core/tenancy/entities';
-import { rulesChangeReportTo } from '@core/tenancy/rule-packs/rules-change-report';
-import { pluginOf } from '@core/tenancy/tenant-lookup';
-import { Notification } from './notification.entity';
-import { activeHolderIds, insertNotifications, markOwnRead, notificationsPage } from './notifications.query';
 import {
-  ACCOUNT_CHANGE_REPORTED_JOB,
+  pluginOf,
+  rulesChangeReportTo,
+  TenantNotices,
+  RULES_CHANGE_REPORTED_JOB,
+  type RulesChangeReportedJob,
+} from '@core/tenancy';
+import {
   MEMBERSHIP_REPORTED_JOB,
   MEMBER_PERSON_REPORTED_JOB,
-  RULES_CHANGE_REPORTED_JOB,
-  WELCOME_JOB,
-  type RulesChangeReportedJob,
-  type AccountChangeReportedJob,
   type MembershipReportedJob,
   type MemberPersonReportedJob,
+} from '@core/joint-meeting';
+import {
+  ACCOUNT_CHANGE_REPORTED_JOB,
+  WELCOME_JOB,
+  type AccountChangeReportedJob,
   type WelcomeJob,
-} from './notification.jobs';
+} from '@core/identity';
+import { Notification } from './notification.entity';
+import { activeHolderIds, insertNotifications, markOwnRead, notificationsPage } from './notifications.query';
+import { notify } from './notify';
 
 const KIND_WORDS: Record<MembershipChange['kind'], string> = { ADDED: '新增', RENAMED: '更名', DEACTIVATED: '撤销' };
 const PERSON_WORDS: Record<MemberPersonChangeKind, string> = {
@@ -54,13 +60,20 @@ const ACCOUNT_WORDS: Record<AccountChangeKind, string> = {
   PASSWORD_CHANGE_REQUIRED: '要求修改密码',
 };
 
-/** In-app notifications and the jobs that deliver them. Every delivery is idempotent by dedupe key. */
+/**
+ * In-app notifications and the jobs that deliver them. Every delivery is idempotent by dedupe key. The jobs are
+ * named by the contexts whose changes they report (tenancy, joint-meeting, identity, all below notifications);
+ * tenancy's own notices go through its TenantNotices, which this service fills with notify() at construction.
+ */
 @Injectable()
 export class NotificationsService implements OnModuleInit {
   constructor(
     @Inject(Db) private readonly db: Db,
     @Inject(JobQueue) private readonly jobs: JobQueue,
-  ) {}
+    @Inject(TenantNotices) notices: TenantNotices,
+  ) {
+    notices.register(notify);
+  }
 
   onModuleInit(): void {
     this.jobs.register({ name: WELCOME_JOB, handle: (data: WelcomeJob) => this.welcome(data) });

@@ -12,6 +12,9 @@ export * from './tenant-lookup';
 export * from './tenant-fan-out';
 export * from './plugin.model';
 export * from './rule-packs/plugin-store.service';
+export * from './rule-packs/rules-change-report';
+export * from './tenant-founders';
+export * from './tenant-notices';
 
 /** The tenancy context's manifest, listed in apps/api/contexts.ts. */
 export const tenancyContext = defineContext({

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JointMeetingModule } from '@core/joint-meeting/joint-meeting.module';
 import { pluginRegistryProvider } from './plugin-registry.provider';
 import { TenancyResolver } from './tenancy.resolver';
 import { TenancyService } from './tenancy.service';
@@ -7,10 +6,18 @@ import { PluginCatalog } from './rule-packs/plugin-catalog';
 import { PluginStoreService } from './rule-packs/plugin-store.service';
 import { RulePacksResolver, RulesChangeResolver } from './rule-packs/rule-packs.resolver';
 import { RulesChangeService } from './rule-packs/rules-change.service';
+import { TenantFounders } from './tenant-founders';
+import { TenantNotices } from './tenant-notices';
 
+/**
+ * Tenants, their rules and rule packs: the bottom of the core contexts, importing none of them. The contexts above
+ * found their part of a new tenant (TenantFounders) and deliver its notices (TenantNotices) by registering with
+ * the two exported singletons.
+ */
 @Module({
-  imports: [JointMeetingModule],
   providers: [
+    TenantFounders,
+    TenantNotices,
     pluginRegistryProvider,
     PluginCatalog,
     PluginStoreService,
@@ -20,6 +27,6 @@ import { RulesChangeService } from './rule-packs/rules-change.service';
     RulesChangeService,
     RulesChangeResolver,
   ],
-  exports: [TenancyService, PluginCatalog, pluginRegistryProvider],
+  exports: [TenancyService, PluginCatalog, pluginRegistryProvider, TenantFounders, TenantNotices],
 })
 export class TenancyModule {}

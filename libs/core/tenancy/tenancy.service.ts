@@ -2,24 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { In, IsNull, QueryFailedError } from 'typeorm';
-import { SDK_VERSION, type EffectivePlugin } from '@jm/plugin-sdk';
+import { SDK_VERSION } from '@jm/plugin-sdk';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { groupBy } from '@engine/util';
-import { Db } from '@engine/database';
+import { Db, type Tx } from '@engine/database';
 import type { Page } from '@engine/graphql';
 import { AppError } from '@engine/errors';
 import { TENANCY_ERRORS } from './tenancy.errors';
 import { PluginRegistry, snapshotOf, type PluginEntry } from '@engine/plugins';
-import { assignCountedNames } from '@core/joint-meeting/counted-names';
-import { JointMeetingService } from '@core/joint-meeting/joint-meeting.service';
-import { MemberUnit } from '@core/joint-meeting/entities';
 import type { JurisdictionPluginModel } from './plugin.model';
 import { Tenant, TenantLevel } from './tenant.entity';
 import { tenantsPage } from './tenants.query';
 import { pluginOf, TENANT_LIST_COLUMNS, withRules } from './tenant-lookup';
 import { PluginCatalog } from './rule-packs/plugin-catalog';
 import type { OnboardTenantInput } from './dto/onboard-tenant.input';
+import { TenantFounders, type FoundingInput } from './tenant-founders';
 
 /** Depth of each level in the administrative tree: a child sits strictly below its parent. */
 const LEVEL_DEPTH: Record<TenantLevel, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2, TOWN: 3, STREET: 3 };
@@ -29,7 +27,7 @@ export class TenancyService {
   constructor(
     @Inject(Db) private readonly db: Db,
     @Inject(PluginRegistry) private readonly registry: PluginRegistry,
-    @Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService,
+    @Inject(TenantFounders) private readonly founders: TenantFounders,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(PluginCatalog) private readonly catalog: PluginCatalog,
   ) {}
@@ -140,7 +138,8 @@ export class TenancyService {
         const plugin = entry.effective;
         if (!plugin.onboardable)
           throw TENANCY_ERRORS.badInput('input.pluginId', 'PLUGIN_NOT_ONBOARDABLE', { plugin: input.pluginId });
-        this.checkCountedNames(plugin, input);
+        const founding = foundingOf(input);
+        for (const f of this.founders.all()) f.check(plugin, founding);
         let parent: Tenant | null = null;
         if (input.parentCode !== undefined) {
           parent = await em.findOne(Tenant, { where: { code: input.parentCode } });
@@ -153,10 +152,7 @@ export class TenancyService {
         if (parent && LEVEL_DEPTH[level] <= LEVEL_DEPTH[parent.level]) {
           throw TENANCY_ERRORS.badInput('input.pluginId', 'LEVEL_BELOW_PARENT', { level, parentLevel: parent.level });
         }
-        if (
-          parent &&
-          (await em.exists(MemberUnit, { where: { tenantId: parent.id, name: input.name, active: true } }))
-        ) {
+        if (parent && (await this.nameTakenUnder(em, parent, input.name))) {
           throw TENANCY_ERRORS.conflict(
             'PARENT_UNIT_NAME_TAKEN',
             { parent: parent.name, name: input.name },
@@ -180,8 +176,7 @@ export class TenancyService {
           createdAt: this.clock.now(),
         });
         const tenant = await em.findOneOrFail(Tenant, { where: { id } });
-        await this.jointMeeting.createInitialUnits(tx, id, plugin, input.countedUnitNames ?? []);
-        if (parent) await this.jointMeeting.addTownshipUnit(tx, parent.id, tenant);
+        for (const f of this.founders.all()) await f.found(tx, tenant, parent, plugin, founding);
         return tenant;
       });
     } catch (err) {
@@ -199,14 +194,15 @@ export class TenancyService {
     return this.db.run(ctx, ({ em }) => em.exists(Tenant, { where: { parentId: IsNull() } }));
   }
 
-  /** Refuses, before anything is written, a name list that cannot name the plugin's counted units (D2). */
-  private checkCountedNames(plugin: EffectivePlugin, input: OnboardTenantInput): void {
-    assignCountedNames(
-      plugin.countedMemberUnits,
-      input.countedUnitNames ?? [],
-      plugin.memberUnits.flatMap((u) => [u.name, ...u.aliases]),
-    );
+  /** Whether a founder (the joint meeting) finds the new tenant's name taken under its parent. */
+  private async nameTakenUnder(em: Tx['em'], parent: Tenant, name: string): Promise<boolean> {
+    for (const f of this.founders.all()) if (await f.nameTakenUnder(em, parent, name)) return true;
+    return false;
   }
+}
+
+function foundingOf(input: OnboardTenantInput): FoundingInput {
+  return { name: input.name, countedUnitNames: input.countedUnitNames ?? [] };
 }
 
 function toModel(entry: PluginEntry): JurisdictionPluginModel {

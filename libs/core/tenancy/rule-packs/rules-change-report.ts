@@ -15,3 +15,12 @@ export function rulesChangeReportTo(rules: EffectivePlugin): {
   if (own) return { approval: own.approval, roles: own.reportTo as Role[], source: own.source };
   return { approval: 'NONE', roles: [Role.CHIEF_CONVENER, Role.CONVENER], source: null };
 }
+
+/** The job that reports a filed rules change (upgrade, rollback, decision) to the roles its rules name, after
+ * commit; named by tenancy, handled by the notifications context (which sits above it). */
+export const RULES_CHANGE_REPORTED_JOB = 'notification.rules-change-reported';
+
+export interface RulesChangeReportedJob {
+  tenantId: string;
+  changeId: string;
+}

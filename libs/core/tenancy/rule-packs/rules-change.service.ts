@@ -16,13 +16,13 @@ import {
   type AffectedItem,
   type RulesChangeView,
 } from '@engine/plugins';
-import { notify, RULES_CHANGE_REPORTED_JOB } from '@core/notifications';
 import { TENANCY_ERRORS } from '../tenancy.errors';
 import { Tenant } from '../tenant.entity';
 import { pluginOf } from '../tenant-lookup';
+import { TenantNotices } from '../tenant-notices';
 import { PluginCatalog } from './plugin-catalog';
 import { RuleChangeKind, type RulesDiff } from './rules-change.model';
-import { rulesChangeReportTo } from './rules-change-report';
+import { RULES_CHANGE_REPORTED_JOB, rulesChangeReportTo } from './rules-change-report';
 import { RulesChangeKind, RulesChangeStatus, TenantRulesChange } from './tenant-rules-change.entity';
 import type {
   DecideTenantRulesChangeInput,
@@ -55,6 +55,7 @@ export class RulesChangeService {
     @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(PluginCatalog) private readonly catalog: PluginCatalog,
     @Inject(RulesChangeParticipants) private readonly participants: RulesChangeParticipants,
+    @Inject(TenantNotices) private readonly notices: TenantNotices,
   ) {}
 
   diff(ctx: RequestContext, tenantCode: string, toVersion: string): Promise<RulesDiff> {
@@ -346,7 +347,7 @@ export class RulesChangeService {
   /** The superior (the parent's office; the platform for a top-level tenant) is told a change waits. */
   private async askSuperior(tx: Tx, tenant: Tenant, row: TenantRulesChange): Promise<void> {
     if (!tenant.parentId) return;
-    await notify(
+    await this.notices.notify(
       tx.em,
       tenant.parentId,
       { roles: [Role.OFFICE_DIRECTOR] },
