@@ -275,8 +275,9 @@ describe('the escalation ladder', () => {
 
 describe('flag reasons in words (the console and the notifications never show a code the plugin names)', () => {
   const supervisionOf = (dir: string): Supervision =>
-    effectivePluginSchema.parse(readPluginFile(new URL(`../../../../plugins/${dir}/plugin.yaml`, import.meta.url)).value)
-      .supervision;
+    effectivePluginSchema.parse(
+      readPluginFile(new URL(`../../../../plugins/${dir}/plugin.yaml`, import.meta.url)).value,
+    ).supervision;
   const county = supervisionOf('county-petition-mechanisms');
 
   it('names the reason from the rule, else from the interview/reminder reasons or the failures, else gives the code', () => {
