@@ -19,6 +19,7 @@ import { SupervisionDocumentsController } from './ladder/documents/documents.con
 import { ReminderLetterService } from './ladder/documents/reminder-letter.service';
 import { FlagsQuery } from './ladder/flags.query';
 import { InterviewFieldsResolver } from './interviews/interview-fields.resolver';
+import { InterviewsResolver } from './interviews/interviews.resolver';
 import { InterviewsService } from './interviews/interviews.service';
 import { AccountabilityService } from './ladder/accountability.service';
 import { AccountabilityFieldsResolver } from './ladder/accountability-fields.resolver';
@@ -28,6 +29,7 @@ import { NoticeComposer } from './notices/notice-composition';
 import { NoticeDraftsService } from './notices/notice-drafts.service';
 import { NoticesService } from './notices/notices.service';
 import { ReceivedNoticesService } from './notices/received-notices.service';
+import { OutboxResolver } from './outbox/outbox.resolver';
 import { OutboxService } from './outbox/outbox.service';
 import { ProposalSteps } from './ladder/proposal-steps';
 import { ProposalsResolver } from './ladder/proposals.resolver';
@@ -66,7 +68,9 @@ import { ProposalsService } from './ladder/proposals.service';
     ActionsResolver,
     ProposalsResolver,
     AssessmentResolver,
+    InterviewsResolver,
     InterviewFieldsResolver,
+    OutboxResolver,
     AccountabilityFieldsResolver,
   ],
   exports: [LadderService, NoticesService, OutboxService, ActionsQuery],

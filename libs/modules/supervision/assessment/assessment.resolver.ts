@@ -1,19 +1,14 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
-import { clamp, dateArg } from '../args';
+import { dateArg } from '../args';
 import { Assessment } from './assessment.entity';
 import { AssessmentOutcomeService } from './assessment-outcome.service';
 import { AssessmentService } from './assessment.service';
 import { RecordAssessmentOutcomeInput, RunAssessmentInput } from './dto/assessment.inputs';
-import { AssessmentPeriod, OutboxStatus } from '../enums';
-import { OutboxMessage } from '../outbox/outbox-message.entity';
-import { OutboxService } from '../outbox/outbox.service';
-
-@ObjectType('OutboxMessagePage')
-export class OutboxMessagePage extends PageOf(OutboxMessage) {}
+import { AssessmentPeriod } from '../enums';
 
 @ObjectType('AssessmentPage')
 export class AssessmentPage extends PageOf(Assessment) {}
@@ -22,7 +17,6 @@ export class AssessmentPage extends PageOf(Assessment) {}
 export class AssessmentResolver {
   constructor(
     @Inject(AssessmentService) private readonly service: AssessmentService,
-    @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(AssessmentOutcomeService) private readonly outcomes: AssessmentOutcomeService,
   ) {}
 
@@ -91,34 +85,5 @@ export class AssessmentResolver {
   @Mutation(() => [Assessment], { description: 'The office runs (or re-runs) the periodic assessment per the plugin.' })
   runAssessment(@Ctx() ctx: RequestContext, @Args('input') input: RunAssessmentInput): Promise<Assessment[]> {
     return this.service.run(ctx, input);
-  }
-
-  @Allow('read', 'OutboxMessage')
-  @Query(() => [OutboxMessage], {
-    description: "The office's outbox: every notification supervision sent or will send, with the adapter's receipt.",
-    deprecationReason: 'Use outboxMessagesPage (cursor + limit).',
-  })
-  outboxMessages(
-    @Ctx() ctx: RequestContext,
-    @Args('tenantCode') tenantCode: string,
-    @Args('status', { type: () => OutboxStatus, nullable: true }) status: OutboxStatus | undefined,
-    @Args('limit', { type: () => Int, defaultValue: 100 }) limit: number,
-  ): Promise<OutboxMessage[]> {
-    return this.outbox.list(ctx, tenantCode, status ?? undefined, clamp(limit, 500));
-  }
-
-  @Allow('read', 'OutboxMessage')
-  @Query(() => OutboxMessagePage, {
-    description:
-      "The office's outbox, latest written first, a page at a time: every notification supervision sent or will send, with the adapter's receipt.",
-  })
-  outboxMessagesPage(
-    @Ctx() ctx: RequestContext,
-    @Args('tenantCode') tenantCode: string,
-    @Args('status', { type: () => OutboxStatus, nullable: true }) status: OutboxStatus | undefined,
-    @Args('after', AFTER_ARG) after: string | null,
-    @Args('limit', LIMIT_ARG) limit: number,
-  ): Promise<OutboxMessagePage> {
-    return this.outbox.page(ctx, tenantCode, status ?? undefined, checkLimit(limit), after);
   }
 }

@@ -15,16 +15,9 @@ import {
   IssueReminderInput,
   OpenListingInput,
 } from './dto/actions.inputs';
-import {
-  HoldInterviewInput,
-  OpenInterviewInput,
-  PrepareInterviewInput,
-  RectificationReportInput,
-} from '../interviews/dto/interviews.inputs';
 import { SupervisionActionKind } from '../enums';
 import { SupervisionFlag } from './flag.entity';
 import { FlagsQuery } from './flags.query';
-import { InterviewsService } from '../interviews/interviews.service';
 import { AccountabilityService } from './accountability.service';
 
 @ObjectType('SupervisionActionPage')
@@ -40,7 +33,6 @@ export class ActionsResolver {
   constructor(
     @Inject(ActionsQuery) private readonly query: ActionsQuery,
     @Inject(ActionsService) private readonly actions: ActionsService,
-    @Inject(InterviewsService) private readonly interviews: InterviewsService,
     @Inject(AccountabilityService) private readonly accountability: AccountabilityService,
     @Inject(FlagsQuery) private readonly flags: FlagsQuery,
   ) {}
@@ -194,44 +186,6 @@ export class ActionsResolver {
   })
   advanceListing(@Ctx() ctx: RequestContext, @Args('input') input: AdvanceListingInput): Promise<SupervisionAction> {
     return this.actions.advanceListing(ctx, input);
-  }
-
-  @Allow('create', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, {
-    description: "The office or a convener opens an interview (约谈) of a unit of the plugin's target kinds.",
-  })
-  openInterview(@Ctx() ctx: RequestContext, @Args('input') input: OpenInterviewInput): Promise<SupervisionAction> {
-    return this.interviews.open(ctx, input);
-  }
-
-  @Allow('create', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, { description: 'Team, targets and matters of a planned interview.' })
-  prepareInterview(
-    @Ctx() ctx: RequestContext,
-    @Args('input') input: PrepareInterviewInput,
-  ): Promise<SupervisionAction> {
-    return this.interviews.prepare(ctx, input);
-  }
-
-  @Allow('approve', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, {
-    description:
-      'The convener the plugin names for the severity holds the interview; both sides sign where the plugin says so.',
-  })
-  holdInterview(@Ctx() ctx: RequestContext, @Args('input') input: HoldInterviewInput): Promise<SupervisionAction> {
-    return this.interviews.hold(ctx, input);
-  }
-
-  @Allow('report', 'SupervisionAction')
-  @Mutation(() => SupervisionAction, {
-    description:
-      'The interviewed unit, or a unit ordered to rectify with accountability (责令限期整改), files its written rectification report.',
-  })
-  fileRectificationReport(
-    @Ctx() ctx: RequestContext,
-    @Args('input') input: RectificationReportInput,
-  ): Promise<SupervisionAction> {
-    return this.interviews.fileRectificationReport(ctx, input);
   }
 
   @Allow('approve', 'SupervisionAction')
