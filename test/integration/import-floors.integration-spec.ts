@@ -31,7 +31,7 @@ describe('import floors, enforced by ESLint', () => {
     [
       'a core context importing a workflow',
       'libs/core/tenancy/tenancy.service.ts',
-      "import { imported } from '@modules/cases/cases.service';",
+      "import { imported } from '@modules/cases/intake/cases.service';",
       /core context never imports a workflow/,
     ],
     [
@@ -93,7 +93,7 @@ describe('import floors, enforced by ESLint', () => {
     [
       'an app reaching into a context past its index.ts',
       'apps/api/app.module.ts',
-      "import { imported } from '@modules/cases/cases.service';",
+      "import { imported } from '@modules/cases/intake/cases.service';",
       /through its index\.ts/,
     ],
   ])('refuses %s', async (_what, file, line, message) => {

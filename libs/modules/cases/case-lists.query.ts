@@ -2,7 +2,7 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { keysetPage, type Page } from '@engine/graphql';
 import { PetitionCase } from './case.entity';
 import { CaseLedgerEntry, CaseReview, CaseScreening, ReviewStatus } from './case-records.entity';
-import type { LedgerFilter } from './ledger.service';
+import type { LedgerFilter } from './ledger/ledger.service';
 
 /** What the caller may see of the cases joined as `c` (`caseVisibility`); null: every case of the tenant. */
 type Visibility = { sql: string; params: Record<string, string> } | null;

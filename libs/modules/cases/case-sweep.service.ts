@@ -8,7 +8,7 @@ import { JobQueue } from '@engine/jobs';
 import { Tenant } from '@core/tenancy/entities';
 import { enqueuePerTenant } from '@core/tenancy';
 import { caseRulesOf, type CaseRules } from './case-rules';
-import { OwnershipService } from './ownership.service';
+import { OwnershipService } from './handling/ownership.service';
 import { tenantsWithCaseWork } from './case-sweep.query';
 
 export const CASES_SWEEP_ALL_JOB = 'cases.sweep-all';

@@ -2,34 +2,37 @@ import { ReportingModule } from '@core/reporting';
 import { Module } from '@nestjs/common';
 import { JointMeetingModule } from '@core/joint-meeting';
 import { UsersModule } from '@core/identity';
+import { CaseChanges } from './case-changes.service';
+import { CaseHistoryResolver } from './case-history.resolver';
 import { CaseListPages } from './case-pages.service';
 import { CaseSweepService } from './case-sweep.service';
 import { CasesQuery } from './cases.query';
-import { CasesResolver } from './cases.resolver';
-import { CaseHistoryResolver } from './case-history.resolver';
-import { CasesService } from './cases.service';
-import { HandlingResolver } from './handling.resolver';
-import { HandlingService } from './handling.service';
-import { LedgerExportController } from './ledger-export.controller';
-import { LedgerExportService } from './ledger-export.service';
-import { CaseLedgerFieldResolver, LedgerResolver } from './ledger.resolver';
-import { LedgerService } from './ledger.service';
-import { OwnershipService } from './ownership.service';
-import { ReceptionService } from './reception.service';
-import { DeadlinesResolver } from './deadlines.resolver';
-import { DeadlinesService } from './deadlines.service';
-import { CaseReviewsFieldResolver, ReviewResolver } from './review.resolver';
-import { ReviewService } from './review.service';
-import { ScreeningResolver } from './screening.resolver';
-import { ScreeningService } from './screening.service';
-import { LEDGER_RULE_RESOLVERS } from './ledger-rules.resolver';
-import { LedgerRulesService } from './ledger-rules.service';
-import { CaseUrgencyResolver, UrgencyResolver } from './urgency.resolver';
-import { UrgencyService } from './urgency.service';
-import { InChargeApprovalCaseResolver, InChargeApprovalResolver } from './in-charge-approval.resolver';
-import { InChargeApprovalService } from './in-charge-approval.service';
-import { AREA_SCREENING_RESOLVERS } from './area-screening.resolver';
-import { AreaScreeningService } from './area-screening.service';
+import { CasesResolver } from './intake/cases.resolver';
+import { CasesService } from './intake/cases.service';
+import { HandlingResolver } from './handling/handling.resolver';
+import { HandlingService } from './handling/handling.service';
+import { InChargeApprovalCaseResolver, InChargeApprovalResolver } from './handling/in-charge-approval.resolver';
+import { InChargeApprovalService } from './handling/in-charge-approval.service';
+import { OwnershipResolver } from './handling/ownership.resolver';
+import { OwnershipService } from './handling/ownership.service';
+import { CaseUrgencyResolver, UrgencyResolver } from './handling/urgency.resolver';
+import { UrgencyService } from './handling/urgency.service';
+import { DeadlinesResolver } from './deadlines/deadlines.resolver';
+import { DeadlinesService } from './deadlines/deadlines.service';
+import { CaseReviewsFieldResolver, ReviewResolver } from './review/review.resolver';
+import { ReviewService } from './review/review.service';
+import { AREA_SCREENING_RESOLVERS } from './screening/area-screening.resolver';
+import { AreaScreeningService } from './screening/area-screening.service';
+import { ScreeningResolver } from './screening/screening.resolver';
+import { ScreeningService } from './screening/screening.service';
+import { LedgerExportController } from './ledger/ledger-export.controller';
+import { LedgerExportService } from './ledger/ledger-export.service';
+import { LEDGER_RULE_RESOLVERS } from './ledger/ledger-rules.resolver';
+import { LedgerRulesService } from './ledger/ledger-rules.service';
+import { CaseLedgerFieldResolver, LedgerResolver } from './ledger/ledger.resolver';
+import { LedgerService } from './ledger/ledger.service';
+import { ReceptionResolver } from './reception/reception.resolver';
+import { ReceptionService } from './reception/reception.service';
 
 /** The petition ledger (台账): intake, reception duty, assignment, leader ownership, progress, closing. */
 @Module({
@@ -37,9 +40,12 @@ import { AreaScreeningService } from './area-screening.service';
   controllers: [LedgerExportController],
   providers: [
     CaseHistoryResolver,
+    CaseChanges,
     CasesService,
     OwnershipService,
+    OwnershipResolver,
     ReceptionService,
+    ReceptionResolver,
     CasesQuery,
     CaseSweepService,
     CasesResolver,

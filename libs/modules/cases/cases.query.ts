@@ -10,8 +10,8 @@ import { groupBy } from '@engine/util';
 import { CaseEvent, CaseLink, CasePetitioner, CaseStatus, OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
 import { CaseProgressReport } from './case-records.entity';
 import { canSeeCase, caseVisibility, tenantByCode } from './case-rules';
-import { personalFieldsFor, presentPetitioner, type Petitioner } from './petitioner.model';
-import { presentEvent } from './recusal-step';
+import { personalFieldsFor, presentPetitioner, type Petitioner } from './intake/petitioner.model';
+import { presentEvent } from './reception/recusal-step';
 
 export interface CaseFilter {
   status?: CaseStatus;

@@ -9,8 +9,8 @@ import {
   ReceptionRoster,
   CaseScreening,
 } from './case-records.entity';
-import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase } from './ledger-rules.entity';
-import { CaseAreaCadre, CaseAreaScreening } from './area-screening.entity';
+import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase } from './ledger/ledger-rules.entity';
+import { CaseAreaCadre, CaseAreaScreening } from './screening/area-screening.entity';
 import { casesRules } from './cases.abilities';
 export * from './cases.module';
 export * from './cases.abilities';
