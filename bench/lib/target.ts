@@ -26,7 +26,10 @@ export function writeResult(name: string, result: unknown, at = new Date()): str
 
 export type DbKind = 'pg' | 'embedded';
 
-/** Where a scale is seeded and benchmarked: a database `jm_bench_<scale>` on PostgreSQL, or an embedded data dir. */
+/**
+ * Where a scale is seeded and benchmarked: a database `<prefix>_<scale>` on PostgreSQL (prefix `jm_bench`, or
+ * `BENCH_DB_PREFIX`, e.g. a worktree's own `wt_b_bench` on a shared server), or an embedded data dir.
+ */
 export interface BenchTarget {
   db: DbKind;
   scale: string;
@@ -39,13 +42,25 @@ export interface BenchTarget {
 }
 
 export function targetOf(db: DbKind, scale: string): BenchTarget {
-  const manifestFile = join(DATA_DIR, `${db}-${scale}.manifest.json`);
-  if (db === 'embedded') return { db, scale, dataDir: join(DATA_DIR, `embedded-${scale}`), manifestFile };
+  if (db === 'embedded')
+    return {
+      db,
+      scale,
+      dataDir: join(DATA_DIR, `embedded-${scale}`),
+      manifestFile: join(DATA_DIR, `embedded-${scale}.manifest.json`),
+    };
+  const prefix = process.env.BENCH_DB_PREFIX || 'jm_bench';
+  if (!/^[a-z_][a-z0-9_]*$/.test(prefix))
+    throw new Error(`BENCH_DB_PREFIX must be a plain lower-case SQL name: ${prefix}`);
+  const manifestFile = join(
+    DATA_DIR,
+    prefix === 'jm_bench' ? `pg-${scale}.manifest.json` : `pg-${prefix}-${scale}.manifest.json`,
+  );
   const base = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
   const adminUrl = new URL(base);
   adminUrl.pathname = '/postgres';
   const url = new URL(base);
-  url.pathname = `/jm_bench_${scale}`;
+  url.pathname = `/${prefix}_${scale}`;
   return { db, scale, databaseUrl: url.toString(), adminUrl: adminUrl.toString(), manifestFile };
 }
 

@@ -13,7 +13,7 @@ import { previousPeriod } from '@modules/supervision/periods';
 import { NOTICE_PERIODS } from '@jm/plugin-sdk';
 import { pluginOf } from '@core/tenancy/tenant-lookup';
 import { Tenant } from '@core/tenancy/tenant.entity';
-import { aCase, aMemberUnitWithUser } from '@test/support/factories';
+import { aCase, aMemberUnitWithUser, memberUnitsOf } from '@test/support/factories';
 import { statementLog } from '@test/support/statement-log';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
@@ -187,14 +187,87 @@ describe('sweeps select the tenants that have work', () => {
     expect(await selected.supervision()).toEqual(expect.arrayContaining(noticing.map((x) => x.id)));
     for (const x of noticing) await ladder.sweepTenant(x.id);
     await t.queue.whenIdle(60_000);
-    const left = await selected.supervision();
-    // Still selected only where there was nothing to draft (a county before its townships are onboarded).
-    for (const id of left) {
-      const drafts: unknown[] = await db.run(RequestContext.forTenantJob(id), ({ em }) =>
-        em.query(`SELECT 1 FROM supervision_notice WHERE tenant_id = $1`, [id]),
-      );
-      expect(drafts).toEqual([]);
+    // Nobody is left: not the tenants whose ladder has evaluated its evidence, nor one with notices due but
+    // no unit to rank (a county before its townships are onboarded: drafting writes nothing there).
+    expect(await selected.supervision()).toEqual([]);
+    const enqueue = jest.spyOn(t.queue, 'enqueue');
+    try {
+      clock.advanceDays(1 / 24);
+      const log = statementLog(t.database.dataSource);
+      expect(await ladder.sweepAll()).toBe(0);
+      expect(enqueue).not.toHaveBeenCalled();
+      const sent = log.statements.filter((q) => !/^(START TRANSACTION|COMMIT)/.test(q));
+      expect(sent).toEqual([expect.stringContaining('sweep_tenants_supervision')]);
+    } finally {
+      enqueue.mockRestore();
     }
-    expect(left.length).toBeLessThan(noticing.length);
+  });
+
+  it('a tenant whose notices are due but which has no unit of the ranked kinds to rank is not selected', async () => {
+    const admin = await t.login(null, 'admin');
+    const onboarded = await t.gql<{ onboardTenant: { id: string } }>(
+      `mutation($input: OnboardTenantInput!) { onboardTenant(input: $input) { id } }`,
+      { input: { code: 'sel-empty-county', name: '无排名单位县', pluginId: 'county-petition-mechanisms' } },
+      admin,
+    );
+    expect(onboarded.errors).toBeUndefined();
+    const id = onboarded.data!.onboardTenant.id;
+    for (const unit of await memberUnitsOf(t, admin, 'sel-empty-county')) {
+      const res = await t.gql(
+        `mutation($i: DeactivateMemberUnitInput!) { deactivateMemberUnit(input: $i) { id } }`,
+        { i: { memberUnitId: unit.id, reason: '撤并' } },
+        admin,
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    await t.queue.whenIdle(60_000);
+    const notices = (): Promise<unknown[]> =>
+      platform(({ em }) => em.query(`SELECT 1 FROM supervision_notice WHERE tenant_id = $1`, [id]));
+    const before = (await notices()).length;
+    clock.advanceDays(35); // a new month: every county's last month's notice is due
+    const chosen = await selected.supervision();
+    // The demo county has units to rank and is selected; the one with nobody to rank is not (drafting writes nothing).
+    expect(chosen).toContain(byCode('county-petition-mechanisms').id);
+    expect(chosen).not.toContain(id);
+    await ladder.sweepTenant(id);
+    expect((await notices()).length).toBe(before);
+    for (const x of chosen) await ladder.sweepTenant(x);
+    await t.queue.whenIdle(60_000);
+  });
+
+  it('evidence the ladder has evaluated keeps no tenant selected; new evidence selects it until its ladder has read it', async () => {
+    const COUNTY = 'county-petition-mechanisms';
+    const county = byCode(COUNTY);
+    const office = await t.login(COUNTY, 'office');
+    const [unit] = await memberUnitsOf(t, office, COUNTY);
+    const remind = async (note: string): Promise<void> => {
+      const answer = await t.gql<{ issueReminder: { id: string } }>(
+        `mutation($i: IssueReminderInput!) { issueReminder(input: $i) { id } }`,
+        { i: { tenantCode: COUNTY, unitId: unit.id, severity: 'GENERAL', reasonCode: 'LOST_CONTROL', note } },
+        office,
+      );
+      expect(answer.errors).toBeUndefined();
+    };
+    // A reminder runs the ladder after its commit (afterDecision): evaluated, so the tick leaves the county alone.
+    await remind('第一次提醒');
+    await t.queue.whenIdle(60_000);
+    expect(await selected.supervision()).not.toContain(county.id);
+
+    // A second one whose ladder job never runs (the jobs enqueued after its commit are dropped here): the
+    // county's evidence is new to its ladder, so the tick selects it.
+    const dropped = jest.spyOn(t.queue, 'enqueue').mockResolvedValue(undefined as never);
+    try {
+      await remind('第二次提醒');
+    } finally {
+      dropped.mockRestore();
+    }
+    expect(await selected.supervision()).toContain(county.id);
+    // The tick sweeps it; a run that took a step is selected once more and then finds nothing.
+    for (let tick = 0; tick < 3 && (await selected.supervision()).includes(county.id); tick += 1) {
+      clock.advanceDays(1 / 24);
+      await ladder.sweepAll();
+      await t.queue.whenIdle(60_000);
+    }
+    expect(await selected.supervision()).not.toContain(county.id);
   });
 });

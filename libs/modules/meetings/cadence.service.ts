@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { In } from 'typeorm';
 import { subject } from '@casl/ability';
 import { addDays, shanghaiDateOf, cadencePeriods, type Period } from '@engine/calendar';
 import { Clock } from '@engine/clock';
@@ -24,7 +25,7 @@ import {
   tenantsWithCadenceWork,
   unendedObligations,
 } from './cadence.query';
-import { Finding, recordFinding } from '@core/findings';
+import { Finding, recordFindings, type FindingDraft } from '@core/findings';
 import type { DeclareKeyPeriodInput } from './dto/minutes.inputs';
 import { pluginOf } from './meeting-rules';
 import { tenantByCode } from './meetings.service';
@@ -207,36 +208,41 @@ export class CadenceService implements OnModuleInit {
       if (wanted.length) await insertObligations(em, tenantId, wanted);
       await markObligationsMet(em, tenantId);
       const missed = await endedOpenObligations(em, tenantId, today);
-      for (const o of missed) {
-        const type = pluginOf(tenant).meetingTypes.find((m) => m.code === o.typeCode);
-        const cadence = o.keyPeriod ? type?.keyPeriodCadence : type?.cadence;
-        await this.find(
-          em,
-          tenantId,
-          'MISSED_CADENCE',
-          `${o.typeCode} ${o.rrule}${o.keyPeriod ? ' (key period)' : ''} — ${cadence?.source ?? 'plugin'}`,
-          {
-            obligationId: o.id,
-            typeCode: o.typeCode,
-            periodStart: o.periodStart,
-            periodEnd: o.periodEnd,
-            keyPeriod: o.keyPeriod,
-          },
-          `missed-cadence:${o.id}`,
-        );
-        await em.update(CadenceObligation, { id: o.id }, { status: 'MISSED' });
-      }
+      // Multi-row inserts of 500 (ON CONFLICT DO NOTHING on the dedupe key), not one statement per row.
+      const record = async (drafts: FindingDraft[]): Promise<void> => {
+        for (let i = 0; i < drafts.length; i += 500) await recordFindings(em, drafts.slice(i, i + 500));
+      };
+      await record(
+        missed.map((o) => {
+          const type = pluginOf(tenant).meetingTypes.find((m) => m.code === o.typeCode);
+          const cadence = o.keyPeriod ? type?.keyPeriodCadence : type?.cadence;
+          return {
+            tenantId,
+            kind: 'MISSED_CADENCE',
+            rule: `${o.typeCode} ${o.rrule}${o.keyPeriod ? ' (key period)' : ''} — ${cadence?.source ?? 'plugin'}`,
+            facts: {
+              obligationId: o.id,
+              typeCode: o.typeCode,
+              periodStart: o.periodStart,
+              periodEnd: o.periodEnd,
+              keyPeriod: o.keyPeriod,
+            },
+            dedupeKey: `missed-cadence:${o.id}`,
+          };
+        }),
+      );
+      if (missed.length)
+        await em.update(CadenceObligation, { tenantId, id: In(missed.map((o) => o.id)) }, { status: 'MISSED' });
       const overdue = await overdueAgreedItems(em, tenantId, today);
-      for (const item of overdue) {
-        await this.find(
-          em,
+      await record(
+        overdue.map((item) => ({
           tenantId,
-          'AGREED_ITEM_OVERDUE',
-          'agreed item past its due date',
-          { agreedItemId: item.id, dueOn: item.dueOn, content: item.content },
-          `agreed-item-overdue:${item.id}`,
-        );
-      }
+          kind: 'AGREED_ITEM_OVERDUE',
+          rule: 'agreed item past its due date',
+          facts: { agreedItemId: item.id, dueOn: item.dueOn, content: item.content },
+          dedupeKey: `agreed-item-overdue:${item.id}`,
+        })),
+      );
       if (overdue.length) await this.digest(em, tenant, today, overdue.length);
     });
   }
@@ -294,17 +300,6 @@ export class CadenceService implements OnModuleInit {
         { status: item.effect.startsWith('OPEN') ? 'OPEN' : 'SUPERSEDED' },
       );
     }
-  }
-
-  private async find(
-    em: import('typeorm').EntityManager,
-    tenantId: string,
-    kind: string,
-    rule: string,
-    facts: Record<string, unknown>,
-    dedupeKey: string,
-  ): Promise<void> {
-    await recordFinding(em, { tenantId, kind, rule, facts, dedupeKey });
   }
 
   /** One digest a day to the office: how many agreed items are overdue. */

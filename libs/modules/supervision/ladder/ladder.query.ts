@@ -37,6 +37,24 @@ export async function markOverdueInterviews(em: EntityManager, tenantId: string,
   );
 }
 
+/**
+ * Records the ladder's evidence as the run is about to read it (`supervision_ladder_evidence`, migration
+ * 1764780000000): the hourly selection skips the tenant until that digest changes. Written before the state
+ * is read, so anything committed meanwhile (or the run's own steps) selects the tenant once more.
+ */
+export async function markLadderEvaluated(
+  em: EntityManager,
+  tenantId: string,
+  today: string,
+  now: Date,
+): Promise<void> {
+  await em.query(
+    `INSERT INTO supervision_ladder_mark (tenant_id, evidence, evaluated_at) VALUES ($1, supervision_ladder_evidence($1, $2::date), $3)
+     ON CONFLICT (tenant_id) DO UPDATE SET evidence = EXCLUDED.evidence, evaluated_at = EXCLUDED.evaluated_at`,
+    [tenantId, today, now],
+  );
+}
+
 /** The tenant's flags not yet evaluated are evaluated now (the run has read them). */
 export async function markFlagsEvaluated(em: EntityManager, tenantId: string, now: Date): Promise<void> {
   await em.query(`UPDATE supervision_flag SET evaluated_at = $2 WHERE tenant_id = $1 AND evaluated_at IS NULL`, [

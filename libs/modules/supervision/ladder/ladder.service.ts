@@ -9,7 +9,13 @@ import { enqueuePerTenant } from '@core/tenancy';
 import { DELIVER_JOB, LADDER_JOB, SWEEP_ALL_JOB, SWEEP_TENANT_JOB, afterDecision, type TenantJob } from '../jobs';
 import { evaluateLadder } from './ladder';
 import { NoticeDraftsService } from '../notices/notice-drafts.service';
-import { ladderState, lockLadderRun, markFlagsEvaluated, markOverdueInterviews } from './ladder.query';
+import {
+  ladderState,
+  lockLadderRun,
+  markFlagsEvaluated,
+  markLadderEvaluated,
+  markOverdueInterviews,
+} from './ladder.query';
 import { OutboxService } from '../outbox/outbox.service';
 import type { SupervisionProposal } from './proposal.entity';
 import { ProposalsService } from './proposals.service';
@@ -84,6 +90,7 @@ export class LadderService implements OnModuleInit {
       const now = this.clock.now();
       const today = shanghaiDateOf(now);
       await markOverdueInterviews(em, tenantId, today);
+      await markLadderEvaluated(em, tenantId, today, now);
       const rules = await supervisionRulesOf(em, tenant);
       const out: SupervisionProposal[] = [];
       // An automatic step (a reminder) may complete another rule: repeat until nothing new is taken.
