@@ -5,7 +5,8 @@ import type { Db, Tx } from '@engine/database';
 import { SUPERVISION_ERRORS } from './supervision.errors';
 import { MemberUnitKind } from '@core/joint-meeting/entities';
 import { Tenant } from '@core/tenancy/entities';
-import { namedInPlugin, type EffectiveRule } from './ladder/ladder';
+import type { EffectiveRule } from './ladder/ladder';
+import { namedInPlugin } from './ladder/trigger-words';
 import { CODE_PATTERN } from '@engine/validation';
 import { pluginOf, tenantByCode as findTenant } from '@core/tenancy';
 

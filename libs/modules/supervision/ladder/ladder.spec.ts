@@ -3,15 +3,13 @@ import {
   actionKindOf,
   bottomBand,
   consumedKey,
-  describeTrigger,
   evaluateLadder,
   lookback,
-  namedInPlugin,
-  reasonName,
   type EffectiveRule,
   type LadderState,
   type NoticeFact,
 } from './ladder';
+import { describeTrigger, namedInPlugin, reasonName } from './trigger-words';
 
 /** Rules shaped like a county's (the numbers are this test's, not the engine's). */
 const rule = (id: string, when: EffectiveRule['when'], then: EffectiveRule['then']): EffectiveRule => ({
