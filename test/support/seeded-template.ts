@@ -20,8 +20,11 @@ import pg from 'pg';
  * tenants at the real date before the suite sets its clock (on an empty database that tick finds nothing).
  *
  * Only suites whose environment cannot change what the seed writes use a copy (SAFE_KEYS);
- * anything else (another plugin directory, production hashing, another PII key, no seed, a queue prefix
- * of the deployment's own) migrates and seeds from scratch as before. JM_TEST_TEMPLATE=off turns copies
+ * a suite that boots without the demo seed (SEED_DEMO=false) starts from the second kind of template,
+ * the database right after the migrations (no bootstrap, no seed, no job), whatever else its environment
+ * says (production hashing, another PII key, short sessions, a queue prefix of its own): the migrations read
+ * no environment, so such a copy is exactly the database a scratch boot would migrate. Anything else (another
+ * plugin directory with the seed) migrates and seeds from scratch as before. JM_TEST_TEMPLATE=off turns copies
  * off for a run.
  */
 const SAFE_KEYS = [
@@ -37,6 +40,8 @@ const SAFE_KEYS = [
   /^REDIS_URL$/,
 ];
 
+/** `seeded`: migrated, bootstrapped and seeded by the default test app; `migrated`: the migrations only. */
+export type TemplateKind = 'seeded' | 'migrated';
 export type BuildTemplate = () => Promise<Blob>;
 /** Migrates and seeds the (empty, new) database at `url`, then closes every connection to it. */
 export type BuildTemplateDatabase = (url: string) => Promise<void>;
@@ -47,21 +52,24 @@ export function templateRun(): string | null {
   return /^[a-z0-9]{8,32}$/.test(run) ? run : null;
 }
 
-export function mayUseTemplate(env: Record<string, string>, options: { embedded?: boolean } = {}): boolean {
+/** Which template a suite's environment may start from, or null (migrate and seed from scratch). */
+export function templateFor(env: Record<string, string>, options: { embedded?: boolean } = {}): TemplateKind | null {
   // Redis without PostgreSQL (the in-process tick claims are PostgreSQL's): no copy.
-  if (!options.embedded && !process.env.DATABASE_URL && (env.REDIS_URL ?? process.env.REDIS_URL)) return false;
-  return Object.keys(env).every((k) => SAFE_KEYS.some((re) => re.test(k)));
+  if (!options.embedded && !process.env.DATABASE_URL && (env.REDIS_URL ?? process.env.REDIS_URL)) return null;
+  if (Object.keys(env).every((k) => SAFE_KEYS.some((re) => re.test(k)))) return 'seeded';
+  return env.SEED_DEMO === 'false' ? 'migrated' : null;
 }
 
-/** The run's embedded data directory, built by the first caller (others wait); null when copies are off. */
-export async function seededTemplate(build: BuildTemplate): Promise<Blob | null> {
+/** The file of a run's embedded template (global-teardown.mjs removes it under the same name). */
+export function templateFile(run: string, kind: TemplateKind): string {
+  return join(tmpdir(), kind === 'seeded' ? `jm-template-${run}.tar` : `jm-template-${run}-migrated.tar`);
+}
+
+/** The run's embedded data directory of this kind, built by the first caller (others wait); null when copies are off. */
+export async function embeddedTemplate(kind: TemplateKind, build: BuildTemplate): Promise<Blob | null> {
   const run = templateRun();
   if (!run) return null;
-  return embeddedTemplate(run, build);
-}
-
-async function embeddedTemplate(run: string, build: BuildTemplate): Promise<Blob> {
-  const file = join(tmpdir(), `jm-template-${run}.tar`);
+  const file = templateFile(run, kind);
   const lock = `${file}.lock`;
   for (;;) {
     if (existsSync(file)) return new Blob([readFileSync(file)]);
@@ -97,19 +105,23 @@ function tryLock(lock: string): boolean {
   }
 }
 
-/** The template database's name for this run (global-teardown.mjs drops it under the same name). */
-export function templateDatabaseName(run: string): string {
-  return `jm_tpl_${run}`;
+/** The template database's name for this run and kind (global-teardown.mjs drops it under the same name). */
+export function templateDatabaseName(run: string, kind: TemplateKind): string {
+  return kind === 'seeded' ? `jm_tpl_${run}` : `jm_tpl_${run}_m`;
 }
 
 /**
- * On PostgreSQL: the run's template database, built by the first caller while it holds an advisory
+ * On PostgreSQL: the run's template database of this kind, built by the first caller while it holds an advisory
  * lock (the others wait on it) and marked IS_TEMPLATE once complete; null when copies are off or embedded.
  */
-export async function seededTemplateDatabase(base: string, build: BuildTemplateDatabase): Promise<string | null> {
+export async function templateDatabase(
+  base: string,
+  kind: TemplateKind,
+  build: BuildTemplateDatabase,
+): Promise<string | null> {
   const run = templateRun();
   if (!run || !base) return null;
-  const name = templateDatabaseName(run);
+  const name = templateDatabaseName(run, kind);
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {

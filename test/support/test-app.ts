@@ -6,14 +6,18 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import request from 'supertest';
 import { loadConfig, type AppConfig } from '@engine/config';
+import { openDatabase } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
+import { ENTITIES } from '../../apps/api/contexts';
 import { createApp, type CreatedApp } from '../../apps/api/create-app';
+import { migrations } from '../../migrations/index';
 import {
-  mayUseTemplate,
-  seededTemplate,
-  seededTemplateDatabase,
+  embeddedTemplate,
+  templateDatabase,
+  templateFor,
   type BuildTemplate,
   type BuildTemplateDatabase,
+  type TemplateKind,
 } from './seeded-template';
 
 /** True when the suite runs against the real services (CI's second pass). */
@@ -95,7 +99,7 @@ function testConfig(databaseUrl: string | undefined, env: Record<string, string>
 }
 
 /** Boots the default test app once on an embedded database and returns it migrated and seeded. */
-const buildTemplate: BuildTemplate = async () => {
+const buildSeeded: BuildTemplate = async () => {
   const created = await createApp(testConfig(undefined, { REDIS_URL: '', REDIS_CLUSTER_NODES: '' }), {
     inMemory: true,
   });
@@ -110,7 +114,7 @@ const buildTemplate: BuildTemplate = async () => {
 };
 
 /** The same on PostgreSQL: migrates and seeds the run's template database, no scheduler ticking at boot. */
-const buildTemplateDatabase: BuildTemplateDatabase = async (url) => {
+const buildSeededDatabase: BuildTemplateDatabase = async (url) => {
   process.env.QUEUE_PREFIX = `jmtest-${randomUUID().slice(0, 8)}`;
   const created = await createApp(testConfig(url, { SCHEDULES_FIRST_RUN: 'after-interval' }));
   try {
@@ -121,11 +125,33 @@ const buildTemplateDatabase: BuildTemplateDatabase = async (url) => {
   }
 };
 
+/** The migrations alone on an embedded database (no app, no bootstrap, no seed): what SEED_DEMO=false starts from. */
+const buildMigrated: BuildTemplate = async () => {
+  const config = testConfig(undefined, { SEED_DEMO: 'false', REDIS_URL: '', REDIS_CLUSTER_NODES: '' });
+  const database = await openDatabase(config, { entities: ENTITIES, migrations, inMemory: true });
+  try {
+    return await database.embedded!.dump();
+  } finally {
+    await database.close();
+  }
+};
+
+/** The same on PostgreSQL. */
+const buildMigratedDatabase: BuildTemplateDatabase = async (url) => {
+  const database = await openDatabase(testConfig(url, { SEED_DEMO: 'false' }), { entities: ENTITIES, migrations });
+  await database.close();
+};
+
+const BUILDERS: Record<TemplateKind, { embedded: BuildTemplate; database: BuildTemplateDatabase }> = {
+  seeded: { embedded: buildSeeded, database: buildSeededDatabase },
+  migrated: { embedded: buildMigrated, database: buildMigratedDatabase },
+};
+
 /**
  * Boots the real API (all modules, migrations, guard, RLS) on a fresh database. Against real
  * services when DATABASE_URL / REDIS_URL are set, embedded otherwise; no mocks. The fresh database
- * is, on the embedded default, a copy of the run's migrated and seeded template when the environment
- * allows it (test/support/seeded-template.ts), else it is migrated and seeded here.
+ * is a copy of one of the run's templates when the environment allows it (test/support/seeded-template.ts):
+ * migrated and seeded, or (SEED_DEMO=false) migrated only; else it is migrated and seeded here.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -137,14 +163,16 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const base = options.embedded ? undefined : process.env.DATABASE_URL;
   const services: Record<string, string> = options.embedded ? { REDIS_URL: '', REDIS_CLUSTER_NODES: '' } : {};
-  const copy = mayUseTemplate(env, { embedded: options.embedded });
-  const template = copy && !base ? await seededTemplate(buildTemplate) : null;
-  const templateDatabase = copy && base ? await seededTemplateDatabase(base, buildTemplateDatabase) : null;
-  const db = await freshDatabaseUrl(base, templateDatabase);
+  const kind = templateFor(env, { embedded: options.embedded });
+  const template = kind && !base ? await embeddedTemplate(kind, BUILDERS[kind].embedded) : null;
+  const fromDatabase = kind && base ? await templateDatabase(base, kind, BUILDERS[kind].database) : null;
+  const db = await freshDatabaseUrl(base, fromDatabase);
   // A queue of its own per app; `QUEUE_PREFIX: ''` in env leaves the deployment's default prefix.
   process.env.QUEUE_PREFIX = env.QUEUE_PREFIX ?? `jmtest-${randomUUID().slice(0, 8)}`;
   // A copy starts like a fresh boot: no sweep over the seeded tenants at the real date (seeded-template.ts).
-  const firstRun: Record<string, string> = templateDatabase ? { SCHEDULES_FIRST_RUN: 'after-interval' } : {};
+  // (A migrated copy holds no tenant: its first tick finds nothing, as on a scratch boot.)
+  const firstRun: Record<string, string> =
+    fromDatabase && kind === 'seeded' ? { SCHEDULES_FIRST_RUN: 'after-interval' } : {};
   const config = testConfig(db.url, { ...services, ...firstRun, ...env });
   let created: CreatedApp;
   try {
