@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { ABILITY_RULES, createAbility, type RulesFor } from '@engine/access';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
-import { RequestContext, Role, type Caller } from '@engine/context';
+import { RequestContext, type Caller } from '@engine/context';
 import { PluginRegistry } from '@engine/plugins';
-import { IdentityService } from '@core/identity';
+import { IdentityService, Role } from '@core/identity';
 import { JointMeetingService, MemberUnitKind } from '@core/joint-meeting';
 import { TenancyService, type Tenant } from '@core/tenancy';
 

@@ -1,5 +1,6 @@
 import { loadConfig } from '@engine/config';
-import { RequestContext, Role, type Caller } from '@engine/context';
+import { RequestContext, type Caller } from '@engine/context';
+import { Role } from '@core/identity';
 import { createAbility } from '@engine/access';
 import { Db } from '@engine/database';
 import { PluginRegistry } from '@engine/plugins';

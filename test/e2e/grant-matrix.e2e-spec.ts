@@ -1,4 +1,4 @@
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 import { GRANT_MATRIX, administersAccounts, type GrantRelation } from '@core/identity/grant-matrix';
 import { copyUser } from '@test/support/extra-user';
 import { startTestApp, type TestApp } from '@test/support/test-app';

@@ -1,5 +1,6 @@
 import { createAbility } from '@engine/access';
-import { RequestContext, Role, type Caller } from '@engine/context';
+import { RequestContext, type Caller } from '@engine/context';
+import { Role } from '@core/identity';
 import { Db } from '@engine/database';
 import { statementLog } from '@test/support/statement-log';
 import { REAL_SERVICES, startTestApp, type TestApp } from '@test/support/test-app';

@@ -1,6 +1,7 @@
 import { subject } from '@casl/ability';
 import { createAbility, type Action, type AppAbility, type RulesFor, type SubjectType } from '@engine/access';
-import { Role, type Caller } from '@engine/context';
+import type { Caller } from '@engine/context';
+import { Role } from '@core/identity';
 
 /** Two tenants and a unit, for concrete `can()` cases: the caller's own tenant and another one. */
 export const OWN = '00000000-0000-4000-8000-0000000000a1';

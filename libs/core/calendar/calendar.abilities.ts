@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 
 /** Platform admins load national years; each office keeps its tenant's local overrides; all read. */
 export const calendarRules: RulesFor = (caller, can) => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Role, type RequestContext } from '@engine/context';
+import type { RequestContext } from '@engine/context';
+import { Role } from './roles';
 import { IDENTITY_ERRORS } from './identity.errors';
 import type { Tenant } from '@core/tenancy/entities';
 import { accountsRepository as accounts } from './accounts.repository';

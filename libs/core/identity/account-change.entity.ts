@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Role } from '@engine/context';
+import { Role } from './roles';
 
 /** What happened to an account; every kind is filed (备案) and reported to the tenant's conveners. */
 export enum AccountChangeKind {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext, Role } from '@engine/context';
+import type { RequestContext } from '@engine/context';
+import type { Role } from './roles';
 import { JobQueue, jobId } from '@engine/jobs';
 import { AccountChange, type AccountChangeKind } from './account-change.entity';
 import { ACCOUNT_CHANGE_REPORTED_JOB } from './account.jobs';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Role } from '@engine/context';
+import { Role } from './roles';
 import { AccountChange } from './account-change.entity';
 import { User } from './user.entity';
 

@@ -1,4 +1,4 @@
-import { Role } from '@engine/context';
+import { Role } from './roles';
 
 /**
  * Who may grant what (docs/security.md, "Who may grant what"). A grant is measured by the access it

@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { Role } from '@engine/context';
+import { Role } from './roles';
 import { abilityOf, canIn, OTHER, OWN, SELF } from '@test/support/abilities';
 import { identityRules } from './identity.abilities';
 

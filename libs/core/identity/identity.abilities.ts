@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from './roles';
 import { GRANT_MATRIX } from './grant-matrix';
 
 /**

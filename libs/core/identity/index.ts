@@ -15,6 +15,7 @@ export * from './admin/account-admin.service';
 export * from './users.query';
 export * from './users.module';
 export * from './account.jobs';
+export * from './roles';
 
 /** The identity context's manifest, listed in apps/api/contexts.ts. */
 export const identityContext = defineContext({

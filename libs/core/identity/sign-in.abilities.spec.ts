@@ -1,4 +1,4 @@
-import { Role } from '@engine/context';
+import { Role } from './roles';
 import { abilityOf, ALL_ROLES, canIn } from '@test/support/abilities';
 import { signInRules } from './sign-in.abilities';
 

@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from './roles';
 
 /** Who may lift a sign-in lockout: the office director of the account's tenant; the platform admin, any account. */
 export const signInRules: RulesFor = (caller, can) => {

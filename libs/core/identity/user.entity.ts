@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '@engine/context';
+import { Role } from './roles';
 
 /** A person who signs in. Platform users (admins) have no tenant. */
 @Entity('app_user')

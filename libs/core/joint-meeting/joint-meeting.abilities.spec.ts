@@ -1,4 +1,4 @@
-import { Role } from '@engine/context';
+import { Role } from '@core/identity/entities';
 import { abilityOf, canIn } from '@test/support/abilities';
 import { jointMeetingRules } from './joint-meeting.abilities';
 

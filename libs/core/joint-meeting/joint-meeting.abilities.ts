@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity/entities';
 
 /**
  * The office changes member units and keeps the register of member persons (its own tenant) and records

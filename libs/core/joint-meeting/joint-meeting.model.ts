@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity/entities';
 import { MemberUnit } from './member-unit.entity';
 
 /** A post in the joint meeting, from the tenant's plugin (召集人, 办公室主任…). */

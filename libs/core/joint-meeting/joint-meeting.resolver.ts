@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
-import type { RequestContext, Role } from '@engine/context';
+import type { RequestContext } from '@engine/context';
+import type { Role } from '@core/identity/entities';
 import { AppError } from '@engine/errors';
 import { Tenant } from '@core/tenancy/entities';
 import { pluginOf } from '@core/tenancy';

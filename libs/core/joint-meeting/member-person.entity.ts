@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity/entities';
 import { MemberUnitKind } from './member-unit.entity';
 
 /** A person's role in the joint meeting (召集人, 成员, 联络员). */

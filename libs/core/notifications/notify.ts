@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Role } from '@engine/context';
+import type { Role } from '@core/identity';
 import { User } from '@core/identity/entities';
 import { insertNotifications } from './notifications.query';
 

@@ -1,6 +1,7 @@
 import { subject } from '@casl/ability';
 import { satisfies, unitScope, refuseOwnPaper } from '@engine/access';
-import { Role, type RequestContext } from '@engine/context';
+import type { RequestContext } from '@engine/context';
+import { Role } from '@core/identity';
 import type { Tenant } from '@core/tenancy/entities';
 import { pluginOf } from '@core/tenancy';
 import type { Report, ReportStatus } from './report.entity';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { holdersOf, satisfies, refuseOwnPaper } from '@engine/access';
-import { Role, type RequestContext } from '@engine/context';
+import type { RequestContext } from '@engine/context';
+import { Role } from '@core/identity';
 import { Db, type Tx } from '@engine/database';
 import { notify } from '@core/notifications';
 import type { Tenant } from '@core/tenancy/entities';

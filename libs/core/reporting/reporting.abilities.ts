@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 
 /**
  * Reports upward: the office drafts, submits, sends and records replies; member units draft and send their

@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity/entities';
 import { abilityOf, OTHER, OWN } from '@test/support/abilities';
 import { tenancyRules } from './tenancy.abilities';
 

@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity/entities';
 
 /**
  * Reading tenants is open to every tenant user (row-level security narrows it to the caller's scope);

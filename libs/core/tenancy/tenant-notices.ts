@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Role } from '@engine/context';
+import type { Role } from '@core/identity/entities';
 
 /** An in-app notice, one per user and dedupe key. */
 export interface TenantNotice {

@@ -1,8 +1,18 @@
-import { describe, expect, it } from '@jest/globals';
-import { Role, type RequestContext } from '@engine/context';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { registerRoles, type RequestContext, type RoleName } from '@engine/context';
 import { memberUnitOf, unitScope } from './acting-unit';
 
-const caller = (roles: Role[], memberUnitId: string | null): RequestContext =>
+// The engine names no role: this test registers, as the identity context does at import time, the roles it
+// uses (libs/core/identity/roles.ts; its own spec checks what identity registers).
+const role = (name: string): RoleName => name as RoleName;
+const Role = {
+  MEMBER_UNIT: role('MEMBER_UNIT'),
+  VILLAGE_SECRETARY: role('VILLAGE_SECRETARY'),
+  OFFICE_DIRECTOR: role('OFFICE_DIRECTOR'),
+};
+beforeAll(() => registerRoles({ unitBound: [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY] }));
+
+const caller = (roles: RoleName[], memberUnitId: string | null): RequestContext =>
   ({ caller: { roles, memberUnitId } }) as unknown as RequestContext;
 
 describe('the unit a caller acts for', () => {

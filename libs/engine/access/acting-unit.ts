@@ -1,15 +1,18 @@
-import { Role, type RequestContext } from '@engine/context';
+import { roleKnowledge, type RequestContext, type RoleName } from '@engine/context';
 
-/** The roles that hold a required role: a chief convener may do what a convener may. */
-export function holdersOf(required: Role): Role[] {
-  return required === Role.CONVENER ? [Role.CONVENER, Role.CHIEF_CONVENER] : [required];
+/**
+ * The roles that hold a required role: the role itself and those registered as also holding it (identity: a
+ * chief convener may do what a convener may). The engine names no role: see `registerRoles` (`@engine/context`).
+ */
+export function holdersOf(required: RoleName): RoleName[] {
+  return [required, ...(roleKnowledge().alsoHeldBy[required] ?? [])];
 }
 
-export function satisfies(roles: readonly Role[], required: Role): boolean {
+export function satisfies(roles: readonly RoleName[], required: RoleName): boolean {
   return holdersOf(required).some((r) => roles.includes(r));
 }
 
-const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
+const unitBound = (r: RoleName): boolean => roleKnowledge().unitBound.includes(r);
 
 /**
  * The member unit a caller speaks for when it acts as one (it holds a member-unit role): the unit that
@@ -17,7 +20,7 @@ const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
  * for what a caller may see, use unitScope.
  */
 export function memberUnitOf(ctx: RequestContext): string | null {
-  return ctx.caller.roles.some((r) => UNIT_ROLES.includes(r)) ? ctx.caller.memberUnitId : null;
+  return ctx.caller.roles.some(unitBound) ? ctx.caller.memberUnitId : null;
 }
 
 const NO_UNIT = '00000000-0000-0000-0000-000000000000';
@@ -29,6 +32,6 @@ const NO_UNIT = '00000000-0000-0000-0000-000000000000';
  */
 export function unitScope(ctx: RequestContext): string | null {
   const { roles, memberUnitId } = ctx.caller;
-  if (roles.some((r) => !UNIT_ROLES.includes(r))) return null;
+  if (roles.some((r) => !unitBound(r))) return null;
   return memberUnitId ?? NO_UNIT;
 }

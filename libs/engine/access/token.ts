@@ -1,14 +1,14 @@
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
-import type { Caller, Role } from '@engine/context';
+import type { Caller, RoleName } from '@engine/context';
 
 /** Claims of an access token: the caller as established at login. */
 export interface TokenClaims {
   sub: string;
   usr: string;
   tid: string | null;
-  roles: Role[];
+  roles: RoleName[];
   unit: string | null;
   /** Session id and the account's token version at signing (checked per request against the database). */
   sid: string;

@@ -1,26 +1,13 @@
-import { registerEnumType } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { AppAbility } from '@engine/access';
-
-/** The roles of the platform (see api-contract.md). */
-export enum Role {
-  PLATFORM_ADMIN = 'PLATFORM_ADMIN',
-  SUPERIOR = 'SUPERIOR',
-  CHIEF_CONVENER = 'CHIEF_CONVENER',
-  CONVENER = 'CONVENER',
-  OFFICE_DIRECTOR = 'OFFICE_DIRECTOR',
-  MEMBER_UNIT = 'MEMBER_UNIT',
-  VILLAGE_SECRETARY = 'VILLAGE_SECRETARY',
-}
-
-registerEnumType(Role, { name: 'Role', description: 'Platform roles (see the README, "Roles")' });
+import { readsTree, type RoleName } from './roles';
 
 /** Who is calling, as established from a verified access token. */
 export interface Caller {
   userId: string;
   username: string;
   tenantId: string | null;
-  roles: Role[];
+  roles: RoleName[];
   memberUnitId: string | null;
   /** The server-side session the access token belongs to (none for internal callers: seeding, jobs). */
   sessionId?: string | null;
@@ -29,14 +16,6 @@ export interface Caller {
   /** Signed in with a password that must be changed: the token allows only `@PasswordChangeAllowed()` operations. */
   passwordChangeOnly?: boolean;
 }
-
-/** Roles whose holders read their tenant's descendants (a county's people reading its towns). */
-export const TREE_READING_ROLES: readonly Role[] = [
-  Role.SUPERIOR,
-  Role.CHIEF_CONVENER,
-  Role.CONVENER,
-  Role.OFFICE_DIRECTOR,
-];
 
 /**
  * The data scope a transaction runs in; the database enforces it with row-level security.
@@ -79,7 +58,7 @@ export class RequestContext {
       {
         kind: platform ? 'platform' : 'tenant',
         tenantId: caller.tenantId,
-        tree: caller.roles.some((r) => TREE_READING_ROLES.includes(r)),
+        tree: readsTree(caller.roles),
         userId: caller.userId,
       },
       ability,

@@ -1,4 +1,4 @@
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 import { abilityOf } from '@test/support/abilities';
 import { auditRules } from './audit.abilities';
 

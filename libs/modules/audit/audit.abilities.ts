@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 
 /** The trail is read by the office, the conveners, superiors (row-level security keeps it in their tree) and platform admins. */
 export const auditRules: RulesFor = (caller, can) => {

@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 import { abilityOf, canIn, OTHER, OWN } from '@test/support/abilities';
 import { casesRules } from './cases.abilities';
 

@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 
 /** Petitioners' personal fields: masked for every role not granted them here. */
 export const PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'address'] as const;

@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 
 /**
  * Sensitive information (000/001 art. 11): member units and the office report it; the office notifies

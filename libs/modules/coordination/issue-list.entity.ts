@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 
 /** DRAFT → SUBMITTED → REVIEWED. The office edits only in DRAFT. */
 export enum IssueListStatus {

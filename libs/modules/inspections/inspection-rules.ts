@@ -1,5 +1,5 @@
 import type { EffectivePlugin } from '@jm/plugin-sdk';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 import { INSPECTION_ERRORS } from './inspections.errors';
 import { holdersOf } from '@engine/access';
 import { pluginOf } from '@core/tenancy';

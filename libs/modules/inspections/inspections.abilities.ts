@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 
 /**
  * Inspections (督查). Everyone in the tenant tree reads them (member units: only findings about their

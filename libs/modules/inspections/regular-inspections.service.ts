@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { cadencePeriods, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
-import { RequestContext, type Role } from '@engine/context';
+import { RequestContext } from '@engine/context';
+import type { Role } from '@core/identity';
 import { Db } from '@engine/database';
 import { JobQueue } from '@engine/jobs';
 import { holdersOf } from '@engine/access';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import type { RequestContext, Role } from '@engine/context';
+import type { RequestContext } from '@engine/context';
+import type { Role } from '@core/identity';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { Report, ReportChannel, ReportsService } from '@core/reporting';

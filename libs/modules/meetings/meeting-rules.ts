@@ -1,6 +1,6 @@
 import type { MeetingTypeDeclaration } from '@jm/plugin-sdk';
 import { MEETING_ERRORS } from './meetings.errors';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 import type { Tenant } from '@core/tenancy/entities';
 import { pluginOf } from '@core/tenancy';
 

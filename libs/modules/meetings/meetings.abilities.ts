@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 
 /**
  * The office runs meetings, drafts and issues minutes, accepts reports and declares key periods;

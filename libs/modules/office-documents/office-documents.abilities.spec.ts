@@ -1,4 +1,4 @@
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 import { abilityOf, canIn } from '@test/support/abilities';
 import { officeDocumentsRules } from './office-documents.abilities';
 

@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 
 /**
  * The office drafts, submits and issues its own documents (its tenant); whoever the plugin names approves

@@ -1,4 +1,4 @@
-import { Role, TREE_READING_ROLES } from '@engine/context';
+import { Role, TREE_READING_ROLES } from '@core/identity';
 import { abilityOf } from '@test/support/abilities';
 import { supervisionStatusRules } from './supervision-status.abilities';
 

@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { TREE_READING_ROLES } from '@engine/context';
+import { TREE_READING_ROLES } from '@core/identity';
 
 /**
  * The superiors' view and its drill-down are read by the roles that read a tenant's subtree

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
-import { Role, type RequestContext } from '@engine/context';
+import type { RequestContext } from '@engine/context';
+import { Role } from '@core/identity';
 import type { Db, Tx } from '@engine/database';
 import { SUPERVISION_ERRORS } from './supervision.errors';
 import { MemberUnitKind } from '@core/joint-meeting/entities';

@@ -1,5 +1,5 @@
 import type { RulesFor } from '@engine/access';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 
 /**
  * Supervision (督查督办). Everyone in the tenant tree reads notices, actions and assessments (a member

@@ -1,5 +1,5 @@
 import type { EffectivePlugin } from '@jm/plugin-sdk';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity/entities';
 
 /**
  * Whether a change of these rules waits for a superior, and whom it is reported to: the rules' own

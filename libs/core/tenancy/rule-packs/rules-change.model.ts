@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity/entities';
 import { JSONScalar } from '@engine/graphql';
 
 export enum RuleChangeKind {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '@engine/calendar';
 import { storedBasis } from '../deadline-basis';
 import { Clock } from '@engine/clock';
-import { Role } from '@engine/context';
+import { Role } from '@core/identity';
 import type { Tenant } from '@core/tenancy/entities';
 import { SupervisionAction, type SupervisionStep } from './action.entity';
 import { OutboxChannel, SupervisionActionKind } from '../enums';
