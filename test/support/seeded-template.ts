@@ -20,12 +20,11 @@ import pg from 'pg';
  * tenants at the real date before the suite sets its clock (on an empty database that tick finds nothing).
  *
  * Only suites whose environment cannot change what the seed writes use a copy (SAFE_KEYS);
- * a suite that boots without the demo seed (SEED_DEMO=false) starts from the second kind of template,
- * the database right after the migrations (no bootstrap, no seed, no job), whatever else its environment
- * says (production hashing, another PII key, short sessions, a queue prefix of its own): the migrations read
- * no environment, so such a copy is exactly the database a scratch boot would migrate. Anything else (another
- * plugin directory with the seed) migrates and seeds from scratch as before. JM_TEST_TEMPLATE=off turns copies
- * off for a run.
+ * every other suite starts from the second kind of template, the database right after the migrations (no
+ * bootstrap, no seed, no job), whatever its environment says (another plugin directory, production hashing,
+ * another PII key, no seed, a queue prefix of its own): the migrations read no environment, so such a copy is
+ * exactly the database a scratch boot would have migrated, and the app then bootstraps and seeds it as on a
+ * scratch boot. JM_TEST_TEMPLATE=off turns copies off for a run.
  */
 const SAFE_KEYS = [
   /^ACCESS_TOKEN_TTL$/,
@@ -56,8 +55,7 @@ export function templateRun(): string | null {
 export function templateFor(env: Record<string, string>, options: { embedded?: boolean } = {}): TemplateKind | null {
   // Redis without PostgreSQL (the in-process tick claims are PostgreSQL's): no copy.
   if (!options.embedded && !process.env.DATABASE_URL && (env.REDIS_URL ?? process.env.REDIS_URL)) return null;
-  if (Object.keys(env).every((k) => SAFE_KEYS.some((re) => re.test(k)))) return 'seeded';
-  return env.SEED_DEMO === 'false' ? 'migrated' : null;
+  return Object.keys(env).every((k) => SAFE_KEYS.some((re) => re.test(k))) ? 'seeded' : 'migrated';
 }
 
 /** The file of a run's embedded template (global-teardown.mjs removes it under the same name). */

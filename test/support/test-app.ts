@@ -125,7 +125,7 @@ const buildSeededDatabase: BuildTemplateDatabase = async (url) => {
   }
 };
 
-/** The migrations alone on an embedded database (no app, no bootstrap, no seed): what SEED_DEMO=false starts from. */
+/** The migrations alone on an embedded database (no app, no bootstrap, no seed): the other suites' start. */
 const buildMigrated: BuildTemplate = async () => {
   const config = testConfig(undefined, { SEED_DEMO: 'false', REDIS_URL: '', REDIS_CLUSTER_NODES: '' });
   const database = await openDatabase(config, { entities: ENTITIES, migrations, inMemory: true });
@@ -151,7 +151,8 @@ const BUILDERS: Record<TemplateKind, { embedded: BuildTemplate; database: BuildT
  * Boots the real API (all modules, migrations, guard, RLS) on a fresh database. Against real
  * services when DATABASE_URL / REDIS_URL are set, embedded otherwise; no mocks. The fresh database
  * is a copy of one of the run's templates when the environment allows it (test/support/seeded-template.ts):
- * migrated and seeded, or (SEED_DEMO=false) migrated only; else it is migrated and seeded here.
+ * migrated and seeded, or, for an environment that changes what the boot writes, migrated only (the app
+ * then bootstraps and seeds it); with JM_TEST_TEMPLATE=off it is migrated and seeded here.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
