@@ -103,3 +103,22 @@ describe('every context has its README with its operations', () => {
     expect(text.replace(current, '').trim().length).toBeGreaterThan(300);
   });
 });
+
+// A context split by sub-domain (cases, supervision) has a README per sub-folder with that folder's operations,
+// who may call them and the article each executes (written by hand); each operation its resolvers declare is named.
+const subFolders = contexts.flatMap((context) =>
+  readdirSync(join(ROOT, context))
+    .filter((d) => statSync(join(ROOT, context, d)).isDirectory() && existsSync(join(ROOT, context, d, 'README.md')))
+    .map((d) => `${context}/${d}`),
+);
+
+describe("a sub-folder's README names every operation of its resolvers", () => {
+  it.each(subFolders)('%s', (folder) => {
+    const text = readFileSync(join(ROOT, folder, 'README.md'), 'utf8');
+    const missing = files(join(ROOT, folder), (f) => f.endsWith('.resolver.ts'))
+      .flatMap(operationsOf)
+      .map((o) => o.name)
+      .filter((name) => !text.includes(`\`${name}`));
+    expect({ folder, missing }).toEqual({ folder, missing: [] });
+  });
+});

@@ -6,7 +6,7 @@ import { PetitionCase } from '../case.entity';
 import { CaseExtension } from '../case-records.entity';
 import { CaseLimits } from '../case-limits';
 import { DeadlinesService } from './deadlines.service';
-import { DecideCaseExtensionInput, RequestCaseExtensionInput } from './deadline.inputs';
+import { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadline.inputs';
 
 /** Time-limit extensions (延期) of cases; overdue detection runs in the case sweep. */
 @Resolver(() => PetitionCase)

@@ -18,7 +18,7 @@ import type { CaseLimits } from '../case-limits';
 import { CaseSweepService } from '../case-sweep.service';
 import { overdueCasesNotFound } from '../case-sweep.query';
 import { CaseChanges } from '../case-changes.service';
-import type { DecideCaseExtensionInput, RequestCaseExtensionInput } from './deadline.inputs';
+import type { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadline.inputs';
 import { recordFinding } from '@core/findings';
 
 /**

@@ -11,7 +11,7 @@ import {
   ReferCaseOutOfRemitInput,
   SetCaseHandlingLevelInput,
   TransferFirstInquiryInput,
-} from './handling-steps.inputs';
+} from './dto/handling-steps.inputs';
 import { HandlingService } from './handling.service';
 
 /** First inquiry (首问负责), referral outside the remit, tiered handling and grid escalation. */

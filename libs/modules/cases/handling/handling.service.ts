@@ -20,7 +20,7 @@ import {
   type ReferCaseOutOfRemitInput,
   type SetCaseHandlingLevelInput,
   type TransferFirstInquiryInput,
-} from './handling-steps.inputs';
+} from './dto/handling-steps.inputs';
 import { escalationTarget, gridLevelName, tierFor, type TierRule } from './handling-levels';
 
 /** Roles that receive and handle petitions: a first-inquiry user must hold one. */

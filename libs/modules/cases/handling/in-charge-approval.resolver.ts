@@ -5,7 +5,7 @@ import type { RequestContext } from '@engine/context';
 import { User } from '@core/identity/entities';
 import { UsersQuery } from '@core/identity';
 import { PetitionCase } from '../case.entity';
-import { RecordInChargeApprovalInput, SendCaseForInChargeApprovalInput } from './in-charge-approval.inputs';
+import { RecordInChargeApprovalInput, SendCaseForInChargeApprovalInput } from './dto/in-charge-approval.inputs';
 import { InChargeApprovalService } from './in-charge-approval.service';
 
 export enum InChargeApprovalStatus {

@@ -10,7 +10,7 @@ import { recordStep } from '../case-events';
 import type { CaseRules } from '../case-rules';
 import { CASE_ERRORS, THIS_TENANT } from '../cases.errors';
 import { CaseChanges } from '../case-changes.service';
-import type { RecordInChargeApprovalInput, SendCaseForInChargeApprovalInput } from './in-charge-approval.inputs';
+import type { RecordInChargeApprovalInput, SendCaseForInChargeApprovalInput } from './dto/in-charge-approval.inputs';
 
 /**
  * 004 首问责任制度 3: 对反映本辖区范围内的问题，要及时送交分管领导审批，迅速组织调查、答复. The first receiver (or the

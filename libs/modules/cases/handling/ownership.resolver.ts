@@ -4,7 +4,7 @@ import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { PetitionCase } from '../case.entity';
 import { CaseProgressReport } from '../case-records.entity';
-import { AssignCaseOwnerInput, ReportCaseProgressInput, SetKeyCaseInput } from './ownership.inputs';
+import { AssignCaseOwnerInput, ReportCaseProgressInput, SetKeyCaseInput } from './dto/ownership.inputs';
 import { OwnershipService } from './ownership.service';
 
 /** Leader ownership (包案, 003 §二), key cases (重点案件, 003 §五) and the owner's progress reports. */

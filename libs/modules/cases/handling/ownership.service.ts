@@ -9,7 +9,7 @@ import { CaseProgressReport } from '../case-records.entity';
 import { recordStep } from '../case-events';
 import type { CaseRules } from '../case-rules';
 import { CaseChanges } from '../case-changes.service';
-import type { AssignCaseOwnerInput, ReportCaseProgressInput, SetKeyCaseInput } from './ownership.inputs';
+import type { AssignCaseOwnerInput, ReportCaseProgressInput, SetKeyCaseInput } from './dto/ownership.inputs';
 import { findingKeys, recordFindings } from '@core/findings';
 import { ownedCasesToWatch, reportedPeriods } from '../case-sweep.query';
 

@@ -9,7 +9,7 @@ import { User } from '@core/identity/entities';
 import { UsersQuery } from '@core/identity';
 import { Clock } from '@engine/clock';
 import { PetitionCase } from '../case.entity';
-import { MarkCaseUrgentInput, RecordUrgentCoordinationInput } from './urgency.inputs';
+import { MarkCaseUrgentInput, RecordUrgentCoordinationInput } from './dto/urgency.inputs';
 import { UrgencyService } from './urgency.service';
 
 @ObjectType('CaseUrgency', {

@@ -12,7 +12,7 @@ import { recordStep } from '../case-events';
 import type { CaseRules } from '../case-rules';
 import { CASE_ERRORS } from '../cases.errors';
 import { CaseChanges } from '../case-changes.service';
-import type { MarkCaseUrgentInput, RecordUrgentCoordinationInput } from './urgency.inputs';
+import type { MarkCaseUrgentInput, RecordUrgentCoordinationInput } from './dto/urgency.inputs';
 
 /**
  * Where no plugin states how soon an urgent petition is coordinated: within 1 calendar day of marking.

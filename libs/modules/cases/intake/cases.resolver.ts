@@ -13,7 +13,7 @@ import { CaseProgressReport } from '../case-records.entity';
 import { CaseConfidentiality, confidentialityOf } from './confidentiality';
 import { CasesQuery } from '../cases.query';
 import { CasesService } from './cases.service';
-import { AssignCaseInput, CloseCaseInput, ReceivePetitionInput, ResolveCaseInput } from './intake.inputs';
+import { AssignCaseInput, CloseCaseInput, ReceivePetitionInput, ResolveCaseInput } from './dto/intake.inputs';
 import { Petitioner } from './petitioner.model';
 
 @ObjectType('CasePage')

@@ -27,7 +27,7 @@ import { recordStep } from '../case-events';
 import { recusalData } from '../reception/recusal-step';
 import { dutyCovers, requestPrincipalAssignment, routeByLine } from '../ledger/ledger-rules';
 import { caseRulesOf, isGroupPetition, keyCaseByRule, requiredOwnership, tenantByCode, unitScope } from '../case-rules';
-import type { AssignCaseInput, CloseCaseInput, ReceivePetitionInput, ResolveCaseInput } from './intake.inputs';
+import type { AssignCaseInput, CloseCaseInput, ReceivePetitionInput, ResolveCaseInput } from './dto/intake.inputs';
 import { sealPetitioner } from './petitioner.model';
 import { ReceptionService } from '../reception/reception.service';
 import { stepDue } from '../deadlines/time-limits';

@@ -3,7 +3,7 @@ import { permittedFieldsOf } from '@casl/ability/extra';
 import { subject } from '@casl/ability';
 import type { RequestContext } from '@engine/context';
 import { mask, type PiiCipher } from '@engine/crypto';
-import type { PetitionerInput } from './intake.inputs';
+import type { PetitionerInput } from './dto/intake.inputs';
 import type { CasePetitioner } from '../case.entity';
 import { PERSONAL_FIELDS } from '../cases.abilities';
 

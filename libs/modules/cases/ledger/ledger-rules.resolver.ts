@@ -15,7 +15,7 @@ import {
   SetLeaderLinesInput,
   SetUpWorkingGroupInput,
   WorkingGroupCasesInput,
-} from './ledger-rules.inputs';
+} from './dto/ledger-rules.inputs';
 import { CaseLine, CaseWorkingGroup, LeaderLines, PrincipalAssignment } from './ledger-rules.entity';
 import { LedgerRulesService } from './ledger-rules.service';
 

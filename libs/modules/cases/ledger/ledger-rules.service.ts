@@ -22,7 +22,7 @@ import type {
   SetLeaderLinesInput,
   SetUpWorkingGroupInput,
   WorkingGroupCasesInput,
-} from './ledger-rules.inputs';
+} from './dto/ledger-rules.inputs';
 import { inChargePosts, principalPost } from './ledger-rules';
 import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase, LeaderLines } from './ledger-rules.entity';
 import { addCasesToGroup, workingGroupsOf } from './ledger-rules.query';

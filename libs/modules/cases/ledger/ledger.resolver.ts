@@ -10,7 +10,7 @@ import { MemberUnit } from '@core/joint-meeting/entities';
 import { PetitionCase } from '../case.entity';
 import { CaseLedgerEntry, LedgerLevel, LedgerList } from '../case-records.entity';
 import { CasesQuery } from '../cases.query';
-import { AddCaseLedgerEntryInput } from './ledger.inputs';
+import { AddCaseLedgerEntryInput } from './dto/ledger.inputs';
 import { LedgerService } from './ledger.service';
 
 const MAX_ENTRIES = 2000;

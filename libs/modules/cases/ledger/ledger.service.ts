@@ -18,7 +18,7 @@ import { CaseLedgerEntry, LedgerLevel, type LedgerList } from '../case-records.e
 import { recordStep } from '../case-events';
 import { caseVisibility, pluginOf, tenantByCode, unitScope, type CaseRules } from '../case-rules';
 import { CaseChanges } from '../case-changes.service';
-import type { AddCaseLedgerEntryInput } from './ledger.inputs';
+import type { AddCaseLedgerEntryInput } from './dto/ledger.inputs';
 import { firstMissingLedgerField, LEDGER_FIELD_INPUTS, LEDGER_FIELD_TERMS, type LedgerRule } from './ledger-fields';
 import { ledgerEntriesOf, ledgerEntriesPage } from '../case-lists.query';
 

@@ -3,7 +3,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { ReceptionRoster } from '../case-records.entity';
-import { SetReceptionRosterInput } from './reception.inputs';
+import { SetReceptionRosterInput } from './dto/reception.inputs';
 import { ReceptionService } from './reception.service';
 
 /** Leader reception days (004 領導接待日制度): the rota and who is on duty. */

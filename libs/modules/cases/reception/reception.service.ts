@@ -10,7 +10,7 @@ import { CASE_ERRORS, THIS_TENANT, RECEPTION_DUTY } from '../cases.errors';
 import { User } from '@core/identity/entities';
 import { ReceptionRoster } from '../case-records.entity';
 import { caseRulesOf, tenantByCode, type CaseRules } from '../case-rules';
-import type { SetReceptionRosterInput } from './reception.inputs';
+import type { SetReceptionRosterInput } from './dto/reception.inputs';
 
 export interface DutyAssignment {
   /** The leader who receives the visit (null when the only leader on the rota recused). */

@@ -15,7 +15,7 @@ import {
   OpenCaseReviewInput,
   RecordReviewAppealInput,
   RecordReviewHearingInput,
-} from './review.inputs';
+} from './dto/review.inputs';
 import { ReviewService } from './review.service';
 
 /** Reviews (复查, 004 復查制度): run by the office; read by whoever reads the case. */

@@ -23,7 +23,7 @@ import type {
   OpenCaseReviewInput,
   RecordReviewAppealInput,
   RecordReviewHearingInput,
-} from './review.inputs';
+} from './dto/review.inputs';
 import { ReportChannel, ReportsService } from '@core/reporting';
 import { recordFinding } from '@core/findings';
 import { reviewsOfTenant } from '../case-lists.query';

@@ -11,7 +11,7 @@ import { PetitionCase } from '../case.entity';
 import { CasesQuery } from '../cases.query';
 import { AreaDispute, AreaScreeningStatus, CaseAreaCadre, CaseAreaScreening } from './area-screening.entity';
 import { AreaScreeningService } from './area-screening.service';
-import { AssignAreaCadreInput, RecordAreaScreeningInput } from './area-screening.inputs';
+import { AssignAreaCadreInput, RecordAreaScreeningInput } from './dto/area-screening.inputs';
 
 @ObjectType('AreaScreeningStatusPage')
 export class AreaScreeningStatusPage extends PageOf(AreaScreeningStatus) {}

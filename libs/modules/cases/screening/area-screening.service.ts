@@ -27,7 +27,7 @@ import {
   endCurrentCadre,
   screeningsOfPeriod,
 } from './area-screening.query';
-import type { AssignAreaCadreInput, RecordAreaScreeningInput } from './area-screening.inputs';
+import type { AssignAreaCadreInput, RecordAreaScreeningInput } from './dto/area-screening.inputs';
 
 /**
  * Where a plugin provides for area screening but states no period (002 六(三) names none): monthly. A platform

@@ -7,7 +7,7 @@ import { PetitionCase } from '../case.entity';
 import { CaseScreening } from '../case-records.entity';
 import { CaseListPages } from '../case-pages.service';
 import { CasesQuery } from '../cases.query';
-import { ReportScreeningInput, SettleScreenedCaseInput } from './screening.inputs';
+import { ReportScreeningInput, SettleScreenedCaseInput } from './dto/screening.inputs';
 import { Report } from '@core/reporting';
 import { ScreeningService } from './screening.service';
 

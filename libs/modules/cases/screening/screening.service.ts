@@ -16,7 +16,7 @@ import { recordStep } from '../case-events';
 import { caseRulesOf, caseVisibility, tenantByCode, type CaseRules } from '../case-rules';
 import { CaseSweepService } from '../case-sweep.service';
 import { CaseChanges } from '../case-changes.service';
-import type { ReportScreeningInput, SettleScreenedCaseInput } from './screening.inputs';
+import type { ReportScreeningInput, SettleScreenedCaseInput } from './dto/screening.inputs';
 import { Report, ReportChannel, ReportsService } from '@core/reporting';
 import { screeningsOfTenant } from '../case-lists.query';
 import {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate, MULTILINE_TEXT_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
-import { LedgerLevel, LedgerList } from '../case-records.entity';
+import { LedgerLevel, LedgerList } from '../../case-records.entity';
 import { DateScalar } from '@engine/graphql';
 
 const text = { message: '$property must be text without control characters' };
