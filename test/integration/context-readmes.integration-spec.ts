@@ -122,3 +122,18 @@ describe("a sub-folder's README names every operation of its resolvers", () => {
     expect({ folder, missing }).toEqual({ folder, missing: [] });
   });
 });
+
+// The engine's modules (framework, no GraphQL operations of a context's own) each have a README too:
+// what the module is for, its public API, its pitfalls and tests.
+const engineModules = readdirSync(join(ROOT, 'libs/engine'))
+  .filter((d) => statSync(join(ROOT, 'libs/engine', d)).isDirectory())
+  .map((d) => `libs/engine/${d}`)
+  .sort();
+
+describe('every engine module has its README', () => {
+  it.each(engineModules)('%s', (module) => {
+    const readme = join(ROOT, module, 'README.md');
+    expect({ module, readme: existsSync(readme) }).toEqual({ module, readme: true });
+    expect(readFileSync(readme, 'utf8').trim().length).toBeGreaterThan(300);
+  });
+});
