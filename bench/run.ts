@@ -468,12 +468,25 @@ function targets(reads: ReadResult[], walls: Record<string, Record<string, unkno
       measured: `median ${onboard.medianMs} ms, max ${onboard.maxMs} ms`,
       pass: onboard.maxMs < 1000,
     });
-  const sweep = walls['cadence-sweep'] as { firstSeconds?: number; repeatSeconds?: number } | undefined;
+  // The issue's sweep targets (issue 18): supervision < 10 s first and < 2 s repeat, cases < 60 s first at
+  // `full`, cadence < 10 s. "Repeat" is checked on the next hour's tick (what an idle hour costs); the
+  // direct re-sweep of every tenant (`repeatSeconds`) is reported beside it.
+  type SweepWall = {
+    firstSeconds?: number;
+    repeatSeconds?: number;
+    tenants?: number;
+    firstTickTenants?: number;
+    nextTickTenants?: number;
+    nextTickSeconds?: number;
+  };
+  const tick = (w: SweepWall): string =>
+    `first tick ${w.firstTickTenants ?? '?'} tenants; every tenant again ${w.repeatSeconds} s; next tick ${w.nextTickTenants ?? '?'} tenants, ${w.nextTickSeconds ?? '?'} s`;
+  const sweep = walls['cadence-sweep'] as SweepWall | undefined;
   if (sweep?.firstSeconds !== undefined)
     out.push({
-      target: 'cadence job over the whole province < 60 s',
-      measured: `${sweep.firstSeconds} s (repeat ${sweep.repeatSeconds} s)`,
-      pass: sweep.firstSeconds < 60,
+      target: 'cadence sweep over the whole province < 10 s (first run)',
+      measured: `${sweep.firstSeconds} s over ${sweep.tenants} tenants (${tick(sweep)})`,
+      pass: sweep.firstSeconds < 10,
     });
   for (const [scenario, limit, label] of [
     ['status-county', 20, 'supervisionStatus for one county'],
@@ -493,22 +506,27 @@ function targets(reads: ReadResult[], walls: Record<string, Record<string, unkno
       });
     }
   }
-  const ladder = walls['supervision-sweep'] as
-    { firstSeconds?: number; repeatSeconds?: number; tenants?: number } | undefined;
-  out.push(
-    ladder?.firstSeconds !== undefined
-      ? {
-          target: 'supervision ladder + monthly notice over the whole province < 60 s',
-          measured: `${ladder.firstSeconds} s over ${ladder.tenants} tenants (repeat ${ladder.repeatSeconds} s)`,
-          pass: ladder.firstSeconds < 60,
-        }
-      : {
-          target: 'supervision ladder + monthly notice over the whole province < 60 s',
-          measured: 'not measured in this run',
-          pass: null,
-        },
-  );
-  const cases = walls['cases-sweep'] as { firstSeconds?: number; repeatSeconds?: number; tenants?: number } | undefined;
+  const ladder = walls['supervision-sweep'] as SweepWall | undefined;
+  if (ladder?.firstSeconds !== undefined)
+    out.push(
+      {
+        target: 'supervision sweep (notices, ladder, delivery) over the whole province < 10 s (first run)',
+        measured: `${ladder.firstSeconds} s over ${ladder.tenants} tenants (${tick(ladder)})`,
+        pass: ladder.firstSeconds < 10,
+      },
+      {
+        target: 'supervision sweep, repeat (the next hour tick) < 2 s',
+        measured: `${ladder.nextTickSeconds ?? '?'} s, ${ladder.nextTickTenants ?? '?'} tenants selected`,
+        pass: ladder.nextTickSeconds === undefined ? null : ladder.nextTickSeconds < 2,
+      },
+    );
+  else
+    out.push({
+      target: 'supervision sweep over the whole province < 10 s (first run)',
+      measured: 'not measured in this run',
+      pass: null,
+    });
+  const cases = walls['cases-sweep'] as SweepWall | undefined;
   for (const [name, w] of Object.entries(walls))
     if (w.timedOut)
       out.push({
@@ -518,10 +536,9 @@ function targets(reads: ReadResult[], walls: Record<string, Record<string, unkno
       });
   if (cases?.firstSeconds !== undefined)
     out.push({
-      target:
-        'cases sweep over the whole province (no target in the issue; measured beside the 60 s of the other jobs)',
-      measured: `${cases.firstSeconds} s over ${cases.tenants} tenants (repeat ${cases.repeatSeconds} s)`,
-      pass: null,
+      target: 'cases sweep over the whole province < 60 s at full (first run)',
+      measured: `${cases.firstSeconds} s over ${cases.tenants} tenants (${tick(cases)})`,
+      pass: cases.firstSeconds < 60,
     });
   out.push({
     target: 'API memory flat under a 5-minute sustained load',
