@@ -1,124 +1,24 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { JSONScalar, DateScalar } from '@engine/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateScalar } from '@engine/graphql';
+import {
+  AssigningLevel,
+  CaseChannel,
+  CaseSource,
+  CaseStatus,
+  HandlingLevel,
+  KeyCaseBasis,
+  LeaderTier,
+  Roadmap,
+  type InChargeApprovalRecord,
+  type UrgencyRecord,
+} from './case.enums';
 
-/** An urgent petition's record (002 §三 协调处理紧急信访问题); the deadline's basis says where its figure comes from. */
-export interface UrgencyRecord {
-  reason: string;
-  rule: string;
-  markedAt: string;
-  markedById: string;
-  coordinateBy: string;
-  dueProvisional: boolean;
-  deadline: { amount: number; unit: string; source: string | null; platformDefault: boolean; words: string };
-  coordinatedAt: string | null;
-  coordinatedById: string | null;
-  measures: string | null;
-}
-
-/** 004 首问责任制度 3: the leader in charge's approval (分管领导审批) of a matter within the remit. */
-export interface InChargeApprovalRecord {
-  status: 'PENDING' | 'DONE';
-  leader: string;
-  leaderUserId: string | null;
-  rule: string;
-  requestedAt: string;
-  requestedById: string;
-  instruction: string | null;
-  approvedAt: string | null;
-  recordedById: string | null;
-}
-
-/** How a petition came in (信访形式). ASSIGNED: handed down by a higher level (上级交办). */
-export enum CaseChannel {
-  LETTER = 'LETTER',
-  VISIT = 'VISIT',
-  PHONE = 'PHONE',
-  ONLINE = 'ONLINE',
-  ASSIGNED = 'ASSIGNED',
-  GRID_REPORT = 'GRID_REPORT',
-}
-registerEnumType(CaseChannel, { name: 'CaseChannel', description: '来信 / 来访 / 电话 / 网上 / 上级交办 / 网格上报' });
-
-/** The level that assigned a case (交办层级). */
-export enum AssigningLevel {
-  PROVINCE = 'PROVINCE',
-  CITY = 'CITY',
-  COUNTY = 'COUNTY',
-  DISTRICT = 'DISTRICT',
-  TOWN = 'TOWN',
-}
-registerEnumType(AssigningLevel, { name: 'AssigningLevel' });
-
-/** Where a case stands for ownership tiers (003 §二); the plugin's tiers map these to a leader tier. */
-export enum CaseSource {
-  LISTED_BY_PROVINCE_OR_ABOVE = 'LISTED_BY_PROVINCE_OR_ABOVE',
-  BEIJING_PETITION = 'BEIJING_PETITION',
-  GROUP_TO_PROVINCE = 'GROUP_TO_PROVINCE',
-  LISTED_BY_CITY = 'LISTED_BY_CITY',
-  PROVINCIAL_PETITION = 'PROVINCIAL_PETITION',
-  COUNTY_SCREENED_KEY = 'COUNTY_SCREENED_KEY',
-  ASSIGNED_FROM_ABOVE = 'ASSIGNED_FROM_ABOVE',
-  LOCAL = 'LOCAL',
-}
-registerEnumType(CaseSource, {
-  name: 'CaseSource',
-  description: 'Source and severity of a case, as ownership tiers name them (003 §二).',
-});
-
-/**
- * RECEIVED (登记) → ASSIGNED (归口交办) → RESOLVED (化解) → CLOSED (结案销号); or, outside the tenant's
- * remit, TRANSFERRED (转送) or GUIDED (引导到有权处理的部门).
- */
-export enum CaseStatus {
-  RECEIVED = 'RECEIVED',
-  ASSIGNED = 'ASSIGNED',
-  RESOLVED = 'RESOLVED',
-  CLOSED = 'CLOSED',
-  TRANSFERRED = 'TRANSFERRED',
-  GUIDED = 'GUIDED',
-}
-registerEnumType(CaseStatus, {
-  name: 'CaseStatus',
-  description: 'RECEIVED → ASSIGNED → RESOLVED → CLOSED; TRANSFERRED or GUIDED when outside the remit.',
-});
-
-/** Open statuses: the case still runs its clocks. */
-export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.RECEIVED, CaseStatus.ASSIGNED];
-
-export enum LeaderTier {
-  PRINCIPAL = 'PRINCIPAL',
-  IN_CHARGE = 'IN_CHARGE',
-}
-registerEnumType(LeaderTier, { name: 'LeaderTier', description: 'PRINCIPAL: 主要领导; IN_CHARGE: 分管领导.' });
-
-export enum Roadmap {
-  RESOLVE = 'RESOLVE',
-  STABILISE = 'STABILISE',
-  STRIKE = 'STRIKE',
-}
-registerEnumType(Roadmap, { name: 'Roadmap', description: 'Work roadmap (工作路线图): 化解 / 稳控 / 打击.' });
-
-export enum KeyCaseBasis {
-  RULE = 'RULE',
-  OFFICE = 'OFFICE',
-}
-registerEnumType(KeyCaseBasis, {
-  name: 'KeyCaseBasis',
-  description:
-    "RULE: the plugin's keyCases rule (003 §二: the cases leaders own are 重点案件); OFFICE: marked or unmarked by the office with a reason.",
-});
-
-/** Tiered handling levels (002 §五(二)(三)): grid → community → street/town. */
-export enum HandlingLevel {
-  GRID = 'GRID',
-  COMMUNITY = 'COMMUNITY',
-  TOWN = 'TOWN',
-}
-registerEnumType(HandlingLevel, {
-  name: 'HandlingLevel',
-  description: 'Where a case is handled: 网格 / 社区 / 街道(镇).',
-});
+// The petition case itself; its vocabularies, petitioners, links and events live beside it and are
+// re-exported here, so `./case.entity` still names every one of them.
+export * from './case.enums';
+export * from './case-petitioner.entity';
+export * from './case-event.entity';
 
 @ObjectType('CaseAttachment', {
   description: 'Metadata of a file attached to a case (the file itself lives in the records system).',
@@ -426,99 +326,4 @@ export class PetitionCase {
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   @Field()
   updatedAt: Date;
-}
-
-/** A petitioner of a case; personal data encrypted at rest, exposed only through `Petitioner`. */
-@Entity('case_petitioner')
-export class CasePetitioner {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId: string;
-
-  @Column({ type: 'integer' })
-  position: number;
-
-  @Column({ name: 'name_enc', type: 'text' })
-  nameEnc: string;
-
-  @Column({ name: 'id_number_enc', type: 'text', nullable: true })
-  idNumberEnc: string | null;
-
-  @Column({ name: 'phone_enc', type: 'text', nullable: true })
-  phoneEnc: string | null;
-
-  @Column({ name: 'address_enc', type: 'text', nullable: true })
-  addressEnc: string | null;
-
-  /** Keyed hash of the ID number (or name + phone): matches repeat petitions without decrypting. */
-  @Column({ name: 'person_key', type: 'text' })
-  personKey: string;
-
-  @Column({ type: 'boolean', default: false })
-  organiser: boolean;
-}
-
-@Entity('case_link')
-export class CaseLink {
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  @PrimaryColumn({ name: 'case_id', type: 'uuid' })
-  caseId: string;
-
-  @PrimaryColumn({ name: 'earlier_case_id', type: 'uuid' })
-  earlierCaseId: string;
-
-  @Column({ type: 'text' })
-  kind: 'REPEAT';
-}
-
-/** One step in a case's history, with who did it and the rule behind it. */
-@Entity('case_event')
-@ObjectType('CaseEvent')
-export class CaseEvent {
-  @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
-  id: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId: string;
-
-  /** Order of recording (several steps can share a timestamp). */
-  @Column({ type: 'bigint', insert: false, update: false })
-  seq: string;
-
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId: string;
-
-  @Column({ type: 'text' })
-  @Field({
-    description:
-      'RECEIVED, ASSIGNED, OWNER_ASSIGNED, KEY_CASE_MARKED, KEY_CASE_UNMARKED, PROGRESS_REPORTED, ESCALATED, RECUSED, FIRST_INQUIRY_TRANSFERRED, TRANSFERRED, GUIDED, EXTENSION_*, RESOLVED, CLOSED, REVIEW_*…',
-  })
-  kind: string;
-
-  @Column({ type: 'timestamptz' })
-  @Field()
-  at: Date;
-
-  @Column({ name: 'by_user_id', type: 'uuid', nullable: true })
-  byUserId: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
-  note: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'The plugin rule behind the step, with its source article.' })
-  rule: string | null;
-
-  @Column({ type: 'jsonb', default: () => "'{}'" })
-  @Field(() => JSONScalar)
-  data: Record<string, unknown>;
 }

@@ -1,14 +1,16 @@
 import { defineContext } from '@engine/manifest';
 import { CasesModule } from './cases.module';
-import { PetitionCase, CasePetitioner, CaseLink, CaseEvent } from './case.entity';
+import { PetitionCase } from './case.entity';
+import { CasePetitioner, CaseLink } from './case-petitioner.entity';
+import { CaseEvent } from './case-event.entity';
 import {
   CaseProgressReport,
   CaseLedgerEntry,
   CaseExtension,
-  CaseReview,
   ReceptionRoster,
   CaseScreening,
 } from './case-records.entity';
+import { CaseReview } from './case-review.entity';
 import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase } from './ledger/ledger-rules.entity';
 import { CaseAreaCadre, CaseAreaScreening } from './screening/area-screening.entity';
 import { casesRules } from './cases.abilities';

@@ -6,7 +6,7 @@ import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { AFTER_ARG, checkLimit, LIMIT_ARG, PageOf } from '@engine/graphql';
 import { PetitionCase } from '../case.entity';
-import { CaseReview, ReviewStatus } from '../case-records.entity';
+import { CaseReview, ReviewStatus } from '../case-review.entity';
 import { CaseListPages } from '../case-pages.service';
 import { CasesQuery } from '../cases.query';
 import {

@@ -10,7 +10,7 @@ import { groupBy } from '@engine/util';
 import { CalendarService } from '@core/calendar';
 import { notify } from '@core/notifications';
 import { CaseStatus, PetitionCase } from '../case.entity';
-import { CaseReview, ReviewStatus, type ReviewPause } from '../case-records.entity';
+import { CaseReview, ReviewStatus, type ReviewPause } from '../case-review.entity';
 import { recordStep } from '../case-events';
 import { caseVisibility, tenantByCode, type CaseRules } from '../case-rules';
 import { tenantById } from '@core/tenancy';

@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { IsIsoDate, MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
 import { DateScalar } from '@engine/graphql';
-import { ReviewBasis, ReviewOutcome, WrittenNoticeMethod } from '../../case-records.entity';
+import { ReviewBasis, ReviewOutcome, WrittenNoticeMethod } from '../../case-review.entity';
 
 const text = { message: '$property must be text without control characters' };
 
