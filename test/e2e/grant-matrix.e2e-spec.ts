@@ -1,11 +1,10 @@
-import { Role } from '@core/identity';
+import { Role, UNIT_ROLES } from '@core/identity';
 import { GRANT_MATRIX, administersAccounts, type GrantRelation } from '@core/identity/grant-matrix';
 import { copyUser } from '@test/support/extra-user';
 import { startTestApp, type TestApp } from '@test/support/test-app';
 
 const ROLES = Object.values(Role);
 const TENANT_ROLES = ROLES.filter((r) => r !== Role.PLATFORM_ADMIN);
-const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
 
 /**
  * The grant matrix (docs/accounts.md), cell by cell: for every granter role (one role per account), in

@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { createAbility, type Action, type AppAbility, type RulesFor, type SubjectType } from '@engine/access';
 import type { Caller } from '@engine/context';
-import { Role } from '@core/identity';
+import { Role, UNIT_ROLES } from '@core/identity';
 
 /** Two tenants and a unit, for concrete `can()` cases: the caller's own tenant and another one. */
 export const OWN = '00000000-0000-4000-8000-0000000000a1';
@@ -9,8 +9,6 @@ export const OTHER = '00000000-0000-4000-8000-0000000000b2';
 export const UNIT = '00000000-0000-4000-8000-0000000000c3';
 /** The caller's own user id. */
 export const SELF = '00000000-0000-4000-8000-0000000000d4';
-
-const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
 
 /**
  * The ability one role gets from one context's rules (a unit role acts for UNIT; the admin has no tenant);

@@ -1,4 +1,4 @@
-import type { RulesFor } from '@engine/access';
+import { holdersOf, type RulesFor } from '@engine/access';
 import { Role } from './roles';
 import { GRANT_MATRIX } from './grant-matrix';
 
@@ -19,7 +19,7 @@ export const identityRules: RulesFor = (caller, can) => {
   if (!caller.tenantId) return;
   can('read', 'User', { tenantId: caller.tenantId });
   // The filing record of accounts is read by those who read membership changes: leadership, office, superiors.
-  if ([Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR].some((r) => caller.roles.includes(r)))
+  if ([Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER), Role.SUPERIOR].some((r) => caller.roles.includes(r)))
     can('read', 'AccountChange');
   if (caller.roles.some((r) => GRANT_MATRIX[r].same.length > 0))
     can(['create', 'update'], 'User', { tenantId: caller.tenantId });

@@ -3,7 +3,7 @@ import { subject } from '@casl/ability';
 import argon2 from 'argon2';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { RequestContext } from '@engine/context';
-import { Role } from './roles';
+import { Role, UNIT_ROLES } from './roles';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { IDENTITY_ERRORS } from './identity.errors';
@@ -25,7 +25,6 @@ import type { CreateUserInput } from './dto/create-user.input';
 import type { LoginInput } from './dto/login.input';
 
 /** Roles that act for one member unit and must name it. */
-const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
 /** Hash of a throwaway password: verified against when no account matches, so timing tells nothing. */
 let dummyHash: Promise<string> | null = null;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { holdersOf, satisfies, unitScope } from '@engine/access';
-import { RequestContext, readsTree } from '@engine/context';
-import { Role } from './roles';
+import { holdersOf, memberUnitOf, satisfies, unitScope } from '@engine/access';
+import { RequestContext, readsTree, roleKnowledge } from '@engine/context';
+import { Role, UNIT_ROLES } from './roles';
 
 const caller = (roles: Role[], memberUnitId: string | null = null): RequestContext =>
   ({ caller: { roles, memberUnitId } }) as unknown as RequestContext;
@@ -26,5 +26,13 @@ describe('the roles identity registers with the engine', () => {
     expect(unitScope(caller([Role.VILLAGE_SECRETARY], 'v1'))).toBe('v1');
     expect(unitScope(caller([Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY], 'u1'))).toBe('u1');
     expect(unitScope(caller([Role.CONVENER, Role.MEMBER_UNIT], 'u1'))).toBeNull();
+  });
+
+  it('UNIT_ROLES is the one list of unit roles; the no-unit case: files for nobody, sees nothing', () => {
+    expect(roleKnowledge().unitBound).toBe(UNIT_ROLES);
+    expect(UNIT_ROLES).toEqual([Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY]);
+    expect(memberUnitOf(caller([Role.MEMBER_UNIT], null))).toBeNull();
+    expect(memberUnitOf(caller([Role.CONVENER, Role.MEMBER_UNIT], 'u1'))).toBe('u1');
+    expect(unitScope(caller([Role.VILLAGE_SECRETARY], null))).toBe('00000000-0000-0000-0000-000000000000');
   });
 });

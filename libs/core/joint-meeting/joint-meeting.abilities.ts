@@ -1,4 +1,4 @@
-import type { RulesFor } from '@engine/access';
+import { holdersOf, type RulesFor } from '@engine/access';
 import { Role } from '@core/identity/entities';
 
 /**
@@ -15,7 +15,7 @@ export const jointMeetingRules: RulesFor = (caller, can) => {
   }
   if (has(Role.OFFICE_DIRECTOR) && caller.tenantId)
     can(['create', 'update'], ['MemberUnit', 'MemberPerson', 'MemberUnitProposal'], { tenantId: caller.tenantId });
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR))
+  if (has(Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER), Role.SUPERIOR))
     can('read', ['MembershipChange', 'MemberPersonChange', 'MemberUnitProposal']);
 };
 

@@ -1,5 +1,5 @@
-import type { RulesFor } from '@engine/access';
-import { Role } from '@core/identity';
+import { holdersOf, type RulesFor } from '@engine/access';
+import { Role, UNIT_ROLES } from '@core/identity';
 
 /**
  * Reports upward: the office drafts, submits, sends and records replies; member units draft and send their
@@ -16,9 +16,8 @@ export const reportingRules: RulesFor = (caller, can) => {
   can('approve', 'Report', { tenantId: caller.tenantId });
   if (has(Role.OFFICE_DIRECTOR)) can(['create', 'update'], 'Report', { tenantId: caller.tenantId });
   if (has(Role.OFFICE_DIRECTOR)) can('acknowledge', 'Report');
-  if (has(Role.CONVENER, Role.CHIEF_CONVENER)) can('acknowledge', 'Report', { tenantId: caller.tenantId });
-  if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId)
-    can('create', 'Report', { tenantId: caller.tenantId });
+  if (has(...holdersOf(Role.CONVENER))) can('acknowledge', 'Report', { tenantId: caller.tenantId });
+  if (has(...UNIT_ROLES) && caller.memberUnitId) can('create', 'Report', { tenantId: caller.tenantId });
 };
 
 declare module '@engine/access/ability' {

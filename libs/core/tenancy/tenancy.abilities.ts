@@ -1,4 +1,4 @@
-import type { RulesFor } from '@engine/access';
+import { holdersOf, type RulesFor } from '@engine/access';
 import { Role } from '@core/identity/entities';
 
 /**
@@ -30,7 +30,7 @@ export const tenancyRules: RulesFor = (caller, can) => {
   }
   if (
     caller.tenantId &&
-    caller.roles.some((r) => [Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR].includes(r))
+    caller.roles.some((r) => [Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER), Role.SUPERIOR].includes(r))
   ) {
     can('read', 'TenantRulesChange', { tenantId: caller.tenantId });
   }

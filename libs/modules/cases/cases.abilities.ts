@@ -1,5 +1,5 @@
-import type { RulesFor } from '@engine/access';
-import { Role } from '@core/identity';
+import { holdersOf, type RulesFor } from '@engine/access';
+import { Role, UNIT_ROLES } from '@core/identity';
 
 /** Petitioners' personal fields: masked for every role not granted them here. */
 export const PERSONAL_FIELDS = ['name', 'idNumber', 'phone', 'address'] as const;
@@ -17,17 +17,15 @@ export const casesRules: RulesFor = (caller, can) => {
   if (!caller.tenantId) return;
   const own = { tenantId: caller.tenantId };
   can('read', 'PetitionCase');
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY))
-    can('create', 'PetitionCase', own);
+  if (has(Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER), ...UNIT_ROLES)) can('create', 'PetitionCase', own);
   if (has(Role.OFFICE_DIRECTOR)) can(['update', 'approve', 'report'], 'PetitionCase', own);
-  if (has(Role.CHIEF_CONVENER, Role.CONVENER)) can('approve', 'PetitionCase', own);
-  if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId) can('report', 'PetitionCase', own);
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER))
-    can('read', 'Petitioner', [...PERSONAL_FIELDS], own);
+  if (has(...holdersOf(Role.CONVENER))) can('approve', 'PetitionCase', own);
+  if (has(...UNIT_ROLES) && caller.memberUnitId) can('report', 'PetitionCase', own);
+  if (has(Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER))) can('read', 'Petitioner', [...PERSONAL_FIELDS], own);
   // 干部包片排查 (002 六(三)): the office assigns cadres to areas; conveners read; a cadre (any user of the
   // tenant the office assigned) reads and records only the areas assigned to them.
   if (has(Role.OFFICE_DIRECTOR)) can(['read', 'update'], 'AreaScreening', own);
-  if (has(Role.CHIEF_CONVENER, Role.CONVENER)) can('read', 'AreaScreening', own);
+  if (has(...holdersOf(Role.CONVENER))) can('read', 'AreaScreening', own);
   if (caller.userId) can(['read', 'create'], 'AreaScreening', { ...own, cadreUserId: caller.userId });
 };
 

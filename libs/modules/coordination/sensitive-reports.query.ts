@@ -3,20 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
-import { Role } from '@core/identity';
 import { Db } from '@engine/database';
 import { keysetPage, type Page } from '@engine/graphql';
 import { sensitiveRule, tenantByCode } from './coordination-rules';
 import { unitScope } from '@engine/access';
 import { SensitiveReport, SensitiveReportStatus } from './sensitive-report.entity';
-
-const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
-
-/** The member unit the caller acts for (a MEMBER_UNIT or VILLAGE_SECRETARY user's unit), or null. */
-export function actingUnit(ctx: RequestContext): string | null {
-  const { roles, memberUnitId } = ctx.caller;
-  return roles.some((r) => UNIT_ROLES.includes(r)) ? memberUnitId : null;
-}
 
 /** The office, conveners and superiors see every report they can read; a member unit, what it reported or must verify. */
 export function canSee(ctx: RequestContext, report: SensitiveReport): boolean {

@@ -5,6 +5,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Role } from '@core/identity';
+import { memberUnitOf } from '@engine/access';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { COORDINATION_ERRORS } from './coordination.errors';
@@ -21,7 +22,7 @@ import type {
 } from './dto/sensitive.inputs';
 import { notify } from '@core/notifications';
 import { SensitiveReport, SensitiveReportAction, SensitiveReportStatus } from './sensitive-report.entity';
-import { actingUnit, canSee } from './sensitive-reports.query';
+import { canSee } from './sensitive-reports.query';
 
 type Change = (em: EntityManager, report: SensitiveReport, tenant: Tenant) => Promise<void>;
 
@@ -59,7 +60,7 @@ export class SensitiveReportsService {
           location: input.location ?? null,
           severity: input.severity ?? null,
           status: SensitiveReportStatus.REPORTED,
-          reportingUnitId: byOffice ? null : actingUnit(ctx),
+          reportingUnitId: byOffice ? null : memberUnitOf(ctx),
           reportedById: ctx.caller.userId,
           reportedAt: now,
           rule: rule.source,
@@ -105,7 +106,7 @@ export class SensitiveReportsService {
   /** The responsible unit reports its on-site verification (落地核查) and handling. */
   async verify(ctx: RequestContext, input: VerifySensitiveInformationInput): Promise<SensitiveReport> {
     return this.transition(ctx, input.reportId, async (em, report, tenant) => {
-      const unit = actingUnit(ctx);
+      const unit = memberUnitOf(ctx);
       if (
         !unit ||
         unit !== report.responsibleUnitId ||

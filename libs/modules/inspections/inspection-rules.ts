@@ -46,4 +46,4 @@ export function mayConduct(roles: readonly Role[], rule: InspectionRule): boolea
 }
 
 /** The roles a report goes to: the conveners (召集人) of a joint meeting, chief convener included. */
-export const CONVENER_ROLES: Role[] = [Role.CONVENER, Role.CHIEF_CONVENER];
+export const CONVENER_ROLES: Role[] = holdersOf(Role.CONVENER);

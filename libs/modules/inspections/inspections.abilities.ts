@@ -1,5 +1,5 @@
-import type { RulesFor } from '@engine/access';
-import { Role } from '@core/identity';
+import { holdersOf, type RulesFor } from '@engine/access';
+import { Role, UNIT_ROLES } from '@core/identity';
 
 /**
  * Inspections (督查). Everyone in the tenant tree reads them (member units: only findings about their
@@ -12,10 +12,9 @@ export const inspectionsRules: RulesFor = (caller, can) => {
   if (!caller.tenantId) return;
   const own = { tenantId: caller.tenantId };
   can('read', 'Inspection');
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY))
-    can('create', 'Inspection', own);
-  if (has(Role.CHIEF_CONVENER, Role.CONVENER)) can('approve', 'Inspection', own);
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER)) can(['update', 'report'], 'Inspection', own);
+  if (has(Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER), ...UNIT_ROLES)) can('create', 'Inspection', own);
+  if (has(...holdersOf(Role.CONVENER))) can('approve', 'Inspection', own);
+  if (has(Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER))) can(['update', 'report'], 'Inspection', own);
   // A member unit carries out and reports only a joint inspection it organises (001 art. 13): the service checks it.
   if (has(Role.MEMBER_UNIT)) can(['update', 'report'], 'Inspection', own);
 };

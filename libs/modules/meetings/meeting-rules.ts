@@ -1,6 +1,5 @@
 import type { MeetingTypeDeclaration } from '@jm/plugin-sdk';
 import { MEETING_ERRORS } from './meetings.errors';
-import { Role } from '@core/identity';
 import type { Tenant } from '@core/tenancy/entities';
 import { pluginOf } from '@core/tenancy';
 
@@ -15,12 +14,6 @@ export function meetingType(tenant: Tenant, code: string, field = 'input.typeCod
     });
   }
   return type;
-}
-
-/** Roles that satisfy a required role: a chief convener may do what a convener may. */
-export function satisfies(roles: readonly Role[], required: Role): boolean {
-  if (roles.includes(required)) return true;
-  return required === Role.CONVENER && roles.includes(Role.CHIEF_CONVENER);
 }
 
 /** The document number (文号) of the n-th minutes of a year: `十字联席〔2026〕3号`. */

@@ -1,5 +1,5 @@
-import type { RulesFor } from '@engine/access';
-import { Role } from '@core/identity';
+import { holdersOf, type RulesFor } from '@engine/access';
+import { Role, UNIT_ROLES } from '@core/identity';
 
 /**
  * The office runs meetings, drafts and issues minutes, accepts reports and declares key periods;
@@ -19,11 +19,11 @@ export const meetingsRules: RulesFor = (caller, can) => {
     can('approve', 'Minutes');
   }
   // Ad-hoc meetings may be called by the roles each meeting type names (002: chief convener or convener).
-  if (has(Role.CHIEF_CONVENER, Role.CONVENER)) {
+  if (has(...holdersOf(Role.CONVENER))) {
     can('create', 'Meeting', { tenantId: caller.tenantId, adHoc: true });
     can('approve', 'Minutes', { tenantId: caller.tenantId });
   }
-  if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId) {
+  if (has(...UNIT_ROLES) && caller.memberUnitId) {
     can('acknowledge', 'Minutes', { tenantId: caller.tenantId });
     can('report', 'AgreedItem', { tenantId: caller.tenantId });
   }

@@ -9,7 +9,7 @@ import { JobQueue, jobId } from '@engine/jobs';
 import { groupBy } from '@engine/util';
 import { notify, activeHolderIds, insertNotificationRows } from '@core/notifications';
 import { Db, type Tx } from '@engine/database';
-import { refuseOwnPaper } from '@engine/access';
+import { holdersOf, refuseOwnPaper, satisfies } from '@engine/access';
 import { AppError } from '@engine/errors';
 import { MEETING_ERRORS } from './meetings.errors';
 import { CalendarService } from '@core/calendar';
@@ -18,7 +18,7 @@ import { Tenant } from '@core/tenancy/entities';
 import { AgreedItem, AgreedItemOwner, AgreedItemStatus, type DueSpec } from './agreed-item.entity';
 import type { DraftMinutesInput, MinutesDecisionInput } from './dto/minutes.inputs';
 import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entity';
-import { documentNumber, meetingType, satisfies } from './meeting-rules';
+import { documentNumber, meetingType } from './meeting-rules';
 import { actsForUnit } from './meetings.service';
 import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
 import { acknowledgeReceipt, issuedInYear, minutesOfMeetings } from './minutes.query';
@@ -127,7 +127,7 @@ export class MinutesService implements OnModuleInit {
   /** Notifies the holders of the approving role in the approver's tenant (once per submission). */
   async approvalRequested(job: ApprovalRequestedJob): Promise<void> {
     await this.db.run(RequestContext.forTenantJob(job.approverTenantId), async ({ em }) => {
-      const roles = job.role === Role.CONVENER ? [Role.CONVENER, Role.CHIEF_CONVENER] : [job.role];
+      const roles = holdersOf(job.role);
       const users = await activeHolderIds(em, job.approverTenantId, roles);
       if (!users.length) return;
       await insertNotificationRows(

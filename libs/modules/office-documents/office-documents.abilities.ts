@@ -1,5 +1,5 @@
-import type { RulesFor } from '@engine/access';
-import { Role } from '@core/identity';
+import { holdersOf, type RulesFor } from '@engine/access';
+import { Role, UNIT_ROLES } from '@core/identity';
 
 /**
  * The office drafts, submits and issues its own documents (its tenant); whoever the plugin names approves
@@ -12,10 +12,8 @@ export const officeDocumentsRules: RulesFor = (caller, can) => {
   if (!caller.tenantId) return;
   can('read', ['WorkPlan', 'Briefing']);
   if (has(Role.OFFICE_DIRECTOR)) can(['create', 'update'], ['WorkPlan', 'Briefing'], { tenantId: caller.tenantId });
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER))
-    can('approve', 'WorkPlan', { tenantId: caller.tenantId });
-  if (has(Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY) && caller.memberUnitId)
-    can('acknowledge', 'Briefing', { tenantId: caller.tenantId });
+  if (has(Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER))) can('approve', 'WorkPlan', { tenantId: caller.tenantId });
+  if (has(...UNIT_ROLES) && caller.memberUnitId) can('acknowledge', 'Briefing', { tenantId: caller.tenantId });
 };
 
 declare module '@engine/access/ability' {

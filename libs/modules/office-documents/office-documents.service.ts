@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { In, type EntityManager } from 'typeorm';
-import { satisfies, unitScope, refuseOwnPaper } from '@engine/access';
+import { holdersOf, satisfies, unitScope, refuseOwnPaper } from '@engine/access';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
@@ -143,7 +143,7 @@ export class OfficeDocumentsService {
       plan.submittedById = ctx.caller.userId;
       plan.returnComment = null;
       const approvedBy = this.rule(tenant).approvedBy as Role;
-      const roles = approvedBy === Role.CONVENER ? [Role.CONVENER, Role.CHIEF_CONVENER] : [approvedBy];
+      const roles = holdersOf(approvedBy);
       await notify(
         em,
         plan.tenantId,

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import type { RequestContext } from '@engine/context';
 import { Role } from '@core/identity';
+import { holdersOf, memberUnitOf, unitScope } from '@engine/access';
 import type { Db, Tx } from '@engine/database';
 import { SUPERVISION_ERRORS } from './supervision.errors';
 import { MemberUnitKind } from '@core/joint-meeting/entities';
@@ -144,8 +145,7 @@ export async function unitOf(
 }
 
 /** The leaders of a township who receive what its county sends it. */
-export const TOWNSHIP_LEADERS: readonly Role[] = [Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER];
-const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
+export const TOWNSHIP_LEADERS: readonly Role[] = [Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER)];
 
 /**
  * Who reads what a unit is sent: for a TOWNSHIP unit, the township's leaders; otherwise the users who
@@ -235,8 +235,7 @@ export function concernSql(
   const leaders = mode === 'read' ? [...TOWNSHIP_LEADERS, Role.SUPERIOR] : TOWNSHIP_LEADERS;
   if (roles.some((r) => leaders.includes(r)))
     parts.push(`(${alias}.target_tenant_id = :concernTenant AND ${alias}.tenant_id <> :concernTenant)`);
-  if (memberUnitId && roles.some((r) => UNIT_ROLES.includes(r)))
-    parts.push(`(${alias}.tenant_id = :concernTenant AND ${alias}.target_unit_id = :concernUnit)`);
+  if (memberUnitOf(ctx)) parts.push(`(${alias}.tenant_id = :concernTenant AND ${alias}.target_unit_id = :concernUnit)`);
   if (!parts.length) return null;
   return {
     sql: `(${parts.join(' OR ')})`,
@@ -244,15 +243,13 @@ export function concernSql(
   };
 }
 
-/** Whether the caller acts only for one unit (a member unit or village secretary without a leader role). */
+/**
+ * The unit a caller acting only for one unit is narrowed to: the engine's `unitScope`, except that a unit user
+ * without a unit is NOT narrowed here (null, where `unitScope` gives a unit that matches nothing): it reads
+ * actions, notices and assessments as the office does and the "unit users may not" refusals (proposals,
+ * metrics) do not refuse it. Kept as it was (libs/engine/access/README.md, "Written once"); pinned in
+ * libs/modules/supervision/supervision-acting-unit.spec.ts.
+ */
 export function actsForUnit(ctx: RequestContext): string | null {
-  const { roles, memberUnitId } = ctx.caller;
-  return memberUnitId && roles.every((r) => UNIT_ROLES.includes(r)) ? memberUnitId : null;
-}
-
-/** A chief convener may do what a convener may (as for minutes). */
-export function holdsRole(roles: readonly Role[], required: string): boolean {
-  return (
-    roles.includes(required as Role) || ((required as Role) === Role.CONVENER && roles.includes(Role.CHIEF_CONVENER))
-  );
+  return ctx.caller.memberUnitId ? unitScope(ctx) : null;
 }

@@ -1,5 +1,5 @@
-import type { RulesFor } from '@engine/access';
-import { Role } from '@core/identity';
+import { holdersOf, type RulesFor } from '@engine/access';
+import { Role, UNIT_ROLES } from '@core/identity';
 
 /**
  * Supervision (督查督办). Everyone in the tenant tree reads notices, actions and assessments (a member
@@ -20,13 +20,13 @@ export const supervisionRules: RulesFor = (caller, can) => {
     can('read', 'OutboxMessage', own);
   }
   // Who records an assessment's result the plugin says (outcomeRecordedBy); the service checks it.
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER)) can('approve', 'Assessment', own);
-  if (has(Role.CHIEF_CONVENER, Role.CONVENER)) {
+  if (has(Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER))) can('approve', 'Assessment', own);
+  if (has(...holdersOf(Role.CONVENER))) {
     can('create', 'SupervisionAction', { ...own, kind: 'INTERVIEW' });
     can('approve', 'SupervisionAction', own);
   }
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.SUPERIOR)) can('read', 'SupervisionFlag');
-  if (has(Role.OFFICE_DIRECTOR, Role.CHIEF_CONVENER, Role.CONVENER, Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY)) {
+  if (has(Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER), Role.SUPERIOR)) can('read', 'SupervisionFlag');
+  if (has(Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER), ...UNIT_ROLES)) {
     can('acknowledge', 'SupervisionNotice');
     can('report', 'SupervisionAction');
   }

@@ -3,7 +3,7 @@ import { subject } from '@casl/ability';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { RequestContext } from '@engine/context';
-import { Role } from '../roles';
+import { Role, UNIT_ROLES } from '../roles';
 import { Db, type Tx } from '@engine/database';
 import { AppError, PLATFORM_ERRORS } from '@engine/errors';
 import { IDENTITY_ERRORS } from '../identity.errors';
@@ -168,7 +168,7 @@ export class AccountAdminService {
   }
 
   changeRoles(ctx: RequestContext, input: ChangeUserRolesInput): Promise<User> {
-    const unitRoles = input.roles.some((r) => r === Role.MEMBER_UNIT || r === Role.VILLAGE_SECRETARY);
+    const unitRoles = input.roles.some((r) => UNIT_ROLES.includes(r));
     return this.change(
       ctx,
       input,

@@ -4,6 +4,7 @@ import { addDays, shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Role } from '@core/identity';
+import { holdersOf } from '@engine/access';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { CASE_ERRORS } from '../cases.errors';
@@ -122,7 +123,7 @@ export class DeadlinesService {
       await notify(
         em,
         c.tenantId,
-        { roles: [this.cases.officeRole(rules.tenant), Role.CHIEF_CONVENER, Role.CONVENER] },
+        { roles: [this.cases.officeRole(rules.tenant), ...holdersOf(Role.CONVENER)] },
         {
           kind: 'CASE_EXTENSION_REQUESTED',
           title: `延期申请：${c.number}`,

@@ -3,7 +3,8 @@ import { subject } from '@casl/ability';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
-import { Role } from '@core/identity';
+import { Role, UNIT_ROLES } from '@core/identity';
+import { holdersOf } from '@engine/access';
 import { CASE_ERRORS, CASE_TENANT, THIS_TENANT } from '../cases.errors';
 import { notify, insertNotifications } from '@core/notifications';
 import { User } from '@core/identity/entities';
@@ -24,14 +25,7 @@ import {
 import { escalationTarget, gridLevelName, tierFor, type TierRule } from './handling-levels';
 
 /** Roles that receive and handle petitions: a first-inquiry user must hold one. */
-const HANDLING_ROLES: readonly Role[] = [
-  Role.OFFICE_DIRECTOR,
-  Role.CHIEF_CONVENER,
-  Role.CONVENER,
-  Role.MEMBER_UNIT,
-  Role.VILLAGE_SECRETARY,
-];
-const UNIT_ROLES: readonly Role[] = [Role.MEMBER_UNIT, Role.VILLAGE_SECRETARY];
+const HANDLING_ROLES: readonly Role[] = [Role.OFFICE_DIRECTOR, ...holdersOf(Role.CONVENER), ...UNIT_ROLES];
 
 /**
  * First inquiry, referral and tiered handling of a case:

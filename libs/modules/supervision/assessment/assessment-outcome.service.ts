@@ -3,6 +3,8 @@ import { subject } from '@casl/ability';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
+import { satisfies } from '@engine/access';
+import type { Role } from '@core/identity';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { SUPERVISION_ERRORS, periodProblem, ASSESSMENT } from '../supervision.errors';
@@ -15,7 +17,7 @@ import { OutboxChannel } from '../enums';
 import { afterDecision } from '../jobs';
 import { OutboxService } from '../outbox/outbox.service';
 import { periodFrom } from '../periods';
-import { holdsRole, pluginOf, tenantByCode } from '../supervision-rules';
+import { pluginOf, tenantByCode } from '../supervision-rules';
 
 /**
  * The jurisdiction's own assessment result and where it goes. Where the plugin states no formula, the
@@ -51,7 +53,7 @@ export class AssessmentOutcomeService {
           { source: rule?.source ?? 'no assessment' },
           'input.assessmentId',
         );
-      if (!who.some((r) => holdsRole(ctx.caller.roles, r)))
+      if (!who.some((r) => satisfies(ctx.caller.roles, r as Role)))
         throw SUPERVISION_ERRORS.forbidden('RESULT_RECORDED_BY', { who: who.join(' / '), source: rule!.source });
       if (row.judgedBy === 'PLUGIN_SCORING' || row.judgedBy === 'PLUGIN_HOOK')
         throw SUPERVISION_ERRORS.conflict('PLUGIN_JUDGED', {}, 'input.assessmentId');

@@ -6,6 +6,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Role } from '@core/identity';
+import { satisfies } from '@engine/access';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import { SUPERVISION_ERRORS } from '../supervision.errors';
@@ -32,7 +33,6 @@ import { OutboxService } from '../outbox/outbox.service';
 import {
   cite,
   concernSql,
-  holdsRole,
   openAncestors,
   roleRecipients,
   supervisionRulesOf,
@@ -186,7 +186,7 @@ export class InterviewsService {
       const interviews = this.interviews(await supervisionRulesOf(em, tenant), 'input.actionId');
       const severity = (action.severity ?? 'GENERAL') as 'GENERAL' | 'SERIOUS';
       const conductor = interviews.rule.conductedBy[severity];
-      if (!holdsRole(ctx.caller.roles, conductor))
+      if (!satisfies(ctx.caller.roles, conductor as Role))
         throw SUPERVISION_ERRORS.forbidden('INTERVIEW_CONDUCTED_BY', {
           severity,
           who: conductor,

@@ -4,6 +4,7 @@ import { shanghaiDateOf } from '@engine/calendar';
 import { storedBasis } from '../deadline-basis';
 import { Clock } from '@engine/clock';
 import { Role } from '@core/identity';
+import { holdersOf } from '@engine/access';
 import type { Tenant } from '@core/tenancy/entities';
 import { SupervisionAction, type SupervisionStep } from './action.entity';
 import { OutboxChannel, SupervisionActionKind } from '../enums';
@@ -173,7 +174,7 @@ export class ActionWriter {
       });
     }
     if (action.kind === SupervisionActionKind.ACCOUNTABILITY) {
-      drafts.push(...inApp(await roleRecipients(em, tenant.id, [Role.CHIEF_CONVENER, Role.CONVENER]), 'conveners'));
+      drafts.push(...inApp(await roleRecipients(em, tenant.id, holdersOf(Role.CONVENER)), 'conveners'));
     }
     return drafts;
   }
