@@ -29,6 +29,7 @@ import { LedgerExportController } from './ledger/ledger-export.controller';
 import { LedgerExportService } from './ledger/ledger-export.service';
 import { LEDGER_RULE_RESOLVERS } from './ledger/ledger-rules.resolver';
 import { LedgerRulesService } from './ledger/ledger-rules.service';
+import { CaseWorkingGroupsService } from './ledger/working-groups.service';
 import { CaseLedgerFieldResolver, LedgerResolver } from './ledger/ledger.resolver';
 import { LedgerService } from './ledger/ledger.service';
 import { ReceptionResolver } from './reception/reception.resolver';
@@ -64,6 +65,7 @@ import { ReceptionService } from './reception/reception.service';
     ScreeningService,
     ScreeningResolver,
     LedgerRulesService,
+    CaseWorkingGroupsService,
     ...LEDGER_RULE_RESOLVERS,
     UrgencyService,
     UrgencyResolver,

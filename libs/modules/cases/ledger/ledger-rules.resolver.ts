@@ -18,6 +18,7 @@ import {
 } from './dto/ledger-rules.inputs';
 import { CaseLine, CaseWorkingGroup, LeaderLines, PrincipalAssignment } from './ledger-rules.entity';
 import { LedgerRulesService } from './ledger-rules.service';
+import { CaseWorkingGroupsService } from './working-groups.service';
 
 @ObjectType('CaseWorkingGroupPage')
 export class CaseWorkingGroupPage {
@@ -33,6 +34,7 @@ export class CaseWorkingGroupPage {
 export class LedgerRulesResolver {
   constructor(
     @Inject(LedgerRulesService) private readonly service: LedgerRulesService,
+    @Inject(CaseWorkingGroupsService) private readonly groupsService: CaseWorkingGroupsService,
     @Inject(JointMeetingService) private readonly units: JointMeetingService,
   ) {}
 
@@ -95,7 +97,7 @@ export class LedgerRulesResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: SetUpWorkingGroupInput,
   ): Promise<CaseWorkingGroup> {
-    return this.service.setUpWorkingGroup(ctx, input);
+    return this.groupsService.setUpWorkingGroup(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
@@ -104,7 +106,7 @@ export class LedgerRulesResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: WorkingGroupCasesInput,
   ): Promise<CaseWorkingGroup> {
-    return this.service.addCases(ctx, input);
+    return this.groupsService.addCases(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
@@ -113,7 +115,7 @@ export class LedgerRulesResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: WorkingGroupCasesInput,
   ): Promise<CaseWorkingGroup> {
-    return this.service.removeCases(ctx, input);
+    return this.groupsService.removeCases(ctx, input);
   }
 
   @Allow('update', 'PetitionCase')
@@ -124,7 +126,7 @@ export class LedgerRulesResolver {
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<CaseWorkingGroup> {
-    return this.service.dissolve(ctx, id);
+    return this.groupsService.dissolve(ctx, id);
   }
 
   @Allow('read', 'PetitionCase')
@@ -136,7 +138,7 @@ export class LedgerRulesResolver {
     @Args('limit', { type: () => Int, defaultValue: 50, description: 'At most 200.' }) limit: number,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<CaseWorkingGroupPage> {
-    return this.service.groups(ctx, tenantCode, activeOnly, limit, after ?? null);
+    return this.groupsService.groups(ctx, tenantCode, activeOnly, limit, after ?? null);
   }
 
   @ResolveField(() => PrincipalAssignment, {
@@ -169,7 +171,9 @@ export class LedgerRulesResolver {
     description: 'The special working groups (专项工作小组) the case belongs to.',
   })
   async workingGroups(@Ctx() ctx: RequestContext, @Parent() c: PetitionCase): Promise<CaseWorkingGroup[]> {
-    return (await ctx.loader('caseWorkingGroups', (ids) => this.service.groupsOfCases(ctx, ids)).load(c.id)) ?? [];
+    return (
+      (await ctx.loader('caseWorkingGroups', (ids) => this.groupsService.groupsOfCases(ctx, ids)).load(c.id)) ?? []
+    );
   }
 }
 
@@ -187,7 +191,7 @@ export class PrincipalAssignmentResolver {
 @Resolver(() => CaseWorkingGroup)
 export class CaseWorkingGroupResolver {
   constructor(
-    @Inject(LedgerRulesService) private readonly service: LedgerRulesService,
+    @Inject(CaseWorkingGroupsService) private readonly groupsService: CaseWorkingGroupsService,
     @Inject(JointMeetingService) private readonly jointMeeting: JointMeetingService,
   ) {}
 
@@ -196,7 +200,7 @@ export class CaseWorkingGroupResolver {
     description: 'The cases the group takes on (those the caller sees).',
   })
   cases(@Ctx() ctx: RequestContext, @Parent() g: CaseWorkingGroup): Promise<PetitionCase[]> {
-    return this.service.casesOf(ctx, g.id);
+    return this.groupsService.casesOf(ctx, g.id);
   }
 
   @ResolveField(() => [MemberUnit])

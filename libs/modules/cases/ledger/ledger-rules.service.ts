@@ -1,18 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { subject } from '@casl/ability';
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Role } from '@core/identity';
 import { Db } from '@engine/database';
-import { AppError, PLATFORM_ERRORS } from '@engine/errors';
 import { User } from '@core/identity/entities';
 import { MemberUnit } from '@core/joint-meeting/entities';
 import { notify } from '@core/notifications';
-import type { Tenant } from '@core/tenancy/entities';
 import { LeaderTier, OPEN_CASE_STATUSES, PetitionCase } from '../case.entity';
 import { recordStep } from '../case-events';
-import { canSeeCase, caseRulesOf, tenantByCode, type CaseRules } from '../case-rules';
+import { caseRulesOf, tenantByCode } from '../case-rules';
 import { CASE_ERRORS, THIS_TENANT } from '../cases.errors';
 import { CaseChanges } from '../case-changes.service';
 import type {
@@ -20,20 +17,16 @@ import type {
   RecordPrincipalAssignmentInput,
   SetCaseParticipantsInput,
   SetLeaderLinesInput,
-  SetUpWorkingGroupInput,
-  WorkingGroupCasesInput,
 } from './dto/ledger-rules.inputs';
-import { inChargePosts, principalPost } from './ledger-rules';
-import { CaseLine, CaseWorkingGroup, CaseWorkingGroupCase, LeaderLines } from './ledger-rules.entity';
-import { addCasesToGroup, workingGroupsOf } from './ledger-rules.query';
-
-const GROUP_PAGE_MAX = 200;
+import { byLineRule, inChargePosts, officeOnly, principalPost } from './ledger-rules';
+import { CaseLine, LeaderLines } from './ledger-rules.entity';
 
 /**
  * The ledger's open rules (issue 14 item 6): the principal leader's 批转 (004 领导接待日制度 5), the lines
  * of the leaders in charge (004 分线报案制度 1), lead and participating units (004 预测排查制度 5), a county
- * leader co-owning a township's case (003 二) and special working groups (002 四(三)). Each is refused
- * where the tenant's plugin states no such rule, and each step is in the case's history with who made it.
+ * leader co-owning a township's case (003 二); special working groups (002 四(三)) are in
+ * working-groups.service.ts. Each is refused where the tenant's plugin states no such rule, and each step
+ * is in the case's history with who made it.
  */
 @Injectable()
 export class LedgerRulesService {
@@ -84,9 +77,9 @@ export class LedgerRulesService {
   async setLeaderLines(ctx: RequestContext, input: SetLeaderLinesInput): Promise<LeaderLines> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, input.tenantCode);
-      this.office(ctx, tenant);
+      officeOnly(ctx, tenant);
       const rules = await caseRulesOf(em, tenant);
-      const rule = this.byLine(rules);
+      const rule = byLineRule(rules);
       const posts = inChargePosts(rules);
       const leaders = new Set<string>();
       const categories = new Map<string, string>();
@@ -151,7 +144,7 @@ export class LedgerRulesService {
   async leaderLines(ctx: RequestContext, tenantCode: string): Promise<LeaderLines> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      const rule = this.byLine(await caseRulesOf(em, tenant), 'tenantCode');
+      const rule = byLineRule(await caseRulesOf(em, tenant), 'tenantCode');
       return {
         rule: rule.source,
         lines: await em.find(CaseLine, { where: { tenantId: tenant.id }, order: { position: 'ASC' } }),
@@ -231,223 +224,5 @@ export class LedgerRulesService {
         data: { tier: input.tier },
       });
     });
-  }
-
-  async setUpWorkingGroup(ctx: RequestContext, input: SetUpWorkingGroupInput): Promise<CaseWorkingGroup> {
-    return this.db.run(ctx, async ({ em }) => {
-      const tenant = await tenantByCode(em, input.tenantCode);
-      this.office(ctx, tenant);
-      const rules = await caseRulesOf(em, tenant);
-      const rule = this.groupsRule(rules, 'input.tenantCode');
-      const known = rules.own.categories.map((c) => c.code);
-      if (input.category && known.length && !known.includes(input.category))
-        throw CASE_ERRORS.badInput('input.category', 'NOT_IN_PLUGIN_LIST', { allowed: known.join(', '), source: '' });
-      const unitIds = [...new Set(input.unitIds ?? [])];
-      if (
-        unitIds.length &&
-        (await em.count(MemberUnit, { where: { id: In(unitIds), tenantId: tenant.id, active: true } })) !==
-          unitIds.length
-      ) {
-        throw CASE_ERRORS.badInput('input.unitIds', 'NOT_AN_ACTIVE_UNIT', { where: THIS_TENANT });
-      }
-      if (await em.findOne(CaseWorkingGroup, { where: { tenantId: tenant.id, name: input.name } }))
-        throw CASE_ERRORS.conflict('WORKING_GROUP_EXISTS', { name: input.name }, 'input.name');
-      const group = await em.save(
-        em.create(CaseWorkingGroup, {
-          tenantId: tenant.id,
-          name: input.name,
-          field: input.field,
-          category: input.category ?? null,
-          leader: input.leader,
-          members: input.members ?? [],
-          unitIds,
-          rule: rule.source,
-          setUpById: ctx.caller.userId,
-          setUpAt: this.clock.now(),
-          dissolvedAt: null,
-        }),
-      );
-      for (const unitId of unitIds) {
-        await notify(
-          em,
-          tenant.id,
-          { unitId },
-          {
-            kind: 'WORKING_GROUP_SET_UP',
-            title: `专项工作小组：${group.name}`,
-            body: `本单位参加${group.name}（${group.field}，${rule.source}）。`,
-            dedupeKey: `working-group:${group.id}:${unitId}`,
-          },
-        );
-      }
-      return group;
-    });
-  }
-
-  /** Cases of the group's field join it (same tenant, the group's category when it has one); recorded on each case. */
-  async addCases(ctx: RequestContext, input: WorkingGroupCasesInput): Promise<CaseWorkingGroup> {
-    return this.db.run(ctx, async ({ em }) => {
-      const group = await this.group(em, ctx, input.groupId);
-      if (group.dissolvedAt)
-        throw CASE_ERRORS.conflict('WORKING_GROUP_DISSOLVED', { name: group.name }, 'input.groupId');
-      const ids = [...new Set(input.caseIds)];
-      const found = await em.find(PetitionCase, { where: { id: In(ids), tenantId: group.tenantId } });
-      for (const [i, id] of ids.entries()) {
-        const c = found.find((x) => x.id === id);
-        if (!c || !canSeeCase(ctx, c)) throw CASE_ERRORS.badInput(`input.caseIds[${i}]`, 'NOT_A_CASE_OF_GROUP_TENANT');
-        if (group.category && c.category !== group.category)
-          throw CASE_ERRORS.badInput(`input.caseIds[${i}]`, 'NOT_OF_GROUP_FIELD', {
-            number: c.number,
-            category: group.category,
-          });
-      }
-      const now = this.clock.now();
-      const added = await addCasesToGroup(
-        em,
-        ids.map((caseId) => ({
-          tenantId: group.tenantId,
-          groupId: group.id,
-          caseId,
-          addedById: ctx.caller.userId,
-          addedAt: now,
-        })),
-      );
-      for (const caseId of added) {
-        await recordStep(em, ctx, { id: caseId, tenantId: group.tenantId }, now, {
-          kind: 'JOINED_WORKING_GROUP',
-          note: group.name,
-          rule: group.rule,
-          data: { groupId: group.id },
-        });
-      }
-      return group;
-    });
-  }
-
-  async removeCases(ctx: RequestContext, input: WorkingGroupCasesInput): Promise<CaseWorkingGroup> {
-    return this.db.run(ctx, async ({ em }) => {
-      const group = await this.group(em, ctx, input.groupId);
-      const now = this.clock.now();
-      for (const caseId of new Set(input.caseIds)) {
-        const result = await em.delete(CaseWorkingGroupCase, { tenantId: group.tenantId, groupId: group.id, caseId });
-        if (result.affected)
-          await recordStep(em, ctx, { id: caseId, tenantId: group.tenantId }, now, {
-            kind: 'LEFT_WORKING_GROUP',
-            note: group.name,
-            rule: group.rule,
-            data: { groupId: group.id },
-          });
-      }
-      return group;
-    });
-  }
-
-  async dissolve(ctx: RequestContext, groupId: string): Promise<CaseWorkingGroup> {
-    return this.db.run(ctx, async ({ em }) => {
-      const group = await this.group(em, ctx, groupId);
-      if (group.dissolvedAt) throw CASE_ERRORS.conflict('WORKING_GROUP_DISSOLVED', { name: group.name }, 'groupId');
-      group.dissolvedAt = this.clock.now();
-      return em.save(group);
-    });
-  }
-
-  /** A tenant's groups by name (keyset on name, id); `activeOnly` leaves dissolved ones out. */
-  async groups(
-    ctx: RequestContext,
-    tenantCode: string,
-    activeOnly: boolean,
-    limit: number,
-    after: string | null,
-  ): Promise<{ items: CaseWorkingGroup[]; nextCursor: string | null }> {
-    if (limit < 1 || limit > GROUP_PAGE_MAX)
-      throw PLATFORM_ERRORS.badInput('limit', 'LIMIT_OUT_OF_RANGE', { max: GROUP_PAGE_MAX });
-    let cursor: { name: string; id: string } | null = null;
-    if (after) {
-      try {
-        cursor = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as { name: string; id: string };
-        if (typeof cursor.name !== 'string' || typeof cursor.id !== 'string') throw new Error('bad');
-      } catch {
-        throw PLATFORM_ERRORS.badInput('after', 'CURSOR_INVALID');
-      }
-    }
-    return this.db.run(ctx, async ({ em }) => {
-      const tenant = await tenantByCode(em, tenantCode);
-      const rows = await workingGroupsOf(em, tenant.id, activeOnly, cursor, limit + 1);
-      const items = rows.slice(0, limit);
-      const last = items[items.length - 1];
-      return {
-        items,
-        nextCursor:
-          rows.length > limit && last
-            ? Buffer.from(JSON.stringify({ name: last.name, id: last.id })).toString('base64url')
-            : null,
-      };
-    });
-  }
-
-  /** Which groups hold these cases (for `PetitionCase.workingGroups`, batched). */
-  async groupsOfCases(ctx: RequestContext, caseIds: readonly string[]): Promise<Map<string, CaseWorkingGroup[]>> {
-    return this.db.run(ctx, async ({ em }) => {
-      const rows = await em.find(CaseWorkingGroupCase, { where: { caseId: In([...caseIds]) } });
-      const groups = rows.length
-        ? await em.find(CaseWorkingGroup, { where: { id: In([...new Set(rows.map((r) => r.groupId))]) } })
-        : [];
-      const byId = new Map(groups.map((g) => [g.id, g]));
-      const out = new Map<string, CaseWorkingGroup[]>();
-      for (const r of rows) {
-        const g = byId.get(r.groupId);
-        if (g) out.set(r.caseId, [...(out.get(r.caseId) ?? []), g]);
-      }
-      return out;
-    });
-  }
-
-  /** The cases in a group (visible to the caller), oldest first. */
-  async casesOf(ctx: RequestContext, groupId: string): Promise<PetitionCase[]> {
-    return this.db.run(ctx, async ({ em }) => {
-      const rows = await em.find(CaseWorkingGroupCase, { where: { groupId }, order: { addedAt: 'ASC' } });
-      if (!rows.length) return [];
-      const cases = await em.find(PetitionCase, { where: { id: In(rows.map((r) => r.caseId)) } });
-      return rows
-        .map((r) => cases.find((c) => c.id === r.caseId))
-        .filter((c): c is PetitionCase => !!c && canSeeCase(ctx, c));
-    });
-  }
-
-  private async group(em: EntityManager, ctx: RequestContext, id: string): Promise<CaseWorkingGroup> {
-    const group = await em.findOne(CaseWorkingGroup, { where: { id } });
-    if (!group) throw AppError.notFound('Working group');
-    if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: group.tenantId })))
-      throw CASE_ERRORS.forbidden('OFFICE_KEEPS_GROUPS');
-    return group;
-  }
-
-  private office(ctx: RequestContext, tenant: Tenant): void {
-    if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id })))
-      throw CASE_ERRORS.forbidden('OFFICE_ONLY');
-  }
-
-  private byLine(rules: CaseRules, field = 'input.tenantCode'): NonNullable<CaseRules['own']['byLineResponsibility']> {
-    const rule = rules.own.byLineResponsibility;
-    if (!rule)
-      throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
-        plugin: rules.tenant.pluginId,
-        tenant: rules.tenant.name,
-        what: { en: 'by-line responsibility', zh: '分线报案' },
-        section: 'cases.byLineResponsibility',
-      });
-    return rule;
-  }
-
-  private groupsRule(rules: CaseRules, field: string): NonNullable<CaseRules['own']['workingGroups']> {
-    const rule = rules.own.workingGroups;
-    if (!rule)
-      throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
-        plugin: rules.tenant.pluginId,
-        tenant: rules.tenant.name,
-        what: { en: 'special working groups', zh: '专项工作小组' },
-        section: 'cases.workingGroups',
-      });
-    return rule;
   }
 }

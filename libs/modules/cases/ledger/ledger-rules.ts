@@ -1,9 +1,12 @@
+import { subject } from '@casl/ability';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@engine/context';
 import { notify } from '@core/notifications';
+import type { Tenant } from '@core/tenancy/entities';
 import type { PetitionCase } from '../case.entity';
 import { recordStep } from '../case-events';
 import { pluginOf, type CaseRules } from '../case-rules';
+import { CASE_ERRORS } from '../cases.errors';
 import { CaseLine } from './ledger-rules.entity';
 
 /** The post of the plugin's principal leader (`structure.leaders` tier PRINCIPAL), e.g. 鎮委書記. */
@@ -96,4 +99,39 @@ export async function routeByLine(
       },
     );
   }
+}
+
+/** Only the tenant's office (the ability to update its cases) may change these rules. */
+export function officeOnly(ctx: RequestContext, tenant: Tenant): void {
+  if (!ctx.ability.can('update', subject('PetitionCase', { tenantId: tenant.id })))
+    throw CASE_ERRORS.forbidden('OFFICE_ONLY');
+}
+
+/** The plugin's by-line responsibility (004 分线报案制度), or BAD_USER_INPUT on `field` when it declares none. */
+export function byLineRule(
+  rules: CaseRules,
+  field = 'input.tenantCode',
+): NonNullable<CaseRules['own']['byLineResponsibility']> {
+  const rule = rules.own.byLineResponsibility;
+  if (!rule)
+    throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
+      plugin: rules.tenant.pluginId,
+      tenant: rules.tenant.name,
+      what: { en: 'by-line responsibility', zh: '分线报案' },
+      section: 'cases.byLineResponsibility',
+    });
+  return rule;
+}
+
+/** The plugin's special working groups (002 四(三)), or BAD_USER_INPUT on `field` when it declares none. */
+export function workingGroupsRule(rules: CaseRules, field: string): NonNullable<CaseRules['own']['workingGroups']> {
+  const rule = rules.own.workingGroups;
+  if (!rule)
+    throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
+      plugin: rules.tenant.pluginId,
+      tenant: rules.tenant.name,
+      what: { en: 'special working groups', zh: '专项工作小组' },
+      section: 'cases.workingGroups',
+    });
+  return rule;
 }
