@@ -24,8 +24,6 @@ const EXCEPTIONS: Record<string, string> = {
   'libs/modules/office-documents/office-documents.service.ts': 'not yet split (session 8)',
   // Meeting minutes: drafting vs. approval and distribution.
   'libs/modules/meetings/minutes.service.ts': 'not yet split (session 8)',
-  // Inspections: the pure scoring helpers into an inspection-rules.ts beside it.
-  'libs/modules/inspections/inspections.service.ts': 'not yet split (session 8)',
 };
 
 const isTest = (f: string): boolean => /\.(spec|integration-spec|e2e-spec)\.ts$/.test(f);

@@ -4,6 +4,8 @@ import { INSPECTION_ERRORS } from './inspections.errors';
 import { holdersOf } from '@engine/access';
 import { pluginOf } from '@core/tenancy';
 import type { Tenant } from '@core/tenancy/entities';
+import type { RequestContext } from '@engine/context';
+import type { Inspection, InspectionStatus } from './inspection.entity';
 
 export type InspectionRule = NonNullable<EffectivePlugin['supervision']['inspections']>;
 export type RandomInspectionRule = NonNullable<InspectionRule['random']>;
@@ -47,3 +49,28 @@ export function mayConduct(roles: readonly Role[], rule: InspectionRule): boolea
 
 /** The roles a report goes to: the conveners (召集人) of a joint meeting, chief convener included. */
 export const CONVENER_ROLES: Role[] = holdersOf(Role.CONVENER);
+
+/**
+ * Refuses a caller who may not carry out and report an inspection (the plugin's conductors). 001 art. 13:
+ * a joint inspection a member unit organises is carried out and reported by that unit.
+ */
+export function refuseNonConductor(ctx: RequestContext, rule: InspectionRule, inspection?: Inspection): void {
+  if (
+    inspection?.organiserUnitId &&
+    ctx.caller.roles.includes(Role.MEMBER_UNIT) &&
+    ctx.caller.memberUnitId === inspection.organiserUnitId
+  )
+    return;
+  if (!mayConduct(ctx.caller.roles, rule))
+    throw INSPECTION_ERRORS.forbidden('NOT_CONDUCTOR', { source: rule.source, approver: rule.approvedBy });
+}
+
+/** Refuses a step on an inspection that is not in one of the statuses the step starts from. */
+export function expectStatus(inspection: Inspection, allowed: InspectionStatus[]): void {
+  if (!allowed.includes(inspection.status))
+    throw INSPECTION_ERRORS.conflict(
+      'INSPECTION_WRONG_STATUS',
+      { status: inspection.status, allowed },
+      'input.inspectionId',
+    );
+}

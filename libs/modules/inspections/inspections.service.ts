@@ -31,8 +31,9 @@ import {
 import {
   CONVENER_ROLES,
   inspectionRule,
+  expectStatus,
   mayApprove,
-  mayConduct,
+  refuseNonConductor,
   mayPropose,
   type InspectionRule,
 } from './inspection-rules';
@@ -120,7 +121,7 @@ export class InspectionsService implements OnModuleInit {
       if (!mayApprove(ctx.caller.roles, rule))
         throw INSPECTION_ERRORS.forbidden('NOT_APPROVER', { source: rule.source, approver: rule.approvedBy });
       refuseOwnPaper(ctx, [inspection.proposedById], 'this inspection proposal');
-      this.expect(inspection, [InspectionStatus.PROPOSED]);
+      expectStatus(inspection, [InspectionStatus.PROPOSED]);
       Object.assign(inspection, {
         status: input.approve ? InspectionStatus.APPROVED : InspectionStatus.REJECTED,
         decidedById: ctx.caller.userId,
@@ -239,8 +240,8 @@ export class InspectionsService implements OnModuleInit {
   async recordFinding(ctx: RequestContext, input: RecordInspectionFindingInput): Promise<InspectionFinding> {
     let finding: InspectionFinding | null = null;
     await this.step(ctx, input.inspectionId, 'update', async (em, inspection, _tenant, rule) => {
-      this.conductor(ctx, rule, inspection);
-      this.expect(inspection, [InspectionStatus.APPROVED]);
+      refuseNonConductor(ctx, rule, inspection);
+      expectStatus(inspection, [InspectionStatus.APPROVED]);
       const unit = await em.findOne(MemberUnit, {
         where: { id: input.unitId, tenantId: inspection.tenantId, active: true },
       });
@@ -271,8 +272,8 @@ export class InspectionsService implements OnModuleInit {
   /** The inspection has been carried out (组织开展督查): no more findings. */
   async complete(ctx: RequestContext, inspectionId: string): Promise<Inspection> {
     return this.step(ctx, inspectionId, 'update', async (_em, inspection, _tenant, rule) => {
-      this.conductor(ctx, rule, inspection);
-      this.expect(inspection, [InspectionStatus.APPROVED]);
+      refuseNonConductor(ctx, rule, inspection);
+      expectStatus(inspection, [InspectionStatus.APPROVED]);
       Object.assign(inspection, { status: InspectionStatus.CARRIED_OUT, carriedOutAt: this.clock.now() });
     });
   }
@@ -285,8 +286,8 @@ export class InspectionsService implements OnModuleInit {
   async report(ctx: RequestContext, input: ReportInspectionInput): Promise<Inspection> {
     let upward: ReportUpwardJob | null = null;
     const reported = await this.step(ctx, input.inspectionId, 'report', async (em, inspection, tenant, rule) => {
-      this.conductor(ctx, rule, inspection);
-      this.expect(inspection, [InspectionStatus.CARRIED_OUT]);
+      refuseNonConductor(ctx, rule, inspection);
+      expectStatus(inspection, [InspectionStatus.CARRIED_OUT]);
       let reportedTo: string = rule.reportTo;
       if (rule.reportTo === 'PARENT_CONVENER') {
         if (tenant.parentId) {
@@ -382,26 +383,5 @@ export class InspectionsService implements OnModuleInit {
       await change(em, inspection, tenant, inspectionRule(tenant, 'input.inspectionId'));
       return em.save(inspection);
     });
-  }
-
-  private conductor(ctx: RequestContext, rule: InspectionRule, inspection?: Inspection): void {
-    // 001 art. 13: a joint inspection a member unit organises is carried out and reported by that unit.
-    if (
-      inspection?.organiserUnitId &&
-      ctx.caller.roles.includes(Role.MEMBER_UNIT) &&
-      ctx.caller.memberUnitId === inspection.organiserUnitId
-    )
-      return;
-    if (!mayConduct(ctx.caller.roles, rule))
-      throw INSPECTION_ERRORS.forbidden('NOT_CONDUCTOR', { source: rule.source, approver: rule.approvedBy });
-  }
-
-  private expect(inspection: Inspection, allowed: InspectionStatus[]): void {
-    if (!allowed.includes(inspection.status))
-      throw INSPECTION_ERRORS.conflict(
-        'INSPECTION_WRONG_STATUS',
-        { status: inspection.status, allowed },
-        'input.inspectionId',
-      );
   }
 }
