@@ -1,3 +1,4 @@
+import { unitScope } from '@engine/access';
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { In } from 'typeorm';
@@ -18,7 +19,7 @@ import {
 } from './agreed-item.entity';
 import type { ReportInput, ReviewReportInput } from './dto/minutes.inputs';
 import { agreedItemsOf, agreedItemsPage, ownersYetToAccept } from './agreed-items.query';
-import { actsForUnit, tenantByCode } from './meetings.service';
+import { tenantByCode } from './meetings.service';
 
 /**
  * Agreed items (议定事项) after issue: owner units file implementation reports; the office accepts or
@@ -42,7 +43,7 @@ export class AgreedItemsService {
         item && unit
           ? await em.findOne(AgreedItemOwner, { where: { agreedItemId: item.id, memberUnitId: unit } })
           : null;
-      if (!item || (actsForUnit(ctx) && !owner)) throw AppError.notFound('Agreed item');
+      if (!item || (unitScope(ctx) && !owner)) throw AppError.notFound('Agreed item');
       if (!owner || !ctx.ability.can('report', subject('AgreedItem', { tenantId: item.tenantId })))
         throw MEETING_ERRORS.forbidden('OWNER_UNIT_REPORTS');
       if (item.status !== AgreedItemStatus.OPEN)
@@ -84,7 +85,7 @@ export class AgreedItemsService {
     const today = shanghaiDateOf(this.clock.now());
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      return agreedItemsOf(em, tenant.id, actsForUnit(ctx), filter, today, limit);
+      return agreedItemsOf(em, tenant.id, unitScope(ctx), filter, today, limit);
     });
   }
 
@@ -98,7 +99,7 @@ export class AgreedItemsService {
     const today = shanghaiDateOf(this.clock.now());
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      return agreedItemsPage(em, tenant.id, actsForUnit(ctx), filter, today, page);
+      return agreedItemsPage(em, tenant.id, unitScope(ctx), filter, today, page);
     });
   }
 
@@ -141,7 +142,7 @@ export class AgreedItemsService {
         where: { id: input.reportId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!report || actsForUnit(ctx))
+      if (!report || unitScope(ctx))
         throw report ? MEETING_ERRORS.forbidden('OFFICE_REVIEWS_REPORTS') : AppError.notFound('Implementation report');
       if (!ctx.ability.can('approve', subject('AgreedItem', { tenantId: report.tenantId })))
         throw MEETING_ERRORS.forbidden('OFFICE_REVIEWS_REPORTS');

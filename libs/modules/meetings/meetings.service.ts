@@ -19,16 +19,6 @@ import { postsOf } from './meeting-posts';
 import { tenantByCode } from '@core/tenancy';
 import { Tenant } from '@core/tenancy/entities';
 
-/**
- * The unit meetings, minutes and agreed items are narrowed to: the engine's `unitScope` (a caller holding only
- * unit roles), except that a unit user without a unit is NOT narrowed here (null, where `unitScope` gives a unit
- * that matches nothing): it reads them as the office does. Kept as it was (libs/engine/access/README.md,
- * "Written once"); pinned in libs/modules/meetings/acting-unit.spec.ts.
- */
-export function actsForUnit(ctx: RequestContext): string | null {
-  return ctx.caller.memberUnitId ? unitScope(ctx) : null;
-}
-
 export { tenantByCode };
 
 /** Meetings: scheduled by the office (or called ad hoc by the roles the plugin allows), then held. */
@@ -157,7 +147,7 @@ export class MeetingsService {
   async list(ctx: RequestContext, tenantCode: string, limit: number): Promise<Meeting[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      return meetingsOf(em, tenant.id, actsForUnit(ctx), limit);
+      return meetingsOf(em, tenant.id, unitScope(ctx), limit);
     });
   }
 
@@ -166,14 +156,14 @@ export class MeetingsService {
     checkLimit(limit);
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode);
-      return meetingsPageOf(em, tenant.id, actsForUnit(ctx), after, limit);
+      return meetingsPageOf(em, tenant.id, unitScope(ctx), after, limit);
     });
   }
 
   async byId(ctx: RequestContext, id: string): Promise<Meeting | null> {
     return this.db.run(ctx, async ({ em }) => {
       const meeting = await em.findOne(Meeting, { where: { id } });
-      const unit = actsForUnit(ctx);
+      const unit = unitScope(ctx);
       if (meeting && unit && !(await em.exists(MeetingUnit, { where: { meetingId: id, memberUnitId: unit } })))
         return null;
       return meeting;

@@ -1,3 +1,4 @@
+import { unitScope } from '@engine/access';
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { RequestContext } from '@engine/context';
@@ -13,7 +14,6 @@ import { renderMinutesDocx, type MinutesDocument } from './documents';
 import { Attendance, Meeting, MeetingUnit } from './meeting.entity';
 import { meetingType, pluginOf } from './meeting-rules';
 import { documentTitleOf, postsOf, postTitleFor } from './meeting-posts';
-import { actsForUnit } from './meetings.service';
 import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
 
 /** Assembles approved or issued minutes into the official DOCX layout. */
@@ -24,7 +24,7 @@ export class MinutesDocumentService {
   async docx(ctx: RequestContext, minutesId: string): Promise<{ filename: string; content: Buffer }> {
     const doc = await this.db.run(ctx, async ({ em }) => {
       const minutes = await em.findOne(Minutes, { where: { id: minutesId } });
-      const unit = actsForUnit(ctx);
+      const unit = unitScope(ctx);
       if (!minutes || (unit && !(await em.exists(MinutesRecipient, { where: { minutesId, memberUnitId: unit } }))))
         throw AppError.notFound('Minutes');
       if (minutes.status !== MinutesStatus.APPROVED && minutes.status !== MinutesStatus.ISSUED) {

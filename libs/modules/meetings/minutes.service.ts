@@ -9,7 +9,7 @@ import { JobQueue, jobId } from '@engine/jobs';
 import { groupBy } from '@engine/util';
 import { notify, activeHolderIds, insertNotificationRows } from '@core/notifications';
 import { Db, type Tx } from '@engine/database';
-import { holdersOf, refuseOwnPaper, satisfies } from '@engine/access';
+import { holdersOf, refuseOwnPaper, satisfies, unitScope } from '@engine/access';
 import { AppError } from '@engine/errors';
 import { MEETING_ERRORS } from './meetings.errors';
 import { CalendarService } from '@core/calendar';
@@ -19,7 +19,6 @@ import { AgreedItem, AgreedItemOwner, AgreedItemStatus, type DueSpec } from './a
 import type { DraftMinutesInput, MinutesDecisionInput } from './dto/minutes.inputs';
 import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entity';
 import { documentNumber, meetingType } from './meeting-rules';
-import { actsForUnit } from './meetings.service';
 import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
 import { acknowledgeReceipt, issuedInYear, minutesOfMeetings } from './minutes.query';
 
@@ -246,7 +245,7 @@ export class MinutesService implements OnModuleInit {
         minutes && unit
           ? await em.findOne(MinutesRecipient, { where: { minutesId: minutes.id, memberUnitId: unit } })
           : null;
-      if (!minutes || (actsForUnit(ctx) && !row)) throw AppError.notFound('Minutes');
+      if (!minutes || (unitScope(ctx) && !row)) throw AppError.notFound('Minutes');
       if (!unit || !ctx.ability.can('acknowledge', subject('Minutes', { tenantId: minutes.tenantId })))
         throw MEETING_ERRORS.forbidden('RECEIVING_UNITS_ACKNOWLEDGE');
       if (!row) throw AppError.notFound('Minutes');
@@ -265,7 +264,7 @@ export class MinutesService implements OnModuleInit {
   }
 
   async ofMeetings(ctx: RequestContext, meetingIds: readonly string[]): Promise<Map<string, Minutes>> {
-    const unit = actsForUnit(ctx);
+    const unit = unitScope(ctx);
     const rows = await this.db.run(ctx, ({ em }) => minutesOfMeetings(em, meetingIds, unit));
     return new Map(rows.map((m) => [m.meetingId, m]));
   }
@@ -294,7 +293,7 @@ export class MinutesService implements OnModuleInit {
       const minutes = await em.findOne(Minutes, { where: { id } });
       if (
         !minutes ||
-        (actsForUnit(ctx) &&
+        (unitScope(ctx) &&
           !(await em.exists(MinutesRecipient, { where: { minutesId: id, memberUnitId: ctx.caller.memberUnitId! } })))
       ) {
         throw AppError.notFound('Minutes');

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import type { RequestContext } from '@engine/context';
 import { Role } from '@core/identity';
-import { holdersOf, memberUnitOf, unitScope } from '@engine/access';
+import { holdersOf, memberUnitOf } from '@engine/access';
 import type { Db, Tx } from '@engine/database';
 import { SUPERVISION_ERRORS } from './supervision.errors';
 import { MemberUnitKind } from '@core/joint-meeting/entities';
@@ -241,15 +241,4 @@ export function concernSql(
     sql: `(${parts.join(' OR ')})`,
     params: { concernTenant: tenantId, concernUnit: memberUnitId ?? '00000000-0000-0000-0000-000000000000' },
   };
-}
-
-/**
- * The unit a caller acting only for one unit is narrowed to: the engine's `unitScope`, except that a unit user
- * without a unit is NOT narrowed here (null, where `unitScope` gives a unit that matches nothing): it reads
- * actions, notices and assessments as the office does and the "unit users may not" refusals (proposals,
- * metrics) do not refuse it. Kept as it was (libs/engine/access/README.md, "Written once"); pinned in
- * libs/modules/supervision/supervision-acting-unit.spec.ts.
- */
-export function actsForUnit(ctx: RequestContext): string | null {
-  return ctx.caller.memberUnitId ? unitScope(ctx) : null;
 }

@@ -1,3 +1,4 @@
+import { unitScope } from '@engine/access';
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import type { EntityManager } from 'typeorm';
@@ -19,14 +20,7 @@ import type { AssessmentPeriod } from '../enums';
 import { afterDecision } from '../jobs';
 import { computeMetrics } from '../notices/metrics.repository';
 import { periodFrom } from '../periods';
-import {
-  actsForUnit,
-  pluginOf,
-  supervisedUnits,
-  supervisionRulesOf,
-  tenantByCode,
-  unitsByIds,
-} from '../supervision-rules';
+import { pluginOf, supervisedUnits, supervisionRulesOf, tenantByCode, unitsByIds } from '../supervision-rules';
 
 /**
  * The periodic assessment (考核) of the assessed units, per the plugin's `assessment`: what it counts
@@ -120,7 +114,7 @@ export class AssessmentService {
   ): Promise<Assessment[]> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
-      const unit = actsForUnit(ctx);
+      const unit = unitScope(ctx);
       const rows = await em.find(Assessment, {
         where: {
           tenantId: tenant.id,
@@ -145,7 +139,7 @@ export class AssessmentService {
   ): Promise<Page<Assessment>> {
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
-      const page = await assessmentsPage(em, tenant.id, { ...filter, targetUnitId: actsForUnit(ctx) }, limit, after);
+      const page = await assessmentsPage(em, tenant.id, { ...filter, targetUnitId: unitScope(ctx) }, limit, after);
       return {
         items: await describeAssessments(em, page.items, pluginOf(tenant).supervision.assessment?.feedsInto ?? []),
         nextCursor: page.nextCursor,

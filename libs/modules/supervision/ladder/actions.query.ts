@@ -1,3 +1,4 @@
+import { unitScope } from '@engine/access';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { RequestContext } from '@engine/context';
@@ -6,7 +7,7 @@ import { keysetPage, type Page } from '@engine/graphql';
 import { Tenant } from '@core/tenancy/entities';
 import { SupervisionAction } from './action.entity';
 import type { SupervisionActionKind } from '../enums';
-import { actsForUnit, concernSql, openAncestors, tenantByCode, unitsByIds } from '../supervision-rules';
+import { concernSql, openAncestors, tenantByCode, unitsByIds } from '../supervision-rules';
 
 export interface ActionFilter {
   kind?: SupervisionActionKind;
@@ -32,7 +33,7 @@ export class ActionsQuery {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
       const qb = em.createQueryBuilder(SupervisionAction, 'a').where('a.tenant_id = :t', { t: tenant.id });
       this.filtered(qb, filter);
-      const unit = actsForUnit(ctx);
+      const unit = unitScope(ctx);
       if (unit) qb.andWhere('a.target_unit_id = :mine', { mine: unit });
       return this.describe(
         em,
@@ -52,7 +53,7 @@ export class ActionsQuery {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
       const qb = em.createQueryBuilder(SupervisionAction, 'a').where('a.tenant_id = :t', { t: tenant.id });
       this.filtered(qb, filter);
-      const unit = actsForUnit(ctx);
+      const unit = unitScope(ctx);
       if (unit) qb.andWhere('a.target_unit_id = :mine', { mine: unit });
       const page = await keysetPage(qb, {
         alias: 'a',
@@ -91,7 +92,7 @@ export class ActionsQuery {
   async byId(ctx: RequestContext, id: string): Promise<SupervisionAction | null> {
     return this.db.run(ctx, async ({ em }) => {
       const action = await em.findOne(SupervisionAction, { where: { id } });
-      const unit = actsForUnit(ctx);
+      const unit = unitScope(ctx);
       if (!action || (unit && action.targetUnitId !== unit)) return null;
       return (await this.describe(em, [action]))[0];
     });

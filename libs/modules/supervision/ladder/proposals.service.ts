@@ -1,3 +1,4 @@
+import { unitScope } from '@engine/access';
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import type { EntityManager } from 'typeorm';
@@ -22,7 +23,6 @@ import { SupervisionProposal, type ProposalStatus } from './proposal.entity';
 import { proposalsPage } from './proposals.query';
 import { ProposalSteps, optionsOf, recordedWithOf, type ConfirmedStep } from './proposal-steps';
 import {
-  actsForUnit,
   supervisionRulesOf,
   tenantByCode,
   unitsByIds,
@@ -168,7 +168,7 @@ export class ProposalsService {
     status: ProposalStatus | undefined,
     limit: number,
   ): Promise<SupervisionProposal[]> {
-    if (actsForUnit(ctx)) throw SUPERVISION_ERRORS.forbidden('PROPOSALS_READERS');
+    if (unitScope(ctx)) throw SUPERVISION_ERRORS.forbidden('PROPOSALS_READERS');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
       const rows = await em.find(SupervisionProposal, {
@@ -188,7 +188,7 @@ export class ProposalsService {
     limit: number,
     after: string | null,
   ): Promise<Page<SupervisionProposal>> {
-    if (actsForUnit(ctx)) throw SUPERVISION_ERRORS.forbidden('PROPOSALS_READERS');
+    if (unitScope(ctx)) throw SUPERVISION_ERRORS.forbidden('PROPOSALS_READERS');
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
       const page = await proposalsPage(em, tenant.id, status, limit, after);
@@ -315,7 +315,7 @@ export class ProposalsService {
     verb: string,
   ): Promise<{ proposal: SupervisionProposal; tenant: Tenant; rules: SupervisionRules }> {
     const proposal = await em.findOne(SupervisionProposal, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!proposal || actsForUnit(ctx)) throw AppError.notFound('Proposal');
+    if (!proposal || unitScope(ctx)) throw AppError.notFound('Proposal');
     if (!ctx.ability.can('create', subject('SupervisionAction', { tenantId: proposal.tenantId })))
       throw SUPERVISION_ERRORS.forbidden('OFFICE_DECIDES_PROPOSAL', { verb });
     if (proposal.status !== 'PROPOSED') throw decided(proposal.status.toLowerCase());

@@ -1,3 +1,4 @@
+import { unitScope } from '@engine/access';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { shanghaiDateOf } from '@engine/calendar';
 import { Clock } from '@engine/clock';
@@ -19,7 +20,7 @@ import { describeEntries, mayDraftNotices, namedNotices, NoticeComposer } from '
 import { OutboxService } from '../outbox/outbox.service';
 import { previousPeriod } from '../periods';
 import { SUPERVISION_ERRORS } from '../supervision.errors';
-import { actsForUnit, nextNumber, supervisedUnits, supervisionRulesOf, unitsByIds } from '../supervision-rules';
+import { nextNumber, supervisedUnits, supervisionRulesOf, unitsByIds } from '../supervision-rules';
 
 /**
  * The drafts of regular notices (通报草稿): the sweep drafts each regular period's notice once it is over;
@@ -246,8 +247,8 @@ export class NoticeDraftsService {
       where: { id: noticeId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!draft || actsForUnit(ctx) || !mayDraftNotices(ctx, draft.tenantId)) {
-      if (draft && !actsForUnit(ctx) && ctx.ability.can('read', 'SupervisionNotice') && draft.status === 'PUBLISHED')
+    if (!draft || unitScope(ctx) || !mayDraftNotices(ctx, draft.tenantId)) {
+      if (draft && !unitScope(ctx) && ctx.ability.can('read', 'SupervisionNotice') && draft.status === 'PUBLISHED')
         throw SUPERVISION_ERRORS.forbidden('OFFICE_PUBLISHES_NOTICES');
       throw AppError.notFound('Notice');
     }

@@ -1,3 +1,4 @@
+import { unitScope } from '@engine/access';
 import { Inject, Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { In } from 'typeorm';
@@ -17,13 +18,7 @@ import { describeEntries, mayDraftNotices, namedNotices, NoticeComposer } from '
 import { noticesOf, noticesPage } from './notices.query';
 import type { Metrics } from './ranking';
 import { SUPERVISION_ERRORS } from '../supervision.errors';
-import {
-  actsForUnit,
-  supervisedUnits,
-  supervisionRulesOf,
-  tenantByCode,
-  type SupervisedUnit,
-} from '../supervision-rules';
+import { supervisedUnits, supervisionRulesOf, tenantByCode, type SupervisedUnit } from '../supervision-rules';
 
 /** A unit's metrics for a period, as computed from the ledger and meetings. */
 export interface UnitMetricsView {
@@ -70,7 +65,7 @@ export class NoticesService {
       throw SUPERVISION_ERRORS.badInput('periodEnd', 'PERIOD_TOO_LONG', { what: { en: 'period lasts', zh: '周期' } });
     return this.db.run(ctx, async ({ em }) => {
       const tenant = await tenantByCode(em, tenantCode, 'tenantCode');
-      if (actsForUnit(ctx)) throw SUPERVISION_ERRORS.forbidden('METRICS_READERS');
+      if (unitScope(ctx)) throw SUPERVISION_ERRORS.forbidden('METRICS_READERS');
       const rules = await supervisionRulesOf(em, tenant);
       const units = await supervisedUnits(em, tenant.id, rules.notices?.ranked ?? MEMBER_UNIT_KINDS);
       const metrics = await computeMetrics(em, tenant.id, units, {
@@ -93,7 +88,7 @@ export class NoticesService {
       const notices = await noticesOf(
         em,
         tenant.id,
-        { kind, withDrafts: mayDraftNotices(ctx, tenant.id), unitId: actsForUnit(ctx) },
+        { kind, withDrafts: mayDraftNotices(ctx, tenant.id), unitId: unitScope(ctx) },
         limit,
       );
       return namedNotices(em, notices);
@@ -113,7 +108,7 @@ export class NoticesService {
       const page = await noticesPage(
         em,
         tenant.id,
-        { kind, withDrafts: mayDraftNotices(ctx, tenant.id), unitId: actsForUnit(ctx) },
+        { kind, withDrafts: mayDraftNotices(ctx, tenant.id), unitId: unitScope(ctx) },
         limit,
         after,
       );
@@ -124,7 +119,7 @@ export class NoticesService {
   async byId(ctx: RequestContext, id: string): Promise<SupervisionNotice | null> {
     return this.db.run(ctx, async ({ em }) => {
       const notice = await em.findOne(SupervisionNotice, { where: { id } });
-      const unit = actsForUnit(ctx);
+      const unit = unitScope(ctx);
       if (!notice || (notice.status !== 'PUBLISHED' && !mayDraftNotices(ctx, notice.tenantId))) return null;
       if (unit && !(await em.exists(SupervisionNoticeEntry, { where: { noticeId: id, targetUnitId: unit } })))
         return null;
@@ -135,7 +130,7 @@ export class NoticesService {
   /** Entries of notices, for the per-request loader; a member unit sees its own entry only. */
   async entriesOf(ctx: RequestContext, noticeIds: readonly string[]): Promise<Map<string, SupervisionNoticeEntry[]>> {
     return this.db.run(ctx, async ({ em }) => {
-      const unit = actsForUnit(ctx);
+      const unit = unitScope(ctx);
       const rows = await em.find(SupervisionNoticeEntry, {
         where: { noticeId: In([...noticeIds]), ...(unit ? { targetUnitId: unit } : {}) },
       });

@@ -1,3 +1,4 @@
+import { unitScope } from '@engine/access';
 import { Inject, Injectable } from '@nestjs/common';
 import { shanghaiDateOf } from '@engine/calendar';
 import type { RequestContext } from '@engine/context';
@@ -8,7 +9,7 @@ import { SupervisionAction } from '../action.entity';
 import { concernedAction } from '../actions.query';
 import { SupervisionActionKind } from '../../enums';
 import type { Evidence } from '../ladder';
-import { actsForUnit, concernSql, openAncestors, pluginOf, unitsByIds } from '../../supervision-rules';
+import { concernSql, openAncestors, pluginOf, unitsByIds } from '../../supervision-rules';
 import { renderReminderLetter, type ReminderLetter } from './reminder-letter';
 
 function evidenceLine(e: Evidence): string {
@@ -37,7 +38,7 @@ export class ReminderLetterService {
   async docx(ctx: RequestContext, actionId: string): Promise<{ filename: string; content: Buffer }> {
     const letter = await this.db.run(ctx, async (tx) => {
       let action = await tx.em.findOne(SupervisionAction, { where: { id: actionId } });
-      const unit = actsForUnit(ctx);
+      const unit = unitScope(ctx);
       if (action && unit && action.targetUnitId !== unit) action = null;
       if (!action) {
         const concern = concernSql(ctx, 'a', 'read');
