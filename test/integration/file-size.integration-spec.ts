@@ -22,8 +22,6 @@ const EXCEPTIONS: Record<string, string> = {
   'libs/plugin-sdk/supervision.ts': 'not yet split (session 8)',
   // Office documents: drafting and numbering vs. issuing and receipt.
   'libs/modules/office-documents/office-documents.service.ts': 'not yet split (session 8)',
-  // Meeting minutes: drafting vs. approval and distribution.
-  'libs/modules/meetings/minutes.service.ts': 'not yet split (session 8)',
 };
 
 const isTest = (f: string): boolean => /\.(spec|integration-spec|e2e-spec)\.ts$/.test(f);

@@ -21,6 +21,9 @@ import { Attendance, Meeting, MeetingStatus, MeetingUnit } from './meeting.entit
 import { documentNumber, meetingType } from './meeting-rules';
 import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
 import { acknowledgeReceipt, issuedInYear, minutesOfMeetings } from './minutes.query';
+import { approverTenantOf, checkAgreedItemOwners, expectMinutesStatus, officeKeepsMinutes } from './minutes-rules';
+
+export { approverTenantOf };
 
 export const COPY_UPWARD_JOB = 'meetings.copy-upward';
 
@@ -68,12 +71,12 @@ export class MinutesService implements OnModuleInit {
     return this.db.run(ctx, async ({ em }) => {
       const meeting = await em.findOne(Meeting, { where: { id: input.meetingId } });
       if (!meeting) throw AppError.notFound('Meeting');
-      this.office(ctx, meeting.tenantId);
+      officeKeepsMinutes(ctx, meeting.tenantId);
       if (meeting.status !== MeetingStatus.HELD)
         throw MEETING_ERRORS.conflict('MEETING_NOT_HELD', {}, 'input.meetingId');
       const tenant = await em.findOneOrFail(Tenant, { where: { id: meeting.tenantId } });
       const type = meetingType(tenant, meeting.typeCode);
-      await this.checkOwners(em, meeting.tenantId, input);
+      await checkAgreedItemOwners(em, meeting.tenantId, input);
       let minutes = await em.findOne(Minutes, { where: { meetingId: meeting.id } });
       if (minutes && minutes.status !== MinutesStatus.DRAFT && minutes.status !== MinutesStatus.RETURNED) {
         throw MEETING_ERRORS.conflict('MINUTES_LOCKED', { status: minutes.status }, 'input.meetingId');
@@ -97,8 +100,8 @@ export class MinutesService implements OnModuleInit {
   async submit(ctx: RequestContext, minutesId: string): Promise<Minutes> {
     let request: ApprovalRequestedJob | null = null;
     const submitted = await this.transition(ctx, minutesId, async (em, minutes) => {
-      this.office(ctx, minutes.tenantId);
-      this.expect(minutes, [MinutesStatus.DRAFT]);
+      officeKeepsMinutes(ctx, minutes.tenantId);
+      expectMinutesStatus(minutes, [MinutesStatus.DRAFT]);
       const type = await this.typeOf(em, minutes);
       // Minutes whose type needs no approval are approved on submission.
       minutes.status = type.minutes.approvedBy ? MinutesStatus.SUBMITTED : MinutesStatus.APPROVED;
@@ -146,7 +149,7 @@ export class MinutesService implements OnModuleInit {
   async approve(ctx: RequestContext, input: MinutesDecisionInput): Promise<Minutes> {
     return this.transition(ctx, input.minutesId, async (em, minutes, tx) => {
       await this.approver(ctx, tx, minutes);
-      this.expect(minutes, [MinutesStatus.SUBMITTED]);
+      expectMinutesStatus(minutes, [MinutesStatus.SUBMITTED]);
       minutes.status = MinutesStatus.APPROVED;
       minutes.approvedById = ctx.caller.userId;
       minutes.approvedAt = this.clock.now();
@@ -157,7 +160,7 @@ export class MinutesService implements OnModuleInit {
     if (!input.comment) throw MEETING_ERRORS.badInput('input.comment', 'RETURN_NEEDS_COMMENT');
     return this.transition(ctx, input.minutesId, async (em, minutes, tx) => {
       await this.approver(ctx, tx, minutes);
-      this.expect(minutes, [MinutesStatus.SUBMITTED]);
+      expectMinutesStatus(minutes, [MinutesStatus.SUBMITTED]);
       minutes.status = MinutesStatus.RETURNED;
       minutes.returnComment = input.comment!;
     });
@@ -170,8 +173,8 @@ export class MinutesService implements OnModuleInit {
   async issue(ctx: RequestContext, minutesId: string): Promise<Minutes> {
     let copy: CopyUpwardJob | null = null;
     const issued = await this.transition(ctx, minutesId, async (em, minutes) => {
-      this.office(ctx, minutes.tenantId);
-      this.expect(minutes, [MinutesStatus.APPROVED]);
+      officeKeepsMinutes(ctx, minutes.tenantId);
+      expectMinutesStatus(minutes, [MinutesStatus.APPROVED]);
       const tenant = await em.findOneOrFail(Tenant, { where: { id: minutes.tenantId } });
       const type = await this.typeOf(em, minutes);
       const now = this.clock.now();
@@ -304,11 +307,6 @@ export class MinutesService implements OnModuleInit {
     });
   }
 
-  private office(ctx: RequestContext, tenantId: string): void {
-    if (!ctx.ability.can('update', subject('Minutes', { tenantId })))
-      throw MEETING_ERRORS.forbidden('OFFICE_KEEPS_MINUTES');
-  }
-
   /**
    * The approver is the holder of the plugin's `approvedBy` in the minutes' own tenant, or under
    * `approverScope: PARENT` in the parent tenant (000 art. 15: 报请区联席会议办公室主任签批); a parent's
@@ -327,15 +325,6 @@ export class MinutesService implements OnModuleInit {
     }
     refuseOwnPaper(ctx, [minutes.draftedById, minutes.submittedById], 'these minutes');
     if (approverTenantId !== minutes.tenantId) await this.db.extendScope(tx, minutes.tenantId);
-  }
-
-  private expect(minutes: Minutes, states: MinutesStatus[]): void {
-    if (!states.includes(minutes.status))
-      throw MEETING_ERRORS.conflict(
-        'MINUTES_WRONG_STATUS',
-        { status: minutes.status, needed: states.join(' / ') },
-        'input.minutesId',
-      );
   }
 
   private async typeOf(em: EntityManager, minutes: Minutes) {
@@ -369,25 +358,6 @@ export class MinutesService implements OnModuleInit {
     return units;
   }
 
-  private async checkOwners(em: EntityManager, tenantId: string, input: DraftMinutesInput): Promise<void> {
-    const ids = [...new Set(input.agreedItems.flatMap((i) => i.ownerUnitIds))];
-    const found = new Set(
-      (
-        await em.find(MemberUnit, {
-          where: { id: In(ids.length ? ids : ['00000000-0000-0000-0000-000000000000']), tenantId, active: true },
-        })
-      ).map((u) => u.id),
-    );
-    input.agreedItems.forEach((item, i) => {
-      if (!!item.due.date === !!item.due.amount)
-        throw MEETING_ERRORS.badInput(`input.agreedItems.${i}.due`, 'DATE_OR_DAYS');
-      item.ownerUnitIds.forEach((id, j) => {
-        if (!found.has(id))
-          throw MEETING_ERRORS.badInput(`input.agreedItems.${i}.ownerUnitIds.${j}`, 'NOT_AN_ACTIVE_UNIT');
-      });
-    });
-  }
-
   private async replaceItems(em: EntityManager, minutes: Minutes, input: DraftMinutesInput): Promise<void> {
     const old = await em.find(AgreedItem, { where: { minutesId: minutes.id }, select: { id: true } });
     if (old.length) {
@@ -419,12 +389,4 @@ export class MinutesService implements OnModuleInit {
       );
     }
   }
-}
-
-/**
- * The tenant whose holder of `approvedBy` signs: the parent under `approverScope: PARENT`; the minutes'
- * own tenant otherwise, and also when a PARENT-scoped tenant has no parent (a standalone town signs itself).
- */
-export function approverTenantOf(tenant: Pick<Tenant, 'id' | 'parentId'>, scope: 'OWN' | 'PARENT' | undefined): string {
-  return scope === 'PARENT' && tenant.parentId ? tenant.parentId : tenant.id;
 }
