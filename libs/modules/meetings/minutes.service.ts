@@ -23,8 +23,6 @@ import { Minutes, MinutesRecipient, MinutesStatus } from './minutes.entity';
 import { acknowledgeReceipt, issuedInYear, minutesOfMeetings } from './minutes.query';
 import { approverTenantOf, checkAgreedItemOwners, expectMinutesStatus, officeKeepsMinutes } from './minutes-rules';
 
-export { approverTenantOf };
-
 export const COPY_UPWARD_JOB = 'meetings.copy-upward';
 
 export const APPROVAL_REQUESTED_JOB = 'meetings.approval-requested';
