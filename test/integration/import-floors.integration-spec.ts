@@ -1,5 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
+import ts from 'typescript';
 
 /**
  * The floors hold (docs/architecture.md, "Import rules"): the lint rule refuses a workflow importing
@@ -135,5 +137,78 @@ describe('import floors, enforced by ESLint', () => {
     expect(await restricted(`libs/modules/${w}/index.ts`, `import { imported } from '@modules/${sibling}';`)).toEqual([
       expect.stringMatching(/never imports another workflow/),
     ]);
+  });
+});
+
+/**
+ * The engine's modules import one another in one direction (docs/architecture.md, "Floors"): no circle
+ * between two of them, not even through `import type` (erased at run time, but a circle all the same: the
+ * two cannot be understood or moved apart). Every import, re-export and module augmentation of a non-test
+ * file under libs/engine counts as an edge from its module (its folder, or a file at the engine's root) to
+ * the module it names. The circle context ⇄ access (`RequestContext` held an `AppAbility`) was broken by
+ * `AbilityTypes` (`libs/engine/context/ability-type.ts`), which access augments.
+ */
+describe('engine modules, without a circle', () => {
+  const root = 'libs/engine';
+  const moduleOf = (file: string): string => relative(root, file).split('/')[0]!;
+
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+      const path = join(dir, d.name);
+      if (d.isDirectory()) return sources(path);
+      return path.endsWith('.ts') && !/\.(spec|test)\.ts$/.test(path) ? [path] : [];
+    });
+
+  /** module -> module it imports -> the first file and specifier that does it. */
+  const edgesOf = (files: string[]): Map<string, Map<string, string>> => {
+    const edges = new Map<string, Map<string, string>>();
+    for (const file of files) {
+      const from = moduleOf(file);
+      for (const { fileName: spec } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+        const to = spec.startsWith('@engine/')
+          ? spec.slice('@engine/'.length).split('/')[0]!
+          : spec.startsWith('.')
+            ? moduleOf(resolve(dirname(file), spec))
+            : null;
+        if (to === null || to === from || to.startsWith('..')) continue;
+        const out = edges.get(from) ?? new Map<string, string>();
+        if (!out.has(to)) out.set(to, `${file} imports '${spec}'`);
+        edges.set(from, out);
+      }
+    }
+    return edges;
+  };
+
+  /** Every circle, as its modules in order with the import closing each step (each circle once). */
+  const circles = (edges: Map<string, Map<string, string>>): string[] => {
+    const found = new Set<string>();
+    const walk = (path: string[]): void => {
+      const at = path[path.length - 1]!;
+      for (const next of edges.get(at)?.keys() ?? []) {
+        if (next === path[0]) {
+          // One rotation per circle: the one starting at its smallest module name.
+          if (path.every((m) => m >= path[0]!))
+            found.add(
+              [...path, next]
+                .map((m, i, all) => (i === 0 ? m : `-> ${m} (${edges.get(all[i - 1]!)!.get(m)})`))
+                .join(' '),
+            );
+        } else if (!path.includes(next)) walk([...path, next]);
+      }
+    };
+    for (const start of edges.keys()) walk([start]);
+    return [...found];
+  };
+
+  it('has no circle between two engine modules, type-only imports included', () => {
+    expect(circles(edgesOf(sources(root)))).toEqual([]);
+  });
+
+  it('would see the context ⇄ access circle again (the check is not vacuous)', () => {
+    const edges = edgesOf(sources(root));
+    expect(edges.get('access')?.has('context')).toBe(true);
+    edges.set('context', new Map(edges.get('context')));
+    edges.get('context')!.set('access', "libs/engine/context/request-context.ts imports '@engine/access'");
+    expect(circles(edges)).toEqual([expect.stringMatching(/^access -> context \(.*\) -> access \(.*\)$/)]);
   });
 });

@@ -16,6 +16,12 @@ export type SubjectType = 'all' | Extract<keyof Subjects, string>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaggedSubject = ForcedSubject<Exclude<SubjectType, 'all'>> & Record<string, any>;
 export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject]>;
+/** What `ctx.ability` is: the context holds the ability opaquely and learns its type here (no import back). */
+declare module '@engine/context/ability-type' {
+  interface AbilityTypes {
+    ability: AppAbility;
+  }
+}
 
 /**
  * A module's contribution to abilities: grant (never revoke) what each of the caller's roles may do.

@@ -1,2 +1,3 @@
 export * from './request-context';
 export * from './roles';
+export * from './ability-type';

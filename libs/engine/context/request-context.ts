@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { AppAbility } from '@engine/access';
+import type { CallerAbility } from './ability-type';
 import { readsTree, type RoleName } from './roles';
 
 /** Who is calling, as established from a verified access token. */
@@ -47,11 +47,11 @@ export class RequestContext {
   private constructor(
     private readonly callerValue: Caller | null,
     readonly scope: DataScope,
-    private readonly abilityValue: AppAbility | null,
+    private readonly abilityValue: CallerAbility | null,
     readonly ip: string | null,
   ) {}
 
-  static forCaller(caller: Caller, ability: AppAbility, ip: string | null = null): RequestContext {
+  static forCaller(caller: Caller, ability: CallerAbility, ip: string | null = null): RequestContext {
     const platform = caller.tenantId === null;
     return new RequestContext(
       caller,
@@ -136,7 +136,7 @@ export class RequestContext {
     return this.callerValue;
   }
 
-  get ability(): AppAbility {
+  get ability(): CallerAbility {
     if (!this.abilityValue) throw new Error('RequestContext has no ability (not an authenticated request)');
     return this.abilityValue;
   }
