@@ -127,6 +127,160 @@ describe('jobs through both queue adapters', () => {
     },
   );
 
+  /**
+   * Bounded concurrency (JOB_CONCURRENCY, issue 18): one job per tenant, each held at a gate until the test
+   * opens it, then reading in its tenant's scope. Behaviour only: how many run at once, never how fast.
+   */
+  describe('tenants in parallel, at most K at a time', () => {
+    const K = 3;
+    const JOB = 'jm.test.tenant';
+    let tenantIds: string[];
+    beforeAll(async () => {
+      tenantIds = await db.run(RequestContext.platform(), async ({ em }) =>
+        (await em.find(Tenant, { order: { code: 'ASC' } })).map((x) => x.id),
+      );
+      expect(tenantIds.length).toBeGreaterThan(K + 1);
+    });
+
+    interface Gated {
+      running: number;
+      most: number;
+      started: string[];
+      done: Set<string>;
+      open(): void;
+    }
+    /** Registers the gated job; `failing`: a tenant whose job always throws (after the gate). */
+    function gated(queue: JobQueue, failing?: string): Gated {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const g: Gated = { running: 0, most: 0, started: [], done: new Set(), open };
+      queue.register({
+        name: JOB,
+        handle: async ({ tenantId }: { tenantId: string }) => {
+          g.running += 1;
+          g.most = Math.max(g.most, g.running);
+          g.started.push(tenantId);
+          try {
+            await gate;
+            await db.run(RequestContext.forTenantJob(tenantId), ({ em }) =>
+              em.query(`SELECT count(*) FROM notification`),
+            );
+            if (tenantId === failing) throw new Error('this tenant fails');
+            g.done.add(tenantId);
+          } finally {
+            g.running -= 1;
+          }
+        },
+      });
+      return g;
+    }
+    const until = async (condition: () => boolean): Promise<void> => {
+      while (!condition()) await new Promise((r) => setTimeout(r, 10));
+    };
+    /** A moment for a wrongly started (K+1)th job to show; the assertions never depend on its length. */
+    const settle = () => new Promise((r) => setTimeout(r, 200));
+
+    async function allComplete(queue: JobQueue, prefix: string): Promise<void> {
+      const g = gated(queue);
+      await queue.start();
+      for (const id of tenantIds) await queue.enqueue(JOB, { tenantId: id }, { jobId: `${prefix}.${id}` });
+      await until(() => g.started.length === K);
+      await settle();
+      expect(g.started).toHaveLength(K);
+      g.open();
+      await queue.whenIdle();
+      expect(g.most).toBe(K);
+      expect([...g.done].sort()).toEqual([...tenantIds].sort());
+    }
+
+    async function failureBlocksNone(queue: JobQueue, prefix: string): Promise<void> {
+      const failures: string[] = [];
+      queue.onFailure((job) => failures.push(job));
+      const g = gated(queue, tenantIds[0]);
+      g.open();
+      await queue.start();
+      for (const id of tenantIds) await queue.enqueue(JOB, { tenantId: id }, { jobId: `${prefix}.${id}` });
+      await until(() => g.done.size === tenantIds.length - 1 && failures.includes(JOB));
+      await queue.whenIdle();
+      expect(g.most).toBeLessThanOrEqual(K);
+      expect([...g.done].sort()).toEqual(tenantIds.slice(1).sort());
+    }
+
+    /** close() resolves only after every job that had started finished (the database stays until then). */
+    async function closeWaits(queue: JobQueue, prefix: string): Promise<Gated> {
+      const g = gated(queue);
+      await queue.start();
+      for (const id of tenantIds) await queue.enqueue(JOB, { tenantId: id }, { jobId: `${prefix}.${id}` });
+      await until(() => g.started.length === K);
+      let closed = false;
+      const closing = queue.close().then(() => (closed = true));
+      await settle();
+      expect(closed).toBe(false);
+      g.open();
+      await closing;
+      expect(g.running).toBe(0);
+      expect(g.started.every((id) => g.done.has(id))).toBe(true);
+      return g;
+    }
+
+    it('in-process: N tenant jobs run at most K at a time, and all complete', async () => {
+      const queue = new InProcessQueue(3, 5, null, K);
+      await allComplete(queue, 'par');
+      await queue.close();
+    });
+
+    it('in-process: a failing job blocks none of the others', async () => {
+      const queue = new InProcessQueue(2, 5, null, K);
+      await failureBlocksNone(queue, 'parfail');
+      await queue.close();
+    });
+
+    it('in-process: close waits for the running jobs and drops the waiting ones', async () => {
+      const g = await closeWaits(new InProcessQueue(3, 5, null, K), 'parclose');
+      expect(g.started).toHaveLength(K);
+      expect(g.done.size).toBe(K);
+    });
+
+    it('in-process: concurrency 1 is one job at a time', async () => {
+      const queue = new InProcessQueue(3, 5, null, 1);
+      const g = gated(queue);
+      g.open();
+      await queue.start();
+      for (const id of tenantIds) await queue.enqueue(JOB, { tenantId: id }, { jobId: `par1.${id}` });
+      await queue.whenIdle();
+      await queue.close();
+      expect(g.most).toBe(1);
+      expect(g.done.size).toBe(tenantIds.length);
+    });
+
+    const onRedis = REDIS ? it : it.skip;
+    const bull = (name: string) =>
+      new BullMqQueue(REDIS!, { prefix: hashTagged(`jmtest-${name}-${Date.now()}`), runWorker: true, concurrency: K });
+
+    onRedis('BullMQ: N tenant jobs run at most K at a time per worker, and all complete', async () => {
+      const queue = bull('par');
+      try {
+        await allComplete(queue, 'par');
+      } finally {
+        await queue.close();
+      }
+    });
+
+    onRedis('BullMQ: a failing job blocks none of the others', async () => {
+      const queue = bull('parfail');
+      try {
+        await failureBlocksNone(queue, 'parfail');
+      } finally {
+        await queue.close();
+      }
+    });
+
+    onRedis('BullMQ: close waits for the running jobs', async () => {
+      const g = await closeWaits(bull('parclose'), 'parclose');
+      expect(g.started.length).toBeGreaterThanOrEqual(K);
+    });
+  });
+
   describe('on Redis Cluster', () => {
     const onCluster = CLUSTER_NODES.length ? it : it.skip;
     let cluster: Cluster;

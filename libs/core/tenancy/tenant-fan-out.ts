@@ -28,7 +28,7 @@ export interface FanOut {
 /**
  * The fan-out of every sweep's tick, written once: one cross-tenant query selects the tenants that have
  * this kind of work (by their rules, or by the workflow's own `select`), then one idempotent job per
- * tenant; the queue's workers run them (in parallel on BullMQ, one at a time in process). Returns how
+ * tenant; the queue runs them JOB_CONCURRENCY at a time per process (either adapter). Returns how
  * many were enqueued.
  */
 export async function enqueuePerTenant(db: Db, jobs: JobQueue, fan: FanOut): Promise<number> {

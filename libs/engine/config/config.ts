@@ -50,6 +50,12 @@ export interface AppConfig {
    */
   queueLockDurationMs: number;
   queueStalledIntervalMs: number;
+  /**
+   * How many jobs (one tenant's sweep each, mostly) one process runs at a time (JOB_CONCURRENCY): the BullMQ
+   * worker's `concurrency`, and the in-process queue's bound. 4 on PostgreSQL, 1 on the embedded database
+   * (one connection: a second job would only wait for it).
+   */
+  jobConcurrency: number;
   queryMaxDepth: number;
   queryMaxCost: number;
   queryMaxAliases: number;
@@ -179,6 +185,9 @@ const ENV = z.object({
   WORKER: flag.optional(),
   QUEUE_LOCK_DURATION_MS: count(500, ' (milliseconds)').optional(),
   QUEUE_STALLED_INTERVAL_MS: count(500, ' (milliseconds)').optional(),
+  JOB_CONCURRENCY: count(1)
+    .refine((n) => n <= 64, 'must be at most 64')
+    .optional(),
   GRAPHQL_MAX_DEPTH: count(1).optional(),
   GRAPHQL_MAX_COST: count(1).optional(),
   GRAPHQL_MAX_ALIASES: count(1).optional(),
@@ -234,6 +243,8 @@ function crossCheck(e: Env): ConfigProblem[] {
     add('PASSWORD_HASH_MEMORY_KIB', 'must be at least 19456 in production (OWASP argon2id minimum)');
   if (production && (e.PASSWORD_HASH_TIME_COST ?? 3) < 2)
     add('PASSWORD_HASH_TIME_COST', 'must be at least 2 in production (OWASP argon2id minimum)');
+  if (!e.DATABASE_URL && (e.JOB_CONCURRENCY ?? 1) > 1)
+    add('JOB_CONCURRENCY', 'must be 1 on the embedded database (one connection: jobs run one at a time there)');
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT === (e.PORT ?? 3000))
     add('METRICS_PORT', 'must differ from PORT (it is the internal port)');
   return problems;
@@ -278,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorkers: e.WORKER ?? !production,
     queueLockDurationMs: e.QUEUE_LOCK_DURATION_MS ?? 30_000,
     queueStalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS ?? 30_000,
+    jobConcurrency: e.JOB_CONCURRENCY ?? (e.DATABASE_URL ? 4 : 1),
     queryMaxDepth: e.GRAPHQL_MAX_DEPTH ?? 10,
     queryMaxCost: e.GRAPHQL_MAX_COST ?? 50_000,
     queryMaxAliases: e.GRAPHQL_MAX_ALIASES ?? 30,

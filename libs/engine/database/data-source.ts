@@ -34,8 +34,9 @@ export async function openDatabase(config: AppConfig, options: DatabaseOptions):
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    // The embedded database is a single backend: one connection, or transactions interleave.
-    poolSize: embedded ? 1 : 10,
+    // The embedded database is a single backend: one connection, or transactions interleave. On PostgreSQL
+    // each running job holds at most one connection: JOB_CONCURRENCY of them leave at least 6 to requests.
+    poolSize: embedded ? 1 : Math.max(10, config.jobConcurrency + 6),
     // Its one connection is a queue: a burst of parallel requests (50 acknowledgements, issue 12 item 7)
     // waits its turn rather than failing after 5 s, as PostgreSQL's pool of 10 would not make it wait.
     extra: {

@@ -10,9 +10,10 @@ interface Pending {
 }
 
 /**
- * Runs jobs in this process, one at a time, with retries and deduplication by job id. Used when no
- * Redis is configured; work queued when the process stops is lost, which the embedded mode accepts
- * (jobs are re-derivable: the scheduled ones re-run on the next tick).
+ * Runs jobs in this process, at most `concurrency` at a time (JOB_CONCURRENCY; 1 on the embedded
+ * database), with retries and deduplication by job id. Used when no Redis is configured; work queued
+ * when the process stops is lost, which the embedded mode accepts (jobs are re-derivable: the scheduled
+ * ones re-run on the next tick).
  */
 export class InProcessQueue extends JobQueue {
   readonly kind = 'in-process' as const;
@@ -22,7 +23,8 @@ export class InProcessQueue extends JobQueue {
   private readonly queue: Pending[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly repeaters: NodeJS.Timeout[] = [];
-  private running = false;
+  /** The jobs running now, by id: a job id never runs twice at once. */
+  private readonly active = new Map<string, Promise<void>>();
   private started = false;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
@@ -30,13 +32,16 @@ export class InProcessQueue extends JobQueue {
   /**
    * `claimTick`: when several processes share one database without Redis, each keeps its own timer and
    * only the one whose claim of a tick wins enqueues it (see job-tick.repository.ts).
+   * `concurrency`: how many jobs run at once; each holds at most one database connection at a time.
    */
   constructor(
     private readonly maxAttempts = 3,
     private readonly backoffMs = 200,
     private readonly claimTick: ((tickId: string) => Promise<boolean>) | null = null,
+    private readonly concurrency = 1,
   ) {
     super();
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('concurrency must be a positive integer');
   }
 
   register(handler: JobHandler<never>): void {
@@ -91,7 +96,7 @@ export class InProcessQueue extends JobQueue {
   }
 
   async counts(): Promise<Record<string, number>> {
-    return { waiting: this.queue.length, active: this.running ? 1 : 0, delayed: this.timers.size };
+    return { waiting: this.queue.length, active: this.active.size, delayed: this.timers.size };
   }
 
   async missingSchedulers(): Promise<string[]> {
@@ -102,16 +107,19 @@ export class InProcessQueue extends JobQueue {
     return [];
   }
 
+  /** Drops the waiting and delayed jobs and waits for the running ones (they finish before the database closes). */
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     for (const t of this.repeaters) clearInterval(t);
     this.timers.clear();
     this.queue.length = 0;
+    await Promise.allSettled([...this.active.values()]);
+    this.idleWaiters.splice(0).forEach((w) => w());
   }
 
   private isIdle(): boolean {
-    return !this.running && this.queue.length === 0 && this.timers.size === 0;
+    return this.active.size === 0 && this.queue.length === 0 && this.timers.size === 0;
   }
 
   private later(job: Pending, ms: number): void {
@@ -123,18 +131,25 @@ export class InProcessQueue extends JobQueue {
     this.timers.add(timer);
   }
 
+  /** Starts waiting jobs, first in first out, while fewer than `concurrency` run. */
   private pump(): void {
-    if (!this.started || this.running || this.closed) return;
-    const job = this.queue.shift();
-    if (!job) {
-      if (this.isIdle()) this.idleWaiters.splice(0).forEach((w) => w());
-      return;
+    if (!this.started || this.closed) return;
+    while (this.active.size < this.concurrency) {
+      // A job whose id is running (enqueued again once the id left the dedupe cache) waits its turn.
+      const at = this.queue.findIndex((j) => !this.active.has(j.id));
+      if (at < 0) break;
+      const [job] = this.queue.splice(at, 1);
+      // Started on the next microtask, so the job is counted active before its handler runs (and enqueues).
+      const run = Promise.resolve()
+        .then(() => this.execute(job))
+        .catch((err: Error) => this.logger.error(`job ${job.name} (${job.id}): ${err.message}`))
+        .finally(() => {
+          this.active.delete(job.id);
+          setImmediate(() => this.pump());
+        });
+      this.active.set(job.id, run);
     }
-    this.running = true;
-    void this.execute(job).finally(() => {
-      this.running = false;
-      setImmediate(() => this.pump());
-    });
+    if (this.isIdle()) this.idleWaiters.splice(0).forEach((w) => w());
   }
 
   private async execute(job: Pending): Promise<void> {

@@ -23,10 +23,12 @@ import { isCluster, redisTarget } from './redis-connection';
 export function createJobQueue(config: AppConfig, prefix: string, db: Db | null = null): JobQueue {
   const target = redisTarget(config);
   // Replicas on one PostgreSQL without Redis: only the process that claims a tick runs it.
-  if (!target) return new InProcessQueue(3, 200, db && config.databaseUrl ? tickClaimer(db) : null);
+  if (!target)
+    return new InProcessQueue(3, 200, db && config.databaseUrl ? tickClaimer(db) : null, config.jobConcurrency);
   return new BullMqQueue(target, {
     prefix,
     runWorker: config.runWorkers,
+    concurrency: config.jobConcurrency,
     lockDurationMs: config.queueLockDurationMs,
     stalledIntervalMs: config.queueStalledIntervalMs,
     firstRunAfterInterval: config.schedulesFirstRun === 'after-interval',
