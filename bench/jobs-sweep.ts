@@ -51,7 +51,7 @@ async function main(which: string): Promise<void> {
     await queue.whenIdle(3_600_000);
     const nextTickSeconds = (performance.now() - t0) / 1000;
     process.stdout.write(
-      `${JSON.stringify({ job: which, tenants: tenants.length, queue: queue.kind, firstTickTenants, firstSeconds, repeatSeconds, nextTickAt, nextTickTenants, nextTickSeconds, before, afterFirst, afterRepeat })}\n`,
+      `${JSON.stringify({ job: which, tenants: tenants.length, queue: queue.kind, jobConcurrency: config.jobConcurrency, firstTickTenants, firstSeconds, repeatSeconds, nextTickAt, nextTickTenants, nextTickSeconds, before, afterFirst, afterRepeat })}\n`,
     );
   } finally {
     await close();

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     await queue.whenIdle(3_600_000);
     const nextTickSeconds = (performance.now() - t0) / 1000;
     process.stdout.write(
-      `${JSON.stringify({ tenants: tenants.length, queue: queue.kind, firstTickTenants, firstSeconds, repeatSeconds, nextTickAt, nextTickTenants, nextTickSeconds, before, afterFirst, afterRepeat })}\n`,
+      `${JSON.stringify({ tenants: tenants.length, queue: queue.kind, jobConcurrency: config.jobConcurrency, firstTickTenants, firstSeconds, repeatSeconds, nextTickAt, nextTickTenants, nextTickSeconds, before, afterFirst, afterRepeat })}\n`,
     );
   } finally {
     await close();
