@@ -212,3 +212,24 @@ describe('engine modules, without a circle', () => {
     expect(circles(edges)).toEqual([expect.stringMatching(/^access -> context \(.*\) -> access \(.*\)$/)]);
   });
 });
+
+/**
+ * A barrel only at a public entry (docs/style.md, habit 8): `export *` is written in a context's (or a
+ * library's) `index.ts` or `entities.ts`, never in a file other code imports for its own declarations — a
+ * split file is imported from where its declarations now live, not through a shim left in the old place.
+ */
+describe('re-exports, only at public entries', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+      const path = join(dir, d.name);
+      if (d.isDirectory()) return files(path);
+      return path.endsWith('.ts') ? [path] : [];
+    });
+
+  it('has no `export *` under libs/ outside an index.ts or entities.ts', () => {
+    const shims = files('libs')
+      .filter((f) => !/\/(index|entities)\.ts$/.test(f))
+      .filter((f) => /^export \* from /m.test(readFileSync(f, 'utf8')));
+    expect(shims).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Db } from '@engine/database';
 import { RequestContext } from '@engine/context';
-import { OPEN_CASE_STATUSES } from '@modules/cases/case.entity';
+import { OPEN_CASE_STATUSES } from '@modules/cases/case.enums';
 import { ActionStatus, SupervisionActionKind } from '@modules/supervision/enums';
 import { PROPOSAL_STATUSES } from '@modules/supervision/ladder/proposal.entity';
 import { startTestApp, type TestApp } from '@test/support/test-app';

@@ -8,7 +8,8 @@ import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import type { Tenant } from '@core/tenancy/entities';
 import { CASE_ERRORS } from './cases.errors';
-import { CaseStatus, PetitionCase } from './case.entity';
+import { CaseStatus } from './case.enums';
+import { PetitionCase } from './case.entity';
 import { canSeeCase, caseRulesOf, pluginOf, tenantById, unitScope, type CaseRules } from './case-rules';
 
 export type CaseChange = (em: EntityManager, c: PetitionCase, rules: CaseRules) => Promise<void>;

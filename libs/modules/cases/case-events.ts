@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@engine/context';
-import { CaseEvent, type PetitionCase } from './case.entity';
+import { CaseEvent } from './case-event.entity';
+import { type PetitionCase } from './case.entity';
 
 export interface CaseStep {
   kind: string;

@@ -4,7 +4,7 @@ import { Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
 import { User } from '@core/identity/entities';
 import { UsersQuery } from '@core/identity';
-import { CaseEvent } from './case.entity';
+import { CaseEvent } from './case-event.entity';
 
 /** Who made each step of a case's history (004: every step of the ledger is someone's act). */
 @Resolver(() => CaseEvent)

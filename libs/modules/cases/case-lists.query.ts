@@ -1,7 +1,8 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { keysetPage, type Page } from '@engine/graphql';
 import { PetitionCase } from './case.entity';
-import { CaseLedgerEntry, CaseReview, CaseScreening, ReviewStatus } from './case-records.entity';
+import { CaseLedgerEntry, CaseScreening } from './case-records.entity';
+import { CaseReview, ReviewStatus } from './case-review.entity';
 import type { LedgerFilter } from './ledger/ledger.service';
 
 /** What the caller may see of the cases joined as `c` (`caseVisibility`); null: every case of the tenant. */

@@ -4,7 +4,8 @@ import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { PLATFORM_ERRORS } from '@engine/errors';
 import type { Page } from '@engine/graphql';
-import type { CaseReview, CaseScreening } from './case-records.entity';
+import type { CaseReview } from './case-review.entity';
+import type { CaseScreening } from './case-records.entity';
 import { reviewsPage, screeningsPage } from './case-lists.query';
 import { caseVisibility, tenantByCode } from './case-rules';
 

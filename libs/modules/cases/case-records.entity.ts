@@ -3,8 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '@engine/graphql';
 
 // The records a case accumulates: progress reports, ledger entries, extensions, reception rosters and
-// screenings; reviews live in case-review.entity.ts and are re-exported here.
-export * from './case-review.entity';
+// screenings; reviews live in case-review.entity.ts.
 
 /** A weekly progress report on an owned case (003 §二: 每周报告一次工作进度). */
 @Entity('case_progress_report')

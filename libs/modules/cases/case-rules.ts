@@ -3,7 +3,8 @@ import type { EffectivePlugin } from '@jm/plugin-sdk';
 import type { RequestContext } from '@engine/context';
 import { unitScope } from '@engine/access';
 import { Tenant, TenantLevel } from '@core/tenancy/entities';
-import { CaseSource, LeaderTier, type PetitionCase } from './case.entity';
+import { CaseSource, LeaderTier } from './case.enums';
+import { type PetitionCase } from './case.entity';
 import { caseLimit, PLATFORM_DEFAULTS, type CaseLimit } from './case-limits';
 import { pluginOf, tenantById, tenantByCode } from '@core/tenancy';
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { OPEN_CASE_STATUSES, PetitionCase } from './case.entity';
-import { CaseReview, ReviewStatus } from './case-records.entity';
+import { OPEN_CASE_STATUSES } from './case.enums';
+import { PetitionCase } from './case.entity';
+import { CaseReview, ReviewStatus } from './case-review.entity';
 
 /**
  * The sweep's reads of work not yet found (issue 18 item 3): an anti-join against `finding` by the

@@ -14,11 +14,8 @@ import {
   type UrgencyRecord,
 } from './case.enums';
 
-// The petition case itself; its vocabularies, petitioners, links and events live beside it and are
-// re-exported here, so `./case.entity` still names every one of them.
-export * from './case.enums';
-export * from './case-petitioner.entity';
-export * from './case-event.entity';
+// The petition case itself; its vocabularies (case.enums.ts), petitioners and links
+// (case-petitioner.entity.ts) and events (case-event.entity.ts) live beside it, each imported from its file.
 
 @ObjectType('CaseAttachment', {
   description: 'Metadata of a file attached to a case (the file itself lives in the records system).',

@@ -16,8 +16,12 @@ import { CaseAreaCadre, CaseAreaScreening } from './screening/area-screening.ent
 import { casesRules } from './cases.abilities';
 export * from './cases.module';
 export * from './cases.abilities';
+export * from './case.enums';
 export * from './case.entity';
+export * from './case-petitioner.entity';
+export * from './case-event.entity';
 export * from './case-records.entity';
+export * from './case-review.entity';
 export * from './case-sweep.service';
 
 /** The cases context's manifest, listed in apps/api/contexts.ts. */

@@ -1,4 +1,4 @@
-import { HandlingLevel } from '../case.entity';
+import { HandlingLevel } from '../case.enums';
 import { escalationTarget, gridLadder, gridLevelName, tierFor, type GridRule, type TierRule } from './handling-levels';
 
 const { GRID, COMMUNITY, TOWN } = HandlingLevel;

@@ -1,4 +1,4 @@
-import { HandlingLevel } from '../case.entity';
+import { HandlingLevel } from '../case.enums';
 import type { CaseRuleSet } from '../case-rules';
 
 export type GridRule = NonNullable<CaseRuleSet['grid']>;

@@ -13,16 +13,15 @@ import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/entities';
 import type { Tenant } from '@core/tenancy/entities';
 import {
   CaseChannel,
-  CaseLink,
-  CasePetitioner,
   CaseSource,
   CaseStatus,
   HandlingLevel,
   KeyCaseBasis,
   LeaderTier,
   OPEN_CASE_STATUSES,
-  PetitionCase,
-} from '../case.entity';
+} from '../case.enums';
+import { CaseLink, CasePetitioner } from '../case-petitioner.entity';
+import { PetitionCase } from '../case.entity';
 import { recordStep } from '../case-events';
 import { recusalData } from '../reception/recusal-step';
 import { dutyCovers, requestPrincipalAssignment, routeByLine } from '../ledger/ledger-rules';

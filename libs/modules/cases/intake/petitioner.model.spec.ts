@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { PiiCipher } from '@engine/crypto';
-import type { CasePetitioner } from '../case.entity';
+import type { CasePetitioner } from '../case-petitioner.entity';
 import { presentPetitioner } from './petitioner.model';
 
 describe('presentPetitioner', () => {

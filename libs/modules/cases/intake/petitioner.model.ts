@@ -4,7 +4,7 @@ import { subject } from '@casl/ability';
 import type { RequestContext } from '@engine/context';
 import { mask, type PiiCipher } from '@engine/crypto';
 import type { PetitionerInput } from './dto/intake.inputs';
-import type { CasePetitioner } from '../case.entity';
+import type { CasePetitioner } from '../case-petitioner.entity';
 import { PERSONAL_FIELDS } from '../cases.abilities';
 
 type PersonalField = (typeof PERSONAL_FIELDS)[number];

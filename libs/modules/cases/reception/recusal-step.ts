@@ -1,5 +1,5 @@
 import { mask, type PiiCipher } from '@engine/crypto';
-import type { CaseEvent } from '../case.entity';
+import type { CaseEvent } from '../case-event.entity';
 
 /**
  * The RECUSED step's data: the leader who recused is sealed like a petitioner's name — they recuse

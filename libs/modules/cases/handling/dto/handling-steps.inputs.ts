@@ -1,7 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { MULTILINE_TEXT_PATTERN, TEXT_PATTERN } from '@engine/validation';
-import { HandlingLevel } from '../../case.entity';
+import { HandlingLevel } from '../../case.enums';
 
 const text = { message: '$property must be text without control characters' };
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { MULTILINE_TEXT_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
-import { LeaderTier, Roadmap } from '../../case.entity';
+import { LeaderTier, Roadmap } from '../../case.enums';
 
 const text = { message: '$property must be text without control characters' };
 

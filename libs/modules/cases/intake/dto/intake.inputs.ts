@@ -26,7 +26,7 @@ import {
   TEXT_PATTERN,
 } from '@engine/validation';
 import { DateScalar } from '@engine/graphql';
-import { AssigningLevel, CaseChannel, CaseSource } from '../../case.entity';
+import { AssigningLevel, CaseChannel, CaseSource } from '../../case.enums';
 
 const text = { message: '$property must be text without control characters' };
 

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MULTILINE_TEXT_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
-import { LeaderTier } from '../../case.entity';
+import { LeaderTier } from '../../case.enums';
 
 const text = { message: '$property must be text without control characters' };
 const TENANT_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
