@@ -18,10 +18,9 @@ import { recordStep } from '../case-events';
 import { caseRulesOf, tenantByCode, type CaseRules } from '../case-rules';
 import type { CaseLimits } from '../case-limits';
 import { CaseSweepService } from '../case-sweep.service';
-import { overdueCasesNotFound } from '../case-sweep.query';
+import { recordOverdueCases } from '../case-sweep.query';
 import { CaseChanges } from '../case-changes.service';
 import type { DecideCaseExtensionInput, RequestCaseExtensionInput } from './dto/deadline.inputs';
-import { recordFinding } from '@core/findings';
 
 /**
  * Time limits of cases (issue 5 item 6). A case's `dueOn` comes from the plugin's step limits at
@@ -221,41 +220,16 @@ export class DeadlinesService {
   /**
    * The sweep step: every open case past its time limit gets one CASE_OVERDUE finding for that date
    * (with the rule the limit came from), a step in its history, and one notice to its responsible
-   * unit and the office. Idempotent by the dedupe key (case, due date).
+   * unit and the office. Idempotent by the dedupe key (case, due date). One statement for the tenant
+   * (recordOverdueCases): a repeat reads nothing it already found.
    */
   async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
-    // Only cases without their finding yet: a repeat reads nothing it already found.
-    const overdue = await overdueCasesNotFound(em, rules.tenant.id, today);
-    let found = 0;
-    for (const c of overdue) {
-      const rule = c.dueRule ?? 'time limit set on the case';
-      const key = `case-overdue:${c.id}:${c.dueOn}`;
-      const isNew = await recordFinding(em, {
-        tenantId: c.tenantId,
-        kind: 'CASE_OVERDUE',
-        rule,
-        facts: {
-          caseId: c.id,
-          number: c.number,
-          dueOn: c.dueOn,
-          dueProvisional: c.dueProvisional,
-          responsibleUnitId: c.responsibleUnitId,
-          rule,
-        },
-        dedupeKey: key,
-      });
-      if (!isNew) continue;
-      found += 1;
-      await recordStep(em, ctx, c, this.clock.now(), { kind: 'OVERDUE', note: `due ${c.dueOn}`, rule });
-      const notice = {
-        kind: 'CASE_OVERDUE',
-        title: `信访事项超期：${c.number}`,
-        body: `${c.number}已超过办理时限（${c.dueOn}）未办结，请督促办理或申请延期。`,
-        dedupeKey: key,
-      };
-      if (c.responsibleUnitId) await notify(em, c.tenantId, { unitId: c.responsibleUnitId }, notice);
-      await notify(em, c.tenantId, { roles: [this.cases.officeRole(rules.tenant)] }, notice);
-    }
-    return found;
+    return recordOverdueCases(em, {
+      tenantId: rules.tenant.id,
+      today,
+      at: this.clock.now(),
+      byUserId: ctx.isAuthenticated ? ctx.caller.userId : null,
+      officeRole: this.cases.officeRole(rules.tenant),
+    });
   }
 }

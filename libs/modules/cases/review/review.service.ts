@@ -8,7 +8,6 @@ import { AppError } from '@engine/errors';
 import { CASE_ERRORS, CASE_TENANT } from '../cases.errors';
 import { groupBy } from '@engine/util';
 import { CalendarService } from '@core/calendar';
-import { notify } from '@core/notifications';
 import { CaseStatus } from '../case.enums';
 import { PetitionCase } from '../case.entity';
 import { CaseReview, ReviewStatus, type ReviewPause } from '../case-review.entity';
@@ -16,7 +15,7 @@ import { recordStep } from '../case-events';
 import { caseVisibility, tenantByCode, type CaseRules } from '../case-rules';
 import { tenantById } from '@core/tenancy';
 import { CaseSweepService } from '../case-sweep.service';
-import { lateReviewsNotFound } from '../case-sweep.query';
+import { recordLateReviews } from '../case-sweep.query';
 import { CaseChanges } from '../case-changes.service';
 import type {
   InformPetitionerOfReviewInput,
@@ -26,7 +25,6 @@ import type {
   RecordReviewHearingInput,
 } from './dto/review.inputs';
 import { ReportChannel, ReportsService } from '@core/reporting';
-import { recordFinding } from '@core/findings';
 import { reviewsOfTenant } from '../case-lists.query';
 
 type ReviewRule = NonNullable<CaseRules['own']['review']>;
@@ -318,51 +316,14 @@ export class ReviewService {
 
   /** The sweep step: each open review past its date, one finding per due date, the office told once. */
   async sweep(em: EntityManager, ctx: RequestContext, rules: CaseRules, today: string): Promise<number> {
-    // Only reviews without their finding yet: a repeat reads nothing it already found.
-    const late = await lateReviewsNotFound(em, rules.tenant.id, today);
-    if (!late.length) return 0;
-    const cases = new Map(
-      (await em.find(PetitionCase, { where: { id: In(late.map((r) => r.caseId)) } })).map((c) => [c.id, c]),
-    );
-    let found = 0;
-    for (const r of late) {
-      const c = cases.get(r.caseId)!;
-      const key = `review-overdue:${r.id}:${r.dueOn}`;
-      const isNew = await recordFinding(em, {
-        tenantId: r.tenantId,
-        kind: 'REVIEW_OVERDUE',
-        rule: r.rule,
-        facts: {
-          reviewId: r.id,
-          caseId: c.id,
-          number: c.number,
-          acceptedOn: r.acceptedOn,
-          dueOn: r.dueOn,
-          rule: r.rule,
-        },
-        dedupeKey: key,
-      });
-      if (!isNew) continue;
-      found += 1;
-      await recordStep(em, ctx, c, this.clock.now(), {
-        kind: 'REVIEW_OVERDUE',
-        note: `opinion due ${r.dueOn}`,
-        rule: r.rule,
-        data: { reviewId: r.id },
-      });
-      await notify(
-        em,
-        r.tenantId,
-        { roles: [this.cases.officeRole(rules.tenant)] },
-        {
-          kind: 'REVIEW_OVERDUE',
-          title: `复查超期：${c.number}`,
-          body: `${c.number}的复查意见应于${r.dueOn}前提出，现已超期（${r.rule}）。`,
-          dedupeKey: key,
-        },
-      );
-    }
-    return found;
+    // One statement for the tenant (recordLateReviews): only reviews without their finding yet.
+    return recordLateReviews(em, {
+      tenantId: rules.tenant.id,
+      today,
+      at: this.clock.now(),
+      byUserId: ctx.isAuthenticated ? ctx.caller.userId : null,
+      officeRole: this.cases.officeRole(rules.tenant),
+    });
   }
 
   /** Loads a review the caller can act on (the office of its case's tenant: `change` checks), locked, and saves it after `change`. */
