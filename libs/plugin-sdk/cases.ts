@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cadenceSchema, citationSchema, codeSchema, durationSchema, keySchema, roleSchema } from './primitives';
-import { statedDurationSchema, stepLimitSchema } from './supervision';
+import { statedDurationSchema } from './supervision-escalation';
+import { stepLimitSchema } from './supervision';
 
 /** What a review examines (004 复查制度 三.1, 三.3). */
 export const REVIEW_CHECKS = ['FACTS', 'CHARACTERISATION', 'EVIDENCE', 'LAW', 'DISPOSITION', 'PROCEDURE'] as const;

@@ -10,6 +10,7 @@ export * from './structure';
 export * from './members';
 export * from './office-documents';
 export * from './meetings';
+export * from './supervision-escalation';
 export * from './supervision';
 export * from './cases';
 export * from './governance';

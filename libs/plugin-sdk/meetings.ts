@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cadenceSchema, citationSchema, codeSchema, roleSchema } from './primitives';
-import { statedDurationSchema } from './supervision';
+import { statedDurationSchema } from './supervision-escalation';
 
 /** Who attends a meeting type. */
 export const ATTENDANCE = ['ALL_MEMBERS', 'RELEVANT_MEMBERS', 'CONVENERS', 'OFFICE'] as const;
