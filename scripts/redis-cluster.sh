@@ -32,5 +32,9 @@ if ! redis-cli -p "${PORTS[0]}" cluster info | grep -q '^cluster_state:ok'; then
     sleep 0.2
   done
 fi
-redis-cli -p "${PORTS[0]}" cluster info | grep -q '^cluster_state:ok' || { echo "Redis Cluster on ${PORTS[*]} did not form" >&2; exit 1; }
+# Every node must see the cluster formed, not only the first (gossip reaches the others a moment later).
+for p in "${PORTS[@]}"; do
+  for _ in $(seq 1 50); do redis-cli -p "$p" cluster info | grep -q '^cluster_state:ok' && break; sleep 0.2; done
+  redis-cli -p "$p" cluster info | grep -q '^cluster_state:ok' || { echo "Redis Cluster on ${PORTS[*]} did not form ($p)" >&2; exit 1; }
+done
 echo "Redis Cluster: 127.0.0.1:${PORTS[0]},127.0.0.1:${PORTS[1]},127.0.0.1:${PORTS[2]}"
