@@ -1,6 +1,6 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -158,11 +158,28 @@ export async function healthy(proc: Proc, api: ReturnType<typeof client>): Promi
   }
 }
 
-/** A port nobody listens on now (the OS picks it). */
+/**
+ * A port nobody listens on now, from a block of 400 below the kernel's ephemeral range (32768–60999 here)
+ * that belongs to this Jest worker alone. A port the OS picks with listen(0) is free only until the next
+ * listen(0): supertest binds one per request, so another suite running beside this one could take it
+ * before the process started here binds it (CI once: the API lost its port and the healthcheck was
+ * answered by whoever held it).
+ */
 export async function freePort(): Promise<number> {
+  const block = 20_000 + ((Number(process.env.JEST_WORKER_ID ?? 1) - 1) % 30) * 400;
+  for (let tries = 0; tries < 400; tries++) {
+    const port = block + (portCursor++ % 400);
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`no free port in ${block}–${block + 399}`);
+}
+let portCursor = 0;
+
+/** Whether a server can listen on every address at `port` (as the API and the worker do). */
+function bindable(port: number): Promise<boolean> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
 }
