@@ -1,6 +1,7 @@
 import { RequestContext } from '@engine/context';
 import { Cluster } from 'ioredis';
-import { BullMqQueue, InProcessQueue, clusterSeeds, hashTagged, type JobQueue, type RedisTarget } from '@engine/jobs';
+import { BullMqQueue } from '@engine/jobs/bullmq.queue';
+import { InProcessQueue, clusterSeeds, hashTagged, type JobQueue, type RedisTarget } from '@engine/jobs';
 import { Db } from '@engine/database';
 import { WELCOME_JOB, type WelcomeJob } from '@core/identity';
 import { NotificationsService } from '@core/notifications';

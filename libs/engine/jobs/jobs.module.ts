@@ -8,7 +8,6 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
 import { Db, deploymentRow } from '@engine/database';
-import { BullMqQueue } from './bullmq.queue';
 import { faultJobDelayFromEnv } from './fault-delay';
 import { InProcessQueue } from './in-process.queue';
 import { JobQueue } from './job-queue';
@@ -18,13 +17,15 @@ import { isCluster, redisTarget } from './redis-connection';
 
 /**
  * The queue under `prefix`, the deployment's Redis key prefix (`deploymentKeyPrefix`); without Redis, the
- * in-process queue.
+ * in-process queue. BullMQ (about 220 modules) is loaded only when Redis is configured: the embedded default
+ * and every test file without Redis start without it.
  */
-export function createJobQueue(config: AppConfig, prefix: string, db: Db | null = null): JobQueue {
+export async function createJobQueue(config: AppConfig, prefix: string, db: Db | null = null): Promise<JobQueue> {
   const target = redisTarget(config);
   // Replicas on one PostgreSQL without Redis: only the process that claims a tick runs it.
   if (!target)
     return new InProcessQueue(3, 200, db && config.databaseUrl ? tickClaimer(db) : null, config.jobConcurrency);
+  const { BullMqQueue } = await import('./bullmq.queue');
   return new BullMqQueue(target, {
     prefix,
     runWorker: config.runWorkers,
