@@ -3,7 +3,9 @@ import { OfficeDocumentsModule } from './office-documents.module';
 import { WorkPlan, WorkPlanPoint, Briefing, BriefingRecipient } from './office-documents.entity';
 import { officeDocumentsRules } from './office-documents.abilities';
 export * from './office-documents.module';
-export * from './office-documents.service';
+export * from './work-plans.service';
+export * from './briefings.service';
+export { briefingNumber } from './briefing-text';
 export * from './office-documents.abilities';
 export * from './office-documents.entity';
 

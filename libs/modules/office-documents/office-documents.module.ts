@@ -6,11 +6,19 @@ import {
   WorkPlanResolver,
   WorkPointResolver,
 } from './office-documents.resolver';
-import { OfficeDocumentsService } from './office-documents.service';
+import { BriefingsService } from './briefings.service';
+import { WorkPlansService } from './work-plans.service';
 
 @Module({
   imports: [JointMeetingModule],
-  providers: [OfficeDocumentsService, WorkPlanResolver, WorkPointResolver, BriefingResolver, BriefingRecipientResolver],
-  exports: [OfficeDocumentsService],
+  providers: [
+    WorkPlansService,
+    BriefingsService,
+    WorkPlanResolver,
+    WorkPointResolver,
+    BriefingResolver,
+    BriefingRecipientResolver,
+  ],
+  exports: [WorkPlansService, BriefingsService],
 })
 export class OfficeDocumentsModule {}

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import { keysetPage, type Page } from '@engine/graphql';
 import { Briefing, WorkPlan } from './office-documents.entity';
 
-/** A keyset position in a newest-first list. */
-export interface Keyset {
-  at: string;
-  id: string;
+/** A page asked for: the previous page's cursor and the size (checked by keysetPage). */
+export interface PageArgs {
+  after?: string | null;
+  limit: number;
 }
 
 /** Query code of the office's documents (SQL lives here only). */
@@ -116,35 +117,20 @@ export const officeDocumentsQuery = {
     );
   },
 
-  workPlansPage(em: EntityManager, tenantId: string, after: Keyset | null, limit: number): Promise<WorkPlan[]> {
-    const q = em.createQueryBuilder(WorkPlan, 'w').where('w.tenant_id = :tenantId', { tenantId });
-    if (after)
-      q.andWhere('(w.created_at, w.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', {
-        at: after.at,
-        id: after.id,
-      });
-    return q.orderBy('w.created_at', 'DESC').addOrderBy('w.id', 'DESC').limit(limit).getMany();
+  /** The tenant's work points, one page, newest first (created, then id). */
+  workPlansPage(em: EntityManager, tenantId: string, page: PageArgs): Promise<Page<WorkPlan>> {
+    const qb = em.createQueryBuilder(WorkPlan, 'w').where('w.tenant_id = :tenantId', { tenantId });
+    return keysetPage(qb, { alias: 'w', column: 'created_at', keyOf: (w) => w.createdAt, ...page });
   },
 
-  /** Briefings newest first; a member unit sees only those issued to it. */
-  briefingsPage(
-    em: EntityManager,
-    tenantId: string,
-    unit: string | null,
-    after: Keyset | null,
-    limit: number,
-  ): Promise<Briefing[]> {
-    const q = em.createQueryBuilder(Briefing, 'b').where('b.tenant_id = :tenantId', { tenantId });
+  /** Briefings, one page, newest first (created, then id); a member unit sees only those issued to it. */
+  briefingsPage(em: EntityManager, tenantId: string, unit: string | null, page: PageArgs): Promise<Page<Briefing>> {
+    const qb = em.createQueryBuilder(Briefing, 'b').where('b.tenant_id = :tenantId', { tenantId });
     if (unit)
-      q.andWhere(
+      qb.andWhere(
         'EXISTS (SELECT 1 FROM briefing_recipient r WHERE r.tenant_id = b.tenant_id AND r.briefing_id = b.id AND r.member_unit_id = :unit)',
         { unit },
       );
-    if (after)
-      q.andWhere('(b.created_at, b.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', {
-        at: after.at,
-        id: after.id,
-      });
-    return q.orderBy('b.created_at', 'DESC').addOrderBy('b.id', 'DESC').limit(limit).getMany();
+    return keysetPage(qb, { alias: 'b', column: 'created_at', keyOf: (b) => b.createdAt, ...page });
   },
 };

@@ -13,7 +13,8 @@ import {
   WorkPlanDecisionInput,
 } from './dto/office-documents.inputs';
 import { Briefing, BriefingRecipient, WorkPlan, WorkPlanPoint, WorkPointProgress } from './office-documents.entity';
-import { OfficeDocumentsService } from './office-documents.service';
+import { BriefingsService } from './briefings.service';
+import { WorkPlansService } from './work-plans.service';
 
 @ObjectType()
 export class WorkPlanPage {
@@ -35,7 +36,7 @@ export class BriefingPage {
 
 @Resolver(() => WorkPlan)
 export class WorkPlanResolver {
-  constructor(@Inject(OfficeDocumentsService) private readonly docs: OfficeDocumentsService) {}
+  constructor(@Inject(WorkPlansService) private readonly plans: WorkPlansService) {}
 
   @Allow('read', 'WorkPlan')
   @Query(() => WorkPlanPage, {
@@ -48,7 +49,7 @@ export class WorkPlanResolver {
     after: string | null,
     @Args('limit', { type: () => Int, defaultValue: 50, description: '1‥200.' }) limit: number,
   ): Promise<WorkPlanPage> {
-    return this.docs.workPlans(ctx, tenantCode, limit, after);
+    return this.plans.workPlans(ctx, tenantCode, { limit, after });
   }
 
   @Allow('read', 'WorkPlan')
@@ -58,13 +59,13 @@ export class WorkPlanResolver {
     @Args('tenantCode') tenantCode: string,
     @Args('year', { type: () => Int }) year: number,
   ): Promise<WorkPlan | null> {
-    return this.docs.workPlan(ctx, tenantCode, year);
+    return this.plans.workPlan(ctx, tenantCode, year);
   }
 
   @ResolveField(() => [WorkPlanPoint], { description: 'The points, in order.' })
   async points(@Ctx() ctx: RequestContext, @Parent() plan: WorkPlan): Promise<WorkPlanPoint[]> {
     return (
-      ((await ctx.loader('workPlanPoints', (ids) => this.docs.pointsOf(ctx, ids)).load(plan.id)) as
+      ((await ctx.loader('workPlanPoints', (ids) => this.plans.pointsOf(ctx, ids)).load(plan.id)) as
         WorkPlanPoint[] | null) ?? []
     );
   }
@@ -75,7 +76,7 @@ export class WorkPlanResolver {
       "The office drafts a year's work points (000 art. 6, 001 art. 9: 起草…年度工作要点), or redrafts them while DRAFT or RETURNED.",
   })
   draftWorkPlan(@Ctx() ctx: RequestContext, @Args('input') input: DraftWorkPlanInput): Promise<WorkPlan> {
-    return this.docs.draftWorkPlan(ctx, input);
+    return this.plans.draftWorkPlan(ctx, input);
   }
 
   @Allow('update', 'WorkPlan')
@@ -86,7 +87,7 @@ export class WorkPlanResolver {
     @Ctx() ctx: RequestContext,
     @Args('workPlanId', { type: () => ID }) workPlanId: string,
   ): Promise<WorkPlan> {
-    return this.docs.submitWorkPlan(ctx, workPlanId);
+    return this.plans.submitWorkPlan(ctx, workPlanId);
   }
 
   @Allow('approve', 'WorkPlan')
@@ -95,7 +96,7 @@ export class WorkPlanResolver {
       'The approver the plugin names approves the work points; never whoever drafted or submitted them (SEPARATION_OF_DUTIES).',
   })
   approveWorkPlan(@Ctx() ctx: RequestContext, @Args('input') input: WorkPlanDecisionInput): Promise<WorkPlan> {
-    return this.docs.approveWorkPlan(ctx, input);
+    return this.plans.approveWorkPlan(ctx, input);
   }
 
   @Allow('approve', 'WorkPlan')
@@ -103,20 +104,20 @@ export class WorkPlanResolver {
     description: 'The approver returns the work points with a comment; the office redrafts and submits again.',
   })
   returnWorkPlan(@Ctx() ctx: RequestContext, @Args('input') input: WorkPlanDecisionInput): Promise<WorkPlan> {
-    return this.docs.returnWorkPlan(ctx, input);
+    return this.plans.returnWorkPlan(ctx, input);
   }
 }
 
 @Resolver(() => WorkPlanPoint)
 export class WorkPointResolver {
-  constructor(@Inject(OfficeDocumentsService) private readonly docs: OfficeDocumentsService) {}
+  constructor(@Inject(WorkPlansService) private readonly plans: WorkPlansService) {}
 
   @ResolveField(() => WorkPointProgress, {
     description: 'How far the point has come, from the agreed items linked to it.',
   })
   async progress(@Ctx() ctx: RequestContext, @Parent() point: WorkPlanPoint): Promise<WorkPointProgress> {
     return (await ctx
-      .loader('workPointProgress', (ids) => this.docs.progressOf(ctx, ids))
+      .loader('workPointProgress', (ids) => this.plans.progressOf(ctx, ids))
       .load(point.id)) as WorkPointProgress;
   }
 
@@ -128,13 +129,13 @@ export class WorkPointResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: LinkWorkPointItemsInput,
   ): Promise<WorkPlanPoint> {
-    return this.docs.linkItems(ctx, input);
+    return this.plans.linkItems(ctx, input);
   }
 }
 
 @Resolver(() => Briefing)
 export class BriefingResolver {
-  constructor(@Inject(OfficeDocumentsService) private readonly docs: OfficeDocumentsService) {}
+  constructor(@Inject(BriefingsService) private readonly papers: BriefingsService) {}
 
   @Allow('read', 'Briefing')
   @Query(() => BriefingPage, {
@@ -148,7 +149,7 @@ export class BriefingResolver {
     after: string | null,
     @Args('limit', { type: () => Int, defaultValue: 50, description: '1‥200.' }) limit: number,
   ): Promise<BriefingPage> {
-    return this.docs.briefings(ctx, tenantCode, limit, after);
+    return this.papers.briefings(ctx, tenantCode, { limit, after });
   }
 
   @ResolveField(() => [BriefingRecipient], {
@@ -156,7 +157,7 @@ export class BriefingResolver {
   })
   async recipients(@Ctx() ctx: RequestContext, @Parent() briefing: Briefing): Promise<BriefingRecipient[]> {
     return (
-      ((await ctx.loader('briefingRecipients', (ids) => this.docs.recipientsOf(ctx, ids)).load(briefing.id)) as
+      ((await ctx.loader('briefingRecipients', (ids) => this.papers.recipientsOf(ctx, ids)).load(briefing.id)) as
         BriefingRecipient[] | null) ?? []
     );
   }
@@ -170,7 +171,7 @@ export class BriefingResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: DraftAgreedItemsProgressInput,
   ): Promise<Briefing> {
-    return this.docs.draftAgreedItemsProgress(ctx, input);
+    return this.papers.draftAgreedItemsProgress(ctx, input);
   }
 
   @Allow('update', 'Briefing')
@@ -179,7 +180,7 @@ export class BriefingResolver {
       "The office drafts a briefing (001 art. 9: 简报编印) or a circular (000 art. 6: 收集、综合、通报有关工作情况, drawn from the units' work reports), or rewrites its draft.",
   })
   draftBriefing(@Ctx() ctx: RequestContext, @Args('input') input: DraftBriefingInput): Promise<Briefing> {
-    return this.docs.draftBriefing(ctx, input);
+    return this.papers.draftBriefing(ctx, input);
   }
 
   @Allow('update', 'Briefing')
@@ -188,7 +189,7 @@ export class BriefingResolver {
       'The office issues a briefing: the next number of the year, sent to the units named or to every active member unit.',
   })
   issueBriefing(@Ctx() ctx: RequestContext, @Args('input') input: IssueBriefingInput): Promise<Briefing> {
-    return this.docs.issueBriefing(ctx, input);
+    return this.papers.issueBriefing(ctx, input);
   }
 
   @Allow('acknowledge', 'Briefing')
@@ -199,7 +200,7 @@ export class BriefingResolver {
     @Ctx() ctx: RequestContext,
     @Args('briefingId', { type: () => ID }) briefingId: string,
   ): Promise<Briefing> {
-    return this.docs.acknowledgeBriefing(ctx, briefingId);
+    return this.papers.acknowledgeBriefing(ctx, briefingId);
   }
 }
 
