@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
-import { ABILITY_RULES, createAbility, type RulesFor } from '@engine/access';
+import { ABILITY_RULES, type RulesFor } from '@engine/access';
 import { APP_CONFIG, type AppConfig } from '@engine/config';
-import { RequestContext, type Caller } from '@engine/context';
+import { RequestContext } from '@engine/context';
 import { PluginRegistry } from '@engine/plugins';
 import { IdentityService, Role } from '@core/identity';
 import { JointMeetingService, MemberUnitKind } from '@core/joint-meeting';
 import { TenancyService, type Tenant } from '@core/tenancy';
+import { contextOf, platformCaller } from './platform-caller';
 
 export const DEMO_PASSWORD_DEFAULT = 'demo-password';
 
@@ -43,14 +44,7 @@ export class PlatformBootstrap {
 
   private async seedDemo(): Promise<void> {
     if (await this.tenancy.anyTenant(RequestContext.platform())) return;
-    const caller: Caller = {
-      userId: '00000000-0000-4000-8000-000000000000',
-      username: 'demo-seed',
-      tenantId: null,
-      roles: [Role.PLATFORM_ADMIN],
-      memberUnitId: null,
-    };
-    const ctx = RequestContext.forCaller(caller, createAbility(caller, this.rules));
+    const ctx = contextOf(platformCaller('demo-seed'), this.rules);
     const plugins = this.registry
       .all()
       .filter((p) => p.available && p.effective?.onboardable)

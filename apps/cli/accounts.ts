@@ -1,9 +1,9 @@
 import { loadConfig } from '@engine/config';
-import { RequestContext, type Caller } from '@engine/context';
-import { createAbility } from '@engine/access';
+import { RequestContext } from '@engine/context';
 import { AppError } from '@engine/errors';
 import { AccountAdminService, type User } from '@core/identity';
 import { ALL_RULES } from '../api/contexts';
+import { contextOf } from '../api/platform-caller';
 import { createApp } from '../api/create-app';
 
 /**
@@ -75,14 +75,16 @@ export async function accountCommand(
       process.stderr.write(`no active account ${flag(args, 'as') ?? 'admin'} to act as\n`);
       return 1;
     }
-    const caller: Caller = {
-      userId: actor.id,
-      username: actor.username,
-      tenantId: actor.tenantId,
-      roles: actor.roles,
-      memberUnitId: actor.memberUnitId,
-    };
-    const ctx = RequestContext.forCaller(caller, createAbility(caller, ALL_RULES));
+    const ctx = contextOf(
+      {
+        userId: actor.id,
+        username: actor.username,
+        tenantId: actor.tenantId,
+        roles: actor.roles,
+        memberUnitId: actor.memberUnitId,
+      },
+      ALL_RULES,
+    );
     if (command === 'user:list') {
       const active = flag(args, 'active');
       let after: string | undefined;

@@ -2,11 +2,10 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { pluginJsonSchema } from '@jm/plugin-sdk';
 import { loadConfig } from '@engine/config';
-import { RequestContext, type Caller } from '@engine/context';
+import { RequestContext } from '@engine/context';
 import { Role } from '@core/identity';
 import { exportTenant, importTenant, openDatabase, type TenantExport, Db } from '@engine/database';
 import { PLUGINS_DIR, PluginRegistry, REPO_ROOT, importPluginDir, pluginFileOf, scaffoldPlugin } from '@engine/plugins';
-import { createAbility } from '@engine/access';
 import { TenancyService, PluginFormatEnum, PluginStoreService } from '@core/tenancy';
 import { User } from '@core/identity/entities';
 import { CalendarService } from '@core/calendar';
@@ -14,6 +13,7 @@ import { accountCommand, ACCOUNT_COMMANDS, ACCOUNT_USAGE } from './accounts';
 import { migrations } from '../../migrations/index';
 import { createApp } from '../api/create-app';
 import { ALL_RULES, ENTITIES } from '../api/contexts';
+import { contextOf, platformCaller } from '../api/platform-caller';
 import { schemaSdl } from '../api/schema-sdl';
 
 const USAGE = `usage: npm run cli -- <command>
@@ -69,14 +69,7 @@ async function asPlatformAdmin(
       process.stderr.write(`no active platform admin account "${username}" (--as USERNAME)\n`);
       return 2;
     }
-    const caller: Caller = {
-      userId: account.id,
-      username,
-      tenantId: null,
-      roles: [Role.PLATFORM_ADMIN],
-      memberUnitId: null,
-    };
-    return await work(app, RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)));
+    return await work(app, contextOf(platformCaller(username, account.id), ALL_RULES));
   } finally {
     await close();
   }
@@ -229,21 +222,12 @@ async function main(): Promise<number> {
       }
       const { app, close } = await createApp({ ...loadConfig(), seedDemo: false, runWorkers: false });
       try {
-        const caller: Caller = {
-          userId: '00000000-0000-4000-8000-000000000000',
-          username: 'cli',
-          tenantId: null,
-          roles: [Role.PLATFORM_ADMIN],
-          memberUnitId: null,
-        };
-        const tenant = await app
-          .get(TenancyService)
-          .onboard(RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)), {
-            code,
-            name,
-            pluginId,
-            parentCode: flag(args, 'parent'),
-          });
+        const tenant = await app.get(TenancyService).onboard(contextOf(platformCaller('cli'), ALL_RULES), {
+          code,
+          name,
+          pluginId,
+          parentCode: flag(args, 'parent'),
+        });
         process.stdout.write(
           `onboarded ${tenant.code} (${tenant.name}) on ${tenant.pluginId}@${tenant.pluginVersion}\n`,
         );
@@ -293,16 +277,7 @@ async function main(): Promise<number> {
       const input = JSON.parse(readFileSync(args[0], 'utf8')) as Parameters<CalendarService['loadYear']>[1];
       const { app, close } = await createApp({ ...loadConfig(), seedDemo: false, runWorkers: false });
       try {
-        const caller: Caller = {
-          userId: '00000000-0000-4000-8000-000000000000',
-          username: 'cli',
-          tenantId: null,
-          roles: [Role.PLATFORM_ADMIN],
-          memberUnitId: null,
-        };
-        const year = await app
-          .get(CalendarService)
-          .loadYear(RequestContext.forCaller(caller, createAbility(caller, ALL_RULES)), input);
+        const year = await app.get(CalendarService).loadYear(contextOf(platformCaller('cli'), ALL_RULES), input);
         process.stdout.write(
           `calendar year ${year.year} loaded: ${year.holidays.length} holidays, ${year.workdays.length} make-up working days (${year.source})\n`,
         );

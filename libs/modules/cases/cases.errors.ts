@@ -1,4 +1,5 @@
-import { defineErrors } from '@engine/errors';
+import { defineErrors, type ReasonText } from '@engine/errors';
+import type { Tenant } from '@core/tenancy/entities';
 
 /** The cases context's reasons (intake, handling, time limits, reviews, ledgers, screening, reception). */
 export const CASE_ERRORS = defineErrors('cases', {
@@ -339,3 +340,21 @@ export const CASE_ERRORS = defineErrors('cases', {
 export const RECEPTION_DUTY = { en: 'leader reception duty', zh: '领导接访值班' };
 export const THIS_TENANT = { en: 'this tenant', zh: '本租户' };
 export const CASE_TENANT = { en: "the case's tenant", zh: '本案所属租户' };
+
+/**
+ * BAD_USER_INPUT on `field`: the tenant's plugin declares no `what` (its rules' `section`), naming the plugin and
+ * the tenant (PLUGIN_DECLARES_NONE). Review names "the case's tenant" instead (CASE_TENANT), so it writes its own.
+ */
+export function pluginDeclaresNone(
+  field: string,
+  tenant: Pick<Tenant, 'pluginId' | 'name'>,
+  what: ReasonText,
+  section: string,
+): ReturnType<typeof CASE_ERRORS.badInput> {
+  return CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
+    plugin: tenant.pluginId,
+    tenant: tenant.name,
+    what,
+    section,
+  });
+}

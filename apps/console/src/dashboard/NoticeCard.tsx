@@ -1,4 +1,5 @@
 import { Card, Descriptions, Empty, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { dateTime } from '../format';
 
 export interface NoticeView {
@@ -26,6 +27,25 @@ export interface NoticeView {
   }[];
 }
 
+/** The ranking's own columns, 名次 (rank of how many), 单位 and 得分: the same in a published notice and in its draft. */
+export function rankingColumns(rankWidth: number): TableColumnsType<NoticeView['entries'][number]> {
+  return [
+    {
+      title: '名次',
+      dataIndex: 'rank',
+      width: rankWidth,
+      render: (v: number | null, e) => (v == null ? '—' : `${v}/${e.rankedOf ?? '?'}`),
+    },
+    { title: '单位', dataIndex: 'unitName' },
+    {
+      title: '得分',
+      dataIndex: 'score',
+      align: 'right',
+      render: (v: number | null) => (v == null ? '—' : v.toFixed(2)),
+    },
+  ];
+}
+
 /** The latest regular notice (通报) with its ranking. */
 export function NoticeCard({ notice }: { notice: NoticeView | undefined }) {
   return (
@@ -49,19 +69,7 @@ export function NoticeCard({ notice }: { notice: NoticeView | undefined }) {
             pagination={false}
             dataSource={notice.entries}
             columns={[
-              {
-                title: '名次',
-                dataIndex: 'rank',
-                width: 70,
-                render: (v: number | null, e) => (v == null ? '—' : `${v}/${e.rankedOf ?? '?'}`),
-              },
-              { title: '单位', dataIndex: 'unitName' },
-              {
-                title: '得分',
-                dataIndex: 'score',
-                align: 'right',
-                render: (v: number | null) => (v == null ? '—' : v.toFixed(2)),
-              },
+              ...rankingColumns(70),
               {
                 title: '标记',
                 key: 'flags',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { graphql } from '../gql';
-import type { NoticeView } from './NoticeCard';
+import { rankingColumns, type NoticeView } from './NoticeCard';
 
 const PublishNoticeDocument = graphql(`
   mutation PublishSupervisionNotice($input: PublishSupervisionNoticeInput!) {
@@ -126,19 +126,7 @@ export function NoticeDrafts({
               style={{ marginBottom: 12 }}
               dataSource={notice.entries}
               columns={[
-                {
-                  title: '名次',
-                  dataIndex: 'rank',
-                  width: 60,
-                  render: (v: number | null, e) => (v == null ? '—' : `${v}/${e.rankedOf ?? '?'}`),
-                },
-                { title: '单位', dataIndex: 'unitName' },
-                {
-                  title: '得分',
-                  dataIndex: 'score',
-                  align: 'right',
-                  render: (v: number | null) => (v == null ? '—' : v.toFixed(2)),
-                },
+                ...rankingColumns(60),
                 { title: '', key: 'b', render: (_: unknown, e) => (e.bottom ? <Tag color="red">排名靠后</Tag> : null) },
               ]}
             />

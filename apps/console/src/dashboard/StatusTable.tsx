@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Checkbox, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { graphql } from '../gql';
 import type { StatusRowsQuery, SupervisionStatusFilter, SupervisionStatusSortField, TenantLevel } from '../gql/graphql';
 import { LEVEL, label } from '../labels';
 import { percent } from '../format';
 import { ErrorState } from '../components/QueryState';
+import { CursorPager, type Cursors } from '../components/CursorPager';
 
 export const StatusRowsDocument = graphql(`
   query StatusRows(
@@ -167,7 +168,7 @@ export function StatusTable({ tenantCode }: { tenantCode: string }) {
     direction: 'ASC',
   });
   const [pageSize, setPageSize] = useState(20);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [cursors, setCursors] = useState<Cursors>([null]);
   const after = cursors[cursors.length - 1];
   const { data, previousData, loading, error, refetch } = useQuery(StatusRowsDocument, {
     variables: { tenantCode, filter, orderBy: order, limit: pageSize, after },
@@ -247,15 +248,7 @@ export function StatusTable({ tenantCode }: { tenantCode: string }) {
       />
       <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
         <span>第 {cursors.length} 页</span>
-        <Button disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          上一页
-        </Button>
-        <Button
-          disabled={!page?.nextCursor}
-          onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor ?? null])}
-        >
-          下一页
-        </Button>
+        <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={page?.nextCursor} />
         <Select
           aria-label="每页条数"
           value={pageSize}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Card, Checkbox, Select, Space, Table, Tag } from 'antd';
 import { useMe } from '../auth';
 import type { CaseStatus } from '../gql/graphql';
 import { CASE_STATUS, CHANNEL, label } from '../labels';
 import { ErrorState } from '../components/QueryState';
+import { CursorPager, type Cursors } from '../components/CursorPager';
 import { CasesDocument } from '../cases/documents';
 import { Petitioners } from '../cases/Petitioners';
 
@@ -14,7 +15,7 @@ export default function CasesPage() {
   const [status, setStatus] = useState<CaseStatus | ''>('');
   const [openOnly, setOpenOnly] = useState(false);
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [cursors, setCursors] = useState<Cursors>([null]);
   const { data, previousData, loading, error, refetch } = useQuery(CasesDocument, {
     variables: {
       tenantCode: me.tenant?.code ?? null,
@@ -83,15 +84,7 @@ export default function CasesPage() {
         ]}
       />
       <Space style={{ marginTop: 12 }}>
-        <Button disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          上一页
-        </Button>
-        <Button
-          disabled={!page?.nextCursor}
-          onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor ?? null])}
-        >
-          下一页
-        </Button>
+        <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={page?.nextCursor} />
       </Space>
     </Card>
   );

@@ -22,6 +22,7 @@ import { ROLE, label } from '../labels';
 import { dateTime } from '../format';
 import { administersAccounts, grantableRoles, mayAdminister } from '../roles';
 import { ErrorState } from '../components/QueryState';
+import { CursorPager, type Cursors } from '../components/CursorPager';
 import { CreateUserForm } from '../admin/CreateUserForm';
 import {
   ChangeUserRolesDocument,
@@ -69,7 +70,7 @@ export default function UsersPage() {
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [active, setActive] = useState<boolean | undefined>();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [cursors, setCursors] = useState<Cursors>([null]);
   const after = cursors[cursors.length - 1];
   const { data, loading, error, refetch } = useQuery(UsersDocument, {
     variables: {
@@ -277,16 +278,7 @@ export default function UsersPage() {
               ]}
             />
             <Space style={{ marginTop: 12 }}>
-              <Button size="small" disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
-                上一页
-              </Button>
-              <Button
-                size="small"
-                disabled={!page?.nextCursor}
-                onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
-              >
-                下一页
-              </Button>
+              <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={page?.nextCursor} size="small" />
             </Space>
           </>
         )}

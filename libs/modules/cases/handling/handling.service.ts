@@ -5,7 +5,7 @@ import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Role, UNIT_ROLES } from '@core/identity';
 import { holdersOf } from '@engine/access';
-import { CASE_ERRORS, CASE_TENANT, THIS_TENANT } from '../cases.errors';
+import { CASE_ERRORS, CASE_TENANT, THIS_TENANT, pluginDeclaresNone } from '../cases.errors';
 import { notify, insertNotifications } from '@core/notifications';
 import { User } from '@core/identity/entities';
 import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/entities';
@@ -121,12 +121,12 @@ export class HandlingService {
     return this.cases.change(ctx, input.caseId, this.heldAction(ctx), async (em, c, rules) => {
       const rule = rules.own.firstInquiry;
       if (!rule?.followUp)
-        throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', {
-          plugin: rules.tenant.pluginId,
-          tenant: rules.tenant.name,
-          what: { en: 'follow-up by the first-inquiry user', zh: '首问责任人跟进' },
-          section: 'cases.firstInquiry.followUp',
-        });
+        throw pluginDeclaresNone(
+          'input.caseId',
+          rules.tenant,
+          { en: 'follow-up by the first-inquiry user', zh: '首问责任人跟进' },
+          'cases.firstInquiry.followUp',
+        );
       if (c.firstInquiryUserId !== ctx.caller.userId) throw CASE_ERRORS.forbidden('FIRST_INQUIRY_FOLLOWS_UP');
       this.cases.expect(c, [
         CaseStatus.RECEIVED,
@@ -150,12 +150,12 @@ export class HandlingService {
           input.level === HandlingLevel.GRID
             ? { en: `${input.level} level in its grid system`, zh: `网格体系中的 ${input.level} 层级` }
             : { en: `${input.level} level in its tiered handling`, zh: `分级办理中的 ${input.level} 层级` };
-        throw CASE_ERRORS.badInput('input.level', 'PLUGIN_DECLARES_NONE', {
-          plugin: rules.tenant.pluginId,
-          tenant: rules.tenant.name,
+        throw pluginDeclaresNone(
+          'input.level',
+          rules.tenant,
           what,
-          section: input.level === HandlingLevel.GRID ? 'cases.grid' : 'cases.tieredHandling',
-        });
+          input.level === HandlingLevel.GRID ? 'cases.grid' : 'cases.tieredHandling',
+        );
       }
       if (input.locationUnitId) c.locationUnitId = (await this.village(em, c.tenantId, input.locationUnitId)).id;
       if (input.level !== HandlingLevel.TOWN && !c.locationUnitId)
@@ -179,12 +179,12 @@ export class HandlingService {
     return this.cases.change(ctx, input.caseId, 'report', async (em, c, rules) => {
       const grid = rules.own.grid;
       if (!grid)
-        throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', {
-          plugin: rules.tenant.pluginId,
-          tenant: rules.tenant.name,
-          what: { en: 'grid system to escalate in', zh: '可逐级上报的网格体系' },
-          section: 'cases.grid',
-        });
+        throw pluginDeclaresNone(
+          'input.caseId',
+          rules.tenant,
+          { en: 'grid system to escalate in', zh: '可逐级上报的网格体系' },
+          'cases.grid',
+        );
       const unit = unitScope(ctx);
       if (unit !== null && !(ctx.caller.roles.includes(Role.VILLAGE_SECRETARY) && unit === c.locationUnitId)) {
         throw CASE_ERRORS.forbidden('GRID_WORKER_ESCALATES');

@@ -9,7 +9,7 @@ import { CaseStatus, type InChargeApprovalRecord } from '../case.enums';
 import { type PetitionCase } from '../case.entity';
 import { recordStep } from '../case-events';
 import type { CaseRules } from '../case-rules';
-import { CASE_ERRORS, THIS_TENANT } from '../cases.errors';
+import { CASE_ERRORS, THIS_TENANT, pluginDeclaresNone } from '../cases.errors';
 import { CaseChanges } from '../case-changes.service';
 import type { RecordInChargeApprovalInput, SendCaseForInChargeApprovalInput } from './dto/in-charge-approval.inputs';
 
@@ -125,12 +125,12 @@ export class InChargeApprovalService {
   private rule(rules: CaseRules): { source: string } {
     const rule = rules.own.firstInquiry?.inChargeApproval;
     if (!rule)
-      throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', {
-        plugin: rules.tenant.pluginId,
-        tenant: rules.tenant.name,
-        what: { en: "the leader in charge's approval", zh: '送交分管领导审批' },
-        section: 'cases.firstInquiry.inChargeApproval',
-      });
+      throw pluginDeclaresNone(
+        'input.caseId',
+        rules.tenant,
+        { en: "the leader in charge's approval", zh: '送交分管领导审批' },
+        'cases.firstInquiry.inChargeApproval',
+      );
     return rule;
   }
 

@@ -11,7 +11,7 @@ import { OPEN_CASE_STATUSES, type UrgencyRecord } from '../case.enums';
 import { type PetitionCase } from '../case.entity';
 import { recordStep } from '../case-events';
 import type { CaseRules } from '../case-rules';
-import { CASE_ERRORS } from '../cases.errors';
+import { CASE_ERRORS, pluginDeclaresNone } from '../cases.errors';
 import { CaseChanges } from '../case-changes.service';
 import type { MarkCaseUrgentInput, RecordUrgentCoordinationInput } from './dto/urgency.inputs';
 
@@ -127,12 +127,12 @@ export class UrgencyService {
   private rule(rules: CaseRules): NonNullable<CaseRules['own']['urgent']> {
     const rule = rules.own.urgent;
     if (!rule)
-      throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', {
-        plugin: rules.tenant.pluginId,
-        tenant: rules.tenant.name,
-        what: { en: 'urgent petitions', zh: '紧急信访问题协调处理' },
-        section: 'cases.urgent',
-      });
+      throw pluginDeclaresNone(
+        'input.caseId',
+        rules.tenant,
+        { en: 'urgent petitions', zh: '紧急信访问题协调处理' },
+        'cases.urgent',
+      );
     return rule;
   }
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
+import { OVERDUE_FILL_ARGB } from '@engine/documents';
 import {
   CASE_LEDGER_HEADERS,
-  OVERDUE_FILL_ARGB,
   renderCaseLedgerXlsx,
   type CaseLedgerRow,
   type CaseLedgerWorkbook,

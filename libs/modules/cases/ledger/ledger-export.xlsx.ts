@@ -1,5 +1,12 @@
 import ExcelJS from 'exceljs';
-import { calendarDate, chineseDateTime, instantOf, shanghaiWallClockDate } from '@engine/documents';
+import {
+  calendarDate,
+  chineseDateTime,
+  instantOf,
+  LEDGER_FORMATS,
+  ledgerSheet,
+  shanghaiWallClockDate,
+} from '@engine/documents';
 
 /**
  * The case ledger (信访问题解决工作台账, 002 §五(四)) as a spreadsheet: one sheet per list (问题清单,
@@ -59,17 +66,8 @@ export const CASE_LEDGER_HEADERS = [
   '办结时间',
 ] as const;
 
-export const OVERDUE_FILL_ARGB = 'FFFFC7CE';
-const OVERDUE_FONT_ARGB = 'FF9C0006';
-const HEADER_FILL_ARGB = 'FFD9D9D9';
 const WIDTHS = [6, 12, 8, 16, 40, 18, 36, 14, 18, 10, 16, 8, 8, 18];
 const WRAPPED = new Set([4, 5, 6, 7, 9]);
-const TITLE_ROW = 1;
-const HEADER_ROW = 2;
-const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
-const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
-const THIN = { style: 'thin' } as const;
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 function rowValues(row: CaseLedgerRow, n: number, what: string): ExcelJS.CellValue[] {
   return [
@@ -97,62 +95,17 @@ function addSheet(
   rows: CaseLedgerRow[],
 ): void {
   const name = LEDGER_LIST_NAMES[list];
-  const sheet = workbook.addWorksheet(name, {
-    views: [
-      {
-        state: 'frozen',
-        xSplit: 0,
-        ySplit: HEADER_ROW,
-        topLeftCell: `A${HEADER_ROW + 1}`,
-        activeCell: `A${HEADER_ROW + 1}`,
-      },
-    ],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
+  const sheet = ledgerSheet(workbook, {
+    name,
+    title: `${input.tenantName}信访问题解决工作台账（${input.scope}）${name}（截至${chineseDateTime(input.generatedAt, 'generatedAt')}）`,
+    headers: CASE_LEDGER_HEADERS,
+    widths: WIDTHS,
+    wrapped: WRAPPED,
+    header: { wrap: true },
+    formats: { 11: LEDGER_FORMATS.date, 14: LEDGER_FORMATS.dateTime },
   });
-  WIDTHS.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-  const title = sheet.getCell(TITLE_ROW, 1);
-  title.value = `${input.tenantName}信访问题解决工作台账（${input.scope}）${name}（截至${chineseDateTime(input.generatedAt, 'generatedAt')}）`;
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, CASE_LEDGER_HEADERS.length);
-  sheet.getRow(TITLE_ROW).height = 32;
-  const header = sheet.getRow(HEADER_ROW);
-  header.values = [...CASE_LEDGER_HEADERS];
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL_ARGB } };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-  });
-  rows.forEach((row, i) => {
-    const added = sheet.addRow(rowValues(row, i + 1, `${name} row ${i + 1}`));
-    for (let col = 1; col <= CASE_LEDGER_HEADERS.length; col += 1) {
-      const cell = added.getCell(col);
-      cell.border = BORDER;
-      cell.alignment = {
-        vertical: 'middle',
-        horizontal: WRAPPED.has(col) ? 'left' : 'center',
-        wrapText: WRAPPED.has(col),
-      };
-      if (row.overdue) {
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: OVERDUE_FILL_ARGB } };
-        cell.font = { color: { argb: OVERDUE_FONT_ARGB } };
-      }
-    }
-    added.getCell(11).numFmt = DATE_FORMAT;
-    added.getCell(14).numFmt = DATE_TIME_FORMAT;
-  });
-  sheet.autoFilter = {
-    from: { row: HEADER_ROW, column: 1 },
-    to: { row: HEADER_ROW + rows.length, column: CASE_LEDGER_HEADERS.length },
-  };
+  rows.forEach((row, i) => sheet.addRow(rowValues(row, i + 1, `${name} row ${i + 1}`), row.overdue));
+  sheet.done();
 }
 
 /** Renders the ledger: one sheet per list, in the order given (the plugin's), overdue rows highlighted. */

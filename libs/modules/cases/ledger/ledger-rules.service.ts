@@ -11,7 +11,7 @@ import { LeaderTier, OPEN_CASE_STATUSES } from '../case.enums';
 import { PetitionCase } from '../case.entity';
 import { recordStep } from '../case-events';
 import { caseRulesOf, tenantByCode } from '../case-rules';
-import { CASE_ERRORS, THIS_TENANT } from '../cases.errors';
+import { CASE_ERRORS, THIS_TENANT, pluginDeclaresNone } from '../cases.errors';
 import { CaseChanges } from '../case-changes.service';
 import type {
   AssignCaseCountyOwnerInput,
@@ -158,12 +158,12 @@ export class LedgerRulesService {
     return this.cases.change(ctx, input.caseId, 'update', async (em, c, rules) => {
       const rule = rules.own.participation;
       if (!rule)
-        throw CASE_ERRORS.badInput('input.caseId', 'PLUGIN_DECLARES_NONE', {
-          plugin: rules.tenant.pluginId,
-          tenant: rules.tenant.name,
-          what: { en: 'lead and participating units', zh: '牵头单位和参与单位' },
-          section: 'cases.participation',
-        });
+        throw pluginDeclaresNone(
+          'input.caseId',
+          rules.tenant,
+          { en: 'lead and participating units', zh: '牵头单位和参与单位' },
+          'cases.participation',
+        );
       this.cases.expect(c, OPEN_CASE_STATUSES);
       if (!c.responsibleUnitId) throw CASE_ERRORS.conflict('NO_LEAD_UNIT', { number: c.number }, 'input.caseId');
       const ids = [...new Set(input.participatingUnitIds)];

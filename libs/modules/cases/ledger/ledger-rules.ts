@@ -6,7 +6,7 @@ import type { Tenant } from '@core/tenancy/entities';
 import type { PetitionCase } from '../case.entity';
 import { recordStep } from '../case-events';
 import { pluginOf, type CaseRules } from '../case-rules';
-import { CASE_ERRORS } from '../cases.errors';
+import { CASE_ERRORS, pluginDeclaresNone } from '../cases.errors';
 import { CaseLine } from './ledger-rules.entity';
 
 /** The post of the plugin's principal leader (`structure.leaders` tier PRINCIPAL), e.g. 鎮委書記. */
@@ -114,12 +114,12 @@ export function byLineRule(
 ): NonNullable<CaseRules['own']['byLineResponsibility']> {
   const rule = rules.own.byLineResponsibility;
   if (!rule)
-    throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
-      plugin: rules.tenant.pluginId,
-      tenant: rules.tenant.name,
-      what: { en: 'by-line responsibility', zh: '分线报案' },
-      section: 'cases.byLineResponsibility',
-    });
+    throw pluginDeclaresNone(
+      field,
+      rules.tenant,
+      { en: 'by-line responsibility', zh: '分线报案' },
+      'cases.byLineResponsibility',
+    );
   return rule;
 }
 
@@ -127,11 +127,11 @@ export function byLineRule(
 export function workingGroupsRule(rules: CaseRules, field: string): NonNullable<CaseRules['own']['workingGroups']> {
   const rule = rules.own.workingGroups;
   if (!rule)
-    throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
-      plugin: rules.tenant.pluginId,
-      tenant: rules.tenant.name,
-      what: { en: 'special working groups', zh: '专项工作小组' },
-      section: 'cases.workingGroups',
-    });
+    throw pluginDeclaresNone(
+      field,
+      rules.tenant,
+      { en: 'special working groups', zh: '专项工作小组' },
+      'cases.workingGroups',
+    );
   return rule;
 }

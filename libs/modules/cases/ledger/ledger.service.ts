@@ -8,7 +8,7 @@ import { Role } from '@core/identity';
 import { Db } from '@engine/database';
 import { AppError } from '@engine/errors';
 import type { Page } from '@engine/graphql';
-import { CASE_ERRORS, CASE_TENANT } from '../cases.errors';
+import { CASE_ERRORS, CASE_TENANT, pluginDeclaresNone } from '../cases.errors';
 import { groupBy } from '@engine/util';
 import { notify } from '@core/notifications';
 import { MemberUnit, MemberUnitKind } from '@core/joint-meeting/entities';
@@ -218,13 +218,7 @@ export class LedgerService {
 
   private ledgersOfTenant(tenant: Tenant, field: string): LedgerRule {
     const ledgers = pluginOf(tenant).cases.ledgers;
-    if (!ledgers)
-      throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
-        plugin: tenant.pluginId,
-        tenant: tenant.name,
-        what: { en: 'case ledgers', zh: '案件台账' },
-        section: 'cases.ledgers',
-      });
+    if (!ledgers) throw pluginDeclaresNone(field, tenant, { en: 'case ledgers', zh: '案件台账' }, 'cases.ledgers');
     return ledgers;
   }
 

@@ -6,7 +6,7 @@ import { Clock } from '@engine/clock';
 import type { RequestContext } from '@engine/context';
 import { Db } from '@engine/database';
 import { PLATFORM_ERRORS } from '@engine/errors';
-import { CASE_ERRORS, THIS_TENANT, RECEPTION_DUTY } from '../cases.errors';
+import { CASE_ERRORS, THIS_TENANT, RECEPTION_DUTY, pluginDeclaresNone } from '../cases.errors';
 import { User } from '@core/identity/entities';
 import { ReceptionRoster } from '../case-records.entity';
 import { caseRulesOf, tenantByCode, type CaseRules } from '../case-rules';
@@ -41,13 +41,7 @@ export class ReceptionService {
         throw CASE_ERRORS.forbidden('OFFICE_SETS_ROTA');
       const rules = await caseRulesOf(em, tenant);
       const reception = rules.own.reception;
-      if (!reception)
-        throw CASE_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', {
-          plugin: tenant.pluginId,
-          tenant: tenant.name,
-          what: RECEPTION_DUTY,
-          section: 'cases.reception',
-        });
+      if (!reception) throw pluginDeclaresNone('input.tenantCode', tenant, RECEPTION_DUTY, 'cases.reception');
       const names = new Set<string>();
       for (const [i, l] of input.leaders.entries()) {
         if (names.has(l.name)) throw CASE_ERRORS.badInput(`input.leaders[${i}].name`, 'DUPLICATE_ON_ROTA');
@@ -114,12 +108,7 @@ export class ReceptionService {
     const reception = rules.own.reception;
     if (!reception) {
       if (conflict)
-        throw CASE_ERRORS.badInput('input.dutyLeaderConflict', 'PLUGIN_DECLARES_NONE', {
-          plugin: rules.tenant.pluginId,
-          tenant: rules.tenant.name,
-          what: RECEPTION_DUTY,
-          section: 'cases.reception',
-        });
+        throw pluginDeclaresNone('input.dutyLeaderConflict', rules.tenant, RECEPTION_DUTY, 'cases.reception');
       return null;
     }
     const roster = await this.rosterOn(em, rules.tenant.id, date);

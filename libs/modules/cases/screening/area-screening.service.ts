@@ -11,7 +11,7 @@ import { User } from '@core/identity/entities';
 import { PetitionCase } from '../case.entity';
 import { recordStep } from '../case-events';
 import { caseRulesOf, tenantByCode, tenantById, type CaseRules } from '../case-rules';
-import { CASE_ERRORS, THIS_TENANT } from '../cases.errors';
+import { CASE_ERRORS, THIS_TENANT, pluginDeclaresNone } from '../cases.errors';
 import {
   CaseAreaCadre,
   CaseAreaScreening,
@@ -210,12 +210,12 @@ export class AreaScreeningService {
   private rule(rules: CaseRules, field: string): AreaRule {
     const rule = rules.own.areaScreening;
     if (!rule)
-      throw CASE_ERRORS.badInput(field, 'PLUGIN_DECLARES_NONE', {
-        plugin: rules.tenant.pluginId,
-        tenant: rules.tenant.name,
-        what: { en: 'area screening by cadres', zh: '干部包片排查' },
-        section: 'cases.areaScreening',
-      });
+      throw pluginDeclaresNone(
+        field,
+        rules.tenant,
+        { en: 'area screening by cadres', zh: '干部包片排查' },
+        'cases.areaScreening',
+      );
     return rule;
   }
 }

@@ -7,7 +7,7 @@ import type { RequestContext } from '@engine/context';
 import type { Role } from '@core/identity';
 import { Db } from '@engine/database';
 import { AppError, PLATFORM_ERRORS } from '@engine/errors';
-import { CASE_ERRORS } from '../cases.errors';
+import { CASE_ERRORS, pluginDeclaresNone } from '../cases.errors';
 import { CalendarService } from '@core/calendar';
 import { notify } from '@core/notifications';
 import { CaseScreening } from '../case-records.entity';
@@ -118,12 +118,7 @@ export class ScreeningService {
       const rules = await caseRulesOf(em, tenant);
       const screening = rules.own.screening;
       if (!screening)
-        throw CASE_ERRORS.badInput('tenantCode', 'PLUGIN_DECLARES_NONE', {
-          plugin: tenant.pluginId,
-          tenant: tenant.name,
-          what: { en: 'forecast screening', zh: '预测排查' },
-          section: 'cases.screening',
-        });
+        throw pluginDeclaresNone('tenantCode', tenant, { en: 'forecast screening', zh: '预测排查' }, 'cases.screening');
       const period = cadencePeriods(screening.cadence.rrule, periodStart, periodStart)[0];
       if (!period || period.start !== periodStart)
         throw CASE_ERRORS.badInput('periodStart', 'SCREENING_PERIOD_START', {
@@ -157,12 +152,12 @@ export class ScreeningService {
       const screening = rules.own.screening!;
       const to = screening.reportTo;
       if (!to)
-        throw CASE_ERRORS.badInput('input.tenantCode', 'PLUGIN_DECLARES_NONE', {
-          plugin: tenant.pluginId,
-          tenant: tenant.name,
-          what: { en: 'a report of the screening', zh: '预测排查情况报告' },
-          section: 'cases.screening.reportTo',
-        });
+        throw pluginDeclaresNone(
+          'input.tenantCode',
+          tenant,
+          { en: 'a report of the screening', zh: '预测排查情况报告' },
+          'cases.screening.reportTo',
+        );
       const rows = await em.find(CaseScreening, {
         where: { tenantId: tenant.id, periodStart: input.periodStart },
         order: { screenedAt: 'ASC', id: 'ASC' },

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { AGREED_ITEMS_SHEET, OVERDUE_FILL_ARGB, renderAgreedItemsXlsx } from './agreed-items-xlsx';
+import { OVERDUE_FILL_ARGB } from '@engine/documents';
+import { AGREED_ITEMS_SHEET, renderAgreedItemsXlsx } from './agreed-items-xlsx';
 import { shiziLedger } from './testing/fixtures';
 import { zipText } from '@test/support/read-zip';
 
