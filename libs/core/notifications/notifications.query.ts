@@ -29,6 +29,36 @@ export async function activeHolderIds(
   return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
 }
 
+/** Who a notice goes to in a tenant: the active users of a member unit, holding one of some roles, or named. */
+export type Recipients = { unitId: string } | { roles: readonly string[] } | { userIds: readonly string[] };
+
+/**
+ * One notification to each active recipient, in one statement (the recipients read and the rows written
+ * together, no round trip between): a repeated dedupe key changes nothing. Answers how many recipients
+ * there are (those notified before included), as notify always has.
+ */
+export async function notifyActiveUsers(
+  em: EntityManager,
+  tenantId: string,
+  to: Recipients,
+  n: Pick<Notification, 'kind' | 'title' | 'body' | 'dedupeKey'>,
+): Promise<number> {
+  const [filter, value] =
+    'unitId' in to
+      ? ['u.member_unit_id = $2::uuid', to.unitId]
+      : 'userIds' in to
+        ? ['u.id = ANY($2::uuid[])', [...to.userIds]]
+        : ['u.roles && $2::text[]', [...to.roles]];
+  const rows: { n: number }[] = await em.query(
+    `WITH u AS (SELECT u.id FROM app_user u WHERE u.tenant_id = $1 AND u.active AND ${filter}),
+          written AS (INSERT INTO notification (tenant_id, user_id, kind, title, body, dedupe_key)
+                      SELECT $1, u.id, $3, $4, $5, $6 FROM u ON CONFLICT DO NOTHING)
+     SELECT count(*)::int AS n FROM u`,
+    [tenantId, value, n.kind, n.title, n.body, n.dedupeKey],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 /** One notification per user; a repeated dedupe key changes nothing. */
 export async function insertNotifications(
   em: EntityManager,

@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import type { Period } from '@engine/calendar';
 import { keysetPage, type Page } from '@engine/graphql';
 import { Finding } from '@core/findings';
-import { AgreedItem } from './agreed-item.entity';
 import { CadenceObligation, KeyPeriod } from './cadence.entity';
 
 /** Records a key period unless the tenant declared the same dates already; whether it is new. */
@@ -21,29 +20,31 @@ export async function insertKeyPeriodOnce(
   return (inserted.raw as unknown[]).length > 0;
 }
 
-/** The periods a tenant's cadence requires, as OPEN obligations (one per type and period: a unique key). */
+/**
+ * The periods a tenant's cadence requires, as OPEN obligations (one per type and period: a unique key, so a
+ * period already owed inserts nothing). One statement whatever the number of periods: the columns as arrays.
+ */
 export async function insertObligations(
   em: EntityManager,
   tenantId: string,
   wanted: readonly (Period & { typeCode: string; rrule: string; keyPeriod: boolean })[],
 ): Promise<void> {
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(CadenceObligation)
-    .values(
-      wanted.map((w) => ({
-        tenantId,
-        typeCode: w.typeCode,
-        periodStart: w.start,
-        periodEnd: w.end,
-        keyPeriod: w.keyPeriod,
-        rrule: w.rrule,
-        status: 'OPEN' as const,
-      })),
-    )
-    .orIgnore()
-    .execute();
+  await em.query(
+    `INSERT INTO cadence_obligation (tenant_id, type_code, period_start, period_end, key_period, rrule, status)
+     SELECT $1, w.type_code, w.period_start, w.period_end, w.key_period, w.rrule, 'OPEN'
+       FROM unnest($2::text[], $3::date[], $4::date[], $5::boolean[], $6::text[]) WITH ORDINALITY
+            AS w (type_code, period_start, period_end, key_period, rrule, n)
+      ORDER BY w.n
+     ON CONFLICT DO NOTHING`,
+    [
+      tenantId,
+      wanted.map((w) => w.typeCode),
+      wanted.map((w) => w.start),
+      wanted.map((w) => w.end),
+      wanted.map((w) => w.keyPeriod),
+      wanted.map((w) => w.rrule),
+    ],
+  );
 }
 
 /** Met: a meeting of the type held (Beijing date) within the period; the first such meeting is named. */
@@ -67,12 +68,34 @@ export function endedOpenObligations(em: EntityManager, tenantId: string, today:
     .getMany();
 }
 
-/** OPEN agreed items due before `today`. */
-export function overdueAgreedItems(em: EntityManager, tenantId: string, today: string): Promise<AgreedItem[]> {
-  return em
-    .createQueryBuilder(AgreedItem, 'i')
-    .where("i.tenant_id = :tenantId AND i.status = 'OPEN' AND i.due_on < :today", { tenantId, today })
-    .getMany();
+/**
+ * The overdue step of the cadence sweep in one statement: the tenant's OPEN agreed items due before `today`,
+ * an AGREED_ITEM_OVERDUE finding (`rule`) for each that has none yet — a known one is not tried again (an
+ * anti-join, not a re-insert that the unique key refuses) — and how many are overdue (for the digest).
+ * The facts and the dedupe key `agreed-item-overdue:<id>` are what the sweep wrote item by item before
+ * (sweep_tenants_cadence looks for that key).
+ */
+export async function recordOverdueAgreedItems(
+  em: EntityManager,
+  tenantId: string,
+  today: string,
+  rule: string,
+): Promise<number> {
+  const rows: { n: number }[] = await em.query(
+    `WITH overdue AS (
+       SELECT i.id, i.due_on, i.content FROM agreed_item i WHERE i.tenant_id = $1 AND i.status = 'OPEN' AND i.due_on < $2::date
+     ), written AS (
+       INSERT INTO finding (tenant_id, kind, rule, facts, dedupe_key)
+       SELECT $1, 'AGREED_ITEM_OVERDUE', $3, jsonb_build_object('agreedItemId', o.id, 'dueOn', o.due_on::text, 'content', o.content),
+              'agreed-item-overdue:' || o.id
+         FROM overdue o
+        WHERE NOT EXISTS (SELECT 1 FROM finding f WHERE f.tenant_id = $1 AND f.dedupe_key = 'agreed-item-overdue:' || o.id)
+       ON CONFLICT DO NOTHING
+     )
+     SELECT count(*)::int AS n FROM overdue`,
+    [tenantId, today, rule],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 /**

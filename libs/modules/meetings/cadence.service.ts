@@ -22,7 +22,7 @@ import {
   obligationsPage,
   insertObligations,
   markObligationsMet,
-  overdueAgreedItems,
+  recordOverdueAgreedItems,
   tenantsWithCadenceWork,
   unendedObligations,
 } from './cadence.query';
@@ -234,17 +234,9 @@ export class CadenceService implements OnModuleInit {
       );
       if (missed.length)
         await em.update(CadenceObligation, { tenantId, id: In(missed.map((o) => o.id)) }, { status: 'MISSED' });
-      const overdue = await overdueAgreedItems(em, tenantId, today);
-      await record(
-        overdue.map((item) => ({
-          tenantId,
-          kind: 'AGREED_ITEM_OVERDUE',
-          rule: 'agreed item past its due date',
-          facts: { agreedItemId: item.id, dueOn: item.dueOn, content: item.content },
-          dedupeKey: `agreed-item-overdue:${item.id}`,
-        })),
-      );
-      if (overdue.length) await this.digest(em, tenant, today, overdue.length);
+      // Findings for the items not yet found overdue, and how many are overdue now: one statement.
+      const overdue = await recordOverdueAgreedItems(em, tenantId, today, 'agreed item past its due date');
+      if (overdue) await this.digest(em, tenant, today, overdue);
     });
   }
 
