@@ -171,11 +171,17 @@ export class NoticeComposer {
     });
   }
   /** Metrics, scores, places and bottom band of a notice's units, and the rule text that says how. */
-  async compute(em: EntityManager, rules: SupervisionRules, draft: NoticeDraft): Promise<ComputedNotice> {
+  async compute(
+    em: EntityManager,
+    rules: SupervisionRules,
+    draft: NoticeDraft,
+    known?: Map<string, Metrics>,
+  ): Promise<ComputedNotice> {
     const tenant = rules.tenant;
     const notices = rules.notices!;
     const today = shanghaiDateOf(this.clock.now());
-    const metrics = await computeMetrics(em, tenant.id, draft.units, { ...draft.range, today });
+    // `known`: the draft's metrics computed already (the sweep computes its periods' together).
+    const metrics = known ?? (await computeMetrics(em, tenant.id, draft.units, { ...draft.range, today }));
     const hook = hookOf(this.registry, tenant, 'rankScore');
     const score = (m: Metrics): number => {
       if (hook) {
@@ -245,20 +251,25 @@ export class NoticeComposer {
       (a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || position.get(a.targetUnitId)! - position.get(b.targetUnitId)!,
     );
   }
-  /** Computes, ranks, writes the notice and its entries, and the outbox messages, in the caller's transaction. */
+  /**
+   * Computes, ranks, writes the notice and its entries, and the outbox messages, in the caller's transaction.
+   * `options.metrics`: the units' metrics computed already; `options.describe: false` leaves the entries
+   * without their units' names (the sweep's drafts: nobody reads what it returns).
+   */
   async create(
     tx: Tx,
     rules: SupervisionRules,
     draft: NoticeDraft,
     userId: string | null,
     status: 'DRAFT' | 'PUBLISHED' = 'PUBLISHED',
+    options: { metrics?: Map<string, Metrics>; describe?: boolean } = {},
   ): Promise<SupervisionNotice> {
     const { em } = tx;
     const tenant = rules.tenant;
     const notices = rules.notices!;
     const now = this.clock.now();
     const today = shanghaiDateOf(now);
-    const computed = await this.compute(em, rules, draft);
+    const computed = await this.compute(em, rules, draft, options.metrics);
     const reportedTo = notices.reportedTo ?? [];
     const notice = await em.save(
       em.create(SupervisionNotice, {
@@ -288,7 +299,10 @@ export class NoticeComposer {
     for (let i = 0; i < entries.length; i += 500) await em.insert(SupervisionNoticeEntry, entries.slice(i, i + 500));
     if (status === 'PUBLISHED') await announceNotice(em, this.outbox, rules, notice, entries, draft.units, reportedTo);
     notice.issuerName = tenant.name;
-    notice.entries = await describeEntries(em, this.sorted(entries, draft.units));
+    notice.entries =
+      options.describe === false
+        ? this.sorted(entries, draft.units)
+        : await describeEntries(em, this.sorted(entries, draft.units));
     return notice;
   }
 }

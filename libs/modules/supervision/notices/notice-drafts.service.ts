@@ -16,6 +16,7 @@ import { NoticeKind, NoticePeriod } from '../enums';
 import { afterDecision } from '../jobs';
 import { SupervisionNotice, SupervisionNoticeEntry } from './notice.entity';
 import { announceNotice } from './notice-announce';
+import { computeMetricsOfPeriods } from './metrics.repository';
 import { describeEntries, mayDraftNotices, namedNotices, NoticeComposer } from './notice-composition';
 import { OutboxService } from '../outbox/outbox.service';
 import { previousPeriod } from '../periods';
@@ -53,10 +54,24 @@ export class NoticeDraftsService {
       if (!rules.notices) return [];
       const units = await supervisedUnits(tx.em, tenantId, rules.notices.ranked);
       if (!units.length) return []; // nobody to rank (a county before its townships are onboarded)
-      const out: SupervisionNotice[] = [];
+      // The periods still to draft (a discarded draft is the office's call), then their metrics in one go:
+      // the ledger is read once for all of them, not once a period.
+      const due: { period: NoticePeriod; range: { start: string; end: string } }[] = [];
       for (const period of rules.notices.regularPeriods as NoticePeriod[]) {
         const range = previousPeriod(period, shanghaiDateOf(this.clock.now()));
-        if (await this.composer.regularExists(tx.em, tenantId, period, range.start, true)) continue; // discarded: the office's call
+        if (!(await this.composer.regularExists(tx.em, tenantId, period, range.start, true)))
+          due.push({ period, range });
+      }
+      if (!due.length) return [];
+      const metrics = await computeMetricsOfPeriods(
+        tx.em,
+        tenantId,
+        units,
+        due.map((d) => d.range),
+        shanghaiDateOf(this.clock.now()),
+      );
+      const out: SupervisionNotice[] = [];
+      for (const [i, { period, range }] of due.entries()) {
         out.push(
           await this.composer.create(
             tx,
@@ -72,6 +87,7 @@ export class NoticeDraftsService {
             },
             null,
             'DRAFT',
+            { metrics: metrics[i], describe: false },
           ),
         );
       }
