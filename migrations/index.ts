@@ -36,6 +36,7 @@ import { CaseUrgency1764710000000 } from './1764710000000-CaseUrgency';
 import { CaseAreaScreening1764710300000 } from './1764710300000-CaseAreaScreening';
 import { SweepSelection1764770000000 } from './1764770000000-SweepSelection';
 import { LadderEvidenceMark1764780000000 } from './1764780000000-LadderEvidenceMark';
+import { CheaperScopedReads1764790000000 } from './1764790000000-CheaperScopedReads';
 import { OfficeCirculars1764700000000 } from './1764700000000-OfficeCirculars';
 import { CaseInChargeApproval1764710100000 } from './1764710100000-CaseInChargeApproval';
 import { CaseReviewFindings1764710200000 } from './1764710200000-CaseReviewFindings';
@@ -95,4 +96,5 @@ export const migrations = [
   CaseAreaScreening1764710300000,
   SweepSelection1764770000000,
   LadderEvidenceMark1764780000000,
+  CheaperScopedReads1764790000000,
 ];

@@ -115,6 +115,38 @@ describe('row-level security', () => {
     expect(fromTown.map((v) => v.code)).toEqual(['xiacang']);
   });
 
+  it("a county reads its townships' rows of a table whose write policy is split per command, and changes none of them", async () => {
+    const county = ids['county-petition-mechanisms'];
+    const treeJob = RequestContext.forTenantJob(county, { tree: true });
+    // Split by migration 1764790000000 (INSERT, UPDATE, DELETE policies on the write set): reads see the tree.
+    const split: { cmd: string }[] = await t.database.dataSource.query(
+      `SELECT cmd FROM pg_policies WHERE tablename = 'supervision_notice' ORDER BY cmd`,
+    );
+    expect(split.map((p) => p.cmd)).toEqual(['DELETE', 'INSERT', 'SELECT', 'UPDATE']);
+    const seen: { tenant_id: string }[] = await db.run(treeJob, ({ em }) =>
+      em.query(`SELECT DISTINCT tenant_id FROM member_unit WHERE tenant_id <> $1`, [county]),
+    );
+    const towns = new Set(['shizi', 'town-petition-systems', 'xiacang', 'xincheng'].map((c) => ids[c]));
+    expect(seen.length).toBeGreaterThan(1); // townships' units, not only the county's own
+    for (const r of seen) expect(towns.has(r.tenant_id)).toBe(true);
+    const changed = await db.run(treeJob, ({ em }) =>
+      em.query(`UPDATE supervision_notice SET title = title || 'x' WHERE tenant_id <> $1`, [county]),
+    );
+    expect(changed[1]).toBe(0);
+    await expect(
+      db.run(treeJob, ({ em }) =>
+        em.query(`INSERT INTO supervision_sequence (tenant_id, kind, year, last) VALUES ($1, 'NOTICE', '2099', 1)`, [
+          ids.shizi,
+        ]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    // A town sees nothing of a sibling's through the tree function (it has no descendants).
+    const sibling: unknown[] = await db.run(RequestContext.forTenantJob(ids.shizi, { tree: true }), ({ em }) =>
+      em.query(`SELECT 1 FROM member_unit WHERE tenant_id = $1`, [ids.xiacang]),
+    );
+    expect(sibling).toEqual([]);
+  });
+
   it('the app role owns no table, is no superuser, cannot bypass RLS, and cannot switch RLS off', async () => {
     const [role] = await t.database.dataSource.query(
       `SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'jm_app'`,
