@@ -14,6 +14,16 @@ describe('a tenant snapshot is parsed on read with its SDK version, not cast', (
     expect(snapshotOf(read)).toEqual(snapshot);
   });
 
+  it('reads the same snapshot read again (a new row object) to equal rules that share no object with the first', () => {
+    const first = readSnapshot(JSON.parse(JSON.stringify(snapshot)), SDK_VERSION);
+    const again = readSnapshot(JSON.parse(JSON.stringify(snapshot)), SDK_VERSION);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    first.meetingTypes.length = 0; // a reader changing its copy changes nobody else's
+    expect(readSnapshot(JSON.parse(JSON.stringify(snapshot)), SDK_VERSION)).toEqual(again);
+    expect(snapshotOf(again)).toEqual(snapshot);
+  });
+
   it('fills defaults a sparser older snapshot of the same major lacks', () => {
     const { supervision: _s, ...sparse } = JSON.parse(JSON.stringify(snapshot)) as Record<string, unknown>;
     expect(readSnapshot(sparse, '1.0.0').supervision).toEqual({ ladder: [], appliesToDescendants: false });
