@@ -3,8 +3,16 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getMetadataArgsStorage } from 'typeorm';
-import { composeContexts, defineContext, isContextManifest, type ContextManifest } from '@engine/manifest';
-import { CONTEXTS, ENTITIES } from './contexts';
+import {
+  composeContexts,
+  composeKeyedLists,
+  defineContext,
+  isContextManifest,
+  type ContextManifest,
+} from '@engine/manifest';
+import { DECLARED_KEYED_LISTS } from '@test/support/keyed-lists';
+import { keyedLists } from '@engine/plugins';
+import { CONTEXTS, ENTITIES, KEYED_LISTS } from './contexts';
 
 /**
  * `apps/api/contexts.ts` is the only list of contexts, so nothing may be forgotten on the way into
@@ -66,6 +74,17 @@ describe('the list of contexts (apps/api/contexts.ts)', () => {
     expect(manifestOf(folder)?.module).toBe(module);
   });
 
+  it.each(folders)('has the keyed lists of %s, if any, from its keyed-lists.ts', (folder) => {
+    const file = Object.keys(DECLARED_KEYED_LISTS).find((f) => f.endsWith(`/${folder}/keyed-lists.ts`));
+    expect(manifestOf(folder)?.keyedLists).toEqual(file ? DECLARED_KEYED_LISTS[file] : {});
+  });
+
+  it('registers every keyed list for the plugin engine, as the tests without the app do', () => {
+    expect(Object.keys(KEYED_LISTS).length).toBeGreaterThan(0);
+    expect(keyedLists()).toEqual(KEYED_LISTS);
+    expect(Object.assign({}, ...Object.values(DECLARED_KEYED_LISTS))).toEqual(KEYED_LISTS);
+  });
+
   it('composes each entity once, for the data source', () => {
     expect(new Set(ENTITIES).size).toBe(ENTITIES.length);
     expect(ENTITIES).toHaveLength(CONTEXTS.reduce((n, c) => n + c.entities.length, 0));
@@ -84,6 +103,14 @@ describe('defineContext and composeContexts', () => {
     );
     expect(() => defineContext({ name: 'cases', entities: [Thing, Thing] })).toThrow(/listed twice/);
     expect(() => defineContext({ name: 'cases', module: undefined })).toThrow(/module is undefined/);
+  });
+
+  it('refuses a keyed list that is not a path and a field, and a keyed list in two contexts', () => {
+    expect(() => defineContext({ name: 'a', keyedLists: { 'a..b': 'id' } })).toThrow(/not a dotted path/);
+    const a = defineContext({ name: 'a', keyedLists: { 'x.items': 'id' } });
+    const c = defineContext({ name: 'c', keyedLists: { 'x.items': 'code' } });
+    expect(composeKeyedLists([a])).toEqual({ 'x.items': 'id' });
+    expect(() => composeKeyedLists([a, c])).toThrow(/keyed list x.items is in two contexts: a and c/);
   });
 
   it('refuses a context twice and an entity in two contexts, and keeps the order', () => {

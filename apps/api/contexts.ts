@@ -1,4 +1,5 @@
-import { composeContexts, type ContextManifest } from '@engine/manifest';
+import { composeContexts, composeKeyedLists, type ContextManifest } from '@engine/manifest';
+import { registerKeyedLists } from '@engine/plugins';
 import { calendarContext } from '@core/calendar';
 import { findingsContext } from '@core/findings';
 import { identityContext } from '@core/identity';
@@ -17,8 +18,9 @@ import { supervisionStatusContext } from '@modules/supervision-status';
 
 /**
  * The only list of bounded contexts. The API, the worker (the same app), the CLI, the benchmark
- * seeder and the test app derive from it their Nest modules, the data source's entities and the
- * rules of every request's ability; a context folder missing here fails `apps/api/contexts.spec.ts`.
+ * seeder and the test app derive from it their Nest modules, the data source's entities, the
+ * rules of every request's ability and the plugin's keyed lists; a context folder missing here fails
+ * `apps/api/contexts.spec.ts`.
  * Core contexts first, then the workflows (docs/architecture.md).
  */
 export const CONTEXTS: readonly ContextManifest[] = [
@@ -46,3 +48,9 @@ export const CONTEXT_MODULES = composed.modules;
 export const ENTITIES = composed.entities;
 /** Every context's access rules, composed into each request's CASL ability. */
 export const ALL_RULES = composed.rules;
+/**
+ * The plugin lists `extends` merges by key, as the contexts owning them declare them: registered here, when the
+ * list is imported (every app imports it before it loads a plugin), for compose, rulesDiff and plugin:new.
+ */
+export const KEYED_LISTS = composeKeyedLists(CONTEXTS);
+registerKeyedLists(KEYED_LISTS);

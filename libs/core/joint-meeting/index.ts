@@ -1,4 +1,5 @@
 import { defineContext } from '@engine/manifest';
+import { JOINT_MEETING_KEYED_LISTS } from './keyed-lists';
 import { JointMeetingModule } from './joint-meeting.module';
 import { MemberUnit } from './member-unit.entity';
 import { MembershipChange } from './membership-change.entity';
@@ -20,4 +21,5 @@ export const jointMeetingContext = defineContext({
   module: JointMeetingModule,
   entities: [MemberUnit, MembershipChange, MemberPerson, MemberPersonChange, MemberUnitProposal],
   rules: [jointMeetingRules],
+  keyedLists: JOINT_MEETING_KEYED_LISTS,
 });

@@ -1,3 +1,4 @@
+import '@test/support/keyed-lists';
 import { join } from 'node:path';
 import { PLUGINS_DIR, PluginRegistry, REPO_ROOT, importPluginDir } from '@engine/plugins';
 import { AppError } from '@engine/errors';

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { RulesFor } from '@engine/access';
+import type { KeyedLists } from '@engine/plugins';
 
 const MANIFEST = Symbol.for('jm.context-manifest');
 
@@ -15,6 +16,11 @@ export interface ContextManifest {
   readonly module?: Type<unknown>;
   readonly entities: readonly Type<unknown>[];
   readonly rules: readonly RulesFor[];
+  /**
+   * The plugin lists this context owns that `extends` merges by key (`{ '<dotted path>': '<key field>' }`),
+   * registered for the plugin engine by the apps (`apps/api/contexts.ts`); empty when it owns none.
+   */
+  readonly keyedLists: KeyedLists;
 }
 
 /** A context's manifest: checked (a name, no entity or rule twice) and frozen. */
@@ -23,6 +29,7 @@ export function defineContext(manifest: {
   module?: Type<unknown>;
   entities?: readonly Type<unknown>[];
   rules?: readonly RulesFor[];
+  keyedLists?: KeyedLists;
 }): ContextManifest {
   if (!/^[a-z][a-z-]*$/.test(manifest.name))
     throw new Error(`a context's name is its folder name, not "${manifest.name}"`);
@@ -37,6 +44,11 @@ export function defineContext(manifest: {
     if (missing >= 0) throw new Error(`context ${manifest.name}: ${what} ${missing} is undefined (an import cycle?)`);
     if (new Set(list).size !== list.length) throw new Error(`context ${manifest.name}: an ${what} is listed twice`);
   }
+  for (const [path, key] of Object.entries(manifest.keyedLists ?? {}))
+    if (!/^[A-Za-z]\w*(\.[A-Za-z]\w*)*$/.test(path) || !/^[A-Za-z]\w*$/.test(key))
+      throw new Error(
+        `context ${manifest.name}: keyed list "${path}" by "${key}" is not a dotted path and a field name`,
+      );
   if ('module' in manifest && typeof manifest.module !== 'function')
     throw new Error(`context ${manifest.name}: its module is undefined (an import cycle?)`);
   const result: ContextManifest = {
@@ -44,6 +56,7 @@ export function defineContext(manifest: {
     ...(manifest.module ? { module: manifest.module } : {}),
     entities: Object.freeze([...entities]),
     rules: Object.freeze([...rules]),
+    keyedLists: Object.freeze({ ...manifest.keyedLists }),
   };
   Object.defineProperty(result, MANIFEST, { value: true });
   return Object.freeze(result);
@@ -76,4 +89,21 @@ export function composeContexts(contexts: readonly ContextManifest[]): {
     entities,
     rules: contexts.flatMap((c) => c.rules),
   };
+}
+
+/**
+ * The keyed lists of the plugin language, as the contexts owning them declare them, in the list's order (for
+ * `registerKeyedLists`); a list declared by two contexts is refused, naming both.
+ */
+export function composeKeyedLists(contexts: readonly ContextManifest[]): KeyedLists {
+  const lists: Record<string, string> = {};
+  const owners = new Map<string, string>();
+  for (const c of contexts)
+    for (const [path, key] of Object.entries(c.keyedLists)) {
+      const owner = owners.get(path);
+      if (owner) throw new Error(`keyed list ${path} is in two contexts: ${owner} and ${c.name}`);
+      owners.set(path, c.name);
+      lists[path] = key;
+    }
+  return lists;
 }

@@ -1,4 +1,6 @@
-import { IDENTITY_KEYS, KEYED_LISTS, applyRemovals, compose } from './compose';
+import '@test/support/keyed-lists';
+import { IDENTITY_KEYS, applyRemovals, compose } from './compose';
+import { keyedLists } from './keyed-lists';
 
 type Json = Record<string, unknown>;
 
@@ -32,8 +34,8 @@ describe('compose (extends merge rules)', () => {
     });
   });
 
-  it('declares exactly these keyed lists and their keys', () => {
-    expect(KEYED_LISTS).toEqual({
+  it('declares exactly these keyed lists and their keys (registered by the contexts that own them)', () => {
+    expect(keyedLists()).toEqual({
       memberUnits: 'name',
       countedMemberUnits: 'label',
       meetingTypes: 'code',
@@ -46,7 +48,7 @@ describe('compose (extends merge rules)', () => {
     });
   });
 
-  it.each(Object.entries(KEYED_LISTS))(
+  it.each(Object.entries(keyedLists()))(
     'merges %s by its key %s: same key replaced wholesale in place, new keys appended',
     (path, key) => {
       const base = nest(path, [

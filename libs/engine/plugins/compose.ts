@@ -1,24 +1,15 @@
+import { keyedLists, keyOfList } from './keyed-lists';
+
 /**
  * How `extends` composes plugins (documented in docs/plugins.md):
  * - Bases apply left to right, then the plugin itself on top.
  * - Objects merge key by key; a value the child leaves out is inherited.
- * - Keyed lists merge by their key (KEYED_LISTS): the child's item replaces the inherited item with
- *   the same key wholesale, new items are appended; `remove: ['meetingTypes:PLENARY']` drops one.
+ * - Keyed lists merge by their key (`keyedLists()`, registered by the contexts that own them): the child's
+ *   item replaces the inherited item with the same key wholesale, new items are appended;
+ *   `remove: ['<list>:<key>']` drops one.
  * - Any other list, and every scalar, is replaced by the child's value.
  * - Identity (id, version, name, level, sdk, source, onboardable, extends) is never inherited.
  */
-export const KEYED_LISTS: Readonly<Record<string, string>> = {
-  memberUnits: 'name',
-  countedMemberUnits: 'label',
-  meetingTypes: 'code',
-  'structure.conveners': 'key',
-  'structure.leaders': 'key',
-  'supervision.ladder': 'id',
-  'cases.ownership.tiers': 'id',
-  'cases.stepLimits': 'step',
-  'cases.categories': 'code',
-};
-
 export const IDENTITY_KEYS = [
   'id',
   'version',
@@ -43,7 +34,7 @@ function mergeAt(path: string, base: unknown, over: unknown): unknown {
     for (const [k, v] of Object.entries(over)) out[k] = mergeAt(path ? `${path}.${k}` : k, base[k], v);
     return out;
   }
-  const key = KEYED_LISTS[path];
+  const key = keyOfList(path);
   if (key && Array.isArray(base) && Array.isArray(over)) {
     const out = [...base] as Json[];
     for (const item of over as Json[]) {
@@ -67,11 +58,11 @@ export function applyRemovals(
     const sep = entry.lastIndexOf(':');
     const listPath = entry.slice(0, sep);
     const itemKey = entry.slice(sep + 1);
-    const keyField = KEYED_LISTS[listPath];
+    const keyField = keyOfList(listPath);
     if (sep < 0 || !keyField) {
       problems.push({
         path: `remove.${i}`,
-        message: `"${entry}" must be "<keyed list>:<key>", the list one of ${Object.keys(KEYED_LISTS).join(', ')}`,
+        message: `"${entry}" must be "<keyed list>:<key>", the list one of ${Object.keys(keyedLists()).join(', ')}`,
       });
       return;
     }

@@ -1,4 +1,5 @@
 export * from './compose';
+export * from './keyed-lists';
 export * from './registry';
 export * from './plugin-importer';
 export * from './compose-published';

@@ -1,3 +1,4 @@
+import '@test/support/keyed-lists';
 import { join } from 'node:path';
 import type { EffectivePlugin } from '@jm/plugin-sdk';
 import { PLUGINS_DIR, REPO_ROOT, importPluginDir } from './plugin-importer';

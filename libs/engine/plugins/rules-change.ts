@@ -10,7 +10,7 @@ export interface AffectedItem {
   id: string;
   /** A short human label (meeting type and period, rule and unit, case number and due date). */
   label: string;
-  /** The changed rule path(s) that touch it (`meetingTypes[WORK].cadence.rrule`). */
+  /** The changed rule path(s) that touch it (`<list>[<key>].<field>`). */
   paths: string[];
   /** What the change does to it, in words (superseded, keeps its due date, …). */
   effect: string;

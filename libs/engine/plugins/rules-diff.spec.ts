@@ -1,3 +1,4 @@
+import '@test/support/keyed-lists';
 import { rulesDiff, touchedKeys } from './rules-diff';
 
 describe('rulesDiff: field by field, keyed lists by key', () => {

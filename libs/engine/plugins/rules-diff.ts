@@ -1,8 +1,8 @@
-import { KEYED_LISTS } from './compose';
+import { keyOfList } from './keyed-lists';
 
 /** One changed field between two effective configurations. */
 export interface RuleChange {
-  /** Path with keyed list items named by their key: `meetingTypes[WORK].cadence.rrule`. */
+  /** Path with keyed list items named by their key: `<list>[<key>].<field>`, e.g. `a.list[K1].b`. */
   path: string;
   kind: 'ADDED' | 'REMOVED' | 'CHANGED';
   before: unknown;
@@ -18,8 +18,9 @@ const NOT_RULES = new Set(['version']);
 
 /**
  * What changes, field by field, from one effective configuration to another. Keyed lists
- * (meeting types by code, ladder rules by id, …) are compared item by item under their key, so a
- * reordered list is no change and a changed cadence names its meeting type. Pure; JSON in, list out.
+ * (`keyedLists()`, registered by the contexts) are compared item by item under their key, so a
+ * reordered list is no change and a changed field names its item's key. JSON in, list out; it reads nothing but
+ * the registered keyed lists.
  */
 export function rulesDiff(before: Json, after: Json): RuleChange[] {
   const out: RuleChange[] = [];
@@ -34,7 +35,7 @@ export function rulesDiff(before: Json, after: Json): RuleChange[] {
       }
       return;
     }
-    const key = KEYED_LISTS[keyPath];
+    const key = keyOfList(keyPath);
     if (key && Array.isArray(a) && Array.isArray(b)) {
       const keyOf = (item: unknown): string => String(isObject(item) ? item[key] : JSON.stringify(item));
       const left = new Map(a.map((x) => [keyOf(x), x]));
@@ -49,7 +50,7 @@ export function rulesDiff(before: Json, after: Json): RuleChange[] {
   return out;
 }
 
-/** The keys of a keyed list's items that a diff touches (`meetingTypes` → ['WORK']), optionally under a field. */
+/** The keys of a keyed list's items that a diff touches (`list` → ['K1']), optionally under a field. */
 export function touchedKeys(changes: readonly RuleChange[], list: string, field?: string): string[] {
   const prefix = `${list}[`;
   const keys = changes

@@ -1,3 +1,4 @@
+import '@test/support/keyed-lists';
 import { PLUGINS_DIR, PluginRegistry, importPluginDir } from './index';
 import { composeSource } from './compose-published';
 import { scaffoldPlugin } from './scaffold';

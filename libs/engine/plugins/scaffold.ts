@@ -1,13 +1,28 @@
 import type { EffectivePlugin } from '@jm/plugin-sdk';
+import { IDENTITY_KEYS } from './compose';
+import { keyedLists } from './keyed-lists';
+
+/** The value at a dotted path of a plugin, or undefined. */
+function at(plugin: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined),
+      plugin,
+    );
+}
 
 /**
  * A new YAML plugin extending `base`, with only its identity written: every section is inherited until
- * the author writes what differs. The inherited keys are listed as comments, so the author overrides
- * by key (docs/authoring-a-jurisdiction.md). The result validates as it is.
+ * the author writes what differs. The inherited sections and, for every keyed list (`keyedLists()`, in
+ * path order), the keys of its inherited items are listed as comments, so the author overrides by key
+ * (docs/authoring-a-jurisdiction.md). The result validates as it is.
  */
 export function scaffoldPlugin(id: string, base: EffectivePlugin, schemaPath: string): string {
-  const keys = (items: readonly { [k: string]: unknown }[], key: string): string =>
-    items.map((i) => String(i[key])).join(', ') || '—';
+  const keys = (items: unknown, key: string): string =>
+    (Array.isArray(items) ? items : []).map((i) => String((i as Record<string, unknown>)[key])).join(', ') || '—';
+  const lists = Object.entries(keyedLists()).sort(([a], [b]) => a.localeCompare(b));
+  const sections = Object.keys(base).filter((k) => !(IDENTITY_KEYS as readonly string[]).includes(k));
   return [
     `# yaml-language-server: $schema=${schemaPath}`,
     '#',
@@ -24,15 +39,9 @@ export function scaffoldPlugin(id: string, base: EffectivePlugin, schemaPath: st
     '  title: rules  # its title as it reads',
     '  date: null  # its date (YYYY-MM-DD), or null',
     '',
-    `# Inherited from ${base.id} — override by key, drop with remove: ['meetingTypes:CODE']:`,
-    `#   structure.jointMeetingName: ${base.structure.jointMeetingName}`,
-    `#   structure.conveners (by key): ${keys(base.structure.conveners, 'key')}`,
-    `#   structure.office.director: ${base.structure.office.director.title}`,
-    `#   memberUnits (by name): ${keys(base.memberUnits, 'name')}`,
-    `#   meetingTypes (by code): ${keys(base.meetingTypes, 'code')}`,
-    `#   supervision.ladder (by id): ${keys(base.supervision.ladder, 'id')}`,
-    `#   cases.stepLimits (by step): ${keys(base.cases.stepLimits, 'step')}`,
-    `#   rulesChanges: ${base.rulesChanges ? `approval ${base.rulesChanges.approval}` : 'platform default (no approval, conveners told)'}`,
+    `# Inherited from ${base.id}: the sections ${sections.join(', ')}.`,
+    "# Objects merge key by key; a keyed list's item is overridden by its key, dropped with remove: ['<list>:<key>']:",
+    ...lists.map(([path, key]) => `#   ${path} (by ${key}): ${keys(at(base, path), key)}`),
     '',
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import '@test/support/keyed-lists';
 import { join } from 'node:path';
 import { PLUGINS_DIR, PluginRegistry, importPluginDir, snapshotOf } from '@engine/plugins';
 import { SDK_VERSION, SnapshotError, readSnapshot } from '@jm/plugin-sdk';

@@ -1,4 +1,5 @@
 import { defineContext } from '@engine/manifest';
+import { CASES_KEYED_LISTS } from './keyed-lists';
 import { CasesModule } from './cases.module';
 import { PetitionCase } from './case.entity';
 import { CasePetitioner, CaseLink } from './case-petitioner.entity';
@@ -46,4 +47,5 @@ export const casesContext = defineContext({
     CaseAreaScreening,
   ],
   rules: [casesRules],
+  keyedLists: CASES_KEYED_LISTS,
 });

@@ -1,4 +1,5 @@
 import { defineContext } from '@engine/manifest';
+import { MEETINGS_KEYED_LISTS } from './keyed-lists';
 import { MeetingsModule } from './meetings.module';
 import { Meeting, MeetingUnit } from './meeting.entity';
 import { MeetingTopic } from './meeting-topic.entity';
@@ -31,4 +32,5 @@ export const meetingsContext = defineContext({
     CadenceObligation,
   ],
   rules: [meetingsRules],
+  keyedLists: MEETINGS_KEYED_LISTS,
 });

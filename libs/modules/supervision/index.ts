@@ -1,4 +1,5 @@
 import { defineContext } from '@engine/manifest';
+import { SUPERVISION_KEYED_LISTS } from './keyed-lists';
 import { SupervisionModule } from './supervision.module';
 import { SupervisionNotice, SupervisionNoticeEntry } from './notices/notice.entity';
 import { SupervisionAction } from './ladder/action.entity';
@@ -33,4 +34,5 @@ export const supervisionContext = defineContext({
     Assessment,
   ],
   rules: [supervisionRules],
+  keyedLists: SUPERVISION_KEYED_LISTS,
 });
