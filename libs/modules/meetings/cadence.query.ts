@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Period } from '@engine/calendar';
 import { keysetPage, type Page } from '@engine/graphql';
 import { Finding } from '@core/findings';
+import type { Tenant } from '@core/tenancy/entities';
 import { CadenceObligation, KeyPeriod } from './cadence.entity';
 
 /** Records a key period unless the tenant declared the same dates already; whether it is new. */
@@ -47,25 +48,58 @@ export async function insertObligations(
   );
 }
 
-/** Met: a meeting of the type held (Beijing date) within the period; the first such meeting is named. */
-export async function markObligationsMet(em: EntityManager, tenantId: string): Promise<void> {
-  await em.query(
-    `UPDATE cadence_obligation o SET status = 'MET', meeting_id = (
-        SELECT m.id FROM meeting m WHERE m.tenant_id = o.tenant_id AND m.type_code = o.type_code AND m.status = 'HELD'
-          AND (m.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN o.period_start AND o.period_end ORDER BY m.held_at LIMIT 1)
-     WHERE o.tenant_id = $1 AND o.status = 'OPEN' AND EXISTS (
-        SELECT 1 FROM meeting m WHERE m.tenant_id = o.tenant_id AND m.type_code = o.type_code AND m.status = 'HELD'
-          AND (m.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN o.period_start AND o.period_end)`,
-    [tenantId],
-  );
+/** What a tenant's cadence sweep reads first: the tenant's dates and rules, and its key periods (one round trip). */
+export interface CadenceSweepTenant extends Pick<
+  Tenant,
+  'id' | 'name' | 'createdAt' | 'rulesChangedAt' | 'pluginConfig' | 'pluginSdkVersion'
+> {
+  keyPeriods: Pick<KeyPeriod, 'startsOn' | 'endsOn'>[];
 }
 
-/** OPEN obligations whose period ended before `today`. */
-export function endedOpenObligations(em: EntityManager, tenantId: string, today: string): Promise<CadenceObligation[]> {
-  return em
-    .createQueryBuilder(CadenceObligation, 'o')
-    .where("o.tenant_id = :tenantId AND o.status = 'OPEN' AND o.period_end < :today", { tenantId, today })
-    .getMany();
+export async function cadenceSweepTenant(em: EntityManager, tenantId: string): Promise<CadenceSweepTenant | null> {
+  const [row]: CadenceSweepTenant[] = await em.query(
+    `SELECT t.id, t.name, t.created_at AS "createdAt", t.rules_changed_at AS "rulesChangedAt", t.plugin_config AS "pluginConfig",
+            t.plugin_sdk_version AS "pluginSdkVersion",
+            coalesce((SELECT json_agg(json_build_object('startsOn', k.starts_on::text, 'endsOn', k.ends_on::text))
+                        FROM key_period k WHERE k.tenant_id = t.id), '[]'::json) AS "keyPeriods"
+       FROM tenant t WHERE t.id = $1`,
+    [tenantId],
+  );
+  return row ?? null;
+}
+
+/** An OPEN obligation whose period ended: what a MISSED_CADENCE finding says of it. */
+export type EndedObligation = Pick<
+  CadenceObligation,
+  'id' | 'typeCode' | 'rrule' | 'keyPeriod' | 'periodStart' | 'periodEnd'
+>;
+
+/**
+ * Met: a meeting of the type held (Beijing date) within the period; the first such meeting is named. And, in
+ * the same statement, the OPEN obligations whose period ended before `today` that no meeting met (the
+ * statement's read sees the rows as they were before its update: those it marks MET are left out by id).
+ */
+export async function markMetAndEndedOpen(
+  em: EntityManager,
+  tenantId: string,
+  today: string,
+): Promise<EndedObligation[]> {
+  return em.query(
+    `WITH met AS (
+       UPDATE cadence_obligation o SET status = 'MET', meeting_id = (
+          SELECT m.id FROM meeting m WHERE m.tenant_id = o.tenant_id AND m.type_code = o.type_code AND m.status = 'HELD'
+            AND (m.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN o.period_start AND o.period_end ORDER BY m.held_at LIMIT 1)
+       WHERE o.tenant_id = $1 AND o.status = 'OPEN' AND EXISTS (
+          SELECT 1 FROM meeting m WHERE m.tenant_id = o.tenant_id AND m.type_code = o.type_code AND m.status = 'HELD'
+            AND (m.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN o.period_start AND o.period_end)
+       RETURNING o.id
+     )
+     SELECT o.id, o.type_code AS "typeCode", o.rrule, o.key_period AS "keyPeriod",
+            o.period_start::text AS "periodStart", o.period_end::text AS "periodEnd"
+       FROM cadence_obligation o
+      WHERE o.tenant_id = $1 AND o.status = 'OPEN' AND o.period_end < $2::date AND NOT EXISTS (SELECT 1 FROM met WHERE met.id = o.id)`,
+    [tenantId, today],
+  );
 }
 
 /**

@@ -15,13 +15,13 @@ import { Tenant } from '@core/tenancy/entities';
 import { enqueuePerTenant } from '@core/tenancy';
 import { CadenceObligation, KeyPeriod } from './cadence.entity';
 import {
-  endedOpenObligations,
+  cadenceSweepTenant,
   findingsPage,
   insertKeyPeriodOnce,
   keyPeriodsPage,
   obligationsPage,
   insertObligations,
-  markObligationsMet,
+  markMetAndEndedOpen,
   recordOverdueAgreedItems,
   tenantsWithCadenceWork,
   unendedObligations,
@@ -178,14 +178,14 @@ export class CadenceService implements OnModuleInit {
     await this.db.run(RequestContext.forTenantJob(tenantId), async ({ em }) => {
       // One sweep of a tenant at a time: parallel sweeps (a declaration each) deadlocked on the rows they all update.
       await lockKeys(em, [`cadence-sweep:${tenantId}`]);
-      const tenant = await em.findOne(Tenant, { where: { id: tenantId } });
+      const tenant = await cadenceSweepTenant(em, tenantId);
       if (!tenant) return;
       // Cadences count from onboarding, or from the day the rules in force were applied (a rules change
       // never makes a period before it owe a meeting of the new cadence).
       const onboarded = shanghaiDateOf(tenant.createdAt);
       const changed = tenant.rulesChangedAt ? shanghaiDateOf(tenant.rulesChangedAt) : null;
       const since = changed && changed > onboarded ? changed : onboarded;
-      const keyPeriods = await em.find(KeyPeriod, { where: { tenantId } });
+      const { keyPeriods } = tenant;
       const wanted: (Period & { typeCode: string; rrule: string; keyPeriod: boolean })[] = [];
       for (const type of pluginOf(tenant).meetingTypes) {
         if (type.cadence) {
@@ -207,8 +207,7 @@ export class CadenceService implements OnModuleInit {
         }
       }
       if (wanted.length) await insertObligations(em, tenantId, wanted);
-      await markObligationsMet(em, tenantId);
-      const missed = await endedOpenObligations(em, tenantId, today);
+      const missed = await markMetAndEndedOpen(em, tenantId, today);
       // Multi-row inserts of 500 (ON CONFLICT DO NOTHING on the dedupe key), not one statement per row.
       const record = async (drafts: FindingDraft[]): Promise<void> => {
         for (let i = 0; i < drafts.length; i += 500) await recordFindings(em, drafts.slice(i, i + 500));
@@ -298,7 +297,7 @@ export class CadenceService implements OnModuleInit {
   /** One digest a day to the office: how many agreed items are overdue. */
   private async digest(
     em: import('typeorm').EntityManager,
-    tenant: Tenant,
+    tenant: Pick<Tenant, 'id' | 'name'>,
     today: string,
     count: number,
   ): Promise<void> {
