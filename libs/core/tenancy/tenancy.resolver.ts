@@ -3,12 +3,12 @@ import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } fro
 import { Matches } from 'class-validator';
 import { Allow, Authenticated, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { AFTER_ARG, checkLimit, JSONScalar, LIMIT_ARG, PAGE_DEFAULT, PageOf } from '@engine/graphql';
+import { checkLimit, JSONScalar, PageArgsOf, PageOf } from '@engine/graphql';
 import { OnboardTenantInput } from './dto/onboard-tenant.input';
 import { JurisdictionPluginModel } from './plugin.model';
 import { TenancyService } from './tenancy.service';
 import { Tenant } from './tenant.entity';
-import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { CODE_PATTERN } from '@engine/validation';
 
@@ -29,15 +29,7 @@ class TenantsArgs {
 
 /** tenantsPage's arguments: parentCode checked as for `tenants`, and the page's after and limit. */
 @ArgsType()
-class TenantsPageArgs extends TenantsArgs {
-  @Field(() => String, { nullable: true, description: AFTER_ARG.description })
-  @IsOptional()
-  after?: string | null;
-
-  @Field(() => Int, { defaultValue: PAGE_DEFAULT, description: LIMIT_ARG.description })
-  @IsOptional()
-  limit: number = PAGE_DEFAULT;
-}
+class TenantsPageArgs extends PageArgsOf(TenantsArgs) {}
 
 @ObjectType('TenantPage')
 export class TenantPage extends PageOf(Tenant) {}

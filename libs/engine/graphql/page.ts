@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
-import { Field, Int, ObjectType, type ArgsOptions } from '@nestjs/graphql';
+import { ArgsType, Field, Int, ObjectType, type ArgsOptions } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { PLATFORM_ERRORS } from '@engine/errors';
 import { PAGE_ITEMS_COMPLEXITY } from './list-cost';
@@ -43,6 +44,27 @@ export const AFTER_ARG: ArgsOptions = {
   nullable: true,
   description: "The previous page's nextCursor.",
 };
+
+/**
+ * A list's arguments class with the page's `after` and `limit` after its own fields (`Base`, its filters), for a
+ * query that takes its arguments as one class: `@ArgsType() class XPageArgs extends PageArgsOf(XArgs) {}`. The
+ * arguments are those of `AFTER_ARG` and `LIMIT_ARG`; the resolver still checks the limit (`checkLimit`).
+ */
+export function PageArgsOf<B extends Type<object>>(
+  Base: B,
+): Type<InstanceType<B> & { after?: string | null; limit: number }> {
+  @ArgsType()
+  class PageArgs extends (Base as Type<object>) {
+    @Field(() => String, { nullable: true, description: AFTER_ARG.description })
+    @IsOptional()
+    after?: string | null;
+
+    @Field(() => Int, { defaultValue: PAGE_DEFAULT, description: LIMIT_ARG.description })
+    @IsOptional()
+    limit: number = PAGE_DEFAULT;
+  }
+  return PageArgs as Type<InstanceType<B> & { after?: string | null; limit: number }>;
+}
 
 /** 1‥PAGE_MAX, refused outside (never clamped), naming `limit`. */
 export function checkLimit(limit: number): number {

@@ -1,8 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
   IsBoolean,
   IsEnum,
   IsInt,
@@ -16,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Role } from '../roles';
+import { MemberUnitIdField, RolesField } from './role-fields';
 import { CODE_PATTERN, TEXT_PATTERN } from '@engine/validation';
 
 const text = { message: '$property must be text without control characters' };
@@ -37,26 +35,18 @@ export class UserActionInput {
 
 @InputType()
 export class ChangeUserRolesInput extends UserActionInput {
-  @Field(() => [Role])
-  @ArrayMinSize(1, { message: 'roles must name at least one role' })
-  @ArrayMaxSize(7)
-  @ArrayUnique()
-  @IsEnum(Role, { each: true })
+  @RolesField()
   roles: Role[];
 
   /** Required when the new roles act for a unit (MEMBER_UNIT, VILLAGE_SECRETARY); otherwise the unit is kept or cleared. */
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'memberUnitId must be an id' })
+  @MemberUnitIdField()
   memberUnitId?: string;
 }
 
 @InputType()
 export class ChangeUserUnitInput extends UserActionInput {
   /** Null or absent: no unit (only for accounts without a unit role). */
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'memberUnitId must be an id' })
+  @MemberUnitIdField()
   memberUnitId?: string;
 }
 

@@ -1,17 +1,7 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsEnum,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../roles';
+import { MemberUnitIdField, RolesField } from './role-fields';
 import { CODE_PATTERN, NAME_MESSAGE, NAME_PATTERN, TEXT_PATTERN } from '@engine/validation';
 
 @InputType()
@@ -40,17 +30,11 @@ export class CreateUserInput {
   @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   displayName: string;
 
-  @Field(() => [Role])
-  @ArrayMinSize(1, { message: 'roles must name at least one role' })
-  @ArrayMaxSize(7)
-  @ArrayUnique()
-  @IsEnum(Role, { each: true })
+  @RolesField()
   roles: Role[];
 
   /** Required for MEMBER_UNIT and VILLAGE_SECRETARY users: the unit they act for. */
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'memberUnitId must be an id' })
+  @MemberUnitIdField()
   memberUnitId?: string;
 
   /** Why the account is opened; filed with the grant (备案). */

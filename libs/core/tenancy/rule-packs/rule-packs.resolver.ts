@@ -1,20 +1,9 @@
 import { Inject } from '@nestjs/common';
-import {
-  Args,
-  ArgsType,
-  Field,
-  Int,
-  Mutation,
-  ObjectType,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, ArgsType, Field, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Allow, Ctx } from '@engine/access';
 import type { RequestContext } from '@engine/context';
-import { AFTER_ARG, checkLimit, LIMIT_ARG, PAGE_DEFAULT, PageOf } from '@engine/graphql';
+import { checkLimit, PageArgsOf, PageOf } from '@engine/graphql';
 import { CODE_PATTERN } from '@engine/validation';
 import { JurisdictionPluginModel, PluginValidation } from '../plugin.model';
 import { Tenant } from '../tenant.entity';
@@ -54,15 +43,7 @@ class PluginIdArgs {
 }
 
 @ArgsType()
-class PluginVersionsPageArgs extends PluginIdArgs {
-  @Field(() => String, { nullable: true, description: AFTER_ARG.description })
-  @IsOptional()
-  after?: string | null;
-
-  @Field(() => Int, { defaultValue: PAGE_DEFAULT, description: LIMIT_ARG.description })
-  @IsOptional()
-  limit: number = PAGE_DEFAULT;
-}
+class PluginVersionsPageArgs extends PageArgsOf(PluginIdArgs) {}
 
 @ObjectType('JurisdictionPluginPage')
 export class JurisdictionPluginPage extends PageOf(JurisdictionPluginModel) {}
