@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import type { Writable } from 'node:stream';
-import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { Logger, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { resolveJwtSecret, resolvePiiKey, type AppConfig } from '@engine/config';
@@ -61,6 +61,14 @@ export async function createApp(
   let app: INestApplication;
   let internal: Server | null = null;
   const json = config.logFormat === 'json';
+  // Nest's static Logger is one per process: a JSON app installs its pino logger there, and a process that opens
+  // several apps in turn (the Jest workers: docs/operations.md#the-test-runner) gets its own back at close.
+  const previousLogger = (Logger as unknown as { staticInstanceRef?: LoggerService }).staticInstanceRef;
+  const restoreLogger = (): void => {
+    if (!json) return;
+    Logger.flush();
+    Logger.overrideLogger(previousLogger ?? false);
+  };
   try {
     const nest = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ ...config, jwtSecret, piiKey }, database, { logStream: options.logStream }),
@@ -130,6 +138,7 @@ export async function createApp(
       });
   } catch (err) {
     await database.close();
+    restoreLogger();
     throw err;
   }
   return {
@@ -167,6 +176,7 @@ export async function createApp(
       logger.log(
         `stopped in ${Date.now() - started} ms (requests ${requests ? 'drained' : 'cut off after the grace period'}, jobs ${jobs ? 'drained' : 'left to the queue'})`,
       );
+      restoreLogger();
     },
   };
 }

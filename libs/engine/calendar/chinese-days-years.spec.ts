@@ -1,9 +1,11 @@
-import { isWorkday } from 'chinese-days';
+// chinese-days is CommonJS whose named exports Node's ESM loader cannot see: import the default, as Node does.
+import chineseDays from 'chinese-days';
 import { calendarYearProblems } from './calendar-year';
 import { chineseDaysVersion, chineseDaysYears } from './chinese-days-years';
 import { addDays, isWeekend } from './iso-date';
 import { WorkingDayCalendar } from './working-day-calendar';
 
+const { isWorkday } = chineseDays;
 const year = (y: number) => chineseDaysYears().find((c) => c.year === y)!;
 
 describe('built-in arrangements from chinese-days', () => {
