@@ -13,8 +13,9 @@ process.env.JM_TEST_TIMEOUT = String(testTimeout);
 
 // The files that need a module registry of their own (docs/operations.md#the-test-runner): the observability
 // suite reads the JSON log lines of its app, and nestjs-pino keeps one pino-http instance per process, that of
-// the first JSON app.
-const ISOLATED = ['<rootDir>/test/e2e/observability.e2e-spec.ts'];
+// the first JSON app; the keyed-lists registry's own spec starts from an empty registry and registers lists of
+// its own, which the exact lists of compose.spec and contexts.spec would then see.
+const ISOLATED = ['<rootDir>/test/e2e/observability.e2e-spec.ts', '<rootDir>/libs/engine/plugins/keyed-lists.spec.ts'];
 const testPathIgnorePatterns = ['/node_modules/', '/dist/', '/.data/'];
 
 /**
