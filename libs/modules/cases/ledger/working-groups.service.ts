@@ -199,15 +199,28 @@ export class CaseWorkingGroupsService {
     });
   }
 
-  /** The cases in a group (visible to the caller), oldest first. */
+  /**
+   * The cases in a group (visible to the caller) in the order they joined it; cases that joined together (one
+   * `addCasesToWorkingGroup`, one instant) oldest received first, then by number, so the order never depends on
+   * how the database happens to return a tie.
+   */
   async casesOf(ctx: RequestContext, groupId: string): Promise<PetitionCase[]> {
     return this.db.run(ctx, async ({ em }) => {
-      const rows = await em.find(CaseWorkingGroupCase, { where: { groupId }, order: { addedAt: 'ASC' } });
+      const rows = await em.find(CaseWorkingGroupCase, { where: { groupId } });
       if (!rows.length) return [];
-      const cases = await em.find(PetitionCase, { where: { id: In(rows.map((r) => r.caseId)) } });
-      return rows
-        .map((r) => cases.find((c) => c.id === r.caseId))
-        .filter((c): c is PetitionCase => !!c && canSeeCase(ctx, c));
+      const cases = new Map(
+        (await em.find(PetitionCase, { where: { id: In(rows.map((r) => r.caseId)) } })).map((c) => [c.id, c]),
+      );
+      const joined = new Map(rows.map((r) => [r.caseId, r.addedAt.getTime()]));
+      return [...cases.values()]
+        .filter((c) => canSeeCase(ctx, c))
+        .sort(
+          (a, b) =>
+            joined.get(a.id)! - joined.get(b.id)! ||
+            a.receivedAt.getTime() - b.receivedAt.getTime() ||
+            a.number.localeCompare(b.number) ||
+            a.id.localeCompare(b.id),
+        );
     });
   }
 

@@ -55,12 +55,29 @@ export async function markLadderEvaluated(
   );
 }
 
-/** The tenant's flags not yet evaluated are evaluated now (the run has read them). */
-export async function markFlagsEvaluated(em: EntityManager, tenantId: string, now: Date): Promise<void> {
-  await em.query(`UPDATE supervision_flag SET evaluated_at = $2 WHERE tenant_id = $1 AND evaluated_at IS NULL`, [
-    tenantId,
-    now,
-  ]);
+/**
+ * The flags the run has read are evaluated now: only those (`read`), never one committed while the run was going,
+ * which the ladder job its flagging enqueued must still see. `'all'` when no ladder rule reads flags (the plugin
+ * has no FLAGGED rule): the tenant's unevaluated flags then wait for nothing.
+ */
+export async function markFlagsEvaluated(
+  em: EntityManager,
+  tenantId: string,
+  now: Date,
+  read: readonly string[] | 'all',
+): Promise<void> {
+  if (read === 'all') {
+    await em.query(`UPDATE supervision_flag SET evaluated_at = $2 WHERE tenant_id = $1 AND evaluated_at IS NULL`, [
+      tenantId,
+      now,
+    ]);
+    return;
+  }
+  if (!read.length) return;
+  await em.query(
+    `UPDATE supervision_flag SET evaluated_at = $2 WHERE tenant_id = $1 AND id = ANY($3::uuid[]) AND evaluated_at IS NULL`,
+    [tenantId, now, [...read]],
+  );
 }
 
 /** What the rules need to see, loaded in bounded windows (the latest notices and reminders). */

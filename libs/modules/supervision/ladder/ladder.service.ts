@@ -93,9 +93,12 @@ export class LadderService implements OnModuleInit {
       await markLadderEvaluated(em, tenantId, today, now);
       const rules = await supervisionRulesOf(em, tenant);
       const out: SupervisionProposal[] = [];
+      const flagsRead = new Set<string>();
       // An automatic step (a reminder) may complete another rule: repeat until nothing new is taken.
       for (let pass = 0; pass <= rules.ladder.length; pass += 1) {
-        const proposals = evaluateLadder(rules.ladder, await ladderState(em, tenantId, rules, today));
+        const state = await ladderState(em, tenantId, rules, today);
+        for (const flag of state.flags) flagsRead.add(flag.id);
+        const proposals = evaluateLadder(rules.ladder, state);
         const units = await unitsByIds(
           em,
           proposals.map((p) => p.unit.unitId),
@@ -111,7 +114,8 @@ export class LadderService implements OnModuleInit {
         }
         if (!taken) break;
       }
-      await markFlagsEvaluated(em, tenantId, now);
+      const readsFlags = rules.ladder.some((r) => r.when.kind === 'FLAGGED');
+      await markFlagsEvaluated(em, tenantId, now, readsFlags ? [...flagsRead] : 'all');
       return out;
     });
     if (written.length) {
