@@ -1,6 +1,7 @@
 import { Clock } from '@engine/clock';
+import { LadderService } from '@modules/supervision';
 import { aCase, memberUnitsOf } from '@test/support/factories';
-import { startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
+import { REAL_SERVICES, startTestApp, type GqlResult, type TestApp } from '@test/support/test-app';
 
 /**
  * Accountability a person opens from a flag (issue 14): the failures 002 and 004 declare are reachable.
@@ -206,4 +207,57 @@ describe('accountability from a flag (002 §二(四), 004 領導接待日制度 
       sanctions: ['行政、刑事責任'],
     });
   });
+  // Two transactions at once need the real server: the embedded database has one connection, so there a flag
+  // cannot commit while a ladder run is going (and the race cannot happen).
+  (REAL_SERVICES ? it : it.skip)(
+    '004 領導接待日制度 9: a flag committed while a ladder run is going is evaluated by the next run, not marked evaluated unread',
+    async () => {
+      const addUnit = async (name: string): Promise<string> =>
+        ok(
+          await t.gql<{ addMemberUnit: { id: string } }>(
+            'mutation($i: AddMemberUnitInput!) { addMemberUnit(input: $i) { id } }',
+            { i: { tenantCode: TOWN, name, kind: 'DEPARTMENT', reason: '承擔來信來訪接待' } },
+            tok.town,
+          ),
+        ).addMemberUnit.id;
+      const first = await addUnit('鎮綜治中心');
+      const second = await addUnit('鎮司法所');
+      const townId = ok(await t.gql<{ tenant: { id: string } }>(`{ tenant(code: "${TOWN}") { id } }`, {}, tok.town))
+        .tenant.id;
+      // The first flag's ladder run, between reading the flags and its end, waits while a second flag commits
+      // (from the test, outside the run's transaction).
+      const ladder = t.app.get(LadderService);
+      const proposalsOf = (ladder as unknown as { proposals: { propose: (...args: unknown[]) => Promise<unknown> } })
+        .proposals;
+      const propose = proposalsOf.propose.bind(proposalsOf);
+      let inRun!: () => void;
+      const running = new Promise<void>((resolve) => (inRun = resolve));
+      let goOn!: () => void;
+      const gate = new Promise<void>((resolve) => (goOn = resolve));
+      let flagged = false;
+      const spy = jest.spyOn(proposalsOf, 'propose').mockImplementation(async (...args: unknown[]) => {
+        if (!flagged) {
+          flagged = true;
+          inRun();
+          await gate;
+        }
+        return propose(...args);
+      });
+      try {
+        ok(await flag(TOWN, { unitId: first, reasonCode: 'DERELICTION_OF_DUTY', note: '來訪群眾無人接待' }, tok.town));
+        await running;
+        ok(await flag(TOWN, { unitId: second, reasonCode: 'DERELICTION_OF_DUTY', note: '值班人員擅離崗位' }, tok.town));
+        goOn();
+        await t.queue.whenIdle();
+      } finally {
+        goOn();
+        spy.mockRestore();
+      }
+      expect(flagged).toBe(true);
+      await ladder.run(townId); // the next run (the hourly tick's or the second flag's own job)
+      await t.queue.whenIdle();
+      const proposed = (await proposals(TOWN, tok.town)).filter((p) => p.ruleId === 'dereliction-of-duty');
+      expect(proposed.map((p) => p.unitName).sort()).toEqual(['鎮司法所', '鎮綜治中心'].sort());
+    },
+  );
 });
